@@ -39,7 +39,10 @@ MONTHS = (
 )
 DATE_PATTERNS = [
     # 28/10/2024 17h25, 28.10.2024, 2024-10-28 12:00
-    (re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[\s,]+(\d{1,2})[h:](\d{2}))?\s*$"), "dmy"),
+    (
+        re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[\s,]+(\d{1,2})[h:](\d{2}))?\s*$"),
+        "dmy",
+    ),
     (re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T\s]+(\d{1,2}):(\d{2}))?"), "ymd"),
     # October 28, 2024 / Oct. 28 2024
     (
@@ -168,7 +171,9 @@ def _is_caption(raw: str, plain: str) -> bool:
     m = CAPTION_CREDIT.match(raw.strip())
     if m and len(m.group(1).split()) <= 15 and not m.group(1).strip().startswith("#"):
         credit = m.group(2).strip()
-        if len(credit.split()) <= 4 and (credit.isupper() or "/" in credit or "photo" in credit.lower()):
+        if len(credit.split()) <= 4 and (
+            credit.isupper() or "/" in credit or "photo" in credit.lower()
+        ):
             return True
     return len(plain.split()) <= 20 and bool(CAPTION_WORDS.search(plain))
 

@@ -43,5 +43,31 @@ def get_nlp():
 
     nlp = spacy.load(find_model_name())
     nlp.max_length = max(nlp.max_length, MAX_DOC_CHARS + 1)
+    add_paragraph_breaks(nlp)
     entities.add_entity_components(nlp)
     return nlp
+
+
+def _paragraph_breaks(doc):
+    """Start a new sentence after every line break so headings never merge into text."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("paragraph_breaks"):
+        Language.component("paragraph_breaks")(_paragraph_breaks)
+
+
+def add_paragraph_breaks(nlp) -> None:
+    """Insert the ``paragraph_breaks`` component before the parser (idempotent)."""
+    _register_components()
+    if "paragraph_breaks" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe("paragraph_breaks", before=before) if before else nlp.add_pipe(
+            "paragraph_breaks"
+        )

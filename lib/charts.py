@@ -1,0 +1,110 @@
+"""Plotly figures built from library tables (pure functions, no Streamlit)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib.constants import LABEL_NAMES
+from lib.cooccur import METRIC_LABELS
+
+#: One colour per entity type, shared by charts and the Reader's highlights.
+LABEL_COLOURS = {
+    "PERSON": "#4C78A8",
+    "ORG": "#F58518",
+    "GPE": "#54A24B",
+    "LOC": "#88D27A",
+    "NORP": "#B279A2",
+    "FAC": "#9D755D",
+    "EVENT": "#E45756",
+    "WORK_OF_ART": "#72B7B2",
+    "LAW": "#BAB0AC",
+}
+HEATMAP_SCALES = {"count": "Blues", "jaccard": "Blues", "npmi": "RdBu"}
+FONT = dict(family="Source Sans Pro, sans-serif", size=13)
+
+
+def _outlet_label(outlet: str, width: int = 28) -> str:
+    return outlet if len(outlet) <= width else outlet[: width - 1] + "…"
+
+
+def entities_per_outlet_chart(table: pd.DataFrame) -> go.Figure:
+    """Horizontal stacked bars: distinct entities each outlet names, by type.
+
+    Input columns: ``outlet, label, entities`` (see compare.entities_per_outlet).
+    """
+    fig = go.Figure()
+    outlets = list(dict.fromkeys(table["outlet"])) if not table.empty else []
+    for label in [lab for lab in LABEL_COLOURS if lab in set(table.get("label", []))]:
+        counts = table[table["label"] == label].set_index("outlet")["entities"]
+        counts = counts.reindex(outlets, fill_value=0)
+        fig.add_bar(
+            y=[_outlet_label(o) for o in outlets],
+            x=counts.tolist(),
+            name=LABEL_NAMES.get(label, label),
+            orientation="h",
+            marker_color=LABEL_COLOURS[label],
+            customdata=outlets,
+            hovertemplate="%{customdata}<br>" + LABEL_NAMES.get(label, label) + ": %{x}"
+            "<extra></extra>",
+        )
+    fig.update_layout(
+        barmode="stack",
+        height=120 + 44 * max(len(outlets), 1),
+        margin=dict(l=10, r=10, t=30, b=40),
+        xaxis_title="Distinct entities named",
+        yaxis=dict(autorange="reversed"),
+        legend=dict(orientation="h", y=-0.25 if len(outlets) > 3 else -0.5),
+        font=FONT,
+    )
+    return fig
+
+
+def cooccurrence_heatmap(matrix: pd.DataFrame, metric: str = "count") -> go.Figure:
+    """Heatmap of a square entity × entity matrix; hover names the pair and its value."""
+    names = [str(n) for n in matrix.index]
+    z = matrix.to_numpy(dtype=float)
+    text = np.where(np.isnan(z), "", np.vectorize(_fmt_value)(np.nan_to_num(z), metric))
+    label = METRIC_LABELS[metric]
+    hover = np.array(
+        [
+            [f"{a} × {b}<br>{label}: {text[i, j] or '0'}" for j, b in enumerate(names)]
+            for i, a in enumerate(names)
+        ],
+        dtype=object,
+    )
+    zmid = 0 if metric == "npmi" else None
+    fig = go.Figure(
+        go.Heatmap(
+            z=np.where(np.isnan(z), 0 if metric != "npmi" else np.nan, z),
+            x=names,
+            y=names,
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale=HEATMAP_SCALES[metric],
+            reversescale=metric == "npmi",
+            zmid=zmid,
+            zmin=-1 if metric == "npmi" else 0,
+            zmax=1 if metric in ("npmi", "jaccard") else None,
+            colorbar=dict(title=dict(text=label, side="right")),
+            xgap=1,
+            ygap=1,
+        )
+    )
+    size = max(420, min(1100, 160 + 26 * len(names)))
+    fig.update_layout(
+        height=size,
+        margin=dict(l=10, r=10, t=10, b=10),
+        xaxis=dict(tickangle=-45, side="bottom", automargin=True),
+        yaxis=dict(autorange="reversed", automargin=True),
+        font=FONT,
+        plot_bgcolor="#f4f4f4",
+    )
+    if len(names) <= 20:
+        fig.update_traces(text=text, texttemplate="%{text}", textfont=dict(size=10))
+    return fig
+
+
+def _fmt_value(v: float, metric: str) -> str:
+    return f"{int(v)}" if metric == "count" else f"{v:.2f}"

@@ -1,0 +1,137 @@
+"""Command line: ``python -m lib TABLE [--corpus PATH] [--format csv|json] [--outlet NAME ...]``.
+
+Writes one table to stdout. Exit 0 on success; exit 2 with one line on
+stderr for bad arguments or an unreadable corpus. Per-file problems are
+reported on stderr while the readable files are still analysed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from lib import cooccur
+from lib.constants import DOCUMENT_COLUMNS, ENTITY_COLUMNS, MENTION_COLUMNS
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+class UsageError(Exception):
+    """Bad command-line arguments or unreadable corpus (exit code 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one clear line, exit 2
+        raise UsageError(f"{message} (see: python -m lib --help)")
+
+
+def _documents(analysis, args) -> pd.DataFrame:
+    return analysis.documents[DOCUMENT_COLUMNS]
+
+
+def _mentions(analysis, args) -> pd.DataFrame:
+    return analysis.mentions[MENTION_COLUMNS]
+
+
+def _entities(analysis, args) -> pd.DataFrame:
+    return analysis.entities[ENTITY_COLUMNS]
+
+
+def _cooccurrence(analysis, args) -> pd.DataFrame:
+    pairs = cooccur.cooccurrence(
+        analysis.mentions, analysis.sentences, window=args.window, min_count=args.min_count
+    )
+    if args.metric != "count":
+        pairs = pairs.sort_values([args.metric, "count"], ascending=False).reset_index(drop=True)
+    return pairs
+
+
+#: TABLE name -> function(analysis, args) -> DataFrame
+TABLES: dict[str, Callable] = {
+    "documents": _documents,
+    "mentions": _mentions,
+    "entities": _entities,
+    "cooccurrence": _cooccurrence,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m lib",
+        description="Coverage Lens: write one analysis table of a news corpus to stdout.",
+    )
+    parser.add_argument("table", choices=sorted(TABLES), help="which table to write")
+    parser.add_argument(
+        "--corpus", default=str(DEFAULT_CORPUS), help="folder of .txt/.md articles (default: seeds)"
+    )
+    parser.add_argument("--format", choices=["csv", "json"], default="csv")
+    parser.add_argument(
+        "--outlet", action="append", metavar="NAME", help="keep only this outlet (repeatable)"
+    )
+    parser.add_argument(
+        "--window", choices=cooccur.WINDOWS, default="sentence", help="co-occurrence window"
+    )
+    parser.add_argument(
+        "--metric", choices=cooccur.METRICS, default="count", help="co-occurrence sort metric"
+    )
+    parser.add_argument("--min-count", type=int, default=1, help="co-occurrence minimum count")
+    return parser
+
+
+def load_analysis(corpus_path: str):
+    """Load and analyse a corpus, reporting per-file problems on stderr."""
+    from lib.corpus import load_corpus
+    from lib.extract import analyze
+    from lib.pipeline import ModelNotFound, get_nlp
+
+    path = Path(corpus_path)
+    if not path.exists():
+        raise UsageError(f"corpus not found: {path}")
+    try:
+        corpus = load_corpus(path)
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot read corpus {path}: {exc}") from None
+    for name, reason in corpus.problems:
+        print(f"skipped {name}: {reason}", file=sys.stderr)
+    if not corpus.documents:
+        raise UsageError(f"no readable articles in {path}")
+    try:
+        nlp = get_nlp()
+    except ModelNotFound as exc:
+        raise UsageError(str(exc)) from None
+    return analyze(corpus.documents, nlp, problems=corpus.problems)
+
+
+def write_table(table: pd.DataFrame, fmt: str, out) -> None:
+    if fmt == "json":
+        out.write(table.to_json(orient="records", force_ascii=False, indent=1))
+        out.write("\n")
+    else:
+        table.to_csv(out, index=False)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from lib.extract import filter_outlets
+
+    try:
+        args = build_parser().parse_args(argv)
+        if args.min_count < 1:
+            raise UsageError("--min-count must be at least 1")
+        analysis = load_analysis(args.corpus)
+        if args.outlet:
+            unknown = [o for o in args.outlet if o not in analysis.outlets]
+            if unknown:
+                raise UsageError(
+                    f"unknown outlet {unknown[0]!r}; outlets are: " + "; ".join(analysis.outlets)
+                )
+            analysis = filter_outlets(analysis, args.outlet)
+        table = TABLES[args.table](analysis, args)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    write_table(table, args.format, sys.stdout)
+    return 0

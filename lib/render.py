@@ -1,0 +1,81 @@
+"""Safe HTML for article text: every piece of user text is escaped before markup is added."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+
+from lib.charts import LABEL_COLOURS
+from lib.constants import LABEL_NAMES
+
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+BOX = (
+    "font-family: 'Source Serif Pro', Georgia, serif; font-size: 1.05rem; line-height: 1.7; "
+    "max-width: 46rem;"
+)
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown so user text shows literally in ``st.markdown``."""
+    return MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def _mark(text: str, label: str, title: str) -> str:
+    colour = LABEL_COLOURS.get(label, "#999999")
+    return (
+        f'<mark title="{html.escape(title)}" style="background: {colour}33; '
+        f'border-bottom: 2px solid {colour}; padding: 0 2px; border-radius: 3px;">'
+        f"{html.escape(text)}</mark>"
+    )
+
+
+def highlight_spans(text: str, spans: list[tuple[int, int, str, str]]) -> str:
+    """Escape ``text`` and wrap each (start, end, label, title) span in a coloured ``<mark>``."""
+    out, pos = [], 0
+    for start, end, label, title in sorted(spans):
+        if start < pos or end > len(text) or start >= end:
+            continue
+        out.append(html.escape(text[pos:start]))
+        out.append(_mark(text[start:end], label, title))
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def highlight_html(text: str, mentions: pd.DataFrame) -> str:
+    """An article as paragraphs with its entity mentions highlighted (safe HTML)."""
+    spans = [
+        (int(s), int(e), lab, f"{ent} · {LABEL_NAMES.get(lab, lab)}")
+        for s, e, lab, ent in mentions[["start_char", "end_char", "label", "entity"]].itertuples(
+            index=False
+        )
+    ]
+    body = highlight_spans(text, spans)
+    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+    return f'<div style="{BOX}">{paragraphs}</div>'
+
+
+def legend_html(labels: list[str]) -> str:
+    items = "".join(_mark(LABEL_NAMES.get(lab, lab), lab, lab) + "&nbsp;&nbsp;" for lab in labels)
+    return f'<div style="font-size: 0.9rem;">{items}</div>'
+
+
+def evidence_html(evidence: pd.DataFrame) -> str:
+    """Evidence sentences (see cooccur.evidence) grouped under their outlet."""
+    if evidence.empty:
+        return "<p>No sentence names both.</p>"
+    parts = []
+    for outlet, grp in evidence.groupby("outlet", sort=False):
+        items = "".join(
+            "<li>"
+            + highlight_spans(row.text, [(s, e, "EVENT", ent) for s, e, ent in row.spans])
+            + "</li>"
+            for row in grp.itertuples()
+        )
+        parts.append(
+            f"<h4 style='margin: 0.6rem 0 0.2rem'>{html.escape(str(outlet))}</h4>"
+            f"<ul style='line-height: 1.6'>{items}</ul>"
+        )
+    return "".join(parts)

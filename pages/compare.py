@@ -1,0 +1,45 @@
+"""Compare sources: which outlets name whom, and how often."""
+
+import streamlit as st
+
+from lib import compare, ui
+from lib.constants import LABEL_NAMES
+
+view = ui.get_view()
+ui.page_intro(
+    "Compare sources",
+    "Each row is a person, organisation, place or group; each outlet column counts how often "
+    "that outlet names it (0 = never). Click a column header to sort. Entities named by only "
+    "some outlets show what the others left out.",
+)
+if ui.require_outlets(view):
+    table = compare.entity_outlet_table(view.analysis.entities, view.selected)
+    labels = sorted(table["label"].unique(), key=lambda lab: LABEL_NAMES.get(lab, lab))
+    c1, c2 = st.columns([2, 1])
+    chosen = c1.multiselect(
+        "Entity types",
+        labels,
+        default=labels,
+        format_func=lambda lab: LABEL_NAMES.get(lab, lab),
+        key="compare_labels",
+    )
+    query = c2.text_input("Find an entity", key="compare_query", placeholder="e.g. a name")
+    shown = table[table["label"].isin(chosen)]
+    if query.strip():
+        shown = shown[shown["entity"].str.contains(query.strip(), case=False, regex=False)]
+    st.caption(f"{len(shown)} of {len(table)} entities")
+    config = {
+        "entity": st.column_config.TextColumn("Entity", pinned=True),
+        "label": st.column_config.TextColumn("Type"),
+        "outlets": st.column_config.NumberColumn("Outlets", help="Outlets naming it"),
+        "mentions": st.column_config.NumberColumn("Mentions", help="Mentions across outlets"),
+    }
+    st.dataframe(
+        shown.assign(label=shown["label"].map(lambda lab: LABEL_NAMES.get(lab, lab))),
+        hide_index=True,
+        width="stretch",
+        height=min(36 * (len(shown) + 1) + 3, 640),
+        column_config=config,
+        key="compare_table",
+    )
+    ui.csv_download(shown, "entities_by_outlet.csv", key="compare_download")

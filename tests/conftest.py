@@ -1,0 +1,45 @@
+"""Shared fixtures: the spaCy pipeline and the analysis of the seed corpus (built once)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from lib.pipeline import get_nlp
+
+    return get_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed_corpus():
+    from lib.corpus import load_folder
+
+    return load_folder(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def seed_analysis(nlp, seed_corpus):
+    from lib.extract import analyze
+
+    return analyze(seed_corpus.documents, nlp)
+
+
+@pytest.fixture(scope="session")
+def analyse_texts(nlp):
+    """Analyse ad-hoc texts: ``analyse_texts({"doc_id": "text", ...})``."""
+    from lib.corpus import parse_document
+    from lib.extract import analyze
+
+    def run(texts: dict[str, str], outlets: dict[str, str] | None = None):
+        outlets = outlets or {}
+        docs = [parse_document(k, v, {"outlet": outlets.get(k, "")}) for k, v in texts.items()]
+        return analyze(docs, nlp)
+
+    return run

@@ -1,0 +1,97 @@
+"""Every page renders through Streamlit's AppTest for all outlets, one outlet and none."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+PAGES = ["pages/overview.py", "pages/compare.py", "pages/cooccurrence.py", "pages/reader.py"]
+TIMEOUT = 120
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    import streamlit as st
+
+    st.cache_data.clear()
+    yield
+
+
+def open_page(page: str, outlets: list[str] | None = None) -> AppTest:
+    """Open the app on ``page`` with ``outlets`` chosen in the sidebar filter.
+
+    AppTest drops sidebar elements from its tree after a rerun under st.navigation,
+    so the shared filter is seeded through session state (its widget key).
+    """
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if outlets is not None:
+        at.session_state["outlet"] = outlets
+    at.run()
+    assert not at.exception, at.exception
+    at.switch_page(page).run()
+    return at
+
+
+def all_text(at: AppTest) -> str:
+    parts = [e.value for e in at.markdown] + [e.value for e in at.caption]
+    parts += (
+        [e.value for e in at.info] + [e.value for e in at.title] + [e.value for e in at.subheader]
+    )
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_all_outlets(page):
+    at = open_page(page)
+    assert not at.exception, at.exception
+    assert at.title, "every page has a title"
+    assert at.caption, "every page explains itself"
+    assert "No outlet is selected" not in all_text(at)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_one_outlet(page):
+    at = open_page(page, ["TDPel Media"])
+    assert not at.exception, at.exception
+    assert at.session_state["outlet"] == ["TDPel Media"]
+    assert "No outlet is selected" not in all_text(at)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_no_outlet(page):
+    at = open_page(page, [])
+    assert not at.exception, at.exception
+    assert "No outlet is selected" in all_text(at)
+
+
+def test_overview_table_follows_filter():
+    assert len(open_page("pages/overview.py").dataframe[0].value) == 5
+    at = open_page("pages/overview.py", ["TDPel Media", "The Moscow Times"])
+    assert not at.exception
+    assert sorted(at.dataframe[0].value["outlet"]) == ["TDPel Media", "The Moscow Times"]
+
+
+def test_compare_table_columns_follow_filter():
+    at = open_page("pages/compare.py", ["ICARO Media Group", "TDPel Media"])
+    table = at.dataframe[0].value
+    assert list(table.columns[-2:]) == ["ICARO Media Group", "TDPel Media"]
+    assert "The Moscow Times" not in table.columns
+    assert (table["outlets"] >= 1).all()
+
+
+def test_cooccurrence_controls():
+    at = open_page("pages/cooccurrence.py")
+    at.selectbox(key="co_window").set_value("paragraph").run()
+    at.selectbox(key="co_metric").set_value("npmi").run()
+    at.slider(key="co_top_n").set_value(8).run()
+    assert not at.exception, at.exception
+    assert "Evidence" in [s.value for s in at.subheader]
+
+
+def test_reader_shows_furniture_separately():
+    at = open_page("pages/reader.py", ["The Moscow Times"])
+    assert not at.exception
+    assert any("Set-aside page furniture" in e.label for e in at.expander)

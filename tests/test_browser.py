@@ -1,0 +1,111 @@
+"""The real app in headless Chromium: open it, change the outlet filter, see pages change."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import (
+    CHROMIUM_ARGS,
+    ROOT,
+    assert_no_error,
+    chromium_path,
+    shot,
+    streamlit_server,
+    wait_idle,
+)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server():
+    (ROOT / "artifacts").mkdir(exist_ok=True)
+    with streamlit_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def grid_rows(page) -> int:
+    """Rows (header included) of the first dataframe, from its accessible grid."""
+    grid = page.locator("[data-testid='stDataFrame'] [role='grid']").first
+    grid.wait_for(state="attached", timeout=30_000)
+    return int(grid.get_attribute("aria-rowcount"))
+
+
+def heatmap_state(page) -> tuple[list[str], list[str]]:
+    """Row labels and cell texts of the co-occurrence heatmap."""
+    page.wait_for_selector(".js-plotly-plot .heatmaplayer", timeout=30_000)
+    ticks = page.locator(".js-plotly-plot .yaxislayer-above .ytick text").all_inner_texts()
+    cells = page.locator(".js-plotly-plot .heatmaplayer text").all_inner_texts()
+    return ticks, cells
+
+
+def go_to(page, title: str) -> None:
+    page.locator("[data-testid='stSidebarNav'] a", has_text=title).first.click()
+    wait_idle(page)
+
+
+def test_outlet_filter_changes_heatmap_and_table(server, page):
+    page.goto(server + "/")
+    wait_idle(page)
+    assert_no_error(page)
+    assert grid_rows(page) == 6  # header + 5 articles
+    shot(page, "overview_all")
+
+    go_to(page, "Co-occurrence")
+    before = heatmap_state(page)
+    assert len(before[0]) >= 10
+    shot(page, "cooccurrence_all")
+
+    sidebar = page.locator("[data-testid='stSidebar']")
+    for outlet in (
+        "Unknown (000_ff69cd40d1c1fadd)",
+        "ICARO Media Group",
+        "Unknown (002_45a56da15ac2ea27)",
+    ):
+        sidebar.get_by_role("button", name=f"Remove {outlet}").click()
+        wait_idle(page)
+    after = heatmap_state(page)
+    assert after != before, "the heatmap follows the outlet filter"
+    assert "outlet=TDPel+Media" in page.url or "outlet=TDPel%20Media" in page.url
+    assert_no_error(page)
+    shot(page, "cooccurrence_two_outlets")
+
+    go_to(page, "Overview")
+    assert grid_rows(page) == 3  # header + 2 articles
+    assert "outlet=" in page.url, "the filter survives page changes in the address"
+    shot(page, "overview_two_outlets")
+
+    go_to(page, "Compare sources")
+    assert_no_error(page)
+    shot(page, "compare_two_outlets")
+    go_to(page, "Reader")
+    assert_no_error(page)
+    shot(page, "reader_two_outlets")
+
+
+def test_copied_link_reopens_same_view(server, page):
+    page.goto(server + "/?outlet=TDPel+Media")
+    wait_idle(page)
+    assert grid_rows(page) == 2
+    page.goto(server + "/?outlet=")
+    wait_idle(page)
+    assert "No outlet is selected" in page.inner_text("body")
+    shot(page, "overview_no_outlet")

@@ -15,6 +15,8 @@ PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("pages/compare.py", title="Compare sources", icon=":material/table_chart:"),
     st.Page("pages/cooccurrence.py", title="Co-occurrence", icon=":material/grid_on:"),
+    st.Page("pages/figures.py", title="Figures", icon=":material/numbers:"),
+    st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
     st.Page("pages/reader.py", title="Reader", icon=":material/article:"),
 ]
 

@@ -15,7 +15,13 @@ from pathlib import Path
 import pandas as pd
 
 from lib import cooccur
-from lib.constants import DOCUMENT_COLUMNS, ENTITY_COLUMNS, MENTION_COLUMNS
+from lib.constants import (
+    DOCUMENT_COLUMNS,
+    ENTITY_COLUMNS,
+    FIGURE_COLUMNS,
+    MENTION_COLUMNS,
+    QUOTE_COLUMNS,
+)
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -50,12 +56,39 @@ def _cooccurrence(analysis, args) -> pd.DataFrame:
     return pairs
 
 
+FIGURE_CLI_COLUMNS = FIGURE_COLUMNS + ["unit", "value_max", "start_char", "end_char"]
+QUOTE_CLI_COLUMNS = QUOTE_COLUMNS + [
+    "kind",
+    "verb",
+    "open_ended",
+    "group_id",
+    "group_size",
+    "start_char",
+    "end_char",
+]
+
+
+def _figures(analysis, args) -> pd.DataFrame:
+    return analysis.figures[FIGURE_CLI_COLUMNS]
+
+
+def _claims(analysis, args) -> pd.DataFrame:
+    return analysis.claims
+
+
+def _quotes(analysis, args) -> pd.DataFrame:
+    return analysis.quotes[QUOTE_CLI_COLUMNS]
+
+
 #: TABLE name -> function(analysis, args) -> DataFrame
 TABLES: dict[str, Callable] = {
     "documents": _documents,
     "mentions": _mentions,
     "entities": _entities,
     "cooccurrence": _cooccurrence,
+    "figures": _figures,
+    "claims": _claims,
+    "quotes": _quotes,
 }
 
 

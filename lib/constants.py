@@ -47,3 +47,18 @@ LABEL_NAMES = {
     "WORK_OF_ART": "Work",
     "LAW": "Law",
 }
+
+#: Figures: DESIGN contract columns first; lib.figures adds unit, value_max, offsets, lemmas.
+FIGURE_COLUMNS = [
+    "doc_id",
+    "outlet",
+    "text",
+    "value",
+    "qualifier",
+    "counted",
+    "sentence",
+    "said_by",
+]
+#: Claims (figures grouped across outlets); lib.figures.CLAIM_COLUMNS is the full list.
+CLAIM_CONTRACT_COLUMNS = ["claim_id", "counted", "outlet", "doc_id", "value", "qualifier", "text"]
+QUOTE_COLUMNS = ["doc_id", "outlet", "speaker", "quote", "sentence_id"]

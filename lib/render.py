@@ -79,3 +79,45 @@ def evidence_html(evidence: pd.DataFrame) -> str:
             f"<ul style='line-height: 1.6'>{items}</ul>"
         )
     return "".join(parts)
+
+
+def figure_sentence_html(outlet: str, sentence: str, figure_text: str, note: str = "") -> str:
+    """One evidence sentence with the figure highlighted, under its outlet (safe HTML)."""
+    start = sentence.find(figure_text) if figure_text else -1
+    spans = [(start, start + len(figure_text), "CARDINAL", figure_text)] if start >= 0 else []
+    return (
+        f"<div style='margin-bottom: 0.6rem'><b>{html.escape(str(outlet))}</b>"
+        f"<span style='color: #666'>{html.escape(note)}</span><br>"
+        f"{highlight_spans(sentence, spans)}</div>"
+    )
+
+
+def quote_group_html(group: pd.DataFrame) -> str:
+    """Each outlet's wording of one quote group, diffed against the first version (safe HTML).
+
+    ``group`` rows need ``outlet, speaker, quote, verb``. The first row is shown as the
+    reference with the words others drop struck through; later rows highlight what they add.
+    """
+    from lib.quotes import diff_html
+
+    rows = list(group.itertuples())
+    base = rows[0].quote
+    parts = []
+    for i, row in enumerate(rows):
+        if i == 0:
+            others = [r.quote for r in rows[1:]]
+            shown = diff_html(base, others[0])[0] if others else html.escape(base)
+        else:
+            shown = diff_html(base, row.quote)[1]
+        verb = f" · {html.escape(row.verb)}" if isinstance(row.verb, str) and row.verb else ""
+        parts.append(
+            "<div style='margin: 0.3rem 0 0.7rem'>"
+            f"<div style='font-size: 0.85rem; color: #555'><b>{html.escape(str(row.outlet))}"
+            f"</b>{verb}</div>"
+            f"<div style='font-family: Georgia, serif; font-size: 1.02rem'>“{shown}”</div></div>"
+        )
+    style = (
+        "<style>del{background:#fde2e1;color:#8a1c1c}ins{background:#dff5e1;"
+        "color:#1b5e20;text-decoration:none}</style>"
+    )
+    return style + "".join(parts)

@@ -104,9 +104,26 @@ def get_view() -> View:
     """The View set by ``app.py`` for this run (pages call this first)."""
     view = st.session_state.get("_view")
     if view is None:
+        _leave_legacy_page_mode()
         st.error("Open the app from its main page (streamlit run app.py).")
         st.stop()
     return view
+
+
+def _leave_legacy_page_mode() -> None:
+    """Recover when a deep link (``/figures``) is the first request after a server start.
+
+    Streamlit then runs the page file directly in its legacy ``pages/`` folder mode,
+    without ``app.py``; switching that mode off and rerunning runs ``app.py`` (with
+    ``st.navigation``) on the same URL, so the user lands on the page they asked for.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # pragma: no cover - other Streamlit versions
+        return
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def page_intro(title: str, text: str) -> None:

@@ -91,16 +91,27 @@ def wait_idle(page, timeout: float = 90_000) -> None:
     page.wait_for_timeout(300)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelector('h1')",
+        " && !document.querySelector('[data-testid=\"stSpinner\"]')"
+        " && document.querySelector('[data-testid=\"stMain\"] h1')",
         timeout=timeout,
     )
     page.wait_for_timeout(500)
 
 
-def shot(page, name: str) -> Path:
+def shot(page, name: str, max_height: int = 5000) -> Path:
+    """Screenshot the whole page: Streamlit scrolls inside its main area, so the viewport is
+    grown to the content's height for the shot, then restored."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
+    size = page.viewport_size
+    height = page.evaluate(
+        "() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+        " return m ? m.scrollHeight : document.body.scrollHeight; }"
+    )
+    page.set_viewport_size({"width": size["width"], "height": min(max(height, 600), max_height)})
+    page.wait_for_timeout(600)
     page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
     return path
 
 

@@ -8,7 +8,14 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
-PAGES = ["pages/overview.py", "pages/compare.py", "pages/cooccurrence.py", "pages/reader.py"]
+PAGES = [
+    "pages/overview.py",
+    "pages/compare.py",
+    "pages/cooccurrence.py",
+    "pages/figures.py",
+    "pages/quotes.py",
+    "pages/reader.py",
+]
 TIMEOUT = 120
 
 

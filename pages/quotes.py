@@ -1,0 +1,66 @@
+"""Quotes: who is quoted, by which outlets, and how each outlet worded it."""
+
+import streamlit as st
+
+from lib import quotes, render, ui
+
+ALL = "All speakers"
+
+view = ui.get_view()
+ui.page_intro(
+    "Quotes",
+    "Who each outlet quotes and how. The matrix counts quotes per speaker and outlet. Below, "
+    "the same quote as carried by different outlets is lined up: struck-through words are "
+    "missing from that outlet's version, highlighted words are added or changed.",
+)
+if ui.require_outlets(view):
+    a = view.analysis
+    if a.quotes.empty:
+        st.info("No quotes were found in the selected articles.")
+    else:
+        c1, c2 = st.columns([2, 1])
+        speakers = [ALL] + sorted(s for s in a.quotes["speaker"].unique() if s)
+        speaker = c1.selectbox("Speaker", speakers, key="quotes_speaker")
+        direct_only = c2.toggle(
+            "Full quotes only",
+            value=False,
+            key="quotes_direct_only",
+            help="Hide short quoted fragments such as scare quotes",
+        )
+        shown = a.quotes if speaker == ALL else a.quotes[a.quotes["speaker"] == speaker]
+        if direct_only:
+            shown = shown[shown["kind"] == "direct"]
+
+        st.subheader("Who is quoted, by outlet")
+        st.caption(
+            "Number of quotes (full quotes and fragments) each outlet attributes to each "
+            "speaker; 0 means the outlet does not quote them."
+        )
+        matrix = quotes.speaker_matrix(a.quotes, direct_only=direct_only)
+        matrix = matrix.reindex(columns=view.selected, fill_value=0)
+        st.dataframe(matrix, width="stretch", key="quotes_matrix")
+
+        st.subheader("The same quote across outlets")
+        groups = shown[shown["group_size"] > 1]
+        if groups.empty:
+            st.caption("No quote in this selection is carried by more than one outlet.")
+        for _group_id, grp in groups.groupby("group_id", sort=True):
+            base = grp.iloc[0]
+            title = f"{base['speaker'] or 'Unattributed'} — {base['quote'][:90]}"
+            with st.expander(title + ("…" if len(base["quote"]) > 90 else ""), expanded=True):
+                st.html(render.quote_group_html(grp))
+
+        st.subheader("All quotes")
+        cols = ["outlet", "speaker", "quote", "kind", "verb", "group_id"]
+        st.dataframe(
+            shown[cols],
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "quote": st.column_config.TextColumn("Quote", width="large"),
+                "verb": st.column_config.TextColumn("Reporting verb"),
+                "group_id": st.column_config.TextColumn("Group"),
+            },
+            key="quotes_table",
+        )
+        ui.csv_download(shown[cols + ["sentence_id"]], "quotes.csv", key="quotes_download")

@@ -18,6 +18,7 @@ PAGES = [
     st.Page("pages/figures.py", title="Figures", icon=":material/numbers:"),
     st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
     st.Page("pages/reader.py", title="Reader", icon=":material/article:"),
+    st.Page("pages/sources.py", title="Your articles", icon=":material/upload_file:"),
 ]
 
 page = st.navigation(PAGES)

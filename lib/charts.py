@@ -29,13 +29,15 @@ def _outlet_label(outlet: str, width: int = 28) -> str:
     return outlet if len(outlet) <= width else outlet[: width - 1] + "…"
 
 
-def entities_per_outlet_chart(table: pd.DataFrame) -> go.Figure:
+def entities_per_outlet_chart(table: pd.DataFrame, outlets: list[str] | None = None) -> go.Figure:
     """Horizontal stacked bars: distinct entities each outlet names, by type.
 
-    Input columns: ``outlet, label, entities`` (see compare.entities_per_outlet).
+    Input columns: ``outlet, label, entities`` (see compare.entities_per_outlet); bars
+    follow ``outlets`` (default: order of appearance), top to bottom.
     """
     fig = go.Figure()
-    outlets = list(dict.fromkeys(table["outlet"])) if not table.empty else []
+    if outlets is None:
+        outlets = list(dict.fromkeys(table["outlet"])) if not table.empty else []
     for label in [lab for lab in LABEL_COLOURS if lab in set(table.get("label", []))]:
         counts = table[table["label"] == label].set_index("outlet")["entities"]
         counts = counts.reindex(outlets, fill_value=0)

@@ -1,6 +1,8 @@
 """Command line: ``python -m lib TABLE [--corpus PATH] [--format csv|json] [--outlet NAME ...]``.
 
-Writes one table to stdout. Exit 0 on success; exit 2 with one line on
+Writes one table to stdout. ``--corpus`` may also name an analysis folder written by
+``python -m lib analyze --corpus PATH --out DIR [--processes N]`` (see :mod:`lib.batch`),
+which is read directly without loading spaCy. Exit 0 on success; exit 2 with one line on
 stderr for bad arguments or an unreadable corpus. Per-file problems are
 reported on stderr while the readable files are still analysed.
 """
@@ -97,9 +99,25 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m lib",
         description="Coverage Lens: write one analysis table of a news corpus to stdout.",
     )
-    parser.add_argument("table", choices=sorted(TABLES), help="which table to write")
     parser.add_argument(
-        "--corpus", default=str(DEFAULT_CORPUS), help="folder of .txt/.md articles (default: seeds)"
+        "table",
+        choices=sorted(TABLES) + ["analyze"],
+        help="which table to write, or `analyze` to precompute an analysis folder (--out)",
+    )
+    parser.add_argument(
+        "--corpus",
+        default=str(DEFAULT_CORPUS),
+        help="folder of .txt/.md articles, zip or bundle, or an analysis folder made by "
+        "`analyze` (default: seeds)",
+    )
+    parser.add_argument("--out", metavar="DIR", help="analyze: folder to write the analysis to")
+    parser.add_argument(
+        "--processes", type=int, default=1, metavar="N", help="analyze: worker processes"
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="analyze: do not use the on-disk cache (COVERAGE_LENS_CACHE_DIR)",
     )
     parser.add_argument("--format", choices=["csv", "json"], default="csv")
     parser.add_argument(
@@ -115,8 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def load_analysis(corpus_path: str):
-    """Load and analyse a corpus, reporting per-file problems on stderr."""
+def load_analysis(
+    corpus_path: str, *, processes: int = 1, cache=None, progress: Callable | None = None
+):
+    """Load and analyse a corpus (or read an analysis folder), reporting per-file
+    problems on stderr."""
+    from lib.batch import AnalysisFolderError, is_analysis_folder
+    from lib.batch import load_analysis as read_folder
     from lib.corpus import load_corpus
     from lib.extract import analyze
     from lib.pipeline import ModelNotFound, get_nlp
@@ -124,6 +147,11 @@ def load_analysis(corpus_path: str):
     path = Path(corpus_path)
     if not path.exists():
         raise UsageError(f"corpus not found: {path}")
+    if path.is_dir() and is_analysis_folder(path):
+        try:
+            return read_folder(path)
+        except AnalysisFolderError as exc:
+            raise UsageError(str(exc)) from None
     try:
         corpus = load_corpus(path)
     except (OSError, ValueError) as exc:
@@ -136,7 +164,48 @@ def load_analysis(corpus_path: str):
         nlp = get_nlp()
     except ModelNotFound as exc:
         raise UsageError(str(exc)) from None
-    return analyze(corpus.documents, nlp, problems=corpus.problems)
+    return analyze(
+        corpus.documents,
+        nlp,
+        problems=corpus.problems,
+        cache=cache,
+        n_process=processes,
+        progress=progress,
+    )
+
+
+def run_analyze(args) -> int:
+    """``analyze``: analyse ``--corpus`` and save it as an analysis folder in ``--out``."""
+    import time
+
+    from lib.batch import is_analysis_folder, save_analysis
+    from lib.cache import default_cache
+
+    if not args.out:
+        raise UsageError("analyze needs --out DIR")
+    if args.processes < 1:
+        raise UsageError("--processes must be at least 1")
+    out = Path(args.out)
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not is_analysis_folder(out))):
+        raise UsageError(f"--out {out} exists and is not an empty folder or analysis folder")
+    started = time.perf_counter()
+    last = [0.0]
+
+    def progress(done: int, total: int) -> None:
+        now = time.perf_counter()
+        if done == total or now - last[0] > 5:
+            last[0] = now
+            print(f"parsed {done}/{total} articles", file=sys.stderr)
+
+    cache = None if args.no_cache else default_cache()
+    analysis = load_analysis(args.corpus, processes=args.processes, cache=cache, progress=progress)
+    save_analysis(analysis, out)
+    print(
+        f"wrote {out}: {len(analysis.documents)} articles, {len(analysis.outlets)} outlets, "
+        f"{len(analysis.mentions)} mentions in {time.perf_counter() - started:.1f}s",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def write_table(table: pd.DataFrame, fmt: str, out) -> None:
@@ -154,6 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.min_count < 1:
             raise UsageError("--min-count must be at least 1")
+        if args.table == "analyze":
+            return run_analyze(args)
         analysis = load_analysis(args.corpus)
         if args.outlet:
             unknown = [o for o in args.outlet if o not in analysis.outlets]

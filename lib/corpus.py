@@ -61,7 +61,7 @@ PUBLISHED_ON = re.compile(
 )
 URL_RE = re.compile(r"<?(https?://[^\s>]+)>?")
 ORIGINAL_URL = re.compile(r"^\s*(original url|source|url)\s*:\s*(\S*)\s*$", re.I)
-MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")
 MD_BOLD = re.compile(r"(\*\*|__)(.+?)\1")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
@@ -332,8 +332,11 @@ def load_folder(path: str | Path) -> Corpus:
 
 
 def load_corpus(path: str | Path) -> Corpus:
-    """Load a corpus from a path. Folders are supported here; other kinds via ``lib.ingest``."""
-    p = Path(path)
-    if p.is_dir():
-        return load_folder(p)
-    raise FileNotFoundError(f"corpus not found or not a folder: {p}")
+    """Load a corpus from a folder, a ``.zip`` (plain articles or a bundle) or one file.
+
+    Every file goes through ``lib.ingest``'s readers, so HTML, PDF, DOCX, Latin-1 and
+    Windows-1252 files are read, and each unreadable file is named with its reason.
+    """
+    from lib.ingest import load_corpus_path
+
+    return load_corpus_path(path)

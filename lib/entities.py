@@ -29,6 +29,7 @@ Label order of preference when votes tie: :data:`LABEL_PREFERENCE`.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections import defaultdict
 
@@ -283,9 +284,10 @@ def clean_entity_text(text: str, label: str = "") -> str | None:
     """Clean a name span; ``None`` when it is not a name.
 
     Collapses whitespace, strips edge punctuation, a trailing possessive, a
-    leading determiner, a job title after a one-word name ("FEMA Administrator"
-    -> "FEMA") and, for PERSON spans, leading titles/honorifics ("Mr. Sunak" ->
-    "Sunak"). Rejects spans without a capitalised word (``n’t``) or made only
+    leading determiner, a job title after an acronym or known name ("FEMA
+    Administrator" -> "FEMA", "Kremlin Spokesman" -> "Kremlin") and, for PERSON
+    spans, leading titles/honorifics ("Mr. Sunak" -> "Sunak"). Rejects spans
+    without a capitalised word (``n’t``) or made only
     of titles ("Defense", "Secretary-General", "Defense Secretary").
     """
     text = " ".join(text.split()).strip(EDGE_PUNCT + " ")
@@ -300,10 +302,13 @@ def clean_entity_text(text: str, label: str = "") -> str | None:
     if label == "PERSON":
         text = _strip_titles(text)
     parts = text.split(" ")
-    if len(parts) == 2 and parts[1] in gazetteer().titles["head"]:
+    if (
+        label != "PERSON"
+        and len(parts) == 2
+        and parts[1] in gazetteer().titles["head"]
+        and (parts[0].isupper() or gazetteer().lookup(parts[0]) is not None)
+    ):
         text = parts[0]
-        if is_title_only(text):
-            return None
     if _ABBREV_END.search(text + "."):
         text += "."
     if len(text) < 2 or not _HAS_UPPER_WORD.search(text) or not re.search(r"[A-Za-z]", text):
@@ -344,7 +349,10 @@ def _strip_region(text: str) -> tuple[str, bool]:
 
 
 def is_heading_line(line: str) -> bool:
-    """A title-case heading: most (>= 75 %) non-small words capitalised, >= 2 such words."""
+    """A title-case heading: most (>= 75 %) non-small words capitalised, >= 2 such words,
+    and no final full stop."""
+    if line.rstrip().endswith("."):
+        return False  # a sentence, however many names it holds
     words = [w for w in _WORD.findall(line) if w.lower() not in SMALL_WORDS]
     if len(words) < 2 or len(words) > 25:
         return False
@@ -465,9 +473,12 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[dict]:
                 cue = "based"
             if label not in NAME_LABELS:
                 hit = gaz.lookup(text) if label in RELABEL_FROM or cue == "region" else None
-                if hit is None:
+                if hit is not None:
+                    label = hit[1]
+                elif label in RELABEL_FROM and cue in ("region", "based"):
+                    label = "GPE"  # "Zorvan region" tagged PRODUCT
+                else:
                     continue
-                label = hit[1]
             prev = doc[start - 1] if start > 0 else None
             if not cue and (text != span.text.strip() and span[0].text in gaz.title_words):
                 cue = "title"
@@ -513,7 +524,7 @@ def _canonical_base(key: str, expansion: str) -> tuple[str, str | None]:
     if is_region:
         hit = gaz.lookup(base)
         return (hit[0], hit[1]) if hit else (base, None)
-    if key.isupper() is False and " " in key:
+    if " " in key and not key.isupper():
         first, rest = key.split(" ", 1)
         hit = gaz.lookup(first)
         if hit and hit[1] == "ORG" and first.isupper():
@@ -536,14 +547,18 @@ def _is_person_full(name: str) -> bool:
     return len(parts) >= 2 and all(p[:1].isupper() for p in parts)
 
 
-def _link_people(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
+def _link_people(
+    df: pd.DataFrame, known: dict[str, str | None], variants: dict[str, str]
+) -> pd.Series:
     """Map short person names to the full name (same document first, else corpus).
 
     A one-word name (surname, or first word of a 3+ word name such as a family
     name written first) links to the single full name in the same document
     that ends with it; if no full name in the document has it, to the single
     full name in the corpus (only for mentions the model or a cue calls a
-    PERSON). Two different full names sharing the word leave it unlinked.
+    PERSON). Two different full names sharing the word leave it unlinked;
+    spelling variants of one name (``variants``, see :func:`_person_variants`)
+    count as one.
     """
     is_person = (df["label"] == "PERSON") | (df["cue"] == "title")
     full = df.loc[is_person & df["entity"].map(_is_person_full), ["doc_id", "entity"]]
@@ -577,7 +592,8 @@ def _link_people(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
             names = set().union(*(doc_last[(doc_id, last)] for last in similar))
         if not names and person and not is_place:
             names = corpus_last.get(name)
-        if names and len(names) == 1:
+        names = {variants.get(full_name, full_name) for full_name in names or ()}
+        if len(names) == 1:
             links[(doc_id, name)] = next(iter(names))
     if not links:
         return df["entity"]
@@ -586,36 +602,55 @@ def _link_people(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
 
 
 def _similar_surname(a: str, b: str) -> bool:
-    """Spelling variants of one surname ("Zelensky" / "Zelenskyy"), both >= 6 letters."""
-    if a == b or min(len(a), len(b)) < FUZZY_MIN_LEN or a[0] != b[0]:
+    """Spelling variants of one surname that differ at the end ("Zelensky" / "Zelenskyy" /
+    "Zelenskiy"), both >= 6 letters; "Johnson" / "Johnston" differ inside and are not."""
+    if a == b or min(len(a), len(b)) < FUZZY_MIN_LEN:
         return False
-    return fuzz.ratio(a, b) >= FUZZY_MIN_RATIO
+    prefix = len(os.path.commonprefix([a, b]))
+    return prefix >= min(len(a), len(b)) - 1 and fuzz.ratio(a, b) >= FUZZY_MIN_RATIO
 
 
-def _merge_person_variants(df: pd.DataFrame) -> pd.Series:
-    """Fold full PERSON names that differ only in a surname's spelling into the commonest.
+def _is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1 and word[:1].isupper()
 
-    "Volodymyr Zelenskyy" -> "Volodymyr Zelensky" when both share the first
-    name and the surnames are :func:`_similar_surname`.
+
+def _same_person_name(a: list[str], b: list[str]) -> bool:
+    """Two full names (same first word) naming one person: same or similar surname and
+    same middle words, or middle initials on one side only ("Vladimir V. Putin")."""
+    if a[-1] != b[-1] and not _similar_surname(a[-1], b[-1]):
+        return False
+    mid_a, mid_b = a[1:-1], b[1:-1]
+    if mid_a == mid_b:
+        return True
+    return (not mid_a and all(map(_is_initial, mid_b))) or (
+        not mid_b and all(map(_is_initial, mid_a))
+    )
+
+
+def _person_variants(df: pd.DataFrame, is_person: pd.Series) -> dict[str, str]:
+    """Map variant spellings of one full PERSON name to the most mentioned one.
+
+    "Volodymyr Zelenskyy" -> "Volodymyr Zelensky" (similar surname, same first
+    name), "Vladimir V. Putin" -> "Vladimir Putin" (middle initials). A name
+    matching two different names ("George Bush": "George W. Bush" and
+    "George H. W. Bush") is left alone.
     """
-    people = df.loc[df["label"] == "PERSON", "entity"]
-    counts = people[people.str.contains(" ", regex=False)].value_counts()
+    people = df.loc[is_person, "entity"]
+    counts = people[people.map(_is_person_full).astype(bool)].value_counts()
     groups: dict[str, list[str]] = defaultdict(list)
     for name in counts.index:  # most mentioned first
         groups[name.split(" ", 1)[0]].append(name)
     merge: dict[str, str] = {}
     for names in groups.values():
-        reps: list[str] = []
+        reps: list[list[str]] = []
         for name in names:
-            last = name.rsplit(" ", 1)[-1]
-            rep = next((r for r in reps if _similar_surname(last, r.rsplit(" ", 1)[-1])), None)
-            if rep is None:
-                reps.append(name)
-            else:
-                merge[name] = rep
-    if not merge:
-        return df["entity"]
-    return df["entity"].map(lambda e: merge.get(e, e))
+            parts = name.split(" ")
+            same = [r for r in reps if _same_person_name(parts, r)]
+            if not same:
+                reps.append(parts)
+            elif len(same) == 1 and same[0] != parts:
+                merge[name] = " ".join(same[0])
+    return merge
 
 
 def _vote_labels(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
@@ -716,9 +751,12 @@ def resolve_entities(mentions: pd.DataFrame) -> pd.DataFrame:
             known[canon] = lab
     supported = set(df.loc[~df["in_title"], "entity"]) | {e for e, lab in known.items() if lab}
     df = _shrink_headings(df, supported, known)
-    df["entity"] = _link_people(df, known)
+    is_person = (df["label"] == "PERSON") | (df["cue"] == "title")
+    variants = _person_variants(df, is_person)
+    df["entity"] = _link_people(df, known, variants)
+    if variants:
+        df["entity"] = df["entity"].map(lambda e: variants.get(e, e))
     df["label"] = _vote_labels(df, known)
-    df["entity"] = _merge_person_variants(df)
     bad = df["entity"].map({e: clean_entity_text(e) is None for e in df["entity"].unique()})
     df = df[~bad & df["label"].isin(NAME_LABELS)]
     return df.drop(columns=["key"])

@@ -295,23 +295,53 @@ def analyze(
     """Analyse documents with ``nlp`` and return an :class:`Analysis`.
 
     ``cache`` (optional) has ``get(key) -> parts | None`` and ``put(key, parts)``;
-    documents whose text is cached are not parsed again. ``n_process > 1`` parses
-    with several processes (spaCy's ``nlp.pipe``).
+    documents whose text is cached are not parsed again. When it also has
+    ``get_analysis``/``put_analysis`` (:class:`lib.cache.DiskCache`), the whole
+    Analysis is cached by :func:`lib.cache.corpus_key`, so reopening an unchanged
+    corpus skips the corpus-level passes too. ``n_process > 1`` parses with a pool of
+    worker processes (:func:`lib.batch.parse_parts`); the parent only assembles.
     """
+    from lib.batch import parse_parts
+
     docs = list(documents)
+    whole = None
+    if cache is not None and hasattr(cache, "get_analysis"):
+        from lib.cache import corpus_key
+
+        whole = corpus_key(docs)
+        found = cache.get_analysis(whole)
+        if found is not None:
+            found.problems = list(problems)
+            if progress is not None:
+                progress(len(docs), len(docs))
+            return found
     keys = [text_key(d.text) for d in docs]
     parts: list[dict | None] = [cache.get(k) if cache is not None else None for k in keys]
     todo = [i for i, p in enumerate(parts) if p is None]
-    texts = (docs[i].text for i in todo)
-    for n, (i, sdoc) in enumerate(
-        zip(todo, nlp.pipe(texts, batch_size=batch_size, n_process=n_process), strict=True)
-    ):
-        parts[i] = process_doc(sdoc, docs[i].text)
+    done = 0
+
+    def on_part(n: int, part: dict) -> None:
+        nonlocal done
+        i = todo[n]
+        parts[i] = part
         if cache is not None:
-            cache.put(keys[i], parts[i])
+            cache.put(keys[i], part)
+        done += 1
         if progress is not None:
-            progress(n + 1, len(todo))
-    return assemble(docs, parts, problems=problems)
+            progress(done, len(todo))
+
+    if todo:
+        parse_parts(
+            [docs[i].text for i in todo],
+            nlp,
+            processes=n_process,
+            batch_size=batch_size,
+            on_part=on_part,
+        )
+    analysis = assemble(docs, parts, problems=problems)
+    if whole is not None:
+        cache.put_analysis(whole, analysis)
+    return analysis
 
 
 def filter_outlets(analysis: Analysis, outlets: Iterable[str] | None) -> Analysis:

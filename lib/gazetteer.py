@@ -22,13 +22,14 @@ import functools
 import json
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
 MIN_CITY_POPULATION = 100_000
 #: Bump when the gazetteer build changes so cached JSON is rebuilt.
-GAZETTEER_VERSION = "1"
+GAZETTEER_VERSION = "3"
 #: Names never used as place patterns: common words that are also place names.
 PLACE_STOPWORDS = frozenset(
     {
@@ -87,6 +88,12 @@ def read_table(name: str) -> list[dict[str, str]]:
     lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
     lines = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
     return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
+
+
+def ascii_fold(text: str) -> str:
+    """``text`` without accents: "São Paulo" -> "Sao Paulo"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def norm_key(text: str) -> str:
@@ -171,6 +178,9 @@ def _place_names() -> dict[str, tuple[str, str]]:
             continue
         if _CLEAN_NAME.match(name):
             names.setdefault(norm_key(name), (name, "GPE"))
+            folded = ascii_fold(name)  # "Sao Paulo"; short ones clash with names ("Būsh")
+            if len(folded) >= 7 or " " in folded:
+                names.setdefault(norm_key(folded), (name, "GPE"))
     for state in gc.get_us_states().values():
         names.setdefault(norm_key(state["name"]), (state["name"], "GPE"))
     return names
@@ -213,7 +223,7 @@ def gazetteer() -> Gazetteer:
         raw = _build()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_text(json.dumps({"stamp": stamp, **raw}), encoding="utf-8")
             tmp.replace(path)
         except OSError:

@@ -7,19 +7,29 @@ the library's table/chart functions.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from lib import ingest
 from lib.constants import PIPELINE_VERSION
-from lib.corpus import Document, load_folder
+from lib.corpus import Document, load_corpus, load_folder
 from lib.extract import Analysis, analyze, filter_outlets
 from lib.pipeline import ModelNotFound, get_nlp
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+#: Optional corpus (folder, zip, bundle) shown instead of the bundled seeds.
+CORPUS_ENV = "COVERAGE_LENS_CORPUS"
 OUTLET_KEY = "outlet"
+SOURCE_KEY = "source"
+#: Corpus choices; the label is also the URL value (``?source=Your+articles``).
+EXAMPLE, YOURS = "Example articles", "Your articles"
+USER = "_user"  # session-state key of the user's own articles (never shared, never on disk)
+EDITS = "_meta_edits"
+META_FIELDS = ["outlet", "title", "published", "byline", "url"]
 
 
 @dataclass
@@ -30,6 +40,16 @@ class View:
     analysis: Analysis
     outlets: list[str]
     selected: list[str]
+    source: str = EXAMPLE
+    documents: list[Document] = field(default_factory=list)
+    statuses: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+class PartsCache(dict):
+    """In-memory per-document NLP results (``get``/``put`` as ``extract.analyze`` expects)."""
+
+    def put(self, key: str, parts) -> None:
+        self[key] = parts
 
 
 @st.cache_resource(show_spinner=False)
@@ -38,9 +58,27 @@ def cached_nlp():
     return get_nlp()
 
 
+@st.cache_resource(show_spinner=False)
+def shared_parts_cache():
+    """Per-document results of the example corpus, shared by sessions (public texts only)."""
+    try:
+        from lib.cache import default_cache
+
+        disk = default_cache()
+    except Exception:  # noqa: BLE001 - no disk cache is fine; fall back to memory
+        disk = None
+    return disk if disk is not None else PartsCache()
+
+
 @st.cache_data(show_spinner=False)
-def cached_seed_documents() -> list[Document]:
-    return load_folder(SEEDS_DIR).documents
+def cached_example_corpus() -> tuple[list[Document], list[tuple[str, str]]]:
+    """The example corpus: ``$COVERAGE_LENS_CORPUS`` if set, else the bundled seeds."""
+    path = os.environ.get(CORPUS_ENV)
+    if path:
+        corpus = load_corpus(path)
+    else:
+        corpus = load_folder(SEEDS_DIR)
+    return corpus.documents, corpus.problems
 
 
 def corpus_key(documents: list[Document]) -> str:
@@ -51,18 +89,151 @@ def corpus_key(documents: list[Document]) -> str:
     return h.hexdigest()
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_data(show_spinner=False, max_entries=8)
 def cached_analysis(key: str, _documents: tuple[Document, ...]) -> Analysis:
-    """Analysis of ``_documents``; ``key`` (see :func:`corpus_key`) identifies them."""
-    return analyze(list(_documents), cached_nlp())
+    """Analysis of the example corpus; ``key`` (see :func:`corpus_key`) identifies it."""
+    return analyze(list(_documents), cached_nlp(), cache=shared_parts_cache())
 
 
-def outlet_filter(outlets: list[str]) -> list[str]:
+def user_state() -> dict:
+    """This session's own articles: upload results, pasted/fetched documents, parts cache."""
+    if USER not in st.session_state:
+        st.session_state[USER] = {
+            "upload_key": None,
+            "uploaded": [],
+            "upload_statuses": pd.DataFrame(columns=ingest.STATUS_COLUMNS),
+            "extra": [],
+            "extra_statuses": [],
+            "parts": PartsCache(),
+            "analysis": (None, None),
+        }
+    return st.session_state[USER]
+
+
+def _status_row(file: str, status: str, reason: str, message: str, doc=None) -> dict:
+    return {
+        "file": file,
+        "status": status,
+        "reason": reason,
+        "message": message,
+        "doc_id": doc.doc_id if doc is not None else "",
+        "chars": len(doc.text) if doc is not None else 0,
+    }
+
+
+def upload_key() -> str:
+    """Widget key of the uploader (a new key empties it after "Remove my articles")."""
+    return f"upload_files_{st.session_state.get('upload_nonce', 0)}"
+
+
+def _read_uploads(state: dict) -> None:
+    files = st.session_state.get(upload_key()) or []
+    key = tuple((f.name, f.size, f.file_id) for f in files)
+    if key == state["upload_key"]:
+        return
+    existing = {d.doc_id for d in state["extra"]}
+    with st.spinner("Reading your files…"):
+        result = ingest.read_uploads([(f.name, f.getvalue()) for f in files], existing_ids=existing)
+    state.update(upload_key=key, uploaded=result.documents, upload_statuses=result.statuses)
+    state["analysis"] = (None, None)
+
+
+def _user_ids(state: dict) -> set[str]:
+    return {d.doc_id for d in state["uploaded"]} | {d.doc_id for d in state["extra"]}
+
+
+def _add_pasted(state: dict) -> None:
+    text = st.session_state.get("paste_text", "")
+    outlet = st.session_state.get("paste_outlet", "")
+    title = st.session_state.get("paste_title", "")
+    label = f"pasted: {title or outlet or 'untitled'}"
+    try:
+        doc = ingest.document_from_paste(text, outlet, title, existing_ids=_user_ids(state))
+    except ValueError as exc:
+        state["extra_statuses"].append(_status_row(label, ingest.SKIPPED, "empty file", str(exc)))
+        return
+    note = "; ".join(doc.notes)
+    state["extra"].append(doc)
+    state["extra_statuses"].append(_status_row(label, ingest.ANALYSED, "", note, doc))
+
+
+def _add_url(state: dict) -> None:
+    url = (st.session_state.get("url_text") or "").strip()
+    if not url:
+        return
+    with st.spinner("Fetching the article…"):
+        doc, status = ingest.fetch_url(url, existing_ids=_user_ids(state))
+    if doc is not None:
+        state["extra"].append(doc)
+    state["extra_statuses"].append({c: status.get(c, "") for c in ingest.STATUS_COLUMNS})
+
+
+def _clear_user(state: dict) -> None:
+    st.session_state.pop(USER, None)
+    st.session_state.pop(EDITS, None)
+    st.session_state["upload_nonce"] = st.session_state.get("upload_nonce", 0) + 1
+
+
+def your_articles_sidebar() -> tuple[list[Document], pd.DataFrame]:
+    """Upload / paste / URL inputs; returns this session's documents and per-file statuses."""
+    state = user_state()
+    sb = st.sidebar
+    sb.file_uploader(
+        "Upload articles",
+        accept_multiple_files=True,
+        key=upload_key(),
+        help="Text, Markdown, HTML, PDF or Word files, or a .zip of them (or a bundle saved "
+        "from this app). They stay in this browser session only.",
+    )
+    _read_uploads(state)
+    with sb.expander("Paste an article"):
+        with st.form("paste_form", clear_on_submit=True, border=False):
+            st.text_area("Article text", key="paste_text", height=160)
+            st.text_input("Outlet", key="paste_outlet", placeholder="e.g. The Daily Example")
+            st.text_input("Title", key="paste_title")
+            st.form_submit_button("Add article", on_click=_add_pasted, args=(state,))
+    with sb.expander("Add from a web address"):
+        with st.form("url_form", clear_on_submit=True, border=False):
+            st.text_input("Article URL", key="url_text", placeholder="https://…")
+            st.form_submit_button("Fetch article", on_click=_add_url, args=(state,))
+    docs = state["uploaded"] + state["extra"]
+    statuses = pd.concat(
+        [
+            state["upload_statuses"],
+            pd.DataFrame(state["extra_statuses"], columns=ingest.STATUS_COLUMNS),
+        ],
+        ignore_index=True,
+    )
+    if docs or len(statuses):
+        skipped = int((statuses["status"] == ingest.SKIPPED).sum()) if len(statuses) else 0
+        sb.caption(
+            f"{len(docs)} article(s) ready"
+            + (f", {skipped} file(s) skipped" if skipped else "")
+            + " — details on the *Your articles* page."
+        )
+        sb.button("Remove my articles", on_click=_clear_user, args=(state,), key="clear_user")
+    return docs, statuses
+
+
+def apply_edits(documents: list[Document]) -> list[Document]:
+    """Documents with this session's metadata edits (from the *Your articles* page) applied."""
+    edits = st.session_state.get(EDITS, {})
+    out = []
+    for doc in documents:
+        change = {k: v for k, v in edits.get(doc.doc_id, {}).items() if k in META_FIELDS}
+        out.append(replace(doc, **change) if change else doc)
+    return out
+
+
+def outlet_filter(outlets: list[str], where=None) -> list[str]:
     """Sidebar multiselect shared by every page, mirrored in the URL (``?outlet=A&outlet=B``).
 
     All outlets are selected by default (no query parameter); ``?outlet=`` selects none.
     """
-    return st.sidebar.multiselect(
+    current = st.session_state.get(OUTLET_KEY)
+    if current is not None and not set(current) <= set(outlets):
+        st.session_state[OUTLET_KEY] = [o for o in current if o in outlets] or list(outlets)
+    return (where or st.sidebar).multiselect(
         "Outlets",
         options=outlets,
         default=outlets,
@@ -74,25 +245,63 @@ def outlet_filter(outlets: list[str]) -> list[str]:
     )
 
 
+def _analyse_user(documents: list[Document], problems) -> Analysis:
+    """Analysis of this session's articles, kept in the session (not in shared caches)."""
+    state = user_state()
+    key = corpus_key(documents)
+    if state["analysis"][0] != key:
+        with st.spinner(f"Analysing {len(documents)} article(s)…"):
+            state["analysis"] = (
+                key,
+                analyze(documents, cached_nlp(), cache=state["parts"], problems=problems),
+            )
+    return state["analysis"][1]
+
+
 def load_view() -> View | None:
-    """Load the corpus and analysis, draw the shared sidebar, and return the :class:`View`."""
+    """Draw the shared sidebar (source, articles, outlet filter) and return the :class:`View`."""
+    source = st.sidebar.segmented_control(
+        "Articles",
+        [EXAMPLE, YOURS],
+        default=EXAMPLE,
+        required=True,
+        key=SOURCE_KEY,
+        bind="query-params",
+        help="The example is five reports of one event. Choose *Your articles* to upload, "
+        "paste or fetch your own; they stay private to this browser session.",
+    )
+    filter_box = st.sidebar.container()
     try:
-        with st.spinner("Loading the language model and analysing the articles…"):
-            documents = cached_seed_documents()
-            analysis = cached_analysis(corpus_key(documents), tuple(documents))
+        if source == YOURS:
+            documents, statuses = your_articles_sidebar()
+            documents = apply_edits(documents)
+            analysis = _analyse_user(documents, ingest.statuses_to_problems(statuses))
+        else:
+            with st.spinner("Loading the language model and analysing the articles…"):
+                base, problems = cached_example_corpus()
+                documents = apply_edits(base)
+                analysis = cached_analysis(corpus_key(documents), tuple(documents))
+            statuses = pd.DataFrame(
+                [_status_row(name, ingest.SKIPPED, "", reason) for name, reason in problems],
+                columns=ingest.STATUS_COLUMNS,
+            )
     except ModelNotFound as exc:
         st.error(f"The English language model is missing. {exc}")
         return None
     outlets = analysis.outlets
-    selected = outlet_filter(outlets)
-    st.sidebar.caption(
-        f"{len(selected)} of {len(outlets)} outlets · {len(analysis.documents)} articles"
-    )
+    with filter_box:
+        selected = outlet_filter(outlets, st) if outlets else []
+        st.caption(
+            f"{len(selected)} of {len(outlets)} outlets · {len(analysis.documents)} articles"
+        )
     return View(
         full=analysis,
         analysis=filter_outlets(analysis, selected),
         outlets=outlets,
         selected=selected,
+        source=source,
+        documents=documents,
+        statuses=statuses,
     )
 
 
@@ -132,7 +341,13 @@ def page_intro(title: str, text: str) -> None:
 
 
 def require_outlets(view: View) -> bool:
-    """Tell the user when no outlet is selected; returns True when the page can render."""
+    """Tell the user when there is nothing to show; returns True when the page can render."""
+    if view.full.documents.empty:
+        st.info(
+            "No articles yet. Upload files, paste an article or add a web address in the "
+            "sidebar, or switch back to the example articles."
+        )
+        return False
     if not view.selected:
         st.info(
             "No outlet is selected. Choose one or more outlets in the sidebar to see this view."
@@ -152,3 +367,16 @@ def csv_download(
         key=key,
         icon=":material/download:",
     )
+
+
+def record_edits(before: pd.DataFrame, after: pd.DataFrame) -> bool:
+    """Store metadata edits from the editor in the session; True when something changed."""
+    edits = st.session_state.setdefault(EDITS, {})
+    changed = False
+    for old, new in zip(before.to_dict("records"), after.to_dict("records"), strict=True):
+        for field_name in META_FIELDS:
+            value = "" if pd.isna(new[field_name]) else str(new[field_name]).strip()
+            if value != (old[field_name] or ""):
+                edits.setdefault(old["doc_id"], {})[field_name] = value
+                changed = True
+    return changed

@@ -47,7 +47,9 @@ if ui.require_outlets(view):
         "by type. Longer bars mean more actors in the story."
     )
     st.plotly_chart(
-        charts.entities_per_outlet_chart(compare.entities_per_outlet(view.analysis.entities)),
+        charts.entities_per_outlet_chart(
+            compare.entities_per_outlet(view.analysis.entities), view.analysis.outlets
+        ),
         width="stretch",
         key="overview_entities_chart",
     )

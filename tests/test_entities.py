@@ -263,6 +263,20 @@ def test_surname_component_tags_later_surname(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("Ukraine Calls for Stronger Western Support", True),
+        ("NATO CHIEF CONFIRMS TROOPS IN KURSK", True),
+        ("North Korean troops deployed to Kursk", False),
+        ("Rutte will meet President Yoon Suk Yeol and Defense Minister Rustem Umerov.", False),
+        ("Kyiv", False),
+    ],
+)
+def test_is_heading_line(line, heading):
+    assert entities.is_heading_line(line) is heading
+
+
 def test_mention_records_cleaning_and_cues(nlp):
     text = "Ukraine Calls for Stronger Western Support\n\nFighting in the Kursk region grew."
     doc = nlp(text)
@@ -291,6 +305,7 @@ def test_resolve_cleans_and_rejects():
             {"text": "Joe Biden", "label": "PERSON"},
             {"text": "Defense Secretary", "label": "ORG"},
             {"text": "NATO Secretary", "label": "ORG"},
+            {"text": "Stephen King", "label": "PERSON"},
         ]
     )
     out = entities.resolve_entities(raw)
@@ -301,9 +316,10 @@ def test_resolve_cleans_and_rejects():
         "Joe Biden",
         "Joe Biden",
         "NATO",
+        "Stephen King",
     ]
     assert list(out["text"])[0] == "Rutte"
-    assert list(out.index) == [0, 1, 6, 7, 8, 10]
+    assert list(out.index) == [0, 1, 6, 7, 8, 10, 11]
 
 
 def test_resolve_headline_fragments():
@@ -482,12 +498,26 @@ def test_resolve_folds_surname_spelling_variants():
             {"text": "Mark Kelly", "label": "PERSON", "doc_id": "d2"},
             {"text": "Mark Kelley", "label": "PERSON", "doc_id": "d3"},
             {"text": "Volodymyr Zelensky", "label": "PERSON", "doc_id": "d3"},
+            {"text": "Vladimir V. Putin", "label": "PERSON", "doc_id": "d4"},
+            {"text": "Vladimir Putin", "label": "PERSON", "doc_id": "d5"},
+            {"text": "Vladimir Putin", "label": "PERSON", "doc_id": "d6"},
+            {"text": "Putin", "label": "PERSON", "doc_id": "d7"},
+            {"text": "George W. Bush", "label": "PERSON", "doc_id": "d4"},
+            {"text": "George H. W. Bush", "label": "PERSON", "doc_id": "d5"},
+            {"text": "George Bush", "label": "PERSON", "doc_id": "d6"},
+            {"text": "Michael Johnson", "label": "PERSON", "doc_id": "d6"},
+            {"text": "Michael Johnston", "label": "PERSON", "doc_id": "d7"},
+            {"text": "Volodymyr Zelenskiy", "label": "PERSON", "doc_id": "d7"},
         ]
     )
     out = entities.resolve_entities(raw)
     assert list(out["entity"]) == ["Volodymyr Zelensky"] * 3 + [
         "Mark Kelly",
         "Mark Kelley",
+        "Volodymyr Zelensky",
+    ] + ["Vladimir Putin"] * 4 + ["George W. Bush", "George H. W. Bush", "George Bush"] + [
+        "Michael Johnson",
+        "Michael Johnston",
         "Volodymyr Zelensky",
     ]
 
@@ -501,3 +531,11 @@ def test_mention_records_cut_at_parenthesis(nlp):
     assert not any("(" in t for t in texts)
     nhc = [r for r in records if r["text"] == "NHC"]
     assert nhc and nhc[0]["expansion"] == "National Hurricane Center"
+
+
+def test_dateline_caps_and_state_abbreviation(nlp):
+    text = "TAMPA, Fla. (AP) — Storm surge flooded parts of Tampa on Thursday."
+    m = resolve_texts(nlp, {"wire": text})
+    assert entity_of(m, "wire", "TAMPA") == {"Tampa"}
+    assert set(m.loc[m["entity"] == "Tampa", "label"]) == {"GPE"}
+    assert entity_of(m, "wire", "Fla") == {"Florida"} or entity_of(m, "wire", "Fla.") == {"Florida"}

@@ -14,6 +14,7 @@ st.set_page_config(page_title="Coverage Lens", page_icon=":material/compare:", l
 PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("pages/compare.py", title="Compare sources", icon=":material/table_chart:"),
+    st.Page("pages/entity.py", title="Entity", icon=":material/person_search:"),
     st.Page("pages/cooccurrence.py", title="Co-occurrence", icon=":material/grid_on:"),
     st.Page("pages/figures.py", title="Figures", icon=":material/numbers:"),
     st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:"),

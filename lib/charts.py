@@ -110,3 +110,73 @@ def cooccurrence_heatmap(matrix: pd.DataFrame, metric: str = "count") -> go.Figu
 
 def _fmt_value(v: float, metric: str) -> str:
     return f"{int(v)}" if metric == "count" else f"{v:.2f}"
+
+
+def difference_heatmap(diff: pd.DataFrame, outlet_a: str, outlet_b: str) -> go.Figure:
+    """Diverging heatmap of ``A - B`` co-occurrence counts; hover states both outlets."""
+    names = [str(n) for n in diff.index]
+    z = diff.to_numpy(dtype=float, copy=True)
+    np.fill_diagonal(z, np.nan)
+    bound = max(1.0, float(np.nanmax(np.abs(z))) if np.isfinite(z).any() else 1.0)
+    hover = np.array(
+        [
+            [
+                f"{a} × {b}<br>{outlet_a} − {outlet_b}: {z[i, j]:+.0f}" if i != j else a
+                for j, b in enumerate(names)
+            ]
+            for i, a in enumerate(names)
+        ],
+        dtype=object,
+    )
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=names,
+            y=names,
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale="RdBu",
+            reversescale=True,
+            zmid=0,
+            zmin=-bound,
+            zmax=bound,
+            colorbar=dict(title=dict(text="A − B", side="right")),
+            xgap=1,
+            ygap=1,
+        )
+    )
+    size = max(380, min(900, 140 + 24 * len(names)))
+    fig.update_layout(
+        height=size,
+        margin=dict(l=10, r=10, t=10, b=10),
+        xaxis=dict(tickangle=-45, automargin=True),
+        yaxis=dict(autorange="reversed", automargin=True),
+        font=FONT,
+        plot_bgcolor="#f4f4f4",
+    )
+    return fig
+
+
+def outlet_counts_chart(counts: pd.Series, label: str = "Mentions") -> go.Figure:
+    """Horizontal bars of a per-outlet count (index: outlet), zero bars kept visible."""
+    outlets = [str(o) for o in counts.index]
+    fig = go.Figure(
+        go.Bar(
+            x=counts.to_numpy(),
+            y=[_outlet_label(o) for o in outlets],
+            orientation="h",
+            customdata=outlets,
+            hovertemplate="%{customdata}: %{x}<extra></extra>",
+            marker_color="#4C78A8",
+            text=counts.to_numpy(),
+            textposition="outside",
+        )
+    )
+    fig.update_layout(
+        height=90 + 36 * max(len(outlets), 1),
+        margin=dict(l=10, r=30, t=10, b=40),
+        xaxis_title=label,
+        yaxis=dict(autorange="reversed"),
+        font=FONT,
+    )
+    return fig

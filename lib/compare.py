@@ -40,3 +40,66 @@ def entities_per_outlet(entities: pd.DataFrame) -> pd.DataFrame:
         .rename("entities")
         .reset_index()
     )
+
+
+def entity_table_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
+    """ENTITY_COLUMNS-shaped counts from a mentions table (e.g. after demonym linking)."""
+    cols = ["doc_id", "outlet", "entity", "label", "mentions"]
+    if mentions.empty:
+        return pd.DataFrame(columns=cols)
+    return (
+        mentions.groupby(["doc_id", "outlet", "entity", "label"], sort=False)
+        .size()
+        .rename("mentions")
+        .reset_index()[cols]
+    )
+
+
+def variants_label(variants: pd.DataFrame) -> pd.Series:
+    """Per entity, its surface forms with counts: "Rutte ×8, Mark Rutte ×1".
+
+    Input columns: ``entity, variant, count`` (see entities.entity_variants).
+    """
+    if variants.empty:
+        return pd.Series(dtype=object)
+    return variants.groupby("entity", sort=False).apply(
+        lambda g: ", ".join(f"{v} ×{c}" for v, c in zip(g["variant"], g["count"], strict=True)),
+        include_groups=False,
+    )
+
+
+KWIC_COLUMNS = ["outlet", "doc_id", "sentence_id", "left", "match", "right"]
+
+
+def keyword_in_context(
+    mentions: pd.DataFrame, texts: pd.DataFrame, entity: str, width: int = 70
+) -> pd.DataFrame:
+    """Keyword-in-context lines for every mention of ``entity``: KWIC_COLUMNS.
+
+    ``left``/``right`` hold up to ``width`` characters of the article around the
+    mention (whitespace folded), cut at word boundaries.
+    """
+    rows = mentions[mentions["entity"] == entity]
+    if rows.empty:
+        return pd.DataFrame(columns=KWIC_COLUMNS)
+    body = texts.set_index("doc_id")["text"]
+    out = []
+    for r in rows.sort_values(["doc_id", "start_char"]).itertuples():
+        text = body[r.doc_id]
+        left = " ".join(text[max(0, r.start_char - width) : r.start_char].split())
+        right = " ".join(text[r.end_char : r.end_char + width].split())
+        if r.start_char > width and " " in left:
+            left = "…" + left.split(" ", 1)[1]
+        if r.end_char + width < len(text) and " " in right:
+            right = right.rsplit(" ", 1)[0] + "…"
+        out.append(
+            {
+                "outlet": r.outlet,
+                "doc_id": r.doc_id,
+                "sentence_id": r.sentence_id,
+                "left": left,
+                "match": text[r.start_char : r.end_char],
+                "right": right,
+            }
+        )
+    return pd.DataFrame(out, columns=KWIC_COLUMNS)

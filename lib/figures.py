@@ -1272,11 +1272,27 @@ def _cluster(items: list[dict]) -> list[int]:
     import numpy as np
 
     n = len(items)
-    sim = np.zeros((n, n))
-    for i in range(n):
-        for j in range(i + 1, n):
-            s = _similarity(items[i], items[j])
-            sim[i, j] = sim[j, i] = s
+    # the similarity depends only on these features: score each distinct pair once
+    feats = ("value", "_unit", "_groups", "_outcomes", "_head", "_lemmas", "_lo", "_hi")
+    codes: dict[tuple, int] = {}
+    uniq: list[dict] = []
+    inv = np.empty(n, dtype=np.intp)
+    for i, item in enumerate(items):
+        key = tuple(item[f] for f in feats)
+        code = codes.get(key)
+        if code is None:
+            code = codes[key] = len(uniq)
+            uniq.append(item)
+        inv[i] = code
+    u = len(uniq)
+    usim = np.zeros((u, u))
+    for a in range(u):
+        for b in range(a, u):
+            usim[a, b] = _similarity(uniq[a], uniq[b])
+            if b != a:
+                usim[b, a] = _similarity(uniq[b], uniq[a])
+    sim = usim[np.ix_(inv, inv)]
+    np.fill_diagonal(sim, 0.0)
     parent = list(range(n))
     members = {i: [i] for i in range(n)}
 
@@ -1286,9 +1302,10 @@ def _cluster(items: list[dict]) -> list[int]:
             x = parent[x]
         return x
 
-    pairs = [(sim[i, j], i, j) for i in range(n) for j in range(i + 1, n) if sim[i, j] >= 0.5]
-    pairs.sort(key=lambda p: -p[0])
-    for _, i, j in pairs:
+    # candidate pairs i < j in row-major order, strongest first (stable, as a list sort)
+    rows, cols = np.nonzero(np.triu(sim >= 0.5, k=1))
+    order = np.argsort(-sim[rows, cols], kind="stable")
+    for i, j in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
         ri, rj = find(i), find(j)
         if ri == rj:
             continue

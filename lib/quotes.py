@@ -747,32 +747,58 @@ def group_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
             parent[rj] = ri
             has_long[ri] = has_long[ri] or has_long[rj]
 
-    # 1. full quotes with each other (transitive)
+    # Matching depends only on (text, speaker): compare each distinct pair of keys once
+    # (a corpus where agencies' copy repeats the same quotes stays linear).
+    keys = list(zip(texts, speakers, strict=True))
+    memo: dict[tuple, bool] = {}
+
+    def match(i: int, j: int) -> bool:
+        pair = (keys[i], keys[j])
+        hit = memo.get(pair)
+        if hit is None:
+            hit = memo[pair] = quotes_match(texts[i], texts[j], speakers[i], speakers[j])
+        return hit
+
+    first_long: dict[tuple, int] = {}  # key -> first row with it, in row order
     for i in range(n):
-        for j in range(i + 1, n):
-            if long_q[i] and long_q[j] and find(i) != find(j):
-                if quotes_match(texts[i], texts[j], speakers[i], speakers[j]):
-                    union(i, j)
-    # 2. a short phrase joins its single best-matching full quote (never bridges two)
+        if not long_q[i]:
+            continue
+        if keys[i] in first_long:
+            if texts[i]:  # identical non-empty quotes always match
+                union(first_long[keys[i]], i)
+        else:
+            first_long[keys[i]] = i
+    reps = list(first_long.values())
+    # 1. full quotes with each other (transitive)
+    for a, i in enumerate(reps):
+        for j in reps[a + 1 :]:
+            if find(i) != find(j) and match(i, j):
+                union(i, j)
+    # 2. a short phrase joins its single best-matching full quote (never bridges two);
+    #    ties go to the earliest row, and rows sharing a key are already one group
+    best_of: dict[tuple, int | None] = {}
     for i in range(n):
         if long_q[i]:
             continue
-        best, best_score = None, -1.0
-        for j in range(n):
-            if long_q[j] and quotes_match(texts[i], texts[j], speakers[i], speakers[j]):
-                score = fuzz.partial_ratio(texts[i], texts[j])
-                if score > best_score:
-                    best, best_score = j, score
+        if keys[i] not in best_of:
+            best, best_score = None, -1.0
+            for j in reps:
+                if match(i, j):
+                    score = fuzz.partial_ratio(texts[i], texts[j])
+                    if score > best_score:
+                        best, best_score = j, score
+            best_of[keys[i]] = best
+        best = best_of[keys[i]]
         if best is not None:
             union(best, i)
     # 3. short phrases with each other, unless that would merge two full-quote groups
-    for i in range(n):
-        for j in range(i + 1, n):
-            if long_q[i] or long_q[j] or find(i) == find(j):
+    short = [i for i in range(n) if not long_q[i]]
+    for a, i in enumerate(short):
+        for j in short[a + 1 :]:
+            ri, rj = find(i), find(j)
+            if ri == rj or (has_long[ri] and has_long[rj]):
                 continue
-            if has_long[find(i)] and has_long[find(j)]:
-                continue
-            if quotes_match(texts[i], texts[j], speakers[i], speakers[j]):
+            if match(i, j):
                 union(i, j)
     roots = [find(i) for i in range(n)]
     doc_ids = out["doc_id"].tolist() if "doc_id" in out else list(range(n))

@@ -121,3 +121,27 @@ def quote_group_html(group: pd.DataFrame) -> str:
         "color:#1b5e20;text-decoration:none}</style>"
     )
     return style + "".join(parts)
+
+
+def kwic_html(lines: pd.DataFrame) -> str:
+    """Keyword-in-context lines grouped by outlet, keyword centred (safe HTML)."""
+    if lines.empty:
+        return "<p>No mentions.</p>"
+    parts = [
+        "<style>.kwic td{padding:2px 6px;vertical-align:top}.kwic .l{text-align:right;"
+        "color:#444;width:45%}.kwic .m{font-weight:600;white-space:nowrap}"
+        ".kwic .r{color:#444;width:45%}</style>"
+    ]
+    for outlet, grp in lines.groupby("outlet", sort=False):
+        rows = "".join(
+            f"<tr><td class='l'>{html.escape(r.left)}</td><td class='m'>"
+            f"{_mark(r.match, 'EVENT', r.match)}</td><td class='r'>{html.escape(r.right)}</td></tr>"
+            for r in grp.itertuples()
+        )
+        parts.append(
+            f"<h4 style='margin:0.8rem 0 0.2rem'>{html.escape(str(outlet))} "
+            f"<span style='font-weight:400;color:#666'>({len(grp)})</span></h4>"
+            f"<table class='kwic' style='width:100%;border-collapse:collapse;"
+            f"font-size:0.92rem'>{rows}</table>"
+        )
+    return "".join(parts)

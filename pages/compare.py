@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import compare, ui
+from lib import compare, entities, ui
 from lib.constants import LABEL_NAMES
 
 view = ui.get_view()
@@ -13,7 +13,18 @@ ui.page_intro(
     "some outlets show what the others left out.",
 )
 if ui.require_outlets(view):
-    table = compare.entity_outlet_table(view.analysis.entities, view.selected)
+    link = st.toggle(
+        "Nationalities as countries",
+        value=False,
+        key="compare_demonyms",
+        help="Count 'North Korean' or 'Ukrainian' as the country they belong to",
+    )
+    mentions = view.analysis.mentions
+    if link:
+        mentions = entities.link_demonyms(mentions)
+    table = compare.entity_outlet_table(compare.entity_table_from_mentions(mentions), view.selected)
+    variants = compare.variants_label(entities.entity_variants(mentions))
+    table.insert(2, "written_as", table["entity"].map(variants).fillna(""))
     labels = sorted(table["label"].unique(), key=lambda lab: LABEL_NAMES.get(lab, lab))
     c1, c2 = st.columns([2, 1])
     chosen = c1.multiselect(
@@ -31,6 +42,9 @@ if ui.require_outlets(view):
     config = {
         "entity": st.column_config.TextColumn("Entity", pinned=True),
         "label": st.column_config.TextColumn("Type"),
+        "written_as": st.column_config.TextColumn(
+            "Written as", help="Every form of the name in the articles, with counts"
+        ),
         "outlets": st.column_config.NumberColumn("Outlets", help="Outlets naming it"),
         "mentions": st.column_config.NumberColumn("Mentions", help="Mentions across outlets"),
     }

@@ -1,8 +1,8 @@
-"""Co-occurrence: which entities the coverage names together."""
+"""Co-occurrence: which entities the coverage names together, and how outlets differ."""
 
 import streamlit as st
 
-from lib import charts, cooccur, render, ui
+from lib import charts, cooccur, entities, render, ui
 from lib.constants import LABEL_NAMES
 
 view = ui.get_view()
@@ -15,8 +15,7 @@ ui.page_intro(
 )
 if ui.require_outlets(view):
     a = view.analysis
-    labels = sorted(a.mentions["label"].unique(), key=lambda lab: LABEL_NAMES.get(lab, lab))
-    c1, c2, c3, c4 = st.columns([1, 1, 1, 2])
+    c1, c2, c3, c4 = st.columns([1, 1, 1, 1])
     window = c1.selectbox(
         "Window", cooccur.WINDOWS, key="co_window", help="What counts as 'together'"
     )
@@ -31,17 +30,26 @@ if ui.require_outlets(view):
     top_n = c3.slider(
         "Top entities", 5, 40, 15, key="co_top_n", help="The entities named in the most articles"
     )
-    chosen = c4.multiselect(
+    min_count = c4.slider("Minimum shared", 1, 10, 1, key="co_min_count")
+    c5, c6 = st.columns([3, 1])
+    link = c6.toggle(
+        "Nationalities as countries",
+        value=True,
+        key="co_demonyms",
+        help="Count 'North Korean' or 'Ukrainian' as the country they belong to",
+    )
+    mentions = entities.link_demonyms(a.mentions) if link else a.mentions
+    labels = sorted(mentions["label"].unique(), key=lambda lab: LABEL_NAMES.get(lab, lab))
+    chosen = c5.multiselect(
         "Entity types",
         labels,
         default=labels,
         format_func=lambda lab: LABEL_NAMES.get(lab, lab),
         key="co_labels",
     )
-    min_count = st.slider("Minimum windows shared", 1, 10, 1, key="co_min_count")
-    top = cooccur.top_entities(a.mentions, top_n, chosen)
+    top = cooccur.top_entities(mentions, top_n, chosen)
     pairs = cooccur.cooccurrence(
-        a.mentions, a.sentences, window=window, min_count=min_count, entities=top
+        mentions, a.sentences, window=window, min_count=min_count, entities=top
     )
     if len(top) < 2 or pairs.empty:
         st.info(
@@ -57,7 +65,7 @@ if ui.require_outlets(view):
             on_select="rerun",
             selection_mode="points",
         )
-        points = (event or {}).get("selection", {}).get("points", []) if event else []
+        points = event.selection.points if event and event.selection else []
         st.subheader("Evidence")
         if points:
             ea, eb = points[0].get("y"), points[0].get("x")
@@ -67,9 +75,47 @@ if ui.require_outlets(view):
         if ea == eb:
             st.info("That cell is an entity with itself; pick an off-diagonal cell.")
         else:
-            ev = cooccur.evidence(a.mentions, a.sentences, ea, eb, window=window)
-            st.markdown(f"**{ea}** and **{eb}**: {len(ev)} sentence(s)")
+            ev = cooccur.evidence(mentions, a.sentences, ea, eb, window=window)
+            st.markdown(
+                f"**{render.md_escape(ea)}** and **{render.md_escape(eb)}**: {len(ev)} sentence(s)",
+                help="Sentences naming both (for paragraph or article windows: the sentences "
+                "naming either, inside windows that contain both)",
+            )
             st.html(render.evidence_html(ev))
+
+        st.subheader("How two outlets differ")
+        if len(view.selected) < 2:
+            st.caption("Select at least two outlets in the sidebar to compare them.")
+        else:
+            d1, d2 = st.columns(2)
+            oa = d1.selectbox("Outlet A", view.selected, index=0, key="co_outlet_a")
+            ob = d2.selectbox("Outlet B", view.selected, index=1, key="co_outlet_b")
+            st.caption(
+                "Shared windows in A minus shared windows in B, for the same entities: red pairs "
+                "are linked more often by A, blue pairs by B."
+            )
+            per_outlet = {
+                o: cooccur.cooccurrence_matrix(
+                    cooccur.cooccurrence(
+                        mentions[mentions["outlet"] == o],
+                        a.sentences,
+                        window=window,
+                        entities=top,
+                    ),
+                    top,
+                    "count",
+                    cluster=False,
+                ).fillna(0)
+                for o in (oa, ob)
+            }
+            diff = per_outlet[oa] - per_outlet[ob]
+            order = list(matrix.index)
+            st.plotly_chart(
+                charts.difference_heatmap(diff.loc[order, order], oa, ob),
+                width="stretch",
+                key="co_diff",
+            )
+
         st.subheader("Pairs")
         ui.csv_download(pairs, f"cooccurrence_{window}.csv", key="co_download")
         st.dataframe(pairs, hide_index=True, width="stretch", height=320, key="co_pairs")

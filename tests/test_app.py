@@ -11,10 +11,12 @@ APP = str(ROOT / "app.py")
 PAGES = [
     "pages/overview.py",
     "pages/compare.py",
+    "pages/entity.py",
     "pages/cooccurrence.py",
     "pages/figures.py",
     "pages/quotes.py",
     "pages/reader.py",
+    "pages/sources.py",
 ]
 TIMEOUT = 120
 
@@ -71,7 +73,8 @@ def test_page_one_outlet(page):
 def test_page_no_outlet(page):
     at = open_page(page, [])
     assert not at.exception, at.exception
-    assert "No outlet is selected" in all_text(at)
+    if page != "pages/sources.py":  # the articles page lists files whatever the filter
+        assert "No outlet is selected" in all_text(at)
 
 
 def test_overview_table_follows_filter():
@@ -85,6 +88,8 @@ def test_compare_table_columns_follow_filter():
     at = open_page("pages/compare.py", ["ICARO Media Group", "TDPel Media"])
     table = at.dataframe[0].value
     assert list(table.columns[-2:]) == ["ICARO Media Group", "TDPel Media"]
+    rutte = table[table["entity"] == "Mark Rutte"].iloc[0]
+    assert "Rutte ×" in rutte["written_as"]
     assert "The Moscow Times" not in table.columns
     assert (table["outlets"] >= 1).all()
 
@@ -102,3 +107,26 @@ def test_reader_shows_furniture_separately():
     at = open_page("pages/reader.py", ["The Moscow Times"])
     assert not at.exception
     assert any("Set-aside page furniture" in e.label for e in at.expander)
+
+
+def test_entity_page_shows_variants_and_context():
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state["entity"] = "Mark Rutte"
+    at.run()
+    at.switch_page("pages/entity.py").run()
+    assert not at.exception, at.exception
+    text = all_text(at)
+    assert "Written as:" in text and "Rutte ×" in text
+    assert [m.label for m in at.metric][:2] == ["Type", "Outlets naming it"]
+    assert at.metric[1].value == "5 of 5"
+
+
+def test_cooccurrence_demonym_toggle_changes_entities():
+    at = open_page("pages/cooccurrence.py")
+    with_link = at.dataframe[0].value
+    at.toggle(key="co_demonyms").set_value(False).run()
+    without = at.dataframe[0].value
+    assert not at.exception
+    names_with = set(with_link["entity_a"]) | set(with_link["entity_b"])
+    names_without = set(without["entity_a"]) | set(without["entity_b"])
+    assert "North Korean" in names_without and "North Korean" not in names_with

@@ -94,6 +94,7 @@ def save_analysis(analysis, out_dir: str | os.PathLike) -> Path:
     fd, tmp = tempfile.mkstemp(dir=out, prefix=".manifest-", suffix=".json")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         json.dump(manifest, fh, ensure_ascii=False, indent=1)
+    os.chmod(tmp, 0o644)
     os.replace(tmp, out / MANIFEST)
     return out
 

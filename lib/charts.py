@@ -95,6 +95,7 @@ def cooccurrence_heatmap(matrix: pd.DataFrame, metric: str = "count") -> go.Figu
         )
     )
     size = max(420, min(1100, 160 + 26 * len(names)))
+    _add_click_layer(fig, names, hover, size)
     fig.update_layout(
         height=size,
         margin=dict(l=10, r=10, t=10, b=10),
@@ -106,6 +107,33 @@ def cooccurrence_heatmap(matrix: pd.DataFrame, metric: str = "count") -> go.Figu
     if len(names) <= 20:
         fig.update_traces(text=text, texttemplate="%{text}", textfont=dict(size=10))
     return fig
+
+
+def _add_click_layer(fig: go.Figure, names: list[str], hover: np.ndarray, height: int) -> None:
+    """Invisible square markers over every cell so a click selects it.
+
+    Streamlit's chart selection ignores heatmap traces; a scatter point per cell carries
+    the pair (x = column entity, y = row entity) back to the app instead.
+    """
+    n = max(len(names), 1)
+    cell = max(6, int((height - 160) / n) - 2)
+    xs = [b for _a in names for b in names]
+    ys = [a for a in names for _b in names]
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="markers",
+            marker=dict(symbol="square", size=cell, color="rgba(0,0,0,0)"),
+            selected=dict(marker=dict(color="rgba(0,0,0,0.25)")),
+            unselected=dict(marker=dict(opacity=1)),
+            customdata=hover.ravel(),
+            hovertemplate="%{customdata}<extra></extra>",
+            showlegend=False,
+            name="cells",
+        )
+    )
+    fig.update_traces(hoverinfo="skip", hovertemplate=None, selector=dict(type="heatmap"))
 
 
 def _fmt_value(v: float, metric: str) -> str:

@@ -430,8 +430,9 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[dict]:
     """
     gaz = gazetteer()
     titles = gaz.titles["head"] | gaz.titles["honorific"]
-    line_starts, heading = _line_starts(doc.text)
-    acronyms = find_acronyms(doc.text)
+    full_text = doc.text  # Doc.text joins every token on each access: read it once
+    line_starts, heading = _line_starts(full_text)
+    acronyms = find_acronyms(full_text)
     records = []
     for ent in doc.ents:
         if "\n" in ent.text.strip():
@@ -486,7 +487,7 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[dict]:
                 cue = "title"
             if not cue and prev is not None and prev.lower_ in PLACE_PREPOSITIONS:
                 cue = "in"
-            pos = doc.text.find(text, span.start_char, span.end_char)
+            pos = full_text.find(text, span.start_char, span.end_char)
             start_char, end_char = (
                 (pos, pos + len(text)) if pos >= 0 else (span.start_char, span.end_char)
             )

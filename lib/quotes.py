@@ -253,11 +253,14 @@ def _entity_offsets(ent) -> tuple[str, int, int] | None:
     text = clean_entity_text(span.text, ent.label_)
     if text is None:
         return None
-    pos = doc.text.find(text, span.start_char, span.end_char)
+    # search the span's own text: Doc.text joins every token on each access
+    span_text = span.text
+    pos = span_text.find(text)
     if pos < 0:  # cleaning changed the text (e.g. added a full stop): keep the raw span
-        raw = span.text.strip()
-        pos = doc.text.find(raw, span.start_char, span.end_char)
+        raw = span_text.strip()
+        pos = span_text.find(raw)
         text = raw
+    pos = span.start_char + pos if pos >= 0 else -1
     return text, pos, pos + len(text)
 
 

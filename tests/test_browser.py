@@ -52,8 +52,8 @@ def grid_rows(page) -> int:
 def heatmap_state(page) -> tuple[list[str], list[str]]:
     """Row labels and cell texts of the co-occurrence heatmap."""
     page.wait_for_selector(".js-plotly-plot .heatmaplayer", timeout=30_000)
-    ticks = page.locator(".js-plotly-plot .yaxislayer-above .ytick text").all_inner_texts()
-    cells = page.locator(".js-plotly-plot .heatmaplayer text").all_inner_texts()
+    ticks = page.locator(".js-plotly-plot .yaxislayer-above .ytick text").all_text_contents()
+    cells = page.locator(".js-plotly-plot .heatmaplayer text").all_text_contents()
     return ticks, cells
 
 
@@ -109,3 +109,28 @@ def test_copied_link_reopens_same_view(server, page):
     wait_idle(page)
     assert "No outlet is selected" in page.inner_text("body")
     shot(page, "overview_no_outlet")
+
+
+def test_clicking_a_heatmap_cell_shows_its_sentences(server, page):
+    page.goto(server + "/cooccurrence")
+    wait_idle(page)
+    heatmap_state(page)
+    ticks = page.locator(".js-plotly-plot .yaxislayer-above .ytick text").all_text_contents()
+    main = page.locator("[data-testid='stMain']")
+    assert "Showing the strongest pair" in main.inner_text()
+    ticks = list(dict.fromkeys(ticks))
+    # cells are clickable markers laid out row by row: index 1 is row 0, column 1
+    cell = page.locator(".js-plotly-plot .scatterlayer .point").nth(1).bounding_box()
+    page.mouse.click(cell["x"] + cell["width"] / 2, cell["y"] + cell["height"] / 2)
+    page.wait_for_timeout(500)
+    wait_idle(page)
+    text = main.inner_text()
+    assert "Showing the strongest pair" not in text
+    import re
+
+    pair = re.search(r"\n(.+?) and (.+?): (\d+) sentence", text)
+    assert pair, text
+    assert pair.group(1) in ticks and pair.group(2) in ticks and pair.group(1) != pair.group(2)
+    if int(pair.group(3)):
+        assert page.locator("[data-testid='stMain'] li mark").count() >= 2
+    shot(page, "cooccurrence_clicked")

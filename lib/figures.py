@@ -1500,8 +1500,12 @@ def _clean(value) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def claim_chart(claim_rows: pd.DataFrame):
-    """Plotly figure of one claim: each outlet's value(s), ranges as segments, ≥/≤ as arrows."""
+def claim_chart(claim_rows: pd.DataFrame, outlets=None):
+    """Plotly figure of one claim: each outlet's value(s), ranges as segments, ≥/≤ as arrows.
+
+    ``outlets`` (optional) fixes the rows top to bottom; outlets without a figure for the
+    claim are kept and marked "not reported".
+    """
     import plotly.graph_objects as go
 
     fig = go.Figure()
@@ -1541,14 +1545,15 @@ def claim_chart(claim_rows: pd.DataFrame):
         )
         for r in part.itertuples():
             if qual in ("at_least", "at_most"):
-                sign = 1 if qual == "at_least" else -1
+                # the arrow starts at the stated value and points where the true value may lie
+                factor = 1.18 if qual == "at_least" else 0.82
                 fig.add_annotation(
-                    x=float(r.value),
+                    x=float(r.value) * factor,
                     y=r.outlet,
-                    ax=-40 * sign,
-                    ay=0,
-                    axref="pixel",
-                    ayref="pixel",
+                    ax=float(r.value),
+                    ay=r.outlet,
+                    axref="x",
+                    ayref="y",
                     showarrow=True,
                     arrowhead=2,
                     arrowsize=1.2,
@@ -1559,6 +1564,18 @@ def claim_chart(claim_rows: pd.DataFrame):
     log = bool(len(positive)) and positive.max() / positive.min() > 100
     status = rows["status"].iloc[0] if "status" in rows else ""
     title = f"{rows['counted'].iloc[0]}" + (f" — {status}" if status else "")
+    order = list(outlets) if outlets is not None else list(dict.fromkeys(rows["outlet"]))
+    for outlet in order:
+        if outlet not in set(rows["outlet"]):
+            fig.add_annotation(
+                x=0,
+                xref="paper",
+                y=outlet,
+                text="not reported",
+                showarrow=False,
+                xanchor="left",
+                font={"color": "#888", "size": 12},
+            )
     fig.update_layout(
         title=title,
         xaxis_title=f"Value ({unit})" if unit else "Value",
@@ -1566,6 +1583,16 @@ def claim_chart(claim_rows: pd.DataFrame):
         xaxis_type="log" if log else "linear",
         legend_title="Qualifier",
         hovermode="closest",
+        height=160 + 48 * max(len(order), 1),
+        margin={"l": 10, "r": 10, "t": 50, "b": 40},
     )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=order[::-1],
+        range=[-0.6, len(order) - 0.4],
+        automargin=True,
+    )
+    if not log and len(positive):
+        fig.update_xaxes(range=[0, float(positive.max()) * 1.3])
     fig.update_xaxes(tickformat=",")
     return fig

@@ -60,7 +60,9 @@ if ui.require_outlets(view):
             f"Status: **{rows['status'].iloc[0]}** — {STATUS_HELP.get(rows['status'].iloc[0], '')}."
             " Each marker is one figure; its shape shows the qualifier."
         )
-        st.plotly_chart(figures.claim_chart(rows), width="stretch", key="figures_chart")
+        st.plotly_chart(
+            figures.claim_chart(rows, view.selected), width="stretch", key="figures_chart"
+        )
         with st.expander("The sentences behind this claim", expanded=False):
             for row in rows.itertuples():
                 who = f" — attributed to {row.said_by}" if row.said_by else ""

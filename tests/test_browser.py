@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser import (
@@ -126,7 +128,6 @@ def test_clicking_a_heatmap_cell_shows_its_sentences(server, page):
     wait_idle(page)
     text = main.inner_text()
     assert "Showing the strongest pair" not in text
-    import re
 
     pair = re.search(r"\n(.+?) and (.+?): (\d+) sentence", text)
     assert pair, text

@@ -157,6 +157,36 @@ def load_analysis(folder: str | os.PathLike, *, check_version: bool = True):
     return Analysis(**kwargs, problems=problems)
 
 
+def documents_from_analysis(analysis) -> list:
+    """The :class:`~lib.corpus.Document` records an Analysis was made from (metadata from
+    ``documents``, text and furniture from ``texts``), e.g. for the Reader page."""
+    from lib.corpus import Document, unknown_outlet
+
+    texts = analysis.texts.set_index("doc_id")
+    out = []
+    for row in analysis.documents.itertuples(index=False):
+        t = texts.loc[row.doc_id]
+        outlet = "" if row.outlet == unknown_outlet(row.doc_id) else row.outlet
+        out.append(
+            Document(
+                doc_id=row.doc_id,
+                text=t["text"],
+                outlet=outlet,
+                title=_str(row.title),
+                published=_str(row.published),
+                byline=_str(row.byline),
+                url=_str(row.url),
+                boilerplate=_str(t["boilerplate"]),
+                source_name=_str(t["source_name"]),
+            )
+        )
+    return out
+
+
+def _str(value) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+
+
 # -- parallel parsing ----------------------------------------------------------------------
 
 _WORKER_NLP = None

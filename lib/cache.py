@@ -12,8 +12,10 @@ Two levels, both in one folder (default ``~/.cache/coverage-lens``, or the
   content hash plus the pipeline version), so reopening the same corpus skips even
   the corpus-level passes.
 
-Every file records the pipeline version; a file that is unreadable, corrupt or from
-another version counts as a miss (it is recomputed and overwritten, never an error).
+Every entry records the pipeline version plus a fingerprint of the extraction code
+and data (:func:`code_fingerprint`), so editing ``lib/figures.py`` without bumping
+``PIPELINE_VERSION`` cannot serve stale results; a file that is unreadable, corrupt or
+from another version counts as a miss (it is recomputed and overwritten, never an error).
 Writes go to a temporary file that is renamed into place, so a crash never leaves a
 half-written entry. The folder is kept under ``max_bytes``: when a write pushes it
 over, the least recently used entries (by modification time; a hit touches its file)
@@ -22,6 +24,7 @@ are deleted until it is back under 90 % of the bound.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -45,10 +48,54 @@ _META_VERSION = b"coverage_lens.pipeline_version"
 _META_KEY = b"coverage_lens.key"
 
 
+#: Modules and data whose code decides the analysis: a change to any of them invalidates
+#: the cache even when ``PIPELINE_VERSION`` was not bumped.
+FINGERPRINT_FILES = (
+    "constants.py",
+    "extract.py",
+    "entities.py",
+    "figures.py",
+    "quotes.py",
+    "pipeline.py",
+    "gazetteer.py",
+)
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the extraction code, its data files and the spaCy/model versions."""
+    lib_dir = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    paths = [lib_dir / name for name in FINGERPRINT_FILES]
+    paths += sorted((lib_dir / "data").glob("*"))
+    for path in paths:
+        try:
+            h.update(path.name.encode() + b"\0" + path.read_bytes())
+        except OSError:
+            h.update(path.name.encode() + b"\0missing")
+    try:
+        from importlib import metadata
+
+        import spacy
+
+        from lib.pipeline import find_model_name
+
+        model = find_model_name()
+        h.update(f"spacy={spacy.__version__};{model}={metadata.version(model)}".encode())
+    except Exception:  # noqa: BLE001 - no model: nothing will be parsed or cached anyway
+        h.update(b"no-model")
+    return h.hexdigest()[:16]
+
+
+def cache_version() -> str:
+    """What every cache entry records: the pipeline version plus the code fingerprint."""
+    return f"{PIPELINE_VERSION}+{code_fingerprint()}"
+
+
 def corpus_key(documents: Iterable) -> str:
     """Key of a whole corpus: every document's ``content_hash`` (text and metadata, in
-    order) plus the pipeline version."""
-    h = hashlib.sha256(PIPELINE_VERSION.encode())
+    order) plus :func:`cache_version`."""
+    h = hashlib.sha256(cache_version().encode())
     for doc in documents:
         h.update(doc.content_hash.encode())
         h.update(b"\x1e")
@@ -102,8 +149,8 @@ class DiskCache:
         try:
             table = pq.read_table(path)
             meta = table.schema.metadata or {}
-            if meta.get(_META_VERSION) != PIPELINE_VERSION.encode():
-                raise ValueError("pipeline version differs")
+            if meta.get(_META_VERSION) != cache_version().encode():
+                raise ValueError("pipeline version or code differs")
             if meta.get(_META_KEY) != key.encode():
                 raise ValueError("key differs")
             names = table.column("part").to_pylist()
@@ -132,7 +179,7 @@ class DiskCache:
                 "records": pa.array([_dumps(parts[n]) for n in names], pa.large_string()),
             }
         ).replace_schema_metadata(
-            {_META_VERSION: PIPELINE_VERSION.encode(), _META_KEY: key.encode()}
+            {_META_VERSION: cache_version().encode(), _META_KEY: key.encode()}
         )
         try:
             fd, tmp = tempfile.mkstemp(dir=self.docs_dir, prefix=".tmp-", suffix=".parquet")

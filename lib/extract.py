@@ -300,6 +300,8 @@ def analyze(
     Analysis is cached by :func:`lib.cache.corpus_key`, so reopening an unchanged
     corpus skips the corpus-level passes too. ``n_process > 1`` parses with a pool of
     worker processes (:func:`lib.batch.parse_parts`); the parent only assembles.
+    ``nlp`` may also be a zero-argument function returning the pipeline (e.g.
+    ``lib.pipeline.get_nlp``): it is called only if some document is not cached.
     """
     from lib.batch import parse_parts
 
@@ -331,6 +333,8 @@ def analyze(
             progress(done, len(todo))
 
     if todo:
+        if callable(nlp) and not hasattr(nlp, "pipe"):
+            nlp = nlp()  # a lazy loader: only load the model when something needs parsing
         parse_parts(
             [docs[i].text for i in todo],
             nlp,

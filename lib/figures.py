@@ -25,6 +25,7 @@ Vocabulary (qualifier words, units, currencies, say-verbs, head-noun classes) li
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -53,6 +54,7 @@ FIGURE_KEYS = [
     "said_by_text",
     "said_by_start",
     "said_by_end",
+    "said_by_inferred",
 ]
 #: Columns of a figures table built from :func:`extract_figures` rows (+ doc, outlet, speaker).
 FIGURE_COLUMNS = ["doc_id", "outlet", *FIGURE_KEYS, "said_by"]
@@ -1107,9 +1109,30 @@ def extract_figures(doc, include_vague: bool = True) -> list[dict]:
                 "said_by_text": speaker.get("text"),
                 "said_by_start": speaker.get("start"),
                 "said_by_end": speaker.get("end"),
+                "said_by_inferred": False,
             }
         )
+    _carry_sources(doc, figures)
     return figures
+
+
+def _carry_sources(doc, figures: list[dict]) -> None:
+    """A figure with no source in the sentence right after an attributed figure counting the
+    same kind of thing, in the same paragraph, continues that report ("X reported that 11,000
+    troops ... . Some 3,000 troops have ..."); it takes that source, marked as inferred."""
+    starts = [s.start_char for s in doc.sents]
+    prev = None
+    for fig in figures:
+        if fig["said_by_text"] is None and prev is not None and prev["said_by_text"]:
+            i_prev = bisect.bisect_right(starts, prev["sent_start_char"]) - 1
+            i_cur = bisect.bisect_right(starts, fig["sent_start_char"]) - 1
+            between = doc.text[prev["sent_start_char"] : fig["sent_start_char"]]
+            same_thing = fig["counted_head"] and fig["counted_head"] == prev["counted_head"]
+            if i_cur == i_prev + 1 and "\n\n" not in between and same_thing:
+                for key in ("said_by_text", "said_by_start", "said_by_end"):
+                    fig[key] = prev[key]
+                fig["said_by_inferred"] = True
+        prev = fig
 
 
 # ---------------------------------------------------------------------------------------------

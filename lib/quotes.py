@@ -78,7 +78,7 @@ QUOTE_KEYS = [
 GROUP_COLUMNS = ["group_id", "group_size"]
 KINDS = ("direct", "fragment")
 #: ``speaker_source`` values: how the speaker was found.
-SPEAKER_SOURCES = ("subject", "according to", "pronoun", "follow-on", "next quote", "")
+SPEAKER_SOURCES = ("subject", "according to", "pronoun", "role", "follow-on", "next quote", "")
 
 #: Lemmas of verbs that introduce or attribute speech.
 REPORT_VERBS = frozenset(
@@ -558,6 +558,11 @@ def extract_quotes(doc) -> list[dict]:
                     if region_tokens:
                         floor = max(floor, region_tokens[0].i)
                     description = _description(subj, floor)
+                    if _is_role_reference(subj, description):
+                        # "the NATO chief said": the role names someone already named
+                        ent = _resolve_pronoun(subj, index, speakers)
+                        speaker = _entity_offsets(ent) if ent is not None else None
+                        source = "role" if speaker else source
         elif results and p_no - prev_para <= 1 and results[-1]["_standalone"]:
             prev = results[-1]
             if standalone and (prev["speaker_text"] or prev["speaker_description"]):
@@ -621,6 +626,16 @@ def _trim_ws(text: str, lo: int, hi: int) -> tuple[int, int]:
     while hi > lo and text[hi - 1].isspace():
         hi -= 1
     return lo, hi
+
+
+def _is_role_reference(subj, description: str) -> bool:
+    """A definite singular job title standing for a person: "the NATO chief", "the minister"."""
+    from lib.gazetteer import gazetteer
+
+    if not description.lower().startswith("the ") or subj.tag_ not in ("NN", "NNP"):
+        return False
+    heads = {w.lower() for w in gazetteer().titles["head"]}
+    return subj.lower_ in heads
 
 
 def _proper_noun(subj, index: _DocIndex):

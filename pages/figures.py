@@ -82,11 +82,13 @@ if ui.require_outlets(view):
         flat = a.figures[a.figures["qualifier"].isin(chosen)]
         if query.strip():
             flat = flat[flat["counted"].str.contains(query.strip(), case=False, regex=False)]
+        inferred = flat["said_by_inferred"].fillna(False).astype(bool)
         flat = flat.assign(
+            said_by=flat["said_by"].where(~inferred, flat["said_by"] + " (previous sentence)"),
             figure=[
                 figures.format_figure(r.value, r.value_max, r.qualifier, r.unit)
                 for r in flat.itertuples()
-            ]
+            ],
         )
         cols = ["outlet", "figure", "text", "counted", "said_by", "qualifier", "value", "sentence"]
         st.dataframe(

@@ -157,3 +157,11 @@ def test_default_cache_location(tmp_path, monkeypatch):
     monkeypatch.delenv("COVERAGE_LENS_CACHE_DIR")
     monkeypatch.setattr(cache_mod, "DEFAULT_DIR", tmp_path / "home-cache")
     assert default_cache().path == tmp_path / "home-cache"
+
+
+def test_code_change_is_a_miss(tmp_path, monkeypatch):
+    disk = DiskCache(tmp_path / "c")
+    disk.put("ab" * 32, {"stats": [{"words": 1}]})
+    assert disk.get("ab" * 32) is not None
+    monkeypatch.setattr(cache_mod, "code_fingerprint", lambda: "edited-figures-py")
+    assert disk.get("ab" * 32) is None

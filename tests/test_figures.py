@@ -592,3 +592,17 @@ def test_summary_and_chart_tolerate_missing_speakers():
     assert table.iloc[0][["A", "B"]].tolist() == ["10", "≥12"]
     hover = " ".join(t for trace in claim_chart(rows).data for t in trace.hovertext)
     assert "nan" not in hover and "None" not in hover
+
+
+def test_source_carries_to_next_sentence_about_the_same_thing(nlp):
+    text = (
+        "The interior ministry said 200 protesters were arrested in Lyon on Friday. "
+        "Another 50 protesters were detained overnight.\n\n"
+        "About 300 shops were closed."
+    )
+    figs = {f["text"]: f for f in extract_figures(nlp(text))}
+    assert figs["200"]["said_by_inferred"] is False and figs["200"]["said_by_text"]
+    assert figs["50"]["said_by_text"] == figs["200"]["said_by_text"]
+    assert figs["50"]["said_by_inferred"] is True
+    # a new paragraph about something else does not inherit the source
+    assert figs["About 300"]["said_by_text"] is None

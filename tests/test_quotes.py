@@ -456,3 +456,17 @@ def test_speaker_matrix_counts():
     assert d.loc["Ana Ruiz", "Daily A"] == 1
     assert "(unattributed)" not in d.index
     assert int(d.to_numpy().sum()) == 3
+
+
+def test_role_reference_resolves_to_named_person(nlp):
+    text = (
+        "Prime Minister Jane Holt visited the flooded town of Elmsford on Sunday.\n\n"
+        "“We will rebuild every home,” the prime minister said.\n\n"
+        "“Nobody came to help us,” a local farmer said."
+    )
+    quotes = extract_quotes(nlp(text))
+    rebuild = next(q for q in quotes if q["quote"].startswith("We will rebuild"))
+    assert rebuild["speaker_text"] == "Jane Holt"
+    assert rebuild["speaker_source"] == "role"
+    farmer = next(q for q in quotes if q["quote"].startswith("Nobody came"))
+    assert farmer["speaker_text"] is None and farmer["speaker_description"] == "a local farmer"

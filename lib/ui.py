@@ -230,9 +230,14 @@ def outlet_filter(outlets: list[str], where=None) -> list[str]:
 
     All outlets are selected by default (no query parameter); ``?outlet=`` selects none.
     """
+    previous = st.session_state.get("_outlet_options")
     current = st.session_state.get(OUTLET_KEY)
-    if current is not None and not set(current) <= set(outlets):
-        st.session_state[OUTLET_KEY] = [o for o in current if o in outlets] or list(outlets)
+    if current is not None and previous is not None and set(previous) != set(outlets):
+        # the corpus changed (new articles, an edited outlet): keep the user's choices and
+        # show outlets that were not there before
+        fresh = [o for o in outlets if o not in previous]
+        st.session_state[OUTLET_KEY] = [o for o in outlets if o in current or o in fresh]
+    st.session_state["_outlet_options"] = list(outlets)
     return (where or st.sidebar).multiselect(
         "Outlets",
         options=outlets,

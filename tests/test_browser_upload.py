@@ -84,12 +84,25 @@ def test_upload_flow_updates_every_page(server, browser, tmp_path):
     assert "not text" in status
     shot(page, "upload_status")
 
+    # edit the first article's outlet in the metadata editor (a canvas grid)
+    grid = page.locator("[data-testid='stDataFrame']").nth(1)
+    grid.scroll_into_view_if_needed()
+    editor = grid.bounding_box()
+    page.mouse.dblclick(editor["x"] + 150, editor["y"] + 52)
+    box = page.locator("textarea.gdg-input")
+    box.wait_for(timeout=10_000)
+    box.fill("Harbour Daily")
+    box.press("Enter")
+    page.wait_for_timeout(800)
+    wait_idle(page)
+    shot(page, "upload_metadata_edited")
+
     go_to(page, "Overview")
     body = page.inner_text("[data-testid='stMain']")
     assert "Articles" in body
     docs = grid_text(page, 0)
     assert "Coastal Times" in docs  # outlet from "published on X"
-    assert "harbour_daily" not in docs or "Unknown (harbour_daily)" in docs
+    assert "Harbour Daily" in docs and "Unknown (harbour_daily)" not in docs  # edit applied
     assert "photo" not in docs and "empty" not in docs
     shot(page, "upload_overview")
 

@@ -56,7 +56,7 @@ def entity_table_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
 
 
 def variants_label(variants: pd.DataFrame) -> pd.Series:
-    """Per entity, its surface forms with counts: "Rutte ×8, Mark Rutte ×1".
+    """Per entity, its surface forms with counts: "Sunak ×8, Rishi Sunak ×1".
 
     Input columns: ``entity, variant, count`` (see entities.entity_variants).
     """

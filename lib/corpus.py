@@ -26,7 +26,7 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 MANIFEST_NAME = "sources.csv"
 MANIFEST_FIELDS = ("outlet", "title", "published", "byline", "url")
 
-#: Words that mark a short header line as an outlet name ("ICARO Media Group").
+#: Words that mark a short header line as an outlet name ("Example Media Group").
 OUTLET_WORDS = re.compile(
     r"\b(media|news|times|post|press|daily|herald|journal|tribune|gazette|agency|"
     r"network|radio|tv|television|broadcasting|chronicle|telegraph|guardian|observer|"

@@ -13,8 +13,8 @@ Interface used by ``lib.extract`` (keep these signatures):
 - :func:`mention_records` turns one Doc into plain mention dicts (``sentence_id,
   start_char, end_char, text, label`` + cue fields ``cue, prev_word, next_word,
   in_title, expansion``). Text is cleaned: possessives, determiners, titles and
-  region words ("Kursk region") are cut off; model labels outside the name
-  labels are kept only for gazetteer places (the model's "Kursk" PRODUCT).
+  region words ("Kherson region") are cut off; model labels outside the name
+  labels are kept only for gazetteer places (the model's "Kherson" PRODUCT).
 - :func:`resolve_entities` is the corpus-level pass: canonical ``entity`` names
   (aliases, acronyms defined in the text, surnames linked to the full name in the
   same document else the corpus), one ``label`` per entity (gazetteer first, then
@@ -43,19 +43,19 @@ from lib.constants import NAME_LABELS
 from lib.gazetteer import gazetteer, norm_key
 
 RULER_NAME = "coverage_entity_ruler"
-#: Surname spelling variants: minimum length and rapidfuzz ratio ("Zelensky"/"Zelenskyy").
+#: Surname spelling variants: minimum length and rapidfuzz ratio ("Navalny"/"Navalnyy").
 FUZZY_MIN_LEN = 6
 FUZZY_MIN_RATIO = 88
 #: Cue field names added by :func:`mention_records` (with their empty values).
 CUE_DEFAULTS = {"cue": "", "prev_word": "", "next_word": "", "in_title": False, "expansion": ""}
-#: Words after a place name that mark it as a region ("Kursk region", "Kherson Oblast").
+#: Words after a place name that mark it as a region ("Kherson region", "Kharkiv Oblast").
 REGION_WORDS = frozenset(
     {"region", "oblast", "province", "krai", "kray", "governorate", "prefecture", "okrug"}
     | {"district", "county", "municipality", "state"}
 )
 #: Region words cut even when capitalised and the place is unknown ("Kherson Oblast").
 STRONG_REGION_WORDS = frozenset({"oblast", "krai", "kray", "governorate", "prefecture", "okrug"})
-#: Words before a name that suggest a place ("in Kursk", "from Kyiv").
+#: Words before a name that suggest a place ("in Kherson", "from Kyiv").
 PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "into", "across", "outside", "towards"})
 #: Small words that may stay lower case in a title-case heading.
 SMALL_WORDS = frozenset(
@@ -107,7 +107,7 @@ CUE_VOTES = {
     "in": ("GPE", 0.5),
 }
 #: Model labels that may be relabelled when the text is a known place (the model's
-#: "Kursk" PRODUCT); numeric labels never are.
+#: "Kherson" PRODUCT); numeric labels never are.
 RELABEL_FROM = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE", "FAC", "LAW"})
 ACRONYM_DEF = re.compile(
     r"((?:[A-Z][\w’'\-.]*\s+(?:(?:of|the|and|for|on|de|du|des|la)\s+)*){1,10}[A-Z][\w’'\-.]*)"
@@ -332,7 +332,7 @@ def _strip_titles(text: str) -> str:
 
 
 def _strip_region(text: str) -> tuple[str, bool]:
-    """'Kursk Region' -> ('Kursk', True); other text unchanged.
+    """'Kherson Region' -> ('Kherson', True); other text unchanged.
 
     A lower-case region word is always cut ("Jajarkot district"); a capitalised
     one only when it is a strong region word or the rest is a known place
@@ -404,7 +404,7 @@ def _is_possessive(tok) -> bool:
 
 def _pieces(doc: Doc, ent: Span, cut_possessive: bool):
     """Token ranges of an entity split at brackets ("Center (NHC" -> "Center", "NHC")
-    and cut at a possessive ("Russia’s Kursk" -> "Russia")."""
+    and cut at a possessive ("Russia’s Kherson" -> "Russia")."""
     start = ent.start
     for tok in doc[ent.start : ent.end]:
         if tok.text in BRACKETS:
@@ -603,8 +603,8 @@ def _link_people(
 
 
 def _similar_surname(a: str, b: str) -> bool:
-    """Spelling variants of one surname that differ at the end ("Zelensky" / "Zelenskyy" /
-    "Zelenskiy"), both >= 6 letters; "Johnson" / "Johnston" differ inside and are not."""
+    """Spelling variants of one surname that differ at the end ("Navalny" / "Navalnyy" /
+    "Navalniy"), both >= 6 letters; "Johnson" / "Johnston" differ inside and are not."""
     if a == b or min(len(a), len(b)) < FUZZY_MIN_LEN:
         return False
     prefix = len(os.path.commonprefix([a, b]))
@@ -631,7 +631,7 @@ def _same_person_name(a: list[str], b: list[str]) -> bool:
 def _person_variants(df: pd.DataFrame, is_person: pd.Series) -> dict[str, str]:
     """Map variant spellings of one full PERSON name to the most mentioned one.
 
-    "Volodymyr Zelenskyy" -> "Volodymyr Zelensky" (similar surname, same first
+    "Alexei Navalnyy" -> "Alexei Navalny" (similar surname, same first
     name), "Vladimir V. Putin" -> "Vladimir Putin" (middle initials). A name
     matching two different names ("George Bush": "George W. Bush" and
     "George H. W. Bush") is left alone.
@@ -769,8 +769,8 @@ def resolve_entities(mentions: pd.DataFrame) -> pd.DataFrame:
 def entity_variants(mentions: pd.DataFrame) -> pd.DataFrame:
     """Surface forms per entity: columns ``entity, label, variant, count``.
 
-    Sorted by entity, then most frequent variant first ("Mark Rutte": Rutte x8,
-    Mark Rutte x1).
+    Sorted by entity, then most frequent variant first ("Rishi Sunak": Sunak x8,
+    Rishi Sunak x1).
     """
     cols = ["entity", "label", "variant", "count"]
     if mentions.empty:

@@ -30,6 +30,10 @@ EXAMPLE, YOURS = "Example articles", "Your articles"
 USER = "_user"  # session-state key of the user's own articles (never shared, never on disk)
 EDITS = "_meta_edits"
 META_FIELDS = ["outlet", "title", "published", "byline", "url"]
+#: Page computations kept per session (see View.memo).
+MEMO_SIZE = 48
+#: Most outlet columns a wide table shows (the CSV download has them all).
+MAX_OUTLET_COLUMNS = 30
 
 
 @dataclass
@@ -43,6 +47,21 @@ class View:
     source: str = EXAMPLE
     documents: list[Document] = field(default_factory=list)
     statuses: pd.DataFrame = field(default_factory=pd.DataFrame)
+    key: str = ""
+
+    def memo(self, fn, *args):
+        """``fn(self.analysis, *args)``, computed once per corpus, outlet choice and arguments.
+
+        Reruns that only change the view (opening an expander, sorting, switching pages and
+        back) reuse the result instead of recomputing tables from the analysis.
+        """
+        store = st.session_state.setdefault("_memo", {})
+        key = (getattr(fn, "__qualname__", repr(fn)), self.key, tuple(self.selected), args)
+        if key not in store:
+            if len(store) >= MEMO_SIZE:
+                store.pop(next(iter(store)))
+            store[key] = fn(self.analysis, *args)
+        return store[key]
 
 
 class PartsCache(dict):
@@ -294,6 +313,7 @@ def load_view() -> View | None:
         st.error(f"The English language model is missing. {exc}")
         return None
     outlets = analysis.outlets
+    key = corpus_key(documents)
     with filter_box:
         selected = outlet_filter(outlets, st) if outlets else []
         st.caption(
@@ -301,13 +321,34 @@ def load_view() -> View | None:
         )
     return View(
         full=analysis,
-        analysis=filter_outlets(analysis, selected),
+        analysis=_filtered(key, analysis, selected),
         outlets=outlets,
         selected=selected,
         source=source,
         documents=documents,
         statuses=statuses,
+        key=key,
     )
+
+
+def _filtered(key: str, analysis: Analysis, selected: list[str]) -> Analysis:
+    """The outlet-filtered analysis, kept per session for the last corpus/choice."""
+    cache = st.session_state.get("_filtered")
+    if cache is None or cache[0] != (key, tuple(selected)):
+        cache = ((key, tuple(selected)), filter_outlets(analysis, selected))
+        st.session_state["_filtered"] = cache
+    return cache[1]
+
+
+def shown_outlets(view: View, counts: pd.Series | None = None) -> list[str]:
+    """Outlets to show as columns: all selected, or the busiest MAX_OUTLET_COLUMNS of them."""
+    if len(view.selected) <= MAX_OUTLET_COLUMNS:
+        return list(view.selected)
+    if counts is None:
+        return list(view.selected[:MAX_OUTLET_COLUMNS])
+    top = counts.reindex(view.selected).fillna(0).sort_values(ascending=False)
+    keep = set(top.index[:MAX_OUTLET_COLUMNS])
+    return [o for o in view.selected if o in keep]
 
 
 def set_view(view: View) -> None:

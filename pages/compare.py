@@ -5,6 +5,18 @@ import streamlit as st
 from lib import compare, entities, ui
 from lib.constants import LABEL_NAMES
 
+
+def entity_outlet_wide(analysis, link: bool):
+    """Entity × outlet counts with the written forms of each name."""
+    mentions = entities.link_demonyms(analysis.mentions) if link else analysis.mentions
+    table = compare.entity_outlet_table(
+        compare.entity_table_from_mentions(mentions), analysis.outlets
+    )
+    variants = compare.variants_label(entities.entity_variants(mentions))
+    table.insert(2, "written_as", table["entity"].map(variants).fillna(""))
+    return table
+
+
 view = ui.get_view()
 ui.page_intro(
     "Compare sources",
@@ -19,12 +31,7 @@ if ui.require_outlets(view):
         key="compare_demonyms",
         help="Count 'North Korean' or 'Ukrainian' as the country they belong to",
     )
-    mentions = view.analysis.mentions
-    if link:
-        mentions = entities.link_demonyms(mentions)
-    table = compare.entity_outlet_table(compare.entity_table_from_mentions(mentions), view.selected)
-    variants = compare.variants_label(entities.entity_variants(mentions))
-    table.insert(2, "written_as", table["entity"].map(variants).fillna(""))
+    table = view.memo(entity_outlet_wide, link)
     labels = sorted(table["label"].unique(), key=lambda lab: LABEL_NAMES.get(lab, lab))
     c1, c2 = st.columns([2, 1])
     chosen = c1.multiselect(
@@ -48,8 +55,16 @@ if ui.require_outlets(view):
         "outlets": st.column_config.NumberColumn("Outlets", help="Outlets naming it"),
         "mentions": st.column_config.NumberColumn("Mentions", help="Mentions across outlets"),
     }
+    per_outlet = shown[view.selected].sum() if len(shown) else None
+    columns = ["entity", "label", "written_as", "outlets", "mentions"]
+    columns += ui.shown_outlets(view, per_outlet)
+    if len(columns) - 5 < len(view.selected):
+        st.caption(
+            f"Showing the {len(columns) - 5} outlets with the most mentions as columns; "
+            "the CSV has all of them."
+        )
     st.dataframe(
-        shown.assign(label=shown["label"].map(lambda lab: LABEL_NAMES.get(lab, lab))),
+        shown[columns].assign(label=shown["label"].map(lambda lab: LABEL_NAMES.get(lab, lab))),
         hide_index=True,
         width="stretch",
         height=min(36 * (len(shown) + 1) + 3, 640),

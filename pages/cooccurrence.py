@@ -5,6 +5,22 @@ import streamlit as st
 from lib import charts, cooccur, entities, render, ui
 from lib.constants import LABEL_NAMES
 
+
+def linked_mentions(analysis, link: bool):
+    """Mentions, with nationalities mapped to their country when ``link``."""
+    return entities.link_demonyms(analysis.mentions) if link else analysis.mentions
+
+
+def top_pairs(analysis, link: bool, window: str, min_count: int, top_n: int, labels: tuple):
+    """The top-N entities of the chosen types and their co-occurring pairs."""
+    mentions = linked_mentions(analysis, link)
+    top = cooccur.top_entities(mentions, top_n, list(labels))
+    pairs = cooccur.cooccurrence(
+        mentions, analysis.sentences, window=window, min_count=min_count, entities=top
+    )
+    return top, pairs
+
+
 view = ui.get_view()
 ui.page_intro(
     "Co-occurrence",
@@ -38,7 +54,7 @@ if ui.require_outlets(view):
         key="co_demonyms",
         help="Count 'North Korean' or 'Ukrainian' as the country they belong to",
     )
-    mentions = entities.link_demonyms(a.mentions) if link else a.mentions
+    mentions = view.memo(linked_mentions, link)
     labels = sorted(mentions["label"].unique(), key=lambda lab: LABEL_NAMES.get(lab, lab))
     chosen = c5.multiselect(
         "Entity types",
@@ -47,10 +63,7 @@ if ui.require_outlets(view):
         format_func=lambda lab: LABEL_NAMES.get(lab, lab),
         key="co_labels",
     )
-    top = cooccur.top_entities(mentions, top_n, chosen)
-    pairs = cooccur.cooccurrence(
-        mentions, a.sentences, window=window, min_count=min_count, entities=top
-    )
+    top, pairs = view.memo(top_pairs, link, window, min_count, top_n, tuple(chosen))
     if len(top) < 2 or pairs.empty:
         st.info(
             "Not enough entities co-occur with these settings. Try a wider window, more "

@@ -5,6 +5,14 @@ import streamlit as st
 from lib import charts, compare, entities, render, ui
 from lib.constants import LABEL_NAMES
 
+MAX_KWIC = 300
+
+
+def mentions_in_context(analysis, entity: str):
+    """Keyword-in-context lines of one entity (see compare.keyword_in_context)."""
+    return compare.keyword_in_context(analysis.mentions, analysis.texts, entity)
+
+
 view = ui.get_view()
 ui.page_intro(
     "Entity",
@@ -43,6 +51,8 @@ if ui.require_outlets(view):
         if silent:
             st.caption("Not named by: " + render.md_escape(", ".join(silent)))
         st.subheader("Every mention in context")
-        lines = compare.keyword_in_context(a.mentions, a.texts, entity)
-        st.html(render.kwic_html(lines))
+        lines = view.memo(mentions_in_context, entity)
+        if len(lines) > MAX_KWIC:
+            st.caption(f"The first {MAX_KWIC} of {len(lines)} mentions; the CSV has them all.")
+        st.html(render.kwic_html(lines.head(MAX_KWIC)))
         ui.csv_download(lines, "entity_mentions.csv", key="entity_download")

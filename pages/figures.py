@@ -18,6 +18,12 @@ QUALIFIER_NAMES = {
     "vague": "vague (thousands, millions…)",
 }
 
+
+def claims_by_outlet(analysis):
+    """Claims as rows, outlets as columns (see figures.claim_summary)."""
+    return figures.claim_summary(analysis.claims, analysis.outlets)
+
+
 view = ui.get_view()
 ui.page_intro(
     "Figures",
@@ -30,14 +36,21 @@ if ui.require_outlets(view):
     if a.figures.empty:
         st.info("No figures were found in the selected articles.")
     else:
-        summary = figures.claim_summary(a.claims, view.selected)
+        summary = view.memo(claims_by_outlet)
+        counts = a.claims.groupby("outlet").size()
+        summary_columns = ["claim_id", "counted", "status"] + ui.shown_outlets(view, counts)
         st.subheader("Claims across outlets")
         st.caption(
             "Status — agree: compatible values; conflict: values that cannot all be true; "
             "single source: only one outlet reports it."
         )
+        if len(summary_columns) - 3 < len(view.selected):
+            st.caption(
+                f"Showing the {len(summary_columns) - 3} outlets reporting the most figures; "
+                "the CSV has all of them."
+            )
         st.dataframe(
-            summary,
+            summary[summary_columns],
             hide_index=True,
             width="stretch",
             column_config={

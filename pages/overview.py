@@ -46,9 +46,14 @@ if ui.require_outlets(view):
         "How many distinct people, organisations, places and groups each outlet names, "
         "by type. Longer bars mean more actors in the story."
     )
+    per_outlet = compare.entities_per_outlet(view.analysis.entities)
+    totals = per_outlet.groupby("outlet")["entities"].sum() if len(per_outlet) else None
+    bars = ui.shown_outlets(view, totals)
+    if len(bars) < len(view.selected):
+        st.caption(f"The {len(bars)} outlets naming the most entities are shown.")
     st.plotly_chart(
         charts.entities_per_outlet_chart(
-            compare.entities_per_outlet(view.analysis.entities), view.analysis.outlets
+            per_outlet, [o for o in view.analysis.outlets if o in bars]
         ),
         width="stretch",
         key="overview_entities_chart",

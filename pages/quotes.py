@@ -5,6 +5,13 @@ import streamlit as st
 from lib import quotes, render, ui
 
 ALL = "All speakers"
+GROUPS_PER_PAGE = 15
+
+
+def speakers_by_outlet(analysis, direct_only: bool):
+    """Speaker × outlet quote counts (see quotes.speaker_matrix)."""
+    return quotes.speaker_matrix(analysis.quotes, direct_only=direct_only)
+
 
 view = ui.get_view()
 ui.page_intro(
@@ -36,15 +43,30 @@ if ui.require_outlets(view):
             "Number of quotes (full quotes and fragments) each outlet attributes to each "
             "speaker; 0 means the outlet does not quote them."
         )
-        matrix = quotes.speaker_matrix(a.quotes, direct_only=direct_only)
-        matrix = matrix.reindex(columns=view.selected, fill_value=0)
+        matrix = view.memo(speakers_by_outlet, direct_only)
+        matrix = matrix.reindex(columns=ui.shown_outlets(view, matrix.sum()), fill_value=0)
         st.dataframe(matrix, width="stretch", key="quotes_matrix")
 
         st.subheader("The same quote across outlets")
         groups = shown[shown["group_size"] > 1]
         if groups.empty:
             st.caption("No quote in this selection is carried by more than one outlet.")
-        for _group_id, grp in groups.groupby("group_id", sort=True):
+        group_ids = sorted(groups["group_id"].unique())
+        pages = max(1, -(-len(group_ids) // GROUPS_PER_PAGE))
+        page_no = 1
+        if pages > 1:
+            page_no = st.number_input(
+                f"Page (of {pages}, {GROUPS_PER_PAGE} quotes each)",
+                min_value=1,
+                max_value=pages,
+                value=1,
+                key="quotes_page",
+            )
+        first = (page_no - 1) * GROUPS_PER_PAGE
+        visible = set(group_ids[first : first + GROUPS_PER_PAGE])
+        for _group_id, grp in groups[groups["group_id"].isin(visible)].groupby(
+            "group_id", sort=True
+        ):
             base = grp.iloc[0]
             title = f"{base['speaker'] or 'Unattributed'} — {base['quote'][:90]}"
             with st.expander(title + ("…" if len(base["quote"]) > 90 else ""), expanded=True):

@@ -26,6 +26,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lib.constants import PIPELINE_VERSION
+
 DATA_DIR = Path(__file__).parent / "data"
 MIN_CITY_POPULATION = 100_000
 #: Bump when the gazetteer build changes so cached JSON is rebuilt.
@@ -77,10 +79,13 @@ PLACE_STOPWORDS = frozenset(
 _CLEAN_NAME = re.compile(r"^[A-Z][A-Za-z\u00c0-\u024f.'’\- ]+$")
 
 
-def cache_dir() -> Path:
-    """Folder for derived data (``$COVERAGE_LENS_CACHE`` or ``~/.cache/coverage-lens``)."""
-    root = os.environ.get("COVERAGE_LENS_CACHE") or Path.home() / ".cache" / "coverage-lens"
-    return Path(root)
+def cache_dir() -> Path | None:
+    """Folder for derived data: ``$COVERAGE_LENS_CACHE_DIR`` (``off`` disables caching, as
+    for the analysis cache) or ``~/.cache/coverage-lens``."""
+    root = os.environ.get("COVERAGE_LENS_CACHE_DIR", "").strip()
+    if root.lower() in ("off", "0", "false", "none", "no"):
+        return None
+    return Path(root).expanduser() if root else Path.home() / ".cache" / "coverage-lens"
 
 
 def read_table(name: str) -> list[dict[str, str]]:
@@ -210,11 +215,12 @@ def _data_stamp() -> str:
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer, read from the JSON cache when it is current."""
-    stamp = _data_stamp()
-    path = cache_dir() / "gazetteer.json"
+    stamp = f"{PIPELINE_VERSION}|{_data_stamp()}"
+    folder = cache_dir()
+    path = folder / "gazetteer.json" if folder is not None else None
     raw = None
     try:
-        cached = json.loads(path.read_text(encoding="utf-8"))
+        cached = json.loads(path.read_text(encoding="utf-8")) if path else {}
         if cached.get("stamp") == stamp:
             raw = cached
     except (OSError, ValueError):
@@ -222,6 +228,8 @@ def gazetteer() -> Gazetteer:
     if raw is None:
         raw = _build()
         try:
+            if path is None:
+                raise OSError("caching is off")
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_text(json.dumps({"stamp": stamp, **raw}), encoding="utf-8")

@@ -111,7 +111,7 @@ def corpus_key(documents: list[Document]) -> str:
 @st.cache_data(show_spinner=False, max_entries=8)
 def cached_analysis(key: str, _documents: tuple[Document, ...]) -> Analysis:
     """Analysis of the example corpus; ``key`` (see :func:`corpus_key`) identifies it."""
-    return analyze(list(_documents), cached_nlp(), cache=shared_parts_cache())
+    return analyze(list(_documents), cached_nlp, cache=shared_parts_cache())
 
 
 def user_state() -> dict:

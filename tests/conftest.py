@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+# A fresh cache folder per test run (inherited by the streamlit servers the browser tests
+# start), so no test ever reads results cached by an older version of the code.
+os.environ["COVERAGE_LENS_CACHE_DIR"] = tempfile.mkdtemp(prefix="coverage-lens-test-cache-")
 
 
 @pytest.fixture(scope="session")

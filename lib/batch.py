@@ -250,10 +250,17 @@ def parse_parts(
     tasks = [(texts[s : s + size], batch_size) for s in starts]
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods else "spawn")
-    with ctx.Pool(processes, initializer=_worker_init) as pool:
+    pool = ctx.Pool(processes, initializer=_worker_init)
+    try:
         for s, chunk in zip(starts, pool.imap(_worker_chunk, tasks), strict=True):
             for k, part in enumerate(chunk):
                 out[s + k] = part
                 if on_part is not None:
                     on_part(s + k, part)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
     return out  # type: ignore[return-value]

@@ -402,6 +402,16 @@ def require_outlets(view: View) -> bool:
     return True
 
 
+def demonym_toggle(key: str, default: bool, where=None) -> bool:
+    """The "Nationalities as countries" switch (North Korean -> North Korea)."""
+    return (where or st).toggle(
+        "Nationalities as countries",
+        value=default,
+        key=key,
+        help="Count 'North Korean' or 'Ukrainian' as the country they belong to",
+    )
+
+
 def csv_download(
     table: pd.DataFrame, file_name: str, key: str, label: str = "Download CSV"
 ) -> None:

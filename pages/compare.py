@@ -25,12 +25,7 @@ ui.page_intro(
     "some outlets show what the others left out.",
 )
 if ui.require_outlets(view):
-    link = st.toggle(
-        "Nationalities as countries",
-        value=False,
-        key="compare_demonyms",
-        help="Count 'North Korean' or 'Ukrainian' as the country they belong to",
-    )
+    link = ui.demonym_toggle("compare_demonyms", False)
     table = view.memo(entity_outlet_wide, link)
     labels = sorted(table["label"].unique(), key=lambda lab: LABEL_NAMES.get(lab, lab))
     c1, c2 = st.columns([2, 1])

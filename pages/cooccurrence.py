@@ -48,12 +48,7 @@ if ui.require_outlets(view):
     )
     min_count = c4.slider("Minimum shared", 1, 10, 1, key="co_min_count")
     c5, c6 = st.columns([3, 1])
-    link = c6.toggle(
-        "Nationalities as countries",
-        value=True,
-        key="co_demonyms",
-        help="Count 'North Korean' or 'Ukrainian' as the country they belong to",
-    )
+    link = ui.demonym_toggle("co_demonyms", True, c6)
     mentions = view.memo(linked_mentions, link)
     labels = sorted(mentions["label"].unique(), key=lambda lab: LABEL_NAMES.get(lab, lab))
     chosen = c5.multiselect(

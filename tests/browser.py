@@ -119,3 +119,9 @@ def assert_no_error(page) -> None:
     body = page.inner_text("body")
     assert "Traceback" not in body
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+def go_to(page, title: str) -> None:
+    """Click a page in the sidebar navigation and wait for it to render."""
+    page.locator("[data-testid='stSidebarNav'] a", has_text=title).first.click()
+    wait_idle(page)

@@ -49,3 +49,26 @@ def analyse_texts(nlp):
         return analyze(docs, nlp)
 
     return run
+
+
+@pytest.fixture(scope="module")
+def server():
+    """Base URL of a fresh ``streamlit run app.py`` (one per test module)."""
+    from tests.browser import streamlit_server
+
+    (ROOT / "artifacts").mkdir(exist_ok=True)
+    with streamlit_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield b
+        b.close()

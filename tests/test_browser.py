@@ -7,33 +7,13 @@ import re
 import pytest
 
 from tests.browser import (
-    CHROMIUM_ARGS,
-    ROOT,
     assert_no_error,
-    chromium_path,
+    go_to,
     shot,
-    streamlit_server,
     wait_idle,
 )
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server():
-    (ROOT / "artifacts").mkdir(exist_ok=True)
-    with streamlit_server() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
@@ -57,11 +37,6 @@ def heatmap_state(page) -> tuple[list[str], list[str]]:
     ticks = page.locator(".js-plotly-plot .yaxislayer-above .ytick text").all_text_contents()
     cells = page.locator(".js-plotly-plot .heatmaplayer text").all_text_contents()
     return ticks, cells
-
-
-def go_to(page, title: str) -> None:
-    page.locator("[data-testid='stSidebarNav'] a", has_text=title).first.click()
-    wait_idle(page)
 
 
 def test_outlet_filter_changes_heatmap_and_table(server, page):

@@ -2,40 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from tests.browser import (
-    CHROMIUM_ARGS,
     ROOT,
     assert_no_error,
-    chromium_path,
+    go_to,
     shot,
-    streamlit_server,
     wait_idle,
 )
 
 pytestmark = pytest.mark.browser
 FIXTURES = ROOT / "tests" / "fixtures" / "upload"
 GOOD = ["harbour_daily.txt", "coastal_times.md", "euro_wire_latin1.txt", "hostile.html"]
-
-
-@pytest.fixture(scope="module")
-def server():
-    (ROOT / "artifacts").mkdir(exist_ok=True)
-    with streamlit_server() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def new_page(browser):
@@ -51,11 +30,6 @@ def upload(page, paths) -> None:
         [str(p) for p in paths]
     )
     page.wait_for_timeout(500)
-    wait_idle(page)
-
-
-def go_to(page, title: str) -> None:
-    page.locator("[data-testid='stSidebarNav'] a", has_text=title).first.click()
     wait_idle(page)
 
 
@@ -160,7 +134,3 @@ def test_sessions_are_isolated(server, browser):
     assert "Port strike halts" not in grid_text(page_b, 0)
     ctx_a.close()
     ctx_b.close()
-
-
-def test_pages_render_without_chromium_leaks():
-    assert shutil.which("chromium") or shutil.which("chromium-browser")

@@ -73,15 +73,13 @@ def code_fingerprint() -> str:
             h.update(path.name.encode() + b"\0" + path.read_bytes())
         except OSError:
             h.update(path.name.encode() + b"\0missing")
-    try:
+    try:  # versions from package metadata: importing spaCy itself would cost ~0.5 s
         from importlib import metadata
-
-        import spacy
 
         from lib.pipeline import find_model_name
 
         model = find_model_name()
-        h.update(f"spacy={spacy.__version__};{model}={metadata.version(model)}".encode())
+        h.update(f"spacy={metadata.version('spacy')};{model}={metadata.version(model)}".encode())
     except Exception:  # noqa: BLE001 - no model: nothing will be parsed or cached anyway
         h.update(b"no-model")
     return h.hexdigest()[:16]

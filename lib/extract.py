@@ -23,7 +23,6 @@ from dataclasses import dataclass, field, fields
 import numpy as np
 import pandas as pd
 
-from lib import entities, figures, quotes
 from lib.constants import (
     DOCUMENT_COLUMNS,
     ENTITY_COLUMNS,
@@ -123,6 +122,8 @@ def _sentence_of(sent_rows: list[dict], char: int) -> int:
 
 def process_doc(doc, text: str) -> dict[str, list[dict]]:
     """Per-document records of one parsed ``Doc`` (plain values only; no ids or outlet)."""
+    from lib import entities, figures, quotes
+
     sent_rows, sent_ids = _sentences(doc, text)
     ids = sent_ids.tolist()
     mentions = entities.mention_records(doc, ids)
@@ -209,6 +210,10 @@ def assemble(
     problems: Sequence[tuple[str, str]] = (),
 ) -> Analysis:
     """Combine per-document records into an :class:`Analysis` (corpus-level passes here)."""
+    # imported here, not at module level: they import spaCy (~0.5 s), which an app
+    # start that finds its analysis in the disk cache never needs
+    from lib import entities, figures, quotes
+
     rows: dict[str, list[dict]] = {name: [] for name in PARTS}
     doc_rows, text_rows = [], []
     for document, part in zip(documents, parts, strict=True):

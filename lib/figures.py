@@ -1410,8 +1410,9 @@ def build_claims(figures: pd.DataFrame) -> pd.DataFrame:
     width = max(2, len(str(len(stats))))
     ids = {c: f"C{k + 1:0{width}d}" for k, c in enumerate(stats.index)}
     parts = []
+    by_cluster = dict(tuple(df.groupby("_cluster", sort=False)))  # one pass, row order kept
     for cluster in stats.index:
-        rows = df[df["_cluster"] == cluster].copy()
+        rows = by_cluster[cluster].copy()
         rows["claim_id"] = ids[cluster]
         rows["counted"] = _label(rows)
         rows["status"] = _status(rows)

@@ -44,6 +44,10 @@ case "${1:-}" in
   app)
     ensure_venv requirements.txt
     shift
+    # Precompute the example's analysis into the disk cache (a no-op when it is current), so
+    # the first page opens without loading spaCy.
+    "$VENV/bin/python" -m lib analyze --corpus seeds --out .cache/seeds-analysis >/dev/null 2>&1 \
+      || echo "note: could not precompute the example analysis; the app will compute it" >&2
     exec "$VENV/bin/python" -m streamlit run app.py "$@"
     ;;
   test)

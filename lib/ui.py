@@ -89,15 +89,25 @@ def shared_parts_cache():
     return disk if disk is not None else PartsCache()
 
 
-@st.cache_data(show_spinner=False)
-def cached_example_corpus() -> tuple[list[Document], list[tuple[str, str]]]:
-    """The example corpus: ``$COVERAGE_LENS_CORPUS`` if set, else the bundled seeds."""
+@st.cache_resource(show_spinner=False)
+def example_corpus() -> tuple[list[Document], list[tuple[str, str]], Analysis | None]:
+    """The example corpus: ``$COVERAGE_LENS_CORPUS`` if set, else the bundled seeds.
+
+    ``COVERAGE_LENS_CORPUS`` may name a folder, zip or bundle of articles, or an analysis
+    folder written by ``python -m lib analyze``; the latter comes with its precomputed
+    Analysis (third item), so the app opens it without spaCy. Shared, read-only.
+    """
     path = os.environ.get(CORPUS_ENV)
     if path:
+        from lib.batch import documents_from_analysis, is_analysis_folder, load_analysis
+
+        if is_analysis_folder(path):
+            analysis = load_analysis(path)
+            return documents_from_analysis(analysis), list(analysis.problems), analysis
         corpus = load_corpus(path)
     else:
         corpus = load_folder(SEEDS_DIR)
-    return corpus.documents, corpus.problems
+    return corpus.documents, corpus.problems, None
 
 
 def corpus_key(documents: list[Document]) -> str:
@@ -302,9 +312,12 @@ def load_view() -> View | None:
             analysis = _analyse_user(documents, ingest.statuses_to_problems(statuses))
         else:
             with st.spinner("Loading the language model and analysing the articles…"):
-                base, problems = cached_example_corpus()
+                base, problems, precomputed = example_corpus()
                 documents = apply_edits(base)
-                analysis = cached_analysis(corpus_key(documents), tuple(documents))
+                if precomputed is not None and documents == base:
+                    analysis = precomputed
+                else:
+                    analysis = cached_analysis(corpus_key(documents), tuple(documents))
             statuses = pd.DataFrame(
                 [_status_row(name, ingest.SKIPPED, "", reason) for name, reason in problems],
                 columns=ingest.STATUS_COLUMNS,

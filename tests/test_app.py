@@ -130,3 +130,24 @@ def test_cooccurrence_demonym_toggle_changes_entities():
     names_with = set(with_link["entity_a"]) | set(with_link["entity_b"])
     names_without = set(without["entity_a"]) | set(without["entity_b"])
     assert "North Korean" in names_without and "North Korean" not in names_with
+
+
+def test_app_opens_a_precomputed_analysis_folder(tmp_path, monkeypatch):
+    from lib.batch import save_analysis
+    from lib.corpus import load_folder
+    from lib.extract import analyze
+    from lib.pipeline import get_nlp
+    from tests.conftest import SEEDS
+
+    docs = load_folder(SEEDS).documents[:2]
+    save_analysis(analyze(docs, get_nlp()), tmp_path / "analysis")
+    monkeypatch.setenv("COVERAGE_LENS_CORPUS", str(tmp_path / "analysis"))
+    from lib import ui
+
+    ui.example_corpus.clear()
+    try:
+        at = open_page("pages/overview.py")
+        assert not at.exception, at.exception
+        assert len(at.dataframe[0].value) == 2
+    finally:
+        ui.example_corpus.clear()

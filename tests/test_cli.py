@@ -57,3 +57,40 @@ def test_bad_arguments_exit_2_with_one_line(tmp_path):
         assert len(res.stderr.strip().splitlines()) == 1, res.stderr
         assert "Traceback" not in res.stderr
         assert res.stdout == ""
+
+
+def test_mixed_folder_reads_good_files_and_names_bad_ones(tmp_path):
+    import zipfile
+
+    from tests.conftest import SEEDS
+
+    for name in ("001_14f0491d8cf91e8c.txt", "003_478f0a629dc41297.txt"):
+        (tmp_path / name).write_bytes((SEEDS / name).read_bytes())
+    (tmp_path / "latin1.txt").write_bytes(
+        "Café owners in São Paulo said the new tax would hurt small businesses, the mayor’s "
+        "office confirmed on Monday.".encode("cp1252")
+    )
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 16)
+    (tmp_path / "hostile.html").write_text(
+        "<html><head><title>Council</title><script>alert('x')</script></head><body><p>The "
+        "council voted on Tuesday to expand the park <img src=x onerror=alert(1)>, officials "
+        "said after a long meeting.</p></body></html>"
+    )
+    with zipfile.ZipFile(tmp_path / "bomb.zip", "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("big.txt", b"0" * (60 * 1024 * 1024))
+    res = run("documents", "--corpus", str(tmp_path), "--format", "json")
+    assert res.returncode == 0, res.stderr
+    assert "Traceback" not in res.stderr
+    docs = {d["doc_id"]: d for d in json.loads(res.stdout)}
+    assert set(docs) == {"001_14f0491d8cf91e8c", "003_478f0a629dc41297", "latin1", "hostile"}
+    skipped = {
+        line.split(":")[0].removeprefix("skipped "): line for line in res.stderr.splitlines()
+    }
+    assert set(skipped) == {"empty.txt", "binary.txt", "bomb.zip"}
+    assert "empty" in skipped["empty.txt"] and "not text" in skipped["binary.txt"]
+    assert "zip" in skipped["bomb.zip"]
+    mentions = run("mentions", "--corpus", str(tmp_path), "--format", "json")
+    names = {m["text"] for m in json.loads(mentions.stdout) if m["doc_id"] == "latin1"}
+    assert "São Paulo" in names  # Latin-1 / Windows-1252 decoded correctly
+    assert not any("alert" in m["text"] for m in json.loads(mentions.stdout))

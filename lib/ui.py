@@ -6,7 +6,6 @@ the library's table/chart functions.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import ingest
-from lib.constants import PIPELINE_VERSION
+from lib.cache import corpus_key
 from lib.corpus import Document, load_corpus, load_folder
 from lib.extract import Analysis, analyze, filter_outlets
 from lib.pipeline import ModelNotFound, get_nlp
@@ -110,18 +109,29 @@ def example_corpus() -> tuple[list[Document], list[tuple[str, str]], Analysis | 
     return corpus.documents, corpus.problems, None
 
 
-def corpus_key(documents: list[Document]) -> str:
-    """Cache key: the documents' content hashes plus the pipeline version."""
-    h = hashlib.sha256(PIPELINE_VERSION.encode())
-    for doc in documents:
-        h.update(doc.content_hash.encode())
-    return h.hexdigest()
+class _PartsOnly:
+    """A view of a cache that shares per-document results (keyed by public text) but never
+    stores or reads whole analyses, so a user's metadata edits are not written to disk."""
+
+    def __init__(self, cache) -> None:
+        self._cache = cache
+
+    def get(self, key: str):
+        return self._cache.get(key)
+
+    def put(self, key: str, parts) -> None:
+        self._cache.put(key, parts)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def cached_analysis(key: str, _documents: tuple[Document, ...]) -> Analysis:
-    """Analysis of the example corpus; ``key`` (see :func:`corpus_key`) identifies it."""
-    return analyze(list(_documents), cached_nlp, cache=shared_parts_cache())
+def cached_analysis(key: str, _documents: tuple[Document, ...], edited: bool = False) -> Analysis:
+    """Analysis of the example corpus; ``key`` (see ``lib.cache.corpus_key``) identifies it.
+
+    Unedited, the whole analysis may come from (and go to) the disk cache; with the user's
+    metadata edits only per-document results are shared.
+    """
+    cache = shared_parts_cache()
+    return analyze(list(_documents), cached_nlp, cache=_PartsOnly(cache) if edited else cache)
 
 
 def user_state() -> dict:
@@ -314,16 +324,20 @@ def load_view() -> View | None:
             with st.spinner("Loading the language model and analysing the articles…"):
                 base, problems, precomputed = example_corpus()
                 documents = apply_edits(base)
-                if precomputed is not None and documents == base:
+                edited = documents != base
+                if precomputed is not None and not edited:
                     analysis = precomputed
                 else:
-                    analysis = cached_analysis(corpus_key(documents), tuple(documents))
+                    analysis = cached_analysis(corpus_key(documents), tuple(documents), edited)
             statuses = pd.DataFrame(
                 [_status_row(name, ingest.SKIPPED, "", reason) for name, reason in problems],
                 columns=ingest.STATUS_COLUMNS,
             )
     except ModelNotFound as exc:
         st.error(f"The English language model is missing. {exc}")
+        return None
+    except (OSError, ValueError) as exc:  # an unreadable COVERAGE_LENS_CORPUS, say
+        st.error(f"The example articles could not be opened: {exc}")
         return None
     outlets = analysis.outlets
     key = corpus_key(documents)

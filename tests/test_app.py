@@ -151,3 +151,17 @@ def test_app_opens_a_precomputed_analysis_folder(tmp_path, monkeypatch):
         assert len(at.dataframe[0].value) == 2
     finally:
         ui.example_corpus.clear()
+
+
+def test_unreadable_example_corpus_gets_a_message(tmp_path, monkeypatch):
+    from lib import ui
+
+    monkeypatch.setenv("COVERAGE_LENS_CORPUS", str(tmp_path / "missing"))
+    ui.example_corpus.clear()
+    try:
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        at.run()
+        assert not at.exception, at.exception
+        assert "could not be opened" in at.error[0].value
+    finally:
+        ui.example_corpus.clear()

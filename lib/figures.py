@@ -1290,8 +1290,37 @@ def _interval(
     return value * lo, value * hi
 
 
+#: Above this many figures, only figures with the same unit and kind of counted thing are
+#: compared (merges need both); below it every pair is scored, as before.
+BLOCKING_MIN = 400
+
+
+def _block_key(item: dict) -> tuple[str, str]:
+    head = item["_head"]
+    return item["_unit"], _head_class(head) if head else ""
+
+
 def _cluster(items: list[dict]) -> list[int]:
-    """Average-linkage grouping with vetoes; returns a cluster index per item."""
+    """Average-linkage grouping with vetoes; returns a cluster index per item.
+
+    Large inputs are split into blocks by :func:`_block_key` (pairs across blocks differ in
+    unit, which vetoes a merge, or in the kind of thing counted), each clustered on its own,
+    which keeps time and memory near-linear in the number of figures.
+    """
+    if len(items) <= BLOCKING_MIN:
+        return _cluster_block(items)
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for i, item in enumerate(items):
+        blocks.setdefault(_block_key(item), []).append(i)
+    labels = [0] * len(items)
+    for rows in blocks.values():
+        for k, local in enumerate(_cluster_block([items[i] for i in rows])):
+            labels[rows[k]] = rows[local]  # a member's global index names the cluster
+    return labels
+
+
+def _cluster_block(items: list[dict]) -> list[int]:
+    """:func:`_cluster` on one block: every pair of items is scored."""
     import numpy as np
 
     n = len(items)

@@ -727,6 +727,67 @@ def quotes_match(a: str, b: str, speaker_a: str = "", speaker_b: str = "") -> bo
     )
 
 
+#: Above this many quotes, only pairs sharing a word pair (or, for one-word phrases, a word)
+#: are compared; below it every pair is, exactly as before.
+BLOCKING_MIN = 400
+#: A word pair shared by more quotes than this ("of the") proposes no candidates.
+BLOCKING_MAX_BUCKET = 200
+
+
+class _Candidates:
+    """Which quotes are worth comparing with :func:`quotes_match`.
+
+    Every match shares wording, so for large corpora candidates come from an inverted index
+    of adjacent word pairs (single words for one-word phrases) instead of all n² pairs.
+    ``after(i, rows)`` yields candidates after ``i`` in ``rows`` order; ``among(i, rows)`` all
+    candidates in ``rows`` order. Disabled, both yield every row (exact, for small corpora).
+    """
+
+    def __init__(self, texts: list[str], enabled: bool) -> None:
+        self.texts = texts
+        self.enabled = enabled
+        self.buckets: dict[tuple, list[int]] = {}
+        self.position: dict[int, int] = {}
+
+    def _grams(self, i: int) -> set[tuple]:
+        words = self.texts[i].split()
+        grams = set(zip(words, words[1:], strict=False))
+        return grams | {(w,) for w in words} if len(words) < 3 else grams
+
+    def index(self, rows: list[int]) -> None:
+        self.buckets = {}
+        self.position = {i: k for k, i in enumerate(rows)}
+        if not self.enabled:
+            return
+        for i in rows:
+            words = self.texts[i].split()
+            grams = set(zip(words, words[1:], strict=False)) | {(w,) for w in words}
+            for g in grams:
+                self.buckets.setdefault(g, []).append(i)
+
+    def _near(self, i: int) -> set[int]:
+        found: set[int] = set()
+        for g in self._grams(i):
+            bucket = self.buckets.get(g, ())
+            if len(bucket) <= BLOCKING_MAX_BUCKET:
+                found.update(bucket)
+        found.discard(i)
+        return found
+
+    def after(self, i: int, rows: list[int]):
+        k = self.position[i]
+        if not self.enabled:
+            return rows[k + 1 :]
+        return sorted((j for j in self._near(i) if self.position[j] > k), key=self.position.get)
+
+    def among(self, i: int, rows: list[int]):
+        if not self.enabled:
+            return rows
+        if set(rows) != set(self.position):
+            self.index(rows)
+        return sorted(self._near(i) & set(rows), key=self.position.get)
+
+
 def group_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
     """Align quotes across documents: adds ``group_id`` ("Q01", ...) and ``group_size``.
 
@@ -787,9 +848,11 @@ def group_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
         else:
             first_long[keys[i]] = i
     reps = list(first_long.values())
+    near = _Candidates(texts, enabled=len(keys) > BLOCKING_MIN)
     # 1. full quotes with each other (transitive)
-    for a, i in enumerate(reps):
-        for j in reps[a + 1 :]:
+    near.index(reps)
+    for i in reps:
+        for j in near.after(i, reps):
             if find(i) != find(j) and match(i, j):
                 union(i, j)
     # 2. a short phrase joins its single best-matching full quote (never bridges two);
@@ -800,7 +863,7 @@ def group_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
             continue
         if keys[i] not in best_of:
             best, best_score = None, -1.0
-            for j in reps:
+            for j in near.among(i, reps):
                 if match(i, j):
                     score = fuzz.partial_ratio(texts[i], texts[j])
                     if score > best_score:
@@ -811,8 +874,9 @@ def group_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
             union(best, i)
     # 3. short phrases with each other, unless that would merge two full-quote groups
     short = [i for i in range(n) if not long_q[i]]
-    for a, i in enumerate(short):
-        for j in short[a + 1 :]:
+    near.index(short)
+    for i in short:
+        for j in near.after(i, short):
             ri, rj = find(i), find(j)
             if ri == rj or (has_long[ri] and has_long[rj]):
                 continue

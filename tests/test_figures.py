@@ -606,3 +606,46 @@ def test_source_carries_to_next_sentence_about_the_same_thing(nlp):
     assert figs["50"]["said_by_inferred"] is True
     # a new paragraph about something else does not inherit the source
     assert figs["About 300"]["said_by_text"] is None
+
+
+def test_large_inputs_are_clustered_in_blocks_with_the_same_result(monkeypatch):
+    import random
+
+    import lib.figures as figures_module
+
+    rng = random.Random(5)
+    heads = ["soldier", "troop", "personnel", "resident", "ship", "worker", "vote", "refugee"]
+    rows = []
+    for k in range(450):
+        head = rng.choice(heads)
+        value = rng.choice([100, 500, 1500, 3000, 10000]) * rng.choice([1, 1.1])
+        group = rng.choice(["", "Northern", "Southern"])
+        rows.append(
+            {
+                "doc_id": f"d{k % 90}",
+                "outlet": f"O{k % 30}",
+                "text": str(value),
+                "value": value,
+                "value_max": value,
+                "qualifier": rng.choice(["exact", "approx", "at_least", "at_most"]),
+                "unit": rng.choice(["", "", "USD"]),
+                "counted": f"{group} {head}s".strip(),
+                "counted_head": head,
+                "counted_lemmas": head,
+                "counted_groups": group,
+                "sentence": f"s{k}",
+                "said_by": "",
+            }
+        )
+    frame = pd.DataFrame(rows)
+
+    def partition(claims):
+        groups: dict[str, set[str]] = {}
+        for cid, sentence in zip(claims["claim_id"], claims["sentence"], strict=True):
+            groups.setdefault(cid, set()).add(sentence)
+        return sorted(sorted(g) for g in groups.values())
+
+    monkeypatch.setattr(figures_module, "BLOCKING_MIN", 10**9)
+    exact = partition(build_claims(frame))
+    monkeypatch.setattr(figures_module, "BLOCKING_MIN", 100)
+    assert partition(build_claims(frame)) == exact

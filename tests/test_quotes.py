@@ -470,3 +470,40 @@ def test_role_reference_resolves_to_named_person(nlp):
     assert rebuild["speaker_source"] == "role"
     farmer = next(q for q in quotes if q["quote"].startswith("Nobody came"))
     assert farmer["speaker_text"] is None and farmer["speaker_description"] == "a local farmer"
+
+
+def test_large_corpora_compare_only_candidates_with_the_same_result(monkeypatch):
+    import random
+
+    import lib.quotes as quotes_module
+
+    rng = random.Random(3)
+    vocab = [f"w{i}" for i in range(800)] + ["the", "of", "and", "to"] * 40
+    rows = []
+    for k in range(420):
+        words = [rng.choice(vocab) for _ in range(rng.randint(3, 20))]
+        rows.append({"doc_id": f"d{k % 40}", "quote": " ".join(words), "speaker": f"S{k % 30}"})
+        if k % 5 == 0 and len(words) > 4:  # a trimmed copy in another document
+            rows.append(
+                {
+                    "doc_id": f"d{(k + 7) % 40}",
+                    "quote": " ".join(words[1:]),
+                    "speaker": f"S{k % 30}",
+                }
+            )
+        if k % 11 == 0:  # a two-word fragment of it
+            rows.append({"doc_id": f"d{(k + 3) % 40}", "quote": " ".join(words[:2]), "speaker": ""})
+    frame = pd.DataFrame(rows)
+
+    def partition(out):
+        groups: dict[str, list[int]] = {}
+        for i, gid in enumerate(out["group_id"]):
+            groups.setdefault(gid, []).append(i)
+        return sorted(groups.values())
+
+    monkeypatch.setattr(quotes_module, "BLOCKING_MIN", 10**9)
+    exact = partition(group_quotes(frame))
+    monkeypatch.setattr(quotes_module, "BLOCKING_MIN", 100)
+    blocked = partition(group_quotes(frame))
+    assert blocked == exact
+    assert any(len(g) > 1 for g in exact)  # the copies really were grouped

@@ -41,6 +41,7 @@ from spacy.util import filter_spans
 
 from lib.constants import NAME_LABELS
 from lib.gazetteer import gazetteer, norm_key
+from lib.pipeline import doc_text
 
 RULER_NAME = "coverage_entity_ruler"
 #: Surname spelling variants: minimum length and rapidfuzz ratio ("Navalny"/"Navalnyy").
@@ -430,7 +431,7 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[dict]:
     """
     gaz = gazetteer()
     titles = gaz.titles["head"] | gaz.titles["honorific"]
-    full_text = doc.text  # Doc.text joins every token on each access: read it once
+    full_text = doc_text(doc)
     line_starts, heading = _line_starts(full_text)
     acronyms = find_acronyms(full_text)
     records = []

@@ -122,6 +122,7 @@ def _sentence_of(sent_rows: list[dict], char: int) -> int:
 
 def process_doc(doc, text: str) -> dict[str, list[dict]]:
     """Per-document records of one parsed ``Doc`` (plain values only; no ids or outlet)."""
+    doc.user_data["text"] = text  # extractors read it via lib.pipeline.doc_text
     from lib import entities, figures, quotes
 
     sent_rows, sent_ids = _sentences(doc, text)

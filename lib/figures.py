@@ -34,6 +34,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from lib.pipeline import doc_text
+
 DATA_FILE = Path(__file__).parent / "data" / "numbers.json"
 
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range", "vague")
@@ -1057,7 +1059,7 @@ def extract_figures(doc, include_vague: bool = True) -> list[dict]:
     Dates, times, years, ordinals, ages, durations, reference numbers ("Article 5") and
     counts of one are skipped. ``include_vague=False`` drops "thousands of ..." figures.
     """
-    quotes = _quote_spans(doc.text)
+    quotes = _quote_spans(doc_text(doc))
     figures = []
     for cand in _candidates(doc):
         sent = doc[cand["_anchor_span"][0]].sent
@@ -1126,7 +1128,7 @@ def _carry_sources(doc, figures: list[dict]) -> None:
         if fig["said_by_text"] is None and prev is not None and prev["said_by_text"]:
             i_prev = bisect.bisect_right(starts, prev["sent_start_char"]) - 1
             i_cur = bisect.bisect_right(starts, fig["sent_start_char"]) - 1
-            between = doc.text[prev["sent_start_char"] : fig["sent_start_char"]]
+            between = doc_text(doc)[prev["sent_start_char"] : fig["sent_start_char"]]
             same_thing = fig["counted_head"] and fig["counted_head"] == prev["counted_head"]
             if i_cur == i_prev + 1 and "\n\n" not in between and same_thing:
                 for key in ("said_by_text", "said_by_start", "said_by_end"):

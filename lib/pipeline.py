@@ -71,3 +71,15 @@ def add_paragraph_breaks(nlp) -> None:
         nlp.add_pipe("paragraph_breaks", before=before) if before else nlp.add_pipe(
             "paragraph_breaks"
         )
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, read once: spaCy rebuilds it from every token on each access.
+
+    ``lib.extract.process_doc`` stores the article text in ``doc.user_data["text"]`` (the
+    same string spaCy was given), so extractors never pay for the rebuild.
+    """
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text

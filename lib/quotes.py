@@ -57,6 +57,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from lib.entities import clean_entity_text
+from lib.pipeline import doc_text
 
 #: Keys of each dict returned by :func:`extract_quotes`.
 QUOTE_KEYS = [
@@ -304,7 +305,7 @@ def _description(subj, floor: int) -> str:
         toks = toks[1:]
     if not toks:
         return ""
-    text = subj.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    text = doc_text(subj.doc)[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
     return " ".join(text.split())
 
 
@@ -478,7 +479,7 @@ def _prefix_standalone(text: str, lo: int, open_idx: int) -> bool:
 
 def extract_quotes(doc) -> list[dict]:
     """Quotes of one spaCy Doc as plain dicts (keys :data:`QUOTE_KEYS`)."""
-    text = doc.text
+    text = doc_text(doc)
     index = _DocIndex(doc)
     raw = []
     for p_no, (ps, pe) in enumerate(paragraph_spans(text)):

@@ -42,19 +42,6 @@ def entities_per_outlet(entities: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def entity_table_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
-    """ENTITY_COLUMNS-shaped counts from a mentions table (e.g. after demonym linking)."""
-    cols = ["doc_id", "outlet", "entity", "label", "mentions"]
-    if mentions.empty:
-        return pd.DataFrame(columns=cols)
-    return (
-        mentions.groupby(["doc_id", "outlet", "entity", "label"], sort=False)
-        .size()
-        .rename("mentions")
-        .reset_index()[cols]
-    )
-
-
 def variants_label(variants: pd.DataFrame) -> pd.Series:
     """Per entity, its surface forms with counts: "Sunak ×8, Rishi Sunak ×1".
 

@@ -2,16 +2,14 @@
 
 import streamlit as st
 
-from lib import compare, entities, ui
+from lib import compare, entities, extract, ui
 from lib.constants import LABEL_NAMES
 
 
 def entity_outlet_wide(analysis, link: bool):
     """Entity × outlet counts with the written forms of each name."""
     mentions = entities.link_demonyms(analysis.mentions) if link else analysis.mentions
-    table = compare.entity_outlet_table(
-        compare.entity_table_from_mentions(mentions), analysis.outlets
-    )
+    table = compare.entity_outlet_table(extract.entity_table(mentions), analysis.outlets)
     variants = compare.variants_label(entities.entity_variants(mentions))
     table.insert(2, "written_as", table["entity"].map(variants).fillna(""))
     return table

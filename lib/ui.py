@@ -7,6 +7,7 @@ the library's table/chart functions.
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -29,6 +30,9 @@ EXAMPLE, YOURS = "Example articles", "Your articles"
 USER = "_user"  # session-state key of the user's own articles (never shared, never on disk)
 EDITS = "_meta_edits"
 META_FIELDS = ["outlet", "title", "published", "byline", "url"]
+#: One parse at a time per server process: the shared spaCy pipeline is not documented as
+#: thread-safe, and on Community Cloud's single CPU parallel parses would not be faster.
+PARSE_LOCK = threading.Lock()
 #: Page computations kept per session (see View.memo).
 MEMO_SIZE = 48
 #: Most outlet columns a wide table shows (the CSV download has them all).
@@ -131,7 +135,8 @@ def cached_analysis(key: str, _documents: tuple[Document, ...], edited: bool = F
     metadata edits only per-document results are shared.
     """
     cache = shared_parts_cache()
-    return analyze(list(_documents), cached_nlp, cache=_PartsOnly(cache) if edited else cache)
+    with PARSE_LOCK:
+        return analyze(list(_documents), cached_nlp, cache=_PartsOnly(cache) if edited else cache)
 
 
 def user_state() -> dict:
@@ -295,10 +300,9 @@ def _analyse_user(documents: list[Document], problems) -> Analysis:
     key = corpus_key(documents)
     if state["analysis"][0] != key:
         with st.spinner(f"Analysing {len(documents)} article(s)…"):
-            state["analysis"] = (
-                key,
-                analyze(documents, cached_nlp(), cache=state["parts"], problems=problems),
-            )
+            with PARSE_LOCK:
+                analysis = analyze(documents, cached_nlp, cache=state["parts"], problems=problems)
+            state["analysis"] = (key, analysis)
     return state["analysis"][1]
 
 

@@ -45,7 +45,7 @@ if ui.require_outlets(view):
         )
         matrix = view.memo(speakers_by_outlet, direct_only)
         matrix = matrix.reindex(columns=ui.shown_outlets(view, matrix.sum()), fill_value=0)
-        st.dataframe(matrix, width="stretch", key="quotes_matrix")
+        st.dataframe(matrix.rename_axis("Speaker"), width="stretch", key="quotes_matrix")
 
         st.subheader("The same quote across outlets")
         groups = shown[shown["group_size"] > 1]

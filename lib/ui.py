@@ -433,6 +433,20 @@ def require_outlets(view: View) -> bool:
     return True
 
 
+def entity_type_filter(labels, key: str, where=None) -> list[str]:
+    """Multiselect of entity types (all chosen by default), shown with readable names."""
+    from lib.constants import LABEL_NAMES
+
+    options = sorted(set(labels), key=lambda lab: LABEL_NAMES.get(lab, lab))
+    return (where or st).multiselect(
+        "Entity types",
+        options,
+        default=options,
+        format_func=lambda lab: LABEL_NAMES.get(lab, lab),
+        key=key,
+    )
+
+
 def demonym_toggle(key: str, default: bool, where=None) -> bool:
     """The "Nationalities as countries" switch (North Korean -> North Korea)."""
     return (where or st).toggle(

@@ -25,15 +25,8 @@ ui.page_intro(
 if ui.require_outlets(view):
     link = ui.demonym_toggle("compare_demonyms", False)
     table = view.memo(entity_outlet_wide, link)
-    labels = sorted(table["label"].unique(), key=lambda lab: LABEL_NAMES.get(lab, lab))
     c1, c2 = st.columns([2, 1])
-    chosen = c1.multiselect(
-        "Entity types",
-        labels,
-        default=labels,
-        format_func=lambda lab: LABEL_NAMES.get(lab, lab),
-        key="compare_labels",
-    )
+    chosen = ui.entity_type_filter(table["label"], "compare_labels", c1)
     query = c2.text_input("Find an entity", key="compare_query", placeholder="e.g. a name")
     shown = table[table["label"].isin(chosen)]
     if query.strip():

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from lib import charts, cooccur, entities, render, ui
-from lib.constants import LABEL_NAMES
 
 
 def linked_mentions(analysis, link: bool):
@@ -50,14 +49,7 @@ if ui.require_outlets(view):
     c5, c6 = st.columns([3, 1])
     link = ui.demonym_toggle("co_demonyms", True, c6)
     mentions = view.memo(linked_mentions, link)
-    labels = sorted(mentions["label"].unique(), key=lambda lab: LABEL_NAMES.get(lab, lab))
-    chosen = c5.multiselect(
-        "Entity types",
-        labels,
-        default=labels,
-        format_func=lambda lab: LABEL_NAMES.get(lab, lab),
-        key="co_labels",
-    )
+    chosen = ui.entity_type_filter(mentions["label"], "co_labels", c5)
     top, pairs = view.memo(top_pairs, link, window, min_count, top_n, tuple(chosen))
     if len(top) < 2 or pairs.empty:
         st.info(

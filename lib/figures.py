@@ -573,13 +573,46 @@ def _anchor(doc, a: int, b: int):
     return doc[b - 1]
 
 
+DATE_WORDS_EXTRA = frozenset(
+    "ago today yesterday tomorrow morning afternoon evening tonight monday tuesday wednesday "
+    "thursday friday saturday sunday spring summer autumn fall winter".split()
+)
+
+
+def _trusted_date(doc, tok) -> bool:
+    """Is the NER's DATE/TIME/ORDINAL entity around ``tok`` really one? The small model also
+    tags bare counts ("at around 45") as DATE; a real date or time has a month, weekday,
+    time word, a year-like number or a date/time punctuation in it."""
+    if tok.ent_type_ == "ORDINAL":
+        return True
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    v = vocab()
+    for t in doc[start:end]:
+        low = t.lower_.rstrip(".")
+        if low in v["months"] or t.lemma_.lower() in v["time_units"] or low in DATE_WORDS_EXTRA:
+            return True
+        if t.like_num and len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) <= 2200:
+            return True
+        if any(ch in t.text for ch in "/:") or t.text.lower().endswith(("s", "h")) and t.is_digit:
+            return True
+    return False
+
+
 def _is_excluded(doc, cand: dict, s0: int, s1: int) -> bool:
     v = vocab()
     a, b = cand["_anchor_span"]
     toks = doc[a:b]
     # dates, times, ordinals recognised by the NER
     # (a NER date/time label is not trusted on numbers with thousands separators: "20,000+")
-    if any(t.ent_type_ in SKIP_LABELS and not THOUSANDS_RE.match(t.text) for t in toks):
+    if any(
+        t.ent_type_ in SKIP_LABELS and not THOUSANDS_RE.match(t.text) and _trusted_date(doc, t)
+        for t in toks
+    ):
         return True
     if any(ORDINAL_RE.match(t.text) or ":" in t.text for t in toks):
         return True

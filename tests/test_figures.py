@@ -649,3 +649,15 @@ def test_large_inputs_are_clustered_in_blocks_with_the_same_result(monkeypatch):
     exact = partition(build_claims(frame))
     monkeypatch.setattr(figures_module, "BLOCKING_MIN", 100)
     assert partition(build_claims(frame)) == exact
+
+
+def test_bare_counts_the_model_tags_as_dates_are_figures(nlp):
+    figs = extract_figures(nlp("The port authority put the number of waiting ships at around 45."))
+    assert [(f["text"], f["qualifier"], f["value"]) for f in figs] == [("around 45", "approx", 45)]
+    for text in (
+        "The talks on 27-28 October ended.",
+        "It happened nearly three years ago.",
+        "The vote is at 10:30 on Monday.",
+        "He was 45 years old.",
+    ):
+        assert extract_figures(nlp(text)) == [], text

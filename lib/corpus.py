@@ -14,6 +14,7 @@ never reaches sentences, entities or figures.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -104,8 +105,9 @@ class Document:
     def display_outlet(self) -> str:
         return self.outlet or unknown_outlet(self.doc_id)
 
-    @property
+    @functools.cached_property
     def content_hash(self) -> str:
+        """Hash of text and metadata (computed once: documents are replaced, never mutated)."""
         meta = "\x1f".join([self.doc_id, self.outlet, self.title, self.published, self.byline])
         return hashlib.sha256((meta + "\x1e" + self.text).encode("utf-8")).hexdigest()
 

@@ -294,10 +294,9 @@ def outlet_filter(outlets: list[str], where=None) -> list[str]:
     )
 
 
-def _analyse_user(documents: list[Document], problems) -> Analysis:
+def _analyse_user(documents: list[Document], key: str, problems) -> Analysis:
     """Analysis of this session's articles, kept in the session (not in shared caches)."""
     state = user_state()
-    key = corpus_key(documents)
     if state["analysis"][0] != key:
         with st.spinner(f"Analysing {len(documents)} article(s)…"):
             with PARSE_LOCK:
@@ -323,16 +322,18 @@ def load_view() -> View | None:
         if source == YOURS:
             documents, statuses = your_articles_sidebar()
             documents = apply_edits(documents)
-            analysis = _analyse_user(documents, ingest.statuses_to_problems(statuses))
+            key = corpus_key(documents)
+            analysis = _analyse_user(documents, key, ingest.statuses_to_problems(statuses))
         else:
             with st.spinner("Loading the language model and analysing the articles…"):
                 base, problems, precomputed = example_corpus()
                 documents = apply_edits(base)
                 edited = documents != base
+                key = corpus_key(documents)
                 if precomputed is not None and not edited:
                     analysis = precomputed
                 else:
-                    analysis = cached_analysis(corpus_key(documents), tuple(documents), edited)
+                    analysis = cached_analysis(key, tuple(documents), edited)
             statuses = pd.DataFrame(
                 [_status_row(name, ingest.SKIPPED, "", reason) for name, reason in problems],
                 columns=ingest.STATUS_COLUMNS,
@@ -344,7 +345,6 @@ def load_view() -> View | None:
         st.error(f"The example articles could not be opened: {exc}")
         return None
     outlets = analysis.outlets
-    key = corpus_key(documents)
     with filter_box:
         selected = outlet_filter(outlets, st) if outlets else []
         st.caption(

@@ -25,6 +25,14 @@ def new_page(browser):
     return context, page, dialogs
 
 
+def open_yours(browser, server, path: str = "/"):
+    """A new browser context on ``path`` with *Your articles* chosen; (context, page, dialogs)."""
+    context, page, dialogs = new_page(browser)
+    page.goto(server + path + "?source=Your+articles")
+    wait_idle(page)
+    return context, page, dialogs
+
+
 def upload(page, paths) -> None:
     page.locator("[data-testid='stSidebar'] input[type='file']").set_input_files(
         [str(p) for p in paths]
@@ -45,9 +53,7 @@ def test_upload_flow_updates_every_page(server, browser, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     files += [tmp_path / "empty.txt", tmp_path / "photo.txt"]
-    context, page, dialogs = new_page(browser)
-    page.goto(server + "/sources?source=Your+articles")
-    wait_idle(page)
+    context, page, dialogs = open_yours(browser, server, "/sources")
     assert "Nothing added yet" in page.inner_text("[data-testid='stMain']")
     upload(page, files)
     assert_no_error(page)
@@ -92,9 +98,7 @@ def test_upload_flow_updates_every_page(server, browser, tmp_path):
 
 
 def test_latin1_decoded_in_reader(server, browser):
-    context, page, _ = new_page(browser)
-    page.goto(server + "/reader?source=Your+articles")
-    wait_idle(page)
+    context, page, _ = open_yours(browser, server, "/reader")
     upload(page, [FIXTURES / "euro_wire_latin1.txt"])
     text = page.inner_text("[data-testid='stMain']")
     assert "café owners" in text and "€10 million" in text
@@ -102,9 +106,7 @@ def test_latin1_decoded_in_reader(server, browser):
 
 
 def test_xss_payload_is_inert(server, browser):
-    context, page, dialogs = new_page(browser)
-    page.goto(server + "/reader?source=Your+articles")
-    wait_idle(page)
+    context, page, dialogs = open_yours(browser, server, "/reader")
     upload(page, [FIXTURES / "xss_payload.txt", FIXTURES / "hostile.html"])
     main = page.inner_text("[data-testid='stMain']")
     assert "onerror" in main  # shown literally, as text
@@ -119,15 +121,11 @@ def test_xss_payload_is_inert(server, browser):
 
 
 def test_sessions_are_isolated(server, browser):
-    ctx_a, page_a, _ = new_page(browser)
-    page_a.goto(server + "/?source=Your+articles")
-    wait_idle(page_a)
+    ctx_a, page_a, _ = open_yours(browser, server, "/")
     upload(page_a, [FIXTURES / "harbour_daily.txt"])
     assert "Port strike halts" in grid_text(page_a, 0)
 
-    ctx_b, page_b, _ = new_page(browser)
-    page_b.goto(server + "/?source=Your+articles")
-    wait_idle(page_b)
+    ctx_b, page_b, _ = open_yours(browser, server, "/")
     assert "No articles yet" in page_b.inner_text("[data-testid='stMain']")
     page_b.goto(server + "/")
     wait_idle(page_b)

@@ -2,7 +2,8 @@
 # Coverage Lens: one command for each job, doing all set-up on the way.
 #   ./run.sh app    create .venv if needed, install requirements, start the app on the seeds
 #   ./run.sh test   the same set-up plus dev tools and Debian's chromium, then lint + all tests
-#   ./run.sh bench  run the benchmark (benchmarks/run.py; pass --quick for the short one)
+#   ./run.sh bench  run the speed benchmark (benchmarks/run.py; pass --quick for the short one)
+#   ./run.sh accuracy  run the accuracy benchmark on ../shared/eval (benchmarks/accuracy.py)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -34,7 +35,7 @@ ensure_chromium() {
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   if command -v apt-get >/dev/null 2>&1; then
     echo "Installing Debian's chromium for the browser tests…"
-    $sudo apt-get update -qq && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   else
     echo "warning: no chromium found and no apt-get; browser tests will be skipped" >&2
   fi
@@ -63,8 +64,13 @@ case "${1:-}" in
     shift
     exec "$VENV/bin/python" benchmarks/run.py "$@"
     ;;
+  accuracy)
+    ensure_venv requirements.txt requirements-dev.txt
+    shift
+    exec "$VENV/bin/python" benchmarks/accuracy.py "$@"
+    ;;
   *)
-    echo "usage: ./run.sh app | test | bench [args]" >&2
+    echo "usage: ./run.sh app | test | bench | accuracy [args]" >&2
     exit 2
     ;;
 esac

@@ -1,0 +1,475 @@
+"""Accuracy benchmark on public real-news development sets (evaluation only).
+
+Run from the repository root::
+
+    ./run.sh accuracy                         # or: .venv/bin/python benchmarks/accuracy.py
+    .venv/bin/python benchmarks/accuracy.py --data ../shared/eval --only quotes,figures
+
+The sets (``--data``, default ``../shared/eval``; see its README) are read where they lie:
+their text is never copied into this repository. Hand-made gold files in
+``benchmarks/gold/`` refer to them by file name and character offsets. Articles go through
+the project's own reader (``lib.corpus.parse_document``) and analysis, exactly as in the app.
+
+Measures (scoring code and its finer definitions: ``benchmarks/scoring.py``):
+
+**quotes** (PolNeAR dev, 84 articles; the first annotator's file per article, by name)
+- gold direct quote: an attribution whose Content lies inside quotation marks;
+- *recall*: share of gold direct quotes matched by a system quote (direct or fragment) of the
+  same article; *precision*: share of system quotes of kind ``direct`` that match a gold
+  attribution content (direct, or partly quoted); match = normalised word overlap: at least
+  60 % of the shorter one's words in the other (never offsets);
+- *speaker accuracy* on matched gold quotes, separately for named/described sources and for
+  pronoun sources (the gold pronoun resolved to the nearest earlier named source of the
+  document); correct = a shared name word (named sources) or content word (descriptions);
+- *no speaker*: share of matched gold quotes (with a gold source) whose system speaker is empty.
+
+**figures** (NewsQuant dev, 295 sentences, each analysed as a one-sentence article)
+- *value P/R/F1*: system figures vs gold quantities, greedy one-to-one per sentence by value
+  (ranges: both ends);
+- *value+qualifier F1*: a matched pair also needs the qualifier of the gold change
+  (``=`` exact, ``~`` approx, ``>`` at_least, ``<`` at_most; up/down count as exact);
+- *value+counted F1* (partial overlap): a matched pair also needs a content word shared by
+  ``counted`` and the gold concept (gold ``-`` needs an empty ``counted``);
+- published anchors (full 590 sentences): CQE value 92.0, value+change 88.1, value+concept
+  76.1; quantulum3 value 73.0.
+
+**entities** (BASIL dev; gold ``benchmarks/gold/basil-people/*.json``: every person with
+every name mention per outlet, by offsets)
+- *one entity*: share of gold people named in 2+ outlets whose tagged mentions carry one
+  canonical entity, found in 2+ outlets; *merged*: gold people sharing a canonical entity
+  with another gold person (never acceptable);
+- *junk rate*: share of the system's entities in the labelled events that
+  ``benchmarks/gold/basil-entities.json`` labels junk (not a name); unlabelled ones are
+  listed with ``--list-unlabelled`` so the file can be extended.
+
+**claims** (BASIL dev; gold ``benchmarks/gold/basil-claims/*.json``: every measurement two
+outlets both report, its figures by offsets, and whether they agree)
+- *grouping P/R/F1* over cross-outlet figure pairs (see ``scoring.claim_scores``);
+- *conflict precision*: share of system claims with status ``conflict`` that are real
+  disagreements (their gold-matched figures, from 2+ outlets, belong to one gold claim that
+  does not agree); the count of conflicts flagged on all 63 events is shown too.
+
+Prints a table, then ONE JSON object as the last line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import scoring  # noqa: E402
+
+GOLD = Path(__file__).resolve().parent / "gold"
+DEFAULT_DATA = ROOT.parent / "shared" / "eval"
+OUTLET_NAMES = {"fox": "Fox News", "hpo": "HuffPost", "nyt": "The New York Times"}
+TARGETS = {
+    "quotes.recall": 0.97,
+    "quotes.precision": 0.95,
+    "quotes.speaker_named": 0.90,
+    "quotes.speaker_pronoun": 0.80,
+    "quotes.no_speaker": 0.05,
+    "figures.value_f1": 0.93,
+    "figures.value_qualifier_f1": 0.89,
+    "entities.one_entity": 0.95,
+    "entities.junk_rate": 0.02,
+    "claims.grouping_f1": 0.8,
+    "claims.conflict_precision": 0.9,
+}
+LOWER_IS_BETTER = {"quotes.no_speaker", "entities.junk_rate"}
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+# ----------------------------------------------------------------------------- the project
+
+
+def project():
+    """The project's reader and analysis (one place to adapt when the library moves)."""
+    from lib.corpus import parse_document
+    from lib.extract import analyze
+    from lib.pipeline import get_nlp
+
+    nlp = get_nlp()
+
+    def run(items: list[tuple[str, str, dict]]):
+        docs = [parse_document(doc_id, raw, hints) for doc_id, raw, hints in items]
+        return docs, analyze(docs, nlp)
+
+    return run
+
+
+# ----------------------------------------------------------------------------- quotes
+
+
+def polnear_files(data: Path) -> list[tuple[str, Path, Path]]:
+    """(doc, text path, annotation path): the first annotator's file per article."""
+    text_dir, ann_dir = data / "polnear-dev" / "text", data / "polnear-dev" / "attributions"
+    out = []
+    for text in sorted(text_dir.glob("*.txt")):
+        anns = sorted(ann_dir.glob(text.stem + "_*.ann"))
+        if anns:
+            out.append((text.stem, text, anns[0]))
+    return out
+
+
+def bench_quotes(data: Path, run) -> dict:
+    files = polnear_files(data)
+    raws = {doc: path.read_text(encoding="utf-8") for doc, path, _ in files}
+    gold = []
+    all_contents: dict[str, list[Counter]] = defaultdict(list)
+    for doc, path, ann_path in files:
+        ann = ann_path.read_text(encoding="utf-8")
+        gold += scoring.gold_quotes(doc, raws[doc], ann)
+        spans, events = scoring.parse_brat(ann)
+        for ev in events:
+            content = spans.get(ev.get("Content", ""))
+            if content is not None and any(c in content.text for c in scoring.QUOTE_CHARS):
+                all_contents[doc].append(Counter(scoring.words(content.text)))
+    t0 = time.perf_counter()
+    _docs, analysis = run([(doc, raws[doc], {}) for doc, _, _ in files])
+    seconds = time.perf_counter() - t0
+    quotes = analysis.quotes
+    sys_by_doc: dict[str, list[tuple[Counter, str, str]]] = defaultdict(list)
+    for q in quotes.itertuples():
+        sys_by_doc[q.doc_id].append(
+            (Counter(scoring.words(q.quote)), q.speaker if isinstance(q.speaker, str) else "", q.kind)
+        )
+    found = 0
+    named = [0, 0]
+    pron = [0, 0]
+    no_speaker = [0, 0]
+    for g in gold:
+        scored = [(scoring.quotes_match(tok, g.tokens), spk) for tok, spk, _k in sys_by_doc[g.doc]]
+        best = max(scored, default=(0.0, ""))
+        if best[0] <= 0:
+            continue
+        found += 1
+        if not g.kind:
+            continue
+        ok = scoring.speaker_correct(best[1], g.resolved)
+        bucket = pron if g.kind == "pronoun" else named
+        bucket[0] += ok
+        bucket[1] += 1
+        no_speaker[0] += not best[1]
+        no_speaker[1] += 1
+    direct = [(doc, tok) for doc, items in sys_by_doc.items() for tok, _s, k in items if k == "direct"]
+    correct = sum(
+        any(scoring.quotes_match(tok, c) > 0 for c in all_contents[doc]) for doc, tok in direct
+    )
+    return {
+        "articles": len(files),
+        "gold_direct_quotes": len(gold),
+        "system_direct_quotes": len(direct),
+        "recall": round(found / len(gold), 4) if gold else 0.0,
+        "precision": round(correct / len(direct), 4) if direct else 0.0,
+        "speaker_named": round(named[0] / named[1], 4) if named[1] else 0.0,
+        "speaker_named_n": named[1],
+        "speaker_pronoun": round(pron[0] / pron[1], 4) if pron[1] else 0.0,
+        "speaker_pronoun_n": pron[1],
+        "no_speaker": round(no_speaker[0] / no_speaker[1], 4) if no_speaker[1] else 0.0,
+        "seconds": round(seconds, 1),
+    }
+
+
+# ----------------------------------------------------------------------------- figures
+
+
+def bench_figures(data: Path, run) -> dict:
+    sentences = json.loads((data / "newsquant-dev.json").read_text(encoding="utf-8"))
+    items = [(f"s{i:04d}", s["text"], {}) for i, s in enumerate(sentences)]
+    t0 = time.perf_counter()
+    _docs, analysis = run(items)
+    seconds = time.perf_counter() - t0
+    figs = analysis.figures
+    by_doc = {d: g.to_dict("records") for d, g in figs.groupby("doc_id", sort=False)}
+    n_sys = n_gold = val = valq = valc = 0
+    for i, s in enumerate(sentences):
+        system = by_doc.get(f"s{i:04d}", [])
+        gold = s["quantities"]
+        n_sys += len(system)
+        n_gold += len(gold)
+        for si, gi in scoring.match_figures(system, gold):
+            val += 1
+            q, f = gold[gi], system[si]
+            gv = scoring.parse_gold_value(q["value"])
+            valq += scoring.qualifier_matches(f["qualifier"], q["change"], gv[0] != gv[1])
+            valc += scoring.concept_matches(str(f.get("counted") or ""), q["referred_concepts"])
+    value = scoring.prf(val, n_sys, val, n_gold)
+    return {
+        "sentences": len(sentences),
+        "gold_quantities": n_gold,
+        "system_figures": n_sys,
+        "value_precision": value["precision"],
+        "value_recall": value["recall"],
+        "value_f1": value["f1"],
+        "value_qualifier_f1": scoring.prf(valq, n_sys, valq, n_gold)["f1"],
+        "value_counted_f1": scoring.prf(valc, n_sys, valc, n_gold)["f1"],
+        "counted_filled": round(float((figs["counted"].fillna("") != "").mean()), 4)
+        if len(figs)
+        else 0.0,
+        "seconds": round(seconds, 1),
+    }
+
+
+# ----------------------------------------------------------------------------- BASIL
+
+
+def basil_events(data: Path) -> list[str]:
+    return sorted(p.name for p in (data / "basil-dev").iterdir() if p.is_dir())
+
+
+def analyse_event(data: Path, event: str, run):
+    """(raw texts by outlet key, documents by outlet key, Analysis) of one BASIL event."""
+    folder = data / "basil-dev" / event
+    raws, items = {}, []
+    for key in ("fox", "hpo", "nyt"):
+        raw = (folder / f"{key}.txt").read_text(encoding="utf-8")
+        meta = json.loads((folder / f"{key}.meta.json").read_text(encoding="utf-8"))
+        hints = {"outlet": OUTLET_NAMES[key], "title": meta.get("title", "")}
+        hints["published"] = meta.get("date", "")
+        raws[key] = raw
+        items.append((f"{event}_{key}", raw, hints))
+    docs, analysis = run(items)
+    return raws, {key: doc for key, doc in zip(("fox", "hpo", "nyt"), docs, strict=True)}, analysis
+
+
+def _maps(raws, docs) -> dict[str, scoring.OffsetMap]:
+    return {k: scoring.OffsetMap(raws[k], docs[k].text) for k in raws}
+
+
+def score_people(gold: dict, raws, docs, analysis) -> dict:
+    maps = _maps(raws, docs)
+    mentions = analysis.mentions
+    spans = defaultdict(list)
+    for m in mentions.itertuples():
+        spans[m.doc_id].append((int(m.start_char), int(m.end_char), m.entity, m.label))
+    people = gold["people"]
+    unified = multi = 0
+    entity_people: dict[str, set[str]] = defaultdict(set)
+    failures = []
+    for person in people:
+        per_outlet: dict[str, list[str]] = {}
+        for key, items in person["mentions"].items():
+            if not items:
+                continue
+            doc_id = docs[key].doc_id
+            ents = []
+            for item in items:
+                span = maps[key].span(item["start"], item["end"])
+                hit = ""
+                if span is not None:
+                    for s, e, ent, _lab in spans[doc_id]:
+                        if scoring.overlaps((s, e), span):
+                            hit = ent
+                            break
+                ents.append(hit)
+                if hit:
+                    entity_people[hit].add(person["person"])
+            per_outlet[key] = ents
+        if len(per_outlet) >= 2:
+            multi += 1
+            if scoring.person_unified(per_outlet):
+                unified += 1
+            else:
+                failures.append(
+                    (person["person"], {k: sorted(set(v)) for k, v in per_outlet.items()})
+                )
+    merged = sorted(ent for ent, ps in entity_people.items() if len(ps) > 1)
+    return {"multi": multi, "unified": unified, "merged": merged, "failures": failures}
+
+
+def score_claims(gold: dict, raws, docs, analysis) -> dict:
+    maps = _maps(raws, docs)
+    key_of = {doc.doc_id: key for key, doc in docs.items()}
+    gold_spans = []  # (outlet, (start, end) in analysed text, claim id)
+    gold_groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    agree = {}
+    for claim in gold["claims"]:
+        agree[claim["id"]] = bool(claim["agree"])
+        for n, fig in enumerate(claim["figures"]):
+            span = maps[fig["outlet"]].span(fig["start"], fig["end"])
+            gold_groups[claim["id"]].append((fig["outlet"], n))
+            if span is not None:
+                gold_spans.append((fig["outlet"], span, claim["id"]))
+    claims = analysis.claims
+    figures = analysis.figures
+    system_groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    gold_of: dict[tuple[str, int], str] = {}
+    status: dict[str, str] = {}
+    # claims rows carry figure text/value but not offsets: join back through figures
+    for i, f in enumerate(figures.itertuples()):
+        outlet = key_of[f.doc_id]
+        item = (outlet, i)
+        span = (int(f.start_char), int(f.end_char))
+        for o, g_span, cid in gold_spans:
+            if o == outlet and scoring.overlaps(span, g_span):
+                gold_of[item] = cid
+                break
+    fig_index = {
+        (f.doc_id, f.text, float(f.value), f.sentence): i for i, f in enumerate(figures.itertuples())
+    }
+    for c in claims.itertuples():
+        i = fig_index.get((c.doc_id, c.text, float(c.value), c.sentence))
+        if i is None:
+            continue
+        system_groups[c.claim_id].append((key_of[c.doc_id], i))
+        status[c.claim_id] = c.status
+    scores = scoring.claim_scores(system_groups, gold_of, gold_groups)
+    conflicts = [cid for cid, st in status.items() if st == "conflict"]
+    true_conflicts = 0
+    for cid in conflicts:
+        items = system_groups[cid]
+        golds = {gold_of.get(x) for x in items if gold_of.get(x)}
+        outlets = {x[0] for x in items if gold_of.get(x)}
+        if len(golds) == 1 and len(outlets) >= 2 and not agree[next(iter(golds))]:
+            true_conflicts += 1
+    return {
+        "pairs_correct": round(scores["precision"] * scores["system_pairs"]),
+        "system_pairs": scores["system_pairs"],
+        "gold_pairs": scores["gold_pairs"],
+        "gold_found": round(scores["recall"] * scores["gold_pairs"]),
+        "conflicts": len(conflicts),
+        "true_conflicts": true_conflicts,
+        "gold_disagreements": sum(not a for a in agree.values()),
+    }
+
+
+def bench_basil(data: Path, run, list_unlabelled: bool = False) -> dict:
+    people_gold = {p.stem: json.loads(p.read_text()) for p in sorted((GOLD / "basil-people").glob("*.json"))}
+    claims_gold = {p.stem: json.loads(p.read_text()) for p in sorted((GOLD / "basil-claims").glob("*.json"))}
+    junk_path = GOLD / "basil-entities.json"
+    junk_gold = json.loads(junk_path.read_text()) if junk_path.exists() else {}
+    t0 = time.perf_counter()
+    multi = unified = 0
+    merged, failures, unlabelled = [], [], []
+    junk = labelled = 0
+    c_tot = Counter()
+    all_conflicts = 0
+    for event in basil_events(data):
+        raws, docs, analysis = analyse_event(data, event, run)
+        all_conflicts += analysis.claims.drop_duplicates("claim_id")["status"].eq("conflict").sum()
+        if event in people_gold:
+            r = score_people(people_gold[event], raws, docs, analysis)
+            multi += r["multi"]
+            unified += r["unified"]
+            merged += [f"{event}: {m}" for m in r["merged"]]
+            failures += [(event, *f) for f in r["failures"]]
+        if event in junk_gold.get("events", {}):
+            labels = junk_gold["events"][event]
+            for ent in sorted(set(analysis.entities["entity"])):
+                if ent in labels:
+                    labelled += 1
+                    junk += labels[ent] == "junk"
+                else:
+                    unlabelled.append((event, ent))
+        if event in claims_gold:
+            c_tot.update(score_claims(claims_gold[event], raws, docs, analysis))
+    seconds = time.perf_counter() - t0
+    grouping = scoring.prf(c_tot["pairs_correct"], c_tot["system_pairs"], c_tot["gold_found"], c_tot["gold_pairs"])
+    if list_unlabelled:
+        for event, ent in unlabelled:
+            print(f"unlabelled\t{event}\t{ent}", file=sys.stderr)
+    return {
+        "entities": {
+            "events": len(people_gold),
+            "people_multi_outlet": multi,
+            "one_entity": round(unified / multi, 4) if multi else 0.0,
+            "merged_people": len(merged),
+            "junk_rate": round(junk / labelled, 4) if labelled else None,
+            "junk_labelled": labelled,
+            "junk_unlabelled": len(unlabelled),
+            "split_examples": [f"{e}: {p} {o}" for e, p, o in failures[:12]],
+            "merged_examples": merged[:12],
+        },
+        "claims": {
+            "events": len(claims_gold),
+            "gold_claims": sum(len(g["claims"]) for g in claims_gold.values()),
+            "gold_disagreements": c_tot["gold_disagreements"],
+            "grouping_precision": grouping["precision"],
+            "grouping_recall": grouping["recall"],
+            "grouping_f1": grouping["f1"],
+            "conflicts_flagged": c_tot["conflicts"],
+            "conflict_precision": round(c_tot["true_conflicts"] / c_tot["conflicts"], 4)
+            if c_tot["conflicts"]
+            else None,
+            "conflicts_flagged_all_events": int(all_conflicts),
+        },
+        "seconds": round(seconds, 1),
+    }
+
+
+# ----------------------------------------------------------------------------- report
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return "n/a"
+    if isinstance(v, float):
+        return f"{v:.3f}"
+    return str(v)
+
+
+def report(results: dict) -> str:
+    rows = []
+    for key, target in TARGETS.items():
+        section, name = key.split(".")
+        value = results.get(section, {}).get(name)
+        if value is None and section not in results:
+            continue
+        op = "≤" if key in LOWER_IS_BETTER else "≥"
+        ok = "" if value is None else ("yes" if (value <= target if op == "≤" else value >= target) else "no")
+        rows.append(f"| {section} | {name} | {_fmt(value)} | {op} {target} | {ok} |")
+    lines = ["| Set | Measure | Value | Target | Met |", "| --- | --- | --- | --- | --- |", *rows]
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", default=str(DEFAULT_DATA), help="folder of the eval sets")
+    parser.add_argument("--only", default="quotes,figures,basil", help="comma list of sets")
+    parser.add_argument("--list-unlabelled", action="store_true", help="entities lacking a junk label")
+    args = parser.parse_args(argv)
+    data = Path(args.data)
+    if not data.is_dir():
+        print(f"error: no evaluation data at {data}", file=sys.stderr)
+        return 2
+    only = set(args.only.split(","))
+    run = project()
+    results: dict = {}
+    started = time.perf_counter()
+    if "quotes" in only:
+        log("quotes (PolNeAR) …")
+        results["quotes"] = bench_quotes(data, run)
+    if "figures" in only:
+        log("figures (NewsQuant) …")
+        results["figures"] = bench_figures(data, run)
+    if "basil" in only:
+        log("entities and claims (BASIL) …")
+        basil = bench_basil(data, run, args.list_unlabelled)
+        results["entities"], results["claims"] = basil["entities"], basil["claims"]
+        results["basil_seconds"] = basil["seconds"]
+    results["seconds"] = round(time.perf_counter() - started, 1)
+    print(report(results))
+    for section in ("quotes", "figures", "entities", "claims"):
+        if section in results:
+            print(f"\n{section}: " + ", ".join(f"{k}={_fmt(v)}" for k, v in results[section].items() if not isinstance(v, list)))
+    for ex in results.get("entities", {}).get("split_examples", []):
+        print(f"  split: {ex}")
+    for ex in results.get("entities", {}).get("merged_examples", []):
+        print(f"  merged: {ex}")
+    print(json.dumps(results, ensure_ascii=False, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,411 @@
+"""Scoring functions of the accuracy benchmark (pure Python; no spaCy, no project imports).
+
+``benchmarks/accuracy.py`` runs the project's extraction on the development sets and
+scores it with these functions; ``tests/benchmarks/test_scoring.py`` checks them on tiny
+hand-made cases. Every definition used in the report lives here, next to its code.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+# ----------------------------------------------------------------------------- general
+
+QUOTE_CHARS = "\"“”‘’'«»„"
+OPEN_QUOTES = "\"“‘'«„"
+CLOSE_QUOTES = "\"”’'»“"
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+STOPWORDS = frozenset(
+    """a an the of and or to in on at for by with from as that this these those his her
+    their its our my your s mr mrs ms dr sen rep gov jr sr ii iii""".split()
+)
+PRONOUNS = frozenset(
+    "he she they him her them i we it you his hers their its me us who".split()
+)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens, curly apostrophes made straight."""
+    return [w.replace("’", "'") for w in _WORD.findall((text or "").lower())]
+
+
+def content_words(text: str) -> set[str]:
+    """Words of ``text`` without stop words, possessive ``'s`` cut ("Obama's" -> "obama")."""
+    out = set()
+    for w in words(text):
+        w = re.sub(r"'s$", "", w)
+        if w and w not in STOPWORDS:
+            out.add(w)
+    return out
+
+
+def prf(correct_pred: int, n_pred: int, correct_gold: int, n_gold: int) -> dict[str, float]:
+    """Precision (correct predictions / predictions), recall (found gold / gold), F1."""
+    p = correct_pred / n_pred if n_pred else 0.0
+    r = correct_gold / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+class OffsetMap:
+    """Map character offsets of a raw file to offsets in the text the project analysed.
+
+    The project's reader may drop furniture lines and re-join paragraphs, so offsets shift;
+    the map aligns both strings with difflib and maps a raw offset inside a matching block
+    to the same character in the analysed text (None when the character was dropped).
+    """
+
+    def __init__(self, raw: str, text: str):
+        sm = difflib.SequenceMatcher(None, raw, text, autojunk=False)
+        self.blocks = [b for b in sm.get_matching_blocks() if b.size]
+
+    def to_text(self, i: int) -> int | None:
+        for a, b, size in self.blocks:
+            if a <= i < a + size:
+                return b + (i - a)
+        return None
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The analysed-text span of raw ``[start, end)`` (first and last mapped chars)."""
+        lo = next((x for x in (self.to_text(i) for i in range(start, end)) if x is not None), None)
+        hi = next(
+            (x for x in (self.to_text(i) for i in range(end - 1, start - 1, -1)) if x is not None),
+            None,
+        )
+        if lo is None or hi is None or hi < lo:
+            return None
+        return lo, hi + 1
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+# ----------------------------------------------------------------------------- quotes
+
+
+@dataclass
+class BratSpan:
+    id: str
+    label: str
+    spans: list[tuple[int, int]]
+    text: str
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+def parse_brat(ann: str) -> tuple[dict[str, BratSpan], list[dict[str, str]]]:
+    """Brat standoff: ``T`` spans (possibly discontinuous ``a b;c d``) and ``E`` relations
+    (role -> span id, e.g. ``{"Content": "T3", "Source": "T1", "Cue": "T2"}``)."""
+    spans: dict[str, BratSpan] = {}
+    events: list[dict[str, str]] = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        if parts[0].startswith("T"):
+            label, _, ranges = parts[1].partition(" ")
+            rng = [tuple(int(x) for x in r.split()) for r in ranges.split(";") if r.strip()]
+            spans[parts[0]] = BratSpan(parts[0], label, rng, parts[2] if len(parts) > 2 else "")
+        elif parts[0].startswith("E"):
+            roles = {}
+            for item in parts[1].split():
+                role, _, ref = item.partition(":")
+                roles[role] = ref
+            events.append(roles)
+    return spans, events
+
+
+def quoted_text(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """The words inside quotation marks of a Content span, or None when it is not a direct
+    quote.
+
+    A direct quote: the content's joined text, stripped of spaces, starts with an opening
+    mark (or the character before it is one) and ends with a closing mark (or the character
+    after it is one, possibly after sentence punctuation). Parts between the marks are kept;
+    the reporting clause of a split quote is outside the annotated parts already.
+    """
+    joined = " ".join(text[s:e] for s, e in spans).strip()
+    if not joined:
+        return None
+    start, end = spans[0][0], spans[-1][1]
+    before = text[:start].rstrip()[-1:] if text[:start].rstrip() else ""
+    after = text[end:].lstrip()[:1]
+    opens = joined[0] in OPEN_QUOTES or before in OPEN_QUOTES
+    tail = joined.rstrip(".,;:!?—– ")
+    closes = joined[-1] in CLOSE_QUOTES or (tail and tail[-1] in CLOSE_QUOTES)
+    closes = closes or after in CLOSE_QUOTES
+    if not (opens and closes):
+        return None
+    inner = "".join(ch if ch not in QUOTE_CHARS or ch == "'" else " " for ch in joined)
+    return " ".join(inner.split())
+
+
+def is_pronoun(source: str) -> bool:
+    ws = words(source)
+    return len(ws) == 1 and ws[0] in PRONOUNS
+
+
+@dataclass
+class GoldQuote:
+    """One gold direct quote of a PolNeAR document."""
+
+    doc: str
+    quote: str
+    source: str  # as annotated ("" when the attribution has no source)
+    source_start: int = -1
+    kind: str = ""  # "named" (named or described source) | "pronoun" | "" (no source)
+    resolved: str = ""  # the source compared with the system's speaker
+    tokens: Counter = field(default_factory=Counter)
+
+
+def gold_quotes(doc: str, text: str, ann: str) -> list[GoldQuote]:
+    """Direct quotes of one PolNeAR document with their (pronoun-resolved) sources.
+
+    A pronoun source ("he said") is resolved to the nearest earlier non-pronoun Source span
+    of the same document (in text order), as the issue defines.
+    """
+    spans, events = parse_brat(ann)
+    sources = sorted(
+        (s for s in spans.values() if s.label == "Source" and not is_pronoun(s.text)),
+        key=lambda s: s.start,
+    )
+    out = []
+    for ev in events:
+        content = spans.get(ev.get("Content", ""))
+        if content is None:
+            continue
+        quote = quoted_text(text, content.spans)
+        if quote is None:
+            continue
+        src = spans.get(ev.get("Source", ""))
+        g = GoldQuote(doc=doc, quote=quote, source=src.text if src else "")
+        if src is not None:
+            g.source_start = src.start
+            if is_pronoun(src.text):
+                g.kind = "pronoun"
+                earlier = [s for s in sources if s.start < src.start]
+                g.resolved = earlier[-1].text if earlier else ""
+            else:
+                g.kind = "named"
+                g.resolved = src.text
+        g.tokens = Counter(words(quote))
+        out.append(g)
+    return out
+
+
+def containment(a: Counter, b: Counter) -> float:
+    """Share of ``a``'s tokens (as a multiset) that ``b`` also has."""
+    n = sum(a.values())
+    return sum((a & b).values()) / n if n else 0.0
+
+
+#: A system quote and a gold quote match when at least this share of the shorter one's
+#: words is in the other (normalised text overlap, never offsets), and the shorter one has
+#: at least MIN_MATCH_WORDS words or covers MIN_COVER of the longer one.
+MATCH_SHARE = 0.6
+MIN_MATCH_WORDS = 3
+MIN_COVER = 0.3
+
+
+def quotes_match(sys_tokens: Counter, gold_tokens: Counter) -> float:
+    """Match score in [0, 1] (0 = no match): the containment of the shorter in the longer."""
+    ns, ng = sum(sys_tokens.values()), sum(gold_tokens.values())
+    if not ns or not ng:
+        return 0.0
+    short, long_ = (sys_tokens, gold_tokens) if ns <= ng else (gold_tokens, sys_tokens)
+    share = containment(short, long_)
+    n_short, n_long = min(ns, ng), max(ns, ng)
+    if share < MATCH_SHARE:
+        return 0.0
+    if n_short < MIN_MATCH_WORDS and n_short / n_long < MIN_COVER:
+        return 0.0
+    return share * min(1.0, n_short / n_long + 0.5)
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words of a source ("Rep. G.K. Butterfield" -> {"butterfield", "g.k"})."""
+    out = set()
+    for w in re.findall(r"[A-Z][\w.'’-]*", text or ""):
+        w = re.sub(r"['’]s$", "", w.lower()).strip(".")
+        if w and w not in STOPWORDS and len(w) > 1:
+            out.add(w)
+    return out
+
+
+def speaker_correct(system: str, gold: str) -> bool:
+    """Is the system's speaker the gold source?
+
+    Only the gold source's first segment counts ("Rep. Jane Roe (D-N.Y.), head of X" ->
+    "Rep. Jane Roe"). A named source (its last word capitalised) needs a shared name word
+    ("Hillary Clinton" ~ "Mrs. Clinton"). A described source ("U.S. officials", "a senior
+    aide") needs a shared content word, and when both sides hold capitalised words, one of
+    those too ("Clinton campaign" is not "the Trump campaign"). Empty on either side is wrong.
+    """
+    if not system or not gold:
+        return False
+    gold = re.split(r"[,(]", gold, maxsplit=1)[0].strip() or gold
+    last = words(gold)[-1:] or [""]
+    gold_caps, sys_caps = _names(gold), _names(system)
+    named = bool(re.search(r"[A-Z]", gold.split()[-1][:1])) and last[0] not in PRONOUNS
+    if named:
+        return bool(gold_caps & (sys_caps | content_words(system)))
+    if not content_words(system) & content_words(gold):
+        return False
+    return not (gold_caps and sys_caps) or bool(gold_caps & sys_caps)
+
+
+# ----------------------------------------------------------------------------- figures
+
+#: NewsQuant ``change`` -> project qualifier. "up"/"down" are changes stated exactly
+#: ("rose 8%"): they count as exact for the value+qualifier measure.
+CHANGE_TO_QUALIFIER = {"=": "exact", "~": "approx", ">": "at_least", "<": "at_most"}
+CHANGE_TO_QUALIFIER.update({"up": "exact", "down": "exact"})
+REL_TOL = 1e-6
+
+
+def parse_gold_value(value: str) -> tuple[float, float] | None:
+    """NewsQuant value string -> (low, high): "3100000" -> (3100000, 3100000);
+    "750000.0-1000000.0" -> (750000, 1000000); "3.0 - 4.0" -> (3, 4)."""
+    s = str(value).strip().replace(",", "")
+    m = re.fullmatch(r"(-?[\d.eE+]+)\s*-\s*(-?[\d.eE+]+)", s)
+    try:
+        if m:
+            return float(m.group(1)), float(m.group(2))
+        v = float(s)
+    except ValueError:
+        return None
+    return v, v
+
+
+def same_number(a: float, b: float) -> bool:
+    return abs(a - b) <= REL_TOL * max(1.0, abs(a), abs(b))
+
+
+def value_matches(system: tuple[float, float], gold: tuple[float, float]) -> bool:
+    """Same value (ranges: same low and high end)."""
+    return same_number(system[0], gold[0]) and same_number(system[1], gold[1])
+
+
+def match_figures(system: list[dict], gold: list[dict]) -> list[tuple[int, int]]:
+    """Greedy one-to-one value matching inside one sentence: (system index, gold index).
+
+    ``system`` dicts need ``value``, ``value_max``; ``gold`` dicts NewsQuant's ``value``.
+    Earlier system figures pick first; each gold quantity matches once.
+    """
+    used: set[int] = set()
+    pairs = []
+    for i, fig in enumerate(system):
+        sv = (float(fig["value"]), float(fig.get("value_max", fig["value"])))
+        for j, q in enumerate(gold):
+            if j in used:
+                continue
+            gv = parse_gold_value(q["value"])
+            if gv is not None and value_matches(sv, gv):
+                used.add(j)
+                pairs.append((i, j))
+                break
+    return pairs
+
+
+def qualifier_matches(system_qualifier: str, gold_change: str, gold_is_range: bool) -> bool:
+    want = CHANGE_TO_QUALIFIER.get(gold_change, "exact")
+    if system_qualifier == "range" and gold_is_range:
+        return want == "exact"
+    if system_qualifier == "vague":
+        return want == "approx"
+    return system_qualifier == want
+
+
+def concept_matches(counted: str, concept: str) -> bool:
+    """Partial overlap of what is counted: gold "-" (nothing) matches an empty ``counted``;
+    else at least one shared content word (case-insensitive, simple plural folded)."""
+    concept = (concept or "").strip()
+    if concept in ("", "-"):
+        return not (counted or "").strip()
+
+    def fold(ws: set[str]) -> set[str]:
+        return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in ws}
+
+    return bool(fold(content_words(counted)) & fold(content_words(concept)))
+
+
+# ----------------------------------------------------------------------------- BASIL people
+
+
+def person_unified(per_outlet_entities: dict[str, list[str]]) -> bool:
+    """One gold person comes out as ONE canonical entity across outlets.
+
+    ``per_outlet_entities``: for each outlet naming the person, the system's canonical entity
+    of every gold mention the system tagged ("" = not tagged as an entity, ignored). Unified
+    when the tagged mentions carry one entity and come from at least two outlets.
+    """
+    tagged = {o: [e for e in ents if e] for o, ents in per_outlet_entities.items()}
+    outlets = [o for o, ents in tagged.items() if ents]
+    if len(outlets) < 2:
+        return False
+    names = {e for ents in tagged.values() for e in ents}
+    return len(names) == 1
+
+
+# ----------------------------------------------------------------------------- BASIL claims
+
+
+def claim_pairs(groups: dict[str, list[tuple[str, int]]]) -> set[frozenset]:
+    """Cross-outlet pairs of items grouped together: ``groups`` maps a claim id to its
+    items ``(outlet, item id)``; a pair is two items of different outlets in one claim."""
+    pairs = set()
+    for items in groups.values():
+        for i, a in enumerate(items):
+            for b in items[i + 1 :]:
+                if a[0] != b[0]:
+                    pairs.add(frozenset((a, b)))
+    return pairs
+
+
+def claim_scores(
+    system_groups: dict[str, list[tuple[str, int]]],
+    gold_of: dict[tuple[str, int], str],
+    gold_groups: dict[str, list[tuple[str, int]]],
+) -> dict[str, float]:
+    """Claim-grouping precision/recall over cross-outlet figure pairs.
+
+    ``system_groups``: system claim id -> its figures ``(outlet, figure id)``; ``gold_of``:
+    system figure -> the gold claim it matches (figures matching none are absent);
+    ``gold_groups``: gold claim id -> gold figures ``(outlet, gold figure id)``.
+    Precision: share of the system's cross-outlet pairs whose two figures match the same gold
+    claim (a figure matching no gold claim makes the pair wrong: the gold lists every figure
+    two outlets share). Recall: share of gold cross-outlet pairs of measurements whose two
+    outlets both have a system figure matching that gold claim in one system claim.
+    """
+    sys_pairs = claim_pairs(system_groups)
+    good = sum(
+        1
+        for pair in sys_pairs
+        if len({gold_of.get(x) for x in pair}) == 1 and gold_of.get(next(iter(pair)))
+    )
+    # recall over gold (claim, outlet-pair) units
+    claim_of_system = {f: cid for cid, items in system_groups.items() for f in items}
+    gold_units = found = 0
+    for gid, items in gold_groups.items():
+        outlets = sorted({o for o, _ in items})
+        mine = [f for f, g in gold_of.items() if g == gid]
+        for i, oa in enumerate(outlets):
+            for ob in outlets[i + 1 :]:
+                gold_units += 1
+                ca = {claim_of_system.get(f) for f in mine if f[0] == oa} - {None}
+                cb = {claim_of_system.get(f) for f in mine if f[0] == ob} - {None}
+                found += bool(ca & cb)
+    return prf(good, len(sys_pairs), found, gold_units) | {
+        "system_pairs": len(sys_pairs),
+        "gold_pairs": gold_units,
+    }

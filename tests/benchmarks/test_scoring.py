@@ -1,0 +1,100 @@
+"""The accuracy benchmark's scoring functions on tiny hand-made cases (no model needed)."""
+
+from collections import Counter
+
+from benchmarks import scoring
+
+
+def test_quoted_text_only_for_contents_inside_quotation_marks():
+    text = 'He said “We will win this race,” and left. They said we would lose.'
+    start = text.index("“")
+    end = text.index("”") + 1
+    assert scoring.quoted_text(text, [(start, end)]) == "We will win this race,"
+    plain = text.index("we would")
+    assert scoring.quoted_text(text, [(plain, plain + len("we would lose"))]) is None
+    # marks just outside the annotated span count as well
+    assert scoring.quoted_text(text, [(start + 1, end - 1)]) == "We will win this race,"
+
+
+def test_gold_quotes_resolve_pronoun_to_nearest_earlier_named_source():
+    text = 'Jane Roe spoke. “First point here,” she said. Bob Poe agreed. “Second one now,” he said.'
+    q1 = text.index("“First")
+    q2 = text.index("“Second")
+    she = text.index("she")
+    he = text.index(" he ") + 1
+    ann = "\n".join(
+        [
+            "T1\tSource 0 8\tJane Roe",
+            f"T2\tContent {q1} {text.index('”') + 1}\tx",
+            f"T3\tSource {she} {she + 3}\tshe",
+            f"T4\tSource {text.index('Bob')} {text.index('Bob') + 7}\tBob Poe",
+            f"T5\tContent {q2} {text.rindex('”') + 1}\tx",
+            f"T6\tSource {he} {he + 2}\the",
+            "E1\tAttribution:T9 Content:T2 Source:T3",
+            "E2\tAttribution:T9 Content:T5 Source:T6",
+        ]
+    )
+    gold = scoring.gold_quotes("d", text, ann)
+    assert [g.kind for g in gold] == ["pronoun", "pronoun"]
+    assert [g.resolved for g in gold] == ["Jane Roe", "Bob Poe"]
+
+
+def test_quote_matching_uses_word_overlap_not_offsets():
+    gold = Counter(scoring.words("We will never give up on this city, ever"))
+    assert scoring.quotes_match(Counter(scoring.words("we will never give up on this city")), gold)
+    assert scoring.quotes_match(Counter(scoring.words("give up")), gold) == 0
+    assert scoring.quotes_match(Counter(scoring.words("nothing in common at all")), gold) == 0
+
+
+def test_speaker_correct_named_and_described():
+    assert scoring.speaker_correct("Hillary Clinton", "Mrs. Clinton")
+    assert not scoring.speaker_correct("Donald Trump", "Mrs. Clinton")
+    assert scoring.speaker_correct("officials", "U.S. officials")
+    assert not scoring.speaker_correct("", "Mrs. Clinton")
+    assert not scoring.speaker_correct("Clinton campaign", "the Trump campaign")
+
+
+def test_figure_values_ranges_and_qualifiers():
+    assert scoring.parse_gold_value("750000.0-1000000.0") == (750000.0, 1000000.0)
+    assert scoring.parse_gold_value("3.0 - 4.0") == (3.0, 4.0)
+    system = [{"value": 5.0, "value_max": 5.0}, {"value": 3.1e6, "value_max": 3.1e6}]
+    gold = [{"value": "3100000"}, {"value": "5"}, {"value": "9"}]
+    assert scoring.match_figures(system, gold) == [(0, 1), (1, 0)]
+    assert scoring.qualifier_matches("at_least", ">", False)
+    assert scoring.qualifier_matches("exact", "up", False)
+    assert not scoring.qualifier_matches("approx", "=", False)
+    assert scoring.qualifier_matches("range", "=", True)
+    assert scoring.prf(3, 4, 3, 6) == {"precision": 0.75, "recall": 0.5, "f1": 0.6}
+
+
+def test_concept_partial_overlap():
+    assert scoring.concept_matches("Haitian migrants", "migrants")
+    assert scoring.concept_matches("", "-")
+    assert not scoring.concept_matches("troops", "-")
+    assert not scoring.concept_matches("tax rate", "voters")
+
+
+def test_offset_map_follows_dropped_lines():
+    raw = "Title\n\nShare this article\n\nFirst para.\n\nSecond para."
+    text = "Title\n\nFirst para.\n\nSecond para."
+    m = scoring.OffsetMap(raw, text)
+    start = raw.index("Second")
+    span = m.span(start, start + 6)
+    assert span is not None and text[span[0] : span[1]] == "Second"
+
+
+def test_person_unified():
+    assert scoring.person_unified({"fox": ["Jane Roe"], "nyt": ["Jane Roe", ""]})
+    assert not scoring.person_unified({"fox": ["Jane Roe"], "nyt": ["Jane A. Roe"]})
+    assert not scoring.person_unified({"fox": ["Jane Roe"], "nyt": [""]})
+
+
+def test_claim_scores_pairs_and_recall():
+    # gold: one measurement in fox (g0) and nyt (g1); system claim A pairs them, claim B pairs
+    # a gold figure with a figure matching no gold claim (wrong)
+    system_groups = {"A": [("fox", 0), ("nyt", 1)], "B": [("fox", 2), ("hpo", 3)]}
+    gold_of = {("fox", 0): "c1", ("nyt", 1): "c1", ("fox", 2): "c1"}
+    gold_groups = {"c1": [("fox", 0), ("nyt", 0)]}
+    s = scoring.claim_scores(system_groups, gold_of, gold_groups)
+    assert s["system_pairs"] == 2 and s["precision"] == 0.5
+    assert s["gold_pairs"] == 1 and s["recall"] == 1.0

@@ -40,7 +40,8 @@ every name mention per outlet, by offsets)
   with another gold person (never acceptable);
 - *junk rate*: share of the system's entities in the labelled events that
   ``benchmarks/gold/basil-entities.json`` labels junk (not a name); unlabelled ones are
-  listed with ``--list-unlabelled`` so the file can be extended.
+  listed with ``--list-unlabelled`` so the file can be extended; *type accuracy*: share of
+  the labelled real entities whose type matches the hand label.
 
 **claims** (BASIL dev; gold ``benchmarks/gold/basil-claims/*.json``: every measurement two
 outlets both report, its figures by offsets, and whether they agree)
@@ -95,9 +96,9 @@ def log(msg: str) -> None:
 
 def project():
     """The project's reader and analysis (one place to adapt when the library moves)."""
-    from lib.corpus import parse_document
-    from lib.extract import analyze
-    from lib.pipeline import get_nlp
+    from lib.analysis import analyze
+    from lib.corpus.parse import parse_document
+    from lib.nlp.pipeline import get_nlp
 
     nlp = get_nlp()
 
@@ -127,7 +128,7 @@ def bench_quotes(data: Path, run) -> dict:
     raws = {doc: path.read_text(encoding="utf-8") for doc, path, _ in files}
     gold = []
     all_contents: dict[str, list[Counter]] = defaultdict(list)
-    for doc, path, ann_path in files:
+    for doc, _path, ann_path in files:
         ann = ann_path.read_text(encoding="utf-8")
         gold += scoring.gold_quotes(doc, raws[doc], ann)
         spans, events = scoring.parse_brat(ann)
@@ -142,7 +143,11 @@ def bench_quotes(data: Path, run) -> dict:
     sys_by_doc: dict[str, list[tuple[Counter, str, str]]] = defaultdict(list)
     for q in quotes.itertuples():
         sys_by_doc[q.doc_id].append(
-            (Counter(scoring.words(q.quote)), q.speaker if isinstance(q.speaker, str) else "", q.kind)
+            (
+                Counter(scoring.words(q.quote)),
+                q.speaker if isinstance(q.speaker, str) else "",
+                q.kind,
+            )
         )
     found = 0
     named = [0, 0]
@@ -162,7 +167,9 @@ def bench_quotes(data: Path, run) -> dict:
         bucket[1] += 1
         no_speaker[0] += not best[1]
         no_speaker[1] += 1
-    direct = [(doc, tok) for doc, items in sys_by_doc.items() for tok, _s, k in items if k == "direct"]
+    direct = [
+        (doc, tok) for doc, items in sys_by_doc.items() for tok, _s, k in items if k == "direct"
+    ]
     correct = sum(
         any(scoring.quotes_match(tok, c) > 0 for c in all_contents[doc]) for doc, tok in direct
     )
@@ -316,7 +323,8 @@ def score_claims(gold: dict, raws, docs, analysis) -> dict:
                 gold_of[item] = cid
                 break
     fig_index = {
-        (f.doc_id, f.text, float(f.value), f.sentence): i for i, f in enumerate(figures.itertuples())
+        (f.doc_id, f.text, float(f.value), f.sentence): i
+        for i, f in enumerate(figures.itertuples())
     }
     for c in claims.itertuples():
         i = fig_index.get((c.doc_id, c.text, float(c.value), c.sentence))
@@ -345,14 +353,18 @@ def score_claims(gold: dict, raws, docs, analysis) -> dict:
 
 
 def bench_basil(data: Path, run, list_unlabelled: bool = False) -> dict:
-    people_gold = {p.stem: json.loads(p.read_text()) for p in sorted((GOLD / "basil-people").glob("*.json"))}
-    claims_gold = {p.stem: json.loads(p.read_text()) for p in sorted((GOLD / "basil-claims").glob("*.json"))}
+    people_gold = {
+        p.stem: json.loads(p.read_text()) for p in sorted((GOLD / "basil-people").glob("*.json"))
+    }
+    claims_gold = {
+        p.stem: json.loads(p.read_text()) for p in sorted((GOLD / "basil-claims").glob("*.json"))
+    }
     junk_path = GOLD / "basil-entities.json"
     junk_gold = json.loads(junk_path.read_text()) if junk_path.exists() else {}
     t0 = time.perf_counter()
     multi = unified = 0
     merged, failures, unlabelled = [], [], []
-    junk = labelled = 0
+    junk = labelled = typed = type_ok = 0
     c_tot = Counter()
     all_conflicts = 0
     for event in basil_events(data):
@@ -366,16 +378,22 @@ def bench_basil(data: Path, run, list_unlabelled: bool = False) -> dict:
             failures += [(event, *f) for f in r["failures"]]
         if event in junk_gold.get("events", {}):
             labels = junk_gold["events"][event]
-            for ent in sorted(set(analysis.entities["entity"])):
+            types = dict(zip(analysis.entities["entity"], analysis.entities["label"], strict=True))
+            for ent in sorted(types):
                 if ent in labels:
                     labelled += 1
-                    junk += labels[ent] == "junk"
+                    verdict, _, gold_type = labels[ent].partition(":")
+                    junk += verdict == "junk"
+                    typed += verdict == "ok"
+                    type_ok += verdict == "ok" and types[ent] == gold_type
                 else:
                     unlabelled.append((event, ent))
         if event in claims_gold:
             c_tot.update(score_claims(claims_gold[event], raws, docs, analysis))
     seconds = time.perf_counter() - t0
-    grouping = scoring.prf(c_tot["pairs_correct"], c_tot["system_pairs"], c_tot["gold_found"], c_tot["gold_pairs"])
+    grouping = scoring.prf(
+        c_tot["pairs_correct"], c_tot["system_pairs"], c_tot["gold_found"], c_tot["gold_pairs"]
+    )
     if list_unlabelled:
         for event, ent in unlabelled:
             print(f"unlabelled\t{event}\t{ent}", file=sys.stderr)
@@ -387,6 +405,7 @@ def bench_basil(data: Path, run, list_unlabelled: bool = False) -> dict:
             "merged_people": len(merged),
             "junk_rate": round(junk / labelled, 4) if labelled else None,
             "junk_labelled": labelled,
+            "type_accuracy": round(type_ok / typed, 4) if typed else None,
             "junk_unlabelled": len(unlabelled),
             "split_examples": [f"{e}: {p} {o}" for e, p, o in failures[:12]],
             "merged_examples": merged[:12],
@@ -427,7 +446,11 @@ def report(results: dict) -> str:
         if value is None and section not in results:
             continue
         op = "≤" if key in LOWER_IS_BETTER else "≥"
-        ok = "" if value is None else ("yes" if (value <= target if op == "≤" else value >= target) else "no")
+        ok = (
+            ""
+            if value is None
+            else ("yes" if (value <= target if op == "≤" else value >= target) else "no")
+        )
         rows.append(f"| {section} | {name} | {_fmt(value)} | {op} {target} | {ok} |")
     lines = ["| Set | Measure | Value | Target | Met |", "| --- | --- | --- | --- | --- |", *rows]
     return "\n".join(lines)
@@ -437,7 +460,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", default=str(DEFAULT_DATA), help="folder of the eval sets")
     parser.add_argument("--only", default="quotes,figures,basil", help="comma list of sets")
-    parser.add_argument("--list-unlabelled", action="store_true", help="entities lacking a junk label")
+    parser.add_argument(
+        "--list-unlabelled", action="store_true", help="entities lacking a junk label"
+    )
     args = parser.parse_args(argv)
     data = Path(args.data)
     if not data.is_dir():
@@ -462,7 +487,12 @@ def main(argv=None) -> int:
     print(report(results))
     for section in ("quotes", "figures", "entities", "claims"):
         if section in results:
-            print(f"\n{section}: " + ", ".join(f"{k}={_fmt(v)}" for k, v in results[section].items() if not isinstance(v, list)))
+            print(
+                f"\n{section}: "
+                + ", ".join(
+                    f"{k}={_fmt(v)}" for k, v in results[section].items() if not isinstance(v, list)
+                )
+            )
     for ex in results.get("entities", {}).get("split_examples", []):
         print(f"  split: {ex}")
     for ex in results.get("entities", {}).get("merged_examples", []):

@@ -20,7 +20,7 @@ Measured per size:
 - the corpus-level passes on the full tables: co-occurrence, claims, quote groups and
   the whole ``assemble``;
 - cached reload: reading the corpus plus ``analyze`` with a warm disk cache
-  (``lib.cache.DiskCache``; whole-analysis hit), and with only per-document parts warm;
+  (``lib.store.cache.DiskCache``; whole-analysis hit), and with only per-document parts warm;
 - outlet-filter change on the server: ``filter_outlets`` + the Compare table + the
   co-occurrence top-15 matrix (median of 5);
 - peak RSS of this process (and of worker processes).
@@ -123,8 +123,8 @@ def build_corpus(n: int, workdir: Path, max_outlets: int) -> Path:
 
 def page_computations(analysis, selected):
     """What one page rerun computes after an outlet-filter change (server side)."""
-    from lib import compare, cooccur
-    from lib.extract import filter_outlets
+    from lib.views import compare, cooccur
+    from lib.views.filter import filter_outlets
 
     view = filter_outlets(analysis, selected)
     table = compare.entity_outlet_table(view.entities, selected)
@@ -135,10 +135,14 @@ def page_computations(analysis, selected):
 
 
 def measure_size(n, nlp, workdir, args) -> dict:
-    from lib import cooccur, figures, quotes
-    from lib.cache import DiskCache, corpus_key
-    from lib.corpus import load_corpus
-    from lib.extract import analyze, assemble, text_key
+    from lib.analysis import analyze
+    from lib.ingest.local import load_corpus
+    from lib.resolve.assemble import assemble
+    from lib.resolve.claims import build_claims
+    from lib.resolve.quote_groups import group_quotes
+    from lib.schema import text_key
+    from lib.store.cache import DiskCache, corpus_key
+    from lib.views import cooccur
 
     folder = build_corpus(n, workdir, args.max_outlets)
     load_s, corpus = timed(load_corpus, folder)
@@ -211,10 +215,8 @@ def measure_size(n, nlp, workdir, args) -> dict:
         3,
     )
     figs_in = analysis.figures
-    row["claims_s"] = round(min(timed(figures.build_claims, figs_in)[0] for _ in range(2)), 3)
-    row["quote_groups_s"] = round(
-        min(timed(quotes.group_quotes, analysis.quotes)[0] for _ in range(2)), 3
-    )
+    row["claims_s"] = round(min(timed(build_claims, figs_in)[0] for _ in range(2)), 3)
+    row["quote_groups_s"] = round(min(timed(group_quotes, analysis.quotes)[0] for _ in range(2)), 3)
 
     # cached reload: warm the disk cache from the recorded parts, then reopen
     cache_dir = workdir / f"cache_{n}"
@@ -307,10 +309,11 @@ def browser_run(label: str, env: dict[str, str], outlets: list[str]) -> dict:
 
 
 def run_browser(rows: dict, args, workdir: Path) -> dict:
-    from lib.cache import DiskCache, corpus_key
-    from lib.corpus import load_corpus
-    from lib.extract import analyze
-    from lib.pipeline import get_nlp
+    from lib import schema
+    from lib.analysis import analyze
+    from lib.ingest.local import load_corpus
+    from lib.nlp.pipeline import get_nlp
+    from lib.store.cache import DiskCache, corpus_key
 
     results = {}
     seeds_docs = load_corpus(SEEDS).documents
@@ -320,9 +323,7 @@ def run_browser(rows: dict, args, workdir: Path) -> dict:
         "seeds, empty disk cache", {"COVERAGE_LENS_CACHE_DIR": str(cold_dir)}, seed_outlets
     )
     warm = DiskCache(workdir / "browser_warm_cache")
-    from lib import cache as cache_mod
-
-    cache_mod.code_fingerprint.cache_clear()
+    schema.code_fingerprint.cache_clear()
     if warm.get_analysis(corpus_key(seeds_docs)) is None:
         analyze(seeds_docs, get_nlp(), cache=warm)
     results["seeds_warm"] = browser_run(
@@ -333,9 +334,7 @@ def run_browser(rows: dict, args, workdir: Path) -> dict:
         row = rows[big]
         # the server fingerprints the extraction code as it is on disk now: if someone
         # edited it since this run imported it, the warm cache would miss, so re-warm
-        from lib import cache as cache_mod
-
-        cache_mod.code_fingerprint.cache_clear()
+        schema.code_fingerprint.cache_clear()
         docs = load_corpus(row["folder"]).documents
         disk = DiskCache(row["cache_dir"], max_bytes=4 << 30)
         if disk.get_analysis(corpus_key(docs)) is None:
@@ -445,7 +444,7 @@ def main(argv=None) -> int:
 
     import spacy
 
-    from lib.pipeline import find_model_name, get_nlp
+    from lib.nlp.pipeline import find_model_name, get_nlp
 
     os.environ.setdefault("COVERAGE_LENS_CACHE_DIR", "off")  # only explicit caches here
     load_s, nlp = timed(get_nlp)

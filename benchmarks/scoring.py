@@ -22,9 +22,7 @@ STOPWORDS = frozenset(
     """a an the of and or to in on at for by with from as that this these those his her
     their its our my your s mr mrs ms dr sen rep gov jr sr ii iii""".split()
 )
-PRONOUNS = frozenset(
-    "he she they him her them i we it you his hers their its me us who".split()
-)
+PRONOUNS = frozenset("he she they him her them i we it you his hers their its me us who".split())
 
 
 def words(text: str) -> list[str]:

@@ -11,7 +11,8 @@ import csv
 import random
 from pathlib import Path
 
-from lib.corpus import Document, load_corpus
+from lib.corpus.document import Document
+from lib.ingest.local import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -1,7 +1,7 @@
 """Command line: ``python -m lib TABLE [--corpus PATH] [--format csv|json] [--outlet NAME ...]``.
 
 Writes one table to stdout. ``--corpus`` may also name an analysis folder written by
-``python -m lib analyze --corpus PATH --out DIR [--processes N]`` (see :mod:`lib.batch`),
+``python -m lib analyze --corpus PATH --out DIR [--processes N]`` (see :mod:`lib.store.folders`),
 which is read directly without loading spaCy. Exit 0 on success; exit 2 with one line on
 stderr for bad arguments or an unreadable corpus. Per-file problems are
 reported on stderr while the readable files are still analysed.
@@ -11,19 +11,28 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from lib import cooccur
-from lib.constants import (
+from lib.analysis import analyze
+from lib.ingest.local import load_corpus
+from lib.nlp.pipeline import ModelNotFound, get_nlp
+from lib.schema import (
+    CLAIM_COLUMNS,
     DOCUMENT_COLUMNS,
     ENTITY_COLUMNS,
     FIGURE_COLUMNS,
     MENTION_COLUMNS,
     QUOTE_COLUMNS,
 )
+from lib.store.cache import default_cache
+from lib.store.folders import AnalysisFolderError, is_analysis_folder, save_analysis
+from lib.store.folders import load_analysis as read_folder
+from lib.views import cooccur
+from lib.views.filter import filter_outlets
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -58,28 +67,16 @@ def _cooccurrence(analysis, args) -> pd.DataFrame:
     return pairs
 
 
-FIGURE_CLI_COLUMNS = FIGURE_COLUMNS + ["unit", "value_max", "start_char", "end_char"]
-QUOTE_CLI_COLUMNS = QUOTE_COLUMNS + [
-    "kind",
-    "verb",
-    "open_ended",
-    "group_id",
-    "group_size",
-    "start_char",
-    "end_char",
-]
-
-
 def _figures(analysis, args) -> pd.DataFrame:
-    return analysis.figures[FIGURE_CLI_COLUMNS]
+    return analysis.figures[FIGURE_COLUMNS]
 
 
 def _claims(analysis, args) -> pd.DataFrame:
-    return analysis.claims
+    return analysis.claims[CLAIM_COLUMNS]
 
 
 def _quotes(analysis, args) -> pd.DataFrame:
-    return analysis.quotes[QUOTE_CLI_COLUMNS]
+    return analysis.quotes[QUOTE_COLUMNS]
 
 
 #: TABLE name -> function(analysis, args) -> DataFrame
@@ -138,12 +135,6 @@ def load_analysis(
 ):
     """Load and analyse a corpus (or read an analysis folder), reporting per-file
     problems on stderr."""
-    from lib.batch import AnalysisFolderError, is_analysis_folder
-    from lib.batch import load_analysis as read_folder
-    from lib.corpus import load_corpus
-    from lib.extract import analyze
-    from lib.pipeline import ModelNotFound, get_nlp
-
     path = Path(corpus_path)
     if not path.exists():
         raise UsageError(f"corpus not found: {path}")
@@ -176,11 +167,6 @@ def load_analysis(
 
 def run_analyze(args) -> int:
     """``analyze``: analyse ``--corpus`` and save it as an analysis folder in ``--out``."""
-    import time
-
-    from lib.batch import is_analysis_folder, save_analysis
-    from lib.cache import default_cache
-
     if not args.out:
         raise UsageError("analyze needs --out DIR")
     if args.processes < 1:
@@ -217,8 +203,6 @@ def write_table(table: pd.DataFrame, fmt: str, out) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from lib.extract import filter_outlets
-
     try:
         args = build_parser().parse_args(argv)
         if args.min_count < 1:

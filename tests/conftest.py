@@ -1,15 +1,14 @@
-"""Shared fixtures: the spaCy pipeline and the analysis of the seed corpus (built once)."""
+"""Shared fixtures: the spaCy pipeline, a blank pipeline, and the seed corpus analysed once."""
 
 from __future__ import annotations
 
 import os
 import tempfile
-from pathlib import Path
 
+import pandas as pd
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+from tests.helpers import FLOOD, ROOT, SEEDS
 
 # A fresh cache folder per test run (inherited by the streamlit servers the browser tests
 # start), so no test ever reads results cached by an older version of the code.
@@ -18,21 +17,29 @@ os.environ["COVERAGE_LENS_CACHE_DIR"] = tempfile.mkdtemp(prefix="coverage-lens-t
 
 @pytest.fixture(scope="session")
 def nlp():
-    from lib.pipeline import get_nlp
+    from lib.nlp.pipeline import get_nlp
 
     return get_nlp()
 
 
 @pytest.fixture(scope="session")
-def seed_corpus():
-    from lib.corpus import load_folder
+def blank_nlp():
+    """``spacy.blank("en")``: for component tests that need no statistical model."""
+    import spacy
 
-    return load_folder(SEEDS)
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="session")
+def seed_corpus():
+    from lib.ingest.local import load_corpus
+
+    return load_corpus(SEEDS)
 
 
 @pytest.fixture(scope="session")
 def seed_analysis(nlp, seed_corpus):
-    from lib.extract import analyze
+    from lib.analysis import analyze
 
     return analyze(seed_corpus.documents, nlp)
 
@@ -40,8 +47,8 @@ def seed_analysis(nlp, seed_corpus):
 @pytest.fixture(scope="session")
 def analyse_texts(nlp):
     """Analyse ad-hoc texts: ``analyse_texts({"doc_id": "text", ...})``."""
-    from lib.corpus import parse_document
-    from lib.extract import analyze
+    from lib.analysis import analyze
+    from lib.corpus.parse import parse_document
 
     def run(texts: dict[str, str], outlets: dict[str, str] | None = None):
         outlets = outlets or {}
@@ -51,10 +58,43 @@ def analyse_texts(nlp):
     return run
 
 
+@pytest.fixture(scope="session")
+def seed_figures(nlp, seed_corpus):
+    """doc_id prefix ("000") -> (doc, figure records, Document)."""
+    from lib.extract.figures import extract_figures
+
+    out = {}
+    for document in seed_corpus.documents:
+        doc = nlp(document.text)
+        out[document.doc_id[:3]] = (doc, extract_figures(doc), document)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_quotes(nlp, seed_corpus):
+    """doc_id -> (Document, quote records) for the seed corpus."""
+    from lib.extract.quotes import extract_quotes
+
+    return {d.doc_id: (d, extract_quotes(nlp(d.text))) for d in seed_corpus.documents}
+
+
+@pytest.fixture(scope="session")
+def flood_claims(nlp):
+    """Claims of the invented :data:`tests.helpers.FLOOD` reports."""
+    from lib.extract.figures import extract_figures
+    from lib.resolve.claims import build_claims
+
+    rows = []
+    for doc_id, (outlet, text) in FLOOD.items():
+        for f in extract_figures(nlp(text)):
+            rows.append(dict(f, doc_id=doc_id, outlet=outlet, said_by=f["said_by_text"] or ""))
+    return build_claims(pd.DataFrame(rows))
+
+
 @pytest.fixture(scope="module")
 def server():
     """Base URL of a fresh ``streamlit run app.py`` (one per test module)."""
-    from tests.browser import streamlit_server
+    from tests.browser.helpers import streamlit_server
 
     (ROOT / "artifacts").mkdir(exist_ok=True)
     with streamlit_server() as url:
@@ -66,7 +106,7 @@ def browser():
     """Debian's Chromium, headless, driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import CHROMIUM_ARGS, chromium_path
+    from tests.browser.helpers import CHROMIUM_ARGS, chromium_path
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)

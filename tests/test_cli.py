@@ -8,7 +8,7 @@ import json
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def run(*args):
@@ -62,7 +62,7 @@ def test_bad_arguments_exit_2_with_one_line(tmp_path):
 def test_mixed_folder_reads_good_files_and_names_bad_ones(tmp_path):
     import zipfile
 
-    from tests.conftest import SEEDS
+    from tests.helpers import SEEDS
 
     for name in ("001_14f0491d8cf91e8c.txt", "003_478f0a629dc41297.txt"):
         (tmp_path / name).write_bytes((SEEDS / name).read_bytes())

@@ -6,7 +6,7 @@ from benchmarks import scoring
 
 
 def test_quoted_text_only_for_contents_inside_quotation_marks():
-    text = 'He said “We will win this race,” and left. They said we would lose.'
+    text = "He said “We will win this race,” and left. They said we would lose."
     start = text.index("“")
     end = text.index("”") + 1
     assert scoring.quoted_text(text, [(start, end)]) == "We will win this race,"
@@ -17,7 +17,9 @@ def test_quoted_text_only_for_contents_inside_quotation_marks():
 
 
 def test_gold_quotes_resolve_pronoun_to_nearest_earlier_named_source():
-    text = 'Jane Roe spoke. “First point here,” she said. Bob Poe agreed. “Second one now,” he said.'
+    text = (
+        "Jane Roe spoke. “First point here,” she said. Bob Poe agreed. “Second one now,” he said."
+    )
     q1 = text.index("“First")
     q2 = text.index("“Second")
     she = text.index("she")

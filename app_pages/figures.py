@@ -1,0 +1,93 @@
+"""Figures: every number each outlet reports, grouped into claims across outlets."""
+
+import streamlit as st
+
+from lib.extract.figures import QUALIFIERS
+from lib.present import charts, html
+from lib.ui import widgets
+from lib.views.figures import QUALIFIER_NAMES, STATUS_HELP, claims_by_outlet, figure_rows
+
+view = widgets.get_view()
+widgets.page_intro(
+    "Figures",
+    "Numbers each outlet reports, what they count and who said them. Figures that count the "
+    "same thing are grouped into claims: a row per claim, a column per outlet (— means the "
+    "outlet does not report it). ~ means about, ≥ at least, ≤ at most.",
+)
+if widgets.require_outlets(view):
+    a = view.analysis
+    if a.figures.empty:
+        st.info("No figures were found in the selected articles.")
+    else:
+        summary = view.memo(claims_by_outlet)
+        counts = a.claims.groupby("outlet").size()
+        summary_columns = ["claim_id", "counted", "status"] + widgets.shown_outlets(view, counts)
+        st.subheader("Claims across outlets")
+        st.caption(
+            "Status — agree: compatible values; conflict: values that cannot all be true; "
+            "single source: only one outlet reports it."
+        )
+        if len(summary_columns) - 3 < len(view.selected):
+            st.caption(
+                f"Showing the {len(summary_columns) - 3} outlets reporting the most figures; "
+                "the CSV has all of them."
+            )
+        st.dataframe(
+            summary[summary_columns],
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "claim_id": st.column_config.TextColumn("Claim", width="small", pinned=True),
+                "counted": st.column_config.TextColumn("What is counted", pinned=True),
+                "status": st.column_config.TextColumn("Status", width="small"),
+            },
+            key="figures_claims",
+        )
+        widgets.csv_download(summary, "claims_by_outlet.csv", key="figures_claims_download")
+
+        st.subheader("One claim, outlet by outlet")
+        labels = {
+            row.claim_id: f"{row.claim_id} · {row.counted} ({row.status})"
+            for row in summary.itertuples()
+        }
+        claim_id = st.selectbox("Claim", list(labels), format_func=labels.get, key="figures_claim")
+        rows = a.claims[a.claims["claim_id"] == claim_id]
+        st.caption(
+            f"Status: **{rows['status'].iloc[0]}** — {STATUS_HELP.get(rows['status'].iloc[0], '')}."
+            " Each marker is one figure; its shape shows the qualifier."
+        )
+        st.plotly_chart(
+            charts.claim_chart(rows, view.selected), width="stretch", key="figures_chart"
+        )
+        with st.expander("The sentences behind this claim", expanded=False):
+            for row in rows.itertuples():
+                who = f" — attributed to {row.said_by}" if row.said_by else ""
+                st.html(html.figure_sentence_html(row.outlet, row.sentence, row.text, who))
+
+        st.subheader("All figures")
+        qualifiers = [q for q in QUALIFIERS if q in set(a.figures["qualifier"])]
+        c1, c2 = st.columns([2, 1])
+        chosen = c1.multiselect(
+            "Qualifiers",
+            qualifiers,
+            default=qualifiers,
+            format_func=QUALIFIER_NAMES.get,
+            key="figures_qualifiers",
+        )
+        query = c2.text_input("What is counted contains", key="figures_query")
+        flat = figure_rows(a.figures, chosen, query)
+        st.dataframe(
+            flat,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "figure": st.column_config.TextColumn("Figure", pinned=True),
+                "text": "As written",
+                "counted": "What is counted",
+                "said_by": "Said by",
+                "value": st.column_config.NumberColumn("Value", format="%.0f"),
+                "sentence": st.column_config.TextColumn("Sentence", width="large"),
+            },
+            key="figures_table",
+        )
+        widgets.csv_download(flat, "figures.csv", key="figures_download")

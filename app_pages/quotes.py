@@ -1,0 +1,78 @@
+"""Quotes: who is quoted, by which outlets, and how each outlet worded it."""
+
+import streamlit as st
+
+from lib.present import html
+from lib.ui import widgets
+from lib.views import quotes
+
+GROUPS_PER_PAGE = 15
+
+
+view = widgets.get_view()
+widgets.page_intro(
+    "Quotes",
+    "Who each outlet quotes and how. The matrix counts quotes per speaker and outlet. Below, "
+    "the same quote as carried by different outlets is lined up: struck-through words are "
+    "missing from that outlet's version, highlighted words are added or changed.",
+)
+if widgets.require_outlets(view):
+    a = view.analysis
+    if a.quotes.empty:
+        st.info("No quotes were found in the selected articles.")
+    else:
+        c1, c2 = st.columns([2, 1])
+        speaker = c1.selectbox("Speaker", quotes.speaker_options(a.quotes), key="quotes_speaker")
+        direct_only = c2.toggle(
+            "Full quotes only",
+            value=False,
+            key="quotes_direct_only",
+            help="Hide short quoted fragments such as scare quotes",
+        )
+        shown = quotes.select_quotes(a.quotes, speaker, direct_only)
+
+        st.subheader("Who is quoted, by outlet")
+        st.caption(
+            "Number of quotes (full quotes and fragments) each outlet attributes to each "
+            "speaker; 0 means the outlet does not quote them."
+        )
+        matrix = view.memo(quotes.speakers_by_outlet, direct_only)
+        matrix = matrix.reindex(columns=widgets.shown_outlets(view, matrix.sum()), fill_value=0)
+        st.dataframe(matrix.rename_axis("Speaker"), width="stretch", key="quotes_matrix")
+
+        st.subheader("The same quote across outlets")
+        group_ids = quotes.shared_groups(shown)
+        if not group_ids:
+            st.caption("No quote in this selection is carried by more than one outlet.")
+        pages = max(1, -(-len(group_ids) // GROUPS_PER_PAGE))
+        page_no = 1
+        if pages > 1:
+            page_no = st.number_input(
+                f"Page (of {pages}, {GROUPS_PER_PAGE} quotes each)",
+                min_value=1,
+                max_value=pages,
+                value=1,
+                key="quotes_page",
+            )
+        first = (page_no - 1) * GROUPS_PER_PAGE
+        visible = set(group_ids[first : first + GROUPS_PER_PAGE])
+        for _group_id, grp in shown[shown["group_id"].isin(visible)].groupby("group_id", sort=True):
+            base = grp.iloc[0]
+            title = f"{base['speaker'] or 'Unattributed'} — {base['quote'][:90]}"
+            with st.expander(title + ("…" if len(base["quote"]) > 90 else ""), expanded=True):
+                st.html(html.quote_group_html(grp))
+
+        st.subheader("All quotes")
+        cols = ["outlet", "speaker", "quote", "kind", "verb", "group_id"]
+        st.dataframe(
+            shown[cols],
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "quote": st.column_config.TextColumn("Quote", width="large"),
+                "verb": st.column_config.TextColumn("Reporting verb"),
+                "group_id": st.column_config.TextColumn("Group"),
+            },
+            key="quotes_table",
+        )
+        widgets.csv_download(shown[cols + ["sentence_id"]], "quotes.csv", key="quotes_download")

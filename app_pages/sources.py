@@ -1,0 +1,81 @@
+"""Your articles: what was read, what was skipped and why, metadata editing, bundle export."""
+
+import streamlit as st
+
+from lib.ingest.bundles import write_bundle
+from lib.ui import session, sidebar, widgets
+from lib.views.documents import STATUS_NAMES, metadata_table
+
+view = widgets.get_view()
+widgets.page_intro(
+    "Your articles",
+    "Choose *Your articles* in the sidebar to upload files (text, Markdown, HTML, PDF, Word or "
+    "a .zip), paste an article or fetch one from a web address. They stay in this browser "
+    "session only: nobody else using the app can see them. Check below what was read, fix the "
+    "outlet, title or date where needed, and save everything as a bundle to reopen later.",
+)
+
+st.subheader("Files")
+if view.statuses.empty:
+    if view.source == sidebar.YOURS:
+        st.info("Nothing added yet: use the sidebar to upload, paste or fetch articles.")
+    else:
+        st.caption(f"Showing the example articles: {len(view.documents)} read, none skipped.")
+else:
+    table = view.statuses.assign(status=view.statuses["status"].map(STATUS_NAMES))
+    st.caption(
+        "One row per file (a .zip lists each file inside it). Skipped files were not "
+        "analysed; the reason says why. Everything else was read."
+    )
+    st.dataframe(
+        table[["file", "status", "message", "doc_id", "chars"]],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "file": st.column_config.TextColumn("File", width="medium"),
+            "status": st.column_config.TextColumn("Status", width="small"),
+            "message": st.column_config.TextColumn("Reason / note", width="large"),
+            "doc_id": "Document id",
+            "chars": st.column_config.NumberColumn("Characters", format="%d"),
+        },
+        key="sources_status",
+    )
+
+st.subheader("Metadata")
+if not view.documents:
+    st.caption("Metadata appears here once articles are read.")
+else:
+    st.caption(
+        "Edit a cell to correct the outlet, title, date, byline or address; every page "
+        "updates at once. An empty outlet shows as *Unknown (document id)*."
+    )
+    meta = metadata_table(view.documents, session.META_FIELDS)
+    edited = st.data_editor(
+        meta,
+        hide_index=True,
+        width="stretch",
+        disabled=["doc_id"],
+        num_rows="fixed",
+        column_config={
+            "doc_id": st.column_config.TextColumn("Document id"),
+            "outlet": st.column_config.TextColumn("Outlet"),
+            "title": st.column_config.TextColumn("Title", width="large"),
+            "published": st.column_config.TextColumn("Published", help="e.g. 2024-10-28"),
+            "byline": st.column_config.TextColumn("Byline"),
+            "url": st.column_config.TextColumn("URL"),
+        },
+        key=f"meta_editor_{view.source}",
+    )
+    if session.record_edits(meta, edited):
+        st.rerun()
+    st.download_button(
+        "Download bundle (.zip)",
+        data=write_bundle(view.documents),
+        file_name="coverage-lens-bundle.zip",
+        mime="application/zip",
+        icon=":material/archive:",
+        help="All articles with the metadata above in one file. Upload it again (or give it "
+        "to the command line: python -m lib documents --corpus bundle.zip) to reproduce "
+        "this analysis.",
+        key="sources_bundle",
+    )

@@ -1,0 +1,79 @@
+"""Documents -> :class:`~lib.schema.Analysis`: cache lookups, parsing, corpus-level passes.
+
+Work is split in two so it can be cached per document: :func:`lib.extract.document.
+process_doc` turns one parsed Doc into plain records (keyed by the text's hash, so it
+survives metadata edits), and :func:`lib.resolve.assemble.assemble` runs the corpus-level
+passes. spaCy ``Doc``/``Span`` objects never leave ``lib.nlp`` and ``lib.extract``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from lib.corpus.document import Document
+from lib.resolve.assemble import assemble
+from lib.schema import Analysis, text_key
+from lib.store.cache import corpus_key
+from lib.store.parallel import parse_parts
+
+
+def analyze(
+    documents: Iterable[Document],
+    nlp,
+    *,
+    problems: Sequence[tuple[str, str]] = (),
+    batch_size: int = 32,
+    cache=None,
+    n_process: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> Analysis:
+    """Analyse documents with ``nlp`` and return an :class:`Analysis`.
+
+    ``cache`` (optional) has ``get(key) -> parts | None`` and ``put(key, parts)``;
+    documents whose text is cached are not parsed again. When it also has
+    ``get_analysis``/``put_analysis`` (:class:`lib.store.cache.DiskCache`), the whole
+    Analysis is cached by :func:`lib.store.cache.corpus_key`, so reopening an unchanged
+    corpus skips the corpus-level passes too. ``n_process > 1`` parses with a pool of
+    worker processes (:func:`lib.store.parallel.parse_parts`); the parent only assembles.
+    ``nlp`` may also be a zero-argument function returning the pipeline (e.g.
+    ``lib.nlp.pipeline.get_nlp``): it is called only if some document is not cached.
+    """
+    docs = list(documents)
+    whole = None
+    if cache is not None and hasattr(cache, "get_analysis"):
+        whole = corpus_key(docs)
+        found = cache.get_analysis(whole)
+        if found is not None:
+            found.problems = list(problems)
+            if progress is not None:
+                progress(len(docs), len(docs))
+            return found
+    keys = [text_key(d.text) for d in docs]
+    parts: list[dict | None] = [cache.get(k) if cache is not None else None for k in keys]
+    todo = [i for i, p in enumerate(parts) if p is None]
+    done = 0
+
+    def on_part(n: int, part: dict) -> None:
+        nonlocal done
+        i = todo[n]
+        parts[i] = part
+        if cache is not None:
+            cache.put(keys[i], part)
+        done += 1
+        if progress is not None:
+            progress(done, len(todo))
+
+    if todo:
+        if callable(nlp) and not hasattr(nlp, "pipe"):
+            nlp = nlp()  # a lazy loader: only load the model when something needs parsing
+        parse_parts(
+            [docs[i].text for i in todo],
+            nlp,
+            processes=n_process,
+            batch_size=batch_size,
+            on_part=on_part,
+        )
+    analysis = assemble(docs, parts, problems=problems)
+    if whole is not None:
+        cache.put_analysis(whole, analysis)
+    return analysis

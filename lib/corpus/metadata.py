@@ -1,0 +1,93 @@
+"""Metadata clues in article text: dates, bylines, outlet names, original URLs."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from urllib.parse import urlparse
+
+#: Words that mark a short header line as an outlet name ("Example Media Group").
+OUTLET_WORDS = re.compile(
+    r"\b(media|news|times|post|press|daily|herald|journal|tribune|gazette|agency|"
+    r"network|radio|tv|television|broadcasting|chronicle|telegraph|guardian|observer|"
+    r"review|weekly|magazine|wire|standard|express|independent|insider|today|online)\b",
+    re.I,
+)
+
+
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|"
+    "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+
+
+DATE_PATTERNS = [
+    # 28/10/2024 17h25, 28.10.2024, 2024-10-28 12:00
+    (
+        re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[\s,]+(\d{1,2})[h:](\d{2}))?\s*$"),
+        "dmy",
+    ),
+    (re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T\s]+(\d{1,2}):(\d{2}))?"), "ymd"),
+    # October 28, 2024 / Oct. 28 2024
+    (
+        re.compile(rf"^\s*(?:\w+day,?\s+)?({MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I),
+        "mdy_name",
+    ),
+    # 28 October 2024
+    (
+        re.compile(rf"^\s*(?:\w+day,?\s+)?(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})\b", re.I),
+        "dmy_name",
+    ),
+]
+
+
+BYLINE = re.compile(r"^\s*by\s+(.{2,80}?)\s*$", re.I)
+
+
+PUBLISHED_ON = re.compile(
+    r"\b(?:first |originally )?published (?:on|by|in) ([A-Z][\w&'’.\- ]{1,60}?)[.!]", re.I
+)
+
+
+URL_RE = re.compile(r"<?(https?://[^\s>]+)>?")
+
+
+ORIGINAL_URL = re.compile(r"^\s*(original url|source|url)\s*:\s*(\S*)\s*$", re.I)
+
+
+def parse_date(line: str) -> str:
+    """Return an ISO date (``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM``) if the line is a date."""
+    text = line.strip()
+    for pattern, kind in DATE_PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        try:
+            if kind == "dmy":
+                d, mo, y, hh, mm = m.groups()
+                dt = datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0))
+                return dt.strftime("%Y-%m-%d %H:%M" if hh else "%Y-%m-%d")
+            if kind == "ymd":
+                y, mo, d, hh, mm = m.groups()
+                dt = datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0))
+                return dt.strftime("%Y-%m-%d %H:%M" if hh else "%Y-%m-%d")
+            if kind == "mdy_name":
+                mon, d, y = m.groups()
+            else:
+                d, mon, y = m.groups()
+            dt = datetime.strptime(f"{int(d)} {mon[:3].title()} {y}", "%d %b %Y")
+            return dt.strftime("%Y-%m-%d")
+        except ValueError:
+            return ""
+    return ""
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is only a date (maybe with a time), not a sentence mentioning one."""
+    return bool(parse_date(line)) and len(line.split()) <= 6
+
+
+def outlet_from_url(url: str) -> str:
+    """The site's domain without ``www.``, e.g. ``example-news.com``."""
+    host = urlparse(url).hostname or ""
+    return host[4:] if host.startswith("www.") else host

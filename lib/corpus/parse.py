@@ -1,0 +1,132 @@
+"""Raw article text -> :class:`~lib.corpus.document.Document`.
+
+Metadata comes from hints (manifest, upload form) when they state a field, else from
+clues in the text itself (a headline line or ``# `` heading, ``By X``, date lines,
+``Original url:``, ``published on X``). Page furniture is moved out of the body into
+``Document.boilerplate`` so it never reaches sentences, entities or figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lib.corpus.document import Document
+from lib.corpus.furniture import is_caption, is_furniture
+from lib.corpus.manifest import MANIFEST_FIELDS
+from lib.corpus.metadata import (
+    BYLINE,
+    ORIGINAL_URL,
+    OUTLET_WORDS,
+    PUBLISHED_ON,
+    URL_RE,
+    is_date_line,
+    outlet_from_url,
+    parse_date,
+)
+from lib.corpus.text import SENTENCE_END, join_broken, looks_like_prose, strip_markup
+
+
+@dataclass
+class _Reader:
+    """Line-by-line state of :func:`parse_document`: metadata found, furniture, body."""
+
+    found: dict[str, str] = field(default_factory=dict)
+    boiler: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    expect_url: bool = False
+    seen_prose: bool = False
+
+    def url_line(self, plain: str) -> bool:
+        """An ``Original url:`` line (or the URL on the line after it): metadata only."""
+        if self.expect_url:
+            self.expect_url = False
+            m = URL_RE.search(plain)
+            if m:
+                self.found.setdefault("url", m.group(1))
+                self.boiler.append(plain)
+                return True
+        m = ORIGINAL_URL.match(plain)
+        if m:
+            if m.group(2):
+                self.found.setdefault("url", m.group(2).strip("<>"))
+            else:
+                self.expect_url = True
+            self.boiler.append(plain)
+            return True
+        if URL_RE.fullmatch(plain):
+            self.found.setdefault("url", URL_RE.fullmatch(plain).group(1))
+            self.boiler.append(plain)
+            return True
+        return False
+
+    def header_line(self, plain: str) -> bool:
+        """Header block before the body: title, outlet, section, byline and date lines.
+        Returns True when the line was set aside."""
+        if is_date_line(plain):
+            self.found.setdefault("published", parse_date(plain))
+            self.boiler.append(plain)
+            return True
+        by = BYLINE.match(plain)
+        if by and len(plain.split()) <= 10:
+            self.found.setdefault("byline", by.group(1).strip())
+            self.boiler.append(plain)
+            return True
+        if self.body and not looks_like_prose(plain) and len(plain.split()) <= 6:
+            if OUTLET_WORDS.search(plain) and "outlet" not in self.found:
+                self.found["outlet"] = plain
+            self.boiler.append(plain)
+            return True
+        if not self.body and not plain.endswith((".", "!")) and len(plain.split()) <= 30:
+            self.found.setdefault("title", plain)
+        if len(plain.split()) >= 12:
+            self.seen_prose = bool(self.body) or plain.endswith((".", "!", "?", "”", '"'))
+        return False
+
+    def feed(self, raw_line: str) -> None:
+        plain = strip_markup(raw_line)
+        if not plain or self.url_line(plain):
+            return
+        pub = PUBLISHED_ON.search(plain)
+        if is_furniture(plain):
+            if pub:
+                self.found.setdefault("outlet", pub.group(1).strip())
+            self.boiler.append(plain)
+            return
+        if is_caption(raw_line, plain):
+            self.boiler.append(plain)
+            return
+        if not self.seen_prose:
+            if self.header_line(plain):
+                return
+        elif is_date_line(plain):
+            self.boiler.append(plain)
+            return
+        self.body.append(plain)
+
+
+def parse_document(doc_id: str, raw: str, hints: dict[str, str] | None = None) -> Document:
+    """Turn raw article text into a :class:`Document`.
+
+    ``hints`` (e.g. manifest fields or upload form fields) win over clues found
+    in the text whenever they are non-empty.
+    """
+    hints = {k: (v or "").strip() for k, v in (hints or {}).items()}
+    reader = _Reader()
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    for raw_line in text.split("\n"):
+        reader.feed(raw_line)
+    body, boiler = reader.body, reader.boiler
+    # A trailing stub heading with no text after it ("Related") is furniture too.
+    while body and len(body[-1].split()) <= 2 and not SENTENCE_END.search(body[-1]):
+        boiler.append(body.pop())
+    paragraphs = join_broken(body)
+    meta = {k: hints.get(k) or reader.found.get(k, "") for k in MANIFEST_FIELDS}
+    if not meta["outlet"] and meta["url"]:
+        meta["outlet"] = outlet_from_url(meta["url"])
+    return Document(
+        doc_id=doc_id,
+        text="\n\n".join(paragraphs),
+        boilerplate="\n".join(boiler),
+        source_name=hints.get("source_name", ""),
+        **meta,
+    )

@@ -1,0 +1,216 @@
+"""What a figure counts, from the dependency parse: the noun, its modifiers, outcome verbs
+("soldiers killed or wounded") and the actors or groups it belongs to ("Haitian migrants")."""
+
+from __future__ import annotations
+
+from lib.extract.exclusions import anchor_token
+from lib.extract.numbers import vocab
+
+GROUP_LABELS = ("NORP", "GPE")
+ACTOR_LABELS = ("GPE", "NORP", "ORG", "PERSON")
+
+
+def counted_noun(doc, cand: dict):
+    """The noun the figure quantifies (or None) and optional context nouns."""
+    v = vocab()
+    a, b = cand["_anchor_span"]
+    anchor = anchor_token(doc, a, b)
+    span_lo, span_hi = cand["_start"], cand["_end"]
+    context = []
+    # "thousands of troops", "12% of voters", "millions of rounds of ammunition"
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return pobj, context
+    tok = anchor
+    # climb out of the figure's own tokens / units ("%", "km", "$")
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            break
+        if span_lo <= head.i < span_hi or head.lower_ in ("%", "percent", "cent"):
+            tok = head
+            continue
+        break
+    head = tok.head
+    if tok.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod") and head.pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
+        if not (span_lo <= head.i < span_hi):
+            return head, context
+    # "of" attached to the unit/last token: "12 percent of voters"
+    for t in doc[span_lo:span_hi]:
+        for child in t.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span_hi:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                        return pobj, context
+    # "winds of up to 150 km/h"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        return tok.head.head, context
+    # predicate figures: "the toll rose to 300", "deaths, estimated at 9,000"
+    node = tok
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            node = node.head.head
+        elif node.dep_ == "prep":
+            node = node.head
+        else:
+            break
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "for", "of") and child.i >= span_hi:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                    return pobj, context  # "$8B in aid"
+    if tok.dep_ == "dobj" and cand["unit"]:
+        for child in tok.head.children:
+            if child.dep_ == "prep" and child.lower_ == "in" and child.i == span_hi:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                        return pobj, context  # "announced $5bn in aid"
+    if node is not tok or tok.dep_ in ("dobj", "attr", "nsubj", "npadvmod", "advmod"):
+        verb = node if node.pos_ in ("VERB", "AUX") else (tok.head if tok is node else node)
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head, context
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in v["measure_verbs"]:
+            outside = [c for c in verb.children if c.i < span_lo or c.i >= span_hi]
+            if node is not tok:  # "police put the crowd at 20,000"
+                for child in outside:
+                    if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
+                        return child, context
+            for child in outside:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+                    return child, context
+    return None, context
+
+
+def noun_after(doc, k: int, end: int):
+    """Fallback when the parse is broken: the noun phrase right after the figure."""
+    j = k
+    if j + 1 < end and doc[j].text in ("-", "–") and doc[j + 1].lower_ == "strong":
+        j += 2  # "a 2,000-strong force"
+    k = j
+    while j < end and j < k + 4 and doc[j].pos_ in ("ADJ", "PROPN", "NOUN"):
+        j += 1
+    if j > k and doc[j - 1].pos_ == "NOUN":
+        if doc[j - 1].lemma_.lower() not in vocab()["time_units"]:
+            return doc[j - 1]
+    return None
+
+
+def counted_phrase(doc, noun, cand: dict) -> tuple[str, list[str], list]:
+    """(label, lemmas, group entity tokens) for the counted noun and its modifiers."""
+    v = vocab()
+    span_lo, span_hi = cand["_start"], cand["_end"]
+    keep = {noun.i}
+    mods = []
+    for child in noun.lefts:
+        if span_lo <= child.i < span_hi or child.dep_ not in ("amod", "compound", "nmod", "nummod"):
+            continue
+        sub = [t for t in child.subtree if not (span_lo <= t.i < span_hi)]
+        if any(t.like_num for t in sub):
+            continue
+        if child.lower_ in v["modifier_stop"]:
+            continue
+        for t in sub:
+            if t.dep_ in ("punct", "det", "cc", "case") or t.lower_ in v["modifier_stop"]:
+                continue
+            keep.add(t.i)
+            mods.append(t)
+    # "rounds of ammunition"
+    extra_right = []
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobjs = [c for c in child.children if c.dep_ == "pobj"]
+            if pobjs and pobjs[0].pos_ == "NOUN" and not (span_lo <= pobjs[0].i < span_hi):
+                extra_right = [child, pobjs[0]]
+            break
+    label_toks = sorted((doc[i] for i in keep), key=lambda t: t.i)
+    # outcome verbs: "soldiers have been killed or wounded", "people died", "people killed in"
+    verbs = []
+    outcome_of = v["outcome_of"]
+    head = noun.head
+    transitive = noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in head.children)
+    if (
+        noun.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and head.pos_ in ("VERB", "ADJ", "AUX")
+        and not transitive
+    ):
+        if head.lemma_.lower() in outcome_of or head.lower_ in outcome_of:
+            verbs.append(head)
+            for conj in head.children:
+                if conj.dep_ == "conj" and (
+                    conj.lemma_.lower() in outcome_of or conj.lower_ in outcome_of
+                ):
+                    verbs.append(conj)
+    for child in noun.rights:
+        if child.dep_ in ("acl", "amod") and (
+            child.lemma_.lower() in outcome_of or child.lower_ in outcome_of
+        ):
+            verbs.append(child)
+            for conj in child.children:
+                if conj.dep_ == "conj":
+                    verbs.append(conj)
+    words = [t.text for t in label_toks]
+    if extra_right:
+        words += [t.text for t in extra_right]
+    if verbs:
+        verbs.sort(key=lambda t: t.i)
+        vwords = [verbs[0].text]
+        for prev, cur in zip(verbs, verbs[1:], strict=False):
+            ccs = [c.text for c in prev.children if c.dep_ == "cc"] or [
+                c.text for c in cur.children if c.dep_ == "cc"
+            ]
+            vwords += [ccs[0] if ccs else "and", cur.text]
+        words += vwords
+    lemmas = [t.lemma_.lower() for t in mods] + [noun.lemma_.lower()]
+    if extra_right:
+        lemmas.append(extra_right[1].lemma_.lower())
+    lemmas += [t.lemma_.lower() for t in verbs]
+    groups = [t for t in mods if t.ent_type_ in GROUP_LABELS]
+    return " ".join(words), lemmas, groups
+
+
+def counted_context(doc, noun, cand: dict) -> tuple[list[str], list[str]]:
+    """Context lemmas (nouns the figure is an estimate of) and actor groups for grouping."""
+    lemmas, groups = [], []
+    if noun is None:
+        noun = anchor_token(doc, *cand["_anchor_span"])
+    # "losses, estimated at over 9,000 sheep": the noun the estimate belongs to
+    node = noun
+    for _ in range(3):
+        if node.dep_ == "pobj":
+            node = node.head
+        if node.dep_ == "prep":
+            node = node.head
+        if node.dep_ == "acl" and node.head.pos_ == "NOUN":
+            lemmas.append(node.head.lemma_.lower())
+            for mod in node.head.lefts:
+                if mod.dep_ in ("amod", "compound") and mod.ent_type_ in GROUP_LABELS:
+                    groups.append(ent_text(doc, mod))
+            break
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    # actor: "X deployed / is training / sent 4,000 workers", "Smith won 52% of the vote"
+    node, via_object = anchor_token(doc, *cand["_anchor_span"]), False
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        via_object = via_object or node.dep_ == "dobj"
+        if node.dep_ not in ("dobj", "nummod", "quantmod", "compound", "nmod", "amod"):
+            break
+        node = node.head
+    if via_object and node.pos_ == "VERB":
+        for child in node.children:
+            if child.dep_ == "nsubj" and child.ent_type_ in ACTOR_LABELS:
+                groups.append(ent_text(doc, child))
+    return lemmas, groups
+
+
+def ent_text(doc, tok) -> str:
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent.text
+    return tok.text

@@ -1,0 +1,141 @@
+"""Bounds for untrusted input and the helpers that apply them.
+
+:class:`Limits` holds every bound (see ``docs/limits.md``); :data:`LOCAL_LIMITS` is the
+roomier set for trusted local paths. Text helpers cut over-long texts and lines so parsing
+stays fast; :func:`with_timeout` bounds the time of one reader.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+
+from lib.ingest.status import REASON_TIMEOUT, IngestError
+from lib.schema import MAX_DOC_CHARS
+
+MB = 1024 * 1024
+
+
+#: Lines longer than this are split (at sentence ends, else spaces) before parsing.
+LONG_LINE = 2_000
+
+
+HARD_SPLIT = 1_000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds for untrusted input. Defaults suit a shared web app.
+
+    - ``max_file_bytes``: one file (or one zip member / DOCX part), 5 MB.
+    - ``max_total_bytes``: all uploaded bytes of one call, 25 MB.
+    - ``max_files``: articles read per call (zip members count), 50.
+    - ``max_doc_chars``: characters kept per article (longer text is cut, status ``truncated``).
+    - ``max_zip_entries``: members of a zip or DOCX, 200.
+    - ``max_zip_ratio``: uncompressed/compressed size, per member and in total, 100.
+    - ``zip_ratio_min_bytes``: the ratio rule applies to members/archives above 1 MB only.
+    - ``max_unzipped_bytes``: declared uncompressed size of one archive, 50 MB.
+    - ``parse_timeout_s``: best-effort time limit for parsing one PDF/HTML/DOCX, 10 s.
+    - ``url_timeout_s``: whole download of one URL (all redirects), 15 s.
+    - ``url_max_bytes``: bytes read from one URL, 5 MB.
+    """
+
+    max_file_bytes: int = 5 * MB
+    max_total_bytes: int = 25 * MB
+    max_files: int = 50
+    max_doc_chars: int = MAX_DOC_CHARS
+    max_zip_entries: int = 200
+    max_zip_ratio: float = 100.0
+    zip_ratio_min_bytes: int = 1 * MB
+    max_unzipped_bytes: int = 50 * MB
+    parse_timeout_s: float = 10.0
+    url_timeout_s: float = 15.0
+    url_max_bytes: int = 5 * MB
+
+
+#: Roomier limits for trusted local paths (CLI ``--corpus``).
+LOCAL_LIMITS = Limits(
+    max_file_bytes=50 * MB,
+    max_total_bytes=1024 * MB,
+    max_files=5_000,
+    max_zip_entries=10_000,
+    max_unzipped_bytes=1024 * MB,
+    parse_timeout_s=60.0,
+)
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+def split_long_lines(text: str, limit: int = LONG_LINE) -> tuple[str, bool]:
+    """Break lines longer than ``limit`` into paragraphs (sentence ends, else spaces).
+
+    Keeps the line-based parser fast on one-line files; returns ``(text, changed)``.
+    """
+    lines = text.split("\n")
+    if all(len(line) <= limit for line in lines):
+        return text, False
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= limit:
+            out.append(line)
+            continue
+        chunk = ""
+        for sentence in _SENTENCE_SPLIT.split(line):
+            for piece in _split_piece(sentence, limit):
+                if chunk and len(chunk) + 1 + len(piece) > limit:
+                    out.extend([chunk, ""])
+                    chunk = piece
+                else:
+                    chunk = f"{chunk} {piece}" if chunk else piece
+        if chunk:
+            out.extend([chunk, ""])
+    return "\n".join(out), True
+
+
+def _split_piece(text: str, limit: int) -> list[str]:
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind(" ", 0, limit)
+        if cut <= 0:
+            cut = min(limit, HARD_SPLIT)
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip(" ")
+    if text:
+        pieces.append(text)
+    return pieces
+
+
+def truncate_text(text: str, max_chars: int) -> tuple[str, bool]:
+    """Cut ``text`` to at most ``max_chars`` characters, at a space when one is near the end."""
+    if len(text) <= max_chars:
+        return text, False
+    cut = text.rfind(" ", max(0, max_chars - 1000), max_chars)
+    return text[: cut if cut > 0 else max_chars], True
+
+
+def with_timeout(fn, timeout: float):
+    """Run ``fn()`` in a daemon thread; raise ``IngestError(timeout)`` after ``timeout`` s.
+
+    Best effort: Python cannot stop the thread, it is abandoned (and, for PDFs, the
+    page loop notices the deadline itself).
+    """
+    box: dict = {}
+
+    def run():
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
+            box["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True, name="ingest-parse")
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        raise IngestError(REASON_TIMEOUT, f"Reading took longer than {timeout:g} s.")
+    if "error" in box:
+        raise box["error"]
+    return box.get("value")

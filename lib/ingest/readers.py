@@ -1,0 +1,238 @@
+"""File readers: plain text, HTML (trafilatura, else a tag stripper), PDF and DOCX.
+
+:func:`read_file` picks the reader by extension and returns ``(raw text, metadata hints)``
+or raises :class:`~lib.ingest.status.IngestError`.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import io
+import re
+import time
+import zipfile
+
+from lib.ingest.archives import check_zip_safety, entry_ratio_fail
+from lib.ingest.decode import decode_bytes, plausible
+from lib.ingest.filetypes import HTML_TYPES, SUPPORTED_TYPES, TEXT_TYPES, file_suffix
+from lib.ingest.limits import Limits, with_timeout
+from lib.ingest.status import (
+    REASON_CORRUPT,
+    REASON_EMPTY,
+    REASON_ENCRYPTED,
+    REASON_NO_TEXT,
+    REASON_TIMEOUT,
+    REASON_UNSUPPORTED,
+    REASON_ZIP_BOMB,
+    IngestError,
+)
+
+
+class _TextOnlyParser(html.parser.HTMLParser):
+    """Fallback HTML-to-text: drops script/style/etc., newline at block elements."""
+
+    SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "head", "canvas"}
+    BLOCK = frozenset(
+        "p div br li h1 h2 h3 h4 h5 h6 tr section article blockquote header footer pre ul ol "
+        "table figure figcaption hr".split()
+    )
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title":
+            self._in_title = True
+        if tag in self.SKIP:
+            self.skip_depth += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+        if tag in self.SKIP:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        elif not self.skip_depth:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        raw = "".join(self.parts)
+        lines = (" ".join(line.split()) for line in raw.split("\n"))
+        return "\n".join(line for line in lines if line)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
+
+
+def _decode_html(data: bytes, declared: str = "") -> str:
+    for enc in (declared, *(m.decode() for m in _META_CHARSET.findall(data[:4096]))):
+        if not enc:
+            continue
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if plausible(text):
+            return text
+    return decode_bytes(data)[0]
+
+
+def read_html(data: bytes, url: str = "", declared_charset: str = "") -> tuple[str, dict[str, str]]:
+    """Main text and metadata hints of an HTML page (trafilatura, else a tag-stripper)."""
+    markup = _decode_html(data, declared_charset)
+    hints: dict[str, str] = {}
+    text = ""
+    try:
+        import trafilatura
+
+        result = trafilatura.bare_extraction(
+            markup, url=url or None, with_metadata=True, include_comments=False
+        )
+    except Exception:  # noqa: BLE001 - fall back to the plain extractor
+        result = None
+    if result is not None:
+        text = (getattr(result, "text", "") or "").strip()
+        for attr, key in (
+            ("title", "title"),
+            ("author", "byline"),
+            ("date", "published"),
+            ("sitename", "outlet"),
+            ("url", "url"),
+        ):
+            value = getattr(result, attr, "") or ""
+            if value:
+                hints[key] = str(value).strip()
+    if not text:
+        parser = _TextOnlyParser()
+        try:
+            parser.feed(markup)
+            parser.close()
+        except Exception:  # noqa: BLE001 - html.parser is lenient; be safe anyway
+            pass
+        text = parser.text()
+        if parser.title.strip() and "title" not in hints:
+            hints["title"] = " ".join(parser.title.split())
+    if url and "url" not in hints:
+        hints["url"] = url
+    return text, hints
+
+
+def read_pdf(data: bytes, limits: Limits) -> str:
+    """Text of a PDF, page by page, stopping at the parse deadline."""
+    from pypdf import PdfReader
+
+    start = time.monotonic()
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:  # noqa: BLE001
+                ok = 0
+            if not ok:
+                raise IngestError(REASON_ENCRYPTED)
+        pages = reader.pages
+        count = len(pages)
+    except IngestError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds
+        raise IngestError(REASON_CORRUPT, f"Corrupt PDF ({type(exc).__name__}).") from None
+    if count == 0:
+        raise IngestError(REASON_CORRUPT, "Corrupt PDF (no pages).")
+    texts = []
+    for page in pages:
+        if time.monotonic() - start > limits.parse_timeout_s:
+            raise IngestError(
+                REASON_TIMEOUT, f"Reading the PDF took longer than {limits.parse_timeout_s:g} s."
+            )
+        try:
+            texts.append(page.extract_text() or "")
+        except Exception:  # noqa: BLE001 - one bad page does not spoil the rest
+            texts.append("")
+    text = "\n\n".join(t.strip() for t in texts if t.strip())
+    if not text.strip():
+        raise IngestError(REASON_NO_TEXT, "No extractable text (a scanned or image-only PDF?).")
+    return text
+
+
+def read_docx(data: bytes, limits: Limits) -> tuple[str, dict[str, str]]:
+    """Paragraph (and table) text of a DOCX, after zip-bomb checks on its parts."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise IngestError(REASON_CORRUPT, f"Corrupt DOCX (not a valid zip: {exc}).") from None
+    check_zip_safety(zf, len(data), limits, "DOCX")
+    for info in infos:
+        fail = entry_ratio_fail(info, limits)
+        if fail:
+            raise IngestError(REASON_ZIP_BOMB, f"DOCX part {info.filename}: {fail.message}")
+        if info.file_size > limits.max_file_bytes * 4:
+            raise IngestError(REASON_ZIP_BOMB, f"DOCX part {info.filename} is too large.")
+    if "word/document.xml" not in {i.filename for i in infos}:
+        raise IngestError(REASON_CORRUPT, "Corrupt DOCX (no word/document.xml).")
+
+    def parse():
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+        paras = [p.text for p in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                cells = []
+                for cell in row.cells:
+                    if cell.text.strip() and cell.text not in cells:
+                        cells.append(cell.text)
+                if cells:
+                    paras.append(" | ".join(cells))
+        title = (document.core_properties.title or "").strip()
+        return "\n\n".join(p.strip() for p in paras if p.strip()), title
+
+    try:
+        text, title = with_timeout(parse, limits.parse_timeout_s)
+    except IngestError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many kinds
+        raise IngestError(REASON_CORRUPT, f"Corrupt DOCX ({type(exc).__name__}).") from None
+    if not text.strip():
+        raise IngestError(REASON_NO_TEXT, "No extractable text in the DOCX.")
+    return text, ({"title": title} if title else {})
+
+
+def read_text_file(data: bytes) -> str:
+    return decode_bytes(data)[0]
+
+
+def read_file(name: str, data: bytes, limits: Limits) -> tuple[str, dict[str, str]]:
+    """Raw article text and metadata hints of one (non-zip) file, or raise ``IngestError``."""
+    ext = file_suffix(name)
+    if ext not in SUPPORTED_TYPES or ext == ".zip":
+        raise IngestError(REASON_UNSUPPORTED, f"Unsupported type ({ext or 'no extension'}).")
+    if not data.strip():
+        raise IngestError(REASON_EMPTY)
+    if ext in HTML_TYPES:
+        text, hints = with_timeout(lambda: read_html(data), limits.parse_timeout_s)
+    elif ext == ".pdf":
+        text, hints = with_timeout(lambda: read_pdf(data, limits), limits.parse_timeout_s), {}
+    elif ext == ".docx":
+        text, hints = read_docx(data, limits)
+    else:
+        text, hints = read_text_file(data), {}
+    if not text.strip():
+        raise IngestError(REASON_EMPTY if ext in TEXT_TYPES else REASON_NO_TEXT)
+    return text, hints

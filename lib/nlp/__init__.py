@@ -1,0 +1,10 @@
+"""The language layer: the one spaCy pipeline and what every extractor shares.
+
+- ``pipeline``: loads the English model once per process (:func:`~lib.nlp.pipeline.get_nlp`);
+- ``components``: the project's registered spaCy components (paragraph breaks, gazetteer
+  entity ruler, title + name and surname rules);
+- ``gazetteer``: places, aliases, demonyms and titles (general knowledge, documented data);
+- ``names``: cleaning a name span, headings, acronyms defined in the text, demonyms;
+- ``quotemarks``: where quotations start and end in a text;
+- ``attribution``: who said it — the one engine behind quote speakers and figure sources.
+"""

@@ -1,0 +1,190 @@
+"""The project's spaCy components, registered once at import.
+
+- ``paragraph_breaks`` (before the parser): a line break always starts a new sentence, so
+  headings never merge into text;
+- ``coverage_entity_ruler`` (after ``ner``): place and alias phrase patterns from the
+  gazetteer (``overwrite_ents=False``: it only adds names the model missed);
+- ``coverage_ruler_filter``: drops single-word ruler matches that the tagger does not call
+  a proper noun ("Reading", "Mobile");
+- ``coverage_title_person``: the name after a job title is a PERSON ("Defense Minister
+  Rustem Umerov");
+- ``coverage_surname_person``: a bare surname of a person named in full in the same
+  document is a PERSON.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Span
+from spacy.util import filter_spans
+
+from lib.nlp.gazetteer import gazetteer
+from lib.nlp.names import REGION_WORDS
+
+RULER_NAME = "coverage_entity_ruler"
+
+
+@Language.component("coverage_ruler_filter", requires=["doc.ents", "token.pos"])
+def ruler_filter(doc):
+    """Drop one-word entity-ruler matches that are not proper nouns ("Reading the ...")."""
+    keep = []
+    changed = False
+    for ent in doc.ents:
+        if ent.ent_id_ and len(ent) == 1 and ent[0].pos_ != "PROPN":
+            changed = True
+            continue
+        keep.append(ent)
+    if changed:
+        doc.ents = keep
+    return doc
+
+
+def _name_end(doc, end: int, stop: frozenset[str], max_words: int = 3) -> int:
+    """End of the capitalised proper-noun run starting at ``end`` ("Jean-Luc Picard")."""
+    n = len(doc)
+    k = end
+    words = 0
+    while k < n and words < max_words:
+        tok = doc[k]
+        if tok.text == "-" and k > end and not doc[k - 1].whitespace_ and k + 1 < n:
+            k += 1
+            continue
+        if not (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha):
+            break
+        if tok.text in stop:
+            break
+        words += 1
+        k += 1
+    while k > end and doc[k - 1].text == "-":
+        k -= 1
+    return k
+
+
+@Language.component("coverage_title_person", requires=["doc.ents", "token.pos"])
+def title_person(doc):
+    """Mark the name after a job title or honorific as PERSON.
+
+    "Defense Minister Rustem Umerov": a run of title words (``data/titles.csv``)
+    containing a head title or honorific, then 1-3 capitalised proper nouns that
+    are not title words nor places. Entities inside the title run ("Defense" ORG)
+    and PERSON entities overlapping the name are replaced; any other entity
+    reaching into the name ("General Motors" ORG) blocks the match.
+    """
+    titles = gazetteer().titles
+    heads = titles["head"] | titles["honorific"]
+    words = heads | titles["modifier"]
+    stop = titles["not_name"] | words
+    new_spans = []
+    drop_ranges = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if tok.text not in heads:
+            i += 1
+            continue
+        # extend the run left and right over title words
+        start = i
+        while start > 0 and doc[start - 1].text in words and doc[start - 1].text[:1].isupper():
+            start -= 1
+        end = i + 1
+        while end < n and doc[end].text in words:
+            end += 1
+        name_end = _name_end(doc, end, stop)
+        ok = name_end > end and not (name_end < n and doc[name_end].text in stop)
+        if ok and gazetteer().lookup(doc[end:name_end].text) is not None:
+            ok = False
+        if ok:
+            for ent in doc.ents:
+                if ent.end <= start or ent.start >= name_end:
+                    continue
+                if ent.label_ == "PERSON":
+                    name_end = max(name_end, ent.end)  # keep the model's longer name
+                elif ent.start < start or ent.end > end:
+                    ok = False
+                    break
+        if ok:
+            new_spans.append(doc[end:name_end])
+            drop_ranges.append((start, name_end))
+        i = max(name_end, i + 1)
+    if not new_spans:
+        return doc
+    kept = [
+        ent for ent in doc.ents if not any(ent.start < e and ent.end > s for s, e in drop_ranges)
+    ]
+    persons = [Span(doc, s.start, s.end, label="PERSON") for s in new_spans]
+    doc.ents = filter_spans(kept + persons)
+    return doc
+
+
+@Language.component("coverage_surname_person", requires=["doc.ents", "token.pos"])
+def surname_person(doc):
+    """Tag later bare surnames of a person named in full in the same document.
+
+    "Senator Mark Kelly said ... Kelly spoke": the model often misses the second
+    "Kelly". A capitalised proper-noun token outside any entity that equals the
+    last word of exactly one multi-word PERSON of the document becomes PERSON.
+    """
+    gaz = gazetteer()
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for ent in doc.ents:
+        last = ent[-1]
+        if (
+            ent.label_ == "PERSON"
+            and len(ent) >= 2
+            and last.is_alpha
+            and last.lower_ not in REGION_WORDS
+            and gaz.lookup(last.text) is None
+            and gaz.lookup(ent[0].text) is None
+        ):
+            surnames[last.text].add(ent.text)
+    surnames = {k: v for k, v in surnames.items() if len(v) == 1 and k[:1].isupper()}
+    if not surnames:
+        return doc
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    added = [
+        Span(doc, tok.i, tok.i + 1, label="PERSON")
+        for tok in doc
+        if tok.text in surnames and tok.i not in taken and tok.pos_ == "PROPN"
+    ]
+    if added:
+        doc.ents = list(doc.ents) + added
+    return doc
+
+
+def add_entity_components(nlp: Language) -> None:
+    """Add the gazetteer entity ruler and the cleanup components after ``ner``."""
+    if RULER_NAME in nlp.pipe_names:
+        return
+    after = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name=RULER_NAME,
+        after=after,
+        config={"overwrite_ents": False, "validate": False},
+    )
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(gazetteer().patterns())
+    nlp.add_pipe("coverage_ruler_filter", after=RULER_NAME)
+    nlp.add_pipe("coverage_title_person", after="coverage_ruler_filter")
+    nlp.add_pipe("coverage_surname_person", after="coverage_title_person")
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc):
+    """Start a new sentence after every line break so headings never merge into text."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def add_paragraph_breaks(nlp: Language) -> None:
+    """Insert the ``paragraph_breaks`` component before the parser (idempotent)."""
+    if "paragraph_breaks" not in nlp.pipe_names:
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("paragraph_breaks", before="parser")
+        else:
+            nlp.add_pipe("paragraph_breaks")

@@ -1,0 +1,236 @@
+"""Name strings: cleaning a mention, job titles, region words, headings, acronyms, demonyms.
+
+Pure string functions over the gazetteer (no spaCy objects), used by the pipeline
+components, the mention extractor and the corpus-level entity resolution alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lib.nlp.gazetteer import gazetteer, norm_key
+
+#: Words after a place name that mark it as a region ("Kherson region", "Kharkiv Oblast").
+REGION_WORDS = frozenset(
+    {"region", "oblast", "province", "krai", "kray", "governorate", "prefecture", "okrug"}
+    | {"district", "county", "municipality", "state"}
+)
+
+
+#: Region words cut even when capitalised and the place is unknown ("Kherson Oblast").
+STRONG_REGION_WORDS = frozenset({"oblast", "krai", "kray", "governorate", "prefecture", "okrug"})
+
+
+#: Small words that may stay lower case in a title-case heading.
+SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "or",
+        "over",
+        "per",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "with",
+        "is",
+        "are",
+        "was",
+        "be",
+        "after",
+        "amid",
+    ]
+)
+
+
+#: Share of capitalised words that makes a line a title-case heading.
+HEADING_CAPS_SHARE = 0.75
+
+
+EDGE_PUNCT = "\"“”‘’'()[]{}.,;:!?-–—*#«»"
+
+
+ACRONYM_DEF = re.compile(
+    r"((?:[A-Z][\w’'\-.]*\s+(?:(?:of|the|and|for|on|de|du|des|la)\s+)*){1,10}[A-Z][\w’'\-.]*)"
+    r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,9})\s*\)"
+)
+
+
+_POSSESSIVE_END = re.compile(r"(?:[’']s|(?<=s)[’'])$")
+
+
+#: "U.S." / "Jr." keep their final full stop.
+_ABBREV_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Jr|Sr|St|Co|Inc|Ltd)\.)$")
+
+
+LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+_HAS_UPPER_WORD = re.compile(r"(?:^|[\s\-])[A-Z\u00c0-\u00de]")
+
+
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w’'\-.]*")
+
+
+def is_title_only(text: str) -> bool:
+    """True when every word of ``text`` is a job title / honorific ("Defense Minister")."""
+    words = gazetteer().title_words
+    parts = text.split()
+    return bool(parts) and all(p in words or p.rstrip(".") in words for p in parts)
+
+
+def clean_entity_text(text: str, label: str = "") -> str | None:
+    """Clean a name span; ``None`` when it is not a name.
+
+    Collapses whitespace, strips edge punctuation, a trailing possessive, a
+    leading determiner, a job title after an acronym or known name ("FEMA
+    Administrator" -> "FEMA", "Kremlin Spokesman" -> "Kremlin") and, for PERSON
+    spans, leading titles/honorifics ("Mr. Sunak" -> "Sunak"). Rejects spans
+    without a capitalised word (``n’t``) or made only
+    of titles ("Defense", "Secretary-General", "Defense Secretary").
+    """
+    text = " ".join(text.split()).strip(EDGE_PUNCT + " ")
+    for _ in range(3):
+        before = text
+        text = _POSSESSIVE_END.sub("", text).strip(EDGE_PUNCT + " ")
+        text = LEADING_DET.sub("", text).strip(EDGE_PUNCT + " ")
+        if text == before:
+            break
+    if not text or is_title_only(text):
+        return None
+    if label == "PERSON":
+        text = _strip_titles(text)
+    parts = text.split(" ")
+    if (
+        label != "PERSON"
+        and len(parts) == 2
+        and parts[1] in gazetteer().titles["head"]
+        and (parts[0].isupper() or gazetteer().lookup(parts[0]) is not None)
+    ):
+        text = parts[0]
+    if _ABBREV_END.search(text + "."):
+        text += "."
+    if len(text) < 2 or not _HAS_UPPER_WORD.search(text) or not re.search(r"[A-Za-z]", text):
+        return None
+    return text
+
+
+def _strip_titles(text: str) -> str:
+    """Remove leading title words ending in a head title or honorific ("Prime Minister")."""
+    titles = gazetteer().titles
+    words = titles["head"] | titles["modifier"] | titles["honorific"]
+    heads = titles["head"] | titles["honorific"]
+    parts = text.split(" ")
+    cut = 0
+    for k, part in enumerate(parts[:-1]):
+        if part not in words and part.rstrip(".") not in words:
+            break
+        if part in heads or part.rstrip(".") in heads:
+            cut = k + 1
+    return " ".join(parts[cut:])
+
+
+def strip_region(text: str) -> tuple[str, bool]:
+    """'Kherson Region' -> ('Kherson', True); other text unchanged.
+
+    A lower-case region word is always cut ("Jajarkot district"); a capitalised
+    one only when it is a strong region word or the rest is a known place
+    ("Orange County" stays whole).
+    """
+    parts = text.split(" ")
+    if len(parts) < 2 or parts[-1].lower() not in REGION_WORDS:
+        return text, False
+    base = " ".join(parts[:-1])
+    last = parts[-1]
+    if last.islower() or last.lower() in STRONG_REGION_WORDS or gazetteer().lookup(base):
+        return base, True
+    return text, False
+
+
+def is_heading_line(line: str) -> bool:
+    """A title-case heading: most (>= 75 %) non-small words capitalised, >= 2 such words,
+    and no final full stop."""
+    if line.rstrip().endswith("."):
+        return False  # a sentence, however many names it holds
+    words = [w for w in _WORD.findall(line) if w.lower() not in SMALL_WORDS]
+    if len(words) < 2 or len(words) > 25:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps / len(words) >= HEADING_CAPS_SHARE
+
+
+def find_acronyms(text: str) -> dict[str, str]:
+    """Acronyms defined in the text: ``"Long Name (LN)"`` -> ``{"LN": "Long Name"}``."""
+    found: dict[str, str] = {}
+    for m in ACRONYM_DEF.finditer(text):
+        long_words = m.group(1).split()
+        acr = m.group(2)
+        letters = [c for c in acr if c.isalpha() and c.isupper()]
+        if len(letters) < 2:
+            continue
+        # walk back over capitalised words until there is one per acronym letter
+        picked: list[str] = []
+        caps = 0
+        for w in reversed(long_words):
+            picked.append(w)
+            if w[:1].isupper():
+                caps += 1
+                if caps == len(letters):
+                    break
+        picked.reverse()
+        initials = [w[0] for w in picked if w[:1].isupper()]
+        if [c.upper() for c in initials] != letters:
+            continue
+        long_name = clean_entity_text(" ".join(picked))
+        if long_name:
+            found.setdefault(acr, long_name)
+    return found
+
+
+_COUNTRY_ENDINGS = (("ian", ("ia", "", "e", "a")), ("an", ("a", "", "e")), ("ese", ("", "a")))
+
+
+def demonym_country(name: str) -> str | None:
+    """Country (or nation) a demonym refers to, else ``None``.
+
+    "North Korean" -> "North Korea", "Ukrainians" -> "Ukraine", "American" ->
+    "United States". Uses ``data/demonyms.csv`` first, then derives the
+    country from the word's ending when the result is a pycountry country
+    ("Kenyan" -> "Kenya").
+    """
+    gaz = gazetteer()
+    key = norm_key(name)
+    key = re.sub(r"^(?:the)\s+", "", key, flags=re.IGNORECASE)
+    if not key:
+        return None
+    candidates = [key, key.title()] if key.isupper() else [key]
+    for cand in candidates:
+        for form in (cand, cand[:-1] if cand.endswith("s") else None):
+            if form and form in gaz.demonyms:
+                return gaz.demonyms[form]
+    for cand in candidates:
+        form = cand.removesuffix("s")
+        for ending, roots in _COUNTRY_ENDINGS:
+            if not form.endswith(ending):
+                continue
+            stem = form[: -len(ending)]
+            for root in roots:
+                hit = gaz.lookup(stem + root)
+                if hit and hit[1] == "GPE" and hit[0] != form:
+                    return hit[0]
+    return None

@@ -1,0 +1,123 @@
+"""Where quotations start and end: straight, curly and single marks, paragraph by paragraph.
+
+:func:`find_quote_marks` works on characters, so it does not depend on spaCy's sentence
+splitter: straight ``"..."`` and curly ``“...”`` double quotes, and curly single ``‘...’``
+quotes outside double quotes when the closing mark is clearly not an apostrophe. A quote
+whose closing mark is missing ends at the end of its paragraph (or where the next opening
+mark starts) and is marked open-ended.
+"""
+
+from __future__ import annotations
+
+import re
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
+
+
+OPEN_CONTEXT = set("([{—–-/")
+
+
+CLOSE_CONTEXT = set(".,;:!?)]}—–-/…")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the paragraphs of ``text`` (blank-line separated)."""
+    spans = []
+    pos = 0
+    for m in PARAGRAPH_BREAK.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _straight_role(text: str, i: int, start: int, end: int) -> tuple[bool, bool]:
+    """(opener_like, closer_like) for a straight double quote at ``i``."""
+    prev = text[i - 1] if i > start else " "
+    nxt = text[i + 1] if i + 1 < end else " "
+    opener = (prev.isspace() or prev in OPEN_CONTEXT or i == start) and not nxt.isspace()
+    closer = not prev.isspace() and (nxt.isspace() or nxt in CLOSE_CONTEXT or i + 1 >= end)
+    return opener, closer
+
+
+def _single_close(text: str, i: int, end: int) -> int | None:
+    """Index of the ’ closing a ‘ at ``i`` when it is clearly a quote, else None."""
+    limit = min(end, i + 300)
+    j = i + 1
+    while j < limit:
+        ch = text[j]
+        if ch in '‘“”"\n':
+            return None
+        if ch == "’" and not text[j - 1].isspace() and j > i + 1:
+            nxt = text[j + 1] if j + 1 < end else " "
+            if not nxt.isalnum():
+                return j
+        j += 1
+    return None
+
+
+def find_quote_marks(text: str, start: int = 0, end: int | None = None) -> list[tuple]:
+    """Quote spans in ``text[start:end]`` (one paragraph).
+
+    Returns ``(open_idx, close_idx, open_ended)`` tuples; ``close_idx`` is the
+    index of the closing mark, or where the quote text stops when open-ended.
+    """
+    end = len(text) if end is None else end
+    found: list[tuple] = []
+    current: int | None = None  # index of the open double-quote mark
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch == "“":
+            if current is not None:
+                found.append((current, _back_to_space(text, i, current), True))
+            current = i
+        elif ch == "”":
+            if current is not None:
+                found.append((current, i, False))
+                current = None
+        elif ch == '"':
+            opener, closer = _straight_role(text, i, start, end)
+            if current is None:
+                prev = text[i - 1] if i > start else " "
+                if (opener or not closer) and not prev.isdigit():
+                    current = i
+            elif opener and not closer:
+                found.append((current, _back_to_space(text, i, current), True))
+                current = i
+            else:
+                found.append((current, i, False))
+                current = None
+        elif ch == "‘" and current is None:
+            prev = text[i - 1] if i > start else " "
+            if prev.isspace() or prev in OPEN_CONTEXT:
+                close = _single_close(text, i, end)
+                if close is not None:
+                    found.append((i, close, False))
+                    i = close
+        i += 1
+    if current is not None:
+        found.append((current, end, True))
+    return found
+
+
+def _back_to_space(text: str, i: int, floor: int) -> int:
+    """Where an unclosed quote stops when a new opening mark appears at ``i``."""
+    j = i
+    while j > floor + 1 and text[j - 1].isspace():
+        j -= 1
+    return j
+
+
+QUOTE_RE = re.compile(r"“[^”]{1,3000}”|\"[^\"\n]{1,3000}\"")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
+
+
+def in_quote(idx: int, quotes) -> tuple[int, int] | None:
+    for q in quotes:
+        if q[0] <= idx < q[1]:
+            return q
+    return None

@@ -1,0 +1,319 @@
+"""Plotly figures built from view tables (pure functions ``DataFrame -> go.Figure``)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib.schema import LABEL_NAMES
+from lib.views.cooccur import METRIC_LABELS
+from lib.views.figures import clean_text, format_figure
+
+#: One colour per entity type, shared by charts and the Reader's highlights.
+LABEL_COLOURS = {
+    "PERSON": "#4C78A8",
+    "ORG": "#F58518",
+    "GPE": "#54A24B",
+    "LOC": "#88D27A",
+    "NORP": "#B279A2",
+    "FAC": "#9D755D",
+    "EVENT": "#E45756",
+    "WORK_OF_ART": "#72B7B2",
+    "LAW": "#BAB0AC",
+}
+HEATMAP_SCALES = {"count": "Blues", "jaccard": "Blues", "npmi": "RdBu"}
+FONT = dict(family="Source Sans Pro, sans-serif", size=13)
+
+
+def _outlet_label(outlet: str, width: int = 28) -> str:
+    return outlet if len(outlet) <= width else outlet[: width - 1] + "…"
+
+
+def entities_per_outlet_chart(table: pd.DataFrame, outlets: list[str] | None = None) -> go.Figure:
+    """Horizontal stacked bars: distinct entities each outlet names, by type.
+
+    Input columns: ``outlet, label, entities`` (see compare.entities_per_outlet); bars
+    follow ``outlets`` (default: order of appearance), top to bottom.
+    """
+    fig = go.Figure()
+    if outlets is None:
+        outlets = list(dict.fromkeys(table["outlet"])) if not table.empty else []
+    for label in [lab for lab in LABEL_COLOURS if lab in set(table.get("label", []))]:
+        counts = table[table["label"] == label].set_index("outlet")["entities"]
+        counts = counts.reindex(outlets, fill_value=0)
+        fig.add_bar(
+            y=[_outlet_label(o) for o in outlets],
+            x=counts.tolist(),
+            name=LABEL_NAMES.get(label, label),
+            orientation="h",
+            marker_color=LABEL_COLOURS[label],
+            customdata=outlets,
+            hovertemplate="%{customdata}<br>" + LABEL_NAMES.get(label, label) + ": %{x}"
+            "<extra></extra>",
+        )
+    fig.update_layout(
+        barmode="stack",
+        height=120 + 44 * max(len(outlets), 1),
+        margin=dict(l=10, r=10, t=30, b=40),
+        xaxis_title="Distinct entities named",
+        yaxis=dict(autorange="reversed"),
+        legend=dict(orientation="h", y=-0.25 if len(outlets) > 3 else -0.5),
+        font=FONT,
+    )
+    return fig
+
+
+def cooccurrence_heatmap(matrix: pd.DataFrame, metric: str = "count") -> go.Figure:
+    """Heatmap of a square entity × entity matrix; hover names the pair and its value."""
+    names = [str(n) for n in matrix.index]
+    z = matrix.to_numpy(dtype=float)
+    text = np.where(np.isnan(z), "", np.vectorize(_fmt_value)(np.nan_to_num(z), metric))
+    label = METRIC_LABELS[metric]
+    hover = np.array(
+        [
+            [f"{a} × {b}<br>{label}: {text[i, j] or '0'}" for j, b in enumerate(names)]
+            for i, a in enumerate(names)
+        ],
+        dtype=object,
+    )
+    zmid = 0 if metric == "npmi" else None
+    fig = go.Figure(
+        go.Heatmap(
+            z=np.where(np.isnan(z), 0 if metric != "npmi" else np.nan, z),
+            x=names,
+            y=names,
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale=HEATMAP_SCALES[metric],
+            reversescale=metric == "npmi",
+            zmid=zmid,
+            zmin=-1 if metric == "npmi" else 0,
+            zmax=1 if metric in ("npmi", "jaccard") else None,
+            colorbar=dict(title=dict(text=label, side="right")),
+            xgap=1,
+            ygap=1,
+        )
+    )
+    size = max(420, min(1100, 160 + 26 * len(names)))
+    _add_click_layer(fig, names, hover, size)
+    fig.update_layout(
+        height=size,
+        margin=dict(l=10, r=10, t=10, b=10),
+        xaxis=dict(tickangle=-45, side="bottom", automargin=True),
+        yaxis=dict(autorange="reversed", automargin=True),
+        font=FONT,
+        plot_bgcolor="#f4f4f4",
+    )
+    if len(names) <= 20:
+        fig.update_traces(text=text, texttemplate="%{text}", textfont=dict(size=10))
+    return fig
+
+
+def _add_click_layer(fig: go.Figure, names: list[str], hover: np.ndarray, height: int) -> None:
+    """Invisible square markers over every cell so a click selects it.
+
+    Streamlit's chart selection ignores heatmap traces; a scatter point per cell carries
+    the pair (x = column entity, y = row entity) back to the app instead.
+    """
+    n = max(len(names), 1)
+    cell = max(6, int((height - 160) / n) - 2)
+    xs = [b for _a in names for b in names]
+    ys = [a for a in names for _b in names]
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="markers",
+            marker=dict(symbol="square", size=cell, color="rgba(0,0,0,0)"),
+            selected=dict(marker=dict(color="rgba(0,0,0,0.25)")),
+            unselected=dict(marker=dict(opacity=1)),
+            customdata=hover.ravel(),
+            hovertemplate="%{customdata}<extra></extra>",
+            showlegend=False,
+            name="cells",
+        )
+    )
+    fig.update_traces(hoverinfo="skip", hovertemplate=None, selector=dict(type="heatmap"))
+
+
+def _fmt_value(v: float, metric: str) -> str:
+    return f"{int(v)}" if metric == "count" else f"{v:.2f}"
+
+
+def difference_heatmap(diff: pd.DataFrame, outlet_a: str, outlet_b: str) -> go.Figure:
+    """Diverging heatmap of ``A - B`` co-occurrence counts; hover states both outlets."""
+    names = [str(n) for n in diff.index]
+    z = diff.to_numpy(dtype=float, copy=True)
+    np.fill_diagonal(z, np.nan)
+    bound = max(1.0, float(np.nanmax(np.abs(z))) if np.isfinite(z).any() else 1.0)
+    hover = np.array(
+        [
+            [
+                f"{a} × {b}<br>{outlet_a} − {outlet_b}: {z[i, j]:+.0f}" if i != j else a
+                for j, b in enumerate(names)
+            ]
+            for i, a in enumerate(names)
+        ],
+        dtype=object,
+    )
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=names,
+            y=names,
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale="RdBu",
+            reversescale=True,
+            zmid=0,
+            zmin=-bound,
+            zmax=bound,
+            colorbar=dict(title=dict(text="A − B", side="right")),
+            xgap=1,
+            ygap=1,
+        )
+    )
+    size = max(380, min(900, 140 + 24 * len(names)))
+    fig.update_layout(
+        height=size,
+        margin=dict(l=10, r=10, t=10, b=10),
+        xaxis=dict(tickangle=-45, automargin=True),
+        yaxis=dict(autorange="reversed", automargin=True),
+        font=FONT,
+        plot_bgcolor="#f4f4f4",
+    )
+    return fig
+
+
+def outlet_counts_chart(counts: pd.Series, label: str = "Mentions") -> go.Figure:
+    """Horizontal bars of a per-outlet count (index: outlet), zero bars kept visible."""
+    outlets = [str(o) for o in counts.index]
+    fig = go.Figure(
+        go.Bar(
+            x=counts.to_numpy(),
+            y=[_outlet_label(o) for o in outlets],
+            orientation="h",
+            customdata=outlets,
+            hovertemplate="%{customdata}: %{x}<extra></extra>",
+            marker_color="#4C78A8",
+            text=counts.to_numpy(),
+            textposition="outside",
+        )
+    )
+    fig.update_layout(
+        height=90 + 36 * max(len(outlets), 1),
+        margin=dict(l=10, r=30, t=10, b=40),
+        xaxis_title=label,
+        yaxis=dict(autorange="reversed"),
+        font=FONT,
+    )
+    return fig
+
+
+QUALIFIER_SYMBOLS = {
+    "exact": ("circle", "exact"),
+    "approx": ("diamond", "approximately"),
+    "at_least": ("triangle-right", "at least (≥)"),
+    "at_most": ("triangle-left", "at most (≤)"),
+    "range": ("line-ns-open", "range"),
+    "vague": ("circle-open", "vague (order of magnitude)"),
+}
+
+
+def claim_chart(claim_rows: pd.DataFrame, outlets=None):
+    """Plotly figure of one claim: each outlet's value(s), ranges as segments, ≥/≤ as arrows.
+
+    ``outlets`` (optional) fixes the rows top to bottom; outlets without a figure for the
+    claim are kept and marked "not reported".
+    """
+    import plotly.graph_objects as go
+
+    fig = go.Figure()
+    if claim_rows is None or claim_rows.empty:
+        fig.update_layout(title="No figures", xaxis_title="Value", yaxis_title="Outlet")
+        return fig
+    rows = claim_rows.copy()
+    unit = next((u for u in rows.get("unit", pd.Series(dtype=str)).fillna("") if u), "")
+    for qual, (symbol, name) in QUALIFIER_SYMBOLS.items():
+        part = rows[rows["qualifier"] == qual]
+        if part.empty:
+            continue
+        hover = [
+            f"<b>{r.outlet}</b><br>{clean_text(r.text)}<br>said by: {clean_text(r.said_by) or '—'}"
+            f"<br>{format_figure(r.value, r.value_max, r.qualifier, getattr(r, 'unit', ''))}"
+            for r in part.itertuples()
+        ]
+        x = part["value"].astype(float)
+        error_x = None
+        if qual == "range":
+            x = (part["value"].astype(float) + part["value_max"].astype(float)) / 2
+            half = (part["value_max"].astype(float) - part["value"].astype(float)) / 2
+            error_x = {"type": "data", "array": half.tolist(), "visible": True, "width": 6}
+        elif qual == "approx":
+            error_x = {"type": "percent", "value": 10, "visible": True, "width": 4}
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=part["outlet"],
+                mode="markers",
+                name=name,
+                marker={"symbol": symbol, "size": 14, "line": {"width": 2}},
+                error_x=error_x,
+                hovertext=hover,
+                hoverinfo="text",
+            )
+        )
+        for r in part.itertuples():
+            if qual in ("at_least", "at_most"):
+                # the arrow starts at the stated value and points where the true value may lie
+                factor = 1.18 if qual == "at_least" else 0.82
+                fig.add_annotation(
+                    x=float(r.value) * factor,
+                    y=r.outlet,
+                    ax=float(r.value),
+                    ay=r.outlet,
+                    axref="x",
+                    ayref="y",
+                    showarrow=True,
+                    arrowhead=2,
+                    arrowsize=1.2,
+                    text="",
+                )
+    vals = pd.concat([rows["value"], rows["value_max"].fillna(rows["value"])]).astype(float)
+    positive = vals[vals > 0]
+    log = bool(len(positive)) and positive.max() / positive.min() > 100
+    status = rows["status"].iloc[0] if "status" in rows else ""
+    title = f"{rows['counted'].iloc[0]}" + (f" — {status}" if status else "")
+    order = list(outlets) if outlets is not None else list(dict.fromkeys(rows["outlet"]))
+    for outlet in order:
+        if outlet not in set(rows["outlet"]):
+            fig.add_annotation(
+                x=0,
+                xref="paper",
+                y=outlet,
+                text="not reported",
+                showarrow=False,
+                xanchor="left",
+                font={"color": "#888", "size": 12},
+            )
+    fig.update_layout(
+        title=title,
+        xaxis_title=f"Value ({unit})" if unit else "Value",
+        yaxis_title="Outlet",
+        xaxis_type="log" if log else "linear",
+        legend_title="Qualifier",
+        hovermode="closest",
+        height=160 + 48 * max(len(order), 1),
+        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+    )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=order[::-1],
+        range=[-0.6, len(order) - 0.4],
+        automargin=True,
+    )
+    if not log and len(positive):
+        fig.update_xaxes(range=[0, float(positive.max()) * 1.3])
+    fig.update_xaxes(tickformat=",")
+    return fig

@@ -1,0 +1,173 @@
+"""Safe HTML for article text: every piece of user text is escaped before markup is added."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+
+from lib.present.charts import LABEL_COLOURS
+from lib.schema import LABEL_NAMES
+from lib.views.quotes import diff_opcodes
+
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+BOX = (
+    "font-family: 'Source Serif Pro', Georgia, serif; font-size: 1.05rem; line-height: 1.7; "
+    "max-width: 46rem;"
+)
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown so user text shows literally in ``st.markdown``."""
+    return MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def _mark(text: str, label: str, title: str) -> str:
+    colour = LABEL_COLOURS.get(label, "#999999")
+    return (
+        f'<mark title="{html.escape(title)}" style="background: {colour}33; '
+        f'border-bottom: 2px solid {colour}; padding: 0 2px; border-radius: 3px;">'
+        f"{html.escape(text)}</mark>"
+    )
+
+
+def highlight_spans(text: str, spans: list[tuple[int, int, str, str]]) -> str:
+    """Escape ``text`` and wrap each (start, end, label, title) span in a coloured ``<mark>``."""
+    out, pos = [], 0
+    for start, end, label, title in sorted(spans):
+        if start < pos or end > len(text) or start >= end:
+            continue
+        out.append(html.escape(text[pos:start]))
+        out.append(_mark(text[start:end], label, title))
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def highlight_html(text: str, mentions: pd.DataFrame) -> str:
+    """An article as paragraphs with its entity mentions highlighted (safe HTML)."""
+    spans = [
+        (int(s), int(e), lab, f"{ent} · {LABEL_NAMES.get(lab, lab)}")
+        for s, e, lab, ent in mentions[["start_char", "end_char", "label", "entity"]].itertuples(
+            index=False
+        )
+    ]
+    body = highlight_spans(text, spans)
+    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+    return f'<div style="{BOX}">{paragraphs}</div>'
+
+
+def legend_html(labels: list[str]) -> str:
+    items = "".join(_mark(LABEL_NAMES.get(lab, lab), lab, lab) + "&nbsp;&nbsp;" for lab in labels)
+    return f'<div style="font-size: 0.9rem;">{items}</div>'
+
+
+def evidence_html(evidence: pd.DataFrame) -> str:
+    """Evidence sentences (see cooccur.evidence) grouped under their outlet."""
+    if evidence.empty:
+        return "<p>No sentence names both.</p>"
+    parts = []
+    for outlet, grp in evidence.groupby("outlet", sort=False):
+        items = "".join(
+            "<li>"
+            + highlight_spans(row.text, [(s, e, "EVENT", ent) for s, e, ent in row.spans])
+            + "</li>"
+            for row in grp.itertuples()
+        )
+        parts.append(
+            f"<h4 style='margin: 0.6rem 0 0.2rem'>{html.escape(str(outlet))}</h4>"
+            f"<ul style='line-height: 1.6'>{items}</ul>"
+        )
+    return "".join(parts)
+
+
+def figure_sentence_html(outlet: str, sentence: str, figure_text: str, note: str = "") -> str:
+    """One evidence sentence with the figure highlighted, under its outlet (safe HTML)."""
+    start = sentence.find(figure_text) if figure_text else -1
+    spans = [(start, start + len(figure_text), "CARDINAL", figure_text)] if start >= 0 else []
+    return (
+        f"<div style='margin-bottom: 0.6rem'><b>{html.escape(str(outlet))}</b>"
+        f"<span style='color: #666'>{html.escape(note)}</span><br>"
+        f"{highlight_spans(sentence, spans)}</div>"
+    )
+
+
+def quote_group_html(group: pd.DataFrame) -> str:
+    """Each outlet's wording of one quote group, diffed against the first version (safe HTML).
+
+    ``group`` rows need ``outlet, speaker, quote, verb``. The first row is shown as the
+    reference with the words others drop struck through; later rows highlight what they add.
+    """
+    rows = list(group.itertuples())
+    base = rows[0].quote
+    parts = []
+    for i, row in enumerate(rows):
+        if i == 0:
+            others = [r.quote for r in rows[1:]]
+            shown = diff_html(base, others[0])[0] if others else html.escape(base)
+        else:
+            shown = diff_html(base, row.quote)[1]
+        verb = f" · {html.escape(row.verb)}" if isinstance(row.verb, str) and row.verb else ""
+        parts.append(
+            "<div style='margin: 0.3rem 0 0.7rem'>"
+            f"<div style='font-size: 0.85rem; color: #555'><b>{html.escape(str(row.outlet))}"
+            f"</b>{verb}</div>"
+            f"<div style='font-family: Georgia, serif; font-size: 1.02rem'>“{shown}”</div></div>"
+        )
+    style = (
+        "<style>del{background:#fde2e1;color:#8a1c1c}ins{background:#dff5e1;"
+        "color:#1b5e20;text-decoration:none}</style>"
+    )
+    return style + "".join(parts)
+
+
+def kwic_html(lines: pd.DataFrame) -> str:
+    """Keyword-in-context lines grouped by outlet, keyword centred (safe HTML)."""
+    if lines.empty:
+        return "<p>No mentions.</p>"
+    parts = [
+        "<style>.kwic td{padding:2px 6px;vertical-align:top}.kwic .l{text-align:right;"
+        "color:#444;width:45%}.kwic .m{font-weight:600;white-space:nowrap}"
+        ".kwic .r{color:#444;width:45%}</style>"
+    ]
+    for outlet, grp in lines.groupby("outlet", sort=False):
+        rows = "".join(
+            f"<tr><td class='l'>{html.escape(r.left)}</td><td class='m'>"
+            f"{_mark(r.match, 'EVENT', r.match)}</td><td class='r'>{html.escape(r.right)}</td></tr>"
+            for r in grp.itertuples()
+        )
+        parts.append(
+            f"<h4 style='margin:0.8rem 0 0.2rem'>{html.escape(str(outlet))} "
+            f"<span style='font-weight:400;color:#666'>({len(grp)})</span></h4>"
+            f"<table class='kwic' style='width:100%;border-collapse:collapse;"
+            f"font-size:0.92rem'>{rows}</table>"
+        )
+    return "".join(parts)
+
+
+def _wrap(tokens: list[str], tag: str) -> str:
+    """Escape a run of tokens, keeping leading whitespace outside the tag."""
+    text = "".join(tokens)
+    stripped = text.lstrip()
+    lead = text[: len(text) - len(stripped)]
+    return html.escape(lead) + f"<{tag}>" + html.escape(stripped) + f"</{tag}>"
+
+
+def diff_html(a: str, b: str) -> tuple[str, str]:
+    """Two HTML strings: ``a`` with removed words in ``<del>``, ``b`` with added words
+    in ``<ins>``. Every piece of text is ``html.escape``-d, so the result is safe to
+    render with ``unsafe_allow_html``."""
+    ta, tb, codes = diff_opcodes(a, b)
+    left: list[str] = []
+    right: list[str] = []
+    for tag, i1, i2, j1, j2 in codes:
+        if tag == "equal":
+            left.append(html.escape("".join(ta[i1:i2])))
+            right.append(html.escape("".join(tb[j1:j2])))
+            continue
+        if i2 > i1:
+            left.append(_wrap(ta[i1:i2], "del"))
+        if j2 > j1:
+            right.append(_wrap(tb[j1:j2], "ins"))
+    return "".join(left).strip(), "".join(right).strip()

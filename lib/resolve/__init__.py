@@ -1,0 +1,11 @@
+"""Corpus-level passes over the per-document records (plain DataFrames, no spaCy objects).
+
+- ``assemble``: per-document records + Documents -> :class:`~lib.schema.Analysis`;
+- ``entities``: canonical entity names (aliases, acronyms, headline fragments) and labels;
+- ``people``: one person, one name (surnames, spelling variants, initials);
+- ``labels``: one type per entity (gazetteer, then a vote of model labels and cues);
+- ``speakers``: a quote's speaker / a figure's source as its canonical entity;
+- ``claims``: figures that measure the same thing across outlets, with a status;
+- ``quote_groups``: the same quote across outlets;
+- ``grouping``: the one union-find helper; ``frames``: fast DataFrame row helpers.
+"""

@@ -1,0 +1,121 @@
+"""Canonical entity names and labels for every mention of a corpus.
+
+:func:`resolve_entities` is the corpus-level pass: canonical ``entity`` names (aliases,
+acronyms defined in the text, surnames linked to the full name in the same document else
+the corpus), one ``label`` per entity and rejection of headline fragments and non-names.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.extract.mentions import CUE_DEFAULTS
+from lib.nlp.gazetteer import gazetteer, norm_key
+from lib.nlp.names import clean_entity_text, strip_region
+from lib.resolve.frames import pair_series, rows
+from lib.resolve.labels import vote_labels
+from lib.resolve.people import link_people, person_variants
+from lib.schema import NAME_LABELS
+
+
+def canonical_base(key: str, expansion: str) -> tuple[str, str | None]:
+    """(canonical, gazetteer label or None) of a cleaned mention key."""
+    gaz = gazetteer()
+    if expansion:
+        hit = gaz.lookup(expansion)
+        return (hit[0], hit[1]) if hit else (expansion, None)
+    hit = gaz.lookup(key)
+    if hit:
+        return hit
+    base, is_region = strip_region(key)
+    if is_region:
+        hit = gaz.lookup(base)
+        return (hit[0], hit[1]) if hit else (base, None)
+    if " " in key and not key.isupper():
+        first, rest = key.split(" ", 1)
+        hit = gaz.lookup(first)
+        if hit and hit[1] == "ORG" and first.isupper():
+            return f"{hit[0]} {rest}", None
+    return key, None
+
+
+def shrink_headings(
+    df: pd.DataFrame, supported: set[str], known: dict[str, str | None]
+) -> pd.DataFrame:
+    """Headline spans: keep supported ones, shrink others to a supported prefix, else drop."""
+    rows = df.index[df["in_title"] & ~df["entity"].isin(supported)]
+    drop = []
+    for idx in rows:
+        words = df.at[idx, "text"].split(" ")
+        for k in range(len(words) - 1, 0, -1):
+            prefix = " ".join(words[:k])
+            canon, lab = canonical_base(prefix, "")
+            if lab or canon in supported or prefix in supported:
+                if lab:
+                    known[canon] = lab
+                df.at[idx, "text"] = prefix
+                df.at[idx, "entity"] = canon
+                df.at[idx, "end_char"] = df.at[idx, "start_char"] + len(prefix)
+                break
+        else:
+            drop.append(idx)
+    return df.drop(index=drop)
+
+
+def resolve_entities(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Corpus-level pass: canonical ``entity``, final ``label``, rejects dropped.
+
+    Input columns: ``doc_id, outlet, sentence_id, start_char, end_char, text,
+    label`` plus optional cue columns from :func:`mention_records` (missing
+    ones get empty defaults). Output: the same columns plus ``entity``, rows
+    in input order minus rejected ones (non-names, headline fragments). The
+    surface ``text`` is kept (cleaned of possessives and titles).
+    """
+    df = mentions.copy()
+    for col, default in CUE_DEFAULTS.items():
+        if col not in df.columns:
+            df[col] = default
+        else:
+            df[col] = df[col].fillna(default)
+    df["in_title"] = df["in_title"].astype(bool)
+    if df.empty:
+        df["entity"] = pd.Series(dtype=str)
+        return df
+    df = df[~df["text"].str.contains("\n", regex=False)]
+    pairs = df[["text", "label"]].drop_duplicates()
+    cleaned = {(t, lab): clean_entity_text(t, lab) for t, lab in rows(pairs, "text", "label")}
+    df["text"] = pair_series(df, "text", "label").map(cleaned)
+    df = df[df["text"].notna()].copy()
+    if df.empty:
+        df["entity"] = pd.Series(dtype=str)
+        return df
+    df["key"] = df["text"].map({t: norm_key(t) for t in df["text"].unique()})
+    base = {}
+    for key, exp in rows(df[["key", "expansion"]].drop_duplicates(), "key", "expansion"):
+        base[(key, exp)] = canonical_base(key, exp)
+    # acronyms defined in one document name the same thing in every document
+    defined = df.loc[df["expansion"] != "", ["key", "expansion"]].drop_duplicates()
+    corpus_exp = defined.groupby("key")["expansion"].agg(lambda s: s.iloc[0] if len(s) == 1 else "")
+    corpus_exp = corpus_exp[corpus_exp != ""]
+    need = (df["expansion"] == "") & df["key"].isin(corpus_exp.index)
+    df.loc[need, "expansion"] = df.loc[need, "key"].map(corpus_exp)
+    for key, exp in rows(df.loc[need, ["key", "expansion"]].drop_duplicates(), "key", "expansion"):
+        base[(key, exp)] = canonical_base(key, exp)
+    pairs = pair_series(df, "key", "expansion")
+    resolved = pairs.map(base)
+    df["entity"] = [pair[0] for pair in resolved]
+    known: dict[str, str | None] = {}
+    for canon, lab in base.values():
+        if lab or canon not in known:
+            known[canon] = lab
+    supported = set(df.loc[~df["in_title"], "entity"]) | {e for e, lab in known.items() if lab}
+    df = shrink_headings(df, supported, known)
+    is_person = (df["label"] == "PERSON") | (df["cue"] == "title")
+    variants = person_variants(df, is_person)
+    df["entity"] = link_people(df, known, variants)
+    if variants:
+        df["entity"] = df["entity"].map(lambda e: variants.get(e, e))
+    df["label"] = vote_labels(df, known)
+    bad = df["entity"].map({e: clean_entity_text(e) is None for e in df["entity"].unique()})
+    df = df[~bad & df["label"].isin(NAME_LABELS)]
+    return df.drop(columns=["key"])

@@ -1,0 +1,173 @@
+"""Analysis folders: an :class:`~lib.schema.Analysis` as Parquet tables plus a manifest.
+
+An analysis folder holds every table as ``<table>.parquet`` plus ``manifest.json``::
+
+    {"format": "coverage-lens-analysis", "format_version": 1,
+     "analysis_version": "...", "created": "...", "documents": 1000,
+     "doc_ids": [...], "doc_hashes": [...], "outlets": [...],
+     "tables": {"mentions": {"rows": 31000, "dtypes": {...}}, ...}, "problems": [...]}
+
+``python -m lib analyze --corpus PATH --out DIR [--processes N]`` writes one;
+``python -m lib TABLE --corpus DIR`` and the app read it back with :func:`load_analysis`,
+without loading spaCy. A folder written by other code (another
+:func:`lib.schema.analysis_version`) is refused, so it is recomputed, never trusted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from lib.corpus.document import Document, unknown_outlet
+from lib.schema import Analysis, analysis_version, table_names, text_key
+
+MANIFEST = "manifest.json"
+
+
+FORMAT = "coverage-lens-analysis"
+
+
+FORMAT_VERSION = 1
+
+
+class AnalysisFolderError(ValueError):
+    """Not an analysis folder, or one written by another pipeline/format version."""
+
+
+def is_analysis_folder(path: str | os.PathLike) -> bool:
+    """True when ``path`` is a folder with an analysis ``manifest.json``."""
+    manifest = Path(path) / MANIFEST
+    if not manifest.is_file():
+        return False
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("format") == FORMAT
+
+
+def save_analysis(analysis, out_dir: str | os.PathLike) -> Path:
+    """Write every table of ``analysis`` as Parquet plus ``manifest.json`` into ``out_dir``.
+
+    The manifest is written last (atomically), so a folder with a manifest is complete.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    tables = {}
+    for name in table_names():
+        frame = analysis.table(name)
+        frame.to_parquet(out / f"{name}.parquet", index=False, compression="zstd")
+        tables[name] = {
+            "rows": len(frame),
+            "columns": list(frame.columns),
+            "dtypes": {c: str(t) for c, t in frame.dtypes.items()},
+        }
+    docs, texts = analysis.documents, analysis.texts
+    manifest = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "analysis_version": analysis_version(),
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "documents": len(docs),
+        "doc_ids": docs["doc_id"].tolist(),
+        "doc_hashes": texts["content_hash"].tolist() if "content_hash" in texts else [],
+        "text_keys": [text_key(t) for t in texts["text"]] if "text" in texts else [],
+        "outlets": analysis.outlets,
+        "tables": tables,
+        "problems": [list(p) for p in analysis.problems],
+    }
+    fd, tmp = tempfile.mkstemp(dir=out, prefix=".manifest-", suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(manifest, fh, ensure_ascii=False, indent=1)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, out / MANIFEST)
+    return out
+
+
+def read_manifest(folder: str | os.PathLike) -> dict:
+    path = Path(folder) / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise AnalysisFolderError(f"cannot read {path}: {exc}") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise AnalysisFolderError(f"{path} is not a Coverage Lens analysis manifest")
+    if data.get("format_version") != FORMAT_VERSION:
+        raise AnalysisFolderError(
+            f"{path}: unsupported format version {data.get('format_version')}"
+        )
+    return data
+
+
+def _restore_dtypes(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
+    for col, want in dtypes.items():
+        if col in frame.columns and str(frame[col].dtype) != want:
+            try:
+                frame[col] = frame[col].astype(want)
+            except (TypeError, ValueError):
+                pass
+    return frame
+
+
+def load_analysis(folder: str | os.PathLike, *, check_version: bool = True):
+    """Read an analysis folder written by :func:`save_analysis` back into an Analysis.
+
+    Raises :class:`AnalysisFolderError` when the folder is not one, is incomplete, or
+    (with ``check_version``) was made by other code (another
+    :func:`lib.schema.analysis_version`).
+    """
+    folder = Path(folder)
+    manifest = read_manifest(folder)
+    made_by = manifest.get("analysis_version")
+    if check_version and made_by != analysis_version():
+        raise AnalysisFolderError(
+            f"{folder} was made by analysis version {made_by}, this is "
+            f"{analysis_version()}; run `python -m lib analyze` again"
+        )
+    kwargs = {}
+    for name in table_names():
+        info = manifest["tables"].get(name)
+        if info is None:
+            raise AnalysisFolderError(f"{folder}: table {name} missing from the manifest")
+        try:
+            frame = pd.read_parquet(folder / f"{name}.parquet")
+        except Exception as exc:
+            raise AnalysisFolderError(f"{folder}: cannot read {name}.parquet: {exc}") from None
+        if len(frame) != info["rows"]:
+            raise AnalysisFolderError(f"{folder}: {name}.parquet has the wrong row count")
+        kwargs[name] = _restore_dtypes(frame, info.get("dtypes", {}))
+    problems = [tuple(p) for p in manifest.get("problems", [])]
+    return Analysis(**kwargs, problems=problems)
+
+
+def documents_from_analysis(analysis) -> list:
+    """The :class:`~lib.corpus.document.Document` records an Analysis was made from (metadata from
+    ``documents``, text and furniture from ``texts``), e.g. for the Reader page."""
+    texts = analysis.texts.set_index("doc_id")
+    out = []
+    for row in analysis.documents.itertuples(index=False):
+        t = texts.loc[row.doc_id]
+        outlet = "" if row.outlet == unknown_outlet(row.doc_id) else row.outlet
+        out.append(
+            Document(
+                doc_id=row.doc_id,
+                text=t["text"],
+                outlet=outlet,
+                title=_str(row.title),
+                published=_str(row.published),
+                byline=_str(row.byline),
+                url=_str(row.url),
+                boilerplate=_str(t["boilerplate"]),
+                source_name=_str(t["source_name"]),
+            )
+        )
+    return out
+
+
+def _str(value) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)

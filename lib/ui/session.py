@@ -1,0 +1,128 @@
+"""This session's own articles (uploads, pasted text, URLs) and metadata edits.
+
+Everything here lives in ``st.session_state`` only: never in a shared cache, never on disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from lib.corpus.document import Document
+from lib.ingest.status import ANALYSED, SKIPPED
+from lib.ingest.uploads import document_from_paste, read_uploads
+from lib.ingest.urls import fetch_url
+from lib.schema import STATUS_COLUMNS
+from lib.ui.resources import PartsCache
+
+USER = "_user"  # session-state key of the user's own articles (never shared, never on disk)
+
+
+EDITS = "_meta_edits"
+
+
+META_FIELDS = ["outlet", "title", "published", "byline", "url"]
+
+
+def user_state() -> dict:
+    """This session's own articles: upload results, pasted/fetched documents, parts cache."""
+    if USER not in st.session_state:
+        st.session_state[USER] = {
+            "upload_key": None,
+            "uploaded": [],
+            "upload_statuses": pd.DataFrame(columns=STATUS_COLUMNS),
+            "extra": [],
+            "extra_statuses": [],
+            "parts": PartsCache(),
+            "analysis": (None, None),
+        }
+    return st.session_state[USER]
+
+
+def status_row(file: str, status: str, reason: str, message: str, doc=None) -> dict:
+    return {
+        "file": file,
+        "status": status,
+        "reason": reason,
+        "message": message,
+        "doc_id": doc.doc_id if doc is not None else "",
+        "chars": len(doc.text) if doc is not None else 0,
+    }
+
+
+def upload_key() -> str:
+    """Widget key of the uploader (a new key empties it after "Remove my articles")."""
+    return f"upload_files_{st.session_state.get('upload_nonce', 0)}"
+
+
+def read_upload_widget(state: dict) -> None:
+    files = st.session_state.get(upload_key()) or []
+    key = tuple((f.name, f.size, f.file_id) for f in files)
+    if key == state["upload_key"]:
+        return
+    existing = {d.doc_id for d in state["extra"]}
+    with st.spinner("Reading your files…"):
+        result = read_uploads([(f.name, f.getvalue()) for f in files], existing_ids=existing)
+    state.update(upload_key=key, uploaded=result.documents, upload_statuses=result.statuses)
+    state["analysis"] = (None, None)
+
+
+def user_ids(state: dict) -> set[str]:
+    return {d.doc_id for d in state["uploaded"]} | {d.doc_id for d in state["extra"]}
+
+
+def add_pasted(state: dict) -> None:
+    text = st.session_state.get("paste_text", "")
+    outlet = st.session_state.get("paste_outlet", "")
+    title = st.session_state.get("paste_title", "")
+    label = f"pasted: {title or outlet or 'untitled'}"
+    try:
+        doc = document_from_paste(text, outlet, title, existing_ids=user_ids(state))
+    except ValueError as exc:
+        state["extra_statuses"].append(status_row(label, SKIPPED, "empty file", str(exc)))
+        return
+    note = "; ".join(doc.notes)
+    state["extra"].append(doc)
+    state["extra_statuses"].append(status_row(label, ANALYSED, "", note, doc))
+
+
+def add_url(state: dict) -> None:
+    url = (st.session_state.get("url_text") or "").strip()
+    if not url:
+        return
+    with st.spinner("Fetching the article…"):
+        doc, status = fetch_url(url, existing_ids=user_ids(state))
+    if doc is not None:
+        state["extra"].append(doc)
+    state["extra_statuses"].append({c: status.get(c, "") for c in STATUS_COLUMNS})
+
+
+def clear_user(state: dict) -> None:
+    st.session_state.pop(USER, None)
+    st.session_state.pop(EDITS, None)
+    st.session_state["upload_nonce"] = st.session_state.get("upload_nonce", 0) + 1
+
+
+def apply_edits(documents: list[Document]) -> list[Document]:
+    """Documents with this session's metadata edits (from the *Your articles* page) applied."""
+    edits = st.session_state.get(EDITS, {})
+    out = []
+    for doc in documents:
+        change = {k: v for k, v in edits.get(doc.doc_id, {}).items() if k in META_FIELDS}
+        out.append(replace(doc, **change) if change else doc)
+    return out
+
+
+def record_edits(before: pd.DataFrame, after: pd.DataFrame) -> bool:
+    """Store metadata edits from the editor in the session; True when something changed."""
+    edits = st.session_state.setdefault(EDITS, {})
+    changed = False
+    for old, new in zip(before.to_dict("records"), after.to_dict("records"), strict=True):
+        for field_name in META_FIELDS:
+            value = "" if pd.isna(new[field_name]) else str(new[field_name]).strip()
+            if value != (old[field_name] or ""):
+                edits.setdefault(old["doc_id"], {})[field_name] = value
+                changed = True
+    return changed

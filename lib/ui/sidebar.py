@@ -1,0 +1,211 @@
+"""The shared sidebar: which articles, your own articles, the outlet filter -> :class:`View`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import streamlit as st
+
+from lib.analysis import analyze
+from lib.corpus.document import Document
+from lib.ingest.status import SKIPPED, statuses_to_problems
+from lib.nlp.pipeline import ModelNotFound
+from lib.schema import STATUS_COLUMNS, Analysis
+from lib.store.cache import corpus_key
+from lib.ui.resources import PARSE_LOCK, cached_analysis, cached_nlp, example_corpus
+from lib.ui.session import (
+    add_pasted,
+    add_url,
+    apply_edits,
+    clear_user,
+    read_upload_widget,
+    status_row,
+    upload_key,
+    user_state,
+)
+from lib.views.filter import filter_outlets
+
+OUTLET_KEY = "outlet"
+
+
+SOURCE_KEY = "source"
+
+
+#: Corpus choices; the label is also the URL value (``?source=Your+articles``).
+EXAMPLE, YOURS = "Example articles", "Your articles"
+
+
+#: Page computations kept per session (see View.memo).
+MEMO_SIZE = 48
+
+
+@dataclass
+class View:
+    """What every page works from: the full analysis and the outlet-filtered one."""
+
+    full: Analysis
+    analysis: Analysis
+    outlets: list[str]
+    selected: list[str]
+    source: str = EXAMPLE
+    documents: list[Document] = field(default_factory=list)
+    statuses: pd.DataFrame = field(default_factory=pd.DataFrame)
+    key: str = ""
+
+    def memo(self, fn, *args):
+        """``fn(self.analysis, *args)``, computed once per corpus, outlet choice and arguments.
+
+        Reruns that only change the view (opening an expander, sorting, switching pages and
+        back) reuse the result instead of recomputing tables from the analysis.
+        """
+        store = st.session_state.setdefault("_memo", {})
+        key = (getattr(fn, "__qualname__", repr(fn)), self.key, tuple(self.selected), args)
+        if key not in store:
+            if len(store) >= MEMO_SIZE:
+                store.pop(next(iter(store)))
+            store[key] = fn(self.analysis, *args)
+        return store[key]
+
+
+def your_articles_sidebar() -> tuple[list[Document], pd.DataFrame]:
+    """Upload / paste / URL inputs; returns this session's documents and per-file statuses."""
+    state = user_state()
+    sb = st.sidebar
+    sb.file_uploader(
+        "Upload articles",
+        accept_multiple_files=True,
+        key=upload_key(),
+        help="Text, Markdown, HTML, PDF or Word files, or a .zip of them (or a bundle saved "
+        "from this app). They stay in this browser session only.",
+    )
+    read_upload_widget(state)
+    with sb.expander("Paste an article"):
+        with st.form("paste_form", clear_on_submit=True, border=False):
+            st.text_area("Article text", key="paste_text", height=160)
+            st.text_input("Outlet", key="paste_outlet", placeholder="e.g. The Daily Example")
+            st.text_input("Title", key="paste_title")
+            st.form_submit_button("Add article", on_click=add_pasted, args=(state,))
+    with sb.expander("Add from a web address"):
+        with st.form("url_form", clear_on_submit=True, border=False):
+            st.text_input("Article URL", key="url_text", placeholder="https://…")
+            st.form_submit_button("Fetch article", on_click=add_url, args=(state,))
+    docs = state["uploaded"] + state["extra"]
+    statuses = pd.concat(
+        [
+            state["upload_statuses"],
+            pd.DataFrame(state["extra_statuses"], columns=STATUS_COLUMNS),
+        ],
+        ignore_index=True,
+    )
+    if docs or len(statuses):
+        skipped = int((statuses["status"] == SKIPPED).sum()) if len(statuses) else 0
+        sb.caption(
+            f"{len(docs)} article(s) ready"
+            + (f", {skipped} file(s) skipped" if skipped else "")
+            + " — details on the *Your articles* page."
+        )
+        sb.button("Remove my articles", on_click=clear_user, args=(state,), key="clear_user")
+    return docs, statuses
+
+
+def outlet_filter(outlets: list[str], where=None) -> list[str]:
+    """Sidebar multiselect shared by every page, mirrored in the URL (``?outlet=A&outlet=B``).
+
+    All outlets are selected by default (no query parameter); ``?outlet=`` selects none.
+    """
+    previous = st.session_state.get("_outlet_options")
+    current = st.session_state.get(OUTLET_KEY)
+    if current is not None and previous is not None and set(previous) != set(outlets):
+        # the corpus changed (new articles, an edited outlet): keep the user's choices and
+        # show outlets that were not there before
+        fresh = [o for o in outlets if o not in previous]
+        st.session_state[OUTLET_KEY] = [o for o in outlets if o in current or o in fresh]
+    st.session_state["_outlet_options"] = list(outlets)
+    return (where or st.sidebar).multiselect(
+        "Outlets",
+        options=outlets,
+        default=outlets,
+        key=OUTLET_KEY,
+        bind="query-params",
+        help="Every page shows only the outlets chosen here. The address bar keeps the choice, "
+        "so a copied link reopens the same view.",
+        placeholder="Choose outlets",
+    )
+
+
+def _analyse_user(documents: list[Document], key: str, problems) -> Analysis:
+    """Analysis of this session's articles, kept in the session (not in shared caches)."""
+    state = user_state()
+    if state["analysis"][0] != key:
+        with st.spinner(f"Analysing {len(documents)} article(s)…"):
+            with PARSE_LOCK:
+                analysis = analyze(documents, cached_nlp, cache=state["parts"], problems=problems)
+            state["analysis"] = (key, analysis)
+    return state["analysis"][1]
+
+
+def load_view() -> View | None:
+    """Draw the shared sidebar (source, articles, outlet filter) and return the :class:`View`."""
+    source = st.sidebar.segmented_control(
+        "Articles",
+        [EXAMPLE, YOURS],
+        default=EXAMPLE,
+        required=True,
+        key=SOURCE_KEY,
+        bind="query-params",
+        help="The example is five reports of one event. Choose *Your articles* to upload, "
+        "paste or fetch your own; they stay private to this browser session.",
+    )
+    filter_box = st.sidebar.container()
+    try:
+        if source == YOURS:
+            documents, statuses = your_articles_sidebar()
+            documents = apply_edits(documents)
+            key = corpus_key(documents)
+            analysis = _analyse_user(documents, key, statuses_to_problems(statuses))
+        else:
+            with st.spinner("Loading the language model and analysing the articles…"):
+                base, problems, precomputed = example_corpus()
+                documents = apply_edits(base)
+                edited = documents != base
+                key = corpus_key(documents)
+                if precomputed is not None and not edited:
+                    analysis = precomputed
+                else:
+                    analysis = cached_analysis(key, tuple(documents), edited)
+            statuses = pd.DataFrame(
+                [status_row(name, SKIPPED, "", reason) for name, reason in problems],
+                columns=STATUS_COLUMNS,
+            )
+    except ModelNotFound as exc:
+        st.error(f"The English language model is missing. {exc}")
+        return None
+    except (OSError, ValueError) as exc:  # an unreadable COVERAGE_LENS_CORPUS, say
+        st.error(f"The example articles could not be opened: {exc}")
+        return None
+    outlets = analysis.outlets
+    with filter_box:
+        selected = outlet_filter(outlets, st) if outlets else []
+        st.caption(
+            f"{len(selected)} of {len(outlets)} outlets · {len(analysis.documents)} articles"
+        )
+    return View(
+        full=analysis,
+        analysis=_filtered(key, analysis, selected),
+        outlets=outlets,
+        selected=selected,
+        source=source,
+        documents=documents,
+        statuses=statuses,
+        key=key,
+    )
+
+
+def _filtered(key: str, analysis: Analysis, selected: list[str]) -> Analysis:
+    """The outlet-filtered analysis, kept per session for the last corpus/choice."""
+    cache = st.session_state.get("_filtered")
+    if cache is None or cache[0] != (key, tuple(selected)):
+        cache = ((key, tuple(selected)), filter_outlets(analysis, selected))
+        st.session_state["_filtered"] = cache
+    return cache[1]

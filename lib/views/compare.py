@@ -1,0 +1,106 @@
+"""Outlet × entity comparison tables, written forms and keyword-in-context lines."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.resolve.assemble import entity_table
+from lib.schema import COMPARE_BASE_COLUMNS, KWIC_COLUMNS
+from lib.views.entities import entity_variants, link_demonyms
+
+
+def entity_outlet_table(entities: pd.DataFrame, outlets: list[str] | None = None) -> pd.DataFrame:
+    """Which outlets name which entity, and how often.
+
+    Input: the ENTITY_COLUMNS table. Output columns: ``entity, label, outlets``
+    (number of outlets naming it), ``mentions`` (total), then one column per
+    outlet with its mention count (0 = not named). Sorted by outlets, mentions.
+    """
+    outlets = list(outlets) if outlets is not None else list(dict.fromkeys(entities["outlet"]))
+    if entities.empty:
+        return pd.DataFrame(columns=COMPARE_BASE_COLUMNS + outlets)
+    wide = entities.pivot_table(
+        index=["entity", "label"], columns="outlet", values="mentions", aggfunc="sum", fill_value=0
+    )
+    wide = wide.reindex(columns=outlets, fill_value=0)
+    wide.columns = [str(c) for c in wide.columns]
+    wide = wide.astype(int)
+    out = wide.reset_index()
+    out.insert(2, "outlets", (wide > 0).sum(axis=1).to_numpy())
+    out.insert(3, "mentions", wide.sum(axis=1).to_numpy())
+    out = out.sort_values(["outlets", "mentions", "entity"], ascending=[False, False, True])
+    return out.reset_index(drop=True)
+
+
+def entities_per_outlet(entities: pd.DataFrame) -> pd.DataFrame:
+    """Distinct entities per outlet and label: columns ``outlet, label, entities``."""
+    if entities.empty:
+        return pd.DataFrame(columns=["outlet", "label", "entities"])
+    return (
+        entities.groupby(["outlet", "label"], sort=False)["entity"]
+        .nunique()
+        .rename("entities")
+        .reset_index()
+    )
+
+
+def variants_label(variants: pd.DataFrame) -> pd.Series:
+    """Per entity, its surface forms with counts: "Sunak ×8, Rishi Sunak ×1".
+
+    Input columns: ``entity, variant, count`` (see lib.views.entities.entity_variants).
+    """
+    if variants.empty:
+        return pd.Series(dtype=object)
+    return variants.groupby("entity", sort=False).apply(
+        lambda g: ", ".join(f"{v} ×{c}" for v, c in zip(g["variant"], g["count"], strict=True)),
+        include_groups=False,
+    )
+
+
+def keyword_in_context(
+    mentions: pd.DataFrame, texts: pd.DataFrame, entity: str, width: int = 70
+) -> pd.DataFrame:
+    """Keyword-in-context lines for every mention of ``entity``: KWIC_COLUMNS.
+
+    ``left``/``right`` hold up to ``width`` characters of the article around the
+    mention (whitespace folded), cut at word boundaries.
+    """
+    rows = mentions[mentions["entity"] == entity]
+    if rows.empty:
+        return pd.DataFrame(columns=KWIC_COLUMNS)
+    body = texts.set_index("doc_id")["text"]
+    out = []
+    for r in rows.sort_values(["doc_id", "start_char"]).itertuples():
+        text = body[r.doc_id]
+        left = " ".join(text[max(0, r.start_char - width) : r.start_char].split())
+        right = " ".join(text[r.end_char : r.end_char + width].split())
+        if r.start_char > width and " " in left:
+            left = "…" + left.split(" ", 1)[1]
+        if r.end_char + width < len(text) and " " in right:
+            right = right.rsplit(" ", 1)[0] + "…"
+        out.append(
+            {
+                "outlet": r.outlet,
+                "doc_id": r.doc_id,
+                "sentence_id": r.sentence_id,
+                "left": left,
+                "match": text[r.start_char : r.end_char],
+                "right": right,
+            }
+        )
+    return pd.DataFrame(out, columns=KWIC_COLUMNS)
+
+
+def entity_outlet_wide(analysis, link: bool) -> pd.DataFrame:
+    """The Compare table: :func:`entity_outlet_table` plus ``written_as`` (every form of the
+    name with counts) after ``label``; nationalities counted as their country when ``link``."""
+    mentions = link_demonyms(analysis.mentions) if link else analysis.mentions
+    table = entity_outlet_table(entity_table(mentions), analysis.outlets)
+    variants = variants_label(entity_variants(mentions))
+    table.insert(2, "written_as", table["entity"].map(variants).fillna(""))
+    return table
+
+
+def mentions_in_context(analysis, entity: str) -> pd.DataFrame:
+    """Keyword-in-context lines of one entity in the analysis (KWIC_COLUMNS)."""
+    return keyword_in_context(analysis.mentions, analysis.texts, entity)

@@ -1,0 +1,144 @@
+"""Figure views: short labels ("~2,000", "≥450,000") and the claim x outlet table."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+from lib.extract.numbers import vocab
+
+VAGUE_WORDS = {
+    12: "dozens",
+    20: "scores",
+    100: "hundreds",
+    1_000: "thousands",
+    10_000: "tens of thousands",
+    100_000: "hundreds of thousands",
+    1_000_000: "millions",
+    10_000_000: "tens of millions",
+    1_000_000_000: "billions",
+}
+
+
+def _num(value: float, big_words: bool) -> str:
+    if big_words and abs(value) >= 1e6:
+        for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if abs(value) >= scale:
+                return f"{value / scale:,.3f}".rstrip("0").rstrip(".") + f" {word}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_figure(value, value_max=None, qualifier: str = "exact", unit: str = "") -> str:
+    """Short label: "~2,000", "≤20,000", "≥450,000", "1,200–2,500", "$5.7 billion", "12%"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    value = float(value)
+    vmax = value if value_max is None or pd.isna(value_max) else float(value_max)
+    unit = unit or ""
+    if qualifier == "vague":
+        word = VAGUE_WORDS.get(int(value), f"~{_num(value, True)}")
+        cur = vocab()["currency_display"].get(unit, "")
+        return f"{word} of {cur or unit}".strip() if unit and unit != "%" else word
+    money = unit in vocab()["currency_display"] or re.fullmatch(r"[A-Z]{3}", unit or "")
+    big = bool(money) or value >= 1e6
+
+    def one(x: float) -> str:
+        s = _num(x, big)
+        if unit == "%":
+            return s + "%"
+        if unit in vocab()["currency_display"]:
+            return vocab()["currency_display"][unit] + s
+        if unit:
+            return f"{s} {unit}"
+        return s
+
+    if qualifier == "range" and vmax != value:
+        return f"{one(value)}–{one(vmax)}"
+    prefix = {"approx": "~", "at_least": "≥", "at_most": "≤"}.get(qualifier, "")
+    return prefix + one(value)
+
+
+def clean_text(value) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def claim_summary(claims: pd.DataFrame, outlets=None) -> pd.DataFrame:
+    """Wide table: one row per claim (claim_id, counted, status) x one column per outlet.
+
+    Cells read like "≥450,000 (Jane Smith)"; several figures from one outlet are joined
+    with "; "; an outlet that does not report the claim gets "—".
+    """
+    if outlets is None:
+        outlets = list(dict.fromkeys(claims["outlet"])) if not claims.empty else []
+    outlets = list(outlets)
+    columns = ["claim_id", "counted", "status", *outlets]
+    if claims.empty:
+        return pd.DataFrame(columns=columns)
+    records = []
+    for claim_id, rows in claims.groupby("claim_id", sort=False):
+        rec = {
+            "claim_id": claim_id,
+            "counted": rows["counted"].iloc[0],
+            "status": rows["status"].iloc[0],
+        }
+        for outlet in outlets:
+            cells = []
+            for r in rows[rows["outlet"] == outlet].itertuples():
+                label = format_figure(r.value, r.value_max, r.qualifier, getattr(r, "unit", ""))
+                who = clean_text(getattr(r, "said_by", ""))
+                cells.append(f"{label} ({who})" if who else label)
+            rec[outlet] = "; ".join(dict.fromkeys(cells)) if cells else "—"
+        records.append(rec)
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+#: How the Figures page names each qualifier and claim status.
+QUALIFIER_NAMES = {
+    "exact": "exact",
+    "approx": "~ about",
+    "at_least": "≥ at least",
+    "at_most": "≤ at most",
+    "range": "range",
+    "vague": "vague (thousands, millions…)",
+}
+STATUS_HELP = {
+    "agree": "outlets report compatible values",
+    "conflict": "outlets report values that cannot all be true",
+    "single source": "only one outlet reports it",
+}
+FIGURE_VIEW_COLUMNS = [
+    "outlet",
+    "figure",
+    "text",
+    "counted",
+    "said_by",
+    "qualifier",
+    "value",
+    "sentence",
+]
+
+
+def claims_by_outlet(analysis) -> pd.DataFrame:
+    """Claims as rows, outlets as columns (see :func:`claim_summary`)."""
+    return claim_summary(analysis.claims, analysis.outlets)
+
+
+def figure_rows(figures: pd.DataFrame, qualifiers, query: str = "") -> pd.DataFrame:
+    """The All figures table: chosen qualifiers, ``counted`` containing ``query``, a short
+    ``figure`` label, and sources carried over from the previous sentence marked as such.
+    Columns :data:`FIGURE_VIEW_COLUMNS`."""
+    flat = figures[figures["qualifier"].isin(list(qualifiers))]
+    if query.strip():
+        flat = flat[flat["counted"].str.contains(query.strip(), case=False, regex=False)]
+    inferred = flat["said_by_inferred"].fillna(False).astype(bool)
+    flat = flat.assign(
+        said_by=flat["said_by"].where(~inferred, flat["said_by"] + " (previous sentence)"),
+        figure=[
+            format_figure(r.value, r.value_max, r.qualifier, r.unit) for r in flat.itertuples()
+        ],
+    )
+    return flat[FIGURE_VIEW_COLUMNS]

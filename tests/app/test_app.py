@@ -1,0 +1,167 @@
+"""Every page renders through Streamlit's AppTest for all outlets, one outlet and none."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.helpers import ROOT
+
+APP = str(ROOT / "app.py")
+PAGES = [
+    "app_pages/overview.py",
+    "app_pages/compare.py",
+    "app_pages/entity.py",
+    "app_pages/cooccurrence.py",
+    "app_pages/figures.py",
+    "app_pages/quotes.py",
+    "app_pages/reader.py",
+    "app_pages/sources.py",
+]
+TIMEOUT = 120
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    import streamlit as st
+
+    st.cache_data.clear()
+    yield
+
+
+def open_page(page: str, outlets: list[str] | None = None) -> AppTest:
+    """Open the app on ``page`` with ``outlets`` chosen in the sidebar filter.
+
+    AppTest drops sidebar elements from its tree after a rerun under st.navigation,
+    so the shared filter is seeded through session state (its widget key).
+    """
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if outlets is not None:
+        at.session_state["outlet"] = outlets
+    at.run()
+    assert not at.exception, at.exception
+    at.switch_page(page).run()
+    return at
+
+
+def all_text(at: AppTest) -> str:
+    parts = [e.value for e in at.markdown] + [e.value for e in at.caption]
+    parts += (
+        [e.value for e in at.info] + [e.value for e in at.title] + [e.value for e in at.subheader]
+    )
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_all_outlets(page):
+    at = open_page(page)
+    assert not at.exception, at.exception
+    assert at.title, "every page has a title"
+    assert at.caption, "every page explains itself"
+    assert "No outlet is selected" not in all_text(at)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_one_outlet(page):
+    at = open_page(page, ["TDPel Media"])
+    assert not at.exception, at.exception
+    assert at.session_state["outlet"] == ["TDPel Media"]
+    assert "No outlet is selected" not in all_text(at)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_no_outlet(page):
+    at = open_page(page, [])
+    assert not at.exception, at.exception
+    if page != "app_pages/sources.py":  # the articles page lists files whatever the filter
+        assert "No outlet is selected" in all_text(at)
+
+
+def test_overview_table_follows_filter():
+    assert len(open_page("app_pages/overview.py").dataframe[0].value) == 5
+    at = open_page("app_pages/overview.py", ["TDPel Media", "The Moscow Times"])
+    assert not at.exception
+    assert sorted(at.dataframe[0].value["outlet"]) == ["TDPel Media", "The Moscow Times"]
+
+
+def test_compare_table_columns_follow_filter():
+    at = open_page("app_pages/compare.py", ["ICARO Media Group", "TDPel Media"])
+    table = at.dataframe[0].value
+    assert list(table.columns[-2:]) == ["ICARO Media Group", "TDPel Media"]
+    rutte = table[table["entity"] == "Mark Rutte"].iloc[0]
+    assert "Rutte ×" in rutte["written_as"]
+    assert "The Moscow Times" not in table.columns
+    assert (table["outlets"] >= 1).all()
+
+
+def test_cooccurrence_controls():
+    at = open_page("app_pages/cooccurrence.py")
+    at.selectbox(key="co_window").set_value("paragraph").run()
+    at.selectbox(key="co_metric").set_value("npmi").run()
+    at.slider(key="co_top_n").set_value(8).run()
+    assert not at.exception, at.exception
+    assert "Evidence" in [s.value for s in at.subheader]
+
+
+def test_reader_shows_furniture_separately():
+    at = open_page("app_pages/reader.py", ["The Moscow Times"])
+    assert not at.exception
+    assert any("Set-aside page furniture" in e.label for e in at.expander)
+
+
+def test_entity_page_shows_variants_and_context():
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state["entity"] = "Mark Rutte"
+    at.run()
+    at.switch_page("app_pages/entity.py").run()
+    assert not at.exception, at.exception
+    text = all_text(at)
+    assert "Written as:" in text and "Rutte ×" in text
+    assert [m.label for m in at.metric][:2] == ["Type", "Outlets naming it"]
+    assert at.metric[1].value == "5 of 5"
+
+
+def test_cooccurrence_demonym_toggle_changes_entities():
+    at = open_page("app_pages/cooccurrence.py")
+    with_link = at.dataframe[0].value
+    at.toggle(key="co_demonyms").set_value(False).run()
+    without = at.dataframe[0].value
+    assert not at.exception
+    names_with = set(with_link["entity_a"]) | set(with_link["entity_b"])
+    names_without = set(without["entity_a"]) | set(without["entity_b"])
+    assert "North Korean" in names_without and "North Korean" not in names_with
+
+
+def test_app_opens_a_precomputed_analysis_folder(tmp_path, monkeypatch):
+    from lib.analysis import analyze
+    from lib.ingest.local import load_corpus
+    from lib.nlp.pipeline import get_nlp
+    from lib.store.folders import save_analysis
+    from tests.helpers import SEEDS
+
+    docs = load_corpus(SEEDS).documents[:2]
+    save_analysis(analyze(docs, get_nlp()), tmp_path / "analysis")
+    monkeypatch.setenv("COVERAGE_LENS_CORPUS", str(tmp_path / "analysis"))
+    from lib.ui import resources as ui
+
+    ui.example_corpus.clear()
+    try:
+        at = open_page("app_pages/overview.py")
+        assert not at.exception, at.exception
+        assert len(at.dataframe[0].value) == 2
+    finally:
+        ui.example_corpus.clear()
+
+
+def test_unreadable_example_corpus_gets_a_message(tmp_path, monkeypatch):
+    from lib.ui import resources as ui
+
+    monkeypatch.setenv("COVERAGE_LENS_CORPUS", str(tmp_path / "missing"))
+    ui.example_corpus.clear()
+    try:
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        at.run()
+        assert not at.exception, at.exception
+        assert "could not be opened" in at.error[0].value
+    finally:
+        ui.example_corpus.clear()

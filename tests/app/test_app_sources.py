@@ -1,0 +1,103 @@
+"""Bring-your-own-articles flows through AppTest: paste, refused URL, metadata edits, bundle."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.app.test_app import APP, TIMEOUT, all_text
+
+ARTICLE = (
+    "Wildfire forces evacuations near Valencia\n\n"
+    "Firefighters battled a wildfire near Valencia on Tuesday, regional officials said. About "
+    "1,200 residents were evacuated, according to the Valencian emergency service. "
+    "“The wind is our biggest enemy,” regional president Carlos Mazon told reporters."
+)
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    import streamlit as st
+
+    st.cache_data.clear()
+    yield
+
+
+def yours() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state["source"] = "Your articles"
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_empty_user_corpus_explains_what_to_do():
+    at = yours()
+    assert "No articles yet" in all_text(at)
+
+
+def test_paste_an_article():
+    at = yours()
+    at.text_area(key="paste_text").input(ARTICLE)
+    at.text_input(key="paste_outlet").input("Iberia Today")
+    at.text_input(key="paste_title").input("Valencia wildfire")
+    submit = [b for b in at.button if "Add article" in b.label][0]
+    submit.click().run()
+    assert not at.exception, at.exception
+    docs = at.session_state["_user"]["extra"]
+    assert [d.outlet for d in docs] == ["Iberia Today"]
+    at.switch_page("app_pages/overview.py").run()
+    table = at.dataframe[0].value
+    assert table["outlet"].tolist() == ["Iberia Today"]
+    at.switch_page("app_pages/figures.py").run()
+    assert not at.exception
+    at.switch_page("app_pages/quotes.py").run()
+    assert "Carlos Mazon" in set(at.dataframe[-1].value["speaker"])
+
+
+def test_empty_paste_gets_a_message():
+    at = yours()
+    at.text_area(key="paste_text").input("   ")
+    [b for b in at.button if "Add article" in b.label][0].click().run()
+    assert not at.exception
+    statuses = at.session_state["_user"]["extra_statuses"]
+    assert statuses[0]["status"] == "skipped" and "empty" in statuses[0]["message"].lower()
+
+
+def test_private_url_is_refused_with_a_message(monkeypatch):
+    monkeypatch.delenv("COVERAGE_LENS_ALLOW_PRIVATE_URLS", raising=False)
+    at = yours()
+    at.text_input(key="url_text").input("http://127.0.0.1:9/article")
+    [b for b in at.button if "Fetch article" in b.label][0].click().run()
+    assert not at.exception, at.exception
+    status = at.session_state["_user"]["extra_statuses"][0]
+    assert status["status"] == "skipped"
+    assert "refused" in status["reason"]
+    at.switch_page("app_pages/sources.py").run()
+    files = at.dataframe[0].value
+    assert "127.0.0.1" in files["file"].iloc[0]
+
+
+def test_metadata_edit_applies_everywhere_and_bundle_round_trips():
+    from lib.ingest.bundles import read_bundle
+
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state["_meta_edits"] = {"000_ff69cd40d1c1fadd": {"outlet": "Edited Outlet"}}
+    at.run()
+    at.switch_page("app_pages/overview.py").run()
+    assert "Edited Outlet" in at.dataframe[0].value["outlet"].tolist()
+    at.switch_page("app_pages/sources.py").run()
+    assert not at.exception
+    bundle = [d for d in at.get("download_button")]
+    assert bundle, "the articles page offers a bundle"
+    view = at.session_state["_view"]
+    from lib.ingest.bundles import write_bundle
+
+    data = write_bundle(view.documents)
+    assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None
+    again = read_bundle(data)
+    assert [d.outlet for d in again.documents] == [d.outlet for d in view.documents]
+    assert again.documents[0].outlet == "Edited Outlet"

@@ -1,0 +1,112 @@
+"""The real app in headless Chromium: open it, change the outlet filter, see pages change."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.helpers import (
+    assert_no_error,
+    go_to,
+    shot,
+    wait_idle,
+)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def grid_rows(page) -> int:
+    """Rows (header included) of the first dataframe, from its accessible grid."""
+    grid = page.locator("[data-testid='stDataFrame'] [role='grid']").first
+    grid.wait_for(state="attached", timeout=30_000)
+    return int(grid.get_attribute("aria-rowcount"))
+
+
+def heatmap_state(page) -> tuple[list[str], list[str]]:
+    """Row labels and cell texts of the co-occurrence heatmap."""
+    page.wait_for_selector(".js-plotly-plot .heatmaplayer", timeout=30_000)
+    ticks = page.locator(".js-plotly-plot .yaxislayer-above .ytick text").all_text_contents()
+    cells = page.locator(".js-plotly-plot .heatmaplayer text").all_text_contents()
+    return ticks, cells
+
+
+def test_outlet_filter_changes_heatmap_and_table(server, page):
+    page.goto(server + "/")
+    wait_idle(page)
+    assert_no_error(page)
+    assert grid_rows(page) == 6  # header + 5 articles
+    shot(page, "overview_all")
+
+    go_to(page, "Co-occurrence")
+    before = heatmap_state(page)
+    assert len(before[0]) >= 10
+    shot(page, "cooccurrence_all")
+
+    sidebar = page.locator("[data-testid='stSidebar']")
+    for outlet in (
+        "Unknown (000_ff69cd40d1c1fadd)",
+        "ICARO Media Group",
+        "Unknown (002_45a56da15ac2ea27)",
+    ):
+        sidebar.get_by_role("button", name=f"Remove {outlet}").click()
+        wait_idle(page)
+    after = heatmap_state(page)
+    assert after != before, "the heatmap follows the outlet filter"
+    assert "outlet=TDPel+Media" in page.url or "outlet=TDPel%20Media" in page.url
+    assert_no_error(page)
+    shot(page, "cooccurrence_two_outlets")
+
+    go_to(page, "Overview")
+    assert grid_rows(page) == 3  # header + 2 articles
+    assert "outlet=" in page.url, "the filter survives page changes in the address"
+    shot(page, "overview_two_outlets")
+
+    go_to(page, "Compare sources")
+    assert_no_error(page)
+    shot(page, "compare_two_outlets")
+    go_to(page, "Reader")
+    assert_no_error(page)
+    shot(page, "reader_two_outlets")
+
+
+def test_copied_link_reopens_same_view(server, page):
+    page.goto(server + "/?outlet=TDPel+Media")
+    wait_idle(page)
+    assert grid_rows(page) == 2
+    page.goto(server + "/?outlet=")
+    wait_idle(page)
+    assert "No outlet is selected" in page.inner_text("body")
+    shot(page, "overview_no_outlet")
+
+
+def test_clicking_a_heatmap_cell_shows_its_sentences(server, page):
+    page.goto(server + "/cooccurrence")
+    wait_idle(page)
+    heatmap_state(page)
+    ticks = page.locator(".js-plotly-plot .yaxislayer-above .ytick text").all_text_contents()
+    main = page.locator("[data-testid='stMain']")
+    assert "Showing the strongest pair" in main.inner_text()
+    ticks = list(dict.fromkeys(ticks))
+    # cells are clickable markers laid out row by row: index 1 is row 0, column 1
+    cell = page.locator(".js-plotly-plot .scatterlayer .point").nth(1).bounding_box()
+    page.mouse.click(cell["x"] + cell["width"] / 2, cell["y"] + cell["height"] / 2)
+    page.wait_for_timeout(500)
+    wait_idle(page)
+    text = main.inner_text()
+    assert "Showing the strongest pair" not in text
+
+    pair = re.search(r"\n(.+?) and (.+?): (\d+) sentence", text)
+    assert pair, text
+    assert pair.group(1) in ticks and pair.group(2) in ticks and pair.group(1) != pair.group(2)
+    if int(pair.group(3)):
+        assert page.locator("[data-testid='stMain'] li mark").count() >= 2
+    shot(page, "cooccurrence_clicked")

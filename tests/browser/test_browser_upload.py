@@ -1,0 +1,134 @@
+"""Bring your own articles, in a real browser: upload, status table, XSS inert, isolation."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.helpers import (
+    ROOT,
+    assert_no_error,
+    go_to,
+    shot,
+    wait_idle,
+)
+
+pytestmark = pytest.mark.browser
+FIXTURES = ROOT / "tests" / "fixtures" / "upload"
+GOOD = ["harbour_daily.txt", "coastal_times.md", "euro_wire_latin1.txt", "hostile.html"]
+
+
+def new_page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    return context, page, dialogs
+
+
+def open_yours(browser, server, path: str = "/"):
+    """A new browser context on ``path`` with *Your articles* chosen; (context, page, dialogs)."""
+    context, page, dialogs = new_page(browser)
+    page.goto(server + path + "?source=Your+articles")
+    wait_idle(page)
+    return context, page, dialogs
+
+
+def upload(page, paths) -> None:
+    page.locator("[data-testid='stSidebar'] input[type='file']").set_input_files(
+        [str(p) for p in paths]
+    )
+    page.wait_for_timeout(500)
+    wait_idle(page)
+
+
+def grid_text(page, index: int = 0) -> str:
+    """Text of a dataframe's accessible grid (glide renders cells on a canvas)."""
+    grid = page.locator("[data-testid='stDataFrame'] [role='grid']").nth(index)
+    grid.wait_for(state="attached", timeout=30_000)
+    return grid.inner_text()
+
+
+def test_upload_flow_updates_every_page(server, browser, tmp_path):
+    files = [FIXTURES / name for name in GOOD]
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    files += [tmp_path / "empty.txt", tmp_path / "photo.txt"]
+    context, page, dialogs = open_yours(browser, server, "/sources")
+    assert "Nothing added yet" in page.inner_text("[data-testid='stMain']")
+    upload(page, files)
+    assert_no_error(page)
+    status = grid_text(page, 0)
+    for name in GOOD + ["empty.txt", "photo.txt"]:
+        assert name in status
+    assert "The file is empty" in status
+    assert "not text" in status
+    shot(page, "upload_status")
+
+    # edit the first article's outlet in the metadata editor (a canvas grid)
+    grid = page.locator("[data-testid='stDataFrame']").nth(1)
+    grid.scroll_into_view_if_needed()
+    editor = grid.bounding_box()
+    page.mouse.dblclick(editor["x"] + 150, editor["y"] + 52)
+    box = page.locator("textarea.gdg-input")
+    box.wait_for(timeout=10_000)
+    box.fill("Harbour Daily")
+    box.press("Enter")
+    page.wait_for_timeout(800)
+    wait_idle(page)
+    shot(page, "upload_metadata_edited")
+
+    go_to(page, "Overview")
+    body = page.inner_text("[data-testid='stMain']")
+    assert "Articles" in body
+    docs = grid_text(page, 0)
+    assert "Coastal Times" in docs  # outlet from "published on X"
+    assert "Harbour Daily" in docs and "Unknown (harbour_daily)" not in docs  # edit applied
+    assert "photo" not in docs and "empty" not in docs
+    shot(page, "upload_overview")
+
+    go_to(page, "Reader")
+    page.get_by_text("Article", exact=True).first.wait_for()
+    shot(page, "upload_reader")
+    for title in ("Co-occurrence", "Figures", "Quotes", "Compare sources"):
+        go_to(page, title)
+        assert_no_error(page)
+        shot(page, "upload_" + title.lower().replace(" ", "_").replace("-", ""))
+    assert dialogs == []
+    context.close()
+
+
+def test_latin1_decoded_in_reader(server, browser):
+    context, page, _ = open_yours(browser, server, "/reader")
+    upload(page, [FIXTURES / "euro_wire_latin1.txt"])
+    text = page.inner_text("[data-testid='stMain']")
+    assert "café owners" in text and "€10 million" in text
+    context.close()
+
+
+def test_xss_payload_is_inert(server, browser):
+    context, page, dialogs = open_yours(browser, server, "/reader")
+    upload(page, [FIXTURES / "xss_payload.txt", FIXTURES / "hostile.html"])
+    main = page.inner_text("[data-testid='stMain']")
+    assert "onerror" in main  # shown literally, as text
+    assert page.locator("[data-testid='stMain'] img[src='x']").count() == 0
+    for title in ("Quotes", "Overview", "Co-occurrence", "Your articles"):
+        go_to(page, title)
+        assert page.locator("[data-testid='stMain'] img[src='x']").count() == 0
+    page.wait_for_timeout(1000)
+    assert dialogs == [], dialogs
+    shot(page, "xss_sources")
+    context.close()
+
+
+def test_sessions_are_isolated(server, browser):
+    ctx_a, page_a, _ = open_yours(browser, server, "/")
+    upload(page_a, [FIXTURES / "harbour_daily.txt"])
+    assert "Port strike halts" in grid_text(page_a, 0)
+
+    ctx_b, page_b, _ = open_yours(browser, server, "/")
+    assert "No articles yet" in page_b.inner_text("[data-testid='stMain']")
+    page_b.goto(server + "/")
+    wait_idle(page_b)
+    assert "Port strike halts" not in grid_text(page_b, 0)
+    ctx_a.close()
+    ctx_b.close()

@@ -1,0 +1,134 @@
+"""Corpus loading: metadata from manifest and text clues, furniture set aside."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from lib.corpus.document import unknown_outlet
+from lib.corpus.metadata import parse_date
+from lib.corpus.parse import parse_document
+from lib.ingest.local import load_corpus
+
+FURNITURE_LINES = [
+    "Share on Facebook",
+    "Become a Patron!",
+    "Read also",
+    "Comments are closed",
+    "cup of coffee",
+    "Related article",
+    "Thanks for reading",
+    "The views expressed in this article",
+]
+
+
+def test_seed_documents_and_outlets(seed_corpus):
+    docs = {d.doc_id[:3]: d for d in seed_corpus.documents}
+    assert sorted(docs) == ["000", "001", "002", "003", "004"]
+    assert seed_corpus.problems == []
+    assert docs["001"].outlet == "ICARO Media Group"
+    assert docs["003"].outlet == "TDPel Media"
+    assert docs["004"].outlet == "The Moscow Times"
+    assert docs["004"].byline == "AFP"
+    assert docs["004"].published == "2024-10-28"
+    assert docs["001"].published.startswith("2024-10-28")
+    assert docs["000"].display_outlet == unknown_outlet(docs["000"].doc_id)
+    assert docs["002"].display_outlet.startswith("Unknown (002_")
+
+
+def test_metadata_from_text_clues_without_manifest(tmp_path, seed_corpus):
+    from tests.helpers import SEEDS
+
+    for f in SEEDS.glob("*.txt"):
+        shutil.copy(f, tmp_path / f.name)
+    corpus = load_corpus(tmp_path)
+    docs = {d.doc_id[:3]: d for d in corpus.documents}
+    assert docs["001"].outlet == "ICARO Media Group"
+    assert docs["001"].published == "2024-10-28 17:25"
+    assert docs["001"].title.startswith("North Korean Troop Deployment")
+    assert docs["003"].outlet == "TDPel Media"  # from "This article was published on X."
+    assert docs["004"].byline == "AFP"
+    assert docs["004"].url.startswith("https://www.themoscowtimes.com/2024/10/28/")
+    assert docs["004"].outlet == "themoscowtimes.com"  # domain when the text names no outlet
+    assert docs["004"].title == "NATO Chief Says North Korean Troops Sent to Russia's Kursk Region"
+    assert docs["000"].outlet == "" and docs["002"].outlet == ""
+
+
+@pytest.mark.parametrize("phrase", FURNITURE_LINES)
+def test_furniture_never_in_body(seed_corpus, phrase):
+    for doc in seed_corpus.documents:
+        assert phrase.lower() not in doc.text.lower(), (doc.doc_id, phrase)
+    assert any(phrase.lower() in d.boilerplate.lower() for d in seed_corpus.documents)
+
+
+def test_caption_and_header_lines_set_aside(seed_corpus):
+    docs = {d.doc_id[:3]: d for d in seed_corpus.documents}
+    assert "North Korean soldiers. KCNA" in docs["004"].boilerplate
+    assert "Politics" in docs["001"].boilerplate.splitlines()
+    assert "\nPolitics\n" not in docs["001"].text
+    assert "28/10/2024" not in docs["001"].text
+    # a paragraph broken across a blank line mid-sentence is joined
+    assert "initially taking control" in docs["004"].text
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("28/10/2024 17h25", "2024-10-28 17:25"),
+        ("October 28, 2024", "2024-10-28"),
+        ("3 March 2023", "2023-03-03"),
+        ("Tuesday, Jan. 9 2024", "2024-01-09"),
+        ("2023-07-01", "2023-07-01"),
+        ("The meeting on October 28, 2024 was long", ""),
+        ("31/02/2024", ""),
+    ],
+)
+def test_parse_date(line, expected):
+    assert parse_date(line) == expected
+
+
+def test_other_event_text_clues():
+    raw = (
+        "# Floods force thousands from homes in river valley\n\n"
+        "By Jane Example and Omar Writer\n\n"
+        "March 3, 2023\n\n"
+        "Heavy rain caused the river to burst its banks on Friday, officials said, and "
+        "emergency crews evacuated several villages overnight.\n\n"
+        "Photo: Rescue boats on a flooded street. Getty Images\n\n"
+        "Share on WhatsApp\n\n"
+        "Residents described water rising within minutes.\n\n"
+        "This story was first published by Valley Herald. Thanks for reading!\n"
+    )
+    doc = parse_document("flood", raw)
+    assert doc.title == "Floods force thousands from homes in river valley"
+    assert doc.byline == "Jane Example and Omar Writer"
+    assert doc.published == "2023-03-03"
+    assert doc.outlet == "Valley Herald"
+    assert "Share on" not in doc.text and "Rescue boats" not in doc.text
+    assert "Residents described water" in doc.text
+    assert "Heavy rain caused" in doc.text
+
+
+def test_manifest_wins_over_clues(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Headline here\n\nBy Someone\n\nBody text that is long "
+        "enough to count as a real paragraph of prose.\n"
+    )
+    (tmp_path / "sources.csv").write_text(
+        "doc_id,outlet,title,published,byline,url\na,Example Daily,Real Title,,,\n"
+    )
+    doc = load_corpus(tmp_path).documents[0]
+    assert doc.outlet == "Example Daily" and doc.title == "Real Title"
+    assert doc.byline == "Someone"  # the manifest is silent, the text is not
+
+
+def test_empty_and_undecodable_files_reported(tmp_path):
+    (tmp_path / "good.txt").write_text("A real article with a sentence about the town council.")
+    (tmp_path / "empty.txt").write_text("   \n")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x00\x80\x81")
+    corpus = load_corpus(tmp_path)
+    assert [d.doc_id for d in corpus.documents] == ["good"]
+    reasons = dict(corpus.problems)
+    assert "empty" in reasons["empty.txt"]
+    assert "bad.txt" in reasons

@@ -1,0 +1,303 @@
+"""lib.extract.figures: values, qualifiers, units, what is counted and who said it."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.extract.figures import extract_figures
+from lib.schema import FIGURE_KEYS
+from lib.views.figures import format_figure
+
+
+def labels(figures, vague=False):
+    return [
+        format_figure(f["value"], f["value_max"], f["qualifier"], f["unit"])
+        for f in figures
+        if vague or f["qualifier"] != "vague"
+    ]
+
+
+def figure_with(figures, text):
+    found = [f for f in figures if text in f["text"]]
+    assert found, f"no figure with {text!r} in {[f['text'] for f in figures]}"
+    return found[0]
+
+
+def figs_of(nlp, text, **kw):
+    return extract_figures(nlp(text), **kw)
+
+
+def speaker_entity(doc, fig):
+    if fig["said_by_start"] is None:
+        return None
+    return doc.text[fig["said_by_start"] : fig["said_by_end"]]
+
+
+def test_every_figure_has_the_documented_keys(seed_figures):
+    for _doc, figures, _ in seed_figures.values():
+        for f in figures:
+            assert list(f) == FIGURE_KEYS
+            assert f["qualifier"] in ("exact", "approx", "at_least", "at_most", "range", "vague")
+
+
+def test_offsets_point_at_the_figure_text(seed_figures):
+    for doc, figures, _ in seed_figures.values():
+        for f in figures:
+            assert doc.text[f["start_char"] : f["end_char"]] == f["text"]
+            sent = doc.text[f["sent_start_char"] :]
+            assert sent.startswith(f["sentence"][:20])
+
+
+def test_seed_000(seed_figures):
+    doc, figures, _ = seed_figures["000"]
+    assert labels(figures, vague=True) == ["≥600,000"]
+    fig = figures[0]
+    assert fig["counted"] == "Russian soldiers killed or wounded"
+    assert fig["counted_head"] == "soldier"
+    assert "Rutte" in fig["said_by_text"]
+    assert "Rutte" in speaker_entity(doc, fig)
+
+
+def test_seed_001(seed_figures):
+    doc, figures, _ = seed_figures["001"]
+    assert labels(figures) == ["~3,000", "≤10,000", "~1,500", "1,500"]
+    vague = [f for f in figures if f["qualifier"] == "vague"]
+    assert [f["text"] for f in vague] == ["millions"]  # "millions of rounds": kept as vague
+    assert figure_with(figures, "3,000")["counted"] == "North Korean personnel"
+    assert figure_with(figures, "3,000")["said_by_text"] == "U.S. officials"
+    assert figure_with(figures, "10,000")["said_by_text"] == "Ukrainian officials"
+    special = figure_with(figures, "around 1,500")
+    assert special["counted"] == "North Korean special operations troops"
+    assert special["said_by_text"] == "South Korea's National Intelligence Service"
+    assert "National Intelligence Service" in speaker_entity(doc, special)
+
+
+def test_seed_002(seed_figures):
+    doc, figures, _ = seed_figures["002"]
+    assert labels(figures, vague=True) == ["~11,000", "~3,000", "≥600,000", "3,000"]
+    assert figure_with(figures, "11,000")["said_by_text"] == "Ukrainian intelligence"
+    casualty = figure_with(figures, "600,000")
+    assert casualty["counted"] == "Russian soldiers killed or wounded"
+    assert "Rutte" in casualty["said_by_text"]  # "The NATO chief ..., citing that “...”"
+    (plain,) = [f for f in figures if f["text"] == "3,000"]
+    assert plain["counted"] == "military personnel"
+    assert plain["said_by_text"] == "South Korean intelligence"
+    assert all(f["value"] not in (27, 28, 1) for f in figures)
+
+
+def test_seed_003(seed_figures):
+    _doc, figures, _ = seed_figures["003"]
+    assert labels(figures, vague=True) == ["≥600,000"]  # no "one audio clip", "One Russian"
+    assert "Rutte" in figures[0]["said_by_text"]
+
+
+def test_seed_004(seed_figures):
+    doc, figures, _ = seed_figures["004"]
+    assert labels(figures) == ["≥600,000", "10,000"]
+    assert labels(figures, vague=True) == ["≥600,000", "10,000", "thousands"]
+    ten = figure_with(figures, "10,000")
+    assert ten["said_by_text"] == "Volodymyr Zelensky"  # "He has claimed ..." resolved
+    assert speaker_entity(doc, ten) == "Volodymyr Zelensky"
+    assert figure_with(figures, "600,000")["said_by_text"] == "Rutte"
+    assert all("three" not in f["text"] and "weeks" not in f["text"] for f in figures)
+
+
+def test_include_vague_false_drops_vague(seed_figures):
+    doc, _, _ = seed_figures["004"]
+    assert labels(extract_figures(doc, include_vague=False), vague=True) == ["≥600,000", "10,000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The World Bank said it would provide $5.7 billion in aid to the region.",
+            [("$5.7 billion", 5.7e9, 5.7e9, "exact", "USD")],
+        ),
+        (
+            "The company announced an $8B acquisition of a chip designer.",
+            [("$8B", 8e9, 8e9, "exact", "USD")],
+        ),
+        ("The club paid €3m for the striker.", [("€3m", 3e6, 3e6, "exact", "EUR")]),
+        (
+            "The plan will cost taxpayers £2.5 billion, the Treasury estimated.",
+            [("£2.5 billion", 2.5e9, 2.5e9, "exact", "GBP")],
+        ),
+        ("Inflation rose 12% in March.", [("12%", 12, 12, "exact", "%")]),
+        ("Turnout was 67 percent this time.", [("67 percent", 67, 67, "exact", "%")]),
+        ("Prices fell by 10-15% over the period.", [("10-15%", 10, 15, "range", "%")]),
+        (
+            "Between 200 and 300 people gathered outside parliament.",
+            [("Between 200 and 300", 200, 300, "range", "")],
+        ),
+        (
+            "Three firefighters were hurt and a dozen homes were destroyed.",
+            [("Three", 3, 3, "exact", ""), ("a dozen", 12, 12, "exact", "")],
+        ),
+        (
+            "Thousands of residents fled, while hundreds of thousands lost power.",
+            [
+                ("Thousands", 1e3, 1e3, "vague", ""),
+                ("hundreds of thousands", 1e5, 1e5, "vague", ""),
+            ],
+        ),
+        (
+            "Police put the crowd at about 20,000, while organisers claimed as many as "
+            "100,000 attended.",
+            [
+                ("about 20,000", 2e4, 2e4, "approx", ""),
+                ("as many as 100,000", 1e5, 1e5, "at_most", ""),
+            ],
+        ),
+        (
+            "At least 40 people died and nearly 1.5 million were left without water.",
+            [
+                ("At least 40", 40, 40, "at_least", ""),
+                ("nearly 1.5 million", 1.5e6, 1.5e6, "at_most", ""),
+            ],
+        ),
+        (
+            "The storm dumped 300 mm of rain and some two hundred and fifty volunteers helped.",
+            [
+                ("300 mm", 300, 300, "exact", "mm"),
+                ("some two hundred and fifty", 250, 250, "approx", ""),
+            ],
+        ),
+        (
+            "The budget was $3.2bn-$3.5bn this year.",
+            [("$3.2bn-$3.5bn", 3.2e9, 3.5e9, "range", "USD")],
+        ),
+        ("They said 10,000+ fans sang.", [("10,000+", 1e4, 1e4, "at_least", "")]),
+        ("The show drew 3m viewers.", [("3m", 3e6, 3e6, "exact", "")]),
+        ("They built a 3m wall.", [("3m", 3, 3, "exact", "m")]),
+        ("Half a million people marched.", [("Half a million", 5e5, 5e5, "exact", "")]),
+        ("Two or three ships were seen near the port.", [("Two or three", 2, 3, "range", "")]),
+        (
+            "The fund raised 1.5 million dollars.",
+            [("1.5 million dollars", 1.5e6, 1.5e6, "exact", "USD")],
+        ),
+    ],
+)
+def test_values_qualifiers_units(nlp, text, expected):
+    got = [
+        (f["text"], f["value"], f["value_max"], f["qualifier"], f["unit"])
+        for f in figs_of(nlp, text)
+    ]
+    assert [g[0] for g in got] == [e[0] for e in expected]
+    for g, e in zip(got, expected, strict=True):
+        assert g[1] == pytest.approx(e[1])
+        assert g[2] == pytest.approx(e[2])
+        assert g[3:] == e[3:]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The earthquake struck at 5:30 am on 12 March 2023, the first such quake since 1999.",
+        "The 45-year-old driver, who was born in 1979, was arrested on Friday.",
+        "On 4 July 2020 the 3rd battalion moved; the talks ran from 14-16 May.",
+        "Under Article 5 of the treaty and Resolution 2231, the council met in Room 12.",
+        "One resident said she had lost everything, and one of the shelters was closed.",
+        "The strike began three years ago and lasted for 10 days in 2022.",
+        "The F-16 and the Su-25 flew over the city in the 1990s.",
+        "The home side won 3-1 after a 50-50 challenge.",
+    ],
+)
+def test_not_figures(nlp, text):
+    assert [f["text"] for f in figs_of(nlp, text)] == []
+
+
+def test_counted_phrase_other_event(nlp):
+    (fig,) = figs_of(nlp, "Officials said at least 40 Haitian migrants were rescued at sea.")
+    assert fig["counted"] == "Haitian migrants rescued"
+    assert fig["counted_head"] == "migrant"
+    assert fig["counted_lemmas"].split() == ["haitian", "migrant", "rescue"]
+    assert fig["counted_groups"] == "Haitian"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker", "entity"),
+    [
+        (
+            '"More than 300 homes were destroyed," said Maria Lopez, a spokeswoman.',
+            "300",
+            "Maria Lopez",
+            "Maria Lopez",
+        ),
+        (
+            "Rescue teams pulled 75 survivors from the rubble, the Red Cross noted.",
+            "75",
+            "Red Cross",
+            "the Red Cross",
+        ),
+        ("According to Reuters, 2,300 workers lost their jobs.", "2,300", "Reuters", "Reuters"),
+        (
+            'Maria Lopez spoke at the scene. "It was terrible. We counted 400 bodies," she said.',
+            "400",
+            "Maria Lopez",
+            "Maria Lopez",
+        ),
+        (
+            "Mayor Tom Baker visited the site. He said 1,200 homes had been damaged.",
+            "1,200",
+            "Tom Baker",
+            "Tom Baker",
+        ),
+        (
+            "John Doe, the airline's chief executive, estimated that 40% of flights would go.",
+            "40%",
+            "John Doe",
+            "John Doe",
+        ),
+        (
+            "Citing hospital records, the Health Ministry reported 120 people were treated.",
+            "120",
+            "Health Ministry",
+            "the Health Ministry",
+        ),
+        (
+            "The UN agency pointed to the damage, citing that “some 9,000 families have fled.”",
+            "9,000",
+            "UN agency",
+            "UN",
+        ),
+        ("Brazilian officials claimed 52 miners were trapped.", "52", "Brazilian officials", None),
+    ],
+)
+def test_speakers(nlp, text, figure, speaker, entity):
+    doc = nlp(text)
+    fig = figure_with(extract_figures(doc), figure)
+    assert fig["said_by_text"] == speaker
+    if entity is not None:
+        assert speaker_entity(doc, fig) == entity
+
+
+def test_no_speaker_when_none_given(nlp):
+    (fig,) = figs_of(nlp, "About 3,000 cars were stuck on the motorway.")
+    assert fig["said_by_text"] is None and fig["said_by_start"] is None
+
+
+def test_source_carries_to_next_sentence_about_the_same_thing(nlp):
+    text = (
+        "The interior ministry said 200 protesters were arrested in Lyon on Friday. "
+        "Another 50 protesters were detained overnight.\n\n"
+        "About 300 shops were closed."
+    )
+    figs = {f["text"]: f for f in extract_figures(nlp(text))}
+    assert figs["200"]["said_by_inferred"] is False and figs["200"]["said_by_text"]
+    assert figs["50"]["said_by_text"] == figs["200"]["said_by_text"]
+    assert figs["50"]["said_by_inferred"] is True
+    # a new paragraph about something else does not inherit the source
+    assert figs["About 300"]["said_by_text"] is None
+
+
+def test_bare_counts_the_model_tags_as_dates_are_figures(nlp):
+    figs = extract_figures(nlp("The port authority put the number of waiting ships at around 45."))
+    assert [(f["text"], f["qualifier"], f["value"]) for f in figs] == [("around 45", "approx", 45)]
+    for text in (
+        "The talks on 27-28 October ended.",
+        "It happened nearly three years ago.",
+        "The vote is at 10:30 on Monday.",
+        "He was 45 years old.",
+    ):
+        assert extract_figures(nlp(text)) == [], text

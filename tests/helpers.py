@@ -1,0 +1,62 @@
+"""Shared test data and helpers (invented articles, record -> table helpers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+#: Three invented reports of one flood (no seed text): deaths agree, evacuations conflict.
+FLOOD = {
+    "a": (
+        "Daily Alpha",
+        "Officials said at least 40 people were killed in the floods on Monday. About 5,000 "
+        "residents were evacuated, Governor Jane Smith said. The government pledged $5.7 billion "
+        "in aid.",
+    ),
+    "b": (
+        "Beta News",
+        "The floods killed 52 people, according to the Red Cross. Nearly 5,000 residents were "
+        "evacuated from their homes. The government announced $5.7bn in aid for the region.",
+    ),
+    "c": (
+        "Gamma Times",
+        "More than 40 people died in the floods, police said. Some 6,000 people were evacuated. "
+        "Rescuers saved three dogs.",
+    ),
+}
+
+
+def seed_rows(seed_figures) -> pd.DataFrame:
+    """The seeds' figure records as one table with doc_id, outlet and said_by."""
+    rows = []
+    for _key, (_doc, figures, document) in sorted(seed_figures.items()):
+        for f in figures:
+            rows.append(
+                dict(
+                    f,
+                    doc_id=document.doc_id,
+                    outlet=document.display_outlet,
+                    said_by=f["said_by_text"] or "",
+                )
+            )
+    return pd.DataFrame(rows)
+
+
+def as_frame(rows_by_doc) -> pd.DataFrame:
+    """rows_by_doc: {(doc_id, outlet): [quote dicts]} -> DataFrame with a speaker column."""
+    rows = []
+    for (doc_id, outlet), quotes in rows_by_doc.items():
+        for q in quotes:
+            rows.append(
+                {
+                    **q,
+                    "doc_id": doc_id,
+                    "outlet": outlet,
+                    "speaker": q["speaker_text"] or q["speaker_description"],
+                }
+            )
+    return pd.DataFrame(rows)

@@ -1,0 +1,58 @@
+"""lib.present.charts.claim_chart: one claim's values per outlet, as a figure object."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib.present.charts import claim_chart
+
+
+def claim_of(claims, value):
+    cid = claims.loc[claims["value"] == value, "claim_id"].iloc[0]
+    return claims[claims["claim_id"] == cid]
+
+
+def test_claim_chart(flood_claims):
+    rows = claim_of(flood_claims, 6000)
+    fig = claim_chart(rows)
+    assert isinstance(fig, go.Figure)
+    assert fig.layout.xaxis.title.text == "Value"
+    assert fig.layout.yaxis.title.text == "Outlet"
+    hover = " ".join(t for trace in fig.data for t in trace.hovertext)
+    assert "Governor Jane Smith" in hover
+    assert {trace.name for trace in fig.data} == {"approximately", "at most (≤)"}
+    assert len(fig.layout.annotations) == 1  # the ≤ arrow
+
+
+def test_claim_chart_range_segment():
+    rows = pd.DataFrame(
+        [
+            dict(
+                outlet="A",
+                value=1500.0,
+                value_max=3000.0,
+                qualifier="range",
+                unit="",
+                text="x",
+                said_by="",
+                counted="troops",
+                status="agree",
+            ),
+            dict(
+                outlet="B",
+                value=2000.0,
+                value_max=2000.0,
+                qualifier="exact",
+                unit="",
+                text="y",
+                said_by="Someone",
+                counted="troops",
+                status="agree",
+            ),
+        ]
+    )
+    fig = claim_chart(rows)
+    (range_trace,) = [t for t in fig.data if t.name == "range"]
+    assert list(range_trace.error_x.array) == [750.0]
+    assert list(range_trace.x) == [2250.0]

@@ -1,0 +1,156 @@
+"""lib.resolve.quote_groups: the same quote across outlets."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.extract.quotes import extract_quotes
+from lib.resolve.quote_groups import group_quotes
+from lib.views.quotes import word_diff
+
+
+def quotes_of(nlp, text):
+    return extract_quotes(nlp(text))
+
+
+def find(quotes, start):
+    hits = [q for q in quotes if q["quote"].startswith(start)]
+    assert hits, f"no quote starting {start!r} in {[q['quote'] for q in quotes]}"
+    return hits[0]
+
+
+def seed(seed_quotes, prefix):
+    hits = [v for k, v in seed_quotes.items() if k.startswith(prefix)]
+    assert len(hits) == 1
+    return hits[0][1]
+
+
+def as_frame(rows_by_doc):
+    """rows_by_doc: {(doc_id, outlet): [quote dicts]} -> DataFrame with a speaker column."""
+    rows = []
+    for (doc_id, outlet), quotes in rows_by_doc.items():
+        for q in quotes:
+            rows.append(
+                {
+                    **q,
+                    "doc_id": doc_id,
+                    "outlet": outlet,
+                    "speaker": q["speaker_text"] or q["speaker_description"],
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def test_seed_confirm_quote_in_two_docs_grouped_with_diff(seed_quotes):
+    a = find(seed(seed_quotes, "000"), "I can confirm that North Korean troops")
+    b = find(seed(seed_quotes, "002"), "I can confirm that North Korean troops")
+    for q in (a, b):
+        assert q["speaker_text"] == "Rutte"
+        assert q["kind"] == "direct"
+    assert a["verb"] == "tell" and b["verb"] == "say"
+    frame = group_quotes(
+        as_frame({(k, d.display_outlet): qs for k, (d, qs) in seed_quotes.items()})
+    )
+    ids = frame.loc[frame["quote"].str.startswith("I can confirm"), "group_id"].unique()
+    assert len(ids) == 1
+    assert frame.loc[frame["group_id"] == ids[0], "group_size"].iloc[0] == 2
+    ops = word_diff(a["quote"], b["quote"])
+    assert ("delete", "region") in ops and ("insert", "Oblast") in ops
+
+
+def test_group_quotes_invented_outlets(nlp):
+    a = quotes_of(
+        nlp,
+        "“We will rebuild every home that was lost in the flood,” Governor Elena Marsh said.",
+    )
+    b = quotes_of(
+        nlp,
+        "Marsh promised: “We will rebuild every home that was lost in the flood, and we will "
+        "do it this year.”",
+    )
+    c = quotes_of(nlp, "“Rebuilding will take at least five years,” said engineer Lars Holm.")
+    frame = group_quotes(as_frame({("a", "Daily A"): a, ("b", "Herald B"): b, ("c", "Post C"): c}))
+    assert list(frame.columns[-2:]) == ["group_id", "group_size"]
+    first = frame[frame["doc_id"].isin(["a", "b"])]
+    assert first["group_id"].nunique() == 1 and set(first["group_size"]) == {2}
+    other = frame[frame["doc_id"] == "c"]
+    assert other["group_id"].iloc[0] != first["group_id"].iloc[0]
+    assert other["group_size"].iloc[0] == 1
+    assert set(frame["group_id"]) == {"Q01", "Q02"}
+    assert frame.loc[frame["doc_id"] == "a", "group_id"].iloc[0] == "Q01"
+
+
+def test_group_quotes_speakers_must_agree_for_loose_matches():
+    frame = pd.DataFrame(
+        {
+            "doc_id": ["x", "y", "z"],
+            "outlet": ["X", "Y", "Z"],
+            "quote": ["the harvest failed", "the harvest failed again this year", "the harvest"],
+            "speaker": ["Ana Ruiz", "Ben Cole", "Ana Ruiz"],
+        }
+    )
+    out = group_quotes(frame)
+    # different named speakers: a trimmed quote does not merge
+    assert out.loc[0, "group_id"] != out.loc[1, "group_id"]
+    # same speaker: a short phrase quoted whole inside a longer quote does
+    assert out.loc[0, "group_id"] == out.loc[2, "group_id"]
+    assert out.loc[0, "group_size"] == 2 and out.loc[1, "group_size"] == 1
+    same = frame.assign(speaker=["Ana Ruiz", "Ruiz", None])
+    out = group_quotes(same)
+    assert out.loc[0, "group_id"] == out.loc[1, "group_id"]
+    assert out.loc[0, "group_size"] == 2
+    bridge = pd.DataFrame(
+        {
+            "doc_id": ["p", "q", "r"],
+            "outlet": ["P", "Q", "R"],
+            "quote": [
+                "the harvest failed because the dam was never finished",
+                "the harvest failed",
+                "prices will rise now that the harvest failed across the region",
+            ],
+            "speaker": ["Ana Ruiz"] * 3,
+        }
+    )
+    out = group_quotes(bridge)
+    # the short phrase joins one full quote but never merges the two different ones
+    assert out.loc[0, "group_id"] != out.loc[2, "group_id"]
+    assert out.loc[1, "group_id"] in (out.loc[0, "group_id"], out.loc[2, "group_id"])
+    empty = group_quotes(frame.iloc[0:0])
+    assert list(empty.columns[-2:]) == ["group_id", "group_size"] and empty.empty
+
+
+def test_large_corpora_compare_only_candidates_with_the_same_result(monkeypatch):
+    import random
+
+    import lib.resolve.quote_groups as quotes_module
+
+    rng = random.Random(3)
+    vocab = [f"w{i}" for i in range(800)] + ["the", "of", "and", "to"] * 40
+    rows = []
+    for k in range(420):
+        words = [rng.choice(vocab) for _ in range(rng.randint(3, 20))]
+        rows.append({"doc_id": f"d{k % 40}", "quote": " ".join(words), "speaker": f"S{k % 30}"})
+        if k % 5 == 0 and len(words) > 4:  # a trimmed copy in another document
+            rows.append(
+                {
+                    "doc_id": f"d{(k + 7) % 40}",
+                    "quote": " ".join(words[1:]),
+                    "speaker": f"S{k % 30}",
+                }
+            )
+        if k % 11 == 0:  # a two-word fragment of it
+            rows.append({"doc_id": f"d{(k + 3) % 40}", "quote": " ".join(words[:2]), "speaker": ""})
+    frame = pd.DataFrame(rows)
+
+    def partition(out):
+        groups: dict[str, list[int]] = {}
+        for i, gid in enumerate(out["group_id"]):
+            groups.setdefault(gid, []).append(i)
+        return sorted(groups.values())
+
+    monkeypatch.setattr(quotes_module, "BLOCKING_MIN", 10**9)
+    exact = partition(group_quotes(frame))
+    monkeypatch.setattr(quotes_module, "BLOCKING_MIN", 100)
+    blocked = partition(group_quotes(frame))
+    assert blocked == exact
+    assert any(len(g) > 1 for g in exact)  # the copies really were grouped

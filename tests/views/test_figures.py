@@ -1,0 +1,90 @@
+"""lib.views.figures: figure labels and the claim x outlet table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lib.present.charts import claim_chart
+from lib.resolve.claims import build_claims
+from lib.views.figures import claim_summary, format_figure
+from tests.helpers import seed_rows
+
+
+def test_seed_summary_table(seed_figures):
+    claims = build_claims(seed_rows(seed_figures))
+    outlets = list(dict.fromkeys(seed_rows(seed_figures)["outlet"]))
+    table = claim_summary(claims, outlets)
+    assert list(table.columns) == ["claim_id", "counted", "status", *outlets]
+    first = table.iloc[0]
+    assert first["status"] == "agree"
+    cells = [first[o] for o in outlets]
+    assert sum(c.startswith("≥600,000") for c in cells) == 4
+    assert cells.count("—") == 1
+
+
+def test_flood_summary(flood_claims):
+    table = claim_summary(flood_claims, ["Daily Alpha", "Beta News", "Gamma Times", "Delta"])
+    row = table[table["counted"].str.contains("evacuated")].iloc[0]
+    assert row["Daily Alpha"] == "~5,000 (Governor Jane Smith)"
+    assert row["Beta News"] == "≤5,000"
+    assert row["Delta"] == "—"
+
+
+@pytest.mark.parametrize(
+    ("args", "label"),
+    [
+        ((3000, 3000, "approx", ""), "~3,000"),
+        ((10000, 10000, "at_most", ""), "≤10,000"),
+        ((600000, 600000, "at_least", ""), "≥600,000"),
+        ((1500, 3000, "range", ""), "1,500–3,000"),
+        ((5.7e9, 5.7e9, "exact", "USD"), "$5.7 billion"),
+        ((3e6, 3e6, "exact", "EUR"), "€3 million"),
+        ((12, 12, "exact", "%"), "12%"),
+        ((10, 15, "range", "%"), "10%–15%"),
+        ((1000, 1000, "vague", ""), "thousands"),
+        ((1.5e6, 1.5e6, "exact", ""), "1.5 million"),
+        ((150, 150, "at_most", "km/h"), "≤150 km/h"),
+    ],
+)
+def test_format_figure(args, label):
+    assert format_figure(*args) == label
+
+
+def test_summary_and_chart_tolerate_missing_speakers():
+    rows = pd.DataFrame(
+        [
+            dict(
+                claim_id="C01",
+                counted="cars",
+                status="conflict",
+                outlet="A",
+                doc_id="a",
+                value=10.0,
+                value_max=10.0,
+                qualifier="exact",
+                unit="",
+                text="10",
+                said_by=None,
+                sentence="",
+            ),
+            dict(
+                claim_id="C01",
+                counted="cars",
+                status="conflict",
+                outlet="B",
+                doc_id="b",
+                value=12.0,
+                value_max=12.0,
+                qualifier="at_least",
+                unit="",
+                text="over 12",
+                said_by=float("nan"),
+                sentence="",
+            ),
+        ]
+    )
+    table = claim_summary(rows, ["A", "B"])
+    assert table.iloc[0][["A", "B"]].tolist() == ["10", "≥12"]
+    hover = " ".join(t for trace in claim_chart(rows).data for t in trace.hovertext)
+    assert "nan" not in hover and "None" not in hover

@@ -1,0 +1,40 @@
+"""lib.views.quotes: word-level differences and the speaker x outlet matrix."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.views.quotes import speaker_matrix, word_diff
+
+
+def test_word_diff_ops():
+    ops = word_diff("Troops were sent to the Kursk region.", "troops were sent to Kursk Oblast.")
+    assert ops == [
+        ("equal", "Troops were sent to"),
+        ("delete", "the"),
+        ("equal", "Kursk"),
+        ("delete", "region"),
+        ("insert", "Oblast"),
+        ("equal", "."),
+    ]
+    assert word_diff("same words", "Same words") == [("equal", "same words")]
+
+
+def test_speaker_matrix_counts():
+    frame = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "b", "c"],
+            "outlet": ["Daily A", "Daily A", "Herald B", "Herald B", "Daily A"],
+            "quote": ["one", "two", "three", "four", "five"],
+            "kind": ["direct", "fragment", "direct", "direct", "direct"],
+            "speaker": ["Ana Ruiz", "Ana Ruiz", "Ana Ruiz", None, "Ben Cole"],
+        }
+    )
+    m = speaker_matrix(frame)
+    assert m.loc["Ana Ruiz", "Daily A"] == 2 and m.loc["Ana Ruiz", "Herald B"] == 1
+    assert m.loc["(unattributed)", "Herald B"] == 1
+    assert list(m.index)[0] == "Ana Ruiz"
+    d = speaker_matrix(frame, direct_only=True, include_unattributed=False)
+    assert d.loc["Ana Ruiz", "Daily A"] == 1
+    assert "(unattributed)" not in d.index
+    assert int(d.to_numpy().sum()) == 3

@@ -153,6 +153,19 @@ def is_pronoun(source: str) -> bool:
     return len(ws) == 1 and ws[0] in PRONOUNS
 
 
+LEADING = frozenset("the a an another this that these those his her their its our my".split())
+
+
+def is_named(source: str) -> bool:
+    """Does a source name someone? Its first segment ("Rep. Jane Roe" of "Rep. Jane Roe
+    (D-N.Y.), head of X") ends in a capitalised word: "Mrs. Clinton", "House Speaker Paul
+    Ryan" yes; "The Republican nominee", "the party's rules", "which" no."""
+    first = re.split(r"[,(]", source or "", maxsplit=1)[0].split()
+    while first and first[0].lower() in LEADING:
+        first = first[1:]
+    return bool(first) and first[-1][:1].isupper() and not is_pronoun(source)
+
+
 @dataclass
 class GoldQuote:
     """One gold direct quote of a PolNeAR document."""
@@ -169,12 +182,12 @@ class GoldQuote:
 def gold_quotes(doc: str, text: str, ann: str) -> list[GoldQuote]:
     """Direct quotes of one PolNeAR document with their (pronoun-resolved) sources.
 
-    A pronoun source ("he said") is resolved to the nearest earlier non-pronoun Source span
-    of the same document (in text order), as the issue defines.
+    A pronoun source ("he said") is resolved to the nearest earlier *named* Source span of
+    the same document (in text order; see :func:`is_named`).
     """
     spans, events = parse_brat(ann)
     sources = sorted(
-        (s for s in spans.values() if s.label == "Source" and not is_pronoun(s.text)),
+        (s for s in spans.values() if s.label == "Source" and is_named(s.text)),
         key=lambda s: s.start,
     )
     out = []
@@ -187,6 +200,8 @@ def gold_quotes(doc: str, text: str, ann: str) -> list[GoldQuote]:
             continue
         src = spans.get(ev.get("Source", ""))
         g = GoldQuote(doc=doc, quote=quote, source=src.text if src else "")
+        if src is not None and words(src.text) in (["who"], ["which"], ["that"]):
+            src = None  # a relative pronoun: its antecedent is syntax, not the nearest source
         if src is not None:
             g.source_start = src.start
             if is_pronoun(src.text):

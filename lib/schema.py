@@ -86,6 +86,8 @@ FIGURE_COLUMNS = [
     "value_max",
     "start_char",
     "end_char",
+    "said_by_entity",
+    "said_by_how",
 ]
 CLAIM_COLUMNS = [
     "claim_id",
@@ -115,6 +117,8 @@ QUOTE_COLUMNS = [
     "group_size",
     "start_char",
     "end_char",
+    "speaker_entity",
+    "speaker_how",
 ]
 #: Per-file status rows of the readers (uploads, zips, bundles, URLs, folders).
 STATUS_COLUMNS = ["file", "status", "reason", "message", "doc_id", "chars"]
@@ -127,6 +131,11 @@ COMPARE_BASE_COLUMNS = ["entity", "label", "outlets", "mentions"]
 
 # ----------------------------------------------------------------------------- records
 
+#: Fields of a source record (``lib.nlp.attribution.Source.record``), after a prefix
+#: (``speaker_`` for quotes, ``said_by_`` for figures): the named entity's text and offsets,
+#: the description when nobody is named and an entity inside it, the source as written and
+#: how it was found.
+SOURCE_FIELDS = ("text", "start", "end", "description", "ent_start", "ent_end", "written", "how")
 #: Lists of records the per-document pass returns (and the disk cache stores).
 PARTS = ("stats", "sentences", "mentions", "figures", "quotes")
 #: Keys of one figure record (``lib.extract.figures.extract_figures``).
@@ -147,7 +156,11 @@ FIGURE_KEYS = [
     "said_by_text",
     "said_by_start",
     "said_by_end",
-    "said_by_inferred",
+    "said_by_description",
+    "said_by_ent_start",
+    "said_by_ent_end",
+    "said_by_written",
+    "said_by_how",
 ]
 #: Keys of one quote record (``lib.extract.quotes.extract_quotes``).
 QUOTE_KEYS = [
@@ -163,7 +176,10 @@ QUOTE_KEYS = [
     "speaker_start",
     "speaker_end",
     "speaker_description",
-    "speaker_source",
+    "speaker_ent_start",
+    "speaker_ent_end",
+    "speaker_written",
+    "speaker_how",
 ]
 
 

@@ -87,7 +87,14 @@ def flood_claims(nlp):
     rows = []
     for doc_id, (outlet, text) in FLOOD.items():
         for f in extract_figures(nlp(text)):
-            rows.append(dict(f, doc_id=doc_id, outlet=outlet, said_by=f["said_by_text"] or ""))
+            rows.append(
+                dict(
+                    f,
+                    doc_id=doc_id,
+                    outlet=outlet,
+                    said_by=f["said_by_text"] or f["said_by_description"] or "",
+                )
+            )
     return build_claims(pd.DataFrame(rows))
 
 

@@ -40,7 +40,7 @@ def seed_rows(seed_figures) -> pd.DataFrame:
                     f,
                     doc_id=document.doc_id,
                     outlet=document.display_outlet,
-                    said_by=f["said_by_text"] or "",
+                    said_by=f["said_by_text"] or f["said_by_description"] or "",
                 )
             )
     return pd.DataFrame(rows)
@@ -60,3 +60,9 @@ def as_frame(rows_by_doc) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows)
+
+
+def source(record: dict, prefix: str = "said_by") -> str | None:
+    """Who a figure (``said_by``) or quote (``speaker``) record names: the named person or
+    organisation, else the source phrase as written, else None."""
+    return record[f"{prefix}_text"] or record[f"{prefix}_description"] or None

@@ -10,7 +10,7 @@ import numpy as np
 
 from lib.extract.figures import extract_figures
 from lib.extract.mentions import mention_records
-from lib.extract.quotes import extract_quotes
+from lib.extract.quotes import attributor_for, extract_quotes
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -59,8 +59,9 @@ def process_doc(doc, text: str) -> dict[str, list[dict]]:
     sent_rows, sent_ids = _sentences(doc, text)
     ids = sent_ids.tolist()
     mentions = mention_records(doc, ids)
-    figs = extract_figures(doc)
-    quots = extract_quotes(doc)
+    att = attributor_for(doc)
+    quots = extract_quotes(doc, att)
+    figs = extract_figures(doc, attributor=att)
     for rec in figs + quots:
         rec["sentence_id"] = _sentence_of(sent_rows, rec["start_char"])
     words = sum(1 for t in doc if not (t.is_punct or t.is_space))

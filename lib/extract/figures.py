@@ -15,20 +15,21 @@ from lib.extract.candidates import candidates
 from lib.extract.counted import counted_context, counted_noun, counted_phrase, ent_text, noun_after
 from lib.extract.exclusions import anchor_token, is_excluded
 from lib.extract.numbers import vocab
-from lib.nlp.attribution import carry_sources, figure_source
-from lib.nlp.pipeline import doc_text
-from lib.nlp.quotemarks import quote_spans
+from lib.extract.quotes import attributor_for, extract_quotes
+from lib.nlp.attribution import Attributor, empty_record
 
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range", "vague")
 
 
-def extract_figures(doc, include_vague: bool = True) -> list[dict]:
+def extract_figures(doc, include_vague: bool = True, attributor=None) -> list[dict]:
     """Numeric figures of one spaCy ``Doc`` as plain dicts (keys :data:`FIGURE_KEYS`).
 
     Dates, times, years, ordinals, ages, durations, reference numbers ("Article 5") and
     counts of one are skipped. ``include_vague=False`` drops "thousands of ..." figures.
+    ``attributor``: the Doc's attribution engine after its quotes were attributed (built
+    here when not given), so a figure inside a quote gets that quote's speaker.
     """
-    quotes = quote_spans(doc_text(doc))
+    att = attributor if attributor is not None else _attributed(doc)
     figures = []
     for cand in candidates(doc):
         sent = doc[cand["_anchor_span"][0]].sent
@@ -61,7 +62,7 @@ def extract_figures(doc, include_vague: bool = True) -> list[dict]:
                 lemmas.append(lemma)
         span = doc[cand["_start"] : cand["_end"]]
         anchor = anchor_token(doc, *cand["_anchor_span"])
-        speaker = figure_source(doc, anchor, span.start_char, quotes) or {}
+        source = att.for_figure(anchor, span.start_char)
         figures.append(
             {
                 "text": span.text,
@@ -77,11 +78,15 @@ def extract_figures(doc, include_vague: bool = True) -> list[dict]:
                 "end_char": span.end_char,
                 "sentence": sent.text.strip(),
                 "sent_start_char": sent.start_char,
-                "said_by_text": speaker.get("text"),
-                "said_by_start": speaker.get("start"),
-                "said_by_end": speaker.get("end"),
-                "said_by_inferred": False,
+                **(source.record("said_by") if source else empty_record("said_by")),
             }
         )
-    carry_sources(doc, figures)
+    att.carry_figure_sources(figures)
     return figures
+
+
+def _attributed(doc) -> Attributor:
+    """An attribution engine for ``doc`` whose quotes already have their speakers."""
+    att = attributor_for(doc)
+    extract_quotes(doc, att)
+    return att

@@ -89,81 +89,101 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[dict]:
     defines the mention as an acronym, else "").
     """
     gaz = gazetteer()
-    titles = gaz.titles["head"] | gaz.titles["honorific"]
     full_text = doc_text(doc)
     line_starts, heading = _line_starts(full_text)
-    acronyms = find_acronyms(full_text)
+    ctx = {
+        "gaz": gaz,
+        "titles": gaz.titles["head"] | gaz.titles["honorific"],
+        "text": full_text,
+        "acronyms": find_acronyms(full_text),
+    }
     records = []
     for ent in doc.ents:
         if "\n" in ent.text.strip():
             continue
         whole_known = gaz.lookup(LEADING_DET.sub("", ent.text.strip())) is not None
         for start, end in _pieces(doc, ent, cut_possessive=not whole_known):
-            label = ent.label_
-            piece_end = end
-            while start < end and (
-                doc[start].is_punct or doc[start].lower_ in DETERMINERS or doc[start].is_space
-            ):
-                start += 1
-            region_word = end - start > 1 and doc[end - 1].lower_ in REGION_WORDS
-            if region_word and doc[end - 1].is_lower:
-                end -= 1
-            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_lower):
-                end -= 1
-            if end <= start:
+            rec = _piece_record(doc, ent.label_, start, end, ctx)
+            if rec is None:
                 continue
-            span = doc[start:end]
-            text = clean_entity_text(span.text, label)
-            if text is None:
-                continue
-            cue = "region" if region_word else ""
-            base, is_region = strip_region(text)
-            nxt = doc[piece_end] if piece_end < len(doc) else None
-            if is_region:
-                text, cue = base, "region"
-            elif cue:
-                pass
-            elif nxt is not None and nxt.lower_ in REGION_WORDS:
-                cue = "region"
-            elif (
-                nxt is not None
-                and nxt.text == "-"
-                and piece_end + 1 < len(doc)
-                and doc[piece_end + 1].lower_ == "based"
-            ):
-                cue = "based"
-            if label not in NAME_LABELS:
-                hit = gaz.lookup(text) if label in RELABEL_FROM or cue == "region" else None
-                if hit is not None:
-                    label = hit[1]
-                elif label in RELABEL_FROM and cue in ("region", "based"):
-                    label = "GPE"  # "Zorvan region" tagged PRODUCT
-                else:
-                    continue
-            prev = doc[start - 1] if start > 0 else None
-            if not cue and (text != span.text.strip() and span[0].text in gaz.title_words):
-                cue = "title"
-            if not cue and prev is not None and prev.text in titles:
-                cue = "title"
-            if not cue and prev is not None and prev.lower_ in PLACE_PREPOSITIONS:
-                cue = "in"
-            pos = full_text.find(text, span.start_char, span.end_char)
-            start_char, end_char = (
-                (pos, pos + len(text)) if pos >= 0 else (span.start_char, span.end_char)
-            )
-            line_no = bisect.bisect_right(line_starts, start_char) - 1
-            records.append(
-                {
-                    "sentence_id": sent_ids[span.start],
-                    "start_char": start_char,
-                    "end_char": end_char,
-                    "text": text,
-                    "label": label,
-                    "cue": cue,
-                    "prev_word": prev.lower_ if prev is not None else "",
-                    "next_word": nxt.lower_ if nxt is not None else "",
-                    "in_title": bool(heading[line_no]),
-                    "expansion": acronyms.get(text, ""),
-                }
-            )
+            line_no = bisect.bisect_right(line_starts, rec["start_char"]) - 1
+            rec["in_title"] = bool(heading[line_no])
+            rec["sentence_id"] = sent_ids[rec.pop("_token")]
+            records.append(rec)
     return records
+
+
+def _trim_piece(doc, start: int, end: int) -> tuple[int, int, bool]:
+    """Token range without edge punctuation, determiners and lower-case words; whether a
+    lower-case region word ("Kherson region") was cut."""
+    while start < end and (
+        doc[start].is_punct or doc[start].lower_ in DETERMINERS or doc[start].is_space
+    ):
+        start += 1
+    region_word = end - start > 1 and doc[end - 1].lower_ in REGION_WORDS
+    if region_word and doc[end - 1].is_lower:
+        end -= 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_lower):
+        end -= 1
+    return start, end, region_word
+
+
+def _region_cue(doc, text: str, region_word: bool, piece_end: int) -> tuple[str, str]:
+    """(text without a region word, "region" | "based" | "")."""
+    base, is_region = strip_region(text)
+    nxt = doc[piece_end] if piece_end < len(doc) else None
+    if is_region:
+        return base, "region"
+    if region_word or (nxt is not None and nxt.lower_ in REGION_WORDS):
+        return text, "region"
+    if (
+        nxt is not None
+        and nxt.text == "-"
+        and piece_end + 1 < len(doc)
+        and doc[piece_end + 1].lower_ == "based"
+    ):
+        return text, "based"
+    return text, ""
+
+
+def _piece_record(doc, label: str, start: int, end: int, ctx: dict) -> dict | None:
+    """One cleaned mention (no sentence id or heading flag yet), or None."""
+    gaz = ctx["gaz"]
+    piece_end = end
+    start, end, region_word = _trim_piece(doc, start, end)
+    if end <= start:
+        return None
+    span = doc[start:end]
+    text = clean_entity_text(span.text, label)
+    if text is None:
+        return None
+    text, cue = _region_cue(doc, text, region_word, piece_end)
+    if label not in NAME_LABELS:
+        hit = gaz.lookup(text) if label in RELABEL_FROM or cue == "region" else None
+        if hit is not None:
+            label = hit[1]
+        elif label in RELABEL_FROM and cue in ("region", "based"):
+            label = "GPE"  # "Zorvan region" tagged PRODUCT
+        else:
+            return None
+    prev = doc[start - 1] if start > 0 else None
+    nxt = doc[piece_end] if piece_end < len(doc) else None
+    if not cue and (text != span.text.strip() and span[0].text in gaz.title_words):
+        cue = "title"
+    if not cue and prev is not None and prev.text in ctx["titles"]:
+        cue = "title"
+    if not cue and prev is not None and prev.lower_ in PLACE_PREPOSITIONS:
+        cue = "in"
+    pos = ctx["text"].find(text, span.start_char, span.end_char)
+    start_char, end_char = (pos, pos + len(text)) if pos >= 0 else (span.start_char, span.end_char)
+    return {
+        "_token": span.start,
+        "start_char": start_char,
+        "end_char": end_char,
+        "text": text,
+        "label": label,
+        "cue": cue,
+        "prev_word": prev.lower_ if prev is not None else "",
+        "next_word": nxt.lower_ if nxt is not None else "",
+        "expansion": ctx["acronyms"].get(text, ""),
+    }

@@ -11,8 +11,9 @@ trimmed), ``kind`` (``direct`` | ``fragment``), ``open_ended``, ``start_char`` /
 sentence(s) holding the quote and its attribution, never crossing a paragraph), ``verb``
 (the reporting verb's lemma, ``according to`` or ``""``), ``speaker_text`` /
 ``speaker_start`` / ``speaker_end`` (a named entity, or a proper-noun subject the NER
-missed; else None), ``speaker_description`` (``the official`` when no name is given) and
-``speaker_source`` (:data:`SPEAKER_SOURCES`).
+missed; else None), ``speaker_description`` (``the official`` when no name is given) with
+``speaker_ent_start`` / ``speaker_ent_end`` (an entity inside it), ``speaker_written`` (the
+source as written: "he", "the mayor") and ``speaker_how`` (:data:`SPEAKER_HOW`).
 
 ``kind``: a quote is a ``fragment`` when it has fewer than :data:`MIN_DIRECT_WORDS` words
 and no finite verb, or when it is embedded in the sentence (not after ``said,`` /
@@ -24,15 +25,15 @@ from __future__ import annotations
 import bisect
 import re
 
-from lib.nlp.attribution import DocIndex, quote_speaker
+from lib.nlp.attribution import Attributor, empty_record
 from lib.nlp.pipeline import doc_text
 from lib.nlp.quotemarks import find_quote_marks, paragraph_spans
 
 KINDS = ("direct", "fragment")
 
 
-#: ``speaker_source`` values: how the speaker was found.
-SPEAKER_SOURCES = ("subject", "according to", "pronoun", "role", "follow-on", "next quote", "")
+#: ``speaker_how`` values: how the speaker was found (see :mod:`lib.nlp.attribution`).
+SPEAKER_HOW = ("explicit", "according to", "pronoun", "role", "carried over", "next quote", "")
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -68,7 +69,9 @@ def _is_clause(tokens) -> bool:
 
 def _prefix_standalone(text: str, lo: int, open_idx: int) -> bool:
     """Is the quote at the start of its sentence or after ``said,`` / ``said:``?"""
-    before = text[lo:open_idx]
+    before = text[lo:open_idx].rstrip("'`\"“‘ ")  # the first half of a '' or `` mark
+    if before.rstrip("”’\"') ").endswith((".", "!", "?")):
+        return True  # a new sentence starts with the quote
     cut = 0
     for m in SENTENCE_BREAK.finditer(before):
         cut = m.end()
@@ -88,28 +91,23 @@ def _kind(toks, standalone: bool) -> str:
     return "direct" if clause and len(words) >= MIN_DIRECT_WORDS else "fragment"
 
 
-def _find_quotes(doc, text: str, index: DocIndex) -> tuple[list[tuple], list[list]]:
-    """Quote spans of every paragraph (with their tokens); quote tokens and marks are
-    recorded in ``index.in_quote`` so they are never attribution material."""
+def find_quotes(text: str) -> list[tuple]:
+    """Quote spans of every paragraph: ``(paragraph no, paragraph start, paragraph end,
+    open mark, close mark, open_ended, text start, text end)``."""
     raw = []
     for p_no, (ps, pe) in enumerate(paragraph_spans(text)):
         for open_idx, close_idx, open_ended in find_quote_marks(text, ps, pe):
             start, end = _trim(text, open_idx + 1, close_idx)
-            if not WORD.search(text[start:end]):
-                continue
-            raw.append((p_no, ps, pe, open_idx, close_idx, open_ended, start, end))
-    quote_tokens = []
-    for item in raw:
-        toks = index.tokens_between(item[6], item[7])
-        quote_tokens.append(toks)
-        index.in_quote.update(t.i for t in toks)
-        # the marks themselves are not attribution material either
-        for mark in (item[3], item[4]):
-            if mark < len(text):
-                span = doc.char_span(mark, mark + 1, alignment_mode="expand")
-                if span is not None and len(span) == 1 and not WORD.search(span.text):
-                    index.in_quote.add(span[0].i)
-    return raw, quote_tokens
+            if WORD.search(text[start:end]):
+                raw.append((p_no, ps, pe, open_idx, close_idx, open_ended, start, end))
+    return raw
+
+
+def attributor_for(doc, raw: list[tuple] | None = None) -> Attributor:
+    """The attribution engine of ``doc`` with its quotes (found here unless given)."""
+    raw = find_quotes(doc_text(doc)) if raw is None else raw
+    marks = [m for r in raw for m in (r[3], r[4]) if m < len(doc_text(doc))]
+    return Attributor(doc, [(r[6], r[7]) for r in raw], marks)
 
 
 def _sentence_bounds(doc, text: str) -> list[tuple[int, int]]:
@@ -118,60 +116,60 @@ def _sentence_bounds(doc, text: str) -> list[tuple[int, int]]:
     return [(ps, pe) for ps, pe in paragraph_spans(text)]  # no parser: paragraphs
 
 
+#: A short sentence right after a quote that ends its own sentence (“…?” she asked.) is
+#: part of the quote's region when it is at most this long.
+TAIL_CHARS = 100
+
+
 def _region(bounds, ends, ps: int, pe: int, open_idx: int, close_idx: int) -> tuple[int, int]:
-    """The spaCy sentences overlapping the quote, clipped to its paragraph."""
+    """The spaCy sentences overlapping the quote, clipped to its paragraph, plus a short
+    sentence that follows the closing mark directly (the parser often splits “…?” X asked.)."""
     lo, hi = open_idx, min(close_idx + 1, pe)
-    for s0, s1 in bounds[bisect.bisect_right(ends, open_idx) :]:
+    k = bisect.bisect_right(ends, open_idx)
+    for s0, s1 in bounds[k:]:
         if s0 > close_idx:
             break
         lo = min(lo, max(s0, ps))
         hi = max(hi, min(s1, pe))
+        k += 1
+    if k < len(bounds):
+        s0, s1 = bounds[k]
+        if s0 - hi <= 2 and s1 <= pe and s1 - s0 <= TAIL_CHARS and hi <= close_idx + 2:
+            hi = s1
     return lo, hi
 
 
-def _follow_on(results: list[dict], p_no: int, prev_para: int, standalone: bool):
-    """A quote with no attribution of its own right after an attributed standalone quote in
-    the same or previous paragraph takes that quote's speaker (None when it does not)."""
-    if not results or p_no - prev_para > 1 or not results[-1]["_standalone"]:
-        return None
-    prev = results[-1]
-    if not (standalone and (prev["speaker_text"] or prev["speaker_description"])):
-        return None
-    speaker = (
-        (prev["speaker_text"], prev["speaker_start"], prev["speaker_end"])
-        if prev["speaker_text"]
-        else None
-    )
-    return prev["verb"], speaker, prev["speaker_description"], "follow-on"
+def extract_quotes(doc, attributor: Attributor | None = None) -> list[dict]:
+    """Quotes of one spaCy Doc as plain dicts (keys ``lib.schema.QUOTE_KEYS``).
 
-
-def extract_quotes(doc) -> list[dict]:
-    """Quotes of one spaCy Doc as plain dicts (keys ``lib.schema.QUOTE_KEYS``)."""
+    ``attributor`` (optional) is the Doc's attribution engine, already holding its quotes;
+    the figures of the same Doc reuse it so a figure inside a quote gets that quote's speaker.
+    """
     text = doc_text(doc)
-    index = DocIndex(doc)
-    raw, quote_tokens = _find_quotes(doc, text, index)
+    raw = find_quotes(text)
     if not raw:
         return []
+    att = attributor if attributor is not None else attributor_for(doc, raw)
     bounds = _sentence_bounds(doc, text)
     ends = [e for _, e in bounds]
     results: list[dict] = []
-    speakers: list[tuple[int, int]] = []
-    prev_para = -10
-    for n, (p_no, ps, pe, open_idx, close_idx, open_ended, start, end) in enumerate(raw):
-        toks = quote_tokens[n]
+    for p_no, ps, pe, open_idx, close_idx, open_ended, start, end in raw:
+        toks = att.tokens_between(start, end)
         lo, hi = _region(bounds, ends, ps, pe, open_idx, close_idx)
-        region_tokens = index.tokens_between(lo, hi)
+        region_tokens = att.tokens_between(lo, hi)
         standalone = _prefix_standalone(text, lo, open_idx)
         kind = _kind(toks, standalone)
-        verb, speaker, description, source = quote_speaker(
-            toks, region_tokens, index, kind == "fragment", speakers
+        source = att.for_quote(
+            toks,
+            region_tokens,
+            span=(start, end),
+            paragraph=p_no,
+            standalone=standalone,
+            fragment=kind == "fragment",
+            open_idx=open_idx,
+            close_idx=close_idx,
+            region_end=hi,
         )
-        if not (verb or speaker or description or source):
-            follow = _follow_on(results, p_no, prev_para, standalone)
-            if follow is not None:
-                verb, speaker, description, source = follow
-        if speaker is not None:
-            speakers.append((speaker[1], speaker[2]))
         sent_lo, sent_hi = _trim_ws(text, lo, max(hi, end))
         results.append(
             {
@@ -182,38 +180,35 @@ def extract_quotes(doc) -> list[dict]:
                 "end_char": end,
                 "sentence": text[sent_lo:sent_hi],
                 "sent_start_char": sent_lo,
-                "verb": verb,
-                "speaker_text": speaker[0] if speaker else None,
-                "speaker_start": speaker[1] if speaker else None,
-                "speaker_end": speaker[2] if speaker else None,
-                "speaker_description": "" if speaker else description,
-                "speaker_source": source,
+                "verb": source.verb if source is not None else "",
+                **(source.record("speaker") if source is not None else empty_record("speaker")),
                 "_para": p_no,
-                "_standalone": standalone,
                 "_starts_para": text[ps:open_idx].strip() == "",
             }
         )
-        prev_para = p_no
     _backfill_open_ended(results)
     for r in results:
-        for key in ("_para", "_starts_para", "_standalone"):
+        for key in ("_para", "_starts_para"):
             r.pop(key)
     return results
 
 
+def _named(rec: dict) -> bool:
+    return bool(rec["speaker_text"] or rec["speaker_description"])
+
+
 def _backfill_open_ended(results: list[dict]) -> None:
     """A quote left open at a paragraph end continues in the next paragraph's quote."""
+    keys = [k for k in results[0] if k.startswith("speaker_")] + ["verb"] if results else []
     for i in range(len(results) - 2, -1, -1):
         cur, nxt = results[i], results[i + 1]
-        if not cur["open_ended"] or cur["speaker_text"] or cur["speaker_description"]:
+        if not cur["open_ended"] or _named(cur) or not _named(nxt):
             continue
         if nxt["_para"] != cur["_para"] + 1 or not nxt["_starts_para"]:
             continue
-        if not (nxt["speaker_text"] or nxt["speaker_description"]):
-            continue
-        for key in ("speaker_text", "speaker_start", "speaker_end", "speaker_description", "verb"):
+        for key in keys:
             cur[key] = nxt[key]
-        cur["speaker_source"] = "next quote"
+        cur["speaker_how"] = "next quote"
 
 
 def _trim_ws(text: str, lo: int, hi: int) -> tuple[int, int]:

@@ -6,5 +6,8 @@
 - ``gazetteer``: places, aliases, demonyms and titles (general knowledge, documented data);
 - ``names``: cleaning a name span, headings, acronyms defined in the text, demonyms;
 - ``quotemarks``: where quotations start and end in a text;
-- ``attribution``: who said it — the one engine behind quote speakers and figure sources.
+- ``attribution``: who said it — the one engine behind quote speakers and figure sources,
+  with its helpers ``clauses`` (the reporting verb and its subject) and ``people`` (which
+  mentions are one person, their gender and titles; vocabulary in
+  ``lib/data/attribution.json``).
 """

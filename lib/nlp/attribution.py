@@ -1,85 +1,534 @@
-"""Who said it: the attribution engine behind quote speakers and figure sources.
+"""Who said it: the one attribution engine behind quote speakers and figure sources.
 
-Quotes: the subject of the reporting verb that governs the quote (or whose clause the quote
-heads), ``said X`` inversions, ``according to X``, appositives (``X's spokesman Jane Doe
-said`` gives the PERSON in the subject, not the possessor), pronouns (``he said``) resolved
-to the most recent PERSON that was a subject or speaker before it, and role nouns ("the
-minister said") resolved the same way. When the subject holds no name, its description is
-kept (``One local farmer``).
+An :class:`Attributor` is built once per parsed Doc (with the quote spans found in it) and
+answers two questions with a :class:`Source`:
 
-Figures: the speaker of the quote a figure sits in, a saying verb or noun governing it
-("X said that ...", "the ministry's estimate"), "according to X" or "citing X" in the
-sentence, and the previous sentence's source when it continues the same count (marked
-inferred).
+- :meth:`Attributor.for_quote`: the speaker of a quote;
+- :meth:`Attributor.for_figure`: the source of a figure (a figure inside a quote takes that
+  quote's speaker, found by the same rules).
+
+Order of evidence (the first that applies wins):
+
+1. **explicit** in the same sentence: the subject of the reporting verb whose clause holds
+   the quote or figure ("X said ...", "..., X said", inverted "said X", participles
+   "saying ..." take the subject of their clause), a reporting noun's source ("the
+   ministry's estimate", "a report by X"), "according to X" / "citing X", a colon
+   attribution ("X: “...”") or a dash after the quote ("“...” — X");
+2. **carried over**: a quote with no attribution of its own takes the speaker of the quote
+   just before it, only when that quote is in the same or the previous paragraph and no
+   other person is the subject of a sentence in between; a figure takes the source of the
+   figure in the previous sentence of its paragraph when it counts the same thing.
+
+The subject then becomes a Source: a named person or organisation (appositions and ages
+between name and verb allowed: "Jane Roe, 70, told ..."), a pronoun resolved to the most
+recent *speaker-like* person (subject of a sentence or an earlier speaker) of the same
+gender ("she" never resolves to a man; ``lib.nlp.people``) or group ("they", "it"), a role
+noun resolved to the person who holds that title ("the mayor"), or else the source phrase
+as written ("U.S. officials", "a former Kremlin official"), kept with the entity it names.
+
+Vocabulary (reporting verbs, source nouns, pronouns): ``lib/data/attribution.json``.
 """
 
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 
-from lib.extract.numbers import vocab
+from lib.nlp.clauses import according_to, children_verb, climb, nearby_verb
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.names import clean_entity_text
+from lib.nlp.people import People, vocab
 from lib.nlp.pipeline import doc_text
-from lib.nlp.quotemarks import in_quote
-
-#: Lemmas of verbs that introduce or attribute speech.
-REPORT_VERBS = frozenset(
-    """say tell add warn state write claim confirm insist stress urge note explain argue
-    declare announce emphasize emphasise underscore tweet post reply respond ask answer admit
-    acknowledge deny comment remark recall suggest conclude describe call label quote promise
-    vow pledge predict caution complain accuse allege assert contend maintain report reveal
-    shout joke concede observe point highlight cite decry characterize characterise brand
-    dismiss term dub condemn criticize criticise praise welcome demand question wonder lament
-    reiterate repeat testify boast threaten signal indicate agree disagree recount mention
-    exclaim murmur whisper yell scream speak continue summarize summarise""".split()
-)
-
-
-#: Verbs that take an inverted subject after a quote (``"...," said the official``).
-INVERSION_VERBS = frozenset(
-    "say add write state explain continue ask reply respond note warn argue insist recall "
-    "conclude declare claim".split()
-)
-
-
-#: Subject pronouns resolved to a PERSON.
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-
-
-SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Dependency labels of a noun's slot (a VERB-tagged token there is read as a noun).
+NOMINAL_DEPS = frozenset(
+    {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "compound"}
+)
+#: Entity labels that can name a source.
+SOURCE_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+#: Clause links through which a participle or infinitive takes its head verb's subject.
+INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
+#: Words before a quote or figure that are never a source: wire kickers and labels.
+KICKERS = frozenset({"update", "updated", "breaking", "exclusive", "watch", "video", "live"})
+DASHES = "―—–-"
 
 
-PRONOUNS_PERSON = ("he", "she", "him", "her")
+@dataclass
+class Source:
+    """Who said it, and how the engine knows.
+
+    ``written`` is the source as the text gives it ("he", "the mayor", "U.S. officials");
+    ``name`` the named person or organisation it is (text, start, end offsets of one
+    mention), or None; ``description`` the phrase kept when nobody is named; ``entity``
+    offsets of an entity inside the description ("U.S." in "U.S. officials"); ``how`` one
+    of explicit | according to | pronoun | role | carried over | next quote.
+    """
+
+    written: str
+    how: str
+    verb: str = ""
+    name: tuple[str, int, int] | None = None
+    description: str = ""
+    entity: tuple[int, int] | None = None
+
+    def record(self, prefix: str) -> dict:
+        """Plain record fields ``<prefix>_text/_start/_end/_description/_ent_start/_ent_end/
+        _written/_how``."""
+        name = self.name or (None, None, None)
+        ent = self.entity or (None, None)
+        return {
+            f"{prefix}_text": name[0],
+            f"{prefix}_start": name[1],
+            f"{prefix}_end": name[2],
+            f"{prefix}_description": "" if self.name else self.description,
+            f"{prefix}_ent_start": ent[0],
+            f"{prefix}_ent_end": ent[1],
+            f"{prefix}_written": self.written,
+            f"{prefix}_how": self.how,
+        }
 
 
-NOMINAL_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "compound")
+def empty_record(prefix: str) -> dict:
+    """The record of "no source found"."""
+    return Source("", "").record(prefix) | {f"{prefix}_how": ""}
 
 
-# ----------------------------------------------------------------------------- quotes
+class Attributor:
+    """Attribution of the quotes and figures of one Doc (see the module docstring)."""
 
-
-class DocIndex:
-    """Token-level lookups shared by every quote of one Doc."""
-
-    def __init__(self, doc):
+    def __init__(self, doc, quote_spans: list[tuple[int, int]], marks: list[int] = ()):
         self.doc = doc
-        self.ent_of: dict[int, object] = {}
-        for ent in doc.ents:
-            for tok in ent:
-                self.ent_of[tok.i] = ent
+        self.text = doc_text(doc)
+        self.ent_of: dict[int, object] = {t.i: ent for ent in doc.ents for t in ent}
+        self.quote_spans = sorted(quote_spans)
         self.in_quote: set[int] = set()
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        for start, end in self.quote_spans:
+            self.in_quote.update(t.i for t in self.tokens_between(start, end))
+        for mark in marks:
+            span = doc.char_span(mark, mark + 1, alignment_mode="expand")
+            if span is not None and len(span) == 1 and not span[0].is_alpha:
+                self.in_quote.add(span[0].i)
+        self.people = People(doc, self.in_quote)
+        self.speakers: list[object] = []  # PERSON entities attributed so far, in order
+        self.quote_sources: dict[tuple[int, int], Source] = {}
+        self._last: tuple[int, int, Source] | None = None  # (paragraph, end char, source)
+
+    # -- small helpers --------------------------------------------------------------------
 
     def tokens_between(self, start: int, end: int) -> list:
         """Tokens whose first character lies in [start, end)."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+        if end <= start:
             return []
-        return [t for t in span if start <= t.idx < end]
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return [] if span is None else [t for t in span if start <= t.idx < end]
+
+    def _quote_of(self, char: int) -> tuple[int, int] | None:
+        for start, end in self.quote_spans:
+            if start <= char < end:
+                return start, end
+            if start > char:
+                break
+        return None
+
+    # -- quotes ---------------------------------------------------------------------------
+
+    def for_quote(self, toks, region_tokens, *, span: tuple[int, int], paragraph: int,
+                  standalone: bool, fragment: bool, open_idx: int, close_idx: int,
+                  region_end: int) -> Source | None:  # fmt: skip
+        """The speaker of one quote (text ``span``, tokens ``toks``) in its sentence region
+        (tokens ``region_tokens``, ending at char ``region_end``)."""
+        region = {t.i for t in region_tokens}
+        found = climb(toks, region, self, fragment)
+        if found is None or found[2] > 0:
+            found = children_verb(toks, region, self) or found
+        if found is None and toks:
+            found = nearby_verb(toks[0].i, toks[-1].i, region_tokens, self)
+        source = None
+        acc = according_to(region_tokens, self) if found is None or found[2] > 0 else None
+        if acc is not None:
+            source = self.source_of(acc, "according to", how="according to")
+        elif found is not None:
+            floor = max(region_tokens[0].i if region_tokens else 0, 0)
+            source = self.source_of(found[1], found[0].lemma_.lower(), floor=floor)
+        if source is None:
+            source = self._colon(open_idx) or self._dash(close_idx)
+        if source is None and standalone:
+            source = self._carry(paragraph, open_idx)
+        if source is not None:
+            self._last = (paragraph, max(region_end, close_idx + 1), source)
+            if source.name is not None and source.name[1] is not None:
+                ent = self.ent_of.get(self._token_at(source.name[1]))
+                if ent is not None and ent.label_ == "PERSON":
+                    self.speakers.append(ent)
+        self.quote_sources[span] = source
+        return source
+
+    def _token_at(self, char: int) -> int:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0].i if span is not None and len(span) else -1
+
+    def _carry(self, paragraph: int, open_idx: int) -> Source | None:
+        """The previous quote's speaker, when nothing else names one (see module doc)."""
+        if self._last is None:
+            return None
+        para, end, source = self._last
+        if paragraph - para > 1:
+            return None
+        between = self.tokens_between(end, open_idx)
+        for tok in between:
+            if tok.i in self.in_quote:
+                continue
+            ent = self.ent_of.get(tok.i)
+            if ent is not None and ent.label_ == "PERSON" and tok.dep_ in SUBJECT_DEPS:
+                return None  # someone else has been introduced since
+            if tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she") and tok.head.pos_ == "VERB":
+                return None
+        return Source(source.written, "carried over", source.verb, source.name,
+                      source.description, source.entity)  # fmt: skip
+
+    def _colon(self, open_idx: int) -> Source | None:
+        """``X: “...”`` — the named source in the line before the colon ending at the quote."""
+        line_start = self.text.rfind("\n", 0, open_idx) + 1
+        prefix = self.text[line_start:open_idx].rstrip()
+        if not prefix.endswith(":"):
+            return None
+        cut = max(prefix.rfind(". "), prefix.rfind("? "), prefix.rfind("! "))
+        if cut >= 0:  # only the sentence that ends with the colon
+            line_start += cut + 2
+            prefix = prefix[cut + 2 :]
+        if len(prefix) > 200:
+            return None
+        toks = [t for t in self.tokens_between(line_start, line_start + len(prefix) - 1)
+                if t.i not in self.in_quote]  # fmt: skip
+        for tok in toks:
+            if tok.dep_ in SUBJECT_DEPS and self._name_for(tok) is not None:
+                return self.source_of(tok, "", how="explicit")
+        for tok in toks:
+            ent = self.ent_of.get(tok.i)
+            if ent is not None and ent.label_ == "PERSON":
+                return self.source_of(ent.root, "", how="explicit")
+        return None
+
+    def _dash(self, close_idx: int) -> Source | None:
+        """``“...” — Jane Roe`` — a name right after a dash following the closing mark."""
+        after = self.text[close_idx + 1 : close_idx + 80]
+        stripped = after.lstrip(" \u00a0")
+        if not stripped or stripped[0] not in DASHES:
+            return None
+        start = close_idx + 1 + len(after) - len(stripped) + 1
+        for tok in self.tokens_between(start, start + 60):
+            if tok.is_space or tok.text in DASHES:
+                continue
+            ent = self.ent_of.get(tok.i)
+            if ent is not None and ent.label_ in ("PERSON", "ORG"):
+                return self.source_of(ent.root, "", how="explicit")
+            if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+                return self.source_of(tok, "", how="explicit")
+            return None
+        return None
+
+    # -- figures --------------------------------------------------------------------------
+
+    def for_figure(self, anchor, fig_start: int) -> Source | None:
+        """The source of a figure whose number token is ``anchor``."""
+        quote = self._quote_of(fig_start)
+        if quote is not None:
+            return self.quote_sources.get(quote)
+        v = vocab()
+        for anc in anchor.ancestors:
+            lemma = anc.lemma_.lower()
+            if anc.i in self.in_quote:
+                continue
+            # "intelligence reports that ...": the tagger's VERB in a noun's slot is a noun
+            nominal = anc.pos_ in ("NOUN", "PROPN") or (
+                anc.dep_ in NOMINAL_DEPS and not any(c.dep_ in SUBJECT_DEPS for c in anc.children)
+            )
+            if nominal and lemma in v["source_nouns"]:
+                source = self._noun_source(anc)
+                if source is not None:
+                    return source
+            elif anc.pos_ in ("VERB", "AUX") and (
+                lemma in v["reporting_verbs"] or lemma in v["figure_verbs"]
+            ):
+                if anc.dep_ == "acl":
+                    continue  # "losses estimated at ...": nobody estimates here
+                subj = self.subject_of(anc)
+                if subj is not None:
+                    source = self.source_of(subj, lemma)
+                    if source is not None:
+                        return source
+        acc = according_to(list(anchor.sent), self)
+        if acc is not None:
+            return self.source_of(acc, "according to", how="according to")
+        return None
+
+    def carry_figure_sources(self, figures: list[dict]) -> None:
+        """A figure with no source, in the sentence right after an attributed figure that
+        counts the same kind of thing in the same paragraph, continues that report ("X
+        reported that 11,000 troops ... . Some 3,000 troops have ..."): it takes that
+        source with ``said_by_how = "carried over"``."""
+        starts = [s.start_char for s in self.doc.sents]
+        prev = None
+        for fig in figures:
+            if not fig["said_by_how"] and prev is not None and prev["said_by_how"]:
+                i_prev = bisect.bisect_right(starts, prev["sent_start_char"]) - 1
+                i_cur = bisect.bisect_right(starts, fig["sent_start_char"]) - 1
+                between = self.text[prev["sent_start_char"] : fig["sent_start_char"]]
+                same = fig["counted_head"] and fig["counted_head"] == prev["counted_head"]
+                if i_cur == i_prev + 1 and "\n\n" not in between and same:
+                    for key, value in prev.items():
+                        if key.startswith("said_by_"):
+                            fig[key] = value
+                    fig["said_by_how"] = "carried over"
+            prev = fig
+
+    def _noun_source(self, noun) -> Source | None:
+        """Source of "a report by X", "data from X", "the ministry's estimate"."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                pobjs = [c for c in child.children if c.dep_ == "pobj"]
+                if pobjs and (child.lower_ != "of" or self._name_for(pobjs[0]) is not None):
+                    return self.source_of(pobjs[0], noun.lemma_.lower())
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.i < noun.i):
+                if child.pos_ in ("PROPN", "NOUN") or child.ent_type_:
+                    return self.source_of(child, noun.lemma_.lower())
+        for child in noun.children:
+            if child.dep_ == "amod" and child.ent_type_ in ("NORP", "GPE", "ORG"):
+                return self.source_of(child, noun.lemma_.lower())
+        return None
+
+    # -- subjects -------------------------------------------------------------------------
+
+    def subject_of(self, verb):
+        """Subject token of a (reporting) verb: its own subject, the agent of a passive, the
+        antecedent of a relative pronoun, or — for participles and infinitives ("...,
+        saying ...", "went on to say") — the subject of the clause it belongs to."""
+        if verb.tag_ == "VBG" and verb.i > 0:
+            # "footage of Jane Roe saying ...": the person right before the participle
+            prev = self.ent_of.get(verb.i - 1)
+            if prev is not None and prev.label_ == "PERSON" and prev.end == verb.i:
+                return prev.root
+            if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+                return verb.head
+        node = verb
+        for _ in range(4):
+            for child in node.children:
+                if child.dep_ in SUBJECT_DEPS and child.i not in self.in_quote:
+                    if child.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
+                        return node.head
+                    if child.lower_ in ("there",) or child.dep_ == "expl":
+                        return None
+                    return child
+                if child.dep_ == "agent":
+                    pobjs = [c for c in child.children if c.dep_ == "pobj"]
+                    if pobjs:
+                        return pobjs[0]
+            if node.dep_ == "acl" and node.tag_ in ("VBD", "VBZ", "VBP") and node.head.i < node.i:
+                head = node.head  # "Jane Roe, a former minister ..., called" misparsed
+                if head.pos_ in ("PROPN", "NOUN") and head.i not in self.in_quote:
+                    return head
+            if node.dep_ not in INHERIT_DEPS or node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
+    def inverted_subject(self, verb):
+        """``said the official`` parsed without a subject: the noun right after the verb."""
+        if verb.lemma_.lower() not in vocab()["inversion_verbs"]:
+            return None
+        for child in verb.children:
+            if child.i <= verb.i or child.i in self.in_quote:
+                continue
+            if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "nsubj") and (
+                child.pos_ in ("PROPN", "NOUN")
+            ):
+                between = self.doc[verb.i + 1 : child.left_edge.i]
+                if all(t.is_punct or t.is_space for t in between):
+                    return child
+        return None
+
+    # -- subject -> Source ------------------------------------------------------------------
+
+    def source_of(self, subj, verb: str, *, how: str = "explicit", floor: int = 0):
+        """The Source a subject token stands for (None when it names nobody)."""
+        v = vocab()
+        low = subj.lower_
+        written = self._written(subj, floor)
+        if low in v["pronouns"]:
+            return self._pronoun(subj, verb, how)
+        if subj.pos_ == "PRON" or low in v["non_speakers"] or low in KICKERS:
+            return None
+        if subj.ent_type_ in ("DATE", "TIME", "CARDINAL") or "@" in subj.text:
+            return None
+        name = self._name_for(subj)
+        if name is not None:
+            return Source(written or name[0], how, verb, name)
+        proper = self._proper_noun(subj)
+        if proper is not None:
+            return Source(written or proper[0], how, verb, proper)
+        role = self._role(subj, written)
+        if role is not None:
+            return Source(written, "role", verb, role)
+        if not written:
+            return None
+        return Source(written, how, verb, None, written, self._entity_in(subj))
+
+    def _pronoun(self, tok, verb: str, how: str) -> Source | None:
+        kind = vocab()["pronouns"][tok.lower_]
+        if kind in ("m", "f"):
+            ent = self.resolve_person(tok, kind)
+            name = entity_offsets(ent) if ent is not None else None
+            return Source(tok.text, "pronoun", verb, name)  # unresolved: nobody named
+        if kind in ("pl", "n"):
+            group = self._resolve_group(tok, kind)
+            if group is None:
+                return None
+            written = self._written(group, 0)
+            name = self._name_for(group)
+            if name is not None:
+                return Source(tok.text, "pronoun", verb, name)
+            return Source(tok.text, "pronoun", verb, None, written, self._entity_in(group))
+        return None  # I / we / you: the writer or the people quoted
+
+    def resolve_person(self, tok, gender: str):
+        """The person a he/she before ``tok`` stands for: the most recent speaker-like
+        person (an earlier speaker or a sentence subject) known to be of that gender, else
+        the most recent speaker-like person of unknown gender, else any person mentioned
+        before (known gender first). A person of the other gender is never chosen."""
+        before = [
+            e for e in self.people.mentions if e.end <= tok.i and e.start not in self.in_quote
+        ]
+        speaker_starts = {s.start for s in self.speakers}
+        speaker_like = [e for e in before if self._is_subject(e) or e.start in speaker_starts]
+        for pool in (speaker_like, before):
+            for test in (self.people.matches, self.people.compatible):
+                for ent in reversed(pool):
+                    if test(ent, gender):
+                        return ent
+        return None
+
+    def _is_subject(self, ent) -> bool:
+        """Subject of a main clause (the sentence's root verb, or one conjoined with it):
+        the person a following he/she most likely continues with."""
+        root = ent.root
+        if root.dep_ in ("appos", "compound", "conj") and root.head.dep_ in SUBJECT_DEPS:
+            root = root.head
+        if root.dep_ not in SUBJECT_DEPS:
+            return False
+        verb = root.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        return verb.dep_ == "ROOT"
+
+    def _resolve_group(self, tok, kind: str):
+        """ "they" -> the most recent plural or collective subject; "it" -> the most recent
+        organisation or thing (a statement, a newspaper) that was a subject."""
+        collective = vocab()["collective_nouns"]
+        sent_start = tok.sent.start
+        first = max(0, sent_start - 120)
+        for cand in reversed(self.doc[first : tok.i]):
+            if cand.i in self.in_quote or cand.dep_ not in SUBJECT_DEPS:
+                continue
+            if cand.pos_ == "PRON":
+                continue
+            ent = self.ent_of.get(cand.i)
+            plural = cand.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in cand.children)
+            if kind == "pl" and (plural or cand.lemma_.lower() in collective or (
+                ent is not None and ent.label_ in ("NORP", "ORG"))):  # fmt: skip
+                return cand
+            if (
+                kind == "n"
+                and not plural
+                and (
+                    (ent is not None and ent.label_ in ("ORG", "GPE"))
+                    or (cand.pos_ == "NOUN" and cand.lemma_.lower() not in vocab()["non_speakers"])
+                )
+            ):
+                return cand
+        return None
+
+    def _role(self, subj, written: str):
+        """ "the mayor said" -> the person of the document who holds that title."""
+        heads = {w.lower() for w in gazetteer().titles["head"]}
+        low = subj.lower_
+        if subj.tag_ not in ("NN", "NNP") or low not in heads:
+            return None
+        if not written.lower().startswith(("the ", "his ", "her ", "their ")) and "'s " not in (
+            written.lower().replace("’", "'")
+        ):
+            return None
+        gendered = vocab()["gendered_words"].get(low)
+        modifiers = [c.lower_ for c in subj.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        before = [
+            e
+            for e in reversed(self.people.mentions)
+            if e.end <= subj.i
+            and e.start not in self.in_quote
+            and not (gendered and not self.people.compatible(e, gendered))
+        ]
+        # "the NATO chief": a person written with "NATO" before; else with "chief" before
+        for test in (
+            lambda e: modifiers and all(self.people.has_title(e, m) for m in modifiers),
+            lambda e: self.people.has_title(e, low),
+        ):
+            for ent in before:
+                if test(ent):
+                    return entity_offsets(ent)
+        return None
+
+    def _name_for(self, subj):
+        """(text, start, end) of the named entity standing for the subject token, or None."""
+        ent = self.ent_of.get(subj.i)
+        if ent is not None and ent.label_ in SOURCE_LABELS:
+            return entity_offsets(ent)
+        for child in subj.children:
+            if child.i in self.in_quote or child.dep_ not in ("appos", "compound", "flat", "nmod"):
+                continue
+            c_ent = self.ent_of.get(child.i)
+            if c_ent is not None and c_ent.label_ == "PERSON":
+                if child.dep_ == "appos" or c_ent.end >= subj.i:
+                    return entity_offsets(c_ent)
+        return None
+
+    def _proper_noun(self, subj):
+        """A capitalised proper-noun subject the NER missed (``Kuleba said``)."""
+        if subj.pos_ != "PROPN" or not subj.text[:1].isupper() or subj.is_upper:
+            return None
+        left = subj.i
+        while left > 0:
+            prev = self.doc[left - 1]
+            if prev.pos_ == "PROPN" and prev.head.i == subj.i and prev.dep_ in ("compound", "flat"):
+                left -= 1
+            else:
+                break
+        span = self.doc[left : subj.i + 1]
+        text = clean_entity_text(span.text, "PERSON")
+        if text is None:
+            return None
+        offset = max(span.text.find(text), 0)
+        return text, span.start_char + offset, span.start_char + offset + len(text)
+
+    def _written(self, subj, floor: int) -> str:
+        """The subject's noun phrase as written: left modifiers, compounds and an "of"
+        phrase ("Critics of the program"), not clauses or appositions."""
+        lo, hi = _np_span(subj)
+        lo = max(lo, floor)
+        if hi <= lo:
+            return subj.text
+        toks = [t for t in self.doc[lo:hi] if t.i not in self.in_quote]
+        if not toks:
+            return ""
+        text = self.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+        return " ".join(text.split()).strip(" ,")
+
+    def _entity_in(self, subj) -> tuple[int, int] | None:
+        lo, hi = _np_span(subj)
+        for ent in self.doc.ents:
+            if ent.label_ in SOURCE_LABELS and lo <= ent.start and ent.end <= hi:
+                return ent.start_char, ent.end_char
+        return None
 
 
 def entity_offsets(ent) -> tuple[str, int, int] | None:
@@ -96,471 +545,28 @@ def entity_offsets(ent) -> tuple[str, int, int] | None:
     text = clean_entity_text(span.text, ent.label_)
     if text is None:
         return None
-    # search the span's own text: Doc.text joins every token on each access
     span_text = span.text
     pos = span_text.find(text)
     if pos < 0:  # cleaning changed the text (e.g. added a full stop): keep the raw span
-        raw = span_text.strip()
-        pos = span_text.find(raw)
-        text = raw
+        text = span_text.strip()
+        pos = span_text.find(text)
     pos = span.start_char + pos if pos >= 0 else -1
     return text, pos, pos + len(text)
 
 
-def _subject(verb, index: DocIndex):
-    """Subject token of ``verb`` (relative pronouns replaced by their antecedent)."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and child.i not in index.in_quote:
-            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return verb.head
-            return child
-    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.i < verb.i:
-        # "Jane Doe, a former minister ..., called" misparsed as a clause on the noun
-        if verb.head.pos_ in ("PROPN", "NOUN") and verb.head.i not in index.in_quote:
-            return verb.head
-    return None
-
-
-def _inverted_subject(verb, index: DocIndex):
-    """``said the official`` parsed without nsubj: the noun right after the verb."""
-    doc = verb.doc
-    if verb.lemma_.lower() not in INVERSION_VERBS:
-        return None
-    for child in verb.children:
-        if child.i <= verb.i or child.i in index.in_quote:
-            continue
-        if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd") and child.pos_ in (
-            "PROPN",
-            "NOUN",
-        ):
-            between = doc[verb.i + 1 : child.left_edge.i]
-            if all(t.is_punct or t.is_space for t in between):
-                return child
-    return None
-
-
-def _description(subj, floor: int) -> str:
-    """The subject noun with its left modifiers: ``One local farmer``."""
-    start = max(subj.left_edge.i, floor)
-    toks = list(subj.doc[start : subj.i + 1])
-    while toks and (toks[0].is_punct or toks[0].is_space):
-        toks = toks[1:]
-    if not toks:
-        return ""
-    text = doc_text(subj.doc)[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
-    return " ".join(text.split())
-
-
-def _name_for(subj, index: DocIndex):
-    """Named entity span standing for the subject token, or None."""
-    ent = index.ent_of.get(subj.i)
-    if ent is not None and ent.label_ in SPEAKER_LABELS:
-        return ent
-    candidates = []
-    for child in subj.children:
-        if child.dep_ in ("appos", "compound", "flat", "nmod") and child.i not in index.in_quote:
-            c_ent = index.ent_of.get(child.i)
-            if c_ent is not None and c_ent.label_ == "PERSON":
-                if child.dep_ == "appos" or c_ent.end > subj.i or c_ent.end == subj.i:
-                    candidates.append(c_ent)
-    return candidates[0] if candidates else None
-
-
-def _resolve_pronoun(pron, index: DocIndex, speakers: list[tuple[int, int]]):
-    """Most recent PERSON before ``pron`` that was a subject or speaker (else any)."""
-    best_pref = None
-    best_any = None
-    speaker_starts = {s for s, _ in speakers}
-    for ent in index.persons:
-        if ent.end_char > pron.idx:
-            break
-        if any(t.i in index.in_quote for t in ent):
-            continue
-        best_any = ent
-        is_speaker = any(ent.start_char <= s < ent.end_char for s in speaker_starts)
-        root = ent.root
-        is_subject = root.dep_ in SUBJECT_DEPS or (
-            root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECT_DEPS
-        )
-        if is_subject or is_speaker:
-            best_pref = ent
-    return best_pref or best_any
-
-
-def _climb(tokens, region: set[int], index: DocIndex, fragment: bool):
-    """Reporting verb and subject reached by climbing heads from the quote's tokens.
-
-    Along the chain of heads outside the quote, the subject of the first reporting
-    verb that has one wins; fragments fall back to the subject of any verb
-    (``The ministry dismissed the claims as "fake news"``). A direct quote stops at
-    a non-reporting clause with its own subject.
-    """
-    qset = {t.i for t in tokens}
-    best = None  # (rank, chain_length, verb, subject)
-    for tok in tokens:
-        if tok.head.i in qset or tok.head.i == tok.i:
-            continue
-        h = tok.head
-        first_report = first_verb = None
-        fallback = None
-        steps = 0
-        while h.i in region and steps < 15:
-            steps += 1
-            if h.pos_ in ("VERB", "AUX") and h.i not in index.in_quote:
-                is_report = h.lemma_.lower() in REPORT_VERBS
-                first_verb = first_verb or h
-                if is_report:
-                    first_report = first_report or h
-                subj = _subject(h, index)
-                if subj is None and is_report and h.i > tok.i:
-                    subj = _inverted_subject(h, index)
-                if subj is not None and is_report:
-                    cand = (0, steps, first_report, subj)
-                    break
-                if subj is not None:
-                    if not fragment and first_report is None:
-                        cand = None
-                        break
-                    fallback = fallback or (1, steps, first_report or first_verb, subj)
-            if h.head.i == h.i:
-                cand = None
-                break
-            h = h.head
-        else:
-            cand = None
-        cand = cand or (fallback if fragment else None)
-        if cand is not None and (best is None or cand[:2] < best[:2]):
-            best = cand
-    return None if best is None else (best[2], best[3], best[0])
-
-
-def _children_verb(tokens, region: set[int], index: DocIndex):
-    """A reporting verb outside the quote hanging from a quote token (parataxis)."""
-    qset = {t.i for t in tokens}
-    for tok in tokens:
-        for child in tok.children:
-            if (
-                child.i not in qset
-                and child.i in region
-                and child.i not in index.in_quote
-                and child.pos_ == "VERB"
-                and child.lemma_.lower() in REPORT_VERBS
-            ):
-                subj = _subject(child, index) or _inverted_subject(child, index)
-                if subj is not None:
-                    return child, subj, 0
-    return None
-
-
-def _nearby_verb(q_first: int, q_last: int, region_tokens, index: DocIndex):
-    """Positional fallback: a reporting verb within a few tokens of the quote."""
-    best = None
-    for tok in region_tokens:
-        if tok.i in index.in_quote or tok.pos_ != "VERB":
-            continue
-        if tok.lemma_.lower() not in REPORT_VERBS:
-            continue
-        if tok.i > q_last:
-            gap = range(q_last + 1, tok.i)
-        else:
-            gap = range(tok.i + 1, q_first)
-        if len(gap) > 6 or any(g in index.in_quote for g in gap):
-            continue
-        subj = _subject(tok, index)
-        if subj is None and tok.i > q_last:
-            subj = _inverted_subject(tok, index)
-        if subj is None:
-            continue
-        dist = len(gap)
-        if best is None or dist < best[0]:
-            best = (dist, tok, subj)
-    return None if best is None else (best[1], best[2], 0)
-
-
-def _according_to(region_tokens, index: DocIndex):
-    """``according to X`` outside quotes: the object of ``to``."""
-    doc = index.doc
-    for tok in region_tokens:
-        if tok.lower_ != "according" or tok.i in index.in_quote or tok.i + 1 >= len(doc):
-            continue
-        to = doc[tok.i + 1]
-        if to.lower_ != "to":
-            continue
-        for child in to.children:
-            if child.dep_ == "pobj":
-                return child
-        j = to.i + 1
-        while j < len(doc) and not doc[j].is_punct:
-            j += 1
-        if j > to.i + 1 and doc[j - 1].pos_ in ("PROPN", "NOUN"):
-            return doc[j - 1]
-    return None
-
-
-def _is_role_reference(subj, description: str) -> bool:
-    """A definite singular job title standing for a person: "the NATO chief", "the minister"."""
-    if not description.lower().startswith("the ") or subj.tag_ not in ("NN", "NNP"):
-        return False
-    heads = {w.lower() for w in gazetteer().titles["head"]}
-    return subj.lower_ in heads
-
-
-def _proper_noun(subj, index: DocIndex):
-    """A capitalised proper-noun subject the NER missed (``Kuleba said``)."""
-    if subj.pos_ != "PROPN" or not subj.text[:1].isupper():
-        return None
-    left = subj.i
-    while left > 0:
-        prev = subj.doc[left - 1]
-        if prev.pos_ == "PROPN" and prev.head.i == subj.i and prev.dep_ in ("compound", "flat"):
-            left -= 1
-        else:
-            break
-    span = subj.doc[left : subj.i + 1]
-    text = clean_entity_text(span.text, "PERSON")
-    if text is None:
-        return None
-    offset = max(span.text.find(text), 0)
-    return text, span.start_char + offset, span.start_char + offset + len(text)
-
-
-def quote_speaker(toks, region_tokens, index: DocIndex, fragment: bool, speakers):
-    """Reporting verb, speaker and how it was found for one quote, from the parse.
-
-    Returns ``(verb lemma, speaker (text, start, end) or None, description, source)``.
-    ``speakers`` are the (start, end) offsets of speakers found so far in the document.
-    """
-    region = {t.i for t in region_tokens}
-    verb, description, source, subj = "", "", "", None
-    found = _climb(toks, region, index, fragment)
-    weak = found is not None and found[2] > 0  # subject of a non-reporting verb
-    if found is None or weak:
-        found = _children_verb(toks, region, index) or found
-    if found is None and toks:
-        found = _nearby_verb(toks[0].i, toks[-1].i, region_tokens, index)
-    acc = None
-    if found is None or found[2] > 0:
-        acc = _according_to(region_tokens, index)
-    if acc is not None:
-        verb, subj, source = "according to", acc, "according to"
-    elif found is not None:
-        verb, subj, source = found[0].lemma_.lower(), found[1], "subject"
-    speaker = None
-    if subj is None:
-        return verb, None, description, source
-    if subj.lower_ in PERSON_PRONOUNS:
-        ent = _resolve_pronoun(subj, index, speakers)
-        speaker = entity_offsets(ent) if ent is not None else None
-        source = "pronoun" if speaker else source
-    elif subj.pos_ == "PRON":
-        description = ""  # "they said", "it said": no one to name
-    else:
-        speaker_ent = _name_for(subj, index)
-        speaker = entity_offsets(speaker_ent) if speaker_ent is not None else None
-        if speaker is None:
-            speaker = _proper_noun(subj, index)
-        if speaker is None:
-            floor = toks[-1].i + 1 if toks and subj.i > toks[-1].i else 0
-            if region_tokens:
-                floor = max(floor, region_tokens[0].i)
-            description = _description(subj, floor)
-            if _is_role_reference(subj, description):
-                # "the NATO chief said": the role names someone already named
-                ent = _resolve_pronoun(subj, index, speakers)
-                speaker = entity_offsets(ent) if ent is not None else None
-                source = "role" if speaker else source
-    return verb, speaker, description, source
-
-
-# ----------------------------------------------------------------------------- figures
-
-
-def _ent_at(doc, tok, labels=SPEAKER_LABELS):
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in labels:
-            return ent
-    return None
-
-
-def _nearest_person(doc, before_char: int, quotes):
-    for ent in reversed(doc.ents):
-        if ent.end_char > before_char or ent.label_ != "PERSON":
-            continue
-        if in_quote(ent.start_char, quotes):
-            continue
-        return ent
-    return None
-
-
-def _np_span(doc, tok) -> tuple[int, int]:
+def _np_span(tok) -> tuple[int, int]:
     """Token range of the noun phrase headed by ``tok`` (without clauses and appositions)."""
-    drop_deps = ("relcl", "acl", "appos", "punct", "advcl", "parataxis", "prep")
+    drop = ("relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj")
     idxs = {tok.i}
     for child in tok.children:
-        if child.dep_ in drop_deps and not (child.dep_ == "prep" and child.lower_ in ("of",)):
+        other_prep = child.dep_ == "prep" and (child.lower_ != "of" or child.i < tok.i)
+        if child.dep_ in drop or other_prep:
             continue
-        if child.dep_ == "punct":
-            continue
-        if child.dep_ == "prep" and child.i < tok.i:
-            continue
-        for t in child.subtree:
-            idxs.add(t.i)
+        idxs.update(t.i for t in child.subtree)
     lo, hi = min(idxs), max(idxs) + 1
-    while lo < hi and doc[lo].lower_ in ("the", "a", "an", ",", "“", '"'):
+    doc = tok.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
-    while hi > lo and doc[hi - 1].is_punct:
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
     return lo, hi
-
-
-def _speaker_from_token(doc, tok, quotes) -> dict | None:
-    """Speaker description + entity offsets for the subject token of a saying."""
-    v = vocab()
-    low = tok.lower_
-    if low in PRONOUNS_PERSON:
-        ent = _nearest_person(doc, tok.idx, quotes)
-        if ent is None:
-            return None
-        return {"text": ent.text, "start": ent.start_char, "end": ent.end_char}
-    if tok.pos_ == "PRON" or low in v["non_speaker_heads"]:
-        return None
-    lo, hi = _np_span(doc, tok)
-    phrase = doc[lo:hi]
-    ents = [e for e in doc.ents if e.label_ in SPEAKER_LABELS and lo <= e.start and e.end <= hi]
-    chosen = _ent_at(doc, tok)
-    if chosen is None:
-        persons = [e for e in ents if e.label_ == "PERSON" and doc[e.end - 1].dep_ != "poss"]
-        if persons:
-            chosen = persons[-1]
-    title_like = tok.lemma_.lower() in v["title_words"] and tok.tag_ in ("NN", "NNP")
-    if chosen is None and title_like and doc[tok.left_edge.i].lower_ == "the":
-        ent = _nearest_person(doc, tok.idx, quotes)
-        if ent is not None:
-            return {"text": ent.text, "start": ent.start_char, "end": ent.end_char}
-    if chosen is None:
-        for label in ("ORG", "GPE", "NORP"):
-            cands = [e for e in ents if e.label_ == label]
-            if cands:
-                chosen = cands[0]
-                break
-    text = phrase.text if len(phrase) else tok.text
-    text = " ".join(text.split())
-    if chosen is None:
-        return {"text": text, "start": None, "end": None}
-    return {"text": text, "start": chosen.start_char, "end": chosen.end_char}
-
-
-def _say_subject(verb, quotes):
-    """Subject token of a saying verb, climbing from participles ("noting that ...")."""
-    node = verb
-    for _ in range(5):
-        subj = None
-        for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
-                subj = child
-                break
-            if child.dep_ == "agent":
-                pobjs = [c for c in child.children if c.dep_ == "pobj"]
-                if pobjs:
-                    subj = pobjs[0]
-                    break
-        if subj is not None and not (node.dep_ == "acl"):
-            if subj.lower_ in ("it", "there"):
-                return None
-            return subj
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
-
-
-def figure_source(doc, anchor, fig_start: int, quotes) -> dict | None:
-    v = vocab()
-    sent = anchor.sent
-    quote = in_quote(fig_start, quotes)
-    if quote is not None:
-        # the quote's attribution: a saying verb outside the quote in the sentences it touches
-        for s in doc.sents:
-            if s.end_char < quote[0] or s.start_char > quote[1] + 1:
-                continue
-            for tok in s:
-                if tok.lemma_.lower() in v["say_verbs"] and tok.pos_ in ("VERB", "AUX"):
-                    if in_quote(tok.idx, quotes):
-                        continue
-                    subj = _say_subject(tok, quotes)
-                    if subj is not None and not in_quote(subj.idx, quotes):
-                        spk = _speaker_from_token(doc, subj, quotes)
-                        if spk:
-                            return spk
-    # ancestors: "X said that ...", "... reports that ...", "X accused Y of sending ..."
-    for anc in anchor.ancestors:
-        lemma = anc.lemma_.lower()
-        if lemma in v["say_verbs"] or lemma in v["say_nouns"]:
-            nominal = anc.pos_ in ("NOUN", "PROPN") or (
-                anc.dep_ in NOMINAL_DEPS and not any(c.dep_ == "nsubj" for c in anc.children)
-            )
-            if anc.dep_ == "acl" and anc.pos_ == "VERB":
-                continue  # "losses estimated at ...": no speaker
-            if nominal:
-                spk = _speaker_of_noun(doc, anc, quotes)
-                if spk:
-                    return spk
-                continue
-            subj = _say_subject(anc, quotes)
-            if subj is not None:
-                spk = _speaker_from_token(doc, subj, quotes)
-                if spk:
-                    return spk
-    # sentence-level: "according to X", "citing X"
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
-            pobjs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
-            if pobjs:
-                spk = _speaker_from_token(doc, pobjs[0], quotes)
-                if spk:
-                    return spk
-        if tok.lemma_ == "cite" and tok.pos_ == "VERB":
-            objs = [c for c in tok.children if c.dep_ == "dobj"]
-            if objs:
-                spk = _speaker_from_token(doc, objs[0], quotes)
-                if spk:
-                    return spk
-    return None
-
-
-def _speaker_of_noun(doc, noun, quotes) -> dict | None:
-    """Source of "Brazilian police reports", "the ministry's estimate", "data from X"."""
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-            pobjs = [c for c in child.children if c.dep_ == "pobj"]
-            if pobjs:
-                return _speaker_from_token(doc, pobjs[0], quotes)
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return _speaker_from_token(doc, child, quotes)
-    for child in noun.children:
-        if child.dep_ == "compound" and child.i < noun.i:
-            return _speaker_from_token(doc, child, quotes)
-    for child in noun.children:
-        if child.dep_ == "amod" and child.ent_type_ in ("NORP", "GPE", "ORG"):
-            return _speaker_from_token(doc, child, quotes)
-    return None
-
-
-def carry_sources(doc, figures: list[dict]) -> None:
-    """A figure with no source in the sentence right after an attributed figure counting the
-    same kind of thing, in the same paragraph, continues that report ("X reported that 11,000
-    troops ... . Some 3,000 troops have ..."); it takes that source, marked as inferred."""
-    starts = [s.start_char for s in doc.sents]
-    prev = None
-    for fig in figures:
-        if fig["said_by_text"] is None and prev is not None and prev["said_by_text"]:
-            i_prev = bisect.bisect_right(starts, prev["sent_start_char"]) - 1
-            i_cur = bisect.bisect_right(starts, fig["sent_start_char"]) - 1
-            between = doc_text(doc)[prev["sent_start_char"] : fig["sent_start_char"]]
-            same_thing = fig["counted_head"] and fig["counted_head"] == prev["counted_head"]
-            if i_cur == i_prev + 1 and "\n\n" not in between and same_thing:
-                for key in ("said_by_text", "said_by_start", "said_by_end"):
-                    fig[key] = prev[key]
-                fig["said_by_inferred"] = True
-        prev = fig

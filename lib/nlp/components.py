@@ -24,15 +24,21 @@ from lib.nlp.gazetteer import gazetteer
 from lib.nlp.names import REGION_WORDS
 
 RULER_NAME = "coverage_entity_ruler"
+#: Roles in which a capitalised common noun equal to a surname is taken as that surname.
+NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "appos", "dobj", "pobj"})
+#: One-word entities the surname rule may turn into PERSON (never numbers or dates).
+RELABEL_AS_PERSON = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
 @Language.component("coverage_ruler_filter", requires=["doc.ents", "token.pos"])
 def ruler_filter(doc):
-    """Drop one-word entity-ruler matches that are not proper nouns ("Reading the ...")."""
+    """Drop one-word entity-ruler matches that are not proper nouns ("Reading the ..."),
+    except nationalities, which are adjectives ("Ukrainian intelligence")."""
     keep = []
     changed = False
     for ent in doc.ents:
-        if ent.ent_id_ and len(ent) == 1 and ent[0].pos_ != "PROPN":
+        demonym = ent.label_ == "NORP" and ent[0].pos_ in ("ADJ", "NOUN") and ent.text[:1].isupper()
+        if ent.ent_id_ and len(ent) == 1 and ent[0].pos_ != "PROPN" and not demonym:
             changed = True
             continue
         keep.append(ent)
@@ -124,8 +130,10 @@ def surname_person(doc):
     """Tag later bare surnames of a person named in full in the same document.
 
     "Senator Mark Kelly said ... Kelly spoke": the model often misses the second
-    "Kelly". A capitalised proper-noun token outside any entity that equals the
-    last word of exactly one multi-word PERSON of the document becomes PERSON.
+    "Kelly", or calls it an organisation. A capitalised proper-noun token that equals the
+    last word of exactly one multi-word PERSON of the document becomes PERSON, whether it
+    was outside any entity or a one-word entity of another name label the gazetteer does
+    not know ("Christie" ORG).
     """
     gaz = gazetteer()
     surnames: dict[str, set[str]] = defaultdict(set)
@@ -143,14 +151,26 @@ def surname_person(doc):
     surnames = {k: v for k, v in surnames.items() if len(v) == 1 and k[:1].isupper()}
     if not surnames:
         return doc
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    relabel = {
+        ent.start
+        for ent in doc.ents
+        if len(ent) == 1
+        and ent.label_ in RELABEL_AS_PERSON
+        and ent.text in surnames
+        and gaz.lookup(ent.text) is None
+    }
+    kept = [ent for ent in doc.ents if ent.start not in relabel]
+    taken = {i for ent in kept for i in range(ent.start, ent.end)}
     added = [
         Span(doc, tok.i, tok.i + 1, label="PERSON")
         for tok in doc
-        if tok.text in surnames and tok.i not in taken and tok.pos_ == "PROPN"
+        if tok.text in surnames
+        and tok.i not in taken
+        # the tagger reads some surnames as common nouns ("Ham made it clear")
+        and (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.dep_ in NOUN_ROLES))
     ]
     if added:
-        doc.ents = list(doc.ents) + added
+        doc.ents = kept + added
     return doc
 
 

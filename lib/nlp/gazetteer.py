@@ -146,6 +146,10 @@ class Gazetteer:
             curly = name.replace("'", "’")
             if curly != name:
                 out.append({"label": label, "pattern": curly, "id": canonical})
+        # nationalities the model misses ("Ukrainian intelligence"): group names, not places
+        for demonym in self.demonyms:
+            if demonym not in self.names and len(demonym) >= 4 and demonym[:1].isupper():
+                out.append({"label": "NORP", "pattern": demonym, "id": demonym})
         return out
 
     @functools.cached_property

@@ -60,9 +60,37 @@ def find_quote_marks(text: str, start: int = 0, end: int | None = None) -> list[
     """Quote spans in ``text[start:end]`` (one paragraph).
 
     Returns ``(open_idx, close_idx, open_ended)`` tuples; ``close_idx`` is the
-    index of the closing mark, or where the quote text stops when open-ended.
+    index of the closing mark, or where the quote text stops when open-ended. Doubled
+    apostrophes (``''…''``, archive and wire style) and ````…''`` count as double quotes.
     """
     end = len(text) if end is None else end
+    seg = fold_pairs(text[start:end])
+    return [(a + start, b + start, oe) for a, b, oe in _scan(seg, 0, len(seg))]
+
+
+def fold_pairs(seg: str) -> str:
+    """``seg`` with each two-character quote mark made a straight quote plus a space, on
+    the side away from the quoted words (same length, so offsets do not move)."""
+    if "''" not in seg and "``" not in seg:
+        return seg
+    out = list(seg)
+    i = 0
+    while i < len(seg) - 1:
+        pair = seg[i : i + 2]
+        if pair == "``" or (
+            pair == "''" and (i == 0 or seg[i - 1].isspace() or seg[i - 1] in OPEN_CONTEXT)
+        ):
+            out[i], out[i + 1] = " ", '"'
+            i += 2
+        elif pair == "''":
+            out[i], out[i + 1] = '"', " "
+            i += 2
+        else:
+            i += 1
+    return "".join(out)
+
+
+def _scan(text: str, start: int, end: int) -> list[tuple]:
     found: list[tuple] = []
     current: int | None = None  # index of the open double-quote mark
     i = start

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -221,29 +223,23 @@ QUALIFIER_SYMBOLS = {
 }
 
 
-def claim_chart(claim_rows: pd.DataFrame, outlets=None):
-    """Plotly figure of one claim: each outlet's value(s), ranges as segments, ≥/≤ as arrows.
+def _hover_line(r) -> str:
+    """One figure's hover text; every piece of article text is HTML-escaped (plotly renders
+    a subset of HTML in hover labels)."""
+    label = format_figure(r.value, r.value_max, r.qualifier, getattr(r, "unit", ""))
+    who = clean_text(r.said_by) or "—"
+    return (
+        f"<b>{escape(str(r.outlet))}</b><br>{escape(clean_text(r.text))}"
+        f"<br>said by: {escape(who)}<br>{escape(label)}"
+    )
 
-    ``outlets`` (optional) fixes the rows top to bottom; outlets without a figure for the
-    claim are kept and marked "not reported".
-    """
-    import plotly.graph_objects as go
 
-    fig = go.Figure()
-    if claim_rows is None or claim_rows.empty:
-        fig.update_layout(title="No figures", xaxis_title="Value", yaxis_title="Outlet")
-        return fig
-    rows = claim_rows.copy()
-    unit = next((u for u in rows.get("unit", pd.Series(dtype=str)).fillna("") if u), "")
+def _claim_traces(fig: go.Figure, rows: pd.DataFrame) -> None:
+    """One marker trace per qualifier (ranges as segments, ≈ as ±10 %), ≥/≤ as arrows."""
     for qual, (symbol, name) in QUALIFIER_SYMBOLS.items():
         part = rows[rows["qualifier"] == qual]
         if part.empty:
             continue
-        hover = [
-            f"<b>{r.outlet}</b><br>{clean_text(r.text)}<br>said by: {clean_text(r.said_by) or '—'}"
-            f"<br>{format_figure(r.value, r.value_max, r.qualifier, getattr(r, 'unit', ''))}"
-            for r in part.itertuples()
-        ]
         x = part["value"].astype(float)
         error_x = None
         if qual == "range":
@@ -260,31 +256,47 @@ def claim_chart(claim_rows: pd.DataFrame, outlets=None):
                 name=name,
                 marker={"symbol": symbol, "size": 14, "line": {"width": 2}},
                 error_x=error_x,
-                hovertext=hover,
+                hovertext=[_hover_line(r) for r in part.itertuples()],
                 hoverinfo="text",
             )
         )
+        if qual not in ("at_least", "at_most"):
+            continue
+        # the arrow starts at the stated value and points where the true value may lie
+        factor = 1.18 if qual == "at_least" else 0.82
         for r in part.itertuples():
-            if qual in ("at_least", "at_most"):
-                # the arrow starts at the stated value and points where the true value may lie
-                factor = 1.18 if qual == "at_least" else 0.82
-                fig.add_annotation(
-                    x=float(r.value) * factor,
-                    y=r.outlet,
-                    ax=float(r.value),
-                    ay=r.outlet,
-                    axref="x",
-                    ayref="y",
-                    showarrow=True,
-                    arrowhead=2,
-                    arrowsize=1.2,
-                    text="",
-                )
+            fig.add_annotation(
+                x=float(r.value) * factor,
+                y=r.outlet,
+                ax=float(r.value),
+                ay=r.outlet,
+                axref="x",
+                ayref="y",
+                showarrow=True,
+                arrowhead=2,
+                arrowsize=1.2,
+                text="",
+            )
+
+
+def claim_chart(claim_rows: pd.DataFrame, outlets=None) -> go.Figure:
+    """Plotly figure of one claim: each outlet's value(s), ranges as segments, ≥/≤ as arrows.
+
+    ``outlets`` (optional) fixes the rows top to bottom; outlets without a figure for the
+    claim are kept and marked "not reported".
+    """
+    fig = go.Figure()
+    if claim_rows is None or claim_rows.empty:
+        fig.update_layout(title="No figures", xaxis_title="Value", yaxis_title="Outlet")
+        return fig
+    rows = claim_rows.copy()
+    unit = next((u for u in rows.get("unit", pd.Series(dtype=str)).fillna("") if u), "")
+    _claim_traces(fig, rows)
     vals = pd.concat([rows["value"], rows["value_max"].fillna(rows["value"])]).astype(float)
     positive = vals[vals > 0]
     log = bool(len(positive)) and positive.max() / positive.min() > 100
     status = rows["status"].iloc[0] if "status" in rows else ""
-    title = f"{rows['counted'].iloc[0]}" + (f" — {status}" if status else "")
+    title = escape(f"{rows['counted'].iloc[0]}") + (f" — {status}" if status else "")
     order = list(outlets) if outlets is not None else list(dict.fromkeys(rows["outlet"]))
     for outlet in order:
         if outlet not in set(rows["outlet"]):
@@ -308,11 +320,9 @@ def claim_chart(claim_rows: pd.DataFrame, outlets=None):
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
     )
     fig.update_yaxes(
-        categoryorder="array",
-        categoryarray=order[::-1],
-        range=[-0.6, len(order) - 0.4],
-        automargin=True,
+        categoryorder="array", categoryarray=order[::-1], range=[-0.6, len(order) - 0.4]
     )
+    fig.update_yaxes(automargin=True)
     if not log and len(positive):
         fig.update_xaxes(range=[0, float(positive.max()) * 1.3])
     fig.update_xaxes(tickformat=",")

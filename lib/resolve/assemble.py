@@ -14,7 +14,7 @@ from lib.corpus.document import Document
 from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
 from lib.resolve.quote_groups import group_quotes
-from lib.resolve.speakers import resolve_speakers, span_entities
+from lib.resolve.speakers import resolve_sources, span_entities
 from lib.schema import (
     CLAIM_COLUMNS,
     DOCUMENT_COLUMNS,
@@ -101,7 +101,8 @@ def _mentions(records: list[dict]) -> pd.DataFrame:
 
 def _figures(records: list[dict], spans) -> tuple[pd.DataFrame, pd.DataFrame]:
     figs = frame(records, FIGURE_COLUMNS)
-    figs["said_by"] = resolve_speakers(figs, spans, "said_by") if len(figs) else []
+    if len(figs):
+        figs["said_by"], figs["said_by_entity"] = resolve_sources(figs, spans, "said_by")
     figs = _first(figs, FIGURE_COLUMNS)
     claims = build_claims(figs) if len(figs) else pd.DataFrame(columns=CLAIM_COLUMNS)
     return figs.reset_index(drop=True), claims.reset_index(drop=True)
@@ -111,9 +112,7 @@ def _quotes(records: list[dict], spans) -> pd.DataFrame:
     group_cols = ("group_id", "group_size")
     quots = frame(records, [c for c in QUOTE_COLUMNS if c not in group_cols])
     if len(quots):
-        named = resolve_speakers(quots, spans, "speaker")
-        desc = quots["speaker_description"].fillna("").astype(str)
-        quots["speaker"] = [n or d for n, d in zip(named, desc, strict=True)]
+        quots["speaker"], quots["speaker_entity"] = resolve_sources(quots, spans, "speaker")
         quots = group_quotes(quots)
     else:
         quots = quots.assign(group_id=pd.Series(dtype=object), group_size=pd.Series(dtype=int))

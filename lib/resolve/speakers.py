@@ -1,44 +1,90 @@
-"""Speakers and sources as canonical entities: the mention overlapping their offsets."""
+"""Speakers and sources as canonical entities: the mention overlapping their offsets.
+
+A source record (``lib.schema.SOURCE_FIELDS``) names a person or organisation (offsets of
+one mention) or only describes the source ("U.S. officials"), possibly naming an entity
+inside the description. :func:`resolve_sources` gives both the column shown as the speaker
+(the canonical name, else the description as written) and the entity it belongs to (the
+canonical name, else the entity the description names, nationalities as their country).
+"""
 
 from __future__ import annotations
 
+import bisect
+
 import pandas as pd
 
+from lib.nlp.names import demonym_country
 
-def span_entities(mentions: pd.DataFrame) -> dict[str, list[tuple[int, int, str, str]]]:
-    """Per doc_id: sorted (start, end, entity, label) of every mention."""
+
+def span_entities(mentions: pd.DataFrame) -> dict[str, tuple[list[int], list[tuple]]]:
+    """Per doc_id: mention starts (sorted) and (start, end, entity, label) in that order."""
     out: dict[str, list[tuple[int, int, str, str]]] = {}
     cols = ["doc_id", "start_char", "end_char", "entity", "label"]
     for doc_id, s, e, ent, lab in mentions[cols].itertuples(index=False):
         out.setdefault(doc_id, []).append((int(s), int(e), ent, lab))
-    for spans in out.values():
+    index = {}
+    for doc_id, spans in out.items():
         spans.sort()
-    return out
+        index[doc_id] = ([s for s, *_ in spans], spans)
+    return index
 
 
-def canonical_at(spans, doc_id: str, start, end) -> str:
-    """Canonical entity of the mention overlapping ``[start, end)`` in ``doc_id``, or ""."""
+#: Longest mention in characters: a mention starting this far before a span cannot reach it.
+MAX_MENTION_CHARS = 200
+
+
+def entity_at(spans, doc_id: str, start, end) -> tuple[str, str]:
+    """(canonical entity, label) of the mention overlapping ``[start, end)`` most, or ("", "")."""
     if start is None or end is None or pd.isna(start) or pd.isna(end):
-        return ""
+        return "", ""
     start, end = int(start), int(end)
-    best, best_overlap = "", 0
-    for s, e, ent, _lab in spans.get(doc_id, ()):
+    starts, items = spans.get(doc_id, ([], []))
+    lo = bisect.bisect_left(starts, start - MAX_MENTION_CHARS)
+    best, best_overlap = ("", ""), 0
+    for s, e, ent, lab in items[lo:]:
         if s >= end:
             break
         overlap = min(e, end) - max(s, start)
         if overlap > best_overlap:
-            best, best_overlap = ent, overlap
+            best, best_overlap = (ent, lab), overlap
     return best
 
 
-def resolve_speakers(table: pd.DataFrame, spans, prefix: str) -> pd.Series:
-    """Canonical names for ``<prefix>_start/_end`` offsets, falling back to the raw text."""
+def canonical_at(spans, doc_id: str, start, end) -> str:
+    """Canonical entity of the mention overlapping ``[start, end)`` in ``doc_id``, or ""."""
+    return entity_at(spans, doc_id, start, end)[0]
+
+
+def _as_entity(name: str, label: str) -> str:
+    if label == "NORP":
+        return demonym_country(name) or name
+    return name
+
+
+def resolve_sources(table: pd.DataFrame, spans, prefix: str) -> tuple[pd.Series, pd.Series]:
+    """(shown source, its entity) per row of ``table`` from its ``<prefix>_*`` fields.
+
+    Shown: the canonical name of the named mention (else its text), else the description
+    as written. Entity: that canonical name, else the entity named inside the description
+    (nationalities as their country: "Ukrainian intelligence" -> "Ukraine"), else "".
+    """
     if table.empty:
-        return pd.Series(dtype=object)
-    names = [
-        canonical_at(spans, d, s, e) or (t if isinstance(t, str) else "")
-        for d, s, e, t in table[
-            ["doc_id", f"{prefix}_start", f"{prefix}_end", f"{prefix}_text"]
-        ].itertuples(index=False)
-    ]
-    return pd.Series(names, index=table.index, dtype=object)
+        return pd.Series(dtype=object), pd.Series(dtype=object)
+    cols = ["doc_id", *(f"{prefix}_{k}" for k in ("text", "start", "end", "description"))]
+    cols += [f"{prefix}_ent_start", f"{prefix}_ent_end"]
+    shown, entity = [], []
+    for d, text, s, e, desc, es, ee in table[cols].itertuples(index=False):
+        name, _label = entity_at(spans, d, s, e)
+        name = name or (text if isinstance(text, str) else "")
+        if name:
+            shown.append(name)
+            entity.append(name)
+            continue
+        desc = desc if isinstance(desc, str) else ""
+        shown.append(desc)
+        inner, label = entity_at(spans, d, es, ee)
+        entity.append(_as_entity(inner, label) if inner else "")
+    return (
+        pd.Series(shown, index=table.index, dtype=object),
+        pd.Series(entity, index=table.index, dtype=object),
+    )

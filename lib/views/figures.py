@@ -134,7 +134,7 @@ def figure_rows(figures: pd.DataFrame, qualifiers, query: str = "") -> pd.DataFr
     flat = figures[figures["qualifier"].isin(list(qualifiers))]
     if query.strip():
         flat = flat[flat["counted"].str.contains(query.strip(), case=False, regex=False)]
-    inferred = flat["said_by_inferred"].fillna(False).astype(bool)
+    inferred = flat["said_by_how"].fillna("").eq("carried over")
     flat = flat.assign(
         said_by=flat["said_by"].where(~inferred, flat["said_by"] + " (previous sentence)"),
         figure=[

@@ -61,7 +61,7 @@ def test_seed_enemy_understands_strength(seed_quotes):
     assert q3["speaker_text"] == "Yermak" and q3["kind"] == "direct"
     q4 = find(seed(seed_quotes, "004"), "The enemy understands strength")
     assert q4["speaker_text"] == "Yermak"
-    assert q4["speaker_source"] == "follow-on"
+    assert q4["speaker_how"] == "carried over"
     frame = group_quotes(
         as_frame({(k, d.display_outlet): qs for k, (d, qs) in seed_quotes.items()})
     )
@@ -81,7 +81,7 @@ def test_seed_other_speakers(seed_quotes):
     assert y["speaker_text"] == "Andriy Yermak"
     assert "Sanctions alone are not enough" in y["quote"]  # spans several sentences
     he = find(seed(seed_quotes, "000"), "This is a significant escalation")
-    assert he["speaker_text"] == "Rutte" and he["speaker_source"] == "pronoun"
+    assert he["speaker_text"] == "Rutte" and he["speaker_how"] == "pronoun"
     putin = find(seed(seed_quotes, "000"), "Putin is unable to sustain")
     assert putin["speaker_text"] == "Rutte"  # not the PERSON inside the quote
 
@@ -145,7 +145,7 @@ def test_quote_split_by_attribution_gives_two_quotes_same_speaker(nlp):
     assert {q["speaker_text"] for q in quotes[:2]} == {"Aisha Rahman"}
     assert quotes[2]["speaker_text"] == "Rahman" and quotes[2]["verb"] == "add"
     assert quotes[3]["speaker_text"] == "Rahman"
-    assert quotes[3]["speaker_source"] == "follow-on"
+    assert quotes[3]["speaker_how"] == "carried over"
 
 
 def test_follow_on_paragraph_keeps_speaker(nlp):
@@ -158,9 +158,9 @@ def test_follow_on_paragraph_keeps_speaker(nlp):
     )
     quotes = quotes_of(nlp, text)
     assert quotes[0]["speaker_text"] == "Berg"
-    assert quotes[1]["speaker_text"] == "Berg" and quotes[1]["speaker_source"] == "follow-on"
+    assert quotes[1]["speaker_text"] == "Berg" and quotes[1]["speaker_how"] == "carried over"
     # two paragraphs after the last attributed quote: no inherited speaker
-    assert quotes[2]["speaker_text"] is None and quotes[2]["speaker_source"] == ""
+    assert quotes[2]["speaker_text"] is None and quotes[2]["speaker_how"] == ""
 
 
 def test_unbalanced_marks_do_not_crash(nlp):
@@ -245,7 +245,7 @@ def test_pronoun_prefers_subject_person_not_nearest_mention(nlp):
     )
     (q,) = quotes_of(nlp, text)
     assert q["speaker_text"] == "Elena Marsh"
-    assert q["speaker_source"] == "pronoun"
+    assert q["speaker_how"] == "pronoun"
     assert text[q["speaker_start"] : q["speaker_end"]] == "Elena Marsh"
 
 
@@ -287,6 +287,6 @@ def test_role_reference_resolves_to_named_person(nlp):
     quotes = extract_quotes(nlp(text))
     rebuild = next(q for q in quotes if q["quote"].startswith("We will rebuild"))
     assert rebuild["speaker_text"] == "Jane Holt"
-    assert rebuild["speaker_source"] == "role"
+    assert rebuild["speaker_how"] == "role"
     farmer = next(q for q in quotes if q["quote"].startswith("Nobody came"))
     assert farmer["speaker_text"] is None and farmer["speaker_description"] == "a local farmer"

@@ -20,7 +20,7 @@ def test_claim_chart(flood_claims):
     assert fig.layout.xaxis.title.text == "Value"
     assert fig.layout.yaxis.title.text == "Outlet"
     hover = " ".join(t for trace in fig.data for t in trace.hovertext)
-    assert "Governor Jane Smith" in hover
+    assert "Jane Smith" in hover
     assert {trace.name for trace in fig.data} == {"approximately", "at most (≤)"}
     assert len(fig.layout.annotations) == 1  # the ≤ arrow
 

@@ -1,0 +1,115 @@
+"""Finding the reporting clause of a quote: the verb that introduces it and its subject.
+
+Used by :mod:`lib.nlp.attribution` (``att`` is its Attributor: the Doc, the tokens inside
+quotes, and the subject helpers). Each function returns ``(verb, subject token, rank)``
+with rank 0 for a reporting verb, 1 for the subject of another verb (fragments only), or
+None.
+"""
+
+from __future__ import annotations
+
+from lib.nlp.people import vocab
+
+
+def _reporting(tok, weak_ok: bool = True) -> bool:
+    v = vocab()
+    lemma = tok.lemma_.lower()
+    if lemma not in v["reporting_verbs"]:
+        return False
+    return weak_ok or lemma not in v["weak_verbs"]
+
+
+def climb(tokens, region: set[int], att, fragment: bool):
+    """Reporting verb and subject reached by climbing heads from the quote's tokens.
+
+    Along the chain of heads outside the quote, the subject of the first reporting verb
+    that has one wins; fragments fall back to the subject of any verb (``The ministry
+    dismissed the claims as "fake news"``). A direct quote stops at a non-reporting clause
+    with its own subject. Returns (verb, subject, rank) with rank 0 for reporting verbs.
+    """
+    qset = {t.i for t in tokens}
+    best = None  # (rank, chain length, verb, subject)
+    for tok in tokens:
+        if tok.head.i in qset or tok.head.i == tok.i:
+            continue
+        h, steps, cand, fallback, first_verb = tok.head, 0, None, None, None
+        while h.i in region and steps < 15:
+            steps += 1
+            if h.pos_ in ("VERB", "AUX") and h.i not in att.in_quote:
+                is_report = _reporting(h)
+                first_verb = first_verb or h
+                subj = att.subject_of(h)
+                if subj is None and is_report and h.i > tok.i:
+                    subj = att.inverted_subject(h)
+                if subj is not None and is_report:
+                    cand = (0, steps, h, subj)
+                    break
+                if subj is not None:
+                    if not fragment:
+                        break
+                    fallback = fallback or (1, steps, first_verb, subj)
+            if h.head.i == h.i:
+                break
+            h = h.head
+        cand = cand or (fallback if fragment else None)
+        if cand is not None and (best is None or cand[:2] < best[:2]):
+            best = cand
+    return None if best is None else (best[2], best[3], best[0])
+
+
+def children_verb(tokens, region: set[int], att):
+    """A reporting verb outside the quote hanging from a quote token (parataxis)."""
+    qset = {t.i for t in tokens}
+    for tok in tokens:
+        for child in tok.children:
+            if (
+                child.i not in qset
+                and child.i in region
+                and child.i not in att.in_quote
+                and child.pos_ == "VERB"
+                and _reporting(child)
+            ):
+                subj = att.subject_of(child) or att.inverted_subject(child)
+                if subj is not None:
+                    return child, subj, 0
+    return None
+
+
+def nearby_verb(q_first: int, q_last: int, region_tokens, att):
+    """Positional fallback: a (strong) reporting verb within a few tokens of the quote."""
+    best = None
+    for tok in region_tokens:
+        if tok.i in att.in_quote or tok.pos_ != "VERB" or not _reporting(tok, weak_ok=False):
+            continue
+        gap = range(q_last + 1, tok.i) if tok.i > q_last else range(tok.i + 1, q_first)
+        if len(gap) > 6 or any(g in att.in_quote and not att.doc[g].is_punct for g in gap):
+            continue  # another quote in between (this quote's own marks are fine)
+        subj = att.subject_of(tok)
+        if subj is None and tok.i > q_last:
+            subj = att.inverted_subject(tok)
+        if subj is not None and (best is None or len(gap) < best[0]):
+            best = (len(gap), tok, subj)
+    return None if best is None else (best[1], best[2], 0)
+
+
+def according_to(region_tokens, att):
+    """``according to X`` / ``citing X`` outside quotes: the phrase's object."""
+    doc = att.doc
+    for tok in region_tokens:
+        if tok.i in att.in_quote:
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            head = doc[tok.i + 1]
+        elif tok.lower_ in ("citing", "quoting") or (tok.lower_ == "per" and tok.dep_ == "prep"):
+            head = tok
+        else:
+            continue
+        for child in head.children:
+            if child.dep_ in ("pobj", "dobj") and child.i not in att.in_quote:
+                return child
+        j = head.i + 1
+        while j < len(doc) and not doc[j].is_punct and j - head.i < 8:
+            j += 1
+        if j > head.i + 1 and doc[j - 1].pos_ in ("PROPN", "NOUN"):
+            return doc[j - 1]
+    return None

@@ -1,0 +1,222 @@
+"""People of one Doc: which mentions are the same person, their gender, titles and roles.
+
+The attribution engine needs, for a pronoun or a role noun, the person it stands for. This
+module gives every PERSON mention of a document a person id (a full name, or the one full
+name of the document its surname or given name belongs to) and collects evidence per id:
+
+- gender from courtesy titles (Mr., Ms., ...), gendered titles (spokeswoman, Queen), given
+  names (``gender-guesser``'s dictionary of 40,000 first names, offline) and the he/she that
+  follows the person as the subject of the next sentence;
+- titles written before a mention ("President", "Mayor", "NATO chief"), so "the mayor"
+  can find its person.
+
+Vocabulary: ``lib/data/attribution.json`` (honorifics, gendered words) and the titles of
+the gazetteer.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from lib.nlp.gazetteer import gazetteer
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "attribution.json"
+#: Vote weights of each kind of gender evidence.
+HONORIFIC_VOTE, TITLE_VOTE, NAME_VOTE, PRONOUN_VOTE = 3.0, 2.0, 1.0, 1.0
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
+
+
+@functools.lru_cache(maxsize=1)
+def vocab() -> dict:
+    """``lib/data/attribution.json`` with derived sets."""
+    raw = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    v = {k: val for k, val in raw.items() if not k.startswith("_")}
+    for key in (
+        "reporting_verbs",
+        "inversion_verbs",
+        "weak_verbs",
+        "source_nouns",
+        "non_speakers",
+        "collective_nouns",
+        "figure_verbs",
+    ):
+        v[key] = frozenset(v[key])
+    v["according_to"] = [tuple(p.split()) for p in v["according_to"]]
+    return v
+
+
+@functools.lru_cache(maxsize=1)
+def _detector():
+    import gender_guesser.detector as gd  # ~0.2 s: only when something is parsed
+
+    return gd.Detector(case_sensitive=False)
+
+
+@functools.lru_cache(maxsize=4096)
+def given_name_gender(name: str) -> tuple[str | None, float]:
+    """("m" | "f" | None, weight) of a given name: "Hillary" -> ("f", 1.0)."""
+    if not name or not name[:1].isupper() or len(name.rstrip(".")) < 2:
+        return None, 0.0
+    guess = _detector().get_gender(name)
+    return {
+        "male": ("m", 1.0),
+        "female": ("f", 1.0),
+        "mostly_male": ("m", 0.5),
+        "mostly_female": ("f", 0.5),
+    }.get(guess, (None, 0.0))
+
+
+def name_words(text: str) -> list[str]:
+    """Words of a name without courtesy titles and generational suffixes."""
+    honorifics = vocab()["honorifics"]
+    text = text.replace("’", "'").removesuffix("'s").removesuffix("'")
+    words = [w for w in text.split() if w not in honorifics]
+    while words and words[-1].lower().strip(",") in SUFFIXES:
+        words.pop()
+    return words
+
+
+class People:
+    """Person ids, gender and titles of the PERSON mentions of one Doc."""
+
+    def __init__(self, doc, in_quote: set[int]):
+        self.doc = doc
+        self.mentions = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.id_of: dict[int, str] = {}  # ent.start -> person id
+        self._votes: dict[str, dict[str, float]] = defaultdict(lambda: {"m": 0.0, "f": 0.0})
+        self.titles: dict[str, set[str]] = defaultdict(set)
+        self._assign_ids()
+        self._collect(in_quote)
+
+    # -- identity ---------------------------------------------------------------------
+
+    def _assign_ids(self) -> None:
+        full: dict[str, set[str]] = defaultdict(set)  # single word -> full names having it
+        for ent in self.mentions:
+            words = name_words(ent.text)
+            if len(words) >= 2:
+                key = " ".join(words)
+                for w in (words[0], words[-1]):
+                    full[w].add(key)
+        for ent in self.mentions:
+            words = name_words(ent.text)
+            if len(words) >= 2:
+                self.id_of[ent.start] = " ".join(words)
+            elif words:
+                owners = full.get(words[0], set())
+                self.id_of[ent.start] = next(iter(owners)) if len(owners) == 1 else words[0]
+
+    def person(self, ent) -> str:
+        return self.id_of.get(ent.start, ent.text)
+
+    # -- evidence -----------------------------------------------------------------------
+
+    def _collect(self, in_quote: set[int]) -> None:
+        v = vocab()
+        honorifics, gendered = v["honorifics"], v["gendered_words"]
+        title_words = {w.lower().rstrip(".") for w in gazetteer().title_words}
+        doc = self.doc
+        surnames = {w[-1] for w in (name_words(e.text) for e in self.mentions) if len(w) >= 2}
+        named: set[str] = set()
+        for ent in self.mentions:
+            pid = self.person(ent)
+            votes = self._votes[pid]
+            if pid not in named:  # a given name is one piece of evidence per person
+                named.add(pid)
+                self._given_name_vote(pid, surnames)
+            before = _title_run(doc, ent.start)
+            first = ent[0].text
+            if first in honorifics:
+                votes[honorifics[first]] += HONORIFIC_VOTE
+            elif before and before[-1].text in honorifics:
+                votes[honorifics[before[-1].text]] += HONORIFIC_VOTE
+            for tok in before:
+                low = tok.lower_.rstrip(".")
+                if low in gendered:
+                    votes[gendered[low]] += TITLE_VOTE
+                if low in title_words or (tok.text[:1].isupper() and tok.is_alpha):
+                    self.titles[pid].add(low)  # "President", and "NATO" of "NATO chief X"
+        self._pronoun_votes(in_quote)
+
+    def _given_name_vote(self, pid: str, surnames: set[str]) -> None:
+        """The first word of a full name; a lone word only when it is a clear given name
+        that is nobody's surname in the document ("Melanie", not "Clinton" or "Kennedy")."""
+        words = pid.split()
+        if len(words) >= 2:
+            g, w = given_name_gender(words[0])
+        elif words and words[0] not in surnames:
+            g, w = given_name_gender(words[0])
+            g, w = (g, 0.5) if w == 1.0 else (None, 0.0)
+        else:
+            g, w = None, 0.0
+        if g:
+            self._votes[pid][g] += NAME_VOTE * w
+
+    def _pronoun_votes(self, in_quote: set[int]) -> None:
+        """A subject person followed, in the next sentence, by he/she as subject with no
+        other person in between: one vote for that gender."""
+        pronouns = vocab()["pronouns"]
+        sents = list(self.doc.sents)
+        subjects = {}  # sentence index -> person id of its first subject person
+        for ent in self.mentions:
+            if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.start not in in_quote:
+                k = self._sent_index(sents, ent.start)
+                subjects.setdefault(k, self.person(ent))
+        for k, pid in subjects.items():
+            if k + 1 >= len(sents):
+                continue
+            for tok in sents[k + 1]:
+                if tok.i in in_quote:
+                    continue
+                if tok.ent_type_ == "PERSON":
+                    break
+                if tok.dep_ == "nsubj" and pronouns.get(tok.lower_) in ("m", "f"):
+                    self._votes[pid][pronouns[tok.lower_]] += PRONOUN_VOTE
+                    break
+
+    @staticmethod
+    def _sent_index(sents, token_i: int) -> int:
+        lo, hi = 0, len(sents) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if sents[mid].start <= token_i:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def gender(self, ent) -> str | None:
+        votes = self._votes.get(self.person(ent))
+        if not votes or votes["m"] == votes["f"]:
+            return None
+        return "m" if votes["m"] > votes["f"] else "f"
+
+    def matches(self, ent, want: str) -> bool:
+        """Is this person known to be a he (``want="m"``) or she (``"f"``)?"""
+        return self.gender(ent) == want
+
+    def compatible(self, ent, want: str) -> bool:
+        """Can this person be a he (``want="m"``) or she (``"f"``)? Unknown gender can."""
+        g = self.gender(ent)
+        return g is None or g == want
+
+    def has_title(self, ent, title: str) -> bool:
+        """Was this person written with ``title`` (or an organisation name) just before?"""
+        return title.lower() in self.titles.get(self.person(ent), set())
+
+
+def _title_run(doc, start: int, limit: int = 4) -> list:
+    """Up to ``limit`` tokens right before a name, stopping at punctuation, verbs and
+    lower-case words that are not titles ("NATO Secretary-General", "Senator")."""
+    out = []
+    k = start - 1
+    while k >= 0 and len(out) < limit:
+        tok = doc[k]
+        if tok.is_punct or tok.is_space or tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON"):
+            break
+        out.append(tok)
+        k -= 1
+    return out[::-1]

@@ -35,7 +35,7 @@ if widgets.require_outlets(view):
     c5, c6 = st.columns([3, 1])
     link = widgets.demonym_toggle("co_demonyms", True, c6)
     mentions = view.memo(cooccur.linked_mentions, link)
-    chosen = widgets.entity_type_filter(mentions["label"], "co_labels", c5)
+    chosen = widgets.entity_type_filter(a.mentions["label"], "co_labels", c5)
     top, pairs = view.memo(cooccur.top_pairs, link, window, min_count, top_n, tuple(chosen))
     if len(top) < 2 or pairs.empty:
         st.info(

@@ -19,6 +19,8 @@ from lib.nlp.names import (
     is_heading_line,
     strip_region,
 )
+from lib.nlp.people import given_name_gender
+from lib.nlp.people import vocab as people_vocab
 from lib.nlp.pipeline import doc_text
 from lib.schema import NAME_LABELS
 
@@ -27,7 +29,15 @@ if TYPE_CHECKING:  # spaCy itself is imported by the pipeline, not by importing 
 
 
 #: Cue field names added by :func:`mention_records` (with their empty values).
-CUE_DEFAULTS = {"cue": "", "prev_word": "", "next_word": "", "in_title": False, "expansion": ""}
+CUE_DEFAULTS = {
+    "cue": "",
+    "prev_word": "",
+    "next_word": "",
+    "in_title": False,
+    "expansion": "",
+    "honorific": "",
+    "full_hint": "",
+}
 
 
 #: Words before a name that suggest a place ("in Kherson", "from Kyiv").
@@ -38,6 +48,8 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 
 
 BRACKETS = frozenset("()[]{}")
+#: Square brackets inside a quoted name mark an editor's insertion, not a second name.
+EDITORIAL_BRACKETS = frozenset("[]")
 
 
 POSSESSIVE_TOKENS = frozenset({"’s", "'s", "’", "'", "s’", "s'"})
@@ -62,21 +74,245 @@ def _is_possessive(tok) -> bool:
     return tok.tag_ == "POS" or tok.text in POSSESSIVE_TOKENS
 
 
-def _pieces(doc: Doc, ent: Span, cut_possessive: bool):
-    """Token ranges of an entity split at brackets ("Center (NHC" -> "Center", "NHC")
-    and cut at a possessive ("Russia’s Kherson" -> "Russia")."""
+#: Parts of speech that never start or end a person's name ("Plus Obama", "Following
+#: Romney", "Bloomberg Tells").
+NON_NAME_POS = frozenset({"ADP", "CCONJ", "SCONJ", "ADV", "INTJ", "VERB", "AUX", "PART", "PRON"})
+#: Words that start no name even when capitalised ("Like Governor Romney", "Meet Jane").
+FUNCTION_WORDS = frozenset(
+    """like unlike plus following meet with without after before as when while if but and or
+    so then also even only just thanks via per despite amid during since until from for to at
+    by on in of about against over under says said tells asks here there""".split()
+)
+#: A lower-case finite verb inside a work title means it is a clause, not a title.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozenset = frozenset()):
+    """Token ranges of an entity split at brackets ("Center (NHC" -> "Center", "NHC"),
+    cut at a possessive ("Russia’s Kherson" -> "Russia") and, for people, split at verbs
+    and "and" ("Manley put Reid", "Trump and Mattis")."""
     start = ent.start
+    person = ent.label_ == "PERSON"
     for tok in doc[ent.start : ent.end]:
-        if tok.text in BRACKETS:
+        inner = tok.i > ent.start
+        verb = tok.pos_ in ("VERB", "AUX") and tok.is_lower  # "Manley put Reid" (any label)
+        if person and _editorial(doc, tok, ent):
+            continue  # "[George W.] Bush": an editor's insertion inside the name
+        split = (
+            tok.text in BRACKETS
+            or (inner and verb)
+            or (person and inner and _verb_word(tok))
+            or (person and inner and (tok.pos_ == "CCONJ" or tok.text == "&"))
+            or (inner and tok.lower_ == "and" and _between_surnames(doc, tok, surnames))
+            or (inner and tok.lower_ in ("and", "&") and _beside_acronym(doc, tok, ent))
+        )
+        if split:
             if tok.i > start:
                 yield start, tok.i
             start = tok.i + 1
-        elif cut_possessive and tok.i > ent.start and _is_possessive(tok):
+        elif (
+            cut_possessive
+            and tok.i > ent.start
+            and _is_possessive(tok)
+            and not _plural_of_name(doc, tok, ent)
+        ):
             if tok.i > start:
                 yield start, tok.i
             return
     if ent.end > start:
         yield start, ent.end
+
+
+def _editorial(doc: Doc, tok, ent: Span) -> bool:
+    """A bracket inside a quoted person's name that marks an editor's insertion: square
+    brackets ("[George W.] Bush"), or a closing parenthesis whose opening one lies before
+    the name ("(Libyan strongman Muammar) al-Qaddafi")."""
+    if tok.text in EDITORIAL_BRACKETS:
+        return True
+    return tok.text == ")" and tok.i > ent.start and "(" not in doc[ent.start : tok.i].text
+
+
+def _plural_of_name(doc: Doc, tok, ent: Span) -> bool:
+    """A bare apostrophe after a plural inside a name, capitalised words following it
+    ("Workers’ Compensation Board", "Veterans’ Affairs"): part of the name, not an owner."""
+    if tok.text not in ("’", "'") or tok.i + 1 >= ent.end:
+        return False
+    before, after = doc[tok.i - 1], doc[tok.i + 1]
+    return before.text.endswith("s") and after.text[:1].isupper()
+
+
+def _between_surnames(doc: Doc, tok, surnames: frozenset) -> bool:
+    """ "Trump and Mattis" tagged as one organisation: an "and" between two surnames of
+    people the article names in full."""
+    if tok.i == 0 or tok.i + 1 >= len(doc):
+        return False
+    return doc[tok.i - 1].text in surnames and doc[tok.i + 1].text in surnames
+
+
+def _beside_acronym(doc: Doc, tok, ent: Span) -> bool:
+    """ "FBI & DOJ", "Dreamers and TPS": one word on each side of "and" / "&", one of them an
+    acronym, is two names ("Procter & Gamble" is not)."""
+    first = ent.start + (ent[0].pos_ == "DET")  # "the Dreamers and TPS"
+    if tok.i - first != 1 or ent.end - tok.i != 2:
+        return False
+    left, right = doc[tok.i - 1], doc[tok.i + 1]
+    return (left.is_upper and len(left) >= 2) or (right.is_upper and len(right) >= 2)
+
+
+#: Labels whose names may start with a function word ("In God We Trust").
+TITLE_LABELS = frozenset({"WORK_OF_ART", "LAW", "EVENT"})
+#: "Eastern District" + "of" + "New York": an organisation or facility split around these
+#: words is one name.
+JOINERS = frozenset({"of", "for"})
+
+
+ORG_LIKE = frozenset({"ORG", "FAC", "LAW", "EVENT", "LOC"})
+JOINABLE = frozenset({"ORG", "GPE", "LOC", "FAC", "LAW", "EVENT"})
+
+
+def _joined_ents(doc: Doc) -> list[Span]:
+    """The Doc's entities, with names the model cut in two joined again, labelled as their
+    first part: an organisation split around "of" / "for" ("Federal District Court" + "for
+    the" + "Eastern District of Virginia"), or whose first words it left out ("Deferred
+    Action for" + "Childhood Arrivals"); a law firm's list of partners ("Kasowitz" + "," +
+    "Benson, Torres & Friedman"); a given name cut from the rest ("Domenic" + "M. Recchia
+    Jr.")."""
+    ents = [_extend_left(doc, e) for e in doc.ents]
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        while i + 1 < len(ents):
+            joined = _join(doc, ent, ents[i + 1])
+            if joined is None:
+                break
+            ent = joined
+            i += 1
+        out.append(ent)
+        i += 1
+    return out
+
+
+def _join(doc: Doc, ent: Span, nxt: Span) -> Span | None:
+    """``ent`` and the next entity ``nxt`` as one name, or None (see :func:`_joined_ents`)."""
+    words = [t.lower_ for t in doc[ent.end : nxt.start]]
+    lead = [t.lower_ for t in nxt if t.pos_ == "DET"][:1]  # "the Eastern District …"
+    body = nxt[len(lead) :]
+    ok = (
+        ent.label_ in ORG_LIKE
+        and nxt.label_ in JOINABLE
+        and len(body) > 0
+        and body[0].text[:1].isupper()
+        and (
+            # "Member" + "of" + "Congress" is a role: one word joins only as an acronym
+            (len(words) == 1 and not lead and words[0] in JOINERS and _name_like(ent))
+            or (words + lead in (["of", "the"], ["for", "the"]) and _title_words(ent) >= 2)
+        )
+    )
+    ok = ok or (
+        ent.label_ == "ORG" == nxt.label_
+        and words == [","]
+        and len(ent) == 1
+        and "&" in nxt.text
+        and all(t.text in ",&" or t.pos_ == "PROPN" for t in nxt)
+    )
+    ok = ok or (
+        ent.label_ == "PERSON" == nxt.label_
+        and len(ent) == 1
+        and (
+            (not words and doc.text[ent.end_char : nxt.start_char] == " " and _given_name(ent.text))
+            or (words == [")"] and ent[0].is_title and _opened_before(doc, ent))
+        )  # "Domenic" + "M. Recchia Jr.", "(strongman Moammar" + ")" + "Gadhafi"
+    )
+    return doc.char_span(ent.start_char, nxt.end_char, label=ent.label_) if ok else None
+
+
+def _opened_before(doc: Doc, ent: Span) -> bool:
+    """An unclosed "(" a few words before ``ent`` in its sentence."""
+    before = doc[max(ent.sent.start, ent.start - 6) : ent.start]
+    opens = [t.i for t in before if t.text == "("]
+    return bool(opens) and not any(t.text == ")" for t in doc[opens[-1] : ent.start])
+
+
+def _name_like(ent: Span) -> bool:
+    return len(ent) >= 2 or ent[0].is_upper
+
+
+def _title_words(ent: Span) -> int:
+    """Capitalised words of ``ent`` (0 when it holds a determiner)."""
+    if any(t.pos_ == "DET" for t in ent):
+        return 0
+    return sum(t.text[:1].isupper() for t in ent)
+
+
+def _extend_left(doc: Doc, ent: Span) -> Span:
+    """An organisation or law preceded by capitalised words and "for" / "of" that are no
+    entity of their own ("Deferred Action for" + "Childhood Arrivals"), with them."""
+    if ent.label_ not in ("ORG", "LAW") or ent.start < 2:
+        return ent
+    if doc[ent.start - 1].lower_ not in JOINERS:
+        return ent
+    start = ent.start - 1
+    titles = gazetteer().titles
+    while (
+        start > 0
+        and ent.start - start <= 4
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].is_title
+        and not doc[start - 1].ent_type_
+        and doc[start - 1].text not in titles["head"]
+        and not doc[start - 1].is_sent_start
+    ):
+        start -= 1
+    if start == ent.start - 1:
+        return ent
+    return doc.char_span(doc[start].idx, ent.end_char, label=ent.label_) or ent
+
+
+def _clause_title(ent: Span) -> bool:
+    """A "work" that is really a clause: a lower-case finite verb inside ("Trump ordered
+    the end of DACA", a quoted headline)."""
+    return ent.label_ == "WORK_OF_ART" and any(t.tag_ in FINITE_TAGS and t.is_lower for t in ent)
+
+
+def _honorific(doc: Doc, ent: Span) -> str:
+    """ "m" / "f" when a courtesy title starts the name or stands right before it."""
+    honorifics = people_vocab()["honorifics"]
+    for tok in (doc[ent.start], doc[ent.start - 1] if ent.start > 0 else None):
+        if tok is not None and tok.text in honorifics:
+            return honorifics[tok.text]
+    return ""
+
+
+def _shared_surnames(doc: Doc) -> dict[int, str]:
+    """ "Malia and Sasha Obama" parsed as two entities: token index of the lone given name
+    ("Malia") -> the surname it shares ("Obama")."""
+    out = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2 or ent.start < 2:
+            continue
+        if doc[ent.start - 1].lower_ not in ("and", "&"):
+            continue
+        first = doc[ent.start - 2]
+        if _given_name(first.text) and (first.ent_type_ or first.pos_ == "PROPN"):
+            if first.ent_iob_ in ("B", "") and (first.i == 0 or doc[first.i - 1].ent_iob_ != "I"):
+                last = [t for t in ent if t.is_alpha]
+                if len(last) >= 2:
+                    out[first.i] = last[-1].text
+    return out
+
+
+def _shared_surname(doc: Doc, ent: Span, end: int) -> str:
+    """ "Barack and Michelle Obama": the surname the first given name shares, else ""."""
+    if ent.label_ != "PERSON" or end >= ent.end or doc[end].lower_ not in ("and", "&"):
+        return ""
+    rest = [t for t in doc[end + 1 : ent.end] if t.is_alpha]
+    return rest[-1].text if len(rest) >= 2 and _given_name(doc[end - 1].text) else ""
+
+
+def _given_name(word: str) -> bool:
+    """A clear given name ("Malia", "Barack"), never a surname such as "Obama"."""
+    return word[:1].isupper() and word.isalpha() and given_name_gender(word)[1] >= 1.0
 
 
 def mention_records(doc: Doc, sent_ids: list[int]) -> list[dict]:
@@ -97,15 +333,27 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[dict]:
         "text": full_text,
         "acronyms": find_acronyms(full_text),
     }
+    shared = _shared_surnames(doc)
+    surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2)
     records = []
-    for ent in doc.ents:
+    for ent in _joined_ents(doc):
         if "\n" in ent.text.strip():
             continue
+        if _clause_title(ent) or (ent.start > 0 and doc[ent.start - 1].text in ("#", "@")):
+            continue  # a quoted clause, a hashtag or a handle
         whole_known = gaz.lookup(LEADING_DET.sub("", ent.text.strip())) is not None
-        for start, end in _pieces(doc, ent, cut_possessive=not whole_known):
+        honorific = _honorific(doc, ent)
+        for start, end in _pieces(doc, ent, not whole_known, surnames):
             rec = _piece_record(doc, ent.label_, start, end, ctx)
             if rec is None:
                 continue
+            rec["honorific"] = honorific
+            surname = _shared_surname(doc, ent, end) or shared.get(start, "")
+            if start in shared:
+                rec["label"] = "PERSON"
+            rec["full_hint"] = (
+                f"{rec['text']} {surname}" if surname and " " not in rec["text"] else ""
+            )
             line_no = bisect.bisect_right(line_starts, rec["start_char"]) - 1
             rec["in_title"] = bool(heading[line_no])
             rec["sentence_id"] = sent_ids[rec.pop("_token")]
@@ -146,12 +394,69 @@ def _region_cue(doc, text: str, region_word: bool, piece_end: int) -> tuple[str,
     return text, ""
 
 
+def _verb_word(tok) -> bool:
+    """A headline verb the tagger took for a name ("Bloomberg Tells", "Trump Slams")."""
+    low = tok.lower_
+    stems = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("ed") else low}
+    return tok.text[:1].isupper() and bool(stems & people_vocab()["reporting_verbs"])
+
+
+def _person_edges(doc, start: int, end: int) -> tuple[int, int]:
+    """A person's name without leading function words or capitalised common nouns
+    ("Plus Obama", "Like Governor Romney", "Investigations Chris Farrell") and trailing
+    verbs."""
+    while start < end and (
+        doc[start].lower_ in FUNCTION_WORDS
+        or doc[start].pos_ in NON_NAME_POS
+        or (_plural_noun(doc[start]) and end - start > 1)  # "Investigations Chris"
+        or (doc[start].pos_ == "NOUN" and end - start > 1 and doc[start + 1].pos_ == "PROPN")
+    ):
+        start += 1
+    while end > start and doc[end - 1].pos_ in NON_NAME_POS:
+        end -= 1
+    return start, end
+
+
+def _plural_noun(tok) -> bool:
+    """A plural common noun before a name ("Investigations"); the tagger also calls some
+    given names plural ("Pushpa"), so a proper-noun plural must end in "s" and not be a
+    given name."""
+    if tok.tag_ == "NNS":
+        return True
+    return tok.tag_ == "NNPS" and tok.lower_.endswith("s") and not _given_name(tok.text)
+
+
+def _common_word(tok, label: str, gaz) -> bool:
+    """A one-word "entity" that is an ordinary word the tagger does not call a name
+    ("Budget", "Compromise", "Congressional", "You"); nationalities are adjectives and
+    stay when the gazetteer knows them."""
+    if tok.is_upper or gaz.lookup(tok.text) is not None:
+        return False
+    if label == "NORP":
+        known = tok.text in gaz.demonyms or tok.text.removesuffix("s") in gaz.demonyms
+        return tok.pos_ == "ADJ" and not known
+    return tok.pos_ in ("NOUN", "ADJ", "VERB", "PRON", "ADV", "INTJ")
+
+
 def _piece_record(doc, label: str, start: int, end: int, ctx: dict) -> dict | None:
     """One cleaned mention (no sentence id or heading flag yet), or None."""
     gaz = ctx["gaz"]
     piece_end = end
     start, end, region_word = _trim_piece(doc, start, end)
-    if end <= start:
+    while (
+        end - start > 1
+        and doc[start].lower_ in FUNCTION_WORDS
+        and (label not in TITLE_LABELS or doc[start + 1].text in ctx["titles"])
+    ):
+        start += 1  # "Like Governor Romney" (work titles may start so: "In God We Trust")
+    if label != "PERSON" and end - start >= 2 and doc[start].text in ctx["titles"]:
+        rest = doc[start + 1 : end]
+        not_name = gaz.titles["not_name"] | gaz.titles["modifier"]
+        if all(t.pos_ == "PROPN" and t.text not in not_name for t in rest):
+            label = "PERSON"  # "Sheriff Arpaio" tagged ORG: a title and a name
+    if label == "PERSON":
+        start, end = _person_edges(doc, start, end)
+    if end <= start or (end - start == 1 and _common_word(doc[start], label, gaz)):
         return None
     span = doc[start:end]
     text = clean_entity_text(span.text, label)

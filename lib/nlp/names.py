@@ -94,6 +94,29 @@ def is_title_only(text: str) -> bool:
     return bool(parts) and all(p in words or p.rstrip(".") in words for p in parts)
 
 
+#: Lower-case prefixes that make a word an adjective, not a name ("anti-Trump").
+NON_NAME_PREFIXES = ("anti-", "ex-", "pro-", "non-", "post-", "pre-", "neo-", "un-")
+#: Time zones and legal suffixes are never entities on their own.
+NOT_NAMES = frozenset(
+    {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST"}
+    | {"LLC", "L.L.C.", "L.L.C", "Inc.", "Inc", "Ltd", "Ltd.", "Co.", "Corp.", "LLP", "L.P.", "PLC"}
+)
+
+
+def _not_a_name(text: str) -> bool:
+    """Prefixed adjectives, time zones, legal suffixes, hashtags, handles, web addresses, and
+    two places glued by a hyphen ("U.S.-Mexico")."""
+    if text.startswith(NON_NAME_PREFIXES) or text in NOT_NAMES:
+        return True
+    if text.startswith(("#", "@")) or "http" in text or "www." in text:
+        return True
+    if "-" in text and " " not in text:
+        parts = [p for p in text.split("-") if p]
+        gaz = gazetteer()
+        return len(parts) == 2 and all(gaz.lookup(p) is not None for p in parts)
+    return False
+
+
 def clean_entity_text(text: str, label: str = "") -> str | None:
     """Clean a name span; ``None`` when it is not a name.
 
@@ -104,6 +127,9 @@ def clean_entity_text(text: str, label: str = "") -> str | None:
     without a capitalised word (``n’t``) or made only
     of titles ("Defense", "Secretary-General", "Defense Secretary").
     """
+    if label == "PERSON":
+        text = re.sub(r"^[^(]*\)", lambda m: m.group(0)[:-1], text)  # "Muammar) al-Qaddafi"
+        text = text.replace("[", " ").replace("]", " ")  # "[George W.] Bush"
     text = " ".join(text.split()).strip(EDGE_PUNCT + " ")
     for _ in range(3):
         before = text
@@ -111,7 +137,7 @@ def clean_entity_text(text: str, label: str = "") -> str | None:
         text = LEADING_DET.sub("", text).strip(EDGE_PUNCT + " ")
         if text == before:
             break
-    if not text or is_title_only(text):
+    if not text or is_title_only(text) or _not_a_name(text):
         return None
     if label == "PERSON":
         text = _strip_titles(text)

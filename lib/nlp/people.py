@@ -55,18 +55,25 @@ def _detector():
     return gd.Detector(case_sensitive=False)
 
 
+_SEX = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
+#: Countries whose usage also counts: a name read differently there ("Jan": a man in the
+#: Netherlands, a woman in the United States) tells nothing.
+ENGLISH_USAGE = ("usa", "great_britain")
+
+
 @functools.lru_cache(maxsize=4096)
 def given_name_gender(name: str) -> tuple[str | None, float]:
-    """("m" | "f" | None, weight) of a given name: "Hillary" -> ("f", 1.0)."""
+    """("m" | "f" | None, weight) of a given name: "Hillary" -> ("f", 1.0), "Kim" ->
+    ("f", 0.5), "Jan" -> (None, 0.0) (male by default, female in US and British usage)."""
     if not name or not name[:1].isupper() or len(name.rstrip(".")) < 2:
         return None, 0.0
-    guess = _detector().get_gender(name)
-    return {
-        "male": ("m", 1.0),
-        "female": ("f", 1.0),
-        "mostly_male": ("m", 0.5),
-        "mostly_female": ("f", 0.5),
-    }.get(guess, (None, 0.0))
+    det = _detector()
+    default = det.get_gender(name)
+    local = [det.get_gender(name, c) for c in ENGLISH_USAGE]
+    sex = _SEX.get(default) or next((_SEX[g] for g in local if g in _SEX), None)
+    if sex is None or any(_SEX.get(g, sex) != sex for g in local):
+        return None, 0.0
+    return sex, 1.0 if default in ("male", "female") else 0.5
 
 
 def name_words(text: str) -> list[str]:

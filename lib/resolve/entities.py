@@ -10,11 +10,11 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.extract.mentions import CUE_DEFAULTS
-from lib.nlp.gazetteer import gazetteer, norm_key
+from lib.nlp.gazetteer import ascii_fold, gazetteer, norm_key
 from lib.nlp.names import clean_entity_text, strip_region
 from lib.resolve.frames import pair_series, rows
 from lib.resolve.labels import vote_labels
-from lib.resolve.people import link_people, person_variants
+from lib.resolve.people import link_people, person_clusters, person_forms
 from lib.schema import NAME_LABELS
 
 
@@ -60,6 +60,45 @@ def shrink_headings(
         else:
             drop.append(idx)
     return df.drop(index=drop)
+
+
+def _resolve_people(df: pd.DataFrame, known: dict[str, str | None]) -> pd.DataFrame:
+    """Person names: "Barack" of "Barack and Michelle Obama" read as "Barack Obama", one
+    canonical form per person, one-word names linked (see :mod:`lib.resolve.people`)."""
+    hinted = df["full_hint"].astype(str) != ""
+    df.loc[hinted, "entity"] = df.loc[hinted, "full_hint"]
+    forms = person_forms(df)
+    canon = person_clusters(forms, df)
+    df["entity"] = link_people(df, known, canon)
+    df["entity"] = df["entity"].map(lambda e: canon.get(e, e))
+    return df
+
+
+def spelling_key(name: str) -> str:
+    """Names equal but for case, accents, apostrophes, hyphens and spaces share this key
+    ("YA'AN", "Ya'an", "Yaan")."""
+    folded = ascii_fold(name).lower()
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+def _well_cased(name: str) -> bool:
+    return not (name.isupper() and len(name) > 4)
+
+
+def fold_spellings(df: pd.DataFrame) -> pd.Series:
+    """Entity per mention with spelling variants of one non-person name folded to its most
+    used well-cased spelling (an all-capitals headline form only if nothing else)."""
+    names = df.loc[df["label"] != "PERSON", "entity"].value_counts()
+    groups: dict[str, list[str]] = {}
+    for name in names.index:  # most used first
+        groups.setdefault(spelling_key(name), []).append(name)
+    mapping = {}
+    for forms in groups.values():
+        if len(forms) < 2:
+            continue
+        best = next((f for f in forms if _well_cased(f)), forms[0])
+        mapping.update({f: best for f in forms if f != best})
+    return df["entity"].map(lambda e: mapping.get(e, e)) if mapping else df["entity"]
 
 
 def resolve_entities(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -110,11 +149,8 @@ def resolve_entities(mentions: pd.DataFrame) -> pd.DataFrame:
             known[canon] = lab
     supported = set(df.loc[~df["in_title"], "entity"]) | {e for e, lab in known.items() if lab}
     df = shrink_headings(df, supported, known)
-    is_person = (df["label"] == "PERSON") | (df["cue"] == "title")
-    variants = person_variants(df, is_person)
-    df["entity"] = link_people(df, known, variants)
-    if variants:
-        df["entity"] = df["entity"].map(lambda e: variants.get(e, e))
+    df = _resolve_people(df, known)
+    df["entity"] = fold_spellings(df)
     df["label"] = vote_labels(df, known)
     bad = df["entity"].map({e: clean_entity_text(e) is None for e in df["entity"].unique()})
     df = df[~bad & df["label"].isin(NAME_LABELS)]

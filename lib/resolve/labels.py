@@ -3,10 +3,30 @@ labels and the context cues (ties broken by :data:`LABEL_PREFERENCE`)."""
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 import pandas as pd
 
 from lib.nlp.gazetteer import gazetteer
 from lib.schema import NAME_LABELS
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+#: Last words that make a name a place ("Hampton Township", "Cook County").
+PLACE_SUFFIXES = frozenset(
+    {"Township", "County", "Village", "Borough", "Parish", "Municipality", "Prefecture"}
+)
+
+
+@functools.lru_cache(maxsize=1)
+def media_names() -> frozenset[str]:
+    """News outlets and platforms of ``lib/data/media.csv``."""
+    lines = (DATA / "media.csv").read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        line.strip() for line in lines[1:] if line.strip() and not line.startswith("#")
+    ) - {"name"}
+
 
 LABEL_PREFERENCE = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART"]
 
@@ -38,10 +58,15 @@ def vote_labels(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
     best = table.drop_duplicates("entity").set_index("entity")["label"]
     gaz_label = {e: lab for e, lab in known.items() if lab}
     demonyms = gazetteer().demonyms
+    media = media_names()
     out = best.to_dict()
     for entity in out:
         if entity in gaz_label:
             out[entity] = gaz_label[entity]
+        elif entity in media:
+            out[entity] = "ORG"  # outlets and platforms: never people or places
         elif entity in demonyms or (entity.endswith("s") and entity[:-1] in demonyms):
             out[entity] = "NORP"
+        elif entity.rsplit(" ", 1)[-1] in PLACE_SUFFIXES and " " in entity:
+            out[entity] = "GPE"  # "Lower Merion Township", "Orange County"
     return df["entity"].map(out).fillna(df["label"])

@@ -1,134 +1,501 @@
-"""One person, one name: short names linked to the full name, spelling variants folded.
+"""One person, one entity, whatever each outlet's style.
 
-Surnames (and family names written first) link to the single full name in the same
-document that has them, else in the corpus; two different full names sharing the word leave
-it unlinked. Full names that are spelling or initial variants of one another fold to the
-most mentioned one.
+Full names are parsed with ``nameparser`` (given name, middle names and initials, surname,
+suffix) and grouped per surname across the corpus: two forms are one person when their
+given names agree (the same, an initial, a nickname from ``lib/data/nicknames.csv``:
+Bill/William, or a name the person goes by as a middle name: "A. Barry Rand", "Byron Todd
+Jones"), their middle initials do not contradict each other and their suffixes do not
+differ (Jr./Sr.). A form that fits two different people ("George Bush" beside "George W.
+Bush" and "George H. W. Bush") stays apart: two people are never merged.
+
+One-word names are then linked mention by mention: a surname or a given name (or a family
+name written first, "Li" of "Li Keqiang") takes the one person of the same article it
+belongs to; when the article names two (Hillary and Bill Clinton) it takes the nearest one
+named before it whose gender fits a courtesy title ("Mrs. Clinton"); a surname no article
+name explains takes the corpus's one person with that surname, if there is exactly one.
 """
 
 from __future__ import annotations
 
+import bisect
+import csv
+import functools
 import os
 from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
-from rapidfuzz import fuzz
 
-from lib.resolve.frames import pair_series, rows
+from lib.nlp.gazetteer import ascii_fold
+from lib.nlp.people import SUFFIXES, given_name_gender, name_words
+from lib.nlp.people import vocab as people_vocab
+from lib.resolve.grouping import UnionFind
 
-#: Surname spelling variants: minimum length and rapidfuzz ratio ("Navalny"/"Navalnyy").
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@functools.lru_cache(maxsize=1)
+def nicknames() -> dict[str, set[str]]:
+    """Lower-case given name -> the lower-case names it may be short for or stand for."""
+    lines = (DATA / "nicknames.csv").read_text(encoding="utf-8").splitlines()
+    rows = csv.DictReader(line for line in lines if line.strip() and not line.startswith("#"))
+    out: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        nick, formal = row["nickname"].strip().lower(), row["formal"].strip().lower()
+        out[nick].add(formal)
+        out[formal].add(nick)
+    return out
+
+
+@functools.lru_cache(maxsize=100_000)
+def fold(word: str) -> str:
+    """Comparison key of a name word: accents, case, dots and apostrophes ignored."""
+    return ascii_fold(word).lower().replace(".", "").replace("'", "").replace("’", "")
+
+
+#: Spelling variants of one surname ("Navalny" / "Navalnyy"): minimum length and rapidfuzz
+#: ratio, differing only at the end.
 FUZZY_MIN_LEN = 6
-
-
 FUZZY_MIN_RATIO = 88
 
 
-def is_person_full(name: str) -> bool:
-    parts = name.split(" ")
-    return len(parts) >= 2 and all(p[:1].isupper() for p in parts)
+def similar_surname(a: str, b: str) -> bool:
+    """Spelling variants of one surname, both >= 6 letters: differing at the end ("Navalny"
+    / "Navalnyy") or by two swapped letters ("Priebus" / "Preibus"); "Johnson" / "Johnston"
+    differ inside and are not."""
+    from rapidfuzz import fuzz
 
-
-def link_people(
-    df: pd.DataFrame, known: dict[str, str | None], variants: dict[str, str]
-) -> pd.Series:
-    """Map short person names to the full name (same document first, else corpus).
-
-    A one-word name (surname, or first word of a 3+ word name such as a family
-    name written first) links to the single full name in the same document
-    that ends with it; if no full name in the document has it, to the single
-    full name in the corpus (only for mentions the model or a cue calls a
-    PERSON). Two different full names sharing the word leave it unlinked;
-    spelling variants of one name (``variants``, see :func:`person_variants`)
-    count as one.
-    """
-    is_person = (df["label"] == "PERSON") | (df["cue"] == "title")
-    full = df.loc[is_person & df["entity"].map(is_person_full), ["doc_id", "entity"]]
-    full = full.drop_duplicates()
-    full = full.loc[full["entity"].map(lambda e: known.get(e) is None).astype(bool)]
-    doc_last: dict[tuple[str, str], set[str]] = defaultdict(set)
-    doc_first: dict[tuple[str, str], set[str]] = defaultdict(set)
-    corpus_last: dict[str, set[str]] = defaultdict(set)
-    doc_surnames: dict[str, set[str]] = defaultdict(set)
-    for doc_id, name in rows(full, "doc_id", "entity"):
-        parts = name.split(" ")
-        doc_last[(doc_id, parts[-1])].add(name)
-        corpus_last[parts[-1]].add(name)
-        doc_surnames[doc_id].add(parts[-1])
-        if len(parts) >= 3:
-            doc_first[(doc_id, parts[0])].add(name)
-    single = ~df["entity"].str.contains(" ", regex=False)
-    cand = df.loc[single, ["doc_id", "entity"]].assign(person=is_person[single])
-    links: dict[tuple[str, str], str] = {}
-    for doc_id, name, person in rows(cand.drop_duplicates(), "doc_id", "entity", "person"):
-        if (doc_id, name) in links:
-            continue
-        is_place = known.get(name) is not None
-        if is_place and not person:
-            continue
-        names = doc_last.get((doc_id, name)) or doc_first.get((doc_id, name))
-        if not names and person and len(name) >= FUZZY_MIN_LEN:
-            similar = [
-                last for last in doc_surnames.get(doc_id, ()) if _similar_surname(name, last)
-            ]
-            names = set().union(*(doc_last[(doc_id, last)] for last in similar))
-        if not names and person and not is_place:
-            names = corpus_last.get(name)
-        names = {variants.get(full_name, full_name) for full_name in names or ()}
-        if len(names) == 1:
-            links[(doc_id, name)] = next(iter(names))
-    if not links:
-        return df["entity"]
-    keys = pair_series(df, "doc_id", "entity")
-    return keys.map(links).fillna(df["entity"])
-
-
-def _similar_surname(a: str, b: str) -> bool:
-    """Spelling variants of one surname that differ at the end ("Navalny" / "Navalnyy" /
-    "Navalniy"), both >= 6 letters; "Johnson" / "Johnston" differ inside and are not."""
-    if a == b or min(len(a), len(b)) < FUZZY_MIN_LEN:
+    a, b = fold(a), fold(b)
+    if a == b:
+        return True
+    if min(len(a), len(b)) < FUZZY_MIN_LEN:
         return False
+    if len(a) == len(b):  # two letters swapped: "Priebus" / "Preibus"
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]:
+            return a[diff[1]] == b[diff[0]]
     prefix = len(os.path.commonprefix([a, b]))
     return prefix >= min(len(a), len(b)) - 1 and fuzz.ratio(a, b) >= FUZZY_MIN_RATIO
 
 
+@dataclass(frozen=True)
+class Name:
+    """A parsed full name."""
+
+    text: str
+    first: str
+    middles: tuple[str, ...]
+    last: str
+    suffix: str
+    key: str  # fold(last)
+
+
 def _is_initial(word: str) -> bool:
-    return len(word.rstrip(".")) == 1 and word[:1].isupper()
+    return len(word.rstrip(".")) == 1 and word[:1].isalpha()
 
 
-def _same_person_name(a: list[str], b: list[str]) -> bool:
-    """Two full names (same first word) naming one person: same or similar surname and
-    same middle words, or middle initials on one side only ("Vladimir V. Putin")."""
-    if a[-1] != b[-1] and not _similar_surname(a[-1], b[-1]):
+@functools.lru_cache(maxsize=200_000)
+def parse_name(text: str) -> Name | None:
+    """``Name`` of a full name of two or more words (courtesy titles dropped), else None."""
+    from nameparser import HumanName  # small and pure Python; only when people are resolved
+
+    words = name_words(text)
+    if len(words) < 2:
+        return None
+    h = HumanName(" ".join(words))
+    first, last = h.first, h.last
+    if not first or not last:
+        return None
+    middles = tuple(h.middle.split()) if h.middle else ()
+    return Name(text, first, middles, last, _suffix(text), fold(last))
+
+
+def _suffix(text: str) -> str:
+    """The generational suffix ending a name ("jr", "sr", "iii"), else ""."""
+    words = text.replace(",", " ").split()
+    last = words[-1].lower().rstrip(".") if words else ""
+    return last if last in {s.rstrip(".") for s in SUFFIXES} else ""
+
+
+def firsts_agree(a: str, b: str) -> bool:
+    """Two given names that can be one person's: equal, an initial, a nickname, or one a
+    prefix of the other of three letters or more ("Chris" / "Christopher")."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
         return False
-    mid_a, mid_b = a[1:-1], b[1:-1]
-    if mid_a == mid_b:
+    if fa == fb:
         return True
-    return (not mid_a and all(map(_is_initial, mid_b))) or (
-        not mid_b and all(map(_is_initial, mid_a))
-    )
+    if _is_initial(a) or _is_initial(b):
+        return fa[0] == fb[0]
+    nick = nicknames()
+    if (
+        fb in nick.get(fa, ())
+        or fa in nick.get(fb, ())
+        or nick.get(fa, set()) & nick.get(fb, set())
+    ):
+        return True
+    short, long_ = sorted((fa, fb), key=len)
+    return len(short) >= 3 and long_.startswith(short)
 
 
-def person_variants(df: pd.DataFrame, is_person: pd.Series) -> dict[str, str]:
-    """Map variant spellings of one full PERSON name to the most mentioned one.
+def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b:
+        return True
+    ia, ib = [fold(m)[:1] for m in a], [fold(m)[:1] for m in b]
+    return ia == ib
 
-    "Alexei Navalnyy" -> "Alexei Navalny" (similar surname, same first
-    name), "Vladimir V. Putin" -> "Vladimir Putin" (middle initials). A name
-    matching two different names ("George Bush": "George W. Bush" and
-    "George H. W. Bush") is left alone.
+
+def same_person(a: Name, b: Name) -> bool:
+    """Can these two full names be one person? (See the module docstring.)"""
+    if a.key != b.key and not similar_surname(a.key, b.key):
+        return False
+    if a.suffix and b.suffix and a.suffix != b.suffix:
+        return False
+    if firsts_agree(a.first, b.first):
+        return _middles_agree(a.middles, b.middles)
+    # a person who goes by a middle name: "A. Barry Rand" ~ "Barry Rand"
+    for x, y in ((a, b), (b, a)):
+        if x.middles and not y.middles and any(firsts_agree(m, y.first) for m in x.middles):
+            if not _is_initial(x.middles[0]) or _is_initial(x.first):
+                return True
+    return False
+
+
+def _fits(name: Name, cluster: list[Name]) -> bool:
+    """Given names, initials and suffixes that agree with every form of the cluster."""
+    return all(same_person(name, m) for m in cluster)
+
+
+class _Evidence:
+    """Where each full-name form is named and with which job titles (see
+    :func:`person_clusters`)."""
+
+    def __init__(self, context: pd.DataFrame | None):
+        self.docs: dict[str, set] = defaultdict(set)
+        self.titles: dict[str, set[str]] = defaultdict(set)
+        self.doc_titles: dict[tuple, set[str]] = defaultdict(set)  # (doc, surname) -> titles
+        if context is None:
+            return
+        honorifics = {h.lower() for h in people_vocab()["honorifics"]}
+        for doc, entity, cue, prev in context[["doc_id", "entity", "cue", "prev_word"]].itertuples(
+            index=False
+        ):
+            self.docs[entity].add(doc)
+            if cue == "title" and prev and prev not in honorifics:
+                self.titles[entity].add(prev)
+                if " " not in entity:
+                    self.doc_titles[(doc, fold(entity))].add(prev)
+
+    def relatives(self, name: Name, cluster: list[Name]) -> bool:
+        """Is ``name`` the father or son of a form in ``cluster``?"""
+        for other in cluster:
+            if bool(name.suffix) == bool(other.suffix):
+                continue
+            plain, suffixed = (other, name) if name.suffix else (name, other)
+            if self.docs[plain.text] & self.docs[suffixed.text]:
+                return True
+            own = self.titles[suffixed.text]
+            for doc in self.docs[suffixed.text]:
+                titled = self.doc_titles.get((doc, suffixed.key), set()) - own
+                if titled & self.titles[plain.text]:
+                    return True
+        return False
+
+
+def _similar_keys(keys: list[str]) -> list[tuple[str, str]]:
+    """Pairs of surname keys that are spelling variants (see :func:`similar_surname`),
+    found through a sorted list, never by comparing every pair."""
+    ordered = sorted(k for k in keys if len(k) >= FUZZY_MIN_LEN)
+    pairs = []
+    for short in ordered:
+        stem = short[:-1]
+        i = bisect.bisect_left(ordered, stem)
+        while i < len(ordered) and ordered[i].startswith(stem):
+            other = ordered[i]
+            if other != short and len(other) >= len(short) and similar_surname(short, other):
+                pairs.append((short, other))
+            i += 1
+    anagrams: dict[str, list[str]] = defaultdict(list)  # swapped letters: same letters
+    for key in ordered:
+        anagrams["".join(sorted(key))].append(key)
+    for group in anagrams.values():
+        for i, a in enumerate(group):
+            pairs += [(a, b) for b in group[i + 1 :] if similar_surname(a, b)]
+    return pairs
+
+
+def person_clusters(names: pd.Series, context: pd.DataFrame | None = None) -> dict[str, str]:
+    """Canonical full name for every full-name form in ``names`` (a Series of the forms of
+    every person mention; counts decide the canonical form: the most used one).
+
+    ``context`` (all mentions: ``doc_id, entity, cue, prev_word``) adds the father-and-son
+    vetoes: a form with a generational suffix and the same name without it are two people
+    when both are named in one article ("Donald Trump Jr." beside "Donald Trump"), or when
+    the suffixed form's article gives the bare surname a job title that the suffix-less
+    form carries elsewhere and the suffixed form never does ("President Trump" in an article
+    about "Donald Trump Jr.", "President Donald Trump" in another).
     """
-    people = df.loc[is_person, "entity"]
-    counts = people[people.map(is_person_full).astype(bool)].value_counts()
-    groups: dict[str, list[str]] = defaultdict(list)
-    for name in counts.index:  # most mentioned first
-        groups[name.split(" ", 1)[0]].append(name)
-    merge: dict[str, str] = {}
-    for names in groups.values():
-        reps: list[list[str]] = []
-        for name in names:
-            parts = name.split(" ")
-            same = [r for r in reps if _same_person_name(parts, r)]
-            if not same:
-                reps.append(parts)
-            elif len(same) == 1 and same[0] != parts:
-                merge[name] = " ".join(same[0])
-    return merge
+    counts = names.value_counts()
+    evidence = _Evidence(context)
+    parsed = {text: parse_name(text) for text in counts.index}
+    # the most specific forms first (suffix, middle names), so that a plainer form which
+    # fits two of them ("Gerald Oakes" beside "Gerald Oakes Jr." and "Gerald Oakes Sr.")
+    # sees both and joins neither
+    order = sorted(
+        (t for t, n in parsed.items() if n is not None),
+        key=lambda t: (-(bool(parsed[t].suffix) + len(parsed[t].middles)), -counts[t]),
+    )
+    by_key: dict[str, list[list[Name]]] = defaultdict(list)
+    for text in order:
+        name = parsed[text]
+        clusters = by_key[name.key]
+        fits = [c for c in clusters if _fits(name, c) and not evidence.relatives(name, c)]
+        if len(fits) == 1:
+            fits[0].append(name)
+        else:
+            clusters.append([name])  # new, or fits two people: kept apart
+    return _canonical(_join_spellings(by_key), counts)
+
+
+def _join_spellings(by_key: dict[str, list[list[Name]]]) -> list[list[Name]]:
+    """Clusters after spelling variants of a surname ("Zelensky" / "Zelenskyy" /
+    "Zelenskiy") are joined: a cluster joins the one cluster of the other spelling whose main
+    form is the same person; a join that would put two people of one spelling together is
+    refused."""
+    flat = [(key, c) for key, clusters in by_key.items() for c in clusters]
+    index = {id(c): i for i, (_, c) in enumerate(flat)}
+    uf = UnionFind(len(flat))
+    keys = {i: {key} for i, (key, _) in enumerate(flat)}
+    for short, long_ in _similar_keys(list(by_key)):
+        for cluster in by_key[short]:
+            fits = [c for c in by_key[long_] if same_person(cluster[0], c[0])]
+            if len(fits) != 1:
+                continue
+            a, b = uf.find(index[id(cluster)]), uf.find(index[id(fits[0])])
+            if a != b and not keys[a] & keys[b]:
+                kept, gone = uf.union(a, b)
+                keys[kept] |= keys.pop(gone)
+    groups: dict[int, list[Name]] = defaultdict(list)
+    for i, root in enumerate(uf.roots()):
+        groups[root].extend(flat[i][1])
+    return list(groups.values())
+
+
+def _canonical(clusters: list[list[Name]], counts: pd.Series) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for cluster in clusters:
+        best = max(cluster, key=lambda n: counts[n.text])
+        for name in cluster:
+            out[name.text] = best.text
+    return out
+
+
+# ----------------------------------------------------------------------------- one-word names
+
+
+@dataclass
+class _Person:
+    canonical: str
+    name: Name
+    gender: str | None
+
+
+def _gender(name: Name) -> str | None:
+    g, weight = given_name_gender(name.first)
+    return g if weight >= 1.0 else None
+
+
+#: A surname two people of an article share goes to the one named in full this many times
+#: more often in the corpus.
+DOMINANCE = 3
+
+
+class _DocPeople:
+    """Full-name mentions of one document and who each single word can stand for."""
+
+    def __init__(self, people: list[_Person]):
+        self.gender: dict[str, str | None] = {}
+        self.by_last: dict[str, set[str]] = defaultdict(set)
+        self.by_first: dict[str, set[str]] = defaultdict(set)
+        for p in people:
+            self.gender[p.canonical] = p.gender
+            self.by_last[p.name.key].add(p.canonical)
+            self.by_first[fold(p.name.first)].add(p.canonical)
+            for m in p.name.middles:
+                if not _is_initial(m):
+                    self.by_last[fold(m)].add(p.canonical)  # "Peña" of "Enrique Peña Nieto"
+
+    def resolve(self, word: str, gender: str, weight: dict[str, int]) -> str | None:
+        """The one person of the document ``word`` names. With several (Bill and Hillary
+        Clinton): the one a courtesy title's gender leaves, else the one the corpus names in
+        full at least :data:`DOMINANCE` times as often as each other ("Trump" beside a
+        "Melania Trump" named twice), else nobody."""
+        key = fold(word)
+        cands = self.by_last.get(key) or self.by_first.get(key)
+        if not cands:
+            return None
+        if gender:
+            # "Mrs. Biden" is not Joseph R. Biden Jr., "Mr. Obama" not Malia Obama
+            cands = {c for c in cands if self.gender.get(c) in (gender, None)}
+        if len(cands) > 1:
+            ranked = sorted(cands, key=lambda c: -weight.get(c, 0))
+            top, second = weight.get(ranked[0], 0), weight.get(ranked[1], 0)
+            return ranked[0] if top >= DOMINANCE * max(second, 1) else None
+        return next(iter(cands)) if cands else None
+
+
+def person_forms(df: pd.DataFrame) -> pd.Series:
+    """The entity of every mention that names a person in full: a multi-word name labelled
+    PERSON (or after a title) anywhere in the corpus, or one the model called something
+    else whose surname is a PERSON on its own in the same article ("Aitan Goelman" ORG
+    beside "Goelman" PERSON)."""
+    is_person = (df["label"] == "PERSON") | (df["cue"] == "title")
+    multi = df["entity"].str.contains(" ", regex=False)
+    person_names = set(df.loc[is_person & multi, "entity"])
+    alone = df.loc[is_person & ~multi]
+    lone = set(zip(alone["doc_id"], alone["entity"], strict=True))
+    extra = [
+        e in person_names or (d, e.rsplit(" ", 1)[-1]) in lone
+        for d, e in zip(df.loc[multi, "doc_id"], df.loc[multi, "entity"], strict=True)
+    ]
+    chosen = df.loc[multi].loc[extra]
+    return chosen["entity"]
+
+
+def _dominant(target: str, same_surname: set[str], weight: dict, gender: str, sexes: dict) -> str:
+    """A surname an article explains by one person ("Ivanka Trump" named once) goes to the
+    corpus's much more often named bearer of it instead ("Donald Trump"), unless a courtesy
+    title's gender rules that one out."""
+    rivals = [
+        r
+        for r in same_surname - {target}
+        if not (gender and sexes.get(r) not in (gender, None))
+        and weight.get(r, 0) >= DOMINANCE * max(weight.get(target, 0), 1)
+    ]
+    return max(rivals, key=lambda r: weight.get(r, 0)) if rivals else target
+
+
+def _corpus_owner(word, gender, corpus_last, corpus_first, weight, sexes, given) -> str | None:
+    """The corpus's person for a word no article name explains: its one bearer (surname,
+    or a clear given name: "Heidi" of "Heidi Cruz"), of a gender a courtesy title allows,
+    or the one named in full :data:`DOMINANCE` times as often as each other."""
+    owners = corpus_last.get(fold(word), set())
+    if not owners and given:
+        owners = corpus_first.get(fold(word), set())
+    owners = {o for o in owners if not (gender and sexes.get(o) not in (gender, None))}
+    if len(owners) == 1:
+        return next(iter(owners))
+    if len(owners) > 1:
+        ranked = sorted(owners, key=lambda o: -weight.get(o, 0))
+        if weight.get(ranked[0], 0) >= DOMINANCE * max(weight.get(ranked[1], 0), 1):
+            return ranked[0]
+    return None
+
+
+class _Linker:
+    """Indexes of the full-name mentions of a corpus, and the rules that link one word."""
+
+    def __init__(self, df: pd.DataFrame, known: dict[str, str | None], canon: dict[str, str]):
+        self.known = known
+        is_person = (df["label"] == "PERSON") | (df["cue"] == "title")
+        people: dict[str, list[_Person]] = defaultdict(list)
+        self.last: dict[str, set[str]] = defaultdict(set)
+        self.first: dict[str, set[str]] = defaultdict(set)
+        full = df.loc[df["entity"].isin(canon.keys()), ["doc_id", "entity"]]
+        for doc_id, entity in full.drop_duplicates().itertuples(index=False):
+            name = parse_name(entity)
+            person = _Person(canon[entity], name, _gender(parse_name(canon[entity]) or name))
+            people[doc_id].append(person)
+            self.last[name.key].add(person.canonical)
+            self.first[fold(name.first)].add(person.canonical)
+        self.per_doc = {d: _DocPeople(v) for d, v in people.items()}
+        self.weight = full["entity"].map(canon).value_counts().to_dict()  # full-name mentions
+        self.sexes = {p.canonical: p.gender for v in people.values() for p in v}
+        # people written with a job title somewhere ("President Barack Obama"): a titled
+        # bare surname ("President Obama") is one of them, not a daughter named in full
+        self.titled = {canon[e] for e in set(df.loc[df["cue"] == "title", "entity"]) if e in canon}
+        single = ~df["entity"].str.contains(" ", regex=False)
+        named = df.loc[single & is_person]
+        self.person_words = set(zip(named["doc_id"], named["entity"], strict=True))
+        # a word the corpus mostly calls a person ("Palin" tagged ORG once) is a name
+        share = df.loc[single].assign(p=is_person[single]).groupby("entity")["p"].mean()
+        self.mostly_person = set(share.index[share >= 0.5])
+        # a word the model calls a place but no gazetteer knows ("Palin (12 percent)")
+        unknown_place = (
+            single & (df["label"] == "GPE") & ~df["entity"].map(lambda e: known.get(e) is not None)
+        )
+        doubtful = df.loc[unknown_place]
+        self.doubtful = set(zip(doubtful["doc_id"], doubtful["entity"], strict=True))
+        place_cue = df.loc[single & df["cue"].isin(["in", "region", "based"])]
+        self.place_words = set(zip(place_cue["doc_id"], place_cue["entity"], strict=True))
+
+    def link(self, doc_id: str, word: str, gender: str, has_title: bool) -> str | None:
+        key = fold(word)
+        doc_people = self.per_doc.get(doc_id)
+        in_doc = doc_people is not None and (
+            doc_people.by_last.get(key) or doc_people.by_first.get(key)
+        )
+        # a place name is a person's name only when the article names that person in full
+        # and never uses the word as a place ("Garland" of "Merrick Garland", "Nancy")
+        if self.known.get(word) is not None and not (
+            in_doc and (doc_id, word) not in self.place_words
+        ):
+            return None
+        same = self.last.get(key, set())
+        target = doc_people.resolve(word, gender, self.weight) if doc_people else None
+        if target is not None and doc_people.by_last.get(key):
+            target = _dominant(target, same, self.weight, gender, self.sexes)
+            titled = same & self.titled
+            if has_title and not gender and target not in self.titled and len(titled) == 1:
+                target = next(iter(titled))  # a job title, not "Mrs."
+        person = (
+            (doc_id, word) in self.person_words
+            or word in self.mostly_person
+            or (doc_id, word) in self.doubtful
+        )
+        given = given_name_gender(word)[1] >= 0.5  # a given name ("Heidi", "Sasha")
+        if target is None and ((person and self.known.get(word) is None) or given):
+            target = _corpus_owner(
+                word, gender, self.last, self.first, self.weight, self.sexes, given
+            )
+        return target
+
+
+def link_people(df: pd.DataFrame, known: dict[str, str | None], canon: dict[str, str]) -> pd.Series:
+    """Entity per mention with one-word person names linked to their full name.
+
+    ``df`` has ``doc_id, entity, label, cue`` (+ ``honorific``: "m" / "f" / ""); ``canon``
+    maps full-name forms to canonical names (:func:`person_clusters`); ``known`` holds
+    gazetteer labels. Two passes: what the first links counts as evidence in the second
+    ("Mr. Trump" linked in one article tips an ambiguous "Trump" in another).
+    """
+    linker = _Linker(df, known, canon)
+    single = ~df["entity"].str.contains(" ", regex=False)
+    honor = df["honorific"] if "honorific" in df else pd.Series("", index=df.index)
+    keys = pd.DataFrame(
+        {"doc_id": df.loc[single, "doc_id"], "entity": df.loc[single, "entity"]}
+    ).assign(
+        honorific=honor[single].fillna("").astype(str),
+        title=(df.loc[single, "cue"] == "title").to_numpy(),
+    )
+    key_tuples = list(keys.itertuples(index=False, name=None))
+    uses = pd.Series(key_tuples).value_counts().to_dict()
+    links: dict[tuple, str] = {}
+    for _pass in range(2):
+        for key in uses:
+            if key not in links:
+                target = linker.link(*key)
+                if target is not None:
+                    links[key] = target
+        extra = defaultdict(int)
+        for key, target in links.items():
+            extra[target] += uses[key]
+        linker.weight = {
+            p: linker.weight.get(p, 0) + extra.get(p, 0) for p in set(linker.weight) | set(extra)
+        }
+    mapped = pd.Series([links.get(k) for k in key_tuples], index=keys.index, dtype=object)
+    out = df["entity"].copy()
+    hit = mapped.notna()
+    out.loc[mapped.index[hit]] = mapped[hit]
+    return out

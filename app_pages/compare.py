@@ -27,17 +27,20 @@ if widgets.require_outlets(view):
         "entity": st.column_config.TextColumn("Entity", pinned=True),
         "label": st.column_config.TextColumn("Type"),
         "written_as": st.column_config.TextColumn(
-            "Written as", help="Every form of the name in the articles, with counts"
+            "Written as",
+            help="Every form of the name each outlet used, with counts. The Entity page "
+            "shows them outlet by outlet.",
+            width="large",
         ),
         "outlets": st.column_config.NumberColumn("Outlets", help="Outlets naming it"),
         "mentions": st.column_config.NumberColumn("Mentions", help="Mentions across outlets"),
     }
     per_outlet = shown[view.selected].sum() if len(shown) else None
-    columns = ["entity", "label", "written_as", "outlets", "mentions"]
-    columns += widgets.shown_outlets(view, per_outlet)
-    if len(columns) - 5 < len(view.selected):
+    outlet_columns = widgets.shown_outlets(view, per_outlet)
+    columns = ["entity", "label", "outlets", "mentions", *outlet_columns, "written_as"]
+    if len(outlet_columns) < len(view.selected):
         st.caption(
-            f"Showing the {len(columns) - 5} outlets with the most mentions as columns; "
+            f"Showing the {len(outlet_columns)} outlets with the most mentions as columns; "
             "the CSV has all of them."
         )
     st.dataframe(

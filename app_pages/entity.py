@@ -6,7 +6,6 @@ from lib.present import charts, html
 from lib.schema import LABEL_NAMES
 from lib.ui import widgets
 from lib.views import compare
-from lib.views.entities import entity_variants
 
 MAX_KWIC = 300
 
@@ -30,14 +29,26 @@ if widgets.require_outlets(view):
     )
     if entity:
         row = table[table["entity"] == entity].iloc[0]
-        variants = entity_variants(a.mentions[a.mentions["entity"] == entity])
         c1, c2, c3 = st.columns(3)
         c1.metric("Type", LABEL_NAMES.get(row["label"], row["label"]))
         c2.metric("Outlets naming it", f"{row['outlets']} of {len(view.selected)}")
         c3.metric("Mentions", int(row["mentions"]))
-        st.markdown(
-            "**Written as:** "
-            + html.md_escape(compare.variants_label(variants).get(entity, entity))
+        st.subheader("How each outlet writes it")
+        st.caption(
+            "Every form of the name each outlet used, with courtesy and job titles as "
+            'written ("Mr.", "President"): house style, side by side.'
+        )
+        forms = view.memo(compare.entity_forms, entity)
+        st.dataframe(
+            forms,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "outlet": st.column_config.TextColumn("Outlet", width="medium"),
+                "written": st.column_config.TextColumn("Written as", width="large"),
+                "mentions": st.column_config.NumberColumn("Mentions", width="small"),
+            },
+            key="entity_forms",
         )
         counts = row[view.selected]
         silent = [o for o in view.selected if counts[o] == 0]

@@ -124,6 +124,8 @@ QUOTE_COLUMNS = [
 STATUS_COLUMNS = ["file", "status", "reason", "message", "doc_id", "chars"]
 #: Surface forms per entity (views).
 VARIANT_COLUMNS = ["entity", "label", "variant", "count"]
+#: How each outlet writes each entity, courtesy and job titles included ("Mr. Trump").
+OUTLET_FORM_COLUMNS = ["entity", "outlet", "written", "count"]
 #: Keyword-in-context lines of one entity (views).
 KWIC_COLUMNS = ["outlet", "doc_id", "sentence_id", "left", "match", "right"]
 #: First columns of the entity x outlet table (one count column per outlet follows).

@@ -6,7 +6,7 @@ import pandas as pd
 
 from lib.resolve.assemble import entity_table
 from lib.schema import COMPARE_BASE_COLUMNS, KWIC_COLUMNS
-from lib.views.entities import entity_variants, link_demonyms
+from lib.views.entities import link_demonyms, outlet_forms
 
 
 def entity_outlet_table(entities: pd.DataFrame, outlets: list[str] | None = None) -> pd.DataFrame:
@@ -44,17 +44,25 @@ def entities_per_outlet(entities: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def variants_label(variants: pd.DataFrame) -> pd.Series:
-    """Per entity, its surface forms with counts: "Sunak ×8, Rishi Sunak ×1".
+def forms_label(forms: pd.DataFrame, outlets: list[str] | None = None) -> pd.Series:
+    """Per entity, the forms each outlet wrote with counts, outlets in ``outlets`` order:
+    "NYT: Mr. Trump ×22 · Fox News: Trump ×24, Donald Trump ×3".
 
-    Input columns: ``entity, variant, count`` (see lib.views.entities.entity_variants).
+    Input: OUTLET_FORM_COLUMNS (see lib.views.entities.outlet_forms).
     """
-    if variants.empty:
+    if forms.empty:
         return pd.Series(dtype=object)
-    return variants.groupby("entity", sort=False).apply(
-        lambda g: ", ".join(f"{v} ×{c}" for v, c in zip(g["variant"], g["count"], strict=True)),
-        include_groups=False,
-    )
+    order = {o: i for i, o in enumerate(outlets or dict.fromkeys(forms["outlet"]))}
+    forms = forms.assign(_o=forms["outlet"].map(order).fillna(len(order)))
+    forms = forms.sort_values(["entity", "_o", "count", "written"], ascending=[1, 1, 0, 1])
+    labels: dict[str, str] = {}
+    for entity, group in forms.groupby("entity", sort=False):
+        parts = []
+        for outlet, g in group.groupby("outlet", sort=False):
+            written = ", ".join(f"{w} ×{c}" for w, c in zip(g["written"], g["count"], strict=True))
+            parts.append(f"{outlet}: {written}")
+        labels[entity] = " · ".join(parts)
+    return pd.Series(labels, dtype=object)
 
 
 def keyword_in_context(
@@ -92,13 +100,30 @@ def keyword_in_context(
 
 
 def entity_outlet_wide(analysis, link: bool) -> pd.DataFrame:
-    """The Compare table: :func:`entity_outlet_table` plus ``written_as`` (every form of the
-    name with counts) after ``label``; nationalities counted as their country when ``link``."""
+    """The Compare table: :func:`entity_outlet_table` plus ``written_as`` (the forms each
+    outlet wrote, with counts) after ``label``; nationalities counted as their country when
+    ``link``."""
     mentions = link_demonyms(analysis.mentions) if link else analysis.mentions
     table = entity_outlet_table(entity_table(mentions), analysis.outlets)
-    variants = variants_label(entity_variants(mentions))
-    table.insert(2, "written_as", table["entity"].map(variants).fillna(""))
+    labels = forms_label(outlet_forms(mentions, analysis.texts), analysis.outlets)
+    table.insert(2, "written_as", table["entity"].map(labels).fillna(""))
     return table
+
+
+def entity_forms(analysis, entity: str) -> pd.DataFrame:
+    """How each outlet wrote one entity: ``outlet, written`` ("Mr. Trump ×22, Trump ×3"),
+    ``mentions``, in the analysis's outlet order, outlets that never name it left out."""
+    rows = analysis.mentions[analysis.mentions["entity"] == entity]
+    forms = outlet_forms(rows, analysis.texts)
+    if forms.empty:
+        return pd.DataFrame(columns=["outlet", "written", "mentions"])
+    out = []
+    for outlet in analysis.outlets:
+        g = forms[forms["outlet"] == outlet]
+        if len(g):
+            written = ", ".join(f"{w} ×{c}" for w, c in zip(g["written"], g["count"], strict=True))
+            out.append({"outlet": outlet, "written": written, "mentions": int(g["count"].sum())})
+    return pd.DataFrame(out, columns=["outlet", "written", "mentions"])
 
 
 def mentions_in_context(analysis, entity: str) -> pd.DataFrame:

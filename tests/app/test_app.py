@@ -87,9 +87,12 @@ def test_overview_table_follows_filter():
 def test_compare_table_columns_follow_filter():
     at = open_page("app_pages/compare.py", ["ICARO Media Group", "TDPel Media"])
     table = at.dataframe[0].value
-    assert list(table.columns[-2:]) == ["ICARO Media Group", "TDPel Media"]
+    assert list(table.columns[-3:]) == ["ICARO Media Group", "TDPel Media", "written_as"]
     rutte = table[table["entity"] == "Mark Rutte"].iloc[0]
     assert "Rutte ×" in rutte["written_as"]
+    # forms are given per outlet, for the selected outlets only
+    assert rutte["written_as"].startswith("ICARO Media Group: ")
+    assert "The Moscow Times:" not in " ".join(table["written_as"])
     assert "The Moscow Times" not in table.columns
     assert (table["outlets"] >= 1).all()
 
@@ -115,8 +118,11 @@ def test_entity_page_shows_variants_and_context():
     at.run()
     at.switch_page("app_pages/entity.py").run()
     assert not at.exception, at.exception
-    text = all_text(at)
-    assert "Written as:" in text and "Rutte ×" in text
+    forms = at.dataframe[0].value
+    assert len(forms) == 5 and list(forms.columns) == ["outlet", "written", "mentions"]
+    assert forms["written"].str.contains("Rutte ×").all()
+    # courtesy and job titles are shown as the outlet wrote them
+    assert forms["written"].str.contains("Secretary-General Mark Rutte|chief Mark Rutte").any()
     assert [m.label for m in at.metric][:2] == ["Type", "Outlets naming it"]
     assert at.metric[1].value == "5 of 5"
 

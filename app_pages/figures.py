@@ -75,9 +75,16 @@ if widgets.require_outlets(view):
             key="figures_qualifiers",
         )
         query = c2.text_input("What is counted contains", key="figures_query")
+        show_how = st.toggle(
+            "Show how each source was found",
+            value=False,
+            key="figures_show_how",
+            help="Named in the sentence, “according to”, a pronoun or a role read as a "
+            "person, or carried over from the previous sentence.",
+        )
         flat = figure_rows(a.figures, chosen, query)
         st.dataframe(
-            flat,
+            flat if show_how else flat.drop(columns="how_found"),
             hide_index=True,
             width="stretch",
             column_config={
@@ -87,6 +94,7 @@ if widgets.require_outlets(view):
                 "said_by": "Said by",
                 "value": st.column_config.NumberColumn("Value", format="%.0f"),
                 "sentence": st.column_config.TextColumn("Sentence", width="large"),
+                "how_found": st.column_config.TextColumn("How the source was found"),
             },
             key="figures_table",
         )

@@ -63,16 +63,25 @@ if widgets.require_outlets(view):
                 st.html(html.quote_group_html(grp))
 
         st.subheader("All quotes")
-        cols = ["outlet", "speaker", "quote", "kind", "verb", "group_id"]
+        show_how = st.toggle(
+            "Show how each speaker was found",
+            value=False,
+            key="quotes_show_how",
+            help="Named beside the quote, “according to”, a pronoun or a role read as a "
+            "person, or carried over from the quote before: check any attribution yourself.",
+        )
+        rows = quotes.quote_rows(shown)
+        cols = [c for c in quotes.QUOTE_VIEW_COLUMNS if show_how or c != "how_found"]
         st.dataframe(
-            shown[cols],
+            rows[cols],
             hide_index=True,
             width="stretch",
             column_config={
                 "quote": st.column_config.TextColumn("Quote", width="large"),
                 "verb": st.column_config.TextColumn("Reporting verb"),
                 "group_id": st.column_config.TextColumn("Group"),
+                "how_found": st.column_config.TextColumn("How the speaker was found"),
             },
             key="quotes_table",
         )
-        widgets.csv_download(shown[cols + ["sentence_id"]], "quotes.csv", key="quotes_download")
+        widgets.csv_download(rows, "quotes.csv", key="quotes_download")

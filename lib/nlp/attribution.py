@@ -314,12 +314,16 @@ class Attributor:
                 return verb.head
         node = verb
         for _ in range(4):
+            climb = False
             for child in node.children:
                 if child.dep_ in SUBJECT_DEPS and child.i not in self.in_quote:
                     if child.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
                         return node.head
                     if child.lower_ in ("there",) or child.dep_ == "expl":
                         return None
+                    if self._inanimate_host(verb, node, child):
+                        climb = True  # "X emphasized that the situation is …, labeling it …"
+                        break
                     return child
                 if child.dep_ == "agent":
                     pobjs = [c for c in child.children if c.dep_ == "pobj"]
@@ -329,10 +333,22 @@ class Attributor:
                 head = node.head  # "Jane Roe, a former minister ..., called" misparsed
                 if head.pos_ in ("PROPN", "NOUN") and head.i not in self.in_quote:
                     return head
-            if node.dep_ not in INHERIT_DEPS or node.head.i == node.i:
+            if (node.dep_ not in INHERIT_DEPS and not climb) or node.head.i == node.i:
                 return None
             node = node.head
         return None
+
+    def _inanimate_host(self, verb, node, subj) -> bool:
+        """A participle ("labeling", "calling") hosted by a reported clause whose subject is
+        a thing ("the situation"): the speaker is the reporting clause's subject instead."""
+        return (
+            node.i != verb.i
+            and verb.tag_ == "VBG"
+            and node.dep_ == "ccomp"
+            and subj.pos_ == "NOUN"
+            and not subj.ent_type_
+            and subj.lemma_.lower() not in vocab()["source_nouns"]
+        )
 
     def inverted_subject(self, verb):
         """``said the official`` parsed without a subject: the noun right after the verb."""
@@ -358,7 +374,12 @@ class Attributor:
         written = self._written(subj, floor)
         if low in v["pronouns"]:
             return self._pronoun(subj, verb, how)
-        if subj.pos_ == "PRON" or low in v["non_speakers"] or low in KICKERS:
+        # a common word that names no speaker ("the tally said"), unless it is part of a
+        # name written with a capital inside the sentence ("said farmer Gwen Tally")
+        named = subj.ent_type_ == "PERSON" or (
+            subj.pos_ == "PROPN" and subj.text[:1].isupper() and not subj.is_sent_start
+        )
+        if subj.pos_ == "PRON" or (low in v["non_speakers"] and not named) or low in KICKERS:
             return None
         if subj.ent_type_ in ("DATE", "TIME", "CARDINAL") or "@" in subj.text:
             return None

@@ -8,6 +8,7 @@ import re
 import pandas as pd
 
 from lib.extract.numbers import vocab
+from lib.views.sources import FIGURE_PHRASES, explain
 
 VAGUE_WORDS = {
     12: "dozens",
@@ -116,6 +117,7 @@ FIGURE_VIEW_COLUMNS = [
     "text",
     "counted",
     "said_by",
+    "how_found",
     "qualifier",
     "value",
     "sentence",
@@ -129,13 +131,17 @@ def claims_by_outlet(analysis) -> pd.DataFrame:
 
 def figure_rows(figures: pd.DataFrame, qualifiers, query: str = "") -> pd.DataFrame:
     """The All figures table: chosen qualifiers, ``counted`` containing ``query``, a short
-    ``figure`` label, and sources carried over from the previous sentence marked as such.
-    Columns :data:`FIGURE_VIEW_COLUMNS`."""
+    ``figure`` label, sources carried over from the previous sentence marked as such, and
+    ``how_found``: how the source was found (see :mod:`lib.views.sources`). Columns
+    :data:`FIGURE_VIEW_COLUMNS`."""
     flat = figures[figures["qualifier"].isin(list(qualifiers))]
     if query.strip():
         flat = flat[flat["counted"].str.contains(query.strip(), case=False, regex=False)]
     inferred = flat["said_by_how"].fillna("").eq("carried over")
     flat = flat.assign(
+        how_found=explain(flat, "said_by", "said_by", FIGURE_PHRASES).where(
+            flat["said_by"].fillna("") != "", ""
+        ),
         said_by=flat["said_by"].where(~inferred, flat["said_by"] + " (previous sentence)"),
         figure=[
             format_figure(r.value, r.value_max, r.qualifier, r.unit) for r in flat.itertuples()

@@ -8,6 +8,7 @@ import re
 import pandas as pd
 
 from lib.resolve.quote_groups import NORMALISE_QUOTES, speaker_key
+from lib.views.sources import explain
 
 _DIFF_TOKEN = re.compile(r"\s*(?:[^\W_]+(?:['’][^\W_]+)*|[^\w\s])", re.UNICODE)
 
@@ -114,3 +115,14 @@ def select_quotes(quotes: pd.DataFrame, speaker: str, direct_only: bool) -> pd.D
 def shared_groups(quotes: pd.DataFrame) -> list[str]:
     """Ids of quote groups carried by more than one outlet, sorted."""
     return sorted(quotes.loc[quotes["group_size"] > 1, "group_id"].unique())
+
+
+#: Columns of the All quotes table (``how_found`` shown on demand).
+QUOTE_VIEW_COLUMNS = ["outlet", "speaker", "how_found", "quote", "kind", "verb", "group_id"]
+
+
+def quote_rows(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The All quotes table: QUOTE_VIEW_COLUMNS plus ``sentence_id``, with ``how_found``
+    saying how each speaker was found ("pronoun “she” read as Jane Doe")."""
+    out = quotes.assign(how_found=explain(quotes, "speaker", "speaker"))
+    return out[[*QUOTE_VIEW_COLUMNS, "sentence_id"]]

@@ -171,3 +171,18 @@ def test_unreadable_example_corpus_gets_a_message(tmp_path, monkeypatch):
         assert "could not be opened" in at.error[0].value
     finally:
         ui.example_corpus.clear()
+
+
+def test_quotes_and_figures_show_how_sources_were_found_on_demand():
+    at = open_page("app_pages/quotes.py")
+    table = at.dataframe[-1]
+    assert "how_found" not in table.value.columns
+    at.toggle(key="quotes_show_how").set_value(True).run()
+    assert not at.exception, at.exception
+    how = at.dataframe[-1].value["how_found"]
+    assert how.str.startswith("pronoun “").any() and how.str.startswith("named beside").any()
+    at = open_page("app_pages/figures.py")
+    assert "how_found" not in at.dataframe[-1].value.columns
+    at.toggle(key="figures_show_how").set_value(True).run()
+    assert not at.exception, at.exception
+    assert at.dataframe[-1].value["how_found"].str.len().gt(0).any()

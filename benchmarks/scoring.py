@@ -332,7 +332,10 @@ def match_figures(system: list[dict], gold: list[dict]) -> list[tuple[int, int]]
 
 def qualifier_matches(system_qualifier: str, gold_change: str, gold_is_range: bool) -> bool:
     want = CHANGE_TO_QUALIFIER.get(gold_change, "exact")
-    if system_qualifier == "range" and gold_is_range:
+    # NewsQuant writes ranges, orders of magnitude ("thousands" = 1000-10000) and from-to
+    # changes ("from 4.8 to 4.7") as a value range with change "=": the system says so with
+    # its qualifier range / vague / change
+    if system_qualifier in ("range", "change", "vague") and gold_is_range:
         return want == "exact"
     if system_qualifier == "vague":
         return want == "approx"

@@ -88,6 +88,10 @@ FIGURE_COLUMNS = [
     "end_char",
     "said_by_entity",
     "said_by_how",
+    "kind",
+    "predicate",
+    "places",
+    "time_scope",
 ]
 CLAIM_COLUMNS = [
     "claim_id",
@@ -102,6 +106,12 @@ CLAIM_COLUMNS = [
     "said_by",
     "sentence",
     "status",
+    "kind",
+    "predicate",
+    "places",
+    "time_scope",
+    "related",
+    "why",
 ]
 #: The quotes table as documented (the Analysis keeps extra working columns after these).
 QUOTE_COLUMNS = [
@@ -147,6 +157,10 @@ FIGURE_KEYS = [
     "value_max",
     "qualifier",
     "unit",
+    "kind",
+    "predicate",
+    "places",
+    "time_scope",
     "counted",
     "counted_head",
     "counted_lemmas",

@@ -3,6 +3,12 @@
 A candidate dict has ``_start``/``_end`` (tokens of the figure as written, qualifier and
 unit included), ``_num_start``, ``_anchor_span`` (the number tokens), ``value``,
 ``value_max``, ``qualifier`` and ``unit``; ``_skip`` marks spans to jump over (scores).
+
+Ranges: "5-10", "between 5 and 10", "three or four" are one figure (qualifier ``range``);
+"from 240 to 273" is one figure with qualifier ``change`` (``value`` the start,
+``value_max`` the end, which may be lower). "X to Y" is two figures when the units differ
+("up 9.4 per cent to $84") or when "by" precedes it ("increased by $43.6 billion to $419.2
+billion": a change and a level).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from lib.extract.numbers import (
     is_num_token,
     match_after,
     match_before,
+    run_reading,
     run_value,
     take_run,
     unit_after,
@@ -31,8 +38,7 @@ def candidates(doc) -> list[dict]:
         s0, s1 = sent.start, sent.end
         i = s0
         while i < s1:
-            tok = doc[i]
-            low = tok.lower_
+            low = doc[i].lower_
             # vague plurals: "thousands of", "tens of thousands", "several hundred"
             if low in v["vague_plurals"] or (low == "tens" and i + 2 < s1):
                 cand = _vague_candidate(doc, i, s0, s1)
@@ -50,14 +56,11 @@ def candidates(doc) -> list[dict]:
                 i += 1
                 continue
             cand = _number_candidate(doc, i, j, s0, s1)
-            if cand and cand.get("_skip"):
-                i = max(cand["_end"], j)
-                continue
-            if cand:
+            if cand and not cand.get("_skip"):
                 out.append(cand)
-                i = max(cand["_end"], j)
-            else:
-                i = j
+            elif cand and cand.get("_tally"):
+                out.extend(cand["_tally"])  # a vote tally: votes for and against
+            i = max(cand["_end"], j) if cand else j
     return out
 
 
@@ -85,22 +88,27 @@ def _glued_range(doc, i: int, s0: int, s1: int) -> dict | None:
         unit = "%"
     if start > s0 and doc[start - 1].lower_ in ("between", "from"):
         start -= 1
+    return _record(start, i, end, (i, i + 1), v1, v2, "range", unit)
+
+
+def _record(start, num_start, end, anchor, value, value_max, qualifier, unit) -> dict:
     return {
         "_start": start,
-        "_num_start": i,
+        "_num_start": num_start,
         "_end": end,
-        "_anchor_span": (i, i + 1),
-        "value": float(v1),
-        "value_max": float(v2),
-        "qualifier": "range",
+        "_anchor_span": anchor,
+        "value": float(value),
+        "value_max": float(value_max),
+        "qualifier": qualifier,
         "unit": unit,
     }
 
 
 def _vague_candidate(doc, i: int, s0: int, s1: int) -> dict | None:
+    """ "thousands of", "tens of thousands", "hundreds": an order of magnitude, read as the
+    range it names (thousands: 1,000 to 10,000)."""
     v = vocab()
     low = doc[i].lower_
-    value = None
     end = i + 1
     if low == "tens":
         if doc[i + 1].lower_ == "of" and doc[i + 2].lower_ in v["vague_plurals"]:
@@ -122,122 +130,183 @@ def _vague_candidate(doc, i: int, s0: int, s1: int) -> dict | None:
         return None
     unit = ""
     if end + 1 < s1 and doc[end].lower_ == "of":
-        k, unit = unit_after(doc, end + 1, s1)
-        if unit not in vocab()["currency_display"] and unit not in (
-            vocab()["currency_words"].values()
-        ):
+        _k, unit = unit_after(doc, end + 1, s1)
+        if unit not in v["currency_display"] and unit not in v["currency_words"].values():
             unit = ""
-    return {
-        "_start": i,
-        "_num_start": i,
-        "_end": end,
-        "_anchor_span": (i, end),
-        "value": value,
-        "value_max": value,
-        "qualifier": "vague",
-        "unit": unit,
-    }
+    return _record(i, i, end, (i, end), value, value * 10, "vague", unit)
 
 
 def _number_candidate(doc, i: int, j: int, s0: int, s1: int) -> dict | None:
+    """The figure a number run ``doc[i:j]`` starts: currency, unit, range, qualifier."""
     v = vocab()
-    run1 = doc[i:j]
-    value = run_value(run1)
+    run = doc[i:j]
+    value = run_value(run)
     if value is None:
         return None
-    start, end = i, j
-    value_max = value
-    qualifier = None
-    unit = ""
+    glued = run_reading(run)
+    c = {"start": i, "end": j, "value": value, "value_max": value, "qualifier": None}
+    c["currency"] = glued.currency
     # vague: "several hundred", "a few thousand"
-    if run1[-1].lower_ in v["scales"] and len(run1) == 1 and i > s0:
+    if run[-1].lower_ in v["scales"] and len(run) == 1 and i > s0:
         if doc[i - 1].lower_ in v["vague_premodifiers"] and doc[i - 1].lower_ != "some":
-            start = i - 1
+            c["start"] = i - 1
             if doc[i - 1].lower_ == "few" and i - 2 >= s0 and doc[i - 2].lower_ == "a":
-                start = i - 2
-            qualifier = "vague"
-    # currency before
-    currency = ""
-    if start > s0 and doc[start - 1].lower_ in v["currency_symbols"]:
-        currency = v["currency_symbols"][doc[start - 1].lower_]
-        start -= 1
-    # unit right after first run, then a range link
-    k, unit1 = unit_after(doc, end, s1)
-    if unit1:
-        end = k
-    range_start = None
-    if end < s1 and doc[end].lower_ in RANGE_LINKS:
-        range_start = end + 1
-    elif (
-        end < s1
-        and doc[end].lower_ == "and"
-        and start > s0
-        and doc[start - 1].lower_ in ("between",)
-    ):
-        range_start = end + 1
-    elif end < s1 and doc[end].lower_ == "or" and end + 1 < s1 and is_num_token(doc[end + 1]):
-        range_start = end + 1
-    if range_start is not None and range_start < s1:
-        rs = range_start
-        if doc[rs].lower_ in v["currency_symbols"]:
-            rs += 1
-        j2 = take_run(doc, rs, s1) if rs < s1 else rs
-        if j2 > rs:
-            value2 = run_value(doc[rs:j2])
-            if value2 is not None:
-                scale2 = ends_with_scale(doc[rs:j2])
-                if ends_with_scale(run1) == 1 and scale2 > 1 and value * scale2 <= value2 * 1.0001:
-                    value *= scale2
-                if value2 > value:
-                    value_max = value2
-                    end = j2
-                    qualifier = "range"
-                    if start > s0 and doc[start - 1].lower_ in ("between", "from"):
-                        start -= 1
-                elif doc[range_start - 1].text in ("-", "–") and not unit1 and not currency:
-                    return {"_skip": True, "_end": j2}  # scores and splits: "3-1", "50-50"
-    k, unit2 = unit_after(doc, end, s1)
+                c["start"] = i - 2
+            c["qualifier"] = "vague"
+    _currency_before(doc, c, s0)
+    _money_scale(doc, c, run, s1)
+    k, unit1 = unit_after(doc, c["end"], s1)
+    if not unit1 and c["start"] > s0 and doc[c["start"] - 1].lower_ in v["unit_before"]:
+        unit1 = v["unit_before"][doc[c["start"] - 1].lower_]  # "magnitude 6.6"
+    unit1 = unit1 or glued.unit
+    if k > c["end"]:
+        c["end"] = k
+    skip = _range(doc, c, run, unit1, s0, s1)
+    if skip:
+        return skip
+    k, unit2 = unit_after(doc, c["end"], s1)
     if unit2:
-        end = k
-    unit = unit2 or unit1
-    if currency:
-        unit = currency
-    # suffix scale words for money: "€3 m", "$2 bn" (tokenised apart)
-    if end < s1 and doc[end].lower_ in v["suffix_scales"] and currency:
-        factor = v["suffix_scales"][doc[end].lower_]
-        if ends_with_scale(run1) == 1:
-            value *= factor
-            value_max = value_max * factor if qualifier == "range" else value
-        end += 1
-    # "3m-high wall", "a 5m drop": a suffix "m" without currency is metres, not millions
-    if not currency and len(run1) == 1 and SUFFIX_NUM_RE.match(run1[0].text):
-        suffix = SUFFIX_NUM_RE.match(run1[0].text).group(2)
-        nxt = doc[end] if end < s1 else None
+        c["end"] = k
+    unit = c["currency"] or unit2 or c.get("unit2", "") or unit1
+    if not c["currency"] and len(run) == 1 and SUFFIX_NUM_RE.match(run[0].text):
+        # "3m-high wall", "a 37m skeleton": a suffix "m" without currency is metres
+        suffix = SUFFIX_NUM_RE.match(run[0].text).group(2)
+        nxt = doc[c["end"]] if c["end"] < s1 else None
         if suffix == "m" and not (nxt is not None and nxt.tag_ in ("NNS", "NNPS", "JJ")):
-            value, value_max, unit = value / 1e6, value_max / 1e6, unit or "m"
-    # qualifiers
-    if qualifier is None:
-        qstart, qual = match_before(doc, start, s0, v["qualifier_seqs"])
-        if qual:
-            qualifier = qual
-            start = qstart
-            # "estimated at over" -> keep nearest, include the rest in text only if adjacent
-        else:
-            qend, qual = match_after(doc, end, s1, v["suffix_seqs"])
-            if qual:
-                qualifier = qual
-                end = qend
-    if qualifier is None:
-        qualifier = "exact"
-    if qualifier != "range":
-        value_max = value
-    return {
-        "_start": start,
-        "_num_start": i,
-        "_end": end,
-        "_anchor_span": (i, j),
-        "value": float(value),
-        "value_max": float(value_max),
-        "qualifier": qualifier,
-        "unit": unit,
-    }
+            c["value"], c["value_max"], unit = c["value"] / 1e6, c["value_max"] / 1e6, unit or "m"
+    _sign_before(doc, c, s0)
+    _ratio(doc, c, s1)
+    _qualifier(doc, c, s0, s1, glued.qualifier)
+    if c["qualifier"] not in ("range", "change", "vague"):
+        c["value_max"] = c["value"]
+    return _record(
+        c["start"], i, c["end"], (i, j), c["value"], c["value_max"], c["qualifier"], unit
+    )
+
+
+def _currency_before(doc, c: dict, s0: int) -> None:
+    """A currency symbol or code before the number ("$", "HK $", "USD")."""
+    v = vocab()
+    start = c["start"]
+    if start > s0 and doc[start - 1].lower_ in v["currency_symbols"]:
+        c["currency"] = c["currency"] or v["currency_symbols"][doc[start - 1].lower_]
+        c["start"] = start - 1
+        if start - 2 >= s0 and doc[start - 2].text in ("HK", "NZ", "A", "C", "S", "US"):
+            code = {"HK": "HKD", "NZ": "NZD", "A": "AUD", "C": "CAD", "S": "SGD", "US": "USD"}
+            c["currency"] = code[doc[start - 2].text]
+            c["start"] = start - 2
+
+
+def _range(doc, c: dict, run, unit1: str, s0: int, s1: int) -> dict | None:
+    """Extend ``c`` over a range or a change ("5-10", "from 240 to 273"); a dict to skip
+    (a score "3-1") or None."""
+    v = vocab()
+    end, start = c["end"], c["start"]
+    if end >= s1:
+        return None
+    link = doc[end].lower_
+    before = doc[start - 1].lower_ if start > s0 else ""
+    if link == "-" and end + 1 < s1 and doc[end + 1].lower_ in v["scales"]:
+        scale = v["scales"][doc[end + 1].lower_]  # "two-dozen", "three-hundred"
+        c.update(value=c["value"] * scale, value_max=c["value"] * scale, end=end + 2)
+        return None
+    ok = link in RANGE_LINKS
+    ok = ok or (link == "and" and before == "between")
+    ok = ok or (link == "or" and end + 1 < s1 and is_num_token(doc[end + 1]))
+    if not ok or end + 1 >= s1:
+        return None
+    rs = end + 1
+    currency2 = ""
+    if doc[rs].lower_ in v["currency_symbols"]:
+        currency2 = v["currency_symbols"][doc[rs].lower_]
+        rs += 1
+    j2 = take_run(doc, rs, s1) if rs < s1 else rs
+    if j2 <= rs:
+        return None
+    value2 = run_value(doc[rs:j2])
+    if value2 is None:
+        return None
+    glued2 = run_reading(doc[rs:j2])
+    currency2 = currency2 or glued2.currency
+    _k, unit2 = unit_after(doc, j2, s1)
+    unit2 = currency2 or unit2 or glued2.unit
+    first_unit = c["currency"] or unit1
+    if link == "to" and (before == "by" or (first_unit and unit2 and first_unit != unit2)):
+        return None  # "by $43.6 billion to $419.2 billion", "9.4 per cent to $84"
+    value = c["value"]
+    scale2 = ends_with_scale(doc[rs:j2])
+    if ends_with_scale(run) == 1 and scale2 > 1 and value * scale2 <= value2 * 1.0001:
+        value *= scale2  # "33-35 billion"
+    change = link == "to" and before == "from"
+    if value2 > value or change:
+        c.update(value=value, value_max=value2, end=j2, qualifier="change" if change else "range")
+        if unit2 and not first_unit:
+            c["unit2"] = unit2
+        if before in ("between", "from"):
+            c["start"] = start - 1
+        return None
+    if doc[end].text in ("-", "–") and not unit1 and not c["currency"]:
+        skip = {"_skip": True, "_end": j2}  # scores and splits: "3-1", "50-50"
+        if value >= value2 and _is_tally(doc, s0, s1):
+            skip["_tally"] = [
+                _record(start, start, end, (start, end), value, value, "exact", ""),
+                _record(rs, rs, j2, (rs, j2), value2, value2, "exact", ""),
+            ]
+            skip["_tally"][0]["_counted"] = ("votes in favour", "vote", "vote favour")
+            skip["_tally"][1]["_counted"] = ("votes against", "vote", "vote against")
+        return skip
+    return None
+
+
+def _is_tally(doc, s0: int, s1: int) -> bool:
+    """A vote tally ("passed the bill 234-193", "voted 97-1"), not a sports score."""
+    words = vocab()["tally_words"]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in doc[s0:s1])
+
+
+def _money_scale(doc, c: dict, run, s1: int) -> None:
+    """Suffix scale words for money, tokenised apart: "€3 m", "$2 bn", "USD10 m"."""
+    v = vocab()
+    end = c["end"]
+    if end < s1 and doc[end].lower_ in v["suffix_scales"] and c["currency"]:
+        factor = v["suffix_scales"][doc[end].lower_]
+        if ends_with_scale(run) == 1:
+            c["value"] *= factor
+            c["value_max"] = c["value_max"] * factor if c["qualifier"] else c["value"]
+        c["end"] = end + 1
+
+
+def _sign_before(doc, c: dict, s0: int) -> None:
+    """ "minus 387": a negative number."""
+    start = c["start"]
+    if start > s0 and doc[start - 1].lower_ in ("minus", "negative") and c["value"] > 0:
+        c["value"], c["value_max"] = -c["value"], -c["value_max"]
+        c["start"] = start - 1
+
+
+def _ratio(doc, c: dict, s1: int) -> None:
+    """ "one out of three": the share (1/3)."""
+    end = c["end"]
+    if end + 2 < s1 and doc[end].lower_ == "out" and doc[end + 1].lower_ == "of":
+        j2 = take_run(doc, end + 2, s1)
+        total = run_value(doc[end + 2 : j2]) if j2 > end + 2 else None
+        if total and total > c["value"]:
+            c["value"] = c["value_max"] = c["value"] / total
+            c["end"] = j2
+
+
+def _qualifier(doc, c: dict, s0: int, s1: int, glued: str) -> None:
+    """The qualifier written before ("more than", "about") or after ("or more") the figure,
+    or glued to it ("~45", "sub-7")."""
+    if c["qualifier"] is not None:
+        return
+    v = vocab()
+    qstart, qual = match_before(doc, c["start"], s0, v["qualifier_seqs"])
+    if qual:
+        c["qualifier"], c["start"] = qual, qstart
+        return
+    qend, qual = match_after(doc, c["end"], s1, v["suffix_seqs"])
+    if qual:
+        c["qualifier"], c["end"] = qual, qend
+        return
+    c["qualifier"] = glued or "exact"

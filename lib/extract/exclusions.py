@@ -1,13 +1,40 @@
-"""Numbers that are not figures: dates, times, years, ordinals, ages, durations, references
-("Article 5", "No. 3"), list numbering, names glued to numbers ("F-16") and counts of one."""
+"""Numbers that are not figures, and what kind of figure the others are.
+
+Not figures: dates, times, years standing alone, ordinals, references ("Article 5", "No. 3",
+"category 4", "the 90049 ZIP code"), list numbering, names glued to numbers ("F-16"),
+names that contain numbers (``lib/data/number_names.json``: "Final Four", "S&P 500"),
+product and model numbers ("iPhone 11 Pro", "737 Max"), street addresses ("575 Wilbraham
+Road") and abbreviated years ("'08").
+
+Kinds (:func:`figure_kind`): ``money``, ``percent``, ``measure`` (any other unit),
+``duration`` ("three years"), ``age`` ("a 50-year-old", "Smith, 66,"), ``one`` (a count of
+one: "one of the best") and ``count``.
+"""
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+from pathlib import Path
 
 from lib.extract.numbers import ORDINAL_RE, THOUSANDS_RE, vocab
 
 SKIP_LABELS = ("DATE", "TIME", "ORDINAL")
+NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "number_names.json"
+KINDS = ("count", "money", "percent", "measure", "duration", "age", "one")
+
+
+@functools.lru_cache(maxsize=1)
+def number_names() -> dict:
+    raw = json.loads(NAMES_FILE.read_text(encoding="utf-8"))
+    names = [tuple(n.split()) for n in raw["names"]]
+    return {
+        "names": sorted(names, key=len, reverse=True),
+        "streets": frozenset(raw["street_words"]),
+        "codes": [tuple(w.split()) for w in raw["code_words_after"]],
+        "models": frozenset(raw["model_words_after"]),
+    }
 
 
 def anchor_token(doc, a: int, b: int):
@@ -29,7 +56,7 @@ def _trusted_date(doc, tok) -> bool:
     tags bare counts ("at around 45") as DATE; a real date or time has a month, weekday,
     time word, a year-like number or a date/time punctuation in it."""
     if tok.ent_type_ == "ORDINAL":
-        return True
+        return tok.lower_ not in vocab()["fractions"]  # "a third of" is a share
     start = tok.i
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
@@ -39,12 +66,70 @@ def _trusted_date(doc, tok) -> bool:
     v = vocab()
     for t in doc[start:end]:
         low = t.lower_.rstrip(".")
-        if low in v["months"] or t.lemma_.lower() in v["time_units"] or low in DATE_WORDS_EXTRA:
+        if low in v["months"] or low in DATE_WORDS_EXTRA:
+            return True
+        if t.lemma_.lower() in v["time_units"] and not _counted_duration(doc, tok, t):
             return True
         if t.like_num and len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) <= 2200:
             return True
         if any(ch in t.text for ch in "/:") or t.text.lower().endswith(("s", "h")) and t.is_digit:
             return True
+    return False
+
+
+def _counted_duration(doc, num, unit_tok) -> bool:
+    """ "three years", "a five-year award": a number counting a time unit is a duration
+    (a figure), not a date."""
+    if not (unit_tok.i > num.i and unit_tok.i - num.i <= 4):
+        return False
+    between = doc[num.i + 1 : unit_tok.i]  # "40-60 hours", "two to three weeks"
+    return len(between) <= 1 or all(
+        t.like_num or t.lower_ in ("-", "–", "to", "and", "or") for t in between
+    )
+
+
+def _words(doc, a: int, b: int) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in doc[max(0, a) : min(len(doc), b)])
+
+
+def _in_number_name(doc, a: int, b: int) -> bool:
+    """The number is part of a listed name ("Final Four", "S&P 500")."""
+    for name in number_names()["names"]:
+        n = len(name)
+        for start in range(a - n + 1, b):
+            if start >= 0 and start + n <= len(doc) and start <= a < start + n:
+                if _words(doc, start, start + n) == name:
+                    return True
+    return False
+
+
+def _is_name_number(doc, cand: dict, s0: int, s1: int) -> bool:
+    """Model numbers, addresses and codes: "iPhone 11 Pro", "737 Max", "575 Wilbraham Road",
+    "9 E 71st St", "the 90049 ZIP code"."""
+    a, b = cand["_anchor_span"]
+    if not all(t.text[:1].isdigit() for t in doc[a:b]) or cand["unit"]:
+        return False
+    names = number_names()
+    end = cand["_end"]
+    after = doc[end] if end < s1 else None
+    if after is not None and after.lower_ in names["models"] and after.text[:1].isupper():
+        return True
+    # a street: title-case words then a street word ("49 Zorro Ranch Road", "9 E 71st St")
+    k = end
+    while k < min(end + 4, s1) and (doc[k].is_title or doc[k].is_upper or ORDINAL_RE.match(doc[k].text)):
+        if doc[k].lower_ in names["streets"] and k > end:
+            return True
+        k += 1
+    for code in names["codes"]:
+        if _words(doc, end, end + len(code)) == code:
+            return True
+    # right after a product name and before no counted noun ("iPhone 11", "Note 20 Ultra")
+    prev = doc[cand["_start"] - 1] if cand["_start"] > s0 else None
+    if prev is not None and prev.pos_ == "PROPN" and not prev.ent_type_ in ("DATE", "TIME"):
+        if prev.text[:1].isupper() or prev.text[:1].islower() and any(c.isupper() for c in prev.text):
+            nxt_noun = after is not None and after.tag_ in ("NNS", "NNPS")
+            if not nxt_noun and prev.lower_ not in vocab()["currency_symbols"]:
+                return prev.lower_ not in vocab()["unit_before"]
     return False
 
 
@@ -61,6 +146,8 @@ def is_excluded(doc, cand: dict, s0: int, s1: int) -> bool:
         return True
     if any(ORDINAL_RE.match(t.text) or ":" in t.text for t in toks):
         return True
+    if _in_number_name(doc, a, b):
+        return True
     if cand["qualifier"] == "vague":
         return False
     # next to a month name: "28 October", "October 28", "27-28 October"
@@ -68,63 +155,90 @@ def is_excluded(doc, cand: dict, s0: int, s1: int) -> bool:
     after = doc[cand["_end"]].lower_ if cand["_end"] < s1 else ""
     if before in v["months"] or after in v["months"]:
         return True
-    # a number glued to letters before it: "F-16", "COVID-19", "Su-25"
+    # a number glued to letters before it: "F-16", "COVID-19", "Su-25"; "'08"
     if a > s0 and doc[a - 1].text in ("-", "–") and doc[a - 1].whitespace_ == "":
         if a - 2 >= s0 and doc[a - 2].is_alpha and doc[a - 2].whitespace_ == "":
             return True
+    if re.fullmatch(r"[’']\d\d", toks[0].text) or (before in ("’", "'") and len(toks[0].text) == 2):
+        return True
     has_unit = bool(cand["unit"])
     # years standing alone
-    if not has_unit and len(toks) == 1 and cand["qualifier"] in ("exact", "range"):
-        text = toks[0].text
-        if re.fullmatch(r"(19|20)\d\d|2100", text):
+    if not has_unit and len(toks) == 1 and cand["qualifier"] in ("exact", "range", "change"):
+        if re.fullmatch(r"(19|20)\d\d|2100", toks[0].text):
             head = toks[0].head
             if not (toks[0].dep_ == "nummod" and head.tag_ in ("NNS", "NNPS")):
                 return True
-    # times: "5 pm", ages: "aged 45", "45-year-old", "45 years old"
     nxt = [t.lower_ for t in doc[cand["_end"] : min(cand["_end"] + 4, s1)]]
-    joined = " ".join(nxt)
-    if joined.startswith(("- year - old", "year - old", "years old", "year old", "-year-old")):
-        return True
     if nxt and nxt[0] in ("am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "o'clock"):
         return True
-    if before in ("aged", "age", "ages"):
+    if not has_unit and _is_reference(doc, cand, s0, a, b):
         return True
-    if (
-        not has_unit
-        and before == ","
-        and after == ","
-        and cand["_start"] - 2 >= s0
-        and doc[cand["_start"] - 2].ent_type_ == "PERSON"
-    ):
-        return True
-    # references: "Article 5", "Resolution 2231", "No. 3"
-    anchor = anchor_token(doc, a, b)
-    if not has_unit and cand["_start"] > s0:
-        prev = doc[cand["_start"] - 1]
-        if prev.lower_ in v["reference_words"] and (prev.is_title or prev.is_upper):
-            return True
-        if prev.lower_ in ("no.", "#", "nos", "nos."):
-            return True
-        head = anchor.head
-        if (
-            head.i < anchor.i
-            and head.i == cand["_start"] - 1
-            and (head.is_title or head.is_upper)
-            and head.pos_ == "PROPN"
-            and anchor.dep_ in ("nummod", "appos", "npadvmod", "compound", "pobj")
-        ):
-            return True
     # list numbering at the start of a line: "1." / "2)"
     if cand["_start"] == s0 and after in (".", ")"):
         return True
-    # durations: "three years", "10 days"
-    if not has_unit:
-        head = anchor.head
-        if anchor.dep_ in ("nummod", "quantmod") and head.lemma_.lower() in v["time_units"]:
-            return True
-        if after in v["time_units"] or (after and doc[cand["_end"]].lemma_ in v["time_units"]):
-            return True
-    # a count of one for a singular noun ("one audio clip"): not worth reporting
-    if not has_unit and cand["value"] == 1 and cand["value_max"] == 1:
+    return _is_name_number(doc, cand, s0, s1)
+
+
+def _is_reference(doc, cand: dict, s0: int, a: int, b: int) -> bool:
+    """ "Article 5", "Resolution 2231", "No. 3", "category 4", "Unit 3"."""
+    v = vocab()
+    if cand["_start"] <= s0:
+        return False
+    prev = doc[cand["_start"] - 1]
+    if prev.lower_ in v["reference_words"] and (prev.is_title or prev.is_upper or cand["value"] < 100):
+        return cand["qualifier"] in ("exact", "range")
+    if prev.lower_ in ("no.", "#", "nos", "nos."):
         return True
-    return False
+    if prev.text == "." and cand["_start"] - 2 >= s0 and doc[cand["_start"] - 2].text == "No":
+        return True  # "No. 2" tokenised as "No" "." "2"
+    anchor = anchor_token(doc, a, b)
+    head = anchor.head
+    return (
+        head.i < anchor.i
+        and head.i == cand["_start"] - 1
+        and (head.is_title or head.is_upper)
+        and head.pos_ == "PROPN"
+        and anchor.dep_ in ("nummod", "appos", "npadvmod", "compound", "pobj")
+        and head.lower_ not in v["currency_symbols"]
+    )
+
+
+AGE_AFTER = ("- year - old", "year - old", "years old", "year old", "-year-old", "- month - old",
+             "month - old", "months old", "month old")  # fmt: skip
+
+
+def figure_kind(doc, cand: dict, s0: int, s1: int, counted_head: str = "") -> str:
+    """The kind of a figure (see the module docstring)."""
+    v = vocab()
+    unit = cand["unit"]
+    joined = " ".join(t.lower_ for t in doc[cand["_end"] : min(cand["_end"] + 4, s1)])
+    before = doc[cand["_start"] - 1].lower_ if cand["_start"] > s0 else ""
+    if joined.startswith(AGE_AFTER) or before in ("aged", "age", "ages"):
+        return "age"
+    if _person_aside(doc, cand, s0, s1):
+        return "age"
+    if unit in v["currency_display"] or (len(unit) == 3 and unit.isupper()):
+        return "money"
+    if unit in ("%", "percentage points"):
+        return "percent"
+    if unit in ("minute", "second", "hour") or counted_head in v["time_units"]:
+        return "duration"
+    if unit:
+        return "measure"
+    if cand["value"] == 1 and cand["value_max"] == 1 and not cand.get("_counted"):
+        return "one"  # "one resident said" (a tally's "97-1" is a count)
+    return "count"
+
+
+def _person_aside(doc, cand: dict, s0: int, s1: int) -> bool:
+    """ "Maddon, 66, has …": a bare number between commas after a person's name."""
+    start, end = cand["_start"], cand["_end"]
+    return (
+        not cand["unit"]
+        and start - 2 >= s0
+        and doc[start - 1].text == ","
+        and end < s1
+        and doc[end].text == ","
+        and (doc[start - 2].ent_type_ == "PERSON" or doc[start - 2].pos_ == "PROPN")
+        and doc[start - 2].ent_type_ not in ("GPE", "LOC", "DATE", "ORG")
+    )

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from lib.extract.candidates import candidates
 from lib.extract.counted import counted_context, counted_noun, counted_phrase, ent_text, noun_after
-from lib.extract.exclusions import anchor_token, is_excluded
+from lib.extract.exclusions import anchor_token, figure_kind, is_excluded
+from lib.extract.measure import places, predicate, time_scope
 from lib.extract.numbers import vocab
 from lib.extract.quotes import attributor_for, extract_quotes
 from lib.nlp.attribution import Attributor, empty_record
@@ -24,8 +25,8 @@ QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range", "vague")
 def extract_figures(doc, include_vague: bool = True, attributor=None) -> list[dict]:
     """Numeric figures of one spaCy ``Doc`` as plain dicts (keys :data:`FIGURE_KEYS`).
 
-    Dates, times, years, ordinals, ages, durations, reference numbers ("Article 5") and
-    counts of one are skipped. ``include_vague=False`` drops "thousands of ..." figures.
+    Dates, times, years, ordinals, reference numbers ("Article 5") and names with numbers
+    are skipped; ages, durations and counts of one are figures of their own ``kind``. ``include_vague=False`` drops "thousands of ..." figures.
     ``attributor``: the Doc's attribution engine after its quotes were attributed (built
     here when not given), so a figure inside a quote gets that quote's speaker.
     """
@@ -45,9 +46,13 @@ def extract_figures(doc, include_vague: bool = True, attributor=None) -> list[di
             elif not cand["unit"]:
                 noun = noun_after(doc, cand["_end"], sent.end)
         counted, lemmas, group_toks = "", [], []
+        head = noun.lemma_.lower() if noun is not None else ""
+        kind = figure_kind(doc, cand, sent.start, sent.end, head if not cand["unit"] else "")
+        if kind == "duration" and not cand["unit"] and noun is not None:
+            cand = {**cand, "unit": head}  # "three years": the time unit is the unit
+            noun = _duration_noun(doc, cand, noun) or noun
+            head = noun.lemma_.lower() if noun is not None else ""
         if noun is not None:
-            if noun.lemma_.lower() in vocab()["time_units"] and not cand["unit"]:
-                continue
             counted, lemmas, group_toks = counted_phrase(doc, noun, cand)
         ctx_lemmas, ctx_groups = counted_context(doc, noun, cand)
         groups = []
@@ -60,6 +65,9 @@ def extract_figures(doc, include_vague: bool = True, attributor=None) -> list[di
         for lemma in context + ctx_lemmas:
             if lemma not in lemmas:
                 lemmas.append(lemma)
+        if cand.get("_counted"):  # a vote tally names what it counts
+            counted, head, joined = cand["_counted"]
+            lemmas = joined.split()
         span = doc[cand["_start"] : cand["_end"]]
         anchor = anchor_token(doc, *cand["_anchor_span"])
         source = att.for_figure(anchor, span.start_char)
@@ -70,8 +78,12 @@ def extract_figures(doc, include_vague: bool = True, attributor=None) -> list[di
                 "value_max": cand["value_max"],
                 "qualifier": cand["qualifier"],
                 "unit": cand["unit"],
+                "kind": kind,
+                "predicate": predicate(doc, cand, noun),
+                "places": places(doc, cand, noun),
+                "time_scope": time_scope(doc, cand, noun),
                 "counted": counted,
-                "counted_head": noun.lemma_.lower() if noun is not None else "",
+                "counted_head": head,
                 "counted_lemmas": " ".join(lemmas),
                 "counted_groups": "; ".join(groups),
                 "start_char": span.start_char,
@@ -82,7 +94,31 @@ def extract_figures(doc, include_vague: bool = True, attributor=None) -> list[di
             }
         )
     att.carry_figure_sources(figures)
+    _resolve_partitives(figures)
     return figures
+
+
+def _resolve_partitives(figures: list[dict]) -> None:
+    """ "3,000 of them": the figure counts what the figure before it in the sentence
+    counted ("11,000 troops")."""
+    for prev, fig in zip(figures, figures[1:], strict=False):
+        if fig["counted"].lower() in ("them", "those", "these") and prev["sentence"] == fig["sentence"]:
+            for key in ("counted", "counted_head", "counted_lemmas", "counted_groups"):
+                fig[key] = prev[key]
+
+
+def _duration_noun(doc, cand: dict, unit_noun):
+    """What a duration is of: "three years in prison" -> prison, "a five-year award" ->
+    award; else None (the unit says it all)."""
+    for child in unit_noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "behind"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                    return pobj
+    head = unit_noun.head
+    if unit_noun.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN":
+        return head
+    return None
 
 
 def _attributed(doc) -> Attributor:

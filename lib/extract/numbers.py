@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "numbers.json"
@@ -34,6 +35,81 @@ ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 
 
 RANGE_LINKS = ("-", "–", "—", "to")
+
+
+#: One token holding a number, with what may be glued to it: a sign or "~" / "sub-", a
+#: currency ("$", "US$", "USD", "HK$", "RM", and the ASCII transliterations "PS" for £ and
+#: "Y=" for ¥ that scraped text carries), the digits (thousands by commas, or by periods
+#: when there are two groups or more: "1.000.000"; decimals kept: ".001"), and a suffix
+#: (a scale "bn", a unit "kWh", "%").
+TOKEN_RE = re.compile(
+    r"""^(?P<sign>[+~≈−-]|minus-|sub-)?
+    (?P<cur>US\$|\$US|\$A|A\$|C\$|NZ\$|HK\$|S\$|R\$|USD|EUR|GBP|RM|PS|Y=|Rs\.?|€|£|\$|¥|₹)?
+    (?P<sign2>[-−])?
+    (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:\.\d+)?|\.\d+)
+    (?P<suffix>[^\W\d_]+\d?|[″"′%])?$""",
+    re.X,
+)
+FRACTION_RE = re.compile(r"^(\d{1,3})[/⁄](\d{1,4})$")
+#: Denominators of written fractions ("1/16"); "9/11" or "12/25" are names and dates.
+FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 128, 1000})
+#: Suffixes that make a token something other than a figure: ordinals, decades, times.
+NOT_A_FIGURE_SUFFIXES = frozenset({"st", "nd", "rd", "th", "s", "am", "pm", "h", "hrs"})
+#: Glued currencies as ISO codes.
+GLUED_CURRENCIES = {
+    "$": "USD", "us$": "USD", "$us": "USD", "usd": "USD", "a$": "AUD", "$a": "AUD",
+    "c$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "eur": "EUR",
+    "€": "EUR", "gbp": "GBP", "£": "GBP", "ps": "GBP", "¥": "JPY", "y=": "JPY",
+    "rm": "MYR", "rs": "INR", "rs.": "INR", "₹": "INR",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one token says: the number (sign applied), a scale glued to it ("bn"), a unit
+    or currency glued to it, and a qualifier its prefix implies ("~" about, "sub-" under)."""
+
+    number: float
+    scale: float = 1.0
+    unit: str = ""
+    currency: str = ""
+    qualifier: str = ""
+
+
+@functools.lru_cache(maxsize=50_000)
+def read_token(text: str) -> Reading | None:
+    """:class:`Reading` of a token written with digits, else None ("F-16" parts, "1990s",
+    "5pm", "3rd" are not figures)."""
+    m = FRACTION_RE.match(text)
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        return Reading(a / b) if 0 < a < b and b in FRACTION_DENOMINATORS else None
+    m = TOKEN_RE.match(text)
+    if not m:
+        return None
+    digits = m.group("num")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", digits):
+        number = float(digits.replace(".", ""))
+    else:
+        number = float(digits.replace(",", ""))
+    sign = (m.group("sign") or "") + (m.group("sign2") or "")
+    if any(ch in sign for ch in "-−") and not sign.startswith("sub"):
+        number = -number
+    qualifier = {"~": "approx", "≈": "approx", "sub-": "at_most"}.get(m.group("sign") or "", "")
+    currency = GLUED_CURRENCIES.get((m.group("cur") or "").lower(), "")
+    suffix = m.group("suffix") or ""
+    if not suffix:
+        return Reading(number, 1.0, "", currency, qualifier)
+    v = vocab()
+    low = suffix.lower()
+    if low in v["suffix_scales"]:
+        return Reading(number, float(v["suffix_scales"][low]), "", currency, qualifier)
+    if low in NOT_A_FIGURE_SUFFIXES or currency:
+        return None
+    unit = v["percent_words"].get(low) or v["glued_units"].get(low) or v["units"].get(low)
+    if unit is None and suffix in v["glued_units"]:
+        unit = v["glued_units"][suffix]
+    return Reading(number, 1.0, unit, "", qualifier) if unit else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,15 +154,10 @@ def word_value(low: str) -> float | None:
 
 
 def digit_value(text: str) -> tuple[float, float] | None:
-    """(number, suffix scale) of a digit token: '12,500' -> (12500, 1); '8B' -> (8, 1e9)."""
-    if NUM_RE.match(text):
-        return float(text.replace(",", "")), 1.0
-    m = SUFFIX_NUM_RE.match(text)
-    if m:
-        scale = vocab()["suffix_scales"].get(m.group(2).lower())
-        if scale:
-            return float(m.group(1).replace(",", "")), float(scale)
-    return None
+    """(number, suffix scale) of a digit token: '12,500' -> (12500, 1); '8B' -> (8, 1e9);
+    '6kW' -> (6, 1) (the unit is in :func:`read_token`)."""
+    reading = read_token(text)
+    return (reading.number, reading.scale) if reading is not None else None
 
 
 def is_num_token(tok) -> bool:
@@ -94,18 +165,46 @@ def is_num_token(tok) -> bool:
     return digit_value(tok.text) is not None or word_value(low) is not None
 
 
+def _words_value(tokens) -> float | None:
+    """A run of number words read by text2num ("two hundred and fifty thousand"), or None
+    when the run holds anything else (digits, "a dozen", fractions)."""
+    words = [t.lower_ for t in tokens if not t.is_space]
+    v = vocab()
+    if not words or not all(w in v["word_numbers"] or w in v["scales"] or w in ("-", "and") for w in words):
+        return None
+    if "dozen" in words or words[-1] in ("-", "and"):
+        return None
+    from text_to_num import text2num  # maintained number-word parser (text2num on PyPI)
+
+    try:
+        return float(text2num(" ".join(w for w in words if w != "-").replace(" and ", " "), "en"))
+    except ValueError:
+        return None
+
+
 def run_value(tokens) -> float | None:
-    """Value of a run of number tokens ("1.5 million", "two hundred and fifty", "a dozen")."""
+    """Value of a run of number tokens ("1.5 million", "two hundred and fifty", "a dozen",
+    "70 000" with a space between thousands, "two-thirds")."""
+    words = _words_value(tokens)
+    if words is not None:
+        return words
     v = vocab()
     total, current, seen = 0.0, 0.0, False
+    prev_digits = ""
     for tok in tokens:
         low = tok.lower_
+        if tok.is_space:
+            continue
         if low in ("a", "an", "-", "and"):
             if low in ("a", "an"):
                 current = current or 1.0
             continue
+        if low in v["fractions"] and (seen or current):
+            current = (current or 1.0) / v["fractions"][low]
+            seen = True
+            continue
         if low == "half":
-            current = 0.5
+            current, seen = 0.5, True
             continue
         digit = digit_value(tok.text)
         if digit is not None:
@@ -113,10 +212,14 @@ def run_value(tokens) -> float | None:
             if scale > 1:
                 total += (current + num) * scale
                 current = 0.0
+            elif re.fullmatch(r"\d{1,3}", prev_digits) and re.fullmatch(r"\d{3}(\.\d+)?", tok.text):
+                current = current * 1000 + num  # "70 000": a space between thousands
             else:
                 current += num
+            prev_digits = tok.text
             seen = True
             continue
+        prev_digits = ""
         if low in v["scales"]:
             scale = float(v["scales"][low])
             if scale == 100:
@@ -139,6 +242,18 @@ def run_value(tokens) -> float | None:
     return total + current if seen else None
 
 
+def run_reading(tokens) -> Reading:
+    """Unit, currency and qualifier glued to the digits of a run ("6kW", "USD10", "~45")."""
+    unit = currency = qualifier = ""
+    for tok in tokens:
+        reading = read_token(tok.text)
+        if reading is not None:
+            unit = unit or reading.unit
+            currency = currency or reading.currency
+            qualifier = qualifier or reading.qualifier
+    return Reading(0.0, 1.0, unit, currency, qualifier)
+
+
 def ends_with_scale(tokens) -> float:
     """Scale factor written at the end of a run ("2 million" -> 1e6), else 1."""
     v = vocab()
@@ -159,6 +274,9 @@ def take_run(doc, i: int, end: int) -> int:
     v = vocab()
     j = i
     low = doc[i].lower_
+    frac = _fraction_end(doc, i, end)
+    if frac:
+        return frac
     if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in v["scales"]:
         j = i + 1
     elif low == "half" and i + 2 < end and doc[i + 1].lower_ in ("a", "an"):
@@ -192,6 +310,13 @@ def take_run(doc, i: int, end: int) -> int:
                 prev_digit = False
                 continue
             break
+        if low == "-" and j + 1 < end and doc[j + 1].lower_ in v["fractions"]:
+            if doc[j + 1].lower_.endswith("s") or doc[j - 1].lower_ == "one":
+                j += 2  # "two-thirds", "one-third"
+            break
+        if low in v["fractions"] and low.endswith("s") and doc[j - 1].lower_ != "and":
+            j += 1  # "two thirds"
+            break
         if low == "-" and tok.whitespace_ == "" and doc[j - 1].whitespace_ == "":
             nxt = doc[j + 1] if j + 1 < end else None
             if (
@@ -209,8 +334,42 @@ def take_run(doc, i: int, end: int) -> int:
             if word_value(nxt.lower_) is not None and digit_value(nxt.text) is None:
                 j += 1
                 continue
+        k = _thousands_group(doc, j, end)
+        if k:
+            j = k
+            continue
         break
     return j
+
+
+def _fraction_end(doc, i: int, end: int) -> int:
+    """End of "a third of", "one quarter of", "half of" starting at ``i`` (0 if none)."""
+    v = vocab()
+    low = doc[i].lower_
+    if low == "half" and i + 1 < end and doc[i + 1].lower_ == "of":
+        return i + 1
+    if low in ("a", "one") and i + 2 < end and doc[i + 1].lower_ in v["fractions"]:
+        if doc[i + 2].lower_ == "of" and doc[i + 1].lower_ != "half":
+            return i + 2
+    return 0
+
+
+def _thousands_group(doc, j: int, end: int) -> int:
+    """End of a three-digit group after a space or thin space ("70 000", "1 250 000"), or 0.
+    Only after a bare 1-3 digit group, never after a comma-grouped or decimal number."""
+    prev = doc[j - 1]
+    k = j
+    if doc[k].is_space and doc[k].text in ("\u2009", "\u202f", "\u00a0"):
+        k += 1
+    elif prev.whitespace_ not in (" ", "\u2009", "\u202f", "\u00a0"):
+        return 0
+    if k >= end or not re.fullmatch(r"\d{3}", doc[k].text):
+        return 0
+    if not re.fullmatch(r"\d{1,3}", prev.text):
+        return 0
+    if k + 1 < end and re.fullmatch(r"\d+", doc[k + 1].text) and len(doc[k + 1].text) != 3:
+        return 0
+    return k + 1
 
 
 def currency_before(doc, j: int) -> str:

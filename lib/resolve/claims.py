@@ -1,10 +1,33 @@
-"""Claims: figures that count the same thing, grouped across outlets, with a status.
+"""Claims: figures from different outlets that report the same measurement, and whether
+the outlets agree on it.
 
-:func:`build_claims` clusters figures (average linkage with vetoes: different units,
-groups or outcomes never merge) by what they count (head lemma and its class, modifier and
-context lemmas, fuzzy matching with rapidfuzz) and compares the intervals their values and
-qualifiers allow: ``agree`` when one value fits all, ``conflict`` when none does,
-``single source`` when one document reports it.
+A *measurement* is what a figure counts (head noun and modifiers: "effective federal tax
+rate" is not "combined tax rate"), its unit and kind (count, money, percent …), the event
+or predicate it counts (killed, trained, deployed …), the places it applies to and its time
+scope (see :mod:`lib.extract.measure`). :func:`build_claims` groups figures by average
+linkage over a pairwise score with vetoes:
+
+- never together: different unit or kind, different groups ("Haitian" vs "Cuban"
+  migrants) or outcomes (killed vs injured), disjoint places unless the values agree,
+  figures about different times (a year, "last year", or what is expected against what
+  happened) unless their values agree, figures of one document whose values cannot both
+  hold (an article that gives 60 and 51 votes is giving two measurements), different
+  predicates with different values, and
+  figures whose only "counted" word is the unit itself ("eight years" vs "two years")
+  unless their values agree;
+- the score rewards the same counted head (or head class), shared modifiers and
+  predicates, and **agreeing values**: most figures that several outlets share have one
+  value, so agreement is evidence of one measurement and disagreement needs strong
+  evidence.
+
+Agreement is rounding- and qualifier-aware (:func:`figure_interval`): "about 140 million",
+"$139 million" and "$140,937,785" agree; "over 600,000" and "more than 600,000" agree.
+A group whose values cannot all hold is a ``conflict`` only when the evidence is strong
+(:func:`_strong`: same counted head, nothing that tells the figures apart, and one event
+or predicate); otherwise it is split into value-consistent claims listed as each other's
+``related`` measurements, never as a conflict. ``single source`` when one document
+reports it. ``why`` says, in words, why the figures were grouped and, for a conflict,
+which outlet and source gave which value. Counts of one and ages never form claims.
 """
 
 from __future__ import annotations
@@ -16,32 +39,92 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from lib.extract.numbers import WRITTEN_NUM_RE, vocab
+from lib.extract.numbers import vocab
 from lib.resolve.grouping import UnionFind
 from lib.schema import CLAIM_COLUMNS
 
 STATUS_AGREE, STATUS_CONFLICT, STATUS_SINGLE = "agree", "conflict", "single source"
 
+#: Figure kinds that never form claims: counts of one ("one resident said", "one of the
+#: shelters") and ages ("Pelosi, 76,"), which describe a person, not the event.
+NO_CLAIM_KINDS = frozenset({"one", "age"})
 
 #: Interval each qualifier allows around the stated value (lo factor, hi factor).
 INTERVALS = {
-    "exact": (0.995, 1.005),
     "approx": (0.9, 1.1),
+    "approx_below": (0.9, 1.0),
     "at_least": (1.0, 2.0),
     "at_most": (0.5, 1.0),
-    "vague": (1.0, 100.0),
 }
-
+#: Relative slack of a figure written with a scale word ("$43 million", "9.7 billion").
+SCALED_SLACK = 0.02
 
 MERGE_THRESHOLD = 0.55
 
-
 DEMONYM_SUFFIXES = tuple("ians ian ia eans ean ese ish ans an i a e y".split())
-
 
 CURRENCY_CODES = frozenset(
     list(vocab()["currency_symbols"].values()) + list(vocab()["currency_words"].values())
 )
+NUMBER_RE = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+SCALE_RE = re.compile(
+    r"\d\s*(?:million|billion|trillion|thousand|mn|bn|tn|m|b|k)\b|"
+    r"\b(?:million|billion|trillion)\b",
+    re.I,
+)
+
+
+# ----------------------------------------------------------------------------- values
+
+
+def _tolerance(text: str, value: float) -> float:
+    """Absolute slack of an exact figure from the precision it is written with: half a step
+    of its last written digit ("52" -> 0.5, "6.6" -> 0.05), and for scaled figures ("$43
+    million") a full step or :data:`SCALED_SLACK`, whichever is wider (newsrooms round and
+    truncate: "$43 million" for $43,885,310)."""
+    m = NUMBER_RE.search(text or "")
+    scaled = bool(SCALE_RE.search(text or ""))
+    if m:
+        written = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
+        step = 10.0 ** -len(m.group(2) or "")
+        factor = value / written if written else 1.0
+    else:  # number words: "two", "two million", "two-thirds"
+        step, factor = 1.0, 1.0
+        if scaled:
+            return SCALED_SLACK * abs(value)
+        if abs(value) < 1:
+            return 0.005  # a fraction written in words is exact
+    if scaled:
+        return max(step * factor, SCALED_SLACK * abs(value))
+    return 0.49 * step * factor  # adjacent whole numbers (1 and 2) never touch
+
+
+def figure_interval(
+    value: float, value_max: float, qualifier: str, text: str = ""
+) -> tuple[float, float]:
+    """The values a figure allows: its stated value or range widened by its qualifier
+    ("about": ±10%, "nearly": 90–100%, "at least": up to twice, "up to": down to half) and,
+    for exact figures, by the precision it is written with (:func:`_tolerance`)."""
+    value = float(value)
+    value_max = value if value_max is None or pd.isna(value_max) else float(value_max)
+    if qualifier in ("range", "vague", "change"):
+        return min(value, value_max), max(value, value_max)
+    if qualifier == "approx":
+        first = (text or "").lower().lstrip()
+        if any(first.startswith(w + " ") for w in vocab().get("approx_below", [])):
+            qualifier = "approx_below"
+    if qualifier in INTERVALS:
+        lo, hi = INTERVALS[qualifier]
+        return value * lo, value * hi
+    tol = _tolerance(text, value)
+    return value - tol, value + tol
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return max(a["_lo"], b["_lo"]) <= min(a["_hi"], b["_hi"]) * 1.0000001
+
+
+# ----------------------------------------------------------------------------- features
 
 
 def _norm_group(name: str) -> str:
@@ -90,8 +173,7 @@ def _groups_of(row) -> frozenset:
 
 def _outcomes_of(lemmas: str) -> frozenset:
     of = vocab()["outcome_of"]
-    found = {of[w] for w in lemmas.split() if w in of}
-    return frozenset(found)
+    return frozenset(of[w] for w in lemmas.split() if w in of)
 
 
 def _outcomes_compatible(a: frozenset, b: frozenset) -> bool:
@@ -104,101 +186,141 @@ def _outcomes_compatible(a: frozenset, b: frozenset) -> bool:
     return False
 
 
-def _unit_kind(unit: str) -> str:
-    return unit or ""
-
-
 def _head_class(head: str) -> str:
     return vocab()["head_class_of"].get(head, head)
 
 
-def _similarity(a: dict, b: dict) -> float:
-    """Score in [0, 1] that two figures count the same thing; -1 vetoes a merge."""
-    if a["_unit"] != b["_unit"]:
-        return -1.0
+def _places_of(raw) -> frozenset:
+    if not isinstance(raw, str):
+        return frozenset()
+    return frozenset(p.strip().lower() for p in raw.split(";") if p.strip())
+
+
+def _bare(row: dict) -> bool:
+    """Nothing counted but the unit or a time word ("six" years, "two" months)."""
+    head = row["counted_head"]
+    return not head or head in vocab()["time_units"] or head == row["unit"]
+
+
+def _item(row: dict) -> dict:
+    lo, hi = figure_interval(row["value"], row["value_max"], row["qualifier"], row["text"])
+    return {
+        "value": float(row["value"]),
+        "_qualifier": row["qualifier"],
+        "_doc": row["doc_id"],
+        "_unit": row["unit"],
+        "_kind": row["kind"],
+        "_groups": _groups_of(row),
+        "_outcomes": _outcomes_of(row["counted_lemmas"]),
+        "_head": "" if _bare(row) else row["counted_head"],
+        "_lemmas": row["counted_lemmas"],
+        "_pred": row["predicate"],
+        "_places": _places_of(row["places"]),
+        "_time": row["time_scope"].strip().lower(),
+        "_lo": lo,
+        "_hi": hi,
+    }
+
+
+# ----------------------------------------------------------------------------- similarity
+
+
+def _distinctive(item: dict) -> bool:
+    """A value telling enough that two outlets giving it exactly likely report one thing:
+    exact, with two or more significant digits and not a small count ("134", "$5.7
+    billion"; not "two", "100" or "2,000")."""
+    value = abs(item["value"])
+    if item["_qualifier"] != "exact" or value < 13:
+        return False
+    digits = f"{value:.6g}".replace(".", "").split("e")[0].strip("0")
+    return len(digits) >= 2
+
+
+def _vetoed(a: dict, b: dict, agree: bool) -> bool:
+    """True when two figures cannot be one measurement (see the module docstring)."""
+    if a["_unit"] != b["_unit"] or a["_kind"] != b["_kind"]:
+        return True
+    if a["_doc"] == b["_doc"] and not agree:
+        return True
     ga, gb = a["_groups"], b["_groups"]
-    if ga and gb and not _groups_match(ga, gb):
-        return -1.0
     oa, ob = a["_outcomes"], b["_outcomes"]
-    if oa and ob and not _outcomes_compatible(oa, ob):
+    if (ga and gb and not _groups_match(ga, gb)) or (
+        oa and ob and not _outcomes_compatible(oa, ob)
+    ):
+        return True
+    if a["_places"] and b["_places"] and not a["_places"] & b["_places"] and not agree:
+        return True
+    if a["_time"] != b["_time"] and (not agree or (a["_time"] and b["_time"])):
+        return True  # other times (or what is expected vs what happened) are other figures
+    if a["_pred"] and b["_pred"] and a["_pred"] != b["_pred"] and not agree:
+        return True
+    return not agree and not (a["_head"] and b["_head"])
+
+
+def _head_similarity(ha: str, hb: str) -> float:
+    if ha == hb:
+        return 1.0
+    if _head_class(ha) == _head_class(hb):
+        return 0.9
+    sim = 0.8 * fuzz.ratio(ha, hb) / 100.0
+    return sim if sim >= 0.6 else 0.0
+
+
+def _similarity(a: dict, b: dict) -> float:
+    """Score in [0, 1] that two figures report one measurement; -1 vetoes a merge."""
+    agree = _overlap(a, b)
+    if _vetoed(a, b, agree):
         return -1.0
     ha, hb = a["_head"], b["_head"]
     if ha and hb:
-        if ha == hb:
-            head_sim = 1.0
-        elif _head_class(ha) == _head_class(hb):
-            head_sim = 0.9
-        else:
-            head_sim = 0.8 * fuzz.ratio(ha, hb) / 100.0
-            if head_sim < 0.6:
-                head_sim = 0.0
-    elif a["_unit"] and a["_unit"] in CURRENCY_CODES:
-        # money with nothing (or nothing on one side) counted: same currency and value
-        return 0.6 if max(a["_lo"], b["_lo"]) <= min(a["_hi"], b["_hi"]) else 0.3
+        score = 0.6 * _head_similarity(ha, hb)
+    elif agree and a["value"] == b["value"] and _distinctive(a) and _distinctive(b):
+        return 0.6  # one side names nothing counted, but both give the same telling value
+    elif a["_unit"] in CURRENCY_CODES or (not ha and not hb):
+        # money, or a bare count of the same unit, with nothing counted: the value decides
+        return 0.6 if agree else -1.0
     else:
-        head_sim = 0.0
-    score = 0.7 * head_sim
+        return 0.0
     if a["_lemmas"] and b["_lemmas"]:
         score += 0.1 * fuzz.token_set_ratio(a["_lemmas"], b["_lemmas"]) / 100.0
-    if ga and gb:
+    if a["_groups"] and b["_groups"]:
+        score += 0.05
+    if a["_pred"] and a["_pred"] == b["_pred"]:
         score += 0.1
-    lo = max(a["_lo"], b["_lo"])
-    hi = min(a["_hi"], b["_hi"])
-    if lo <= hi:
-        score += 0.1
-    elif a["value"] > 0 and b["value"] > 0:
-        if abs(math.log10(a["value"]) - math.log10(b["value"])) < 1:
-            score += 0.03  # same order of magnitude: weak hint only
-    if bool(oa) != bool(ob):
+    elif a["_pred"] != b["_pred"]:
+        score -= 0.05 if agree else 0.15
+    if a["_places"] != b["_places"]:
+        score -= 0.05
+    if a["_time"] != b["_time"]:
+        score -= 0.1
+    if bool(a["_outcomes"]) != bool(b["_outcomes"]):
         score -= 0.3
+    score += 0.25 if agree else -0.15
     return score
 
 
-def _rounding(text: str) -> float:
-    """Relative half-step of the precision the figure is written with ("52%" -> 0.5/52)."""
-    m = WRITTEN_NUM_RE.search(text or "")
-    if not m:
-        return 0.0
-    written = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
-    if written <= 0:
-        return 0.0
-    return 0.5 * 10 ** -len(m.group(2) or "") / written
-
-
-def _interval(
-    value: float, value_max: float, qualifier: str, text: str = ""
-) -> tuple[float, float]:
-    """Values a figure allows: its stated interval widened by the qualifier and rounding."""
-    value, value_max = float(value), float(value_max)
-    if qualifier == "range":
-        return value, value_max
-    lo, hi = INTERVALS.get(qualifier, INTERVALS["exact"])
-    if qualifier == "exact":
-        step = max(_rounding(text), 1 - lo)
-        lo, hi = 1 - step, 1 + step
-    return value * lo, value * hi
-
+# ----------------------------------------------------------------------------- clustering
 
 #: Above this many figures, only figures with the same unit and kind of counted thing are
-#: compared (merges need both); below it every pair is scored, as before.
+#: compared (merges need both); below it every pair is scored.
 BLOCKING_MIN = 400
 
 
-def _block_key(item: dict) -> tuple[str, str]:
+def _block_key(item: dict) -> tuple[str, str, str]:
     head = item["_head"]
-    return item["_unit"], _head_class(head) if head else ""
+    return item["_unit"], item["_kind"], _head_class(head) if head else ""
 
 
 def _cluster(items: list[dict]) -> list[int]:
     """Average-linkage grouping with vetoes; returns a cluster index per item.
 
     Large inputs are split into blocks by :func:`_block_key` (pairs across blocks differ in
-    unit, which vetoes a merge, or in the kind of thing counted), each clustered on its own,
-    which keeps time and memory near-linear in the number of figures.
+    unit or kind, which vetoes a merge, or in the kind of thing counted), each clustered on
+    its own, which keeps time and memory near-linear in the number of figures.
     """
     if len(items) <= BLOCKING_MIN:
         return _cluster_block(items)
-    blocks: dict[tuple[str, str], list[int]] = {}
+    blocks: dict[tuple[str, str, str], list[int]] = {}
     for i, item in enumerate(items):
         blocks.setdefault(_block_key(item), []).append(i)
     labels = [0] * len(items)
@@ -208,16 +330,18 @@ def _cluster(items: list[dict]) -> list[int]:
     return labels
 
 
+FEATURES = ("value", "_qualifier", "_doc", "_unit", "_kind", "_groups", "_outcomes", "_head", "_lemmas")
+FEATURES += ("_pred", "_places", "_time", "_lo", "_hi")
+
+
 def _cluster_block(items: list[dict]) -> list[int]:
     """:func:`_cluster` on one block: every pair of items is scored."""
     n = len(items)
-    # the similarity depends only on these features: score each distinct pair once
-    feats = ("value", "_unit", "_groups", "_outcomes", "_head", "_lemmas", "_lo", "_hi")
     codes: dict[tuple, int] = {}
     uniq: list[dict] = []
     inv = np.empty(n, dtype=np.intp)
-    for i, item in enumerate(items):
-        key = tuple(item[f] for f in feats)
+    for i, item in enumerate(items):  # score each distinct pair of features once
+        key = tuple(item[f] for f in FEATURES)
         code = codes.get(key)
         if code is None:
             code = codes[key] = len(uniq)
@@ -227,15 +351,12 @@ def _cluster_block(items: list[dict]) -> list[int]:
     usim = np.zeros((u, u))
     for a in range(u):
         for b in range(a, u):
-            usim[a, b] = _similarity(uniq[a], uniq[b])
-            if b != a:
-                usim[b, a] = _similarity(uniq[b], uniq[a])
+            usim[a, b] = usim[b, a] = _similarity(uniq[a], uniq[b])
     sim = usim[np.ix_(inv, inv)]
     np.fill_diagonal(sim, 0.0)
     groups = UnionFind(n)
-    # candidate pairs i < j in row-major order, strongest first (stable, as a list sort)
     rows, cols = np.nonzero(np.triu(sim >= 0.5, k=1))
-    order = np.argsort(-sim[rows, cols], kind="stable")
+    order = np.argsort(-sim[rows, cols], kind="stable")  # strongest pairs first
     for i, j in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
         ri, rj = groups.find(i), groups.find(j)
         if ri == rj:
@@ -247,13 +368,74 @@ def _cluster_block(items: list[dict]) -> list[int]:
     return groups.roots()
 
 
-def _status(rows: pd.DataFrame) -> str:
+# ----------------------------------------------------------------------------- status
+
+
+def _fits_one_value(items: list[dict]) -> bool:
+    return max(x["_lo"] for x in items) <= min(x["_hi"] for x in items) * 1.0000001
+
+
+def claim_status(rows: pd.DataFrame) -> str:
+    """``single source``, ``agree`` (one value fits every figure) or ``conflict``; computed
+    from the given rows only, so a filtered table gets the status of its own outlets."""
     if rows["doc_id"].nunique() <= 1:
         return STATUS_SINGLE
-    spans = [_interval(r.value, r.value_max, r.qualifier, r.text) for r in rows.itertuples()]
-    lo = max(span[0] for span in spans)
-    hi = min(span[1] for span in spans)
+    spans = [
+        figure_interval(r.value, r.value_max, r.qualifier, r.text) for r in rows.itertuples()
+    ]
+    lo = max(s[0] for s in spans)
+    hi = min(s[1] for s in spans)
     return STATUS_AGREE if lo <= hi * 1.0000001 else STATUS_CONFLICT
+
+
+def _strong(items: list[dict]) -> bool:
+    """Evidence strong enough to call differing values a conflict: every figure counts the
+    same head noun, names one event or predicate (or none, with shared modifiers), and
+    nothing else (place, time, group) tells them apart."""
+    heads = {x["_head"] for x in items}
+    if len(heads) != 1 or "" in heads:
+        return False
+    preds = {x["_pred"] for x in items}
+    if len(preds) > 1:
+        return False
+    if preds == {""}:
+        lemma_sets = [set(x["_lemmas"].split()) - heads for x in items]
+        if not lemma_sets or not set.intersection(*lemma_sets):
+            return False
+    return len({x["_time"] for x in items}) == 1 and len({x["_places"] for x in items}) == 1
+
+
+def _value_groups(members: list[int], items: list[dict]) -> list[list[int]]:
+    """Split figures into runs whose intervals share a value (sweep by lower bound)."""
+    parts: list[list[int]] = []
+    hi = -math.inf
+    for i in sorted(members, key=lambda k: (items[k]["_lo"], items[k]["_hi"])):
+        if parts and items[i]["_lo"] <= hi * 1.0000001:
+            parts[-1].append(i)
+            hi = min(hi, items[i]["_hi"])
+        else:
+            parts.append([i])
+            hi = items[i]["_hi"]
+    return [sorted(p) for p in parts]
+
+
+def _final_groups(labels: list[int], items: list[dict]) -> list[tuple[list[int], int]]:
+    """(members, family) per final claim: weak conflicts split into related claims that
+    share a family number."""
+    clusters: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        clusters.setdefault(label, []).append(i)
+    out = []
+    for family, members in enumerate(clusters.values()):
+        sub = [items[i] for i in members]
+        if len({x["_doc"] for x in sub}) > 1 and not _fits_one_value(sub) and not _strong(sub):
+            out += [(part, family) for part in _value_groups(members, items)]
+        else:
+            out.append((members, family))
+    return out
+
+
+# ----------------------------------------------------------------------------- labels
 
 
 def _label(rows: pd.DataFrame) -> str:
@@ -266,66 +448,90 @@ def _label(rows: pd.DataFrame) -> str:
     return max(best, key=len)
 
 
-def build_claims(figures: pd.DataFrame) -> pd.DataFrame:
-    """Group figures counting the same thing across outlets into claims.
+def _common(values) -> str:
+    found = sorted({v for v in values if v})
+    return found[0] if len(found) == 1 else ""
 
-    Input: one row per figure with the :data:`FIGURE_KEYS` columns (``counted_groups`` optional)
-    plus ``doc_id``, ``outlet`` and ``said_by``. Output: :data:`CLAIM_COLUMNS`, one row per figure,
-    claims ordered by number of outlets (desc), then figures (desc).
-    """
-    if figures is None or figures.empty:
-        return pd.DataFrame(columns=CLAIM_COLUMNS)
+
+def _source_values(rows: pd.DataFrame) -> str:
+    """ "Daily Alpha (Jane Smith): about 5,000 · Gamma Times: 6,000" """
+    parts = []
+    for outlet, group in rows.groupby("outlet", sort=False):
+        written = "; ".join(dict.fromkeys(group["text"]))
+        who = "; ".join(dict.fromkeys(s for s in group["said_by"] if s))
+        parts.append(f"{outlet}{f' ({who})' if who else ''}: {written}")
+    return " · ".join(parts)
+
+
+def _why(rows: pd.DataFrame, status: str) -> str:
+    """Why these figures were grouped, in words."""
+    reasons = []
+    heads = sorted({h for h in rows["counted_head"] if h})
+    if len(heads) == 1:
+        reasons.append(f"all count “{heads[0]}”")
+    elif heads:
+        reasons.append("they count the same kind of thing (" + ", ".join(heads) + ")")
+    if rows["unit"].iloc[0]:
+        reasons.append(f"same unit ({rows['unit'].iloc[0]})")
+    for column, name in (("predicate", "event"), ("places", "place"), ("time_scope", "time")):
+        common = _common(rows[column])
+        if common:
+            reasons.append(f"{name}: {common}")
+    if status == STATUS_CONFLICT:
+        reasons.append("values cannot all be true: " + _source_values(rows))
+    elif status == STATUS_AGREE:
+        reasons.append("one value fits all, allowing for rounding and qualifiers")
+    return "; ".join(reasons) if reasons else "same value and unit"
+
+
+# ----------------------------------------------------------------------------- build
+
+
+def _prepare(figures: pd.DataFrame) -> pd.DataFrame:
     df = figures.reset_index(drop=True).copy()
-    for col, default in (
-        ("unit", ""),
-        ("said_by", ""),
-        ("counted_lemmas", ""),
-        ("counted", ""),
-        ("text", ""),
-        ("sentence", ""),
-    ):
-        if col not in df:
-            df[col] = default
-        df[col] = df[col].fillna(default).astype(str)
+    for col in ("unit", "said_by", "counted_lemmas", "counted", "text", "sentence", "outlet"):
+        df[col] = df[col].fillna("").astype(str) if col in df else ""
+    for col in ("kind", "predicate", "places", "time_scope"):
+        df[col] = df[col].fillna("").astype(str) if col in df else ""
     if "counted_head" not in df:
-        df["counted_head"] = df["counted_lemmas"].str.split().str[-1].fillna("")
+        df["counted_head"] = df["counted_lemmas"].str.split().str[-1]
     df["counted_head"] = df["counted_head"].fillna("").astype(str)
     if "value_max" not in df:
         df["value_max"] = df["value"]
     df["value_max"] = df["value_max"].fillna(df["value"])
-    items = []
-    for row in df.to_dict("records"):
-        lo, hi = _interval(row["value"], row["value_max"], row["qualifier"], row["text"])
-        items.append(
-            {
-                "value": float(row["value"]),
-                "_unit": _unit_kind(row["unit"]),
-                "_groups": _groups_of(row),
-                "_outcomes": _outcomes_of(row["counted_lemmas"]),
-                "_head": row["counted_head"],
-                "_lemmas": row["counted_lemmas"],
-                "_lo": lo,
-                "_hi": hi,
-            }
-        )
-    df["_cluster"] = _cluster(items)
-    stats = df.groupby("_cluster").agg(
-        n_outlets=("outlet", "nunique"), n_figs=("doc_id", "size"), first=("_cluster", "first")
-    )
-    stats["order"] = df.groupby("_cluster").apply(lambda g: g.index.min(), include_groups=False)
-    stats = stats.sort_values(["n_outlets", "n_figs", "order"], ascending=[False, False, True])
-    width = max(2, len(str(len(stats))))
-    ids = {c: f"C{k + 1:0{width}d}" for k, c in enumerate(stats.index)}
+    return df[~df["kind"].isin(NO_CLAIM_KINDS)].reset_index(drop=True)
+
+
+def build_claims(figures: pd.DataFrame) -> pd.DataFrame:
+    """Group figures that report the same measurement across outlets into claims.
+
+    Input: one row per figure with the :data:`~lib.schema.FIGURE_KEYS` columns
+    (``counted_groups`` optional) plus ``doc_id``, ``outlet`` and ``said_by``. Output:
+    :data:`CLAIM_COLUMNS`, one row per figure, claims ordered by number of outlets (desc),
+    then figures (desc), then first appearance.
+    """
+    if figures is None or figures.empty:
+        return pd.DataFrame(columns=CLAIM_COLUMNS)
+    df = _prepare(figures)
+    if df.empty:
+        return pd.DataFrame(columns=CLAIM_COLUMNS)
+    items = [_item(row) for row in df.to_dict("records")]
+    groups = _final_groups(_cluster(items), items)
+    groups.sort(key=lambda g: (-df.loc[g[0], "outlet"].nunique(), -len(g[0]), min(g[0])))
+    width = max(2, len(str(len(groups))))
+    ids = [f"C{k + 1:0{width}d}" for k in range(len(groups))]
+    family_ids: dict[int, list[str]] = {}
+    for cid, (_members, family) in zip(ids, groups, strict=True):
+        family_ids.setdefault(family, []).append(cid)
     parts = []
-    by_cluster = dict(tuple(df.groupby("_cluster", sort=False)))  # one pass, row order kept
-    for cluster in stats.index:
-        rows = by_cluster[cluster].copy()
-        rows["claim_id"] = ids[cluster]
+    for cid, (members, family) in zip(ids, groups, strict=True):
+        rows = df.loc[members].copy()
+        status = claim_status(rows)
+        rows["claim_id"] = cid
+        rows["status"] = status
+        rows["related"] = ", ".join(c for c in family_ids[family] if c != cid)
+        rows["why"] = _why(rows, status)
         rows["counted"] = _label(rows)
-        rows["status"] = _status(rows)
         parts.append(rows)
     out = pd.concat(parts, ignore_index=True)
-    for col in CLAIM_COLUMNS:
-        if col not in out:
-            out[col] = ""
     return out[CLAIM_COLUMNS].reset_index(drop=True)

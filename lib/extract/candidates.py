@@ -144,6 +144,8 @@ def _number_candidate(doc, i: int, j: int, s0: int, s1: int) -> dict | None:
     if value is None:
         return None
     glued = run_reading(run)
+    if glued.dollar_letters and not (i > s0 and doc[i - 1].text == "$"):
+        return None  # "A380", "US55": letters before digits are a currency only after "$"
     c = {"start": i, "end": j, "value": value, "value_max": value, "qualifier": None}
     c["currency"] = glued.currency
     # vague: "several hundred", "a few thousand"
@@ -231,7 +233,9 @@ def _range(doc, c: dict, run, unit1: str, s0: int, s1: int) -> dict | None:
     _k, unit2 = unit_after(doc, j2, s1)
     unit2 = currency2 or unit2 or glued2.unit
     first_unit = c["currency"] or unit1
-    if link == "to" and (before == "by" or (first_unit and unit2 and first_unit != unit2)):
+    if link == "to" and (
+        (before == "by" and first_unit) or (first_unit and unit2 and first_unit != unit2)
+    ):
         return None  # "by $43.6 billion to $419.2 billion", "9.4 per cent to $84"
     value = c["value"]
     scale2 = ends_with_scale(doc[rs:j2])
@@ -252,8 +256,8 @@ def _range(doc, c: dict, run, unit1: str, s0: int, s1: int) -> dict | None:
                 _record(start, start, end, (start, end), value, value, "exact", ""),
                 _record(rs, rs, j2, (rs, j2), value2, value2, "exact", ""),
             ]
-            skip["_tally"][0]["_counted"] = ("votes in favour", "vote", "vote favour")
-            skip["_tally"][1]["_counted"] = ("votes against", "vote", "vote against")
+            skip["_tally"][0]["_counted"] = ("votes in favour", "vote", "vote favour tally")
+            skip["_tally"][1]["_counted"] = ("votes against", "vote", "vote against tally")
         return skip
     return None
 
@@ -268,8 +272,9 @@ def _money_scale(doc, c: dict, run, s1: int) -> None:
     """Suffix scale words for money, tokenised apart: "€3 m", "$2 bn", "USD10 m"."""
     v = vocab()
     end = c["end"]
-    if end < s1 and doc[end].lower_ in v["suffix_scales"] and c["currency"]:
-        factor = v["suffix_scales"][doc[end].lower_]
+    word = doc[end].lower_.rstrip(".") if end < s1 else ""  # "m." ending a sentence
+    if word in v["suffix_scales"] and c["currency"]:
+        factor = v["suffix_scales"][word]
         if ends_with_scale(run) == 1:
             c["value"] *= factor
             c["value_max"] = c["value_max"] * factor if c["qualifier"] else c["value"]

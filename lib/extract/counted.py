@@ -214,3 +214,45 @@ def ent_text(doc, tok) -> str:
         if ent.start <= tok.i < ent.end:
             return ent.text
     return tok.text
+
+
+#: Dependency labels of a number (or its unit) that measures its clause's subject.
+MEASURE_DEPS = frozenset({"dobj", "attr", "npadvmod", "advmod", "acomp", "oprd", "nummod"})
+
+
+def measured_noun(doc, cand: dict, subject: bool = True):
+    """The noun a figure with nothing counted measures, from the syntax; None if none.
+
+    "a fine of $7.5 million" and "net worth of 1.356 billion": the noun before "of";
+    "Tesla shares were up 57%", "Nvidia advanced 8%", "the debris field stretched for some
+    seven miles": the subject of the clause the figure measures (only when ``subject``).
+    Pronouns do not count.
+    """
+    a, b = cand["_anchor_span"]
+    tok = doc[a:b].root
+    for _ in range(3):  # climb out of the figure's own tokens ("$", "million", "%", "miles")
+        if cand["_start"] <= tok.head.i < cand["_end"] and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            break
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("of", "at", "for", "to", "by"):
+        holder = head.head
+        if head.lower_ == "of" and holder.pos_ in ("NOUN", "PROPN"):
+            return holder
+        tok, head = head, holder  # "stretched for some seven miles": the verb's subject
+    end = cand["_end"]
+    if end + 1 < len(doc) and doc[end].lower_ in ("per", "a", "an") and doc[end + 1].pos_ == "NOUN":
+        if doc[end].lower_ == "per" or doc[end + 1].lemma_ in ("barrel", "gallon", "share"):
+            return doc[end + 1]  # "$58.24 per barrel", "$2.11 a gallon"
+    if not subject:
+        return None
+    if tok.dep_ in MEASURE_DEPS | {"prep", "pobj"} and head.pos_ in ("VERB", "AUX", "ADJ", "ADV"):
+        verb = head if head.pos_ != "ADV" else head.head
+        # "boost the range by 35 miles": a change measures the object; else the subject
+        order = ("dobj", "nsubj", "nsubjpass") if tok.lower_ == "by" else ("nsubj", "nsubjpass")
+        for dep in order:
+            for child in verb.children:
+                if child.dep_ == dep and child.pos_ in ("NOUN", "PROPN"):
+                    return child
+    return None

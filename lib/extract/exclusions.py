@@ -116,7 +116,9 @@ def _is_name_number(doc, cand: dict, s0: int, s1: int) -> bool:
         return True
     # a street: title-case words then a street word ("49 Zorro Ranch Road", "9 E 71st St")
     k = end
-    while k < min(end + 4, s1) and (doc[k].is_title or doc[k].is_upper or ORDINAL_RE.match(doc[k].text)):
+    while k < min(end + 4, s1) and (
+        doc[k].is_title or doc[k].is_upper or ORDINAL_RE.match(doc[k].text)
+    ):
         if doc[k].lower_ in names["streets"] and k > end:
             return True
         k += 1
@@ -125,8 +127,12 @@ def _is_name_number(doc, cand: dict, s0: int, s1: int) -> bool:
             return True
     # right after a product name and before no counted noun ("iPhone 11", "Note 20 Ultra")
     prev = doc[cand["_start"] - 1] if cand["_start"] > s0 else None
-    if prev is not None and prev.pos_ == "PROPN" and not prev.ent_type_ in ("DATE", "TIME"):
-        if prev.text[:1].isupper() or prev.text[:1].islower() and any(c.isupper() for c in prev.text):
+    if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ not in ("DATE", "TIME"):
+        if (
+            prev.text[:1].isupper()
+            or prev.text[:1].islower()
+            and any(c.isupper() for c in prev.text)
+        ):
             nxt_noun = after is not None and after.tag_ in ("NNS", "NNPS")
             if not nxt_noun and prev.lower_ not in vocab()["currency_symbols"]:
                 return prev.lower_ not in vocab()["unit_before"]
@@ -139,7 +145,10 @@ def is_excluded(doc, cand: dict, s0: int, s1: int) -> bool:
     toks = doc[a:b]
     # dates, times, ordinals recognised by the NER
     # (a NER date/time label is not trusted on numbers with thousands separators: "20,000+")
-    if any(
+    # (nor on a number with a currency or a unit that is not a time unit: "$32280", "5pc")
+    unit = cand["unit"]
+    measured = bool(unit) and unit not in v["time_units"]
+    if not measured and any(
         t.ent_type_ in SKIP_LABELS and not THOUSANDS_RE.match(t.text) and _trusted_date(doc, t)
         for t in toks
     ):
@@ -185,7 +194,9 @@ def _is_reference(doc, cand: dict, s0: int, a: int, b: int) -> bool:
     if cand["_start"] <= s0:
         return False
     prev = doc[cand["_start"] - 1]
-    if prev.lower_ in v["reference_words"] and (prev.is_title or prev.is_upper or cand["value"] < 100):
+    if prev.lower_ in v["reference_words"] and (
+        prev.is_title or prev.is_upper or cand["value"] < 100
+    ):
         return cand["qualifier"] in ("exact", "range")
     if prev.lower_ in ("no.", "#", "nos", "nos."):
         return True

@@ -12,7 +12,14 @@ text, and the source (``said_by_*``) from :mod:`lib.nlp.attribution`.
 from __future__ import annotations
 
 from lib.extract.candidates import candidates
-from lib.extract.counted import counted_context, counted_noun, counted_phrase, ent_text, noun_after
+from lib.extract.counted import (
+    counted_context,
+    counted_noun,
+    counted_phrase,
+    ent_text,
+    measured_noun,
+    noun_after,
+)
 from lib.extract.exclusions import anchor_token, figure_kind, is_excluded
 from lib.extract.measure import places, predicate, time_scope
 from lib.extract.numbers import vocab
@@ -26,7 +33,8 @@ def extract_figures(doc, include_vague: bool = True, attributor=None) -> list[di
     """Numeric figures of one spaCy ``Doc`` as plain dicts (keys :data:`FIGURE_KEYS`).
 
     Dates, times, years, ordinals, reference numbers ("Article 5") and names with numbers
-    are skipped; ages, durations and counts of one are figures of their own ``kind``. ``include_vague=False`` drops "thousands of ..." figures.
+    are skipped; ages, durations and counts of one are figures of their own ``kind``.
+    ``include_vague=False`` drops "thousands of ..." figures.
     ``attributor``: the Doc's attribution engine after its quotes were attributed (built
     here when not given), so a figure inside a quote gets that quote's speaker.
     """
@@ -45,6 +53,8 @@ def extract_figures(doc, include_vague: bool = True, attributor=None) -> list[di
                 noun = nxt
             elif not cand["unit"]:
                 noun = noun_after(doc, cand["_end"], sent.end)
+        if noun is None:  # "a fine of $7.5 million", "shares rose 8%"
+            noun = measured_noun(doc, cand, subject=cand["unit"] not in NOT_SUBJECT_UNITS)
         counted, lemmas, group_toks = "", [], []
         head = noun.lemma_.lower() if noun is not None else ""
         kind = figure_kind(doc, cand, sent.start, sent.end, head if not cand["unit"] else "")
@@ -95,14 +105,39 @@ def extract_figures(doc, include_vague: bool = True, attributor=None) -> list[di
         )
     att.carry_figure_sources(figures)
     _resolve_partitives(figures)
+    _conversions(doc, figures)
     return figures
+
+
+#: Units whose clause subject is not what they measure: the payer of money, the holder
+#: of a share ("Trump had 17 percent"); a measure ("the field stretched 7 miles") is.
+NOT_SUBJECT_UNITS = (
+    frozenset(vocab()["currency_display"])
+    | frozenset(vocab()["currency_words"].values())
+    | {"%", "percentage points"}
+)
+COUNTED_KEYS = ("counted", "counted_head", "counted_lemmas", "counted_groups", "predicate")
+
+
+def _conversions(doc, figures: list[dict]) -> None:
+    """A figure in brackets right after another ("87 mph (140 km/h)", "A$10.5 million
+    ($7.5 million)") converts it: it counts the same thing."""
+    for prev, fig in zip(figures, figures[1:], strict=False):
+        if fig["counted"] or not prev["counted"] or fig["sentence"] != prev["sentence"]:
+            continue
+        if doc.text[prev["end_char"] : fig["start_char"]].strip() == "(":
+            for key in COUNTED_KEYS:
+                fig[key] = prev[key]
 
 
 def _resolve_partitives(figures: list[dict]) -> None:
     """ "3,000 of them": the figure counts what the figure before it in the sentence
     counted ("11,000 troops")."""
     for prev, fig in zip(figures, figures[1:], strict=False):
-        if fig["counted"].lower() in ("them", "those", "these") and prev["sentence"] == fig["sentence"]:
+        if (
+            fig["counted"].lower() in ("them", "those", "these")
+            and prev["sentence"] == fig["sentence"]
+        ):
             for key in ("counted", "counted_head", "counted_lemmas", "counted_groups"):
                 fig[key] = prev[key]
 

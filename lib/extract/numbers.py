@@ -44,7 +44,8 @@ RANGE_LINKS = ("-", "–", "—", "to")
 #: (a scale "bn", a unit "kWh", "%").
 TOKEN_RE = re.compile(
     r"""^(?P<sign>[+~≈−-]|minus-|sub-)?
-    (?P<cur>US\$|\$US|\$A|A\$|C\$|NZ\$|HK\$|S\$|R\$|USD|EUR|GBP|RM|PS|Y=|Rs\.?|€|£|\$|¥|₹)?
+    (?P<cur>US\$|\$US|\$A|A\$|C\$|NZ\$|HK\$|S\$|R\$|USD|EUR|GBP|RM|PS|Y=|Rs\.?|€|£|\$|¥|₹
+      |US|A|NZ|HK|C|S)?
     (?P<sign2>[-−])?
     (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}|\d+(?:\.\d+)?|\.\d+)
     (?P<suffix>[^\W\d_]+\d?|[″"′%])?$""",
@@ -61,7 +62,10 @@ GLUED_CURRENCIES = {
     "c$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "eur": "EUR",
     "€": "EUR", "gbp": "GBP", "£": "GBP", "ps": "GBP", "¥": "JPY", "y=": "JPY",
     "rm": "MYR", "rs": "INR", "rs.": "INR", "₹": "INR",
+    "us": "USD", "a": "AUD", "nz": "NZD", "hk": "HKD", "c": "CAD", "s": "SGD",
 }  # fmt: skip
+#: Letters that name a dollar only right after a "$" token ("$" "US55,931,000").
+DOLLAR_LETTERS = frozenset({"us", "a", "nz", "hk", "c", "s"})
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,7 @@ class Reading:
     unit: str = ""
     currency: str = ""
     qualifier: str = ""
+    dollar_letters: bool = False
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -96,14 +101,16 @@ def read_token(text: str) -> Reading | None:
     if any(ch in sign for ch in "-−") and not sign.startswith("sub"):
         number = -number
     qualifier = {"~": "approx", "≈": "approx", "sub-": "at_most"}.get(m.group("sign") or "", "")
-    currency = GLUED_CURRENCIES.get((m.group("cur") or "").lower(), "")
+    cur = (m.group("cur") or "").lower()
+    currency = GLUED_CURRENCIES.get(cur, "")
+    letters = cur in DOLLAR_LETTERS
     suffix = m.group("suffix") or ""
     if not suffix:
-        return Reading(number, 1.0, "", currency, qualifier)
+        return Reading(number, 1.0, "", currency, qualifier, letters)
     v = vocab()
     low = suffix.lower()
     if low in v["suffix_scales"]:
-        return Reading(number, float(v["suffix_scales"][low]), "", currency, qualifier)
+        return Reading(number, float(v["suffix_scales"][low]), "", currency, qualifier, letters)
     if low in NOT_A_FIGURE_SUFFIXES or currency:
         return None
     unit = v["percent_words"].get(low) or v["glued_units"].get(low) or v["units"].get(low)
@@ -170,7 +177,9 @@ def _words_value(tokens) -> float | None:
     when the run holds anything else (digits, "a dozen", fractions)."""
     words = [t.lower_ for t in tokens if not t.is_space]
     v = vocab()
-    if not words or not all(w in v["word_numbers"] or w in v["scales"] or w in ("-", "and") for w in words):
+    if not words or not all(
+        w in v["word_numbers"] or w in v["scales"] or w in ("-", "and") for w in words
+    ):
         return None
     if "dozen" in words or words[-1] in ("-", "and"):
         return None
@@ -245,13 +254,15 @@ def run_value(tokens) -> float | None:
 def run_reading(tokens) -> Reading:
     """Unit, currency and qualifier glued to the digits of a run ("6kW", "USD10", "~45")."""
     unit = currency = qualifier = ""
+    letters = False
     for tok in tokens:
         reading = read_token(tok.text)
         if reading is not None:
             unit = unit or reading.unit
             currency = currency or reading.currency
             qualifier = qualifier or reading.qualifier
-    return Reading(0.0, 1.0, unit, currency, qualifier)
+            letters = letters or reading.dollar_letters
+    return Reading(0.0, 1.0, unit, currency, qualifier, letters)
 
 
 def ends_with_scale(tokens) -> float:

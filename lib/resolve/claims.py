@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
+from lib.extract.measure import EXPECTED
 from lib.extract.numbers import vocab
 from lib.resolve.grouping import UnionFind
 from lib.schema import CLAIM_COLUMNS
@@ -242,6 +243,8 @@ def _vetoed(a: dict, b: dict, agree: bool) -> bool:
         return True
     if a["_doc"] == b["_doc"] and not agree:
         return True
+    if not agree and ("tally" in a["_lemmas"].split() or "tally" in b["_lemmas"].split()):
+        return True  # a vote tally names its vote: other numbers are another vote
     ga, gb = a["_groups"], b["_groups"]
     oa, ob = a["_outcomes"], b["_outcomes"]
     if (ga and gb and not _groups_match(ga, gb)) or (
@@ -250,7 +253,8 @@ def _vetoed(a: dict, b: dict, agree: bool) -> bool:
         return True
     if a["_places"] and b["_places"] and not a["_places"] & b["_places"] and not agree:
         return True
-    if a["_time"] != b["_time"] and (not agree or (a["_time"] and b["_time"])):
+    explicit = {a["_time"], b["_time"]} - {"", EXPECTED}
+    if a["_time"] != b["_time"] and (not agree or len(explicit) == 2):
         return True  # other times (or what is expected vs what happened) are other figures
     if a["_pred"] and b["_pred"] and a["_pred"] != b["_pred"] and not agree:
         return True
@@ -330,7 +334,17 @@ def _cluster(items: list[dict]) -> list[int]:
     return labels
 
 
-FEATURES = ("value", "_qualifier", "_doc", "_unit", "_kind", "_groups", "_outcomes", "_head", "_lemmas")
+FEATURES = (
+    "value",
+    "_qualifier",
+    "_doc",
+    "_unit",
+    "_kind",
+    "_groups",
+    "_outcomes",
+    "_head",
+    "_lemmas",
+)
 FEATURES += ("_pred", "_places", "_time", "_lo", "_hi")
 
 
@@ -362,7 +376,7 @@ def _cluster_block(items: list[dict]) -> list[int]:
         if ri == rj:
             continue
         block = sim[np.ix_(groups.members(ri), groups.members(rj))]
-        if block.min() < 0 or block.mean() < MERGE_THRESHOLD:
+        if block.min() < 0 or block.mean() < MERGE_THRESHOLD - 1e-9:
             continue
         groups.union(ri, rj)
     return groups.roots()
@@ -380,9 +394,7 @@ def claim_status(rows: pd.DataFrame) -> str:
     from the given rows only, so a filtered table gets the status of its own outlets."""
     if rows["doc_id"].nunique() <= 1:
         return STATUS_SINGLE
-    spans = [
-        figure_interval(r.value, r.value_max, r.qualifier, r.text) for r in rows.itertuples()
-    ]
+    spans = [figure_interval(r.value, r.value_max, r.qualifier, r.text) for r in rows.itertuples()]
     lo = max(s[0] for s in spans)
     hi = min(s[1] for s in spans)
     return STATUS_AGREE if lo <= hi * 1.0000001 else STATUS_CONFLICT
@@ -390,17 +402,17 @@ def claim_status(rows: pd.DataFrame) -> str:
 
 def _strong(items: list[dict]) -> bool:
     """Evidence strong enough to call differing values a conflict: every figure counts the
-    same head noun, names one event or predicate (or none, with shared modifiers), and
-    nothing else (place, time, group) tells them apart."""
+    same head noun or kind of thing ("residents", "people"), names one event or predicate
+    (or none: then one head noun, or shared modifiers), and nothing else (place, time, group) tells them apart."""
     heads = {x["_head"] for x in items}
-    if len(heads) != 1 or "" in heads:
+    if "" in heads or len({_head_class(h) for h in heads}) != 1:
         return False
     preds = {x["_pred"] for x in items}
     if len(preds) > 1:
         return False
-    if preds == {""}:
+    if preds == {""} and len(heads) > 1:
         lemma_sets = [set(x["_lemmas"].split()) - heads for x in items]
-        if not lemma_sets or not set.intersection(*lemma_sets):
+        if not set.intersection(*lemma_sets):
             return False
     return len({x["_time"] for x in items}) == 1 and len({x["_places"] for x in items}) == 1
 

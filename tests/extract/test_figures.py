@@ -218,7 +218,10 @@ def test_not_figures(nlp, text):
             [("One", "one"), ("one", "one")],
         ),
         ("The strike lasted for 10 days in 2022.", [("10", "duration")]),
-        ("Turnout was 64% and the fund paid $3 million.", [("64%", "percent"), ("$3 million", "money")]),
+        (
+            "Turnout was 64% and the fund paid $3 million.",
+            [("64%", "percent"), ("$3 million", "money")],
+        ),
         ("The quake of magnitude 6.6 killed 12 people.", [("6.6", "measure"), ("12", "count")]),
     ],
 )
@@ -330,5 +333,7 @@ def test_bare_counts_the_model_tags_as_dates_are_figures(nlp):
         "It happened nearly three years ago.",
         "The vote is at 10:30 on Monday.",
     ):
-        assert [f["kind"] for f in extract_figures(nlp(text)) if f["kind"] != "duration"] == [], text
+        assert [f["kind"] for f in extract_figures(nlp(text)) if f["kind"] != "duration"] == [], (
+            text
+        )
     assert [f["kind"] for f in extract_figures(nlp("He was 45 years old."))] == ["age"]

@@ -1,0 +1,117 @@
+"""Claims compare like with like: rounding- and qualifier-aware agreement, other times and
+other predicates kept apart, weak disagreements shown as related, conflicts name sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lib.extract.figures import extract_figures
+from lib.resolve.claims import build_claims, claim_status, figure_interval
+
+
+def claims_of(nlp, texts: dict[str, str]) -> pd.DataFrame:
+    rows = []
+    for doc_id, text in texts.items():
+        for f in extract_figures(nlp(text)):
+            rows.append(dict(f, doc_id=doc_id, outlet=f"Outlet {doc_id.upper()}", said_by=""))
+    return build_claims(pd.DataFrame(rows))
+
+
+def claim_with(claims, value):
+    cid = claims.loc[claims["value"] == value, "claim_id"].iloc[0]
+    return claims[claims["claim_id"] == cid]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (("$43 million", 43e6, "exact"), ("$43,885,310", 43_885_310, "exact")),
+        (("about 140 million", 140e6, "approx"), ("$140,937,785", 140_937_785, "exact")),
+        (("$139 million", 139e6, "exact"), ("$140,937,785", 140_937_785, "exact")),
+        (("over 600,000", 6e5, "at_least"), ("more than 600,000", 6e5, "at_least")),
+        (("52%", 52, "exact"), ("51.8%", 51.8, "exact")),
+    ],
+)
+def test_rounding_and_qualifiers_agree(a, b):
+    (la, ha), (lb, hb) = (figure_interval(v, v, q, t) for t, v, q in (a, b))
+    assert max(la, lb) <= min(ha, hb)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (("3,000", 3000, "exact"), ("11,000", 11000, "exact")),
+        (("6.6", 6.6, "exact"), ("7.0", 7.0, "exact")),
+        (("two", 2, "exact"), ("one", 1, "exact")),
+        (("nearly 5,000", 5000, "approx"), ("some 6,000", 6000, "approx")),
+    ],
+)
+def test_different_values_do_not_agree(a, b):
+    (la, ha), (lb, hb) = (figure_interval(v, v, q, t) for t, v, q in (a, b))
+    assert max(la, lb) > min(ha, hb)
+
+
+def test_same_measurement_with_different_values_is_a_conflict_naming_sources(nlp):
+    claims = claims_of(
+        nlp,
+        {
+            "a": "Officials said 3,000 migrants were rescued at sea on Monday.",
+            "b": "The coast guard said 11,000 migrants were rescued at sea on Monday.",
+        },
+    )
+    rescued = claim_with(claims, 3000)
+    assert sorted(rescued["value"]) == [3000, 11000]
+    assert set(rescued["status"]) == {"conflict"}
+    why = rescued["why"].iloc[0]
+    assert "Outlet A" in why and "3,000" in why and "Outlet B" in why and "11,000" in why
+
+
+def test_figures_about_another_time_do_not_join_todays_claim(nlp):
+    claims = claims_of(
+        nlp,
+        {
+            "a": "The epidemic killed 300 children this month.",
+            "b": "In 2008, 5,000 children died in a similar epidemic.",
+            "c": "About 300 children were killed by the epidemic.",
+        },
+    )
+    today = claim_with(claims, 300)
+    assert 5000 not in set(today["value"])
+    assert claim_with(claims, 5000)["status"].iloc[0] == "single source"
+
+
+def test_trained_and_sent_troops_are_related_not_in_conflict(nlp):
+    claims = claims_of(
+        nlp,
+        {
+            "a": "Officials said the army had trained 11,000 soldiers.",
+            "b": "Officials said the army will send 3,000 soldiers to the front.",
+        },
+    )
+    assert "conflict" not in set(claims["status"])
+    assert (
+        claim_with(claims, 11000)["claim_id"].iloc[0]
+        != claim_with(claims, 3000)["claim_id"].iloc[0]
+    )
+
+
+def test_status_is_computed_from_the_rows_given():
+    rows = pd.DataFrame(
+        dict(doc_id=["a", "b", "c"], value=[40.0, 52.0, 30.0], value_max=[40.0, 52.0, 30.0],
+             qualifier=["at_least", "exact", "exact"], text=["at least 40", "52", "30"])
+    )  # fmt: skip
+    assert claim_status(rows) == "conflict"
+    assert claim_status(rows.iloc[:2]) == "agree"
+    assert claim_status(rows.iloc[:1]) == "single source"
+
+
+def test_counts_of_one_and_ages_form_no_claims(nlp):
+    claims = claims_of(
+        nlp,
+        {
+            "a": "One resident, Jane Doe, 45, said the river rose. Police said 12 homes were lost.",
+            "b": "One resident, Jane Doe, 45, described the flood. 12 homes were lost, police said.",
+        },
+    )
+    assert set(claims["value"]) == {12}

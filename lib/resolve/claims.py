@@ -403,7 +403,8 @@ def claim_status(rows: pd.DataFrame) -> str:
 def _strong(items: list[dict]) -> bool:
     """Evidence strong enough to call differing values a conflict: every figure counts the
     same head noun or kind of thing ("residents", "people"), names one event or predicate
-    (or none: then one head noun, or shared modifiers), and nothing else (place, time, group) tells them apart."""
+    (or none: then one head noun, or shared modifiers), and nothing else (place, time,
+    group) tells them apart."""
     heads = {x["_head"] for x in items}
     if "" in heads or len({_head_class(h) for h in heads}) != 1:
         return False

@@ -226,7 +226,7 @@ def test_not_figures(nlp, text):
     ],
 )
 def test_figure_kinds(nlp, text, expected):
-    """Ages, durations and counts of one are figures too, marked by kind, so a page can hide them."""
+    """Ages, durations and counts of one are figures too, marked by kind (pages can hide them)."""
     assert [(f["text"], f["kind"]) for f in figs_of(nlp, text)] == expected
 
 

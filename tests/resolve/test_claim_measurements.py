@@ -111,7 +111,7 @@ def test_counts_of_one_and_ages_form_no_claims(nlp):
         nlp,
         {
             "a": "One resident, Jane Doe, 45, said the river rose. Police said 12 homes were lost.",
-            "b": "One resident, Jane Doe, 45, described the flood. 12 homes were lost, police said.",
+            "b": "One resident, Jane Doe, 45, saw the flood. 12 homes were lost, police said.",
         },
     )
     assert set(claims["value"]) == {12}

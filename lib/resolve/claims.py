@@ -476,10 +476,10 @@ def _source_values(rows: pd.DataFrame) -> str:
     return " · ".join(parts)
 
 
-def _why(rows: pd.DataFrame, status: str) -> str:
-    """Why these figures were grouped, in words."""
+def describe_claim(rows: pd.DataFrame, status: str) -> str:
+    """Why these figures were grouped, in words (and, for a conflict, who said what)."""
     reasons = []
-    heads = sorted({h for h in rows["counted_head"] if h})
+    heads = sorted({h for h in rows.get("counted_head", rows["counted"]) if h})
     if len(heads) == 1:
         reasons.append(f"all count “{heads[0]}”")
     elif heads:
@@ -543,7 +543,7 @@ def build_claims(figures: pd.DataFrame) -> pd.DataFrame:
         rows["claim_id"] = cid
         rows["status"] = status
         rows["related"] = ", ".join(c for c in family_ids[family] if c != cid)
-        rows["why"] = _why(rows, status)
+        rows["why"] = describe_claim(rows, status)
         rows["counted"] = _label(rows)
         parts.append(rows)
     out = pd.concat(parts, ignore_index=True)

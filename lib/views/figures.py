@@ -59,6 +59,8 @@ def format_figure(value, value_max=None, qualifier: str = "exact", unit: str = "
 
     if qualifier == "range" and vmax != value:
         return f"{one(value)}–{one(vmax)}"
+    if qualifier == "change":
+        return f"{one(value)} → {one(vmax)}"
     prefix = {"approx": "~", "at_least": "≥", "at_most": "≤"}.get(qualifier, "")
     return prefix + one(value)
 
@@ -104,8 +106,20 @@ QUALIFIER_NAMES = {
     "at_least": "≥ at least",
     "at_most": "≤ at most",
     "range": "range",
+    "change": "change (from … to …)",
     "vague": "vague (thousands, millions…)",
 }
+#: How the Figures page names each kind of figure; counts of one are hidden by default.
+KIND_NAMES = {
+    "count": "counts",
+    "money": "money",
+    "percent": "percentages",
+    "measure": "measures (km, magnitude …)",
+    "duration": "durations",
+    "age": "ages",
+    "one": "counts of one (“one resident”)",
+}
+DEFAULT_HIDDEN_KINDS = frozenset({"one"})
 STATUS_HELP = {
     "agree": "outlets report compatible values",
     "conflict": "outlets report values that cannot all be true",
@@ -115,13 +129,30 @@ FIGURE_VIEW_COLUMNS = [
     "outlet",
     "figure",
     "text",
+    "exact_value",
+    "qualifier",
     "counted",
+    "predicate",
+    "time_scope",
     "said_by",
     "how_found",
-    "qualifier",
-    "value",
+    "kind",
     "sentence",
 ]
+
+
+def exact_value(value, value_max=None) -> str:
+    """The value at full precision, no rounding ("6.6", "43,885,310", "1,500–3,000")."""
+    if value is None or pd.isna(value):
+        return ""
+
+    def one(x: float) -> str:
+        x = float(x)
+        return f"{int(x):,}" if x.is_integer() else f"{x:,.10f}".rstrip("0").rstrip(".")
+
+    if value_max is not None and not pd.isna(value_max) and float(value_max) != float(value):
+        return f"{one(value)}–{one(value_max)}"
+    return one(value)
 
 
 def claims_by_outlet(analysis) -> pd.DataFrame:
@@ -129,12 +160,17 @@ def claims_by_outlet(analysis) -> pd.DataFrame:
     return claim_summary(analysis.claims, analysis.outlets)
 
 
-def figure_rows(figures: pd.DataFrame, qualifiers, query: str = "") -> pd.DataFrame:
-    """The All figures table: chosen qualifiers, ``counted`` containing ``query``, a short
-    ``figure`` label, sources carried over from the previous sentence marked as such, and
-    ``how_found``: how the source was found (see :mod:`lib.views.sources`). Columns
-    :data:`FIGURE_VIEW_COLUMNS`."""
+def figure_rows(figures: pd.DataFrame, qualifiers, query: str = "", kinds=None) -> pd.DataFrame:
+    """The All figures table: chosen qualifiers and kinds (None: all but
+    :data:`DEFAULT_HIDDEN_KINDS`), ``counted`` containing ``query``, a short ``figure``
+    label, the exact value at full precision, the measurement (predicate, time scope),
+    sources carried over from the previous sentence marked as such, and ``how_found``: how
+    the source was found (see :mod:`lib.views.sources`). Columns :data:`FIGURE_VIEW_COLUMNS`."""
+    if kinds is None:
+        kinds = [k for k in KIND_NAMES if k not in DEFAULT_HIDDEN_KINDS]
     flat = figures[figures["qualifier"].isin(list(qualifiers))]
+    if "kind" in flat:
+        flat = flat[flat["kind"].fillna("count").isin(list(kinds))]
     if query.strip():
         flat = flat[flat["counted"].str.contains(query.strip(), case=False, regex=False)]
     inferred = flat["said_by_how"].fillna("").eq("carried over")
@@ -146,5 +182,9 @@ def figure_rows(figures: pd.DataFrame, qualifiers, query: str = "") -> pd.DataFr
         figure=[
             format_figure(r.value, r.value_max, r.qualifier, r.unit) for r in flat.itertuples()
         ],
+        exact_value=[exact_value(r.value, r.value_max) for r in flat.itertuples()],
     )
+    for col in ("predicate", "time_scope", "kind"):
+        if col not in flat:
+            flat = flat.assign(**{col: ""})
     return flat[FIGURE_VIEW_COLUMNS]

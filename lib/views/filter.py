@@ -1,4 +1,5 @@
-"""The one outlet filter: keep only rows of the chosen outlets."""
+"""The one outlet filter: keep only rows of the chosen outlets, and recompute what depends
+on which outlets are compared (a claim's status and explanation, a quote group's size)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,17 @@ from dataclasses import fields
 
 import pandas as pd
 
+from lib.resolve.claims import claim_status, describe_claim
 from lib.schema import Analysis
 
 
 def filter_outlets(analysis: Analysis, outlets: Iterable[str] | None) -> Analysis:
-    """The one outlet filter: keep only rows of the given outlets (None keeps all)."""
+    """The one outlet filter: keep only rows of the given outlets (None keeps all).
+
+    Claims get the status and explanation of the selected outlets' figures only (a claim
+    two outlets disagree on is ``single source`` when one of them is filtered out); quote
+    groups get the number of selected documents carrying them.
+    """
     if outlets is None:
         return analysis
     keep = set(outlets)
@@ -26,4 +33,27 @@ def filter_outlets(analysis: Analysis, outlets: Iterable[str] | None) -> Analysi
                 value = value[value["doc_id"].isin(ids)]
             value = value.reset_index(drop=True)
         kwargs[f.name] = value
+    kwargs["claims"] = _restatus(kwargs["claims"])
+    kwargs["quotes"] = _regroup(kwargs["quotes"])
     return Analysis(**kwargs)
+
+
+def _restatus(claims: pd.DataFrame) -> pd.DataFrame:
+    if claims.empty or "claim_id" not in claims:
+        return claims
+    claims = claims.copy()
+    for _cid, rows in claims.groupby("claim_id", sort=False):
+        status = claim_status(rows)
+        claims.loc[rows.index, "status"] = status
+        if "why" in claims:
+            claims.loc[rows.index, "why"] = describe_claim(rows, status)
+    return claims
+
+
+def _regroup(quotes: pd.DataFrame) -> pd.DataFrame:
+    if quotes.empty or "group_id" not in quotes or "group_size" not in quotes:
+        return quotes
+    quotes = quotes.copy()
+    sizes = quotes.groupby("group_id")["doc_id"].transform("nunique")
+    quotes["group_size"] = sizes.where(quotes["group_id"].notna(), quotes["group_size"])
+    return quotes

@@ -88,3 +88,28 @@ def test_summary_and_chart_tolerate_missing_speakers():
     assert table.iloc[0][["A", "B"]].tolist() == ["10", "≥12"]
     hover = " ".join(t for trace in claim_chart(rows).data for t in trace.hovertext)
     assert "nan" not in hover and "None" not in hover
+
+
+def test_exact_values_and_change_labels():
+    from lib.views.figures import exact_value
+
+    assert exact_value(6.6) == "6.6"
+    assert exact_value(43_885_310) == "43,885,310"
+    assert exact_value(1500, 3000) == "1,500–3,000"
+    assert format_figure(240, 273, "change", "") == "240 → 273"
+
+
+def test_figure_rows_hide_counts_of_one_until_asked(flood_claims):
+    import pandas as pd
+
+    from lib.views.figures import figure_rows
+
+    figs = pd.DataFrame(
+        dict(outlet=["A", "A"], text=["one", "6.6"], value=[1.0, 6.6], value_max=[1.0, 6.6],
+             qualifier=["exact", "exact"], unit=["", "magnitude"], kind=["one", "measure"],
+             counted=["resident", "quake"], said_by=["", ""], said_by_how=["", ""],
+             sentence=["s", "s"], predicate=["", "strike"], time_scope=["", ""])
+    )  # fmt: skip
+    shown = figure_rows(figs, ["exact"])
+    assert list(shown["text"]) == ["6.6"] and list(shown["exact_value"]) == ["6.6"]
+    assert list(figure_rows(figs, ["exact"], kinds=["one", "measure"])["text"]) == ["one", "6.6"]

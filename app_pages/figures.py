@@ -110,12 +110,17 @@ if widgets.require_outlets(view):
             "person, or carried over from the previous sentence.",
         )
         flat = figure_rows(a.figures, chosen, query, chosen_kinds)
+        shown = flat.assign(
+            qualifier=flat["qualifier"].map(lambda q: QUALIFIER_NAMES.get(q, q)),
+            kind=flat["kind"].map(lambda k: KIND_NAMES.get(k, k)),
+        )
         st.dataframe(
-            flat if show_how else flat.drop(columns="how_found"),
+            shown if show_how else shown.drop(columns="how_found"),
             hide_index=True,
             width="stretch",
             column_config={
                 "figure": st.column_config.TextColumn("Figure", pinned=True),
+                "outlet": "Outlet",
                 "text": "As written",
                 "counted": "What is counted",
                 "said_by": "Said by",

@@ -47,7 +47,7 @@ if not view.documents:
 else:
     st.caption(
         "Edit a cell to correct the outlet, title, date, byline or address; every page "
-        "updates at once. An empty outlet shows as *Unknown (document id)*."
+        "updates at once. An empty outlet shows as *Article N*, N being its place in the list."
     )
     meta = metadata_table(view.documents, session.META_FIELDS)
     edited = st.data_editor(

@@ -311,13 +311,14 @@ def browser_run(label: str, env: dict[str, str], outlets: list[str]) -> dict:
 def run_browser(rows: dict, args, workdir: Path) -> dict:
     from lib import schema
     from lib.analysis import analyze
+    from lib.corpus.document import outlet_labels
     from lib.ingest.local import load_corpus
     from lib.nlp.pipeline import get_nlp
     from lib.store.cache import DiskCache, corpus_key
 
     results = {}
     seeds_docs = load_corpus(SEEDS).documents
-    seed_outlets = list(dict.fromkeys(d.display_outlet for d in seeds_docs))
+    seed_outlets = list(dict.fromkeys(outlet_labels(seeds_docs)))
     cold_dir = workdir / "browser_cold_cache"
     results["seeds_cold"] = browser_run(
         "seeds, empty disk cache", {"COVERAGE_LENS_CACHE_DIR": str(cold_dir)}, seed_outlets

@@ -18,6 +18,7 @@ def test_tables_have_contract_columns(seed_analysis):
 
 def test_offsets_point_into_text(seed_analysis):
     texts = seed_analysis.texts.set_index("doc_id")["text"]
+    assert len(seed_analysis.mentions) and len(seed_analysis.sentences)  # the loops run
     for row in seed_analysis.mentions.itertuples():
         assert texts[row.doc_id][row.start_char : row.end_char] == row.text
     for row in seed_analysis.sentences.itertuples():

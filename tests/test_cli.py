@@ -26,7 +26,7 @@ def test_documents_csv():
     assert outlets["001"] == "ICARO Media Group"
     assert outlets["003"] == "TDPel Media"
     assert outlets["004"] == "The Moscow Times"
-    assert outlets["000"] == "Unknown (000_ff69cd40d1c1fadd)"
+    assert outlets["000"] == "Article 1"
     assert [r for r in rows if r["doc_id"].startswith("004")][0]["byline"] == "AFP"
 
 

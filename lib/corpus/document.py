@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 
@@ -46,4 +47,27 @@ class Corpus:
 
 
 def unknown_outlet(doc_id: str) -> str:
+    """Label of one document with no known outlet, seen alone (see :func:`outlet_labels`)."""
     return f"Unknown ({doc_id})"
+
+
+FALLBACK_RE = re.compile(r"^Article \d+(?: \(.*\))?$")
+
+
+def outlet_labels(documents) -> list[str]:
+    """The outlet label of each document of a corpus: its outlet, else a short "Article N"
+    (N = its position, 1-based) that fits chips, columns and legends; "Article N (doc id)"
+    if a real outlet already has that name."""
+    real = {d.outlet for d in documents if d.outlet}
+    labels = []
+    for n, d in enumerate(documents, start=1):
+        label = d.outlet or f"Article {n}"
+        if not d.outlet and label in real:
+            label = f"{label} ({d.doc_id})"
+        labels.append(label)
+    return labels
+
+
+def is_fallback_label(label: str) -> bool:
+    """Is ``label`` one :func:`outlet_labels` made up (not a real outlet)?"""
+    return bool(FALLBACK_RE.match(label or ""))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from lib.corpus.document import Document
+from lib.corpus.document import Document, outlet_labels
 from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
 from lib.resolve.quote_groups import group_quotes
@@ -56,8 +56,9 @@ def _collect(documents: Sequence[Document], parts) -> tuple[dict, list[dict], li
     """Per-part record lists with ``doc_id``/``outlet`` added, document rows, text rows."""
     rows: dict[str, list[dict]] = {name: [] for name in PARTS}
     doc_rows, text_rows = [], []
-    for document, part in zip(documents, parts, strict=True):
-        meta = {"doc_id": document.doc_id, "outlet": document.display_outlet}
+    labels = outlet_labels(documents)
+    for document, part, label in zip(documents, parts, labels, strict=True):
+        meta = {"doc_id": document.doc_id, "outlet": label}
         for name in PARTS[1:]:
             rows[name].extend({**meta, **rec} for rec in part[name])
         stats = part["stats"][0]

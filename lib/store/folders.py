@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.corpus.document import Document, unknown_outlet
+from lib.corpus.document import Document, is_fallback_label
 from lib.schema import Analysis, analysis_version, table_names, text_key
 
 MANIFEST = "manifest.json"
@@ -152,7 +152,7 @@ def documents_from_analysis(analysis) -> list:
     out = []
     for row in analysis.documents.itertuples(index=False):
         t = texts.loc[row.doc_id]
-        outlet = "" if row.outlet == unknown_outlet(row.doc_id) else row.outlet
+        outlet = "" if is_fallback_label(row.outlet) else row.outlet
         out.append(
             Document(
                 doc_id=row.doc_id,

@@ -7,6 +7,7 @@ import streamlit as st
 
 from lib.schema import LABEL_NAMES
 from lib.ui.sidebar import View
+from lib.views.export import csv_bytes
 
 #: Most outlet columns a wide table shows (the CSV download has them all).
 MAX_OUTLET_COLUMNS = 30
@@ -84,7 +85,7 @@ def csv_download(
 ) -> None:
     st.download_button(
         label,
-        data=table.to_csv(index=False).encode("utf-8"),
+        data=csv_bytes(table),
         file_name=file_name,
         mime="text/csv",
         key=key,

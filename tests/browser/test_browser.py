@@ -53,9 +53,9 @@ def test_outlet_filter_changes_heatmap_and_table(server, page):
 
     sidebar = page.locator("[data-testid='stSidebar']")
     for outlet in (
-        "Unknown (000_ff69cd40d1c1fadd)",
+        "Article 1",
         "ICARO Media Group",
-        "Unknown (002_45a56da15ac2ea27)",
+        "Article 3",
     ):
         sidebar.get_by_role("button", name=f"Remove {outlet}").click()
         wait_idle(page)

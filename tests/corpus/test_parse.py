@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from lib.corpus.document import unknown_outlet
+from lib.corpus.document import Document, is_fallback_label, outlet_labels, unknown_outlet
 from lib.corpus.metadata import parse_date
 from lib.corpus.parse import parse_document
 from lib.ingest.local import load_corpus
@@ -34,7 +34,10 @@ def test_seed_documents_and_outlets(seed_corpus):
     assert docs["004"].published == "2024-10-28"
     assert docs["001"].published.startswith("2024-10-28")
     assert docs["000"].display_outlet == unknown_outlet(docs["000"].doc_id)
-    assert docs["002"].display_outlet.startswith("Unknown (002_")
+    # in the corpus, outlets nobody names get short labels by position
+    assert outlet_labels(seed_corpus.documents) == [
+        "Article 1", "ICARO Media Group", "Article 3", "TDPel Media", "The Moscow Times"
+    ]  # fmt: skip
 
 
 def test_metadata_from_text_clues_without_manifest(tmp_path, seed_corpus):
@@ -132,3 +135,16 @@ def test_empty_and_undecodable_files_reported(tmp_path):
     reasons = dict(corpus.problems)
     assert "empty" in reasons["empty.txt"]
     assert "bad.txt" in reasons
+
+
+def test_fallback_labels_are_short_unique_and_recognised():
+    docs = [
+        Document(doc_id="a", text="x", outlet=""),
+        Document(doc_id="b", text="x", outlet="Article 1"),
+        Document(doc_id="c", text="x", outlet=""),
+    ]
+    labels = outlet_labels(docs)
+    assert labels == ["Article 1 (a)", "Article 1", "Article 3"]
+    assert len(set(labels)) == 3
+    assert is_fallback_label("Article 3") and is_fallback_label("Article 1 (a)")
+    assert not is_fallback_label("The Moscow Times")

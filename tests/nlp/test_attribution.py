@@ -105,7 +105,9 @@ def test_titles_of_shows_and_handles_are_not_speakers(nlp):
         "On “Meet the Voters,” the host asked about taxes. “We will cut them,” "
         "@taxwatch wrote on Tuesday."
     )
-    for q in quotes_of(nlp, text):
+    quotes = quotes_of(nlp, text)
+    assert quotes  # the quote is found; its speaker is not the show or the handle
+    for q in quotes:
         assert q["speaker_text"] not in ("Meet the Voters", "@taxwatch", "taxwatch")
 
 

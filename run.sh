@@ -4,6 +4,7 @@
 #   ./run.sh test   the same set-up plus dev tools and Debian's chromium, then lint + all tests
 #   ./run.sh bench  run the speed benchmark (benchmarks/run.py; pass --quick for the short one)
 #   ./run.sh accuracy  run the accuracy benchmark on ../shared/eval (benchmarks/accuracy.py)
+#   ./run.sh cli ARGS  the command line (python -m lib ARGS) in the project's .venv
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -69,8 +70,13 @@ case "${1:-}" in
     shift
     exec "$VENV/bin/python" benchmarks/accuracy.py "$@"
     ;;
+  cli)
+    ensure_venv requirements.txt
+    shift
+    exec "$VENV/bin/python" -m lib "$@"
+    ;;
   *)
-    echo "usage: ./run.sh app | test | bench | accuracy [args]" >&2
+    echo "usage: ./run.sh app | test | bench | accuracy | cli [args]" >&2
     exit 2
     ;;
 esac

@@ -51,6 +51,16 @@ def unknown_outlet(doc_id: str) -> str:
     return f"Unknown ({doc_id})"
 
 
+#: Bidirectional controls and zero-width characters: "rtl_\u202etxt.exe" must not display as
+#: "rtl_exe.txt". Kept in the data, stripped wherever a name is shown.
+INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c]")
+
+
+def display_name(text: str) -> str:
+    """``text`` as shown to a user: bidi controls and zero-width characters removed."""
+    return INVISIBLE_RE.sub("", text or "")
+
+
 FALLBACK_RE = re.compile(r"^Article \d+(?: \(.*\))?$")
 
 
@@ -58,10 +68,10 @@ def outlet_labels(documents) -> list[str]:
     """The outlet label of each document of a corpus: its outlet, else a short "Article N"
     (N = its position, 1-based) that fits chips, columns and legends; "Article N (doc id)"
     if a real outlet already has that name."""
-    real = {d.outlet for d in documents if d.outlet}
+    real = {display_name(d.outlet) for d in documents if d.outlet}
     labels = []
     for n, d in enumerate(documents, start=1):
-        label = d.outlet or f"Article {n}"
+        label = display_name(d.outlet) or f"Article {n}"
         if not d.outlet and label in real:
             label = f"{label} ({d.doc_id})"
         labels.append(label)

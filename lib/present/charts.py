@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.corpus.document import display_name
 from lib.schema import LABEL_NAMES
 from lib.views.cooccur import METRIC_LABELS
 from lib.views.figures import clean_text, format_figure
@@ -29,7 +30,19 @@ FONT = dict(family="Source Sans Pro, sans-serif", size=13)
 
 
 def _outlet_label(outlet: str, width: int = 28) -> str:
+    outlet = display_name(outlet)
     return outlet if len(outlet) <= width else outlet[: width - 1] + "…"
+
+
+def _outlet_labels(outlets: list[str], width: int = 28) -> list[str]:
+    """Axis labels, one per outlet, unique even when two names share their first
+    ``width`` characters (a bar per outlet, never two merged into one)."""
+    labels, seen = [], {}
+    for outlet in outlets:
+        label = _outlet_label(outlet, width)
+        seen[label] = seen.get(label, 0) + 1
+        labels.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return labels
 
 
 def entities_per_outlet_chart(table: pd.DataFrame, outlets: list[str] | None = None) -> go.Figure:
@@ -45,7 +58,7 @@ def entities_per_outlet_chart(table: pd.DataFrame, outlets: list[str] | None = N
         counts = table[table["label"] == label].set_index("outlet")["entities"]
         counts = counts.reindex(outlets, fill_value=0)
         fig.add_bar(
-            y=[_outlet_label(o) for o in outlets],
+            y=_outlet_labels(outlets),
             x=counts.tolist(),
             name=LABEL_NAMES.get(label, label),
             orientation="h",
@@ -194,7 +207,7 @@ def outlet_counts_chart(counts: pd.Series, label: str = "Mentions") -> go.Figure
     fig = go.Figure(
         go.Bar(
             x=counts.to_numpy(),
-            y=[_outlet_label(o) for o in outlets],
+            y=_outlet_labels(outlets),
             orientation="h",
             customdata=outlets,
             hovertemplate="%{customdata}: %{x}<extra></extra>",

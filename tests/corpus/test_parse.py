@@ -148,3 +148,12 @@ def test_fallback_labels_are_short_unique_and_recognised():
     assert len(set(labels)) == 3
     assert is_fallback_label("Article 3") and is_fallback_label("Article 1 (a)")
     assert not is_fallback_label("The Moscow Times")
+
+
+def test_display_names_drop_bidi_and_zero_width_characters():
+    from lib.corpus.document import display_name
+
+    assert display_name("rtl_\u202etxt.exe") == "rtl_txt.exe"
+    assert display_name("Daily\u200b News\u2066") == "Daily News"
+    docs = [Document(doc_id="a", text="x", outlet="\u202eNews")]
+    assert outlet_labels(docs) == ["News"] and docs[0].outlet == "\u202eNews"  # data kept

@@ -55,3 +55,18 @@ def test_claim_chart_range_segment():
     (range_trace,) = [t for t in fig.data if t.name == "range"]
     assert list(range_trace.error_x.array) == [750.0]
     assert list(range_trace.x) == [2250.0]
+
+
+def test_outlet_labels_are_unique_and_shown_without_bidi_controls():
+    from lib.present.charts import _outlet_labels, entities_per_outlet_chart
+
+    a, b = (
+        "The Very Long Name Of A Regional Outlet North",
+        "The Very Long Name Of A Regional Outlet South",
+    )
+    labels = _outlet_labels([a, b, "rtl_\u202etxt.exe"])
+    assert len(set(labels)) == 3 and labels[1].endswith("(2)")
+    assert labels[2] == "rtl_txt.exe"
+    table = pd.DataFrame({"outlet": [a, b], "label": ["PERSON", "PERSON"], "entities": [3, 4]})
+    fig = entities_per_outlet_chart(table, [a, b])
+    assert len(set(fig.data[0].y)) == 2  # two bars, not one merged bar

@@ -66,8 +66,8 @@ if widgets.require_outlets(view):
             " Each marker is one figure; its shape shows the qualifier."
         )
         if st.toggle("Why were these grouped?", value=False, key="figures_show_why"):
-            st.markdown(f"**Grouped because** {rows['why'].iloc[0]}.")
-            related = rows["related"].iloc[0]
+            st.markdown(f"**Grouped because** {html.md_escape(rows['why'].iloc[0])}.")
+            related = html.md_escape(rows["related"].iloc[0])
             if related:
                 st.markdown(
                     f"**Related measurements:** {related}. Their values differ, but what they "

@@ -59,7 +59,8 @@ if widgets.require_outlets(view):
         for _group_id, grp in shown[shown["group_id"].isin(visible)].groupby("group_id", sort=True):
             base = grp.iloc[0]
             title = f"{base['speaker'] or 'Unattributed'} — {base['quote'][:90]}"
-            with st.expander(title + ("…" if len(base["quote"]) > 90 else ""), expanded=True):
+            title += "…" if len(base["quote"]) > 90 else ""
+            with st.expander(html.md_escape(title), expanded=True):  # user text, shown literally
                 st.html(html.quote_group_html(grp))
 
         st.subheader("All quotes")

@@ -101,3 +101,45 @@ def test_metadata_edit_applies_everywhere_and_bundle_round_trips():
     again = read_bundle(data)
     assert [d.outlet for d in again.documents] == [d.outlet for d in view.documents]
     assert again.documents[0].outlet == "Edited Outlet"
+
+
+HOSTILE = "<img src=http://evil.example/p.png> ![pixel](http://evil.example/q.png)"
+LINK = "[click](javascript:alert(1))"
+
+
+def _unsafe(text: str) -> list[str]:
+    """Markup that would render live: an unescaped tag, markdown image or link."""
+    import re
+
+    return re.findall(r"(?<!\\)<img|(?<!\\)\]\((?:https?|javascript):", text)
+
+
+def test_hostile_text_is_shown_literally_on_every_page():
+    from tests.app.test_app import PAGES
+
+    article = (
+        f"Storm hits the coast {LINK}\n\n"
+        f"“The damage is {HOSTILE} everywhere,” said Maria Lopez, a city spokeswoman. "
+        f"About 300 homes {LINK} were damaged, Lopez said. Mayor Tom Baker visited the site."
+    )
+    at = yours()
+    at.text_area(key="paste_text").input(article)
+    at.text_input(key="paste_outlet").input(HOSTILE)
+    at.text_input(key="paste_title").input(LINK + " " + HOSTILE)
+    [b for b in at.button if "Add article" in b.label][0].click().run()
+    at.text_area(key="paste_text").input(article.replace("Storm hits", "A storm hit"))
+    at.text_input(key="paste_outlet").input("Second " + HOSTILE)
+    [b for b in at.button if "Add article" in b.label][0].click().run()
+    assert not at.exception, at.exception
+    assert len(at.session_state["_user"]["extra"]) == 2  # one quote in two outlets: a group
+    checked = 0
+    for page in PAGES:
+        at.switch_page(page).run()
+        assert not at.exception, (page, at.exception)
+        # markdown, captions, infos, headings and expander labels render markdown; select
+        # options and table cells are plain text
+        texts = [all_text(at)] + [e.label for e in at.expander]
+        for text in texts:
+            assert _unsafe(text) == [], (page, text[:200])
+        checked += 1
+    assert checked == len(PAGES)

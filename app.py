@@ -6,11 +6,15 @@ and runs the page the user picked. Pages live in ``app_pages/`` (not ``pages/``,
 Streamlit would also treat as an old-style multipage folder).
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from lib.ui import sidebar, widgets
 
-st.set_page_config(page_title="Coverage Lens", page_icon=":material/compare:", layout="wide")
+# a local icon: a material/emoji page icon is fetched from Google or a CDN by every browser
+ICON = Path(__file__).parent / "assets" / "icon.png"
+st.set_page_config(page_title="Coverage Lens", page_icon=str(ICON), layout="wide")
 
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),

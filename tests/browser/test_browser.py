@@ -110,3 +110,31 @@ def test_clicking_a_heatmap_cell_shows_its_sentences(server, page):
     if int(pair.group(3)):
         assert page.locator("[data-testid='stMain'] li mark").count() >= 2
     shot(page, "cooccurrence_clicked")
+
+
+def test_no_request_leaves_the_app_host(server, browser):
+    """Every page, at projector size: nothing is fetched from another host (fonts, icons,
+    trackers), so the app works offline in a classroom and leaks nothing about its readers."""
+    from urllib.parse import urlparse
+
+    context = browser.new_context(viewport={"width": 1024, "height": 768})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server + "/")
+    wait_idle(page)
+    titles = ["Compare sources", "Entity", "Co-occurrence", "Figures", "Quotes", "Reader"]
+    for title in titles + ["Your articles", "Overview"]:
+        go_to(page, title)
+        assert_no_error(page)
+    shot(page, "overview_1024")
+    go_to(page, "Figures")
+    shot(page, "figures_1024")
+    context.close()
+    app_host = urlparse(server).hostname
+    assert len(requests) > 10  # the recording worked
+    foreign = [
+        u for u in requests if urlparse(u).scheme in ("http", "https", "ws", "wss")
+        and urlparse(u).hostname not in (app_host, "localhost", "127.0.0.1")
+    ]  # fmt: skip
+    assert foreign == []

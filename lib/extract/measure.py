@@ -2,7 +2,7 @@
 "trained", "deployed", "paid"), the places it applies to, and its time scope.
 
 - ``predicate``: the lemma of the outcome verb of the counted phrase ("soldiers killed"), of
-  a verb modifying the counted noun ("troops deployed to Kursk"), or of the clause verb the
+  a verb modifying the counted noun ("troops deployed to the border"), or of the clause verb the
   figure belongs to ("Russia has trained 11,000 troops"), reporting verbs and copulas skipped;
   "" when none.
 - ``places``: the places (GPE/LOC entities) named in the counted phrase or in a

@@ -21,7 +21,7 @@ linkage over a pairwise score with vetoes:
   evidence.
 
 Agreement is rounding- and qualifier-aware (:func:`figure_interval`): "about 140 million",
-"$139 million" and "$140,937,785" agree; "over 600,000" and "more than 600,000" agree.
+"$139 million" and "$140,937,785" agree; "over 50,000" and "more than 50,000" agree.
 A group whose values cannot all hold is a ``conflict`` only when the evidence is strong
 (:func:`_strong`: same counted head, nothing that tells the figures apart, and one event
 or predicate); otherwise it is split into value-consistent claims listed as each other's

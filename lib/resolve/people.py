@@ -259,8 +259,8 @@ def person_clusters(names: pd.Series, context: pd.DataFrame | None = None) -> di
 
 
 def _join_spellings(by_key: dict[str, list[list[Name]]]) -> list[list[Name]]:
-    """Clusters after spelling variants of a surname ("Zelensky" / "Zelenskyy" /
-    "Zelenskiy") are joined: a cluster joins the one cluster of the other spelling whose main
+    """Clusters after spelling variants of a surname ("Gaddafi" / "Qaddafi" /
+    "Kadhafi") are joined: a cluster joins the one cluster of the other spelling whose main
     form is the same person; a join that would put two people of one spelling together is
     refused."""
     flat = [(key, c) for key, clusters in by_key.items() for c in clusters]

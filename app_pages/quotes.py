@@ -13,8 +13,10 @@ view = widgets.get_view()
 widgets.page_intro(
     "Quotes",
     "Who each outlet quotes and how. The matrix counts quotes per speaker and outlet. Below, "
-    "the same quote as carried by different outlets is lined up: struck-through words are "
-    "missing from that outlet's version, highlighted words are added or changed.",
+    "the same quote as carried by different outlets is lined up against the first outlet's "
+    "wording (the reference): in each other version, highlighted words are ones the "
+    "reference lacks (added or changed), struck-through words are the reference's words "
+    "that version lacks, and … marks where a shorter excerpt starts or ends.",
 )
 if widgets.require_outlets(view):
     a = view.analysis

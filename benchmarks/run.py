@@ -270,7 +270,7 @@ def browser_run(label: str, env: dict[str, str], outlets: list[str]) -> dict:
     """Start the app, time the first rendered page and one outlet-filter change."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import CHROMIUM_ARGS, streamlit_server
+    from tests.browser.helpers import CHROMIUM_ARGS, streamlit_server
 
     (ROOT / "artifacts").mkdir(exist_ok=True)
     out: dict = {"label": label}

@@ -9,7 +9,7 @@ import pandas as pd
 
 from lib.present.charts import LABEL_COLOURS
 from lib.schema import LABEL_NAMES
-from lib.views.quotes import diff_opcodes
+from lib.views.quotes import diff_opcodes, version_ops
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 BOX = (
@@ -93,26 +93,40 @@ def figure_sentence_html(outlet: str, sentence: str, figure_text: str, note: str
     )
 
 
-def quote_group_html(group: pd.DataFrame) -> str:
-    """Each outlet's wording of one quote group, diffed against the first version (safe HTML).
+def version_html(reference: str, version: str) -> str:
+    """One outlet's version of a quote against the reference (safe HTML): ``<ins>`` for
+    words it has that the reference lacks, ``<del>`` for the reference's words it lacks,
+    "…" where a shorter excerpt starts or ends (see :func:`lib.views.quotes.version_ops`)."""
+    out = []
+    for op, text in version_ops(reference, version):
+        if op == "equal":
+            out.append(html.escape(text))
+        elif op == "omitted":
+            out.append(" <span class='cl-omit' title='not quoted by this outlet'>…</span> ")
+        else:
+            out.append(_wrap([text], "ins" if op == "insert" else "del"))
+    return re.sub(r"\s{2,}", " ", "".join(out)).strip()
 
-    ``group`` rows need ``outlet, speaker, quote, verb``. The first row is shown as the
-    reference with the words others drop struck through; later rows highlight what they add.
+
+def quote_group_html(group: pd.DataFrame) -> str:
+    """Each outlet's wording of one quote group against the first outlet's (the reference),
+    as safe HTML.
+
+    ``group`` rows need ``outlet, speaker, quote, verb``. The first row is the reference,
+    shown as written; every other row shows its own words, highlighting those the reference
+    lacks and striking through, in place, the reference's words it lacks.
     """
     rows = list(group.itertuples())
     base = rows[0].quote
     parts = []
     for i, row in enumerate(rows):
-        if i == 0:
-            others = [r.quote for r in rows[1:]]
-            shown = diff_html(base, others[0])[0] if others else html.escape(base)
-        else:
-            shown = diff_html(base, row.quote)[1]
+        shown = html.escape(base) if i == 0 else version_html(base, row.quote)
         verb = f" · {html.escape(row.verb)}" if isinstance(row.verb, str) and row.verb else ""
+        ref = " <span style='color:#888'>(reference)</span>" if i == 0 and len(rows) > 1 else ""
         parts.append(
             "<div style='margin: 0.3rem 0 0.7rem'>"
             f"<div style='font-size: 0.85rem; color: #555'><b>{html.escape(str(row.outlet))}"
-            f"</b>{verb}</div>"
+            f"</b>{verb}{ref}</div>"
             f"<div style='font-family: Georgia, serif; font-size: 1.02rem'>“{shown}”</div></div>"
         )
     style = (

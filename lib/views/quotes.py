@@ -35,6 +35,32 @@ def diff_opcodes(a: str, b: str):
     return ta, tb, matcher.get_opcodes()
 
 
+def version_ops(reference: str, version: str) -> list[tuple[str, str]]:
+    """One outlet's ``version`` of a quote against the ``reference`` wording, as
+    ``(op, text)`` pieces in reading order:
+
+    - ``equal``: words both have (text as this version writes it);
+    - ``insert``: words this version has that the reference lacks (added or changed);
+    - ``delete``: the reference's words this version lacks, inside the part it quotes;
+    - ``omitted``: reference text before or after a shorter excerpt (the version quotes
+      less, it does not drop words there), shown as an ellipsis.
+
+    Case, curly vs straight quote marks and spacing are ignored when comparing.
+    """
+    ta, tb, codes = diff_opcodes(reference, version)
+    ops: list[tuple[str, str]] = []
+    for k, (tag, i1, i2, j1, j2) in enumerate(codes):
+        if tag == "equal":
+            ops.append(("equal", "".join(tb[j1:j2])))
+            continue
+        if i2 > i1:
+            edge = (k == 0 or k == len(codes) - 1) and j2 == j1
+            ops.append(("omitted" if edge else "delete", "".join(ta[i1:i2])))
+        if j2 > j1:
+            ops.append(("insert", "".join(tb[j1:j2])))
+    return ops
+
+
 def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     """Word-level diff of ``a`` -> ``b`` as ``(op, text)`` with op in equal/delete/insert.
 

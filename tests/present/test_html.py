@@ -20,3 +20,59 @@ def test_diff_html_escapes_everything():
     left, right = diff_html("<b>bold</b>", "<img src=x onerror=alert(1)>")
     assert "<b>" not in left and "</b>" not in left and "&lt;/b&gt;" in left
     assert "<img" not in right and right.startswith("&lt;")
+
+
+def ops(reference, version):
+    from lib.views.quotes import version_ops
+
+    return [(op, text.strip()) for op, text in version_ops(reference, version) if text.strip()]
+
+
+def test_version_marks_exactly_what_it_adds_and_lacks():
+    ref = "It is a sign of Putin's growing desperation."
+    # a deletion inside the quoted part is struck through; nothing else is marked
+    assert ops(ref, "It is a sign of growing desperation.") == [
+        ("equal", "It is a sign of"), ("delete", "Putin's"), ("equal", "growing desperation."),
+    ]  # fmt: skip
+    # an insertion is highlighted, the reference's own words are never struck
+    assert ops(ref, "It is clearly a sign of Putin's growing desperation.") == [
+        ("equal", "It is"), ("insert", "clearly"),
+        ("equal", "a sign of Putin's growing desperation."),
+    ]  # fmt: skip
+    # a changed word: the reference's word struck, the version's word highlighted
+    assert ops(ref, "It is a sign of Putin's deepening desperation.") == [
+        ("equal", "It is a sign of Putin's"), ("delete", "growing"), ("insert", "deepening"),
+        ("equal", "desperation."),
+    ]  # fmt: skip
+
+
+def test_shorter_excerpts_are_ellipses_not_deletions():
+    ref = "It is a sign of Putin's growing desperation, the NATO chief said."
+    assert ops(ref, "Putin's growing desperation") == [
+        ("omitted", "It is a sign of"), ("equal", "Putin's growing desperation"),
+        ("omitted", ", the NATO chief said."),
+    ]  # fmt: skip
+
+
+def test_brackets_and_punctuation_are_words_of_their_own():
+    ref = "We will respond, and we will respond firmly."
+    assert ops(ref, "We [Ukraine] will respond, and we will respond firmly!") == [
+        ("equal", "We"), ("insert", "[Ukraine]"),
+        ("equal", "will respond, and we will respond firmly"),
+        ("delete", "."), ("insert", "!"),
+    ]  # fmt: skip
+
+
+def test_quote_group_html_shows_the_reference_plain_and_versions_marked():
+    import pandas as pd
+
+    from lib.present.html import quote_group_html
+
+    group = pd.DataFrame(
+        {"outlet": ["A", "B"], "speaker": ["X", "X"], "verb": ["said", "said"],
+         "quote": ["a sign of Putin's growing <desperation>", "a sign of growing <desperation>"]}
+    )  # fmt: skip
+    out = quote_group_html(group)
+    first, second = out.split("<b>B</b>")
+    assert "<del>" not in first and "<ins>" not in first  # the reference is never struck
+    assert "<del>Putin&#x27;s</del>" in second and "&lt;desperation&gt;" in second

@@ -43,6 +43,59 @@ DATE_PATTERNS = [
 
 BYLINE = re.compile(r"^\s*by\s+(.{2,80}?)\s*$", re.I)
 
+#: News agencies a wire dateline names ("WASHINGTON (Reuters) -", "(AP) —"), as readers
+#: know them. General, not event-specific.
+WIRE_AGENCIES = {
+    "reuters": "Reuters", "ap": "The Associated Press", "associated press": "The Associated Press",
+    "afp": "AFP", "bloomberg": "Bloomberg", "upi": "UPI", "dpa": "dpa", "xinhua": "Xinhua",
+    "ani": "ANI", "pti": "PTI", "ians": "IANS", "yonhap": "Yonhap", "kyodo": "Kyodo News",
+    "anadolu": "Anadolu Agency", "efe": "EFE", "ansa": "ANSA", "tass": "TASS",
+    "cnn": "CNN", "bbc": "BBC", "pa": "PA Media", "aap": "AAP", "cp": "The Canadian Press",
+}  # fmt: skip
+#: A wire dateline at the start of the body: optional place (capitals), the agency in
+#: brackets, then a dash.
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s+)?"
+    r"\((?P<agency>[A-Za-z][A-Za-z .]{0,24}?)\)\s*[-–—]"
+)
+#: "PUBLISHED : 12 March 2023", "Updated: Oct. 3, 2024", "Posted on 2024-10-03".
+DATE_LABEL = re.compile(
+    r"^\s*(?P<label>first published|published|updated|last updated|posted)\s*(?:on)?\s*:?"
+    r"\s*(?P<rest>.+)$",
+    re.I,
+)
+#: "By Jane Doe, Reuters" / "By Jane Doe | The Daily Example": a byline naming its outlet.
+BYLINE_OUTLET = re.compile(r"^(?P<name>[^,|]{2,60}?)\s*[,|]\s*(?P<outlet>[^,|]{2,60})$")
+
+
+def wire_agency(paragraph: str) -> str:
+    """The agency a wire dateline at the start of ``paragraph`` names, else ""."""
+    m = DATELINE.match(paragraph or "")
+    if not m:
+        return ""
+    return WIRE_AGENCIES.get(m.group("agency").strip().lower().rstrip("."), "")
+
+
+def labelled_date(line: str) -> tuple[str, str]:
+    """(label, ISO date) of a "Published: …"/"Updated …" line, else ("", "")."""
+    m = DATE_LABEL.match(line)
+    if not m or len(line.split()) > 10:
+        return "", ""
+    date = parse_date(m.group("rest"))
+    return (m.group("label").lower(), date) if date else ("", "")
+
+
+def byline_outlet(byline: str) -> tuple[str, str]:
+    """(name, outlet) of a byline that names its outlet ("Jane Doe, Reuters"), else
+    (byline, "")."""
+    m = BYLINE_OUTLET.match(byline)
+    if m:
+        outlet = m.group("outlet").strip()
+        known = WIRE_AGENCIES.get(outlet.lower())
+        if known or OUTLET_WORDS.search(outlet):
+            return m.group("name").strip(), known or outlet
+    return byline, ""
+
 
 PUBLISHED_ON = re.compile(
     r"\b(?:first |originally )?published (?:on|by|in) ([A-Z][\w&'’.\- ]{1,60}?)[.!]", re.I

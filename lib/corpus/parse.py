@@ -19,9 +19,12 @@ from lib.corpus.metadata import (
     OUTLET_WORDS,
     PUBLISHED_ON,
     URL_RE,
+    byline_outlet,
     is_date_line,
+    labelled_date,
     outlet_from_url,
     parse_date,
+    wire_agency,
 )
 from lib.corpus.text import SENTENCE_END, join_broken, looks_like_prose, strip_markup
 
@@ -66,9 +69,21 @@ class _Reader:
             self.found.setdefault("published", parse_date(plain))
             self.boiler.append(plain)
             return True
+        label, date = labelled_date(plain)
+        if date:  # "PUBLISHED : 12 March 2023"; an "Updated" date only when there is no other
+            if label.endswith("updated"):
+                self.found.setdefault("published", date)
+            elif not self.found.get("_published_labelled"):
+                self.found["published"] = date
+                self.found["_published_labelled"] = "yes"
+            self.boiler.append(plain)
+            return True
         by = BYLINE.match(plain)
         if by and len(plain.split()) <= 10:
-            self.found.setdefault("byline", by.group(1).strip())
+            name, outlet = byline_outlet(by.group(1).strip())
+            self.found.setdefault("byline", name)
+            if outlet:
+                self.found.setdefault("outlet", outlet)
             self.boiler.append(plain)
             return True
         if self.body and not looks_like_prose(plain) and len(plain.split()) <= 6:
@@ -121,6 +136,8 @@ def parse_document(doc_id: str, raw: str, hints: dict[str, str] | None = None) -
         boiler.append(body.pop())
     paragraphs = join_broken(body)
     meta = {k: hints.get(k) or reader.found.get(k, "") for k in MANIFEST_FIELDS}
+    if not meta["outlet"]:  # "WASHINGTON (Reuters) -" opening one of the first paragraphs
+        meta["outlet"] = next((a for a in map(wire_agency, paragraphs[:3]) if a), "")
     if not meta["outlet"] and meta["url"]:
         meta["outlet"] = outlet_from_url(meta["url"])
     return Document(

@@ -157,3 +157,39 @@ def test_display_names_drop_bidi_and_zero_width_characters():
     assert display_name("Daily\u200b News\u2066") == "Daily News"
     docs = [Document(doc_id="a", text="x", outlet="\u202eNews")]
     assert outlet_labels(docs) == ["News"] and docs[0].outlet == "\u202eNews"  # data kept
+
+
+@pytest.mark.parametrize(
+    ("raw", "outlet", "published", "byline"),
+    [
+        (
+            "Oil prices rise on supply fears\n\nLONDON (Reuters) - Oil prices rose on Tuesday "
+            "as traders weighed supply risks, analysts said.",
+            "Reuters", "", "",
+        ),
+        (
+            "Storm batters coast\nPUBLISHED : 12 March 2023\n\nMIAMI (AP) — A powerful storm "
+            "battered the coast on Sunday, officials said.",
+            "The Associated Press", "2023-03-12", "",
+        ),
+        (
+            "City council approves budget\nBy Jane Doe, The Riverside Gazette\nUpdated: Oct. 3, "
+            "2024\n\nThe city council approved a $4 million budget on Monday after a debate.",
+            "The Riverside Gazette", "2024-10-03", "Jane Doe",
+        ),
+        (
+            "Talks resume\nPublished: 2 May 2022\nUpdated: 3 May 2022\n\nNegotiators met again "
+            "on Monday, the foreign ministry said in a statement.",
+            "", "2022-05-02", "",
+        ),
+        (
+            "Headline here\n\nThe mayor (a former teacher) said on Monday that the city would "
+            "build three schools.",
+            "", "", "",
+        ),
+    ],
+)  # fmt: skip
+def test_wire_and_newspaper_metadata(raw, outlet, published, byline):
+    doc = parse_document("x", raw)
+    assert (doc.outlet, doc.published[:10], doc.byline) == (outlet, published, byline)
+    assert not doc.title.startswith(("PUBLISHED", "Updated", "Published"))

@@ -25,8 +25,10 @@ if widgets.require_outlets(view):
         cooccur.METRICS,
         format_func=cooccur.METRIC_LABELS.get,
         key="co_metric",
-        help="Windows shared: raw count. Jaccard: shared / either. NPMI: association beyond "
-        "chance, from -1 (never together) to 1 (always together).",
+        help=" · ".join(
+            f"{cooccur.METRIC_LABELS[m].capitalize()}: {cooccur.METRIC_HELP[m]}"
+            for m in cooccur.METRICS
+        ),
     )
     top_n = c3.slider(
         "Top entities", 5, 40, 15, key="co_top_n", help="The entities named in the most articles"
@@ -45,7 +47,7 @@ if widgets.require_outlets(view):
     else:
         matrix = cooccur.cooccurrence_matrix(pairs, top, metric)
         event = st.plotly_chart(
-            charts.cooccurrence_heatmap(matrix, metric),
+            charts.cooccurrence_heatmap(matrix, metric, window),
             width="stretch",
             key="co_heatmap",
             on_select="rerun",
@@ -90,5 +92,6 @@ if widgets.require_outlets(view):
             )
 
         st.subheader("Pairs")
-        widgets.csv_download(pairs, f"cooccurrence_{window}.csv", key="co_download")
-        st.dataframe(pairs, hide_index=True, width="stretch", height=320, key="co_pairs")
+        shown = pairs.rename(columns=cooccur.PAIR_HEADERS)
+        widgets.csv_download(shown, f"cooccurrence_{window}.csv", key="co_download")
+        st.dataframe(shown, hide_index=True, width="stretch", height=320, key="co_pairs")

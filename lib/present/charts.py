@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from lib.corpus.document import display_name
 from lib.schema import LABEL_NAMES
-from lib.views.cooccur import METRIC_LABELS
+from lib.views.cooccur import metric_label
 from lib.views.figures import clean_text, format_figure
 
 #: One colour per entity type, shared by charts and the Reader's highlights.
@@ -79,12 +79,16 @@ def entities_per_outlet_chart(table: pd.DataFrame, outlets: list[str] | None = N
     return fig
 
 
-def cooccurrence_heatmap(matrix: pd.DataFrame, metric: str = "count") -> go.Figure:
-    """Heatmap of a square entity × entity matrix; hover names the pair and its value."""
+def cooccurrence_heatmap(
+    matrix: pd.DataFrame, metric: str = "count", window: str = "sentence"
+) -> go.Figure:
+    """Heatmap of a square entity × entity matrix; hover names the pair and its value; the
+    colour bar names the measure in words ("sentences together"), whole-number ticks for
+    counts."""
     names = [str(n) for n in matrix.index]
     z = matrix.to_numpy(dtype=float)
     text = np.where(np.isnan(z), "", np.vectorize(_fmt_value)(np.nan_to_num(z), metric))
-    label = METRIC_LABELS[metric]
+    label = metric_label(metric, window)
     hover = np.array(
         [
             [f"{a} × {b}<br>{label}: {text[i, j] or '0'}" for j, b in enumerate(names)]
@@ -105,7 +109,14 @@ def cooccurrence_heatmap(matrix: pd.DataFrame, metric: str = "count") -> go.Figu
             zmid=zmid,
             zmin=-1 if metric == "npmi" else 0,
             zmax=1 if metric in ("npmi", "jaccard") else None,
-            colorbar=dict(title=dict(text=label, side="right")),
+            colorbar=dict(
+                title=dict(text=label, side="right"),
+                **(
+                    {"tickformat": "d", "dtick": max(1, int(np.nanmax(z) // 5) or 1)}
+                    if metric == "count" and np.isfinite(z).any()
+                    else {}
+                ),
+            ),
             xgap=1,
             ygap=1,
         )

@@ -24,7 +24,32 @@ from lib.views.entities import link_demonyms
 
 WINDOWS = ("sentence", "paragraph", "document")
 METRICS = ("count", "jaccard", "npmi")
-METRIC_LABELS = {"count": "Windows shared", "jaccard": "Jaccard overlap", "npmi": "NPMI"}
+METRIC_LABELS = {
+    "count": "times together",
+    "jaccard": "overlap (Jaccard)",
+    "npmi": "association (NPMI)",
+}
+#: One line a reader can follow for each measure.
+METRIC_HELP = {
+    "count": "how many sentences (or paragraphs, or articles) name both",
+    "jaccard": "windows naming both ÷ windows naming either, 0 to 1",
+    "npmi": "together more (towards 1) or less (towards −1) than chance would give",
+}
+#: Column headers of the pairs table, as the page and its CSV show them.
+PAIR_HEADERS = {
+    "entity_a": "Entity A",
+    "entity_b": "Entity B",
+    "count": "Times together",
+    "jaccard": "Overlap (Jaccard)",
+    "npmi": "Association (NPMI)",
+}
+
+
+def metric_label(metric: str, window: str = "sentence") -> str:
+    """The measure's name for a legend: counts say what was counted ("sentences together")."""
+    if metric == "count":
+        return f"{window}s together"
+    return METRIC_LABELS[metric]
 
 
 def window_keys(mentions: pd.DataFrame, sentences: pd.DataFrame, window: str) -> pd.Series:

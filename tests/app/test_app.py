@@ -133,8 +133,9 @@ def test_cooccurrence_demonym_toggle_changes_entities():
     at.toggle(key="co_demonyms").set_value(False).run()
     without = at.dataframe[0].value
     assert not at.exception
-    names_with = set(with_link["entity_a"]) | set(with_link["entity_b"])
-    names_without = set(without["entity_a"]) | set(without["entity_b"])
+    assert list(with_link.columns[:3]) == ["Entity A", "Entity B", "Times together"]
+    names_with = set(with_link["Entity A"]) | set(with_link["Entity B"])
+    names_without = set(without["Entity A"]) | set(without["Entity B"])
     assert "North Korean" in names_without and "North Korean" not in names_with
 
 

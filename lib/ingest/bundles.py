@@ -17,15 +17,17 @@ from lib.corpus.manifest import MANIFEST_FIELDS, MANIFEST_NAME
 from lib.ingest.archives import check_zip_safety, entry_ratio_fail, read_member, unsafe_member
 from lib.ingest.batch import Batch, sanitise_id, unique_id
 from lib.ingest.decode import normalised_hash
-from lib.ingest.limits import LOCAL_LIMITS, MB, Limits
+from lib.ingest.limits import LOCAL_LIMITS, MB, Limits, truncate_text
 from lib.ingest.status import (
     ANALYSED,
     REASON_CORRUPT,
     REASON_OK,
     REASON_TOO_MANY,
+    REASON_TRUNCATED,
     REASON_UNSAFE_PATH,
     REASON_UNSUPPORTED,
     SKIPPED,
+    TRUNCATED,
     IngestError,
     status_row,
     statuses_frame,
@@ -99,7 +101,8 @@ def restore_bundle(batch: Batch, name: str, data: bytes) -> None:
         zf = zipfile.ZipFile(io.BytesIO(data))
         check_zip_safety(zf, len(data), limits, "bundle")
         marker = json.loads(read_member(zf, zf.getinfo(BUNDLE_MARKER), 16 * MB).decode("utf-8"))
-        if int(marker.get("version", 0)) > BUNDLE_VERSION:
+        check_marker(marker)
+        if marker.get("version", 0) > BUNDLE_VERSION:
             raise IngestError(
                 REASON_UNSUPPORTED, f"Bundle version {marker.get('version')} is newer."
             )
@@ -128,6 +131,7 @@ def restore_bundle(batch: Batch, name: str, data: bytes) -> None:
             if fail:
                 raise fail
             text = read_member(zf, info, limits.max_file_bytes).decode("utf-8")
+            text, cut = truncate_text(text, limits.max_doc_chars)
         except IngestError as fail:
             batch.rows.append(status_row(shown, SKIPPED, fail.reason, fail.message))
             continue
@@ -151,7 +155,38 @@ def restore_bundle(batch: Batch, name: str, data: bytes) -> None:
         batch.used_ids.add(new_id)
         batch.hashes.setdefault(normalised_hash(text), shown)
         batch.documents.append(doc)
-        batch.rows.append(status_row(shown, ANALYSED, REASON_OK, "", new_id, len(text)))
+        status, reason = (TRUNCATED, REASON_TRUNCATED) if cut else (ANALYSED, REASON_OK)
+        batch.rows.append(status_row(shown, status, reason, "", new_id, len(text)))
+
+
+#: Types of the fields ``bundle.json`` may carry (top level, then per document).
+MARKER_FIELDS = {"version": int, "format": str, "documents": list, "notes": (list, str)}
+DOCUMENT_FIELDS = {"doc_id": str, "file": str, "boilerplate": str, "source_name": str}
+
+
+def check_marker(marker) -> None:
+    """Validate ``bundle.json``: wrong types give one clear reason, never Python internals."""
+
+    def bad(what: str) -> IngestError:
+        return IngestError(REASON_CORRUPT, f"Damaged bundle: bundle.json {what}.")
+
+    if not isinstance(marker, dict):
+        raise bad("is not an object")
+    for key, kind in MARKER_FIELDS.items():
+        value = marker.get(key)
+        if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
+            raise bad(f"field '{key}' has the wrong type")
+    for n, entry in enumerate(marker.get("documents") or [], start=1):
+        if not isinstance(entry, dict):
+            raise bad(f"document {n} is not an object")
+        for key, kind in DOCUMENT_FIELDS.items():
+            if entry.get(key) is not None and not isinstance(entry[key], kind):
+                raise bad(f"document {n}: field '{key}' has the wrong type")
+        notes = entry.get("notes")
+        if notes is not None and not (
+            isinstance(notes, list) and all(isinstance(x, str) for x in notes)
+        ):
+            raise bad(f"document {n}: 'notes' must be a list of texts")
 
 
 def read_bundle(data: bytes, name: str = "bundle.zip", limits: Limits | None = None) -> Corpus:

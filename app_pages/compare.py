@@ -18,7 +18,9 @@ if widgets.require_outlets(view):
     table = view.memo(entity_outlet_wide, link)
     c1, c2 = st.columns([2, 1])
     chosen = widgets.entity_type_filter(view.analysis.mentions["label"], "compare_labels", c1)
-    query = c2.text_input("Find an entity", key="compare_query", placeholder="e.g. a name")
+    query = c2.text_input(
+        "Find an entity", key="compare_query", bind="query-params", placeholder="e.g. a name"
+    )
     shown = table[table["label"].isin(chosen)]
     if query.strip():
         shown = shown[shown["entity"].str.contains(query.strip(), case=False, regex=False)]

@@ -18,22 +18,33 @@ if widgets.require_outlets(view):
     a = view.analysis
     c1, c2, c3, c4 = st.columns([1, 1, 1, 1])
     window = c1.selectbox(
-        "Window", cooccur.WINDOWS, key="co_window", help="What counts as 'together'"
+        "Window",
+        cooccur.WINDOWS,
+        key="co_window",
+        bind="query-params",
+        help="What counts as 'together'",
     )
     metric = c2.selectbox(
         "Measure",
         cooccur.METRICS,
         format_func=cooccur.METRIC_LABELS.get,
         key="co_metric",
+        bind="query-params",
         help=" · ".join(
             f"{cooccur.METRIC_LABELS[m].capitalize()}: {cooccur.METRIC_HELP[m]}"
             for m in cooccur.METRICS
         ),
     )
     top_n = c3.slider(
-        "Top entities", 5, 40, 15, key="co_top_n", help="The entities named in the most articles"
+        "Top entities",
+        5,
+        40,
+        15,
+        key="co_top_n",
+        bind="query-params",
+        help="The entities named in the most articles",
     )
-    min_count = c4.slider("Minimum shared", 1, 10, 1, key="co_min_count")
+    min_count = c4.slider("Minimum shared", 1, 10, 1, key="co_min_count", bind="query-params")
     c5, c6 = st.columns([3, 1])
     link = widgets.demonym_toggle("co_demonyms", True, c6)
     mentions = view.memo(cooccur.linked_mentions, link)
@@ -76,8 +87,12 @@ if widgets.require_outlets(view):
             st.caption("Select at least two outlets in the sidebar to compare them.")
         else:
             d1, d2 = st.columns(2)
-            oa = d1.selectbox("Outlet A", view.selected, index=0, key="co_outlet_a")
-            ob = d2.selectbox("Outlet B", view.selected, index=1, key="co_outlet_b")
+            oa = d1.selectbox(
+                "Outlet A", view.selected, index=0, key="co_outlet_a", bind="query-params"
+            )
+            ob = d2.selectbox(
+                "Outlet B", view.selected, index=1, key="co_outlet_b", bind="query-params"
+            )
             st.caption(
                 "Shared windows in A minus shared windows in B, for the same entities: red pairs "
                 "are linked more often by A, blue pairs by B."

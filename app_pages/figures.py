@@ -59,13 +59,17 @@ if widgets.require_outlets(view):
             row.claim_id: f"{row.claim_id} · {row.counted} ({row.status})"
             for row in summary.itertuples()
         }
-        claim_id = st.selectbox("Claim", list(labels), format_func=labels.get, key="figures_claim")
+        claim_id = st.selectbox(
+            "Claim", list(labels), format_func=labels.get, key="figures_claim", bind="query-params"
+        )
         rows = a.claims[a.claims["claim_id"] == claim_id]
         st.caption(
             f"Status: **{rows['status'].iloc[0]}** — {STATUS_HELP.get(rows['status'].iloc[0], '')}."
             " Each marker is one figure; its shape shows the qualifier."
         )
-        if st.toggle("Why were these grouped?", value=False, key="figures_show_why"):
+        if st.toggle(
+            "Why were these grouped?", value=False, key="figures_show_why", bind="query-params"
+        ):
             st.markdown(f"**Grouped because** {html.md_escape(rows['why'].iloc[0])}.")
             related = html.md_escape(rows["related"].iloc[0])
             if related:
@@ -92,6 +96,7 @@ if widgets.require_outlets(view):
             default=qualifiers,
             format_func=QUALIFIER_NAMES.get,
             key="figures_qualifiers",
+            bind="query-params",
         )
         chosen_kinds = c2.multiselect(
             "Kinds",
@@ -99,13 +104,15 @@ if widgets.require_outlets(view):
             default=[k for k in kinds if k not in DEFAULT_HIDDEN_KINDS],
             format_func=KIND_NAMES.get,
             key="figures_kinds",
+            bind="query-params",
             help="Counts of one (“one resident said”) are hidden until you pick them.",
         )
-        query = c3.text_input("What is counted contains", key="figures_query")
+        query = c3.text_input("What is counted contains", key="figures_query", bind="query-params")
         show_how = st.toggle(
             "Show how each source was found",
             value=False,
             key="figures_show_how",
+            bind="query-params",
             help="Named in the sentence, “according to”, a pronoun or a role read as a "
             "person, or carried over from the previous sentence.",
         )

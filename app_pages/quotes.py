@@ -24,11 +24,14 @@ if widgets.require_outlets(view):
         st.info("No quotes were found in the selected articles.")
     else:
         c1, c2 = st.columns([2, 1])
-        speaker = c1.selectbox("Speaker", quotes.speaker_options(a.quotes), key="quotes_speaker")
+        speaker = c1.selectbox(
+            "Speaker", quotes.speaker_options(a.quotes), key="quotes_speaker", bind="query-params"
+        )
         direct_only = c2.toggle(
             "Full quotes only",
             value=False,
             key="quotes_direct_only",
+            bind="query-params",
             help="Hide short quoted fragments such as scare quotes",
         )
         shown = quotes.select_quotes(a.quotes, speaker, direct_only)
@@ -55,6 +58,7 @@ if widgets.require_outlets(view):
                 max_value=pages,
                 value=1,
                 key="quotes_page",
+                bind="query-params",
             )
         first = (page_no - 1) * GROUPS_PER_PAGE
         visible = set(group_ids[first : first + GROUPS_PER_PAGE])
@@ -70,6 +74,7 @@ if widgets.require_outlets(view):
             "Show how each speaker was found",
             value=False,
             key="quotes_show_how",
+            bind="query-params",
             help="Named beside the quote, “according to”, a pronoun or a role read as a "
             "person, or carried over from the quote before: check any attribution yourself.",
         )

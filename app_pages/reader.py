@@ -15,7 +15,9 @@ widgets.page_intro(
 if widgets.require_outlets(view):
     docs = view.analysis.documents
     labels = {row.doc_id: f"{row.outlet} — {row.title or row.doc_id}" for row in docs.itertuples()}
-    doc_id = st.selectbox("Article", list(labels), format_func=labels.get, key="reader_doc")
+    doc_id = st.selectbox(
+        "Article", list(labels), format_func=labels.get, key="reader_doc", bind="query-params"
+    )
     meta = docs.set_index("doc_id").loc[doc_id]
     text_row = view.analysis.texts.set_index("doc_id").loc[doc_id]
     cols = st.columns(4)

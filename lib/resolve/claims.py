@@ -241,8 +241,6 @@ def _vetoed(a: dict, b: dict, agree: bool) -> bool:
     """True when two figures cannot be one measurement (see the module docstring)."""
     if a["_unit"] != b["_unit"] or a["_kind"] != b["_kind"]:
         return True
-    if a["_doc"] == b["_doc"] and not agree:
-        return True
     if not agree and ("tally" in a["_lemmas"].split() or "tally" in b["_lemmas"].split()):
         return True  # a vote tally names its vote: other numbers are another vote
     ga, gb = a["_groups"], b["_groups"]
@@ -337,7 +335,6 @@ def _cluster(items: list[dict]) -> list[int]:
 FEATURES = (
     "value",
     "_qualifier",
-    "_doc",
     "_unit",
     "_kind",
     "_groups",
@@ -349,7 +346,8 @@ FEATURES += ("_pred", "_places", "_time", "_lo", "_hi")
 
 
 def _cluster_block(items: list[dict]) -> list[int]:
-    """:func:`_cluster` on one block: every pair of items is scored."""
+    """:func:`_cluster` on one block: every distinct pair of features is scored once, then
+    the same-document veto is applied on the whole matrix."""
     n = len(items)
     codes: dict[tuple, int] = {}
     uniq: list[dict] = []
@@ -367,6 +365,13 @@ def _cluster_block(items: list[dict]) -> list[int]:
         for b in range(a, u):
             usim[a, b] = usim[b, a] = _similarity(uniq[a], uniq[b])
     sim = usim[np.ix_(inv, inv)]
+    # one article giving two values that cannot both hold gives two measurements (the
+    # document is not a scoring feature, so the pairs above stay few and distinct)
+    docs = np.array([item["_doc"] for item in items], dtype=object)
+    lo = np.array([item["_lo"] for item in items])
+    hi = np.array([item["_hi"] for item in items])
+    apart = np.maximum.outer(lo, lo) > np.minimum.outer(hi, hi) * 1.0000001
+    sim[(docs[:, None] == docs[None, :]) & apart] = -1.0
     np.fill_diagonal(sim, 0.0)
     groups = UnionFind(n)
     rows, cols = np.nonzero(np.triu(sim >= 0.5, k=1))

@@ -67,6 +67,7 @@ def entity_type_filter(labels, key: str, where=None) -> list[str]:
         default=options,
         format_func=lambda lab: LABEL_NAMES.get(lab, lab),
         key=key,
+        bind="query-params",
     )
 
 
@@ -76,6 +77,7 @@ def demonym_toggle(key: str, default: bool, where=None) -> bool:
         "Nationalities as countries",
         value=default,
         key=key,
+        bind="query-params",
         help="Count 'North Korean' or 'Ukrainian' as the country they belong to",
     )
 

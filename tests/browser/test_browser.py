@@ -138,3 +138,33 @@ def test_no_request_leaves_the_app_host(server, browser):
         and urlparse(u).hostname not in (app_host, "localhost", "127.0.0.1")
     ]  # fmt: skip
     assert foreign == []
+
+
+def test_a_copied_link_reopens_the_same_view(server, browser):
+    """Page controls live in the URL: a link copied after changing them reopens them."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "/cooccurrence")
+    wait_idle(page)
+    page.wait_for_selector(".js-plotly-plot .heatmaplayer", timeout=60_000)
+    assert_no_error(page)
+    boxes = page.locator("[data-testid='stMain'] [data-testid='stSelectbox']")
+    for index, option in ((0, "paragraph"), (1, "association (NPMI)")):
+        boxes.nth(index).click()
+        page.get_by_role("option", name=option).click(timeout=60_000)
+        wait_idle(page)
+        page.wait_for_selector(".js-plotly-plot .heatmaplayer", timeout=60_000)
+    link = page.url
+    assert "co_window=paragraph" in link and "co_metric=" in link
+    context.close()
+    fresh = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = fresh.new_page()
+    page.goto(link)
+    wait_idle(page)
+    page.wait_for_selector(".js-plotly-plot .heatmaplayer", timeout=30_000)
+    colour_bar = page.locator(".js-plotly-plot .colorbar").first.text_content()
+    assert "association (NPMI)" in colour_bar  # the measure came back from the link
+    boxes = page.locator("[data-testid='stMain'] [data-testid='stSelectbox']")
+    assert "paragraph" in boxes.first.text_content() + boxes.first.inner_html()
+    shot(page, "cooccurrence_from_link")
+    fresh.close()

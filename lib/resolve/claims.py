@@ -373,17 +373,35 @@ def _cluster_block(items: list[dict]) -> list[int]:
     apart = np.maximum.outer(lo, lo) > np.minimum.outer(hi, hi) * 1.0000001
     sim[(docs[:, None] == docs[None, :]) & apart] = -1.0
     np.fill_diagonal(sim, 0.0)
+    return _average_linkage(sim)
+
+
+def _average_linkage(sim: np.ndarray) -> list[int]:
+    """Merge pairs strongest first while the two groups' mean similarity stays at
+    :data:`MERGE_THRESHOLD` or more and no pair between them is vetoed (negative).
+
+    Sums and vetoes between groups are kept up to date on each merge (a row and a column
+    added), so a check is O(1) and a merge O(n): no block of the matrix is re-read.
+    """
+    n = len(sim)
     groups = UnionFind(n)
+    sums = sim.astype(np.float64, copy=True)
+    vetoed = sim < 0
+    size = np.ones(n)
     rows, cols = np.nonzero(np.triu(sim >= 0.5, k=1))
     order = np.argsort(-sim[rows, cols], kind="stable")  # strongest pairs first
     for i, j in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
         ri, rj = groups.find(i), groups.find(j)
-        if ri == rj:
+        if ri == rj or vetoed[ri, rj]:
             continue
-        block = sim[np.ix_(groups.members(ri), groups.members(rj))]
-        if block.min() < 0 or block.mean() < MERGE_THRESHOLD - 1e-9:
+        if sums[ri, rj] / (size[ri] * size[rj]) < MERGE_THRESHOLD - 1e-9:
             continue
-        groups.union(ri, rj)
+        keep, gone = groups.union(ri, rj)
+        sums[keep, :] += sums[gone, :]
+        sums[:, keep] += sums[:, gone]
+        vetoed[keep, :] |= vetoed[gone, :]
+        vetoed[:, keep] |= vetoed[:, gone]
+        size[keep] += size[gone]
     return groups.roots()
 
 

@@ -98,7 +98,11 @@ def version_html(reference: str, version: str) -> str:
     words it has that the reference lacks, ``<del>`` for the reference's words it lacks,
     "…" where a shorter excerpt starts or ends (see :func:`lib.views.quotes.version_ops`)."""
     out = []
+    previous = ""
     for op, text in version_ops(reference, version):
+        if previous == "delete" and op == "insert" and not text[:1].isspace():
+            out.append(" ")  # "<del>Putin</del> <ins>Over 600,000</ins>", never glued
+        previous = op
         if op == "equal":
             out.append(html.escape(text))
         elif op == "omitted":

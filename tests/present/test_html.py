@@ -76,3 +76,10 @@ def test_quote_group_html_shows_the_reference_plain_and_versions_marked():
     first, second = out.split("<b>B</b>")
     assert "<del>" not in first and "<ins>" not in first  # the reference is never struck
     assert "<del>Putin&#x27;s</del>" in second and "&lt;desperation&gt;" in second
+
+
+def test_a_replaced_word_is_not_glued_to_its_replacement():
+    from lib.present.html import version_html
+
+    out = version_html("Putin is unable to win", "Moscow is unable to win")
+    assert "<del>Putin</del> <ins>Moscow</ins>" in out

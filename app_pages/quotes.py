@@ -85,6 +85,11 @@ if widgets.require_outlets(view):
             hide_index=True,
             width="stretch",
             column_config={
+                "outlet": "Outlet",
+                "speaker": "Speaker",
+                "kind": st.column_config.TextColumn(
+                    "Kind", help="direct: a full quoted sentence; fragment: a few quoted words"
+                ),
                 "quote": st.column_config.TextColumn("Quote", width="large"),
                 "verb": st.column_config.TextColumn("Reporting verb"),
                 "group_id": st.column_config.TextColumn("Group"),

@@ -101,7 +101,7 @@ def version_html(reference: str, version: str) -> str:
     previous = ""
     for op, text in version_ops(reference, version):
         if previous == "delete" and op == "insert" and not text[:1].isspace():
-            out.append(" ")  # "<del>Putin</del> <ins>Over 600,000</ins>", never glued
+            out.append(" ")  # "<del>Smith</del> <ins>Over 5,000</ins>", never glued
         previous = op
         if op == "equal":
             out.append(html.escape(text))

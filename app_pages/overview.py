@@ -23,7 +23,8 @@ if widgets.require_outlets(view):
     st.subheader("Articles")
     st.caption(
         "One row per article. Outlet, title, date and byline come from the manifest or "
-        "from the article text; *Unknown* means the text does not name its outlet."
+        "from the article text; *Article N* (its place in the list) means the text does not "
+        "name its outlet."
     )
     table = docs[["outlet", "title", "published", "byline", "words", "entity_count"]]
     st.dataframe(

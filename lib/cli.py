@@ -151,18 +151,17 @@ def load_analysis(
         print(f"skipped {name}: {reason}", file=sys.stderr)
     if not corpus.documents:
         raise UsageError(f"no readable articles in {path}")
-    try:
-        nlp = get_nlp()
+    try:  # get_nlp is passed as a loader: spaCy loads only when the cache lacks a document
+        return analyze(
+            corpus.documents,
+            get_nlp,
+            problems=corpus.problems,
+            cache=cache,
+            n_process=processes,
+            progress=progress,
+        )
     except ModelNotFound as exc:
         raise UsageError(str(exc)) from None
-    return analyze(
-        corpus.documents,
-        nlp,
-        problems=corpus.problems,
-        cache=cache,
-        n_process=processes,
-        progress=progress,
-    )
 
 
 def run_analyze(args) -> int:
@@ -209,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError("--min-count must be at least 1")
         if args.table == "analyze":
             return run_analyze(args)
-        analysis = load_analysis(args.corpus)
+        analysis = load_analysis(args.corpus, cache=default_cache())
         if args.outlet:
             unknown = [o for o in args.outlet if o not in analysis.outlets]
             if unknown:

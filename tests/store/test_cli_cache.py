@@ -1,0 +1,36 @@
+"""CLI tables read the disk cache: a second run on an unchanged corpus parses nothing."""
+
+from __future__ import annotations
+
+import io
+from contextlib import redirect_stdout
+
+from lib import cli
+from lib.store.cache import DiskCache
+from tests.helpers import SEEDS
+
+
+def _run(*args) -> str:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert cli.main(list(args)) == 0
+    return out.getvalue()
+
+
+def test_second_cli_run_uses_the_disk_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("COVERAGE_LENS_CACHE_DIR", str(tmp_path / "cache"))
+    first = _run("entities", "--corpus", str(SEEDS))
+    cache = DiskCache(tmp_path / "cache")
+    assert len(list(cache.corpora_dir.iterdir())) == 1  # the whole analysis was stored
+    assert len(list(cache.docs_dir.glob("*.parquet"))) == 5  # and each document's parts
+
+    def no_model():
+        raise AssertionError("the model was loaded although everything is cached")
+
+    monkeypatch.setattr(cli, "get_nlp", no_model)
+    assert _run("entities", "--corpus", str(SEEDS)) == first
+
+
+def test_cache_off_still_works(tmp_path, monkeypatch):
+    monkeypatch.setenv("COVERAGE_LENS_CACHE_DIR", "off")
+    assert "doc_id" in _run("documents", "--corpus", str(SEEDS))

@@ -16,15 +16,17 @@ from lib.ui import sidebar, widgets
 ICON = Path(__file__).parent / "assets" / "icon.png"
 st.set_page_config(page_title="Coverage Lens", page_icon=str(ICON), layout="wide")
 
+# no icons: the nav's material icons are font ligatures, shown as raw words ("table_chart",
+# "upload_file") until the icon font arrives, which a busy or slow start delays
 PAGES = [
-    st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("app_pages/compare.py", title="Compare sources", icon=":material/table_chart:"),
-    st.Page("app_pages/entity.py", title="Entity", icon=":material/person_search:"),
-    st.Page("app_pages/cooccurrence.py", title="Co-occurrence", icon=":material/grid_on:"),
-    st.Page("app_pages/figures.py", title="Figures", icon=":material/numbers:"),
-    st.Page("app_pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
-    st.Page("app_pages/reader.py", title="Reader", icon=":material/article:"),
-    st.Page("app_pages/sources.py", title="Your articles", icon=":material/upload_file:"),
+    st.Page("app_pages/overview.py", title="Overview", default=True),
+    st.Page("app_pages/compare.py", title="Compare sources"),
+    st.Page("app_pages/entity.py", title="Entity"),
+    st.Page("app_pages/cooccurrence.py", title="Co-occurrence"),
+    st.Page("app_pages/figures.py", title="Figures"),
+    st.Page("app_pages/quotes.py", title="Quotes"),
+    st.Page("app_pages/reader.py", title="Reader"),
+    st.Page("app_pages/sources.py", title="Your articles"),
 ]
 
 page = st.navigation(PAGES)

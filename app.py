@@ -30,6 +30,7 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
+widgets.keep_app_params(page)  # a page clicked mid-run keeps ?outlet= and ?source=
 st.sidebar.title("Coverage Lens")
 view = sidebar.load_view()
 if view is None:

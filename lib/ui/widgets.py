@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from lib.schema import LABEL_NAMES
-from lib.ui.sidebar import View
+from lib.ui.sidebar import EXAMPLE, OUTLET_KEY, SOURCE_KEY, View
 from lib.views.export import csv_bytes
 
 #: Most outlet columns a wide table shows (the CSV download has them all).
@@ -24,8 +27,51 @@ def shown_outlets(view: View, counts: pd.Series | None = None) -> list[str]:
     return [o for o in view.selected if o in keep]
 
 
+#: The sidebar's controls bound to the URL, shared by every page: query key -> the URL
+#: value read as the widget holds it (``?outlet=`` alone selects no outlet).
+APP_PARAMS = {
+    OUTLET_KEY: lambda values: [v for v in values if v],
+    SOURCE_KEY: lambda values: values[-1],
+}
+_KEPT = "_app_params"
+_LAST_PAGE = "_last_page"
+
+
+def keep_app_params(page) -> None:
+    """Keep the sidebar's choices when the browser drops them from the address on navigation.
+
+    A page link clicked while a run is still going (before the sidebar's widgets are drawn)
+    opens the new page without ``?outlet=``/``?source=``, and the filter would silently fall
+    back to every outlet. Each session remembers the last value of each app-wide parameter
+    (from the address, and from the widget once drawn: see :func:`set_view`); a run that
+    switches page without the parameter gets it back. Call after ``st.navigation`` and
+    before the sidebar. A new address opens a new session, so a link without the parameter
+    still means the default.
+    """
+    kept = st.session_state.setdefault(_KEPT, {})
+    switched = st.session_state.get(_LAST_PAGE) not in (None, page.url_path)
+    st.session_state[_LAST_PAGE] = page.url_path
+    for key, read in APP_PARAMS.items():
+        if key in st.query_params:
+            kept[key] = read(st.query_params.get_all(key))
+        elif switched and key in kept:
+            st.session_state[key] = kept[key]
+            with contextlib.suppress(StreamlitAPIException):  # bound: the widget writes it
+                st.query_params[key] = kept[key] or ""  # back in the address ("" = none)
+
+
 def set_view(view: View) -> None:
+    """Hand the View to the page and remember the sidebar's choices (see keep_app_params)."""
     st.session_state["_view"] = view
+    kept = st.session_state.setdefault(_KEPT, {})
+    if view.selected != view.outlets:
+        kept[OUTLET_KEY] = list(view.selected)
+    else:
+        kept.pop(OUTLET_KEY, None)
+    if view.source != EXAMPLE:
+        kept[SOURCE_KEY] = view.source
+    else:
+        kept.pop(SOURCE_KEY, None)
 
 
 def get_view() -> View:

@@ -19,6 +19,7 @@ import re
 
 from lib.extract.exclusions import anchor_token
 from lib.extract.numbers import vocab
+from lib.nlp.index import sent_ents, sent_of
 
 #: Verbs that carry no measurement of their own.
 LIGHT_VERBS = frozenset(
@@ -88,7 +89,7 @@ def _predicate(doc, cand: dict, noun) -> str:
 def places(doc, cand: dict, noun) -> str:
     """See the module docstring."""
     found: list[str] = []
-    sent = doc[cand["_anchor_span"][0]].sent
+    sent = sent_of(doc, cand["_anchor_span"][0])
     lo, hi = cand["_start"], cand["_end"]
     scope = set()
     if noun is not None:
@@ -98,7 +99,7 @@ def places(doc, cand: dict, noun) -> str:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "to", "into", "across", "from"):
                 scope |= {t.i for t in child.subtree}
-    for ent in sent.ents:
+    for ent in sent_ents(sent):
         if ent.label_ in ("GPE", "LOC") and ent.start in scope and not (lo <= ent.start < hi):
             if ent.text not in found:
                 found.append(ent.text)
@@ -107,12 +108,12 @@ def places(doc, cand: dict, noun) -> str:
 
 def time_scope(doc, cand: dict, noun) -> str:
     """See the module docstring."""
-    sent = doc[cand["_anchor_span"][0]].sent
+    sent = sent_of(doc, cand["_anchor_span"][0])
     lo, hi = cand["_start"], cand["_end"]
     verb = _clause_verb(doc, noun if noun is not None else doc[cand["_anchor_span"][0]])
     scope = {t.i for t in verb.subtree} if verb is not None else set(range(sent.start, sent.end))
     # the figure's own clause only: not a year inside another figure's clause of the sentence
-    for ent in sent.ents:
+    for ent in sent_ents(sent):
         if ent.label_ != "DATE" or lo <= ent.start < hi or ent.start not in scope:
             continue
         rel = RELATIVE_TIME.search(ent.text)

@@ -126,9 +126,8 @@ def _region(bounds, ends, ps: int, pe: int, open_idx: int, close_idx: int) -> tu
     sentence that follows the closing mark directly (the parser often splits “…?” X asked.)."""
     lo, hi = open_idx, min(close_idx + 1, pe)
     k = bisect.bisect_right(ends, open_idx)
-    for s0, s1 in bounds[k:]:
-        if s0 > close_idx:
-            break
+    while k < len(bounds) and bounds[k][0] <= close_idx:  # no slice copy: linear in quotes
+        s0, s1 = bounds[k]
         lo = min(lo, max(s0, ps))
         hi = max(hi, min(s1, pe))
         k += 1

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from lib.nlp.clauses import according_to, children_verb, climb, nearby_verb
 from lib.nlp.gazetteer import gazetteer
+from lib.nlp.index import doc_ents, ents_within, sent_of
 from lib.nlp.names import clean_entity_text
 from lib.nlp.people import People, vocab
 from lib.nlp.pipeline import doc_text
@@ -100,8 +101,9 @@ class Attributor:
     def __init__(self, doc, quote_spans: list[tuple[int, int]], marks: list[int] = ()):
         self.doc = doc
         self.text = doc_text(doc)
-        self.ent_of: dict[int, object] = {t.i: ent for ent in doc.ents for t in ent}
+        self.ent_of: dict[int, object] = {t.i: ent for ent in doc_ents(doc) for t in ent}
         self.quote_spans = sorted(quote_spans)
+        self._quote_starts = [start for start, _ in self.quote_spans]
         self.in_quote: set[int] = set()
         for start, end in self.quote_spans:
             self.in_quote.update(t.i for t in self.tokens_between(start, end))
@@ -124,11 +126,10 @@ class Attributor:
         return [] if span is None else [t for t in span if start <= t.idx < end]
 
     def _quote_of(self, char: int) -> tuple[int, int] | None:
-        for start, end in self.quote_spans:
-            if start <= char < end:
-                return start, end
-            if start > char:
-                break
+        """The quote span holding ``char`` (quote spans never overlap: binary search)."""
+        k = bisect.bisect_right(self._quote_starts, char) - 1
+        if k >= 0 and char < self.quote_spans[k][1]:
+            return self.quote_spans[k]
         return None
 
     # -- quotes ---------------------------------------------------------------------------
@@ -258,7 +259,7 @@ class Attributor:
                     source = self.source_of(subj, lemma)
                     if source is not None:
                         return source
-        acc = according_to(list(anchor.sent), self)
+        acc = according_to(list(sent_of(self.doc, anchor.i)), self)
         if acc is not None:
             return self.source_of(acc, "according to", how="according to")
         return None
@@ -447,7 +448,7 @@ class Attributor:
         """ "they" -> the most recent plural or collective subject; "it" -> the most recent
         organisation or thing (a statement, a newspaper) that was a subject."""
         collective = vocab()["collective_nouns"]
-        sent_start = tok.sent.start
+        sent_start = sent_of(self.doc, tok.i).start
         first = max(0, sent_start - 120)
         for cand in reversed(self.doc[first : tok.i]):
             if cand.i in self.in_quote or cand.dep_ not in SUBJECT_DEPS:
@@ -546,8 +547,8 @@ class Attributor:
 
     def _entity_in(self, subj) -> tuple[int, int] | None:
         lo, hi = _np_span(subj)
-        for ent in self.doc.ents:
-            if ent.label_ in SOURCE_LABELS and lo <= ent.start and ent.end <= hi:
+        for ent in ents_within(self.doc, lo, hi):
+            if ent.label_ in SOURCE_LABELS:
                 return ent.start_char, ent.end_char
         return None
 

@@ -143,14 +143,7 @@ def load_analysis(
             return read_folder(path)
         except AnalysisFolderError as exc:
             raise UsageError(str(exc)) from None
-    try:
-        corpus = load_corpus(path)
-    except (OSError, ValueError) as exc:
-        raise UsageError(f"cannot read corpus {path}: {exc}") from None
-    for name, reason in corpus.problems:
-        print(f"skipped {name}: {reason}", file=sys.stderr)
-    if not corpus.documents:
-        raise UsageError(f"no readable articles in {path}")
+    corpus = read_corpus(path)
     try:  # get_nlp is passed as a loader: spaCy loads only when the cache lacks a document
         return analyze(
             corpus.documents,
@@ -162,6 +155,25 @@ def load_analysis(
         )
     except ModelNotFound as exc:
         raise UsageError(str(exc)) from None
+
+
+def read_corpus(path: Path):
+    """Load the articles at ``path``, naming every file not read (or read with a warning) on
+    stderr. A corpus that cannot be read as a whole raises one-line :class:`UsageError`."""
+    try:
+        corpus = load_corpus(path)
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot read corpus {path}: {exc}") from None
+    except Exception as exc:  # noqa: BLE001 - one line for the user, never a traceback
+        raise UsageError(f"cannot read corpus {path}: {type(exc).__name__}: {exc}") from None
+    if not corpus.documents and [n for n, _ in corpus.problems] == [path.name]:
+        raise UsageError(f"cannot read corpus {path}: {corpus.problems[0][1]}")
+    for name, reason in corpus.problems:
+        kept = reason.startswith(("analysed: ", "truncated: "))
+        print(f"{'warning' if kept else 'skipped'} {name}: {reason}", file=sys.stderr)
+    if not corpus.documents:
+        raise UsageError(f"no readable articles in {path}")
+    return corpus
 
 
 def run_analyze(args) -> int:

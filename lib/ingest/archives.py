@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from pathlib import PurePosixPath
@@ -10,6 +9,7 @@ from pathlib import PurePosixPath
 from lib.corpus.manifest import MANIFEST_NAME
 from lib.ingest.filetypes import SUPPORTED_TYPES, file_suffix
 from lib.ingest.limits import Limits
+from lib.ingest.paths import payload_size, zip_source
 from lib.ingest.status import (
     REASON_CORRUPT,
     REASON_ENCRYPTED,
@@ -24,14 +24,20 @@ from lib.ingest.status import (
 )
 
 
-def check_zip_safety(zf: zipfile.ZipFile, size: int, limits: Limits, what: str = "zip") -> None:
-    """Raise ``IngestError(zip bomb)`` for too many entries, too much data or a huge total ratio."""
+def check_zip_safety(
+    zf: zipfile.ZipFile, size: int, limits: Limits, what: str = "zip", whole: bool = True
+) -> None:
+    """Raise ``IngestError(zip bomb)`` for too many entries; with ``whole`` (one document
+    such as a DOCX) also for too much data or a huge total ratio. Archives of articles
+    check each member instead (:func:`expand_zip`), so one bomb member spoils nothing else."""
     infos = [i for i in zf.infolist() if not i.is_dir()]
     if len(infos) > limits.max_zip_entries:
         raise IngestError(
             REASON_ZIP_BOMB,
             f"The {what} has {len(infos)} entries (limit {limits.max_zip_entries}).",
         )
+    if not whole:
+        return
     total = sum(i.file_size for i in infos)
     if total > limits.max_unzipped_bytes:
         raise IngestError(
@@ -87,57 +93,75 @@ def unsafe_member(member: str) -> bool:
     return any(part == ".." for part in name.split("/"))
 
 
-def expand_zip(name: str, data: bytes, limits: Limits, rows: list[dict]) -> list[tuple[str, bytes]]:
-    """Members of an uploaded zip as ``(display name, bytes)``; problems go to ``rows``."""
+def member_problem(info: zipfile.ZipInfo, limits: Limits) -> IngestError | None:
+    """Why one archive member is not read (checked from its zip header), or ``None``."""
+    member = info.filename
+    if unsafe_member(member):
+        return IngestError(REASON_UNSAFE_PATH)
+    ext = file_suffix(member)
+    if ext == ".zip":
+        return IngestError(REASON_NESTED_ZIP)
+    if ext not in SUPPORTED_TYPES and PurePosixPath(member).name != MANIFEST_NAME:
+        return IngestError(REASON_UNSUPPORTED, f"Unsupported type ({ext or 'no extension'}).")
+    fail = entry_ratio_fail(info, limits)
+    if fail:
+        return fail
+    if info.file_size > limits.max_file_bytes:
+        return IngestError(
+            REASON_TOO_LARGE,
+            f"{info.file_size:,} bytes when unzipped (limit {limits.max_file_bytes:,}).",
+        )
+    return None
+
+
+def expand_zip(name: str, data, limits: Limits, rows: list[dict]) -> list[tuple[str, bytes]]:
+    """Members of a zip (bytes or a checked local file) as ``(display name, bytes)``.
+
+    Every member that is not read gets its own row in ``rows`` (a bomb member, a member
+    over the size limit, one past the archive's unzipped total); its siblings are kept.
+    """
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        rows.append(status_row(name, SKIPPED, REASON_CORRUPT, f"Corrupt zip ({exc})."))
-        return []
-    try:
-        check_zip_safety(zf, len(data), limits)
+        source = zip_source(data)
     except IngestError as fail:
         rows.append(status_row(name, SKIPPED, fail.reason, fail.message))
         return []
+    with source:
+        return _expand(name, source, payload_size(data), limits, rows)
+
+
+def _expand(name: str, source, size: int, limits: Limits, rows: list[dict]):
+    try:
+        zf = zipfile.ZipFile(source)
+        infos = zf.infolist()
+        check_zip_safety(zf, size, limits, whole=False)
+    except IngestError as fail:
+        rows.append(status_row(name, SKIPPED, fail.reason, fail.message))
+        return []
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        rows.append(status_row(name, SKIPPED, REASON_CORRUPT, f"Corrupt zip ({exc})."))
+        return []
     out: list[tuple[str, bytes]] = []
     read_total = 0
-    for info in infos:
-        member = info.filename
-        shown = f"{name}/{member}"
-        if info.is_dir() or junk_member(member):
-            continue
-        if unsafe_member(member):
-            rows.append(status_row(shown, SKIPPED, REASON_UNSAFE_PATH))
-            continue
-        ext = file_suffix(member)
-        if ext == ".zip":
-            rows.append(status_row(shown, SKIPPED, REASON_NESTED_ZIP))
-            continue
-        if ext not in SUPPORTED_TYPES and PurePosixPath(member).name != MANIFEST_NAME:
-            rows.append(
-                status_row(shown, SKIPPED, REASON_UNSUPPORTED, f"Unsupported type ({ext}).")
-            )
-            continue
-        fail = entry_ratio_fail(info, limits)
-        if fail:
-            rows.append(status_row(shown, SKIPPED, fail.reason, fail.message))
-            continue
-        if info.file_size > limits.max_file_bytes:
-            rows.append(
-                status_row(
-                    shown, SKIPPED, REASON_TOO_LARGE, f"{info.file_size:,} bytes when unzipped."
+    with zf:
+        for info in infos:
+            shown = f"{name}/{info.filename}"
+            if info.is_dir() or junk_member(info.filename):
+                continue
+            fail = member_problem(info, limits)
+            if fail is None and read_total + info.file_size > limits.max_unzipped_bytes:
+                fail = IngestError(
+                    REASON_ZIP_BOMB,
+                    f"Not read: the archive's members passed {limits.max_unzipped_bytes:,} "
+                    "bytes unzipped.",
                 )
-            )
-            continue
-        try:
-            content = read_member(zf, info, min(info.file_size, limits.max_file_bytes))
-        except IngestError as fail:
-            rows.append(status_row(shown, SKIPPED, fail.reason, fail.message))
-            continue
-        read_total += len(content)
-        if read_total > limits.max_unzipped_bytes:
-            rows.append(status_row(shown, SKIPPED, REASON_ZIP_BOMB, "Archive expands too much."))
-            break
-        out.append((shown, content))
+            if fail is None:
+                try:
+                    content = read_member(zf, info, min(info.file_size, limits.max_file_bytes))
+                except IngestError as error:
+                    fail = error
+            if fail is not None:
+                rows.append(status_row(shown, SKIPPED, fail.reason, fail.message))
+                continue
+            read_total += len(content)
+            out.append((shown, content))
     return out

@@ -12,8 +12,8 @@ from pathlib import PurePosixPath
 
 from lib.corpus.document import Document
 from lib.corpus.parse import parse_document
-from lib.ingest.decode import likely_not_english, normalised_hash
-from lib.ingest.limits import Limits, split_long_lines, truncate_text, with_timeout
+from lib.ingest.decode import likely_not_english, non_latin_script, normalised_hash
+from lib.ingest.limits import Limits, limit_text, truncate_text, with_timeout
 from lib.ingest.status import (
     ANALYSED,
     REASON_CORRUPT,
@@ -22,10 +22,12 @@ from lib.ingest.status import (
     REASON_MESSAGES,
     REASON_NO_TEXT,
     REASON_NOT_ENGLISH,
+    REASON_NOT_ENGLISH_SCRIPT,
     REASON_OK,
     REASON_TRUNCATED,
     SKIPPED,
     TRUNCATED,
+    WARNING_HINT,
     IngestError,
     status_row,
 )
@@ -74,7 +76,7 @@ def add_article(
         batch.rows.append(status_row(name, SKIPPED, REASON_CORRUPT, f"Unreadable ({exc})."))
 
 
-def _add_checked(batch: Batch, name: str, raw: str, hints: dict[str, str], id_base: str) -> None:
+def _add_checked(batch: Batch, name: str, raw: str, hints: dict, id_base: str) -> None:
     limits = batch.limits
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     if raw.startswith("\ufeff"):
@@ -82,18 +84,20 @@ def _add_checked(batch: Batch, name: str, raw: str, hints: dict[str, str], id_ba
     if not raw.strip():
         batch.rows.append(status_row(name, SKIPPED, REASON_EMPTY))
         return
+    script = non_latin_script(raw)
+    if script:
+        message = f"Not English ({script} script): only English articles are analysed."
+        batch.rows.append(status_row(name, SKIPPED, REASON_NOT_ENGLISH_SCRIPT, message))
+        return
     digest = normalised_hash(raw)
     if digest in batch.hashes:
         other = batch.hashes[digest]
         batch.rows.append(status_row(name, SKIPPED, REASON_DUPLICATE, f"Duplicate of {other}."))
         return
-    notes: list[str] = []
-    raw, cut = truncate_text(raw, limits.max_doc_chars)
-    if cut:
-        notes.append(f"Truncated to {limits.max_doc_chars:,} characters.")
-    raw, split = split_long_lines(raw)
+    raw, notes, cut = limit_text(raw, limits.max_doc_chars)
     base = id_base or sanitise_id(name)
-    merged = {k: v for k, v in hints.items() if v}
+    warning = hints.get(WARNING_HINT)
+    merged = {k: v for k, v in hints.items() if v and k != WARNING_HINT}
     merged.update({k: v for k, v in batch.manifest.get(base, {}).items() if v})
     merged["source_name"] = name
     doc_id = unique_id(base, batch.used_ids)
@@ -113,9 +117,9 @@ def _add_checked(batch: Batch, name: str, raw: str, hints: dict[str, str], id_ba
         doc.text, _ = truncate_text(doc.text, limits.max_doc_chars)
         if not cut:
             cut = True
-            notes.append(f"Truncated to {limits.max_doc_chars:,} characters.")
-    if split:
-        notes.append("Very long lines were split into paragraphs.")
+            notes.insert(0, f"Truncated to {limits.max_doc_chars:,} characters.")
+    if warning:
+        notes.append(warning[1])
     foreign = likely_not_english(doc.text)
     if foreign:
         notes.append(REASON_MESSAGES[REASON_NOT_ENGLISH])
@@ -127,6 +131,8 @@ def _add_checked(batch: Batch, name: str, raw: str, hints: dict[str, str], id_ba
         status, reason = TRUNCATED, REASON_TRUNCATED
     elif foreign:
         status, reason = ANALYSED, REASON_NOT_ENGLISH
+    elif warning:
+        status, reason = ANALYSED, warning[0]
     else:
         status, reason = ANALYSED, REASON_OK
     message = " ".join(notes) if reason else ""

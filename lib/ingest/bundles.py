@@ -14,14 +14,18 @@ import zipfile
 
 from lib.corpus.document import Corpus, Document
 from lib.corpus.manifest import MANIFEST_FIELDS, MANIFEST_NAME
-from lib.ingest.archives import check_zip_safety, entry_ratio_fail, read_member, unsafe_member
+from lib.ingest.archives import check_zip_safety, member_problem, read_member, unsafe_member
 from lib.ingest.batch import Batch, sanitise_id, unique_id
 from lib.ingest.decode import normalised_hash
-from lib.ingest.limits import LOCAL_LIMITS, MB, Limits, truncate_text
+from lib.ingest.limits import LOCAL_LIMITS, MB, Limits, limit_text
+from lib.ingest.paths import payload_size, zip_source
 from lib.ingest.status import (
     ANALYSED,
     REASON_CORRUPT,
+    REASON_EMPTY,
+    REASON_NOT_LISTED,
     REASON_OK,
+    REASON_PARTIAL_BUNDLE,
     REASON_TOO_MANY,
     REASON_TRUNCATED,
     REASON_UNSAFE_PATH,
@@ -43,15 +47,15 @@ BUNDLE_FORMAT = "coverage-lens-bundle"
 BUNDLE_VERSION = 1
 
 
-def is_bundle(data: bytes) -> bool:
-    """True for a zip holding a Coverage Lens ``bundle.json`` marker."""
+def is_bundle(data) -> bool:
+    """True for a zip (bytes or a checked local file) holding a ``bundle.json`` marker."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        with zip_source(data) as source, zipfile.ZipFile(source) as zf:
             info = zf.getinfo(BUNDLE_MARKER)
             if info.file_size > MB:
                 return False
             marker = json.loads(zf.read(info).decode("utf-8"))
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, IngestError):
         return False
     return isinstance(marker, dict) and marker.get("format") == BUNDLE_FORMAT
 
@@ -94,69 +98,107 @@ def write_bundle(documents: list[Document]) -> bytes:
     return buf.getvalue()
 
 
-def restore_bundle(batch: Batch, name: str, data: bytes) -> None:
-    """Restore a bundle's documents into ``batch`` (status rows per document)."""
-    limits = batch.limits
+def restore_bundle(batch: Batch, name: str, data) -> None:
+    """Restore a bundle's documents into ``batch``: one row per document, a row for every
+    file in the zip that is not restored, and a ``partial bundle`` row for the bundle
+    itself when not everything it lists could be restored."""
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        check_zip_safety(zf, len(data), limits, "bundle")
-        marker = json.loads(read_member(zf, zf.getinfo(BUNDLE_MARKER), 16 * MB).decode("utf-8"))
-        check_marker(marker)
-        if marker.get("version", 0) > BUNDLE_VERSION:
-            raise IngestError(
-                REASON_UNSUPPORTED, f"Bundle version {marker.get('version')} is newer."
-            )
-        manifest_text = read_member(zf, zf.getinfo(MANIFEST_NAME), 16 * MB).decode("utf-8")
+        with zip_source(data) as source, zipfile.ZipFile(source) as zf:
+            marker, listed = _open_bundle(zf, payload_size(data), batch.limits)
+            before = len(batch.rows)
+            for row in listed:
+                _restore_one(batch, zf, name, row, marker)
+            files = {r["file"] for r in batch.rows[before:]}
+            _name_unlisted(batch, zf, name, files)
     except IngestError as fail:
         batch.rows.append(status_row(name, SKIPPED, fail.reason, fail.message))
         return
-    except (KeyError, ValueError, zipfile.BadZipFile, OSError, EOFError) as exc:
-        batch.rows.append(status_row(name, SKIPPED, REASON_CORRUPT, f"Damaged bundle ({exc})."))
+    except (KeyError, ValueError, csv.Error, zipfile.BadZipFile, OSError, EOFError) as exc:
+        message = f"Damaged bundle ({type(exc).__name__}: {exc})."
+        batch.rows.append(status_row(name, SKIPPED, REASON_CORRUPT, message))
         return
-    extras = {e.get("doc_id"): e for e in marker.get("documents", []) if isinstance(e, dict)}
-    for row in csv.DictReader(io.StringIO(manifest_text, newline="")):
-        doc_id = row.get("doc_id") or ""
-        extra = extras.get(doc_id, {})
-        filename = extra.get("file") or f"{doc_id}.txt"
-        shown = f"{name}/{filename}"
-        if len(batch.documents) >= limits.max_files:
-            batch.rows.append(status_row(shown, SKIPPED, REASON_TOO_MANY))
-            continue
-        if unsafe_member(filename):
-            batch.rows.append(status_row(shown, SKIPPED, REASON_UNSAFE_PATH))
-            continue
-        try:
-            info = zf.getinfo(filename)
-            fail = entry_ratio_fail(info, limits)
-            if fail:
-                raise fail
-            text = read_member(zf, info, limits.max_file_bytes).decode("utf-8")
-            text, cut = truncate_text(text, limits.max_doc_chars)
-        except IngestError as fail:
-            batch.rows.append(status_row(shown, SKIPPED, fail.reason, fail.message))
-            continue
-        except (KeyError, UnicodeDecodeError) as exc:
-            batch.rows.append(
-                status_row(shown, SKIPPED, REASON_CORRUPT, f"Missing or bad text ({exc}).")
-            )
-            continue
-        if not doc_id or doc_id in batch.used_ids:
-            new_id = unique_id(doc_id or sanitise_id(filename), batch.used_ids)
-        else:
-            new_id = doc_id
-        doc = Document(
-            doc_id=new_id,
-            text=text,
-            boilerplate=str(extra.get("boilerplate", "")),
-            source_name=str(extra.get("source_name", "")),
-            notes=[str(n) for n in extra.get("notes", [])],
-            **{k: row.get(k) or "" for k in MANIFEST_FIELDS},
+    rows = batch.rows[before:]
+    kept = sum(r["status"] != SKIPPED for r in rows)
+    if kept < len(rows):
+        message = (
+            f"{kept} of {len(rows)} files restored; the rows for {name}/… say why the "
+            "others were not."
         )
-        batch.used_ids.add(new_id)
-        batch.hashes.setdefault(normalised_hash(text), shown)
-        batch.documents.append(doc)
-        status, reason = (TRUNCATED, REASON_TRUNCATED) if cut else (ANALYSED, REASON_OK)
-        batch.rows.append(status_row(shown, status, reason, "", new_id, len(text)))
+        status = ANALYSED if kept else SKIPPED
+        batch.rows.append(status_row(name, status, REASON_PARTIAL_BUNDLE, message))
+
+
+def _open_bundle(zf: zipfile.ZipFile, size: int, limits: Limits) -> tuple[dict, list[dict]]:
+    """The checked ``bundle.json`` and the rows of ``sources.csv``."""
+    check_zip_safety(zf, size, limits, "bundle", whole=False)
+    marker = json.loads(read_member(zf, zf.getinfo(BUNDLE_MARKER), 16 * MB).decode("utf-8"))
+    check_marker(marker)
+    if marker.get("version", 0) > BUNDLE_VERSION:
+        raise IngestError(REASON_UNSUPPORTED, f"Bundle version {marker.get('version')} is newer.")
+    manifest_text = read_member(zf, zf.getinfo(MANIFEST_NAME), 16 * MB).decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(manifest_text, newline="")))
+    if rows and "doc_id" not in rows[0]:
+        raise IngestError(REASON_CORRUPT, "Damaged bundle: sources.csv has no doc_id column.")
+    return marker, rows
+
+
+def _restore_one(batch: Batch, zf: zipfile.ZipFile, name: str, row: dict, marker: dict) -> None:
+    """One document of a bundle (its row says analysed, truncated or why it was skipped)."""
+    limits = batch.limits
+    doc_id = str(row.get("doc_id") or "")
+    extras = {e.get("doc_id"): e for e in marker.get("documents") or []}
+    extra = extras.get(doc_id, {})
+    filename = extra.get("file") or f"{doc_id}.txt"
+    shown = f"{name}/{filename}"
+    try:
+        if len(batch.documents) >= limits.max_files:
+            raise IngestError(REASON_TOO_MANY)
+        if unsafe_member(filename):
+            raise IngestError(REASON_UNSAFE_PATH)
+        info = zf.getinfo(filename)
+        fail = member_problem(info, limits)
+        if fail:
+            raise fail
+        text = read_member(zf, info, limits.max_file_bytes).decode("utf-8")
+    except IngestError as fail:
+        batch.rows.append(status_row(shown, SKIPPED, fail.reason, fail.message))
+        return
+    except (KeyError, UnicodeDecodeError) as exc:
+        message = f"Missing or bad text ({type(exc).__name__}: {exc})."
+        batch.rows.append(status_row(shown, SKIPPED, REASON_CORRUPT, message))
+        return
+    if not text.strip():
+        batch.rows.append(status_row(shown, SKIPPED, REASON_EMPTY))
+        return
+    text, notes, cut = limit_text(text, limits.max_doc_chars)
+    if not doc_id or doc_id in batch.used_ids:
+        new_id = unique_id(doc_id or sanitise_id(filename), batch.used_ids)
+    else:
+        new_id = doc_id
+    doc = Document(
+        doc_id=new_id,
+        text=text,
+        boilerplate=str(extra.get("boilerplate", "")),
+        source_name=str(extra.get("source_name", "")),
+        notes=[str(n) for n in extra.get("notes", [])] + notes,
+        **{k: str(row.get(k) or "") for k in MANIFEST_FIELDS},
+    )
+    batch.used_ids.add(new_id)
+    batch.hashes.setdefault(normalised_hash(text), shown)
+    batch.documents.append(doc)
+    status, reason = (TRUNCATED, REASON_TRUNCATED) if cut else (ANALYSED, REASON_OK)
+    message = " ".join(notes) if cut else ""
+    batch.rows.append(status_row(shown, status, reason, message, new_id, len(text)))
+
+
+def _name_unlisted(batch: Batch, zf: zipfile.ZipFile, name: str, seen: set[str]) -> None:
+    """A row for each file in the bundle that ``sources.csv`` does not list."""
+    for info in zf.infolist():
+        member = info.filename
+        shown = f"{name}/{member}"
+        if info.is_dir() or member in (BUNDLE_MARKER, MANIFEST_NAME) or shown in seen:
+            continue
+        batch.rows.append(status_row(shown, SKIPPED, REASON_NOT_LISTED))
 
 
 #: Types of the fields ``bundle.json`` may carry (top level, then per document).
@@ -189,8 +231,9 @@ def check_marker(marker) -> None:
             raise bad(f"document {n}: 'notes' must be a list of texts")
 
 
-def read_bundle(data: bytes, name: str = "bundle.zip", limits: Limits | None = None) -> Corpus:
-    """Restore the documents of a bundle written by :func:`write_bundle`."""
+def read_bundle(data, name: str = "bundle.zip", limits: Limits | None = None) -> Corpus:
+    """Restore the documents of a bundle written by :func:`write_bundle` (bytes or a
+    :class:`~lib.ingest.paths.LocalFile`)."""
     batch = Batch(limits or LOCAL_LIMITS)
     restore_bundle(batch, name, data)
     return Corpus(batch.documents, statuses_to_problems(statuses_frame(batch.rows)))

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 
-from lib.ingest.status import REASON_BINARY, REASON_ENCODING, IngestError
+from lib.ingest.status import (
+    REASON_BINARY,
+    REASON_COMPRESSED,
+    REASON_ENCODING,
+    REASON_MESSAGES,
+    REASON_MIXED_ENCODING,
+    IngestError,
+)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
 
@@ -18,12 +27,24 @@ _MAGIC = (
     b"\xff\xd8\xff",
     b"PK\x03\x04",
     b"\x7fELF",
-    b"\x1f\x8b",
-    b"BZh",
-    b"7z\xbc\xaf",
-    b"Rar!",
     b"\xd0\xcf\x11\xe0",
 )
+
+
+#: Signatures of compressed files: named in the reason instead of "not text".
+COMPRESSED_MAGIC = {
+    b"\x1f\x8b": "gzip",
+    b"BZh": "bzip2",
+    b"7z\xbc\xaf": "7z",
+    b"Rar!": "RAR",
+    b"\xfd7zXZ\x00": "xz",
+    b"\x28\xb5\x2f\xfd": "zstd",
+}
+
+
+def compressed_kind(data: bytes) -> str:
+    """``"gzip"``, ``"bzip2"``... when ``data`` starts with a compressed-file signature."""
+    return next((kind for magic, kind in COMPRESSED_MAGIC.items() if data.startswith(magic)), "")
 
 
 _BOMS = (
@@ -47,23 +68,39 @@ def plausible(text: str) -> bool:
     return control_share(text) < 0.02
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode article bytes to text; returns ``(text, encoding)`` or raises ``IngestError``.
-
-    UTF-8 (BOM or not), UTF-16/32 with BOM, then Windows-1252 (a superset of the
-    printable Latin-1 range, so both decode right), then charset-normalizer's guess.
-    """
+def _decode_bom(data: bytes) -> tuple[str, str] | None:
+    """Text of data that starts with a byte-order mark, ``None`` without one."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom) :].decode(enc)
             except UnicodeDecodeError:
+                mixed = decode_mixed(data[len(bom) :]) if enc == "utf-8" else None
+                if mixed is not None:
+                    return mixed, MIXED_ENCODING
                 raise IngestError(
                     REASON_ENCODING, f"Invalid {enc.upper()} despite its byte-order mark."
                 ) from None
             if not plausible(text):
                 raise IngestError(REASON_BINARY)
             return text, enc
+    return None
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode article bytes to text; returns ``(text, encoding)`` or raises ``IngestError``.
+
+    UTF-8 (BOM or not), UTF-16/32 with BOM, then Windows-1252 (a superset of the
+    printable Latin-1 range, so both decode right), then charset-normalizer's guess.
+    """
+    with_bom = _decode_bom(data)
+    if with_bom is not None:
+        return with_bom
+    kind = compressed_kind(data)
+    if kind:
+        raise IngestError(
+            REASON_COMPRESSED, f"The file is {kind}-compressed; decompress it and upload the text."
+        )
     if data.startswith(_MAGIC):
         raise IngestError(REASON_BINARY)
     head = data[:65_536]
@@ -86,12 +123,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if not plausible(text):
             raise IngestError(REASON_BINARY)
         return text, "utf-8"
-    # Mostly valid UTF-8 with a few stray bytes: keep UTF-8, replace the strays.
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    multibyte = sum(1 for ch in text[:100_000] if ord(ch) > 127 and ch != "\ufffd")
-    if multibyte >= 3 * bad and bad <= max(3, len(text) // 1000) and plausible(text):
-        return text, "utf-8 (with replacements)"
+    mixed = decode_mixed(data)
+    if mixed is not None:
+        return mixed, MIXED_ENCODING
     candidates: list[tuple[str, str]] = []
     try:
         text = data.decode("cp1252")
@@ -127,6 +161,46 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     raise IngestError(REASON_ENCODING)
 
 
+#: The encoding label :func:`decode_bytes` returns for per-segment decoded text.
+MIXED_ENCODING = "utf-8 + cp1252"
+
+
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _cp1252_segment(exc: UnicodeDecodeError):
+    """Codec error handler: bytes that are not UTF-8 are read as Windows-1252 (else Latin-1)."""
+    chunk = exc.object[exc.start : exc.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in chunk), exc.end
+
+
+codecs.register_error("coverage-lens-cp1252", _cp1252_segment)
+
+
+def decode_mixed(data: bytes) -> str | None:
+    """UTF-8 text with some Windows-1252/Latin-1 bytes, decoded segment by segment.
+
+    Used when valid UTF-8 multi-byte sequences make up a good share (30 %) of the
+    non-ASCII bytes, so that the file is not simply Windows-1252; else ``None``.
+    """
+    sample = data[:1_000_000]
+    non_ascii = sum(1 for b in sample if b > 127)
+    valid = sum(len(m) for m in _UTF8_MULTIBYTE.findall(sample))
+    if not non_ascii or valid < 0.3 * non_ascii:
+        return None
+    text = data.decode("utf-8", errors="coverage-lens-cp1252")
+    return text if plausible(text) else None
+
+
+def encoding_warning(encoding: str) -> tuple[str, str] | None:
+    """(reason, message) to show for a text decoded as ``encoding``, or ``None``."""
+    if encoding == MIXED_ENCODING:
+        return REASON_MIXED_ENCODING, REASON_MESSAGES[REASON_MIXED_ENCODING]
+    return None
+
+
 def normalised_hash(text: str) -> str:
     """Hash of text with Unicode NFC and whitespace collapsed (finds duplicate articles)."""
     norm = " ".join(unicodedata.normalize("NFC", text).split())
@@ -155,3 +229,32 @@ def english_share(text: str) -> tuple[float, int]:
 def likely_not_english(text: str, threshold: float = 0.12, min_words: int = 30) -> bool:
     share, n = english_share(text)
     return n >= min_words and share < threshold
+
+
+#: Script names (first word of the Unicode character name) shown in the reason.
+_SCRIPT_NAMES = {"CJK": "Han (Chinese/Japanese)", "HANGUL": "Hangul (Korean)"}
+
+
+def _script(ch: str) -> str:
+    try:
+        first = unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return ""
+    return _SCRIPT_NAMES.get(first, first.capitalize())
+
+
+def non_latin_script(text: str, min_letters: int = 20) -> str:
+    """The main script(s) of a text whose letters are mostly not Latin, e.g.
+    ``"Han (Chinese/Japanese), Hiragana"``; ``""`` for Latin-script (or too short) text."""
+    letters = [ch for ch in text[:50_000] if ch.isalpha()]
+    if len(letters) < min_letters:
+        return ""
+    latin = sum(1 for ch in letters if ch < "\u0250")  # Basic Latin to Latin Extended-B
+    if latin >= 0.5 * len(letters):
+        return ""
+    weights: Counter[str] = Counter()
+    for ch, n in Counter(letters).items():
+        if ch >= "\u0250":
+            weights[_script(ch)] += n
+    top = [name for name, n in weights.most_common(3) if name and n >= 0.15 * len(letters)]
+    return ", ".join(top) or "non-Latin"

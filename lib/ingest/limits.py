@@ -1,8 +1,10 @@
-"""Bounds for untrusted input and the helpers that apply them.
+"""Bounds for untrusted input and the helpers that apply them, on every entry path.
 
 :class:`Limits` holds every bound (see ``docs/limits.md``); :data:`LOCAL_LIMITS` is the
-roomier set for trusted local paths. Text helpers cut over-long texts and lines so parsing
-stays fast; :func:`with_timeout` bounds the time of one reader.
+roomier set for trusted local paths. :func:`limit_text` is applied to every article text
+whatever its path (upload, zip, bundle, paste, URL, folder): it cuts over-long texts and
+splits long lines and long runs of punctuation so that spaCy stays fast and never sees a
+text over its maximum length. :func:`with_timeout` bounds the time of one reader.
 """
 
 from __future__ import annotations
@@ -22,6 +24,16 @@ LONG_LINE = 2_000
 
 
 HARD_SPLIT = 1_000
+
+
+#: Runs of punctuation/symbols longer than this get a space every ``PUNCT_RUN`` characters:
+#: spaCy's tokenizer strips prefixes and suffixes one character at a time, so a run of n
+#: brackets costs O(n^2) (4,000 "(" take 5 s; 2,000 "=" 4 s).
+PUNCT_RUN = 20
+
+
+#: Time budget for analysing one document (seconds); enforced by the analysis runner.
+DOC_ANALYSIS_BUDGET_S = 60.0
 
 
 @dataclass(frozen=True)
@@ -107,6 +119,42 @@ def _split_piece(text: str, limit: int) -> list[str]:
     if text:
         pieces.append(text)
     return pieces
+
+
+def split_punct_runs(text: str, limit: int = PUNCT_RUN) -> tuple[str, bool]:
+    """Put a space every ``limit`` characters into longer runs of punctuation/symbols.
+
+    Returns ``(text, changed)``. Words, numbers and URLs of any length are left alone
+    (their tokenizer cost is linear).
+    """
+
+    def cut(m: re.Match) -> str:
+        run = m.group(0)
+        return " ".join(run[i : i + limit] for i in range(0, len(run), limit))
+
+    out, n = re.subn(rf"[^\w\s]{{{limit + 1},}}", cut, text)
+    return out, n > 0
+
+
+def limit_text(text: str, max_chars: int) -> tuple[str, list[str], bool]:
+    """Apply every text limit: cut to ``max_chars``, split long lines and punctuation runs.
+
+    Returns ``(text, notes, cut)``: the notes say what was changed (one sentence each),
+    ``cut`` whether the text was truncated. The result is never longer than ``max_chars``.
+    """
+    notes: list[str] = []
+    text, cut = truncate_text(text, max_chars)
+    if cut:
+        notes.append(f"Truncated to {max_chars:,} characters.")
+    text, split = split_long_lines(text)
+    if split:
+        notes.append("Very long lines were split into paragraphs.")
+    text, runs = split_punct_runs(text)
+    if runs:
+        notes.append(f"Runs of more than {PUNCT_RUN} punctuation marks were split with spaces.")
+    if len(text) > max_chars:  # the splits add a few characters
+        text, _ = truncate_text(text, max_chars)
+    return text, notes, cut
 
 
 def truncate_text(text: str, max_chars: int) -> tuple[str, bool]:

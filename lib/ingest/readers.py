@@ -13,10 +13,11 @@ import time
 import zipfile
 
 from lib.ingest.archives import check_zip_safety, entry_ratio_fail
-from lib.ingest.decode import decode_bytes, plausible
+from lib.ingest.decode import decode_bytes, encoding_warning, plausible
 from lib.ingest.filetypes import HTML_TYPES, SUPPORTED_TYPES, TEXT_TYPES, file_suffix
 from lib.ingest.limits import Limits, with_timeout
 from lib.ingest.status import (
+    REASON_BOMB,
     REASON_CORRUPT,
     REASON_EMPTY,
     REASON_ENCRYPTED,
@@ -24,6 +25,7 @@ from lib.ingest.status import (
     REASON_TIMEOUT,
     REASON_UNSUPPORTED,
     REASON_ZIP_BOMB,
+    WARNING_HINT,
     IngestError,
 )
 
@@ -135,6 +137,7 @@ def read_html(data: bytes, url: str = "", declared_charset: str = "") -> tuple[s
 def read_pdf(data: bytes, limits: Limits) -> str:
     """Text of a PDF, page by page, stopping at the parse deadline."""
     from pypdf import PdfReader
+    from pypdf.errors import LimitReachedError
 
     start = time.monotonic()
     try:
@@ -154,7 +157,7 @@ def read_pdf(data: bytes, limits: Limits) -> str:
         raise IngestError(REASON_CORRUPT, f"Corrupt PDF ({type(exc).__name__}).") from None
     if count == 0:
         raise IngestError(REASON_CORRUPT, "Corrupt PDF (no pages).")
-    texts = []
+    texts, errors = [], []
     for page in pages:
         if time.monotonic() - start > limits.parse_timeout_s:
             raise IngestError(
@@ -162,9 +165,20 @@ def read_pdf(data: bytes, limits: Limits) -> str:
             )
         try:
             texts.append(page.extract_text() or "")
-        except Exception:  # noqa: BLE001 - one bad page does not spoil the rest
+        except LimitReachedError:
+            raise IngestError(
+                REASON_BOMB,
+                "A compressed stream in the PDF expands beyond pypdf's safety limit "
+                "(decompression bomb).",
+            ) from None
+        except Exception as exc:  # noqa: BLE001 - one bad page does not spoil the rest
+            errors.append(type(exc).__name__)
             texts.append("")
     text = "\n\n".join(t.strip() for t in texts if t.strip())
+    if not text.strip() and errors:
+        raise IngestError(
+            REASON_CORRUPT, f"Corrupt PDF: no page could be read ({errors[0]} on {len(errors)})."
+        )
     if not text.strip():
         raise IngestError(REASON_NO_TEXT, "No extractable text (a scanned or image-only PDF?).")
     return text
@@ -214,8 +228,11 @@ def read_docx(data: bytes, limits: Limits) -> tuple[str, dict[str, str]]:
     return text, ({"title": title} if title else {})
 
 
-def read_text_file(data: bytes) -> str:
-    return decode_bytes(data)[0]
+def read_text_file(data: bytes) -> tuple[str, dict]:
+    """Decoded text and hints (a mixed-encoding warning under ``WARNING_HINT``)."""
+    text, encoding = decode_bytes(data)
+    warning = encoding_warning(encoding)
+    return text, ({WARNING_HINT: warning} if warning else {})
 
 
 def read_file(name: str, data: bytes, limits: Limits) -> tuple[str, dict[str, str]]:
@@ -232,7 +249,7 @@ def read_file(name: str, data: bytes, limits: Limits) -> tuple[str, dict[str, st
     elif ext == ".docx":
         text, hints = read_docx(data, limits)
     else:
-        text, hints = read_text_file(data), {}
+        text, hints = read_text_file(data)
     if not text.strip():
         raise IngestError(REASON_EMPTY if ext in TEXT_TYPES else REASON_NO_TEXT)
     return text, hints

@@ -84,6 +84,40 @@ REASON_FETCH_FAILED = "fetch failed"
 REASON_TOO_MANY_REDIRECTS = "too many redirects"
 
 
+REASON_COMPRESSED = "compressed file"
+
+
+REASON_BOMB = "decompression bomb"
+
+
+REASON_NOT_ENGLISH_SCRIPT = "not English"
+
+
+REASON_MIXED_ENCODING = "warning: mixed encoding"
+
+
+REASON_NOT_REGULAR = "not a regular file"
+
+
+REASON_BAD_LINK = "bad link"
+
+
+REASON_HIDDEN = "hidden file"
+
+
+REASON_SUBFOLDER = "subfolder"
+
+
+REASON_PARTIAL_BUNDLE = "partial bundle"
+
+
+REASON_NOT_LISTED = "not listed in bundle"
+
+
+#: Key of the metadata hints under which a reader passes a warning (reason, message) on.
+WARNING_HINT = "_warning"
+
+
 #: Default human messages per reason (some are made more specific where they are raised).
 REASON_MESSAGES = {
     REASON_EMPTY: "The file is empty.",
@@ -107,6 +141,20 @@ REASON_MESSAGES = {
     REASON_REFUSED_URL: "This URL is not allowed.",
     REASON_FETCH_FAILED: "The page could not be downloaded.",
     REASON_TOO_MANY_REDIRECTS: "The URL redirected too many times.",
+    REASON_COMPRESSED: "The file is compressed (gzip, bzip2, 7z or RAR); decompress it first.",
+    REASON_BOMB: "Compressed content expands far more than a normal file would "
+    "(decompression bomb).",
+    REASON_NOT_ENGLISH_SCRIPT: "The text is not in the Latin script; only English articles "
+    "are analysed.",
+    REASON_MIXED_ENCODING: "Mixed UTF-8 and Windows-1252/Latin-1 bytes: each part was decoded "
+    "separately; check accented letters and quotes.",
+    REASON_NOT_REGULAR: "Not a regular file (a FIFO, socket or device); not opened.",
+    REASON_BAD_LINK: "A symbolic link that is broken, loops, or points outside the folder; "
+    "not followed.",
+    REASON_HIDDEN: "Hidden files (names starting with '.') are not read.",
+    REASON_SUBFOLDER: "Subfolders are not read; put the articles in the folder itself.",
+    REASON_PARTIAL_BUNDLE: "Only part of the bundle was restored; see the rows of its files.",
+    REASON_NOT_LISTED: "The file is in the bundle but not in its sources.csv; not restored.",
 }
 
 

@@ -14,6 +14,7 @@ from lib.ingest.bundles import is_bundle, restore_bundle
 from lib.ingest.decode import decode_bytes
 from lib.ingest.filetypes import file_suffix
 from lib.ingest.limits import Limits
+from lib.ingest.paths import LocalFile, payload_bytes, payload_size
 from lib.ingest.readers import read_file
 from lib.ingest.status import (
     ANALYSED,
@@ -30,24 +31,26 @@ from lib.ingest.status import (
 )
 
 
-def _screen(batch: Batch, files) -> list[tuple[str, bytes]]:
-    """Size checks per file and in total; zips expanded (bundles restored into the batch).
-    Returns the ``(name, bytes)`` items left to read."""
+def _screen(batch: Batch, files) -> list[tuple[str, object]]:
+    """Size checks per file and in total, from the size alone (``stat`` for local files);
+    zips expanded (bundles restored into the batch). Returns the items left to read."""
     limits = batch.limits
-    items: list[tuple[str, bytes]] = []
+    items: list[tuple[str, object]] = []
     total = 0
     for name, data in files:
         name = str(name)
-        data = data.encode("utf-8") if isinstance(data, str) else bytes(data or b"")
-        if len(data) > limits.max_file_bytes:
-            message = f"{len(data):,} bytes (limit {limits.max_file_bytes:,})."
+        if not isinstance(data, LocalFile):
+            data = data.encode("utf-8") if isinstance(data, str) else bytes(data or b"")
+        size = payload_size(data)
+        if size > limits.max_file_bytes and file_suffix(name) != ".zip":
+            message = f"{size:,} bytes (limit {limits.max_file_bytes:,})."
             batch.rows.append(status_row(name, SKIPPED, REASON_TOO_LARGE, message))
             continue
-        if total + len(data) > limits.max_total_bytes:
+        if total + size > limits.max_total_bytes:
             message = f"The upload passed the total limit of {limits.max_total_bytes:,} bytes."
             batch.rows.append(status_row(name, SKIPPED, REASON_TOTAL_TOO_LARGE, message))
             continue
-        total += len(data)
+        total += size
         if file_suffix(name) != ".zip":
             items.append((name, data))
             continue
@@ -61,7 +64,7 @@ def _screen(batch: Batch, files) -> list[tuple[str, bytes]]:
     return items
 
 
-def _take_manifests(batch: Batch, items) -> list[tuple[str, bytes]]:
+def _take_manifests(batch: Batch, items) -> list[tuple[str, object]]:
     """Read every ``sources.csv`` among the items into the batch; returns the articles."""
     articles = []
     for name, data in items:
@@ -69,7 +72,8 @@ def _take_manifests(batch: Batch, items) -> list[tuple[str, bytes]]:
             articles.append((name, data))
             continue
         try:
-            manifest = parse_manifest(decode_bytes(data)[0])
+            text = decode_bytes(payload_bytes(data, batch.limits.max_file_bytes))[0]
+            manifest = parse_manifest(text)
         except (IngestError, csv.Error, UnicodeError) as exc:
             message = f"Unreadable manifest: {exc}"
             batch.rows.append(status_row(name, SKIPPED, REASON_CORRUPT, message))
@@ -85,6 +89,8 @@ def read_uploads(
 ) -> IngestResult:
     """Read uploaded ``(file name, bytes)`` pairs into Documents plus a status table.
 
+    The data may also be a :class:`~lib.ingest.paths.LocalFile` (a folder's file, sized by
+    ``stat`` and read only when it passes the size limits).
     Zips are expanded one level (bundles written by ``write_bundle`` are restored
     as they were); a ``sources.csv`` among the files supplies metadata by doc_id.
     ``existing_ids`` are doc_ids already in use (new ones get ``-2``, ``-3`` suffixes).
@@ -100,7 +106,7 @@ def read_uploads(
             batch.rows.append(status_row(name, SKIPPED, REASON_TOO_MANY, message))
             continue
         try:
-            raw, hints = read_file(name, data, limits)
+            raw, hints = read_file(name, payload_bytes(data, limits.max_file_bytes), limits)
         except IngestError as fail:
             batch.rows.append(status_row(name, SKIPPED, fail.reason, fail.message))
             continue

@@ -12,17 +12,20 @@ import os
 import re
 import socket
 import ssl
+import threading
 import time
+import zlib
 from urllib.parse import urljoin, urlsplit
 
 from lib.corpus.document import Document
 from lib.corpus.metadata import outlet_from_url
 from lib.ingest.batch import Batch, add_article, sanitise_id
-from lib.ingest.decode import decode_bytes
 from lib.ingest.filetypes import HTML_TYPES, TEXT_TYPES, file_suffix
 from lib.ingest.limits import Limits, with_timeout
-from lib.ingest.readers import read_html, read_pdf
+from lib.ingest.readers import read_html, read_pdf, read_text_file
 from lib.ingest.status import (
+    REASON_BOMB,
+    REASON_COMPRESSED,
     REASON_CORRUPT,
     REASON_EMPTY,
     REASON_FETCH_FAILED,
@@ -42,26 +45,35 @@ ENV_ALLOW_PRIVATE = "COVERAGE_LENS_ALLOW_PRIVATE_URLS"
 MAX_REDIRECTS = 3
 
 
+#: Never fetched, whatever the settings: "this network" (0.0.0.0/8) and the old class E
+#: (240.0.0.0/4, with the broadcast address). ``ipaddress`` files them under "private".
+RESERVED_V4 = (ipaddress.ip_network("0.0.0.0/8"), ipaddress.ip_network("240.0.0.0/4"))
+
+
 def address_refusal(ip_text: str) -> str:
-    """Why an IP address may not be fetched (``loopback``, ``private``...), or ``""``."""
+    """Why an IP address may not be fetched (``loopback``, ``private``...), or ``""``.
+
+    Only ``loopback`` and ``private`` are lifted by ``allow_private``; unspecified,
+    multicast, reserved and link-local addresses are refused whatever the settings.
+    """
     try:
         ip = ipaddress.ip_address(ip_text.split("%", 1)[0])
     except ValueError:
         return "invalid"
     if ip.version == 6 and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
-    if ip.is_unspecified:
+    if ip.is_unspecified or (ip.version == 4 and ip in RESERVED_V4[0]):
         return "unspecified"
-    if ip.is_loopback:
-        return "loopback"
-    if ip.is_link_local:
-        return "link-local"
     if ip.is_multicast:
         return "multicast"
+    if ip.is_loopback:
+        return "loopback"
+    if ip.is_reserved or (ip.version == 4 and ip in RESERVED_V4[1]):
+        return "reserved"
+    if ip.is_link_local:
+        return "link-local"
     if ip.is_private:
         return "private"
-    if ip.is_reserved:
-        return "reserved"
     if not ip.is_global:
         return "not public"
     return ""
@@ -71,9 +83,16 @@ def address_refusal(ip_text: str) -> str:
 PRIVATE_KINDS = frozenset({"loopback", "private"})
 
 
-def _resolve(host: str, port: int) -> list[str]:
+def _resolve(host: str, port: int, deadline: _Deadline) -> list[str]:
+    """Addresses of ``host``; the lookup counts against the fetch deadline."""
+
+    def lookup():
+        return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = with_timeout(lookup, deadline.remaining())
+    except IngestError:
+        raise deadline.timed_out(f"while resolving {host!r}") from None
     except (socket.gaierror, UnicodeError, OSError) as exc:
         raise IngestError(REASON_FETCH_FAILED, f"Cannot resolve host {host!r} ({exc}).") from None
     addresses = []
@@ -86,39 +105,45 @@ def _resolve(host: str, port: int) -> list[str]:
     return addresses
 
 
-def _connect_any(ips: list[str], port: int, timeout) -> socket.socket:
-    """Connect to the first reachable of the already validated addresses."""
+def _connect_any(ips: list[str], port: int, deadline: _Deadline) -> socket.socket:
+    """Connect to the first reachable of the already validated addresses, under the deadline."""
     error: OSError | None = None
     for ip in ips:
         try:
-            return socket.create_connection((ip, port), timeout)
+            sock = socket.create_connection((ip, port), deadline.remaining())
         except OSError as exc:
             error = exc
+            continue
+        deadline.watch(sock)
+        return sock
     raise error or OSError("no address")
 
 
 class _PinnedHTTPConnection(http.client.HTTPConnection):
     """Connects to already validated IPs (no second DNS lookup); Host header unchanged."""
 
-    def __init__(self, host, port, ips, timeout):
-        super().__init__(host, port, timeout=timeout)
+    def __init__(self, host, port, ips, deadline: _Deadline):
+        super().__init__(host, port, timeout=deadline.remaining())
         self._ips = ips
+        self._deadline = deadline
 
     def connect(self):
-        self.sock = _connect_any(self._ips, self.port, self.timeout)
+        self.sock = _connect_any(self._ips, self.port, self._deadline)
 
 
 class _PinnedHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, host, port, ips, timeout):
-        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+    def __init__(self, host, port, ips, deadline: _Deadline):
+        context = ssl.create_default_context()
+        super().__init__(host, port, timeout=deadline.remaining(), context=context)
         self._ips = ips
+        self._deadline = deadline
 
     def connect(self):
-        sock = _connect_any(self._ips, self.port, self.timeout)
+        sock = _connect_any(self._ips, self.port, self._deadline)
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
 
 
-def _check_url(url: str, allow_private: bool) -> tuple[str, int, list[str], str]:
+def _check_url(url: str, allow_private: bool, deadline: _Deadline):
     """Validate scheme and every resolved address; returns (host, port, addresses, path)."""
     try:
         parts = urlsplit(url)
@@ -136,7 +161,7 @@ def _check_url(url: str, allow_private: bool) -> tuple[str, int, list[str], str]
     if parts.username or parts.password:
         raise IngestError(REASON_REFUSED_URL, "URLs with a user name or password are not fetched.")
     port = port or (443 if parts.scheme.lower() == "https" else 80)
-    addresses = _resolve(host, port)
+    addresses = _resolve(host, port, deadline)
     for addr in addresses:
         kind = address_refusal(addr)
         if kind and not (allow_private and kind in PRIVATE_KINDS):
@@ -150,69 +175,153 @@ def _check_url(url: str, allow_private: bool) -> tuple[str, int, list[str], str]
     return host, port, addresses, path
 
 
+_HEADERS = {
+    "User-Agent": "CoverageLens/0.1 (+article fetch)",
+    "Accept": "text/html,application/xhtml+xml,text/plain,application/pdf;q=0.9",
+    "Accept-Encoding": "gzip, identity",
+}
+
+
 def _download(url: str, limits: Limits, allow_private: bool) -> tuple[str, str, bytes]:
-    """GET with manual, re-validated redirects; returns (final url, content type, body)."""
-    deadline = time.monotonic() + limits.url_timeout_s
+    """GET with manual, re-validated redirects; returns (final url, content type, body).
+
+    One deadline (``limits.url_timeout_s``) covers DNS, connect, headers and body of every
+    hop: a watchdog shuts the socket down when it passes (see :class:`_Deadline`).
+    """
+    deadline = _Deadline(limits.url_timeout_s)
     current = url
-    for _hop in range(MAX_REDIRECTS + 1):
-        host, port, ips, path = _check_url(current, allow_private)
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise IngestError(REASON_FETCH_FAILED, "Timed out.")
-        cls = (
-            _PinnedHTTPSConnection if current.lower().startswith("https") else _PinnedHTTPConnection
-        )
-        conn = cls(host, port, ips, timeout=min(remaining, limits.url_timeout_s))
-        try:
-            conn.request(
-                "GET",
-                path,
-                headers={
-                    "User-Agent": "CoverageLens/0.1 (+article fetch)",
-                    "Accept": "text/html,application/xhtml+xml,text/plain,application/pdf;q=0.9",
-                    "Accept-Encoding": "identity",
-                },
-            )
-            resp = conn.getresponse()
-            if resp.status in (301, 302, 303, 307, 308):
-                location = resp.getheader("Location") or ""
-                if not location:
-                    raise IngestError(
-                        REASON_FETCH_FAILED, f"HTTP {resp.status} without a Location."
-                    )
-                current = urljoin(current, location.strip())
-                continue
-            if resp.status != 200:
-                raise IngestError(REASON_FETCH_FAILED, f"HTTP {resp.status} {resp.reason}.")
-            length = resp.getheader("Content-Length")
-            if length and length.isdigit() and int(length) > limits.url_max_bytes:
+    try:
+        for _hop in range(MAX_REDIRECTS + 1):
+            host, port, ips, path = _check_url(current, allow_private, deadline)
+            https = current.lower().startswith("https")
+            cls = _PinnedHTTPSConnection if https else _PinnedHTTPConnection
+            conn = cls(host, port, ips, deadline)
+            try:
+                conn.request("GET", path, headers=_HEADERS)
+                resp = conn.getresponse()
+                if resp.status in (301, 302, 303, 307, 308):
+                    location = resp.getheader("Location") or ""
+                    if not location:
+                        raise IngestError(
+                            REASON_FETCH_FAILED, f"HTTP {resp.status} without a Location."
+                        )
+                    current = urljoin(current, location.strip())
+                    continue
+                if resp.status != 200:
+                    raise IngestError(REASON_FETCH_FAILED, f"HTTP {resp.status} {resp.reason}.")
+                body = _read_body(resp, limits, deadline)
+                return current, resp.getheader("Content-Type") or "", body
+            except IngestError:
+                raise
+            except (OSError, http.client.HTTPException, ssl.SSLError, ValueError) as exc:
+                if deadline.expired or isinstance(exc, TimeoutError):
+                    raise deadline.timed_out() from None
                 raise IngestError(
-                    REASON_TOO_LARGE,
-                    f"The page is {int(length):,} bytes (limit {limits.url_max_bytes:,}).",
-                )
-            body = bytearray()
-            while True:
-                if time.monotonic() > deadline:
-                    raise IngestError(REASON_FETCH_FAILED, "Timed out while downloading.")
-                chunk = resp.read(65_536)
-                if not chunk:
-                    break
-                body += chunk
-                if len(body) > limits.url_max_bytes:
-                    raise IngestError(
-                        REASON_TOO_LARGE,
-                        f"The page is larger than {limits.url_max_bytes:,} bytes.",
-                    )
-            return current, resp.getheader("Content-Type") or "", bytes(body)
-        except IngestError:
-            raise
-        except (OSError, http.client.HTTPException, ssl.SSLError) as exc:
-            raise IngestError(
-                REASON_FETCH_FAILED, f"Download failed ({type(exc).__name__}: {exc})."
-            ) from None
-        finally:
-            conn.close()
+                    REASON_FETCH_FAILED, f"Download failed ({type(exc).__name__}: {exc})."
+                ) from None
+            finally:
+                conn.close()
+    finally:
+        deadline.cancel()
     raise IngestError(REASON_TOO_MANY_REDIRECTS, f"More than {MAX_REDIRECTS} redirects.")
+
+
+def _read_body(resp, limits: Limits, deadline: _Deadline) -> bytes:
+    """The response body: at most ``url_max_bytes``, within the deadline, gzip decoded."""
+    length = resp.getheader("Content-Length")
+    if length and length.isdigit() and int(length) > limits.url_max_bytes:
+        raise IngestError(
+            REASON_TOO_LARGE,
+            f"The page is {int(length):,} bytes (limit {limits.url_max_bytes:,}).",
+        )
+    body = bytearray()
+    while chunk := resp.read1(65_536):
+        body += chunk
+        if len(body) > limits.url_max_bytes:
+            raise IngestError(
+                REASON_TOO_LARGE, f"The page is larger than {limits.url_max_bytes:,} bytes."
+            )
+    if deadline.expired:  # the watchdog closed the socket: what arrived is incomplete
+        raise deadline.timed_out("while downloading")
+    if resp.length:  # read1 ends quietly when the server hangs up early
+        raise IngestError(
+            REASON_FETCH_FAILED,
+            f"The connection closed {resp.length:,} bytes before the end of the page.",
+        )
+    encoding = (resp.getheader("Content-Encoding") or "").strip().lower()
+    return decode_content(bytes(body), encoding, limits.url_max_bytes)
+
+
+def decode_content(body: bytes, encoding: str, max_bytes: int) -> bytes:
+    """Undo a ``gzip``/``deflate`` Content-Encoding (or a gzip body sent without one),
+    never producing more than ``max_bytes``: more is a decompression bomb."""
+    if encoding in ("", "identity") and not body.startswith(b"\x1f\x8b"):
+        return body
+    if encoding not in ("", "identity", "gzip", "x-gzip", "deflate"):
+        raise IngestError(REASON_UNSUPPORTED, f"Unsupported content encoding ({encoding}).")
+    if encoding == "deflate":  # zlib-wrapped (RFC 1950) or, from some servers, raw
+        wbits = 15 if body[:1] == b"\x78" else -15
+    else:
+        wbits = 31  # gzip
+    inflater = zlib.decompressobj(wbits)
+    try:
+        out = inflater.decompress(body, max_bytes + 1)
+    except zlib.error as exc:
+        raise IngestError(REASON_CORRUPT, f"Damaged compressed content ({exc}).") from None
+    if len(out) > max_bytes or inflater.unconsumed_tail:
+        raise IngestError(
+            REASON_BOMB,
+            f"The compressed page expands beyond {max_bytes:,} bytes (decompression bomb).",
+        )
+    return out
+
+
+class _Deadline:
+    """One deadline for a whole fetch. A timer thread shuts down every socket still open
+    when it passes, so a server that trickles headers or body cannot hold the reader."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def timed_out(self, where: str = "") -> IngestError:
+        place = f" {where}" if where else ""
+        return IngestError(
+            REASON_FETCH_FAILED,
+            f"Timed out{place}: the {self.seconds:g} s limit for one URL passed.",
+        )
+
+    def remaining(self) -> float:
+        left = self.end - time.monotonic()
+        if left <= 0 or self.expired:
+            raise self.timed_out()
+        return left
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            if not self.expired:
+                self._sockets.append(sock)
+                return
+        sock.close()
+        raise self.timed_out()
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def cancel(self) -> None:
+        self._timer.cancel()
 
 
 def _url_id(url: str) -> str:
@@ -265,7 +374,11 @@ def fetch_url(
             raw = with_timeout(lambda: read_pdf(body, limits), limits.parse_timeout_s)
             hints = {}
         elif mime in ("text/plain", "text/markdown") or (not mime and path_ext in TEXT_TYPES):
-            raw, hints = decode_bytes(body)[0], {}
+            raw, hints = read_text_file(body)
+        elif mime in ("application/gzip", "application/x-gzip", "application/zip"):
+            raise IngestError(
+                REASON_COMPRESSED, f"The address serves a compressed file ({mime}), not a page."
+            )
         else:
             raise IngestError(
                 REASON_UNSUPPORTED, f"Unsupported content type ({mime or 'unknown'})."

@@ -322,11 +322,30 @@ def test_too_many_files():
     assert list(result.statuses["reason"]).count(REASON_TOO_MANY) == 2
 
 
-def test_zip_bomb_whole_archive():
+def test_zip_bomb_member_rejected_alone_with_its_own_row():
     bomb = make_zip({"zeros.txt": b"\x00" * (50 * 1024 * 1024), "ok.txt": article("z").encode()})
     assert len(bomb) < 200_000
-    r, _ = run_bad("bomb.zip", bomb)
+    result = read_uploads([("bomb.zip", bomb), good("good.txt")])
+    assert_good(result, "good.txt")
+    r = row(result, "bomb.zip/zeros.txt")
     assert (r["status"], r["reason"]) == ("skipped", REASON_ZIP_BOMB)
+    assert "expands" in r["message"]
+    assert row(result, "bomb.zip/ok.txt")["status"] == "analysed"
+    # Too many members is an archive-level bomb: one row for the archive.
+    many = make_zip({f"a{i}.txt": b"x" for i in range(250)})
+    r, _ = run_bad("many.zip", many)
+    assert (r["status"], r["reason"]) == ("skipped", REASON_ZIP_BOMB)
+
+
+def test_archive_total_names_every_member_not_read():
+    members = {f"m{i}.txt": article(f"m{i}").encode() for i in range(5)}
+    size = len(members["m0.txt"])
+    result = read_uploads([("pack.zip", make_zip(members))], Limits(max_unzipped_bytes=size * 3))
+    statuses = {r["file"]: r for r in result.statuses.to_dict("records")}
+    assert [statuses[f"pack.zip/m{i}.txt"]["status"] for i in range(5)] == ["analysed"] * 3 + [
+        "skipped"
+    ] * 2
+    assert "passed" in statuses["pack.zip/m4.txt"]["message"]
 
 
 def test_zip_bomb_entry_skipped_others_kept():

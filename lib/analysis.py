@@ -26,6 +26,7 @@ def analyze(
     cache=None,
     n_process: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    parser=None,
 ) -> Analysis:
     """Analyse documents with ``nlp`` and return an :class:`Analysis`.
 
@@ -37,6 +38,12 @@ def analyze(
     worker processes (:func:`lib.store.parallel.parse_parts`); the parent only assembles.
     ``nlp`` may also be a zero-argument function returning the pipeline (e.g.
     ``lib.nlp.pipeline.get_nlp``): it is called only if some document is not cached.
+
+    ``progress(done, total)`` is called as each uncached document is parsed (and once with
+    ``(n, n)`` on a whole-analysis hit). ``parser`` (optional) replaces in-process parsing:
+    ``parser(texts, on_part, on_skip)``, e.g. :meth:`lib.store.worker.ParseWorker.parse`
+    with a per-document time budget; a document it skips is left out of the Analysis and
+    listed in ``problems`` as ``(source name, message)``.
     """
     docs = list(documents)
     whole = None
@@ -52,18 +59,28 @@ def analyze(
     parts: list[dict | None] = [cache.get(k) if cache is not None else None for k in keys]
     todo = [i for i, p in enumerate(parts) if p is None]
     done = 0
+    skipped: dict[int, str] = {}
 
-    def on_part(n: int, part: dict) -> None:
+    def step() -> None:
         nonlocal done
-        i = todo[n]
-        parts[i] = part
-        if cache is not None:
-            cache.put(keys[i], part)
         done += 1
         if progress is not None:
             progress(done, len(todo))
 
-    if todo:
+    def on_part(n: int, part: dict) -> None:
+        i = todo[n]
+        parts[i] = part
+        if cache is not None:
+            cache.put(keys[i], part)
+        step()
+
+    def on_skip(n: int, message: str) -> None:
+        skipped[todo[n]] = message
+        step()
+
+    if todo and parser is not None:
+        parser([docs[i].text for i in todo], on_part, on_skip)
+    elif todo:
         if callable(nlp) and not hasattr(nlp, "pipe"):
             nlp = nlp()  # a lazy loader: only load the model when something needs parsing
         parse_parts(
@@ -73,7 +90,17 @@ def analyze(
             batch_size=batch_size,
             on_part=on_part,
         )
+    if skipped:
+        docs, parts, problems = _without(skipped, docs, parts, problems)
+        whole = None  # an analysis missing documents is never cached whole
     analysis = assemble(docs, parts, problems=problems)
     if whole is not None:
         cache.put_analysis(whole, analysis)
     return analysis
+
+
+def _without(skipped: dict[int, str], docs: list, parts: list, problems) -> tuple:
+    """Documents and parts without the skipped ones, and problems listing them."""
+    listed = [(docs[i].source_name or docs[i].doc_id, skipped[i]) for i in sorted(skipped)]
+    keep = [i for i in range(len(docs)) if i not in skipped]
+    return [docs[i] for i in keep], [parts[i] for i in keep], [*problems, *listed]

@@ -145,6 +145,37 @@ def load_analysis(folder: str | os.PathLike, *, check_version: bool = True):
     return Analysis(**kwargs, problems=problems)
 
 
+def stale_reason(folder: str | os.PathLike, documents) -> str | None:
+    """Why the analysis folder is not current for ``documents`` (another analysis version,
+    other document ids or content hashes, or unreadable), or None when it is current."""
+    try:
+        manifest = read_manifest(folder)
+    except AnalysisFolderError as exc:
+        return str(exc)
+    if manifest.get("analysis_version") != analysis_version():
+        return (
+            f"made by analysis version {manifest.get('analysis_version')}, "
+            f"this code is {analysis_version()}"
+        )
+    if manifest.get("doc_ids") != [d.doc_id for d in documents]:
+        return "the documents differ (ids)"
+    if manifest.get("doc_hashes") != [d.content_hash for d in documents]:
+        return "the documents differ (text or metadata)"
+    return None
+
+
+def fresh_analysis(folder: str | os.PathLike, documents):
+    """The Analysis saved in ``folder`` if it is current for ``documents`` (see
+    :func:`stale_reason`), else None: a missing, stale or damaged folder is recomputed by
+    the caller, never trusted and never an error."""
+    if stale_reason(folder, documents) is not None:
+        return None
+    try:
+        return load_analysis(folder)
+    except (AnalysisFolderError, OSError, ValueError):
+        return None
+
+
 def documents_from_analysis(analysis) -> list:
     """The :class:`~lib.corpus.document.Document` records an Analysis was made from (metadata from
     ``documents``, text and furniture from ``texts``), e.g. for the Reader page."""

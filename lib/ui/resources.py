@@ -1,45 +1,78 @@
-"""Process-wide cached resources shared by every session: the spaCy pipeline, the example
-corpus and its analysis. Only public texts (the example) reach these caches."""
+"""Process-wide resources shared by every session: the example corpus and its analysis, the
+parse worker and the memory janitor. Only public texts (the example) reach shared analyses.
+
+Nothing here serialises cached reads: a session whose analysis is ready never waits for
+another session's parse. Parsing happens in one worker process (:mod:`lib.store.worker`),
+so spaCy is never loaded in the server process and a parse does not hold its interpreter
+lock; an analysis of the example that is being computed is waited for only by sessions
+that need that same analysis.
+"""
 
 from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
 
 from lib.analysis import analyze
 from lib.corpus.document import Document
+from lib.ingest.limits import DOC_ANALYSIS_BUDGET_S
 from lib.ingest.local import load_corpus
-from lib.nlp.pipeline import get_nlp
 from lib.schema import Analysis
 from lib.store.cache import default_cache
-from lib.store.folders import documents_from_analysis, is_analysis_folder, load_analysis
+from lib.store.folders import (
+    documents_from_analysis,
+    fresh_analysis,
+    is_analysis_folder,
+    load_analysis,
+)
+from lib.store.worker import ParseWorker
+from lib.ui.janitor import Janitor
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "seeds"
+ROOT = Path(__file__).resolve().parent.parent.parent
+SEEDS_DIR = ROOT / "seeds"
+
+
+#: The seeds' precomputed analysis, shipped with the app (regenerate with
+#: ``python -m lib analyze --corpus seeds --out assets/seed-analysis``); used only while its
+#: analysis version and document hashes match, else the seeds are analysed again.
+SEED_ANALYSIS = ROOT / "assets" / "seed-analysis"
 
 
 #: Optional corpus (folder, zip, bundle) shown instead of the bundled seeds.
 CORPUS_ENV = "COVERAGE_LENS_CORPUS"
 
 
-#: One parse at a time per server process: the shared spaCy pipeline is not documented as
-#: thread-safe, and on Community Cloud's single CPU parallel parses would not be faster.
-PARSE_LOCK = threading.Lock()
+#: Shared analyses kept (the example, plus versions with one session's metadata edits).
+SHARED_ANALYSES = 8
 
 
 class PartsCache(dict):
-    """In-memory per-document NLP results (``get``/``put`` as ``extract.analyze`` expects)."""
+    """In-memory per-document NLP results (``get``/``put`` as ``analyze`` expects)."""
 
     def put(self, key: str, parts) -> None:
         self[key] = parts
 
+    def keep_only(self, keys) -> None:
+        """Drop every entry not in ``keys`` (the session keeps only its current articles)."""
+        for key in set(self) - set(keys):
+            del self[key]
+
 
 @st.cache_resource(show_spinner=False)
-def cached_nlp():
-    """The spaCy pipeline, loaded once per server process and shared by all sessions."""
-    return get_nlp()
+def parse_worker() -> ParseWorker:
+    """The server's parse worker process (started on first use, exits when idle)."""
+    return ParseWorker(budget_s=DOC_ANALYSIS_BUDGET_S)
+
+
+@st.cache_resource(show_spinner=False)
+def janitor() -> Janitor:
+    """Frees what sessions that have left still hold (see :mod:`lib.ui.janitor`)."""
+    return Janitor()
 
 
 @st.cache_resource(show_spinner=False)
@@ -56,9 +89,9 @@ def shared_parts_cache():
 def example_corpus() -> tuple[list[Document], list[tuple[str, str]], Analysis | None]:
     """The example corpus: ``$COVERAGE_LENS_CORPUS`` if set, else the bundled seeds.
 
-    ``COVERAGE_LENS_CORPUS`` may name a folder, zip or bundle of articles, or an analysis
-    folder written by ``python -m lib analyze``; the latter comes with its precomputed
-    Analysis (third item), so the app opens it without spaCy. Shared, read-only.
+    Returns ``(documents, problems, analysis)``: ``analysis`` is precomputed (an analysis
+    folder named by ``COVERAGE_LENS_CORPUS``, or the shipped seed analysis while it is
+    current), so the first page needs no spaCy; None means it must be computed.
     """
     path = os.environ.get(CORPUS_ENV)
     if path:
@@ -66,9 +99,9 @@ def example_corpus() -> tuple[list[Document], list[tuple[str, str]], Analysis | 
             analysis = load_analysis(path)
             return documents_from_analysis(analysis), list(analysis.problems), analysis
         corpus = load_corpus(path)
-    else:
-        corpus = load_corpus(SEEDS_DIR)
-    return corpus.documents, corpus.problems, None
+        return corpus.documents, corpus.problems, None
+    corpus = load_corpus(SEEDS_DIR)
+    return corpus.documents, corpus.problems, fresh_analysis(SEED_ANALYSIS, corpus.documents)
 
 
 class PartsOnly:
@@ -85,13 +118,68 @@ class PartsOnly:
         self._cache.put(key, parts)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def cached_analysis(key: str, _documents: tuple[Document, ...], edited: bool = False) -> Analysis:
-    """Analysis of the example corpus; ``key`` (see ``lib.cache.corpus_key``) identifies it.
+class SharedAnalyses:
+    """Analyses of public corpora by corpus key, shared read-only by every session.
+
+    A lookup takes no lock that a parse holds; computing one key makes only the sessions
+    that want that key wait (one computation per key). Keeps the last ``size`` keys.
+    """
+
+    def __init__(self, size: int = SHARED_ANALYSES) -> None:
+        self.size = size
+        self._items: OrderedDict[str, Analysis] = OrderedDict()
+        self._lock = threading.Lock()  # guards the dicts only, never held while computing
+        self._computing: dict[str, threading.Lock] = {}
+
+    def get(self, key: str) -> Analysis | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def get_or_compute(self, key: str, compute: Callable[[], Analysis]) -> Analysis:
+        found = self.get(key)
+        if found is not None:
+            return found
+        with self._lock:
+            key_lock = self._computing.setdefault(key, threading.Lock())
+        with key_lock:
+            found = self.get(key)
+            if found is None:
+                found = compute()
+                with self._lock:
+                    self._items[key] = found
+                    while len(self._items) > self.size:
+                        self._items.popitem(last=False)
+        with self._lock:
+            self._computing.pop(key, None)
+        return found
+
+
+@st.cache_resource(show_spinner=False)
+def shared_analyses() -> SharedAnalyses:
+    return SharedAnalyses()
+
+
+def example_analysis(
+    key: str, documents: list[Document], edited: bool, progress: Callable | None = None
+) -> Analysis:
+    """Analysis of the example corpus; ``key`` (see ``lib.store.cache.corpus_key``) names it.
 
     Unedited, the whole analysis may come from (and go to) the disk cache; with the user's
-    metadata edits only per-document results are shared.
+    metadata edits only per-document results are shared. ``progress(done, total)`` reports
+    parsing (only the session that computes it sees progress).
     """
-    cache = shared_parts_cache()
-    with PARSE_LOCK:
-        return analyze(list(_documents), cached_nlp, cache=PartsOnly(cache) if edited else cache)
+
+    def compute() -> Analysis:
+        cache = shared_parts_cache()
+        return analyze(
+            documents,
+            None,
+            cache=PartsOnly(cache) if edited else cache,
+            parser=parse_worker().parse,
+            progress=progress,
+        )
+
+    return shared_analyses().get_or_compute(key, compute)

@@ -11,10 +11,12 @@ import pandas as pd
 import streamlit as st
 
 from lib.corpus.document import Document
-from lib.ingest.status import ANALYSED, SKIPPED
+from lib.ingest.limits import Limits
+from lib.ingest.status import ANALYSED, REASON_TOO_MANY, SKIPPED
 from lib.ingest.uploads import document_from_paste, read_uploads
 from lib.ingest.urls import fetch_url
 from lib.schema import STATUS_COLUMNS
+from lib.ui.janitor import current_session_id, give_back_memory
 from lib.ui.resources import PartsCache
 
 USER = "_user"  # session-state key of the user's own articles (never shared, never on disk)
@@ -24,6 +26,14 @@ EDITS = "_meta_edits"
 
 
 META_FIELDS = ["outlet", "title", "published", "byline", "url"]
+
+
+#: Most pasted and fetched articles one session keeps (uploads have their own file limit).
+MAX_EXTRA = Limits().max_files
+
+
+#: Session-state keys that hold this session's computed tables (freed with its articles).
+DERIVED = ("_memo", "_filtered")
 
 
 def user_state() -> dict:
@@ -73,11 +83,22 @@ def user_ids(state: dict) -> set[str]:
     return {d.doc_id for d in state["uploaded"]} | {d.doc_id for d in state["extra"]}
 
 
+def _full(state: dict, label: str) -> bool:
+    """True (with a status row) when the session already keeps MAX_EXTRA added articles."""
+    if len(state["extra"]) < MAX_EXTRA:
+        return False
+    message = f"At most {MAX_EXTRA} pasted or fetched articles per session; remove some first."
+    state["extra_statuses"].append(status_row(label, SKIPPED, REASON_TOO_MANY, message))
+    return True
+
+
 def add_pasted(state: dict) -> None:
     text = st.session_state.get("paste_text", "")
     outlet = st.session_state.get("paste_outlet", "")
     title = st.session_state.get("paste_title", "")
     label = f"pasted: {title or outlet or 'untitled'}"
+    if _full(state, label):
+        return
     try:
         doc = document_from_paste(text, outlet, title, existing_ids=user_ids(state))
     except ValueError as exc:
@@ -90,7 +111,7 @@ def add_pasted(state: dict) -> None:
 
 def add_url(state: dict) -> None:
     url = (st.session_state.get("url_text") or "").strip()
-    if not url:
+    if not url or _full(state, url):
         return
     with st.spinner("Fetching the article…"):
         doc, status = fetch_url(url, existing_ids=user_ids(state))
@@ -100,9 +121,27 @@ def add_url(state: dict) -> None:
 
 
 def clear_user(state: dict) -> None:
-    st.session_state.pop(USER, None)
-    st.session_state.pop(EDITS, None)
+    """ "Remove my articles": drop the articles, their analysis, edits and computed tables,
+    and give the memory back."""
+    for key in (USER, EDITS, *DERIVED):
+        st.session_state.pop(key, None)
+    state.clear()
     st.session_state["upload_nonce"] = st.session_state.get("upload_nonce", 0) + 1
+    forget_uploaded_files()
+    give_back_memory()
+
+
+def forget_uploaded_files() -> None:
+    """Drop this session's uploaded file bytes from Streamlit's upload store (the emptied
+    uploader gets a new key, so its old files would otherwise stay until the session ends)."""
+    session_id = current_session_id()
+    try:
+        from streamlit import runtime
+
+        if session_id and runtime.exists():
+            runtime.get_instance().uploaded_file_mgr.remove_session_files(session_id)
+    except Exception:  # noqa: BLE001 - best effort; the session's end frees them anyway
+        pass
 
 
 def apply_edits(documents: list[Document]) -> list[Document]:

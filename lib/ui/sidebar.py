@@ -11,9 +11,11 @@ from lib.analysis import analyze
 from lib.corpus.document import Document
 from lib.ingest.status import SKIPPED, statuses_to_problems
 from lib.nlp.pipeline import ModelNotFound
-from lib.schema import STATUS_COLUMNS, Analysis
+from lib.schema import STATUS_COLUMNS, Analysis, text_key
 from lib.store.cache import corpus_key
-from lib.ui.resources import PARSE_LOCK, cached_analysis, cached_nlp, example_corpus
+from lib.store.worker import WorkerFailed
+from lib.ui.janitor import current_session_id
+from lib.ui.resources import example_analysis, example_corpus, janitor, parse_worker
 from lib.ui.session import (
     add_pasted,
     add_url,
@@ -99,14 +101,41 @@ def your_articles_sidebar() -> tuple[list[Document], pd.DataFrame]:
         ignore_index=True,
     )
     if docs or len(statuses):
-        skipped = int((statuses["status"] == SKIPPED).sum()) if len(statuses) else 0
-        sb.caption(
-            f"{len(docs)} article(s) ready"
-            + (f", {skipped} file(s) skipped" if skipped else "")
-            + " — details on the *Your articles* page."
-        )
         sb.button("Remove my articles", on_click=clear_user, args=(state,), key="clear_user")
     return docs, statuses
+
+
+def articles_note(where, n_docs: int, statuses: pd.DataFrame, analysed: int | None) -> None:
+    """The sidebar line about this session's articles; "Analysing…" while work runs
+    (``analysed`` None), the counts once it is done."""
+    if not n_docs and not len(statuses):
+        where.empty()
+        return
+    if analysed is None:
+        where.caption(f"Analysing {n_docs} article(s)…")
+        return
+    skipped = int((statuses["status"] == SKIPPED).sum()) if len(statuses) else 0
+    where.caption(
+        f"{analysed} article(s) analysed"
+        + (f", {skipped} file(s) skipped" if skipped else "")
+        + " — details on the *Your articles* page."
+    )
+
+
+class Progress:
+    """A progress bar with counts ("Parsed 12/40 articles") for ``analyze(progress=...)``."""
+
+    def __init__(self, what: str, total: int) -> None:
+        self.bar = st.progress(0.0, text=f"Analysing {what}: {total} article(s) to parse…")
+        self.what = what
+
+    def __call__(self, done: int, total: int) -> None:
+        self.bar.progress(
+            done / max(total, 1), text=f"Analysing {self.what}: parsed {done}/{total} articles"
+        )
+
+    def close(self) -> None:
+        self.bar.empty()
 
 
 def outlet_filter(outlets: list[str], where=None) -> list[str]:
@@ -135,14 +164,61 @@ def outlet_filter(outlets: list[str], where=None) -> list[str]:
 
 
 def _analyse_user(documents: list[Document], key: str, problems) -> Analysis:
-    """Analysis of this session's articles, kept in the session (not in shared caches)."""
+    """Analysis of this session's articles, kept in the session (not in shared caches);
+    parsed in the server's worker process under the per-article time budget."""
     state = user_state()
     if state["analysis"][0] != key:
-        with st.spinner(f"Analysing {len(documents)} article(s)…"):
-            with PARSE_LOCK:
-                analysis = analyze(documents, cached_nlp, cache=state["parts"], problems=problems)
-            state["analysis"] = (key, analysis)
+        progress = Progress("your articles", len(documents))
+        try:
+            analysis = analyze(
+                documents,
+                None,
+                cache=state["parts"],
+                problems=problems,
+                parser=parse_worker().parse,
+                progress=progress,
+            )
+        finally:
+            progress.close()
+        state["parts"].keep_only(text_key(d.text) for d in documents)
+        state["analysis"] = (key, analysis)
     return state["analysis"][1]
+
+
+def _mark_skipped(statuses: pd.DataFrame, documents, analysis: Analysis) -> pd.DataFrame:
+    """Status rows of articles the analysis left out (over the time budget) say so."""
+    kept = set(analysis.documents["doc_id"])
+    messages = dict(analysis.problems)
+    lost = {d.doc_id: d.source_name or d.doc_id for d in documents if d.doc_id not in kept}
+    if not lost or statuses.empty:
+        return statuses
+    statuses = statuses.copy()
+    for i, doc_id in statuses["doc_id"].items():
+        if doc_id in lost:
+            statuses.loc[i, "status"] = SKIPPED
+            statuses.loc[i, "reason"] = "analysis time exceeded"
+            statuses.loc[i, "message"] = messages.get(lost[doc_id], "Skipped.")
+    return statuses
+
+
+def _example(documents_and_problems) -> tuple[list[Document], str, Analysis, pd.DataFrame]:
+    base, problems, precomputed = documents_and_problems
+    documents = apply_edits(base)
+    edited = documents != base
+    key = corpus_key(documents)
+    if precomputed is not None and not edited:
+        analysis = precomputed
+    else:
+        progress = Progress("the example articles", len(documents))
+        try:
+            analysis = example_analysis(key, documents, edited, progress)
+        finally:
+            progress.close()
+    statuses = pd.DataFrame(
+        [status_row(name, SKIPPED, "", reason) for name, reason in problems],
+        columns=STATUS_COLUMNS,
+    )
+    return documents, key, analysis, statuses
 
 
 def load_view() -> View | None:
@@ -158,28 +234,26 @@ def load_view() -> View | None:
         "paste or fetch your own; they stay private to this browser session.",
     )
     filter_box = st.sidebar.container()
+    session_id = current_session_id()
+    if session_id:
+        janitor().register(session_id)
     try:
         if source == YOURS:
             documents, statuses = your_articles_sidebar()
+            note = st.sidebar.empty()
             documents = apply_edits(documents)
             key = corpus_key(documents)
+            articles_note(note, len(documents), statuses, None)
             analysis = _analyse_user(documents, key, statuses_to_problems(statuses))
+            statuses = _mark_skipped(statuses, documents, analysis)
+            articles_note(note, len(documents), statuses, len(analysis.documents))
         else:
-            with st.spinner("Loading the language model and analysing the articles…"):
-                base, problems, precomputed = example_corpus()
-                documents = apply_edits(base)
-                edited = documents != base
-                key = corpus_key(documents)
-                if precomputed is not None and not edited:
-                    analysis = precomputed
-                else:
-                    analysis = cached_analysis(key, tuple(documents), edited)
-            statuses = pd.DataFrame(
-                [status_row(name, SKIPPED, "", reason) for name, reason in problems],
-                columns=STATUS_COLUMNS,
-            )
+            documents, key, analysis, statuses = _example(example_corpus())
     except ModelNotFound as exc:
         st.error(f"The English language model is missing. {exc}")
+        return None
+    except WorkerFailed as exc:
+        st.error(f"The language pipeline could not be started ({exc}). Try again later.")
         return None
     except (OSError, ValueError) as exc:  # an unreadable COVERAGE_LENS_CORPUS, say
         st.error(f"The example articles could not be opened: {exc}")

@@ -94,3 +94,42 @@ def test_mixed_folder_reads_good_files_and_names_bad_ones(tmp_path):
     names = {m["text"] for m in json.loads(mentions.stdout) if m["doc_id"] == "latin1"}
     assert "São Paulo" in names  # Latin-1 / Windows-1252 decoded correctly
     assert not any("alert" in m["text"] for m in json.loads(mentions.stdout))
+
+
+def test_folder_with_fifo_links_and_a_huge_sparse_file(tmp_path):
+    import os
+
+    from tests.helpers import SEEDS
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    name = "001_14f0491d8cf91e8c.txt"
+    (folder / name).write_bytes((SEEDS / name).read_bytes())
+    os.mkfifo(folder / "pipe.txt")  # opening it would block for ever
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "dangling.txt").symlink_to(folder / "gone.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    with open(folder / "sparse.txt", "wb") as fh:
+        fh.truncate(1024**3)
+    res = run("documents", "--corpus", str(folder), "--format", "json")
+    assert res.returncode == 0, res.stderr
+    assert "Traceback" not in res.stderr
+    assert [d["doc_id"] for d in json.loads(res.stdout)] == ["001_14f0491d8cf91e8c"]
+    lines = {line.split(":")[0]: line for line in res.stderr.splitlines()}
+    named = {"pipe.txt", "loop.txt", "dangling.txt", "zero.txt", "passwd.txt", "sparse.txt"}
+    assert {f"skipped {n}" for n in named} <= set(lines), res.stderr
+    assert "FIFO" in lines["skipped pipe.txt"]
+    assert "outside the folder" in lines["skipped passwd.txt"]
+    assert "1,073,741,824 bytes" in lines["skipped sparse.txt"]
+
+
+def test_corpus_that_is_not_a_file_or_folder_exits_2_with_one_line(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe")
+    for path in (str(tmp_path / "pipe"), "/dev/zero"):
+        res = run("documents", "--corpus", path)
+        assert res.returncode == 2, res
+        assert len(res.stderr.strip().splitlines()) == 1, res.stderr
+        assert res.stderr.startswith(f"error: cannot read corpus {path}: It is a")

@@ -113,7 +113,11 @@ def restore_bundle(batch: Batch, name: str, data) -> None:
     except IngestError as fail:
         batch.rows.append(status_row(name, SKIPPED, fail.reason, fail.message))
         return
-    except (KeyError, ValueError, csv.Error, zipfile.BadZipFile, OSError, EOFError) as exc:
+    except KeyError as exc:  # zf.getinfo: bundle.json or sources.csv missing
+        message = f"Damaged bundle: {exc.args[0] if exc.args else exc}."
+        batch.rows.append(status_row(name, SKIPPED, REASON_CORRUPT, message))
+        return
+    except (ValueError, csv.Error, zipfile.BadZipFile, OSError, EOFError) as exc:
         message = f"Damaged bundle ({type(exc).__name__}: {exc})."
         batch.rows.append(status_row(name, SKIPPED, REASON_CORRUPT, message))
         return
@@ -163,8 +167,12 @@ def _restore_one(batch: Batch, zf: zipfile.ZipFile, name: str, row: dict, marker
     except IngestError as fail:
         batch.rows.append(status_row(shown, SKIPPED, fail.reason, fail.message))
         return
-    except (KeyError, UnicodeDecodeError) as exc:
-        message = f"Missing or bad text ({type(exc).__name__}: {exc})."
+    except KeyError:
+        message = "Damaged bundle: sources.csv lists this file but the zip does not hold it."
+        batch.rows.append(status_row(shown, SKIPPED, REASON_CORRUPT, message))
+        return
+    except UnicodeDecodeError:
+        message = "Damaged bundle: this text is not valid UTF-8."
         batch.rows.append(status_row(shown, SKIPPED, REASON_CORRUPT, message))
         return
     if not text.strip():

@@ -180,8 +180,28 @@ def read_pdf(data: bytes, limits: Limits) -> str:
             REASON_CORRUPT, f"Corrupt PDF: no page could be read ({errors[0]} on {len(errors)})."
         )
     if not text.strip():
+        _check_streams(pages, LimitReachedError)
         raise IngestError(REASON_NO_TEXT, "No extractable text (a scanned or image-only PDF?).")
     return text
+
+
+def _check_streams(pages, limit_error) -> None:
+    """Raise ``decompression bomb`` if a page's content stream passes pypdf's limit (a page
+    without fonts gives no text without decoding its stream, so look at it before saying
+    "scanned")."""
+    for page in pages:
+        try:
+            contents = page.get_contents()
+            if contents is not None:
+                contents.get_data()
+        except limit_error:
+            raise IngestError(
+                REASON_BOMB,
+                "A compressed stream in the PDF expands beyond pypdf's safety limit "
+                "(decompression bomb).",
+            ) from None
+        except Exception:  # noqa: BLE001 - other damage: the text is simply missing
+            continue
 
 
 def read_docx(data: bytes, limits: Limits) -> tuple[str, dict[str, str]]:

@@ -19,6 +19,7 @@ from lib.ingest.readers import read_file
 from lib.ingest.status import (
     ANALYSED,
     REASON_CORRUPT,
+    REASON_EMPTY,
     REASON_MANIFEST,
     REASON_TOO_LARGE,
     REASON_TOO_MANY,
@@ -124,18 +125,29 @@ def document_from_paste(
 ) -> Document:
     """A Document from pasted article text; ``doc_id`` from the title (else ``pasted``).
 
-    Raises ``ValueError`` with a human message when there is no article text.
+    Raises :class:`PasteError` (a ``ValueError``: ``reason`` and a human message) when
+    the text cannot be used (empty, not English, nothing left after page furniture).
     Truncation / language warnings are in ``Document.notes``.
     """
     limits = limits or Limits()
     raw = (text or "").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     if not raw.strip():
-        raise ValueError("The pasted text is empty.")
+        raise PasteError(REASON_EMPTY, "The pasted text is empty.")
     batch = Batch(limits, used_ids=set(existing_ids))
     base = sanitise_id(re.sub(r"\s+", "_", title.strip().lower())[:40] + ".txt") if title else ""
     if not base or base == "doc":
         base = "pasted"
     add_article(batch, "pasted text", raw, {"outlet": outlet, "title": title}, id_base=base)
     if not batch.documents:
-        raise ValueError(batch.rows[-1]["message"] if batch.rows else "No article text.")
+        row = batch.rows[-1]
+        raise PasteError(row["reason"], row["message"])
     return batch.documents[0]
+
+
+class PasteError(ValueError):
+    """Pasted text that cannot be used: ``reason`` is the status reason code (``str()`` the
+    message a user reads)."""
+
+    def __init__(self, reason: str, message: str):
+        super().__init__(message)
+        self.reason = reason

@@ -102,7 +102,8 @@ def add_pasted(state: dict) -> None:
     try:
         doc = document_from_paste(text, outlet, title, existing_ids=user_ids(state))
     except ValueError as exc:
-        state["extra_statuses"].append(status_row(label, SKIPPED, "empty file", str(exc)))
+        reason = getattr(exc, "reason", "empty file")  # PasteError says which
+        state["extra_statuses"].append(status_row(label, SKIPPED, reason, str(exc)))
         return
     note = "; ".join(doc.notes)
     state["extra"].append(doc)

@@ -43,8 +43,9 @@ def test_non_latin_script_is_named(text, script):
     assert (r["status"], r["reason"]) == ("skipped", REASON_NOT_ENGLISH_SCRIPT)
     assert r["message"].startswith("Not English (") and script in r["message"], r
     assert "page furniture" not in r["message"]
-    with pytest.raises(ValueError, match="Not English"):
+    with pytest.raises(ValueError, match="Not English") as info:
         document_from_paste(text)
+    assert info.value.reason == REASON_NOT_ENGLISH_SCRIPT  # the paste row's reason
 
 
 def test_english_with_a_few_foreign_words_is_analysed():

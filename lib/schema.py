@@ -165,6 +165,7 @@ FIGURE_KEYS = [
     "counted_head",
     "counted_lemmas",
     "counted_groups",
+    "counted_how",
     "start_char",
     "end_char",
     "sentence",

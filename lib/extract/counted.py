@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import functools
+
 from lib.extract.exclusions import anchor_token
 from lib.extract.numbers import vocab
+from lib.nlp.index import ent_at
 
 GROUP_LABELS = ("NORP", "GPE")
 ACTOR_LABELS = ("GPE", "NORP", "ORG", "PERSON")
@@ -210,10 +213,8 @@ def counted_context(doc, noun, cand: dict) -> tuple[list[str], list[str]]:
 
 
 def ent_text(doc, tok) -> str:
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent.text
-    return tok.text
+    ent = ent_at(doc, tok.i)
+    return ent.text if ent is not None else tok.text
 
 
 #: Dependency labels of a number (or its unit) that measures its clause's subject.
@@ -255,4 +256,129 @@ def measured_noun(doc, cand: dict, subject: bool = True):
             for child in verb.children:
                 if child.dep_ == dep and child.pos_ in ("NOUN", "PROPN"):
                     return child
+    return None
+
+
+#: Dependencies through which a figure with nothing counted reaches what it describes.
+CONTEXT_CLIMB = frozenset(
+    "dobj attr npadvmod advmod acomp oprd nummod quantmod prep pobj appos amod compound nmod "
+    "conj dep punct".split()
+)
+#: Clause links through which a verb without a subject of its own takes its head's.
+SUBJECT_CARRIERS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "ccomp", "pcomp"})
+
+
+def _nominal(tok) -> bool:
+    """A noun that can say what a figure describes: not a number, a unit, a currency or a
+    time word, nor a word glued to a number ("4.3M", "47 feet")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.like_num or any(c.isdigit() for c in tok.text):
+        return False
+    word = tok.lower_
+    if word in _unit_words() or tok.lemma_.lower() in _unit_words():
+        return False
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    return not (prev is not None and prev.like_num and not prev.whitespace_ and tok.is_alpha)
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_words() -> frozenset:
+    v = vocab()
+    words = set(v["units"]) | set(v["percent_words"]) | set(v["currency_words"])
+    words |= set(v["currency_symbols"]) | set(v["time_units"]) | set(v["scales"])
+    words |= {"cent", "per", "degree", "degrees", "celsius", "fahrenheit"}
+    return frozenset(w.lower() for w in words)
+
+
+def context_noun(doc, cand: dict):
+    """What a figure with no counted noun describes, from its wider context (or None):
+
+    - the subject of the clause the figure measures ("Tesla shares were up 57%",
+      "Nvidia advanced 8%", "the aircraft is 72.7 metres long", "the pace of price
+      increases is expected to rise to 1.9%"), through clauses that share a subject;
+    - a noun the figure hangs from ("a grounding for more than three months"), or the
+      object of a change ("pulled the healthcare sector 0.68 percent lower");
+    - else the nearest noun before the figure in its sentence ("Dow +0.2%").
+
+    For display only: :func:`lib.extract.figures.extract_figures` marks it
+    ``counted_how = "context"`` and claims never group on it. Pronouns do not count.
+    """
+    lo, hi = cand["_start"], cand["_end"]
+    sent = doc[cand["_anchor_span"][0]].sent
+    tok = anchor_token(doc, *cand["_anchor_span"])
+    for _ in range(8):  # climb to the clause the figure belongs to
+        head = tok.head
+        if head.i == tok.i or (not (lo <= head.i < hi) and tok.dep_ not in CONTEXT_CLIMB):
+            break
+        if not (lo <= head.i < hi):
+            if _nominal(head) and tok.dep_ in ("pobj", "prep", "appos", "compound", "nmod"):
+                if not (head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "on")):
+                    return head  # "a grounding for three months", "index (+0.2%)"
+            if head.pos_ in ("VERB", "AUX", "ADJ"):
+                found = _clause_subject(head, lo, hi, tok)
+                if found is not None:
+                    return found
+        tok = head
+    before = [t for t in doc[sent.start : lo] if _nominal(t) and t.dep_ != "compound"]
+    if before:
+        return before[-1]
+    after = [t for t in doc[hi : sent.end] if _nominal(t) and t.dep_ != "compound"]
+    return after[0] if after else None
+
+
+def _clause_subject(verb, lo: int, hi: int, via):
+    """The subject of ``verb``'s clause (climbing clauses that share it), or a changed
+    object ("pulled the sector 0.7% lower") when the figure is not the object itself."""
+    node = verb
+    for _ in range(4):
+        kids = [c for c in node.children if not (lo <= c.i < hi)]
+        for dep in ("nsubj", "nsubjpass"):
+            for child in kids:
+                if child.dep_ == dep and _nominal(child):
+                    return child
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+            return None  # a pronoun subject: the sentence's nearest noun decides
+        if node is verb and via.dep_ != "dobj":
+            for child in kids:
+                if child.dep_ == "dobj" and _nominal(child):
+                    return child
+        if node.dep_ not in SUBJECT_CARRIERS or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def fill_from_context(doc, figures: list[dict]) -> None:
+    """Give every figure still counting nothing its :func:`context_noun` phrase as
+    ``counted`` (``counted_how = "context"``), leaving the grouping keys (head, lemmas)
+    empty. Reads and removes the private ``_span`` key (the candidate's token offsets)."""
+    for fig in figures:
+        cand = fig.pop("_span", None)
+        if cand is None or fig["counted"]:
+            continue
+        noun = context_noun(doc, cand)
+        if noun is not None:
+            fig["counted"] = counted_phrase(doc, noun, cand)[0]
+            fig["counted_how"] = "context"
+
+
+def hyphen_measure(doc, cand: dict, noun):
+    """(candidate with its unit, counted noun) of an adjectival measure glued by a hyphen,
+    or None: "a 38-word oath" measures the oath in words, "a 6.1-inch display" the display
+    in inches; the figure's span takes in "-word". Such a figure describes its noun, not
+    the clause's event (its predicate is left empty). Time units ("a five-year award")
+    are durations, read elsewhere."""
+    end = cand["_end"]
+    if cand["unit"] or cand.get("_counted") or end + 1 >= len(doc):
+        return None
+    if doc[end].text not in ("-", "–") or doc[end].whitespace_ or doc[end - 1].whitespace_:
+        return None
+    unit_tok = doc[end + 1]
+    lemma = unit_tok.lemma_.lower()
+    if unit_tok.pos_ != "NOUN" or not unit_tok.is_alpha or lemma in vocab()["time_units"]:
+        return None
+    head = unit_tok.head
+    if unit_tok.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.i > end + 1:
+        if noun is None or noun.i in (unit_tok.i, head.i):
+            unit = vocab()["units"].get(unit_tok.lower_, lemma)
+            return {**cand, "unit": unit, "_end": end + 2}, head
     return None

@@ -5,7 +5,9 @@ a range), ``qualifier`` one of :data:`QUALIFIERS` (vague values are orders of ma
 "thousands" -> 1000), ``unit`` ("", "%", "percentage points", an ISO currency code or a
 measurement unit like "km"), ``counted`` the thing counted (original casing),
 ``counted_head`` its lemma, ``counted_lemmas`` head + modifier + context lemmas (for
-grouping), ``counted_groups`` "; "-joined nationality/actor names, offsets into the doc
+grouping), ``counted_groups`` "; "-joined nationality/actor names, ``counted_how``
+("noun": the noun the figure quantifies; "context": only what its clause is about, shown
+but never grouped on; "" nothing), offsets into the doc
 text, and the source (``said_by_*``) from :mod:`lib.nlp.attribution`.
 """
 
@@ -17,6 +19,8 @@ from lib.extract.counted import (
     counted_noun,
     counted_phrase,
     ent_text,
+    fill_from_context,
+    hyphen_measure,
     measured_noun,
     noun_after,
 )
@@ -47,14 +51,11 @@ def extract_figures(doc, include_vague: bool = True, attributor=None) -> list[di
         if cand["qualifier"] == "vague" and not include_vague:
             continue
         noun, context = counted_noun(doc, cand)
-        if noun is None and cand["_end"] < sent.end:
-            nxt = doc[cand["_end"]]  # "12 dead", "150 injured"
-            if nxt.pos_ in ("ADJ", "VERB") and nxt.lower_ in vocab()["outcome_of"]:
-                noun = nxt
-            elif not cand["unit"]:
-                noun = noun_after(doc, cand["_end"], sent.end)
-        if noun is None:  # "a fine of $7.5 million", "shares rose 8%"
-            noun = measured_noun(doc, cand, subject=cand["unit"] not in NOT_SUBJECT_UNITS)
+        if noun is None:
+            noun = _fallback_noun(doc, cand, sent)
+        adjectival = hyphen_measure(doc, cand, noun)  # "a 38-word oath": unit word, of an oath
+        if adjectival is not None:
+            cand, noun = adjectival
         counted, lemmas, group_toks = "", [], []
         head = noun.lemma_.lower() if noun is not None else ""
         kind = figure_kind(doc, cand, sent.start, sent.end, head if not cand["unit"] else "")
@@ -70,7 +71,7 @@ def extract_figures(doc, include_vague: bool = True, attributor=None) -> list[di
             name = ent_text(doc, tok)
             if name not in groups:
                 groups.append(name)
-        if not groups:
+        if not groups and adjectival is None:  # the oath's length is nobody's action
             groups = list(dict.fromkeys(ctx_groups))
         for lemma in context + ctx_lemmas:
             if lemma not in lemmas:
@@ -89,23 +90,26 @@ def extract_figures(doc, include_vague: bool = True, attributor=None) -> list[di
                 "qualifier": cand["qualifier"],
                 "unit": cand["unit"],
                 "kind": kind,
-                "predicate": predicate(doc, cand, noun),
+                "predicate": "" if adjectival else predicate(doc, cand, noun),
                 "places": places(doc, cand, noun),
                 "time_scope": time_scope(doc, cand, noun),
                 "counted": counted,
                 "counted_head": head,
                 "counted_lemmas": " ".join(lemmas),
                 "counted_groups": "; ".join(groups),
+                "counted_how": "noun" if counted else "",
                 "start_char": span.start_char,
                 "end_char": span.end_char,
                 "sentence": sent.text.strip(),
                 "sent_start_char": sent.start_char,
                 **(source.record("said_by") if source else empty_record("said_by")),
+                "_span": {k: cand[k] for k in ("_start", "_end", "_anchor_span")},
             }
         )
     att.carry_figure_sources(figures)
     _resolve_partitives(figures)
     _conversions(doc, figures)
+    fill_from_context(doc, figures)
     return figures
 
 
@@ -116,7 +120,23 @@ NOT_SUBJECT_UNITS = (
     | frozenset(vocab()["currency_words"].values())
     | {"%", "percentage points"}
 )
-COUNTED_KEYS = ("counted", "counted_head", "counted_lemmas", "counted_groups", "predicate")
+COUNTED_KEYS = ("counted", "counted_head", "counted_lemmas", "counted_groups", "counted_how")
+COUNTED_KEYS += ("predicate",)
+
+
+def _fallback_noun(doc, cand: dict, sent):
+    """The counted noun when the figure modifies none: "12 dead", the noun phrase after
+    it, "a fine of $7.5 million", "shares rose 8%" (see :func:`measured_noun`)."""
+    noun = None
+    if cand["_end"] < sent.end:
+        nxt = doc[cand["_end"]]  # "12 dead", "150 injured"
+        if nxt.pos_ in ("ADJ", "VERB") and nxt.lower_ in vocab()["outcome_of"]:
+            noun = nxt
+        elif not cand["unit"]:
+            noun = noun_after(doc, cand["_end"], sent.end)
+    if noun is None:
+        noun = measured_noun(doc, cand, subject=cand["unit"] not in NOT_SUBJECT_UNITS)
+    return noun
 
 
 def _conversions(doc, figures: list[dict]) -> None:
@@ -138,7 +158,7 @@ def _resolve_partitives(figures: list[dict]) -> None:
             fig["counted"].lower() in ("them", "those", "these")
             and prev["sentence"] == fig["sentence"]
         ):
-            for key in ("counted", "counted_head", "counted_lemmas", "counted_groups"):
+            for key in COUNTED_KEYS[:-1]:
                 fig[key] = prev[key]
 
 

@@ -203,8 +203,23 @@ def _bare(row: dict) -> bool:
     return not head or head in vocab()["time_units"] or head == row["unit"]
 
 
+def _event_head(head: str) -> str:
+    """An event noun counts the people it happened to: "dozens of arrests" counts people
+    arrested, "300 deaths" people killed (the outcome is kept in the lemmas)."""
+    if head in vocab()["outcome_of"] and _head_class(head) in (head, "casualties"):
+        return "people"
+    return head
+
+
+def _event(row: dict, outcomes: frozenset) -> str:
+    """What happened to what is counted: its outcome class when it has one ("arrested",
+    "detained" and "jailed" are one), else the predicate lemma."""
+    return "+".join(sorted(outcomes)) if outcomes else row["predicate"]
+
+
 def _item(row: dict) -> dict:
     lo, hi = figure_interval(row["value"], row["value_max"], row["qualifier"], row["text"])
+    outcomes = _outcomes_of(row["counted_lemmas"])
     return {
         "value": float(row["value"]),
         "_qualifier": row["qualifier"],
@@ -212,10 +227,10 @@ def _item(row: dict) -> dict:
         "_unit": row["unit"],
         "_kind": row["kind"],
         "_groups": _groups_of(row),
-        "_outcomes": _outcomes_of(row["counted_lemmas"]),
-        "_head": "" if _bare(row) else row["counted_head"],
+        "_outcomes": outcomes,
+        "_head": "" if _bare(row) else _event_head(row["counted_head"]),
         "_lemmas": row["counted_lemmas"],
-        "_pred": row["predicate"],
+        "_pred": _event(row, outcomes),
         "_places": _places_of(row["places"]),
         "_time": row["time_scope"].strip().lower(),
         "_lo": lo,

@@ -339,3 +339,44 @@ def test_bare_counts_the_model_tags_as_dates_are_figures(nlp):
             text
         )
     assert [f["kind"] for f in extract_figures(nlp("He was 45 years old."))] == ["age"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "counted"),
+    [
+        ("Zentrix advanced 8% on Tuesday.", "8%", "Zentrix"),
+        ("The steel footbridge is 72.7 metres long.", "72.7 metres", "steel footbridge"),
+        ("The river barge was sold for $30.", "$30", "river barge"),
+    ],
+)
+def test_counted_from_context_is_shown_but_never_grouped_on(nlp, text, figure, counted):
+    """A figure counting no noun shows what its clause is about (``counted_how`` context);
+    its grouping keys stay empty so claims never join on such a weak reading."""
+    (fig,) = [f for f in figs_of(nlp, text) if f["text"] == figure]
+    assert fig["counted"] == counted
+    assert fig["counted_how"] == "context"
+    assert fig["counted_head"] == "" and fig["counted_lemmas"] == ""
+
+
+def test_counted_noun_is_marked_as_such(nlp):
+    (fig,) = figs_of(nlp, "Rescuers found 75 survivors in the rubble.")
+    assert (fig["counted"], fig["counted_how"]) == ("survivors", "noun")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit", "counted"),
+    [
+        ("The judge read the 120-word statement in court.", "120-word", "word", "statement"),
+        ("The committee approved a 12-page bill on Monday.", "12-page", "page", "bill"),
+    ],
+)
+def test_hyphenated_measure_describes_its_noun(nlp, text, figure, unit, counted):
+    """ "a 120-word statement": the unit is the word, the statement is what is measured, and
+    the clause's verb (read, approved) is not the figure's event."""
+    (fig,) = figs_of(nlp, text)
+    assert (fig["text"], fig["unit"], fig["counted"], fig["predicate"]) == (
+        figure,
+        unit,
+        counted,
+        "",
+    )

@@ -115,3 +115,50 @@ def test_counts_of_one_and_ages_form_no_claims(nlp):
         },
     )
     assert set(claims["value"]) == {12}
+
+
+def test_event_nouns_count_people_and_vague_values_conflict_only_when_apart(nlp):
+    """ "dozens of arrests" counts people arrested; "dozens" (12 to 120) cannot also be "more
+    than 300", but can be "about 60"."""
+    claims = claims_of(
+        nlp,
+        {
+            "a": "Protesters clashed with police in the evening, amid dozens of arrests.",
+            "b": "More than 300 people were arrested.",
+        },
+    )
+    arrests = claim_with(claims, 300)
+    assert sorted(arrests["text"]) == ["More than 300", "dozens"]
+    assert set(arrests["status"]) == {"conflict"}
+    agree = claims_of(
+        nlp,
+        {
+            "a": "Protesters clashed with police in the evening, amid dozens of arrests.",
+            "b": "About 60 people were detained.",
+        },
+    )
+    assert set(claim_with(agree, 60)["status"]) == {"agree"}
+    assert len(claim_with(agree, 60)) == 2
+
+
+def test_a_hyphenated_measure_conflicts_whatever_verb_each_outlet_uses(nlp):
+    claims = claims_of(
+        nlp,
+        {
+            "a": "The committee approved the 12-page bill on Monday.",
+            "b": "The governor signed the 15-page bill on Monday.",
+        },
+    )
+    bill = claim_with(claims, 12)
+    assert sorted(bill["value"]) == [12, 15]
+    assert set(bill["status"]) == {"conflict"}
+
+
+def test_context_readings_never_make_a_conflict(nlp):
+    """Figures counting nothing but their clause subject ("Zentrix advanced 8%") are shown
+    with that subject yet never grouped on it: two companies' moves are not a conflict."""
+    claims = claims_of(
+        nlp, {"a": "Zentrix advanced 8% on Tuesday.", "b": "Borlan advanced 3% on Tuesday."}
+    )
+    assert "conflict" not in set(claims["status"])
+    assert claim_with(claims, 8)["counted"].iloc[0] == "Zentrix"

@@ -144,3 +144,39 @@ def outlet_from_url(url: str) -> str:
     """The site's domain without ``www.``, e.g. ``example-news.com``."""
     host = urlparse(url).hostname or ""
     return host[4:] if host.startswith("www.") else host
+
+
+#: Kickers: labels above or before a headline that are not the headline ("EXCLUSIVE",
+#: "ANALYSIS", "UPDATE 2-", "Explainer:"). General newsroom words, not outlet-specific.
+KICKER_WORDS = (
+    r"exclusive|analysis|update(?:\s*\d+)?|breaking(?:\s+news)?|wrapup(?:\s*\d+)?|factbox|"
+    r"explainer|insight|opinion|comment|editorial|live(?:\s+updates)?|refile|corrected|"
+    r"correction|rpt|feature|interview|focus|preview|newsmaker|timeline|special\s+report|"
+    r"fact\s*check|podcast|watch|video|review|world\s+news|top\s+news"
+)
+KICKER_LINE = re.compile(rf"^\W*(?:{KICKER_WORDS})\W*$", re.I)
+KICKER_PREFIX = re.compile(rf"^\W*(?:{KICKER_WORDS})\s*[-–—:|]\s*(?=\S)", re.I)
+#: Words a date or time line is made of besides numbers ("Monday 28 October 2024 12.00 GMT").
+DATE_WORDS = re.compile(
+    rf"^(?:{MONTHS}|\w+day|gmt|utc|bst|cet|est|edt|pst|am|pm|a\.m\.|p\.m\.|updated|published|"
+    r"posted|last|first|on|at|hours?|hrs?|minutes?|mins?|days?|ago|today|yesterday)\.?,?$",
+    re.I,
+)
+
+
+def is_kicker(line: str) -> bool:
+    """A line that is only a kicker ("EXCLUSIVE", "UPDATE 2-", "Analysis")."""
+    return bool(KICKER_LINE.match(line))
+
+
+def strip_kicker(title: str) -> str:
+    """``title`` without a leading kicker ("UPDATE 2-Troops enter city" -> "Troops enter
+    city"); unchanged when it has none."""
+    return KICKER_PREFIX.sub("", title, count=1).strip() or title
+
+
+def is_dateish(line: str) -> bool:
+    """A line made only of a date, time or "3 hours ago" words: never a title."""
+    words = line.replace("|", " ").split()
+    rest = [w for w in words if any(c.isalpha() for c in w) and not DATE_WORDS.match(w)]
+    return bool(words) and not rest

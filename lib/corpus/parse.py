@@ -15,18 +15,28 @@ from lib.corpus.furniture import is_caption, is_furniture
 from lib.corpus.manifest import MANIFEST_FIELDS
 from lib.corpus.metadata import (
     BYLINE,
+    DATELINE,
     ORIGINAL_URL,
     OUTLET_WORDS,
     PUBLISHED_ON,
     URL_RE,
     byline_outlet,
     is_date_line,
+    is_dateish,
+    is_kicker,
     labelled_date,
     outlet_from_url,
     parse_date,
+    strip_kicker,
     wire_agency,
 )
-from lib.corpus.text import SENTENCE_END, join_broken, looks_like_prose, strip_markup
+from lib.corpus.text import (
+    SENTENCE_END,
+    join_broken,
+    looks_like_prose,
+    rejoin_wrapped,
+    strip_markup,
+)
 
 
 @dataclass
@@ -91,8 +101,16 @@ class _Reader:
                 self.found["outlet"] = plain
             self.boiler.append(plain)
             return True
-        if not self.body and not plain.endswith((".", "!")) and len(plain.split()) <= 30:
-            self.found.setdefault("title", plain)
+        if not self.seen_prose and (is_kicker(plain) or is_dateish(plain)):
+            self.boiler.append(plain)  # "EXCLUSIVE", "3 hours ago": never the title
+            return True
+        if (
+            not self.body
+            and not plain.endswith((".", "!"))
+            and len(plain.split()) <= 30
+            and not DATELINE.match(plain)
+        ):
+            self.found.setdefault("title", strip_kicker(plain))
         if len(plain.split()) >= 12:
             self.seen_prose = bool(self.body) or plain.endswith((".", "!", "?", "”", '"'))
         return False
@@ -128,7 +146,7 @@ def parse_document(doc_id: str, raw: str, hints: dict[str, str] | None = None) -
     hints = {k: (v or "").strip() for k, v in (hints or {}).items()}
     reader = _Reader()
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    for raw_line in text.split("\n"):
+    for raw_line in rejoin_wrapped(text.split("\n")):  # hard-wrapped lines first
         reader.feed(raw_line)
     body, boiler = reader.body, reader.boiler
     # A trailing stub heading with no text after it ("Related") is furniture too.

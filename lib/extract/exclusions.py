@@ -28,9 +28,14 @@ KINDS = ("count", "money", "percent", "measure", "duration", "age", "one")
 @functools.lru_cache(maxsize=1)
 def number_names() -> dict:
     raw = json.loads(NAMES_FILE.read_text(encoding="utf-8"))
-    names = [tuple(n.split()) for n in raw["names"]]
+    names = sorted((tuple(n.split()) for n in raw["names"]), key=len, reverse=True)
+    by_word: dict[str, list[tuple[str, ...]]] = {}
+    for name in names:
+        for word in dict.fromkeys(name):
+            by_word.setdefault(word, []).append(name)
     return {
-        "names": sorted(names, key=len, reverse=True),
+        "names": names,
+        "names_by_word": by_word,
         "streets": frozenset(raw["street_words"]),
         "codes": [tuple(w.split()) for w in raw["code_words_after"]],
         "models": frozenset(raw["model_words_after"]),
@@ -94,7 +99,10 @@ def _words(doc, a: int, b: int) -> tuple[str, ...]:
 
 def _in_number_name(doc, a: int, b: int) -> bool:
     """The number is part of a listed name ("Final Four", "S&P 500")."""
-    for name in number_names()["names"]:
+    if not 0 <= a < len(doc):
+        return False
+    # a name covering token ``a`` contains its word: only those names are tried
+    for name in number_names()["names_by_word"].get(doc[a].lower_, ()):
         n = len(name)
         for start in range(a - n + 1, b):
             if start >= 0 and start + n <= len(doc) and start <= a < start + n:

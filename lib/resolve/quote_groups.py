@@ -105,6 +105,7 @@ class _Candidates:
         self.enabled = enabled
         self.buckets: dict[tuple, list[int]] = {}
         self.position: dict[int, int] = {}
+        self.rows: list[int] | None = None  # the list last indexed (``among`` reuses it)
 
     def _grams(self, i: int) -> set[tuple]:
         words = self.texts[i].split()
@@ -114,6 +115,7 @@ class _Candidates:
     def index(self, rows: list[int]) -> None:
         self.buckets = {}
         self.position = {i: k for k, i in enumerate(rows)}
+        self.rows = rows
         if not self.enabled:
             return
         for i in rows:
@@ -140,9 +142,10 @@ class _Candidates:
     def among(self, i: int, rows: list[int]):
         if not self.enabled:
             return rows
-        if set(rows) != set(self.position):
+        if rows is not self.rows and set(rows) != set(self.position):
             self.index(rows)
-        return sorted(self._near(i) & set(rows), key=self.position.get)
+        # every candidate is an indexed row, and the indexed rows are ``rows``
+        return sorted(self._near(i), key=self.position.get)
 
 
 def group_quotes(quotes: pd.DataFrame) -> pd.DataFrame:

@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Sequence
 
 from lib.extract.document import process_doc
+from lib.nlp.chunks import pipe_texts
 from lib.nlp.pipeline import get_nlp
 
 #: Texts per task sent to a worker process (several nlp.pipe batches each).
@@ -32,7 +33,7 @@ def _worker_chunk(args: tuple[list[str], int]) -> list[dict]:
     texts, batch_size = args
     return [
         process_doc(doc, text)
-        for doc, text in zip(_WORKER_NLP.pipe(texts, batch_size=batch_size), texts, strict=True)
+        for doc, text in zip(pipe_texts(_WORKER_NLP, texts, batch_size), texts, strict=True)
     ]
 
 
@@ -57,7 +58,7 @@ def parse_parts(
     processes = max(1, min(int(processes), os.cpu_count() or 1, len(texts) // 8 or 1))
     if processes == 1:
         for i, (doc, text) in enumerate(
-            zip(nlp.pipe(texts, batch_size=batch_size), texts, strict=True)
+            zip(pipe_texts(nlp, texts, batch_size), texts, strict=True)
         ):
             out[i] = process_doc(doc, text)
             if on_part is not None:

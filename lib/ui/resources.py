@@ -51,6 +51,10 @@ CORPUS_ENV = "COVERAGE_LENS_CORPUS"
 SHARED_ANALYSES = 8
 
 
+#: Shared views of the example kept (filtered analyses and page tables).
+SHARED_VIEWS = 256
+
+
 class PartsCache(dict):
     """In-memory per-document NLP results (``get``/``put`` as ``analyze`` expects)."""
 
@@ -118,27 +122,32 @@ class PartsOnly:
         self._cache.put(key, parts)
 
 
-class SharedAnalyses:
-    """Analyses of public corpora by corpus key, shared read-only by every session.
+class SharedResults:
+    """Results computed from public corpora (analyses, filtered analyses, page tables) by
+    key, shared read-only by every session.
 
     A lookup takes no lock that a parse holds; computing one key makes only the sessions
     that want that key wait (one computation per key). Keeps the last ``size`` keys.
     """
 
-    def __init__(self, size: int = SHARED_ANALYSES) -> None:
+    def __init__(self, size: int) -> None:
         self.size = size
-        self._items: OrderedDict[str, Analysis] = OrderedDict()
+        self._items: OrderedDict = OrderedDict()
         self._lock = threading.Lock()  # guards the dicts only, never held while computing
-        self._computing: dict[str, threading.Lock] = {}
+        self._computing: dict = {}
 
-    def get(self, key: str) -> Analysis | None:
+    def get(self, key):
         with self._lock:
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
             return found
 
-    def get_or_compute(self, key: str, compute: Callable[[], Analysis]) -> Analysis:
+    def keys(self) -> list:
+        with self._lock:
+            return list(self._items)
+
+    def get_or_compute(self, key, compute: Callable):
         found = self.get(key)
         if found is not None:
             return found
@@ -158,8 +167,16 @@ class SharedAnalyses:
 
 
 @st.cache_resource(show_spinner=False)
-def shared_analyses() -> SharedAnalyses:
-    return SharedAnalyses()
+def shared_analyses() -> SharedResults:
+    """Analyses of the example corpus (and of its versions with one session's edits)."""
+    return SharedResults(SHARED_ANALYSES)
+
+
+@st.cache_resource(show_spinner=False)
+def shared_views() -> SharedResults:
+    """Outlet-filtered analyses and page tables of the unedited example, shared by every
+    session: ten students choosing the same outlets compute each view once."""
+    return SharedResults(SHARED_VIEWS)
 
 
 def example_analysis(

@@ -15,7 +15,13 @@ from lib.schema import STATUS_COLUMNS, Analysis, text_key
 from lib.store.cache import corpus_key
 from lib.store.worker import WorkerFailed
 from lib.ui.janitor import current_session_id
-from lib.ui.resources import example_analysis, example_corpus, janitor, parse_worker
+from lib.ui.resources import (
+    example_analysis,
+    example_corpus,
+    janitor,
+    parse_worker,
+    shared_views,
+)
 from lib.ui.session import (
     add_pasted,
     add_url,
@@ -55,14 +61,24 @@ class View:
     statuses: pd.DataFrame = field(default_factory=pd.DataFrame)
     key: str = ""
 
+    #: True when the analysis is of the unedited example (public): views are then shared
+    #: by every session; a session's own articles and edits never leave the session.
+    public: bool = False
+
     def memo(self, fn, *args):
         """``fn(self.analysis, *args)``, computed once per corpus, outlet choice and arguments.
 
         Reruns that only change the view (opening an expander, sorting, switching pages and
-        back) reuse the result instead of recomputing tables from the analysis.
+        back) reuse the result instead of recomputing tables from the analysis; for the
+        public example the results are shared by all sessions.
         """
+        name = f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', repr(fn))}"
+        if "<lambda>" in name or "<locals>" in name:  # not one function: never shared
+            name = repr(fn)
+        key = (name, self.key, tuple(self.selected), args)
+        if self.public:
+            return shared_views().get_or_compute(key, lambda: fn(self.analysis, *args))
         store = st.session_state.setdefault("_memo", {})
-        key = (getattr(fn, "__qualname__", repr(fn)), self.key, tuple(self.selected), args)
         if key not in store:
             if len(store) >= MEMO_SIZE:
                 store.pop(next(iter(store)))
@@ -201,7 +217,7 @@ def _mark_skipped(statuses: pd.DataFrame, documents, analysis: Analysis) -> pd.D
     return statuses
 
 
-def _example(documents_and_problems) -> tuple[list[Document], str, Analysis, pd.DataFrame]:
+def _example(documents_and_problems) -> tuple[list[Document], str, Analysis, pd.DataFrame, bool]:
     base, problems, precomputed = documents_and_problems
     documents = apply_edits(base)
     edited = documents != base
@@ -218,7 +234,7 @@ def _example(documents_and_problems) -> tuple[list[Document], str, Analysis, pd.
         [status_row(name, SKIPPED, "", reason) for name, reason in problems],
         columns=STATUS_COLUMNS,
     )
-    return documents, key, analysis, statuses
+    return documents, key, analysis, statuses, not edited
 
 
 def load_view() -> View | None:
@@ -238,6 +254,7 @@ def load_view() -> View | None:
     if session_id:
         janitor().register(session_id)
     try:
+        public = False
         if source == YOURS:
             documents, statuses = your_articles_sidebar()
             note = st.sidebar.empty()
@@ -248,7 +265,7 @@ def load_view() -> View | None:
             statuses = _mark_skipped(statuses, documents, analysis)
             articles_note(note, len(documents), statuses, len(analysis.documents))
         else:
-            documents, key, analysis, statuses = _example(example_corpus())
+            documents, key, analysis, statuses, public = _example(example_corpus())
     except ModelNotFound as exc:
         st.error(f"The English language model is missing. {exc}")
         return None
@@ -266,18 +283,24 @@ def load_view() -> View | None:
         )
     return View(
         full=analysis,
-        analysis=_filtered(key, analysis, selected),
+        analysis=_filtered(key, analysis, selected, public),
         outlets=outlets,
         selected=selected,
         source=source,
         documents=documents,
         statuses=statuses,
         key=key,
+        public=public,
     )
 
 
-def _filtered(key: str, analysis: Analysis, selected: list[str]) -> Analysis:
-    """The outlet-filtered analysis, kept per session for the last corpus/choice."""
+def _filtered(key: str, analysis: Analysis, selected: list[str], public: bool) -> Analysis:
+    """The outlet-filtered analysis: shared by all sessions for the public example, else
+    kept per session for the last corpus/choice."""
+    if public:
+        return shared_views().get_or_compute(
+            ("filter", key, tuple(selected)), lambda: filter_outlets(analysis, selected)
+        )
     cache = st.session_state.get("_filtered")
     if cache is None or cache[0] != (key, tuple(selected)):
         cache = ((key, tuple(selected)), filter_outlets(analysis, selected))

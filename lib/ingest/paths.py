@@ -67,7 +67,9 @@ class LocalFile:
         with self.open() as fh:
             data = fh.read(cap + 1)
         if len(data) > cap:
-            raise IngestError(REASON_TOO_LARGE, f"More than {cap:,} bytes (limit {cap:,}).")
+            raise IngestError(
+                REASON_TOO_LARGE, f"The file grew past the limit of {cap:,} bytes while read."
+            )
         return data
 
 

@@ -48,7 +48,10 @@ def _screen(batch: Batch, files) -> list[tuple[str, object]]:
             batch.rows.append(status_row(name, SKIPPED, REASON_TOO_LARGE, message))
             continue
         if total + size > limits.max_total_bytes:
-            message = f"The upload passed the total limit of {limits.max_total_bytes:,} bytes."
+            message = (
+                f"{size:,} bytes would pass the total limit of {limits.max_total_bytes:,} "
+                "bytes for all files together."
+            )
             batch.rows.append(status_row(name, SKIPPED, REASON_TOTAL_TOO_LARGE, message))
             continue
         total += size

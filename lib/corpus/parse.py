@@ -37,6 +37,7 @@ from lib.corpus.text import (
     rejoin_wrapped,
     strip_markup,
 )
+from lib.extract.caps import cap_notes
 
 
 @dataclass
@@ -158,9 +159,11 @@ def parse_document(doc_id: str, raw: str, hints: dict[str, str] | None = None) -
         meta["outlet"] = next((a for a in map(wire_agency, paragraphs[:3]) if a), "")
     if not meta["outlet"] and meta["url"]:
         meta["outlet"] = outlet_from_url(meta["url"])
+    body_text = "\n\n".join(paragraphs)
     return Document(
         doc_id=doc_id,
-        text="\n\n".join(paragraphs),
+        text=body_text,
+        notes=cap_notes(body_text),
         boilerplate="\n".join(boiler),
         source_name=hints.get("source_name", ""),
         **meta,

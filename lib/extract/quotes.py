@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from lib.extract.caps import MAX_QUOTES
 from lib.nlp.attribution import Attributor, empty_record
 from lib.nlp.pipeline import doc_text
 from lib.nlp.quotemarks import find_quote_marks, paragraph_spans
@@ -95,8 +96,12 @@ def find_quotes(text: str) -> list[tuple]:
     """Quote spans of every paragraph: ``(paragraph no, paragraph start, paragraph end,
     open mark, close mark, open_ended, text start, text end)``."""
     raw = []
+    seen = 0
     for p_no, (ps, pe) in enumerate(paragraph_spans(text)):
         for open_idx, close_idx, open_ended in find_quote_marks(text, ps, pe):
+            seen += 1
+            if seen > MAX_QUOTES:  # bounded work per document (lib.extract.caps)
+                return raw
             start, end = _trim(text, open_idx + 1, close_idx)
             if WORD.search(text[start:end]):
                 raw.append((p_no, ps, pe, open_idx, close_idx, open_ended, start, end))

@@ -16,6 +16,7 @@ from lib.ingest.decode import likely_not_english, non_latin_script, normalised_h
 from lib.ingest.limits import Limits, limit_text, truncate_text, with_timeout
 from lib.ingest.status import (
     ANALYSED,
+    REASON_CAPPED,
     REASON_CORRUPT,
     REASON_DUPLICATE,
     REASON_EMPTY,
@@ -123,6 +124,7 @@ def _add_checked(batch: Batch, name: str, raw: str, hints: dict, id_base: str) -
     foreign = likely_not_english(doc.text)
     if foreign:
         notes.append(REASON_MESSAGES[REASON_NOT_ENGLISH])
+    capped = bool(doc.notes)  # work limits the text goes over (lib.extract.caps)
     doc.notes.extend(notes)
     batch.used_ids.add(doc_id)
     batch.hashes[digest] = name
@@ -133,7 +135,9 @@ def _add_checked(batch: Batch, name: str, raw: str, hints: dict, id_base: str) -
         status, reason = ANALYSED, REASON_NOT_ENGLISH
     elif warning:
         status, reason = ANALYSED, warning[0]
+    elif capped:
+        status, reason = ANALYSED, REASON_CAPPED
     else:
         status, reason = ANALYSED, REASON_OK
-    message = " ".join(notes) if reason else ""
+    message = " ".join(doc.notes) if reason else ""
     batch.rows.append(status_row(name, status, reason, message, doc_id, len(doc.text)))

@@ -114,6 +114,10 @@ REASON_PARTIAL_BUNDLE = "partial bundle"
 REASON_NOT_LISTED = "not listed in bundle"
 
 
+#: The text goes over a per-document work limit (numbers, quotations): see lib.extract.caps.
+REASON_CAPPED = "warning: analysis capped"
+
+
 #: Key of the metadata hints under which a reader passes a warning (reason, message) on.
 WARNING_HINT = "_warning"
 

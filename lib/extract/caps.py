@@ -1,0 +1,73 @@
+"""Bounded work per document: how many numbers and quotes one article may feed the analysis.
+
+Every per-document step is linear in the text, but the corpus-level passes compare figures
+with figures and quotes with quotes, so a text made of thousands of numbers or quotation
+marks would still take minutes. Past :data:`MAX_NUMBERS` numbers (runs of digits: dates and
+years count too) no more figures are read, and past :data:`MAX_QUOTES` quotations no more
+quotes are extracted. Both limits are character offsets computed from the text alone
+(:func:`number_cutoff`, :func:`quote_cutoff`), so the per-document cache stays keyed by the
+text, and :func:`cap_notes` says in one sentence each what was left out: the note travels
+with the Document (``Document.notes``) to the *Your articles* status table.
+
+No normal article comes near either limit (a 10,000-character news report has 30–80
+numbers and 5–40 quotations).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lib.nlp.quotemarks import find_quote_marks, paragraph_spans
+
+#: Numbers (runs of digits) per document read as figures; later numbers are not read.
+MAX_NUMBERS = 1_500
+
+
+#: Quotations per document that are extracted; later ones are not.
+MAX_QUOTES = 600
+
+
+DIGITS = re.compile(r"\d+")
+
+
+def _nth_start(starts, n: int) -> tuple[int | None, int]:
+    """(offset of the ``n+1``-th item of ``starts``, or None; how many items there are)."""
+    cutoff, count = None, 0
+    for start in starts:
+        if count == n:
+            cutoff = start
+        count += 1
+    return cutoff, count
+
+
+def number_cutoff(text: str) -> int | None:
+    """Offset of the first number past :data:`MAX_NUMBERS`, else None (no cap)."""
+    return _nth_start((m.start() for m in DIGITS.finditer(text)), MAX_NUMBERS)[0]
+
+
+def _quote_starts(text: str):
+    for ps, pe in paragraph_spans(text):
+        for open_idx, _close, _open_ended in find_quote_marks(text, ps, pe):
+            yield open_idx
+
+
+def quote_cutoff(text: str) -> int | None:
+    """Offset of the opening mark of the first quotation past :data:`MAX_QUOTES`, else None."""
+    return _nth_start(_quote_starts(text), MAX_QUOTES)[0]
+
+
+def cap_notes(text: str) -> list[str]:
+    """One sentence per limit ``text`` goes over (empty for every normal article)."""
+    notes = []
+    _, numbers = _nth_start((m.start() for m in DIGITS.finditer(text)), MAX_NUMBERS)
+    if numbers > MAX_NUMBERS:
+        notes.append(
+            f"Only the first {MAX_NUMBERS:,} numbers were read as figures "
+            f"(the text has {numbers:,})."
+        )
+    _, quotes = _nth_start(_quote_starts(text), MAX_QUOTES)
+    if quotes > MAX_QUOTES:
+        notes.append(
+            f"Only the first {MAX_QUOTES:,} quotations were analysed (the text has {quotes:,})."
+        )
+    return notes

@@ -3,13 +3,15 @@
 import streamlit as st
 
 from lib.extract.figures import QUALIFIERS
-from lib.present import charts, html
+from lib.present import charts, html, tables
 from lib.ui import widgets
+from lib.views.documents import outlet_notes
 from lib.views.figures import (
     DEFAULT_HIDDEN_KINDS,
     KIND_NAMES,
     QUALIFIER_NAMES,
     STATUS_HELP,
+    claim_cells_by_outlet,
     claims_by_outlet,
     figure_rows,
 )
@@ -30,27 +32,28 @@ if widgets.require_outlets(view):
     else:
         summary = view.memo(claims_by_outlet)
         counts = a.claims.groupby("outlet").size()
-        summary_columns = ["claim_id", "counted", "status"] + widgets.shown_outlets(view, counts)
+        outlet_columns = widgets.shown_outlets(view, counts)
         st.subheader("Claims across outlets")
         st.caption(
-            "Status — agree: compatible values; conflict: values that cannot all be true; "
-            "single source: only one outlet reports it."
+            "Each cell gives the figure and, under it, who said it; — means the outlet does "
+            "not report it. Status — agree: compatible values; conflict: values that cannot "
+            "all be true; single source: only one outlet reports it."
         )
-        if len(summary_columns) - 3 < len(view.selected):
+        if len(outlet_columns) < len(view.selected):
             st.caption(
-                f"Showing the {len(summary_columns) - 3} outlets reporting the most figures; "
+                f"Showing the {len(outlet_columns)} outlets reporting the most figures; "
                 "the CSV has all of them."
             )
-        st.dataframe(
-            summary[summary_columns],
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "claim_id": st.column_config.TextColumn("Claim", width="small", pinned=True),
-                "counted": st.column_config.TextColumn("What is counted", pinned=True),
-                "status": st.column_config.TextColumn("Status", width="small"),
-            },
-            key="figures_claims",
+        widgets.comparison_table(
+            tables.claims_table_html(
+                summary,
+                view.memo(claim_cells_by_outlet),
+                outlet_columns,
+                notes=outlet_notes(view.full),
+                dark=widgets.dark_theme(),
+            ),
+            len(summary),
+            "claims",
         )
         widgets.csv_download(summary, "claims_by_outlet.csv", key="figures_claims_download")
 

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from lib.present import html
+from lib.present import html, tables
 from lib.ui import widgets
 from lib.views import quotes
+from lib.views.documents import outlet_notes
 
 GROUPS_PER_PAGE = 15
 
@@ -39,11 +40,24 @@ if widgets.require_outlets(view):
         st.subheader("Who is quoted, by outlet")
         st.caption(
             "Number of quotes (full quotes and fragments) each outlet attributes to each "
-            "speaker; 0 means the outlet does not quote them."
+            "speaker; 0 means the outlet does not quote them, darker means more quotes."
         )
         matrix = view.memo(quotes.speakers_by_outlet, direct_only)
-        matrix = matrix.reindex(columns=widgets.shown_outlets(view, matrix.sum()), fill_value=0)
-        st.dataframe(matrix.rename_axis("Speaker"), width="stretch", key="quotes_matrix")
+        outlet_columns = widgets.shown_outlets(view, matrix.sum())
+        matrix = matrix.reindex(columns=outlet_columns, fill_value=0).reset_index()
+        widgets.comparison_table(
+            tables.count_matrix_html(
+                matrix,
+                "speaker",
+                "Speaker",
+                outlet_columns,
+                name="speakers",
+                notes=outlet_notes(view.full),
+                dark=widgets.dark_theme(),
+            ),
+            len(matrix),
+            "speakers",
+        )
 
         st.subheader("The same quote across outlets")
         group_ids = quotes.shared_groups(shown)

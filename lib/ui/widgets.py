@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from lib.present.tables import MAX_ROWS
 from lib.schema import LABEL_NAMES
 from lib.ui.sidebar import EXAMPLE, OUTLET_KEY, SOURCE_KEY, View
 from lib.views.export import csv_bytes
@@ -83,9 +84,35 @@ def get_view() -> View:
     return view
 
 
+#: Narrower side margins below 1280 px so a 1024-px projector keeps room for the tables
+#: (Streamlit's wide layout pads the page by 5rem on each side).
+NARROW_SCREEN_CSS = (
+    "<style>@media (max-width: 1280px){[data-testid='stMainBlockContainer']"
+    "{padding-left:1.5rem;padding-right:1.5rem}}</style>"
+)
+
+
 def page_intro(title: str, text: str) -> None:
+    st.html(NARROW_SCREEN_CSS)
     st.title(title)
     st.caption(text)
+
+
+def dark_theme() -> bool:
+    """Is the reader's theme dark? (HTML tables pick their colours from it.)"""
+    theme = getattr(st.context, "theme", None)
+    return getattr(theme, "type", "light") == "dark"
+
+
+def comparison_table(markup: str, rows: int, noun: str) -> None:
+    """Draw a comparison table built by :mod:`lib.present.tables` (safe HTML) of ``rows``
+    rows, saying when only the first ones are drawn."""
+    if rows > MAX_ROWS:
+        st.caption(
+            f"The first {MAX_ROWS} of {rows} {noun} are drawn; narrow the list or download "
+            "the CSV for all of them."
+        )
+    st.html(markup)
 
 
 def require_outlets(view: View) -> bool:

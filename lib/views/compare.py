@@ -100,14 +100,41 @@ def keyword_in_context(
 
 
 def entity_outlet_wide(analysis, link: bool) -> pd.DataFrame:
-    """The Compare table: :func:`entity_outlet_table` plus ``written_as`` (the forms each
-    outlet wrote, with counts) after ``label``; nationalities counted as their country when
-    ``link``."""
+    """The Compare table: :func:`entity_outlet_table` plus, after ``label``, ``written``
+    (every form across outlets, most used first: "Rutte ×20, Mark Rutte ×5") and
+    ``written_as`` (the forms each outlet wrote, with counts); nationalities counted as their
+    country when ``link``."""
     mentions = link_demonyms(analysis.mentions) if link else analysis.mentions
     table = entity_outlet_table(entity_table(mentions), analysis.outlets)
-    labels = forms_label(outlet_forms(mentions, analysis.texts), analysis.outlets)
-    table.insert(2, "written_as", table["entity"].map(labels).fillna(""))
+    forms = outlet_forms(mentions, analysis.texts)
+    labels = forms_label(forms, analysis.outlets)
+    table.insert(2, "written", table["entity"].map(total_forms(forms)).fillna(""))
+    table.insert(3, "written_as", table["entity"].map(labels).fillna(""))
     return table
+
+
+def total_forms(forms: pd.DataFrame) -> pd.Series:
+    """Per entity, every form across outlets with its count, most used first:
+    "Rutte ×20, Mark Rutte ×5". Input: OUTLET_FORM_COLUMNS."""
+    if forms.empty:
+        return pd.Series(dtype=object)
+    totals = forms.groupby(["entity", "written"], sort=False)["count"].sum().reset_index()
+    totals = totals.sort_values(["entity", "count", "written"], ascending=[1, 0, 1])
+    return totals.groupby("entity", sort=False).apply(
+        lambda g: ", ".join(f"{w} ×{c}" for w, c in zip(g["written"], g["count"], strict=True)),
+        include_groups=False,
+    )
+
+
+def cell_forms(analysis, link: bool) -> dict[tuple[str, str], str]:
+    """How each outlet wrote each entity, for the Compare table's cells:
+    ``(entity, outlet) -> "Rutte ×8, Secretary-General Mark Rutte ×1"``."""
+    mentions = link_demonyms(analysis.mentions) if link else analysis.mentions
+    forms = outlet_forms(mentions, analysis.texts)
+    return {
+        key: ", ".join(f"{w} ×{c}" for w, c in zip(g["written"], g["count"], strict=True))
+        for key, g in forms.groupby(["entity", "outlet"], sort=False)
+    }
 
 
 def entity_forms(analysis, entity: str) -> pd.DataFrame:
@@ -129,3 +156,25 @@ def entity_forms(analysis, entity: str) -> pd.DataFrame:
 def mentions_in_context(analysis, entity: str) -> pd.DataFrame:
     """Keyword-in-context lines of one entity in the analysis (KWIC_COLUMNS)."""
     return keyword_in_context(analysis.mentions, analysis.texts, entity)
+
+
+#: How the Compare table can be sorted (besides by one outlet's mentions).
+COMPARE_SORTS = {
+    "outlets": "Outlets naming it",
+    "mentions": "Mentions",
+    "entity": "Name (A–Z)",
+}
+
+
+def sort_compare(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The Compare table sorted by ``by``: a key of :data:`COMPARE_SORTS` or an outlet
+    column (its mentions, most first); ties by outlets, mentions, then name."""
+    if by == "entity":
+        keys, ascending = ["entity"], [True]
+    elif by == "mentions":
+        keys, ascending = ["mentions", "outlets", "entity"], [False, False, True]
+    elif by in table.columns and by not in COMPARE_SORTS:
+        keys, ascending = [by, "outlets", "mentions", "entity"], [False, False, False, True]
+    else:
+        keys, ascending = ["outlets", "mentions", "entity"], [False, False, True]
+    return table.sort_values(keys, ascending=ascending, kind="stable").reset_index(drop=True)

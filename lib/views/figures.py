@@ -69,6 +69,32 @@ def clean_text(value) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def claim_cells(claims: pd.DataFrame, outlets=None) -> pd.DataFrame:
+    """What each outlet reports for each claim: one row per distinct figure, columns
+    ``claim_id, outlet, figure`` (a short label, "≥450,000") and ``said_by`` ("" when no
+    source), claims in their order, outlets in ``outlets`` order (others left out)."""
+    columns = ["claim_id", "outlet", "figure", "said_by"]
+    if claims.empty:
+        return pd.DataFrame(columns=columns)
+    if outlets is None:
+        outlets = list(dict.fromkeys(claims["outlet"]))
+    order = {o: i for i, o in enumerate(outlets)}
+    rows = claims[claims["outlet"].isin(order)]
+    records = [
+        {
+            "claim_id": r.claim_id,
+            "outlet": r.outlet,
+            "figure": format_figure(r.value, r.value_max, r.qualifier, getattr(r, "unit", "")),
+            "said_by": clean_text(getattr(r, "said_by", "")),
+        }
+        for r in rows.itertuples()
+    ]
+    cells = pd.DataFrame.from_records(records, columns=columns).drop_duplicates()
+    claim_order = {c: i for i, c in enumerate(dict.fromkeys(claims["claim_id"]))}
+    keys = cells["claim_id"].map(claim_order) * len(order) + cells["outlet"].map(order)
+    return cells.iloc[keys.argsort(kind="stable")].reset_index(drop=True)
+
+
 def claim_summary(claims: pd.DataFrame, outlets=None) -> pd.DataFrame:
     """Wide table: one row per claim (claim_id, counted, status) x one column per outlet.
 
@@ -81,20 +107,17 @@ def claim_summary(claims: pd.DataFrame, outlets=None) -> pd.DataFrame:
     columns = ["claim_id", "counted", "status", *outlets]
     if claims.empty:
         return pd.DataFrame(columns=columns)
+    cells = claim_cells(claims, outlets)
+    labels = cells["figure"].where(
+        cells["said_by"] == "", cells["figure"] + " (" + cells["said_by"] + ")"
+    )
+    joined = labels.groupby([cells["claim_id"], cells["outlet"]], sort=False).agg("; ".join)
+    heads = claims.drop_duplicates("claim_id")[["claim_id", "counted", "status"]]
     records = []
-    for claim_id, rows in claims.groupby("claim_id", sort=False):
-        rec = {
-            "claim_id": claim_id,
-            "counted": rows["counted"].iloc[0],
-            "status": rows["status"].iloc[0],
-        }
+    for head in heads.itertuples(index=False):
+        rec = head._asdict()
         for outlet in outlets:
-            cells = []
-            for r in rows[rows["outlet"] == outlet].itertuples():
-                label = format_figure(r.value, r.value_max, r.qualifier, getattr(r, "unit", ""))
-                who = clean_text(getattr(r, "said_by", ""))
-                cells.append(f"{label} ({who})" if who else label)
-            rec[outlet] = "; ".join(dict.fromkeys(cells)) if cells else "—"
+            rec[outlet] = joined.get((head.claim_id, outlet), "—")
         records.append(rec)
     return pd.DataFrame.from_records(records, columns=columns)
 
@@ -188,3 +211,8 @@ def figure_rows(figures: pd.DataFrame, qualifiers, query: str = "", kinds=None) 
         if col not in flat:
             flat = flat.assign(**{col: ""})
     return flat[FIGURE_VIEW_COLUMNS]
+
+
+def claim_cells_by_outlet(analysis) -> pd.DataFrame:
+    """The figures each outlet reports per claim (see :func:`claim_cells`)."""
+    return claim_cells(analysis.claims, analysis.outlets)

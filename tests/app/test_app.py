@@ -84,17 +84,59 @@ def test_overview_table_follows_filter():
     assert sorted(at.dataframe[0].value["outlet"]) == ["TDPel Media", "The Moscow Times"]
 
 
+def html_table(at: AppTest, name: str):
+    """The comparison table ``name`` the page drew with st.html (an lxml element), or None."""
+    import lxml.html
+
+    for element in at.get("html"):
+        root = lxml.html.fragment_fromstring(element.proto.body, create_parent="div")
+        found = root.xpath(f"//table[@data-table='{name}']")
+        if found:
+            return found[0]
+    return None
+
+
+def table_outlets(table) -> list[str]:
+    return [th.get("data-outlet") for th in table.xpath(".//thead//th[@data-outlet]")]
+
+
 def test_compare_table_columns_follow_filter():
+    import lxml.html
+
     at = open_page("app_pages/compare.py", ["ICARO Media Group", "TDPel Media"])
-    table = at.dataframe[0].value
-    assert list(table.columns[-3:]) == ["ICARO Media Group", "TDPel Media", "written_as"]
-    rutte = table[table["entity"] == "Mark Rutte"].iloc[0]
-    assert "Rutte ×" in rutte["written_as"]
-    # forms are given per outlet, for the selected outlets only
-    assert rutte["written_as"].startswith("ICARO Media Group: ")
-    assert "The Moscow Times:" not in " ".join(table["written_as"])
-    assert "The Moscow Times" not in table.columns
-    assert (table["outlets"] >= 1).all()
+    table = html_table(at, "compare")
+    assert table_outlets(table) == ["ICARO Media Group", "TDPel Media"]
+    heads = [th.text_content() for th in table.xpath(".//thead//th")]
+    assert heads == ["Entity", "ICARO Media Group", "TDPel Media", "Outlets", "Mentions",
+                     "Written as"]  # fmt: skip
+    rows = {r[0].xpath("text()")[0]: r for r in table.xpath(".//tbody/tr")}
+    rutte = rows["Mark Rutte"]
+    assert rutte[0].xpath("span")[0].text_content() == "Person"  # the type, in words
+    assert "Rutte ×" in rutte[-1].text_content()
+    # hovering a count shows how that outlet wrote the name; selected outlets only
+    assert rutte[1].get("title").startswith("ICARO Media Group: ")
+    assert "The Moscow Times" not in lxml.html.tostring(table, encoding="unicode")
+    assert all(int(r[3].text_content()) >= 1 for r in rows.values())  # outlets naming it
+    at.selectbox(key="compare_sort").set_value("TDPel Media").run()
+    assert not at.exception, at.exception
+    table = html_table(at, "compare")
+    counts = [int(r[2].text_content()) for r in table.xpath(".//tbody/tr")]
+    assert counts == sorted(counts, reverse=True) and counts[0] > 0
+
+
+def test_figures_and_quotes_tables_have_a_column_per_selected_outlet():
+    chosen = open_page("app_pages/overview.py").session_state["_view"].outlets[2:]
+    at = open_page("app_pages/figures.py", chosen)
+    claims = html_table(at, "claims")
+    assert table_outlets(claims) == chosen
+    first = claims.xpath(".//tbody/tr")[0]
+    assert first[0].xpath("span")[0].text_content() == "C01"
+    assert first[1].xpath(".//b")[0].text_content().startswith("≥600,000")
+    at.switch_page("app_pages/quotes.py").run()
+    assert not at.exception, at.exception
+    speakers = html_table(at, "speakers")
+    assert table_outlets(speakers) == chosen
+    assert speakers.xpath(".//tbody/tr")[0][0].text_content() == "Mark Rutte"
 
 
 def test_cooccurrence_controls():

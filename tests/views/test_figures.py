@@ -113,3 +113,21 @@ def test_figure_rows_hide_counts_of_one_until_asked(flood_claims):
     shown = figure_rows(figs, ["exact"])
     assert list(shown["text"]) == ["6.6"] and list(shown["exact_value"]) == ["6.6"]
     assert list(figure_rows(figs, ["exact"], kinds=["one", "measure"])["text"]) == ["one", "6.6"]
+
+
+def test_claim_cells_one_row_per_distinct_figure_in_claim_and_outlet_order():
+    from lib.views.figures import claim_cells
+
+    claims = pd.DataFrame(
+        {"claim_id": ["C02", "C01", "C01", "C01", "C01"],
+         "outlet": ["A", "B", "A", "A", "Z"], "value": [3.0, 5000.0, 5000.0, 5000.0, 1.0],
+         "value_max": [3.0, 5000.0, 5000.0, 5000.0, 1.0],
+         "qualifier": ["exact", "approx", "approx", "approx", "exact"],
+         "unit": [""] * 5, "said_by": [None, "Jane Smith", "", "", ""]}
+    )  # fmt: skip
+    cells = claim_cells(claims, ["A", "B"])
+    assert cells.to_dict("records") == [
+        {"claim_id": "C02", "outlet": "A", "figure": "3", "said_by": ""},
+        {"claim_id": "C01", "outlet": "A", "figure": "~5,000", "said_by": ""},
+        {"claim_id": "C01", "outlet": "B", "figure": "~5,000", "said_by": "Jane Smith"},
+    ]  # outlet Z is not compared; a figure given twice by A is listed once

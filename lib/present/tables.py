@@ -1,0 +1,184 @@
+"""Comparison tables as safe HTML that fit a 1024-px projector.
+
+A row per entity, claim or speaker and one narrow column per outlet: outlet names wrap
+in their headers instead of being cut, cells wrap, the first column stays pinned and the
+header stays on top while the table scrolls. Hovering an outlet's header shows its articles
+(``notes``). Every piece of user text is escaped with :func:`html.escape`.
+
+Each table is ``<table class="cl-table" data-table=NAME>``; outlet headers carry
+``data-outlet`` so tests can check that every selected outlet is drawn.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from lib.corpus.document import display_name
+
+#: Rows drawn at most (a caption says when there are more; the CSV has them all).
+MAX_ROWS = 250
+#: Longest outlet header before it is shortened with "…" (the full name is on hover).
+HEADER_CHARS = 40
+
+STATUS_CLASSES = {"agree": "cl-agree", "conflict": "cl-conflict", "single source": "cl-single"}
+
+CSS = """<style>
+.cl-wrap{max-height:34rem;overflow:auto;border:1px solid rgba(49,51,63,.15);
+  border-radius:.5rem;margin-bottom:.4rem}
+.cl-table{border-collapse:separate;border-spacing:0;width:100%;font-size:.875rem;
+  line-height:1.3;color:inherit}
+.cl-table th,.cl-table td{padding:.32rem .5rem;border-bottom:1px solid rgba(49,51,63,.09);
+  vertical-align:top;text-align:left}
+.cl-table thead th{position:sticky;top:0;z-index:2;background:#f5f6f8;font-weight:600;
+  vertical-align:bottom;border-bottom:1px solid rgba(49,51,63,.2)}
+.cl-table .cl-lead{position:sticky;left:0;z-index:1;background:#fff;min-width:7.5rem;
+  max-width:13rem;overflow-wrap:anywhere;box-shadow:inset -1px 0 0 rgba(49,51,63,.15)}
+.cl-table thead .cl-lead{z-index:3;background:#f5f6f8}
+.cl-table .cl-o{overflow-wrap:break-word}
+.cl-counts .cl-o{min-width:4.4rem;max-width:6.5rem;text-align:center}
+.cl-figures .cl-o{min-width:5rem;max-width:10rem}
+.cl-table td.cl-n{text-align:center;vertical-align:middle;font-variant-numeric:tabular-nums}
+.cl-table td.cl-zero{color:rgba(49,51,63,.35)}
+.cl-table .cl-sub{display:block;font-size:.78rem;color:rgba(49,51,63,.6)}
+.cl-table .cl-who{display:block;font-size:.78rem;color:rgba(49,51,63,.65)}
+.cl-table .cl-fig+.cl-fig{margin-top:.3rem}
+.cl-table .cl-none{color:rgba(49,51,63,.35)}
+.cl-table .cl-forms{min-width:14rem;font-size:.8rem}
+.cl-table .cl-id{font-size:.75rem;color:rgba(49,51,63,.55);margin-right:.25rem}
+.cl-badge{display:inline-block;margin-top:.2rem;padding:0 .4rem;border-radius:.6rem;
+  font-size:.75rem;font-weight:600}
+.cl-agree{background:#dcf2e3;color:#1b5e20}
+.cl-conflict{background:#fde2e1;color:#8a1c1c}
+.cl-single{background:#ececf0;color:#4a4a55}
+.cl-dark .cl-table thead th,.cl-dark .cl-table thead .cl-lead{background:#262730}
+.cl-dark .cl-table .cl-lead{background:#0e1117}
+.cl-dark .cl-table th,.cl-dark .cl-table td{border-bottom-color:rgba(250,250,250,.1)}
+.cl-dark .cl-table .cl-sub,.cl-dark .cl-table .cl-who,.cl-dark .cl-table .cl-id{
+  color:rgba(250,250,250,.6)}
+.cl-dark .cl-table td.cl-zero,.cl-dark .cl-table .cl-none{color:rgba(250,250,250,.3)}
+</style>"""
+
+
+def _outlet_heads(outlets: list[str], notes: dict[str, str] | None) -> str:
+    cells = []
+    for outlet in outlets:
+        shown = display_name(outlet)
+        if len(shown) > HEADER_CHARS:
+            shown = shown[: HEADER_CHARS - 1] + "…"
+        note = (notes or {}).get(outlet) or outlet
+        cells.append(
+            f'<th scope="col" class="cl-o" data-outlet="{escape(outlet)}" '
+            f'title="{escape(note)}">{escape(shown)}</th>'
+        )
+    return "".join(cells)
+
+
+def _table(name: str, kind: str, head: str, body: list[str], dark: bool) -> str:
+    wrap = "cl-wrap cl-dark" if dark else "cl-wrap"
+    return (
+        f'{CSS}<div class="{wrap}"><table class="cl-table cl-{kind}" data-table="{name}">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def _count_cell(value: int, top: int, title: str) -> str:
+    if value <= 0:
+        return f'<td class="cl-n cl-zero" title="{escape(title)}">0</td>'
+    alpha = 0.08 + 0.42 * min(value / max(top, 1), 1.0)
+    return (
+        f'<td class="cl-n" style="background:rgba(66,133,244,{alpha:.2f})" '
+        f'title="{escape(title)}">{value}</td>'
+    )
+
+
+def count_matrix_html(
+    table: pd.DataFrame,
+    lead: str,
+    lead_label: str,
+    outlets: list[str],
+    *,
+    name: str,
+    sub: str | None = None,
+    extra: dict[str, str] | None = None,
+    forms: str | None = None,
+    forms_label: str = "Written as",
+    notes: dict[str, str] | None = None,
+    cell_notes: dict[tuple[str, str], str] | None = None,
+    dark: bool = False,
+) -> str:
+    """Counts per row and outlet (entity x outlet, speaker x outlet) as a safe HTML table.
+
+    ``table`` has a ``lead`` column (the row's name, pinned), one count column per outlet,
+    optionally ``sub`` (a small line under the name, e.g. the type), ``extra`` columns
+    (column -> header, numbers shown after the outlets) and a ``forms`` text column shown
+    last. Counts are shaded by size; 0 is shown faint; hovering a count shows
+    ``cell_notes[(name, outlet)]`` when given. At most :data:`MAX_ROWS` rows.
+    """
+    extra = extra or {}
+    head = f'<th scope="col" class="cl-lead">{escape(lead_label)}</th>'
+    head += _outlet_heads(outlets, notes)
+    head += "".join(f'<th scope="col" class="cl-n">{escape(h)}</th>' for h in extra.values())
+    if forms:
+        head += f'<th scope="col" class="cl-forms">{escape(forms_label)}</th>'
+    rows = table.head(MAX_ROWS)
+    top = int(rows[outlets].to_numpy().max()) if len(rows) and outlets else 1
+    body = []
+    for _, row in rows.iterrows():
+        label = escape(display_name(str(row[lead])))
+        if sub:
+            label += f'<span class="cl-sub">{escape(str(row[sub]))}</span>'
+        cells = [f'<th scope="row" class="cl-lead">{label}</th>']
+        for outlet in outlets:
+            note = (cell_notes or {}).get((row[lead], outlet), "")
+            title = f"{outlet}: {note}" if note else f"{outlet}: {int(row[outlet])}"
+            cells.append(_count_cell(int(row[outlet]), top, title))
+        cells += [f'<td class="cl-n">{escape(str(row[c]))}</td>' for c in extra]
+        if forms:
+            cells.append(f'<td class="cl-forms">{escape(str(row[forms]))}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return _table(name, "counts", head, body, dark)
+
+
+def claims_table_html(
+    summary: pd.DataFrame,
+    cells: pd.DataFrame,
+    outlets: list[str],
+    *,
+    notes: dict[str, str] | None = None,
+    dark: bool = False,
+) -> str:
+    """Claims (rows) x outlets (columns) as a safe HTML table.
+
+    ``summary`` has ``claim_id, counted, status`` per claim (see
+    :func:`lib.views.figures.claim_summary`), ``cells`` the figures each outlet reports
+    (:func:`lib.views.figures.claim_cells`). A cell lists each figure with its source on
+    a line of its own; "—" when the outlet does not report the claim. The first column
+    holds the claim's id, what is counted and its status.
+    """
+    head = '<th scope="col" class="cl-lead">Claim</th>' + _outlet_heads(outlets, notes)
+    by_cell = {key: grp for key, grp in cells.groupby(["claim_id", "outlet"], sort=False)}
+    body = []
+    for claim in summary.head(MAX_ROWS).itertuples():
+        status = str(claim.status)
+        badge = STATUS_CLASSES.get(status, "cl-single")
+        parts = [
+            f'<th scope="row" class="cl-lead"><span class="cl-id">{escape(str(claim.claim_id))}'
+            f"</span>{escape(str(claim.counted))}<br>"
+            f'<span class="cl-badge {badge}">{escape(status)}</span></th>'
+        ]
+        for outlet in outlets:
+            grp = by_cell.get((claim.claim_id, outlet))
+            if grp is None:
+                parts.append('<td class="cl-o"><span class="cl-none">—</span></td>')
+                continue
+            figures = "".join(
+                f'<div class="cl-fig"><b>{escape(str(f.figure))}</b>'
+                + (f'<span class="cl-who">{escape(f.said_by)}</span>' if f.said_by else "")
+                + "</div>"
+                for f in grp.itertuples()
+            )
+            parts.append(f'<td class="cl-o">{figures}</td>')
+        body.append("<tr>" + "".join(parts) + "</tr>")
+    return _table("claims", "figures", head, body, dark)

@@ -67,7 +67,7 @@ if widgets.require_outlets(view):
         points = event.selection.points if event and event.selection else []
         st.subheader("Evidence")
         if points:
-            ea, eb = points[0].get("y"), points[0].get("x")
+            ea, eb = charts.label_text(points[0].get("y")), charts.label_text(points[0].get("x"))
         else:
             ea, eb = pairs.iloc[0]["entity_a"], pairs.iloc[0]["entity_b"]
             st.caption("Showing the strongest pair; click a cell above to choose another.")

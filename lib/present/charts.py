@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
+from html import escape, unescape
 
 import numpy as np
 import pandas as pd
@@ -29,9 +29,21 @@ HEATMAP_SCALES = {"count": "Blues", "jaccard": "Blues", "npmi": "RdBu"}
 FONT = dict(family="Source Sans Pro, sans-serif", size=13)
 
 
+def chart_text(text) -> str:
+    """User text as plotly shows it literally: plotly reads labels, ticks, titles and hover
+    text as a subset of HTML (``<a href>``, ``<b>``, ``<br>``), so ``<``, ``>`` and ``&`` are
+    escaped; bidi controls are dropped. :func:`label_text` turns it back."""
+    return escape(display_name(str(text)), quote=False)
+
+
+def label_text(label) -> str:
+    """The text behind a :func:`chart_text` label (e.g. a clicked heatmap cell's entity)."""
+    return unescape(str(label)) if label is not None else ""
+
+
 def _outlet_label(outlet: str, width: int = 28) -> str:
     outlet = display_name(outlet)
-    return outlet if len(outlet) <= width else outlet[: width - 1] + "…"
+    return chart_text(outlet if len(outlet) <= width else outlet[: width - 1] + "…")
 
 
 def _outlet_labels(outlets: list[str], width: int = 28) -> list[str]:
@@ -63,7 +75,7 @@ def entities_per_outlet_chart(table: pd.DataFrame, outlets: list[str] | None = N
             name=LABEL_NAMES.get(label, label),
             orientation="h",
             marker_color=LABEL_COLOURS[label],
-            customdata=outlets,
+            customdata=[chart_text(o) for o in outlets],
             hovertemplate="%{customdata}<br>" + LABEL_NAMES.get(label, label) + ": %{x}"
             "<extra></extra>",
         )
@@ -85,7 +97,7 @@ def cooccurrence_heatmap(
     """Heatmap of a square entity × entity matrix; hover names the pair and its value; the
     colour bar names the measure in words ("sentences together"), whole-number ticks for
     counts."""
-    names = [str(n) for n in matrix.index]
+    names = [chart_text(n) for n in matrix.index]
     z = matrix.to_numpy(dtype=float)
     text = np.where(np.isnan(z), "", np.vectorize(_fmt_value)(np.nan_to_num(z), metric))
     label = metric_label(metric, window)
@@ -169,14 +181,16 @@ def _fmt_value(v: float, metric: str) -> str:
 
 def difference_heatmap(diff: pd.DataFrame, outlet_a: str, outlet_b: str) -> go.Figure:
     """Diverging heatmap of ``A - B`` co-occurrence counts; hover states both outlets."""
-    names = [str(n) for n in diff.index]
+    names = [chart_text(n) for n in diff.index]
     z = diff.to_numpy(dtype=float, copy=True)
     np.fill_diagonal(z, np.nan)
     bound = max(1.0, float(np.nanmax(np.abs(z))) if np.isfinite(z).any() else 1.0)
     hover = np.array(
         [
             [
-                f"{a} × {b}<br>{outlet_a} − {outlet_b}: {z[i, j]:+.0f}" if i != j else a
+                f"{a} × {b}<br>{chart_text(outlet_a)} − {chart_text(outlet_b)}: {z[i, j]:+.0f}"
+                if i != j
+                else a
                 for j, b in enumerate(names)
             ]
             for i, a in enumerate(names)
@@ -220,7 +234,7 @@ def outlet_counts_chart(counts: pd.Series, label: str = "Mentions") -> go.Figure
             x=counts.to_numpy(),
             y=_outlet_labels(outlets),
             orientation="h",
-            customdata=outlets,
+            customdata=[chart_text(o) for o in outlets],
             hovertemplate="%{customdata}: %{x}<extra></extra>",
             marker_color="#4C78A8",
             text=counts.to_numpy(),
@@ -253,8 +267,8 @@ def _hover_line(r) -> str:
     label = format_figure(r.value, r.value_max, r.qualifier, getattr(r, "unit", ""))
     who = clean_text(r.said_by) or "—"
     return (
-        f"<b>{escape(str(r.outlet))}</b><br>{escape(clean_text(r.text))}"
-        f"<br>said by: {escape(who)}<br>{escape(label)}"
+        f"<b>{chart_text(r.outlet)}</b><br>{chart_text(clean_text(r.text))}"
+        f"<br>said by: {chart_text(who)}<br>{chart_text(label)}"
     )
 
 
@@ -275,7 +289,7 @@ def _claim_traces(fig: go.Figure, rows: pd.DataFrame) -> None:
         fig.add_trace(
             go.Scatter(
                 x=x,
-                y=part["outlet"],
+                y=[chart_text(o) for o in part["outlet"]],
                 mode="markers",
                 name=name,
                 marker={"symbol": symbol, "size": 14, "line": {"width": 2}},
@@ -291,9 +305,9 @@ def _claim_traces(fig: go.Figure, rows: pd.DataFrame) -> None:
         for r in part.itertuples():
             fig.add_annotation(
                 x=float(r.value) * factor,
-                y=r.outlet,
+                y=chart_text(r.outlet),
                 ax=float(r.value),
-                ay=r.outlet,
+                ay=chart_text(r.outlet),
                 axref="x",
                 ayref="y",
                 showarrow=True,
@@ -320,14 +334,15 @@ def claim_chart(claim_rows: pd.DataFrame, outlets=None) -> go.Figure:
     positive = vals[vals > 0]
     log = bool(len(positive)) and positive.max() / positive.min() > 100
     status = rows["status"].iloc[0] if "status" in rows else ""
-    title = escape(f"{rows['counted'].iloc[0]}") + (f" — {status}" if status else "")
+    title = chart_text(rows["counted"].iloc[0]) + (f" — {status}" if status else "")
     order = list(outlets) if outlets is not None else list(dict.fromkeys(rows["outlet"]))
+    shown = [chart_text(o) for o in order]
     for outlet in order:
         if outlet not in set(rows["outlet"]):
             fig.add_annotation(
                 x=0,
                 xref="paper",
-                y=outlet,
+                y=chart_text(outlet),
                 text="not reported",
                 showarrow=False,
                 xanchor="left",
@@ -344,7 +359,7 @@ def claim_chart(claim_rows: pd.DataFrame, outlets=None) -> go.Figure:
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
     )
     fig.update_yaxes(
-        categoryorder="array", categoryarray=order[::-1], range=[-0.6, len(order) - 0.4]
+        categoryorder="array", categoryarray=shown[::-1], range=[-0.6, len(order) - 0.4]
     )
     fig.update_yaxes(automargin=True)
     if not log and len(positive):

@@ -143,3 +143,89 @@ def test_hostile_text_is_shown_literally_on_every_page():
             assert _unsafe(text) == [], (page, text[:200])
         checked += 1
     assert checked == len(PAGES)
+
+
+NAME = '<img src=http://evil.example/n.png> <a href="http://evil.example/">Jo</a> [x](http://evil.example/)'
+TAGS = {"img", "a", "script", "iframe", "object", "embed", "svg"}
+
+
+def _hostile(analysis):
+    """The analysis with every outlet, title, byline, the most named entity, every speaker
+    and source, what each claim counts and every quote carrying hostile markup."""
+    import dataclasses
+
+    outlets = {o: f"{NAME} {i}" for i, o in enumerate(analysis.outlets, start=1)}
+    top = analysis.entities.groupby("entity")["mentions"].sum().idxmax()
+
+    def named(col):
+        return col.where(col.fillna("") == "", NAME + " " + col.fillna(""))
+
+    tables = {}
+    for f in dataclasses.fields(analysis):
+        table = getattr(analysis, f.name)
+        if not hasattr(table, "columns"):
+            continue
+        table = table.copy()
+        if "outlet" in table:
+            table["outlet"] = table["outlet"].map(outlets)
+        if "entity" in table:
+            table["entity"] = table["entity"].replace({top: NAME})
+        for col in ("speaker", "said_by", "counted", "quote", "title", "byline"):
+            if col in table and table[col].dtype == object:
+                table[col] = named(table[col])
+        tables[f.name] = table
+    return dataclasses.replace(analysis, **tables)
+
+
+def _live_html(body: str) -> list[str]:
+    """Tags or event handlers that would be live in an st.html body."""
+    import lxml.html
+
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    live = [el.tag for el in root.iter() if isinstance(el.tag, str) and el.tag in TAGS]
+    live += [k for el in root.iter() for k in el.attrib if k.lower().startswith("on")]
+    return live
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+
+
+def test_hostile_names_in_every_table_stay_text_on_every_page(seed_analysis, tmp_path, monkeypatch):
+    """Speaker names, outlets, titles, bylines, entity names, sources and claims carrying
+    HTML and Markdown: no page renders them live, in markdown and expander labels, in
+    st.html tables and quotes, or in plotly ticks, titles and hover text."""
+    import json
+
+    from lib.store.folders import save_analysis
+    from lib.ui import resources as ui
+    from tests.app.test_app import PAGES, open_page
+
+    save_analysis(_hostile(seed_analysis), tmp_path / "analysis")
+    monkeypatch.setenv("COVERAGE_LENS_CORPUS", str(tmp_path / "analysis"))
+    ui.example_corpus.clear()
+    shown = {"html": 0, "chart": 0}
+    try:
+        for page in PAGES:
+            at = open_page(page)
+            assert not at.exception, (page, at.exception)
+            for text in [all_text(at)] + [e.label for e in at.expander]:
+                assert _unsafe(text) == [], (page, text[:200])
+            for element in at.get("html"):
+                assert _live_html(element.proto.body) == [], page
+                shown["html"] += "&lt;img src=http://evil.example/n.png&gt;" in element.proto.body
+            for chart in at.get("plotly_chart"):
+                for text in _strings(json.loads(chart.proto.spec)):
+                    assert "<img" not in text and "<a " not in text, (page, text[:200])
+                    shown["chart"] += "&lt;img src=http://evil.example/n.png&gt;" in text
+    finally:
+        ui.example_corpus.clear()
+    # the hostile names did reach the tables, quotes and charts, as text
+    assert shown["html"] >= 5 and shown["chart"] >= 5, shown

@@ -132,3 +132,54 @@ def test_sessions_are_isolated(server, browser):
     assert "Port strike halts" not in grid_text(page_b, 0)
     ctx_a.close()
     ctx_b.close()
+
+
+EVIL = "http://evil.example"
+PIXEL = f'<img src="{EVIL}/pixel.png"> ![pixel]({EVIL}/md.png) [click]({EVIL}/go)'
+
+
+def paste(page, text: str, outlet: str, title: str) -> None:
+    sidebar = page.locator("[data-testid='stSidebar']")
+    form = sidebar.locator("[data-testid='stForm']").first
+    if not form.is_visible():
+        sidebar.get_by_text("Paste an article").click()
+    form.locator("textarea").fill(text)
+    inputs = form.locator("input[type='text']")
+    inputs.nth(0).fill(outlet)
+    inputs.nth(1).fill(title)
+    form.get_by_role("button", name="Add article").click()
+    page.wait_for_timeout(500)
+    wait_idle(page)
+
+
+def test_pasted_tracking_pixels_fetch_nothing_on_any_page(server, browser):
+    """Hostile outlet, title, speaker context and quote text with an HTML image, a Markdown
+    image and links: every page is opened, every request recorded, none leaves the app's
+    host and no live image or link to the other host is in the page."""
+    from urllib.parse import urlparse
+
+    context, page, dialogs = open_yours(browser, server, "/")
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    body = (
+        f"Storm hits the coast {PIXEL}\n\n“The damage is {PIXEL} everywhere,” said Maria "
+        "Lopez, a city spokeswoman. About 300 homes were damaged, Lopez said."
+    )
+    paste(page, body, f"Coast News {PIXEL}", f"Storm {PIXEL}")
+    paste(page, body.replace("Storm hits", "A storm hit"), f"Bay Post {PIXEL}", "Storm")
+    titles = ["Compare sources", "Entity", "Co-occurrence", "Figures", "Quotes", "Reader"]
+    visited = 0
+    for title in titles + ["Your articles", "Overview"]:
+        go_to(page, title)
+        assert_no_error(page)
+        main = page.locator("[data-testid='stMain']")
+        assert main.locator(f"img[src^='{EVIL}'], a[href^='{EVIL}']").count() == 0, title
+        if title in ("Quotes", "Reader"):  # the markup is there, shown as text
+            assert f'<img src="{EVIL}/pixel.png">' in main.inner_text(), title
+        visited += 1
+    page.wait_for_timeout(1000)
+    context.close()
+    host = urlparse(server).hostname
+    assert visited == 8 and len(requests) > 10  # every page, and the recording worked
+    foreign = [u for u in requests if urlparse(u).hostname not in (host, None)]
+    assert foreign == [] and dialogs == []

@@ -43,7 +43,8 @@ def version_ops(reference: str, version: str) -> list[tuple[str, str]]:
     - ``insert``: words this version has that the reference lacks (added or changed);
     - ``delete``: the reference's words this version lacks, inside the part it quotes;
     - ``omitted``: reference text before or after a shorter excerpt (the version quotes
-      less, it does not drop words there), shown as an ellipsis.
+      less, it does not drop words there), shown as an ellipsis; punctuation alone there
+      (the reference's full stop) is left out.
 
     Case, curly vs straight quote marks and spacing are ignored when comparing.
     """
@@ -55,7 +56,11 @@ def version_ops(reference: str, version: str) -> list[tuple[str, str]]:
             continue
         if i2 > i1:
             edge = (k == 0 or k == len(codes) - 1) and j2 == j1
-            ops.append(("omitted" if edge else "delete", "".join(ta[i1:i2])))
+            lacking = "".join(ta[i1:i2])
+            if edge and not re.search(r"\w", lacking):
+                pass  # only the reference's closing stop or a mark: no "…" for that
+            else:
+                ops.append(("omitted" if edge else "delete", lacking))
         if j2 > j1:
             ops.append(("insert", "".join(tb[j1:j2])))
     return ops

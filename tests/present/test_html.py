@@ -52,6 +52,10 @@ def test_shorter_excerpts_are_ellipses_not_deletions():
         ("omitted", "It is a sign of"), ("equal", "Putin's growing desperation"),
         ("omitted", ", the NATO chief said."),
     ]  # fmt: skip
+    # an excerpt that only leaves out the closing full stop ends without "…"
+    assert ops("a sign of growing desperation.", "growing desperation") == [
+        ("omitted", "a sign of"), ("equal", "growing desperation"),
+    ]  # fmt: skip
 
 
 def test_brackets_and_punctuation_are_words_of_their_own():

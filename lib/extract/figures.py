@@ -14,7 +14,6 @@ text, and the source (``said_by_*``) from :mod:`lib.nlp.attribution`.
 from __future__ import annotations
 
 from lib.extract.candidates import candidates
-from lib.extract.caps import number_cutoff
 from lib.extract.counted import (
     counted_context,
     counted_noun,
@@ -30,8 +29,6 @@ from lib.extract.measure import places, predicate, time_scope
 from lib.extract.numbers import vocab
 from lib.extract.quotes import attributor_for, extract_quotes
 from lib.nlp.attribution import Attributor, empty_record
-from lib.nlp.index import sent_of
-from lib.nlp.pipeline import doc_text
 
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range", "change", "vague")
 
@@ -47,11 +44,8 @@ def extract_figures(doc, include_vague: bool = True, attributor=None) -> list[di
     """
     att = attributor if attributor is not None else _attributed(doc)
     figures = []
-    cutoff = number_cutoff(doc_text(doc))  # bounded work per document (lib.extract.caps)
     for cand in candidates(doc):
-        if cutoff is not None and doc[cand["_start"]].idx >= cutoff:
-            break
-        sent = sent_of(doc, cand["_anchor_span"][0])
+        sent = doc[cand["_anchor_span"][0]].sent
         if is_excluded(doc, cand, sent.start, sent.end):
             continue
         if cand["qualifier"] == "vague" and not include_vague:
@@ -147,7 +141,7 @@ def _conversions(doc, figures: list[dict]) -> None:
     for prev, fig in zip(figures, figures[1:], strict=False):
         if fig["counted"] or not prev["counted"] or fig["sentence"] != prev["sentence"]:
             continue
-        if doc_text(doc)[prev["end_char"] : fig["start_char"]].strip() == "(":
+        if doc.text[prev["end_char"] : fig["start_char"]].strip() == "(":
             for key in COUNTED_KEYS:
                 fig[key] = prev[key]
 

@@ -6,6 +6,7 @@
 - ``labels``: one type per entity (gazetteer, then a vote of model labels and cues);
 - ``speakers``: a quote's speaker / a figure's source as its canonical entity;
 - ``claims``: figures that measure the same thing across outlets, with a status;
+- ``intervals``: the values a figure allows (qualifiers, rounding), for claims;
 - ``quote_groups``: the same quote across outlets;
 - ``grouping``: the one union-find helper; ``frames``: fast DataFrame row helpers.
 """

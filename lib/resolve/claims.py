@@ -20,8 +20,9 @@ linkage over a pairwise score with vetoes:
   value, so agreement is evidence of one measurement and disagreement needs strong
   evidence.
 
-Agreement is rounding- and qualifier-aware (:func:`figure_interval`): "about 140 million",
-"$139 million" and "$140,937,785" agree; "over 50,000" and "more than 50,000" agree.
+Agreement is rounding- and qualifier-aware (:mod:`lib.resolve.intervals`): "about 140
+million", "$139 million" and "$140,937,785" agree; "over 50,000" and "more than 50,000"
+agree.
 A group whose values cannot all hold is a ``conflict`` only when the evidence is strong
 (:func:`_strong`: same counted head, nothing that tells the figures apart, and one event
 or predicate); otherwise it is split into value-consistent claims listed as each other's
@@ -42,6 +43,7 @@ from rapidfuzz import fuzz
 from lib.extract.measure import EXPECTED
 from lib.extract.numbers import vocab
 from lib.resolve.grouping import UnionFind
+from lib.resolve.intervals import figure_interval, overlap
 from lib.schema import CLAIM_COLUMNS
 
 STATUS_AGREE, STATUS_CONFLICT, STATUS_SINGLE = "agree", "conflict", "single source"
@@ -50,16 +52,6 @@ STATUS_AGREE, STATUS_CONFLICT, STATUS_SINGLE = "agree", "conflict", "single sour
 #: shelters") and ages ("Pelosi, 76,"), which describe a person, not the event.
 NO_CLAIM_KINDS = frozenset({"one", "age"})
 
-#: Interval each qualifier allows around the stated value (lo factor, hi factor).
-INTERVALS = {
-    "approx": (0.9, 1.1),
-    "approx_below": (0.9, 1.0),
-    "at_least": (1.0, 2.0),
-    "at_most": (0.5, 1.0),
-}
-#: Relative slack of a figure written with a scale word ("$43 million", "9.7 billion").
-SCALED_SLACK = 0.02
-
 MERGE_THRESHOLD = 0.55
 
 DEMONYM_SUFFIXES = tuple("ians ian ia eans ean ese ish ans an i a e y".split())
@@ -67,62 +59,6 @@ DEMONYM_SUFFIXES = tuple("ians ian ia eans ean ese ish ans an i a e y".split())
 CURRENCY_CODES = frozenset(
     list(vocab()["currency_symbols"].values()) + list(vocab()["currency_words"].values())
 )
-NUMBER_RE = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
-SCALE_RE = re.compile(
-    r"\d\s*(?:million|billion|trillion|thousand|mn|bn|tn|m|b|k)\b|"
-    r"\b(?:million|billion|trillion)\b",
-    re.I,
-)
-
-
-# ----------------------------------------------------------------------------- values
-
-
-def _tolerance(text: str, value: float) -> float:
-    """Absolute slack of an exact figure from the precision it is written with: half a step
-    of its last written digit ("52" -> 0.5, "6.6" -> 0.05), and for scaled figures ("$43
-    million") a full step or :data:`SCALED_SLACK`, whichever is wider (newsrooms round and
-    truncate: "$43 million" for $43,885,310)."""
-    m = NUMBER_RE.search(text or "")
-    scaled = bool(SCALE_RE.search(text or ""))
-    if m:
-        written = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
-        step = 10.0 ** -len(m.group(2) or "")
-        factor = value / written if written else 1.0
-    else:  # number words: "two", "two million", "two-thirds"
-        step, factor = 1.0, 1.0
-        if scaled:
-            return SCALED_SLACK * abs(value)
-        if abs(value) < 1:
-            return 0.005  # a fraction written in words is exact
-    if scaled:
-        return max(step * factor, SCALED_SLACK * abs(value))
-    return 0.49 * step * factor  # adjacent whole numbers (1 and 2) never touch
-
-
-def figure_interval(
-    value: float, value_max: float, qualifier: str, text: str = ""
-) -> tuple[float, float]:
-    """The values a figure allows: its stated value or range widened by its qualifier
-    ("about": ±10%, "nearly": 90–100%, "at least": up to twice, "up to": down to half) and,
-    for exact figures, by the precision it is written with (:func:`_tolerance`)."""
-    value = float(value)
-    value_max = value if value_max is None or pd.isna(value_max) else float(value_max)
-    if qualifier in ("range", "vague", "change"):
-        return min(value, value_max), max(value, value_max)
-    if qualifier == "approx":
-        first = (text or "").lower().lstrip()
-        if any(first.startswith(w + " ") for w in vocab().get("approx_below", [])):
-            qualifier = "approx_below"
-    if qualifier in INTERVALS:
-        lo, hi = INTERVALS[qualifier]
-        return value * lo, value * hi
-    tol = _tolerance(text, value)
-    return value - tol, value + tol
-
-
-def _overlap(a: dict, b: dict) -> bool:
-    return max(a["_lo"], b["_lo"]) <= min(a["_hi"], b["_hi"]) * 1.0000001
 
 
 # ----------------------------------------------------------------------------- features
@@ -285,7 +221,7 @@ def _head_similarity(ha: str, hb: str) -> float:
 
 def _similarity(a: dict, b: dict) -> float:
     """Score in [0, 1] that two figures report one measurement; -1 vetoes a merge."""
-    agree = _overlap(a, b)
+    agree = overlap(a, b)
     if _vetoed(a, b, agree):
         return -1.0
     ha, hb = a["_head"], b["_head"]
@@ -490,6 +426,10 @@ def _final_groups(labels: list[int], items: list[dict]) -> list[tuple[list[int],
 
 
 def _label(rows: pd.DataFrame) -> str:
+    """The claim's "counted": its most frequent phrase (the longest of ties), read from the
+    noun the figures quantify when any has one, else from their context."""
+    if "counted_how" in rows and (rows["counted_how"] == "noun").any():
+        rows = rows[rows["counted_how"] == "noun"]
     counted = [c for c in rows["counted"].fillna("") if c]
     if not counted:
         unit = rows["unit"].iloc[0] if "unit" in rows else ""
@@ -542,7 +482,7 @@ def _prepare(figures: pd.DataFrame) -> pd.DataFrame:
     df = figures.reset_index(drop=True).copy()
     for col in ("unit", "said_by", "counted_lemmas", "counted", "text", "sentence", "outlet"):
         df[col] = df[col].fillna("").astype(str) if col in df else ""
-    for col in ("kind", "predicate", "places", "time_scope"):
+    for col in ("kind", "predicate", "places", "time_scope", "counted_how"):
         df[col] = df[col].fillna("").astype(str) if col in df else ""
     if "counted_head" not in df:
         df["counted_head"] = df["counted_lemmas"].str.split().str[-1]

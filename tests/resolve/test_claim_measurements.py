@@ -162,3 +162,17 @@ def test_context_readings_never_make_a_conflict(nlp):
     )
     assert "conflict" not in set(claims["status"])
     assert claim_with(claims, 8)["counted"].iloc[0] == "Zentrix"
+
+
+def test_a_claim_is_labelled_by_the_noun_its_figures_count():
+    rows = pd.DataFrame(
+        dict(doc_id=["a", "b", "c"], outlet=["A", "B", "C"], value=[5.7e9] * 3,
+             qualifier=["exact"] * 3, text=["$5.7 billion"] * 3, unit=["USD"] * 3,
+             kind=["money"] * 3, said_by=[""] * 3, sentence=["s1", "s2", "s3"],
+             counted=["border funding", "ratings agency", "border wall money"],
+             counted_how=["noun", "context", "noun"], counted_head=["funding", "", "money"],
+             counted_lemmas=["border funding", "", "border wall money"])
+    )  # fmt: skip
+    claims = build_claims(rows)
+    assert claims["claim_id"].nunique() == 1
+    assert set(claims["counted"]) == {"border wall money"}  # never the context reading

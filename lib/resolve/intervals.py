@@ -1,0 +1,76 @@
+"""Which values a figure allows: its stated value widened by its qualifier ("about",
+"nearly", "at least", "up to") and by the precision it is written with ("$43 million" is
+$43,885,310 rounded), so claims can tell rounding from disagreement
+(:mod:`lib.resolve.claims`)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from lib.extract.numbers import vocab
+
+#: Interval each qualifier allows around the stated value (lo factor, hi factor).
+INTERVALS = {
+    "approx": (0.9, 1.1),
+    "approx_below": (0.9, 1.0),
+    "at_least": (1.0, 2.0),
+    "at_most": (0.5, 1.0),
+}
+#: Relative slack of a figure written with a scale word ("$43 million", "9.7 billion").
+SCALED_SLACK = 0.02
+NUMBER_RE = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+SCALE_RE = re.compile(
+    r"\d\s*(?:million|billion|trillion|thousand|mn|bn|tn|m|b|k)\b|"
+    r"\b(?:million|billion|trillion)\b",
+    re.I,
+)
+
+
+def _tolerance(text: str, value: float) -> float:
+    """Absolute slack of an exact figure from the precision it is written with: half a step
+    of its last written digit ("52" -> 0.5, "6.6" -> 0.05), and for scaled figures ("$43
+    million") a full step or :data:`SCALED_SLACK`, whichever is wider (newsrooms round and
+    truncate: "$43 million" for $43,885,310)."""
+    m = NUMBER_RE.search(text or "")
+    scaled = bool(SCALE_RE.search(text or ""))
+    if m:
+        written = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
+        step = 10.0 ** -len(m.group(2) or "")
+        factor = value / written if written else 1.0
+    else:  # number words: "two", "two million", "two-thirds"
+        step, factor = 1.0, 1.0
+        if scaled:
+            return SCALED_SLACK * abs(value)
+        if abs(value) < 1:
+            return 0.005  # a fraction written in words is exact
+    if scaled:
+        return max(step * factor, SCALED_SLACK * abs(value))
+    return 0.49 * step * factor  # adjacent whole numbers (1 and 2) never touch
+
+
+def figure_interval(
+    value: float, value_max: float, qualifier: str, text: str = ""
+) -> tuple[float, float]:
+    """The values a figure allows: its stated value or range widened by its qualifier
+    ("about": ±10%, "nearly": 90–100%, "at least": up to twice, "up to": down to half) and,
+    for exact figures, by the precision it is written with (:func:`_tolerance`)."""
+    value = float(value)
+    value_max = value if value_max is None or pd.isna(value_max) else float(value_max)
+    if qualifier in ("range", "vague", "change"):
+        return min(value, value_max), max(value, value_max)
+    if qualifier == "approx":
+        first = (text or "").lower().lstrip()
+        if any(first.startswith(w + " ") for w in vocab().get("approx_below", [])):
+            qualifier = "approx_below"
+    if qualifier in INTERVALS:
+        lo, hi = INTERVALS[qualifier]
+        return value * lo, value * hi
+    tol = _tolerance(text, value)
+    return value - tol, value + tol
+
+
+def overlap(a: dict, b: dict) -> bool:
+    """Do two items (``_lo``/``_hi`` bounds) share a value?"""
+    return max(a["_lo"], b["_lo"]) <= min(a["_hi"], b["_hi"]) * 1.0000001

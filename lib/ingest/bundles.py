@@ -105,9 +105,10 @@ def restore_bundle(batch: Batch, name: str, data) -> None:
     try:
         with zip_source(data) as source, zipfile.ZipFile(source) as zf:
             marker, listed = _open_bundle(zf, payload_size(data), batch.limits)
+            extras = {e.get("doc_id"): e for e in marker.get("documents") or []}
             before = len(batch.rows)
             for row in listed:
-                _restore_one(batch, zf, name, row, marker)
+                _restore_one(batch, zf, name, row, extras.get(str(row.get("doc_id") or ""), {}))
             files = {r["file"] for r in batch.rows[before:]}
             _name_unlisted(batch, zf, name, files)
     except IngestError as fail:
@@ -146,12 +147,11 @@ def _open_bundle(zf: zipfile.ZipFile, size: int, limits: Limits) -> tuple[dict, 
     return marker, rows
 
 
-def _restore_one(batch: Batch, zf: zipfile.ZipFile, name: str, row: dict, marker: dict) -> None:
-    """One document of a bundle (its row says analysed, truncated or why it was skipped)."""
+def _restore_one(batch: Batch, zf: zipfile.ZipFile, name: str, row: dict, extra: dict) -> None:
+    """One document of a bundle (its row says analysed, truncated or why it was skipped);
+    ``extra`` is its entry in ``bundle.json``."""
     limits = batch.limits
     doc_id = str(row.get("doc_id") or "")
-    extras = {e.get("doc_id"): e for e in marker.get("documents") or []}
-    extra = extras.get(doc_id, {})
     filename = extra.get("file") or f"{doc_id}.txt"
     shown = f"{name}/{filename}"
     try:

@@ -64,4 +64,6 @@ if widgets.require_outlets(view):
         if len(lines) > MAX_KWIC:
             st.caption(f"The first {MAX_KWIC} of {len(lines)} mentions; the CSV has them all.")
         st.html(html.kwic_html(lines.head(MAX_KWIC)))
-        widgets.csv_download(lines, "entity_mentions.csv", key="entity_download")
+        widgets.csv_download(
+            lines, "entity_mentions.csv", key="entity_download", headers=compare.KWIC_HEADERS
+        )

@@ -6,8 +6,11 @@ from lib.extract.figures import QUALIFIERS
 from lib.present import charts, html, tables
 from lib.ui import widgets
 from lib.views.documents import outlet_notes
+from lib.views.export import readable
 from lib.views.figures import (
+    CLAIM_HEADERS,
     DEFAULT_HIDDEN_KINDS,
+    FIGURE_HEADERS,
     KIND_NAMES,
     QUALIFIER_NAMES,
     STATUS_HELP,
@@ -55,7 +58,9 @@ if widgets.require_outlets(view):
             len(summary),
             "claims",
         )
-        widgets.csv_download(summary, "claims_by_outlet.csv", key="figures_claims_download")
+        widgets.csv_download(
+            summary, "claims_by_outlet.csv", "figures_claims_download", headers=CLAIM_HEADERS
+        )
 
         st.subheader("One claim, outlet by outlet")
         labels = {
@@ -120,36 +125,29 @@ if widgets.require_outlets(view):
             "person, or carried over from the previous sentence.",
         )
         flat = figure_rows(a.figures, chosen, query, chosen_kinds)
-        shown = flat.assign(
-            qualifier=flat["qualifier"].map(lambda q: QUALIFIER_NAMES.get(q, q)),
-            kind=flat["kind"].map(lambda k: KIND_NAMES.get(k, k)),
-        )
+        names = {"qualifier": QUALIFIER_NAMES, "kind": KIND_NAMES}
+        h = FIGURE_HEADERS
+        hidden = ["doc_id"] + ([] if show_how else ["how_found"])
         st.dataframe(
-            shown if show_how else shown.drop(columns="how_found"),
+            readable(flat.drop(columns=hidden), {}, names),
             hide_index=True,
             width="stretch",
             column_config={
-                "figure": st.column_config.TextColumn("Figure", pinned=True),
-                "outlet": "Outlet",
-                "text": "As written",
-                "counted": "What is counted",
-                "said_by": "Said by",
+                **{col: h[col] for col in flat.columns if col in h},
+                "figure": st.column_config.TextColumn(h["figure"], pinned=True),
                 "exact_value": st.column_config.TextColumn(
-                    "Exact value", help="At full precision, as read from the text"
+                    h["exact_value"], help="At full precision, as read from the text"
                 ),
-                "qualifier": "Qualifier",
                 "predicate": st.column_config.TextColumn(
-                    "Event", help="What happened to what is counted: killed, trained, paid …"
+                    h["predicate"], help="What happened to what is counted: killed, trained, paid …"
                 ),
                 "time_scope": st.column_config.TextColumn(
-                    "Time",
+                    h["time_scope"],
                     help="A year or relative time the figure is about, “expected” for what "
                     "will or could happen; empty for the article's present.",
                 ),
-                "kind": "Kind",
-                "sentence": st.column_config.TextColumn("Sentence", width="large"),
-                "how_found": st.column_config.TextColumn("How the source was found"),
+                "sentence": st.column_config.TextColumn(h["sentence"], width="large"),
             },
             key="figures_table",
         )
-        widgets.csv_download(flat, "figures.csv", key="figures_download")
+        widgets.csv_download(flat, "figures.csv", "figures_download", headers=h, values=names)

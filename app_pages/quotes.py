@@ -94,21 +94,18 @@ if widgets.require_outlets(view):
         )
         rows = quotes.quote_rows(shown)
         cols = [c for c in quotes.QUOTE_VIEW_COLUMNS if show_how or c != "how_found"]
+        h = quotes.QUOTE_HEADERS
         st.dataframe(
             rows[cols],
             hide_index=True,
             width="stretch",
             column_config={
-                "outlet": "Outlet",
-                "speaker": "Speaker",
+                **{col: h[col] for col in cols},
                 "kind": st.column_config.TextColumn(
-                    "Kind", help="direct: a full quoted sentence; fragment: a few quoted words"
+                    h["kind"], help="direct: a full quoted sentence; fragment: a few quoted words"
                 ),
-                "quote": st.column_config.TextColumn("Quote", width="large"),
-                "verb": st.column_config.TextColumn("Reporting verb"),
-                "group_id": st.column_config.TextColumn("Group"),
-                "how_found": st.column_config.TextColumn("How the speaker was found"),
+                "quote": st.column_config.TextColumn(h["quote"], width="large"),
             },
             key="quotes_table",
         )
-        widgets.csv_download(rows, "quotes.csv", key="quotes_download")
+        widgets.csv_download(rows, "quotes.csv", key="quotes_download", headers=h)

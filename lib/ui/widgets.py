@@ -11,7 +11,7 @@ from streamlit.errors import StreamlitAPIException
 from lib.present.tables import MAX_ROWS
 from lib.schema import LABEL_NAMES
 from lib.ui.sidebar import EXAMPLE, OUTLET_KEY, SOURCE_KEY, View
-from lib.views.export import csv_bytes
+from lib.views.export import csv_bytes, readable
 
 #: Most outlet columns a wide table shows (the CSV download has them all).
 MAX_OUTLET_COLUMNS = 30
@@ -156,11 +156,19 @@ def demonym_toggle(key: str, default: bool, where=None) -> bool:
 
 
 def csv_download(
-    table: pd.DataFrame, file_name: str, key: str, label: str = "Download CSV"
+    table: pd.DataFrame,
+    file_name: str,
+    key: str,
+    label: str = "Download CSV",
+    headers: dict[str, str] | None = None,
+    values: dict[str, dict] | None = None,
 ) -> None:
+    """A CSV download of ``table`` in the page's words: ``values`` and ``headers`` as in
+    :func:`lib.views.export.readable` (entity types always by their names)."""
+    values = {"label": LABEL_NAMES, "type": LABEL_NAMES, **(values or {})}
     st.download_button(
         label,
-        data=csv_bytes(table),
+        data=csv_bytes(readable(table, headers or {}, values)),
         file_name=file_name,
         mime="text/csv",
         key=key,

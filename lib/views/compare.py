@@ -154,9 +154,36 @@ def entity_forms(analysis, entity: str) -> pd.DataFrame:
 
 
 def mentions_in_context(analysis, entity: str) -> pd.DataFrame:
-    """Keyword-in-context lines of one entity in the analysis (KWIC_COLUMNS)."""
-    return keyword_in_context(analysis.mentions, analysis.texts, entity)
+    """Keyword-in-context lines of one entity in the analysis: ``entity``, ``label`` (its
+    type), then KWIC_COLUMNS, so a download says whose mentions they are."""
+    lines = keyword_in_context(analysis.mentions, analysis.texts, entity)
+    labels = analysis.mentions.loc[analysis.mentions["entity"] == entity, "label"]
+    lines.insert(0, "entity", entity)
+    lines.insert(1, "label", labels.mode().iloc[0] if len(labels) else "")
+    return lines
 
+
+#: The Compare table's columns as the page and its CSV name them (outlet columns keep
+#: the outlet's name).
+COMPARE_HEADERS = {
+    "entity": "Entity",
+    "label": "Type",
+    "written": "Written as",
+    "written_as": "Written as, by outlet",
+    "outlets": "Outlets naming it",
+    "mentions": "Mentions",
+}
+#: Keyword-in-context lines as the Entity page's CSV names them.
+KWIC_HEADERS = {
+    "entity": "Entity",
+    "label": "Type",
+    "outlet": "Outlet",
+    "doc_id": "Document id",
+    "sentence_id": "Sentence id",
+    "left": "Before",
+    "match": "As written",
+    "right": "After",
+}
 
 #: How the Compare table can be sorted (besides by one outlet's mentions).
 COMPARE_SORTS = {

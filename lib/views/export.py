@@ -33,3 +33,16 @@ def safe_table(table: pd.DataFrame) -> pd.DataFrame:
 def csv_bytes(table: pd.DataFrame) -> bytes:
     """The CSV a download button serves: BOM + UTF-8, formula-safe cells, no index."""
     return (BOM + safe_table(table).to_csv(index=False)).encode("utf-8")
+
+
+def readable(
+    table: pd.DataFrame, headers: dict[str, str], values: dict[str, dict] | None = None
+) -> pd.DataFrame:
+    """``table`` in the page's words, for a download: each column in ``values`` mapped to
+    the names the page shows (``{"label": {"GPE": "Country / city"}}``; values without a
+    name are kept), then columns renamed to the page's ``headers`` (others keep theirs)."""
+    out = table.copy()
+    for col, names in (values or {}).items():
+        if col in out:
+            out[col] = out[col].map(lambda v, names=names: names.get(v, v))
+    return out.rename(columns=headers)

@@ -148,6 +148,25 @@ STATUS_HELP = {
     "conflict": "outlets report values that cannot all be true",
     "single source": "only one outlet reports it",
 }
+#: The claims table's first columns as the page and its CSV name them (then one column
+#: per outlet, named after it).
+CLAIM_HEADERS = {"claim_id": "Claim", "counted": "What is counted", "status": "Status"}
+#: The All figures table's columns as the page and its CSV name them.
+FIGURE_HEADERS = {
+    "outlet": "Outlet",
+    "figure": "Figure",
+    "text": "As written",
+    "exact_value": "Exact value",
+    "qualifier": "Qualifier",
+    "counted": "What is counted",
+    "predicate": "Event",
+    "time_scope": "Time",
+    "said_by": "Said by",
+    "how_found": "How the source was found",
+    "kind": "Kind",
+    "sentence": "Sentence",
+    "doc_id": "Document id",
+}
 FIGURE_VIEW_COLUMNS = [
     "outlet",
     "figure",
@@ -188,7 +207,8 @@ def figure_rows(figures: pd.DataFrame, qualifiers, query: str = "", kinds=None) 
     :data:`DEFAULT_HIDDEN_KINDS`), ``counted`` containing ``query``, a short ``figure``
     label, the exact value at full precision, the measurement (predicate, time scope),
     sources carried over from the previous sentence marked as such, and ``how_found``: how
-    the source was found (see :mod:`lib.views.sources`). Columns :data:`FIGURE_VIEW_COLUMNS`."""
+    the source was found (see :mod:`lib.views.sources`). Columns :data:`FIGURE_VIEW_COLUMNS`
+    and ``doc_id`` (which article, for downloads)."""
     if kinds is None:
         kinds = [k for k in KIND_NAMES if k not in DEFAULT_HIDDEN_KINDS]
     flat = figures[figures["qualifier"].isin(list(qualifiers))]
@@ -207,10 +227,10 @@ def figure_rows(figures: pd.DataFrame, qualifiers, query: str = "", kinds=None) 
         ],
         exact_value=[exact_value(r.value, r.value_max) for r in flat.itertuples()],
     )
-    for col in ("predicate", "time_scope", "kind"):
+    for col in ("predicate", "time_scope", "kind", "doc_id"):
         if col not in flat:
             flat = flat.assign(**{col: ""})
-    return flat[FIGURE_VIEW_COLUMNS]
+    return flat[[*FIGURE_VIEW_COLUMNS, "doc_id"]]
 
 
 def claim_cells_by_outlet(analysis) -> pd.DataFrame:

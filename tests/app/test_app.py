@@ -107,7 +107,7 @@ def test_compare_table_columns_follow_filter():
     table = html_table(at, "compare")
     assert table_outlets(table) == ["ICARO Media Group", "TDPel Media"]
     heads = [th.text_content() for th in table.xpath(".//thead//th")]
-    assert heads == ["Entity", "ICARO Media Group", "TDPel Media", "Outlets", "Mentions",
+    assert heads == ["Entity", "ICARO Media Group", "TDPel Media", "Outlets naming it", "Mentions",
                      "Written as"]  # fmt: skip
     rows = {r[0].xpath("text()")[0]: r for r in table.xpath(".//tbody/tr")}
     rutte = rows["Mark Rutte"]
@@ -246,3 +246,54 @@ def test_figures_page_shows_measurements_why_grouped_and_kinds():
     at.toggle(key="figures_show_why").set_value(True).run()
     assert not at.exception, at.exception
     assert "Grouped because" in all_text(at)
+
+
+def test_every_csv_speaks_the_pages_words_and_identifies_its_rows(monkeypatch):
+    """Each page's CSV download: readable headers (no snake_case), entity types by name (no
+    GPE / NORP codes), qualifiers and kinds as the page names them, and the columns that
+    say what each row is (the entity on the Entity page, the article of each figure and
+    quote)."""
+    import io
+
+    import pandas as pd
+
+    from lib.schema import LABEL_NAMES
+    from lib.ui import widgets
+    from lib.views.figures import KIND_NAMES, QUALIFIER_NAMES
+
+    served: dict[str, pd.DataFrame] = {}
+    real = widgets.csv_bytes
+
+    def record(table):
+        data = real(table)
+        served[f"csv{len(served)}"] = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+        return data
+
+    monkeypatch.setattr(widgets, "csv_bytes", record)
+    csvs = {}
+    for page in ("compare", "entity", "cooccurrence", "figures", "quotes"):
+        served.clear()
+        at = open_page(f"app_pages/{page}.py")
+        assert not at.exception, at.exception
+        csvs[page] = list(served.values())
+        assert csvs[page], page
+    outlets = set(at.session_state["_view"].outlets)
+    for page, tables in csvs.items():
+        for table in tables:
+            for column in table.columns:
+                assert column in outlets or (column[0].isupper() and "_" not in column), (
+                    page, column
+                )  # fmt: skip
+            if "Type" in table:
+                assert set(table["Type"]) <= set(LABEL_NAMES.values()), page
+    (compare,) = csvs["compare"]
+    assert compare["Type"].isin(["Country / city", "Group / nationality"]).any()
+    (entity,) = csvs["entity"]
+    assert entity["Entity"].nunique() == 1 and len(entity) > 1
+    claims, figures = csvs["figures"]
+    assert list(claims.columns[:3]) == ["Claim", "What is counted", "Status"]
+    assert {"Document id", "Outlet", "Sentence"} <= set(figures.columns)
+    assert set(figures["Qualifier"]) <= set(QUALIFIER_NAMES.values())
+    assert set(figures["Kind"]) <= set(KIND_NAMES.values())
+    (quotes,) = csvs["quotes"]
+    assert {"Document id", "Sentence id", "Outlet", "Speaker", "Quote"} <= set(quotes.columns)

@@ -29,3 +29,14 @@ def test_csv_has_a_bom_and_round_trips():
     assert data.startswith("\ufeff".encode())
     back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
     assert list(back.iloc[0]) == ["≥600,000", "it’s — fine"]
+
+
+def test_readable_uses_the_pages_names_and_headers():
+    from lib.schema import LABEL_NAMES
+    from lib.views.export import readable
+
+    table = pd.DataFrame({"entity": ["Oslo", "Jane"], "label": ["GPE", "ODD"], "n": [1, 2]})
+    out = readable(table, {"entity": "Entity", "label": "Type"}, {"label": LABEL_NAMES})
+    assert list(out.columns) == ["Entity", "Type", "n"]
+    assert list(out["Type"]) == ["Country / city", "ODD"]  # unnamed values kept
+    assert list(table["label"]) == ["GPE", "ODD"]  # the input is not modified

@@ -10,5 +10,6 @@
 - ``uploads``: uploaded files and pasted text;
 - ``urls``: fetching one web page safely;
 - ``bundles``: saving and restoring a corpus with its edited metadata;
+- ``paths``: local files checked before they are opened (stat sizes, FIFOs, devices, links);
 - ``local``: the one loader for paths (folder, zip, bundle, single file).
 """

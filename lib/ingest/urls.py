@@ -140,7 +140,14 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
 
     def connect(self):
         sock = _connect_any(self._ips, self.port, self._deadline)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+        # The TLS socket takes over the file descriptor: the watchdog must hold it instead,
+        # before the handshake (which a slow server could otherwise stretch).
+        tls = self._context.wrap_socket(
+            sock, server_hostname=self.host, do_handshake_on_connect=False
+        )
+        self._deadline.watch(tls)
+        tls.do_handshake()
+        self.sock = tls
 
 
 def _check_url(url: str, allow_private: bool, deadline: _Deadline):

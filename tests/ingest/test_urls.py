@@ -201,3 +201,17 @@ def test_gzip_response_from_a_server():
     finally:
         server.close()
     assert doc is None and row["reason"] == REASON_COMPRESSED, row
+
+
+def test_deadline_also_covers_a_stalled_tls_handshake():
+    record = b"\x16\x03\x03\x40\x00" + b"\x02" * 55  # a 16 KB TLS record, one byte at a time
+    server = SlowServer(record, b"", 0.4, trickle_head=True)
+    try:
+        started = time.monotonic()
+        doc, row = fetch_url(server.url.replace("http:", "https:"), DEADLINE, allow_private=True)
+        elapsed = time.monotonic() - started
+    finally:
+        server.close()
+    assert doc is None and row["reason"] == REASON_FETCH_FAILED, row
+    assert "Timed out" in row["message"], row
+    assert elapsed < DEADLINE.url_timeout_s + 1.5, elapsed

@@ -45,7 +45,7 @@ if widgets.require_outlets(view):
         help="The entities named in the most articles",
     )
     min_count = c4.slider("Minimum shared", 1, 10, 1, key="co_min_count", bind="query-params")
-    c5, c6 = st.columns([3, 1])
+    c5, c6 = st.columns([2, 1])
     link = widgets.demonym_toggle("co_demonyms", True, c6)
     mentions = view.memo(cooccur.linked_mentions, link)
     chosen = widgets.entity_type_filter(a.mentions["label"], "co_labels", c5)

@@ -20,6 +20,7 @@ QUERY = "?" + "&".join("outlet=" + o.replace(" ", "+") for o in CHOICE)
 def chosen_outlets(page) -> list[str]:
     """The outlets shown as chosen in the sidebar filter (its chips)."""
     box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']")
+    box.locator("[data-tag]").first.wait_for(timeout=30_000)
     return [tag.get_attribute("aria-label") for tag in box.locator("[data-tag]").all()]
 
 

@@ -16,6 +16,7 @@ SIZES = [(1024, 768), (1440, 900)]
 
 def chosen_outlets(page) -> list[str]:
     box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']")
+    box.locator("[data-tag]").first.wait_for(timeout=30_000)
     return [tag.get_attribute("aria-label") for tag in box.locator("[data-tag]").all()]
 
 

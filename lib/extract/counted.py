@@ -264,6 +264,8 @@ CONTEXT_CLIMB = frozenset(
     "dobj attr npadvmod advmod acomp oprd nummod quantmod prep pobj appos amod compound nmod "
     "conj dep punct".split()
 )
+#: How far (tokens) the last fallback of :func:`context_noun` looks for a noun.
+NEAR_WORDS = 5
 #: Clause links through which a verb without a subject of its own takes its head's.
 SUBJECT_CARRIERS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "ccomp", "pcomp"})
 
@@ -297,7 +299,8 @@ def context_noun(doc, cand: dict):
       increases is expected to rise to 1.9%"), through clauses that share a subject;
     - a noun the figure hangs from ("a grounding for more than three months"), or the
       object of a change ("pulled the healthcare sector 0.68 percent lower");
-    - else the nearest noun before the figure in its sentence ("Dow +0.2%").
+    - else the nearest noun before the figure in its sentence ("Dow +0.2%"), or after it,
+      within :data:`NEAR_WORDS` tokens (farther nouns are guesses).
 
     For display only: :func:`lib.extract.figures.extract_figures` marks it
     ``counted_how = "context"`` and claims never group on it. Pronouns do not count.
@@ -318,11 +321,19 @@ def context_noun(doc, cand: dict):
                 if found is not None:
                     return found
         tok = head
-    before = [t for t in doc[sent.start : lo] if _nominal(t) and t.dep_ != "compound"]
-    if before:
-        return before[-1]
-    after = [t for t in doc[hi : sent.end] if _nominal(t) and t.dep_ != "compound"]
-    return after[0] if after else None
+    before = doc[max(sent.start, lo - NEAR_WORDS) : lo]
+    found = [t for t in before if _phrase_head(t, lo, hi)]
+    if found:
+        return found[-1]
+    after = doc[hi : min(sent.end, hi + NEAR_WORDS)]
+    found = [t for t in after if _phrase_head(t, lo, hi)]
+    return found[0] if found else None
+
+
+def _phrase_head(tok, lo: int, hi: int) -> bool:
+    """A noun heading its phrase ("index" of "TA-35 index"), or one the parser hung on the
+    figure itself ("Zentrix +0.3%")."""
+    return _nominal(tok) and (tok.dep_ != "compound" or lo <= tok.head.i < hi)
 
 
 def _clause_subject(verb, lo: int, hi: int, via):

@@ -380,3 +380,33 @@ def test_hyphenated_measure_describes_its_noun(nlp, text, figure, unit, counted)
         counted,
         "",
     )
+
+
+def test_a_list_of_moves_reads_each_figure_with_its_own_name(nlp):
+    figs = figs_of(nlp, "Closing prices on Friday: Zentrix +0.2%, Borlan +0.3%.")
+    assert [(f["text"], f["counted"], f["counted_how"]) for f in figs] == [
+        ("+0.2%", "Zentrix", "context"),
+        ("+0.3%", "Borlan", "context"),
+    ]
+
+
+@pytest.mark.parametrize(("gap", "found"), [(3, "Zentrix"), (6, None)])
+def test_context_noun_is_never_a_far_guess(blank_nlp, gap, found):
+    """The last fallback takes a noun within NEAR_WORDS tokens of the figure, never farther
+    (a hand-built parse: every word hangs on the figure, so only the fallback can answer)."""
+    from spacy.tokens import Doc
+
+    from lib.extract.counted import NEAR_WORDS, context_noun
+
+    assert (gap < NEAR_WORDS) == (found is not None)  # the cases straddle the window
+    words = ["Zentrix"] + ["very"] * gap + ["12"]
+    n = len(words)
+    doc = Doc(
+        blank_nlp.vocab,
+        words=words,
+        pos=["PROPN"] + ["ADV"] * gap + ["NUM"],
+        heads=[n - 1] * n,
+        deps=["dep"] * (n - 1) + ["ROOT"],
+    )
+    noun = context_noun(doc, {"_start": n - 1, "_end": n, "_anchor_span": (n - 1, n)})
+    assert (noun.text if noun is not None else None) == found

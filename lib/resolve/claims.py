@@ -4,8 +4,12 @@ the outlets agree on it.
 A *measurement* is what a figure counts (head noun and modifiers: "effective federal tax
 rate" is not "combined tax rate"), its unit and kind (count, money, percent …), the event
 or predicate it counts (killed, trained, deployed …), the places it applies to and its time
-scope (see :mod:`lib.extract.measure`). :func:`build_claims` groups figures by average
-linkage over a pairwise score with vetoes:
+scope (see :mod:`lib.extract.measure`). The event is the outcome class when there is one,
+so "arrested", "detained" and "jailed" are one event, and an event noun counts the people
+it happened to ("dozens of arrests" ~ "200 people were arrested"). Only the noun a figure
+quantifies is grouped on (``counted_how`` "noun"); a phrase read from the clause's context
+is shown, never grouped on. :func:`build_claims` groups figures by average linkage over a
+pairwise score with vetoes:
 
 - never together: different unit or kind, different groups ("Haitian" vs "Cuban"
   migrants) or outcomes (killed vs injured), disjoint places unless the values agree,

@@ -220,7 +220,11 @@ def _join(doc: Doc, ent: Span, nxt: Span) -> Span | None:
         ent.label_ == "PERSON" == nxt.label_
         and len(ent) == 1
         and (
-            (not words and doc.text[ent.end_char : nxt.start_char] == " " and _given_name(ent.text))
+            (
+                not words
+                and doc_text(doc)[ent.end_char : nxt.start_char] == " "
+                and _given_name(ent.text)
+            )
             or (words == [")"] and ent[0].is_title and _opened_before(doc, ent))
         )  # "Domenic" + "M. Recchia Jr.", "(strongman Moammar" + ")" + "Gadhafi"
     )

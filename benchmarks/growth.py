@@ -1,0 +1,344 @@
+"""Growth benchmark: time and peak memory of analysing ONE document as it grows ×10.
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/growth.py            # 10k, 100k and 1M characters per shape
+    .venv/bin/python benchmarks/growth.py --quick    # 10k and 100k only
+    .venv/bin/python benchmarks/growth.py --shapes quotes,numbers --sizes 10000,100000
+
+Each shape is invented text (no seed article) built to stress one part of the analysis:
+
+- ``prose``: ordinary paragraphs (the control);
+- ``short_lines``: many short lines of a few words (most end with a full stop), no blank
+  lines between them;
+- ``wrapped``: prose hard-wrapped at ~70 characters (wire copy), paragraphs apart;
+- ``quotes``: many curly-quote pairs with speakers ("“…,” said Jane Doe.");
+- ``numbers``: many spaced numbers ("70 000", "1 250 500") in sentences;
+- ``parens``: parenthesis-heavy text, nested and unbalanced brackets.
+
+Every case runs in its own subprocess (so peak RSS, read from ``ru_maxrss``, never mixes
+between cases): it loads the pipeline (not timed), then times the real path an article
+takes: :func:`lib.corpus.parse.parse_document` on the raw text, then
+:func:`lib.analysis.analyze` with the real pipeline and no cache. A case that runs longer
+than ``--timeout`` seconds is stopped and reported as such.
+
+Targets (issue 16): ×10 input ≤ ×12 time; peak RSS ≤ 600 MB for a 1 MB text. Prints a
+line per case, writes ``benchmarks/growth.md`` and prints ONE JSON object as its last line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+RESULTS = Path(__file__).resolve().parent / "growth.md"
+SIZES = (10_000, 100_000, 1_000_000)
+QUICK_SIZES = (10_000, 100_000)
+#: ×10 input may cost at most ×12 time; a 1 MB text at most 600 MB peak RSS.
+TARGET_RATIO = 12.0
+TARGET_RSS_MB = 600.0
+
+# ----------------------------------------------------------------------------- text
+
+_SYLLABLES = ("ka", "lo", "ve", "ri", "mon", "tas", "del", "por", "qui", "ne", "sa", "bre")
+_VERBS = ("said", "told reporters", "added", "warned", "wrote", "claimed")
+_NOUNS = (
+    "council", "ministry", "army", "village", "market", "bridge", "school", "harbour",
+    "committee", "court", "station", "river", "province", "factory", "hospital",
+)  # fmt: skip
+_WORDS = (
+    "the", "a", "of", "in", "on", "to", "with", "after", "before", "near", "new", "old",
+    "officials", "people", "report", "plan", "week", "talks", "troops", "residents",
+    "workers", "budget", "vote", "road", "crews", "water", "power", "night", "morning",
+)  # fmt: skip
+
+
+def _name(rng: random.Random) -> str:
+    """An invented proper name ("Kalove Rimontas")."""
+
+    def word() -> str:
+        return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).title()
+
+    return f"{word()} {word()}"
+
+
+def _clause(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(_WORDS + _NOUNS) for _ in range(n))
+
+
+def _sentence(rng: random.Random) -> str:
+    place = _name(rng).split()[0]
+    return (
+        f"{_name(rng)} of the {rng.choice(_NOUNS)} in {place} {rng.choice(_VERBS)} "
+        f"{_clause(rng, rng.randint(5, 12))} on Tuesday, with {rng.randint(2, 900)} "
+        f"{rng.choice(_WORDS[12:])} there."
+    )
+
+
+def _prose(rng: random.Random) -> str:
+    return " ".join(_sentence(rng) for _ in range(rng.randint(2, 5))) + "\n\n"
+
+
+def _short_lines(rng: random.Random) -> str:
+    lines = []
+    for _ in range(10):
+        line = f"{_clause(rng, rng.randint(2, 6)).capitalize()}{rng.choice(('.', '.', ':', ''))}"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def _wrapped(rng: random.Random) -> str:
+    words = _prose(rng).split()
+    lines, line = [], ""
+    for w in words:
+        if line and len(line) + 1 + len(w) > 70:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}" if line else w
+    return "\n".join([*lines, line]) + "\n\n"
+
+
+def _quotes(rng: random.Random) -> str:
+    parts = []
+    for _ in range(rng.randint(2, 4)):
+        inner = _clause(rng, rng.randint(4, 14)).capitalize()
+        who = _name(rng)
+        parts.append(
+            rng.choice(
+                (
+                    f"“{inner},” {who} {rng.choice(_VERBS)}.",
+                    f"{who} {rng.choice(_VERBS)}: “{inner}.”",
+                    f"“{inner}?” asked {who}. “{_clause(rng, 5).capitalize()}.”",
+                    f"The {rng.choice(_NOUNS)} called it “{_clause(rng, 3)}”.",
+                )
+            )
+        )
+    return " ".join(parts) + "\n\n"
+
+
+def _spaced(rng: random.Random) -> str:
+    groups = rng.randint(1, 3)
+    return " ".join(
+        [str(rng.randint(1, 999))] + [f"{rng.randint(0, 999):03d}" for _ in range(groups)]
+    )
+
+
+def _numbers(rng: random.Random) -> str:
+    return (
+        " ".join(
+            f"The {rng.choice(_NOUNS)} counted {_spaced(rng)} {rng.choice(_WORDS[12:])}, up "
+            f"from {_spaced(rng)} and about {_spaced(rng)} in {rng.randint(1990, 2024)}."
+            for _ in range(rng.randint(2, 4))
+        )
+        + "\n\n"
+    )
+
+
+def _parens(rng: random.Random) -> str:
+    bits = []
+    for _ in range(rng.randint(3, 6)):
+        kind = rng.randint(0, 3)
+        inner = _clause(rng, rng.randint(1, 4))
+        if kind == 0:
+            bits.append(f"({inner} ({_clause(rng, 2)}) {_name(rng)})")
+        elif kind == 1:
+            bits.append(f"({inner}")  # never closed
+        elif kind == 2:
+            bits.append(f"{inner})")  # never opened
+        else:
+            bits.append(f"{_name(rng)} ({rng.randint(1, 99)}%) [{inner}]")
+    return f"The {rng.choice(_NOUNS)} " + " ".join(bits) + " said on Monday.\n\n"
+
+
+SHAPES = {
+    "prose": _prose,
+    "short_lines": _short_lines,
+    "wrapped": _wrapped,
+    "quotes": _quotes,
+    "numbers": _numbers,
+    "parens": _parens,
+}
+
+
+def make_text(shape: str, chars: int, seed: int = 16) -> str:
+    """About ``chars`` characters of invented ``shape`` text (cut at a line end)."""
+    rng = random.Random(f"{shape}-{seed}")
+    block = SHAPES[shape]
+    pieces, size = ["Invented headline for a growth test\n\n"], 0
+    while size < chars:
+        piece = block(rng)
+        pieces.append(piece)
+        size += len(piece)
+    text = "".join(pieces)
+    cut = text.rfind("\n", 0, chars)
+    return text[: cut if cut > chars // 2 else chars]
+
+
+# ----------------------------------------------------------------------------- one case
+
+
+def run_one(shape: str, chars: int) -> dict:
+    """Analyse one document of ``shape`` and ``chars`` in this process; timings and RSS."""
+    import resource
+
+    os.environ["COVERAGE_LENS_CACHE_DIR"] = "off"
+    from lib.analysis import analyze
+    from lib.corpus.parse import parse_document
+    from lib.nlp.pipeline import get_nlp
+
+    nlp = get_nlp()
+    list(nlp.pipe(["Warm up the pipeline once."]))
+    raw = make_text(shape, chars)
+    base_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0 = time.perf_counter()
+    doc = parse_document("growth", raw)
+    t1 = time.perf_counter()
+    analysis = analyze([doc], nlp, cache=None)
+    t2 = time.perf_counter()
+    return {
+        "shape": shape,
+        "chars": len(raw),
+        "body_chars": len(doc.text),
+        "parse_s": round(t1 - t0, 3),
+        "analyze_s": round(t2 - t1, 3),
+        "total_s": round(t2 - t0, 3),
+        "model_rss_mb": round(base_mb, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "sentences": len(analysis.sentences),
+        "mentions": len(analysis.mentions),
+        "figures": len(analysis.figures),
+        "quotes": len(analysis.quotes),
+        "notes": list(doc.notes),
+    }
+
+
+def run_case(shape: str, chars: int, timeout: float) -> dict:
+    """:func:`run_one` in a fresh subprocess (own peak RSS), stopped after ``timeout`` s."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--one", shape, str(chars)]
+    try:
+        done = subprocess.run(
+            cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return {"shape": shape, "chars": chars, "error": f"timeout after {timeout:g} s"}
+    if done.returncode != 0:
+        tail = (done.stderr.strip().splitlines() or ["failed"])[-1]
+        return {"shape": shape, "chars": chars, "error": tail[:200]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# ----------------------------------------------------------------------------- report
+
+
+def with_ratios(rows: list[dict]) -> list[dict]:
+    """Add ``ratio`` (time / time of the previous size of the same shape) to each row."""
+    prev: dict[str, dict] = {}
+    for row in rows:
+        before = prev.get(row["shape"])
+        if before and "total_s" in row and "total_s" in before:
+            scale = row["chars"] / before["chars"]
+            ratio = row["total_s"] / max(before["total_s"], 1e-3)
+            row["ratio"] = round(ratio * 10 / scale, 2)  # per ×10 characters
+        prev[row["shape"]] = row
+    return rows
+
+
+def verdict(rows: list[dict]) -> dict:
+    ratios = [r["ratio"] for r in rows if "ratio" in r]
+    big = [r["peak_rss_mb"] for r in rows if r.get("chars", 0) >= 900_000 and "peak_rss_mb" in r]
+    return {
+        "worst_ratio": max(ratios) if ratios else None,
+        "worst_rss_1m_mb": max(big) if big else None,
+        "errors": sum(1 for r in rows if "error" in r),
+        "ratio_ok": all(x <= TARGET_RATIO for x in ratios),
+        "rss_ok": all(x <= TARGET_RSS_MB for x in big),
+    }
+
+
+def markdown(rows: list[dict], summary: dict, quick: bool) -> str:
+    lines = [
+        "# Growth benchmark",
+        "",
+        f"`benchmarks/growth.py{' --quick' if quick else ''}` on {platform.platform()}, "
+        f"Python {platform.python_version()}, {os.cpu_count()} cores, "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+        "",
+        "One invented document per row, parsed (`parse_document`) and analysed "
+        "(`lib.analysis.analyze`, real pipeline, no cache) in its own process. "
+        "*×10 ratio* = time growth per ×10 characters against the previous size "
+        f"(target ≤ {TARGET_RATIO:g}); *peak RSS* includes the loaded model "
+        f"(target ≤ {TARGET_RSS_MB:g} MB at 1 M characters).",
+        "",
+        "| shape | characters | parse s | analyse s | total s | ×10 ratio | peak RSS MB "
+        "| sentences | figures | quotes | note |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for r in rows:
+        if "error" in r:
+            lines.append(f"| {r['shape']} | {r['chars']:,} | | | | | | | | | {r['error']} |")
+            continue
+        lines.append(
+            f"| {r['shape']} | {r['chars']:,} | {r['parse_s']:.2f} | {r['analyze_s']:.2f} "
+            f"| {r['total_s']:.2f} | {r.get('ratio', '')} | {r['peak_rss_mb']:.0f} "
+            f"| {r['sentences']:,} | {r['figures']:,} | {r['quotes']:,} "
+            f"| {' '.join(r['notes'])} |"
+        )
+    lines += [
+        "",
+        f"Worst ×10 ratio: {summary['worst_ratio']} (target ≤ {TARGET_RATIO:g}); "
+        f"worst peak RSS at 1 M characters: {summary['worst_rss_1m_mb']} MB "
+        f"(target ≤ {TARGET_RSS_MB:g}); cases that failed or timed out: {summary['errors']}.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="10k and 100k characters only")
+    parser.add_argument("--shapes", default=",".join(SHAPES), help="comma-separated shapes")
+    parser.add_argument("--sizes", default="", help="comma-separated character counts")
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds per case")
+    parser.add_argument("--no-write", action="store_true", help="do not write growth.md")
+    parser.add_argument("--one", nargs=2, metavar=("SHAPE", "CHARS"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        print(json.dumps(run_one(args.one[0], int(args.one[1]))))
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",") if s] or list(
+        QUICK_SIZES if args.quick else SIZES
+    )
+    shapes = [s for s in args.shapes.split(",") if s]
+    unknown = [s for s in shapes if s not in SHAPES]
+    if unknown:
+        parser.error(f"unknown shape(s): {', '.join(unknown)}")
+    rows = []
+    for shape in shapes:
+        for chars in sizes:
+            row = run_case(shape, chars, args.timeout)
+            rows.append(row)
+            print(json.dumps(row), file=sys.stderr, flush=True)
+            if "error" in row:
+                break  # a bigger text would only take longer
+    rows = with_ratios(rows)
+    summary = verdict(rows)
+    if not args.no_write:
+        RESULTS.write_text(markdown(rows, summary, args.quick), encoding="utf-8")
+    print(json.dumps({"rows": rows, "summary": summary}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -11,6 +11,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from lib.nlp.gazetteer import gazetteer
+from lib.nlp.index import sent_of
 from lib.nlp.names import (
     LEADING_DET,
     REGION_WORDS,
@@ -233,7 +234,7 @@ def _join(doc: Doc, ent: Span, nxt: Span) -> Span | None:
 
 def _opened_before(doc: Doc, ent: Span) -> bool:
     """An unclosed "(" a few words before ``ent`` in its sentence."""
-    before = doc[max(ent.sent.start, ent.start - 6) : ent.start]
+    before = doc[max(sent_of(doc, ent.start).start, ent.start - 6) : ent.start]
     opens = [t.i for t in before if t.text == "("]
     return bool(opens) and not any(t.text == ")" for t in doc[opens[-1] : ent.start])
 

@@ -49,9 +49,7 @@ def outlet_columns(page, name: str) -> dict[str, dict]:
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
-def test_every_selected_outlet_is_visible_in_each_comparison_table(
-    server, browser, width, height
-):
+def test_every_selected_outlet_is_visible_in_each_comparison_table(server, browser, width, height):
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     checked = 0

@@ -64,7 +64,8 @@ TARGETS = {
     "cached_reload_s": 2.0,
     "filter_change_ms": 300.0,
     "peak_rss_mb": 1536.0,
-    "browser_first_page_seeds_s": 3.0,
+    "browser_first_page_seeds_cold_s": 4.0,
+    "browser_first_page_seeds_warm_s": 2.0,
 }
 
 
@@ -315,13 +316,18 @@ def run_browser(rows: dict, args, workdir: Path) -> dict:
     from lib.ingest.local import load_corpus
     from lib.nlp.pipeline import get_nlp
     from lib.store.cache import DiskCache, corpus_key
+    from lib.store.folders import stale_reason
 
     results = {}
     seeds_docs = load_corpus(SEEDS).documents
     seed_outlets = list(dict.fromkeys(outlet_labels(seeds_docs)))
     cold_dir = workdir / "browser_cold_cache"
+    stale = stale_reason(ROOT / "assets" / "seed-analysis", seeds_docs)
+    shipped = "shipped analysis current" if stale is None else f"shipped analysis stale: {stale}"
     results["seeds_cold"] = browser_run(
-        "seeds, empty disk cache", {"COVERAGE_LENS_CACHE_DIR": str(cold_dir)}, seed_outlets
+        f"seeds, empty disk cache ({shipped})",
+        {"COVERAGE_LENS_CACHE_DIR": str(cold_dir)},
+        seed_outlets,
     )
     warm = DiskCache(workdir / "browser_warm_cache")
     schema.code_fingerprint.cache_clear()
@@ -330,7 +336,7 @@ def run_browser(rows: dict, args, workdir: Path) -> dict:
     results["seeds_warm"] = browser_run(
         "seeds, warm disk cache", {"COVERAGE_LENS_CACHE_DIR": str(warm.path)}, seed_outlets
     )
-    big = max(rows)
+    big = max(rows, default=0)
     if not args.quick and big >= 1000:
         row = rows[big]
         # the server fingerprints the extraction code as it is on disk now: if someone
@@ -424,7 +430,8 @@ def write_markdown(summary: dict, rows: dict, browser: dict, path: Path) -> None
         )
     lines += [
         "",
-        "Target: first page on the seeds ≤ 3 s after server start. Times are best of the "
+        "Targets: first page on the seeds ≤ 4 s after server start with an empty disk cache "
+        "(a new server, as on Community Cloud), ≤ 2 s with a warm one. Times are best of the "
         "interleaved runs; the last line of the script's output is the same data as JSON.",
         "",
     ]
@@ -439,6 +446,12 @@ def main(argv=None) -> int:
     parser.add_argument("--max-outlets", type=int, default=100)
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--no-parallel", action="store_true")
+    parser.add_argument(
+        "--browser-only",
+        action="store_true",
+        help="only the browser runs on the seeds (cold and warm first page); prints JSON, "
+        "leaves results.md alone",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS, help="Markdown results file")
     args = parser.parse_args(argv)
     sizes = args.sizes or ([5, 100] if args.quick else [5, 100, 1000])
@@ -448,6 +461,11 @@ def main(argv=None) -> int:
     from lib.nlp.pipeline import find_model_name, get_nlp
 
     os.environ.setdefault("COVERAGE_LENS_CACHE_DIR", "off")  # only explicit caches here
+    if args.browser_only:
+        with tempfile.TemporaryDirectory(prefix="coverage-lens-bench-") as tmp:
+            browser = run_browser({}, args, Path(tmp))
+        print(json.dumps({"browser": browser}, ensure_ascii=False))
+        return 0
     load_s, nlp = timed(get_nlp)
     list(nlp.pipe([d.text for d in synthetic_documents(16)], batch_size=BATCH))  # warm-up
     rows: dict[int, dict] = {}

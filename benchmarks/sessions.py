@@ -144,7 +144,9 @@ def visit_and_upload(browser, url: str, files: list[Path]) -> float:
     page = context.new_page()
     start = time.perf_counter()
     page.goto(url + "/?source=Your+articles", timeout=300_000)
-    page.wait_for_selector("[data-testid='stFileUploaderDropzoneInput']", timeout=300_000)
+    page.wait_for_selector(
+        "[data-testid='stFileUploaderDropzoneInput']", state="attached", timeout=300_000
+    )
     page.set_input_files("[data-testid='stFileUploaderDropzoneInput']", [str(f) for f in files])
     page.get_by_role("button", name="Remove my articles").wait_for(timeout=600_000)
     page.wait_for_function(

@@ -15,16 +15,28 @@ from __future__ import annotations
 import ctypes
 import functools
 import gc
+import sys
 import threading
 import time
+
+from streamlit.logger import get_logger
+
+_LOG = get_logger(__name__)  # Streamlit's handler and level: shown in the server's log
 
 #: Seconds between sweeps of the background thread.
 SWEEP_S = 10.0
 
 
 def give_back_memory() -> None:
-    """Collect garbage and return free heap pages to the system (glibc only)."""
+    """Collect garbage and return free memory to the system: Arrow's pool (tables sent to
+    the browser and read from Parquet) and glibc's heap."""
     gc.collect()
+    arrow = sys.modules.get("pyarrow")
+    if arrow is not None:
+        try:
+            arrow.default_memory_pool().release_unused()
+        except Exception:  # noqa: BLE001 - an older pyarrow without it
+            pass
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
@@ -81,7 +93,7 @@ class Janitor:
             try:
                 self.sweep()
             except Exception:  # noqa: BLE001 - never let the thread die on a bad sweep
-                pass
+                _LOG.warning("session sweep failed", exc_info=True)
 
     def sweep(self) -> int:
         """Close sessions gone for longer than the grace period; returns how many."""
@@ -101,6 +113,7 @@ class Janitor:
             _close_on_event_loop(rt, gone)
             self.closed += len(gone)
             give_back_memory()
+            _LOG.info("closed %d session(s) gone for over %.0f s", len(gone), self.grace_s)
         return len(gone)
 
 

@@ -206,7 +206,8 @@ def figure_rows(figures: pd.DataFrame, qualifiers, query: str = "", kinds=None) 
     """The All figures table: chosen qualifiers and kinds (None: all but
     :data:`DEFAULT_HIDDEN_KINDS`), ``counted`` containing ``query``, a short ``figure``
     label, the exact value at full precision, the measurement (predicate, time scope),
-    sources carried over from the previous sentence marked as such, and ``how_found``: how
+    sources carried over from the previous sentence and ``counted`` phrases read from the
+    clause's context (never grouped on) marked as such, and ``how_found``: how
     the source was found (see :mod:`lib.views.sources`). Columns :data:`FIGURE_VIEW_COLUMNS`
     and ``doc_id`` (which article, for downloads)."""
     if kinds is None:
@@ -217,7 +218,13 @@ def figure_rows(figures: pd.DataFrame, qualifiers, query: str = "", kinds=None) 
     if query.strip():
         flat = flat[flat["counted"].str.contains(query.strip(), case=False, regex=False)]
     inferred = flat["said_by_how"].fillna("").eq("carried over")
+    guessed = (
+        flat["counted_how"].fillna("").eq("context")
+        if "counted_how" in flat
+        else pd.Series(False, index=flat.index)
+    )
     flat = flat.assign(
+        counted=flat["counted"].where(~guessed, flat["counted"] + " (from context)"),
         how_found=explain(flat, "said_by", "said_by", FIGURE_PHRASES).where(
             flat["said_by"].fillna("") != "", ""
         ),

@@ -131,3 +131,17 @@ def test_claim_cells_one_row_per_distinct_figure_in_claim_and_outlet_order():
         {"claim_id": "C01", "outlet": "A", "figure": "~5,000", "said_by": ""},
         {"claim_id": "C01", "outlet": "B", "figure": "~5,000", "said_by": "Jane Smith"},
     ]  # outlet Z is not compared; a figure given twice by A is listed once
+
+
+def test_figure_rows_mark_counted_phrases_read_from_context():
+    from lib.views.figures import figure_rows
+
+    figs = pd.DataFrame(
+        dict(outlet=["A", "B"], text=["8%", "300"], value=[8.0, 300.0], value_max=[8.0, 300.0],
+             qualifier=["exact", "exact"], unit=["%", ""], kind=["percent", "count"],
+             counted=["Zentrix shares", "workers"], counted_how=["context", "noun"],
+             said_by=["", ""], said_by_how=["", ""], sentence=["s", "s"],
+             predicate=["", ""], time_scope=["", ""])
+    )  # fmt: skip
+    shown = figure_rows(figs, ["exact"])
+    assert list(shown["counted"]) == ["Zentrix shares (from context)", "workers"]

@@ -230,6 +230,7 @@ def _example(documents_and_problems) -> tuple[list[Document], str, Analysis, pd.
             analysis = example_analysis(key, documents, edited, progress)
         finally:
             progress.close()
+    problems = [*problems, *(p for p in analysis.problems if p not in problems)]  # + budget
     statuses = pd.DataFrame(
         [status_row(name, SKIPPED, "", reason) for name, reason in problems],
         columns=STATUS_COLUMNS,

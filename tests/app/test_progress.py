@@ -86,3 +86,40 @@ def test_article_over_the_time_budget_is_skipped_with_a_message(monkeypatch):
         assert at.session_state["_view"].full.outlets == ["Harbour Post"]
     finally:
         slow.close()
+
+
+def test_example_without_a_current_shipped_analysis_shows_parse_progress(
+    recorded, monkeypatch, tmp_path
+):
+    from lib.ui import resources
+
+    monkeypatch.setattr(resources, "SEED_ANALYSIS", tmp_path / "missing")
+    monkeypatch.setenv("COVERAGE_LENS_CACHE_DIR", "off")
+    resources.example_corpus.clear()
+    resources.shared_analyses.clear()
+    resources.shared_parts_cache.clear()
+    try:
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        at.run()
+        assert not at.exception, at.exception
+        progress = [e for e in recorded if e[0] == "progress"]
+        assert progress == [("progress", "the example articles", k, 5) for k in range(1, 6)]
+        assert len(at.session_state["_view"].full.documents) == 5
+    finally:
+        resources.example_corpus.clear()
+        resources.shared_analyses.clear()
+        resources.shared_parts_cache.clear()
+
+
+def test_example_with_the_shipped_analysis_parses_nothing(recorded):
+    from lib.ui import resources
+
+    resources.example_corpus.clear()
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, at.exception
+    assert resources.example_corpus()[2] is not None, (
+        "assets/seed-analysis is stale: python -m lib analyze --corpus seeds --out "
+        "assets/seed-analysis"
+    )
+    assert not [e for e in recorded if e[0] == "progress"]

@@ -51,8 +51,12 @@ CORPUS_ENV = "COVERAGE_LENS_CORPUS"
 SHARED_ANALYSES = 8
 
 
-#: Shared views of the example kept (filtered analyses and page tables).
-SHARED_VIEWS = 256
+#: Outlet-filtered analyses of the example kept for all sessions (each can be large).
+SHARED_FILTERS = 8
+
+
+#: Page tables of the example kept for all sessions (a session alone kept 48 before).
+SHARED_VIEWS = 64
 
 
 class PartsCache(dict):
@@ -174,9 +178,15 @@ def shared_analyses() -> SharedResults:
 
 @st.cache_resource(show_spinner=False)
 def shared_views() -> SharedResults:
-    """Outlet-filtered analyses and page tables of the unedited example, shared by every
-    session: ten students choosing the same outlets compute each view once."""
+    """Page tables of the unedited example, shared by every session: ten students choosing
+    the same outlets compute each view once."""
     return SharedResults(SHARED_VIEWS)
+
+
+@st.cache_resource(show_spinner=False)
+def shared_filters() -> SharedResults:
+    """Outlet-filtered analyses of the unedited example, shared by every session."""
+    return SharedResults(SHARED_FILTERS)
 
 
 def example_analysis(

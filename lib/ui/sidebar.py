@@ -20,6 +20,7 @@ from lib.ui.resources import (
     example_corpus,
     janitor,
     parse_worker,
+    shared_filters,
     shared_views,
 )
 from lib.ui.session import (
@@ -299,8 +300,8 @@ def _filtered(key: str, analysis: Analysis, selected: list[str], public: bool) -
     """The outlet-filtered analysis: shared by all sessions for the public example, else
     kept per session for the last corpus/choice."""
     if public:
-        return shared_views().get_or_compute(
-            ("filter", key, tuple(selected)), lambda: filter_outlets(analysis, selected)
+        return shared_filters().get_or_compute(
+            (key, tuple(selected)), lambda: filter_outlets(analysis, selected)
         )
     cache = st.session_state.get("_filtered")
     if cache is None or cache[0] != (key, tuple(selected)):

@@ -41,6 +41,7 @@ def test_two_sessions_share_the_example_views():
 
 
 def test_a_sessions_own_articles_are_never_shared():
+    view_of()  # a session on the example fills the shared stores
     at, _ = view_of(source="Your articles")
     at.text_area(key="paste_text").input(ARTICLE)
     at.text_input(key="paste_outlet").input("Iberia Today")
@@ -49,7 +50,8 @@ def test_a_sessions_own_articles_are_never_shared():
     assert not at.exception, at.exception
     view = at.session_state["_view"]
     assert not view.public and view.outlets == ["Iberia Today"]
-    from lib.ui.resources import shared_views
+    from lib.ui.resources import shared_filters, shared_views
 
     assert any(k[1] == view.key for k in at.session_state["_memo"])  # kept in the session
-    assert not [k for k in shared_views().keys() if view.key in k]  # and nowhere else
+    shared = shared_views().keys() + shared_filters().keys()
+    assert shared and not [k for k in shared if view.key in k]  # and nowhere else

@@ -8,5 +8,6 @@
 - ``exclusions``: dates, years, ages, durations, references — not figures;
 - ``counted``: what a figure counts (from the dependency parse);
 - ``figures``: figures of one Doc;
-- ``quotes``: quotes of one Doc (speakers from ``lib.nlp.attribution``).
+- ``quotes``: quotes of one Doc (speakers from ``lib.nlp.attribution``);
+- ``caps``: how many numbers and quotations one document may feed the analysis.
 """

@@ -1,6 +1,8 @@
 """The language layer: the one spaCy pipeline and what every extractor shares.
 
 - ``pipeline``: loads the English model once per process (:func:`~lib.nlp.pipeline.get_nlp`);
+- ``chunks``: texts over 20,000 characters parsed block by block into one Doc (bounded memory);
+- ``index``: a Doc's entities and sentences indexed once, so look-ups stay constant-time;
 - ``components``: the project's registered spaCy components (paragraph breaks, gazetteer
   entity ruler, title + name and surname rules);
 - ``gazetteer``: places, aliases, demonyms and titles (general knowledge, documented data);

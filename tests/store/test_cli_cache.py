@@ -28,9 +28,33 @@ def test_second_cli_run_uses_the_disk_cache(tmp_path, monkeypatch):
         raise AssertionError("the model was loaded although everything is cached")
 
     monkeypatch.setattr(cli, "get_nlp", no_model)
+    monkeypatch.setattr(cli.ParseWorker, "parse", lambda *a, **k: no_model())
     assert _run("entities", "--corpus", str(SEEDS)) == first
 
 
 def test_cache_off_still_works(tmp_path, monkeypatch):
     monkeypatch.setenv("COVERAGE_LENS_CACHE_DIR", "off")
     assert "doc_id" in _run("documents", "--corpus", str(SEEDS))
+
+
+def test_cli_skips_an_article_over_its_time_budget_and_keeps_the_others(
+    tmp_path, monkeypatch, capsys
+):
+    from functools import partial
+
+    from lib.store.worker import ParseWorker
+    from tests.store.slow_pipeline import SLOW_MARK
+
+    monkeypatch.setenv("COVERAGE_LENS_CACHE_DIR", "off")
+    monkeypatch.setattr(
+        cli, "ParseWorker", partial(ParseWorker, loader="tests.store.slow_pipeline:make_nlp")
+    )
+    monkeypatch.setattr(cli, "DOC_ANALYSIS_BUDGET_S", 2.0)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "calm.txt").write_text("Officials said 40 people were evacuated on Monday.\n")
+    (folder / "stuck.txt").write_text(f"The storm hit the coast. {SLOW_MARK} Power was cut.\n")
+    assert cli.main(["documents", "--corpus", str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert "calm" in out and "stuck" not in out
+    assert "skipped stuck.txt: Skipped: took longer than 2 s" in err

@@ -14,6 +14,7 @@ text, and the source (``said_by_*``) from :mod:`lib.nlp.attribution`.
 from __future__ import annotations
 
 from lib.extract.candidates import candidates
+from lib.extract.caps import number_cutoff
 from lib.extract.counted import (
     counted_context,
     counted_noun,
@@ -29,6 +30,8 @@ from lib.extract.measure import places, predicate, time_scope
 from lib.extract.numbers import vocab
 from lib.extract.quotes import attributor_for, extract_quotes
 from lib.nlp.attribution import Attributor, empty_record
+from lib.nlp.index import sent_of
+from lib.nlp.pipeline import doc_text
 
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range", "change", "vague")
 
@@ -44,8 +47,11 @@ def extract_figures(doc, include_vague: bool = True, attributor=None) -> list[di
     """
     att = attributor if attributor is not None else _attributed(doc)
     figures = []
+    cutoff = number_cutoff(doc_text(doc))  # bounded work per document (lib.extract.caps)
     for cand in candidates(doc):
-        sent = doc[cand["_anchor_span"][0]].sent
+        if cutoff is not None and doc[cand["_start"]].idx >= cutoff:
+            break
+        sent = sent_of(doc, cand["_anchor_span"][0])
         if is_excluded(doc, cand, sent.start, sent.end):
             continue
         if cand["qualifier"] == "vague" and not include_vague:
@@ -141,7 +147,7 @@ def _conversions(doc, figures: list[dict]) -> None:
     for prev, fig in zip(figures, figures[1:], strict=False):
         if fig["counted"] or not prev["counted"] or fig["sentence"] != prev["sentence"]:
             continue
-        if doc.text[prev["end_char"] : fig["start_char"]].strip() == "(":
+        if doc_text(doc)[prev["end_char"] : fig["start_char"]].strip() == "(":
             for key in COUNTED_KEYS:
                 fig[key] = prev[key]
 

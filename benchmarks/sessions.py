@@ -36,11 +36,9 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -51,7 +49,7 @@ if str(ROOT) not in sys.path:
 import psutil  # noqa: E402
 
 from benchmarks.synth import synthetic_documents  # noqa: E402
-from tests.browser.helpers import CHROMIUM_ARGS, free_port  # noqa: E402
+from tests.browser.helpers import CHROMIUM_ARGS, streamlit_process  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -66,38 +64,9 @@ def log(msg: str) -> None:
 @contextmanager
 def server(app_dir: Path, env: dict[str, str]):
     """``streamlit run app.py`` in ``app_dir``; yields (base URL, psutil.Process)."""
-    port = free_port()
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true", "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    (ROOT / "artifacts").mkdir(exist_ok=True)
-    out = open(ROOT / "artifacts" / f"sessions-{port}.log", "w")  # noqa: SIM115
-    proc = subprocess.Popen(
-        cmd, cwd=app_dir, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **env}
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            raise RuntimeError("streamlit did not become healthy")
+
+    with streamlit_process(env=env, cwd=app_dir, timeout=120) as (url, proc):
         yield url, psutil.Process(proc.pid)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        out.close()
 
 
 def rss_mb(proc: psutil.Process) -> dict[str, float]:

@@ -48,8 +48,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(script: str = "app.py", env: dict[str, str] | None = None):
-    """Start ``streamlit run`` on a free port and yield its base URL once healthy."""
+def streamlit_process(
+    script: str = "app.py", env: dict[str, str] | None = None, cwd: Path = ROOT, timeout: float = 90
+):
+    """Start ``streamlit run`` on a free port in ``cwd``; yield (base URL, Popen) once healthy."""
     port = free_port()
     cmd = [
         sys.executable, "-m", "streamlit", "run", script,
@@ -59,13 +61,14 @@ def streamlit_server(script: str = "app.py", env: dict[str, str] | None = None):
         "--server.fileWatcherType", "none",
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
+    (ROOT / "artifacts").mkdir(exist_ok=True)
     log = open(ROOT / "artifacts" / f"streamlit-{port}.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
-        cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 90
+        deadline = time.time() + timeout
         while time.time() < deadline:
             try:
                 with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
@@ -75,14 +78,21 @@ def streamlit_server(script: str = "app.py", env: dict[str, str] | None = None):
                 time.sleep(0.3)
         else:
             raise RuntimeError("streamlit did not become healthy")
-        yield url
+        yield url, proc
     finally:
         proc.terminate()
         try:
-            proc.wait(timeout=10)
+            proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@contextmanager
+def streamlit_server(script: str = "app.py", env: dict[str, str] | None = None):
+    """Start ``streamlit run`` on a free port and yield its base URL once healthy."""
+    with streamlit_process(script, env) as (url, _proc):
+        yield url
 
 
 def wait_idle(page, timeout: float = 90_000) -> None:

@@ -18,7 +18,9 @@ import json
 import re
 from pathlib import Path
 
+from lib.corpus.metadata import KICKER_PREFIX
 from lib.extract.numbers import ORDINAL_RE, THOUSANDS_RE, vocab
+from lib.nlp.pipeline import doc_text
 
 SKIP_LABELS = ("DATE", "TIME", "ORDINAL")
 NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "number_names.json"
@@ -163,7 +165,7 @@ def is_excluded(doc, cand: dict, s0: int, s1: int) -> bool:
         return True
     if any(ORDINAL_RE.match(t.text) or ":" in t.text for t in toks):
         return True
-    if _in_number_name(doc, a, b):
+    if _in_number_name(doc, a, b) or _in_kicker(doc, cand):
         return True
     if cand["qualifier"] == "vague":
         return False
@@ -194,6 +196,21 @@ def is_excluded(doc, cand: dict, s0: int, s1: int) -> bool:
     if cand["_start"] == s0 and after in (".", ")"):
         return True
     return _is_name_number(doc, cand, s0, s1)
+
+
+#: How far into its line a kicker's number can stand ("UPDATE 12-", "WRAPUP 3-").
+KICKER_REACH = 24
+
+
+def _in_kicker(doc, cand: dict) -> bool:
+    """The number of a kicker before a headline: "UPDATE 2-Floodwaters force …"."""
+    text = doc_text(doc)
+    start = doc[cand["_start"]].idx
+    line = text.rfind("\n", max(0, start - KICKER_REACH), start) + 1
+    if line == 0 and start > KICKER_REACH:
+        return False
+    found = KICKER_PREFIX.match(text[line : line + 2 * KICKER_REACH])
+    return found is not None and line + found.end() > start
 
 
 def _is_reference(doc, cand: dict, s0: int, a: int, b: int) -> bool:

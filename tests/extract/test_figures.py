@@ -410,3 +410,13 @@ def test_context_noun_is_never_a_far_guess(blank_nlp, gap, found):
     )
     noun = context_noun(doc, {"_start": n - 1, "_end": n, "_anchor_span": (n - 1, n)})
     assert (noun.text if noun is not None else None) == found
+
+
+def test_a_kickers_number_is_not_a_figure(nlp):
+    text = (
+        "UPDATE 2-Floodwaters force 3,000 from homes\n\n"
+        "Officials said 40 schools had closed. Analysis: 5 towns were cut off."
+    )
+    values = sorted(f["value"] for f in figs_of(nlp, text))
+    assert 2 not in values
+    assert {3000, 40, 5} <= set(values)

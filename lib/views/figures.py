@@ -33,6 +33,27 @@ def _num(value: float, big_words: bool) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+#: Units written as words but never given a plural ending, and plurals that are not "+s".
+UNCOUNTED_UNITS = frozenset({"mph", "mpg", "bhp", "sq", "square", "times", "am", "pm"})
+IRREGULAR_PLURALS = {"foot": "feet", "inch": "inches", "century": "centuries"}
+
+
+def unit_label(unit: str, value: float) -> str:
+    """The unit as a reader writes it after ``value``: "3 days", "38 words", "1 day", "5 km"
+    (symbols and abbreviations unchanged)."""
+    if value == 1 or not (unit.isalpha() and unit.islower() and len(unit) >= 3):
+        return unit
+    if unit in UNCOUNTED_UNITS or unit in vocab()["unit_before"].values():
+        return unit
+    if unit in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[unit]
+    if unit.endswith(("s", "x", "ch", "sh")):
+        return unit + "es"
+    if unit.endswith("y") and unit[-2] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + "s"
+
+
 def format_figure(value, value_max=None, qualifier: str = "exact", unit: str = "") -> str:
     """Short label: "~2,000", "≤20,000", "≥450,000", "1,200–2,500", "$5.7 billion", "12%"."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -43,7 +64,8 @@ def format_figure(value, value_max=None, qualifier: str = "exact", unit: str = "
     if qualifier == "vague":
         word = VAGUE_WORDS.get(int(value), f"~{_num(value, True)}")
         cur = vocab()["currency_display"].get(unit, "")
-        return f"{word} of {cur or unit}".strip() if unit and unit != "%" else word
+        shown = cur or unit_label(unit, 2)
+        return f"{word} of {shown}".strip() if unit and unit != "%" else word
     money = unit in vocab()["currency_display"] or re.fullmatch(r"[A-Z]{3}", unit or "")
     big = bool(money) or value >= 1e6
 
@@ -53,8 +75,10 @@ def format_figure(value, value_max=None, qualifier: str = "exact", unit: str = "
             return s + "%"
         if unit in vocab()["currency_display"]:
             return vocab()["currency_display"][unit] + s
+        if unit in vocab()["unit_before"].values():
+            return f"{unit} {s}"  # "magnitude 6.6"
         if unit:
-            return f"{s} {unit}"
+            return f"{s} {unit_label(unit, vmax)}"
         return s
 
     if qualifier == "range" and vmax != value:

@@ -145,3 +145,20 @@ def test_figure_rows_mark_counted_phrases_read_from_context():
     )  # fmt: skip
     shown = figure_rows(figs, ["exact"])
     assert list(shown["counted"]) == ["Zentrix shares (from context)", "workers"]
+
+
+@pytest.mark.parametrize(
+    "args, label",
+    [
+        ((3.0, 3.0, "exact", "day"), "3 days"),
+        ((1.0, 1.0, "exact", "day"), "1 day"),
+        ((3.0, 3.0, "approx", "decade"), "~3 decades"),
+        ((2.0, 3.0, "range", "century"), "2 centuries–3 centuries"),
+        ((38.0, 38.0, "exact", "word"), "38 words"),
+        ((5.0, 5.0, "exact", "km"), "5 km"),
+        ((6.6, 6.6, "exact", "magnitude"), "magnitude 6.6"),
+        ((70.0, 70.0, "exact", "mph"), "70 mph"),
+    ],
+)
+def test_units_read_as_written(args, label):
+    assert format_figure(*args) == label

@@ -432,15 +432,18 @@ def _final_groups(labels: list[int], items: list[dict]) -> list[tuple[list[int],
 def _label(rows: pd.DataFrame) -> str:
     """The claim's "counted": its most frequent phrase (the longest of ties), read from the
     noun the figures quantify when any has one, else from their context."""
-    if "counted_how" in rows and (rows["counted_how"] == "noun").any():
-        rows = rows[rows["counted_how"] == "noun"]
+    how = rows["counted_how"] if "counted_how" in rows else pd.Series("", index=rows.index)
+    guessed = bool((how == "context").any() and not (how == "noun").any())
+    if (how == "noun").any():
+        rows = rows[how == "noun"]
     counted = [c for c in rows["counted"].fillna("") if c]
     if not counted:
         unit = rows["unit"].iloc[0] if "unit" in rows else ""
         return f"amount ({unit})" if unit else "(unspecified)"
     counts = pd.Series(counted).value_counts()
-    best = counts[counts == counts.max()].index
-    return max(best, key=len)
+    best = max(counts[counts == counts.max()].index, key=len)
+    # a phrase read from the figures' context, not a noun they count: say so
+    return f"{best} (from context)" if guessed else best
 
 
 def _common(values) -> str:

@@ -161,7 +161,7 @@ def test_context_readings_never_make_a_conflict(nlp):
         nlp, {"a": "Zentrix advanced 8% on Tuesday.", "b": "Borlan advanced 3% on Tuesday."}
     )
     assert "conflict" not in set(claims["status"])
-    assert claim_with(claims, 8)["counted"].iloc[0] == "Zentrix"
+    assert claim_with(claims, 8)["counted"].iloc[0] == "Zentrix (from context)"
 
 
 def test_a_claim_is_labelled_by_the_noun_its_figures_count():

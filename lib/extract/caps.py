@@ -45,7 +45,18 @@ def number_cutoff(text: str) -> int | None:
     return _nth_start((m.start() for m in DIGITS.finditer(text)), MAX_NUMBERS)[0]
 
 
+#: Marks that can open a quotation (``find_quote_marks``): a text with no more of them
+#: than :data:`MAX_QUOTES` cannot go over the limit, so it is not scanned for the count.
+OPENERS = ('"', "“", "‘", "''", "``")
+
+
+def _may_exceed(text: str) -> bool:
+    return sum(text.count(mark) for mark in OPENERS) > MAX_QUOTES
+
+
 def _quote_starts(text: str):
+    if not _may_exceed(text):
+        return
     for ps, pe in paragraph_spans(text):
         for open_idx, _close, _open_ended in find_quote_marks(text, ps, pe):
             yield open_idx

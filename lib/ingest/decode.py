@@ -243,18 +243,24 @@ def _script(ch: str) -> str:
     return _SCRIPT_NAMES.get(first, first.capitalize())
 
 
+#: Letters, and letters past Latin Extended-B (U+0250 on): runs counted by regex, not per
+#: character in Python.
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NON_LATIN = re.compile(r"[^\W\d_\x00-\u024f]+")
+
+
 def non_latin_script(text: str, min_letters: int = 20) -> str:
     """The main script(s) of a text whose letters are mostly not Latin, e.g.
     ``"Han (Chinese/Japanese), Hiragana"``; ``""`` for Latin-script (or too short) text."""
-    letters = [ch for ch in text[:50_000] if ch.isalpha()]
-    if len(letters) < min_letters:
+    sample = text[:50_000]
+    letters = sum(map(len, _LETTERS.findall(sample)))
+    if letters < min_letters:
         return ""
-    latin = sum(1 for ch in letters if ch < "\u0250")  # Basic Latin to Latin Extended-B
-    if latin >= 0.5 * len(letters):
+    runs = _NON_LATIN.findall(sample)
+    if sum(map(len, runs)) <= 0.5 * letters:  # at least half Basic Latin to Latin Ext.-B
         return ""
     weights: Counter[str] = Counter()
-    for ch, n in Counter(letters).items():
-        if ch >= "\u0250":
-            weights[_script(ch)] += n
-    top = [name for name, n in weights.most_common(3) if name and n >= 0.15 * len(letters)]
+    for ch, n in Counter("".join(runs)).items():
+        weights[_script(ch)] += n
+    top = [name for name, n in weights.most_common(3) if name and n >= 0.15 * letters]
     return ", ".join(top) or "non-Latin"

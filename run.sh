@@ -46,10 +46,7 @@ case "${1:-}" in
   app)
     ensure_venv requirements.txt
     shift
-    # Precompute the example's analysis into the disk cache (a no-op when it is current), so
-    # the first page opens without loading spaCy.
-    "$VENV/bin/python" -m lib analyze --corpus seeds --out .cache/seeds-analysis >/dev/null 2>&1 \
-      || echo "note: could not precompute the example analysis; the app will compute it" >&2
+    # The example's analysis ships precomputed (assets/seed-analysis): no warm-up needed.
     exec "$VENV/bin/python" -m streamlit run app.py "$@"
     ;;
   test)

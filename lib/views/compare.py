@@ -101,7 +101,7 @@ def keyword_in_context(
 
 def entity_outlet_wide(analysis, link: bool) -> pd.DataFrame:
     """The Compare table: :func:`entity_outlet_table` plus, after ``label``, ``written``
-    (every form across outlets, most used first: "Rutte ×20, Mark Rutte ×5") and
+    (every form across outlets, most used first: "Harlow ×20, Jane Harlow ×5") and
     ``written_as`` (the forms each outlet wrote, with counts); nationalities counted as their
     country when ``link``."""
     mentions = link_demonyms(analysis.mentions) if link else analysis.mentions
@@ -115,7 +115,7 @@ def entity_outlet_wide(analysis, link: bool) -> pd.DataFrame:
 
 def total_forms(forms: pd.DataFrame) -> pd.Series:
     """Per entity, every form across outlets with its count, most used first:
-    "Rutte ×20, Mark Rutte ×5". Input: OUTLET_FORM_COLUMNS."""
+    "Harlow ×20, Jane Harlow ×5". Input: OUTLET_FORM_COLUMNS."""
     if forms.empty:
         return pd.Series(dtype=object)
     totals = forms.groupby(["entity", "written"], sort=False)["count"].sum().reset_index()
@@ -128,7 +128,7 @@ def total_forms(forms: pd.DataFrame) -> pd.Series:
 
 def cell_forms(analysis, link: bool) -> dict[tuple[str, str], str]:
     """How each outlet wrote each entity, for the Compare table's cells:
-    ``(entity, outlet) -> "Rutte ×8, Secretary-General Mark Rutte ×1"``."""
+    ``(entity, outlet) -> "Harlow ×8, Mayor Jane Harlow ×1"``."""
     mentions = link_demonyms(analysis.mentions) if link else analysis.mentions
     forms = outlet_forms(mentions, analysis.texts)
     return {

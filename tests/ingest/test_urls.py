@@ -162,44 +162,32 @@ def test_gzip_content_is_decoded_and_bombs_are_named():
     assert "content encoding (br)" in str(info.value)
 
 
-def _serve_once(head: bytes, body: bytes) -> SlowServer:
-    return SlowServer(head, body, 0.0)
+def _fetch_served(body: bytes, headers: str, limits=DEADLINE):
+    """Serve ``body`` once with ``headers`` (plus its Content-Length) and fetch it."""
+    head = (
+        f"HTTP/1.1 200 OK\r\n{headers}Content-Length: {len(body)}\r\n\r\n".encode()
+    )
+    server = SlowServer(head, body, 0.0)
+    try:
+        return fetch_url(server.url, limits, allow_private=True)
+    finally:
+        server.close()
 
 
 def test_gzip_response_from_a_server():
     body = gzip.compress(article("zipped").encode())
-    head = (
-        b"HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\n"
-        b"Content-Encoding: gzip\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n"
-    )
-    server = _serve_once(head, body)
-    try:
-        doc, row = fetch_url(server.url, DEADLINE, allow_private=True)
-    finally:
-        server.close()
+    gzip_text = "Content-Type: text/plain; charset=utf-8\r\nContent-Encoding: gzip\r\n"
+    doc, row = _fetch_served(body, gzip_text)
     assert row["status"] == "analysed", row
     assert "Storm Bert" in doc.text
     bomb = gzip.compress(b"a" * 3_000_000)
-    head = (
-        b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: gzip\r\n"
-        b"Content-Length: " + str(len(bomb)).encode() + b"\r\n\r\n"
-    )
-    server = _serve_once(head, bomb)
-    try:
-        doc, row = fetch_url(server.url, Limits(url_max_bytes=1_000_000), allow_private=True)
-    finally:
-        server.close()
+    doc, row = _fetch_served(
+        bomb, "Content-Type: text/plain\r\nContent-Encoding: gzip\r\n",
+        Limits(url_max_bytes=1_000_000),
+    )  # fmt: skip
     assert doc is None and row["reason"] == REASON_BOMB, row
     gz_file = gzip.compress(article("file").encode())
-    head = (
-        b"HTTP/1.1 200 OK\r\nContent-Type: application/gzip\r\n"
-        b"Content-Length: " + str(len(gz_file)).encode() + b"\r\n\r\n"
-    )
-    server = _serve_once(head, gz_file)
-    try:
-        doc, row = fetch_url(server.url, DEADLINE, allow_private=True)
-    finally:
-        server.close()
+    doc, row = _fetch_served(gz_file, "Content-Type: application/gzip\r\n")
     assert doc is None and row["reason"] == REASON_COMPRESSED, row
 
 

@@ -331,6 +331,8 @@ METADATA_PAGE = shown(
     DocumentRow, "Your articles", "Metadata",
     "doc_id", "outlet", "title", "published", "byline", "url",
 )  # fmt: skip
+#: The metadata of an article a manifest (``sources.csv``) gives and a user may edit.
+METADATA_FIELDS = tuple(c for c in METADATA_PAGE.names() if c != "doc_id")
 STATUS_PAGE = shown(
     Status, "Your articles", "Files", "file", "status", "message", "doc_id", "chars"
 )

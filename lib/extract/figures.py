@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from lib.columns import names
 from lib.extract.candidates import Candidate, candidates
 from lib.extract.caps import number_cutoff
 from lib.extract.counted import (
@@ -121,8 +122,8 @@ NOT_SUBJECT_UNITS = (
     | frozenset(vocab()["currency_words"].values())
     | {"%", "percentage points"}
 )
-COUNTED_KEYS = ("counted", "counted_head", "counted_lemmas", "counted_groups", "counted_how")
-COUNTED_KEYS += ("predicate",)
+#: What a figure counts (the ``counted*`` columns), then its predicate: carried together.
+COUNTED_KEYS = (*(n for n in names(Figure) if n.startswith("counted")), "predicate")
 
 
 def _fallback_noun(doc, cand: Candidate, sent):

@@ -15,7 +15,7 @@ from lib.ingest.limits import Limits
 from lib.ingest.status import ANALYSED, REASON_TOO_MANY, SKIPPED
 from lib.ingest.uploads import document_from_paste, read_uploads
 from lib.ingest.urls import fetch_url
-from lib.records import METADATA_PAGE
+from lib.records import METADATA_FIELDS
 from lib.schema import STATUS_COLUMNS
 from lib.ui.janitor import current_session_id, give_back_memory
 from lib.ui.resources import PartsCache
@@ -26,8 +26,8 @@ USER = "_user"  # session-state key of the user's own articles (never shared, ne
 EDITS = "_meta_edits"
 
 
-#: The metadata a user may edit: the *Your articles* page's metadata columns but the id.
-META_FIELDS = [c for c in METADATA_PAGE.names() if c != "doc_id"]
+#: The metadata a user may edit.
+META_FIELDS = list(METADATA_FIELDS)
 
 
 #: Most pasted and fetched articles one session keeps (uploads have their own file limit).

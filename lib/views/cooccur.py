@@ -19,13 +19,14 @@ from scipy import sparse
 from scipy.cluster.hierarchy import leaves_list, linkage
 from scipy.spatial.distance import pdist
 
-from lib.columns import column
+from lib.columns import column, names
 from lib.records import Pair
 from lib.schema import COOCCURRENCE_COLUMNS
 from lib.views.entities import link_demonyms
 
 WINDOWS = ("sentence", "paragraph", "document")
-METRICS = ("count", "jaccard", "npmi")
+#: The measures: the pairs table's columns after the two entities.
+METRICS = tuple(names(Pair)[2:])
 #: How the page names each measure in its controls ("times together"), and one line a
 #: reader can follow for each: the pairs table's headers and help (lib.records.Pair).
 METRIC_LABELS = {m: (c := column(Pair, m)).header[0].lower() + c.header[1:] for m in METRICS}

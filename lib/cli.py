@@ -21,12 +21,12 @@ from lib.analysis import analyze
 from lib.columns import cli_names
 from lib.ingest.limits import DOC_ANALYSIS_BUDGET_S
 from lib.ingest.local import load_corpus
-from lib.nlp.pipeline import ModelNotFound, get_nlp
+from lib.nlp.pipeline import ModelNotFound
+from lib.parsing import WorkerFailed, make_parser
 from lib.records import TABLES as RECORDS
 from lib.store.cache import default_cache
 from lib.store.folders import AnalysisFolderError, is_analysis_folder, save_analysis
 from lib.store.folders import load_analysis as read_folder
-from lib.store.worker import ParseWorker, WorkerFailed
 from lib.views import cooccur
 from lib.views.filter import filter_outlets
 
@@ -122,25 +122,21 @@ def load_analysis(
         except AnalysisFolderError as exc:
             raise UsageError(str(exc)) from None
     corpus = read_corpus(path)
-    # one process: parse in a supervised worker, so an article over its time budget is
-    # skipped (named on stderr) and the others kept; the worker starts only if some article
-    # is not in the cache. --processes N parses with a pool and no per-article budget.
-    worker = ParseWorker(budget_s=DOC_ANALYSIS_BUDGET_S) if processes == 1 else None
+    # parse in supervised worker processes (started only if some article is not cached),
+    # so an article over its time budget is skipped (named on stderr) and the others kept
+    parser = make_parser(processes, DOC_ANALYSIS_BUDGET_S)
     try:
         analysis = analyze(
             corpus.documents,
-            get_nlp,
+            parser,
             problems=corpus.problems,
             cache=cache,
-            n_process=processes,
             progress=progress,
-            parser=worker.parse if worker is not None else None,
         )
     except (ModelNotFound, WorkerFailed) as exc:
         raise UsageError(str(exc)) from None
     finally:
-        if worker is not None:
-            worker.close()
+        parser.close()
     for name, reason in analysis.problems[len(corpus.problems) :]:
         print(f"skipped {name}: {reason}", file=sys.stderr)
     return analysis

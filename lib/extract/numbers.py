@@ -8,13 +8,10 @@ units after it. Nothing here is specific to one news event.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "numbers.json"
-
+from lib.datafiles import read_json
 
 NUM_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
@@ -122,8 +119,7 @@ def read_token(text: str) -> Reading | None:
 @functools.lru_cache(maxsize=1)
 def vocab() -> dict:
     """The vocabulary from ``lib/data/numbers.json`` with derived lookup tables."""
-    raw = json.loads(DATA_FILE.read_text(encoding="utf-8"))
-    v = {k: val for k, val in raw.items() if not k.startswith("_")}
+    v = dict(read_json("numbers.json"))
     quals = []
     for qual, phrases in v["qualifiers"].items():
         for phrase in phrases:

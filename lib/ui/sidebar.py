@@ -1,93 +1,45 @@
-"""The shared sidebar: which articles, your own articles, the outlet filter -> :class:`View`."""
+"""The shared sidebar's widgets: the articles choice, your own articles (upload, paste, web
+address), the outlet filter, notes and progress. It draws and reads widgets only; what to
+analyse and show is :mod:`lib.ui.controller`'s job."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
 
-from lib.analysis import analyze
-from lib.corpus.document import Document
-from lib.ingest.status import SKIPPED, statuses_to_problems
-from lib.nlp.pipeline import ModelNotFound
-from lib.schema import STATUS_COLUMNS, Analysis, text_key
-from lib.store.cache import corpus_key
-from lib.store.worker import WorkerFailed
-from lib.ui.janitor import current_session_id
-from lib.ui.resources import (
-    example_analysis,
-    example_corpus,
-    janitor,
-    parse_worker,
-    shared_filters,
-    shared_views,
-)
+from lib.ingest.status import SKIPPED
+from lib.schema import STATUS_COLUMNS
 from lib.ui.session import (
     add_pasted,
     add_url,
-    apply_edits,
     clear_user,
     read_upload_widget,
-    status_row,
     upload_key,
     user_state,
 )
-from lib.views.filter import filter_outlets
 
 OUTLET_KEY = "outlet"
-
-
 SOURCE_KEY = "source"
-
 
 #: Corpus choices; the label is also the URL value (``?source=Your+articles``).
 EXAMPLE, YOURS = "Example articles", "Your articles"
 
 
-#: Page computations kept per session (see View.memo).
-MEMO_SIZE = 48
+def source_choice() -> str:
+    """The "Articles" control: the example or your own (bound to ``?source=``)."""
+    return st.sidebar.segmented_control(
+        "Articles",
+        [EXAMPLE, YOURS],
+        default=EXAMPLE,
+        required=True,
+        key=SOURCE_KEY,
+        bind="query-params",
+        help="The example is five reports of one event. Choose *Your articles* to upload, "
+        "paste or fetch your own; they stay private to this browser session.",
+    )
 
 
-@dataclass
-class View:
-    """What every page works from: the full analysis and the outlet-filtered one."""
-
-    full: Analysis
-    analysis: Analysis
-    outlets: list[str]
-    selected: list[str]
-    source: str = EXAMPLE
-    documents: list[Document] = field(default_factory=list)
-    statuses: pd.DataFrame = field(default_factory=pd.DataFrame)
-    key: str = ""
-
-    #: True when the analysis is of the unedited example (public): views are then shared
-    #: by every session; a session's own articles and edits never leave the session.
-    public: bool = False
-
-    def memo(self, fn, *args):
-        """``fn(self.analysis, *args)``, computed once per corpus, outlet choice and arguments.
-
-        Reruns that only change the view (opening an expander, sorting, switching pages and
-        back) reuse the result instead of recomputing tables from the analysis; for the
-        public example the results are shared by all sessions.
-        """
-        name = f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', repr(fn))}"
-        if "<lambda>" in name or "<locals>" in name:  # not one function: never shared
-            name = repr(fn)
-        key = (name, self.key, tuple(self.selected), args)
-        if self.public:
-            return shared_views().get_or_compute(key, lambda: fn(self.analysis, *args))
-        store = st.session_state.setdefault("_memo", {})
-        if key not in store:
-            if len(store) >= MEMO_SIZE:
-                store.pop(next(iter(store)))
-            store[key] = fn(self.analysis, *args)
-        return store[key]
-
-
-def your_articles_sidebar() -> tuple[list[Document], pd.DataFrame]:
+def your_articles_sidebar() -> tuple[list, pd.DataFrame]:
     """Upload / paste / URL inputs; returns this session's documents and per-file statuses."""
     state = user_state()
     sb = st.sidebar
@@ -139,22 +91,6 @@ def articles_note(where, n_docs: int, statuses: pd.DataFrame, analysed: int | No
     )
 
 
-class Progress:
-    """A progress bar with counts ("Parsed 12/40 articles") for ``analyze(progress=...)``."""
-
-    def __init__(self, what: str, total: int) -> None:
-        self.bar = st.progress(0.0, text=f"Analysing {what}: {total} article(s) to parse…")
-        self.what = what
-
-    def __call__(self, done: int, total: int) -> None:
-        self.bar.progress(
-            done / max(total, 1), text=f"Analysing {self.what}: parsed {done}/{total} articles"
-        )
-
-    def close(self) -> None:
-        self.bar.empty()
-
-
 def outlet_filter(outlets: list[str], where=None) -> list[str]:
     """Sidebar multiselect shared by every page, mirrored in the URL (``?outlet=A&outlet=B``).
 
@@ -178,133 +114,3 @@ def outlet_filter(outlets: list[str], where=None) -> list[str]:
         "so a copied link reopens the same view.",
         placeholder="Choose outlets",
     )
-
-
-def _analyse_user(documents: list[Document], key: str, problems) -> Analysis:
-    """Analysis of this session's articles, kept in the session (not in shared caches);
-    parsed in the server's worker process under the per-article time budget."""
-    state = user_state()
-    if state["analysis"][0] != key:
-        progress = Progress("your articles", len(documents))
-        try:
-            analysis = analyze(
-                documents,
-                None,
-                cache=state["parts"],
-                problems=problems,
-                parser=parse_worker().parse,
-                progress=progress,
-            )
-        finally:
-            progress.close()
-        state["parts"].keep_only(text_key(d.text) for d in documents)
-        state["analysis"] = (key, analysis)
-    return state["analysis"][1]
-
-
-def _mark_skipped(statuses: pd.DataFrame, documents, analysis: Analysis) -> pd.DataFrame:
-    """Status rows of articles the analysis left out (over the time budget) say so."""
-    kept = set(analysis.documents["doc_id"])
-    messages = dict(analysis.problems)
-    lost = {d.doc_id: d.source_name or d.doc_id for d in documents if d.doc_id not in kept}
-    if not lost or statuses.empty:
-        return statuses
-    statuses = statuses.copy()
-    for i, doc_id in statuses["doc_id"].items():
-        if doc_id in lost:
-            statuses.loc[i, "status"] = SKIPPED
-            statuses.loc[i, "reason"] = "analysis time exceeded"
-            statuses.loc[i, "message"] = messages.get(lost[doc_id], "Skipped.")
-    return statuses
-
-
-def _example(documents_and_problems) -> tuple[list[Document], str, Analysis, pd.DataFrame, bool]:
-    base, problems, precomputed = documents_and_problems
-    documents = apply_edits(base)
-    edited = documents != base
-    key = corpus_key(documents)
-    if precomputed is not None and not edited:
-        analysis = precomputed
-    else:
-        progress = Progress("the example articles", len(documents))
-        try:
-            analysis = example_analysis(key, documents, edited, progress)
-        finally:
-            progress.close()
-    problems = [*problems, *(p for p in analysis.problems if p not in problems)]  # + budget
-    statuses = pd.DataFrame(
-        [status_row(name, SKIPPED, "", reason) for name, reason in problems],
-        columns=STATUS_COLUMNS,
-    )
-    return documents, key, analysis, statuses, not edited
-
-
-def load_view() -> View | None:
-    """Draw the shared sidebar (source, articles, outlet filter) and return the :class:`View`."""
-    source = st.sidebar.segmented_control(
-        "Articles",
-        [EXAMPLE, YOURS],
-        default=EXAMPLE,
-        required=True,
-        key=SOURCE_KEY,
-        bind="query-params",
-        help="The example is five reports of one event. Choose *Your articles* to upload, "
-        "paste or fetch your own; they stay private to this browser session.",
-    )
-    filter_box = st.sidebar.container()
-    session_id = current_session_id()
-    if session_id:
-        janitor().register(session_id)
-    try:
-        public = False
-        if source == YOURS:
-            documents, statuses = your_articles_sidebar()
-            note = st.sidebar.empty()
-            documents = apply_edits(documents)
-            key = corpus_key(documents)
-            articles_note(note, len(documents), statuses, None)
-            analysis = _analyse_user(documents, key, statuses_to_problems(statuses))
-            statuses = _mark_skipped(statuses, documents, analysis)
-            articles_note(note, len(documents), statuses, len(analysis.documents))
-        else:
-            documents, key, analysis, statuses, public = _example(example_corpus())
-    except ModelNotFound as exc:
-        st.error(f"The English language model is missing. {exc}")
-        return None
-    except WorkerFailed as exc:
-        st.error(f"The language pipeline could not be started ({exc}). Try again later.")
-        return None
-    except (OSError, ValueError) as exc:  # an unreadable COVERAGE_LENS_CORPUS, say
-        st.error(f"The example articles could not be opened: {exc}")
-        return None
-    outlets = analysis.outlets
-    with filter_box:
-        selected = outlet_filter(outlets, st) if outlets else []
-        st.caption(
-            f"{len(selected)} of {len(outlets)} outlets · {len(analysis.documents)} articles"
-        )
-    return View(
-        full=analysis,
-        analysis=_filtered(key, analysis, selected, public),
-        outlets=outlets,
-        selected=selected,
-        source=source,
-        documents=documents,
-        statuses=statuses,
-        key=key,
-        public=public,
-    )
-
-
-def _filtered(key: str, analysis: Analysis, selected: list[str], public: bool) -> Analysis:
-    """The outlet-filtered analysis: shared by all sessions for the public example, else
-    kept per session for the last corpus/choice."""
-    if public:
-        return shared_filters().get_or_compute(
-            (key, tuple(selected)), lambda: filter_outlets(analysis, selected)
-        )
-    cache = st.session_state.get("_filtered")
-    if cache is None or cache[0] != (key, tuple(selected)):
-        cache = ((key, tuple(selected)), filter_outlets(analysis, selected))
-        st.session_state["_filtered"] = cache
-    return cache[1]

@@ -11,7 +11,8 @@ from streamlit.errors import StreamlitAPIException
 from lib.columns import PageTable
 from lib.present.tables import MAX_ROWS
 from lib.schema import LABEL_NAMES
-from lib.ui.sidebar import EXAMPLE, OUTLET_KEY, SOURCE_KEY, View
+from lib.ui.controller import View
+from lib.ui.sidebar import EXAMPLE, OUTLET_KEY, SOURCE_KEY
 from lib.views.export import csv_bytes, readable
 
 #: Most outlet columns a wide table shows (the CSV download has them all).

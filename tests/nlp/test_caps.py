@@ -3,11 +3,11 @@ file's status row says so (lib.nlp.caps)."""
 
 from __future__ import annotations
 
-from lib.extract import caps
 from lib.extract.figures import extract_figures
 from lib.extract.quotes import extract_quotes, find_quotes
 from lib.ingest.status import REASON_CAPPED
 from lib.ingest.uploads import read_uploads
+from lib.nlp import caps
 
 
 def _numbers_text(n: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from contextlib import redirect_stdout
 
+from lib import analysis as analysis_module
 from lib import cli
 from lib.store.cache import DiskCache
 from tests.helpers import SEEDS
@@ -24,7 +25,7 @@ def test_second_cli_run_uses_the_disk_cache(tmp_path, monkeypatch):
     assert len(list(cache.corpora_dir.iterdir())) == 1  # the whole analysis was stored
     assert len(list(cache.docs_dir.glob("*.parquet"))) == 5  # and each document's parts
 
-    monkeypatch.setattr(cli, "make_parser", lambda *a, **k: Exploding())
+    monkeypatch.setattr(analysis_module, "make_parser", lambda *a, **k: Exploding())
     assert _run("entities", "--corpus", str(SEEDS)) == first
 
 
@@ -51,7 +52,7 @@ def test_cli_skips_an_article_over_its_time_budget_and_keeps_the_others(
 
     monkeypatch.setenv("COVERAGE_LENS_CACHE_DIR", "off")
     slow = partial(make_parser, loader="tests.parsing.slow_pipeline:make_nlp")
-    monkeypatch.setattr(cli, "make_parser", slow)
+    monkeypatch.setattr(analysis_module, "make_parser", slow)
     monkeypatch.setattr(cli, "DOC_ANALYSIS_BUDGET_S", 2.0)
     folder = tmp_path / "articles"
     folder.mkdir()

@@ -27,7 +27,6 @@ from lib.records import (
     Quote,
     Sentence,
     Status,
-    TextRow,
 )
 
 #: Longest document text the analysis accepts (characters; kept under spaCy's own limit).
@@ -37,8 +36,6 @@ MAX_DOC_CHARS = 200_000
 
 #: spaCy labels kept as "entities" (names of people, organisations, places, groups, events).
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW")
-#: Numeric labels (figures layer), never entities.
-NUMERIC_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "DATE", "TIME")
 #: What the pages and CSV exports call each entity type.
 LABEL_NAMES = {
     "PERSON": "Person",
@@ -64,7 +61,6 @@ FIGURE_COLUMNS = cli_names(Figure)
 CLAIM_COLUMNS = cli_names(Claim)
 QUOTE_COLUMNS = cli_names(Quote)
 #: Every column of the tables the CLI does not print.
-TEXT_COLUMNS = names(TextRow)
 SENTENCE_COLUMNS = names(Sentence)
 STATUS_COLUMNS = names(Status)
 #: Keyword-in-context lines of one entity (views): the Entity page's table without the

@@ -27,10 +27,6 @@ class Document:
     source_name: str = ""
     notes: list[str] = field(default_factory=list)
 
-    @property
-    def display_outlet(self) -> str:
-        return self.outlet or unknown_outlet(self.doc_id)
-
     @functools.cached_property
     def content_hash(self) -> str:
         """Hash of text and metadata (computed once: documents are replaced, never mutated)."""

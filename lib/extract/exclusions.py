@@ -23,7 +23,6 @@ from lib.extract.numbers import ORDINAL_RE, THOUSANDS_RE, vocab
 from lib.nlp.pipeline import doc_text
 
 SKIP_LABELS = ("DATE", "TIME", "ORDINAL")
-KINDS = ("count", "money", "percent", "measure", "duration", "age", "one")
 
 
 @functools.lru_cache(maxsize=1)

@@ -13,16 +13,12 @@ from dataclasses import dataclass
 
 from lib.datafiles import read_json
 
-NUM_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-
-
 SUFFIX_NUM_RE = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([a-z]+)$", re.I)
 
 
 GLUED_RANGE_RE = re.compile(r"^(\d[\d,.]*[a-z]*)(%?)[-–]([$€£]?)(\d[\d,.]*[a-z]*)(%?)$", re.I)
 
 
-WRITTEN_NUM_RE = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 
 
 THOUSANDS_RE = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")

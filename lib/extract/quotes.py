@@ -24,13 +24,6 @@ from lib.nlp.pipeline import doc_text
 from lib.nlp.quotemarks import find_quote_marks, paragraph_spans
 from lib.records import Quote
 
-KINDS = ("direct", "fragment")
-
-
-#: ``speaker_how`` values: how the speaker was found (see :mod:`lib.nlp.attribution`).
-SPEAKER_HOW = ("explicit", "according to", "pronoun", "role", "carried over", "next quote", "")
-
-
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 

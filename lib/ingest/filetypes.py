@@ -23,8 +23,6 @@ ARCHIVE_MIMES = ("application/zip", "application/gzip", "application/x-gzip")
 #: MIME types that say nothing about the format: the address's extension decides.
 GENERIC_MIMES = ("", "application/octet-stream", "binary/octet-stream")
 
-TEXT_TYPES = FORMATS["text"][0]
-HTML_TYPES = FORMATS["html"][0]
 #: Every extension a folder, upload or zip member may have.
 SUPPORTED_TYPES = tuple(ext for exts, _ in FORMATS.values() for ext in exts) + ARCHIVE_TYPES
 

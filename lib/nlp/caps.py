@@ -4,10 +4,11 @@ Every per-document step is linear in the text, but the corpus-level passes compa
 with figures and quotes with quotes, so a text made of thousands of numbers or quotation
 marks would still take minutes. Past :data:`MAX_NUMBERS` numbers (runs of digits: dates and
 years count too) no more figures are read, and past :data:`MAX_QUOTES` quotations no more
-quotes are extracted. Both limits are character offsets computed from the text alone
-(:func:`number_cutoff`, :func:`quote_cutoff`), so the per-document cache stays keyed by the
-text, and :func:`cap_notes` says in one sentence each what was left out: the note travels
-with the Document (``Document.notes``) to the *Your articles* status table.
+quotes are extracted. Both limits depend on the text alone (:func:`number_cutoff`, and
+:data:`MAX_QUOTES` counted in :func:`lib.extract.quotes.find_quotes`), so the per-document
+cache stays keyed by the text, and :func:`cap_notes` says in one sentence each what was
+left out: the note travels with the Document (``Document.notes``) to the *Your articles*
+status table.
 
 No normal article comes near either limit (a 10,000-character news report has 30–80
 numbers and 5–40 quotations).
@@ -60,11 +61,6 @@ def _quote_starts(text: str):
     for ps, pe in paragraph_spans(text):
         for open_idx, _close, _open_ended in find_quote_marks(text, ps, pe):
             yield open_idx
-
-
-def quote_cutoff(text: str) -> int | None:
-    """Offset of the opening mark of the first quotation past :data:`MAX_QUOTES`, else None."""
-    return _nth_start(_quote_starts(text), MAX_QUOTES)[0]
 
 
 def cap_notes(text: str) -> list[str]:

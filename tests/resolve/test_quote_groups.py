@@ -6,8 +6,8 @@ import pandas as pd
 
 from lib.extract.quotes import extract_quotes
 from lib.resolve.quote_groups import group_quotes
-from lib.views.quotes import word_diff
-from tests.helpers import as_frame
+from lib.views.quotes import version_ops
+from tests.helpers import as_frame, outlet_of
 
 
 def quotes_of(nlp, text):
@@ -33,14 +33,12 @@ def test_seed_confirm_quote_in_two_docs_grouped_with_diff(seed_quotes):
         assert q.speaker_text == "Rutte"
         assert q.kind == "direct"
     assert a.verb == "tell" and b.verb == "say"
-    frame = group_quotes(
-        as_frame({(k, d.display_outlet): qs for k, (d, qs) in seed_quotes.items()})
-    )
+    frame = group_quotes(as_frame({(k, outlet_of(d)): qs for k, (d, qs) in seed_quotes.items()}))
     ids = frame.loc[frame["quote"].str.startswith("I can confirm"), "group_id"].unique()
     assert len(ids) == 1
     assert frame.loc[frame["group_id"] == ids[0], "group_size"].iloc[0] == 2
-    ops = word_diff(a.quote, b.quote)
-    assert ("delete", "region") in ops and ("insert", "Oblast") in ops
+    ops = version_ops(a.quote, b.quote)
+    assert ("delete", " region") in ops and ("insert", " Oblast") in ops
 
 
 def test_group_quotes_invented_outlets(nlp):

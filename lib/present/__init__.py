@@ -2,5 +2,6 @@
 
 - ``charts``: every chart (entities per outlet, heatmaps, per-outlet counts, claim chart);
 - ``html``: escaped HTML for article text, evidence, keyword in context and quote diffs,
-  and Markdown escaping for labels.
+  and Markdown escaping for labels;
+- ``tables``: the comparison tables (entity x outlet, claim x outlet) as safe HTML.
 """

@@ -4,26 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.extract.quotes import extract_quotes
 from lib.resolve.quote_groups import group_quotes
 from lib.views.quotes import version_ops
+from tests.extract.test_quotes import find, quotes_of, seed
 from tests.helpers import as_frame, outlet_of
-
-
-def quotes_of(nlp, text):
-    return extract_quotes(nlp(text))
-
-
-def find(quotes, start):
-    hits = [q for q in quotes if q.quote.startswith(start)]
-    assert hits, f"no quote starting {start!r} in {[q.quote for q in quotes]}"
-    return hits[0]
-
-
-def seed(seed_quotes, prefix):
-    hits = [v for k, v in seed_quotes.items() if k.startswith(prefix)]
-    assert len(hits) == 1
-    return hits[0][1]
 
 
 def test_seed_confirm_quote_in_two_docs_grouped_with_diff(seed_quotes):

@@ -49,8 +49,10 @@ LOAD_TIMEOUT_S = 180.0
 #: A worker that has parsed this many characters is replaced after its current chunk.
 RECYCLE_CHARS = 3_000_000
 
-#: Most texts sent to a worker at once (``nlp.pipe`` batches them).
+#: Most texts, and characters, sent to a worker at once (``nlp.pipe`` batches them; the
+#: first answer of a chunk comes when its batch is parsed, well inside a text's budget).
 CHUNK_TEXTS = 16
+CHUNK_CHARS = 100_000
 
 
 class WorkerFailed(RuntimeError):
@@ -106,14 +108,26 @@ def _stop_all(slots: list[_Slot]) -> None:
         _stop(slot)
 
 
+def _chunks(texts: Sequence[str], size: int) -> list[list[int]]:
+    """Indices of ``texts`` in order, cut into chunks of at most ``size`` texts and
+    :data:`CHUNK_CHARS` characters (a longer text goes alone)."""
+    chunks: list[list[int]] = []
+    chars = 0
+    for i, text in enumerate(texts):
+        if not chunks or len(chunks[-1]) >= size or chars + len(text) > CHUNK_CHARS:
+            chunks.append([])
+            chars = 0
+        chunks[-1].append(i)
+        chars += len(text)
+    return chunks
+
+
 class _Run:
     """The state of one :meth:`Workers.parse` call."""
 
     def __init__(self, texts: Sequence[str], on_part: OnPart, on_skip: OnSkip, size: int):
         self.texts, self.on_part, self.on_skip = texts, on_part, on_skip
-        self.queue: deque[list[int]] = deque(
-            list(range(s, min(s + size, len(texts)))) for s in range(0, len(texts), size)
-        )
+        self.queue: deque[list[int]] = deque(_chunks(texts, size))
         self.deaths: dict[int, int] = {}  # text index -> workers it killed
 
     def retry_singly(self, indices: list[int]) -> None:

@@ -110,3 +110,13 @@ def test_a_pipeline_that_cannot_load_is_an_error_not_a_hang():
     with pytest.raises(WorkerFailed, match="no pipeline here"):
         w.parse([FAST], lambda i, p: None, lambda i, m: None)
     assert not w.alive()
+
+
+def test_chunks_are_bounded_by_texts_and_characters():
+    from lib.parsing.workers import CHUNK_CHARS, _chunks
+
+    assert _chunks(["short"] * 5, 2) == [[0, 1], [2, 3], [4]]
+    big = "x" * (CHUNK_CHARS // 2 + 1)
+    assert _chunks([big, big, "tail", "x" * (2 * CHUNK_CHARS), "end"], 16) == [
+        [0], [1, 2], [3], [4]
+    ]  # fmt: skip

@@ -1,6 +1,7 @@
-"""Command line: ``python -m lib TABLE [--corpus PATH] [--format csv|json] [--outlet NAME ...]``.
+"""Command line: ``python -m lib TABLE [--corpus PATH] [--format csv|json] [--raw] [--outlet …]``.
 
-Writes one table to stdout. ``--corpus`` may also name an analysis folder written by
+Writes one table to stdout (CSV cells that a spreadsheet would run as formulas get a
+leading apostrophe unless ``--raw``). ``--corpus`` may also name an analysis folder written by
 ``python -m lib analyze --corpus PATH --out DIR [--processes N]`` (see :mod:`lib.store.folders`),
 which is read directly without loading spaCy. Exit 0 on success; exit 2 with one line on
 stderr for bad arguments or an unreadable corpus. Per-file problems are
@@ -21,6 +22,7 @@ from lib.analysis import analyze
 from lib.ingest.limits import DOC_ANALYSIS_BUDGET_S
 from lib.ingest.local import load_corpus
 from lib.nlp.pipeline import ModelNotFound, get_nlp
+from lib.present.csvsafe import safe_table
 from lib.schema import (
     CLAIM_COLUMNS,
     DOCUMENT_COLUMNS,
@@ -120,6 +122,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--format", choices=["csv", "json"], default="csv")
     parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="csv: keep cells as they are (by default a cell a spreadsheet would run as a "
+        "formula, starting with = + - @, gets a leading apostrophe)",
+    )
+    parser.add_argument(
         "--outlet", action="append", metavar="NAME", help="keep only this outlet (repeatable)"
     )
     parser.add_argument(
@@ -218,12 +226,14 @@ def run_analyze(args) -> int:
     return 0
 
 
-def write_table(table: pd.DataFrame, fmt: str, out) -> None:
+def write_table(table: pd.DataFrame, fmt: str, out, raw: bool = False) -> None:
+    """``table`` as JSON records or CSV; CSV cells a spreadsheet would run as formulas are
+    neutralised unless ``raw`` (see :mod:`lib.present.csvsafe`)."""
     if fmt == "json":
         out.write(table.to_json(orient="records", force_ascii=False, indent=1))
         out.write("\n")
     else:
-        table.to_csv(out, index=False)
+        (table if raw else safe_table(table)).to_csv(out, index=False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -245,5 +255,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    write_table(table, args.format, sys.stdout)
+    write_table(table, args.format, sys.stdout, raw=args.raw)
     return 0

@@ -133,3 +133,31 @@ def test_corpus_that_is_not_a_file_or_folder_exits_2_with_one_line(tmp_path):
         assert res.returncode == 2, res
         assert len(res.stderr.strip().splitlines()) == 1, res.stderr
         assert res.stderr.startswith(f"error: cannot read corpus {path}: It is a")
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example","x")', "=cmd|' /C calc'!A0", "@SUM(1+1)", "+SUM(1)"]
+
+
+def test_csv_output_neutralises_formulas_unless_raw(tmp_path):
+    """CSV cells a spreadsheet would run are written with a leading apostrophe; --raw keeps
+    them as they are (for programs); JSON is never changed."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Flood closes the bridge\n\nThe river rose two metres overnight, officials said.\n",
+        encoding="utf-8",
+    )
+    (folder / "sources.csv").write_text(
+        "doc_id,outlet,title,published,byline,url\n"
+        + ",".join(["a", *('"' + f.replace('"', '""') + '"' for f in FORMULAS)])
+        + "\n",
+        encoding="utf-8",
+    )
+    env_args = ("documents", "--corpus", str(folder))
+    safe = list(csv.DictReader(io.StringIO(run(*env_args).stdout)))
+    raw = list(csv.DictReader(io.StringIO(run(*env_args, "--raw").stdout)))
+    cells = [safe[0][k] for k in ("outlet", "title", "published", "byline")]
+    assert cells == ["'" + f for f in FORMULAS]
+    assert [raw[0][k] for k in ("outlet", "title", "published", "byline")] == FORMULAS
+    as_json = json.loads(run(*env_args, "--format", "json").stdout)
+    assert as_json[0]["outlet"] == FORMULAS[0]

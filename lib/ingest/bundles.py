@@ -37,6 +37,7 @@ from lib.ingest.status import (
     statuses_frame,
     statuses_to_problems,
 )
+from lib.present.csvsafe import neutralise, restore
 
 BUNDLE_MARKER = "bundle.json"
 
@@ -82,7 +83,8 @@ def write_bundle(documents: list[Document]) -> bytes:
         for doc in documents:
             filename = _bundle_filename(doc.doc_id, used)
             zf.writestr(filename, doc.text.encode("utf-8"))
-            writer.writerow([doc.doc_id, *(getattr(doc, k) for k in MANIFEST_FIELDS)])
+            cells = [doc.doc_id, *(getattr(doc, k) for k in MANIFEST_FIELDS)]
+            writer.writerow([neutralise(c) for c in cells])  # formula-safe, read back exactly
             entries.append(
                 {
                     "doc_id": doc.doc_id,
@@ -141,7 +143,10 @@ def _open_bundle(zf: zipfile.ZipFile, size: int, limits: Limits) -> tuple[dict, 
     if marker.get("version", 0) > BUNDLE_VERSION:
         raise IngestError(REASON_UNSUPPORTED, f"Bundle version {marker.get('version')} is newer.")
     manifest_text = read_member(zf, zf.getinfo(MANIFEST_NAME), 16 * MB).decode("utf-8")
-    rows = list(csv.DictReader(io.StringIO(manifest_text, newline="")))
+    rows = [
+        {k: restore(v) for k, v in row.items()}
+        for row in csv.DictReader(io.StringIO(manifest_text, newline=""))
+    ]
     if rows and "doc_id" not in rows[0]:
         raise IngestError(REASON_CORRUPT, "Damaged bundle: sources.csv has no doc_id column.")
     return marker, rows

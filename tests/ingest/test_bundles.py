@@ -143,3 +143,29 @@ def test_broken_bundle_is_one_row_and_one_cli_line(name, tmp_path, capsys):
     out, err = capsys.readouterr()
     assert out == "" and len(err.strip().splitlines()) == 1, err
     assert err.startswith(f"error: cannot read corpus {path}: Damaged bundle")
+
+
+def test_bundle_sources_csv_neutralises_formulas_and_reads_them_back_exactly():
+    import csv
+    import io
+    import zipfile
+
+    from lib.corpus.document import Document
+    from lib.ingest.bundles import read_bundle, write_bundle
+
+    values = {
+        "outlet": '=HYPERLINK("http://evil.example","x")',
+        "title": "=cmd|' /C calc'!A0",
+        "published": "+SUM(1)",
+        "byline": "@name",
+        "url": "'=already guarded",
+    }
+    doc = Document(doc_id="-dash", text="The river rose two metres, officials said.", **values)
+    data = write_bundle([doc])
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        rows = list(csv.DictReader(io.StringIO(zf.read("sources.csv").decode("utf-8"))))
+    assert rows[0]["doc_id"] == "'-dash"
+    assert all(rows[0][k].startswith("'") and rows[0][k][1:] == v for k, v in values.items())
+    back = read_bundle(data).documents[0]
+    assert back.doc_id == "-dash"
+    assert {k: getattr(back, k) for k in values} == values

@@ -48,6 +48,34 @@ def test_non_latin_script_is_named(text, script):
     assert info.value.reason == REASON_NOT_ENGLISH_SCRIPT  # the paste row's reason
 
 
+KOREAN = (
+    "서울에서 화요일, 정부는 경기 둔화에 대응하기 위한 새로운 경제 대책을 발표했다.\n\n"
+    "관계자들은 이 계획에 사회 기반 시설 투자와 감세가 포함된다고 말했다."
+)
+TRADITIONAL = "台北市政府週二宣布，由於豪雨導致多條道路淹水，全市中小學將停課兩天。" * 3
+
+
+@pytest.mark.parametrize(
+    "text, encoding, named",
+    [
+        (CHINESE, "gb18030", "Chinese: Han script"),
+        (JAPANESE, "shift_jis", "Japanese: "),
+        (JAPANESE, "euc_jp", "Japanese: "),
+        (KOREAN, "euc_kr", "Korean: Hangul script"),
+        (TRADITIONAL, "big5", "Chinese: Han script"),
+    ],
+    ids=["gb18030", "shift_jis", "euc_jp", "euc_kr", "big5"],
+)
+def test_legacy_encodings_are_detected_and_the_script_named(text, encoding, named):
+    """A file in a legacy East Asian encoding is decoded as such (never as UTF-8 mixed with
+    Windows-1252 noise) and skipped as not English with its language named."""
+    r, _ = run_bad("foreign.txt", text.encode(encoding))
+    assert (r["status"], r["reason"]) == ("skipped", REASON_NOT_ENGLISH_SCRIPT), r
+    assert r["message"].startswith(f"Not English ({named}"), r
+    decoded, _ = decode_bytes(text.encode(encoding))
+    assert decoded == text
+
+
 def test_english_with_a_few_foreign_words_is_analysed():
     text = ARTICLE + "\n\nThe sign on the shelter read 避难所 (shelter) in Chinese."
     assert non_latin_script(text) == ""

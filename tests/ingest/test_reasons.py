@@ -150,3 +150,28 @@ def test_plain_windows_1252_has_no_warning():
     assert decode_bytes(data)[1] == "cp1252"
     r, _ = run_bad("cp.txt", data)
     assert (r["status"], r["reason"]) == ("analysed", "")
+
+
+def test_invisible_characters_leave_names_and_texts_on_every_path():
+    """Uploads with a manifest naming one outlet with and without invisible characters, and
+    article texts carrying word joiners and tag characters: one outlet, clean texts."""
+    from lib.corpus.document import INVISIBLE_RE, outlet_labels
+    from lib.ingest.uploads import read_uploads
+
+    manifest = (
+        "doc_id,outlet,title,published,byline,url\n"
+        "a,Daily News,,,,\n"
+        "b,Daily\u2060 News\U000e0041,T\u2060itle,,By Jo\u00adhn Roe,\n"
+    ).encode("utf-8")
+    body = ARTICLE.replace("Storm Bert", "Storm\u2060 Bert\U000e0062")
+    result = read_uploads(
+        [("sources.csv", manifest), ("a.txt", article("one").encode()), ("b.txt", body.encode())]
+    )
+    docs = result.documents
+    assert len(docs) == 2, result.statuses
+    assert set(outlet_labels(docs)) == {"Daily News"}
+    assert (docs[1].title, docs[1].byline) == ("Title", "By John Roe")
+    assert not any(INVISIBLE_RE.search(d.text) for d in docs)
+    pasted = document_from_paste(body, "Daily\u2060 News", "A\u200d title")
+    assert (pasted.outlet, pasted.title) == ("Daily News", "A title")
+    assert not INVISIBLE_RE.search(pasted.text)

@@ -125,7 +125,20 @@ BROKEN_BUNDLES = {
     **{f"marker-{i}": with_marker(m) for i, m in enumerate(BAD_MARKERS)},
     "no-sources": rebuilt({"sources.csv": None}),
     "no-doc-id-column": rebuilt({"sources.csv": b"outlet,title\nx,y\n"}),
+    "deep-nesting": rebuilt(
+        {
+            "bundle.json": b'{"format": "coverage-lens-bundle", "version": 1, "documents": '
+            + b"[" * 100_000
+            + b"]" * 100_000
+            + b"}"
+        }
+    ),
 }
+
+
+def test_deeply_nested_bundle_json_says_so():
+    message = statuses(BROKEN_BUNDLES["deep-nesting"])["b.zip"]["message"]
+    assert message == "Damaged bundle: nesting too deep."
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN_BUNDLES))

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from lib.corpus.document import Document
 from lib.resolve.assemble import assemble
+from lib.resolve.budget import CORPUS_NOTE
 from lib.schema import Analysis, text_key
 from lib.store.cache import corpus_key
 from lib.store.parallel import parse_parts
@@ -94,7 +95,8 @@ def analyze(
         docs, parts, problems = _without(skipped, docs, parts, problems)
         whole = None  # an analysis missing documents is never cached whole
     analysis = assemble(docs, parts, problems=problems)
-    if whole is not None:
+    cut = any(name == CORPUS_NOTE for name, _ in analysis.problems)
+    if whole is not None and not cut:  # a pass cut by the corpus budget is not kept
         cache.put_analysis(whole, analysis)
     return analysis
 

@@ -23,6 +23,7 @@ from lib.ingest.limits import DOC_ANALYSIS_BUDGET_S
 from lib.ingest.local import load_corpus
 from lib.nlp.pipeline import ModelNotFound, get_nlp
 from lib.present.csvsafe import safe_table
+from lib.resolve.budget import CORPUS_NOTE
 from lib.schema import (
     CLAIM_COLUMNS,
     DOCUMENT_COLUMNS,
@@ -174,7 +175,8 @@ def load_analysis(
         if worker is not None:
             worker.close()
     for name, reason in analysis.problems[len(corpus.problems) :]:
-        print(f"skipped {name}: {reason}", file=sys.stderr)
+        kind = "warning" if name == CORPUS_NOTE else "skipped"  # the corpus time budget
+        print(f"{kind} {name}: {reason}", file=sys.stderr)
     return analysis
 
 
@@ -215,7 +217,7 @@ def run_analyze(args) -> int:
             last[0] = now
             print(f"parsed {done}/{total} articles", file=sys.stderr)
 
-    cache = None if args.no_cache else default_cache()
+    cache = None if args.no_cache else default_cache(on_warning=warn_cache)
     analysis = load_analysis(args.corpus, processes=args.processes, cache=cache, progress=progress)
     save_analysis(analysis, out)
     print(
@@ -224,6 +226,11 @@ def run_analyze(args) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def warn_cache(message: str) -> None:
+    """The disk cache could not be written: said once on stderr, the run goes on."""
+    print(f"warning cache: {message}", file=sys.stderr)
 
 
 def write_table(table: pd.DataFrame, fmt: str, out, raw: bool = False) -> None:
@@ -243,7 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError("--min-count must be at least 1")
         if args.table == "analyze":
             return run_analyze(args)
-        analysis = load_analysis(args.corpus, cache=default_cache())
+        analysis = load_analysis(args.corpus, cache=default_cache(on_warning=warn_cache))
         if args.outlet:
             unknown = [o for o in args.outlet if o not in analysis.outlets]
             if unknown:

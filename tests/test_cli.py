@@ -161,3 +161,33 @@ def test_csv_output_neutralises_formulas_unless_raw(tmp_path):
     assert [raw[0][k] for k in ("outlet", "title", "published", "byline")] == FORMULAS
     as_json = json.loads(run(*env_args, "--format", "json").stdout)
     assert as_json[0]["outlet"] == FORMULAS[0]
+
+
+def test_corpus_budget_cut_is_a_warning_on_stderr(tmp_path):
+    """When the corpus time budget runs out, the tables still come out and stderr says
+    which corpus-level pass was cut."""
+    import os
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, outlet in (("a", "Daily A"), ("b", "Herald B")):
+        (folder / f"{name}.txt").write_text(
+            f"Flood closes the bridge\n\nAbout 1,200 residents were evacuated, {outlet} said. "
+            "“We will rebuild every home that was lost,” Governor Elena Marsh said.\n",
+            encoding="utf-8",
+        )
+    env = {**os.environ, "COVERAGE_LENS_CORPUS_BUDGET_S": "0"}
+    env["COVERAGE_LENS_CACHE_DIR"] = str(tmp_path / "cache")
+    res = subprocess.run(
+        [sys.executable, "-m", "lib", "quotes", "--corpus", str(folder)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env=env,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    assert len(list(csv.DictReader(io.StringIO(res.stdout)))) == 2
+    lines = res.stderr.strip().splitlines()
+    assert any(
+        line.startswith("warning All articles: Claims across outlets were not computed")
+        for line in lines
+    ), res.stderr
+    assert any(line.startswith("warning All articles: Quote grouping stopped") for line in lines)
+    assert "Traceback" not in res.stderr

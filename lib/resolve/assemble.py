@@ -1,7 +1,8 @@
 """Per-document records + Documents -> one :class:`~lib.schema.Analysis`.
 
 Adds ids and outlets, then runs the corpus-level passes: canonical entity names, speakers
-and sources as entities, claims across outlets, quote groups.
+and sources as entities, claims across outlets, quote groups (the last two under the
+corpus time budget of :mod:`lib.resolve.budget`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from lib.corpus.document import Document, outlet_labels
+from lib.resolve.budget import Budget, run_pass
 from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
 from lib.resolve.quote_groups import group_quotes
@@ -100,21 +102,25 @@ def _mentions(records: list[dict]) -> pd.DataFrame:
     return _first(mentions, MENTION_COLUMNS).reset_index(drop=True)
 
 
-def _figures(records: list[dict], spans) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _figures(records: list[dict], spans, budget: Budget) -> tuple[pd.DataFrame, pd.DataFrame]:
     figs = frame(records, FIGURE_COLUMNS)
     if len(figs):
         figs["said_by"], figs["said_by_entity"] = resolve_sources(figs, spans, "said_by")
     figs = _first(figs, FIGURE_COLUMNS)
-    claims = build_claims(figs) if len(figs) else pd.DataFrame(columns=CLAIM_COLUMNS)
+    claims = pd.DataFrame(columns=CLAIM_COLUMNS)
+    if len(figs):  # under the corpus time budget: left out (with a note) when it runs out
+        claims = run_pass(
+            budget, "Claims across outlets", lambda: build_claims(figs), lambda: claims
+        )
     return figs.reset_index(drop=True), claims.reset_index(drop=True)
 
 
-def _quotes(records: list[dict], spans) -> pd.DataFrame:
+def _quotes(records: list[dict], spans, budget: Budget) -> pd.DataFrame:
     group_cols = ("group_id", "group_size")
     quots = frame(records, [c for c in QUOTE_COLUMNS if c not in group_cols])
     if len(quots):
         quots["speaker"], quots["speaker_entity"] = resolve_sources(quots, spans, "speaker")
-        quots = group_quotes(quots)
+        quots = group_quotes(quots, budget)  # stops where it is when the budget runs out
     else:
         quots = quots.assign(group_id=pd.Series(dtype=object), group_size=pd.Series(dtype=int))
     return _first(quots, QUOTE_COLUMNS).reset_index(drop=True)
@@ -125,14 +131,20 @@ def assemble(
     parts: Sequence[dict[str, list[dict]]],
     *,
     problems: Sequence[tuple[str, str]] = (),
+    budget: Budget | None = None,
 ) -> Analysis:
-    """Combine per-document records into an :class:`~lib.schema.Analysis`."""
+    """Combine per-document records into an :class:`~lib.schema.Analysis`.
+
+    The corpus-level passes that compare rows with rows (claims, quote groups) run under
+    ``budget`` (default: a new :class:`~lib.resolve.budget.Budget` of the configured
+    seconds); what it cuts is named in ``problems`` under ``CORPUS_NOTE``."""
+    budget = budget if budget is not None else Budget()
     rows, doc_rows, text_rows = _collect(documents, parts)
     mentions = _mentions(rows["mentions"])
     ents = entity_table(mentions)
     spans = span_entities(mentions)
-    figs, claims = _figures(rows["figures"], spans)
-    quots = _quotes(rows["quotes"], spans)
+    figs, claims = _figures(rows["figures"], spans, budget)
+    quots = _quotes(rows["quotes"], spans, budget)
     documents_df = frame(doc_rows, DOCUMENT_COLUMNS + ["sentences"])
     counts = ents.groupby("doc_id")["entity"].nunique()
     documents_df["entity_count"] = (
@@ -147,5 +159,5 @@ def assemble(
         figures=figs,
         claims=claims,
         quotes=quots,
-        problems=list(problems),
+        problems=[*problems, *budget.problems()],
     )

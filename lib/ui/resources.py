@@ -10,6 +10,7 @@ that need that same analysis.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections import OrderedDict
@@ -32,6 +33,9 @@ from lib.store.folders import (
 )
 from lib.store.worker import ParseWorker
 from lib.ui.janitor import Janitor
+
+_LOG = logging.getLogger(__name__)
+
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SEEDS_DIR = ROOT / "seeds"
@@ -60,7 +64,11 @@ SHARED_VIEWS = 64
 
 
 class PartsCache(dict):
-    """In-memory per-document NLP results (``get``/``put`` as ``analyze`` expects)."""
+    """In-memory per-document NLP results (``get``/``put`` as ``analyze`` expects).
+
+    ``warning`` says why the disk cache is not used (a folder that cannot be written)."""
+
+    warning = ""
 
     def put(self, key: str, parts) -> None:
         self[key] = parts
@@ -85,12 +93,21 @@ def janitor() -> Janitor:
 
 @st.cache_resource(show_spinner=False)
 def shared_parts_cache():
-    """Per-document results of the example corpus, shared by sessions (public texts only)."""
+    """Per-document results of the example corpus, shared by sessions (public texts only).
+
+    The disk cache when it can be used; in memory when caching is off or its folder cannot
+    be created. A folder that cannot be written is still read; either way ``warning`` says
+    so once (the server log, and a note on the *Your articles* page)."""
     try:
-        disk = default_cache()
-    except Exception:  # noqa: BLE001 - no disk cache is fine; fall back to memory
+        disk = default_cache(on_warning=_LOG.warning)
+    except Exception as exc:  # noqa: BLE001 - no disk cache is fine; fall back to memory
+        _LOG.warning("disk cache unavailable: %s", exc)
         disk = None
-    return disk if disk is not None else PartsCache()
+    if disk is not None and (disk.writable or disk.docs_dir.is_dir()):
+        return disk
+    memory = PartsCache()
+    memory.warning = disk.warning if disk is not None else ""
+    return memory
 
 
 @st.cache_resource(show_spinner=False)

@@ -9,8 +9,9 @@ import streamlit as st
 
 from lib.analysis import analyze
 from lib.corpus.document import Document
-from lib.ingest.status import SKIPPED, statuses_to_problems
+from lib.ingest.status import NOTE, SKIPPED, statuses_to_problems
 from lib.nlp.pipeline import ModelNotFound
+from lib.resolve.budget import CORPUS_NOTE
 from lib.schema import STATUS_COLUMNS, Analysis, text_key
 from lib.store.cache import corpus_key
 from lib.store.worker import WorkerFailed
@@ -21,6 +22,7 @@ from lib.ui.resources import (
     janitor,
     parse_worker,
     shared_filters,
+    shared_parts_cache,
     shared_views,
 )
 from lib.ui.session import (
@@ -218,6 +220,14 @@ def _mark_skipped(statuses: pd.DataFrame, documents, analysis: Analysis) -> pd.D
     return statuses
 
 
+def _with_notes(statuses: pd.DataFrame, analysis: Analysis) -> pd.DataFrame:
+    """Status rows plus a note for each corpus-level pass the corpus time budget cut."""
+    notes = [status_row(name, NOTE, "", m) for name, m in analysis.problems if name == CORPUS_NOTE]
+    if not notes:
+        return statuses
+    return pd.concat([statuses, pd.DataFrame(notes, columns=STATUS_COLUMNS)], ignore_index=True)
+
+
 def _example(documents_and_problems) -> tuple[list[Document], str, Analysis, pd.DataFrame, bool]:
     base, problems, precomputed = documents_and_problems
     documents = apply_edits(base)
@@ -232,10 +242,14 @@ def _example(documents_and_problems) -> tuple[list[Document], str, Analysis, pd.
         finally:
             progress.close()
     problems = [*problems, *(p for p in analysis.problems if p not in problems)]  # + budget
-    statuses = pd.DataFrame(
-        [status_row(name, SKIPPED, "", reason) for name, reason in problems],
-        columns=STATUS_COLUMNS,
-    )
+    rows = [
+        status_row(name, NOTE if name == CORPUS_NOTE else SKIPPED, "", reason)
+        for name, reason in problems
+    ]
+    warning = "" if precomputed is not None and not edited else shared_parts_cache().warning
+    if warning:
+        rows.append(status_row("Disk cache", NOTE, "", warning))
+    statuses = pd.DataFrame(rows, columns=STATUS_COLUMNS)
     return documents, key, analysis, statuses, not edited
 
 
@@ -264,7 +278,7 @@ def load_view() -> View | None:
             key = corpus_key(documents)
             articles_note(note, len(documents), statuses, None)
             analysis = _analyse_user(documents, key, statuses_to_problems(statuses))
-            statuses = _mark_skipped(statuses, documents, analysis)
+            statuses = _with_notes(_mark_skipped(statuses, documents, analysis), analysis)
             articles_note(note, len(documents), statuses, len(analysis.documents))
         else:
             documents, key, analysis, statuses, public = _example(example_corpus())

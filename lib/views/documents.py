@@ -5,7 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 #: Status of a file as the *Your articles* page shows it.
-STATUS_NAMES = {"analysed": "Analysed", "truncated": "Analysed (truncated)", "skipped": "Skipped"}
+STATUS_NAMES = {
+    "analysed": "Analysed",
+    "truncated": "Analysed (truncated)",
+    "skipped": "Skipped",
+    "note": "Note",
+}
 
 
 def metadata_table(documents, fields: list[str]) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from lib.analysis import analyze
 from lib.corpus.document import Document
 from lib.ingest.status import NOTE, SKIPPED, statuses_to_problems
 from lib.nlp.pipeline import ModelNotFound
+from lib.present.html import md_escape
 from lib.resolve.budget import CORPUS_NOTE
 from lib.schema import STATUS_COLUMNS, Analysis, text_key
 from lib.store.cache import corpus_key
@@ -283,13 +284,15 @@ def load_view() -> View | None:
         else:
             documents, key, analysis, statuses, public = _example(example_corpus())
     except ModelNotFound as exc:
-        st.error(f"The English language model is missing. {exc}")
+        st.error(f"The English language model is missing. {md_escape(str(exc))}")
         return None
     except WorkerFailed as exc:
-        st.error(f"The language pipeline could not be started ({exc}). Try again later.")
+        st.error(
+            f"The language pipeline could not be started ({md_escape(str(exc))}). Try again later."
+        )
         return None
     except (OSError, ValueError) as exc:  # an unreadable COVERAGE_LENS_CORPUS, say
-        st.error(f"The example articles could not be opened: {exc}")
+        st.error(f"The example articles could not be opened: {md_escape(str(exc))}")
         return None
     outlets = analysis.outlets
     with filter_box:

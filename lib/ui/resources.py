@@ -85,6 +85,32 @@ def parse_worker() -> ParseWorker:
     return ParseWorker(budget_s=DOC_ANALYSIS_BUDGET_S)
 
 
+#: Longest multipart part header Streamlit's upload endpoint accepts once
+#: :func:`allow_long_file_names` ran (python-multipart's default is 4,224 bytes).
+UPLOAD_HEADER_BYTES = 64 * 1024
+
+
+@st.cache_resource(show_spinner=False)
+def allow_long_file_names() -> bool:
+    """Let a file with a long name (up to about 60,000 characters) reach the app.
+
+    Streamlit parses uploads with python-multipart, whose per-header limit (4 KB) refuses
+    a file whose *name* is longer: the uploader shows the file in red and the app never
+    hears of it, so it cannot get a status row. The limit is raised for this server (the
+    body stays bounded by ``server.maxUploadSize``). Returns False when the parser is not
+    the one expected (nothing is changed then)."""
+    try:
+        import python_multipart
+
+        defaults = python_multipart.MultipartParser.__init__.__kwdefaults__
+    except (ImportError, AttributeError):
+        return False
+    if not isinstance(defaults, dict) or "max_header_size" not in defaults:
+        return False
+    defaults["max_header_size"] = max(defaults["max_header_size"], UPLOAD_HEADER_BYTES)
+    return True
+
+
 @st.cache_resource(show_spinner=False)
 def janitor() -> Janitor:
     """Frees what sessions that have left still hold (see :mod:`lib.ui.janitor`)."""

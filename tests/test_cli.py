@@ -191,3 +191,32 @@ def test_corpus_budget_cut_is_a_warning_on_stderr(tmp_path):
     ), res.stderr
     assert any(line.startswith("warning All articles: Quote grouping stopped") for line in lines)
     assert "Traceback" not in res.stderr
+
+
+def test_cli_applies_its_documented_archive_limits(tmp_path):
+    """The command line reads archives under LOCAL_LIMITS (docs/limits.md): a zip with more
+    members than ``max_zip_entries`` is refused with one line, and a member that expands
+    past ``max_zip_ratio`` is named and skipped while its siblings are read."""
+    import zipfile
+
+    from lib.ingest.limits import LOCAL_LIMITS
+
+    many = tmp_path / "many.zip"
+    with zipfile.ZipFile(many, "w") as zf:
+        for i in range(LOCAL_LIMITS.max_zip_entries + 1):
+            zf.writestr(f"a{i}.txt", "x")
+    res = run("documents", "--corpus", str(many))
+    assert res.returncode == 2 and res.stdout == ""
+    limit = f"{LOCAL_LIMITS.max_zip_entries:,}"
+    assert res.stderr.strip().splitlines() == [
+        f"error: cannot read corpus {many}: The zip has "
+        f"{LOCAL_LIMITS.max_zip_entries + 1:,} entries (limit {limit})."
+    ]
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("bomb.txt", " " * (8 * 1024 * 1024))
+        zf.writestr("good.txt", "Flood report\n\nAbout 1,200 residents were evacuated.\n")
+    res = run("documents", "--corpus", str(bomb))
+    assert res.returncode == 0, res.stderr
+    assert "skipped bomb.zip/bomb.txt: Entry expands" in res.stderr
+    assert len(list(csv.DictReader(io.StringIO(res.stdout)))) == 1

@@ -25,7 +25,8 @@ else:
     table = status_table(view.statuses)
     st.caption(
         "One row per file (a .zip lists each file inside it). Skipped files were not "
-        "analysed; the reason says why. Everything else was read."
+        "analysed; the reason says why. Everything else was read. *Note* rows are about "
+        "all articles at once (a pass cut by the time budget, a cache that cannot be saved)."
     )
     st.dataframe(
         table[["file", "status", "message", "doc_id", "chars"]],

@@ -19,29 +19,29 @@ BOX = (
 )
 
 
-#: Zero-width space: breaks a pattern the Markdown renderer would act on without changing
-#: what the reader sees.
-ZWSP = "\u200b"
+#: Word joiner (zero width, no line break): breaks a pattern the Markdown renderer would
+#: act on without changing what the reader sees or where a line wraps.
+JOINER = "\u2060"
 
 
 #: What Streamlit's Markdown turns into something else even when every Markdown character
 #: is escaped, because it acts on the text after parsing: bare URLs and e-mail addresses
 #: (GFM autolinks: ``https://…``, ``www.…``, ``name@host.tld``), emoji and icon shortcodes
 #: (``:rocket:``, ``:material/home:``) and its typographic arrows (``->``, ``<=``, ``--``).
-#: Each gets a zero-width space in the middle: shown as written, never live.
+#: Each gets a word joiner in the middle: shown as written, never live.
 LIVE_TEXT = (
-    (re.compile(r"(?i)\b(https?|ftp)(?=://)"), r"\1" + ZWSP),
-    (re.compile(r"(?i)\bwww(?=\.)"), "www" + ZWSP),
-    (re.compile(r"@(?=[\w-]+\.)"), "@" + ZWSP),
-    (re.compile(r":(?=[\w+\-/]+:)"), ":" + ZWSP),
-    (re.compile(r"([-<>~])(?=[->=])"), r"\1" + ZWSP),
+    (re.compile(r"(?i)\b(https?|ftp)(?=://)"), r"\1" + JOINER),
+    (re.compile(r"(?i)\bwww(?=\.)"), "www" + JOINER),
+    (re.compile(r"@(?=[\w-]+\.)"), "@" + JOINER),
+    (re.compile(r":(?=[\w+\-/]+:)"), ":" + JOINER),
+    (re.compile(r"([-<>~])(?=[->=])"), r"\1" + JOINER),
 )
 
 
 def md_escape(text: str) -> str:
     """User text for ``st.markdown``, captions and widget labels, shown literally: Markdown
     characters escaped, and links, e-mail addresses, emoji shortcodes and arrows that the
-    renderer would still make (see :data:`LIVE_TEXT`) broken by a zero-width space."""
+    renderer would still make (see :data:`LIVE_TEXT`) broken by a word joiner."""
     text = str(text)
     for pattern, replacement in LIVE_TEXT:
         text = pattern.sub(replacement, text)

@@ -219,7 +219,10 @@ def run_analyze(args) -> int:
 
     cache = None if args.no_cache else default_cache(on_warning=warn_cache)
     analysis = load_analysis(args.corpus, processes=args.processes, cache=cache, progress=progress)
-    save_analysis(analysis, out)
+    try:
+        save_analysis(analysis, out)
+    except OSError as exc:  # a read-only or full --out folder: one line, never a traceback
+        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(
         f"wrote {out}: {len(analysis.documents)} articles, {len(analysis.outlets)} outlets, "
         f"{len(analysis.mentions)} mentions in {time.perf_counter() - started:.1f}s",

@@ -119,3 +119,16 @@ def test_full_disk_leaves_no_temporary_files(tmp_path):
         assert len(_cache_warnings(res.stderr)) == 1, res.stderr
     leftovers = [p.name for p in cache.rglob("*") if p.is_file() and ".tmp" in p.name]
     assert leftovers == []
+
+
+def test_analyze_into_a_read_only_folder_is_one_line(tmp_path, capsys, monkeypatch):
+    from tests.helpers import read_only
+
+    monkeypatch.setenv("COVERAGE_LENS_CACHE_DIR", "off")
+    out = tmp_path / "out"
+    out.mkdir()
+    with read_only(out):
+        assert cli.main(["analyze", "--corpus", str(SEEDS), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith(f"error: cannot write {out}: "), err
+    assert not any("Traceback" in line for line in err)

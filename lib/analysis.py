@@ -95,10 +95,14 @@ def analyze(
         docs, parts, problems = _without(skipped, docs, parts, problems)
         whole = None  # an analysis missing documents is never cached whole
     analysis = assemble(docs, parts, problems=problems)
-    cut = any(name == CORPUS_NOTE for name, _ in analysis.problems)
-    if whole is not None and not cut:  # a pass cut by the corpus budget is not kept
+    if whole is not None and not _cut_short(analysis):
         cache.put_analysis(whole, analysis)
     return analysis
+
+
+def _cut_short(analysis: Analysis) -> bool:
+    """Did the corpus time budget cut a pass? (such an analysis is not cached whole)"""
+    return any(name == CORPUS_NOTE for name, _ in analysis.problems)
 
 
 def _without(skipped: dict[int, str], docs: list, parts: list, problems) -> tuple:

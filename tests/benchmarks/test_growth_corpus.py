@@ -1,8 +1,8 @@
-"""benchmarks/growth.py corpus shapes: what the benchmark claims to build, it builds."""
+"""benchmarks/growth_corpus.py (growth.py --corpus): the corpora it claims to build."""
 
 from __future__ import annotations
 
-from benchmarks.growth import QUOTES_PER_ARTICLE, corpus_ratios, make_corpus
+from benchmarks.growth_corpus import QUOTES_PER_ARTICLE, corpus_ratios, make_corpus
 from lib.extract.caps import MAX_QUOTES
 from lib.nlp.quotemarks import find_quote_marks, paragraph_spans
 

@@ -8,8 +8,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-#: Metadata shown as names (cleaned on construction with :func:`display_name`).
-NAME_FIELDS = ("outlet", "title", "published", "byline")
+from lib.records import METADATA_FIELDS
+
+#: Metadata shown as names (cleaned on construction with :func:`display_name`): the
+#: metadata columns except the address.
+NAME_FIELDS = tuple(c for c in METADATA_FIELDS if c != "url")
 
 
 @dataclass

@@ -16,6 +16,7 @@ from lib.ingest.limits import DOC_ANALYSIS_BUDGET_S
 from lib.parsing import Parser, make_parser
 from lib.records import Parts
 from lib.resolve.assemble import assemble
+from lib.resolve.budget import CORPUS_NOTE
 from lib.schema import Analysis
 from lib.store.cache import corpus_key
 from lib.versions import text_key
@@ -66,16 +67,21 @@ def analyze(
         docs, parts, problems = _without(skipped, docs, parts, problems)
         whole_key = None  # an analysis missing documents is never cached whole
     analysis = assemble(docs, parts, problems=problems)
-    if whole_key is not None:
+    if whole_key is not None and not _cut_short(analysis):
         cache.put_analysis(whole_key, analysis)
     return analysis
+
+
+def _cut_short(analysis: Analysis) -> bool:
+    """Did the corpus time budget cut a pass? (such an analysis is not cached whole)"""
+    return any(name == CORPUS_NOTE for name, _ in analysis.problems)
 
 
 def analyse_corpus(
     corpus,
     *,
     processes: int = 1,
-    cache: bool = True,
+    cache=True,
     budget_s: float | None = DOC_ANALYSIS_BUDGET_S,
     progress: Callable[[int, int], None] | None = None,
 ) -> Analysis:
@@ -85,8 +91,9 @@ def analyse_corpus(
 
     Articles are parsed in ``processes`` supervised worker processes, each under
     ``budget_s`` seconds (an article over it is left out and listed in ``problems``), with
-    the disk cache of per-article results unless ``cache`` is false. Files that could not
-    be read are listed in ``problems`` too.
+    the disk cache of per-article results (``cache``: True for the default one, False or
+    None for none, or a cache object). Files that could not be read are listed in
+    ``problems`` too.
     """
     from lib.ingest.local import load_corpus
     from lib.store.cache import default_cache
@@ -106,7 +113,7 @@ def analyse_corpus(
             documents,
             parser,
             problems=problems,
-            cache=default_cache() if cache else None,
+            cache=default_cache() if cache is True else (cache or None),
             progress=progress,
         )
     finally:

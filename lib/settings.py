@@ -11,10 +11,13 @@ server that sets one before use is obeyed).
   (default 300).
 - ``COVERAGE_LENS_ALLOW_PRIVATE_URLS=1``: web addresses may be on loopback and private
   hosts (local testing only).
+- ``COVERAGE_LENS_CORPUS_BUDGET_S``: seconds the corpus-level passes of one analysis may
+  take together (``off`` for no limit; see :mod:`lib.resolve.budget`).
 """
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -22,6 +25,7 @@ CACHE_DIR_ENV = "COVERAGE_LENS_CACHE_DIR"
 CORPUS_ENV = "COVERAGE_LENS_CORPUS"
 WORKER_IDLE_ENV = "COVERAGE_LENS_WORKER_IDLE_S"
 ALLOW_PRIVATE_URLS_ENV = "COVERAGE_LENS_ALLOW_PRIVATE_URLS"
+CORPUS_BUDGET_ENV = "COVERAGE_LENS_CORPUS_BUDGET_S"
 
 #: The cache folder when the environment names none.
 DEFAULT_CACHE_DIR = Path.home() / ".cache" / "coverage-lens"
@@ -55,3 +59,16 @@ def worker_idle_s() -> float:
 def allow_private_urls() -> bool:
     """May web addresses be on loopback and private hosts (local testing)?"""
     return os.environ.get(ALLOW_PRIVATE_URLS_ENV, "").strip() == "1"
+
+
+def corpus_budget_s(default: float) -> float:
+    """Seconds for the corpus-level passes: the setting, ``inf`` when ``off``, ``default``
+    when unset or unreadable."""
+    raw = os.environ.get(CORPUS_BUDGET_ENV, "").strip().lower()
+    if raw in ("off", "none", "inf"):
+        return math.inf
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        return default
+    return value if value >= 0 and not math.isnan(value) else default

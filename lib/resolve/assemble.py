@@ -1,7 +1,8 @@
 """Per-document records + Documents -> one :class:`~lib.schema.Analysis`.
 
 Adds ids and outlets, then runs the corpus-level passes: canonical entity names, speakers
-and sources as entities, claims across outlets, quote groups.
+and sources as entities, claims across outlets, quote groups (the last two under the
+corpus time budget of :mod:`lib.resolve.budget`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pandas as pd
 from lib.columns import empty_frame, names, to_frame
 from lib.corpus.document import Document, outlet_labels
 from lib.records import Claim, DocumentRow, Entity, Mention, Parts, Quote, TextRow
+from lib.resolve.budget import Budget, run_pass
 from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
 from lib.resolve.quote_groups import group_quotes
@@ -89,17 +91,22 @@ def _mentions(raw: pd.DataFrame) -> pd.DataFrame:
     return mentions[names(Mention)].reset_index(drop=True)
 
 
-def _figures(figs: pd.DataFrame, spans) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _figures(figs: pd.DataFrame, spans, budget: Budget) -> tuple[pd.DataFrame, pd.DataFrame]:
     if len(figs):
         figs["said_by"], figs["said_by_entity"] = resolve_sources(figs, spans, "said_by")
-    claims = build_claims(figs) if len(figs) else empty_frame(Claim)
+    claims = empty_frame(Claim)
+    if len(figs):  # under the corpus time budget: left out (with a note) when it runs out
+        empty = claims
+        claims = run_pass(
+            budget, "Claims across outlets", lambda: build_claims(figs), lambda: empty
+        )
     return figs.reset_index(drop=True), claims.reset_index(drop=True)
 
 
-def _quotes(quots: pd.DataFrame, spans) -> pd.DataFrame:
+def _quotes(quots: pd.DataFrame, spans, budget: Budget) -> pd.DataFrame:
     if len(quots):
         quots["speaker"], quots["speaker_entity"] = resolve_sources(quots, spans, "speaker")
-        quots = group_quotes(quots)
+        quots = group_quotes(quots, budget)  # stops where it is when the budget runs out
     return quots[names(Quote)].reset_index(drop=True)
 
 
@@ -108,14 +115,20 @@ def assemble(
     parts: Sequence[Parts],
     *,
     problems: Sequence[tuple[str, str]] = (),
+    budget: Budget | None = None,
 ) -> Analysis:
-    """Combine per-document records into an :class:`~lib.schema.Analysis`."""
+    """Combine per-document records into an :class:`~lib.schema.Analysis`.
+
+    The corpus-level passes that compare rows with rows (claims, quote groups) run under
+    ``budget`` (default: a new :class:`~lib.resolve.budget.Budget` of the configured
+    seconds); what it cuts is named in ``problems`` under ``CORPUS_NOTE``."""
+    budget = budget if budget is not None else Budget()
     tables, documents_df, texts = _collect(documents, parts)
     mentions = _mentions(tables["mentions"])
     ents = entity_table(mentions)
     spans = span_entities(mentions)
-    figs, claims = _figures(tables["figures"], spans)
-    quots = _quotes(tables["quotes"], spans)
+    figs, claims = _figures(tables["figures"], spans, budget)
+    quots = _quotes(tables["quotes"], spans, budget)
     counts = ents.groupby("doc_id")["entity"].nunique()
     documents_df["entity_count"] = (
         documents_df["doc_id"].map(counts).fillna(0).astype(int).to_numpy()
@@ -129,5 +142,5 @@ def assemble(
         figures=figs,
         claims=claims,
         quotes=quots,
-        problems=list(problems),
+        problems=[*problems, *budget.problems()],
     )

@@ -16,9 +16,11 @@ import streamlit as st
 
 from lib.analysis import analyze
 from lib.corpus.document import Document
-from lib.ingest.status import SKIPPED, status_row, statuses_to_problems
+from lib.ingest.status import NOTE, SKIPPED, status_row, statuses_to_problems
 from lib.nlp.pipeline import ModelNotFound
 from lib.parsing import WorkerFailed
+from lib.present.html import md_escape
+from lib.resolve.budget import CORPUS_NOTE
 from lib.schema import STATUS_COLUMNS, Analysis
 from lib.store.cache import corpus_key
 from lib.ui import resources
@@ -100,6 +102,14 @@ def _mark_skipped(statuses: pd.DataFrame, documents, analysis: Analysis) -> pd.D
     return statuses
 
 
+def _with_notes(statuses: pd.DataFrame, analysis: Analysis) -> pd.DataFrame:
+    """Status rows plus a note for each corpus-level pass the corpus time budget cut."""
+    notes = [status_row(name, NOTE, "", m) for name, m in analysis.problems if name == CORPUS_NOTE]
+    if not notes:
+        return statuses
+    return pd.concat([statuses, pd.DataFrame(notes, columns=STATUS_COLUMNS)], ignore_index=True)
+
+
 def _yours() -> tuple[list[Document], str, Analysis, pd.DataFrame]:
     documents, statuses = your_articles_sidebar()
     note = st.sidebar.empty()
@@ -110,7 +120,7 @@ def _yours() -> tuple[list[Document], str, Analysis, pd.DataFrame]:
     parts = user_state()["parts"]
     analysis = _analyse_own(documents, key, problems, parts, "your articles")
     parts.keep_only(documents)
-    statuses = _mark_skipped(statuses, documents, analysis)
+    statuses = _with_notes(_mark_skipped(statuses, documents, analysis), analysis)
     articles_note(note, len(documents), statuses, len(analysis.documents))
     return documents, key, analysis, statuses
 
@@ -129,10 +139,14 @@ def _example() -> tuple[list[Document], str, Analysis, pd.DataFrame, bool]:
     else:
         analysis = resources.example_analysis(key, documents)
     problems = [*problems, *(p for p in analysis.problems if p not in problems)]  # + budget
-    statuses = pd.DataFrame(
-        [status_row(name, SKIPPED, "", reason) for name, reason in problems],
-        columns=STATUS_COLUMNS,
-    )
+    rows = [
+        status_row(name, NOTE if name == CORPUS_NOTE else SKIPPED, "", reason)
+        for name, reason in problems
+    ]
+    warning = "" if precomputed is not None and not edited else resources.cache_warning()
+    if warning:
+        rows.append(status_row("Disk cache", NOTE, "", warning))
+    statuses = pd.DataFrame(rows, columns=STATUS_COLUMNS)
     return documents, key, analysis, statuses, not edited
 
 
@@ -150,13 +164,15 @@ def load_view() -> View | None:
         else:
             documents, key, analysis, statuses, public = _example()
     except ModelNotFound as exc:
-        st.error(f"The English language model is missing. {exc}")
+        st.error(f"The English language model is missing. {md_escape(str(exc))}")
         return None
     except WorkerFailed as exc:
-        st.error(f"The language pipeline could not be started ({exc}). Try again later.")
+        st.error(
+            f"The language pipeline could not be started ({md_escape(str(exc))}). Try again later."
+        )
         return None
     except (OSError, ValueError) as exc:  # an unreadable COVERAGE_LENS_CORPUS, say
-        st.error(f"The example articles could not be opened: {exc}")
+        st.error(f"The example articles could not be opened: {md_escape(str(exc))}")
         return None
     outlets = analysis.outlets
     with filter_box:

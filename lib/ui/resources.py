@@ -18,6 +18,7 @@ session's parse (parsing runs in the worker process, not under a cache lock of t
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import streamlit as st
@@ -39,6 +40,8 @@ from lib.store.folders import (
 from lib.ui.janitor import Janitor
 from lib.ui.progress import Progress
 from lib.views.filter import filter_outlets
+
+_LOG = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SEEDS_DIR = ROOT / "seeds"
@@ -75,11 +78,46 @@ def janitor() -> Janitor:
 
 @st.cache_resource(show_spinner=False, max_entries=1)
 def disk_cache() -> DiskCache | None:
-    """The one disk cache (public texts only), or None when caching is off."""
+    """The one disk cache (public texts only), or None when caching is off. A folder that
+    cannot be written is still read; its ``warning`` says so once (the server log, and a
+    note on the *Your articles* page)."""
     try:
-        return default_cache()
-    except Exception:  # noqa: BLE001 - no disk cache is fine
+        return default_cache(on_warning=_LOG.warning)
+    except Exception as exc:  # noqa: BLE001 - no disk cache is fine
+        _LOG.warning("disk cache unavailable: %s", exc)
         return None
+
+
+def cache_warning() -> str:
+    """Why the disk cache is not written ("" while it works or caching is off)."""
+    disk = disk_cache()
+    return disk.warning if disk is not None else ""
+
+
+#: Longest multipart part header Streamlit's upload endpoint accepts once
+#: :func:`allow_long_file_names` ran (python-multipart's default is 4,224 bytes).
+UPLOAD_HEADER_BYTES = 64 * 1024
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def allow_long_file_names() -> bool:
+    """Let a file with a long name (up to about 60,000 characters) reach the app.
+
+    Streamlit parses uploads with python-multipart, whose per-header limit (4 KB) refuses
+    a file whose *name* is longer: the uploader shows the file in red and the app never
+    hears of it, so it cannot get a status row. The limit is raised for this server (the
+    body stays bounded by ``server.maxUploadSize``). Returns False when the parser is not
+    the one expected (nothing is changed then)."""
+    try:
+        import python_multipart
+
+        defaults = python_multipart.MultipartParser.__init__.__kwdefaults__
+    except (ImportError, AttributeError):
+        return False
+    if not isinstance(defaults, dict) or "max_header_size" not in defaults:
+        return False
+    defaults["max_header_size"] = max(defaults["max_header_size"], UPLOAD_HEADER_BYTES)
+    return True
 
 
 @st.cache_resource(show_spinner=False, max_entries=1)

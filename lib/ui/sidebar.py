@@ -7,8 +7,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from lib.ingest.limits import Limits
 from lib.ingest.status import SKIPPED
 from lib.schema import STATUS_COLUMNS
+from lib.ui.resources import allow_long_file_names
 from lib.ui.session import (
     add_pasted,
     add_url,
@@ -23,6 +25,10 @@ SOURCE_KEY = "source"
 
 #: Corpus choices; the label is also the URL value (``?source=Your+articles``).
 EXAMPLE, YOURS = "Example articles", "Your articles"
+
+#: The paste box holds at most one article's worth of text (the per-article limit), so a
+#: huge paste is cut in the browser where the user sees it, never dropped on the way.
+PASTE_MAX_CHARS = Limits().max_doc_chars
 
 
 def source_choice() -> str:
@@ -43,6 +49,7 @@ def your_articles_sidebar() -> tuple[list, pd.DataFrame]:
     """Upload / paste / URL inputs; returns this session's documents and per-file statuses."""
     state = user_state()
     sb = st.sidebar
+    allow_long_file_names()  # a 10,000-character file name still reaches its status row
     sb.file_uploader(
         "Upload articles",
         accept_multiple_files=True,
@@ -53,10 +60,22 @@ def your_articles_sidebar() -> tuple[list, pd.DataFrame]:
     read_upload_widget(state)
     with sb.expander("Paste an article"):
         with st.form("paste_form", clear_on_submit=True, border=False):
-            st.text_area("Article text", key="paste_text", height=160)
+            st.text_area(
+                "Article text",
+                key="paste_text",
+                height=160,
+                max_chars=PASTE_MAX_CHARS,
+                help=f"Up to {PASTE_MAX_CHARS:,} characters, the limit for one article (the "
+                "counter below the box shows it). The box does not take a longer paste: "
+                "upload a long article as a file instead, where it is cut with a note.",
+            )
             st.text_input("Outlet", key="paste_outlet", placeholder="e.g. The Daily Example")
             st.text_input("Title", key="paste_title")
             st.form_submit_button("Add article", on_click=add_pasted, args=(state,))
+            st.caption(
+                f"Up to {PASTE_MAX_CHARS:,} characters; a longer text does not paste. "
+                "Upload long articles as files."
+            )
     with sb.expander("Add from a web address"):
         with st.form("url_form", clear_on_submit=True, border=False):
             st.text_input("Article URL", key="url_text", placeholder="https://…")

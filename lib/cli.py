@@ -20,11 +20,11 @@ import pandas as pd
 
 from lib.analysis import analyse_corpus
 from lib.columns import cli_names
+from lib.csvsafe import safe_table
 from lib.ingest.limits import DOC_ANALYSIS_BUDGET_S
 from lib.ingest.local import load_corpus
 from lib.nlp.pipeline import ModelNotFound
 from lib.parsing import WorkerFailed
-from lib.present.csvsafe import safe_table
 from lib.records import TABLES as RECORDS
 from lib.resolve.budget import CORPUS_NOTE
 from lib.store.cache import default_cache
@@ -207,7 +207,7 @@ def warn_cache(message: str) -> None:
 
 def write_table(table: pd.DataFrame, fmt: str, out, raw: bool = False) -> None:
     """``table`` as JSON records or CSV; CSV cells a spreadsheet would run as formulas are
-    neutralised unless ``raw`` (see :mod:`lib.present.csvsafe`)."""
+    neutralised unless ``raw`` (see :mod:`lib.csvsafe`)."""
     if fmt == "json":
         out.write(table.to_json(orient="records", force_ascii=False, indent=1))
         out.write("\n")

@@ -120,7 +120,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     mixed = decode_mixed(data)
     if mixed is not None:
         return mixed, MIXED_ENCODING
-    return _decode_legacy(data)
+    return _decode_fallback(data)
 
 
 def _decode_utf16(data: bytes, head: bytes) -> tuple[str, str]:
@@ -141,9 +141,10 @@ def _non_ascii_share(text: str) -> float:
     return sum(1 for ch in sample if ord(ch) > 127) / max(1, len(sample))
 
 
-def _decode_legacy(data: bytes) -> tuple[str, str]:
-    """Bytes that are not UTF-8: Windows-1252 when it reads as mostly ASCII, else
-    charset-normalizer's guess, else Windows-1252 or Latin-1 when plausible."""
+def _decode_fallback(data: bytes) -> tuple[str, str]:
+    """Bytes that are not UTF-8 nor a legacy non-Latin encoding: Windows-1252 when it reads
+    as mostly ASCII, else charset-normalizer's guess, else Windows-1252 or Latin-1 when
+    plausible; else binary or an undetectable encoding."""
     cp1252 = None
     try:
         cp1252 = data.decode("cp1252")

@@ -19,6 +19,9 @@ from multiprocessing.connection import Connection
 #: How much lower than the server the worker runs (``nice``), so pages stay responsive.
 NICENESS = 5
 
+#: Parsed once when a worker starts, so one-time loads are not part of any text's budget.
+WARM_UP = "Officials said 12 people were evacuated on Monday, the mayor said."
+
 
 def parse_texts(nlp, texts: Sequence[str], batch_size: int = 32) -> Iterator[tuple[str, object]]:
     """``("part", Parts)`` or ``("error", exception name)`` per text, in order: batched
@@ -89,6 +92,9 @@ def serve(conn, loader: str, idle_s: float, batch_size: int = 32) -> None:
     try:
         module, _, name = loader.partition(":")
         nlp = getattr(importlib.import_module(module), name)()
+        # one-time loads (extractors, gazetteer, vocabularies) happen here, before "ready",
+        # so no article's time budget pays for them
+        list(parse_texts(nlp, [WARM_UP]))
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which raises it
         conn.send(("failed", type(exc).__name__, str(exc)))
         return

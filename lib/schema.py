@@ -48,7 +48,26 @@ LABEL_NAMES = {
 
 # ----------------------------------------------------------------------------- tables
 
-DOCUMENT_COLUMNS = ["doc_id", "outlet", "title", "published", "byline", "url", "words"]
+DOCUMENT_COLUMNS = [
+    "doc_id",
+    "outlet",
+    "title",
+    "published",
+    "byline",
+    "url",
+    "words",
+    "story_id",
+]
+#: One row per story (an event: same actors, places, time) of a pile of articles.
+STORY_COLUMNS = [
+    "story_id",
+    "label",
+    "articles",
+    "outlets",
+    "first_date",
+    "last_date",
+    "top_entities",
+]
 #: ``texts``: the analysed body, the furniture set aside, the original file name, a hash.
 TEXT_COLUMNS = ["doc_id", "text", "boilerplate", "source_name", "content_hash"]
 SENTENCE_COLUMNS = [
@@ -149,7 +168,9 @@ COMPARE_BASE_COLUMNS = ["entity", "label", "outlets", "mentions"]
 #: how it was found.
 SOURCE_FIELDS = ("text", "start", "end", "description", "ent_start", "ent_end", "written", "how")
 #: Lists of records the per-document pass returns (and the disk cache stores).
-PARTS = ("stats", "sentences", "mentions", "figures", "quotes")
+PARTS = ("stats", "sentences", "mentions", "figures", "quotes", "terms")
+#: Parts that become rows of the Analysis tables (``terms`` only feeds story grouping).
+TABLE_PARTS = ("sentences", "mentions", "figures", "quotes")
 #: Keys of one figure record (``lib.extract.figures.extract_figures``).
 FIGURE_KEYS = [
     "text",
@@ -212,6 +233,7 @@ class Analysis:
     - ``figures``: FIGURE_COLUMNS (+ counted lemmas, sentence offsets, source offsets)
     - ``claims``: CLAIM_COLUMNS (figures grouped across outlets, with status)
     - ``quotes``: QUOTE_COLUMNS (+ speaker offsets and how the speaker was found)
+    - ``stories``: STORY_COLUMNS (one row per story; ``documents.story_id`` says whose)
     """
 
     documents: pd.DataFrame
@@ -222,6 +244,7 @@ class Analysis:
     figures: pd.DataFrame
     claims: pd.DataFrame
     quotes: pd.DataFrame
+    stories: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=STORY_COLUMNS))
     problems: list[tuple[str, str]] = field(default_factory=list)
 
     @property

@@ -1,13 +1,15 @@
 """Per-document records + Documents -> one :class:`~lib.schema.Analysis`.
 
-Adds ids and outlets, then runs the corpus-level passes: canonical entity names, speakers
-and sources as entities, claims across outlets, quote groups.
+Adds ids and outlets, groups the articles into stories, then runs the corpus-level passes
+within each story: canonical entity names, speakers and sources as entities, claims across
+outlets, quote groups.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from lib.corpus.document import Document, outlet_labels
@@ -15,15 +17,16 @@ from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
 from lib.resolve.quote_groups import group_quotes
 from lib.resolve.speakers import resolve_sources, span_entities
+from lib.resolve.stories import StoryFeatures, group_stories, story_features, story_table
 from lib.schema import (
     CLAIM_COLUMNS,
     DOCUMENT_COLUMNS,
     ENTITY_COLUMNS,
     FIGURE_COLUMNS,
     MENTION_COLUMNS,
-    PARTS,
     QUOTE_COLUMNS,
     SENTENCE_COLUMNS,
+    TABLE_PARTS,
     TEXT_COLUMNS,
     Analysis,
 )
@@ -54,12 +57,12 @@ def entity_table(mentions: pd.DataFrame) -> pd.DataFrame:
 
 def _collect(documents: Sequence[Document], parts) -> tuple[dict, list[dict], list[dict]]:
     """Per-part record lists with ``doc_id``/``outlet`` added, document rows, text rows."""
-    rows: dict[str, list[dict]] = {name: [] for name in PARTS}
+    rows: dict[str, list[dict]] = {name: [] for name in TABLE_PARTS}
     doc_rows, text_rows = [], []
     labels = outlet_labels(documents)
     for document, part, label in zip(documents, parts, labels, strict=True):
         meta = {"doc_id": document.doc_id, "outlet": label}
-        for name in PARTS[1:]:
+        for name in TABLE_PARTS:
             rows[name].extend({**meta, **rec} for rec in part[name])
         stats = part["stats"][0]
         doc_rows.append(
@@ -120,20 +123,98 @@ def _quotes(records: list[dict], spans) -> pd.DataFrame:
     return _first(quots, QUOTE_COLUMNS).reset_index(drop=True)
 
 
+def _passes(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
+    """The corpus-level passes over one story's records: mentions with canonical entities,
+    the entity table, figures and claims, quotes and their groups."""
+    mentions = _mentions(rows["mentions"])
+    spans = span_entities(mentions)
+    figs, claims = _figures(rows["figures"], spans)
+    return {
+        "mentions": mentions,
+        "entities": entity_table(mentions),
+        "figures": figs,
+        "claims": claims,
+        "quotes": _quotes(rows["quotes"], spans),
+    }
+
+
+def _prefixed(values: pd.Series, story: str) -> pd.Series:
+    """Claim and quote-group ids of one story made unique in the pile ("S2-C01"); a list of
+    ids ("C02, C03", the ``related`` claims) gets each one prefixed."""
+
+    def one(value):
+        if not isinstance(value, str) or not value:
+            return value
+        return ", ".join(f"{story}-{v}" for v in value.split(", "))
+
+    return values.map(one)
+
+
+def _story_passes(rows: dict[str, list[dict]], story_of: dict[str, str]) -> dict:
+    """:func:`_passes` run on each story alone, so no name, claim or quote group ever links
+    two stories; ids are prefixed with the story id and rows kept in document order."""
+    order = {doc_id: k for k, doc_id in enumerate(story_of)}
+    split: dict[str, dict[str, list[dict]]] = {}
+    for sid in dict.fromkeys(story_of.values()):
+        split[sid] = {name: [] for name in TABLE_PARTS}
+    for name in TABLE_PARTS:
+        for rec in rows[name]:
+            split[story_of[rec["doc_id"]]][name].append(rec)
+    results: dict[str, list[pd.DataFrame]] = {}
+    for sid, story_rows in split.items():
+        tables = _passes(story_rows)
+        tables["claims"] = tables["claims"].assign(
+            claim_id=_prefixed(tables["claims"]["claim_id"], sid),
+            related=_prefixed(tables["claims"]["related"], sid),
+        )
+        tables["quotes"] = tables["quotes"].assign(
+            group_id=_prefixed(tables["quotes"]["group_id"], sid)
+        )
+        for name, table in tables.items():
+            results.setdefault(name, []).append(table)
+    out = {}
+    for name, tables in results.items():
+        table = pd.concat([t for t in tables if len(t)] or tables[:1], ignore_index=True)
+        if name != "claims" and len(table):  # claims stay grouped, stories in story order
+            rank = table["doc_id"].map(order)
+            table = table.iloc[np.argsort(rank.to_numpy(), kind="stable")]
+        out[name] = table.reset_index(drop=True)
+    return out
+
+
+def _features(documents: Sequence[Document], parts) -> list[StoryFeatures]:
+    return [
+        story_features(doc.published, doc.outlet, part)
+        for doc, part in zip(documents, parts, strict=True)
+    ]
+
+
 def assemble(
     documents: Sequence[Document],
     parts: Sequence[dict[str, list[dict]]],
     *,
     problems: Sequence[tuple[str, str]] = (),
+    stories: Sequence[str] | None = None,
 ) -> Analysis:
-    """Combine per-document records into an :class:`~lib.schema.Analysis`."""
+    """Combine per-document records into an :class:`~lib.schema.Analysis`.
+
+    Articles are first grouped into stories (:mod:`lib.resolve.stories`; ``stories`` may
+    give each document's story id instead, e.g. computed on a cluster); every
+    corpus-level pass then runs within one story at a time.
+    """
     rows, doc_rows, text_rows = _collect(documents, parts)
-    mentions = _mentions(rows["mentions"])
-    ents = entity_table(mentions)
-    spans = span_entities(mentions)
-    figs, claims = _figures(rows["figures"], spans)
-    quots = _quotes(rows["quotes"], spans)
+    if stories is None:
+        stories = group_stories(_features(documents, parts))
+    story_of = dict(zip((d.doc_id for d in documents), stories, strict=True))
+    if len(set(stories)) > 1:
+        tables = _story_passes(rows, story_of)
+    else:
+        tables = _passes(rows)
+    for row, story in zip(doc_rows, stories, strict=True):
+        row["story_id"] = story
     documents_df = frame(doc_rows, DOCUMENT_COLUMNS + ["sentences"])
+    documents_df = _first(documents_df, DOCUMENT_COLUMNS)
+    ents = tables["entities"]
     counts = ents.groupby("doc_id")["entity"].nunique()
     documents_df["entity_count"] = (
         documents_df["doc_id"].map(counts).fillna(0).astype(int).to_numpy()
@@ -142,10 +223,7 @@ def assemble(
         documents=documents_df,
         texts=frame(text_rows, TEXT_COLUMNS),
         sentences=frame(rows["sentences"], SENTENCE_COLUMNS)[SENTENCE_COLUMNS],
-        mentions=mentions,
-        entities=ents,
-        figures=figs,
-        claims=claims,
-        quotes=quots,
+        **tables,
+        stories=story_table(documents_df, tables["mentions"]),
         problems=list(problems),
     )

@@ -11,7 +11,7 @@ import pytest
 
 from lib import schema
 from lib.analysis import analyze
-from lib.schema import text_key
+from lib.schema import PARTS, text_key
 from lib.store import cache as cache_mod
 from lib.store.cache import DiskCache, corpus_key, default_cache
 
@@ -58,7 +58,7 @@ def test_parts_round_trip_equals_fresh_analysis(tmp_path, nlp, seed_corpus, seed
     # the stored parts are exactly process_doc's records
     key = text_key(docs[0].text)
     parts = disk.get(key)
-    assert set(parts) == {"stats", "sentences", "mentions", "figures", "quotes"}
+    assert set(parts) == set(PARTS)
     assert parts["stats"][0]["words"] == int(seed_analysis.documents["words"].iloc[0])
 
 

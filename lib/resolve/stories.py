@@ -1,0 +1,216 @@
+"""A pile of articles -> stories: one story per event (same actors, places and time).
+
+Grouping runs on the per-document results (content-word lemmas, name mentions) and the
+documents' dates, never on the text, so a pile is regrouped after a metadata edit without
+parsing again. ``docs/stories.md`` explains the method; in short:
+
+1. :func:`story_features`: each article's content lemmas (lead words counted twice) and its
+   name mentions, less the words of its own outlet's name;
+2. :func:`story_matrix`: TF-IDF of those features over the pile (scikit-learn, sublinear
+   term frequency, L2-normalised rows);
+3. :func:`lib.resolve.linkage.cluster`: average linkage on cosine x time kernel, computed
+   by blocking on each article's heaviest terms, never as an n x n matrix.
+
+Stories are numbered by size (largest first), then first date, then first article:
+``S1``, ``S2``, … :func:`story_table` describes each one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from lib.resolve.linkage import LinkageSettings, MapFn, cluster
+from lib.schema import STORY_COLUMNS
+
+#: Name types that say who and where (a story's actors and places).
+STORY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"})
+
+
+#: Extra weight of a content word in the lead (headline and first sentences).
+LEAD_WEIGHT = 1.0
+
+
+#: Weight of one name mention (beside the lemma of each of its words).
+ENTITY_WEIGHT = 1.0
+
+
+#: Entities named in a story's label; more are listed in ``top_entities``.
+LABEL_ENTITIES = 3
+TOP_ENTITIES = 6
+
+
+@dataclass(frozen=True)
+class StoryFeatures:
+    """What grouping knows of one article: its day (None: unknown) and weighted features
+    (``w:`` content lemmas, ``e:`` lower-cased names)."""
+
+    day: int | None
+    weights: dict[str, float]
+
+
+def parse_day(published: str) -> int | None:
+    """Day number (proleptic ordinal) of a ``published`` value, or None when it is empty or
+    not a date ("2024-10-28", "2024-10-28 17:25", "28 October 2024")."""
+    text = (published or "").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10]).toordinal()
+    except ValueError:
+        pass
+    try:
+        from dateutil import parser
+
+        return parser.parse(text).date().toordinal()
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        return None
+
+
+def _outlet_words(outlet: str) -> set[str]:
+    return {w for w in outlet.lower().replace("’", "'").split() if w not in {"the", "a", "of"}}
+
+
+def story_features(published: str, outlet: str, part: dict) -> StoryFeatures:
+    """Features of one article from its ``published`` date, its own outlet name (whose
+    words never count: outlets name themselves in every story) and its per-document
+    results ``part`` (``terms`` and ``mentions`` records)."""
+    own = _outlet_words(outlet)
+    weights: Counter[str] = Counter()
+    for rec in part.get("terms", ()):
+        term = rec["term"]
+        if term not in own:
+            weights[f"w:{term}"] += rec["count"] + LEAD_WEIGHT * rec.get("lead", 0)
+    for rec in part.get("mentions", ()):
+        if rec.get("label") not in STORY_LABELS:
+            continue
+        name = " ".join(str(rec.get("text", "")).lower().replace("’", "'").split())
+        if name and not set(name.split()) <= own:
+            weights[f"e:{name}"] += ENTITY_WEIGHT
+    return StoryFeatures(parse_day(published), dict(weights))
+
+
+def story_matrix(features: Sequence[StoryFeatures]) -> tuple[sp.csr_matrix, np.ndarray]:
+    """(TF-IDF rows, day per row with NaN for unknown) of ``features``.
+
+    Columns are the features in sorted order, so the matrix (and every similarity) is the
+    same wherever and in whatever order the articles were parsed.
+    """
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    vocab = {name: k for k, name in enumerate(sorted({f for x in features for f in x.weights}))}
+    indptr, indices, data = [0], [], []
+    for feat in features:
+        cols = sorted(vocab[name] for name in feat.weights)
+        names = sorted(feat.weights, key=vocab.__getitem__)
+        indices.extend(cols)
+        data.extend(feat.weights[name] for name in names)
+        indptr.append(len(indices))
+    counts = sp.csr_matrix(
+        (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), indptr),
+        shape=(len(features), len(vocab)),
+    )
+    if len(vocab):
+        counts = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
+    days = np.array([np.nan if f.day is None else float(f.day) for f in features])
+    return counts, days
+
+
+def group_stories(
+    features: Sequence[StoryFeatures],
+    settings: LinkageSettings | None = None,
+    *,
+    map_fn: MapFn | None = None,
+) -> list[str]:
+    """The story id (``S1``, ``S2``, …) of each article (see the module docstring)."""
+    if not features:
+        return []
+    X, days = story_matrix(features)
+    labels = cluster(X, days, settings, map_fn=map_fn)
+    return story_ids(labels, days)
+
+
+def story_ids(labels: np.ndarray, days: np.ndarray) -> list[str]:
+    """``S1``, ``S2``, … for cluster ``labels``: largest story first, then earliest, then
+    the one whose first article comes first."""
+    frame = pd.DataFrame({"label": labels, "day": days, "pos": np.arange(len(labels))})
+    stats = frame.groupby("label").agg(size=("pos", "size"), day=("day", "min"), pos=("pos", "min"))
+    stats["day"] = stats["day"].fillna(np.inf)
+    order = stats.sort_values(["size", "day", "pos"], ascending=[False, True, True]).index
+    names = {label: f"S{k + 1}" for k, label in enumerate(order)}
+    return [names[v] for v in labels]
+
+
+def _span(first: str, last: str) -> str:
+    """A short date span: "2 Jul 2010", "2–4 Jul 2010", "30 Jun – 2 Jul 2010"."""
+    if not first:
+        return ""
+    a, b = date.fromisoformat(first), date.fromisoformat(last)
+    if a == b:
+        return f"{a.day} {a:%b %Y}"
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{b.day} {b:%b %Y}"
+    if a.year == b.year:
+        return f"{a.day} {a:%b} – {b.day} {b:%b %Y}"
+    return f"{a.day} {a:%b %Y} – {b.day} {b:%b %Y}"
+
+
+def _top_entities(mentions: pd.DataFrame, own: set[str]) -> list[str]:
+    """Entities of one story named by the most articles, then most often, then by name
+    (names of the story's own outlets left out)."""
+    if mentions.empty:
+        return []
+    found = mentions[~mentions["entity"].isin(own)]
+    counts = found.groupby("entity").agg(docs=("doc_id", "nunique"), mentions=("doc_id", "size"))
+    counts = counts.reset_index().sort_values(
+        ["docs", "mentions", "entity"], ascending=[False, False, True]
+    )
+    return counts["entity"].head(TOP_ENTITIES).tolist()
+
+
+def story_table(documents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """STORY_COLUMNS, one row per story in story order: ``story_id``, ``label`` (top entities
+    and date span), ``articles``, ``outlets`` (how many), ``first_date``/``last_date``
+    (ISO days, "" when no article has a date) and ``top_entities`` ("; "-joined).
+
+    ``documents`` needs ``doc_id, outlet, title, published, story_id``; ``mentions`` the
+    resolved ``doc_id, entity``.
+    """
+    if documents.empty:
+        return pd.DataFrame(columns=STORY_COLUMNS)
+    story_of = dict(zip(documents["doc_id"], documents["story_id"], strict=True))
+    by_story = mentions.groupby(mentions["doc_id"].map(story_of), sort=False)
+    rows = []
+    ids = list(dict.fromkeys(documents["story_id"]))
+    ids.sort(key=lambda s: int(s[1:]))
+    for sid in ids:
+        docs = documents[documents["story_id"] == sid]
+        days = sorted(
+            date.fromordinal(d).isoformat()
+            for d in (parse_day(p) for p in docs["published"].fillna(""))
+            if d is not None
+        )
+        first, last = (days[0], days[-1]) if days else ("", "")
+        own = set(docs["outlet"])
+        found = by_story.get_group(sid) if sid in by_story.groups else mentions.iloc[:0]
+        top = _top_entities(found, own)
+        name = ", ".join(top[:LABEL_ENTITIES]) or str(docs["title"].iloc[0] or "") or sid
+        span = _span(first, last)
+        rows.append(
+            {
+                "story_id": sid,
+                "label": f"{name} · {span}" if span else name,
+                "articles": len(docs),
+                "outlets": docs["outlet"].nunique(),
+                "first_date": first,
+                "last_date": last,
+                "top_entities": "; ".join(top),
+            }
+        )
+    return pd.DataFrame(rows, columns=STORY_COLUMNS)

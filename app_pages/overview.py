@@ -26,12 +26,16 @@ if widgets.require_outlets(view):
         "from the article text; *Article N* (its place in the list) means the text does not "
         "name its outlet."
     )
-    table = docs[["outlet", "title", "published", "byline", "words", "entity_count"]]
+    columns = ["outlet", "title", "published", "byline", "words", "entity_count"]
+    if widgets.many_stories() and not view.story:
+        columns = ["story_id", *columns]
+    table = docs[columns]
     st.dataframe(
         table,
         hide_index=True,
         width="stretch",
         column_config={
+            "story_id": st.column_config.TextColumn("Story", width="small"),
             "outlet": st.column_config.TextColumn("Outlet", width="medium"),
             "title": st.column_config.TextColumn("Title", width="large"),
             "published": "Published",

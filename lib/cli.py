@@ -1,4 +1,5 @@
-"""Command line: ``python -m lib TABLE [--corpus PATH] [--format csv|json] [--outlet NAME ...]``.
+"""Command line: ``python -m lib TABLE [--corpus PATH] [--format csv|json] [--outlet NAME ...]
+[--story ID]``.
 
 Writes one table to stdout. ``--corpus`` may also name an analysis folder written by
 ``python -m lib analyze --corpus PATH --out DIR [--processes N]`` (see :mod:`lib.store.folders`),
@@ -28,13 +29,14 @@ from lib.schema import (
     FIGURE_COLUMNS,
     MENTION_COLUMNS,
     QUOTE_COLUMNS,
+    STORY_COLUMNS,
 )
 from lib.store.cache import default_cache
 from lib.store.folders import AnalysisFolderError, is_analysis_folder, save_analysis
 from lib.store.folders import load_analysis as read_folder
 from lib.store.worker import ParseWorker, WorkerFailed
 from lib.views import cooccur
-from lib.views.filter import filter_outlets
+from lib.views.filter import filter_outlets, filter_story
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -81,6 +83,10 @@ def _quotes(analysis, args) -> pd.DataFrame:
     return analysis.quotes[QUOTE_COLUMNS]
 
 
+def _stories(analysis, args) -> pd.DataFrame:
+    return analysis.stories[STORY_COLUMNS]
+
+
 #: TABLE name -> function(analysis, args) -> DataFrame
 TABLES: dict[str, Callable] = {
     "documents": _documents,
@@ -90,6 +96,7 @@ TABLES: dict[str, Callable] = {
     "figures": _figures,
     "claims": _claims,
     "quotes": _quotes,
+    "stories": _stories,
 }
 
 
@@ -121,6 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=["csv", "json"], default="csv")
     parser.add_argument(
         "--outlet", action="append", metavar="NAME", help="keep only this outlet (repeatable)"
+    )
+    parser.add_argument(
+        "--story", metavar="ID", help="keep only this story (an id of the `stories` table: S1 …)"
     )
     parser.add_argument(
         "--window", choices=cooccur.WINDOWS, default="sentence", help="co-occurrence window"
@@ -234,6 +244,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.table == "analyze":
             return run_analyze(args)
         analysis = load_analysis(args.corpus, cache=default_cache())
+        if args.story is not None:
+            known = analysis.stories["story_id"].tolist()
+            if args.story not in known:
+                raise UsageError(f"unknown story {args.story!r}; stories are: " + ", ".join(known))
+            analysis = filter_story(analysis, args.story)
         if args.outlet:
             unknown = [o for o in args.outlet if o not in analysis.outlets]
             if unknown:

@@ -161,17 +161,29 @@ def _span(first: str, last: str) -> str:
     return f"{a.day} {a:%b %Y} – {b.day} {b:%b %Y}"
 
 
-def _top_entities(mentions: pd.DataFrame, own: set[str]) -> list[str]:
-    """Entities of one story named by the most articles, then most often, then by name
-    (names of the story's own outlets left out)."""
+#: Entity types a label leaves out: nationalities and groups describe, they do not name
+#: the event ("North Korean" beside "North Korea").
+UNLABELLED = frozenset({"NORP"})
+
+
+def _top_entities(mentions: pd.DataFrame, own: set[str]) -> tuple[list[str], list[str]]:
+    """(top entities, label entities) of one story: entities named by the most articles,
+    then most often, then by name (the story's own outlets left out); the label's skip
+    :data:`UNLABELLED` types."""
     if mentions.empty:
-        return []
+        return [], []
     found = mentions[~mentions["entity"].isin(own)]
-    counts = found.groupby("entity").agg(docs=("doc_id", "nunique"), mentions=("doc_id", "size"))
+    counts = found.groupby("entity").agg(
+        docs=("doc_id", "nunique"), mentions=("doc_id", "size"), label=("label", "first")
+    )
     counts = counts.reset_index().sort_values(
         ["docs", "mentions", "entity"], ascending=[False, False, True]
     )
-    return counts["entity"].head(TOP_ENTITIES).tolist()
+    named = counts[~counts["label"].isin(UNLABELLED)]
+    return (
+        counts["entity"].head(TOP_ENTITIES).tolist(),
+        named["entity"].head(LABEL_ENTITIES).tolist(),
+    )
 
 
 def story_table(documents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
@@ -180,7 +192,7 @@ def story_table(documents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
     (ISO days, "" when no article has a date) and ``top_entities`` ("; "-joined).
 
     ``documents`` needs ``doc_id, outlet, title, published, story_id``; ``mentions`` the
-    resolved ``doc_id, entity``.
+    resolved ``doc_id, entity, label``.
     """
     if documents.empty:
         return pd.DataFrame(columns=STORY_COLUMNS)
@@ -199,8 +211,8 @@ def story_table(documents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
         first, last = (days[0], days[-1]) if days else ("", "")
         own = set(docs["outlet"])
         found = by_story.get_group(sid) if sid in by_story.groups else mentions.iloc[:0]
-        top = _top_entities(found, own)
-        name = ", ".join(top[:LABEL_ENTITIES]) or str(docs["title"].iloc[0] or "") or sid
+        top, named = _top_entities(found, own)
+        name = ", ".join(named or top[:LABEL_ENTITIES]) or str(docs["title"].iloc[0] or "") or sid
         span = _span(first, last)
         rows.append(
             {

@@ -25,6 +25,28 @@ STOPWORDS = frozenset(
 PRONOUNS = frozenset("he she they him her them i we it you his hers their its me us who".split())
 
 
+# ----------------------------------------------------------------------------- parts
+
+#: The two parts of every set (``../shared/eval/README.md``): rules are tuned on ``tune``;
+#: ``check`` is only measured.
+PARTS = ("tune", "check")
+
+
+def basil_part(event: str) -> str:
+    """BASIL events whose folder's uuid part starts with 0-4 are tuned on, 5-9 checked."""
+    uuid = event.split("_", 1)[-1]
+    return "tune" if uuid[:1] in "01234" else "check"
+
+
+def newsquant_part(index: int) -> str:
+    """NewsQuant entries at even positions are tuned on, odd positions checked."""
+    return "tune" if index % 2 == 0 else "check"
+
+
+#: PolNeAR folder of each part: train is tuned on, dev checked.
+POLNEAR_FOLDERS = {"tune": "polnear-train", "check": "polnear-dev"}
+
+
 def words(text: str) -> list[str]:
     """Lower-case word tokens, curly apostrophes made straight."""
     return [w.replace("’", "'") for w in _WORD.findall((text or "").lower())]

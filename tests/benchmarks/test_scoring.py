@@ -100,3 +100,10 @@ def test_claim_scores_pairs_and_recall():
     s = scoring.claim_scores(system_groups, gold_of, gold_groups)
     assert s["system_pairs"] == 2 and s["precision"] == 0.5
     assert s["gold_pairs"] == 1 and s["recall"] == 1.0
+
+
+def test_parts_follow_the_eval_readme():
+    assert scoring.basil_part("2016_1b96a5db") == "tune"
+    assert scoring.basil_part("2019_70c75d68") == "check"
+    assert [scoring.newsquant_part(i) for i in range(4)] == ["tune", "check", "tune", "check"]
+    assert scoring.POLNEAR_FOLDERS == {"tune": "polnear-train", "check": "polnear-dev"}

@@ -27,6 +27,7 @@ def analyze(
     n_process: int = 1,
     progress: Callable[[int, int], None] | None = None,
     parser=None,
+    map_fn=None,
 ) -> Analysis:
     """Analyse documents with ``nlp`` and return an :class:`Analysis`.
 
@@ -43,7 +44,9 @@ def analyze(
     ``(n, n)`` on a whole-analysis hit). ``parser`` (optional) replaces in-process parsing:
     ``parser(texts, on_part, on_skip)``, e.g. :meth:`lib.store.worker.ParseWorker.parse`
     with a per-document time budget; a document it skips is left out of the Analysis and
-    listed in ``problems`` as ``(source name, message)``.
+    listed in ``problems`` as ``(source name, message)``; a
+    :class:`lib.store.cluster.DaskParser`'s ``parse`` runs it on a Dask cluster. ``map_fn``
+    (optional, e.g. :func:`lib.store.cluster.dask_map`) runs story grouping's tasks.
     """
     docs = list(documents)
     whole = None
@@ -93,7 +96,7 @@ def analyze(
     if skipped:
         docs, parts, problems = _without(skipped, docs, parts, problems)
         whole = None  # an analysis missing documents is never cached whole
-    analysis = assemble(docs, parts, problems=problems)
+    analysis = assemble(docs, parts, problems=problems, map_fn=map_fn)
     if whole is not None:
         cache.put_analysis(whole, analysis)
     return analysis

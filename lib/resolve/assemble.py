@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 import pandas as pd
 
 from lib.corpus.document import Document, outlet_labels
@@ -55,11 +54,14 @@ def entity_table(mentions: pd.DataFrame) -> pd.DataFrame:
     ].reset_index(drop=True)
 
 
-def _collect(documents: Sequence[Document], parts) -> tuple[dict, list[dict], list[dict]]:
-    """Per-part record lists with ``doc_id``/``outlet`` added, document rows, text rows."""
+def _collect(
+    documents: Sequence[Document], parts, labels: Sequence[str] | None = None
+) -> tuple[dict, list[dict], list[dict]]:
+    """Per-part record lists with ``doc_id``/``outlet`` added, document rows, text rows;
+    ``labels`` are the outlets shown (default :func:`outlet_labels` of ``documents``)."""
     rows: dict[str, list[dict]] = {name: [] for name in TABLE_PARTS}
     doc_rows, text_rows = [], []
-    labels = outlet_labels(documents)
+    labels = outlet_labels(documents) if labels is None else labels
     for document, part, label in zip(documents, parts, labels, strict=True):
         meta = {"doc_id": document.doc_id, "outlet": label}
         for name in TABLE_PARTS:
@@ -150,12 +152,28 @@ def _prefixed(values: pd.Series, story: str) -> pd.Series:
     return values.map(one)
 
 
+def _story_rank(story: str) -> int:
+    """Position of a story id ("S12" -> 12) in story order."""
+    return int(story[1:]) if story[1:].isdigit() else 0
+
+
+def _in_story_order(table: pd.DataFrame, story_of: dict[str, str]) -> pd.DataFrame:
+    """Rows of ``table`` grouped by story (S1 first), in document order within a story."""
+    if table.empty:
+        return table.reset_index(drop=True)
+    position = {doc_id: k for k, doc_id in enumerate(story_of)}
+    key = [(_story_rank(story_of[d]), position[d]) for d in table["doc_id"].tolist()]
+    order = sorted(range(len(key)), key=key.__getitem__)
+    return table.iloc[order].reset_index(drop=True)
+
+
 def _story_passes(rows: dict[str, list[dict]], story_of: dict[str, str]) -> dict:
     """:func:`_passes` run on each story alone, so no name, claim or quote group ever links
-    two stories; ids are prefixed with the story id and rows kept in document order."""
-    order = {doc_id: k for k, doc_id in enumerate(story_of)}
+    two stories. Ids are prefixed with the story id ("S2-C01"); rows are grouped by story
+    (S1 first) and keep document order within a story, so a pile assembled a few stories
+    at a time (:mod:`lib.store.stream`) gives the same tables."""
     split: dict[str, dict[str, list[dict]]] = {}
-    for sid in dict.fromkeys(story_of.values()):
+    for sid in sorted(set(story_of.values()), key=_story_rank):
         split[sid] = {name: [] for name in TABLE_PARTS}
     for name in TABLE_PARTS:
         for rec in rows[name]:
@@ -175,10 +193,7 @@ def _story_passes(rows: dict[str, list[dict]], story_of: dict[str, str]) -> dict
     out = {}
     for name, tables in results.items():
         table = pd.concat([t for t in tables if len(t)] or tables[:1], ignore_index=True)
-        if name != "claims" and len(table):  # claims stay grouped, stories in story order
-            rank = table["doc_id"].map(order)
-            table = table.iloc[np.argsort(rank.to_numpy(), kind="stable")]
-        out[name] = table.reset_index(drop=True)
+        out[name] = table if name == "claims" else _in_story_order(table, story_of)
     return out
 
 
@@ -195,19 +210,28 @@ def assemble(
     *,
     problems: Sequence[tuple[str, str]] = (),
     stories: Sequence[str] | None = None,
+    map_fn=None,
+    outlets: Sequence[str] | None = None,
+    story_count: int | None = None,
 ) -> Analysis:
     """Combine per-document records into an :class:`~lib.schema.Analysis`.
 
     Articles are first grouped into stories (:mod:`lib.resolve.stories`; ``stories`` may
-    give each document's story id instead, e.g. computed on a cluster); every
-    corpus-level pass then runs within one story at a time.
+    give each document's story id instead; ``map_fn`` runs grouping's tasks elsewhere, see
+    :func:`lib.resolve.linkage.cluster`); every corpus-level pass then runs within one story
+    at a time.
+
+    A pile assembled a few stories at a time (:mod:`lib.store.stream`) passes the whole
+    pile's ``outlets`` labels and ``story_count``, so ids and labels are the pile's.
     """
-    rows, doc_rows, text_rows = _collect(documents, parts)
+    rows, doc_rows, text_rows = _collect(documents, parts, outlets)
     if stories is None:
-        stories = group_stories(_features(documents, parts))
+        stories = group_stories(_features(documents, parts), map_fn=map_fn)
     story_of = dict(zip((d.doc_id for d in documents), stories, strict=True))
-    if len(set(stories)) > 1:
+    sentences = frame(rows["sentences"], SENTENCE_COLUMNS)[SENTENCE_COLUMNS]
+    if (story_count or len(set(stories))) > 1:
         tables = _story_passes(rows, story_of)
+        sentences = _in_story_order(sentences, story_of)
     else:
         tables = _passes(rows)
     for row, story in zip(doc_rows, stories, strict=True):
@@ -222,7 +246,7 @@ def assemble(
     return Analysis(
         documents=documents_df,
         texts=frame(text_rows, TEXT_COLUMNS),
-        sentences=frame(rows["sentences"], SENTENCE_COLUMNS)[SENTENCE_COLUMNS],
+        sentences=sentences,
         **tables,
         stories=story_table(documents_df, tables["mentions"]),
         problems=list(problems),

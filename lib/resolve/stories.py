@@ -96,30 +96,61 @@ def story_features(published: str, outlet: str, part: dict) -> StoryFeatures:
     return StoryFeatures(parse_day(published), dict(weights))
 
 
-def story_matrix(features: Sequence[StoryFeatures]) -> tuple[sp.csr_matrix, np.ndarray]:
-    """(TF-IDF rows, day per row with NaN for unknown) of ``features``.
+class StoryMatrix:
+    """Story features of many articles, kept compact (column ids and weights per article),
+    added in any order (a cluster returns articles as they finish); :meth:`build` gives the
+    TF-IDF matrix.
 
     Columns are the features in sorted order, so the matrix (and every similarity) is the
     same wherever and in whatever order the articles were parsed.
     """
-    from sklearn.feature_extraction.text import TfidfTransformer
 
-    vocab = {name: k for k, name in enumerate(sorted({f for x in features for f in x.weights}))}
-    indptr, indices, data = [0], [], []
-    for feat in features:
-        cols = sorted(vocab[name] for name in feat.weights)
-        names = sorted(feat.weights, key=vocab.__getitem__)
-        indices.extend(cols)
-        data.extend(feat.weights[name] for name in names)
-        indptr.append(len(indices))
-    counts = sp.csr_matrix(
-        (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), indptr),
-        shape=(len(features), len(vocab)),
-    )
-    if len(vocab):
-        counts = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
-    days = np.array([np.nan if f.day is None else float(f.day) for f in features])
-    return counts, days
+    def __init__(self) -> None:
+        self._vocab: dict[str, int] = {}
+        self._rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._days: dict[int, float] = {}
+
+    def add(self, index: int, features: StoryFeatures) -> None:
+        """Set article ``index``'s features."""
+        vocab = self._vocab
+        cols = np.fromiter(
+            (vocab.setdefault(name, len(vocab)) for name in features.weights),
+            dtype=np.int64,
+            count=len(features.weights),
+        )
+        vals = np.fromiter(features.weights.values(), dtype=np.float64, count=len(cols))
+        self._rows[index] = (cols, vals)
+        self._days[index] = np.nan if features.day is None else float(features.day)
+
+    def build(self, indices: Sequence[int]) -> tuple[sp.csr_matrix, np.ndarray]:
+        """(TF-IDF rows of the articles ``indices``, in that order; day per row, NaN when
+        unknown): sublinear term frequency, smoothed IDF over these articles, L2 rows."""
+        from sklearn.feature_extraction.text import TfidfTransformer
+
+        names = sorted(self._vocab)
+        remap = np.empty(len(names), dtype=np.int64)
+        remap[[self._vocab[name] for name in names]] = np.arange(len(names))
+        rows = [self._rows[i] for i in indices]
+        lengths = np.array([len(c) for c, _v in rows], dtype=np.int64)
+        cols = remap[np.concatenate([c for c, _v in rows])] if rows else np.zeros(0, np.int64)
+        vals = np.concatenate([v for _c, v in rows]) if rows else np.zeros(0)
+        row_ids = np.repeat(np.arange(len(rows)), lengths)
+        counts = sp.csr_matrix((vals, (row_ids, cols)), shape=(len(rows), len(names)))
+        counts.sum_duplicates()
+        counts.sort_indices()
+        if counts.nnz:
+            counts = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
+        days = np.array([self._days[i] for i in indices], dtype=float)
+        return counts, days
+
+
+def story_matrix(features: Sequence[StoryFeatures]) -> tuple[sp.csr_matrix, np.ndarray]:
+    """(TF-IDF rows, day per row with NaN for unknown) of ``features`` (see
+    :class:`StoryMatrix`)."""
+    matrix = StoryMatrix()
+    for k, feat in enumerate(features):
+        matrix.add(k, feat)
+    return matrix.build(range(len(features)))
 
 
 def group_stories(
@@ -132,6 +163,19 @@ def group_stories(
     if not features:
         return []
     X, days = story_matrix(features)
+    return stories_of_matrix(X, days, settings, map_fn=map_fn)
+
+
+def stories_of_matrix(
+    X: sp.csr_matrix,
+    days: np.ndarray,
+    settings: LinkageSettings | None = None,
+    *,
+    map_fn: MapFn | None = None,
+) -> list[str]:
+    """Story ids of the rows of a :class:`StoryMatrix` (see :func:`group_stories`)."""
+    if X.shape[0] == 0:
+        return []
     labels = cluster(X, days, settings, map_fn=map_fn)
     return story_ids(labels, days)
 

@@ -11,19 +11,21 @@ merged while the mean similarity of their pairs is at least the threshold.
 It is computed in three near-linear steps:
 
 1. **Blocking** (:func:`candidate_pairs`): each article's ``keys_per_doc`` heaviest terms
-   are its keys; articles sharing a key are candidates. Each key's articles are sorted by
-   day and each is paired with at most the next ``block_cap`` (sorted neighbourhood), so
-   a key shared by thousands of articles costs ``block_cap`` pairs per article, not a
-   square; pairs further apart than the time window are dropped.
+   are its keys; articles sharing a key are candidates. A key of at most ``block_cap``
+   articles pairs them all; a more common key sorts its articles by day and pairs each
+   with its next ``big_block_window`` (sorted neighbourhood), so a key shared by
+   thousands of articles costs a few pairs per article, not a square. Pairs further apart
+   than the time window are dropped.
 2. **Scoring** (:func:`score_pairs`): the exact similarity of each candidate pair, in chunks.
-3. **Linkage per component** (:func:`link_component`): a merge at the threshold needs at
+3. **Linkage per component** (:func:`link_dense`): a merge at the threshold needs at
    least one pair at the threshold (a mean is never above its largest term), so the
    connected components of the candidate pairs at or above the threshold hold every
    cluster. Each component is clustered on its own: exactly (every pair of the component
    scored, scipy's average linkage) up to ``dense_max`` articles, else over its candidate
-   pairs only (pairs never scored count as 0) with a heap.
+   pairs only (pairs never scored count as 0) with a heap
+   (:func:`sparse_average_linkage`).
 
-Steps 2 and 3 are independent per chunk and per component: :func:`cluster` takes a
+Steps 2 and 3 are independent per chunk and per batch of components: :func:`cluster` takes a
 ``map_fn`` so an executor (a Dask client) can run them elsewhere with the same results.
 """
 
@@ -51,8 +53,11 @@ class LinkageSettings:
     window_days: float = 14.0
     #: Heaviest terms of an article used as blocking keys.
     keys_per_doc: int = 12
-    #: Most neighbours (in time) one article is paired with per key.
+    #: A key shared by at most this many articles pairs them all.
     block_cap: int = 60
+    #: A key shared by more articles pairs each with its next this many in time order
+    #: (sorted neighbourhood: a chain that still connects one big story, at linear cost).
+    big_block_window: int = 8
     #: Largest component clustered exactly (its pairs fit in a dense matrix).
     dense_max: int = 2000
     #: Candidate pairs scored per task.
@@ -93,11 +98,16 @@ def candidate_pairs(
     day_key = np.where(np.isnan(days), np.inf, days)[rows]
     order = np.lexsort((rows, day_key, cols))
     rows, cols = rows[order], cols[order]
+    starts = np.flatnonzero(np.r_[True, cols[1:] != cols[:-1]])
+    sizes = np.diff(np.r_[starts, len(cols)])
+    small = np.repeat(sizes <= settings.block_cap, sizes)  # per posting: its key is small
     found = []
     for d in range(1, settings.block_cap + 1):
         if d >= len(rows):
             break
         same = cols[:-d] == cols[d:]
+        if d > settings.big_block_window:
+            same &= small[:-d]
         if not same.any():
             break  # no key has more than d articles
         found.append(np.stack([rows[:-d][same], rows[d:][same]]))
@@ -109,7 +119,8 @@ def candidate_pairs(
     delta = np.abs(days[i] - days[j])
     keep &= ~(delta > settings.window_days)  # NaN (a day unknown) is kept
     n = X.shape[0]
-    codes = np.unique(i[keep] * n + j[keep])
+    codes = np.sort(i[keep] * n + j[keep])  # sorting, then dropping repeats, is
+    codes = codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes  # unique
     return codes // n, codes % n
 
 
@@ -145,30 +156,25 @@ def components(
     return groups
 
 
-def link_component(
-    X_sub: sp.csr_matrix,
-    days_sub: np.ndarray,
-    settings: LinkageSettings,
-    edges: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
-) -> np.ndarray:
-    """Cluster labels (0, 1, … by first member) of one component's articles.
-
-    Exact average linkage on every pair when ``edges`` is None (the caller's choice up to
-    ``dense_max`` articles); else average linkage over the given local pairs
-    ``(i, j, similarity)`` with pairs not given counted as 0 (:func:`sparse_average_linkage`).
-    """
-    m = X_sub.shape[0]
-    if edges is not None:
-        return sparse_average_linkage(m, *edges, settings.threshold)
+def link_dense(sizes: list[int], sims: np.ndarray, threshold: float) -> list[np.ndarray]:
+    """Exact average linkage of several components, each given by its size ``m`` and the
+    similarities of all its pairs in ``sims`` (``m * (m - 1) / 2`` values per component,
+    one after the other, in ``numpy.triu_indices`` order): labels (0, 1, … by first
+    member) of each component, cut at ``threshold``."""
     from scipy.cluster.hierarchy import fcluster, linkage
 
-    sims = (X_sub @ X_sub.T).toarray()
-    sims *= time_kernel(days_sub[:, None] - days_sub[None, :], settings)
-    upper = np.triu_indices(m, k=1)
-    distance = np.clip(1.0 - sims[upper], 0.0, 2.0)
-    tree = linkage(distance, method="average")
-    flat = fcluster(tree, t=1.0 - settings.threshold, criterion="distance")
-    return _renumber(flat)
+    out, at = [], 0
+    for m in sizes:
+        count = m * (m - 1) // 2
+        part = sims[at : at + count]
+        at += count
+        if m == 2:  # a component of two is one strong pair
+            out.append(np.zeros(2, dtype=np.int64))
+            continue
+        distance = np.clip(1.0 - part, 0.0, 2.0)
+        tree = linkage(distance, method="average")
+        out.append(_renumber(fcluster(tree, t=1.0 - threshold, criterion="distance")))
+    return out
 
 
 def sparse_average_linkage(
@@ -240,6 +246,32 @@ def _local_map(fn: Callable, args: list) -> list:
     return [fn(*a) for a in args]
 
 
+def _within_pairs(groups: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair inside each group (``numpy.triu_indices`` order, group after group)."""
+    if not groups:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    a, b = [], []
+    for members in groups:
+        upper = np.triu_indices(len(members), k=1)
+        a.append(members[upper[0]])
+        b.append(members[upper[1]])
+    return np.concatenate(a), np.concatenate(b)
+
+
+def _batches(groups: list[np.ndarray], pairs: int) -> list[list[np.ndarray]]:
+    """Consecutive groups in batches of about ``pairs`` pairs (linkage tasks)."""
+    out, current, size = [], [], 0
+    for members in groups:
+        current.append(members)
+        size += len(members) * (len(members) - 1) // 2
+        if size >= pairs:
+            out.append(current)
+            current, size = [], 0
+    if current:
+        out.append(current)
+    return out
+
+
 def cluster(
     X: sp.csr_matrix,
     days: np.ndarray,
@@ -258,21 +290,32 @@ def cluster(
     run = map_fn or _local_map
     days = np.asarray(days, dtype=float)
     i, j = candidate_pairs(X, days, settings)
-    chunks = list(_chunks(i, j, settings.chunk_pairs))
-    scored = run(score_pairs, [(X, days, a, b, settings) for a, b in chunks])
-    sims = np.concatenate(scored) if scored else np.zeros(0)
+    sims = _scored(run, X, days, i, j, settings)
     groups = components(n, i, j, sims, settings.threshold)
-    tasks = []
-    for members in groups:
-        edges = None
-        if len(members) > settings.dense_max:
-            edges = _local_edges(members, i, j, sims)
-        tasks.append((X[members], days[members], settings, edges))
-    results = run(link_component, tasks)
+    dense = [g for g in groups if len(g) <= settings.dense_max]
+    large = [g for g in groups if len(g) > settings.dense_max]
+    batches = _batches(dense, settings.chunk_pairs)
+    inside = [_scored(run, X, days, *_within_pairs(b), settings) for b in batches]
+    tasks = [
+        ([len(g) for g in b], s, settings.threshold) for b, s in zip(batches, inside, strict=True)
+    ]
+    results = [labels for found in run(link_dense, tasks) for labels in found]
+    edges = [_local_edges(g, i, j, sims) for g in large]
+    results += run(
+        sparse_average_linkage,
+        [(len(g), *e, settings.threshold) for g, e in zip(large, edges, strict=True)],
+    )
     labels = np.arange(n, dtype=np.int64)  # every article its own story, then the groups
-    for members, local in zip(groups, results, strict=True):
+    for members, local in zip(dense + large, results, strict=True):
         labels[members] = members[np.unique(local, return_index=True)[1][local]]
     return _renumber(labels)
+
+
+def _scored(run: MapFn, X, days, i: np.ndarray, j: np.ndarray, settings) -> np.ndarray:
+    """:func:`score_pairs` of every pair, in chunks run by ``run``."""
+    chunks = list(_chunks(i, j, settings.chunk_pairs))
+    scored = run(score_pairs, [(X, days, a, b, settings) for a, b in chunks])
+    return np.concatenate(scored) if scored else np.zeros(0)
 
 
 def _local_edges(members: np.ndarray, i: np.ndarray, j: np.ndarray, sims: np.ndarray):

@@ -70,7 +70,7 @@ def open_client(spec: str) -> Iterator:
                 n_workers=int(value),
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",  # any free port: never in the way of another
                 silence_logs=40,  # errors only: the CLI's stderr is for the user
             )
             client = Client(cluster, timeout=CONNECT_TIMEOUT_S)

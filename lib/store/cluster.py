@@ -103,7 +103,7 @@ def parse_batch(
     key = (budget_s, loader)
     worker = _PARSERS.get(key)
     if worker is None:
-        worker = _PARSERS[key] = ParseWorker(budget_s=budget_s, loader=loader)
+        worker = _PARSERS[key] = ParseWorker(budget_s=budget_s, loader=loader, niceness=0)
     out: list[tuple[str, object]] = [("skip", "")] * len(texts)
 
     def part(i: int, value: dict) -> None:

@@ -161,7 +161,9 @@ def markdown(speed: list[dict], stream: dict | None, n_speed: int, n_stream: int
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--speed", type=int, default=1000, help="articles for the speed runs")
+    parser.add_argument(
+        "--speed", type=int, default=1000, help="articles for the speed runs (0: skip)"
+    )
     parser.add_argument("--stream", type=int, default=100_000, help="articles streamed (0: skip)")
     parser.add_argument("--work", default="", help="folder for piles and outputs (default: temp)")
     parser.add_argument("--no-write", action="store_true", help="do not write dask.md")
@@ -170,8 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     results: dict = {"speed": [], "stream": None}
     try:
-        pile = make_pile(args.speed, work / f"pile{args.speed}")
-        for workers in (1, 2):
+        pile = make_pile(args.speed, work / f"pile{args.speed}") if args.speed else None
+        for workers in (1, 2) if pile else ():
             r = run_cli(pile, workers, work / f"out{args.speed}_{workers}")
             r["rate"] = round(args.speed / r["seconds"], 2)
             r.pop("samples")

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from lib.analysis import analyze
-from lib.ingest.limits import DOC_ANALYSIS_BUDGET_S
+from lib.ingest.limits import CLUSTER_LIMITS, DOC_ANALYSIS_BUDGET_S
 from lib.ingest.local import load_corpus
 from lib.nlp.pipeline import ModelNotFound, get_nlp
 from lib.schema import (
@@ -181,7 +181,7 @@ def load_analysis(
             return read_folder(path, only=FOLDER_TABLES.get(table or ""))
         except AnalysisFolderError as exc:
             raise UsageError(str(exc)) from None
-    corpus = read_corpus(path)
+    corpus = read_corpus(path, CLUSTER_LIMITS if scheduler else None)
     if scheduler:
         return _on_cluster(
             scheduler,
@@ -244,11 +244,12 @@ def _on_cluster(spec: str, work: Callable, known_problems):
     return result
 
 
-def read_corpus(path: Path):
-    """Load the articles at ``path``, naming every file not read (or read with a warning) on
-    stderr. A corpus that cannot be read as a whole raises one-line :class:`UsageError`."""
+def read_corpus(path: Path, limits=None):
+    """Load the articles at ``path`` (``limits``: default the local ones), naming every file
+    not read (or read with a warning) on stderr. A corpus that cannot be read as a whole
+    raises one-line :class:`UsageError`."""
     try:
-        corpus = load_corpus(path)
+        corpus = load_corpus(path, limits)
     except (OSError, ValueError) as exc:
         raise UsageError(f"cannot read corpus {path}: {exc}") from None
     except Exception as exc:  # noqa: BLE001 - one line for the user, never a traceback
@@ -304,7 +305,7 @@ def _stream(args, out: Path, cache, progress, started: float) -> int:
     path = Path(args.corpus)
     if not path.exists():
         raise UsageError(f"corpus not found: {path}")
-    corpus = read_corpus(path)
+    corpus = read_corpus(path, CLUSTER_LIMITS)
     counts = _on_cluster(
         args.scheduler,
         lambda parser, map_fn, run: stream_analysis(

@@ -236,7 +236,8 @@ def _on_cluster(spec: str, work: Callable, known_problems):
     except (SchedulerError, ModelNotFound, WorkerFailed) as exc:
         raise UsageError(str(exc)) from None
     except Exception as exc:  # noqa: BLE001 - a cluster failure is one line, never a traceback
-        raise UsageError(f"the Dask cluster failed: {type(exc).__name__}: {exc}") from None
+        message = " ".join(str(exc).split())  # one line, whatever the cluster said
+        raise UsageError(f"the Dask cluster failed: {type(exc).__name__}: {message}") from None
     problems = getattr(result, "problems", None)
     if problems is not None:
         for name, reason in problems[len(known_problems) :]:

@@ -1,9 +1,10 @@
 """Parsing and story grouping on a Dask cluster (``dask.distributed``), for the CLI.
 
-``--scheduler tcp://HOST:8786`` connects to a running scheduler (``dask scheduler`` and
-``dask worker tcp://HOST:8786`` started from the repository folder, in the project's
-environment); ``--scheduler local:N`` starts a ``LocalCluster`` of N worker processes on this
-machine for the run. The Streamlit app never uses this: it stays a one-machine server.
+``--scheduler tcp://HOST:8786`` connects to a running scheduler (``PYTHONPATH=. dask
+scheduler`` and ``PYTHONPATH=. dask worker tcp://HOST:8786`` started in a copy of the
+repository, in the project's environment: both import ``lib``); ``--scheduler local:N``
+starts a ``LocalCluster`` of N worker processes on this machine for the run. The Streamlit
+app never uses this: it stays a one-machine server.
 
 Two executors plug into the one analysis path (:func:`lib.analysis.analyze`):
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib.present.timeline import story_timeline
+from lib.records import STORIES_PAGE
 from lib.ui import widgets
 from lib.views.stories import stories_table, story_days
 
@@ -47,14 +48,8 @@ else:
         selection_mode="single-row",
         selection_default={"selection": {"rows": chosen}} if chosen else None,
         key=widgets.STORY_TABLE_KEY,
-        column_order=["story_id", "label", "articles", "outlets", "top_entities"],
-        column_config={
-            "story_id": st.column_config.TextColumn("Story", width=60),
-            "label": st.column_config.TextColumn("Named by", width="large"),
-            "articles": st.column_config.NumberColumn("Articles", format="%d", width=70),
-            "outlets": st.column_config.TextColumn("Outlets", width="medium"),
-            "top_entities": st.column_config.TextColumn("Most named", width="large"),
-        },
+        column_order=STORIES_PAGE.names(),
+        column_config=widgets.column_config(STORIES_PAGE),
     )
     st.subheader("When each story was reported")
     days = story_days(docs)
@@ -67,15 +62,5 @@ else:
         story_timeline(stories, days, view.story), width="stretch", key="stories_timeline"
     )
     widgets.csv_download(
-        table,
-        "stories.csv",
-        key="stories_download",
-        headers={
-            "story_id": "Story",
-            "label": "Named by",
-            "articles": "Articles",
-            "outlets": "Outlets",
-            "dates": "Dates",
-            "top_entities": "Most named",
-        },
+        table, "stories.csv", key="stories_download", headers=STORIES_PAGE.headers()
     )

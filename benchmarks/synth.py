@@ -183,12 +183,14 @@ def story_pile(
     return docs, gold
 
 
-def cheap_parts(doc: Document) -> dict[str, list[dict]]:
-    """The ``terms`` and ``mentions`` records a parse of ``doc`` would give, read cheaply
-    without spaCy (capitalised runs are names, other words lower-cased terms): enough for
-    timing story grouping at scale."""
+def cheap_parts(doc: Document):
+    """:class:`~lib.records.Parts` with the ``terms`` and ``mentions`` a parse of ``doc``
+    would give, read cheaply without spaCy (capitalised runs are names, other words
+    lower-cased terms): enough for timing story grouping at scale."""
     import re
     from collections import Counter
+
+    from lib.records import Mention, Parts, Term
 
     text = doc.text
     lead_end = len("\n\n".join(text.split("\n\n")[:2]))
@@ -197,10 +199,10 @@ def cheap_parts(doc: Document) -> dict[str, list[dict]]:
     for m in re.finditer(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*|[a-z]+", text):
         word = m.group(0)
         if word[0].isupper() and " " in word:
-            mentions.append({"text": word, "label": "PERSON", "start_char": m.start()})
+            mentions.append(Mention(text=word, label="PERSON", start_char=m.start()))
         for w in word.lower().split():
             if w not in _STOP and len(w) > 1:
                 counts[w] += 1
                 lead[w] += m.start() < lead_end
-    terms = [{"term": t, "count": c, "lead": lead[t]} for t, c in counts.most_common()]
-    return {"terms": terms, "mentions": mentions}
+    terms = [Term(term=t, count=c, lead=lead[t]) for t, c in counts.most_common()]
+    return Parts(words=sum(counts.values()), mentions=mentions, terms=terms)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from lib.records import Term
+
 if TYPE_CHECKING:  # spaCy itself is imported by the pipeline, not by importing this module
     from spacy.tokens import Doc
 
@@ -26,11 +28,11 @@ MAX_TERMS = 400
 LEAD_SENTENCES = 3
 
 
-def term_records(doc: Doc) -> list[dict]:
-    """``[{"term": lemma, "count": n, "lead": k}, ...]``: lower-case lemmas of the content
-    words of ``doc`` (nouns, proper nouns, verbs, adjectives; no stop words, numbers or words
-    without a letter), ``k`` of the ``n`` in the first :data:`LEAD_SENTENCES` sentences; most
-    frequent first, at most :data:`MAX_TERMS`."""
+def term_records(doc: Doc) -> list[Term]:
+    """:class:`~lib.records.Term` records: lower-case lemmas of the content words of ``doc``
+    (nouns, proper nouns, verbs, adjectives; no stop words, numbers or words without a
+    letter), each with its count and how many of those are in the first
+    :data:`LEAD_SENTENCES` sentences; most frequent first, at most :data:`MAX_TERMS`."""
     counts: Counter[str] = Counter()
     lead: Counter[str] = Counter()
     lead_end = _lead_end(doc)
@@ -44,7 +46,7 @@ def term_records(doc: Doc) -> list[dict]:
         if tok.i < lead_end:
             lead[lemma] += 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
-    return [{"term": term, "count": n, "lead": lead[term]} for term, n in ranked]
+    return [Term(term=term, count=n, lead=lead[term]) for term, n in ranked]
 
 
 def _lead_end(doc: Doc) -> int:

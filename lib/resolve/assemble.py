@@ -11,38 +11,22 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from lib.columns import empty_frame, names, to_frame
 from lib.corpus.document import Document, outlet_labels
+from lib.records import Claim, DocumentRow, Entity, Mention, Parts, Quote, TextRow
 from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
 from lib.resolve.quote_groups import group_quotes
 from lib.resolve.speakers import resolve_sources, span_entities
 from lib.resolve.stories import StoryFeatures, group_stories, story_features, story_table
-from lib.schema import (
-    CLAIM_COLUMNS,
-    DOCUMENT_COLUMNS,
-    ENTITY_COLUMNS,
-    FIGURE_COLUMNS,
-    MENTION_COLUMNS,
-    QUOTE_COLUMNS,
-    SENTENCE_COLUMNS,
-    TABLE_PARTS,
-    TEXT_COLUMNS,
-    Analysis,
-)
-
-
-def frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows)
-    for col in columns:
-        if col not in frame.columns:
-            frame[col] = pd.Series(dtype=object)
-    return frame
+from lib.schema import Analysis
 
 
 def entity_table(mentions: pd.DataFrame) -> pd.DataFrame:
-    """ENTITY_COLUMNS: mention counts per document and canonical entity."""
+    """The ``entities`` table (:class:`~lib.records.Entity`): mention counts per document
+    and canonical entity."""
     if mentions.empty:
-        return pd.DataFrame(columns=ENTITY_COLUMNS)
+        return empty_frame(Entity)
     table = (
         mentions.groupby(["doc_id", "outlet", "entity", "label"], sort=False)
         .size()
@@ -50,93 +34,94 @@ def entity_table(mentions: pd.DataFrame) -> pd.DataFrame:
         .reset_index()
     )
     return table.sort_values(["doc_id", "mentions", "entity"], ascending=[True, False, True])[
-        ENTITY_COLUMNS
+        names(Entity)
     ].reset_index(drop=True)
 
 
+def _per_article(record_type: type, lists: list[list], metas: list[dict]) -> pd.DataFrame:
+    """One table of every article's records, with its ``doc_id`` and ``outlet``."""
+    frame = to_frame([r for records in lists for r in records], record_type)
+    for key in ("doc_id", "outlet"):
+        if key in frame.columns and len(frame):
+            frame[key] = [m[key] for m, records in zip(metas, lists, strict=True) for _ in records]
+    return frame
+
+
 def _collect(
-    documents: Sequence[Document], parts, labels: Sequence[str] | None = None
-) -> tuple[dict, list[dict], list[dict]]:
-    """Per-part record lists with ``doc_id``/``outlet`` added, document rows, text rows;
+    documents: Sequence[Document],
+    parts: Sequence[Parts],
+    stories: Sequence[str],
+    labels: Sequence[str] | None = None,
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, pd.DataFrame]:
+    """Per-article tables (``doc_id``/``outlet`` added), the documents and texts tables;
     ``labels`` are the outlets shown (default :func:`outlet_labels` of ``documents``)."""
-    rows: dict[str, list[dict]] = {name: [] for name in TABLE_PARTS}
-    doc_rows, text_rows = [], []
     labels = outlet_labels(documents) if labels is None else labels
-    for document, part, label in zip(documents, parts, labels, strict=True):
-        meta = {"doc_id": document.doc_id, "outlet": label}
-        for name in TABLE_PARTS:
-            rows[name].extend({**meta, **rec} for rec in part[name])
-        stats = part["stats"][0]
-        doc_rows.append(
-            {
-                **meta,
-                "title": document.title,
-                "published": document.published,
-                "byline": document.byline,
-                "url": document.url,
-                **stats,
-            }
+    metas = [{"doc_id": d.doc_id, "outlet": o} for d, o in zip(documents, labels, strict=True)]
+    tables = {
+        name: _per_article(Parts.LISTS[name], [getattr(p, name) for p in parts], metas)
+        for name in Parts.TABLE_LISTS
+    }
+    doc_rows = [
+        DocumentRow(
+            doc_id=d.doc_id,
+            outlet=label,
+            title=d.title,
+            published=d.published,
+            byline=d.byline,
+            url=d.url,
+            words=part.words,
+            story_id=story,
+            sentences=len(part.sentences),
         )
-        text_rows.append(
-            {
-                "doc_id": document.doc_id,
-                "text": document.text,
-                "boilerplate": document.boilerplate,
-                "source_name": document.source_name,
-                "content_hash": document.content_hash,
-            }
+        for d, part, label, story in zip(documents, parts, labels, stories, strict=True)
+    ]
+    text_rows = [
+        TextRow(
+            doc_id=d.doc_id,
+            text=d.text,
+            boilerplate=d.boilerplate,
+            source_name=d.source_name,
+            content_hash=d.content_hash,
         )
-    return rows, doc_rows, text_rows
+        for d in documents
+    ]
+    return tables, to_frame(doc_rows, DocumentRow), to_frame(text_rows, TextRow)
 
 
-def _first(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """``frame`` with ``columns`` first (those it has), then its other columns."""
-    head = [c for c in columns if c in frame.columns]
-    return frame[head + [c for c in frame.columns if c not in head]]
-
-
-def _mentions(records: list[dict]) -> pd.DataFrame:
-    raw = frame(records, MENTION_COLUMNS[:-2] + ["label"])
+def _mentions(raw: pd.DataFrame) -> pd.DataFrame:
     if not len(raw):
-        return pd.DataFrame(columns=MENTION_COLUMNS + ["raw_label"])
+        return empty_frame(Mention)
     mentions = resolve_entities(raw)
-    if "raw_label" not in mentions.columns:
-        mentions["raw_label"] = raw.loc[mentions.index, "label"]
-    return _first(mentions, MENTION_COLUMNS).reset_index(drop=True)
+    mentions["raw_label"] = raw.loc[mentions.index, "label"]
+    return mentions[names(Mention)].reset_index(drop=True)
 
 
-def _figures(records: list[dict], spans) -> tuple[pd.DataFrame, pd.DataFrame]:
-    figs = frame(records, FIGURE_COLUMNS)
+def _figures(figs: pd.DataFrame, spans) -> tuple[pd.DataFrame, pd.DataFrame]:
     if len(figs):
         figs["said_by"], figs["said_by_entity"] = resolve_sources(figs, spans, "said_by")
-    figs = _first(figs, FIGURE_COLUMNS)
-    claims = build_claims(figs) if len(figs) else pd.DataFrame(columns=CLAIM_COLUMNS)
+    claims = build_claims(figs) if len(figs) else empty_frame(Claim)
     return figs.reset_index(drop=True), claims.reset_index(drop=True)
 
 
-def _quotes(records: list[dict], spans) -> pd.DataFrame:
-    group_cols = ("group_id", "group_size")
-    quots = frame(records, [c for c in QUOTE_COLUMNS if c not in group_cols])
+def _quotes(quots: pd.DataFrame, spans) -> pd.DataFrame:
     if len(quots):
         quots["speaker"], quots["speaker_entity"] = resolve_sources(quots, spans, "speaker")
         quots = group_quotes(quots)
-    else:
-        quots = quots.assign(group_id=pd.Series(dtype=object), group_size=pd.Series(dtype=int))
-    return _first(quots, QUOTE_COLUMNS).reset_index(drop=True)
+    return quots[names(Quote)].reset_index(drop=True)
 
 
-def _passes(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
-    """The corpus-level passes over one story's records: mentions with canonical entities,
-    the entity table, figures and claims, quotes and their groups."""
-    mentions = _mentions(rows["mentions"])
+def _passes(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The corpus-level passes over one story's per-article tables: mentions with canonical
+    entities, the entity table, figures and claims, quotes and their groups."""
+    mentions = _mentions(tables["mentions"])
     spans = span_entities(mentions)
-    figs, claims = _figures(rows["figures"], spans)
+    figs, claims = _figures(tables["figures"], spans)
     return {
         "mentions": mentions,
         "entities": entity_table(mentions),
         "figures": figs,
         "claims": claims,
-        "quotes": _quotes(rows["quotes"], spans),
+        "quotes": _quotes(tables["quotes"], spans),
     }
 
 
@@ -167,37 +152,36 @@ def _in_story_order(table: pd.DataFrame, story_of: dict[str, str]) -> pd.DataFra
     return table.iloc[order].reset_index(drop=True)
 
 
-def _story_passes(rows: dict[str, list[dict]], story_of: dict[str, str]) -> dict:
+def _story_passes(tables: dict[str, pd.DataFrame], story_of: dict[str, str]) -> dict:
     """:func:`_passes` run on each story alone, so no name, claim or quote group ever links
     two stories. Ids are prefixed with the story id ("S2-C01"); rows are grouped by story
     (S1 first) and keep document order within a story, so a pile assembled a few stories
     at a time (:mod:`lib.store.stream`) gives the same tables."""
-    split: dict[str, dict[str, list[dict]]] = {}
-    for sid in sorted(set(story_of.values()), key=_story_rank):
-        split[sid] = {name: [] for name in TABLE_PARTS}
-    for name in TABLE_PARTS:
-        for rec in rows[name]:
-            split[story_of[rec["doc_id"]]][name].append(rec)
+    stories_of_rows = {name: t["doc_id"].map(story_of) for name, t in tables.items()}
     results: dict[str, list[pd.DataFrame]] = {}
-    for sid, story_rows in split.items():
-        tables = _passes(story_rows)
-        tables["claims"] = tables["claims"].assign(
-            claim_id=_prefixed(tables["claims"]["claim_id"], sid),
-            related=_prefixed(tables["claims"]["related"], sid),
+    for sid in sorted(set(story_of.values()), key=_story_rank):
+        mine = {
+            name: t[stories_of_rows[name] == sid].reset_index(drop=True)
+            for name, t in tables.items()
+        }
+        found = _passes(mine)
+        found["claims"] = found["claims"].assign(
+            claim_id=_prefixed(found["claims"]["claim_id"], sid),
+            related=_prefixed(found["claims"]["related"], sid),
         )
-        tables["quotes"] = tables["quotes"].assign(
-            group_id=_prefixed(tables["quotes"]["group_id"], sid)
+        found["quotes"] = found["quotes"].assign(
+            group_id=_prefixed(found["quotes"]["group_id"], sid)
         )
-        for name, table in tables.items():
+        for name, table in found.items():
             results.setdefault(name, []).append(table)
     out = {}
-    for name, tables in results.items():
-        table = pd.concat([t for t in tables if len(t)] or tables[:1], ignore_index=True)
+    for name, parts in results.items():
+        table = pd.concat([t for t in parts if len(t)] or parts[:1], ignore_index=True)
         out[name] = table if name == "claims" else _in_story_order(table, story_of)
     return out
 
 
-def _features(documents: Sequence[Document], parts) -> list[StoryFeatures]:
+def _features(documents: Sequence[Document], parts: Sequence[Parts]) -> list[StoryFeatures]:
     return [
         story_features(doc.published, doc.outlet, part)
         for doc, part in zip(documents, parts, strict=True)
@@ -206,7 +190,7 @@ def _features(documents: Sequence[Document], parts) -> list[StoryFeatures]:
 
 def assemble(
     documents: Sequence[Document],
-    parts: Sequence[dict[str, list[dict]]],
+    parts: Sequence[Parts],
     *,
     problems: Sequence[tuple[str, str]] = (),
     stories: Sequence[str] | None = None,
@@ -224,30 +208,25 @@ def assemble(
     A pile assembled a few stories at a time (:mod:`lib.store.stream`) passes the whole
     pile's ``outlets`` labels and ``story_count``, so ids and labels are the pile's.
     """
-    rows, doc_rows, text_rows = _collect(documents, parts, outlets)
     if stories is None:
         stories = group_stories(_features(documents, parts), map_fn=map_fn)
+    tables, documents_df, texts = _collect(documents, parts, stories, outlets)
     story_of = dict(zip((d.doc_id for d in documents), stories, strict=True))
-    sentences = frame(rows["sentences"], SENTENCE_COLUMNS)[SENTENCE_COLUMNS]
+    sentences = tables["sentences"]
     if (story_count or len(set(stories))) > 1:
-        tables = _story_passes(rows, story_of)
+        found = _story_passes(tables, story_of)
         sentences = _in_story_order(sentences, story_of)
     else:
-        tables = _passes(rows)
-    for row, story in zip(doc_rows, stories, strict=True):
-        row["story_id"] = story
-    documents_df = frame(doc_rows, DOCUMENT_COLUMNS + ["sentences"])
-    documents_df = _first(documents_df, DOCUMENT_COLUMNS)
-    ents = tables["entities"]
-    counts = ents.groupby("doc_id")["entity"].nunique()
+        found = _passes(tables)
+    counts = found["entities"].groupby("doc_id")["entity"].nunique()
     documents_df["entity_count"] = (
         documents_df["doc_id"].map(counts).fillna(0).astype(int).to_numpy()
     )
     return Analysis(
         documents=documents_df,
-        texts=frame(text_rows, TEXT_COLUMNS),
+        texts=texts,
         sentences=sentences,
-        **tables,
-        stories=story_table(documents_df, tables["mentions"]),
+        **found,
+        stories=story_table(documents_df, found["mentions"]),
         problems=list(problems),
     )

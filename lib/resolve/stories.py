@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from lib.records import Parts
 from lib.resolve.linkage import LinkageSettings, MapFn, cluster
 from lib.schema import STORY_COLUMNS
 
@@ -77,20 +78,19 @@ def _outlet_words(outlet: str) -> set[str]:
     return {w for w in outlet.lower().replace("’", "'").split() if w not in {"the", "a", "of"}}
 
 
-def story_features(published: str, outlet: str, part: dict) -> StoryFeatures:
+def story_features(published: str, outlet: str, part: Parts) -> StoryFeatures:
     """Features of one article from its ``published`` date, its own outlet name (whose
     words never count: outlets name themselves in every story) and its per-document
-    results ``part`` (``terms`` and ``mentions`` records)."""
+    results ``part`` (its ``terms`` and ``mentions``)."""
     own = _outlet_words(outlet)
     weights: Counter[str] = Counter()
-    for rec in part.get("terms", ()):
-        term = rec["term"]
-        if term not in own:
-            weights[f"w:{term}"] += rec["count"] + LEAD_WEIGHT * rec.get("lead", 0)
-    for rec in part.get("mentions", ()):
-        if rec.get("label") not in STORY_LABELS:
+    for rec in part.terms:
+        if rec.term not in own:
+            weights[f"w:{rec.term}"] += rec.count + LEAD_WEIGHT * rec.lead
+    for rec in part.mentions:
+        if rec.label not in STORY_LABELS:
             continue
-        name = " ".join(str(rec.get("text", "")).lower().replace("’", "'").split())
+        name = " ".join(str(rec.text or "").lower().replace("’", "'").split())
         if name and not set(name.split()) <= own:
             weights[f"e:{name}"] += ENTITY_WEIGHT
     return StoryFeatures(parse_day(published), dict(weights))

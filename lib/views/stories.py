@@ -6,32 +6,21 @@ from datetime import date
 
 import pandas as pd
 
+from lib.records import STORIES_PAGE
 from lib.resolve.stories import parse_day
-
-#: Columns of :func:`stories_table`.
-STORY_VIEW_COLUMNS = ["story_id", "label", "articles", "outlets", "dates", "top_entities"]
-
-
-def _dates(first: str, last: str) -> str:
-    if not first:
-        return "no dates"
-    return first if first == last else f"{first} to {last}"
 
 
 def stories_table(stories: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """STORY_VIEW_COLUMNS, one row per story: the ``stories`` table with the outlets named
-    ("A, B, C" in document order) and the dates as one span."""
+    """The Stories page's table (:data:`lib.records.STORIES_PAGE`): the ``stories`` table
+    with ``outlet_names`` ("A, B, C" in document order) and the names comma-separated."""
     names = documents.groupby("story_id", sort=False)["outlet"].agg(
         lambda s: ", ".join(dict.fromkeys(s))
     )
     out = stories.assign(
-        outlets=stories["story_id"].map(names).fillna(""),
-        dates=[
-            _dates(a, b) for a, b in zip(stories["first_date"], stories["last_date"], strict=True)
-        ],
+        outlet_names=stories["story_id"].map(names).fillna(""),
         top_entities=stories["top_entities"].str.replace("; ", ", ", regex=False),
     )
-    return out[STORY_VIEW_COLUMNS].reset_index(drop=True)
+    return out[STORIES_PAGE.csv_names()].reset_index(drop=True)
 
 
 def story_days(documents: pd.DataFrame) -> pd.DataFrame:

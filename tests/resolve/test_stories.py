@@ -123,10 +123,13 @@ def test_parse_day():
 
 
 def test_outlet_names_are_not_evidence():
-    part = {
-        "terms": [{"term": "ledger", "count": 3, "lead": 1}, {"term": "flood", "count": 2}],
-        "mentions": [{"text": "Northern Ledger", "label": "ORG"}, {"text": "Oska", "label": "LOC"}],
-    }
+    from lib.records import Mention, Parts, Term
+
+    part = Parts(
+        words=40,
+        terms=[Term(term="ledger", count=3, lead=1), Term(term="flood", count=2)],
+        mentions=[Mention(text="Northern Ledger", label="ORG"), Mention(text="Oska", label="LOC")],
+    )
     feats = story_features("2025-03-04", "The Northern Ledger", part)
     assert feats.weights == {"w:flood": 2.0, "e:oska": 1.0}
     assert feats.day == parse_day("2025-03-04")

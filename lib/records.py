@@ -376,7 +376,7 @@ OVERVIEW_STORIES_PAGE = shown(
 STORIES_PAGE = shown(
     Story, "Stories", "Stories in this pile",
     "story_id", "label", "articles",
-    derived("outlet_names", "Outlets", "The outlets that report it", width="medium"),
+    derived("outlet_names", "Reported by", "The outlets that report it", width="medium"),
     "top_entities",
     csv_only=("outlets", "first_date", "last_date"),
 )  # fmt: skip

@@ -107,7 +107,7 @@ def parse_batch(
         worker = _PARSERS[key] = ParseWorker(budget_s=budget_s, loader=loader, niceness=0)
     out: list[tuple[str, object]] = [("skip", "")] * len(texts)
 
-    def part(i: int, value: dict) -> None:
+    def part(i: int, value) -> None:
         out[i] = ("part", value)
 
     def skip(i: int, message: str) -> None:

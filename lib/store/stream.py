@@ -50,13 +50,13 @@ class PartSpill:
         self._fh = open(self.path, "w+b")  # noqa: SIM115 - closed by close()
         self._where: dict[int, tuple[int, int]] = {}
 
-    def put(self, index: int, part: dict) -> None:
+    def put(self, index: int, part) -> None:
         data = zlib.compress(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL), 1)
         self._fh.seek(0, os.SEEK_END)
         self._where[index] = (self._fh.tell(), len(data))
         self._fh.write(data)
 
-    def get(self, index: int) -> dict:
+    def get(self, index: int):
         start, size = self._where[index]
         self._fh.seek(start)
         return pickle.loads(zlib.decompress(self._fh.read(size)))
@@ -200,7 +200,7 @@ def _parse_all(documents, parser, cache, spill: PartSpill, matrix: StoryMatrix, 
     skipped: dict[int, str] = {}
     todo = []
 
-    def keep(i: int, part: dict) -> None:
+    def keep(i: int, part) -> None:
         doc = documents[i]
         matrix.add(i, story_features(doc.published, doc.outlet, part))
         spill.put(i, part)
@@ -219,7 +219,7 @@ def _parse_all(documents, parser, cache, spill: PartSpill, matrix: StoryMatrix, 
         if progress is not None:
             progress(done, len(todo))
 
-    def on_part(n: int, part: dict) -> None:
+    def on_part(n: int, part) -> None:
         keep(todo[n], part)
         if cache is not None:
             cache.put(text_key(documents[todo[n]].text), part)

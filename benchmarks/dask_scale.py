@@ -159,6 +159,32 @@ def markdown(speed: list[dict], stream: dict | None, n_speed: int, n_stream: int
     return "\n".join(lines) + "\n"
 
 
+def summarize(folder: Path) -> dict:
+    """A stream run's memory so far, from its samples and log in ``folder`` (it may still be
+    running, or have been stopped): articles parsed, elapsed time, peaks per sixth of the
+    run."""
+    import re
+
+    samples_file = next(folder.glob("out*_2.samples.jsonl"))
+    rows = [json.loads(line) for line in samples_file.read_text().splitlines() if line.strip()]
+    log = samples_file.with_name(samples_file.name.replace(".samples.jsonl", ".log"))
+    parsed = re.findall(r"parsed (\d+)/(\d+) articles", log.read_text())
+    end = rows[-1][0]
+    sixths = []
+    for q in range(6):
+        part = [r for r in rows if q * end / 6 <= r[0] <= (q + 1) * end / 6]
+        sixths.append(round(max((max(r[2]) for r in part if r[2]), default=0)))
+    done, total = (int(x) for x in parsed[-1]) if parsed else (0, 0)
+    return {
+        "parsed": done,
+        "total": total,
+        "seconds": round(end),
+        "worker_peak_mb": round(max((max(r[2]) for r in rows if r[2]), default=0)),
+        "client_peak_mb": round(max(r[1] for r in rows)),
+        "worker_peak_by_sixth_mb": sixths,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -167,7 +193,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stream", type=int, default=100_000, help="articles streamed (0: skip)")
     parser.add_argument("--work", default="", help="folder for piles and outputs (default: temp)")
     parser.add_argument("--no-write", action="store_true", help="do not write dask.md")
+    parser.add_argument(
+        "--summarize", metavar="DIR", help="print the memory of a stream run in DIR so far"
+    )
     args = parser.parse_args(argv)
+    if args.summarize:
+        print(json.dumps(summarize(Path(args.summarize))))
+        return 0
     work = Path(args.work or tempfile.mkdtemp(prefix="coverage-lens-dask-"))
     work.mkdir(parents=True, exist_ok=True)
     results: dict = {"speed": [], "stream": None}

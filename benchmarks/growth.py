@@ -33,6 +33,12 @@ is timed above): the time of :func:`lib.resolve.stories.story_features` plus
 :func:`lib.resolve.stories.group_stories`, each size in its own process (best of
 :data:`REPEATS_SMALL` up to 10,000). Target: ×10 articles ≤ ×12 CPU time. Writes
 ``benchmarks/growth-stories.md``; the B-cubed F1 against the invented events is shown too.
+
+**Corpus shapes** (``--corpus``; issue 26) grow the number of articles instead: N = 1, 3
+and 10 invented articles of one shape (see :mod:`benchmarks.growth_corpus`)::
+
+    .venv/bin/python benchmarks/growth.py --corpus                 # every corpus shape
+    .venv/bin/python benchmarks/growth.py --corpus --shapes quotes --articles 1,3,10
 """
 
 from __future__ import annotations
@@ -458,6 +464,9 @@ def main(argv: list[str] | None = None) -> int:
         "--stories", action="store_true", help="the stories shape (articles, not characters)"
     )
     parser.add_argument("--one-stories", nargs=2, metavar=("N", "R"), help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", action="store_true", help="corpus shapes: N articles")
+    parser.add_argument("--articles", default="", help="comma-separated article counts")
+    parser.add_argument("--corpus-one", nargs=2, metavar=("SHAPE", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
         print(json.dumps(run_one(args.one[0], int(args.one[1]), int(args.one[2]))))
@@ -467,6 +476,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.stories:
         return main_stories(args)
+    if args.corpus_one or args.corpus:
+        from benchmarks import growth_corpus  # the corpus shapes (N articles)
+
+        if args.corpus_one:
+            row = growth_corpus.run_corpus_one(args.corpus_one[0], int(args.corpus_one[1]))
+            print(json.dumps(row))
+            return 0
+        return growth_corpus.corpus_main(args)
     sizes = [int(s) for s in args.sizes.split(",") if s] or list(
         QUICK_SIZES if args.quick else SIZES
     )
@@ -485,7 +502,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = with_ratios(rows)
     summary = verdict(rows)
     if not args.no_write:
-        RESULTS.write_text(markdown(rows, summary, args.quick), encoding="utf-8")
+        old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+        kept = old[old.index("\n## Corpus shapes\n") :] if "\n## Corpus shapes\n" in old else ""
+        RESULTS.write_text(markdown(rows, summary, args.quick) + kept, encoding="utf-8")
     print(json.dumps({"rows": rows, "summary": summary}))
     return 0
 

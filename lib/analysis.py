@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from lib.corpus.document import Document
 from lib.records import Parts
 from lib.resolve.assemble import assemble
+from lib.resolve.budget import CORPUS_NOTE
 from lib.schema import Analysis, text_key
 from lib.store.cache import corpus_key
 from lib.store.parallel import parse_parts
@@ -95,9 +96,14 @@ def analyze(
         docs, parts, problems = _without(skipped, docs, parts, problems)
         whole = None  # an analysis missing documents is never cached whole
     analysis = assemble(docs, parts, problems=problems, map_fn=map_fn)
-    if whole is not None:
+    if whole is not None and not _cut_short(analysis):
         cache.put_analysis(whole, analysis)
     return analysis
+
+
+def _cut_short(analysis: Analysis) -> bool:
+    """Did the corpus time budget cut a pass? (such an analysis is not cached whole)"""
+    return any(name == CORPUS_NOTE for name, _ in analysis.problems)
 
 
 def _without(skipped: dict[int, str], docs: list, parts: list, problems) -> tuple:

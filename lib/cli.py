@@ -1,7 +1,8 @@
-"""Command line: ``python -m lib TABLE [--corpus PATH] [--format csv|json] [--outlet NAME ...]
+"""Command line: ``python -m lib TABLE [--corpus PATH] [--format csv|json] [--raw] [--outlet …]
 [--story ID] [--scheduler SPEC]``.
 
-Writes one table to stdout. ``--corpus`` may also name an analysis folder written by
+Writes one table to stdout (CSV cells that a spreadsheet would run as formulas get a
+leading apostrophe unless ``--raw``). ``--corpus`` may also name an analysis folder written by
 ``python -m lib analyze --corpus PATH --out DIR [--processes N]`` (see :mod:`lib.store.folders`),
 which is read directly without loading spaCy. Exit 0 on success; exit 2 with one line on
 stderr for bad arguments or an unreadable corpus. Per-file problems are
@@ -23,7 +24,9 @@ from lib.columns import cli_names
 from lib.ingest.limits import CLUSTER_LIMITS, DOC_ANALYSIS_BUDGET_S
 from lib.ingest.local import load_corpus
 from lib.nlp.pipeline import ModelNotFound, get_nlp
+from lib.present.csvsafe import safe_table
 from lib.records import TABLES as RECORDS
+from lib.resolve.budget import CORPUS_NOTE
 from lib.store.cache import default_cache
 from lib.store.folders import AnalysisFolderError, is_analysis_folder, save_analysis
 from lib.store.folders import load_analysis as read_folder
@@ -102,6 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="analyze: do not use the on-disk cache (COVERAGE_LENS_CACHE_DIR)",
     )
     parser.add_argument("--format", choices=["csv", "json"], default="csv")
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="csv: keep cells as they are (by default a cell a spreadsheet would run as a "
+        "formula, starting with = + - @, gets a leading apostrophe)",
+    )
     parser.add_argument(
         "--outlet", action="append", metavar="NAME", help="keep only this outlet (repeatable)"
     )
@@ -186,7 +195,8 @@ def load_analysis(
         if worker is not None:
             worker.close()
     for name, reason in analysis.problems[len(corpus.problems) :]:
-        print(f"skipped {name}: {reason}", file=sys.stderr)
+        kind = "warning" if name == CORPUS_NOTE else "skipped"  # the corpus time budget
+        print(f"{kind} {name}: {reason}", file=sys.stderr)
     return analysis
 
 
@@ -255,11 +265,14 @@ def run_analyze(args) -> int:
             last[0] = now
             print(f"parsed {done}/{total} articles", file=sys.stderr)
 
-    cache = None if args.no_cache else default_cache()
+    cache = None if args.no_cache else default_cache(on_warning=warn_cache)
     if args.scheduler:
         return _stream(args, out, cache, progress, started)
     analysis = load_analysis(args.corpus, processes=args.processes, cache=cache, progress=progress)
-    save_analysis(analysis, out)
+    try:
+        save_analysis(analysis, out)
+    except OSError as exc:  # a read-only or full --out folder: one line, never a traceback
+        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(
         f"wrote {out}: {len(analysis.documents)} articles, {len(analysis.outlets)} outlets, "
         f"{len(analysis.mentions)} mentions in {time.perf_counter() - started:.1f}s",
@@ -301,12 +314,19 @@ def _stream(args, out: Path, cache, progress, started: float) -> int:
     return 0
 
 
-def write_table(table: pd.DataFrame, fmt: str, out) -> None:
+def warn_cache(message: str) -> None:
+    """The disk cache could not be written: said once on stderr, the run goes on."""
+    print(f"warning cache: {message}", file=sys.stderr)
+
+
+def write_table(table: pd.DataFrame, fmt: str, out, raw: bool = False) -> None:
+    """``table`` as JSON records or CSV; CSV cells a spreadsheet would run as formulas are
+    neutralised unless ``raw`` (see :mod:`lib.present.csvsafe`)."""
     if fmt == "json":
         out.write(table.to_json(orient="records", force_ascii=False, indent=1))
         out.write("\n")
     else:
-        table.to_csv(out, index=False)
+        (table if raw else safe_table(table)).to_csv(out, index=False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -317,7 +337,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.table == "analyze":
             return run_analyze(args)
         analysis = load_analysis(
-            args.corpus, cache=default_cache(), scheduler=args.scheduler, table=args.table
+            args.corpus,
+            cache=default_cache(on_warning=warn_cache),
+            scheduler=args.scheduler,
+            table=args.table,
         )
         if args.story is not None:
             known = analysis.stories["story_id"].tolist()
@@ -335,5 +358,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    write_table(table, args.format, sys.stdout)
+    write_table(table, args.format, sys.stdout, raw=args.raw)
     return 0

@@ -2,7 +2,8 @@
 
 Adds ids and outlets, groups the articles into stories, then runs the corpus-level passes
 within each story: canonical entity names, speakers and sources as entities, claims across
-outlets, quote groups.
+outlets, quote groups (the last two under the corpus time budget of
+:mod:`lib.resolve.budget`, one budget for the whole pile).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pandas as pd
 from lib.columns import empty_frame, names, to_frame
 from lib.corpus.document import Document, outlet_labels
 from lib.records import Claim, DocumentRow, Entity, Mention, Parts, Quote, TextRow
+from lib.resolve.budget import Budget, run_pass
 from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
 from lib.resolve.quote_groups import group_quotes
@@ -96,32 +98,37 @@ def _mentions(raw: pd.DataFrame) -> pd.DataFrame:
     return mentions[names(Mention)].reset_index(drop=True)
 
 
-def _figures(figs: pd.DataFrame, spans) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _figures(figs: pd.DataFrame, spans, budget: Budget) -> tuple[pd.DataFrame, pd.DataFrame]:
     if len(figs):
         figs["said_by"], figs["said_by_entity"] = resolve_sources(figs, spans, "said_by")
-    claims = build_claims(figs) if len(figs) else empty_frame(Claim)
+    claims = empty_frame(Claim)
+    if len(figs):  # under the corpus time budget: left out (with a note) when it runs out
+        empty = claims
+        claims = run_pass(
+            budget, "Claims across outlets", lambda: build_claims(figs), lambda: empty
+        )
     return figs.reset_index(drop=True), claims.reset_index(drop=True)
 
 
-def _quotes(quots: pd.DataFrame, spans) -> pd.DataFrame:
+def _quotes(quots: pd.DataFrame, spans, budget: Budget) -> pd.DataFrame:
     if len(quots):
         quots["speaker"], quots["speaker_entity"] = resolve_sources(quots, spans, "speaker")
-        quots = group_quotes(quots)
+        quots = group_quotes(quots, budget)  # stops where it is when the budget runs out
     return quots[names(Quote)].reset_index(drop=True)
 
 
-def _passes(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+def _passes(tables: dict[str, pd.DataFrame], budget: Budget) -> dict[str, pd.DataFrame]:
     """The corpus-level passes over one story's per-article tables: mentions with canonical
     entities, the entity table, figures and claims, quotes and their groups."""
     mentions = _mentions(tables["mentions"])
     spans = span_entities(mentions)
-    figs, claims = _figures(tables["figures"], spans)
+    figs, claims = _figures(tables["figures"], spans, budget)
     return {
         "mentions": mentions,
         "entities": entity_table(mentions),
         "figures": figs,
         "claims": claims,
-        "quotes": _quotes(tables["quotes"], spans),
+        "quotes": _quotes(tables["quotes"], spans, budget),
     }
 
 
@@ -152,7 +159,9 @@ def _in_story_order(table: pd.DataFrame, story_of: dict[str, str]) -> pd.DataFra
     return table.iloc[order].reset_index(drop=True)
 
 
-def _story_passes(tables: dict[str, pd.DataFrame], story_of: dict[str, str]) -> dict:
+def _story_passes(
+    tables: dict[str, pd.DataFrame], story_of: dict[str, str], budget: Budget
+) -> dict:
     """:func:`_passes` run on each story alone, so no name, claim or quote group ever links
     two stories. Ids are prefixed with the story id ("S2-C01"); rows are grouped by story
     (S1 first) and keep document order within a story, so a pile assembled a few stories
@@ -164,7 +173,7 @@ def _story_passes(tables: dict[str, pd.DataFrame], story_of: dict[str, str]) -> 
             name: t[stories_of_rows[name] == sid].reset_index(drop=True)
             for name, t in tables.items()
         }
-        found = _passes(mine)
+        found = _passes(mine, budget)
         found["claims"] = found["claims"].assign(
             claim_id=_prefixed(found["claims"]["claim_id"], sid),
             related=_prefixed(found["claims"]["related"], sid),
@@ -197,27 +206,30 @@ def assemble(
     map_fn=None,
     outlets: Sequence[str] | None = None,
     story_count: int | None = None,
+    budget: Budget | None = None,
 ) -> Analysis:
     """Combine per-document records into an :class:`~lib.schema.Analysis`.
 
     Articles are first grouped into stories (:mod:`lib.resolve.stories`; ``stories`` may
     give each document's story id instead; ``map_fn`` runs grouping's tasks elsewhere, see
     :func:`lib.resolve.linkage.cluster`); every corpus-level pass then runs within one story
-    at a time.
+    at a time. A pile assembled a few stories at a time (:mod:`lib.store.stream`) passes
+    the whole pile's ``outlets`` labels and ``story_count``, so ids and labels are the pile's.
 
-    A pile assembled a few stories at a time (:mod:`lib.store.stream`) passes the whole
-    pile's ``outlets`` labels and ``story_count``, so ids and labels are the pile's.
-    """
+    The passes that compare rows with rows (claims, quote groups) run under ``budget``
+    (default: a new :class:`~lib.resolve.budget.Budget` of the configured seconds); what it
+    cuts is named in ``problems`` under ``CORPUS_NOTE``."""
+    budget = budget if budget is not None else Budget()
     if stories is None:
         stories = group_stories(_features(documents, parts), map_fn=map_fn)
     tables, documents_df, texts = _collect(documents, parts, stories, outlets)
     story_of = dict(zip((d.doc_id for d in documents), stories, strict=True))
     sentences = tables["sentences"]
     if (story_count or len(set(stories))) > 1:
-        found = _story_passes(tables, story_of)
+        found = _story_passes(tables, story_of, budget)
         sentences = _in_story_order(sentences, story_of)
     else:
-        found = _passes(tables)
+        found = _passes(tables, budget)
     counts = found["entities"].groupby("doc_id")["entity"].nunique()
     documents_df["entity_count"] = (
         documents_df["doc_id"].map(counts).fillna(0).astype(int).to_numpy()
@@ -228,5 +240,5 @@ def assemble(
         sentences=sentences,
         **found,
         stories=story_table(documents_df, found["mentions"]),
-        problems=list(problems),
+        problems=[*problems, *budget.problems()],
     )

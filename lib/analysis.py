@@ -30,6 +30,7 @@ def analyze(
     cache=None,
     whole: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    map_fn=None,
 ) -> Analysis:
     """Analyse documents, parsing with ``parser`` only those not in ``cache``.
 
@@ -43,7 +44,8 @@ def analyze(
     ``progress(done, total)`` is called as each uncached document is parsed or skipped
     (and once with ``(n, n)`` on a whole-analysis hit). A document the parser skips (over
     its time budget) is left out of the Analysis and listed in ``problems`` as
-    ``(source name, message)``.
+    ``(source name, message)``. ``map_fn``: where story grouping runs its tasks (as in
+    :func:`lib.resolve.assemble.assemble`; a Dask cluster's, :mod:`lib.parsing.cluster`).
     """
     docs = list(documents)
     whole_key = None
@@ -66,7 +68,7 @@ def analyze(
     if skipped:
         docs, parts, problems = _without(skipped, docs, parts, problems)
         whole_key = None  # an analysis missing documents is never cached whole
-    analysis = assemble(docs, parts, problems=problems)
+    analysis = assemble(docs, parts, problems=problems, map_fn=map_fn)
     if whole_key is not None and not _cut_short(analysis):
         cache.put_analysis(whole_key, analysis)
     return analysis

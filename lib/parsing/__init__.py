@@ -19,13 +19,12 @@ Executors behind it:
   uses N.
 - :class:`~lib.parsing.local.InProcess`: ``nlp.pipe`` in this process. No budget can be
   enforced on a thread, so only tests that pass a pipeline object ask for it.
-- A Dask executor (``--scheduler tcp://HOST:8786`` or ``local:N``) plugs in as a class
-  with the same two methods: ``parse`` submits each text (or a chunk) to a
-  ``dask.distributed.Client`` as :func:`lib.parsing.process.parse_texts` (a worker plugin
-  loads the pipeline once per Dask worker), waits with ``as_completed(..., timeout=)``,
-  reports a text not done within the budget through ``on_skip`` (cancelling its future)
-  and calls ``on_part`` from the calling thread as results arrive; :func:`make_parser`
-  chooses it from the scheduler address.
+- :class:`~lib.parsing.cluster.DaskParser` (``--scheduler tcp://HOST:8786`` or
+  ``local:N``): the same two methods on a ``dask.distributed`` cluster. Small batches of
+  texts are submitted as tasks; on each Dask worker a batch is parsed by that worker's own
+  :class:`Workers` (so the per-article budget holds there too) and ``on_part`` /
+  ``on_skip`` are called in the calling thread as batches finish. Another executor plugs
+  in the same way: a class with ``parse`` and ``close``.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """A parse worker process: load the pipeline once, then parse chunks of texts until idle.
 
 Started by :class:`lib.parsing.workers.Workers` as ``python -m lib.parsing READ_FD WRITE_FD
-LOADER IDLE_S`` (a plain new interpreter, not ``multiprocessing``: inside
+LOADER IDLE_S [NICENESS]`` (a plain new interpreter, not ``multiprocessing``: inside
 ``streamlit run`` the main module is the app script, which a spawned child would run
 again, and forking a threaded server is unsafe). It reads one list of texts per message
 and answers one ``(kind, value)`` per text, in order: ``("part", Parts)`` or
@@ -82,11 +82,14 @@ class Duplex:
                 pass
 
 
-def serve(conn, loader: str, idle_s: float, batch_size: int = 32) -> None:
+def serve(
+    conn, loader: str, idle_s: float, niceness: int = NICENESS, batch_size: int = 32
+) -> None:
     """Load the pipeline named by ``loader`` (``module:function``), say ``ready`` (or
     ``failed`` with why), then answer chunks until told to stop or idle."""
     try:
-        os.nice(NICENESS)
+        if niceness:
+            os.nice(niceness)
     except (AttributeError, OSError):
         pass
     try:
@@ -111,6 +114,8 @@ def serve(conn, loader: str, idle_s: float, batch_size: int = 32) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    read_fd, write_fd, loader, idle_s = (argv or sys.argv[1:])[:4]
-    serve(Duplex(int(read_fd), int(write_fd)), loader, float(idle_s))
+    args = list(argv or sys.argv[1:])
+    read_fd, write_fd, loader, idle_s = args[:4]
+    niceness = int(args[4]) if len(args) > 4 else NICENESS
+    serve(Duplex(int(read_fd), int(write_fd)), loader, float(idle_s), niceness)
 

@@ -34,7 +34,7 @@ from multiprocessing.connection import wait
 from pathlib import Path
 
 from lib.parsing.interface import OnPart, OnSkip, budget_message
-from lib.parsing.process import Duplex
+from lib.parsing.process import NICENESS, Duplex
 from lib.settings import worker_idle_s
 
 #: The folder holding the ``lib`` package (the workers' working directory).
@@ -71,14 +71,14 @@ class _Slot:
     deadline: float = 0.0
 
 
-def _launch(loader: str, idle_s: float) -> tuple[subprocess.Popen, Duplex]:
+def _launch(loader: str, idle_s: float, niceness: int) -> tuple[subprocess.Popen, Duplex]:
     """Start ``python -m lib.parsing`` (a worker process) with two pipes."""
     to_child_r, to_child_w = os.pipe()
     from_child_r, from_child_w = os.pipe()
     cmd = [sys.executable, "-m", "lib.parsing", str(to_child_r), str(from_child_w)]
     try:
         proc = subprocess.Popen(
-            [*cmd, loader, repr(float(idle_s))],
+            [*cmd, loader, repr(float(idle_s)), str(int(niceness))],
             cwd=ROOT,
             stdin=subprocess.DEVNULL,
             pass_fds=(to_child_r, from_child_w),
@@ -137,7 +137,8 @@ class _Run:
 class Workers:
     """Up to ``processes`` supervised worker processes that parse texts with the project
     pipeline under a per-text time budget (None: no budget). ``loader`` names the
-    pipeline factory (``module:function``; tests pass a small one)."""
+    pipeline factory (``module:function``; tests pass a small one); ``niceness`` how much
+    lower than its parent a worker runs (a Dask worker's parses are the job itself: 0)."""
 
     def __init__(
         self,
@@ -148,6 +149,7 @@ class Workers:
         idle_exit_s: float | None = None,
         load_timeout_s: float = LOAD_TIMEOUT_S,
         chunk_texts: int = CHUNK_TEXTS,
+        niceness: int = NICENESS,
     ) -> None:
         self.processes = max(1, int(processes))
         self.budget_s = budget_s
@@ -155,6 +157,7 @@ class Workers:
         self.idle_exit_s = worker_idle_s() if idle_exit_s is None else idle_exit_s
         self.load_timeout_s = load_timeout_s
         self.chunk_texts = max(1, chunk_texts)
+        self.niceness = niceness
         self.started = 0  # worker processes started so far (for tests and benchmarks)
         self._lock = threading.Lock()
         self._slots = [_Slot() for _ in range(self.processes)]
@@ -163,7 +166,7 @@ class Workers:
     # -- processes ----------------------------------------------------------------------
 
     def _start(self, slot: _Slot) -> None:
-        proc, conn = _launch(self.loader, self.idle_exit_s)
+        proc, conn = _launch(self.loader, self.idle_exit_s, self.niceness)
         self.started += 1
         if not conn.poll(self.load_timeout_s):
             _stop(_Slot(proc, conn))

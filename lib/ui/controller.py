@@ -1,10 +1,11 @@
-"""The app's controller: which articles, their analysis and the outlet choice -> :class:`View`.
+"""The app's controller: which articles, their analysis, the story and outlet choices ->
+:class:`View`.
 
 ``app.py`` calls :func:`load_view` once per run; it draws the sidebar (:mod:`lib.ui.sidebar`),
 gets the analysis (the example's from the shared caches of :mod:`lib.ui.resources`, a
-session's own articles or edited example from its session state), filters it by outlet
-and hands pages a :class:`View`, whose :meth:`View.memo` caches page tables in the right
-place (shared for the public example, this session only otherwise).
+session's own articles or edited example from its session state), scopes it to the chosen
+story and outlets and hands pages a :class:`View`, whose :meth:`View.memo` caches page
+tables in the right place (shared for the public example, this session only otherwise).
 """
 
 from __future__ import annotations
@@ -33,19 +34,25 @@ from lib.ui.sidebar import (
     articles_note,
     outlet_filter,
     source_choice,
+    story_filter,
     your_articles_sidebar,
 )
 
 
 @dataclass
 class View:
-    """What every page works from: the full analysis and the outlet-filtered one."""
+    """What every page works from: the analysis of the chosen story (``full``; the whole
+    pile when no story is chosen) and that analysis filtered to the chosen outlets."""
 
     full: Analysis
     analysis: Analysis
     outlets: list[str]
     selected: list[str]
     source: str = EXAMPLE
+    #: The whole pile, every story (the Stories page lists them).
+    corpus: Analysis | None = None
+    #: The chosen story's id, "" for all stories.
+    story: str = ""
     documents: list[Document] = field(default_factory=list)
     statuses: pd.DataFrame = field(default_factory=pd.DataFrame)
     key: str = ""
@@ -62,7 +69,8 @@ class View:
         if "<lambda>" in name or "<locals>" in name:  # not one function: never shared
             return fn(self.analysis, *args)
         cached = resources.public_view if self.public else resources.private_view
-        return cached(name, self.key, tuple(self.selected), args, fn, self.analysis)
+        scope = (self.story, tuple(self.selected))
+        return cached(name, self.key, scope, args, fn, self.analysis)
 
 
 def _analyse_own(documents: list[Document], key: str, problems, cache, what: str) -> Analysis:
@@ -174,21 +182,33 @@ def load_view() -> View | None:
     except (OSError, ValueError) as exc:  # an unreadable COVERAGE_LENS_CORPUS, say
         st.error(f"The example articles could not be opened: {md_escape(str(exc))}")
         return None
-    outlets = analysis.outlets
     with filter_box:
+        story = story_filter(analysis.stories, st) if len(analysis.stories) > 1 else ""
+        full = _scoped(key, analysis, story, None, public)
+        outlets = full.outlets
         selected = outlet_filter(outlets, st) if outlets else []
-        st.caption(
-            f"{len(selected)} of {len(outlets)} outlets · {len(analysis.documents)} articles"
-        )
-    filtered = resources.public_filtered if public else resources.private_filtered
+        st.caption(f"{len(selected)} of {len(outlets)} outlets · {len(full.documents)} articles")
     return View(
-        full=analysis,
-        analysis=filtered(key, tuple(selected), analysis),
+        full=full,
+        analysis=_scoped(key, analysis, story, selected, public),
         outlets=outlets,
         selected=selected,
         source=source,
+        corpus=analysis,
+        story=story,
         documents=documents,
         statuses=statuses,
         key=key,
         public=public,
     )
+
+
+def _scoped(key: str, analysis: Analysis, story: str, selected, public: bool) -> Analysis:
+    """The analysis of one story (all when ``story`` is "") and, unless ``selected`` is
+    None, of the selected outlets: Streamlit-cached, shared by all sessions for the public
+    example, this session's own otherwise."""
+    if not story and selected is None:
+        return analysis
+    scope = (story, None if selected is None else tuple(selected))
+    cached = resources.public_filtered if public else resources.private_filtered
+    return cached(key, scope, analysis)

@@ -39,7 +39,7 @@ from lib.store.folders import (
 )
 from lib.ui.janitor import Janitor
 from lib.ui.progress import Progress
-from lib.views.filter import filter_outlets
+from lib.views.filter import filter_outlets, filter_story
 
 _LOG = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ SHARED_ANALYSES = 2
 SHARED_FILTERS = 8
 #: Page tables of the example kept for all sessions.
 SHARED_VIEWS = 64
-#: A session's own filtered analyses and page tables.
+#: A session's own scoped analyses (the story, and its outlets) and page tables.
 SESSION_FILTERS, SESSION_VIEWS = 2, 48
 
 
@@ -152,26 +152,35 @@ def example_analysis(key: str, _documents: list[Document]) -> Analysis:
         progress.close()
 
 
+def scope(analysis: Analysis, story: str, selected: tuple | None) -> Analysis:
+    """``analysis`` of one story (all when ``story`` is "") and, unless ``selected`` is
+    None, of those outlets."""
+    scoped = filter_story(analysis, story)
+    return scoped if selected is None else filter_outlets(scoped, list(selected))
+
+
 @st.cache_resource(show_spinner=False, max_entries=SHARED_FILTERS)
-def public_filtered(key: str, selected: tuple, _analysis: Analysis) -> Analysis:
-    """The example's analysis for the chosen outlets, shared by every session."""
-    return filter_outlets(_analysis, selected)
+def public_filtered(key: str, choice: tuple, _analysis: Analysis) -> Analysis:
+    """The example's analysis for ``choice`` = (story, outlets or None), shared by every
+    session."""
+    return scope(_analysis, *choice)
 
 
 @st.cache_resource(show_spinner=False, max_entries=SESSION_FILTERS, scope="session")
-def private_filtered(key: str, selected: tuple, _analysis: Analysis) -> Analysis:
-    """This session's analysis for the chosen outlets (this session only)."""
-    return filter_outlets(_analysis, selected)
+def private_filtered(key: str, choice: tuple, _analysis: Analysis) -> Analysis:
+    """This session's analysis for ``choice`` = (story, outlets or None), this session
+    only."""
+    return scope(_analysis, *choice)
 
 
 @st.cache_data(show_spinner=False, max_entries=SHARED_VIEWS)
-def public_view(name: str, key: str, selected: tuple, args: tuple, _fn, _analysis):
+def public_view(name: str, key: str, choice: tuple, args: tuple, _fn, _analysis):
     """A page table of the example (``_fn(_analysis, *args)``), shared by every session:
     ten students choosing the same outlets compute each table once."""
     return _fn(_analysis, *args)
 
 
 @st.cache_data(show_spinner=False, max_entries=SESSION_VIEWS, scope="session")
-def private_view(name: str, key: str, selected: tuple, args: tuple, _fn, _analysis):
+def private_view(name: str, key: str, choice: tuple, args: tuple, _fn, _analysis):
     """A page table of this session's own analysis (this session only)."""
     return _fn(_analysis, *args)

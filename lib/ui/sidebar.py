@@ -1,5 +1,5 @@
 """The shared sidebar's widgets: the articles choice, your own articles (upload, paste, web
-address), the outlet filter, notes and progress. It draws and reads widgets only; what to
+address), the story and outlet filters, notes. It draws and reads widgets only; what to
 analyse and show is :mod:`lib.ui.controller`'s job."""
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from lib.ui.session import (
 )
 
 OUTLET_KEY = "outlet"
+STORY_KEY = "story"
 SOURCE_KEY = "source"
 
 #: Corpus choices; the label is also the URL value (``?source=Your+articles``).
@@ -133,3 +134,53 @@ def outlet_filter(outlets: list[str], where=None) -> list[str]:
         "so a copied link reopens the same view.",
         placeholder="Choose outlets",
     )
+
+
+def story_label(stories: pd.DataFrame, story: str) -> str:
+    """How the story selector shows a story id ("" is every story)."""
+    if not story:
+        return f"All {len(stories)} stories"
+    row = stories[stories["story_id"] == story]
+    if row.empty:
+        return story
+    n = int(row["articles"].iloc[0])
+    return f"{story} · {row['label'].iloc[0]} ({n} article{'s' if n != 1 else ''})"
+
+
+def set_story(story: str) -> None:
+    """Make ``story`` ("" for all) the chosen story and put it in the address (``?story=S2``;
+    no parameter for all stories). Call from a callback or before the selector is drawn."""
+    st.session_state[STORY_KEY] = story
+    if story:
+        st.query_params[STORY_KEY] = story
+    else:
+        st.query_params.pop(STORY_KEY, None)
+
+
+def story_filter(stories: pd.DataFrame, where=None) -> str:
+    """Sidebar select of one story (or all), mirrored in the URL (``?story=S2``); drawn only
+    when the pile holds more than one story. The address is the truth: a link with
+    ``?story=`` opens that story; an id the pile does not have (an old link, a regrouped
+    pile) falls back to all stories.
+
+    Not ``bind="query-params"``: a bound select box would put its shown label in the URL,
+    not the story id.
+    """
+    options = ["", *stories["story_id"].tolist()]
+    wanted = st.query_params.get(STORY_KEY, "")
+    if wanted not in options:
+        wanted = ""
+    if st.session_state.get(STORY_KEY) != wanted or (STORY_KEY in st.query_params) != bool(
+        wanted
+    ):
+        set_story(wanted)
+    return (where or st.sidebar).selectbox(
+        "Story",
+        options,
+        format_func=lambda s: story_label(stories, s),
+        key=STORY_KEY,
+        on_change=lambda: set_story(st.session_state.get(STORY_KEY) or ""),
+        help="This pile holds several stories (articles grouped by event: the same people, "
+        "places and days). Every page shows only the chosen story; the Stories page lists "
+        "them all.",
+    ) or ""

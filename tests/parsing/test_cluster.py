@@ -112,7 +112,7 @@ def test_cli_bad_scheduler_is_one_line(capsys):
 
 def test_cli_unreachable_scheduler_is_one_line(capsys, monkeypatch):
     from lib.cli import main
-    from lib.store import cluster
+    from lib.parsing import cluster
 
     monkeypatch.setattr(cluster, "CONNECT_TIMEOUT_S", 2)
     assert main(["documents", "--scheduler", "tcp://127.0.0.1:9"]) == 2

@@ -100,9 +100,18 @@ TARGETS = {
     "entities.one_entity": 0.95,
     "entities.junk_rate": 0.02,
     "claims.grouping_f1": 0.8,
+    "claims.grouping_recall": 0.8,
+    "claims.agree_precision": 0.95,
     "claims.conflict_precision": 0.9,
+    "claims.conflicts_gold_agree": 0,
+    "claims.mixed_holders": 0,
 }
-LOWER_IS_BETTER = {"quotes.no_speaker", "entities.junk_rate"}
+LOWER_IS_BETTER = {
+    "quotes.no_speaker",
+    "entities.junk_rate",
+    "claims.conflicts_gold_agree",
+    "claims.mixed_holders",
+}
 
 
 def log(msg: str) -> None:
@@ -340,71 +349,105 @@ def score_people(gold: dict, raws, docs, analysis) -> dict:
     return {"multi": multi, "unified": unified, "merged": merged, "failures": failures}
 
 
+def _gold_verdict(claim: dict) -> str:
+    """The gold verdict; older files have only ``agree`` (true or false)."""
+    verdict = claim.get("verdict")
+    if verdict in scoring.VERDICTS:
+        return verdict
+    return "agree" if claim.get("agree") else "conflict"
+
+
 def score_claims(gold: dict, raws, docs, analysis) -> dict:
     maps = _maps(raws, docs)
     key_of = {doc.doc_id: key for key, doc in docs.items()}
     gold_spans = []  # (outlet, (start, end) in analysed text, claim id)
     gold_groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    agree = {}
+    gold_claims: dict[str, dict] = {}
     for claim in gold["claims"]:
-        agree[claim["id"]] = bool(claim["agree"])
+        gold_claims[claim["id"]] = {
+            "verdict": _gold_verdict(claim),
+            "holder": claim.get("holder", ""),
+            "outlets": {f["outlet"] for f in claim["figures"]},
+        }
         for n, fig in enumerate(claim["figures"]):
             span = maps[fig["outlet"]].span(fig["start"], fig["end"])
             gold_groups[claim["id"]].append((fig["outlet"], n))
             if span is not None:
                 gold_spans.append((fig["outlet"], span, claim["id"]))
-    claims = analysis.claims
     figures = analysis.figures
-    system_groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    fig_spans = [
+        (key_of[f.doc_id], (int(f.start_char), int(f.end_char))) for f in figures.itertuples()
+    ]
     gold_of: dict[tuple[str, int], str] = {}
-    status: dict[str, str] = {}
-    # claims rows carry figure text/value but not offsets: join back through figures
-    for i, f in enumerate(figures.itertuples()):
-        outlet = key_of[f.doc_id]
-        item = (outlet, i)
-        span = (int(f.start_char), int(f.end_char))
+    for i, (outlet, span) in enumerate(fig_spans):
         for o, g_span, cid in gold_spans:
             if o == outlet and scoring.overlaps(span, g_span):
-                gold_of[item] = cid
+                gold_of[(outlet, i)] = cid
                 break
-    fig_index = {
-        (f.doc_id, f.text, float(f.value), f.sentence): i
-        for i, f in enumerate(figures.itertuples())
-    }
-    for c in claims.itertuples():
-        i = fig_index.get((c.doc_id, c.text, float(c.value), c.sentence))
-        if i is None:
-            continue
-        system_groups[c.claim_id].append((key_of[c.doc_id], i))
-        status[c.claim_id] = c.status
+    system = _system_claims(analysis, key_of)
+    system_groups = {cid: c["items"] for cid, c in system.items()}
     scores = scoring.claim_scores(system_groups, gold_of, gold_groups)
-    conflicts = [cid for cid, st in status.items() if st == "conflict"]
-    true_conflicts = 0
-    for cid in conflicts:
-        items = system_groups[cid]
-        golds = {gold_of.get(x) for x in items if gold_of.get(x)}
-        outlets = {x[0] for x in items if gold_of.get(x)}
-        if len(golds) == 1 and len(outlets) >= 2 and not agree[next(iter(golds))]:
-            true_conflicts += 1
+    distinct = []
+    for pair in gold.get("distinct", []):
+        sides = []
+        for side in (pair["a"], pair["b"]):
+            span = maps[side["outlet"]].span(side["start"], side["end"])
+            sides.append(
+                {
+                    (o, i)
+                    for i, (o, s) in enumerate(fig_spans)
+                    if span is not None and o == side["outlet"] and scoring.overlaps(s, span)
+                }
+            )
+        distinct.append((sides[0], sides[1], pair.get("why", "")))
+    verdicts = scoring.claim_verdicts(system, gold_of, gold_claims, distinct)
     return {
         "pairs_correct": round(scores["precision"] * scores["system_pairs"]),
         "system_pairs": scores["system_pairs"],
         "gold_pairs": scores["gold_pairs"],
         "gold_found": round(scores["recall"] * scores["gold_pairs"]),
-        "conflicts": len(conflicts),
-        "true_conflicts": true_conflicts,
-        "gold_disagreements": sum(not a for a in agree.values()),
+        "gold_disagreements": sum(g["verdict"] != "agree" for g in gold_claims.values()),
+        "distinct_pairs": len(distinct),
+        **verdicts,
     }
 
 
-def bench_basil(data: Path, run, list_unlabelled: bool = False) -> dict:
+def _system_claims(analysis, key_of: dict) -> dict[str, dict]:
+    """Claim id -> status and figures ``(outlet key, row of analysis.figures)``; claim rows
+    are joined to figures by document and offsets (or text, value and sentence)."""
+    figures, claims = analysis.figures, analysis.claims
+    by_span = {(f.doc_id, int(f.start_char)): i for i, f in enumerate(figures.itertuples())}
+    by_text = {
+        (f.doc_id, f.text, float(f.value), f.sentence): i
+        for i, f in enumerate(figures.itertuples())
+    }
+    system: dict[str, dict] = {}
+    for c in claims.itertuples():
+        i = None
+        if "start_char" in claims.columns and not _missing(c.start_char):
+            i = by_span.get((c.doc_id, int(c.start_char)))
+        if i is None:
+            i = by_text.get((c.doc_id, c.text, float(c.value), c.sentence))
+        if i is None:
+            continue
+        claim = system.setdefault(c.claim_id, {"status": c.status, "items": []})
+        claim["items"].append((key_of[c.doc_id], i))
+    return system
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def bench_basil(
+    data: Path, run, list_unlabelled: bool = False, claims_dir: Path | None = None
+) -> dict:
     """Entity and claim measures on BASIL, per part (tune / check events)."""
+    claims_dir = claims_dir or GOLD / "basil-claims"
     people_gold = {
         p.stem: json.loads(p.read_text()) for p in sorted((GOLD / "basil-people").glob("*.json"))
     }
-    claims_gold = {
-        p.stem: json.loads(p.read_text()) for p in sorted((GOLD / "basil-claims").glob("*.json"))
-    }
+    claims_gold = {p.stem: json.loads(p.read_text()) for p in sorted(claims_dir.glob("*.json"))}
     junk_path = GOLD / "basil-entities.json"
     junk_gold = json.loads(junk_path.read_text()) if junk_path.exists() else {}
     t0 = time.perf_counter()
@@ -490,13 +533,27 @@ class _BasilTally:
             "grouping_precision": grouping["precision"],
             "grouping_recall": grouping["recall"],
             "grouping_f1": grouping["f1"],
+            "agree_claims": c["agree_claims"],
+            "agree_precision": _ratio(c["agree_correct"], c["agree_claims"]),
             "conflicts_flagged": c["conflicts"],
-            "conflicts_true": c["true_conflicts"],
-            "conflict_precision": round(c["true_conflicts"] / c["conflicts"], 4)
-            if c["conflicts"]
-            else None,
+            "conflicts_true": c["conflicts_true"],
+            "conflict_precision": _ratio(c["conflicts_true"], c["conflicts"]),
+            "conflicts_gold_agree": c["conflicts_gold_agree"],
+            "differs_flagged": c["differs"],
+            "differs_true": c["differs_true"],
+            "claims_with_distinct": c["with_distinct"],
+            "distinct_pairs": c["distinct_pairs"],
+            "mixed_holders": c["mixed_holders"],
+            "verdict_accuracy": _ratio(c["verdicts_right"], c["verdicts_found"]),
+            "verdicts_found": c["verdicts_found"],
+            "verdict_accuracy_differ_conflict": _ratio(c["hard_right"], c["hard_found"]),
+            "differ_conflict_found": c["hard_found"],
             "conflicts_flagged_all_events": self.all_conflicts,
         }
+
+
+def _ratio(num: int, den: int) -> float | None:
+    return round(num / den, 4) if den else None
 
 
 # ----------------------------------------------------------------------------- report
@@ -577,6 +634,9 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--list-unlabelled", action="store_true", help="entities lacking a junk label"
     )
+    parser.add_argument(
+        "--claims-gold", default="", help="folder of claim gold (default gold/basil-claims)"
+    )
     args = parser.parse_args(argv)
     data = Path(args.data)
     if not data.is_dir():
@@ -594,7 +654,8 @@ def main(argv=None) -> int:
         results["figures"] = bench_figures(data, run)
     if "basil" in only:
         log("entities and claims (BASIL) …")
-        basil = bench_basil(data, run, args.list_unlabelled)
+        claims_dir = Path(args.claims_gold) if args.claims_gold else None
+        basil = bench_basil(data, run, args.list_unlabelled, claims_dir)
         results["entities"], results["claims"] = basil["entities"], basil["claims"]
         results["basil_seconds"] = basil["seconds"]
     results["seconds"] = round(time.perf_counter() - started, 1)

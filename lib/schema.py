@@ -92,6 +92,8 @@ FIGURE_COLUMNS = [
     "predicate",
     "places",
     "time_scope",
+    "holder",
+    "time",
 ]
 CLAIM_COLUMNS = [
     "claim_id",
@@ -112,6 +114,11 @@ CLAIM_COLUMNS = [
     "time_scope",
     "related",
     "why",
+    "holder",
+    "time",
+    "low",
+    "high",
+    "gap",
 ]
 #: The quotes table as documented (the Analysis keeps extra working columns after these).
 QUOTE_COLUMNS = [
@@ -161,6 +168,11 @@ FIGURE_KEYS = [
     "predicate",
     "places",
     "time_scope",
+    "time_text",
+    "holder_text",
+    "holder_start",
+    "holder_end",
+    "holder_how",
     "counted",
     "counted_head",
     "counted_lemmas",

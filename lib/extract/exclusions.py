@@ -257,7 +257,7 @@ def figure_kind(doc, cand: dict, s0: int, s1: int, counted_head: str = "") -> st
         return "money"
     if unit in ("%", "percentage points"):
         return "percent"
-    if unit in ("minute", "second", "hour") or counted_head in v["time_units"]:
+    if unit in v["time_units"] or counted_head in v["time_units"]:
         return "duration"
     if unit:
         return "measure"

@@ -26,7 +26,8 @@ from lib.extract.counted import (
     noun_after,
 )
 from lib.extract.exclusions import anchor_token, figure_kind, is_excluded
-from lib.extract.measure import places, predicate, time_scope
+from lib.extract.holder import figure_holder
+from lib.extract.measure import places, predicate, time_scope, time_text
 from lib.extract.numbers import vocab
 from lib.extract.quotes import attributor_for, extract_quotes
 from lib.nlp.attribution import Attributor, empty_record
@@ -95,6 +96,8 @@ def extract_figures(doc, include_vague: bool = True, attributor=None) -> list[di
                 "predicate": "" if adjectival else predicate(doc, cand, noun),
                 "places": places(doc, cand, noun),
                 "time_scope": time_scope(doc, cand, noun),
+                "time_text": time_text(doc, cand, noun),
+                **figure_holder(doc, cand, noun, att),
                 "counted": counted,
                 "counted_head": head,
                 "counted_lemmas": " ".join(lemmas),
@@ -124,6 +127,7 @@ NOT_SUBJECT_UNITS = (
 )
 COUNTED_KEYS = ("counted", "counted_head", "counted_lemmas", "counted_groups", "counted_how")
 COUNTED_KEYS += ("predicate",)
+HOLDER_KEYS = ("holder_text", "holder_start", "holder_end", "holder_how", "time_text")
 
 
 def _fallback_noun(doc, cand: dict, sent):
@@ -148,7 +152,7 @@ def _conversions(doc, figures: list[dict]) -> None:
         if fig["counted"] or not prev["counted"] or fig["sentence"] != prev["sentence"]:
             continue
         if doc_text(doc)[prev["end_char"] : fig["start_char"]].strip() == "(":
-            for key in COUNTED_KEYS:
+            for key in COUNTED_KEYS + HOLDER_KEYS:
                 fig[key] = prev[key]
 
 

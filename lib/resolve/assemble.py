@@ -13,6 +13,7 @@ import pandas as pd
 from lib.corpus.document import Document, outlet_labels
 from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
+from lib.resolve.holders import holder_columns, resolve_times
 from lib.resolve.quote_groups import group_quotes
 from lib.resolve.speakers import resolve_sources, span_entities
 from lib.schema import (
@@ -100,12 +101,20 @@ def _mentions(records: list[dict]) -> pd.DataFrame:
     return _first(mentions, MENTION_COLUMNS).reset_index(drop=True)
 
 
-def _figures(records: list[dict], spans) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _figures(
+    records: list[dict], spans, published: dict[str, str]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     figs = frame(records, FIGURE_COLUMNS)
     if len(figs):
         figs["said_by"], figs["said_by_entity"] = resolve_sources(figs, spans, "said_by")
+        figs["holder"], figs["holder_entity"] = holder_columns(figs, spans)
+        figs["time"] = resolve_times(figs, published)
     figs = _first(figs, FIGURE_COLUMNS)
-    claims = build_claims(figs) if len(figs) else pd.DataFrame(columns=CLAIM_COLUMNS)
+    claims = (
+        build_claims(figs.assign(published=figs["doc_id"].map(published).fillna("")))
+        if len(figs)
+        else pd.DataFrame(columns=CLAIM_COLUMNS)
+    )
     return figs.reset_index(drop=True), claims.reset_index(drop=True)
 
 
@@ -131,7 +140,8 @@ def assemble(
     mentions = _mentions(rows["mentions"])
     ents = entity_table(mentions)
     spans = span_entities(mentions)
-    figs, claims = _figures(rows["figures"], spans)
+    published = {d.doc_id: d.published or "" for d in documents}
+    figs, claims = _figures(rows["figures"], spans, published)
     quots = _quotes(rows["quotes"], spans)
     documents_df = frame(doc_rows, DOCUMENT_COLUMNS + ["sentences"])
     counts = ents.groupby("doc_id")["entity"].nunique()

@@ -27,6 +27,7 @@ above, "" when there is no holder). :mod:`lib.resolve.holders` turns it into the
 from __future__ import annotations
 
 from lib.extract.exclusions import anchor_token
+from lib.extract.numbers import vocab
 from lib.nlp.index import ent_at
 
 #: Entity types that can hold a measurement.
@@ -158,7 +159,9 @@ def _for_name(doc, cand: dict, noun):
     if nxt.lower_ == "the" and end + 2 < sent_end:
         nxt = doc[end + 2]
     ent = ent_at(doc, nxt.i)
-    if ent is None or ent.label_ not in HOLDER_LABELS - {"NORP"}:
+    named = ent is not None and ent.label_ in HOLDER_LABELS - {"NORP"}
+    # a proper noun the tagger missed (or took for a date) is a name too, months aside
+    if not named and not (nxt.pos_ == "PROPN" and nxt.lower_ not in vocab()["months"]):
         return None
     return _name_span(doc, nxt)
 
@@ -266,5 +269,6 @@ def _subject_of(doc, verb, cand: dict):
             return None
         if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             child = verb.head
-        return _name_span(doc, child)
+        owner = _modifier(doc, {"_start": -1, "_end": -1}, child)
+        return owner if owner is not None else _name_span(doc, child)
     return None

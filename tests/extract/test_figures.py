@@ -216,8 +216,9 @@ def test_not_figures(nlp, text):
     [
         ("The 45-year-old driver was arrested on Friday.", [("45", "age")]),
         (
+            # "one of the shelters" is a pronoun, not a count (tests/extract/test_not_figures.py)
             "One resident said she had lost everything, and one of the shelters was closed.",
-            [("One", "one"), ("one", "one")],
+            [("One", "one")],
         ),
         ("The strike lasted for 10 days in 2022.", [("10", "duration")]),
         (

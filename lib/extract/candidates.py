@@ -332,6 +332,8 @@ def _governs_noun_phrase(doc, qstart: int, start: int) -> bool:
         return False
     word = doc[qstart]
     prev = doc[qstart - 1] if qstart > word.sent.start else None
-    if prev is not None and prev.lemma_.lower() in vocab()["preposition_verbs"]:
+    if prev is not None and prev.lemma_.lower() in vocab()["preposition_verbs"].get(
+        word.lower_, ()
+    ):
         return True  # "presided over two briefings", "served under three presidents"
     return word.dep_ == "prep" and word.head.i < word.i and not word.ent_type_

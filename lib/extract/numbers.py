@@ -147,7 +147,6 @@ def vocab() -> dict:
         "modifier_stop",
         "vague_premodifiers",
         "person_nouns",
-        "preposition_verbs",
     ):
         v[key] = frozenset(v[key])
     return v

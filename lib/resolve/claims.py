@@ -87,7 +87,7 @@ CLAIM_WORK_COLUMNS = ["start_char", "end_char", "measure_head", "strength", "pub
 CLAIM_WORK_COLUMNS += ["norm_value", "norm_low", "norm_high"]
 #: Holders read from these rules are specific enough to tell two measurements apart even
 #: when they name no entity ("the couple's rate" vs "a rival's rate").
-STRONG_HOLDER_RULES = frozenset({"with", "for", "possessor", "apposition"})
+STRONG_HOLDER_RULES = frozenset({"with", "for", "possessor", "apposition", "modifier"})
 #: Time units as days, so "three weeks" and "21 days" compare.
 DAYS_PER_UNIT = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4375, "year": 365.25,
                  "decade": 3652.5}  # fmt: skip
@@ -193,17 +193,21 @@ def _event(row: dict, outcomes: frozenset) -> str:
 
 def _holder_key(row: dict) -> tuple[str, bool]:
     """(comparable holder, whether it tells measurements apart): the canonical entity, or
-    the holder as written without articles; strong when it names an entity or comes from
-    a possessive, "X with N", "N for X" or an apposition."""
+    the holder as written without articles. It tells them apart when read from a
+    possessive, "X with N", "N for X", an apposition or a name on what is counted, and,
+    for a share or rate, from the clause's subject ("the couple paid 35.7%"); other
+    subjects are often the agent, not the holder ("police arrested 47")."""
+    how = row.get("holder_how", "")
+    strong = how in STRONG_HOLDER_RULES or (how == "subject" and row.get("kind") == "percent")
     entity = row.get("holder_entity") or ""
     if entity:
-        return "e:" + entity.lower(), True
+        return "e:" + entity.lower(), strong
     text = (row.get("holder") or row.get("holder_text") or "").lower()
     text = re.sub(r"[’']s\b", "", text)
     words = [w for w in re.findall(r"[\w.-]+", text) if w not in ("the", "a", "an", "own")]
     if not words:
         return "", False
-    return "n:" + " ".join(words), row.get("holder_how", "") in STRONG_HOLDER_RULES
+    return "n:" + " ".join(words), strong
 
 
 def _in_days(row: dict, value: float) -> tuple[float, str]:
@@ -274,13 +278,12 @@ def _people(head: str) -> bool:
 
 
 def _holders_apart(a: dict, b: dict) -> bool:
-    """Two holders that tell the figures apart: both given, different, and both named or
-    read from a possessive, "with", "for" or an apposition."""
+    """Two holders that tell the figures apart: both given, different, both named or both
+    unnamed, and both read by a rule that finds holders rather than agents (see
+    :func:`_holder_key`: "the couple paid 35.7%" is not "a rival's rate was 36%")."""
     ha, hb = a["_holder"], b["_holder"]
     if not ha or not hb or ha == hb:
         return False
-    if ha.startswith("e:") and hb.startswith("e:"):
-        return True
     return a["_holder_strong"] and b["_holder_strong"] and ha[:2] == hb[:2]
 
 
@@ -359,8 +362,8 @@ def _similarity(a: dict, b: dict) -> float:
         score -= 0.05
     if a["_time"] != b["_time"]:
         score -= 0.1
-    if a["_holder"] and a["_holder"] == b["_holder"]:
-        score += 0.1
+    if agree and a["_holder"] and a["_holder"] == b["_holder"]:
+        score += 0.1  # one holder's agreeing figures (never a reason to join values apart)
     if bool(a["_outcomes"]) != bool(b["_outcomes"]):
         score -= 0.3
     score += 0.25 if agree else -0.15
@@ -476,6 +479,8 @@ def _final_groups(labels: list[int], items: list[dict]) -> list[tuple[list[int],
 def _label(rows: pd.DataFrame) -> str:
     """The claim's "counted": its most frequent phrase (the longest of ties), read from the
     noun the figures quantify when any has one, else from their context."""
+    if "kind" in rows and (rows["kind"] == "age").all() and _one(rows, "holder"):
+        return f"{_one(rows, 'holder')}: age"
     how = rows["counted_how"] if "counted_how" in rows else pd.Series("", index=rows.index)
     guessed = bool((how == "context").any() and not (how == "noun").any())
     if (how == "noun").any():

@@ -44,7 +44,8 @@ def holder_columns(figs: pd.DataFrame, spans) -> tuple[pd.Series, pd.Series]:
     for doc_id, text, start, end in figs[cols].itertuples(index=False):
         text = text if isinstance(text, str) else ""
         name = ""
-        if text and start is not None and not pd.isna(start) and int(start) >= 0:
+        several = " and " in text or " & " in text  # "Baptiste and Moreau": as written
+        if text and not several and start is not None and not pd.isna(start) and int(start) >= 0:
             name = entity_at(spans, doc_id, int(start), int(end))[0]
         shown.append(name or text)
         entity.append(name)

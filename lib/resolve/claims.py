@@ -282,8 +282,8 @@ def _holders_apart(a: dict, b: dict) -> bool:
     unnamed, and both read by a rule that finds holders rather than agents (see
     :func:`_holder_key`: "the couple paid 35.7%" is not "a rival's rate was 36%")."""
     ha, hb = a["_holder"], b["_holder"]
-    if not ha or not hb or ha == hb:
-        return False
+    if not ha or not hb or ha == hb or _stems_match(ha[2:], hb[2:]):
+        return False  # "Silva" is "Maria Silva"
     return a["_holder_strong"] and b["_holder_strong"] and ha[:2] == hb[:2]
 
 

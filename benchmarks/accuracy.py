@@ -52,11 +52,22 @@ every name mention per outlet, by offsets)
   the labelled real entities whose type matches the hand label.
 
 **claims** (BASIL dev; gold ``benchmarks/gold/basil-claims/*.json``: every measurement two
-outlets both report, its figures by offsets, and whether they agree)
+outlets both report, its figures by offsets, its holder, time and verdict, and ``distinct``
+pairs of figures that must not share a claim; see ``benchmarks/gold/README.md``)
 - *grouping P/R/F1* over cross-outlet figure pairs (see ``scoring.claim_scores``);
-- *conflict precision*: share of system claims with status ``conflict`` that are real
-  disagreements (their gold-matched figures, from 2+ outlets, belong to one gold claim that
-  does not agree); the count of conflicts flagged on all 63 events is shown too.
+- *agree precision*: share of system claims with status ``agree`` whose figures come from
+  2+ outlets that are right: every figure matches one and the same gold claim, whose verdict
+  is agree (``scoring.claim_verdicts``);
+- *conflict precision*: share of system conflicts whose gold-matched figures, from 2+
+  outlets, belong to one gold claim with verdict conflict; *conflicts gold agree*: system
+  conflicts the gold calls agreement (target 0); *differs*: system claims with status
+  differ, and those whose gold verdict is differ or conflict;
+- *mixed holders*: system claims holding figures of gold claims with different holders, or
+  both sides of a "different holder" pair (target 0); *claims with distinct*: system claims
+  holding both sides of any ``distinct`` pair;
+- *verdict accuracy*: gold claims found (their figures from 2+ outlets share a system
+  claim) whose system status is the gold verdict, over all and for differ/conflict;
+- the count of conflicts flagged on all 63 events is shown too.
 
 **Parts.** Every set has a tune part and a check part (``../shared/eval/README.md``; the
 definitions are in ``scoring.basil_part``, ``scoring.newsquant_part`` and

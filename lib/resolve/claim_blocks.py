@@ -9,8 +9,9 @@ only when their values agree). A figure that counts nothing but gives a telling 
 value ("$447 billion") joins the one block holding the same value, since it may merge
 with it. Ages are blocked by whose age they are.
 
-A block larger than :data:`BLOCK_MAX` figures is cut further (by holder, then time, then
-in document order), so the work per block is bounded and the whole pass is linear in the
+A block larger than :data:`BLOCK_MAX` figures is cut further (into chains of values that
+can agree, then by holder, then time, then in document order), so the work per block is
+bounded and the whole pass is linear in the
 number of figures times :data:`BLOCK_MAX`. Within a block, :func:`average_linkage` merges
 pairs strongest first (see its docstring).
 """
@@ -26,7 +27,7 @@ from lib.resolve.grouping import UnionFind
 #: Merges need a mean similarity of at least this between two groups.
 MERGE_THRESHOLD = 0.55
 #: Most figures compared in one block (pairs per block at most BLOCK_MAX²).
-BLOCK_MAX = 300
+BLOCK_MAX = 150
 
 
 def cluster(
@@ -96,10 +97,19 @@ def _value_chains(rows: list[int], items: list[dict]) -> list[list[int]]:
     return chains
 
 
-def _bounded(rows: list[int], items: list[dict]) -> list[list[int]]:
-    """Cut a block over :data:`BLOCK_MAX` by holder, then by time, then in order."""
+def _bounded(rows: list[int], items: list[dict], chained: bool = False) -> list[list[int]]:
+    """Cut a block over :data:`BLOCK_MAX` into chains of values that can agree (so only a
+    big block gives up joining values apart), then by holder, then by time, then in
+    order."""
     if len(rows) <= BLOCK_MAX:
         return [rows]
+    if not chained:
+        chains = _value_chains(rows, items)
+        if len(chains) > 1:
+            out = []
+            for chain in chains:
+                out += _bounded(sorted(chain), items, chained=True)
+            return out
     for field in ("_holder", "_when"):
         parts: dict[str, list[int]] = {}
         for i in rows:
@@ -107,7 +117,7 @@ def _bounded(rows: list[int], items: list[dict]) -> list[list[int]]:
         if len(parts) > 1:
             out = []
             for part in parts.values():
-                out += _bounded(part, items)
+                out += _bounded(part, items, chained=True)
             return out
     return [rows[k : k + BLOCK_MAX] for k in range(0, len(rows), BLOCK_MAX)]
 

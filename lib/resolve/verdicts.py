@@ -41,50 +41,60 @@ MAX_WHY_CHARS = 600
 SLACK = 1.0000001
 
 
-def intervals(rows: pd.DataFrame) -> list[tuple[float, float]]:
-    """The interval each row's figure allows, in the unit figures are compared in
-    (``norm_low``/``norm_high``: durations in days), else ``low``/``high``, else computed."""
+def _records(rows) -> list[dict]:
+    return rows.to_dict("records") if isinstance(rows, pd.DataFrame) else list(rows)
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+
+
+def intervals(rows) -> list[tuple[float, float]]:
+    """The interval each figure allows, in the unit figures are compared in
+    (``norm_low``/``norm_high``: durations in days), else ``low``/``high``, else computed.
+    ``rows``: a DataFrame or a list of dicts, one per figure."""
+    recs = _records(rows)
     for lo, hi in (("norm_low", "norm_high"), ("low", "high")):
-        if lo in rows and hi in rows and not rows[[lo, hi]].isna().any().any():
-            return list(zip(rows[lo].astype(float), rows[hi].astype(float), strict=True))
-    return [figure_interval(r.value, r.value_max, r.qualifier, r.text) for r in rows.itertuples()]
+        if recs and all(not _missing(r.get(lo)) and not _missing(r.get(hi)) for r in recs):
+            return [(float(r[lo]), float(r[hi])) for r in recs]
+    return [
+        figure_interval(r["value"], r.get("value_max"), r["qualifier"], r["text"]) for r in recs
+    ]
 
 
-def common_range(rows: pd.DataFrame) -> tuple[float, float] | None:
+def common_range(rows) -> tuple[float, float] | None:
     """The values every figure allows, or None when there is none."""
     spans = intervals(rows)
     lo, hi = max(s[0] for s in spans), min(s[1] for s in spans)
     return (lo, hi) if lo <= hi * SLACK or lo <= hi else None
 
 
-def gap_percent(rows: pd.DataFrame) -> float:
+def gap_percent(rows) -> float:
     """How far apart the stated values are: (largest - smallest) / smallest, in %
-    (ranges by their middle)."""
-    mids = [
-        (float(r.value) + float(r.value if pd.isna(r.value_max) else r.value_max)) / 2
-        for r in rows.itertuples()
-    ]
-    if "norm_value" in rows and not rows["norm_value"].isna().any():
-        scale = [
-            n / v if v else 1.0 for n, v in zip(rows["norm_value"], rows["value"], strict=True)
-        ]
-        mids = [m * k for m, k in zip(mids, scale, strict=True)]
+    (ranges by their middle; durations in days)."""
+    mids = []
+    for r in _records(rows):
+        value = float(r["value"])
+        top = value if _missing(r.get("value_max")) else float(r["value_max"])
+        scale = 1.0
+        if not _missing(r.get("norm_value")) and value:
+            scale = float(r["norm_value"]) / value
+        mids.append((value + top) / 2 * scale)
     lo, hi = min(mids), max(mids)
     if lo == 0:
         return math.inf if hi else 0.0
     return abs(hi - lo) / abs(lo) * 100.0
 
 
-def _later_update(rows: pd.DataFrame) -> bool:
+def _later_update(recs: list[dict]) -> bool:
     """Does a later article give the larger value (a running count updated)?"""
-    if "published" not in rows:
-        return False
     dated = []
-    for r in rows.itertuples():
-        when = publication_date(r.published if isinstance(r.published, str) else "")
+    for r in recs:
+        published = r.get("published")
+        when = publication_date(published if isinstance(published, str) else "")
         if when is None:
             return False
-        dated.append((when.date(), float(r.value)))
+        dated.append((when.date(), float(r["value"])))
     days = sorted({d for d, _ in dated})
     if len(days) < 2:
         return False
@@ -93,37 +103,32 @@ def _later_update(rows: pd.DataFrame) -> bool:
     return last > first
 
 
-def _heads(rows: pd.DataFrame) -> list[str]:
+def _heads(recs: list[dict]) -> list[str]:
     """What the figures count, as compared (event nouns as the people they happened to)."""
-    column = "measure_head" if "measure_head" in rows else "counted_head"
-    return sorted(
-        {c for c in rows.get(column, pd.Series(dtype=object)) if isinstance(c, str) and c}
-    )
+    column = "measure_head" if any("measure_head" in r for r in recs) else "counted_head"
+    return sorted({r.get(column) for r in recs if isinstance(r.get(column), str)} - {""})
 
 
-def _other_words(rows: pd.DataFrame) -> list[str]:
-    heads = _heads(rows)
-    return heads if len(heads) > 1 else []
-
-
-def claim_verdict(rows: pd.DataFrame) -> tuple[str, str]:
-    """(status, short reason) of a claim from its rows (see the module docstring)."""
-    if rows["doc_id"].nunique() <= 1:
+def claim_verdict(rows) -> tuple[str, str]:
+    """(status, short reason) of a claim from its rows (a DataFrame or a list of dicts;
+    see the module docstring)."""
+    recs = _records(rows)
+    if len({r["doc_id"] for r in recs}) <= 1:
         return STATUS_SINGLE, "only one article reports it"
-    common = common_range(rows)
+    common = common_range(recs)
     if common is not None:
-        return STATUS_AGREE, f"one value fits every figure: {_range_text(common, rows)}"
-    gap = gap_percent(rows)
-    strong = "strength" not in rows or (rows["strength"] == "strong").all()
+        return STATUS_AGREE, f"one value fits every figure: {_range_text(common, recs)}"
+    gap = gap_percent(recs)
+    strong = all(r.get("strength", "strong") == "strong" for r in recs)
     reasons = []
     if not strong:
         reasons.append("what is counted, the event or the time may not be the same")
-    words = _other_words(rows)
-    if words:
+    words = _heads(recs)
+    if len(words) > 1:
         reasons.append("counted as " + " and ".join(f"“{w}”" for w in words[:3]))
     if gap < CLOSE_GAP * 100:
         reasons.append("close enough to be another definition or rounding")
-    if _later_update(rows):
+    if _later_update(recs):
         reasons.append("a later article gives the larger value (an update?)")
     if reasons:
         return STATUS_DIFFER, f"values differ by {gap:.1f}%: " + "; ".join(reasons)
@@ -148,8 +153,8 @@ def _num(x: float, digits: int = 4) -> str:
     return f"{rounded:,.6f}".rstrip("0").rstrip(".")
 
 
-def _range_text(span: tuple[float, float], rows: pd.DataFrame) -> str:
-    unit = rows["unit"].iloc[0] if "unit" in rows else ""
+def _range_text(span: tuple[float, float], recs: list[dict]) -> str:
+    unit = recs[0].get("unit", "") if recs else ""
     unit = unit if isinstance(unit, str) else ""
     symbol = vocab()["currency_display"].get(unit, "")
     unit = "%" if unit == "%" else (f" {unit}" if unit and not symbol else "")
@@ -163,44 +168,42 @@ def _range_text(span: tuple[float, float], rows: pd.DataFrame) -> str:
     return f"{symbol}{a} to {symbol}{b}{unit}"
 
 
-def source_values(rows: pd.DataFrame) -> str:
-    """ "Daily Alpha (Jane Smith): about 5,000 [4,500 to 5,500] · Gamma Times: 6,000", at
-    most :data:`MAX_OUTLETS_NAMED` outlets."""
+def source_values(rows) -> str:
+    """ "Daily Alpha (Jane Smith): about 5,000 · Gamma Times: 6,000", at most
+    :data:`MAX_OUTLETS_NAMED` outlets."""
+    by_outlet: dict[str, list[dict]] = {}
+    for r in _records(rows):
+        by_outlet.setdefault(r["outlet"], []).append(r)
     parts = []
-    groups = list(rows.groupby("outlet", sort=False))
-    for outlet, group in groups[:MAX_OUTLETS_NAMED]:
-        written = "; ".join(list(dict.fromkeys(group["text"]))[:3])
-        said = group["said_by"] if "said_by" in group else pd.Series(dtype=object)
+    for outlet, group in list(by_outlet.items())[:MAX_OUTLETS_NAMED]:
+        written = "; ".join(list(dict.fromkeys(r["text"] for r in group))[:3])
+        said = [r.get("said_by") for r in group]
         who = "; ".join(list(dict.fromkeys(s for s in said if isinstance(s, str) and s))[:2])
         parts.append(f"{outlet}{f' ({who})' if who else ''}: {written}")
-    more = len(groups) - MAX_OUTLETS_NAMED
+    more = len(by_outlet) - MAX_OUTLETS_NAMED
     return " · ".join(parts) + (f" · and {more} more outlets" if more > 0 else "")
 
 
-def _common(rows: pd.DataFrame, column: str) -> str:
+def common_value(records: list[dict], column: str) -> str:
     """The one value every figure gives for ``column`` ("" when they differ or some give
     none)."""
-    if column not in rows:
-        return ""
-    found = {v if isinstance(v, str) else "" for v in rows[column]}
+    found = {r.get(column) if isinstance(r.get(column), str) else "" for r in records}
     return next(iter(found)) if len(found) == 1 else ""
 
 
-def describe_claim(rows: pd.DataFrame, status: str | None = None) -> str:
-    """Why these figures were grouped and the verdict's reason, in words, at most
-    :data:`MAX_WHY_CHARS` characters."""
-    verdict, reason = claim_verdict(rows)
-    status = status or verdict
+def grouped_because(records: list[dict]) -> str:
+    """Why figures were grouped, in words: what they count, unit, whose, event, place,
+    time (records: one dict per figure)."""
     grouped = []
-    heads = _heads(rows)
-    column = "measure_head" if "measure_head" in rows else "counted_head"
-    every = column in rows and all(isinstance(h, str) and h for h in rows[column])
+    column = "measure_head" if any("measure_head" in r for r in records) else "counted_head"
+    heads = sorted({r.get(column) for r in records if isinstance(r.get(column), str)} - {""})
+    every = all(isinstance(r.get(column), str) and r.get(column) for r in records)
     named = "" if every else " (where they name it)"
     if len(heads) == 1:
         grouped.append(f"{'all count' if every else 'they count'} “{heads[0]}”{named}")
     elif heads:
         grouped.append(f"they count the same kind of thing ({', '.join(heads[:4])}){named}")
-    unit = rows["unit"].iloc[0] if "unit" in rows else ""
+    unit = records[0].get("unit") if records else ""
     if isinstance(unit, str) and unit:
         grouped.append(f"same unit ({unit})")
     for column, name in (
@@ -210,14 +213,26 @@ def describe_claim(rows: pd.DataFrame, status: str | None = None) -> str:
         ("time", "time"),
         ("time_scope", "time"),
     ):
-        common = _common(rows, column)
+        common = common_value(records, column)
         if common and f"{name}: " not in " ".join(grouped):
             grouped.append(f"{name}: {common}")
-    text = "; ".join(grouped) if grouped else "same value and unit"
+    return "; ".join(grouped) if grouped else "same value and unit"
+
+
+def bounded(text: str) -> str:
+    """``text`` cut to :data:`MAX_WHY_CHARS` characters."""
+    return text if len(text) <= MAX_WHY_CHARS else text[: MAX_WHY_CHARS - 1].rstrip() + "…"
+
+
+def describe_claim(rows, status: str | None = None) -> str:
+    """Why these figures were grouped and the verdict's reason, in words, at most
+    :data:`MAX_WHY_CHARS` characters (``rows``: a DataFrame or a list of dicts)."""
+    recs = _records(rows)
+    verdict, reason = claim_verdict(recs)
+    status = status or verdict
+    text = grouped_because(recs)
     if status == verdict and status != STATUS_SINGLE:
         text += f". {status.capitalize()}: {reason}"
     if status in (STATUS_CONFLICT, STATUS_DIFFER):
-        text += ". " + source_values(rows)
-    if len(text) > MAX_WHY_CHARS:
-        text = text[: MAX_WHY_CHARS - 1].rstrip() + "…"
-    return text
+        text += ". " + source_values(recs)
+    return bounded(text)

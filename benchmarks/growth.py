@@ -26,11 +26,11 @@ than ``--timeout`` seconds is stopped and reported as such.
 Targets (issue 16): ×10 input ≤ ×12 time; peak RSS ≤ 600 MB for a 1 MB text. Prints a
 line per case, writes ``benchmarks/growth.md`` and prints ONE JSON object as its last line.
 
-``--articles`` (issue 22) grows the corpus instead of one text: N invented articles of
-1,499 numbers each (just under the per-article cap, :data:`lib.extract.caps.MAX_NUMBERS`)
-for N = 1, 3, 10, analysed together, so the corpus-level claim grouping sees up to ~15,000
-figures. Targets: ×10 articles ≤ ×12 time, peak RSS ≤ 1 GB; the largest claim and the
-longest claim reason are reported (both are bounded).
+**Corpus shapes** (``--corpus``; issue 26) grow the number of articles instead: N = 1, 3
+and 10 invented articles of one shape (see :mod:`benchmarks.growth_corpus`)::
+
+    .venv/bin/python benchmarks/growth.py --corpus                 # every corpus shape
+    .venv/bin/python benchmarks/growth.py --corpus --shapes quotes --articles 1,3,10
 """
 
 from __future__ import annotations
@@ -174,19 +174,6 @@ def _parens(rng: random.Random) -> str:
     return f"The {rng.choice(_NOUNS)} " + " ".join(bits) + " said on Monday.\n\n"
 
 
-def _figures(rng: random.Random) -> str:
-    """Plain numbers counting the same few kinds of thing, as a big story's articles do."""
-    return (
-        " ".join(
-            f"The {rng.choice(_NOUNS)} counted {rng.randint(2, 9_999):,} "
-            f"{rng.choice(_WORDS[12:])}, up from {rng.randint(2, 9_999):,} and about "
-            f"{rng.randint(2, 9_999):,} {rng.choice(_WORDS[12:])} before."
-            for _ in range(rng.randint(2, 4))
-        )
-        + "\n\n"
-    )
-
-
 SHAPES = {
     "prose": _prose,
     "short_lines": _short_lines,
@@ -195,18 +182,12 @@ SHAPES = {
     "numbers": _numbers,
     "parens": _parens,
 }
-#: Shapes only the corpus growth uses.
-CORPUS_SHAPES = {"figures": _figures}
-#: Numbers per article in the corpus growth and the article counts measured.
-NUMBERS_PER_ARTICLE = 1_499
-ARTICLE_COUNTS = (1, 3, 10)
-TARGET_CORPUS_RSS_MB = 1024.0
 
 
 def make_text(shape: str, chars: int, seed: int = 16) -> str:
     """About ``chars`` characters of invented ``shape`` text (cut at a line end)."""
     rng = random.Random(f"{shape}-{seed}")
-    block = {**SHAPES, **CORPUS_SHAPES}[shape]
+    block = SHAPES[shape]
     pieces, size = ["Invented headline for a growth test\n\n"], 0
     while size < chars:
         piece = block(rng)
@@ -277,105 +258,6 @@ def run_case(shape: str, chars: int, timeout: float) -> dict:
         tail = (done.stderr.strip().splitlines() or ["failed"])[-1]
         return {"shape": shape, "chars": chars, "error": tail[:200]}
     return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def article_with_numbers(seed: int, numbers: int = NUMBERS_PER_ARTICLE) -> str:
-    """An invented article of the ``figures`` shape holding at most ``numbers`` numbers as
-    :mod:`lib.extract.caps` counts them (runs of digits: "3,396" is two)."""
-    from lib.extract.caps import DIGITS
-
-    text = make_text("figures", numbers * 40, seed=seed)
-    digits = list(DIGITS.finditer(text))
-    if len(digits) > numbers:
-        cut = text.rfind(".", 0, digits[numbers].start())
-        text = text[: cut + 1]
-    return text
-
-
-def run_corpus(articles: int) -> dict:
-    """Analyse ``articles`` invented articles of 1,499 numbers together in this process:
-    CPU and wall seconds, peak RSS, figures, claims, the largest claim and longest reason."""
-    import resource
-
-    os.environ["COVERAGE_LENS_CACHE_DIR"] = "off"
-    from lib.analysis import analyze
-    from lib.corpus.parse import parse_document
-    from lib.nlp.pipeline import get_nlp
-
-    nlp = get_nlp()
-    analyze([parse_document("warm", make_text("figures", 2_000, seed=1))], nlp, cache=None)
-    docs = [parse_document(f"a{k:03d}", article_with_numbers(100 + k)) for k in range(articles)]
-    base_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    c0, t0 = time.process_time(), time.perf_counter()
-    analysis = analyze(docs, nlp, cache=None)
-    t1, c1 = time.perf_counter(), time.process_time()
-    claims = analysis.claims
-    from lib.resolve.claims import build_claims
-
-    c2 = time.process_time()
-    build_claims(analysis.figures)  # the corpus-level grouping alone, timed again
-    claims_cpu = time.process_time() - c2
-    sizes = claims.groupby("claim_id").size() if len(claims) else None
-    return {
-        "articles": articles,
-        "chars": sum(len(d.text) for d in docs),
-        "wall_s": round(t1 - t0, 3),
-        "cpu_s": round(c1 - c0, 3),
-        "claims_cpu_s": round(claims_cpu, 3),
-        "model_rss_mb": round(base_mb, 1),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "figures": len(analysis.figures),
-        "claims": int(claims["claim_id"].nunique()) if len(claims) else 0,
-        "largest_claim": int(sizes.max()) if sizes is not None else 0,
-        "longest_why": int(claims["why"].str.len().max()) if len(claims) else 0,
-    }
-
-
-def run_corpus_case(articles: int, timeout: float) -> dict:
-    """:func:`run_corpus` in a fresh subprocess (own peak RSS)."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--one-corpus", str(articles)]
-    env = {**os.environ, **{k: "1" for k in THREAD_VARS}}
-    try:
-        done = subprocess.run(
-            cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT, check=False, env=env
-        )
-    except subprocess.TimeoutExpired:
-        return {"articles": articles, "error": f"timeout after {timeout:g} s"}
-    if done.returncode != 0:
-        tail = (done.stderr.strip().splitlines() or ["failed"])[-1]
-        return {"articles": articles, "error": tail[:200]}
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def corpus_markdown(rows: list[dict]) -> str:
-    """The corpus growth as a Markdown section (ratios per ×10 articles)."""
-    lines = [
-        "",
-        "## Corpus growth (`--articles`)",
-        "",
-        f"N invented articles of {NUMBERS_PER_ARTICLE:,} numbers each, analysed together "
-        "(parse, per-article extraction and the corpus-level passes, no cache). *×10 ratio*: "
-        "CPU time per ×10 articles against N = 1 (target ≤ 12); peak RSS includes the model "
-        f"(target ≤ {TARGET_CORPUS_RSS_MB:g} MB).",
-        "",
-        "| articles | characters | CPU s | wall s | claim grouping CPU s | ×10 ratio | peak RSS MB "
-        "| figures | claims | largest claim | longest reason |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    first = next((r for r in rows if "cpu_s" in r), None)
-    for r in rows:
-        if "error" in r:
-            lines.append(f"| {r['articles']} |" + " |" * 9 + f" {r['error']} |")
-            continue
-        ratio = ""
-        if first is not None and r is not first:
-            ratio = round(r["cpu_s"] / first["cpu_s"] * 10 / (r["articles"] / first["articles"]), 2)
-        lines.append(
-            f"| {r['articles']} | {r['chars']:,} | {r['cpu_s']:.1f} | {r['wall_s']:.1f} "
-            f"| {r['claims_cpu_s']:.2f} | {ratio} | {r['peak_rss_mb']:.0f} | {r['figures']:,} "
-            f"| {r['claims']:,} | {r['largest_claim']} | {r['longest_why']} |"
-        )
-    return "\n".join(lines) + "\n"
 
 
 # ----------------------------------------------------------------------------- report
@@ -457,32 +339,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per case")
     parser.add_argument("--no-write", action="store_true", help="do not write growth.md")
     parser.add_argument("--one", nargs=3, metavar=("SHAPE", "CHARS", "N"), help=argparse.SUPPRESS)
-    parser.add_argument(
-        "--articles", action="store_true", help="corpus growth: 1, 3, 10 articles of 1,499 numbers"
-    )
-    parser.add_argument("--one-corpus", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", action="store_true", help="corpus shapes: N articles")
+    parser.add_argument("--articles", default="", help="comma-separated article counts")
+    parser.add_argument("--corpus-one", nargs=2, metavar=("SHAPE", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
         print(json.dumps(run_one(args.one[0], int(args.one[1]), int(args.one[2]))))
         return 0
-    if args.one_corpus:
-        print(json.dumps(run_corpus(args.one_corpus)))
-        return 0
-    if args.articles:
-        rows = []
-        for n in ARTICLE_COUNTS:
-            row = run_corpus_case(n, args.timeout)
-            rows.append(row)
-            print(json.dumps(row), file=sys.stderr, flush=True)
-        section = corpus_markdown(rows)
-        if not args.no_write:
-            old = (
-                RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Growth benchmark\n"
-            )
-            old = old.split("\n## Corpus growth")[0].rstrip("\n") + "\n"
-            RESULTS.write_text(old + section, encoding="utf-8")
-        print(json.dumps({"corpus": rows}))
-        return 0
+    if args.corpus_one or args.corpus:
+        from benchmarks import growth_corpus  # the corpus shapes (N articles)
+
+        if args.corpus_one:
+            row = growth_corpus.run_corpus_one(args.corpus_one[0], int(args.corpus_one[1]))
+            print(json.dumps(row))
+            return 0
+        return growth_corpus.corpus_main(args)
     sizes = [int(s) for s in args.sizes.split(",") if s] or list(
         QUICK_SIZES if args.quick else SIZES
     )
@@ -501,7 +372,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = with_ratios(rows)
     summary = verdict(rows)
     if not args.no_write:
-        RESULTS.write_text(markdown(rows, summary, args.quick), encoding="utf-8")
+        old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+        kept = old[old.index("\n## Corpus shapes\n") :] if "\n## Corpus shapes\n" in old else ""
+        RESULTS.write_text(markdown(rows, summary, args.quick) + kept, encoding="utf-8")
     print(json.dumps({"rows": rows, "summary": summary}))
     return 0
 

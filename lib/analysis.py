@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from lib.corpus.document import Document
+from lib.records import Parts
 from lib.resolve.assemble import assemble
+from lib.resolve.budget import CORPUS_NOTE
 from lib.schema import Analysis, text_key
 from lib.store.cache import corpus_key
 from lib.store.parallel import parse_parts
@@ -56,7 +58,7 @@ def analyze(
                 progress(len(docs), len(docs))
             return found
     keys = [text_key(d.text) for d in docs]
-    parts: list[dict | None] = [cache.get(k) if cache is not None else None for k in keys]
+    parts: list[Parts | None] = [cache.get(k) if cache is not None else None for k in keys]
     todo = [i for i, p in enumerate(parts) if p is None]
     done = 0
     skipped: dict[int, str] = {}
@@ -67,7 +69,7 @@ def analyze(
         if progress is not None:
             progress(done, len(todo))
 
-    def on_part(n: int, part: dict) -> None:
+    def on_part(n: int, part: Parts) -> None:
         i = todo[n]
         parts[i] = part
         if cache is not None:
@@ -94,9 +96,14 @@ def analyze(
         docs, parts, problems = _without(skipped, docs, parts, problems)
         whole = None  # an analysis missing documents is never cached whole
     analysis = assemble(docs, parts, problems=problems)
-    if whole is not None:
+    if whole is not None and not _cut_short(analysis):
         cache.put_analysis(whole, analysis)
     return analysis
+
+
+def _cut_short(analysis: Analysis) -> bool:
+    """Did the corpus time budget cut a pass? (such an analysis is not cached whole)"""
+    return any(name == CORPUS_NOTE for name, _ in analysis.problems)
 
 
 def _without(skipped: dict[int, str], docs: list, parts: list, problems) -> tuple:

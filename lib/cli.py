@@ -1,6 +1,7 @@
-"""Command line: ``python -m lib TABLE [--corpus PATH] [--format csv|json] [--outlet NAME ...]``.
+"""Command line: ``python -m lib TABLE [--corpus PATH] [--format csv|json] [--raw] [--outlet …]``.
 
-Writes one table to stdout. ``--corpus`` may also name an analysis folder written by
+Writes one table to stdout (CSV cells that a spreadsheet would run as formulas get a
+leading apostrophe unless ``--raw``). ``--corpus`` may also name an analysis folder written by
 ``python -m lib analyze --corpus PATH --out DIR [--processes N]`` (see :mod:`lib.store.folders`),
 which is read directly without loading spaCy. Exit 0 on success; exit 2 with one line on
 stderr for bad arguments or an unreadable corpus. Per-file problems are
@@ -18,17 +19,13 @@ from pathlib import Path
 import pandas as pd
 
 from lib.analysis import analyze
+from lib.columns import cli_names
 from lib.ingest.limits import DOC_ANALYSIS_BUDGET_S
 from lib.ingest.local import load_corpus
 from lib.nlp.pipeline import ModelNotFound, get_nlp
-from lib.schema import (
-    CLAIM_COLUMNS,
-    DOCUMENT_COLUMNS,
-    ENTITY_COLUMNS,
-    FIGURE_COLUMNS,
-    MENTION_COLUMNS,
-    QUOTE_COLUMNS,
-)
+from lib.present.csvsafe import safe_table
+from lib.records import TABLES as RECORDS
+from lib.resolve.budget import CORPUS_NOTE
 from lib.store.cache import default_cache
 from lib.store.folders import AnalysisFolderError, is_analysis_folder, save_analysis
 from lib.store.folders import load_analysis as read_folder
@@ -48,16 +45,13 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see: python -m lib --help)")
 
 
-def _documents(analysis, args) -> pd.DataFrame:
-    return analysis.documents[DOCUMENT_COLUMNS]
+def _table(name: str) -> Callable:
+    """A table of the Analysis as the CLI prints it: its record's CLI columns."""
 
+    def table(analysis, args) -> pd.DataFrame:
+        return analysis.table(name)[cli_names(RECORDS[name])]
 
-def _mentions(analysis, args) -> pd.DataFrame:
-    return analysis.mentions[MENTION_COLUMNS]
-
-
-def _entities(analysis, args) -> pd.DataFrame:
-    return analysis.entities[ENTITY_COLUMNS]
+    return table
 
 
 def _cooccurrence(analysis, args) -> pd.DataFrame:
@@ -66,30 +60,15 @@ def _cooccurrence(analysis, args) -> pd.DataFrame:
     )
     if args.metric != "count":
         pairs = pairs.sort_values([args.metric, "count"], ascending=False).reset_index(drop=True)
-    return pairs
+    return pairs[cli_names(RECORDS["cooccurrence"])]
 
 
-def _figures(analysis, args) -> pd.DataFrame:
-    return analysis.figures[FIGURE_COLUMNS]
-
-
-def _claims(analysis, args) -> pd.DataFrame:
-    return analysis.claims[CLAIM_COLUMNS]
-
-
-def _quotes(analysis, args) -> pd.DataFrame:
-    return analysis.quotes[QUOTE_COLUMNS]
-
-
-#: TABLE name -> function(analysis, args) -> DataFrame
+#: TABLE name -> function(analysis, args) -> DataFrame: every table whose record has CLI
+#: columns (texts and sentences have none).
 TABLES: dict[str, Callable] = {
-    "documents": _documents,
-    "mentions": _mentions,
-    "entities": _entities,
-    "cooccurrence": _cooccurrence,
-    "figures": _figures,
-    "claims": _claims,
-    "quotes": _quotes,
+    name: _cooccurrence if name == "cooccurrence" else _table(name)
+    for name, record_type in RECORDS.items()
+    if cli_names(record_type)
 }
 
 
@@ -119,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="analyze: do not use the on-disk cache (COVERAGE_LENS_CACHE_DIR)",
     )
     parser.add_argument("--format", choices=["csv", "json"], default="csv")
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="csv: keep cells as they are (by default a cell a spreadsheet would run as a "
+        "formula, starting with = + - @, gets a leading apostrophe)",
+    )
     parser.add_argument(
         "--outlet", action="append", metavar="NAME", help="keep only this outlet (repeatable)"
     )
@@ -166,7 +151,8 @@ def load_analysis(
         if worker is not None:
             worker.close()
     for name, reason in analysis.problems[len(corpus.problems) :]:
-        print(f"skipped {name}: {reason}", file=sys.stderr)
+        kind = "warning" if name == CORPUS_NOTE else "skipped"  # the corpus time budget
+        print(f"{kind} {name}: {reason}", file=sys.stderr)
     return analysis
 
 
@@ -207,9 +193,12 @@ def run_analyze(args) -> int:
             last[0] = now
             print(f"parsed {done}/{total} articles", file=sys.stderr)
 
-    cache = None if args.no_cache else default_cache()
+    cache = None if args.no_cache else default_cache(on_warning=warn_cache)
     analysis = load_analysis(args.corpus, processes=args.processes, cache=cache, progress=progress)
-    save_analysis(analysis, out)
+    try:
+        save_analysis(analysis, out)
+    except OSError as exc:  # a read-only or full --out folder: one line, never a traceback
+        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(
         f"wrote {out}: {len(analysis.documents)} articles, {len(analysis.outlets)} outlets, "
         f"{len(analysis.mentions)} mentions in {time.perf_counter() - started:.1f}s",
@@ -218,12 +207,19 @@ def run_analyze(args) -> int:
     return 0
 
 
-def write_table(table: pd.DataFrame, fmt: str, out) -> None:
+def warn_cache(message: str) -> None:
+    """The disk cache could not be written: said once on stderr, the run goes on."""
+    print(f"warning cache: {message}", file=sys.stderr)
+
+
+def write_table(table: pd.DataFrame, fmt: str, out, raw: bool = False) -> None:
+    """``table`` as JSON records or CSV; CSV cells a spreadsheet would run as formulas are
+    neutralised unless ``raw`` (see :mod:`lib.present.csvsafe`)."""
     if fmt == "json":
         out.write(table.to_json(orient="records", force_ascii=False, indent=1))
         out.write("\n")
     else:
-        table.to_csv(out, index=False)
+        (table if raw else safe_table(table)).to_csv(out, index=False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -233,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError("--min-count must be at least 1")
         if args.table == "analyze":
             return run_analyze(args)
-        analysis = load_analysis(args.corpus, cache=default_cache())
+        analysis = load_analysis(args.corpus, cache=default_cache(on_warning=warn_cache))
         if args.outlet:
             unknown = [o for o in args.outlet if o not in analysis.outlets]
             if unknown:
@@ -245,5 +241,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    write_table(table, args.format, sys.stdout)
+    write_table(table, args.format, sys.stdout, raw=args.raw)
     return 0

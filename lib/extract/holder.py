@@ -26,6 +26,7 @@ above, "" when there is no holder). :mod:`lib.resolve.holders` turns it into the
 
 from __future__ import annotations
 
+from lib.extract.candidates import Candidate
 from lib.extract.exclusions import anchor_token
 from lib.extract.numbers import vocab
 from lib.nlp.index import ent_at
@@ -53,7 +54,7 @@ REPORT_LEMMAS = frozenset(
 EMPTY = {"holder_text": "", "holder_start": -1, "holder_end": -1, "holder_how": ""}
 
 
-def figure_holder(doc, cand: dict, noun, attributor=None) -> dict:
+def figure_holder(doc, cand: Candidate, noun, attributor=None) -> dict:
     """The holder record of one figure candidate (see the module docstring).
 
     ``noun``: the noun the figure counts or measures (or None); ``attributor``: the Doc's
@@ -127,12 +128,12 @@ def _names_before(doc, k: int, floor: int) -> tuple[int, int] | None:
 # ----------------------------------------------------------------------------- rules
 
 
-def _with_names(doc, cand: dict, noun):
+def _with_names(doc, cand: Candidate, noun):
     """ "Okafor with 18 percent", "Huckabee at 17 percent": the names right before "with"
     or "at"; "Romney led with 21 percent", "Trump tied … at 17 percent": the subject of
     the verb the preposition belongs to."""
-    start = cand["_start"]
-    sent = doc[cand["_anchor_span"][0]].sent
+    start = cand.start
+    sent = doc[cand.anchor_span[0]].sent
     if start - 1 <= sent.start or doc[start - 1].lower_ not in ("with", "at"):
         return None
     names = _names_before(doc, start - 1, sent.start)
@@ -147,10 +148,10 @@ def _with_names(doc, cand: dict, noun):
     return _subject_of(doc, verb, cand) if verb is not None else None
 
 
-def _for_name(doc, cand: dict, noun):
+def _for_name(doc, cand: Candidate, noun):
     """ "21 percent for Romney": a name right after "for"."""
-    end = cand["_end"]
-    sent_end = doc[cand["_anchor_span"][0]].sent.end
+    end = cand.end
+    sent_end = doc[cand.anchor_span[0]].sent.end
     if noun is not None and noun.i >= end and noun.i - end <= 2:
         end = noun.i + 1  # "21 percent of the vote for Romney" is not read: keep it simple
     if end + 1 >= sent_end or doc[end].lower_ != "for":
@@ -166,14 +167,14 @@ def _for_name(doc, cand: dict, noun):
     return _name_span(doc, nxt)
 
 
-def _measured(doc, cand: dict, noun):
+def _measured(doc, cand: Candidate, noun):
     """The noun whose holder decides: what is counted, or what the figure measures ("the
     rate of 35.7%")."""
     if noun is not None:
         return noun
-    tok = anchor_token(doc, *cand["_anchor_span"])
+    tok = anchor_token(doc, *cand.anchor_span)
     for _ in range(3):
-        if cand["_start"] <= tok.head.i < cand["_end"] and tok.head.i != tok.i:
+        if cand.start <= tok.head.i < cand.end and tok.head.i != tok.i:
             tok = tok.head
         else:
             break
@@ -186,7 +187,7 @@ def _measured(doc, cand: dict, noun):
     return None
 
 
-def _possessor(doc, cand: dict, noun, attributor):
+def _possessor(doc, cand: Candidate, noun, attributor):
     target = _measured(doc, cand, noun)
     if target is None:
         return None
@@ -202,7 +203,7 @@ def _possessor(doc, cand: dict, noun, attributor):
             return _name_span(doc, ent.root)
         return _name_span(doc, child)
     for child in target.children:  # "the net worth of Donald Trump"
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i > cand["_end"] - 1:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i > cand.end - 1:
             for pobj in child.children:
                 ent = ent_at(doc, pobj.i)
                 if pobj.dep_ == "pobj" and ent is not None and ent.label_ in MODIFIER_LABELS:
@@ -210,18 +211,18 @@ def _possessor(doc, cand: dict, noun, attributor):
     return None
 
 
-def _apposition(doc, cand: dict, noun):
+def _apposition(doc, cand: Candidate, noun):
     """ "Smith, 52 percent, …" / "Smith (52 percent)": the figure set beside a name."""
-    tok = anchor_token(doc, *cand["_anchor_span"])
+    tok = anchor_token(doc, *cand.anchor_span)
     for _ in range(2):
-        if cand["_start"] <= tok.head.i < cand["_end"] and tok.head.i != tok.i:
+        if cand.start <= tok.head.i < cand.end and tok.head.i != tok.i:
             tok = tok.head
     head = tok.head
     if tok.dep_ == "appos" and head.i < tok.i:
         ent = ent_at(doc, head.i)
         if ent is not None and ent.label_ in MODIFIER_LABELS:
             return _name_span(doc, head)
-    start = cand["_start"]
+    start = cand.start
     if start >= 2 and doc[start - 1].text == "(":
         ent = ent_at(doc, start - 2)
         if ent is not None and ent.label_ in MODIFIER_LABELS:
@@ -229,28 +230,30 @@ def _apposition(doc, cand: dict, noun):
     return None
 
 
-def _modifier(doc, cand: dict, noun):
-    if noun is None:
-        return None
+def _modifier(doc, cand: Candidate, noun):
+    return None if noun is None else _owner(doc, noun, cand.start, cand.end)
+
+
+def _owner(doc, noun, lo: int, hi: int):
+    """A person or organisation naming what is counted ("Wal-Mart stores"), outside the
+    figure's tokens ``[lo, hi)``."""
     for child in noun.lefts:
-        if child.dep_ in ("compound", "nmod", "amod", "poss") and not (
-            cand["_start"] <= child.i < cand["_end"]
-        ):
+        if child.dep_ in ("compound", "nmod", "amod", "poss") and not (lo <= child.i < hi):
             ent = ent_at(doc, child.i)
             if ent is not None and ent.label_ in MODIFIER_LABELS:
                 return _name_span(doc, child)
     return None
 
 
-def _subject(doc, cand: dict, noun):
+def _subject(doc, cand: Candidate, noun):
     """The subject of the clause whose object or complement the figure (or what it
     counts) is: "The couple paid a rate of 35.7%", "Trump had 17 percent"."""
-    node = noun if noun is not None else anchor_token(doc, *cand["_anchor_span"])
+    node = noun if noun is not None else anchor_token(doc, *cand.anchor_span)
     for _ in range(3):  # out of the figure's tokens and "of" phrases ("a rate of 35.7%")
         head = node.head
         if head.i == node.i:
             return None
-        if cand["_start"] <= head.i < cand["_end"] or node.dep_ in ("pobj", "prep"):
+        if cand.start <= head.i < cand.end or node.dep_ in ("pobj", "prep"):
             node = head
             continue
         break
@@ -259,16 +262,16 @@ def _subject(doc, cand: dict, noun):
     return _subject_of(doc, node.head, cand)
 
 
-def _subject_of(doc, verb, cand: dict):
+def _subject_of(doc, verb, cand: Candidate):
     if verb.lemma_.lower() in REPORT_LEMMAS:
         return None
     for child in verb.children:
-        if child.dep_ not in ("nsubj", "nsubjpass") or cand["_start"] <= child.i < cand["_end"]:
+        if child.dep_ not in ("nsubj", "nsubjpass") or cand.start <= child.i < cand.end:
             continue
         if child.dep_ == "nsubjpass" or child.lower_ in NOT_HOLDERS or child.pos_ == "PRON":
             return None
         if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             child = verb.head
-        owner = _modifier(doc, {"_start": -1, "_end": -1}, child)
+        owner = _owner(doc, child, -1, -1)
         return owner if owner is not None else _name_span(doc, child)
     return None

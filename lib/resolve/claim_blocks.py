@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from lib.resolve import budget
 from lib.resolve.grouping import UnionFind
 
 #: Merges need a mean similarity of at least this between two groups.
@@ -46,6 +47,7 @@ def cluster(
     """
     labels = list(range(len(items)))
     for rows in _blocks(items, keys, can_join):
+        budget.check()  # the corpus time budget (lib.resolve.budget): raises when it is out
         for k, local in enumerate(_cluster_block([items[i] for i in rows], similarity, features)):
             labels[rows[k]] = rows[local]  # a member's global index names the cluster
     return labels

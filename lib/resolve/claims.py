@@ -43,13 +43,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 
 import pandas as pd
 from rapidfuzz import fuzz
 
+from lib.columns import columns, names
 from lib.extract.measure import EXPECTED
 from lib.extract.numbers import vocab
+from lib.records import Claim, Figure
 from lib.resolve import claim_blocks
 from lib.resolve.holders import times_compatible
 from lib.resolve.intervals import figure_interval, overlap
@@ -59,9 +60,8 @@ from lib.resolve.verdicts import (
     STATUS_DIFFER,
     STATUS_SINGLE,
     claim_status,
-    claim_verdict,
     describe_claim,
-    gap_percent,
+    described,
 )
 from lib.schema import CLAIM_COLUMNS
 
@@ -82,10 +82,10 @@ NO_CLAIM_KINDS = frozenset({"one"})
 #: Most figures in one claim; a larger group is split into value-consistent claims (then
 #: in order) so a corpus of thousands of articles never makes one claim of thousands.
 MAX_CLAIM_FIGURES = 200
-#: Working columns the claims table keeps after :data:`CLAIM_COLUMNS` (the filter
-#: recomputes verdicts from them; benchmarks join figures by offsets).
-CLAIM_WORK_COLUMNS = ["start_char", "end_char", "measure_head", "strength", "published"]
-CLAIM_WORK_COLUMNS += ["norm_value", "norm_low", "norm_high"]
+#: Working columns the claims table keeps after :data:`CLAIM_COLUMNS`, the rest of
+#: :class:`~lib.records.Claim` (the filter recomputes verdicts from them; benchmarks join
+#: figures by offsets).
+CLAIM_WORK_COLUMNS = [n for n in names(Claim) if n not in CLAIM_COLUMNS]
 #: Holders read from these rules are specific enough to tell two measurements apart even
 #: when they name no entity ("the couple's rate" vs "a rival's rate").
 STRONG_HOLDER_RULES = frozenset({"with", "for", "possessor", "apposition", "modifier"})
@@ -477,56 +477,23 @@ def _final_groups(labels: list[int], items: list[dict]) -> list[tuple[list[int],
 # ----------------------------------------------------------------------------- labels
 
 
-def _label(records: list[dict]) -> str:
-    """The claim's "counted": its most frequent phrase (the longest of ties), read from the
-    noun the figures quantify when any has one, else from their context; with whose it is
-    and when, when all its figures that say agree ("Clintons: effective federal tax rate,
-    2014"). ``records``: one dict per figure."""
-    holder, time = _one(records, "holder"), _one(records, "time")
-    if records and all(r.get("kind") == "age" for r in records) and holder:
-        return f"{holder}: age"
-    hows = [r.get("counted_how") or "" for r in records]
-    guessed = "context" in hows and "noun" not in hows
-    if "noun" in hows:
-        records = [r for r, how in zip(records, hows, strict=True) if how == "noun"]
-    counted = [c for c in (r.get("counted") for r in records) if isinstance(c, str) and c]
-    if not counted:
-        unit = records[0].get("unit") if records else ""
-        return f"amount ({unit})" if unit else "(unspecified)"
-    counts = Counter(counted)
-    top = max(counts.values())
-    best = max((c for c, n in counts.items() if n == top), key=len)
-    # a phrase read from the figures' context, not a noun they count: say so
-    best = f"{best} (from context)" if guessed else best
-    if holder and holder.lower() not in best.lower():
-        best = f"{holder}: {best}"
-    return f"{best}, {time}" if time else best
-
-
-def _one(records: list[dict], column: str) -> str:
-    """The one value of ``column`` the figures give (empty values aside), else ""."""
-    found = {r.get(column) for r in records if isinstance(r.get(column), str) and r.get(column)}
-    return next(iter(found)) if len(found) == 1 else ""
-
-
 # ----------------------------------------------------------------------------- build
 
 
 def _prepare(figures: pd.DataFrame) -> pd.DataFrame:
+    """Figures with every text column of :class:`~lib.records.Figure` as text ("" when
+    missing; a table without ``counted_groups`` reads groups from the counted phrase, see
+    :func:`_groups_of`), the holder and time as written when they were not resolved against
+    the corpus, an upper value and offsets."""
     df = figures.reset_index(drop=True).copy()
-    for col in ("unit", "said_by", "counted_lemmas", "counted", "text", "sentence", "outlet"):
-        df[col] = df[col].fillna("").astype(str) if col in df else ""
-    if "holder" not in df and "holder_text" in df:
-        df["holder"] = df["holder_text"]  # figures not resolved against the corpus
-    if "time" not in df and "time_text" in df:
-        df["time"] = df["time_text"].fillna("")
-    for col in ("kind", "predicate", "places", "time_scope", "counted_how", "holder", "time"):
-        df[col] = df[col].fillna("").astype(str) if col in df else ""
-    for col in ("holder_entity", "holder_how", "published"):
-        df[col] = df[col].fillna("").astype(str) if col in df else ""
-    if "counted_head" not in df:
-        df["counted_head"] = df["counted_lemmas"].str.split().str[-1]
-    df["counted_head"] = df["counted_head"].fillna("").astype(str)
+    if "counted_head" not in df and "counted_lemmas" in df:
+        df["counted_head"] = df["counted_lemmas"].fillna("").astype(str).str.split().str[-1]
+    for c in columns(Figure):
+        if c.dtype in ("str", "object") and (c.name in df or c.name != "counted_groups"):
+            df[c.name] = df[c.name].fillna("").astype(str) if c.name in df else ""
+    for shown, written in (("holder", "holder_text"), ("time", "time_text")):
+        df[shown] = df[shown].where(df[shown] != "", df[written])  # not resolved: as written
+    df["published"] = df["published"].fillna("").astype(str) if "published" in df else ""
     if "value_max" not in df:
         df["value_max"] = df["value"]
     df["value_max"] = df["value_max"].fillna(df["value"])
@@ -546,12 +513,12 @@ def build_claims(figures: pd.DataFrame) -> pd.DataFrame:
     :data:`CLAIM_WORK_COLUMNS`, one row per figure, claims ordered by number of outlets
     (desc), then figures (desc), then first appearance.
     """
-    columns = CLAIM_COLUMNS + CLAIM_WORK_COLUMNS
+    out_columns = CLAIM_COLUMNS + CLAIM_WORK_COLUMNS
     if figures is None or figures.empty:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=out_columns)
     df = _prepare(figures)
     if df.empty:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=out_columns)
     items = [_item(row) for row in df.to_dict("records")]
     # compared in one unit (durations in days), shown as written
     df["norm_value"] = [x["value"] for x in items]
@@ -567,47 +534,4 @@ def build_claims(figures: pd.DataFrame) -> pd.DataFrame:
     groups = _final_groups(_cluster(items), items)
     outlets = df["outlet"].to_numpy()
     groups.sort(key=lambda g: (-len({outlets[i] for i in g[0]}), -len(g[0]), min(g[0])))
-    return _described(df, groups)[columns].reset_index(drop=True)
-
-
-#: Columns the verdict, reason and label of a claim read (a narrow frame per claim is
-#: built from these only: the per-claim pass stays cheap for thousands of claims).
-VERDICT_COLUMNS = [
-    "doc_id", "outlet", "text", "value", "value_max", "qualifier", "unit", "counted",
-    "counted_how", "kind", "measure_head", "holder", "time", "predicate", "places",
-    "time_scope", "said_by", "published", "norm_low", "norm_high", "norm_value", "low", "high",
-]  # fmt: skip
-
-
-def _described(df: pd.DataFrame, groups: list[tuple[list[int], int, bool]]) -> pd.DataFrame:
-    """``df`` in claim order with claim id, status, gap, related claims, reason, label and
-    strength per row."""
-    width = max(2, len(str(len(groups))))
-    ids = [f"C{k + 1:0{width}d}" for k in range(len(groups))]
-    family_ids: dict[int, list[str]] = {}
-    for cid, (_members, family, _strong) in zip(ids, groups, strict=True):
-        family_ids.setdefault(family, []).append(cid)
-    records = df[VERDICT_COLUMNS].to_dict("records")
-    order, per_row = [], []
-    for cid, (members, family, strong) in zip(ids, groups, strict=True):
-        recs = [records[i] for i in members]
-        strength = "strong" if strong else "weak"
-        related = ", ".join(c for c in family_ids[family][:12] if c != cid)
-        recs = [{**r, "strength": strength} for r in recs]
-        status, _reason = claim_verdict(recs)
-        fields = (cid, status, _gap(recs, status), related, describe_claim(recs, status))
-        fields += (_label(recs), strength)
-        order += members
-        per_row += [fields] * len(members)
-    out = df.iloc[order].reset_index(drop=True)
-    names = ["claim_id", "status", "gap", "related", "why", "counted", "strength"]
-    for k, name in enumerate(names):
-        out[name] = [fields[k] for fields in per_row]
-    return out
-
-
-def _gap(rows, status: str) -> float:
-    """The gap in % between the values of a claim that differs or conflicts, else NaN."""
-    if status not in (STATUS_DIFFER, STATUS_CONFLICT):
-        return math.nan
-    return round(gap_percent(rows), 1)
+    return described(df, groups)[out_columns].reset_index(drop=True)

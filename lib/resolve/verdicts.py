@@ -22,10 +22,13 @@ count as strong), ``published``, ``counted``, ``unit``, ``said_by``, ``holder``,
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import pandas as pd
 
+from lib.columns import names
 from lib.extract.numbers import vocab
+from lib.records import Claim
 from lib.resolve.holders import publication_date
 from lib.resolve.intervals import figure_interval
 
@@ -236,3 +239,78 @@ def describe_claim(rows, status: str | None = None) -> str:
     if status in (STATUS_CONFLICT, STATUS_DIFFER):
         text += ". " + source_values(recs)
     return bounded(text)
+
+
+# ----------------------------------------------------------------------------- per claim
+
+
+def claim_label(records: list[dict]) -> str:
+    """The claim's "counted": its most frequent phrase (the longest of ties), read from the
+    noun the figures quantify when any has one, else from their context; with whose it is
+    and when, when all its figures that say agree ("Clintons: effective federal tax rate,
+    2014"). ``records``: one dict per figure."""
+    holder, time = _one(records, "holder"), _one(records, "time")
+    if records and all(r.get("kind") == "age" for r in records) and holder:
+        return f"{holder}: age"
+    hows = [r.get("counted_how") or "" for r in records]
+    guessed = "context" in hows and "noun" not in hows
+    if "noun" in hows:
+        records = [r for r, how in zip(records, hows, strict=True) if how == "noun"]
+    counted = [c for c in (r.get("counted") for r in records) if isinstance(c, str) and c]
+    if not counted:
+        unit = records[0].get("unit") if records else ""
+        return f"amount ({unit})" if unit else "(unspecified)"
+    counts = Counter(counted)
+    top = max(counts.values())
+    best = max((c for c, n in counts.items() if n == top), key=len)
+    # a phrase read from the figures' context, not a noun they count: say so
+    best = f"{best} (from context)" if guessed else best
+    if holder and holder.lower() not in best.lower():
+        best = f"{holder}: {best}"
+    return f"{best}, {time}" if time else best
+
+
+def _one(records: list[dict], column: str) -> str:
+    """The one value of ``column`` the figures give (empty values aside), else ""."""
+    found = {r.get(column) for r in records if isinstance(r.get(column), str) and r.get(column)}
+    return next(iter(found)) if len(found) == 1 else ""
+
+
+#: Columns the verdict, reason and label of a claim read besides its own (a narrow frame
+#: per claim is built from these only: the per-claim pass stays cheap for thousands).
+VERDICT_EXTRA = ("counted_how",)
+
+
+def described(df: pd.DataFrame, groups: list[tuple[list[int], int, bool]]) -> pd.DataFrame:
+    """``df`` in claim order with claim id, status, gap, related claims, reason, label and
+    strength per row."""
+    width = max(2, len(str(len(groups))))
+    ids = [f"C{k + 1:0{width}d}" for k in range(len(groups))]
+    family_ids: dict[int, list[str]] = {}
+    for cid, (_members, family, _strong) in zip(ids, groups, strict=True):
+        family_ids.setdefault(family, []).append(cid)
+    wanted = [c for c in (*names(Claim), *VERDICT_EXTRA) if c in df]
+    records = df[wanted].to_dict("records")
+    order, per_row = [], []
+    for cid, (members, family, strong) in zip(ids, groups, strict=True):
+        recs = [records[i] for i in members]
+        strength = "strong" if strong else "weak"
+        related = ", ".join(c for c in family_ids[family][:12] if c != cid)
+        recs = [{**r, "strength": strength} for r in recs]
+        status, _reason = claim_verdict(recs)
+        fields = (cid, status, _gap_of(recs, status), related, describe_claim(recs, status))
+        fields += (claim_label(recs), strength)
+        order += members
+        per_row += [fields] * len(members)
+    out = df.iloc[order].reset_index(drop=True)
+    made = ("claim_id", "status", "gap", "related", "why", "counted", "strength")
+    for k, name in enumerate(made):
+        out[name] = [fields[k] for fields in per_row]
+    return out
+
+
+def _gap_of(rows, status: str) -> float:
+    """The gap in % between the values of a claim that differs or conflicts, else NaN."""
+    if status not in (STATUS_DIFFER, STATUS_CONFLICT):
+        return math.nan
+    return round(gap_percent(rows), 1)

@@ -46,7 +46,7 @@ def is_analysis_folder(path: str | os.PathLike) -> bool:
         return False
     try:
         data = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return False
     return isinstance(data, dict) and data.get("format") == FORMAT
 
@@ -95,6 +95,8 @@ def read_manifest(folder: str | os.PathLike) -> dict:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise AnalysisFolderError(f"cannot read {path}: {exc}") from None
+    except RecursionError:
+        raise AnalysisFolderError(f"cannot read {path}: nesting too deep") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise AnalysisFolderError(f"{path} is not a Coverage Lens analysis manifest")
     if data.get("format_version") != FORMAT_VERSION:

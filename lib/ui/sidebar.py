@@ -9,18 +9,23 @@ import streamlit as st
 
 from lib.analysis import analyze
 from lib.corpus.document import Document
-from lib.ingest.status import SKIPPED, statuses_to_problems
+from lib.ingest.limits import Limits
+from lib.ingest.status import NOTE, SKIPPED, statuses_to_problems
 from lib.nlp.pipeline import ModelNotFound
+from lib.present.html import md_escape
+from lib.resolve.budget import CORPUS_NOTE
 from lib.schema import STATUS_COLUMNS, Analysis, text_key
 from lib.store.cache import corpus_key
 from lib.store.worker import WorkerFailed
 from lib.ui.janitor import current_session_id
 from lib.ui.resources import (
+    allow_long_file_names,
     example_analysis,
     example_corpus,
     janitor,
     parse_worker,
     shared_filters,
+    shared_parts_cache,
     shared_views,
 )
 from lib.ui.session import (
@@ -43,6 +48,11 @@ SOURCE_KEY = "source"
 
 #: Corpus choices; the label is also the URL value (``?source=Your+articles``).
 EXAMPLE, YOURS = "Example articles", "Your articles"
+
+
+#: The paste box holds at most one article's worth of text (the per-article limit), so a
+#: huge paste is cut in the browser where the user sees it, never dropped on the way.
+PASTE_MAX_CHARS = Limits().max_doc_chars
 
 
 #: Page computations kept per session (see View.memo).
@@ -91,6 +101,7 @@ def your_articles_sidebar() -> tuple[list[Document], pd.DataFrame]:
     """Upload / paste / URL inputs; returns this session's documents and per-file statuses."""
     state = user_state()
     sb = st.sidebar
+    allow_long_file_names()  # a 10,000-character file name still reaches its status row
     sb.file_uploader(
         "Upload articles",
         accept_multiple_files=True,
@@ -101,10 +112,22 @@ def your_articles_sidebar() -> tuple[list[Document], pd.DataFrame]:
     read_upload_widget(state)
     with sb.expander("Paste an article"):
         with st.form("paste_form", clear_on_submit=True, border=False):
-            st.text_area("Article text", key="paste_text", height=160)
+            st.text_area(
+                "Article text",
+                key="paste_text",
+                height=160,
+                max_chars=PASTE_MAX_CHARS,
+                help=f"Up to {PASTE_MAX_CHARS:,} characters, the limit for one article (the "
+                "counter below the box shows it). The box does not take a longer paste: "
+                "upload a long article as a file instead, where it is cut with a note.",
+            )
             st.text_input("Outlet", key="paste_outlet", placeholder="e.g. The Daily Example")
             st.text_input("Title", key="paste_title")
             st.form_submit_button("Add article", on_click=add_pasted, args=(state,))
+            st.caption(
+                f"Up to {PASTE_MAX_CHARS:,} characters; a longer text does not paste. "
+                "Upload long articles as files."
+            )
     with sb.expander("Add from a web address"):
         with st.form("url_form", clear_on_submit=True, border=False):
             st.text_input("Article URL", key="url_text", placeholder="https://…")
@@ -218,6 +241,14 @@ def _mark_skipped(statuses: pd.DataFrame, documents, analysis: Analysis) -> pd.D
     return statuses
 
 
+def _with_notes(statuses: pd.DataFrame, analysis: Analysis) -> pd.DataFrame:
+    """Status rows plus a note for each corpus-level pass the corpus time budget cut."""
+    notes = [status_row(name, NOTE, "", m) for name, m in analysis.problems if name == CORPUS_NOTE]
+    if not notes:
+        return statuses
+    return pd.concat([statuses, pd.DataFrame(notes, columns=STATUS_COLUMNS)], ignore_index=True)
+
+
 def _example(documents_and_problems) -> tuple[list[Document], str, Analysis, pd.DataFrame, bool]:
     base, problems, precomputed = documents_and_problems
     documents = apply_edits(base)
@@ -232,10 +263,14 @@ def _example(documents_and_problems) -> tuple[list[Document], str, Analysis, pd.
         finally:
             progress.close()
     problems = [*problems, *(p for p in analysis.problems if p not in problems)]  # + budget
-    statuses = pd.DataFrame(
-        [status_row(name, SKIPPED, "", reason) for name, reason in problems],
-        columns=STATUS_COLUMNS,
-    )
+    rows = [
+        status_row(name, NOTE if name == CORPUS_NOTE else SKIPPED, "", reason)
+        for name, reason in problems
+    ]
+    warning = "" if precomputed is not None and not edited else shared_parts_cache().warning
+    if warning:
+        rows.append(status_row("Disk cache", NOTE, "", warning))
+    statuses = pd.DataFrame(rows, columns=STATUS_COLUMNS)
     return documents, key, analysis, statuses, not edited
 
 
@@ -264,18 +299,20 @@ def load_view() -> View | None:
             key = corpus_key(documents)
             articles_note(note, len(documents), statuses, None)
             analysis = _analyse_user(documents, key, statuses_to_problems(statuses))
-            statuses = _mark_skipped(statuses, documents, analysis)
+            statuses = _with_notes(_mark_skipped(statuses, documents, analysis), analysis)
             articles_note(note, len(documents), statuses, len(analysis.documents))
         else:
             documents, key, analysis, statuses, public = _example(example_corpus())
     except ModelNotFound as exc:
-        st.error(f"The English language model is missing. {exc}")
+        st.error(f"The English language model is missing. {md_escape(str(exc))}")
         return None
     except WorkerFailed as exc:
-        st.error(f"The language pipeline could not be started ({exc}). Try again later.")
+        st.error(
+            f"The language pipeline could not be started ({md_escape(str(exc))}). Try again later."
+        )
         return None
     except (OSError, ValueError) as exc:  # an unreadable COVERAGE_LENS_CORPUS, say
-        st.error(f"The example articles could not be opened: {exc}")
+        st.error(f"The example articles could not be opened: {md_escape(str(exc))}")
         return None
     outlets = analysis.outlets
     with filter_box:

@@ -8,8 +8,8 @@ import pytest
 from lib.extract.figures import extract_figures
 
 
-def one(nlp, text: str, value: float) -> dict:
-    figs = [f for f in extract_figures(nlp(text)) if f["value"] == value]
+def one(nlp, text: str, value: float):
+    figs = [f for f in extract_figures(nlp(text)) if f.value == value]
     assert len(figs) == 1, figs
     return figs[0]
 
@@ -28,14 +28,14 @@ def one(nlp, text: str, value: float) -> dict:
 )
 def test_holder_from_the_parse(nlp, text, value, holder, how):
     fig = one(nlp, text, value)
-    assert (fig["holder_text"], fig["holder_how"]) == (holder, how)
-    start, end = fig["holder_start"], fig["holder_end"]
+    assert (fig.holder_text, fig.holder_how) == (holder, how)
+    start, end = fig.holder_start, fig.holder_end
     assert text[start:end] == holder
 
 
 def test_a_reporting_subject_holds_nothing(nlp):
     fig = one(nlp, "Officials said 300 homes were flooded.", 300)
-    assert fig["holder_text"] == ""
+    assert fig.holder_text == ""
 
 
 @pytest.mark.parametrize(
@@ -52,14 +52,14 @@ def test_a_reporting_subject_holds_nothing(nlp):
     ],
 )  # fmt: skip
 def test_time_the_figure_is_about(nlp, text, value, time):
-    assert one(nlp, text, value)["time_text"] == time
+    assert one(nlp, text, value).time_text == time
 
 
 def test_a_hyphenated_time_unit_is_a_duration_of_its_noun(nlp):
     fig = one(nlp, "The board imposed a 60-day suspension.", 60)
-    assert (fig["kind"], fig["unit"], fig["counted"]) == ("duration", "day", "suspension")
+    assert (fig.kind, fig.unit, fig.counted) == ("duration", "day", "suspension")
 
 
 def test_a_figure_hung_on_a_name_counts_the_noun_after_it(nlp):
     fig = one(nlp, "That translates into more than 4,300 Halvorsen and Tybee stores.", 4300)
-    assert fig["counted_head"] == "store"
+    assert fig.counted_head == "store"

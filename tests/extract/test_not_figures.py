@@ -9,7 +9,7 @@ import pytest
 from lib.extract.figures import extract_figures
 
 
-def figures_of(nlp, text: str) -> list[dict]:
+def figures_of(nlp, text: str) -> list:
     return extract_figures(nlp(text))
 
 
@@ -27,7 +27,7 @@ def test_years_as_modifiers_are_not_counts(nlp, text):
 
 def test_a_count_with_a_comma_is_still_a_count(nlp):
     figs = figures_of(nlp, "The ministry sent 2,024 nurses to the region.")
-    assert [f["value"] for f in figs] == [2024]
+    assert [f.value for f in figs] == [2024]
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_one_as_a_pronoun_or_idiom_is_no_figure(nlp, text):
 
 def test_one_as_a_count_stays(nlp):
     figs = figures_of(nlp, "One person was killed and 12 were injured.")
-    assert [(f["value"], f["kind"]) for f in figs] == [(1, "one"), (12, "count")]
+    assert [(f.value, f.kind) for f in figs] == [(1, "one"), (12, "count")]
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_one_as_a_count_stays(nlp):
 )
 def test_a_preposition_governing_a_noun_phrase_is_no_qualifier(nlp, text, written):
     (fig,) = figures_of(nlp, text)
-    assert fig["qualifier"] == "exact" and fig["text"] == written
+    assert fig.qualifier == "exact" and fig.text == written
 
 
 @pytest.mark.parametrize(
@@ -75,7 +75,7 @@ def test_a_preposition_governing_a_noun_phrase_is_no_qualifier(nlp, text, writte
 )
 def test_qualifying_prepositions_stay_qualifiers(nlp, text, qualifier):
     (fig,) = figures_of(nlp, text)
-    assert fig["qualifier"] == qualifier
+    assert fig.qualifier == qualifier
 
 
 def test_each_share_of_a_list_goes_to_the_names_it_follows(nlp):
@@ -84,6 +84,6 @@ def test_each_share_of_a_list_goes_to_the_names_it_follows(nlp):
         "In the poll, Okafor with 18 percent, Lindqvist with 14 percent, Baptiste and "
         "Moreau with 11 percent trailed the leader.",
     )
-    holders = {f["value"]: f["holder_text"] for f in figs}
+    holders = {f.value: f.holder_text for f in figs}
     assert holders == {18: "Okafor", 14: "Lindqvist", 11: "Baptiste and Moreau"}
-    assert {f["holder_how"] for f in figs} == {"with"}
+    assert {f.holder_how for f in figs} == {"with"}

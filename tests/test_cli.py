@@ -235,3 +235,30 @@ def test_cli_applies_its_documented_archive_limits(tmp_path):
     assert res.returncode == 0, res.stderr
     assert "skipped bomb.zip/bomb.txt: Entry expands" in res.stderr
     assert len(list(csv.DictReader(io.StringIO(res.stdout)))) == 1
+
+
+PILE = str(ROOT / "tests" / "fixtures" / "stories")
+
+
+def test_stories_table_and_story_option():
+    res = run("stories", "--corpus", PILE, "--format", "json")
+    assert res.returncode == 0, res.stderr
+    stories = json.loads(res.stdout)
+    assert [s["story_id"] for s in stories] == ["S1", "S2", "S3"]
+    assert list(stories[0]) == [
+        "story_id", "label", "articles", "outlets", "first_date", "last_date", "top_entities"
+    ]  # fmt: skip
+    flood = next(s["story_id"] for s in stories if "Vellmora" in s["label"])
+    docs = list(csv.DictReader(io.StringIO(run("documents", "--corpus", PILE).stdout)))
+    assert {d["story_id"] for d in docs} == {"S1", "S2", "S3"}
+    res = run("claims", "--corpus", PILE, "--story", flood)
+    assert res.returncode == 0, res.stderr
+    claims = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert claims and all(c["claim_id"].startswith(flood + "-") for c in claims)
+    assert all("flood" in c["doc_id"] for c in claims)
+
+
+def test_unknown_story_exits_2_naming_the_stories():
+    res = run("entities", "--corpus", PILE, "--story", "S42")
+    assert res.returncode == 2
+    assert res.stderr.strip() == "error: unknown story 'S42'; stories are: S1, S2, S3"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lib.corpus.document import strip_invisible
 from lib.ingest.status import REASON_TIMEOUT, IngestError
@@ -76,6 +76,11 @@ LOCAL_LIMITS = Limits(
     max_unzipped_bytes=1024 * MB,
     parse_timeout_s=60.0,
 )
+
+
+#: Limits of a pile for a cluster (CLI ``--scheduler``): many more articles, still each
+#: checked like any other (the articles' texts are held once by the command).
+CLUSTER_LIMITS = replace(LOCAL_LIMITS, max_files=250_000, max_total_bytes=8 * 1024 * MB)
 
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[\"“‘(\[]?[A-Z0-9])")

@@ -83,6 +83,8 @@ def test_reasons_are_bounded_with_many_outlets():
     ("text", "published", "resolved"),
     [
         ("Wednesday", "2017-03-24", "2017-03-22"),
+        ("on Monday", "2018-01-22", "2018-01-22"),  # the paper's own weekday: that day
+        ("last Monday", "2018-01-22", "2018-01-15"),
         ("last year", "2017-03-24", "2016"),
         ("in 2014", "", "2014"),
         ("March 2011", "2011-03-30", "2011-03"),

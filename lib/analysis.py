@@ -30,6 +30,7 @@ def analyze(
     progress: Callable[[int, int], None] | None = None,
     parser=None,
     map_fn=None,
+    stories: Sequence[str] | None = None,
 ) -> Analysis:
     """Analyse documents with ``nlp`` and return an :class:`Analysis`.
 
@@ -46,10 +47,12 @@ def analyze(
     ``parser(texts, on_part, on_skip)``, e.g. :meth:`lib.store.worker.ParseWorker.parse`
     with a per-document time budget; a document it skips is left out of the Analysis and
     listed in ``problems`` as ``(source name, message)``. ``map_fn``: as in ``assemble``.
+    ``stories`` (optional): each document's story id instead of grouping them (e.g. one
+    story for reports known to be of one event); such an analysis is not cached whole.
     """
     docs = list(documents)
     whole = None
-    if cache is not None and hasattr(cache, "get_analysis"):
+    if cache is not None and hasattr(cache, "get_analysis") and stories is None:
         whole = corpus_key(docs)
         found = cache.get_analysis(whole)
         if found is not None:
@@ -93,9 +96,11 @@ def analyze(
             on_part=on_part,
         )
     if skipped:
+        if stories is not None:
+            stories = [s for i, s in enumerate(stories) if i not in skipped]
         docs, parts, problems = _without(skipped, docs, parts, problems)
         whole = None  # an analysis missing documents is never cached whole
-    analysis = assemble(docs, parts, problems=problems, map_fn=map_fn)
+    analysis = assemble(docs, parts, problems=problems, map_fn=map_fn, stories=stories)
     if whole is not None and not _cut_short(analysis):
         cache.put_analysis(whole, analysis)
     return analysis

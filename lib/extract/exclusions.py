@@ -16,23 +16,20 @@ one: "one of the best") and ``count``.
 from __future__ import annotations
 
 import functools
-import json
 import re
-from pathlib import Path
 
 from lib.corpus.metadata import KICKER_PREFIX
+from lib.datafiles import read_json
 from lib.extract.candidates import Candidate
 from lib.extract.numbers import ORDINAL_RE, THOUSANDS_RE, vocab
 from lib.nlp.pipeline import doc_text
 
 SKIP_LABELS = ("DATE", "TIME", "ORDINAL")
-NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "number_names.json"
-KINDS = ("count", "money", "percent", "measure", "duration", "age", "one")
 
 
 @functools.lru_cache(maxsize=1)
 def number_names() -> dict:
-    raw = json.loads(NAMES_FILE.read_text(encoding="utf-8"))
+    raw = read_json("number_names.json")
     names = sorted((tuple(n.split()) for n in raw["names"]), key=len, reverse=True)
     by_word: dict[str, list[tuple[str, ...]]] = {}
     for name in names:
@@ -184,15 +181,7 @@ def is_excluded(doc, cand: Candidate, s0: int, s1: int) -> bool:
     if re.fullmatch(r"[’']\d\d", toks[0].text) or (before in ("’", "'") and len(toks[0].text) == 2):
         return True
     has_unit = bool(cand.unit)
-    # years standing alone, and years as modifiers ("2024 candidates are demanding …")
-    if not has_unit and len(toks) == 1 and cand.qualifier in ("exact", "range", "change"):
-        if re.fullmatch(r"(19|20)\d\d|2100", toks[0].text):
-            head = toks[0].head
-            if not (toks[0].dep_ == "nummod" and head.tag_ in ("NNS", "NNPS")):
-                return True
-            if _year_modifier(doc, cand, s0):
-                return True
-    if _one_as_word(doc, cand, s0, s1):
+    if _is_year(doc, cand, s0) or _one_as_word(doc, cand, s0, s1):
         return True
     nxt = [t.lower_ for t in doc[cand.end : min(cand.end + 4, s1)]]
     if nxt and nxt[0] in ("am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "o'clock"):
@@ -203,6 +192,19 @@ def is_excluded(doc, cand: Candidate, s0: int, s1: int) -> bool:
     if cand.start == s0 and after in (".", ")"):
         return True
     return _is_name_number(doc, cand, s0, s1)
+
+
+def _is_year(doc, cand: Candidate, s0: int) -> bool:
+    """A year standing alone, or a year as a modifier ("2024 candidates are demanding …");
+    not a count of a plural noun ("2024 candidates" as a number of candidates is rare)."""
+    toks = doc[cand.anchor_span[0] : cand.anchor_span[1]]
+    if cand.unit or len(toks) != 1 or cand.qualifier not in ("exact", "range", "change"):
+        return False
+    if not re.fullmatch(r"(19|20)\d\d|2100", toks[0].text):
+        return False
+    if not (toks[0].dep_ == "nummod" and toks[0].head.tag_ in ("NNS", "NNPS")):
+        return True
+    return _year_modifier(doc, cand, s0)
 
 
 #: How far into its line a kicker's number can stand ("UPDATE 12-", "WRAPUP 3-").

@@ -325,6 +325,24 @@ def _head_similarity(ha: str, hb: str) -> float:
     return sim if sim >= 0.6 else 0.0
 
 
+def _headless_similarity(a: dict, b: dict, agree: bool) -> float:
+    """:func:`_similarity` when one figure or both name nothing counted."""
+    if agree and a["value"] == b["value"] and _distinctive(a) and _distinctive(b):
+        return 0.6  # one side names nothing counted, but both give the same telling value
+    if a["_kind"] == "duration" and a["value"] == b["value"] and (a["_head"] or b["_head"]):
+        return 0.6  # "60 days" and "a 60-day suspension"
+    if a["_kind"] == "age":
+        return 0.6  # one person's age, told by two outlets
+    if a["_unit"] in CURRENCY_CODES or (not a["_head"] and not b["_head"]):
+        # money, or a bare count of the same unit, with nothing counted: agreeing values
+        # decide, when they are the same value or the same holder's or event's
+        if not agree:
+            return -1.0
+        same = _same_telling_value(a, b) or (a["_holder"] and a["_holder"] == b["_holder"])
+        return 0.6 if same or (a["_pred"] and a["_pred"] == b["_pred"]) else 0.45
+    return 0.0
+
+
 def _similarity(a: dict, b: dict) -> float:
     """Score in [0, 1] that two figures report one measurement; -1 vetoes a merge."""
     agree = overlap(a, b)
@@ -336,21 +354,8 @@ def _similarity(a: dict, b: dict) -> float:
         if not similar and _people(ha) and _people(hb) and _same_telling_value(a, b):
             return 0.6  # the same people in other words: "at least 544 women / managers"
         score = 0.6 * similar
-    elif agree and a["value"] == b["value"] and _distinctive(a) and _distinctive(b):
-        return 0.6  # one side names nothing counted, but both give the same telling value
-    elif a["_kind"] == "duration" and a["value"] == b["value"] and (ha or hb):
-        return 0.6  # "60 days" and "a 60-day suspension"
-    elif a["_kind"] == "age":
-        return 0.6  # one person's age, told by two outlets
-    elif a["_unit"] in CURRENCY_CODES or (not ha and not hb):
-        # money, or a bare count of the same unit, with nothing counted: agreeing values
-        # decide, when they are the same value or the same holder's or event's
-        if not agree:
-            return -1.0
-        same = _same_telling_value(a, b) or (a["_holder"] and a["_holder"] == b["_holder"])
-        return 0.6 if same or (a["_pred"] and a["_pred"] == b["_pred"]) else 0.45
     else:
-        return 0.0
+        return _headless_similarity(a, b, agree)
     if a["_lemmas"] and b["_lemmas"]:
         score += 0.1 * fuzz.token_set_ratio(a["_lemmas"], b["_lemmas"]) / 100.0
     if a["_groups"] and b["_groups"]:

@@ -75,13 +75,14 @@ def test_stories_given_replace_grouping(nlp):
     # grouping would split them; ids given per document are kept
     from lib.analysis import analyze
     from lib.corpus.parse import parse_document
+    from lib.parsing.local import InProcess
 
     texts = {
         "a": "Flood closes river road\n\nThe river rose two metres overnight in Dunmore.",
         "b": "Council vote\n\nThe council voted 7 to 2 on the budget in Arlow on Tuesday.",
     }
     docs = [parse_document(k, v, {"outlet": k.upper()}) for k, v in texts.items()]
-    one = analyze(docs, nlp, stories=["S1", "S1"])
+    one = analyze(docs, InProcess(nlp), stories=["S1", "S1"])
     assert one.documents["story_id"].tolist() == ["S1", "S1"]
-    two = analyze(docs, nlp, stories=["S1", "S2"])
+    two = analyze(docs, InProcess(nlp), stories=["S1", "S2"])
     assert two.documents["story_id"].tolist() == ["S1", "S2"]

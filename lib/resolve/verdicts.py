@@ -156,9 +156,21 @@ def _num(x: float, digits: int = 4) -> str:
     return f"{rounded:,.6f}".rstrip("0").rstrip(".")
 
 
+def _in_days(recs: list[dict], unit: str) -> bool:
+    """Are the claim's intervals durations compared in days ("three weeks" = 21 days)?"""
+    if not any(r.get("kind") == "duration" for r in recs):
+        return False
+    return unit == "day" or any(
+        not _missing(r.get("norm_value")) and float(r["norm_value"]) != float(r["value"])
+        for r in recs
+    )
+
+
 def _range_text(span: tuple[float, float], recs: list[dict]) -> str:
     unit = recs[0].get("unit", "") if recs else ""
     unit = unit if isinstance(unit, str) else ""
+    if _in_days(recs, unit):
+        unit = "days"  # the range is in the unit durations are compared in, not "week"
     symbol = vocab()["currency_display"].get(unit, "")
     unit = "%" if unit == "%" else (f" {unit}" if unit and not symbol else "")
     lo, hi = span

@@ -34,6 +34,17 @@ def test_agree_names_the_common_range():
     assert reason == "one value fits every figure: 5,150 to 5,250"
 
 
+def test_durations_agree_in_days_and_say_so():
+    """ "three weeks" and "21 days" are compared in days: the range says days, not weeks."""
+    r = rows(("A", "three weeks", 3, "exact"), ("B", "21 days", 21, "exact"))
+    r["kind"] = "duration"
+    r["unit"] = ["week", "day"]
+    r["norm_value"], r["norm_low"], r["norm_high"] = [21.0, 21.0], [20.5, 20.5], [21.5, 21.5]
+    status, reason = claim_verdict(r)
+    assert status == "agree"
+    assert reason == "one value fits every figure: 20.5 to 21.5 days"
+
+
 def test_never_one_value_fits_all_unless_one_does():
     """ "$139 million" is 138.5 to 139.5 million: $140,937,785 does not fit it."""
     r = rows(("A", "$139 million", 139e6, "exact"), ("B", "$140,937,785", 140_937_785, "exact"))
@@ -119,12 +130,13 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def story(nlp):
     from lib.analysis import analyze
+    from lib.parsing.local import InProcess
 
     docs = [
         Document(doc_id=k, outlet=o, published=p, text=t, title="", byline="", url="")
         for k, (o, p, t) in ARTICLES.items()
     ]
-    return analyze(docs, nlp)
+    return analyze(docs, InProcess(nlp))
 
 
 def test_holders_are_canonical_entities_and_keep_measurements_apart(story):

@@ -130,6 +130,35 @@ QUOTE_COLUMNS = [
     "speaker_entity",
     "speaker_how",
 ]
+#: Statements: sentences, or clauses where a sentence carries two facts (``clause`` counts
+#: from 0 within the sentence); ``headline`` marks the title line; ``lemmas``, ``words`` and
+#: ``quoted`` are what alignment and wording compare (see ``lib.extract.statements``).
+STATEMENT_COLUMNS = [
+    "doc_id",
+    "outlet",
+    "sentence_id",
+    "clause",
+    "start_char",
+    "end_char",
+    "headline",
+    "text",
+    "lemmas",
+    "words",
+    "quoted",
+]
+#: Facts: statements of different outlets reporting the same thing, one row per statement
+#: (``outlets``: how many outlets report the fact; a statement no other outlet matches is
+#: a fact of one outlet).
+FACT_COLUMNS = [
+    "fact_id",
+    "outlets",
+    "outlet",
+    "doc_id",
+    "sentence_id",
+    "clause",
+    "headline",
+    "text",
+]
 #: Per-file status rows of the readers (uploads, zips, bundles, URLs, folders).
 STATUS_COLUMNS = ["file", "status", "reason", "message", "doc_id", "chars"]
 #: Surface forms per entity (views).
@@ -149,7 +178,7 @@ COMPARE_BASE_COLUMNS = ["entity", "label", "outlets", "mentions"]
 #: how it was found.
 SOURCE_FIELDS = ("text", "start", "end", "description", "ent_start", "ent_end", "written", "how")
 #: Lists of records the per-document pass returns (and the disk cache stores).
-PARTS = ("stats", "sentences", "mentions", "figures", "quotes")
+PARTS = ("stats", "sentences", "mentions", "figures", "quotes", "statements")
 #: Keys of one figure record (``lib.extract.figures.extract_figures``).
 FIGURE_KEYS = [
     "text",
@@ -212,6 +241,8 @@ class Analysis:
     - ``figures``: FIGURE_COLUMNS (+ counted lemmas, sentence offsets, source offsets)
     - ``claims``: CLAIM_COLUMNS (figures grouped across outlets, with status)
     - ``quotes``: QUOTE_COLUMNS (+ speaker offsets and how the speaker was found)
+    - ``statements``: STATEMENT_COLUMNS (sentences or clauses, with their compared words)
+    - ``facts``: FACT_COLUMNS (statements aligned across outlets)
     """
 
     documents: pd.DataFrame
@@ -222,6 +253,8 @@ class Analysis:
     figures: pd.DataFrame
     claims: pd.DataFrame
     quotes: pd.DataFrame
+    statements: pd.DataFrame
+    facts: pd.DataFrame
     problems: list[tuple[str, str]] = field(default_factory=list)
 
     @property

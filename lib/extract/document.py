@@ -1,5 +1,5 @@
 """The per-document run: one parsed Doc -> plain records (sentences, mentions, figures,
-quotes, stats). It depends only on the text, so its result is cached by the text's hash
+quotes, statements, stats). It depends only on the text, so its result is cached by the text's hash
 (``lib.store.cache``) and survives metadata edits."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import numpy as np
 from lib.extract.figures import extract_figures
 from lib.extract.mentions import mention_records
 from lib.extract.quotes import attributor_for, extract_quotes
+from lib.extract.statements import statement_records
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -71,4 +72,5 @@ def process_doc(doc, text: str) -> dict[str, list[dict]]:
         "mentions": mentions,
         "figures": figs,
         "quotes": quots,
+        "statements": statement_records(doc, sent_rows, text),
     }

@@ -1,7 +1,7 @@
 """Per-document records + Documents -> one :class:`~lib.schema.Analysis`.
 
 Adds ids and outlets, then runs the corpus-level passes: canonical entity names, speakers
-and sources as entities, claims across outlets, quote groups.
+and sources as entities, claims across outlets, quote groups, statements aligned into facts.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ import pandas as pd
 from lib.corpus.document import Document, outlet_labels
 from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
+from lib.resolve.facts import align_facts
 from lib.resolve.quote_groups import group_quotes
 from lib.resolve.speakers import resolve_sources, span_entities
+from lib.resolve.statements import statement_table
 from lib.schema import (
     CLAIM_COLUMNS,
     DOCUMENT_COLUMNS,
@@ -134,18 +136,23 @@ def assemble(
     figs, claims = _figures(rows["figures"], spans)
     quots = _quotes(rows["quotes"], spans)
     documents_df = frame(doc_rows, DOCUMENT_COLUMNS + ["sentences"])
+    texts = frame(text_rows, TEXT_COLUMNS)
+    sentences = frame(rows["sentences"], SENTENCE_COLUMNS)[SENTENCE_COLUMNS]
+    statements = statement_table(rows["statements"], documents_df, texts, sentences)
     counts = ents.groupby("doc_id")["entity"].nunique()
     documents_df["entity_count"] = (
         documents_df["doc_id"].map(counts).fillna(0).astype(int).to_numpy()
     )
     return Analysis(
         documents=documents_df,
-        texts=frame(text_rows, TEXT_COLUMNS),
-        sentences=frame(rows["sentences"], SENTENCE_COLUMNS)[SENTENCE_COLUMNS],
+        texts=texts,
+        sentences=sentences,
         mentions=mentions,
         entities=ents,
         figures=figs,
         claims=claims,
         quotes=quots,
+        statements=statements,
+        facts=align_facts(statements, mentions, figs, quots, documents_df),
         problems=list(problems),
     )

@@ -1,0 +1,164 @@
+"""Facts: statements of different outlets that report the same thing, story by story.
+
+:func:`align_facts` takes the statements table (``lib.resolve.statements``) with the
+mentions, figures and quotes already found in each article (nothing is parsed again),
+scores candidate pairs (:mod:`lib.resolve.alignment`) and groups them by average linkage
+(:func:`average_linkage`): two groups become one fact while the mean probability over all
+their cross-outlet statement pairs (pairs never scored count as 0) stays above the
+model's threshold. Unlike joining every likely pair, one loose pair cannot chain two facts
+together. A statement no other outlet matches is a fact of its own outlet.
+
+Articles are aligned only with articles of the same story (``story_id`` on the documents,
+when stories are known; otherwise the corpus is one story).
+"""
+
+from __future__ import annotations
+
+import heapq
+
+import numpy as np
+import pandas as pd
+
+from lib.resolve.alignment import (
+    candidate_pairs,
+    model,
+    pair_features,
+    pair_probability,
+    statement_info,
+)
+from lib.schema import FACT_COLUMNS
+
+
+def _cross_pairs(a: dict[int, int], b: dict[int, int]) -> int:
+    """Statement pairs of different outlets between two groups (outlet -> count each)."""
+    total = sum(a.values()) * sum(b.values())
+    return total - sum(count * b.get(outlet, 0) for outlet, count in a.items())
+
+
+def average_linkage(
+    n: int, i: np.ndarray, j: np.ndarray, p: np.ndarray, outlet: np.ndarray, threshold: float
+) -> np.ndarray:
+    """Group label (0..k-1, in order of first statement) of each of ``n`` statements.
+
+    ``(i[k], j[k])`` is a scored pair with probability ``p[k]``. Groups merge, most
+    similar first, while the mean over all their cross-outlet pairs exceeds ``threshold``;
+    unscored pairs count as 0. Sparse: only groups joined by a scored pair are compared, so
+    the work grows with the pairs, not with ``n`` squared.
+    """
+    links: list[dict[int, float]] = [{} for _ in range(n)]
+    for a, b, w in zip(i.tolist(), j.tolist(), p.tolist(), strict=True):
+        if a != b and w > 0:
+            links[a][b] = links[a].get(b, 0.0) + w
+            links[b][a] = links[b].get(a, 0.0) + w
+    outlets = [{int(o): 1} for o in outlet]
+    alive = [True] * n
+    version = [0] * n
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        pairs = _cross_pairs(outlets[a], outlets[b])
+        if pairs:
+            mean = links[a][b] / pairs
+            if mean > threshold:
+                heapq.heappush(heap, (-mean, a, b, version[a], version[b]))
+
+    for a in range(n):
+        for b in links[a]:
+            if a < b:
+                push(a, b)
+    parent = list(range(n))
+    while heap:
+        _neg, a, b, va, vb = heapq.heappop(heap)
+        if not (alive[a] and alive[b]) or version[a] != va or version[b] != vb:
+            continue
+        if len(links[a]) < len(links[b]):
+            a, b = b, a
+        alive[b] = False
+        parent[b] = a
+        version[a] += 1
+        for other, w in list(links[b].items()):
+            if other == a:
+                continue
+            links[a][other] = links[a].get(other, 0.0) + w
+            links[other][a] = links[a][other]
+            links[other].pop(b, None)
+        links[a].pop(b, None)
+        links[b] = {}
+        for outlet_code, count in outlets[b].items():
+            outlets[a][outlet_code] = outlets[a].get(outlet_code, 0) + count
+        for other in links[a]:
+            push(min(a, other), max(a, other))
+    roots = [_root(parent, x) for x in range(n)]
+    return pd.factorize(np.asarray(roots, dtype=np.int64))[0]
+
+
+def _root(parent: list[int], x: int) -> int:
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def story_facts(
+    statements: pd.DataFrame,
+    mentions: pd.DataFrame,
+    figures: pd.DataFrame,
+    quotes: pd.DataFrame,
+    fitted: dict | None = None,
+) -> np.ndarray:
+    """Group label of each statement of one story (statements indexed 0..n-1)."""
+    fitted = fitted or model()
+    info = statement_info(statements, mentions, figures, quotes)
+    i, j = candidate_pairs(info)
+    p = pair_probability(pair_features(info, i, j), fitted)
+    return average_linkage(len(info), i, j, p, info.outlet, float(fitted["threshold"]))
+
+
+def _stories(documents: pd.DataFrame) -> dict[str, object]:
+    """Story of each document (one story when the documents carry no ``story_id``)."""
+    if "story_id" not in documents.columns:
+        return dict.fromkeys(documents["doc_id"], 0)
+    return dict(zip(documents["doc_id"], documents["story_id"].fillna(""), strict=True))
+
+
+def align_facts(
+    statements: pd.DataFrame,
+    mentions: pd.DataFrame,
+    figures: pd.DataFrame,
+    quotes: pd.DataFrame,
+    documents: pd.DataFrame,
+) -> pd.DataFrame:
+    """FACT_COLUMNS: every statement with its fact (``fact_id`` "F1", "F2" … in reading
+    order of each fact's first statement; ``outlets``: how many outlets report it)."""
+    if statements.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in FACT_COLUMNS})
+    story_of = _stories(documents)
+    labels = np.zeros(len(statements), dtype=np.int64)
+    offset = 0
+    story = statements["doc_id"].map(story_of).fillna("")
+    for _story, rows in statements.groupby(story, sort=False).groups.items():
+        part = statements.loc[rows].reset_index(drop=True)
+        ids = set(part["doc_id"])
+        local = story_facts(
+            part,
+            mentions[mentions["doc_id"].isin(ids)],
+            figures[figures["doc_id"].isin(ids)],
+            quotes[quotes["doc_id"].isin(ids)] if len(quotes) else quotes,
+        )
+        labels[statements.index.get_indexer(rows)] = local + offset
+        offset += int(local.max()) + 1 if len(local) else 0
+    table = statements.assign(_group=labels)
+    return fact_table(table)
+
+
+def fact_table(table: pd.DataFrame) -> pd.DataFrame:
+    """FACT_COLUMNS from statements with a ``_group`` label: facts numbered in the order of
+    their first statement (documents in table order), ``outlets`` counted per fact."""
+    order = table["doc_id"].map({d: k for k, d in enumerate(dict.fromkeys(table["doc_id"]))})
+    table = table.assign(_order=order).sort_values(["_order", "sentence_id", "clause"])
+    number = {g: k + 1 for k, g in enumerate(dict.fromkeys(table["_group"]))}
+    table["_n"] = table["_group"].map(number)
+    table["fact_id"] = "F" + table["_n"].astype(str)
+    table["outlets"] = table.groupby("_group")["outlet"].transform("nunique").astype(int)
+    table = table.sort_values(["_n", "_order", "sentence_id", "clause"], kind="stable")
+    return table[FACT_COLUMNS].reset_index(drop=True)

@@ -58,6 +58,20 @@ outlets both report, its figures by offsets, and whether they agree)
   disagreements (their gold-matched figures, from 2+ outlets, belong to one gold claim that
   does not agree); the count of conflicts flagged on all 63 events is shown too.
 
+**facts** and **wording** (BASIL dev; gold ``benchmarks/gold/basil-facts/*.json``: every fact
+two or more outlets report, each outlet's whole sentences by offsets; BASIL's own
+``<outlet>.bias.json`` spans; helpers in ``benchmarks/basil_facts.py``)
+- *alignment P/R/F1* over cross-outlet statement pairs of one fact (``scoring.fact_pairs``);
+  a system statement (sentence or clause) is scored as the gold sentence it overlaps most
+  (``scoring.statement_units``); events without gold are skipped;
+- *inf recall*: share of BASIL ``inf`` spans (informational bias) that lie in a statement
+  whose fact is reported by fewer than all outlets; *inf lift*: share of "only in this
+  outlet" statements holding an ``inf`` span over that share among all statements
+  (``scoring.inf_recall_lift``);
+- *lex distinctive / frequent*: share of BASIL ``lex`` spans (word choice) containing one of
+  the outlet's 20 most distinctive terms (``lib.views.wording``), and one of its 20 most
+  frequent words (the baseline, same run); *lex margin*: the first minus the second.
+
 **Parts.** Every set has a tune part and a check part (``../shared/eval/README.md``; the
 definitions are in ``scoring.basil_part``, ``scoring.newsquant_part`` and
 ``scoring.POLNEAR_FOLDERS``): PolNeAR train / dev, NewsQuant even / odd positions, BASIL events
@@ -83,7 +97,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import scoring  # noqa: E402
+from benchmarks import basil_facts, scoring  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold"
 DEFAULT_DATA = ROOT.parent / "shared" / "eval"
@@ -101,6 +115,10 @@ TARGETS = {
     "entities.junk_rate": 0.02,
     "claims.grouping_f1": 0.8,
     "claims.conflict_precision": 0.9,
+    "facts.alignment_f1": 0.8,
+    "facts.inf_recall": 0.7,
+    "facts.inf_lift": 1.5,
+    "wording.lex_margin": 0.001,
 }
 LOWER_IS_BETTER = {"quotes.no_speaker", "entities.junk_rate"}
 
@@ -407,6 +425,8 @@ def bench_basil(data: Path, run, list_unlabelled: bool = False) -> dict:
     }
     junk_path = GOLD / "basil-entities.json"
     junk_gold = json.loads(junk_path.read_text()) if junk_path.exists() else {}
+    facts_gold = basil_facts.load_gold()
+    facts = {part: basil_facts.FactsTally() for part in scoring.PARTS}
     t0 = time.perf_counter()
     tally = {part: _BasilTally() for part in scoring.PARTS}
     unlabelled = []
@@ -439,6 +459,8 @@ def bench_basil(data: Path, run, list_unlabelled: bool = False) -> dict:
             t.claim_events += 1
             t.gold_claims += len(claims_gold[event]["claims"])
             t.claims.update(score_claims(claims_gold[event], raws, docs, analysis))
+        folder = data / "basil-dev" / event
+        facts[scoring.basil_part(event)].add(folder, raws, docs, analysis, facts_gold.get(event))
     seconds = time.perf_counter() - t0
     if list_unlabelled:
         for event, ent in unlabelled:
@@ -449,6 +471,8 @@ def bench_basil(data: Path, run, list_unlabelled: bool = False) -> dict:
     return {
         "entities": entities,
         "claims": {part: t.claims_result() for part, t in tally.items()},
+        "facts": {part: f.facts() for part, f in facts.items()},
+        "wording": {part: f.wording() for part, f in facts.items()},
         "seconds": round(seconds, 1),
     }
 
@@ -596,6 +620,7 @@ def main(argv=None) -> int:
         log("entities and claims (BASIL) …")
         basil = bench_basil(data, run, args.list_unlabelled)
         results["entities"], results["claims"] = basil["entities"], basil["claims"]
+        results["facts"], results["wording"] = basil["facts"], basil["wording"]
         results["basil_seconds"] = basil["seconds"]
     results["seconds"] = round(time.perf_counter() - started, 1)
     print(report(results))

@@ -154,3 +154,62 @@ def _outlets_of(analysis) -> dict[int, int]:
             zip(st["doc_id"], st["sentence_id"], st["clause"], strict=True)
         )
     }
+
+
+def outlet_terms(analysis) -> dict[str, tuple[list[str], list[str]]]:
+    """Per outlet: its :data:`TOP_WORDS` most distinctive terms against the other outlets of
+    the event (as the Wording page ranks them) and its most frequent words (baseline)."""
+    from lib.views import wording
+
+    distinctive = wording.distinctive_terms(analysis.statements, analysis.documents, top=TOP_WORDS)
+    frequent = wording.frequent_terms(analysis.statements, TOP_WORDS)
+    return {
+        outlet: (
+            distinctive.loc[distinctive["outlet"] == outlet, "term"].tolist(),
+            frequent.get(outlet, []),
+        )
+        for outlet in analysis.documents["outlet"]
+    }
+
+
+class FactsTally:
+    """Facts and wording measures of one part of BASIL, summed over its events."""
+
+    def __init__(self) -> None:
+        self.pairs: Counter = Counter()
+        self.gold_events = 0
+        self.statements: list[dict] = []
+        self.lex: Counter = Counter()
+
+    def add(self, folder: Path, raws: dict, docs: dict, analysis, gold: dict | None) -> None:
+        maps = {k: scoring.OffsetMap(raws[k], docs[k].text) for k in raws}
+        if gold is not None:
+            self.gold_events += 1
+            self.pairs.update(score_alignment(gold, maps, docs, analysis))
+        spans = score_spans(folder, raws, maps, docs, analysis, outlet_terms)
+        self.statements += spans["statements"]
+        self.lex.update(spans["lex"])
+
+    def facts(self) -> dict:
+        p = self.pairs
+        pairs = scoring.prf(p["correct"], p["system"], p["correct"], p["gold"])
+        return {
+            "gold_events": self.gold_events,
+            "gold_pairs": p["gold"],
+            "system_pairs": p["system"],
+            "alignment_precision": pairs["precision"] if self.gold_events else None,
+            "alignment_recall": pairs["recall"] if self.gold_events else None,
+            "alignment_f1": pairs["f1"] if self.gold_events else None,
+            **scoring.inf_recall_lift(self.statements),
+        }
+
+    def wording(self) -> dict:
+        n = self.lex["spans"]
+        distinctive = round(self.lex["distinctive"] / n, 4) if n else None
+        frequent = round(self.lex["frequent"] / n, 4) if n else None
+        return {
+            "lex_spans": n,
+            "lex_distinctive": distinctive,
+            "lex_frequent": frequent,
+            "lex_margin": None if n == 0 else round(distinctive - frequent, 4),
+        }

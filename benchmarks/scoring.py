@@ -524,11 +524,11 @@ def inf_recall_lift(statements: list[dict]) -> dict[str, float]:
     }
 
 
-def lex_hits(spans: list[str], words: list[str]) -> int:
-    """How many ``spans`` (text of BASIL ``lex`` spans) contain one of ``words`` as a word
+def lex_hits(spans: list[str], terms: list[str]) -> int:
+    """How many ``spans`` (text of BASIL ``lex`` spans) contain one of ``terms`` as a word
     (case-insensitive; a phrase of several words counts when its words appear in order)."""
     hits = 0
-    targets = [w.lower().split() for w in words if w.strip()]
+    targets = [t.lower().split() for t in terms if t.strip()]
     for span in spans:
         tokens = words(span)
         for target in targets:

@@ -25,6 +25,7 @@ from lib.schema import (
     CLAIM_COLUMNS,
     DOCUMENT_COLUMNS,
     ENTITY_COLUMNS,
+    FACT_COLUMNS,
     FIGURE_COLUMNS,
     MENTION_COLUMNS,
     QUOTE_COLUMNS,
@@ -33,7 +34,7 @@ from lib.store.cache import default_cache
 from lib.store.folders import AnalysisFolderError, is_analysis_folder, save_analysis
 from lib.store.folders import load_analysis as read_folder
 from lib.store.worker import ParseWorker, WorkerFailed
-from lib.views import cooccur
+from lib.views import cooccur, wording
 from lib.views.filter import filter_outlets
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "seeds"
@@ -81,6 +82,14 @@ def _quotes(analysis, args) -> pd.DataFrame:
     return analysis.quotes[QUOTE_COLUMNS]
 
 
+def _facts(analysis, args) -> pd.DataFrame:
+    return analysis.facts[FACT_COLUMNS]
+
+
+def _wording(analysis, args) -> pd.DataFrame:
+    return wording.wording_terms(analysis, quoted=False)
+
+
 #: TABLE name -> function(analysis, args) -> DataFrame
 TABLES: dict[str, Callable] = {
     "documents": _documents,
@@ -90,6 +99,8 @@ TABLES: dict[str, Callable] = {
     "figures": _figures,
     "claims": _claims,
     "quotes": _quotes,
+    "facts": _facts,
+    "wording": _wording,
 }
 
 

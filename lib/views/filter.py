@@ -17,7 +17,8 @@ def filter_outlets(analysis: Analysis, outlets: Iterable[str] | None) -> Analysi
 
     Claims get the status and explanation of the selected outlets' figures only (a claim
     two outlets disagree on is ``single source`` when one of them is filtered out); quote
-    groups get the number of selected documents carrying them.
+    groups get the number of selected documents carrying them; facts the number of
+    selected outlets reporting them.
     """
     if outlets is None:
         return analysis
@@ -35,6 +36,7 @@ def filter_outlets(analysis: Analysis, outlets: Iterable[str] | None) -> Analysi
         kwargs[f.name] = value
     kwargs["claims"] = _restatus(kwargs["claims"])
     kwargs["quotes"] = _regroup(kwargs["quotes"])
+    kwargs["facts"] = _recount_facts(kwargs["facts"])
     return Analysis(**kwargs)
 
 
@@ -57,3 +59,11 @@ def _regroup(quotes: pd.DataFrame) -> pd.DataFrame:
     sizes = quotes.groupby("group_id")["doc_id"].transform("nunique")
     quotes["group_size"] = sizes.where(quotes["group_id"].notna(), quotes["group_size"])
     return quotes
+
+
+def _recount_facts(facts: pd.DataFrame) -> pd.DataFrame:
+    if facts.empty or "fact_id" not in facts or "outlets" not in facts:
+        return facts
+    facts = facts.copy()
+    facts["outlets"] = facts.groupby("fact_id")["outlet"].transform("nunique").astype(int)
+    return facts

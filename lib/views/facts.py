@@ -1,0 +1,170 @@
+"""Fact views: which facts every, some or one outlet reports, and what each leaves out.
+
+Works on the (outlet-filtered) ``analysis.facts`` table: one row per statement with its
+``fact_id`` and ``outlets`` (how many of the selected outlets report the fact).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+#: The "Reported by" filter: label -> which facts it keeps (see :func:`select_facts`).
+REPORTED = {
+    "Any number": "any",
+    "Every outlet": "all",
+    "Some outlets": "some",
+    "One outlet": "one",
+}
+#: The outlet focus: what to show of the chosen outlet.
+FOCUS = {
+    "Reported by it": "reports",
+    "Only in this outlet": "only",
+    "Left out by this outlet": "left_out",
+}
+EVERY_OUTLET = "Every outlet"
+
+#: Columns of the fact rows (a row per fact) and their CSV download.
+FACT_HEADERS = {
+    "fact_id": "Fact",
+    "outlets": "Outlets reporting it",
+    "outlet": "Outlet",
+    "headline": "Headline",
+    "text": "Statement",
+    "doc_id": "Document id",
+    "sentence_id": "Sentence id",
+}
+
+
+def fact_summary(facts: pd.DataFrame, selected: list[str]) -> pd.DataFrame:
+    """One row per fact: ``fact_id, outlets, reporters`` (the outlets reporting it, in
+    ``selected`` order), ``headline`` (a headline states it), ``first`` (its first
+    statement's text), in the facts table's order."""
+    if facts.empty:
+        return pd.DataFrame(columns=["fact_id", "outlets", "reporters", "headline", "first"])
+    order = {o: k for k, o in enumerate(selected)}
+    grouped = facts.groupby("fact_id", sort=False)
+    summary = pd.DataFrame(
+        {
+            "outlets": grouped["outlet"].nunique(),
+            "reporters": grouped["outlet"].agg(
+                lambda s: tuple(sorted(set(s), key=lambda o: order.get(o, len(order))))
+            ),
+            "headline": grouped["headline"].agg(lambda s: bool(s.fillna(False).any())),
+            "first": grouped["text"].first(),
+        }
+    )
+    return summary.reset_index()
+
+
+def select_facts(
+    summary: pd.DataFrame,
+    selected: list[str],
+    reported: str = "any",
+    outlet: str | None = None,
+    focus: str = "reports",
+    search: str = "",
+    facts: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Rows of ``summary`` kept by the page's filters.
+
+    ``reported``: ``any``, ``all`` (every selected outlet), ``some`` (more than one, not
+    all), ``one`` (a single outlet). ``outlet`` with ``focus``: facts it ``reports``, facts
+    ``only`` it reports, facts it leaves out (``left_out``: reported by others, not by it).
+    ``search``: facts with a statement containing the words (case-insensitive).
+    """
+    n = len(selected)
+    keep = pd.Series(True, index=summary.index)
+    if reported == "all":
+        keep &= summary["outlets"] >= n
+    elif reported == "some":
+        keep &= (summary["outlets"] > 1) & (summary["outlets"] < n)
+    elif reported == "one":
+        keep &= summary["outlets"] == 1
+    if outlet:
+        has = summary["reporters"].map(lambda r: outlet in r)
+        if focus == "only":
+            keep &= has & (summary["outlets"] == 1)
+        elif focus == "left_out":
+            keep &= ~has
+        else:
+            keep &= has
+    if search.strip() and facts is not None:
+        needle = " ".join(search.split()).casefold()
+        hits = facts.loc[facts["text"].str.casefold().str.contains(needle, regex=False)]
+        keep &= summary["fact_id"].isin(set(hits["fact_id"]))
+    return summary[keep].reset_index(drop=True)
+
+
+def outlet_summary(facts: pd.DataFrame, selected: list[str]) -> pd.DataFrame:
+    """Per selected outlet: ``statements``, ``facts`` it reports, ``shared_by_all``, ``only``
+    (facts only it reports) and ``left_out`` (facts other outlets report that it does
+    not). Facts of one outlet count as "only" when another outlet is selected."""
+    summary = fact_summary(facts, selected)
+    rows = []
+    several = len(selected) > 1
+    for outlet in selected:
+        has = summary["reporters"].map(lambda r, o=outlet: o in r)
+        rows.append(
+            {
+                "outlet": outlet,
+                "statements": int((facts["outlet"] == outlet).sum()),
+                "facts": int(has.sum()),
+                "shared_by_all": int((has & (summary["outlets"] >= len(selected))).sum())
+                if several
+                else 0,
+                "only": int((has & (summary["outlets"] == 1)).sum()) if several else 0,
+                "left_out": int((~has).sum()),
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["outlet", "statements", "facts", "shared_by_all", "only", "left_out"]
+    )
+
+
+#: The outlet summary's columns as the page and its CSV name them.
+OUTLET_SUMMARY_HEADERS = {
+    "outlet": "Outlet",
+    "statements": "Statements",
+    "facts": "Facts it reports",
+    "shared_by_all": "Shared by all",
+    "only": "Only in it",
+    "left_out": "Left out by it",
+}
+
+
+def reported_label(outlets: int, selected: int, reporters: tuple[str, ...]) -> str:
+    """How the page says who reports a fact: "every outlet (3)", "2 of 3 outlets",
+    "only The Daily Example"."""
+    if outlets <= 1 and reporters:
+        return f"only {reporters[0]}" if selected > 1 else "1 outlet"
+    if outlets >= selected:
+        return f"every outlet ({outlets})"
+    return f"{outlets} of {selected} outlets"
+
+
+def fact_rows(facts: pd.DataFrame, fact_ids: list[str]) -> pd.DataFrame:
+    """Statement rows of the given facts, in the order of ``fact_ids`` then reading order,
+    with FACT_HEADERS columns (the CSV download)."""
+    if facts.empty or not fact_ids:
+        return pd.DataFrame(columns=list(FACT_HEADERS))
+    rank = {f: k for k, f in enumerate(fact_ids)}
+    rows = facts[facts["fact_id"].isin(rank)]
+    rows = rows.assign(_rank=rows["fact_id"].map(rank)).sort_values("_rank", kind="stable")
+    return rows[list(FACT_HEADERS)].reset_index(drop=True)
+
+
+def facts_overview(analysis, selected: tuple[str, ...]) -> pd.DataFrame:
+    """:func:`fact_summary` of the analysis's facts plus ``label`` (who reports each fact,
+    in words: :func:`reported_label`)."""
+    selected = list(selected)
+    summary = fact_summary(analysis.facts, selected)
+    summary["label"] = [
+        reported_label(int(n), len(selected), r)
+        for n, r in zip(summary["outlets"], summary["reporters"], strict=True)
+    ]
+    return summary
+
+
+def outlets_overview(analysis, selected: tuple[str, ...]) -> pd.DataFrame:
+    """:func:`outlet_summary` of the analysis's facts."""
+    return outlet_summary(analysis.facts, list(selected))

@@ -78,10 +78,12 @@ def log_odds_z(y_i: np.ndarray, y_j: np.ndarray, prior: np.ndarray) -> np.ndarra
     ``prior`` holds α_w, its sum α_0)."""
     a0 = prior.sum()
     n_i, n_j = y_i.sum(), y_j.sum()
-    delta = np.log((y_i + prior) / (n_i + a0 - y_i - prior)) - np.log(
-        (y_j + prior) / (n_j + a0 - y_j - prior)
-    )
-    return delta / np.sqrt(1.0 / (y_i + prior) + 1.0 / (y_j + prior))
+    with np.errstate(divide="ignore", invalid="ignore"):  # a story of one term: z = 0
+        delta = np.log((y_i + prior) / (n_i + a0 - y_i - prior)) - np.log(
+            (y_j + prior) / (n_j + a0 - y_j - prior)
+        )
+        z = delta / np.sqrt(1.0 / (y_i + prior) + 1.0 / (y_j + prior))
+    return np.where(np.isfinite(z), z, 0.0)
 
 
 def distinctive_terms(

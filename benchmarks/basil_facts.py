@@ -105,12 +105,16 @@ def bias_spans(folder: Path, key: str, raw: str) -> list[dict]:
     return spans
 
 
-def score_spans(folder: Path, raws: dict, maps: dict, docs: dict, analysis, wording) -> dict:
+def score_spans(
+    folder: Path, raws: dict, maps: dict, docs: dict, analysis, wording, outlets_of=None
+) -> dict:
     """Statement rows for :func:`scoring.inf_recall_lift` and lexical-span hit counts of one
-    event. ``wording(analysis)`` returns ``{outlet: (distinctive words, frequent words)}``."""
+    event. ``wording(analysis)`` returns ``{outlet: (distinctive words, frequent words)}``;
+    ``outlets_of`` (statement row -> outlets reporting its fact) defaults to the system's
+    facts (:func:`gold_outlets` gives the gold's)."""
     key_of = {doc.doc_id: key for key, doc in docs.items()}
     st = analysis.statements
-    outlets_of = _outlets_of(analysis)
+    outlets_of = _outlets_of(analysis) if outlets_of is None else outlets_of
     n_outlets = st["outlet"].nunique()
     inf = Counter()
     lex = Counter()
@@ -139,6 +143,21 @@ def score_spans(folder: Path, raws: dict, maps: dict, docs: dict, analysis, word
         for r in range(len(st))
     ]
     return {"statements": rows, "lex": lex}
+
+
+def gold_outlets(gold: dict, maps: dict, docs: dict, analysis) -> dict[int, int]:
+    """Row of ``analysis.statements`` -> outlets of the largest gold fact its gold sentence
+    is in (1 when in none): the informational measures as perfect alignment would give."""
+    facts, spans = gold_facts(gold, maps)
+    widest: dict = {}
+    for fact in facts:
+        n = len({outlet for outlet, _unit in fact})
+        for item in fact:
+            widest[item] = max(widest.get(item, 1), n)
+    outlets, units = system_units(analysis, docs, spans)
+    return {
+        row: widest.get((o, u), 1) for row, (o, u) in enumerate(zip(outlets, units, strict=True))
+    }
 
 
 def _outlets_of(analysis) -> dict[int, int]:
@@ -179,14 +198,19 @@ class FactsTally:
         self.pairs: Counter = Counter()
         self.gold_events = 0
         self.statements: list[dict] = []
+        self.gold_statements: list[dict] = []
         self.lex: Counter = Counter()
 
     def add(self, folder: Path, raws: dict, docs: dict, analysis, gold: dict | None) -> None:
         maps = {k: scoring.OffsetMap(raws[k], docs[k].text) for k in raws}
+        spans = score_spans(folder, raws, maps, docs, analysis, outlet_terms)
         if gold is not None:
             self.gold_events += 1
             self.pairs.update(score_alignment(gold, maps, docs, analysis))
-        spans = score_spans(folder, raws, maps, docs, analysis, outlet_terms)
+            reference = gold_outlets(gold, maps, docs, analysis)
+            self.gold_statements += score_spans(
+                folder, raws, maps, docs, analysis, lambda _a: {}, reference
+            )["statements"]
         self.statements += spans["statements"]
         self.lex.update(spans["lex"])
 
@@ -201,6 +225,11 @@ class FactsTally:
             "alignment_recall": pairs["recall"] if self.gold_events else None,
             "alignment_f1": pairs["f1"] if self.gold_events else None,
             **scoring.inf_recall_lift(self.statements),
+            **{
+                f"{k}_gold_facts": v
+                for k, v in scoring.inf_recall_lift(self.gold_statements).items()
+                if k in ("inf_recall", "inf_lift")
+            },
         }
 
     def wording(self) -> dict:

@@ -8,7 +8,9 @@ Only events of the tune part (``scoring.basil_part``) with hand-made gold in
 ``benchmarks/gold/basil-facts/`` are read. Each candidate pair of statements (the blocking
 of ``lib.resolve.alignment``) is labelled 1 when both statements are gold statements of
 one gold fact; a logistic regression (standardised features, L2) is fitted on those
-labels, then the clustering threshold is chosen where the tune events' pair F1 is highest.
+labels, then the clustering threshold is chosen where the tune events' pair F1 is highest
+on held-out probabilities (each event scored by a model fitted on the other folds, events
+split into :data:`FOLDS` folds), so the threshold is not fitted to the model's own errors.
 ``--cache DIR`` keeps each event's analysis as a pickle so a second run parses nothing.
 """
 
@@ -33,6 +35,8 @@ from lib.resolve import alignment, facts  # noqa: E402
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.10, 0.61, 0.025))
 #: L2 strength of the logistic regression (sklearn's C).
 C = 1.0
+#: Folds of events for the held-out probabilities the threshold is chosen on.
+FOLDS = 5
 
 
 def tune_events(data: Path, gold: dict, run, cache: Path | None):
@@ -86,12 +90,21 @@ def fit(x: np.ndarray, y: np.ndarray) -> dict:
     }
 
 
-def pair_f1(events, fitted: dict, threshold: float) -> dict:
+def held_out(events) -> list[np.ndarray]:
+    """Each event's pair probabilities from a model fitted on the other folds' events."""
+    probs = []
+    for k, event in enumerate(events):
+        train = [e for n, e in enumerate(events) if n % FOLDS != k % FOLDS]
+        fitted = fit(np.vstack([e[3] for e in train]), np.concatenate([e[4] for e in train]))
+        probs.append(alignment.pair_probability(event[3], fitted))
+    return probs
+
+
+def pair_f1(events, probs: list[np.ndarray], threshold: float) -> dict:
     """Pair P/R/F1 over the events when facts are grouped at ``threshold``."""
     total = Counter()
-    for info, i, j, x, _y, gold_fact_list, outlets, units in events:
-        p = alignment.pair_probability(x, fitted)
-        labels = facts.average_linkage(len(info), i, j, p, info.outlet, threshold)
+    for (info, i, j, _x, _y, gold_fact_list, outlets, units), p in zip(events, probs, strict=True):
+        labels = facts.group_pairs(len(info), i, j, p, info.outlet, threshold)
         system: dict[int, list] = {}
         for row, label in enumerate(labels.tolist()):
             system.setdefault(label, []).append((outlets[row], units[row]))
@@ -126,15 +139,16 @@ def main(argv=None) -> int:
         return 2
     x = np.vstack([e[3] for e in events])
     y = np.concatenate([e[4] for e in events])
-    fitted = fit(x, y)
-    scores = {t: pair_f1(events, fitted, t) for t in THRESHOLDS}
+    probs = held_out(events)
+    scores = {t: pair_f1(events, probs, t) for t in THRESHOLDS}
     best = max(scores, key=lambda t: (scores[t]["f1"], -t))
     for t, s in scores.items():
         print(f"threshold {t:.3f}: {s}", file=sys.stderr)
+    fitted = fit(x, y)
     fitted["threshold"] = best
     fitted["trained_on"] = (
         f"BASIL tune events with gold facts ({len(events)} events, {int(y.sum())} positive "
-        f"of {len(y)} candidate pairs); tune pair F1 {scores[best]['f1']}"
+        f"of {len(y)} candidate pairs); held-out tune pair F1 {scores[best]['f1']}"
     )
     Path(args.out).write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({"threshold": best, **scores[best]}))

@@ -28,11 +28,17 @@ from lib.resolve.alignment import (
 )
 from lib.schema import FACT_COLUMNS
 
+#: Pairs less likely than this share of the threshold are left out of the linkage (they
+#: would count almost as unscored pairs, 0, and only cost time on large stories).
+PRUNE = 0.5
 
-def _cross_pairs(a: dict[int, int], b: dict[int, int]) -> int:
-    """Statement pairs of different outlets between two groups (outlet -> count each)."""
-    total = sum(a.values()) * sum(b.values())
-    return total - sum(count * b.get(outlet, 0) for outlet, count in a.items())
+
+def _cross_pairs(a: dict[int, int], b: dict[int, int], size_a: int, size_b: int) -> int:
+    """Statement pairs of different outlets between two groups (outlet -> count each, and
+    each group's size)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return size_a * size_b - sum(count * b.get(outlet, 0) for outlet, count in a.items())
 
 
 def average_linkage(
@@ -51,12 +57,13 @@ def average_linkage(
             links[a][b] = links[a].get(b, 0.0) + w
             links[b][a] = links[b].get(a, 0.0) + w
     outlets = [{int(o): 1} for o in outlet]
+    size = [1] * n
     alive = [True] * n
     version = [0] * n
     heap: list[tuple[float, int, int, int, int]] = []
 
     def push(a: int, b: int) -> None:
-        pairs = _cross_pairs(outlets[a], outlets[b])
+        pairs = _cross_pairs(outlets[a], outlets[b], size[a], size[b])
         if pairs:
             mean = links[a][b] / pairs
             if mean > threshold:
@@ -86,6 +93,7 @@ def average_linkage(
         links[b] = {}
         for outlet_code, count in outlets[b].items():
             outlets[a][outlet_code] = outlets[a].get(outlet_code, 0) + count
+        size[a] += size[b]
         for other in links[a]:
             push(min(a, other), max(a, other))
     roots = [_root(parent, x) for x in range(n)]
@@ -111,7 +119,16 @@ def story_facts(
     info = statement_info(statements, mentions, figures, quotes)
     i, j = candidate_pairs(info)
     p = pair_probability(pair_features(info, i, j), fitted)
-    return average_linkage(len(info), i, j, p, info.outlet, float(fitted["threshold"]))
+    return group_pairs(len(info), i, j, p, info.outlet, float(fitted["threshold"]))
+
+
+def group_pairs(
+    n: int, i: np.ndarray, j: np.ndarray, p: np.ndarray, outlet: np.ndarray, threshold: float
+) -> np.ndarray:
+    """:func:`average_linkage` of the pairs at least :data:`PRUNE` × ``threshold`` likely
+    (less likely pairs barely move a mean, and only cost time on large stories)."""
+    keep = p >= PRUNE * threshold
+    return average_linkage(n, i[keep], j[keep], p[keep], outlet, threshold)
 
 
 def _stories(documents: pd.DataFrame) -> dict[str, object]:

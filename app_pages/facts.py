@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib.present import tables
+from lib.records import FACT_OUTLETS_PAGE, FACTS_PAGE
 from lib.ui import widgets
 from lib.views import facts
 from lib.views.documents import outlet_notes
@@ -32,11 +33,12 @@ if widgets.require_outlets(view):
             "outlet: facts other selected outlets report and this one does not."
         )
         by_outlet = view.memo(facts.outlets_overview, selected)
+        shown_columns = [c for c in FACT_OUTLETS_PAGE.names() if c != "statements"]
         st.dataframe(
-            by_outlet.drop(columns=["statements"]),
+            by_outlet[shown_columns],
             hide_index=True,
             width="stretch",
-            column_config=facts.OUTLET_SUMMARY_HEADERS,
+            column_config=widgets.column_config(FACT_OUTLETS_PAGE, shown_columns),
             key="facts_outlets_table",
         )
 
@@ -105,5 +107,5 @@ if widgets.require_outlets(view):
             facts.fact_rows(a.facts, rows["fact_id"].tolist()),
             "facts.csv",
             key="facts_download",
-            headers=facts.FACT_HEADERS,
+            headers=FACTS_PAGE.headers(),
         )

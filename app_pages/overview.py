@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib.present import charts
+from lib.records import OVERVIEW_PAGE
 from lib.ui import widgets
 from lib.views import compare
 
@@ -26,21 +27,11 @@ if widgets.require_outlets(view):
         "from the article text; *Article N* (its place in the list) means the text does not "
         "name its outlet."
     )
-    table = docs[["outlet", "title", "published", "byline", "words", "entity_count"]]
     st.dataframe(
-        table,
+        docs[OVERVIEW_PAGE.names()],
         hide_index=True,
         width="stretch",
-        column_config={
-            "outlet": st.column_config.TextColumn("Outlet", width="medium"),
-            "title": st.column_config.TextColumn("Title", width="large"),
-            "published": "Published",
-            "byline": "Byline",
-            "words": st.column_config.NumberColumn("Words", format="%d"),
-            "entity_count": st.column_config.NumberColumn(
-                "Entities", help="Distinct people, organisations, places and groups named"
-            ),
-        },
+        column_config=widgets.column_config(OVERVIEW_PAGE),
         key="overview_documents",
     )
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib.present import charts, html
+from lib.records import NAMING_PAGE, WORDING_PAGE
 from lib.ui import widgets
 from lib.views import wording
 
@@ -77,20 +78,11 @@ if widgets.require_outlets(view):
                 terms,
                 hide_index=True,
                 width="stretch",
-                column_config={
-                    **wording.WORDING_HEADERS,
-                    "per_1000": st.column_config.NumberColumn(
-                        wording.WORDING_HEADERS["per_1000"], format="%.1f"
-                    ),
-                    "others_per_1000": st.column_config.NumberColumn(
-                        wording.WORDING_HEADERS["others_per_1000"], format="%.1f"
-                    ),
-                    "z": st.column_config.NumberColumn(wording.WORDING_HEADERS["z"], format="%.2f"),
-                },
+                column_config=widgets.column_config(WORDING_PAGE),
                 key="wording_table",
             )
             widgets.csv_download(
-                terms, "wording.csv", key="wording_download", headers=wording.WORDING_HEADERS
+                terms, "wording.csv", key="wording_download", headers=WORDING_PAGE.headers()
             )
 
         st.subheader("Same thing, different words")
@@ -107,12 +99,12 @@ if widgets.require_outlets(view):
                 pairs,
                 hide_index=True,
                 width="stretch",
-                column_config=wording.NAMING_HEADERS,
+                column_config=widgets.column_config(NAMING_PAGE),
                 key="wording_pairs_table",
             )
             widgets.csv_download(
                 pairs,
                 "wording_pairs.csv",
                 key="wording_pairs_download",
-                headers=wording.NAMING_HEADERS,
+                headers=NAMING_PAGE.headers(),
             )

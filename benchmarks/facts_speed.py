@@ -61,9 +61,7 @@ def synthetic_story(seed, n_docs: int, per_doc: int, rng: random.Random) -> dict
                         m["end_char"] = int(m["end_char"]) + shift
                     parts[name].append(m)
     frames = {k: pd.DataFrame(v) for k, v in parts.items()}
-    frames["quotes"] = frames["quotes"].reindex(
-        columns=list(seed.quotes.columns), fill_value=None
-    )
+    frames["quotes"] = frames["quotes"].reindex(columns=list(seed.quotes.columns), fill_value=None)
     docs = frames["statements"][["doc_id", "outlet"]].drop_duplicates()
     frames["documents"] = docs.reset_index(drop=True)
     return frames
@@ -101,9 +99,7 @@ def main(argv=None) -> int:
     results = {"seeds": time_alignment(vars(seed) | {"statements": seed.statements})}
     rng = random.Random(11)
     for n in [int(x) for x in args.sizes.split(",") if x.strip()]:
-        results[f"synthetic_{n}"] = time_alignment(
-            synthetic_story(seed, n, args.statements, rng)
-        )
+        results[f"synthetic_{n}"] = time_alignment(synthetic_story(seed, n, args.statements, rng))
     print("| Story | Articles | Statements | Candidate pairs | Blocking (s) | Alignment (s) "
           "| ms / statement | Facts | Peak RSS (MB) |")  # fmt: skip
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")

@@ -23,6 +23,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from lib.nlp.quotemarks import find_quote_marks, paragraph_spans
+from lib.records import Sentence, Statement
 
 if TYPE_CHECKING:  # spaCy itself is imported by the pipeline, not by importing this module
     from spacy.tokens import Doc, Span, Token
@@ -153,16 +154,17 @@ class _Quoted:
         return k >= 0 and idx < self.ends[k]
 
 
-def statement_records(doc: Doc, sent_rows: list[dict], text: str) -> list[dict]:
-    """Statement records of ``doc``: ``sentence_id, clause, start_char, end_char, lemmas,
-    words, quoted`` (one per clause; ``clause`` counts from 0 within its sentence).
+def statement_records(doc: Doc, sent_rows: list[Sentence], text: str) -> list[Statement]:
+    """:class:`~lib.records.Statement` records of ``doc`` (one per clause; ``clause`` counts
+    from 0 within its sentence; ``text`` and ``headline`` are filled when the corpus is
+    assembled, from the article text and its title).
 
     ``sent_rows`` are the sentence records of :func:`lib.extract.document.process_doc`
     (their offsets select the spaCy sentences they came from).
     """
     inside = _Quoted(text)
-    by_start = {row["start_char"]: row for row in sent_rows}
-    records: list[dict] = []
+    by_start = {row.start_char: row for row in sent_rows}
+    records: list[Statement] = []
     for sent in doc.sents:
         first = next((t for t in sent if not t.is_space), None)
         row = by_start.get(first.idx) if first is not None else None
@@ -177,14 +179,14 @@ def statement_records(doc: Doc, sent_rows: list[dict], text: str) -> list[dict]:
                 continue
             words, quoted = _wording(tokens, inside)
             records.append(
-                {
-                    "sentence_id": row["sentence_id"],
-                    "clause": k,
-                    "start_char": tokens[0].idx,
-                    "end_char": min(tokens[-1].idx + len(tokens[-1].text), row["end_char"]),
-                    "lemmas": " ".join(_lemma(t) for t in tokens if _is_content(t)),
-                    "words": words,
-                    "quoted": quoted,
-                }
+                Statement(
+                    sentence_id=row.sentence_id,
+                    clause=k,
+                    start_char=tokens[0].idx,
+                    end_char=min(tokens[-1].idx + len(tokens[-1].text), row.end_char),
+                    lemmas=" ".join(_lemma(t) for t in tokens if _is_content(t)),
+                    words=words,
+                    quoted=quoted,
+                )
             )
     return records

@@ -19,6 +19,8 @@ import heapq
 import numpy as np
 import pandas as pd
 
+from lib.columns import empty_frame, names
+from lib.records import Fact
 from lib.resolve.alignment import (
     candidate_pairs,
     model,
@@ -26,7 +28,6 @@ from lib.resolve.alignment import (
     pair_probability,
     statement_info,
 )
-from lib.schema import FACT_COLUMNS
 
 #: Pairs less likely than this share of the threshold are left out of the linkage (they
 #: would count almost as unscored pairs, 0, and only cost time on large stories).
@@ -145,10 +146,11 @@ def align_facts(
     quotes: pd.DataFrame,
     documents: pd.DataFrame,
 ) -> pd.DataFrame:
-    """FACT_COLUMNS: every statement with its fact (``fact_id`` "F1", "F2" … in reading
-    order of each fact's first statement; ``outlets``: how many outlets report it)."""
+    """The ``facts`` table (:class:`~lib.records.Fact`): every statement with its fact
+    (``fact_id`` "F1", "F2" … in reading order of each fact's first statement;
+    ``outlets``: how many outlets report it)."""
     if statements.empty:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in FACT_COLUMNS})
+        return empty_frame(Fact)
     story_of = _stories(documents)
     labels = np.zeros(len(statements), dtype=np.int64)
     offset = 0
@@ -169,7 +171,7 @@ def align_facts(
 
 
 def fact_table(table: pd.DataFrame) -> pd.DataFrame:
-    """FACT_COLUMNS from statements with a ``_group`` label: facts numbered in the order of
+    """The facts table from statements with a ``_group`` label: facts numbered in the order of
     their first statement (documents in table order), ``outlets`` counted per fact."""
     order = table["doc_id"].map({d: k for k, d in enumerate(dict.fromkeys(table["doc_id"]))})
     table = table.assign(_order=order).sort_values(["_order", "sentence_id", "clause"])
@@ -178,4 +180,4 @@ def fact_table(table: pd.DataFrame) -> pd.DataFrame:
     table["fact_id"] = "F" + table["_n"].astype(str)
     table["outlets"] = table.groupby("_group")["outlet"].transform("nunique").astype(int)
     table = table.sort_values(["_n", "_order", "sentence_id", "clause"], kind="stable")
-    return table[FACT_COLUMNS].reset_index(drop=True)
+    return table[names(Fact)].reset_index(drop=True)

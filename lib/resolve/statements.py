@@ -7,7 +7,8 @@ import re
 
 import pandas as pd
 
-from lib.schema import STATEMENT_COLUMNS
+from lib.columns import empty_frame, names
+from lib.records import Statement
 
 _SPACE = re.compile(r"\s+")
 
@@ -17,18 +18,19 @@ def _plain(text: str) -> str:
 
 
 def statement_table(
-    records: list[dict], documents: pd.DataFrame, texts: pd.DataFrame, sentences: pd.DataFrame
+    table: pd.DataFrame, documents: pd.DataFrame, texts: pd.DataFrame, sentences: pd.DataFrame
 ) -> pd.DataFrame:
-    """STATEMENT_COLUMNS from the per-document statement records (with ``doc_id`` and
-    ``outlet``), the documents (``title``), texts (``text``) and sentences tables.
+    """The ``statements`` table (:class:`~lib.records.Statement`) from every article's
+    statement records (with ``doc_id`` and ``outlet``), the documents (``title``), texts
+    (``text``) and sentences tables.
 
     ``text`` is the statement's slice of its article; ``headline`` is True for the
     statements of the article's first paragraph when that paragraph is its title (most
     files open with their headline line).
     """
-    if not records:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in STATEMENT_COLUMNS})
-    table = pd.DataFrame(records)
+    if table.empty:
+        return empty_frame(Statement)
+    table = table.copy()
     body = dict(zip(texts["doc_id"], texts["text"], strict=False))
     table["text"] = [
         body.get(d, "")[int(s) : int(e)]
@@ -49,7 +51,4 @@ def statement_table(
         d in headline_docs and para_of.get((d, s)) == 0
         for d, s in zip(table["doc_id"], table["sentence_id"], strict=True)
     ]
-    for col in STATEMENT_COLUMNS:
-        if col not in table.columns:
-            table[col] = ""
-    return table[STATEMENT_COLUMNS].reset_index(drop=True)
+    return table[names(Statement)].reset_index(drop=True)

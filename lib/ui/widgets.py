@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from lib.columns import PageTable
 from lib.present.tables import MAX_ROWS
 from lib.schema import LABEL_NAMES
 from lib.ui.sidebar import EXAMPLE, OUTLET_KEY, SOURCE_KEY, View
@@ -153,6 +154,25 @@ def demonym_toggle(key: str, default: bool, where=None) -> bool:
         bind="query-params",
         help="Count 'North Korean' or 'Ukrainian' as the country they belong to",
     )
+
+
+def column_config(table: PageTable, columns=None) -> dict:
+    """Streamlit column configs of a page table (header, help, width, pinning, number
+    format: all declared once in :mod:`lib.records`), for ``columns`` (default: the page's)."""
+    wanted = list(columns) if columns is not None else table.names()
+    out = {}
+    for name in wanted:
+        c = table.get(name)
+        options = {"help": c.help or None, "width": c.width}
+        if c.pinned:
+            options["pinned"] = True
+        if c.dtype in ("int64", "float64"):
+            out[name] = st.column_config.NumberColumn(c.header, format=c.number_format, **options)
+        elif c.dtype == "bool":
+            out[name] = st.column_config.CheckboxColumn(c.header, **options)
+        else:
+            out[name] = st.column_config.TextColumn(c.header, **options)
+    return out
 
 
 def csv_download(

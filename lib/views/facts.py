@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.records import FACT_OUTLETS_PAGE, FACTS_PAGE
+
 #: The "Reported by" filter: label -> which facts it keeps (see :func:`select_facts`).
 REPORTED = {
     "Any number": "any",
@@ -22,17 +24,6 @@ FOCUS = {
     "Left out by this outlet": "left_out",
 }
 EVERY_OUTLET = "Every outlet"
-
-#: Columns of the fact rows (a row per fact) and their CSV download.
-FACT_HEADERS = {
-    "fact_id": "Fact",
-    "outlets": "Outlets reporting it",
-    "outlet": "Outlet",
-    "headline": "Headline",
-    "text": "Statement",
-    "doc_id": "Document id",
-    "sentence_id": "Sentence id",
-}
 
 
 def fact_summary(facts: pd.DataFrame, selected: list[str]) -> pd.DataFrame:
@@ -102,6 +93,7 @@ def outlet_summary(facts: pd.DataFrame, selected: list[str]) -> pd.DataFrame:
     summary = fact_summary(facts, selected)
     rows = []
     several = len(selected) > 1
+    columns = FACT_OUTLETS_PAGE.names()
     for outlet in selected:
         has = summary["reporters"].map(lambda r, o=outlet: o in r)
         rows.append(
@@ -116,20 +108,7 @@ def outlet_summary(facts: pd.DataFrame, selected: list[str]) -> pd.DataFrame:
                 "left_out": int((~has).sum()),
             }
         )
-    return pd.DataFrame(
-        rows, columns=["outlet", "statements", "facts", "shared_by_all", "only", "left_out"]
-    )
-
-
-#: The outlet summary's columns as the page and its CSV name them.
-OUTLET_SUMMARY_HEADERS = {
-    "outlet": "Outlet",
-    "statements": "Statements",
-    "facts": "Facts it reports",
-    "shared_by_all": "Shared by all",
-    "only": "Only in it",
-    "left_out": "Left out by it",
-}
+    return pd.DataFrame(rows, columns=columns)
 
 
 def reported_label(outlets: int, selected: int, reporters: tuple[str, ...]) -> str:
@@ -144,13 +123,14 @@ def reported_label(outlets: int, selected: int, reporters: tuple[str, ...]) -> s
 
 def fact_rows(facts: pd.DataFrame, fact_ids: list[str]) -> pd.DataFrame:
     """Statement rows of the given facts, in the order of ``fact_ids`` then reading order,
-    with FACT_HEADERS columns (the CSV download)."""
+    with the columns of the Facts page's download (:data:`lib.records.FACTS_PAGE`)."""
+    columns = FACTS_PAGE.csv_names()
     if facts.empty or not fact_ids:
-        return pd.DataFrame(columns=list(FACT_HEADERS))
+        return pd.DataFrame(columns=columns)
     rank = {f: k for k, f in enumerate(fact_ids)}
     rows = facts[facts["fact_id"].isin(rank)]
     rows = rows.assign(_rank=rows["fact_id"].map(rank)).sort_values("_rank", kind="stable")
-    return rows[list(FACT_HEADERS)].reset_index(drop=True)
+    return rows[columns].reset_index(drop=True)
 
 
 def facts_overview(analysis, selected: tuple[str, ...]) -> pd.DataFrame:

@@ -25,13 +25,15 @@ import re
 import numpy as np
 import pandas as pd
 
+from lib.columns import empty_frame, names
+from lib.records import Naming, Term
+
 #: Terms shown (and used by the accuracy benchmark) per outlet.
 TOP_TERMS = 20
 #: α_0 as a share of the story's term count: how strongly the pooled story pulls every
 #: outlet's rates (fitted on the BASIL tune events' lexical spans).
 PRIOR_WEIGHT = 0.5
 BREAK = "|"
-WORDING_COLUMNS = ["outlet", "term", "count", "others", "per_1000", "others_per_1000", "z"]
 
 
 def terms_of(words: str) -> list[str]:
@@ -94,9 +96,10 @@ def distinctive_terms(
     quoted: bool = False,
     prior_weight: float = PRIOR_WEIGHT,
 ) -> pd.DataFrame:
-    """WORDING_COLUMNS: each outlet's ``top`` terms with the highest positive z against the
-    other outlets of its story (``count``: uses by the outlet, ``others``: by the others;
-    rates per 1,000 terms). An outlet alone in its story has no distinctive terms."""
+    """The ``wording`` table (:class:`~lib.records.Term`): each outlet's ``top`` terms with
+    the highest positive z against the other outlets of its story (``count``: uses by the
+    outlet, ``others``: by the others; rates per 1,000 terms). An outlet alone in its story
+    has no distinctive terms."""
     table = statements.assign(story=_story_of(statements, documents))
     counts = term_counts(table, quoted)
     out = []
@@ -125,8 +128,8 @@ def distinctive_terms(
             ranked = ranked[(ranked["z"] > 0) & (ranked["count"] > 0)]
             out.append(ranked.sort_values(["z", "term"], ascending=[False, True]).head(top))
     if not out:
-        return pd.DataFrame(columns=WORDING_COLUMNS)
-    return pd.concat(out, ignore_index=True)[WORDING_COLUMNS]
+        return empty_frame(Term)
+    return pd.concat(out, ignore_index=True)[names(Term)]
 
 
 def frequent_terms(statements: pd.DataFrame, top: int = TOP_TERMS) -> dict[str, list[str]]:
@@ -150,7 +153,6 @@ def term_statements(statements: pd.DataFrame, outlet: str, term: str) -> pd.Data
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 #: Longest run of words on either side of a naming difference ("illegal" / "undocumented").
 PAIR_WORDS = 2
-NAMING_COLUMNS = ["outlet_a", "words_a", "outlet_b", "words_b", "facts", "example"]
 
 
 def _tokens(text: str) -> list[str]:
@@ -186,12 +188,12 @@ def _swaps(a: str, b: str, vocab_a: set[str], vocab_b: set[str]) -> list[tuple[s
 
 
 def naming_pairs(facts: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
-    """NAMING_COLUMNS: where statements of two outlets in one fact name the same thing in
-    different words ("undocumented" / "illegal"), how many facts show it, and one
+    """:class:`~lib.records.Naming` rows: where statements of two outlets in one fact name
+    the same thing in different words ("undocumented" / "illegal"), how many facts show it, and one
     ``example`` fact id. Only words that can carry a word choice count (no names,
     numbers or stop words)."""
     if facts.empty:
-        return pd.DataFrame(columns=NAMING_COLUMNS)
+        return empty_frame(Naming)
     vocab = {}
     for row in statements.itertuples(index=False):
         vocab[(row.doc_id, row.sentence_id, row.clause)] = set(
@@ -223,7 +225,7 @@ def naming_pairs(facts: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
         }
         for k, v in found.items()
     ]
-    table = pd.DataFrame(rows, columns=NAMING_COLUMNS)
+    table = pd.DataFrame(rows, columns=names(Naming))
     return table.sort_values(["facts", "words_a"], ascending=[False, True]).reset_index(drop=True)
 
 
@@ -244,24 +246,3 @@ def term_positions(text: str, term: str) -> list[tuple[int, int]]:
         return []
     pattern = r"(?<![\w'’])" + r"[\s\-–—]+".join(words) + r"(?![\w'’])"
     return [(m.start(), m.end()) for m in re.finditer(pattern, str(text), re.IGNORECASE)]
-
-
-#: The distinctive-terms table's columns as the page and its CSV name them.
-WORDING_HEADERS = {
-    "outlet": "Outlet",
-    "term": "Word or phrase",
-    "count": "Uses",
-    "others": "Uses by the other outlets",
-    "per_1000": "Per 1,000 words",
-    "others_per_1000": "Others per 1,000 words",
-    "z": "Distinctiveness (z)",
-}
-#: The naming-differences table's columns as the page and its CSV name them.
-NAMING_HEADERS = {
-    "outlet_a": "Outlet",
-    "words_a": "Writes",
-    "outlet_b": "Other outlet",
-    "words_b": "Writes instead",
-    "facts": "Facts",
-    "example": "Example fact",
-}

@@ -61,7 +61,10 @@ if widgets.require_outlets(view):
             term = c2.selectbox("Word or phrase", options, key="wording_term", bind="query-params")
             if term:
                 rows = wording.term_statements(a.statements, outlet, term)
-                st.caption(f"{len(rows)} statement(s) of {outlet} use “{term}”.")
+                st.caption(  # user text, shown literally
+                    f"{len(rows)} statement(s) of {html.md_escape(outlet)} use "
+                    f"“{html.md_escape(term)}”."
+                )
                 items = "".join(
                     "<li>"
                     + html.highlight_spans(

@@ -9,5 +9,7 @@
 - ``counted``: what a figure counts (from the dependency parse);
 - ``figures``: figures of one Doc;
 - ``quotes``: quotes of one Doc (speakers from ``lib.nlp.attribution``);
-- ``caps``: how many numbers and quotations one document may feed the analysis.
+- ``caps``: how many numbers and quotations one document may feed the analysis;
+- ``statements``: sentences and main clauses with the lemmas and words facts and wording
+  compare.
 """

@@ -223,7 +223,7 @@ def statement_diff_html(reference: str, text: str) -> str:
         inner = 0 < k < len(codes) - 1
         lacking = [t for t in ta[i1:i2] if re.search(r"\w", t)]
         if inner and lacking and len(lacking) <= STRUCK_WORDS:
-            out.append(" " + _wrap(ta[i1:i2], "del"))
+            out.append(" " + _wrap(ta[i1:i2], "del") + " ")
         if j2 > j1:
             out.append(_wrap(tb[j1:j2], "ins"))
     return re.sub(r"\s{2,}", " ", "".join(out)).strip()

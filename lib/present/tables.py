@@ -195,7 +195,7 @@ def claims_table_html(
 
 
 #: Statements of one outlet shown in a fact's cell before the rest fold away.
-CELL_STATEMENTS = 3
+CELL_STATEMENTS = 1
 #: Badge class of a fact by how many of the selected outlets report it.
 REPORT_CLASSES = {"every": "cl-agree", "some": "cl-single", "one": "cl-conflict"}
 

@@ -43,8 +43,8 @@ def test_facts_page_keeps_its_controls_in_the_address(server, browser):
     )
     assert cells and set(cells) == {"—"}
     # choosing in the page writes the address: a copied link reopens the view
-    page.locator("[data-testid='stSelectbox']").filter(has_text="Reported by").click()
-    page.get_by_role("option", name="Every outlet").click()
+    page.get_by_role("combobox", name="Reported by").click()
+    page.get_by_role("option", name="Every outlet").click(timeout=60_000)
     page.wait_for_timeout(500)
     wait_idle(page)
     assert "facts_reported=Every+outlet" in page.url
@@ -83,7 +83,7 @@ def test_facts_and_wording_on_uploaded_articles(server, browser, tmp_path):
     table.wait_for(timeout=90_000)
     assert table.locator("th[data-outlet]").count() == 3
     rows = table.locator("tbody tr").evaluate_all(
-        "rows => rows.map(r => [...r.children].slice(1).map(c => c.innerText.trim()))"
+        "rows => rows.map(r => [...r.children].slice(1).map(c => c.textContent.trim()))"
     )
     hospital = [r for r in rows if sum("hospital" in c for c in r) == 3]
     assert hospital, "the same fact in three outlets is one row"

@@ -146,3 +146,17 @@ def test_candidate_pairs_grow_linearly_and_cross_outlets():
         # the budget, plus at most the last key's block, never all n*(n-1)/2 pairs
         assert len(i) <= alignment.PAIRS_PER_STATEMENT * n + alignment.key_cap(n_docs) ** 2
         assert len(i) < n * (n - 1) // 2
+
+
+def test_tfidf_is_scikit_learns():
+    """The scipy TF-IDF gives scikit-learn's TfidfVectorizer(sublinear_tf=True) numbers
+    (scikit-learn is a dev dependency: the app does not pay for importing it)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = [["storm", "coast", "storm"], ["coast", "rain"], [], ["storm", "flood", "flood"]]
+    ours = alignment.tfidf(docs).toarray()
+    vectorizer = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True).fit(docs)
+    theirs = vectorizer.transform(docs).toarray()
+    order = [vectorizer.vocabulary_[w] for w in ("storm", "coast", "rain", "flood")]
+    assert np.abs(ours - theirs[:, order]).max() < 1e-9
+    assert alignment.tfidf([[], []]).shape[0] == 2

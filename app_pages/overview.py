@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.present import charts
-from lib.records import OVERVIEW_PAGE
+from lib.records import OVERVIEW_PAGE, OVERVIEW_STORIES_PAGE
 from lib.ui import widgets
 from lib.views import compare
 
@@ -27,11 +27,12 @@ if widgets.require_outlets(view):
         "from the article text; *Article N* (its place in the list) means the text does not "
         "name its outlet."
     )
+    shown = OVERVIEW_STORIES_PAGE if widgets.many_stories() and not view.story else OVERVIEW_PAGE
     st.dataframe(
-        docs[OVERVIEW_PAGE.names()],
+        docs[shown.names()],
         hide_index=True,
         width="stretch",
-        column_config=widgets.column_config(OVERVIEW_PAGE),
+        column_config=widgets.column_config(shown),
         key="overview_documents",
     )
 

@@ -43,6 +43,12 @@ class DocumentRow:
     byline: str = col("Byline", cli=True)
     url: str = col("URL", "Where the article was published", cli=True)
     words: int = col("Words", cli=True, number_format="%d")
+    story_id: str = col(
+        "Story",
+        "The story (event) of the pile the article is about: S1, S2 …",
+        cli=True,
+        width="small",
+    )
     sentences: int = col("Sentences")
     entity_count: int = col("Entities", "Distinct people, organisations, places and groups named")
 
@@ -254,6 +260,36 @@ class Quote:
     speaker_written: str = col("Speaker as written", "he, the mayor, U.S. officials …")
 
 
+# ----------------------------------------------------------------------------- stories
+
+
+@record
+class Story:
+    """``stories``: one row per story (an event: the same actors, places and days) of a pile;
+    ``documents.story_id`` says whose each article is."""
+
+    story_id: str = same(DocumentRow, "story_id", cli=True)
+    label: str = col(
+        "Named by", "The names most of its articles use, and its dates", cli=True, width="large"
+    )
+    articles: int = col("Articles", "How many articles it holds", cli=True, number_format="%d")
+    outlets: int = col("Outlets", "How many outlets report it", cli=True, number_format="%d")
+    first_date: str = col("First date", "Its earliest article (ISO day; empty: no dates)", cli=True)
+    last_date: str = col("Last date", "Its latest article", cli=True)
+    top_entities: str = col(
+        "Most named", "Names used by the most of its articles, most first", cli=True, width="large"
+    )
+
+
+@record
+class Term:
+    """A content word of one article (per-article results only: story grouping's input)."""
+
+    term: str = col("Lemma", "Lower-case lemma of a noun, proper noun, verb or adjective")
+    count: int = col("Count", "How often the article uses it")
+    lead: int = col("In the lead", "How often in the headline and first sentences")
+
+
 # ----------------------------------------------------------------------------- facts
 
 
@@ -293,7 +329,7 @@ class Fact:
 
 
 @record
-class Term:
+class WordChoice:
     """``wording``: an outlet's most distinctive words and two-word phrases against the
     other outlets of its story (computed on demand, like co-occurrence)."""
 
@@ -360,6 +396,7 @@ class Parts:
     mentions: list[Mention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
 
     #: The record lists and their record types.
@@ -368,8 +405,17 @@ class Parts:
         "mentions": Mention,
         "figures": Figure,
         "quotes": Quote,
+        "terms": Term,
         "statements": Statement,
     }
+    #: The lists that become rows of the Analysis tables (``terms`` only feeds stories).
+    TABLE_LISTS: ClassVar[tuple[str, ...]] = (
+        "sentences",
+        "mentions",
+        "figures",
+        "quotes",
+        "statements",
+    )
 
     def plain(self) -> dict[str, list[dict]]:
         """Plain values only (JSON for the disk cache): ``{"words": [{"words": n}], list
@@ -397,9 +443,10 @@ TABLES: dict[str, type] = {
     "figures": Figure,
     "claims": Claim,
     "quotes": Quote,
+    "stories": Story,
     "statements": Statement,
     "facts": Fact,
-    "wording": Term,
+    "wording": WordChoice,
 }
 
 
@@ -408,6 +455,18 @@ TABLES: dict[str, type] = {
 OVERVIEW_PAGE = shown(
     DocumentRow, "Overview", "Articles",
     "outlet", "title", "published", "byline", "words", "entity_count",
+)  # fmt: skip
+#: The Overview's articles with their story (a pile of several stories, none chosen).
+OVERVIEW_STORIES_PAGE = shown(
+    DocumentRow, "Overview", "Articles",
+    "story_id", "outlet", "title", "published", "byline", "words", "entity_count",
+)  # fmt: skip
+STORIES_PAGE = shown(
+    Story, "Stories", "Stories in this pile",
+    "story_id", "label", "articles",
+    derived("outlet_names", "Reported by", "The outlets that report it", width="medium"),
+    "top_entities",
+    csv_only=("outlets", "first_date", "last_date"),
 )  # fmt: skip
 METADATA_PAGE = shown(
     DocumentRow, "Your articles", "Metadata",
@@ -479,7 +538,7 @@ FACTS_PAGE = shown(
     csv_only=("doc_id", "sentence_id"),
 )  # fmt: skip
 WORDING_PAGE = shown(
-    Term, "Wording", "Every distinctive word",
+    WordChoice, "Wording", "Every distinctive word",
     "outlet", "term", "count", "others", "per_1000", "others_per_1000", "z",
 )  # fmt: skip
 NAMING_PAGE = shown(
@@ -491,5 +550,6 @@ NAMING_PAGE = shown(
 PAGE_TABLES = (
     OVERVIEW_PAGE, METADATA_PAGE, STATUS_PAGE, COMPARE_PAGE, FORMS_PAGE, KWIC_PAGE,
     PAIRS_PAGE, CLAIMS_PAGE, FIGURES_PAGE, SPEAKERS_PAGE, QUOTES_PAGE,
+    OVERVIEW_STORIES_PAGE, STORIES_PAGE,
     FACT_OUTLETS_PAGE, FACTS_PAGE, WORDING_PAGE, NAMING_PAGE,
 )  # fmt: skip

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.columns import cli_names, names
+from lib.columns import cli_names, empty_frame, names
 from lib.records import (
     COMPARE_PAGE,
     KWIC_PAGE,
@@ -35,6 +35,7 @@ from lib.records import (
     Sentence,
     Statement,
     Status,
+    Story,
     TextRow,
 )
 
@@ -76,6 +77,7 @@ FIGURE_COLUMNS = cli_names(Figure)
 CLAIM_COLUMNS = cli_names(Claim)
 QUOTE_COLUMNS = cli_names(Quote)
 FACT_COLUMNS = cli_names(Fact)
+STORY_COLUMNS = cli_names(Story)
 #: Every column of the tables the CLI does not print.
 TEXT_COLUMNS = names(TextRow)
 SENTENCE_COLUMNS = names(Sentence)
@@ -94,8 +96,8 @@ class Analysis:
     with the columns of its record in :mod:`lib.records` (``documents``: DocumentRow,
     ``texts``: TextRow, ``sentences``: Sentence, ``mentions``: Mention, ``entities``:
     Entity, ``figures``: Figure, ``claims``: Claim, ``quotes``: Quote, ``statements``:
-    Statement, ``facts``: Fact), plus ``problems``:
-    ``(file, reason)`` of every article not analysed.
+    Statement, ``facts``: Fact, ``stories``: Story), plus ``problems``: ``(file, reason)``
+    of every article not analysed.
     """
 
     documents: pd.DataFrame
@@ -106,8 +108,9 @@ class Analysis:
     figures: pd.DataFrame
     claims: pd.DataFrame
     quotes: pd.DataFrame
-    statements: pd.DataFrame
-    facts: pd.DataFrame
+    statements: pd.DataFrame = field(default_factory=lambda: empty_frame(Statement))
+    facts: pd.DataFrame = field(default_factory=lambda: empty_frame(Fact))
+    stories: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=STORY_COLUMNS))
     problems: list[tuple[str, str]] = field(default_factory=list)
 
     @property

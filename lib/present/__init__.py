@@ -3,6 +3,8 @@
 - ``charts``: every chart (entities per outlet, heatmaps, per-outlet counts, claim chart,
   distinctive words);
 - ``html``: escaped HTML for article text, evidence, keyword in context, quote and
-  statement diffs, and Markdown escaping for labels;
-- ``tables``: the comparison tables (entities, claims, speakers, facts x outlets).
+  statement diffs, Markdown escaping for labels (no live link, address or emoji shortcode)
+  and the one deliberate link (an article's own http(s) address);
+- ``tables``: the comparison tables (entities, claims, speakers, facts x outlets);
+- ``csvsafe``: CSV cells a spreadsheet never runs as formulas (downloads, bundles, CLI).
 """

@@ -11,5 +11,6 @@
 - ``statements``: the statements table (text, headline) from the per-article records;
 - ``alignment``: which statements of different outlets may report the same fact (blocking,
   pair features, the fitted pair model); ``facts``: statements grouped into facts;
-- ``grouping``: the one union-find helper; ``frames``: fast DataFrame row helpers.
+- ``grouping``: the one union-find helper; ``frames``: fast DataFrame row helpers;
+- ``budget``: the corpus time budget the passes comparing rows with rows run under.
 """

@@ -28,7 +28,10 @@ from lib.resolve.alignment import (
     pair_probability,
     statement_info,
 )
+from lib.resolve.budget import check
 
+#: Merges between two looks at the corpus time budget.
+CHECK_EVERY = 2000
 #: Pairs less likely than this share of the threshold are left out of the linkage (they
 #: would count almost as unscored pairs, 0, and only cost time on large stories).
 PRUNE = 0.5
@@ -75,6 +78,7 @@ def average_linkage(
             if a < b:
                 push(a, b)
     parent = list(range(n))
+    merges = 0
     while heap:
         _neg, a, b, va, vb = heapq.heappop(heap)
         if not (alive[a] and alive[b]) or version[a] != va or version[b] != vb:
@@ -83,6 +87,9 @@ def average_linkage(
             a, b = b, a
         alive[b] = False
         parent[b] = a
+        merges += 1
+        if merges % CHECK_EVERY == 0:
+            check()  # the corpus time budget
         version[a] += 1
         for other, w in list(links[b].items()):
             if other == a:
@@ -132,10 +139,10 @@ def group_pairs(
     return average_linkage(n, i[keep], j[keep], p[keep], outlet, threshold)
 
 
-def _stories(documents: pd.DataFrame) -> dict[str, object]:
+def _stories(documents: pd.DataFrame | None) -> dict[str, object]:
     """Story of each document (one story when the documents carry no ``story_id``)."""
-    if "story_id" not in documents.columns:
-        return dict.fromkeys(documents["doc_id"], 0)
+    if documents is None or "story_id" not in documents.columns:
+        return {}
     return dict(zip(documents["doc_id"], documents["story_id"].fillna(""), strict=True))
 
 
@@ -144,17 +151,25 @@ def align_facts(
     mentions: pd.DataFrame,
     figures: pd.DataFrame,
     quotes: pd.DataFrame,
-    documents: pd.DataFrame,
+    documents: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The ``facts`` table (:class:`~lib.records.Fact`): every statement with its fact
     (``fact_id`` "F1", "F2" … in reading order of each fact's first statement;
-    ``outlets``: how many outlets report it)."""
+    ``outlets``: how many outlets report it). With ``documents`` carrying ``story_id``,
+    each story is aligned alone; without, the statements are one story.
+
+    Runs under the corpus time budget (:func:`lib.resolve.budget.check`): a story too large
+    to finish raises :class:`~lib.resolve.budget.OverBudget`."""
     if statements.empty:
         return empty_frame(Fact)
     story_of = _stories(documents)
     labels = np.zeros(len(statements), dtype=np.int64)
     offset = 0
-    story = statements["doc_id"].map(story_of).fillna("")
+    story = (
+        statements["doc_id"].map(story_of).fillna("")
+        if story_of
+        else pd.Series("", index=statements.index)
+    )
     for _story, rows in statements.groupby(story, sort=False).groups.items():
         part = statements.loc[rows].reset_index(drop=True)
         ids = set(part["doc_id"])
@@ -168,6 +183,13 @@ def align_facts(
         offset += int(local.max()) + 1 if len(local) else 0
     table = statements.assign(_group=labels)
     return fact_table(table)
+
+
+def single_facts(statements: pd.DataFrame) -> pd.DataFrame:
+    """Every statement a fact of its own (when alignment could not run)."""
+    if statements.empty:
+        return empty_frame(Fact)
+    return fact_table(statements.assign(_group=np.arange(len(statements))))
 
 
 def fact_table(table: pd.DataFrame) -> pd.DataFrame:

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from lib.columns import empty_frame, names
-from lib.records import Naming, Term
+from lib.records import Naming, WordChoice
 
 #: Terms shown (and used by the accuracy benchmark) per outlet.
 TOP_TERMS = 20
@@ -96,7 +96,7 @@ def distinctive_terms(
     quoted: bool = False,
     prior_weight: float = PRIOR_WEIGHT,
 ) -> pd.DataFrame:
-    """The ``wording`` table (:class:`~lib.records.Term`): each outlet's ``top`` terms with
+    """The ``wording`` table (:class:`~lib.records.WordChoice`): each outlet's ``top`` terms with
     the highest positive z against the other outlets of its story (``count``: uses by the
     outlet, ``others``: by the others; rates per 1,000 terms). An outlet alone in its story
     has no distinctive terms."""
@@ -128,8 +128,8 @@ def distinctive_terms(
             ranked = ranked[(ranked["z"] > 0) & (ranked["count"] > 0)]
             out.append(ranked.sort_values(["z", "term"], ascending=[False, True]).head(top))
     if not out:
-        return empty_frame(Term)
-    return pd.concat(out, ignore_index=True)[names(Term)]
+        return empty_frame(WordChoice)
+    return pd.concat(out, ignore_index=True)[names(WordChoice)]
 
 
 def frequent_terms(statements: pd.DataFrame, top: int = TOP_TERMS) -> dict[str, list[str]]:

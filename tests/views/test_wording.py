@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from lib.columns import names
-from lib.records import Term
+from lib.records import WordChoice
 from lib.views import wording
 
 
@@ -58,7 +58,7 @@ def test_distinctive_terms_rank_each_outlets_own_words():
     assert {"slammed", "critics slammed"} <= set(alpha["term"])
     assert "plan" not in set(terms["term"])  # every outlet writes it: nobody's choice
     assert (terms["z"] > 0).all() and set(terms["outlet"]) == {"Alpha", "Beta", "Gamma"}
-    assert list(terms.columns) == names(Term)
+    assert list(terms.columns) == names(WordChoice)
 
 
 def test_quoted_words_count_only_when_asked():

@@ -236,20 +236,22 @@ def facts_table_html(
 ) -> str:
     """Facts (rows) x outlets (columns) as a safe HTML table.
 
-    ``rows``: ``fact_id, outlets`` per fact in the order shown (see
-    :func:`lib.views.facts.fact_summary`); ``facts``: the statements (``fact_id, outlet,
-    text, headline``); ``labels``: who reports each fact, in words. Each cell holds that
-    outlet's statement(s). The first outlet in column order that reports the fact is the
-    reference: a statement worded much like one of the reference's (:data:`MARK_RATIO`) is
-    marked against it, highlighting words the reference lacks and striking the reference's
-    words it replaces. "—" when the outlet leaves the fact out.
+    ``rows``: ``fact_id, outlets`` (and ``covering``: the outlets covering its story) per
+    fact in the order shown (see :func:`lib.views.facts.fact_summary`); ``facts``: the
+    statements (``fact_id, outlet, text, headline``); ``labels``: who reports each fact, in
+    words. Each cell holds that outlet's statement(s). The first outlet in column order
+    that reports the fact is the reference: a statement worded much like one of the
+    reference's (:data:`~lib.present.html.MARK_RATIO`) is marked against it, highlighting
+    words the reference lacks and striking the reference's words it replaces. "—" when the
+    outlet leaves the fact out.
     """
     head = '<th scope="col" class="cl-lead">Fact</th>' + _outlet_heads(outlets, notes)
     by_cell = {key: list(g.itertuples()) for key, g in facts.groupby(["fact_id", "outlet"])}
     n = len(outlets)
     body = []
     for fact in rows.head(MAX_ROWS).itertuples():
-        kind = "every" if fact.outlets >= n and n > 1 else "one" if fact.outlets <= 1 else "some"
+        present = len(fact.covering) if hasattr(fact, "covering") else n
+        kind = "every" if fact.outlets >= present > 1 else "one" if fact.outlets <= 1 else "some"
         label = escape(labels.get(fact.fact_id, ""))
         cells = [
             f'<th scope="row" class="cl-lead"><span class="cl-id">{escape(str(fact.fact_id))}'

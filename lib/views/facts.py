@@ -1,7 +1,9 @@
 """Fact views: which facts every, some or one outlet reports, and what each leaves out.
 
 Works on the (outlet-filtered) ``analysis.facts`` table: one row per statement with its
-``fact_id`` and ``outlets`` (how many of the selected outlets report the fact).
+``fact_id`` and ``outlets`` (how many of the selected outlets report the fact). In a pile
+of several stories, "every outlet" and "left out" count only the outlets with an article in
+the fact's story: an outlet that does not cover a story leaves none of its facts out.
 """
 
 from __future__ import annotations
@@ -26,12 +28,35 @@ FOCUS = {
 EVERY_OUTLET = "Every outlet"
 
 
-def fact_summary(facts: pd.DataFrame, selected: list[str]) -> pd.DataFrame:
+SUMMARY_COLUMNS = ["fact_id", "outlets", "reporters", "covering", "headline", "first"]
+
+
+def fact_coverage(
+    facts: pd.DataFrame, documents: pd.DataFrame | None, selected: list[str]
+) -> dict[str, tuple[str, ...]]:
+    """Per fact, the selected outlets with an article in its story (all selected outlets
+    when the documents carry no ``story_id``)."""
+    if documents is None or "story_id" not in documents.columns or facts.empty:
+        return {}
+    docs = documents[documents["outlet"].isin(selected)]
+    story_of = dict(zip(docs["doc_id"], docs["story_id"], strict=True))
+    by_story = {
+        story: tuple(o for o in selected if o in set(grp["outlet"]))
+        for story, grp in docs.groupby("story_id", sort=False)
+    }
+    first_doc = facts.groupby("fact_id", sort=False)["doc_id"].first()
+    return {f: by_story.get(story_of.get(d), tuple(selected)) for f, d in first_doc.items()}
+
+
+def fact_summary(
+    facts: pd.DataFrame, selected: list[str], coverage: dict | None = None
+) -> pd.DataFrame:
     """One row per fact: ``fact_id, outlets, reporters`` (the outlets reporting it, in
-    ``selected`` order), ``headline`` (a headline states it), ``first`` (its first
-    statement's text), in the facts table's order."""
+    ``selected`` order), ``covering`` (the selected outlets covering its story:
+    ``coverage`` from :func:`fact_coverage`, default all), ``headline`` (a headline states
+    it), ``first`` (its first statement's text), in the facts table's order."""
     if facts.empty:
-        return pd.DataFrame(columns=["fact_id", "outlets", "reporters", "headline", "first"])
+        return pd.DataFrame(columns=SUMMARY_COLUMNS)
     order = {o: k for k, o in enumerate(selected)}
     grouped = facts.groupby("fact_id", sort=False)
     summary = pd.DataFrame(
@@ -43,8 +68,10 @@ def fact_summary(facts: pd.DataFrame, selected: list[str]) -> pd.DataFrame:
             "headline": grouped["headline"].agg(lambda s: bool(s.fillna(False).any())),
             "first": grouped["text"].first(),
         }
-    )
-    return summary.reset_index()
+    ).reset_index()
+    every = tuple(selected)
+    summary["covering"] = [(coverage or {}).get(f, every) for f in summary["fact_id"]]
+    return summary[SUMMARY_COLUMNS]
 
 
 def select_facts(
@@ -58,17 +85,18 @@ def select_facts(
 ) -> pd.DataFrame:
     """Rows of ``summary`` kept by the page's filters.
 
-    ``reported``: ``any``, ``all`` (every selected outlet), ``some`` (more than one, not
-    all), ``one`` (a single outlet). ``outlet`` with ``focus``: facts it ``reports``, facts
-    ``only`` it reports, facts it leaves out (``left_out``: reported by others, not by it).
-    ``search``: facts with a statement containing the words (case-insensitive).
+    ``reported``: ``any``, ``all`` (every selected outlet covering its story), ``some``
+    (more than one, not all), ``one`` (a single outlet). ``outlet`` with ``focus``: facts it
+    ``reports``, facts ``only`` it reports, facts it leaves out (``left_out``: reported by
+    others in a story it covers, not by it). ``search``: facts with a statement containing
+    the words (case-insensitive).
     """
-    n = len(selected)
+    present = summary["covering"].map(len) if len(summary) else summary["outlets"]
     keep = pd.Series(True, index=summary.index)
     if reported == "all":
-        keep &= summary["outlets"] >= n
+        keep &= summary["outlets"] >= present
     elif reported == "some":
-        keep &= (summary["outlets"] > 1) & (summary["outlets"] < n)
+        keep &= (summary["outlets"] > 1) & (summary["outlets"] < present)
     elif reported == "one":
         keep &= summary["outlets"] == 1
     if outlet:
@@ -76,7 +104,7 @@ def select_facts(
         if focus == "only":
             keep &= has & (summary["outlets"] == 1)
         elif focus == "left_out":
-            keep &= ~has
+            keep &= ~has & summary["covering"].map(lambda c: outlet in c)
         else:
             keep &= has
     if search.strip() and facts is not None:
@@ -86,34 +114,36 @@ def select_facts(
     return summary[keep].reset_index(drop=True)
 
 
-def outlet_summary(facts: pd.DataFrame, selected: list[str]) -> pd.DataFrame:
-    """Per selected outlet: ``statements``, ``facts`` it reports, ``shared_by_all``, ``only``
-    (facts only it reports) and ``left_out`` (facts other outlets report that it does
-    not). Facts of one outlet count as "only" when another outlet is selected."""
-    summary = fact_summary(facts, selected)
+def outlet_summary(
+    facts: pd.DataFrame, selected: list[str], coverage: dict | None = None
+) -> pd.DataFrame:
+    """Per selected outlet: ``statements``, ``facts`` it reports, ``shared_by_all`` (with
+    every outlet covering the story), ``only`` (facts only it reports) and ``left_out``
+    (facts other outlets of a story it covers report and it does not). Facts of one outlet
+    count as "only" when another outlet covers the story."""
+    summary = fact_summary(facts, selected, coverage)
+    present = summary["covering"].map(len)
     rows = []
-    several = len(selected) > 1
-    columns = FACT_OUTLETS_PAGE.names()
     for outlet in selected:
         has = summary["reporters"].map(lambda r, o=outlet: o in r)
+        covers = summary["covering"].map(lambda c, o=outlet: o in c)
+        several = has & (present > 1)
         rows.append(
             {
                 "outlet": outlet,
                 "statements": int((facts["outlet"] == outlet).sum()),
                 "facts": int(has.sum()),
-                "shared_by_all": int((has & (summary["outlets"] >= len(selected))).sum())
-                if several
-                else 0,
-                "only": int((has & (summary["outlets"] == 1)).sum()) if several else 0,
-                "left_out": int((~has).sum()),
+                "shared_by_all": int((several & (summary["outlets"] >= present)).sum()),
+                "only": int((several & (summary["outlets"] == 1)).sum()),
+                "left_out": int((~has & covers).sum()),
             }
         )
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=FACT_OUTLETS_PAGE.names())
 
 
 def reported_label(outlets: int, selected: int, reporters: tuple[str, ...]) -> str:
-    """How the page says who reports a fact: "every outlet (3)", "2 of 3 outlets",
-    "only The Daily Example"."""
+    """How the page says who reports a fact (``selected``: outlets covering its story):
+    "every outlet (3)", "2 of 3 outlets", "only The Daily Example"."""
     if outlets <= 1 and reporters:
         return f"only {reporters[0]}" if selected > 1 else "1 outlet"
     if outlets >= selected:
@@ -137,14 +167,19 @@ def facts_overview(analysis, selected: tuple[str, ...]) -> pd.DataFrame:
     """:func:`fact_summary` of the analysis's facts plus ``label`` (who reports each fact,
     in words: :func:`reported_label`)."""
     selected = list(selected)
-    summary = fact_summary(analysis.facts, selected)
+    coverage = fact_coverage(analysis.facts, analysis.documents, selected)
+    summary = fact_summary(analysis.facts, selected, coverage)
     summary["label"] = [
-        reported_label(int(n), len(selected), r)
-        for n, r in zip(summary["outlets"], summary["reporters"], strict=True)
+        reported_label(int(n), len(c), r)
+        for n, c, r in zip(
+            summary["outlets"], summary["covering"], summary["reporters"], strict=True
+        )
     ]
     return summary
 
 
 def outlets_overview(analysis, selected: tuple[str, ...]) -> pd.DataFrame:
     """:func:`outlet_summary` of the analysis's facts."""
-    return outlet_summary(analysis.facts, list(selected))
+    selected = list(selected)
+    coverage = fact_coverage(analysis.facts, analysis.documents, selected)
+    return outlet_summary(analysis.facts, selected, coverage)

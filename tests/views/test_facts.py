@@ -76,3 +76,23 @@ def test_fact_rows_follow_the_shown_order():
     assert rows["fact_id"].tolist() == ["F3", "F1", "F1", "F1"]
     assert list(rows.columns) == FACTS_PAGE.csv_names()
     assert facts.fact_rows(table(), []).empty
+
+
+def test_in_a_pile_of_stories_only_outlets_covering_a_story_count():
+    # F3 belongs to Gamma's own story: nobody else covers it, so nobody leaves it out
+    documents = pd.DataFrame(
+        {
+            "doc_id": ["alpha", "beta", "gamma"],
+            "outlet": OUTLETS,
+            "story_id": ["S1", "S1", "S2"],
+        }
+    )
+    facts_table = table()[table()["fact_id"].isin(["F2", "F3"])]
+    coverage = facts.fact_coverage(facts_table, documents, OUTLETS)
+    assert coverage == {"F2": ("Alpha", "Beta"), "F3": ("Gamma",)}
+    summary = facts.fact_summary(facts_table, OUTLETS, coverage)
+    assert ids(facts.select_facts(summary, OUTLETS, "all")) == ["F2", "F3"]
+    assert ids(facts.select_facts(summary, OUTLETS, "any", "Alpha", "left_out")) == []
+    out = facts.outlet_summary(facts_table, OUTLETS, coverage).set_index("outlet")
+    assert out.loc["Alpha", "left_out"] == 0 and out.loc["Alpha", "shared_by_all"] == 1
+    assert out.loc["Gamma", "only"] == 0  # alone in its story: nothing to compare with

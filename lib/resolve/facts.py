@@ -122,12 +122,38 @@ def story_facts(
     quotes: pd.DataFrame,
     fitted: dict | None = None,
 ) -> np.ndarray:
-    """Group label of each statement of one story (statements indexed 0..n-1)."""
+    """Group label of each statement of one story (statements indexed 0..n-1).
+
+    Statements with the same content lemmas (wire copy repeated word for word, one quote
+    sentence carried by several outlets; at least :data:`SAME_WORDS` lemmas) are one fact
+    from the start: only the first of them is aligned, and the others take its fact.
+    """
     fitted = fitted or model()
-    info = statement_info(statements, mentions, figures, quotes)
+    first = _first_same(statements)
+    unique = np.flatnonzero(first == np.arange(len(statements)))
+    part = statements.iloc[unique].reset_index(drop=True)
+    info = statement_info(part, mentions, figures, quotes)
     i, j = candidate_pairs(info)
     p = pair_probability(pair_features(info, i, j), fitted)
-    return group_pairs(len(info), i, j, p, info.outlet, float(fitted["threshold"]))
+    labels = group_pairs(len(info), i, j, p, info.outlet, float(fitted["threshold"]))
+    position = np.empty(len(statements), dtype=np.int64)
+    position[unique] = np.arange(len(unique))
+    return labels[position[first]]
+
+
+#: Fewest content lemmas two statements must share word for word to be one fact unseen.
+SAME_WORDS = 4
+
+
+def _first_same(statements: pd.DataFrame) -> np.ndarray:
+    """For each statement, the row of the first statement with the same content lemmas
+    (itself when it has fewer than :data:`SAME_WORDS` or none came before)."""
+    lemmas = statements["lemmas"].fillna("").astype(str)
+    long_enough = lemmas.str.count(" ") >= SAME_WORDS - 1
+    rows = np.arange(len(statements))
+    key = lemmas.where(long_enough, rows.astype(str) + "\x00")
+    first = pd.Series(rows).groupby(key.to_numpy(), sort=False).transform("first")
+    return first.to_numpy(dtype=np.int64)
 
 
 def group_pairs(

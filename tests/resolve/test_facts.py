@@ -160,3 +160,30 @@ def test_tfidf_is_scikit_learns():
     order = [vectorizer.vocabulary_[w] for w in ("storm", "coast", "rain", "flood")]
     assert np.abs(ours - theirs[:, order]).max() < 1e-9
     assert alignment.tfidf([[], []]).shape[0] == 2
+
+
+def test_the_same_sentence_in_many_outlets_is_one_fact_without_scoring():
+    from lib.columns import empty_frame
+    from lib.records import Figure, Mention, Quote
+    from lib.resolve.facts import align_facts
+
+    text = "Wire copy says the dam held after record rain"
+    rows = [
+        {
+            "doc_id": f"d{k}",
+            "outlet": f"Outlet {k}",
+            "sentence_id": 0,
+            "clause": 0,
+            "start_char": 0,
+            "end_char": len(text),
+            "headline": False,
+            "text": text,
+            "lemmas": "wire copy say dam hold record rain",
+            "words": "",
+            "quoted": "",
+        }
+        for k in range(6)
+    ]
+    statements = pd.DataFrame(rows)
+    facts = align_facts(statements, empty_frame(Mention), empty_frame(Figure), empty_frame(Quote))
+    assert facts["fact_id"].nunique() == 1 and (facts["outlets"] == 6).all()

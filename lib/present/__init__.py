@@ -5,6 +5,6 @@
 - ``html``: escaped HTML for article text, evidence, keyword in context, quote and
   statement diffs, Markdown escaping for labels (no live link, address or emoji shortcode)
   and the one deliberate link (an article's own http(s) address);
-- ``tables``: the comparison tables (entities, claims, speakers, facts x outlets);
-- ``csvsafe``: CSV cells a spreadsheet never runs as formulas (downloads, bundles, CLI).
+- ``tables``: the comparison tables (entity x outlet, claim x outlet, fact x outlet) as
+  safe HTML.
 """

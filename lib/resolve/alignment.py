@@ -19,16 +19,16 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "facts_model.json"
+from lib.datafiles import data_path, read_json
+
+MODEL_PATH = data_path("facts_model.json")
 #: Most candidate pairs blocking keeps, per statement on average (the budget is linear).
 PAIRS_PER_STATEMENT = 60
 #: Statements that open an article (after its headline) and count as its lead.
@@ -306,7 +306,7 @@ def pair_features(info: Statements, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 def model() -> dict:
     """The fitted logistic model: ``features``, ``coef``, ``intercept``, ``mean``, ``scale``
     and the clustering ``threshold``."""
-    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    data = read_json(MODEL_PATH.name)
     if list(data["features"]) != list(FEATURES):
         raise ValueError(f"{MODEL_PATH.name} was fitted on other features; refit it")
     return data

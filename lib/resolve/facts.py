@@ -55,42 +55,64 @@ def average_linkage(
     unscored pairs count as 0. Sparse: only groups joined by a scored pair are compared, so
     the work grows with the pairs, not with ``n`` squared.
     """
-    links: list[dict[int, float]] = [{} for _ in range(n)]
+    state = _Linkage(n, outlet, threshold)
     for a, b, w in zip(i.tolist(), j.tolist(), p.tolist(), strict=True):
         if a != b and w > 0:
-            links[a][b] = links[a].get(b, 0.0) + w
-            links[b][a] = links[b].get(a, 0.0) + w
-    outlets = [{int(o): 1} for o in outlet]
-    size = [1] * n
-    alive = [True] * n
-    version = [0] * n
-    heap: list[tuple[float, int, int, int, int]] = []
-
-    def push(a: int, b: int) -> None:
-        pairs = _cross_pairs(outlets[a], outlets[b], size[a], size[b])
-        if pairs:
-            mean = links[a][b] / pairs
-            if mean > threshold:
-                heapq.heappush(heap, (-mean, a, b, version[a], version[b]))
-
+            state.links[a][b] = state.links[a].get(b, 0.0) + w
+            state.links[b][a] = state.links[b].get(a, 0.0) + w
     for a in range(n):
-        for b in links[a]:
+        for b in state.links[a]:
             if a < b:
-                push(a, b)
-    parent = list(range(n))
+                state.push(a, b)
     merges = 0
-    while heap:
-        _neg, a, b, va, vb = heapq.heappop(heap)
-        if not (alive[a] and alive[b]) or version[a] != va or version[b] != vb:
+    while state.heap:
+        _neg, a, b, va, vb = heapq.heappop(state.heap)
+        if state.stale(a, b, va, vb):
             continue
-        if len(links[a]) < len(links[b]):
-            a, b = b, a
-        alive[b] = False
-        parent[b] = a
+        state.merge(a, b)
         merges += 1
         if merges % CHECK_EVERY == 0:
             check()  # the corpus time budget
-        version[a] += 1
+    roots = [_root(state.parent, x) for x in range(n)]
+    return pd.factorize(np.asarray(roots, dtype=np.int64))[0]
+
+
+class _Linkage:
+    """The groups of :func:`average_linkage` while they merge: summed pair probabilities
+    between groups (``links``), outlets and size of each group, and the heap of candidate
+    merges (entries go stale when either group changes)."""
+
+    def __init__(self, n: int, outlet: np.ndarray, threshold: float) -> None:
+        self.links: list[dict[int, float]] = [{} for _ in range(n)]
+        self.outlets = [{int(o): 1} for o in outlet]
+        self.size = [1] * n
+        self.alive = [True] * n
+        self.version = [0] * n
+        self.parent = list(range(n))
+        self.heap: list[tuple[float, int, int, int, int]] = []
+        self.threshold = threshold
+
+    def push(self, a: int, b: int) -> None:
+        pairs = _cross_pairs(self.outlets[a], self.outlets[b], self.size[a], self.size[b])
+        if pairs:
+            mean = self.links[a][b] / pairs
+            if mean > self.threshold:
+                heapq.heappush(self.heap, (-mean, a, b, self.version[a], self.version[b]))
+
+    def stale(self, a: int, b: int, va: int, vb: int) -> bool:
+        return not (self.alive[a] and self.alive[b]) or (self.version[a], self.version[b]) != (
+            va,
+            vb,
+        )
+
+    def merge(self, a: int, b: int) -> None:
+        """Group ``b`` into ``a`` (the one with more links keeps its number)."""
+        links = self.links
+        if len(links[a]) < len(links[b]):
+            a, b = b, a
+        self.alive[b] = False
+        self.parent[b] = a
+        self.version[a] += 1
         for other, w in list(links[b].items()):
             if other == a:
                 continue
@@ -99,13 +121,11 @@ def average_linkage(
             links[other].pop(b, None)
         links[a].pop(b, None)
         links[b] = {}
-        for outlet_code, count in outlets[b].items():
-            outlets[a][outlet_code] = outlets[a].get(outlet_code, 0) + count
-        size[a] += size[b]
+        for outlet_code, count in self.outlets[b].items():
+            self.outlets[a][outlet_code] = self.outlets[a].get(outlet_code, 0) + count
+        self.size[a] += self.size[b]
         for other in links[a]:
-            push(min(a, other), max(a, other))
-    roots = [_root(parent, x) for x in range(n)]
-    return pd.factorize(np.asarray(roots, dtype=np.int64))[0]
+            self.push(min(a, other), max(a, other))
 
 
 def _root(parent: list[int], x: int) -> int:

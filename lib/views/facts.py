@@ -28,9 +28,6 @@ FOCUS = {
 EVERY_OUTLET = "Every outlet"
 
 
-SUMMARY_COLUMNS = ["fact_id", "outlets", "reporters", "covering", "headline", "first"]
-
-
 def fact_coverage(
     facts: pd.DataFrame, documents: pd.DataFrame | None, selected: list[str]
 ) -> dict[str, tuple[str, ...]]:
@@ -55,8 +52,6 @@ def fact_summary(
     ``selected`` order), ``covering`` (the selected outlets covering its story:
     ``coverage`` from :func:`fact_coverage`, default all), ``headline`` (a headline states
     it), ``first`` (its first statement's text), in the facts table's order."""
-    if facts.empty:
-        return pd.DataFrame(columns=SUMMARY_COLUMNS)
     order = {o: k for k, o in enumerate(selected)}
     grouped = facts.groupby("fact_id", sort=False)
     summary = pd.DataFrame(
@@ -71,7 +66,7 @@ def fact_summary(
     ).reset_index()
     every = tuple(selected)
     summary["covering"] = [(coverage or {}).get(f, every) for f in summary["fact_id"]]
-    return summary[SUMMARY_COLUMNS]
+    return summary
 
 
 def select_facts(

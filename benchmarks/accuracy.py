@@ -69,9 +69,10 @@ pairs of figures that must not share a claim; see ``benchmarks/gold/README.md``)
   claim) whose system status is the gold verdict, over all and for differ/conflict;
 - the count of conflicts flagged on all 63 events is shown too.
 
-Each BASIL event's three reports are analysed as one story (the gold's unit), so entities
-and claims are measured apart from story grouping (the stories set measures that);
-``--basil-stories app`` groups them as the app does and counts ``events_split``.
+Each BASIL event's three reports are analysed as the app analyses a pile: grouped into
+stories (``events_split`` counts events the grouping splits, which would cut their entities
+and claims apart); ``--basil-stories event`` gives each event as one story (the gold's unit),
+to measure entities and claims apart from story grouping.
 
 **facts** and **wording** (BASIL dev; gold ``benchmarks/gold/basil-facts/*.json``: every fact
 two or more outlets report, each outlet's whole sentences by offsets; BASIL's own
@@ -329,7 +330,7 @@ def basil_events(data: Path) -> list[str]:
     return sorted(p.name for p in (data / "basil-dev").iterdir() if p.is_dir())
 
 
-def analyse_event(data: Path, event: str, run, one_story: bool = True):
+def analyse_event(data: Path, event: str, run, one_story: bool = False):
     """(raw texts by outlet key, documents by outlet key, Analysis) of one BASIL event.
 
     ``one_story``: its three reports are one story, as the gold defines them (the claim
@@ -488,7 +489,7 @@ def bench_basil(
     run,
     list_unlabelled: bool = False,
     claims_dir: Path | None = None,
-    one_story: bool = True,
+    one_story: bool = False,
 ) -> dict:
     """Entity and claim measures on BASIL, per part (tune / check events); ``one_story``:
     see :func:`analyse_event` (with False, ``events_split`` counts the events the app
@@ -701,8 +702,9 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--basil-stories",
         choices=("event", "app"),
-        default="event",
-        help="BASIL events as one story each (default) or grouped into stories as the app does",
+        default="app",
+        help="BASIL events grouped into stories as the app does (default; events_split counts "
+        "events it splits) or given as one story each",
     )
     args = parser.parse_args(argv)
     data = Path(args.data)

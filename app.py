@@ -32,8 +32,10 @@ PAGES = [
 page = st.navigation(PAGES)
 widgets.keep_app_params(page)  # a page clicked mid-run keeps ?outlet= and ?source=
 st.sidebar.title("Coverage Lens")
-view = sidebar.load_view()
+main = sidebar.MainArea()  # the page's place; "Analysing 3 articles…" while that runs
+view = sidebar.load_view(main)
 if view is None:
     st.stop()
 widgets.set_view(view)
-page.run()
+with main.body():
+    page.run()

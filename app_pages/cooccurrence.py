@@ -6,13 +6,17 @@ from lib.present import charts, html
 from lib.ui import widgets
 from lib.views import cooccur
 
+#: The clicked cell's pair in the address bar (``?co_pair=A&co_pair=B``).
+PAIR_KEY = "co_pair"
+
 view = widgets.get_view()
 widgets.page_intro(
     "Co-occurrence",
     "Each cell shows how often two entities appear in the same sentence (or paragraph, or "
     "article) across the selected outlets. Darker means more often together. Rows and columns "
     "are ordered so entities that travel together form blocks. Click a cell to read the "
-    "sentences behind it.",
+    "sentences behind it; the address bar keeps the cell, so a copied link shows the same "
+    "pair.",
 )
 if widgets.require_outlets(view):
     a = view.analysis
@@ -27,11 +31,11 @@ if widgets.require_outlets(view):
     metric = c2.selectbox(
         "Measure",
         cooccur.METRICS,
-        format_func=cooccur.METRIC_LABELS.get,
+        format_func=lambda m: cooccur.METRIC_LABELS[m].capitalize(),
         key="co_metric",
         bind="query-params",
-        help=" · ".join(
-            f"{cooccur.METRIC_LABELS[m].capitalize()}: {cooccur.METRIC_HELP[m]}"
+        help="  \n".join(
+            f"**{cooccur.METRIC_LABELS[m].capitalize()}**: {cooccur.METRIC_HELP[m]}."
             for m in cooccur.METRICS
         ),
     )
@@ -57,8 +61,9 @@ if widgets.require_outlets(view):
         )
     else:
         matrix = cooccur.cooccurrence_matrix(pairs, top, metric)
+        linked = widgets.url_pair(PAIR_KEY)
         event = st.plotly_chart(
-            charts.cooccurrence_heatmap(matrix, metric, window),
+            charts.cooccurrence_heatmap(matrix, metric, window, selected=linked),
             width="stretch",
             key="co_heatmap",
             on_select="rerun",
@@ -68,6 +73,14 @@ if widgets.require_outlets(view):
         st.subheader("Evidence")
         if points:
             ea, eb = charts.label_text(points[0].get("y")), charts.label_text(points[0].get("x"))
+            widgets.set_url_pair(PAIR_KEY, (ea, eb))
+        elif linked:
+            ea, eb = linked
+            if ea not in set(matrix.index) or eb not in set(matrix.index):
+                st.caption(
+                    "The pair in the address is not among the entities drawn above (other "
+                    "settings or outlets); its sentences are below all the same."
+                )
         else:
             ea, eb = pairs.iloc[0]["entity_a"], pairs.iloc[0]["entity_b"]
             st.caption("Showing the strongest pair; click a cell above to choose another.")
@@ -93,13 +106,10 @@ if widgets.require_outlets(view):
             ob = d2.selectbox(
                 "Outlet B", view.selected, index=1, key="co_outlet_b", bind="query-params"
             )
-            st.caption(
-                "Shared windows in A minus shared windows in B, for the same entities: red pairs "
-                "are linked more often by A, blue pairs by B."
-            )
             diff = cooccur.outlet_difference(
                 mentions, a.sentences, list(matrix.index), window, oa, ob
             )
+            st.html(html.difference_legend_html(oa, ob, window))
             st.plotly_chart(
                 charts.difference_heatmap(diff, oa, ob),
                 width="stretch",

@@ -17,6 +17,8 @@ from lib.views.figures import (
     claim_cells_by_outlet,
     claims_by_outlet,
     figure_rows,
+    figure_table_layout,
+    linked_claim,
 )
 
 view = widgets.get_view()
@@ -67,6 +69,17 @@ if widgets.require_outlets(view):
             row.claim_id: f"{row.claim_id} · {row.counted} ({row.status})"
             for row in summary.itertuples()
         }
+        linked = st.query_params.get("figures_claim")
+        if linked and linked not in labels.values():  # a link made with other outlets
+            same = linked_claim(linked, labels)
+            if same is not None:  # the same claim, its status now another
+                st.session_state["figures_claim"] = same
+            else:
+                st.warning(
+                    f"The claim in this link, “{html.md_escape(linked)}”, is not in this view "
+                    "(other outlets are chosen, or other articles are open); the first claim "
+                    "is shown instead. Choose another below."
+                )
         claim_id = st.selectbox(
             "Claim", list(labels), format_func=labels.get, key="figures_claim", bind="query-params"
         )
@@ -127,27 +140,33 @@ if widgets.require_outlets(view):
         flat = figure_rows(a.figures, chosen, query, chosen_kinds)
         names = {"qualifier": QUALIFIER_NAMES, "kind": KIND_NAMES}
         h = FIGURE_HEADERS
-        hidden = ["doc_id"] + ([] if show_how else ["how_found"])
-        st.dataframe(
-            readable(flat.drop(columns=hidden), {}, names),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                **{col: h[col] for col in flat.columns if col in h},
-                "figure": st.column_config.TextColumn(h["figure"], pinned=True),
-                "exact_value": st.column_config.TextColumn(
-                    h["exact_value"], help="At full precision, as read from the text"
-                ),
-                "predicate": st.column_config.TextColumn(
-                    h["predicate"], help="What happened to what is counted: killed, trained, paid …"
-                ),
-                "time_scope": st.column_config.TextColumn(
-                    h["time_scope"],
-                    help="A year or relative time the figure is about, “expected” for what "
-                    "will or could happen; empty for the article's present.",
-                ),
-                "sentence": st.column_config.TextColumn(h["sentence"], width="large"),
-            },
-            key="figures_table",
+        layout = figure_table_layout(flat.columns, show_how)
+        st.caption(
+            "Under each figure: its words as written, its exact value, qualifier and kind; "
+            "under what is counted: the event and the time it is about (hover a header for "
+            "more). The figure is marked in its sentence."
+        )
+        widgets.comparison_table(
+            tables.rows_table_html(
+                readable(flat, {}, names),
+                [(c, h.get(c, c)) for c in layout["columns"]],
+                name="figures",
+                subs={
+                    col: [(sub, h.get(sub, sub)) for sub in subs]
+                    for col, subs in layout["subs"].items()
+                },
+                wide=("sentence",),
+                marks={"sentence": "text"},
+                helps={
+                    "figure": "The value as the page reads it; under it the words as written, "
+                    "the exact value at full precision, the qualifier and the kind",
+                    "counted": "Under it, the event (what happened to what is counted: "
+                    "killed, trained, paid …) and the time (a year or relative time the "
+                    "figure is about, “expected” for what will or could happen)",
+                },
+                dark=widgets.dark_theme(),
+            ),
+            len(flat),
+            "figures",
         )
         widgets.csv_download(flat, "figures.csv", "figures_download", headers=h, values=names)

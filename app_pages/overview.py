@@ -1,10 +1,16 @@
-"""Overview: what the app is for, the articles, and how many entities each outlet names."""
+"""Overview: what the app is for, the articles, and how many entities each outlet names.
+
+Drawn as safe HTML (table and bars), not a data grid or a plotly chart: this is the first
+page every visitor sees, and those two would make the browser load and run several
+megabytes of script before showing it (see README, Performance).
+"""
 
 import streamlit as st
 
-from lib.present import charts
+from lib.present import bars, tables
 from lib.ui import widgets
 from lib.views import compare
+from lib.views.documents import ARTICLE_HEADERS, article_rows, outlet_notes
 
 view = widgets.get_view()
 widgets.page_intro(
@@ -24,40 +30,41 @@ if widgets.require_outlets(view):
     st.caption(
         "One row per article. Outlet, title, date and byline come from the manifest or "
         "from the article text; *Article N* (its place in the list) means the text does not "
-        "name its outlet."
+        "name its outlet (hover it for the file)."
     )
-    table = docs[["outlet", "title", "published", "byline", "words", "entity_count"]]
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "outlet": st.column_config.TextColumn("Outlet", width="medium"),
-            "title": st.column_config.TextColumn("Title", width="large"),
-            "published": "Published",
-            "byline": "Byline",
-            "words": st.column_config.NumberColumn("Words", format="%d"),
-            "entity_count": st.column_config.NumberColumn(
-                "Entities", help="Distinct people, organisations, places and groups named"
-            ),
-        },
-        key="overview_documents",
+    notes = outlet_notes(view.full)
+    rows = article_rows(docs)
+    widgets.comparison_table(
+        tables.rows_table_html(
+            rows,
+            [(c, ARTICLE_HEADERS[c]) for c in ("outlet", "title", "published", "byline")]
+            + [("words", ARTICLE_HEADERS["words"]), ("entity_count", "Entities")],
+            name="articles",
+            numeric=("words", "entity_count"),
+            wide=("title",),
+            titles={"outlet": notes},
+            dark=widgets.dark_theme(),
+        ),
+        len(rows),
+        "articles",
     )
+    widgets.csv_download(rows, "articles.csv", "overview_download", headers=ARTICLE_HEADERS)
 
     st.subheader("Entities per outlet")
     st.caption(
         "How many distinct people, organisations, places and groups each outlet names, "
-        "by type. Longer bars mean more actors in the story."
+        "by type. Longer bars mean more actors in the story; hover a segment for its count."
     )
     per_outlet = compare.entities_per_outlet(view.analysis.entities)
     totals = per_outlet.groupby("outlet")["entities"].sum() if len(per_outlet) else None
-    bars = widgets.shown_outlets(view, totals)
-    if len(bars) < len(view.selected):
-        st.caption(f"The {len(bars)} outlets naming the most entities are shown.")
-    st.plotly_chart(
-        charts.entities_per_outlet_chart(
-            per_outlet, [o for o in view.analysis.outlets if o in bars]
-        ),
-        width="stretch",
-        key="overview_entities_chart",
+    shown = widgets.shown_outlets(view, totals)
+    if len(shown) < len(view.selected):
+        st.caption(f"The {len(shown)} outlets naming the most entities are shown.")
+    st.html(
+        bars.entity_bars_html(
+            per_outlet,
+            [o for o in view.analysis.outlets if o in shown],
+            notes=notes,
+            dark=widgets.dark_theme(),
+        )
     )

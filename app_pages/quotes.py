@@ -93,19 +93,21 @@ if widgets.require_outlets(view):
             "person, or carried over from the quote before: check any attribution yourself.",
         )
         rows = quotes.quote_rows(shown)
-        cols = [c for c in quotes.QUOTE_VIEW_COLUMNS if show_how or c != "how_found"]
         h = quotes.QUOTE_HEADERS
-        st.dataframe(
-            rows[cols],
-            hide_index=True,
-            width="stretch",
-            column_config={
-                **{col: h[col] for col in cols},
-                "kind": st.column_config.TextColumn(
-                    h["kind"], help="direct: a full quoted sentence; fragment: a few quoted words"
-                ),
-                "quote": st.column_config.TextColumn(h["quote"], width="large"),
-            },
-            key="quotes_table",
+        st.caption(
+            "Kind — direct: a full quoted sentence; fragment: a few quoted words. Quotes of one "
+            "group are the same quote as carried by different outlets."
+        )
+        widgets.comparison_table(
+            tables.rows_table_html(
+                rows,
+                [(c, h[c]) for c in quotes.QUOTE_TABLE_COLUMNS],
+                name="quotes",
+                subs={"speaker": [("how_found", "Found")]} if show_how else {},
+                wide=("quote",),
+                dark=widgets.dark_theme(),
+            ),
+            len(rows),
+            "quotes",
         )
         widgets.csv_download(rows, "quotes.csv", key="quotes_download", headers=h)

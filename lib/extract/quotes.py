@@ -9,7 +9,8 @@ Record keys: ``lib.schema.QUOTE_KEYS``: ``quote`` (text inside the marks, traili
 trimmed), ``kind`` (``direct`` | ``fragment``), ``open_ended``, ``start_char`` /
 ``end_char`` (doc offsets of the quote text), ``sentence`` / ``sent_start_char`` (the
 sentence(s) holding the quote and its attribution, never crossing a paragraph), ``verb``
-(the reporting verb's lemma, ``according to`` or ``""``), ``speaker_text`` /
+(the reporting verb's lemma, ``according to`` or ``""``), ``verb_text`` (the same verb as
+the article writes it: "labelled", "told"; see :func:`_verb_as_written`), ``speaker_text`` /
 ``speaker_start`` / ``speaker_end`` (a named entity, or a proper-noun subject the NER
 missed; else None), ``speaker_description`` (``the official`` when no name is given) with
 ``speaker_ent_start`` / ``speaker_ent_end`` (an entity inside it), ``speaker_written`` (the
@@ -185,6 +186,8 @@ def extract_quotes(doc, attributor: Attributor | None = None) -> list[dict]:
                 "sentence": text[sent_lo:sent_hi],
                 "sent_start_char": sent_lo,
                 "verb": source.verb if source is not None else "",
+                "verb_text": _verb_as_written(region_tokens, start, end, source)
+                or _verb_as_written(att.tokens_between(max(0, lo - 600), lo), start, end, source),
                 **(source.record("speaker") if source is not None else empty_record("speaker")),
                 "_para": p_no,
                 "_starts_para": text[ps:open_idx].strip() == "",
@@ -197,13 +200,32 @@ def extract_quotes(doc, attributor: Attributor | None = None) -> list[dict]:
     return results
 
 
+def _verb_as_written(tokens, start: int, end: int, source) -> str:
+    """The reporting verb as the article writes it ("labelled", "told"): the token of the
+    source's verb (a lemma) among ``tokens`` nearest the quote, outside it; "according to"
+    as it is; "" when the source has no verb or ``tokens`` hold none (the caller then looks
+    in the text just before, where a speaker carried over from an earlier sentence spoke)."""
+    lemma = source.verb if source is not None else ""
+    if not lemma or " " in lemma:
+        return lemma
+    found = [t for t in tokens if not start <= t.idx < end and t.lemma_.lower() == lemma]
+    if not found:
+        return ""
+    best = min(found, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+    return best.text.lower()  # "Said Rutte: …" reads "said" among the others
+
+
 def _named(rec: dict) -> bool:
     return bool(rec["speaker_text"] or rec["speaker_description"])
 
 
 def _backfill_open_ended(results: list[dict]) -> None:
     """A quote left open at a paragraph end continues in the next paragraph's quote."""
-    keys = [k for k in results[0] if k.startswith("speaker_")] + ["verb"] if results else []
+    keys = (
+        [k for k in results[0] if k.startswith("speaker_")] + ["verb", "verb_text"]
+        if results
+        else []
+    )
     for i in range(len(results) - 2, -1, -1):
         cur, nxt = results[i], results[i + 1]
         if not cur["open_ended"] or _named(cur) or not _named(nxt):

@@ -58,6 +58,12 @@ CSS = """<style>
 .cl-dark .cl-table .cl-sub,.cl-dark .cl-table .cl-who,.cl-dark .cl-table .cl-id{
   color:rgba(250,250,250,.6)}
 .cl-dark .cl-table td.cl-zero,.cl-dark .cl-table .cl-none{color:rgba(250,250,250,.3)}
+.cl-rows td,.cl-rows th{overflow-wrap:break-word}
+.cl-rows td.cl-num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+.cl-rows .cl-wide{min-width:12rem}
+.cl-rows .cl-mid{min-width:6rem}
+.cl-rows mark{background:#fff1b8;color:inherit;padding:0 1px;border-radius:2px}
+.cl-dark .cl-rows mark{background:#5c4a00}
 </style>"""
 
 
@@ -182,3 +188,81 @@ def claims_table_html(
             parts.append(f'<td class="cl-o">{figures}</td>')
         body.append("<tr>" + "".join(parts) + "</tr>")
     return _table("claims", "figures", head, body, dark)
+
+
+def _cell(value, *, numeric: bool = False) -> str:
+    """One escaped cell value; empty for missing values, whole numbers without ".0"."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if numeric and isinstance(value, (int, float)):
+        return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+    return escape(display_name(str(value)))
+
+
+def rows_table_html(
+    table: pd.DataFrame,
+    columns: list[tuple[str, str]],
+    *,
+    name: str,
+    subs: dict[str, list[tuple[str, str]]] | None = None,
+    numeric: tuple[str, ...] = (),
+    wide: tuple[str, ...] = (),
+    marks: dict[str, str] | None = None,
+    titles: dict[str, dict[str, str]] | None = None,
+    helps: dict[str, str] | None = None,
+    dark: bool = False,
+) -> str:
+    """A list of records (articles, figures, quotes) as a safe HTML table whose cells wrap,
+    so it fits the page's width (no sideways scroll) on a 1024-px projector.
+
+    ``columns`` are ``(column, header)`` pairs, the first one pinned while the table
+    scrolls; ``subs[column]`` lists ``(column, label)`` pairs drawn as small lines under
+    that column's value ("Exact value: 600,000"), skipped when empty; ``numeric`` columns
+    are right-aligned whole numbers; ``wide`` columns get the room that is left (a
+    sentence, a quote); ``marks[column] = other`` highlights the ``other`` column's text
+    inside ``column`` (the figure in its sentence); ``titles[column]`` maps a value to its
+    hover note; ``helps[column]`` is the hover note of a header. At most :data:`MAX_ROWS`
+    rows. Every value is escaped.
+    """
+    subs, marks, titles, helps = subs or {}, marks or {}, titles or {}, helps or {}
+    head = "".join(
+        f'<th scope="col" class="{_col_class(i, col, numeric, wide)}" data-col="{escape(col)}"'
+        + (f' title="{escape(helps[col])}"' if col in helps else "")
+        + f">{escape(header)}</th>"
+        for i, (col, header) in enumerate(columns)
+    )
+    body = []
+    for row in table.head(MAX_ROWS).to_dict("records"):
+        cells = []
+        for i, (col, _header) in enumerate(columns):
+            value = _cell(row.get(col), numeric=col in numeric)
+            if col in marks and value:
+                value = _marked(str(row.get(col) or ""), str(row.get(marks[col]) or ""))
+            value += "".join(
+                f'<span class="cl-sub">{escape(label)}: {_cell(row.get(sub))}</span>'
+                for sub, label in subs.get(col, [])
+                if _cell(row.get(sub))
+            )
+            note = titles.get(col, {}).get(row.get(col), "")
+            title = f' title="{escape(note)}"' if note else ""
+            tag = 'th scope="row"' if i == 0 else "td"
+            cells.append(
+                f'<{tag} class="{_col_class(i, col, numeric, wide)}"{title}>{value}'
+                f"</{tag.split()[0]}>"
+            )
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return _table(name, "rows", head, body, dark)
+
+
+def _col_class(i: int, col: str, numeric, wide) -> str:
+    kind = "cl-num" if col in numeric else "cl-wide" if col in wide else "cl-mid"
+    return f"cl-lead {kind}" if i == 0 else kind
+
+
+def _marked(text: str, part: str) -> str:
+    """``text`` escaped, its first ``part`` in ``<mark>``."""
+    text, part = display_name(text), display_name(part)
+    at = text.find(part) if part else -1
+    if at < 0:
+        return escape(text)
+    return escape(text[:at]) + "<mark>" + escape(part) + "</mark>" + escape(text[at + len(part) :])

@@ -122,14 +122,19 @@ def your_articles_sidebar() -> tuple[list[Document], pd.DataFrame]:
     return docs, statuses
 
 
+def articles_phrase(n: int) -> str:
+    """ "1 article", "3 articles"."""
+    return f"{n} article" + ("" if n == 1 else "s")
+
+
 def articles_note(where, n_docs: int, statuses: pd.DataFrame, analysed: int | None) -> None:
-    """The sidebar line about this session's articles; "Analysing…" while work runs
-    (``analysed`` None), the counts once it is done."""
+    """The sidebar line about this session's articles; "Analysing 3 articles…" while work
+    runs (``analysed`` None), the counts once it is done."""
     if not n_docs and not len(statuses):
         where.empty()
         return
     if analysed is None:
-        where.caption(f"Analysing {n_docs} article(s)…")
+        where.caption(f"Analysing {articles_phrase(n_docs)}…")
         return
     skipped = int((statuses["status"] == SKIPPED).sum()) if len(statuses) else 0
     where.caption(
@@ -139,16 +144,41 @@ def articles_note(where, n_docs: int, statuses: pd.DataFrame, analysed: int | No
     )
 
 
-class Progress:
-    """A progress bar with counts ("Parsed 12/40 articles") for ``analyze(progress=...)``."""
+class MainArea:
+    """The main area's first place: the page, or, while articles are analysed, "Analysing 3
+    articles…" with a progress bar in its stead, so nothing of the page before ("No articles
+    yet") stays on screen meanwhile. Make it before anything is drawn in the main area."""
 
-    def __init__(self, what: str, total: int) -> None:
-        self.bar = st.progress(0.0, text=f"Analysing {what}: {total} article(s) to parse…")
+    def __init__(self) -> None:
+        self._slot = None
+
+    def busy(self):
+        """The place for the progress (the page drawn before it is taken off the screen)."""
+        if self._slot is None:
+            self._slot = st.empty()
+        return self._slot.container()
+
+    def body(self):
+        """The container the page is drawn in."""
+        return self._slot.container() if self._slot is not None else st.container()
+
+
+class Progress:
+    """A progress bar with counts ("Analysing 3 articles… parsed 1/3") for
+    ``analyze(progress=...)``, in the main area's place (see :class:`MainArea`) or where
+    called."""
+
+    def __init__(self, what: str, total: int, main: MainArea | None = None) -> None:
+        where = main.busy() if main is not None else st
+        self.head = f"Analysing {articles_phrase(total)}"
+        where.subheader(f"{self.head}…")
+        self.bar = where.progress(0.0, text=f"{what.capitalize()}: about to start")
         self.what = what
 
     def __call__(self, done: int, total: int) -> None:
         self.bar.progress(
-            done / max(total, 1), text=f"Analysing {self.what}: parsed {done}/{total} articles"
+            done / max(total, 1),
+            text=f"{self.what.capitalize()}: parsed {done}/{total} articles",
         )
 
     def close(self) -> None:
@@ -180,12 +210,14 @@ def outlet_filter(outlets: list[str], where=None) -> list[str]:
     )
 
 
-def _analyse_user(documents: list[Document], key: str, problems) -> Analysis:
+def _analyse_user(
+    documents: list[Document], key: str, problems, main: MainArea | None = None
+) -> Analysis:
     """Analysis of this session's articles, kept in the session (not in shared caches);
     parsed in the server's worker process under the per-article time budget."""
     state = user_state()
     if state["analysis"][0] != key:
-        progress = Progress("your articles", len(documents))
+        progress = Progress("your articles", len(documents), main)
         try:
             analysis = analyze(
                 documents,
@@ -218,7 +250,9 @@ def _mark_skipped(statuses: pd.DataFrame, documents, analysis: Analysis) -> pd.D
     return statuses
 
 
-def _example(documents_and_problems) -> tuple[list[Document], str, Analysis, pd.DataFrame, bool]:
+def _example(
+    documents_and_problems, main: MainArea | None = None
+) -> tuple[list[Document], str, Analysis, pd.DataFrame, bool]:
     base, problems, precomputed = documents_and_problems
     documents = apply_edits(base)
     edited = documents != base
@@ -226,7 +260,7 @@ def _example(documents_and_problems) -> tuple[list[Document], str, Analysis, pd.
     if precomputed is not None and not edited:
         analysis = precomputed
     else:
-        progress = Progress("the example articles", len(documents))
+        progress = Progress("the example articles", len(documents), main)
         try:
             analysis = example_analysis(key, documents, edited, progress)
         finally:
@@ -239,8 +273,9 @@ def _example(documents_and_problems) -> tuple[list[Document], str, Analysis, pd.
     return documents, key, analysis, statuses, not edited
 
 
-def load_view() -> View | None:
-    """Draw the shared sidebar (source, articles, outlet filter) and return the :class:`View`."""
+def load_view(main: MainArea | None = None) -> View | None:
+    """Draw the shared sidebar (source, articles, outlet filter) and return the :class:`View`;
+    while articles are analysed, ``main`` shows the progress in place of the page."""
     source = st.sidebar.segmented_control(
         "Articles",
         [EXAMPLE, YOURS],
@@ -255,6 +290,7 @@ def load_view() -> View | None:
     session_id = current_session_id()
     if session_id:
         janitor().register(session_id)
+    busy_box = None
     try:
         public = False
         if source == YOURS:
@@ -263,22 +299,27 @@ def load_view() -> View | None:
             documents = apply_edits(documents)
             key = corpus_key(documents)
             articles_note(note, len(documents), statuses, None)
-            analysis = _analyse_user(documents, key, statuses_to_problems(statuses))
+            if user_state()["analysis"][0] != key:  # in place of "0 of 0 outlets" meanwhile
+                busy_box = filter_box.empty()
+                busy_box.caption(f"Analysing {articles_phrase(len(documents))}…")
+            analysis = _analyse_user(documents, key, statuses_to_problems(statuses), main)
             statuses = _mark_skipped(statuses, documents, analysis)
             articles_note(note, len(documents), statuses, len(analysis.documents))
         else:
-            documents, key, analysis, statuses, public = _example(example_corpus())
+            documents, key, analysis, statuses, public = _example(example_corpus(), main)
     except ModelNotFound as exc:
-        st.error(f"The English language model is missing. {exc}")
+        (main.body() if main else st).error(f"The English language model is missing. {exc}")
         return None
     except WorkerFailed as exc:
-        st.error(f"The language pipeline could not be started ({exc}). Try again later.")
+        (main.body() if main else st).error(
+            f"The language pipeline could not be started ({exc}). Try again later."
+        )
         return None
     except (OSError, ValueError) as exc:  # an unreadable COVERAGE_LENS_CORPUS, say
-        st.error(f"The example articles could not be opened: {exc}")
+        (main.body() if main else st).error(f"The example articles could not be opened: {exc}")
         return None
     outlets = analysis.outlets
-    with filter_box:
+    with busy_box.container() if busy_box is not None else filter_box:
         selected = outlet_filter(outlets, st) if outlets else []
         st.caption(
             f"{len(selected)} of {len(outlets)} outlets · {len(analysis.documents)} articles"

@@ -10,7 +10,7 @@ from streamlit.errors import StreamlitAPIException
 
 from lib.present.tables import MAX_ROWS
 from lib.schema import LABEL_NAMES
-from lib.ui.sidebar import EXAMPLE, OUTLET_KEY, SOURCE_KEY, View
+from lib.ui.sidebar import EXAMPLE, OUTLET_KEY, SOURCE_KEY, YOURS, View
 from lib.views.export import csv_bytes, readable
 
 #: Most outlet columns a wide table shows (the CSV download has them all).
@@ -36,6 +36,25 @@ APP_PARAMS = {
 }
 _KEPT = "_app_params"
 _LAST_PAGE = "_last_page"
+_OPENED_WITH = "_opened_with"
+
+
+def opened_on_uploads() -> bool:
+    """Was this session opened with a link to uploaded articles (``?source=Your+articles``)?
+    Such articles are private to the session that added them, so a new session (a
+    colleague, or the same person after a reload) starts without them."""
+    return YOURS in st.session_state.get(_OPENED_WITH, {}).get(SOURCE_KEY, [])
+
+
+#: What a link to uploaded articles opens on, and how to share them instead.
+PRIVATE_UPLOADS = (
+    "**This link points to articles that were uploaded, and uploads are private.** They "
+    "live only in the browser session of the person who added them, so they are not here "
+    "(and a reload ends them too).\n\n"
+    "**To share them:** the sender opens *Your articles* in the sidebar and clicks "
+    "**Download bundle**, then sends you the file. Upload that bundle here (sidebar, "
+    "*Upload articles*) and this link's view applies: the same outlets and page settings."
+)
 
 
 def keep_app_params(page) -> None:
@@ -49,6 +68,8 @@ def keep_app_params(page) -> None:
     before the sidebar. A new address opens a new session, so a link without the parameter
     still means the default.
     """
+    if _OPENED_WITH not in st.session_state:  # the address this session was opened with
+        st.session_state[_OPENED_WITH] = {k: st.query_params.get_all(k) for k in st.query_params}
     kept = st.session_state.setdefault(_KEPT, {})
     switched = st.session_state.get(_LAST_PAGE) not in (None, page.url_path)
     st.session_state[_LAST_PAGE] = page.url_path
@@ -59,6 +80,19 @@ def keep_app_params(page) -> None:
             st.session_state[key] = kept[key]
             with contextlib.suppress(StreamlitAPIException):  # bound: the widget writes it
                 st.query_params[key] = kept[key] or ""  # back in the address ("" = none)
+
+
+def url_pair(key: str) -> tuple[str, str] | None:
+    """A pair of names kept in the address bar as ``?key=A&key=B`` (e.g. the heatmap cell a
+    user clicked), or None when the address holds no such pair."""
+    values = [v for v in st.query_params.get_all(key) if v.strip()]
+    return (values[0], values[1]) if len(values) == 2 else None
+
+
+def set_url_pair(key: str, pair: tuple[str, str]) -> None:
+    """Keep ``pair`` in the address bar (see :func:`url_pair`), so a copied link shows it."""
+    if url_pair(key) != tuple(pair):
+        st.query_params[key] = list(pair)
 
 
 def set_view(view: View) -> None:
@@ -91,9 +125,20 @@ NARROW_SCREEN_CSS = (
     "{padding-left:1.5rem;padding-right:1.5rem}}</style>"
 )
 
+#: Multiselects show every chosen option (Streamlit caps the box at about four rows and
+#: scrolls inside it, which hid the fifth outlet and chosen entity types); the sidebar's
+#: outlet box grows up to about half the screen, then scrolls.
+MULTISELECT_CSS = (
+    "<style>[data-testid='stMultiSelect'] .react-aria-ComboBox>div{max-height:none!important}"
+    "[data-testid='stMultiSelect'] .react-aria-ComboBox>div>div"
+    "{max-height:none!important;overflow:visible!important}"
+    "[data-testid='stSidebar'] [data-testid='stMultiSelect'] .react-aria-ComboBox>div>div"
+    "{max-height:min(24rem,55vh)!important;overflow-y:auto!important}</style>"
+)
+
 
 def page_intro(title: str, text: str) -> None:
-    st.html(NARROW_SCREEN_CSS)
+    st.html(NARROW_SCREEN_CSS + MULTISELECT_CSS)
     st.title(title)
     st.caption(text)
 
@@ -118,6 +163,9 @@ def comparison_table(markup: str, rows: int, noun: str) -> None:
 def require_outlets(view: View) -> bool:
     """Tell the user when there is nothing to show; returns True when the page can render."""
     if view.full.documents.empty:
+        if view.source == YOURS and view.statuses.empty and opened_on_uploads():
+            st.info(PRIVATE_UPLOADS, icon=":material/lock:")
+            return False
         st.info(
             "No articles yet. Upload files, paste an article or add a web address in the "
             "sidebar, or switch back to the example articles."

@@ -24,31 +24,39 @@ from lib.views.entities import link_demonyms
 
 WINDOWS = ("sentence", "paragraph", "document")
 METRICS = ("count", "jaccard", "npmi")
+#: The measures in plain words (the exact names are in METRIC_HELP); the page's choice and
+#: its address use these, so they do not change with the window (see :func:`metric_label`).
 METRIC_LABELS = {
     "count": "times together",
-    "jaccard": "overlap (Jaccard)",
-    "npmi": "association (NPMI)",
+    "jaccard": "share together",
+    "npmi": "more often than chance",
 }
-#: One line a reader can follow for each measure.
+#: One line a reader can follow for each measure, with its exact name.
 METRIC_HELP = {
     "count": "how many sentences (or paragraphs, or articles) name both",
-    "jaccard": "windows naming both ÷ windows naming either, 0 to 1",
-    "npmi": "together more (towards 1) or less (towards −1) than chance would give",
+    "jaccard": "of the sentences (or paragraphs, or articles) naming either entity, the "
+    "share naming both, 0 to 1; its exact name is the Jaccard index",
+    "npmi": "above 0 the two are named together more often than chance would give (1: "
+    "always together), below 0 less often (−1: never); its exact name is normalised "
+    "pointwise mutual information (NPMI)",
 }
 #: Column headers of the pairs table, as the page and its CSV show them.
 PAIR_HEADERS = {
     "entity_a": "Entity A",
     "entity_b": "Entity B",
     "count": "Times together",
-    "jaccard": "Overlap (Jaccard)",
-    "npmi": "Association (NPMI)",
+    "jaccard": "Share together (Jaccard)",
+    "npmi": "More often than chance (NPMI)",
 }
 
 
 def metric_label(metric: str, window: str = "sentence") -> str:
-    """The measure's name for a legend: counts say what was counted ("sentences together")."""
+    """The measure's name for a legend, saying what was counted: "sentences together",
+    "share of paragraphs together", "more often than chance"."""
     if metric == "count":
         return f"{window}s together"
+    if metric == "jaccard":
+        return f"share of {window}s together"
     return METRIC_LABELS[metric]
 
 

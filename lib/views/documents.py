@@ -35,3 +35,53 @@ def outlet_notes(analysis) -> dict[str, str]:
         notes.setdefault(doc.outlet, [head if is_fallback_label(doc.outlet) else doc.outlet])
         notes[doc.outlet].append(item if name or title else "")
     return {outlet: " · ".join(i for i in items if i) for outlet, items in notes.items()}
+
+
+#: The Overview's articles table as the page and its CSV name it.
+ARTICLE_HEADERS = {
+    "outlet": "Outlet",
+    "title": "Title",
+    "published": "Published",
+    "byline": "Byline",
+    "words": "Words",
+    "entity_count": "Distinct entities",
+    "url": "Address",
+    "doc_id": "Document id",
+}
+
+
+def article_rows(documents: pd.DataFrame) -> pd.DataFrame:
+    """The Overview's articles table: ARTICLE_HEADERS' columns, one row per article (the
+    document id and address last, for downloads)."""
+    return documents.reindex(columns=list(ARTICLE_HEADERS)).fillna({"url": ""})
+
+
+#: The Reader's entities download: one row per mention, as the page and its CSV name them.
+ENTITY_ROW_HEADERS = {
+    "entity": "Entity",
+    "label": "Type",
+    "text": "As written",
+    "start_char": "Start",
+    "end_char": "End",
+    "sentence_id": "Sentence",
+    "outlet": "Outlet",
+    "doc_id": "Document id",
+}
+
+
+def article_entities(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One article's entity mentions in text order: ENTITY_ROW_HEADERS' columns (start and
+    end are character offsets into the article's text as the Reader shows it)."""
+    rows = mentions.sort_values(["start_char", "end_char"]) if len(mentions) else mentions
+    return rows.reindex(columns=list(ENTITY_ROW_HEADERS)).reset_index(drop=True)
+
+
+def article_text_file(meta, text: str) -> bytes:
+    """One article as a plain-text download: its outlet, title, date and address on top
+    (lines that are empty left out), a blank line, then its text (UTF-8)."""
+    fields = [("Outlet", "outlet"), ("Title", "title"), ("Published", "published"),
+              ("Byline", "byline"), ("Address", "url")]  # fmt: skip
+    values = {col: meta.get(col) for _name, col in fields}
+    head = [f"{name}: {values[col]}" for name, col in fields if isinstance(values[col], str)
+            and values[col].strip()]  # fmt: skip
+    return ("\n".join(head) + "\n\n" + text).encode("utf-8")

@@ -267,3 +267,40 @@ def figure_rows(figures: pd.DataFrame, qualifiers, query: str = "", kinds=None) 
 def claim_cells_by_outlet(analysis) -> pd.DataFrame:
     """The figures each outlet reports per claim (see :func:`claim_cells`)."""
     return claim_cells(analysis.claims, analysis.outlets)
+
+
+#: The All figures table on the page: these columns, each with lines under its value; any
+#: other column of the table goes under the figure (the CSV has every column apart).
+FIGURE_TABLE_COLUMNS = {
+    "figure": ["text", "exact_value", "qualifier", "kind"],
+    "outlet": [],
+    "counted": ["predicate", "time_scope"],
+    "said_by": ["how_found"],
+    "sentence": [],
+}
+
+
+def figure_table_layout(columns, show_how: bool) -> dict:
+    """Which of ``columns`` the All figures table draws as columns and which as lines under
+    another column's value (``{"columns": [...], "subs": {column: [...]}}``), so the table
+    fits a 1024-px page; ``how_found`` only with ``show_how``; ``doc_id`` never."""
+    hidden = {"doc_id"} | (set() if show_how else {"how_found"})
+    present = [c for c in columns if c not in hidden]
+    subs = {
+        col: [s for s in under if s in present]
+        for col, under in FIGURE_TABLE_COLUMNS.items()
+        if col in present
+    }
+    placed = set(subs) | {s for under in subs.values() for s in under}
+    subs.setdefault("figure", []).extend(c for c in present if c not in placed)
+    return {"columns": [c for c in FIGURE_TABLE_COLUMNS if c in present], "subs": subs}
+
+
+def linked_claim(label: str, labels: dict[str, str]) -> str | None:
+    """The claim a link's label ("C03 · North Korean personnel (agree)") names when the
+    label no longer matches exactly because the claim's status changed with the outlets
+    chosen: the claim with the same id and the same counted phrase, else None."""
+    for claim_id, current in labels.items():
+        if current.rpartition(" (")[0] == label.rpartition(" (")[0]:
+            return claim_id
+    return None

@@ -149,7 +149,12 @@ def shared_groups(quotes: pd.DataFrame) -> list[str]:
 
 
 #: Columns of the All quotes table (``how_found`` shown on demand).
-QUOTE_VIEW_COLUMNS = ["outlet", "speaker", "how_found", "quote", "kind", "verb", "group_id"]
+QUOTE_VIEW_COLUMNS = ["outlet", "speaker", "how_found", "quote", "kind", "verb_text", "group_id"]
+
+
+#: The All quotes table's columns on the page, in order (how the speaker was found is a
+#: line under the speaker, on demand; the CSV has every column of QUOTE_HEADERS).
+QUOTE_TABLE_COLUMNS = ["outlet", "speaker", "verb_text", "quote", "kind", "group_id"]
 
 
 #: The All quotes table's columns as the page and its CSV name them.
@@ -159,7 +164,8 @@ QUOTE_HEADERS = {
     "how_found": "How the speaker was found",
     "quote": "Quote",
     "kind": "Kind",
-    "verb": "Reporting verb",
+    "verb_text": "Reporting verb",
+    "verb": "Reporting verb (dictionary form)",
     "group_id": "Group",
     "doc_id": "Document id",
     "sentence_id": "Sentence id",
@@ -167,8 +173,11 @@ QUOTE_HEADERS = {
 
 
 def quote_rows(quotes: pd.DataFrame) -> pd.DataFrame:
-    """The All quotes table: QUOTE_VIEW_COLUMNS plus ``doc_id`` and ``sentence_id`` (where
-    the quote is, for downloads), with ``how_found`` saying how each speaker was found
-    ("pronoun “she” read as Jane Doe")."""
+    """The All quotes table: QUOTE_VIEW_COLUMNS plus ``verb`` (the verb's dictionary form),
+    ``doc_id`` and ``sentence_id`` (where the quote is, for downloads), with ``how_found``
+    saying how each speaker was found ("pronoun “she” read as Jane Doe") and ``verb_text``
+    the reporting verb as the article writes it ("labelled")."""
     out = quotes.assign(how_found=explain(quotes, "speaker", "speaker"))
-    return out[[*QUOTE_VIEW_COLUMNS, "doc_id", "sentence_id"]]
+    if "verb_text" not in out:
+        out = out.assign(verb_text="")
+    return out[[*QUOTE_VIEW_COLUMNS, "verb", "doc_id", "sentence_id"]]

@@ -162,3 +162,21 @@ def test_figure_rows_mark_counted_phrases_read_from_context():
 )
 def test_units_read_as_written(args, label):
     assert format_figure(*args) == label
+
+
+def test_a_link_to_a_claim_whose_status_changed_still_finds_it():
+    from lib.views.figures import linked_claim
+
+    labels = {"C01": "C01 · soldiers killed (single source)", "C02": "C02 · troops (agree)"}
+    assert linked_claim("C01 · soldiers killed (agree)", labels) == "C01"
+    assert linked_claim("C09 · tanks (agree)", labels) is None
+
+
+def test_all_figures_layout_fits_five_columns_and_keeps_every_other_column():
+    from lib.views.figures import FIGURE_VIEW_COLUMNS, figure_table_layout
+
+    layout = figure_table_layout([*FIGURE_VIEW_COLUMNS, "doc_id", "holder"], show_how=False)
+    assert layout["columns"] == ["figure", "outlet", "counted", "said_by", "sentence"]
+    placed = set(layout["columns"]) | {c for subs in layout["subs"].values() for c in subs}
+    assert placed == (set(FIGURE_VIEW_COLUMNS) | {"holder"}) - {"how_found"}
+    assert "how_found" in figure_table_layout(FIGURE_VIEW_COLUMNS, True)["subs"]["said_by"]

@@ -20,7 +20,7 @@ widgets.page_intro(
 )
 if widgets.require_outlets(view):
     a = view.analysis
-    c1, c2, c3, c4 = st.columns([1, 1, 1, 1])
+    c1, c2, c3, c4 = st.columns([1, 1.5, 1.1, 1.1])
     window = c1.selectbox(
         "Window",
         cooccur.WINDOWS,
@@ -61,21 +61,25 @@ if widgets.require_outlets(view):
         )
     else:
         matrix = cooccur.cooccurrence_matrix(pairs, top, metric)
-        linked = widgets.url_pair(PAIR_KEY)
-        event = st.plotly_chart(
-            charts.cooccurrence_heatmap(matrix, metric, window, selected=linked),
+        clicked = widgets.chart_points("co_heatmap")  # a cell clicked in the last run
+        if clicked:
+            chosen = (
+                charts.label_text(clicked[0].get("y")),
+                charts.label_text(clicked[0].get("x")),
+            )
+            widgets.set_url_pair(PAIR_KEY, chosen)  # the link shows this pair
+        else:
+            chosen = widgets.url_pair(PAIR_KEY)  # a pair from the link, or none
+        st.plotly_chart(
+            charts.cooccurrence_heatmap(matrix, metric, window, selected=chosen),
             width="stretch",
             key="co_heatmap",
             on_select="rerun",
             selection_mode="points",
         )
-        points = event.selection.points if event and event.selection else []
         st.subheader("Evidence")
-        if points:
-            ea, eb = charts.label_text(points[0].get("y")), charts.label_text(points[0].get("x"))
-            widgets.set_url_pair(PAIR_KEY, (ea, eb))
-        elif linked:
-            ea, eb = linked
+        if chosen:
+            ea, eb = chosen
             if ea not in set(matrix.index) or eb not in set(matrix.index):
                 st.caption(
                     "The pair in the address is not among the entities drawn above (other "

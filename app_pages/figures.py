@@ -140,26 +140,23 @@ if widgets.require_outlets(view):
         flat = figure_rows(a.figures, chosen, query, chosen_kinds)
         names = {"qualifier": QUALIFIER_NAMES, "kind": KIND_NAMES}
         h = FIGURE_HEADERS
-        layout = figure_table_layout(flat.columns, show_how)
+        layout = figure_table_layout(flat.columns, show_how, h)
         st.caption(
-            "Under each figure: its words as written, its exact value, qualifier and kind; "
-            "under what is counted: the event and the time it is about (hover a header for "
-            "more). The figure is marked in its sentence."
+            "Under each figure: its words as written, then its exact value · qualifier · "
+            "kind; under what is counted: the event and the time it is about (hover a header "
+            "for more). The figure is marked in its sentence."
         )
         widgets.comparison_table(
             tables.rows_table_html(
                 readable(flat, {}, names),
                 [(c, h.get(c, c)) for c in layout["columns"]],
                 name="figures",
-                subs={
-                    col: [(sub, h.get(sub, sub)) for sub in subs]
-                    for col, subs in layout["subs"].items()
-                },
+                subs=layout["subs"],
                 wide=("sentence",),
                 marks={"sentence": "text"},
                 helps={
                     "figure": "The value as the page reads it; under it the words as written, "
-                    "the exact value at full precision, the qualifier and the kind",
+                    "then the exact value at full precision · the qualifier · the kind",
                     "counted": "Under it, the event (what happened to what is counted: "
                     "killed, trained, paid …) and the time (a year or relative time the "
                     "figure is about, “expected” for what will or could happen)",

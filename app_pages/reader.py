@@ -29,7 +29,7 @@ if widgets.require_outlets(view):
     if meta["url"]:
         st.caption(f"Original: {html.md_escape(meta['url'])}")
     mentions = view.analysis.mentions[view.analysis.mentions["doc_id"] == doc_id]
-    d1, d2, _ = st.columns([1, 1, 2])
+    d1, d2, _ = st.columns([1, 1.5, 1.5])
     with d1:
         st.download_button(
             "Download text",

@@ -61,13 +61,13 @@ else:
         width="stretch",
         disabled=["doc_id"],
         num_rows="fixed",
-        column_config={
-            "doc_id": st.column_config.TextColumn("Document id"),
-            "outlet": st.column_config.TextColumn("Outlet"),
-            "title": st.column_config.TextColumn("Title", width="large"),
-            "published": st.column_config.TextColumn("Published", help="e.g. 2024-10-28"),
-            "byline": st.column_config.TextColumn("Byline"),
-            "url": st.column_config.TextColumn("URL"),
+        column_config={  # widths that fit a 1024-px projector without sideways scrolling
+            "doc_id": st.column_config.TextColumn("Document id", width=90),
+            "outlet": st.column_config.TextColumn("Outlet", width=130),
+            "title": st.column_config.TextColumn("Title", width=190),
+            "published": st.column_config.TextColumn("Published", help="e.g. 2024-10-28", width=90),
+            "byline": st.column_config.TextColumn("Byline", width=85),
+            "url": st.column_config.TextColumn("URL", width=70),
         },
         key=f"meta_editor_{view.source}",
     )

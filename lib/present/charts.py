@@ -224,6 +224,20 @@ def _add_click_layer(
             name="cells",
         )
     )
+    if chosen:  # the chosen cell outlined, so a colleague opening the link sees which one
+        fig.add_trace(
+            go.Scatter(
+                x=[names[entities.index(selected[1])]],
+                y=[names[entities.index(selected[0])]],
+                mode="markers",
+                marker=dict(
+                    symbol="square-open", size=cell + 2, color="#111", line=dict(width=2.5)
+                ),
+                hoverinfo="skip",
+                showlegend=False,
+                name="chosen",
+            )
+        )
     fig.update_traces(hoverinfo="skip", hovertemplate=None, selector=dict(type="heatmap"))
 
 

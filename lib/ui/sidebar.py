@@ -153,10 +153,11 @@ class MainArea:
         self._slot = None
 
     def busy(self):
-        """The place for the progress (the page drawn before it is taken off the screen)."""
+        """The place for the progress: one element, which takes the page drawn before (a
+        container and everything in it) off the screen."""
         if self._slot is None:
             self._slot = st.empty()
-        return self._slot.container()
+        return self._slot
 
     def body(self):
         """The container the page is drawn in."""
@@ -164,22 +165,18 @@ class MainArea:
 
 
 class Progress:
-    """A progress bar with counts ("Analysing 3 articles… parsed 1/3") for
-    ``analyze(progress=...)``, in the main area's place (see :class:`MainArea`) or where
-    called."""
+    """A progress bar with counts ("**Analysing 3 articles…** parsed 1/3") for
+    ``analyze(progress=...)`` of ``what`` ("your articles"), in the main area's place (see
+    :class:`MainArea`) or where called."""
 
     def __init__(self, what: str, total: int, main: MainArea | None = None) -> None:
         where = main.busy() if main is not None else st
-        self.head = f"Analysing {articles_phrase(total)}"
-        where.subheader(f"{self.head}…")
-        self.bar = where.progress(0.0, text=f"{what.capitalize()}: about to start")
+        self.head = f"**Analysing {articles_phrase(total)}…**"
+        self.bar = where.progress(0.0, text=f"{self.head} starting")
         self.what = what
 
     def __call__(self, done: int, total: int) -> None:
-        self.bar.progress(
-            done / max(total, 1),
-            text=f"{self.what.capitalize()}: parsed {done}/{total} articles",
-        )
+        self.bar.progress(done / max(total, 1), text=f"{self.head} parsed {done}/{total}")
 
     def close(self) -> None:
         self.bar.empty()
@@ -323,6 +320,8 @@ def load_view(main: MainArea | None = None) -> View | None:
         selected = outlet_filter(outlets, st) if outlets else []
         st.caption(
             f"{len(selected)} of {len(outlets)} outlets · {len(analysis.documents)} articles"
+            if outlets
+            else "No articles yet: the outlet filter appears once articles are read."
         )
     return View(
         full=analysis,

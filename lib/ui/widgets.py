@@ -89,6 +89,16 @@ def url_pair(key: str) -> tuple[str, str] | None:
     return (values[0], values[1]) if len(values) == 2 else None
 
 
+def chart_points(key: str) -> list[dict]:
+    """The points selected (clicked) on the chart with widget ``key``, as the browser sent
+    them for this run; readable before the chart is drawn again."""
+    state = st.session_state.get(key)
+    try:
+        return list(state["selection"]["points"])
+    except (KeyError, TypeError):
+        return []
+
+
 def set_url_pair(key: str, pair: tuple[str, str]) -> None:
     """Keep ``pair`` in the address bar (see :func:`url_pair`), so a copied link shows it."""
     if url_pair(key) != tuple(pair):
@@ -125,13 +135,14 @@ NARROW_SCREEN_CSS = (
     "{padding-left:1.5rem;padding-right:1.5rem}}</style>"
 )
 
-#: Multiselects show every chosen option (Streamlit caps the box at about four rows and
-#: scrolls inside it, which hid the fifth outlet and chosen entity types); the sidebar's
-#: outlet box grows up to about half the screen, then scrolls.
+#: Multiselects show every chosen option, wrapped onto as many rows as they need
+#: (Streamlit caps the box at about four rows, or keeps the chips on one row in the main
+#: area, and scrolls inside it: that hid the fifth outlet and chosen entity types); the
+#: sidebar's outlet box grows up to about half the screen, then scrolls.
 MULTISELECT_CSS = (
     "<style>[data-testid='stMultiSelect'] .react-aria-ComboBox>div{max-height:none!important}"
-    "[data-testid='stMultiSelect'] .react-aria-ComboBox>div>div"
-    "{max-height:none!important;overflow:visible!important}"
+    "[data-testid='stMultiSelect'] .react-aria-ComboBox>div>div{max-height:none!important;"
+    "overflow:visible!important;flex-wrap:wrap!important;min-width:0!important}"
     "[data-testid='stSidebar'] [data-testid='stMultiSelect'] .react-aria-ComboBox>div>div"
     "{max-height:min(24rem,55vh)!important;overflow-y:auto!important}</style>"
 )

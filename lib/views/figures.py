@@ -269,30 +269,36 @@ def claim_cells_by_outlet(analysis) -> pd.DataFrame:
     return claim_cells(analysis.claims, analysis.outlets)
 
 
-#: The All figures table on the page: these columns, each with lines under its value; any
-#: other column of the table goes under the figure (the CSV has every column apart).
+#: The All figures table on the page: these columns, each with small lines under its
+#: value, a line being columns shown together ("600,000 · at least · counts"); "" = the
+#: value without its header. Any other column of the table gets a line under the figure
+#: (the CSV has every column apart).
 FIGURE_TABLE_COLUMNS = {
-    "figure": ["text", "exact_value", "qualifier", "kind"],
+    "figure": [[("text", "")], [("exact_value", ""), ("qualifier", ""), ("kind", "")]],
     "outlet": [],
-    "counted": ["predicate", "time_scope"],
-    "said_by": ["how_found"],
+    "counted": [[("predicate", "Event")], [("time_scope", "Time")]],
+    "said_by": [[("how_found", "")]],
     "sentence": [],
 }
 
 
-def figure_table_layout(columns, show_how: bool) -> dict:
+def figure_table_layout(columns, show_how: bool, headers: dict | None = None) -> dict:
     """Which of ``columns`` the All figures table draws as columns and which as lines under
-    another column's value (``{"columns": [...], "subs": {column: [...]}}``), so the table
-    fits a 1024-px page; ``how_found`` only with ``show_how``; ``doc_id`` never."""
+    another column's value (``{"columns": [...], "subs": {column: [line, ...]}}``, a line
+    being ``[(column, label), ...]``), so the table fits a 1024-px page; ``how_found`` only
+    with ``show_how``; ``doc_id`` never; other columns under the figure, labelled with
+    ``headers``."""
     hidden = {"doc_id"} | (set() if show_how else {"how_found"})
     present = [c for c in columns if c not in hidden]
-    subs = {
-        col: [s for s in under if s in present]
-        for col, under in FIGURE_TABLE_COLUMNS.items()
-        if col in present
-    }
-    placed = set(subs) | {s for under in subs.values() for s in under}
-    subs.setdefault("figure", []).extend(c for c in present if c not in placed)
+    subs = {}
+    for col, lines in FIGURE_TABLE_COLUMNS.items():
+        if col in present:
+            kept = [[(c, label) for c, label in line if c in present] for line in lines]
+            subs[col] = [line for line in kept if line]
+    placed = set(subs) | {c for lines in subs.values() for line in lines for c, _ in line}
+    subs.setdefault("figure", []).extend(
+        [(c, (headers or {}).get(c, c))] for c in present if c not in placed
+    )
     return {"columns": [c for c in FIGURE_TABLE_COLUMNS if c in present], "subs": subs}
 
 

@@ -61,6 +61,12 @@ def test_a_chosen_cell_is_drawn_selected():
     cells = fig.data[1]
     assert list(cells.selectedpoints) == [1 * 3 + 2]
     assert cells.x[5] == "Russia" and cells.y[5] == "Ukraine"
+    outline = fig.data[2]  # drawn around the chosen cell
+    assert (outline.x, outline.y, outline.marker.symbol) == (
+        ("Russia",),
+        ("Ukraine",),
+        "square-open",
+    )
     assert (
         cooccurrence_heatmap(matrix(), selected=("Nobody", "Russia")).data[1].selectedpoints is None
     )

@@ -175,8 +175,12 @@ def test_a_link_to_a_claim_whose_status_changed_still_finds_it():
 def test_all_figures_layout_fits_five_columns_and_keeps_every_other_column():
     from lib.views.figures import FIGURE_VIEW_COLUMNS, figure_table_layout
 
-    layout = figure_table_layout([*FIGURE_VIEW_COLUMNS, "doc_id", "holder"], show_how=False)
+    columns = [*FIGURE_VIEW_COLUMNS, "doc_id", "holder"]
+    layout = figure_table_layout(columns, show_how=False, headers={"holder": "Holder"})
     assert layout["columns"] == ["figure", "outlet", "counted", "said_by", "sentence"]
-    placed = set(layout["columns"]) | {c for subs in layout["subs"].values() for c in subs}
+    under = [pair for lines in layout["subs"].values() for line in lines for pair in line]
+    placed = set(layout["columns"]) | {c for c, _ in under}
     assert placed == (set(FIGURE_VIEW_COLUMNS) | {"holder"}) - {"how_found"}
-    assert "how_found" in figure_table_layout(FIGURE_VIEW_COLUMNS, True)["subs"]["said_by"]
+    assert ("holder", "Holder") in under
+    shown = figure_table_layout(FIGURE_VIEW_COLUMNS, True)["subs"]["said_by"]
+    assert shown == [[("how_found", "")]]

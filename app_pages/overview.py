@@ -9,8 +9,12 @@ import streamlit as st
 
 from lib.present import bars, tables
 from lib.ui import widgets
-from lib.views import compare
-from lib.views.documents import ARTICLE_HEADERS, article_rows, outlet_notes
+from lib.views.documents import (
+    ARTICLE_HEADERS,
+    article_rows,
+    entities_per_outlet,
+    outlet_notes,
+)
 
 view = widgets.get_view()
 widgets.page_intro(
@@ -55,7 +59,7 @@ if widgets.require_outlets(view):
         "How many distinct people, organisations, places and groups each outlet names, "
         "by type. Longer bars mean more actors in the story; hover a segment for its count."
     )
-    per_outlet = compare.entities_per_outlet(view.analysis.entities)
+    per_outlet = entities_per_outlet(view.analysis.entities)
     totals = per_outlet.groupby("outlet")["entities"].sum() if len(per_outlet) else None
     shown = widgets.shown_outlets(view, totals)
     if len(shown) < len(view.selected):

@@ -13,7 +13,7 @@ from html import escape
 import pandas as pd
 
 from lib.corpus.document import display_name
-from lib.present.charts import LABEL_COLOURS
+from lib.present.colours import LABEL_COLOURS
 from lib.schema import LABEL_NAMES
 
 #: Segments narrower than this share of the longest bar (in %) carry no number.
@@ -53,7 +53,7 @@ def entity_bars_html(
     """Stacked horizontal bars, one per outlet (in ``outlets`` order), a segment per entity
     type, the total at the end and a legend of the types above.
 
-    Input columns: ``outlet, label, entities`` (see ``compare.entities_per_outlet``).
+    Input columns: ``outlet, label, entities`` (see ``lib.views.documents.entities_per_outlet``).
     The markup is ``<div class="cl-bars" data-chart="entities-per-outlet">`` with one
     ``.cl-bar[data-outlet]`` row per outlet and ``.cl-seg[data-label]`` segments.
     """

@@ -9,22 +9,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.corpus.document import display_name
-from lib.schema import LABEL_NAMES
 from lib.views.cooccur import metric_label
 from lib.views.figures import clean_text, format_figure
 
-#: One colour per entity type, shared by charts and the Reader's highlights.
-LABEL_COLOURS = {
-    "PERSON": "#4C78A8",
-    "ORG": "#F58518",
-    "GPE": "#54A24B",
-    "LOC": "#88D27A",
-    "NORP": "#B279A2",
-    "FAC": "#9D755D",
-    "EVENT": "#E45756",
-    "WORK_OF_ART": "#72B7B2",
-    "LAW": "#BAB0AC",
-}
 HEATMAP_SCALES = {"count": "Blues", "jaccard": "Blues", "npmi": "RdBu"}
 FONT = dict(family="Source Sans Pro, sans-serif", size=13)
 
@@ -55,40 +42,6 @@ def _outlet_labels(outlets: list[str], width: int = 28) -> list[str]:
         seen[label] = seen.get(label, 0) + 1
         labels.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
     return labels
-
-
-def entities_per_outlet_chart(table: pd.DataFrame, outlets: list[str] | None = None) -> go.Figure:
-    """Horizontal stacked bars: distinct entities each outlet names, by type.
-
-    Input columns: ``outlet, label, entities`` (see compare.entities_per_outlet); bars
-    follow ``outlets`` (default: order of appearance), top to bottom.
-    """
-    fig = go.Figure()
-    if outlets is None:
-        outlets = list(dict.fromkeys(table["outlet"])) if not table.empty else []
-    for label in [lab for lab in LABEL_COLOURS if lab in set(table.get("label", []))]:
-        counts = table[table["label"] == label].set_index("outlet")["entities"]
-        counts = counts.reindex(outlets, fill_value=0)
-        fig.add_bar(
-            y=_outlet_labels(outlets),
-            x=counts.tolist(),
-            name=LABEL_NAMES.get(label, label),
-            orientation="h",
-            marker_color=LABEL_COLOURS[label],
-            customdata=[chart_text(o) for o in outlets],
-            hovertemplate="%{customdata}<br>" + LABEL_NAMES.get(label, label) + ": %{x}"
-            "<extra></extra>",
-        )
-    fig.update_layout(
-        barmode="stack",
-        height=120 + 44 * max(len(outlets), 1),
-        margin=dict(l=10, r=10, t=30, b=40),
-        xaxis_title="Distinct entities named",
-        yaxis=dict(autorange="reversed"),
-        legend=dict(orientation="h", y=-0.25 if len(outlets) > 3 else -0.5),
-        font=FONT,
-    )
-    return fig
 
 
 #: Heatmaps print a number in each cell up to this many entities (beyond, hover only).

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from lib.present.charts import LABEL_COLOURS
+from lib.present.colours import LABEL_COLOURS
 from lib.schema import LABEL_NAMES
 from lib.views.quotes import diff_opcodes, version_ops
 

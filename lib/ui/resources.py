@@ -18,7 +18,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from lib.analysis import analyze
 from lib.corpus.document import Document
 from lib.ingest.limits import DOC_ANALYSIS_BUDGET_S
 from lib.ingest.local import load_corpus
@@ -200,6 +199,8 @@ def example_analysis(
     """
 
     def compute() -> Analysis:
+        from lib.analysis import analyze  # only when parsing: not on the first page's path
+
         cache = shared_parts_cache()
         return analyze(
             documents,

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from lib.analysis import analyze
 from lib.corpus.document import Document
 from lib.ingest.status import SKIPPED, statuses_to_problems
 from lib.nlp.pipeline import ModelNotFound
@@ -212,6 +211,8 @@ def _analyse_user(
 ) -> Analysis:
     """Analysis of this session's articles, kept in the session (not in shared caches);
     parsed in the server's worker process under the per-article time budget."""
+    from lib.analysis import analyze  # only when parsing: a new server's first page skips it
+
     state = user_state()
     if state["analysis"][0] != key:
         progress = Progress("your articles", len(documents), main)

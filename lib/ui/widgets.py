@@ -37,12 +37,15 @@ APP_PARAMS = {
 _KEPT = "_app_params"
 _LAST_PAGE = "_last_page"
 _OPENED_WITH = "_opened_with"
+_HAD_ARTICLES = "_had_own_articles"
 
 
 def opened_on_uploads() -> bool:
     """Was this session opened with a link to uploaded articles (``?source=Your+articles``)?
     Such articles are private to the session that added them, so a new session (a
     colleague, or the same person after a reload) starts without them."""
+    if st.session_state.get(_HAD_ARTICLES):  # the session has had articles of its own since
+        return False
     return YOURS in st.session_state.get(_OPENED_WITH, {}).get(SOURCE_KEY, [])
 
 
@@ -108,6 +111,8 @@ def set_url_pair(key: str, pair: tuple[str, str]) -> None:
 def set_view(view: View) -> None:
     """Hand the View to the page and remember the sidebar's choices (see keep_app_params)."""
     st.session_state["_view"] = view
+    if view.source == YOURS and (view.documents or not view.statuses.empty):
+        st.session_state[_HAD_ARTICLES] = True
     kept = st.session_state.setdefault(_KEPT, {})
     if view.selected != view.outlets:
         kept[OUTLET_KEY] = list(view.selected)

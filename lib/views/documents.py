@@ -85,3 +85,16 @@ def article_text_file(meta, text: str) -> bytes:
     head = [f"{name}: {values[col]}" for name, col in fields if isinstance(values[col], str)
             and values[col].strip()]  # fmt: skip
     return ("\n".join(head) + "\n\n" + text).encode("utf-8")
+
+
+def entities_per_outlet(entities: pd.DataFrame) -> pd.DataFrame:
+    """Distinct entities per outlet and label: columns ``outlet, label, entities`` (the
+    Overview's bars; this module stays light, so a new server's first page imports little)."""
+    if entities.empty:
+        return pd.DataFrame(columns=["outlet", "label", "entities"])
+    return (
+        entities.groupby(["outlet", "label"], sort=False)["entity"]
+        .nunique()
+        .rename("entities")
+        .reset_index()
+    )

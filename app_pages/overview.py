@@ -1,8 +1,8 @@
 """Overview: what the app is for, the articles, and how many entities each outlet names.
 
-Drawn as safe HTML (table and bars), not a data grid or a plotly chart: this is the first
-page every visitor sees, and those two would make the browser load and run several
-megabytes of script before showing it (see README, Performance).
+Drawn as safe HTML (numbers, table and bars), not metrics, a data grid or a plotly chart:
+this is the first page every visitor sees, and those would make the browser load and run
+several megabytes of script before showing it (see README, Performance).
 """
 
 import streamlit as st
@@ -25,10 +25,15 @@ widgets.page_intro(
 )
 if widgets.require_outlets(view):
     docs = view.analysis.documents
-    col1, col2, col3 = st.columns(3)
-    col1.metric("Articles", len(docs))
-    col2.metric("Outlets", docs["outlet"].nunique())
-    col3.metric("Distinct entities", view.analysis.entities["entity"].nunique())
+    st.html(
+        bars.stats_html(
+            [
+                ("Articles", len(docs)),
+                ("Outlets", docs["outlet"].nunique()),
+                ("Distinct entities", view.analysis.entities["entity"].nunique()),
+            ]
+        )
+    )
 
     st.subheader("Articles")
     st.caption(

@@ -1,4 +1,4 @@
-"""Bar charts as safe HTML (no plotly): the Overview's entities per outlet.
+"""Bar charts and headline numbers as safe HTML (no plotly): the Overview's.
 
 The Overview is the first page every visitor sees; drawn as HTML it needs none of the
 4.7 MB plotly bundle the browser would otherwise load and run before showing it. Bars are
@@ -33,6 +33,9 @@ CSS = """<style>
 .cl-bar-total{font-variant-numeric:tabular-nums;font-weight:600}
 .cl-bar-axis{color:rgba(49,51,63,.6);font-size:.8rem;margin-left:11.6rem}
 .cl-dark .cl-bar-axis{color:rgba(250,250,250,.6)}
+.cl-stats{display:flex;flex-wrap:wrap;gap:.5rem 3.5rem;margin:.2rem 0 .8rem}
+.cl-stat span{display:block;font-size:.875rem}
+.cl-stat b{display:block;font-size:2.25rem;font-weight:400;line-height:1.25}
 </style>"""
 
 
@@ -102,3 +105,14 @@ def entity_bars_html(
         f'<div class="cl-legend">{legend}</div>{"".join(rows)}'
         f'<div class="cl-bar-axis">{escape(axis)} (total at the end of each bar)</div></div>'
     )
+
+
+def stats_html(items: list[tuple[str, int]]) -> str:
+    """Headline numbers in a row ("Articles 5 · Outlets 5 · Distinct entities 42"), each
+    ``<div class="cl-stat" data-stat=LABEL>``: the label small above, the number large."""
+    cells = "".join(
+        f'<div class="cl-stat" data-stat="{escape(label)}"><span>{escape(label)}</span>'
+        f"<b>{int(value):,}</b></div>"
+        for label, value in items
+    )
+    return f'{CSS}<div class="cl-stats">{cells}</div>'

@@ -85,6 +85,9 @@ def test_overview_table_follows_filter():
     rows = html_table(at, "articles").xpath(".//tbody/tr")
     assert sorted(r[0].text_content() for r in rows) == ["TDPel Media", "The Moscow Times"]
     assert at.get("plotly_chart") == [] and at.dataframe == []  # light HTML only (speed)
+    assert at.metric == [] and "data-stat=\"Outlets\"" in " ".join(
+        e.proto.body for e in at.get("html")
+    )
     bars = [e.proto.body for e in at.get("html") if "entities-per-outlet" in e.proto.body]
     assert len(bars) == 1 and bars[0].count('class="cl-bar"') == 2
     assert [b.label for b in at.get("download_button")] == ["Download CSV"]

@@ -135,3 +135,13 @@ def test_entity_bars_one_row_per_outlet_segments_by_type_and_escaped():
     assert rows[2].xpath(".//span") == [] and "Country / city" in bars.text_content()
     assert rows[0].xpath(".//div[@class='cl-bar-name']")[0].get("title") == HOSTILE
     assert not root.xpath("//img|//a|//script")
+
+
+def test_headline_numbers_are_escaped_and_labelled():
+    from lib.present.bars import stats_html
+
+    root = lxml.html.fromstring(stats_html([("Articles", 1200), (HOSTILE, 3)]))
+    stats = root.xpath("//div[@class='cl-stat']")
+    assert [s.get("data-stat") for s in stats] == ["Articles", HOSTILE]
+    assert stats[0].xpath("./b")[0].text_content() == "1,200"
+    assert not root.xpath("//img|//a|//script")

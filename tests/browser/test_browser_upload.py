@@ -34,10 +34,16 @@ def open_yours(browser, server, path: str = "/"):
 
 
 def upload(page, paths) -> None:
+    """Upload ``paths`` in the sidebar and wait until they are analysed and the page drawn."""
     page.locator("[data-testid='stSidebar'] input[type='file']").set_input_files(
         [str(p) for p in paths]
     )
-    page.wait_for_timeout(500)
+    page.wait_for_function(
+        "() => (document.querySelector(\"[data-testid='stSidebar']\") || {}).innerText"
+        "?.includes('— details on the')",
+        timeout=180_000,
+        polling=100,
+    )
     wait_idle(page)
 
 
@@ -61,7 +67,7 @@ def test_upload_flow_updates_every_page(server, browser, tmp_path):
     (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     files += [tmp_path / "empty.txt", tmp_path / "photo.txt"]
     context, page, dialogs = open_yours(browser, server, "/sources")
-    assert "Nothing added yet" in page.inner_text("[data-testid='stMain']")
+    assert "uploads are private" in page.inner_text("[data-testid='stMain']")  # opened by link
     upload(page, files)
     assert_no_error(page)
     status = grid_text(page, 0)

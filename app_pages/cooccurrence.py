@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib.present import charts, html
+from lib.records import PAIRS_PAGE
 from lib.ui import widgets
 from lib.views import cooccur
 
@@ -121,6 +122,14 @@ if widgets.require_outlets(view):
             )
 
         st.subheader("Pairs")
-        shown = pairs.rename(columns=cooccur.PAIR_HEADERS)
-        widgets.csv_download(shown, f"cooccurrence_{window}.csv", key="co_download")
-        st.dataframe(shown, hide_index=True, width="stretch", height=320, key="co_pairs")
+        widgets.csv_download(
+            pairs, f"cooccurrence_{window}.csv", key="co_download", headers=PAIRS_PAGE.headers()
+        )
+        st.dataframe(
+            pairs[PAIRS_PAGE.names()],
+            hide_index=True,
+            width="stretch",
+            height=320,
+            column_config=widgets.column_config(PAIRS_PAGE),
+            key="co_pairs",
+        )

@@ -4,20 +4,18 @@ import streamlit as st
 
 from lib.extract.figures import QUALIFIERS
 from lib.present import charts, html, tables
+from lib.records import CLAIMS_PAGE, FIGURES_PAGE, FIGURES_PAGE_LINES
 from lib.ui import widgets
 from lib.views.documents import outlet_notes
 from lib.views.export import readable
 from lib.views.figures import (
-    CLAIM_HEADERS,
     DEFAULT_HIDDEN_KINDS,
-    FIGURE_HEADERS,
     KIND_NAMES,
     QUALIFIER_NAMES,
     STATUS_HELP,
     claim_cells_by_outlet,
     claims_by_outlet,
     figure_rows,
-    figure_table_layout,
     linked_claim,
 )
 
@@ -61,7 +59,10 @@ if widgets.require_outlets(view):
             "claims",
         )
         widgets.csv_download(
-            summary, "claims_by_outlet.csv", "figures_claims_download", headers=CLAIM_HEADERS
+            summary,
+            "claims_by_outlet.csv",
+            "figures_claims_download",
+            headers=CLAIMS_PAGE.headers(),
         )
 
         st.subheader("One claim, outlet by outlet")
@@ -139,31 +140,21 @@ if widgets.require_outlets(view):
         )
         flat = figure_rows(a.figures, chosen, query, chosen_kinds)
         names = {"qualifier": QUALIFIER_NAMES, "kind": KIND_NAMES}
-        h = FIGURE_HEADERS
-        layout = figure_table_layout(flat.columns, show_how, h)
         st.caption(
             "Under each figure: its words as written, then its exact value · qualifier · "
-            "kind; under what is counted: the event and the time it is about (hover a header "
-            "for more). The figure is marked in its sentence."
+            "kind; under what is counted: the event and the time it is about. The figure is "
+            "marked in its sentence."
         )
-        widgets.comparison_table(
-            tables.rows_table_html(
-                readable(flat, {}, names),
-                [(c, h.get(c, c)) for c in layout["columns"]],
-                name="figures",
-                subs=layout["subs"],
-                wide=("sentence",),
-                marks={"sentence": "text"},
-                helps={
-                    "figure": "The value as the page reads it; under it the words as written, "
-                    "then the exact value at full precision · the qualifier · the kind",
-                    "counted": "Under it, the event (what happened to what is counted: "
-                    "killed, trained, paid …) and the time (a year or relative time the "
-                    "figure is about, “expected” for what will or could happen)",
-                },
-                dark=widgets.dark_theme(),
-            ),
-            len(flat),
+        widgets.record_table(
+            FIGURES_PAGE,
+            readable(flat, {}, names),
             "figures",
+            lines=FIGURES_PAGE_LINES,
+            hidden=() if show_how else ("how_found",),
+            labelled=("predicate", "time_scope"),
+            wide=("sentence",),
+            marks={"sentence": "text"},
         )
-        widgets.csv_download(flat, "figures.csv", "figures_download", headers=h, values=names)
+        widgets.csv_download(
+            flat, "figures.csv", "figures_download", headers=FIGURES_PAGE.headers(), values=names
+        )

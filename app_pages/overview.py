@@ -8,13 +8,9 @@ several megabytes of script before showing it (see README, Performance).
 import streamlit as st
 
 from lib.present import bars, tables
+from lib.records import OVERVIEW_PAGE
 from lib.ui import widgets
-from lib.views.documents import (
-    ARTICLE_HEADERS,
-    article_rows,
-    entities_per_outlet,
-    outlet_notes,
-)
+from lib.views.documents import article_rows, entities_per_outlet, outlet_notes
 
 view = widgets.get_view()
 widgets.page_intro(
@@ -46,18 +42,18 @@ if widgets.require_outlets(view):
     widgets.comparison_table(
         tables.rows_table_html(
             rows,
-            [(c, ARTICLE_HEADERS[c]) for c in ("outlet", "title", "published", "byline")]
-            + [("words", ARTICLE_HEADERS["words"]), ("entity_count", "Entities")],
+            [(c.name, c.header) for c in OVERVIEW_PAGE.columns],
             name="articles",
             numeric=("words", "entity_count"),
             wide=("title",),
             titles={"outlet": notes},
+            helps={c.name: c.help for c in OVERVIEW_PAGE.columns if c.help},
             dark=widgets.dark_theme(),
         ),
         len(rows),
         "articles",
     )
-    widgets.csv_download(rows, "articles.csv", "overview_download", headers=ARTICLE_HEADERS)
+    widgets.csv_download(rows, "articles.csv", "overview_download", headers=OVERVIEW_PAGE.headers())
 
     st.subheader("Entities per outlet")
     st.caption(

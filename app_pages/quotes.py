@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib.present import html, tables
+from lib.records import QUOTES_PAGE
 from lib.ui import widgets
 from lib.views import quotes
 from lib.views.documents import outlet_notes
@@ -93,22 +94,19 @@ if widgets.require_outlets(view):
             "person, or carried over from the quote before: check any attribution yourself.",
         )
         rows = quotes.quote_rows(shown)
-        h = quotes.QUOTE_HEADERS
         st.caption(
             "Kind — direct: a full quoted sentence; fragment: a few quoted words. Quotes of one "
             "group are the same quote as carried by different outlets."
         )
-        widgets.comparison_table(
-            tables.rows_table_html(
-                rows,
-                [(c, h[c]) for c in quotes.QUOTE_TABLE_COLUMNS],
-                name="quotes",
-                subs={"speaker": [("how_found", "")]} if show_how else {},
-                wide=("quote",),
-                narrow=("kind", "group_id"),
-                dark=widgets.dark_theme(),
-            ),
-            len(rows),
+        widgets.record_table(
+            QUOTES_PAGE,
+            rows,
             "quotes",
+            lines={"speaker": [("how_found",)]},
+            hidden=() if show_how else ("how_found",),
+            wide=("quote",),
+            narrow=("kind", "group_id"),
         )
-        widgets.csv_download(rows, "quotes.csv", key="quotes_download", headers=h)
+        widgets.csv_download(
+            rows, "quotes.csv", key="quotes_download", headers=QUOTES_PAGE.headers()
+        )

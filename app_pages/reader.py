@@ -3,8 +3,9 @@
 import streamlit as st
 
 from lib.present import html
+from lib.records import READER_ENTITIES_PAGE
 from lib.ui import widgets
-from lib.views.documents import ENTITY_ROW_HEADERS, article_entities, article_text_file
+from lib.views.documents import article_entities, article_text_file
 
 view = widgets.get_view()
 widgets.page_intro(
@@ -47,7 +48,7 @@ if widgets.require_outlets(view):
             f"{doc_id}_entities.csv",
             key="reader_entities_download",
             label="Download entities (CSV)",
-            headers=ENTITY_ROW_HEADERS,
+            headers=READER_ENTITIES_PAGE.headers(),
         )
     st.html(html.legend_html(sorted(mentions["label"].unique())))
     st.html(html.highlight_html(text_row["text"], mentions))

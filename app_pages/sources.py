@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib.ingest.bundles import write_bundle
+from lib.records import METADATA_PAGE, STATUS_PAGE
 from lib.ui import session, sidebar, widgets
 from lib.views.documents import STATUS_NAMES, metadata_table
 
@@ -30,16 +31,10 @@ else:
         "analysed; the reason says why. Everything else was read."
     )
     st.dataframe(
-        table[["file", "status", "message", "doc_id", "chars"]],
+        table[STATUS_PAGE.names()],
         hide_index=True,
         width="stretch",
-        column_config={
-            "file": st.column_config.TextColumn("File", width="medium"),
-            "status": st.column_config.TextColumn("Status", width="small"),
-            "message": st.column_config.TextColumn("Reason / note", width="large"),
-            "doc_id": "Document id",
-            "chars": st.column_config.NumberColumn("Characters", format="%d"),
-        },
+        column_config=widgets.column_config(STATUS_PAGE),
         key="sources_status",
     )
 
@@ -61,14 +56,7 @@ else:
         width="stretch",
         disabled=["doc_id"],
         num_rows="fixed",
-        column_config={  # widths that fit a 1024-px projector without sideways scrolling
-            "doc_id": st.column_config.TextColumn("Document id", width=90),
-            "outlet": st.column_config.TextColumn("Outlet", width=130),
-            "title": st.column_config.TextColumn("Title", width=190),
-            "published": st.column_config.TextColumn("Published", help="e.g. 2024-10-28", width=90),
-            "byline": st.column_config.TextColumn("Byline", width=85),
-            "url": st.column_config.TextColumn("URL", width=70),
-        },
+        column_config=widgets.column_config(METADATA_PAGE),
         key=f"meta_editor_{view.source}",
     )
     if session.record_edits(meta, edited):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from lib.corpus.document import Document
+from lib.records import Parts
 from lib.resolve.assemble import assemble
 from lib.schema import Analysis, text_key
 from lib.store.cache import corpus_key
@@ -56,7 +57,7 @@ def analyze(
                 progress(len(docs), len(docs))
             return found
     keys = [text_key(d.text) for d in docs]
-    parts: list[dict | None] = [cache.get(k) if cache is not None else None for k in keys]
+    parts: list[Parts | None] = [cache.get(k) if cache is not None else None for k in keys]
     todo = [i for i, p in enumerate(parts) if p is None]
     done = 0
     skipped: dict[int, str] = {}
@@ -67,7 +68,7 @@ def analyze(
         if progress is not None:
             progress(done, len(todo))
 
-    def on_part(n: int, part: dict) -> None:
+    def on_part(n: int, part: Parts) -> None:
         i = todo[n]
         parts[i] = part
         if cache is not None:

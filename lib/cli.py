@@ -18,17 +18,11 @@ from pathlib import Path
 import pandas as pd
 
 from lib.analysis import analyze
+from lib.columns import cli_names
 from lib.ingest.limits import DOC_ANALYSIS_BUDGET_S
 from lib.ingest.local import load_corpus
 from lib.nlp.pipeline import ModelNotFound, get_nlp
-from lib.schema import (
-    CLAIM_COLUMNS,
-    DOCUMENT_COLUMNS,
-    ENTITY_COLUMNS,
-    FIGURE_COLUMNS,
-    MENTION_COLUMNS,
-    QUOTE_COLUMNS,
-)
+from lib.records import TABLES as RECORDS
 from lib.store.cache import default_cache
 from lib.store.folders import AnalysisFolderError, is_analysis_folder, save_analysis
 from lib.store.folders import load_analysis as read_folder
@@ -48,16 +42,13 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see: python -m lib --help)")
 
 
-def _documents(analysis, args) -> pd.DataFrame:
-    return analysis.documents[DOCUMENT_COLUMNS]
+def _table(name: str) -> Callable:
+    """A table of the Analysis as the CLI prints it: its record's CLI columns."""
 
+    def table(analysis, args) -> pd.DataFrame:
+        return analysis.table(name)[cli_names(RECORDS[name])]
 
-def _mentions(analysis, args) -> pd.DataFrame:
-    return analysis.mentions[MENTION_COLUMNS]
-
-
-def _entities(analysis, args) -> pd.DataFrame:
-    return analysis.entities[ENTITY_COLUMNS]
+    return table
 
 
 def _cooccurrence(analysis, args) -> pd.DataFrame:
@@ -66,30 +57,15 @@ def _cooccurrence(analysis, args) -> pd.DataFrame:
     )
     if args.metric != "count":
         pairs = pairs.sort_values([args.metric, "count"], ascending=False).reset_index(drop=True)
-    return pairs
+    return pairs[cli_names(RECORDS["cooccurrence"])]
 
 
-def _figures(analysis, args) -> pd.DataFrame:
-    return analysis.figures[FIGURE_COLUMNS]
-
-
-def _claims(analysis, args) -> pd.DataFrame:
-    return analysis.claims[CLAIM_COLUMNS]
-
-
-def _quotes(analysis, args) -> pd.DataFrame:
-    return analysis.quotes[QUOTE_COLUMNS]
-
-
-#: TABLE name -> function(analysis, args) -> DataFrame
+#: TABLE name -> function(analysis, args) -> DataFrame: every table whose record has CLI
+#: columns (texts and sentences have none).
 TABLES: dict[str, Callable] = {
-    "documents": _documents,
-    "mentions": _mentions,
-    "entities": _entities,
-    "cooccurrence": _cooccurrence,
-    "figures": _figures,
-    "claims": _claims,
-    "quotes": _quotes,
+    name: _cooccurrence if name == "cooccurrence" else _table(name)
+    for name, record_type in RECORDS.items()
+    if cli_names(record_type)
 }
 
 

@@ -133,3 +133,18 @@ def test_corpus_that_is_not_a_file_or_folder_exits_2_with_one_line(tmp_path):
         assert res.returncode == 2, res
         assert len(res.stderr.strip().splitlines()) == 1, res.stderr
         assert res.stderr.startswith(f"error: cannot read corpus {path}: It is a")
+
+
+def test_readme_lists_every_cli_column():
+    """The README's table of CLI columns is the records' (lib.records): a new column is
+    documented there."""
+    from lib.cli import TABLES
+    from lib.columns import cli_names
+    from lib.records import TABLES as RECORDS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in TABLES:
+        row = next((ln for ln in readme.splitlines() if ln.startswith(f"| {name} |")), None)
+        assert row is not None, f"README lists no columns for {name}"
+        listed = [c.strip().split(" ")[0] for c in row.split("|")[2].split(",")]
+        assert listed == cli_names(RECORDS[name]), name

@@ -10,10 +10,13 @@ import csv
 import io
 from pathlib import Path
 
+from lib.records import METADATA_FIELDS
+
 MANIFEST_NAME = "sources.csv"
 
 
-MANIFEST_FIELDS = ("outlet", "title", "published", "byline", "url")
+#: The metadata columns a manifest may give (see :data:`lib.records.METADATA_FIELDS`).
+MANIFEST_FIELDS = METADATA_FIELDS
 
 
 def parse_manifest(text: str) -> dict[str, dict[str, str]]:

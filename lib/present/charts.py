@@ -12,7 +12,8 @@ from lib.corpus.document import display_name
 from lib.views.cooccur import metric_label
 from lib.views.figures import clean_text, format_figure
 
-HEATMAP_SCALES = {"count": "Blues", "jaccard": "Blues", "npmi": "RdBu"}
+#: Measures that run from negative to positive get a diverging colour scale.
+DIVERGING_METRICS = frozenset({"npmi"})
 FONT = dict(family="Source Sans Pro, sans-serif", size=13)
 
 
@@ -102,7 +103,7 @@ def cooccurrence_heatmap(
             y=names,
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",
-            colorscale=HEATMAP_SCALES[metric],
+            colorscale="RdBu" if metric in DIVERGING_METRICS else "Blues",
             reversescale=metric == "npmi",
             zmid=zmid,
             zmin=-1 if metric == "npmi" else 0,

@@ -10,37 +10,21 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from lib.columns import empty_frame, names, to_frame
 from lib.corpus.document import Document, outlet_labels
+from lib.records import Claim, DocumentRow, Entity, Mention, Parts, Quote, TextRow
 from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
 from lib.resolve.quote_groups import group_quotes
 from lib.resolve.speakers import resolve_sources, span_entities
-from lib.schema import (
-    CLAIM_COLUMNS,
-    DOCUMENT_COLUMNS,
-    ENTITY_COLUMNS,
-    FIGURE_COLUMNS,
-    MENTION_COLUMNS,
-    PARTS,
-    QUOTE_COLUMNS,
-    SENTENCE_COLUMNS,
-    TEXT_COLUMNS,
-    Analysis,
-)
-
-
-def frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows)
-    for col in columns:
-        if col not in frame.columns:
-            frame[col] = pd.Series(dtype=object)
-    return frame
+from lib.schema import Analysis
 
 
 def entity_table(mentions: pd.DataFrame) -> pd.DataFrame:
-    """ENTITY_COLUMNS: mention counts per document and canonical entity."""
+    """The ``entities`` table (:class:`~lib.records.Entity`): mention counts per document
+    and canonical entity."""
     if mentions.empty:
-        return pd.DataFrame(columns=ENTITY_COLUMNS)
+        return empty_frame(Entity)
     table = (
         mentions.groupby(["doc_id", "outlet", "entity", "label"], sort=False)
         .size()
@@ -48,100 +32,98 @@ def entity_table(mentions: pd.DataFrame) -> pd.DataFrame:
         .reset_index()
     )
     return table.sort_values(["doc_id", "mentions", "entity"], ascending=[True, False, True])[
-        ENTITY_COLUMNS
+        names(Entity)
     ].reset_index(drop=True)
 
 
-def _collect(documents: Sequence[Document], parts) -> tuple[dict, list[dict], list[dict]]:
-    """Per-part record lists with ``doc_id``/``outlet`` added, document rows, text rows."""
-    rows: dict[str, list[dict]] = {name: [] for name in PARTS}
-    doc_rows, text_rows = [], []
+def _per_article(record_type: type, lists: list[list], metas: list[dict]) -> pd.DataFrame:
+    """One table of every article's records, with its ``doc_id`` and ``outlet``."""
+    frame = to_frame([r for records in lists for r in records], record_type)
+    for key in ("doc_id", "outlet"):
+        if key in frame.columns and len(frame):
+            frame[key] = [m[key] for m, records in zip(metas, lists, strict=True) for _ in records]
+    return frame
+
+
+def _collect(
+    documents: Sequence[Document], parts: Sequence[Parts]
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, pd.DataFrame]:
+    """Per-article tables (``doc_id``/``outlet`` added), the documents and texts tables."""
     labels = outlet_labels(documents)
-    for document, part, label in zip(documents, parts, labels, strict=True):
-        meta = {"doc_id": document.doc_id, "outlet": label}
-        for name in PARTS[1:]:
-            rows[name].extend({**meta, **rec} for rec in part[name])
-        stats = part["stats"][0]
-        doc_rows.append(
-            {
-                **meta,
-                "title": document.title,
-                "published": document.published,
-                "byline": document.byline,
-                "url": document.url,
-                **stats,
-            }
+    metas = [{"doc_id": d.doc_id, "outlet": o} for d, o in zip(documents, labels, strict=True)]
+    tables = {
+        name: _per_article(record_type, [getattr(p, name) for p in parts], metas)
+        for name, record_type in Parts.LISTS.items()
+    }
+    doc_rows = [
+        DocumentRow(
+            doc_id=d.doc_id,
+            outlet=label,
+            title=d.title,
+            published=d.published,
+            byline=d.byline,
+            url=d.url,
+            words=part.words,
+            sentences=len(part.sentences),
         )
-        text_rows.append(
-            {
-                "doc_id": document.doc_id,
-                "text": document.text,
-                "boilerplate": document.boilerplate,
-                "source_name": document.source_name,
-                "content_hash": document.content_hash,
-            }
+        for d, part, label in zip(documents, parts, labels, strict=True)
+    ]
+    text_rows = [
+        TextRow(
+            doc_id=d.doc_id,
+            text=d.text,
+            boilerplate=d.boilerplate,
+            source_name=d.source_name,
+            content_hash=d.content_hash,
         )
-    return rows, doc_rows, text_rows
+        for d in documents
+    ]
+    return tables, to_frame(doc_rows, DocumentRow), to_frame(text_rows, TextRow)
 
 
-def _first(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """``frame`` with ``columns`` first (those it has), then its other columns."""
-    head = [c for c in columns if c in frame.columns]
-    return frame[head + [c for c in frame.columns if c not in head]]
-
-
-def _mentions(records: list[dict]) -> pd.DataFrame:
-    raw = frame(records, MENTION_COLUMNS[:-2] + ["label"])
+def _mentions(raw: pd.DataFrame) -> pd.DataFrame:
     if not len(raw):
-        return pd.DataFrame(columns=MENTION_COLUMNS + ["raw_label"])
+        return empty_frame(Mention)
     mentions = resolve_entities(raw)
-    if "raw_label" not in mentions.columns:
-        mentions["raw_label"] = raw.loc[mentions.index, "label"]
-    return _first(mentions, MENTION_COLUMNS).reset_index(drop=True)
+    mentions["raw_label"] = raw.loc[mentions.index, "label"]
+    return mentions[names(Mention)].reset_index(drop=True)
 
 
-def _figures(records: list[dict], spans) -> tuple[pd.DataFrame, pd.DataFrame]:
-    figs = frame(records, FIGURE_COLUMNS)
+def _figures(figs: pd.DataFrame, spans) -> tuple[pd.DataFrame, pd.DataFrame]:
     if len(figs):
         figs["said_by"], figs["said_by_entity"] = resolve_sources(figs, spans, "said_by")
-    figs = _first(figs, FIGURE_COLUMNS)
-    claims = build_claims(figs) if len(figs) else pd.DataFrame(columns=CLAIM_COLUMNS)
+    claims = build_claims(figs) if len(figs) else empty_frame(Claim)
     return figs.reset_index(drop=True), claims.reset_index(drop=True)
 
 
-def _quotes(records: list[dict], spans) -> pd.DataFrame:
-    group_cols = ("group_id", "group_size")
-    quots = frame(records, [c for c in QUOTE_COLUMNS if c not in group_cols])
+def _quotes(quots: pd.DataFrame, spans) -> pd.DataFrame:
     if len(quots):
         quots["speaker"], quots["speaker_entity"] = resolve_sources(quots, spans, "speaker")
         quots = group_quotes(quots)
-    else:
-        quots = quots.assign(group_id=pd.Series(dtype=object), group_size=pd.Series(dtype=int))
-    return _first(quots, QUOTE_COLUMNS).reset_index(drop=True)
+    return quots[names(Quote)].reset_index(drop=True)
 
 
 def assemble(
     documents: Sequence[Document],
-    parts: Sequence[dict[str, list[dict]]],
+    parts: Sequence[Parts],
     *,
     problems: Sequence[tuple[str, str]] = (),
 ) -> Analysis:
     """Combine per-document records into an :class:`~lib.schema.Analysis`."""
-    rows, doc_rows, text_rows = _collect(documents, parts)
-    mentions = _mentions(rows["mentions"])
+    tables, documents_df, texts = _collect(documents, parts)
+    mentions = _mentions(tables["mentions"])
     ents = entity_table(mentions)
     spans = span_entities(mentions)
-    figs, claims = _figures(rows["figures"], spans)
-    quots = _quotes(rows["quotes"], spans)
-    documents_df = frame(doc_rows, DOCUMENT_COLUMNS + ["sentences"])
+    figs, claims = _figures(tables["figures"], spans)
+    quots = _quotes(tables["quotes"], spans)
     counts = ents.groupby("doc_id")["entity"].nunique()
     documents_df["entity_count"] = (
         documents_df["doc_id"].map(counts).fillna(0).astype(int).to_numpy()
     )
     return Analysis(
         documents=documents_df,
-        texts=frame(text_rows, TEXT_COLUMNS),
-        sentences=frame(rows["sentences"], SENTENCE_COLUMNS)[SENTENCE_COLUMNS],
+        texts=texts,
+        sentences=tables["sentences"],
         mentions=mentions,
         entities=ents,
         figures=figs,

@@ -4,8 +4,8 @@ Two levels, both in one folder (default ``~/.cache/coverage-lens``, or the
 ``COVERAGE_LENS_CACHE_DIR`` environment variable; ``COVERAGE_LENS_CACHE_DIR=off`` disables it):
 
 - ``docs/<key>.parquet``: one file per document, keyed by :func:`text_key`
-  (the text's hash plus :func:`lib.schema.analysis_version`). It holds the per-document parts of
-  :func:`lib.extract.document.process_doc` (one row per part, its record list as JSON), so a
+  (the text's hash plus :func:`lib.schema.analysis_version`). It holds the per-document
+  :class:`~lib.records.Parts` (one row per record list, as JSON), so a
   corpus that changes by one article re-parses only that article.
 - ``corpora/<key>/``: a whole :class:`~lib.schema.Analysis` saved by
   :func:`lib.store.folders.save_analysis`, keyed by :func:`corpus_key` (every document's
@@ -37,6 +37,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from lib.records import Parts
 from lib.schema import analysis_version
 from lib.store import folders
 
@@ -109,7 +110,7 @@ class DiskCache:
             raise ValueError(f"bad cache key {key!r}")
         return self.docs_dir / f"{key}.parquet"
 
-    def get(self, key: str) -> dict[str, list[dict]] | None:
+    def get(self, key: str) -> Parts | None:
         """The parts stored under ``key``, or None (missing, corrupt or another version)."""
         path = self._doc_path(key)
         try:
@@ -121,9 +122,8 @@ class DiskCache:
                 raise ValueError("key differs")
             names = table.column("part").to_pylist()
             payloads = table.column("records").to_pylist()
-            parts = {name: json.loads(data) for name, data in zip(names, payloads, strict=True)}
-            if not all(isinstance(v, list) for v in parts.values()):
-                raise ValueError("bad payload")
+            plain = {name: json.loads(data) for name, data in zip(names, payloads, strict=True)}
+            parts = Parts.from_plain(plain)
         except FileNotFoundError:
             self.misses += 1
             return None
@@ -135,14 +135,15 @@ class DiskCache:
         _touch(path)
         return parts
 
-    def put(self, key: str, parts: dict[str, list[dict]]) -> None:
-        """Store ``parts`` (part name -> list of plain-value records) under ``key``."""
+    def put(self, key: str, parts: Parts) -> None:
+        """Store one article's ``parts`` under ``key``."""
         path = self._doc_path(key)
-        names = list(parts)
+        plain = parts.plain()
+        names = list(plain)
         table = pa.table(
             {
                 "part": pa.array(names, pa.string()),
-                "records": pa.array([_dumps(parts[n]) for n in names], pa.large_string()),
+                "records": pa.array([_dumps(plain[n]) for n in names], pa.large_string()),
             }
         ).replace_schema_metadata(
             {_META_VERSION: analysis_version().encode(), _META_KEY: key.encode()}

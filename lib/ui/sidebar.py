@@ -322,7 +322,7 @@ def load_view(main: MainArea | None = None) -> View | None:
         st.caption(
             f"{len(selected)} of {len(outlets)} outlets · {len(analysis.documents)} articles"
             if outlets
-            else "No articles yet: the outlet filter appears once articles are read."
+            else "The outlet filter appears here once articles are read."
         )
     return View(
         full=analysis,

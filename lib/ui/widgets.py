@@ -8,7 +8,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from lib.present.tables import MAX_ROWS
+from lib.columns import PageTable
+from lib.present.tables import MAX_ROWS, rows_table_html
 from lib.schema import LABEL_NAMES
 from lib.ui.sidebar import EXAMPLE, OUTLET_KEY, SOURCE_KEY, YOURS, View
 from lib.views.export import csv_bytes, readable
@@ -176,6 +177,48 @@ def comparison_table(markup: str, rows: int, noun: str) -> None:
     st.html(markup)
 
 
+def record_table(
+    table,
+    rows: pd.DataFrame,
+    name: str,
+    *,
+    lines: dict[str, list[tuple[str, ...]]] | None = None,
+    hidden: tuple[str, ...] = (),
+    labelled: tuple[str, ...] = (),
+    **options,
+) -> None:
+    """Draw ``rows`` as page table ``table`` (:mod:`lib.records`: headers and help) in a
+    wrapping HTML table that fits the page (:func:`lib.present.tables.rows_table_html`).
+
+    ``lines[column]`` lists the columns drawn as small lines under that column's value
+    (a line of several joined by " · "), labelled with their header when in ``labelled``;
+    ``hidden`` columns are left out; ``options`` go to ``rows_table_html`` (wide, narrow,
+    numeric, marks, titles).
+    """
+    under = {c for line_set in (lines or {}).values() for line in line_set for c in line}
+    shown = [c for c in table.columns if c.name not in under and c.name not in hidden]
+    subs = {}
+    for col, line_set in (lines or {}).items():
+        subs[col] = [
+            [(c, table.get(c).header if c in labelled else "") for c in line if c not in hidden]
+            for line in line_set
+        ]
+        subs[col] = [line for line in subs[col] if line]
+    comparison_table(
+        rows_table_html(
+            rows,
+            [(c.name, c.header) for c in shown],
+            name=name,
+            subs=subs,
+            helps={c.name: c.help for c in shown if c.help},
+            dark=dark_theme(),
+            **options,
+        ),
+        len(rows),
+        table.title.lower() if table.title else name,
+    )
+
+
 def require_outlets(view: View) -> bool:
     """Tell the user when there is nothing to show; returns True when the page can render."""
     if view.full.documents.empty:
@@ -217,6 +260,25 @@ def demonym_toggle(key: str, default: bool, where=None) -> bool:
         bind="query-params",
         help="Count 'North Korean' or 'Ukrainian' as the country they belong to",
     )
+
+
+def column_config(table: PageTable, columns=None) -> dict:
+    """Streamlit column configs of a page table (header, help, width, pinning, number
+    format: all declared once in :mod:`lib.records`), for ``columns`` (default: the page's)."""
+    wanted = list(columns) if columns is not None else table.names()
+    out = {}
+    for name in wanted:
+        c = table.get(name)
+        options = {"help": c.help or None, "width": c.width}
+        if c.pinned:
+            options["pinned"] = True
+        if c.dtype in ("int64", "float64"):
+            out[name] = st.column_config.NumberColumn(c.header, format=c.number_format, **options)
+        elif c.dtype == "bool":
+            out[name] = st.column_config.CheckboxColumn(c.header, **options)
+        else:
+            out[name] = st.column_config.TextColumn(c.header, **options)
+    return out
 
 
 def csv_download(

@@ -19,35 +19,23 @@ from scipy import sparse
 from scipy.cluster.hierarchy import leaves_list, linkage
 from scipy.spatial.distance import pdist
 
+from lib.columns import column, names
+from lib.records import Pair
 from lib.schema import COOCCURRENCE_COLUMNS
 from lib.views.entities import link_demonyms
 
 WINDOWS = ("sentence", "paragraph", "document")
-METRICS = ("count", "jaccard", "npmi")
-#: The measures in plain words (the exact names are in METRIC_HELP); the page's choice and
-#: its address use these, so they do not change with the window (see :func:`metric_label`).
+#: The measures: the pairs table's columns after the two entities.
+METRICS = tuple(names(Pair)[2:])
+#: How the page names each measure in its controls, in plain words ("share together"; the
+#: exact measure, "(Jaccard)", only in the pairs table's header), and one line a reader can
+#: follow for each, with the exact name: the pairs table's headers and help
+#: (lib.records.Pair). The control's address holds these words, so they do not change with
+#: the window (see :func:`metric_label`).
 METRIC_LABELS = {
-    "count": "times together",
-    "jaccard": "share together",
-    "npmi": "more often than chance",
+    m: (h := column(Pair, m).header.split(" (")[0])[0].lower() + h[1:] for m in METRICS
 }
-#: One line a reader can follow for each measure, with its exact name.
-METRIC_HELP = {
-    "count": "how many sentences (or paragraphs, or articles) name both",
-    "jaccard": "of the sentences (or paragraphs, or articles) naming either entity, the "
-    "share naming both, 0 to 1; its exact name is the Jaccard index",
-    "npmi": "above 0 the two are named together more often than chance would give (1: "
-    "always together), below 0 less often (−1: never); its exact name is normalised "
-    "pointwise mutual information (NPMI)",
-}
-#: Column headers of the pairs table, as the page and its CSV show them.
-PAIR_HEADERS = {
-    "entity_a": "Entity A",
-    "entity_b": "Entity B",
-    "count": "Times together",
-    "jaccard": "Share together (Jaccard)",
-    "npmi": "More often than chance (NPMI)",
-}
+METRIC_HELP = {m: (c := column(Pair, m)).help[0].lower() + c.help[1:] for m in METRICS}
 
 
 def metric_label(metric: str, window: str = "sentence") -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.records import OVERVIEW_PAGE, READER_ENTITIES_PAGE
+
 #: Status of a file as the *Your articles* page shows it.
 STATUS_NAMES = {"analysed": "Analysed", "truncated": "Analysed (truncated)", "skipped": "Skipped"}
 
@@ -37,43 +39,18 @@ def outlet_notes(analysis) -> dict[str, str]:
     return {outlet: " · ".join(i for i in items if i) for outlet, items in notes.items()}
 
 
-#: The Overview's articles table as the page and its CSV name it.
-ARTICLE_HEADERS = {
-    "outlet": "Outlet",
-    "title": "Title",
-    "published": "Published",
-    "byline": "Byline",
-    "words": "Words",
-    "entity_count": "Distinct entities",
-    "url": "Address",
-    "doc_id": "Document id",
-}
-
-
 def article_rows(documents: pd.DataFrame) -> pd.DataFrame:
-    """The Overview's articles table: ARTICLE_HEADERS' columns, one row per article (the
-    document id and address last, for downloads)."""
-    return documents.reindex(columns=list(ARTICLE_HEADERS)).fillna({"url": ""})
-
-
-#: The Reader's entities download: one row per mention, as the page and its CSV name them.
-ENTITY_ROW_HEADERS = {
-    "entity": "Entity",
-    "label": "Type",
-    "text": "As written",
-    "start_char": "Start",
-    "end_char": "End",
-    "sentence_id": "Sentence",
-    "outlet": "Outlet",
-    "doc_id": "Document id",
-}
+    """The Overview's articles table (:data:`lib.records.OVERVIEW_PAGE` with its CSV-only
+    columns: the address and document id), one row per article."""
+    return documents.reindex(columns=OVERVIEW_PAGE.csv_names()).fillna({"url": ""})
 
 
 def article_entities(mentions: pd.DataFrame) -> pd.DataFrame:
-    """One article's entity mentions in text order: ENTITY_ROW_HEADERS' columns (start and
-    end are character offsets into the article's text as the Reader shows it)."""
+    """One article's entity mentions in text order (:data:`lib.records.READER_ENTITIES_PAGE`
+    with its CSV-only columns; start and end are character offsets into the article's text
+    as the Reader shows it)."""
     rows = mentions.sort_values(["start_char", "end_char"]) if len(mentions) else mentions
-    return rows.reindex(columns=list(ENTITY_ROW_HEADERS)).reset_index(drop=True)
+    return rows.reindex(columns=READER_ENTITIES_PAGE.csv_names()).reset_index(drop=True)
 
 
 def article_text_file(meta, text: str) -> bytes:

@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 
+from lib.records import QUOTES_PAGE
 from lib.resolve.quote_groups import NORMALISE_QUOTES, speaker_key
 from lib.views.sources import explain
 
@@ -148,36 +149,10 @@ def shared_groups(quotes: pd.DataFrame) -> list[str]:
     return sorted(quotes.loc[quotes["group_size"] > 1, "group_id"].unique())
 
 
-#: Columns of the All quotes table (``how_found`` shown on demand).
-QUOTE_VIEW_COLUMNS = ["outlet", "speaker", "how_found", "quote", "kind", "verb_text", "group_id"]
-
-
-#: The All quotes table's columns on the page, in order (how the speaker was found is a
-#: line under the speaker, on demand; the CSV has every column of QUOTE_HEADERS).
-QUOTE_TABLE_COLUMNS = ["outlet", "speaker", "verb_text", "quote", "kind", "group_id"]
-
-
-#: The All quotes table's columns as the page and its CSV name them.
-QUOTE_HEADERS = {
-    "outlet": "Outlet",
-    "speaker": "Speaker",
-    "how_found": "How the speaker was found",
-    "quote": "Quote",
-    "kind": "Kind",
-    "verb_text": "Reporting verb",
-    "verb": "Reporting verb (dictionary form)",
-    "group_id": "Group",
-    "doc_id": "Document id",
-    "sentence_id": "Sentence id",
-}
-
-
 def quote_rows(quotes: pd.DataFrame) -> pd.DataFrame:
-    """The All quotes table: QUOTE_VIEW_COLUMNS plus ``verb`` (the verb's dictionary form),
-    ``doc_id`` and ``sentence_id`` (where the quote is, for downloads), with ``how_found``
-    saying how each speaker was found ("pronoun “she” read as Jane Doe") and ``verb_text``
-    the reporting verb as the article writes it ("labelled")."""
+    """The All quotes table (:data:`lib.records.QUOTES_PAGE` with its CSV-only columns:
+    where the quote is, the verb's dictionary form), with ``how_found`` saying how each
+    speaker was found ("pronoun “she” read as Jane Doe") and ``verb_text`` the reporting verb
+    as the article writes it ("labelled")."""
     out = quotes.assign(how_found=explain(quotes, "speaker", "speaker"))
-    if "verb_text" not in out:
-        out = out.assign(verb_text="")
-    return out[[*QUOTE_VIEW_COLUMNS, "verb", "doc_id", "sentence_id"]]
+    return out[QUOTES_PAGE.csv_names()]

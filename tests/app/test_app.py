@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, column_headers
 
 APP = str(ROOT / "app.py")
 PAGES = [
@@ -85,7 +85,7 @@ def test_overview_table_follows_filter():
     rows = html_table(at, "articles").xpath(".//tbody/tr")
     assert sorted(r[0].text_content() for r in rows) == ["TDPel Media", "The Moscow Times"]
     assert at.get("plotly_chart") == [] and at.dataframe == []  # light HTML only (speed)
-    assert at.metric == [] and "data-stat=\"Outlets\"" in " ".join(
+    assert at.metric == [] and 'data-stat="Outlets"' in " ".join(
         e.proto.body for e in at.get("html")
     )
     bars = [e.proto.body for e in at.get("html") if "entities-per-outlet" in e.proto.body]
@@ -184,9 +184,10 @@ def test_cooccurrence_demonym_toggle_changes_entities():
     at.toggle(key="co_demonyms").set_value(False).run()
     without = at.dataframe[0].value
     assert not at.exception
-    assert list(with_link.columns[:3]) == ["Entity A", "Entity B", "Times together"]
-    names_with = set(with_link["Entity A"]) | set(with_link["Entity B"])
-    names_without = set(without["Entity A"]) | set(without["Entity B"])
+    assert list(with_link.columns[:3]) == ["entity_a", "entity_b", "count"]
+    assert column_headers(at.dataframe[0])["count"] == "Times together"  # lib.records.Pair
+    names_with = set(with_link["entity_a"]) | set(with_link["entity_b"])
+    names_without = set(without["entity_a"]) | set(without["entity_b"])
     assert "North Korean" in names_without and "North Korean" not in names_with
 
 
@@ -345,7 +346,7 @@ def test_every_csv_speaks_the_pages_words_and_identifies_its_rows(monkeypatch):
     assert "labeling" in set(quotes["Reporting verb"])  # as the article writes it
     (articles,) = csvs["overview"]
     assert list(articles.columns[:6]) == [
-        "Outlet", "Title", "Published", "Byline", "Words", "Distinct entities",
+        "Outlet", "Title", "Published", "Byline", "Words", "Entities",
     ]  # fmt: skip
     assert len(articles) == 5 and "Document id" in articles
     (entities,) = csvs["reader"]

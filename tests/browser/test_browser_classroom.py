@@ -175,7 +175,7 @@ def test_upload_screen_says_analysing_while_it_works(browser):
         page = context.new_page()
         page.goto(url + "/?source=Your+articles")
         wait_idle(page)
-        assert "No articles yet" in page.inner_text(SIDEBAR)
+        assert "outlet filter appears here once" in page.inner_text(SIDEBAR)
         upload(page, files)
         page.wait_for_function(
             "() => (document.querySelector(\"[data-testid='stMain']\") || {}).innerText"
@@ -234,7 +234,7 @@ def test_overview_and_reader_downloads_and_the_bundle_note(server, page):
     wait_idle(page)
     articles = pd.read_csv(io.BytesIO(download(page, "Download CSV")), encoding="utf-8-sig")
     assert list(articles.columns[:6]) == [
-        "Outlet", "Title", "Published", "Byline", "Words", "Distinct entities",
+        "Outlet", "Title", "Published", "Byline", "Words", "Entities",
     ]  # fmt: skip
     assert len(articles) == 5
 

@@ -78,9 +78,7 @@ def test_every_selected_outlet_is_visible_in_each_comparison_table(server, brows
 def multiselect_clipping(page, where: str) -> list[dict]:
     """Each multiselect under ``where``: its chips and whether any is cut off (outside the
     box's visible area) or hidden behind a scroll inside the box."""
-    page.locator(f"{where} [data-testid='stMultiSelect'] [data-tag]").first.wait_for(
-        timeout=30_000
-    )
+    page.locator(f"{where} [data-testid='stMultiSelect'] [data-tag]").first.wait_for(timeout=30_000)
     return page.locator(where).first.evaluate(
         """root => [...root.querySelectorAll('[data-testid="stMultiSelect"]')].map(ms => {
           const combo = ms.querySelector('.react-aria-ComboBox');

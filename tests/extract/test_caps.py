@@ -44,7 +44,7 @@ def test_figures_stop_at_the_number_cap(nlp, monkeypatch):
     assert len(extract_figures(doc)) == 8
     monkeypatch.setattr(caps, "MAX_NUMBERS", 5)
     figures = extract_figures(nlp(text))
-    assert [f["value"] for f in figures] == [10, 11, 12, 13, 14]
+    assert [f.value for f in figures] == [10, 11, 12, 13, 14]
 
 
 def test_quotes_stop_at_the_quote_cap(nlp, monkeypatch):
@@ -52,7 +52,7 @@ def test_quotes_stop_at_the_quote_cap(nlp, monkeypatch):
     assert len(find_quotes(text)) == 6
     monkeypatch.setattr("lib.extract.quotes.MAX_QUOTES", 4)
     assert len(find_quotes(text)) == 4
-    assert [q["quote"] for q in extract_quotes(nlp(text))][-1] == "We will build road 3 soon"
+    assert [q.quote for q in extract_quotes(nlp(text))][-1] == "We will build road 3 soon"
 
 
 def test_status_row_says_when_a_cap_is_hit():

@@ -170,17 +170,3 @@ def test_a_link_to_a_claim_whose_status_changed_still_finds_it():
     labels = {"C01": "C01 · soldiers killed (single source)", "C02": "C02 · troops (agree)"}
     assert linked_claim("C01 · soldiers killed (agree)", labels) == "C01"
     assert linked_claim("C09 · tanks (agree)", labels) is None
-
-
-def test_all_figures_layout_fits_five_columns_and_keeps_every_other_column():
-    from lib.views.figures import FIGURE_VIEW_COLUMNS, figure_table_layout
-
-    columns = [*FIGURE_VIEW_COLUMNS, "doc_id", "holder"]
-    layout = figure_table_layout(columns, show_how=False, headers={"holder": "Holder"})
-    assert layout["columns"] == ["figure", "outlet", "counted", "said_by", "sentence"]
-    under = [pair for lines in layout["subs"].values() for line in lines for pair in line]
-    placed = set(layout["columns"]) | {c for c, _ in under}
-    assert placed == (set(FIGURE_VIEW_COLUMNS) | {"holder"}) - {"how_found"}
-    assert ("holder", "Holder") in under
-    shown = figure_table_layout(FIGURE_VIEW_COLUMNS, True)["subs"]["said_by"]
-    assert shown == [[("how_found", "")]]

@@ -352,3 +352,16 @@ def test_every_csv_speaks_the_pages_words_and_identifies_its_rows(monkeypatch):
     (entities,) = csvs["reader"]
     assert {"Entity", "Type", "As written", "Start", "End"} <= set(entities.columns)
     assert entities["Start"].is_monotonic_increasing and entities["Outlet"].nunique() == 1
+
+
+def test_a_linked_heatmap_cell_shows_its_pair():
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["co_pair"] = ["Mark Rutte", "NATO"]
+    at.run()
+    at.switch_page("app_pages/cooccurrence.py").run()
+    assert not at.exception, at.exception
+    text = all_text(at)
+    assert "**Mark Rutte** and **NATO**" in text and "not among the entities" not in text
+    assert "Showing the strongest pair" not in text
+    heatmap = at.get("plotly_chart")[0]
+    assert '"name":"chosen"' in heatmap.proto.spec.replace(" ", "")  # the cell is outlined

@@ -18,19 +18,22 @@ from lib.schema import LABEL_NAMES
 
 #: Segments narrower than this share of the longest bar (in %) carry no number.
 MIN_LABELLED = 6.0
+#: The longest bar's share of the row, leaving room for its total after it.
+LONGEST = 90.0
 
 CSS = """<style>
 .cl-bars{font-size:.875rem;line-height:1.3;margin:.2rem 0 .6rem}
 .cl-legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;margin-bottom:.6rem}
 .cl-legend span{display:inline-flex;align-items:center;gap:.35rem}
 .cl-legend i{display:inline-block;width:.8rem;height:.8rem;border-radius:2px}
-.cl-bar{display:grid;grid-template-columns:minmax(6rem,11rem) 1fr 2.5rem;gap:.6rem;
+.cl-bar{display:grid;grid-template-columns:minmax(6rem,11rem) 1fr;gap:.6rem;
   align-items:center;margin:.3rem 0}
 .cl-bar-name{text-align:right;overflow-wrap:break-word}
-.cl-bar-track{display:flex;height:1.6rem;border-radius:3px;overflow:hidden}
+.cl-bar-track{display:flex;align-items:center;height:1.6rem}
+.cl-bar-track .cl-seg:first-child{border-radius:3px 0 0 3px}
 .cl-seg{display:flex;align-items:center;justify-content:center;font-size:.75rem;
-  font-variant-numeric:tabular-nums;min-width:2px}
-.cl-bar-total{font-variant-numeric:tabular-nums;font-weight:600}
+  font-variant-numeric:tabular-nums;min-width:2px;height:100%}
+.cl-bar-total{font-variant-numeric:tabular-nums;font-weight:600;margin-left:.45rem}
 .cl-bar-axis{color:rgba(49,51,63,.6);font-size:.8rem;margin-left:11.6rem}
 .cl-dark .cl-bar-axis{color:rgba(250,250,250,.6)}
 .cl-stats{display:flex;flex-wrap:wrap;gap:.5rem 3.5rem;margin:.2rem 0 .8rem}
@@ -84,7 +87,7 @@ def entity_bars_html(
             value = int(counts.at[outlet, lab]) if outlet in counts.index else 0
             if not value:
                 continue
-            share = 100 * value / top
+            share = LONGEST * value / top
             colour = LABEL_COLOURS[lab]
             note = f"{display_name(outlet)} · {LABEL_NAMES.get(lab, lab)}: {value}"
             segs.append(
@@ -96,14 +99,14 @@ def entity_bars_html(
         rows.append(
             f'<div class="cl-bar" data-outlet="{escape(outlet)}">'
             f'<div class="cl-bar-name" title="{title}">{name}</div>'
-            f'<div class="cl-bar-track">{"".join(segs)}</div>'
-            f'<div class="cl-bar-total">{int(totals.get(outlet, 0))}</div></div>'
+            f'<div class="cl-bar-track">{"".join(segs)}'
+            f'<span class="cl-bar-total">{int(totals.get(outlet, 0))}</span></div></div>'
         )
     wrap = "cl-bars cl-dark" if dark else "cl-bars"
     return (
         f'{CSS}<div class="{wrap}" data-chart="entities-per-outlet">'
         f'<div class="cl-legend">{legend}</div>{"".join(rows)}'
-        f'<div class="cl-bar-axis">{escape(axis)} (total at the end of each bar)</div></div>'
+        f'<div class="cl-bar-axis">{escape(axis)}: the total after each bar</div></div>'
     )
 
 

@@ -131,8 +131,8 @@ def test_entity_bars_one_row_per_outlet_segments_by_type_and_escaped():
     alpha = rows[0].xpath(".//span[@class='cl-seg']")
     assert [s.get("data-label") for s in alpha] == ["PERSON", "GPE"]
     assert "width:100.00%" not in alpha[0].get("style") and alpha[1].text_content() == "12"
-    assert rows[0].xpath(".//div[@class='cl-bar-total']")[0].text_content() == "16"
-    assert rows[2].xpath(".//span") == [] and "Country / city" in bars.text_content()
+    assert rows[0].xpath(".//span[@class='cl-bar-total']")[0].text_content() == "16"
+    assert rows[2].xpath(".//span[@class='cl-seg']") == [] and "Country" in bars.text_content()
     assert rows[0].xpath(".//div[@class='cl-bar-name']")[0].get("title") == HOSTILE
     assert not root.xpath("//img|//a|//script")
 

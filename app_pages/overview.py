@@ -8,7 +8,7 @@ several megabytes of script before showing it (see README, Performance).
 import streamlit as st
 
 from lib.present import bars, tables
-from lib.records import OVERVIEW_PAGE
+from lib.records import OVERVIEW_PAGE, OVERVIEW_STORIES_PAGE
 from lib.ui import widgets
 from lib.views.documents import article_rows, entities_per_outlet, outlet_notes
 
@@ -38,22 +38,24 @@ if widgets.require_outlets(view):
         "name its outlet (hover it for the file)."
     )
     notes = outlet_notes(view.full)
-    rows = article_rows(docs)
+    shown = OVERVIEW_STORIES_PAGE if widgets.many_stories() and not view.story else OVERVIEW_PAGE
+    rows = article_rows(docs, shown)
     widgets.comparison_table(
         tables.rows_table_html(
             rows,
-            [(c.name, c.header) for c in OVERVIEW_PAGE.columns],
+            [(c.name, c.header) for c in shown.columns],
             name="articles",
             numeric=("words", "entity_count"),
             wide=("title",),
+            narrow=("story_id",),
             titles={"outlet": notes},
-            helps={c.name: c.help for c in OVERVIEW_PAGE.columns if c.help},
+            helps={c.name: c.help for c in shown.columns if c.help},
             dark=widgets.dark_theme(),
         ),
         len(rows),
         "articles",
     )
-    widgets.csv_download(rows, "articles.csv", "overview_download", headers=OVERVIEW_PAGE.headers())
+    widgets.csv_download(rows, "articles.csv", "overview_download", headers=shown.headers())
 
     st.subheader("Entities per outlet")
     st.caption(
@@ -62,13 +64,13 @@ if widgets.require_outlets(view):
     )
     per_outlet = entities_per_outlet(view.analysis.entities)
     totals = per_outlet.groupby("outlet")["entities"].sum() if len(per_outlet) else None
-    shown = widgets.shown_outlets(view, totals)
-    if len(shown) < len(view.selected):
-        st.caption(f"The {len(shown)} outlets naming the most entities are shown.")
+    bar_outlets = widgets.shown_outlets(view, totals)
+    if len(bar_outlets) < len(view.selected):
+        st.caption(f"The {len(bar_outlets)} outlets naming the most entities are shown.")
     st.html(
         bars.entity_bars_html(
             per_outlet,
-            [o for o in view.analysis.outlets if o in shown],
+            [o for o in view.analysis.outlets if o in bar_outlets],
             notes=notes,
             dark=widgets.dark_theme(),
         )

@@ -28,7 +28,7 @@ if widgets.require_outlets(view):
     cols[2].markdown(f"**Byline**  \n{html.md_escape(meta['byline'] or '—')}")
     cols[3].markdown(f"**Words**  \n{meta['words']}")
     if meta["url"]:
-        st.caption(f"Original: {html.md_escape(meta['url'])}")
+        st.markdown(html.link_html(meta["url"]), unsafe_allow_html=True)  # escaped, http(s) only
     mentions = view.analysis.mentions[view.analysis.mentions["doc_id"] == doc_id]
     d1, d2, _ = st.columns([1, 1.5, 1.5])
     with d1:

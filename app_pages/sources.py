@@ -5,7 +5,7 @@ import streamlit as st
 from lib.ingest.bundles import write_bundle
 from lib.records import METADATA_PAGE, STATUS_PAGE
 from lib.ui import session, sidebar, widgets
-from lib.views.documents import STATUS_NAMES, metadata_table
+from lib.views.documents import metadata_table, status_table
 
 view = widgets.get_view()
 widgets.page_intro(
@@ -25,10 +25,11 @@ if view.statuses.empty:
     else:
         st.caption(f"Showing the example articles: {len(view.documents)} read, none skipped.")
 else:
-    table = view.statuses.assign(status=view.statuses["status"].map(STATUS_NAMES))
+    table = status_table(view.statuses)
     st.caption(
         "One row per file (a .zip lists each file inside it). Skipped files were not "
-        "analysed; the reason says why. Everything else was read."
+        "analysed; the reason says why. Everything else was read. *Note* rows are about "
+        "all articles at once (a pass cut by the time budget, a cache that cannot be saved)."
     )
     st.dataframe(
         table[STATUS_PAGE.names()],

@@ -43,6 +43,12 @@ class DocumentRow:
     byline: str = col("Byline", cli=True)
     url: str = col("URL", "Where the article was published", cli=True)
     words: int = col("Words", cli=True, number_format="%d")
+    story_id: str = col(
+        "Story",
+        "The story (event) of the pile the article is about: S1, S2 …",
+        cli=True,
+        width="small",
+    )
     sentences: int = col("Sentences")
     entity_count: int = col("Entities", "Distinct people, organisations, places and groups named")
 
@@ -264,6 +270,36 @@ class Quote:
     speaker_written: str = col("Speaker as written", "he, the mayor, U.S. officials …")
 
 
+# ----------------------------------------------------------------------------- stories
+
+
+@record
+class Story:
+    """``stories``: one row per story (an event: the same actors, places and days) of a pile;
+    ``documents.story_id`` says whose each article is."""
+
+    story_id: str = same(DocumentRow, "story_id", cli=True)
+    label: str = col(
+        "Named by", "The names most of its articles use, and its dates", cli=True, width="large"
+    )
+    articles: int = col("Articles", "How many articles it holds", cli=True, number_format="%d")
+    outlets: int = col("Outlets", "How many outlets report it", cli=True, number_format="%d")
+    first_date: str = col("First date", "Its earliest article (ISO day; empty: no dates)", cli=True)
+    last_date: str = col("Last date", "Its latest article", cli=True)
+    top_entities: str = col(
+        "Most named", "Names used by the most of its articles, most first", cli=True, width="large"
+    )
+
+
+@record
+class Term:
+    """A content word of one article (per-article results only: story grouping's input)."""
+
+    term: str = col("Lemma", "Lower-case lemma of a noun, proper noun, verb or adjective")
+    count: int = col("Count", "How often the article uses it")
+    lead: int = col("In the lead", "How often in the headline and first sentences")
+
+
 # ----------------------------------------------------------------------------- files
 
 
@@ -293,6 +329,7 @@ class Parts:
     mentions: list[Mention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
 
     #: The record lists and their record types.
     LISTS: ClassVar[dict[str, type]] = {
@@ -300,7 +337,10 @@ class Parts:
         "mentions": Mention,
         "figures": Figure,
         "quotes": Quote,
+        "terms": Term,
     }
+    #: The lists that become rows of the Analysis tables (``terms`` only feeds stories).
+    TABLE_LISTS: ClassVar[tuple[str, ...]] = ("sentences", "mentions", "figures", "quotes")
 
     def plain(self) -> dict[str, list[dict]]:
         """Plain values only (JSON for the disk cache): ``{"words": [{"words": n}], list
@@ -328,6 +368,7 @@ TABLES: dict[str, type] = {
     "figures": Figure,
     "claims": Claim,
     "quotes": Quote,
+    "stories": Story,
 }
 
 
@@ -343,6 +384,19 @@ READER_ENTITIES_PAGE = shown(
     Mention, "Reader", "Entities of the article",
     "entity", "label", "text", "start_char", "end_char", "sentence_id",
     csv_only=("outlet", "doc_id"),
+)  # fmt: skip
+#: The Overview's articles with their story (a pile of several stories, none chosen).
+OVERVIEW_STORIES_PAGE = shown(
+    DocumentRow, "Overview", "Articles",
+    "story_id", "outlet", "title", "published", "byline", "words", "entity_count",
+    csv_only=("url", "doc_id"),
+)  # fmt: skip
+STORIES_PAGE = shown(
+    Story, "Stories", "Stories in this pile",
+    "story_id", "label", "articles",
+    derived("outlet_names", "Reported by", "The outlets that report it", width="medium"),
+    "top_entities",
+    csv_only=("outlets", "first_date", "last_date"),
 )  # fmt: skip
 METADATA_PAGE = shown(
     DocumentRow, "Your articles", "Metadata",
@@ -408,4 +462,5 @@ QUOTES_PAGE = shown(
 PAGE_TABLES = (
     OVERVIEW_PAGE, READER_ENTITIES_PAGE, METADATA_PAGE, STATUS_PAGE, COMPARE_PAGE, FORMS_PAGE,
     KWIC_PAGE, PAIRS_PAGE, CLAIMS_PAGE, FIGURES_PAGE, SPEAKERS_PAGE, QUOTES_PAGE,
+    OVERVIEW_STORIES_PAGE, STORIES_PAGE,
 )  # fmt: skip

@@ -33,6 +33,7 @@ from lib.records import (
     Quote,
     Sentence,
     Status,
+    Story,
     TextRow,
 )
 
@@ -73,6 +74,7 @@ COOCCURRENCE_COLUMNS = cli_names(Pair)
 FIGURE_COLUMNS = cli_names(Figure)
 CLAIM_COLUMNS = cli_names(Claim)
 QUOTE_COLUMNS = cli_names(Quote)
+STORY_COLUMNS = cli_names(Story)
 #: Every column of the tables the CLI does not print.
 TEXT_COLUMNS = names(TextRow)
 SENTENCE_COLUMNS = names(Sentence)
@@ -89,8 +91,8 @@ class Analysis:
     """Everything the app and CLI show about one corpus: one DataFrame per table, each
     with the columns of its record in :mod:`lib.records` (``documents``: DocumentRow,
     ``texts``: TextRow, ``sentences``: Sentence, ``mentions``: Mention, ``entities``:
-    Entity, ``figures``: Figure, ``claims``: Claim, ``quotes``: Quote), plus ``problems``:
-    ``(file, reason)`` of every article not analysed.
+    Entity, ``figures``: Figure, ``claims``: Claim, ``quotes``: Quote, ``stories``: Story),
+    plus ``problems``: ``(file, reason)`` of every article not analysed.
     """
 
     documents: pd.DataFrame
@@ -101,6 +103,7 @@ class Analysis:
     figures: pd.DataFrame
     claims: pd.DataFrame
     quotes: pd.DataFrame
+    stories: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=STORY_COLUMNS))
     problems: list[tuple[str, str]] = field(default_factory=list)
 
     @property

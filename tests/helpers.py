@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import shutil
+import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -94,3 +97,42 @@ def column_headers(element) -> dict[str, str]:
     import json
 
     return {name: c.get("label", name) for name, c in json.loads(element.proto.columns).items()}
+
+
+def _writable(folder: Path) -> bool:
+    probe = folder / ".write-probe"
+    try:
+        probe.write_text("x")
+    except OSError:
+        return False
+    probe.unlink()
+    return True
+
+
+@contextlib.contextmanager
+def read_only(folder: Path):
+    """``folder`` and its subfolders made read-only for the ``with`` block: by permissions,
+    and (for root, whom permissions do not stop) by the immutable attribute (``chattr +i``).
+    Skips the test when neither works on this machine."""
+    import pytest
+
+    folders = [folder, *[p for p in folder.rglob("*") if p.is_dir()]]
+    for f in folders:
+        f.chmod(0o555)
+    immutable = False
+    if _writable(folder):
+        chattr = shutil.which("chattr")
+        if (
+            chattr
+            and subprocess.run([chattr, "+i", *map(str, folders)], check=False).returncode == 0
+        ):
+            immutable = True
+    try:
+        if _writable(folder):
+            pytest.skip("cannot make a read-only folder here")
+        yield folder
+    finally:
+        if immutable:
+            subprocess.run([shutil.which("chattr"), "-i", *map(str, folders)], check=False)
+        for f in folders:
+            f.chmod(0o755)

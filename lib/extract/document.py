@@ -1,5 +1,5 @@
 """The per-document run: one parsed Doc -> its :class:`~lib.records.Parts` (sentences,
-mentions, figures, quotes, word count). It depends only on the text, so its result is
+mentions, figures, quotes, content words, word count). It depends only on the text, so its result is
 cached by the text's hash (``lib.store.cache``) and survives metadata edits."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import numpy as np
 from lib.extract.figures import extract_figures
 from lib.extract.mentions import mention_records
 from lib.extract.quotes import attributor_for, extract_quotes
+from lib.extract.terms import term_records
 from lib.records import Parts, Sentence
 
 
@@ -62,4 +63,11 @@ def process_doc(doc, text: str) -> Parts:
     for rec in figs + quots:
         rec.sentence_id = max(bisect.bisect_right(starts, rec.start_char) - 1, 0)
     words = sum(1 for t in doc if not (t.is_punct or t.is_space))
-    return Parts(words=words, sentences=sent_rows, mentions=mentions, figures=figs, quotes=quots)
+    return Parts(
+        words=words,
+        sentences=sent_rows,
+        mentions=mentions,
+        figures=figs,
+        quotes=quots,
+        terms=term_records(doc),
+    )

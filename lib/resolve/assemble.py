@@ -1,7 +1,9 @@
 """Per-document records + Documents -> one :class:`~lib.schema.Analysis`.
 
-Adds ids and outlets, then runs the corpus-level passes: canonical entity names, speakers
-and sources as entities, claims across outlets, quote groups.
+Adds ids and outlets, groups the articles into stories, then runs the corpus-level passes
+within each story: canonical entity names, speakers and sources as entities, claims across
+outlets, quote groups (the last two under the corpus time budget of
+:mod:`lib.resolve.budget`, one budget for the whole pile).
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ import pandas as pd
 from lib.columns import empty_frame, names, to_frame
 from lib.corpus.document import Document, outlet_labels
 from lib.records import Claim, DocumentRow, Entity, Mention, Parts, Quote, TextRow
+from lib.resolve.budget import Budget, run_pass
 from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
 from lib.resolve.quote_groups import group_quotes
 from lib.resolve.speakers import resolve_sources, span_entities
+from lib.resolve.stories import StoryFeatures, group_stories, story_features, story_table
 from lib.schema import Analysis
 
 
@@ -46,14 +50,18 @@ def _per_article(record_type: type, lists: list[list], metas: list[dict]) -> pd.
 
 
 def _collect(
-    documents: Sequence[Document], parts: Sequence[Parts]
+    documents: Sequence[Document],
+    parts: Sequence[Parts],
+    stories: Sequence[str],
+    labels: Sequence[str] | None = None,
 ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, pd.DataFrame]:
-    """Per-article tables (``doc_id``/``outlet`` added), the documents and texts tables."""
-    labels = outlet_labels(documents)
+    """Per-article tables (``doc_id``/``outlet`` added), the documents and texts tables;
+    ``labels`` are the outlets shown (default :func:`outlet_labels` of ``documents``)."""
+    labels = outlet_labels(documents) if labels is None else labels
     metas = [{"doc_id": d.doc_id, "outlet": o} for d, o in zip(documents, labels, strict=True)]
     tables = {
-        name: _per_article(record_type, [getattr(p, name) for p in parts], metas)
-        for name, record_type in Parts.LISTS.items()
+        name: _per_article(Parts.LISTS[name], [getattr(p, name) for p in parts], metas)
+        for name in Parts.TABLE_LISTS
     }
     doc_rows = [
         DocumentRow(
@@ -64,9 +72,10 @@ def _collect(
             byline=d.byline,
             url=d.url,
             words=part.words,
+            story_id=story,
             sentences=len(part.sentences),
         )
-        for d, part, label in zip(documents, parts, labels, strict=True)
+        for d, part, label, story in zip(documents, parts, labels, stories, strict=True)
     ]
     text_rows = [
         TextRow(
@@ -89,18 +98,103 @@ def _mentions(raw: pd.DataFrame) -> pd.DataFrame:
     return mentions[names(Mention)].reset_index(drop=True)
 
 
-def _figures(figs: pd.DataFrame, spans) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _figures(figs: pd.DataFrame, spans, budget: Budget) -> tuple[pd.DataFrame, pd.DataFrame]:
     if len(figs):
         figs["said_by"], figs["said_by_entity"] = resolve_sources(figs, spans, "said_by")
-    claims = build_claims(figs) if len(figs) else empty_frame(Claim)
+    claims = empty_frame(Claim)
+    if len(figs):  # under the corpus time budget: left out (with a note) when it runs out
+        empty = claims
+        claims = run_pass(
+            budget, "Claims across outlets", lambda: build_claims(figs), lambda: empty
+        )
     return figs.reset_index(drop=True), claims.reset_index(drop=True)
 
 
-def _quotes(quots: pd.DataFrame, spans) -> pd.DataFrame:
+def _quotes(quots: pd.DataFrame, spans, budget: Budget) -> pd.DataFrame:
     if len(quots):
         quots["speaker"], quots["speaker_entity"] = resolve_sources(quots, spans, "speaker")
-        quots = group_quotes(quots)
+        quots = group_quotes(quots, budget)  # stops where it is when the budget runs out
     return quots[names(Quote)].reset_index(drop=True)
+
+
+def _passes(tables: dict[str, pd.DataFrame], budget: Budget) -> dict[str, pd.DataFrame]:
+    """The corpus-level passes over one story's per-article tables: mentions with canonical
+    entities, the entity table, figures and claims, quotes and their groups."""
+    mentions = _mentions(tables["mentions"])
+    spans = span_entities(mentions)
+    figs, claims = _figures(tables["figures"], spans, budget)
+    return {
+        "mentions": mentions,
+        "entities": entity_table(mentions),
+        "figures": figs,
+        "claims": claims,
+        "quotes": _quotes(tables["quotes"], spans, budget),
+    }
+
+
+def _prefixed(values: pd.Series, story: str) -> pd.Series:
+    """Claim and quote-group ids of one story made unique in the pile ("S2-C01"); a list of
+    ids ("C02, C03", the ``related`` claims) gets each one prefixed."""
+
+    def one(value):
+        if not isinstance(value, str) or not value:
+            return value
+        return ", ".join(f"{story}-{v}" for v in value.split(", "))
+
+    return values.map(one)
+
+
+def _story_rank(story: str) -> int:
+    """Position of a story id ("S12" -> 12) in story order."""
+    return int(story[1:]) if story[1:].isdigit() else 0
+
+
+def _in_story_order(table: pd.DataFrame, story_of: dict[str, str]) -> pd.DataFrame:
+    """Rows of ``table`` grouped by story (S1 first), in document order within a story."""
+    if table.empty:
+        return table.reset_index(drop=True)
+    position = {doc_id: k for k, doc_id in enumerate(story_of)}
+    key = [(_story_rank(story_of[d]), position[d]) for d in table["doc_id"].tolist()]
+    order = sorted(range(len(key)), key=key.__getitem__)
+    return table.iloc[order].reset_index(drop=True)
+
+
+def _story_passes(
+    tables: dict[str, pd.DataFrame], story_of: dict[str, str], budget: Budget
+) -> dict:
+    """:func:`_passes` run on each story alone, so no name, claim or quote group ever links
+    two stories. Ids are prefixed with the story id ("S2-C01"); rows are grouped by story
+    (S1 first) and keep document order within a story, so a pile assembled a few stories
+    at a time (:mod:`lib.store.stream`) gives the same tables."""
+    stories_of_rows = {name: t["doc_id"].map(story_of) for name, t in tables.items()}
+    results: dict[str, list[pd.DataFrame]] = {}
+    for sid in sorted(set(story_of.values()), key=_story_rank):
+        mine = {
+            name: t[stories_of_rows[name] == sid].reset_index(drop=True)
+            for name, t in tables.items()
+        }
+        found = _passes(mine, budget)
+        found["claims"] = found["claims"].assign(
+            claim_id=_prefixed(found["claims"]["claim_id"], sid),
+            related=_prefixed(found["claims"]["related"], sid),
+        )
+        found["quotes"] = found["quotes"].assign(
+            group_id=_prefixed(found["quotes"]["group_id"], sid)
+        )
+        for name, table in found.items():
+            results.setdefault(name, []).append(table)
+    out = {}
+    for name, parts in results.items():
+        table = pd.concat([t for t in parts if len(t)] or parts[:1], ignore_index=True)
+        out[name] = table if name == "claims" else _in_story_order(table, story_of)
+    return out
+
+
+def _features(documents: Sequence[Document], parts: Sequence[Parts]) -> list[StoryFeatures]:
+    return [
+        story_features(doc.published, doc.outlet, part)
+        for doc, part in zip(documents, parts, strict=True)
+    ]
 
 
 def assemble(
@@ -108,26 +202,43 @@ def assemble(
     parts: Sequence[Parts],
     *,
     problems: Sequence[tuple[str, str]] = (),
+    stories: Sequence[str] | None = None,
+    map_fn=None,
+    outlets: Sequence[str] | None = None,
+    story_count: int | None = None,
+    budget: Budget | None = None,
 ) -> Analysis:
-    """Combine per-document records into an :class:`~lib.schema.Analysis`."""
-    tables, documents_df, texts = _collect(documents, parts)
-    mentions = _mentions(tables["mentions"])
-    ents = entity_table(mentions)
-    spans = span_entities(mentions)
-    figs, claims = _figures(tables["figures"], spans)
-    quots = _quotes(tables["quotes"], spans)
-    counts = ents.groupby("doc_id")["entity"].nunique()
+    """Combine per-document records into an :class:`~lib.schema.Analysis`.
+
+    Articles are first grouped into stories (:mod:`lib.resolve.stories`; ``stories`` may
+    give each document's story id instead; ``map_fn`` runs grouping's tasks elsewhere, see
+    :func:`lib.resolve.linkage.cluster`); every corpus-level pass then runs within one story
+    at a time. A pile assembled a few stories at a time (:mod:`lib.store.stream`) passes
+    the whole pile's ``outlets`` labels and ``story_count``, so ids and labels are the pile's.
+
+    The passes that compare rows with rows (claims, quote groups) run under ``budget``
+    (default: a new :class:`~lib.resolve.budget.Budget` of the configured seconds); what it
+    cuts is named in ``problems`` under ``CORPUS_NOTE``."""
+    budget = budget if budget is not None else Budget()
+    if stories is None:
+        stories = group_stories(_features(documents, parts), map_fn=map_fn)
+    tables, documents_df, texts = _collect(documents, parts, stories, outlets)
+    story_of = dict(zip((d.doc_id for d in documents), stories, strict=True))
+    sentences = tables["sentences"]
+    if (story_count or len(set(stories))) > 1:
+        found = _story_passes(tables, story_of, budget)
+        sentences = _in_story_order(sentences, story_of)
+    else:
+        found = _passes(tables, budget)
+    counts = found["entities"].groupby("doc_id")["entity"].nunique()
     documents_df["entity_count"] = (
         documents_df["doc_id"].map(counts).fillna(0).astype(int).to_numpy()
     )
     return Analysis(
         documents=documents_df,
         texts=texts,
-        sentences=tables["sentences"],
-        mentions=mentions,
-        entities=ents,
-        figures=figs,
-        claims=claims,
-        quotes=quots,
-        problems=list(problems),
+        sentences=sentences,
+        **found,
+        stories=story_table(documents_df, found["mentions"]),
+        problems=[*problems, *budget.problems()],
     )

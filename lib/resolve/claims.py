@@ -48,6 +48,7 @@ from lib.columns import columns
 from lib.extract.measure import EXPECTED
 from lib.extract.numbers import vocab
 from lib.records import Figure
+from lib.resolve import budget
 from lib.resolve.grouping import UnionFind
 from lib.resolve.intervals import figure_interval, overlap
 from lib.schema import CLAIM_COLUMNS
@@ -284,6 +285,7 @@ def _cluster(items: list[dict]) -> list[int]:
         blocks.setdefault(_block_key(item), []).append(i)
     labels = [0] * len(items)
     for rows in blocks.values():
+        budget.check()  # the corpus time budget (lib.resolve.budget): raises when it is out
         for k, local in enumerate(_cluster_block([items[i] for i in rows])):
             labels[rows[k]] = rows[local]  # a member's global index names the cluster
     return labels

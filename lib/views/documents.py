@@ -7,7 +7,35 @@ import pandas as pd
 from lib.records import OVERVIEW_PAGE, READER_ENTITIES_PAGE
 
 #: Status of a file as the *Your articles* page shows it.
-STATUS_NAMES = {"analysed": "Analysed", "truncated": "Analysed (truncated)", "skipped": "Skipped"}
+STATUS_NAMES = {
+    "analysed": "Analysed",
+    "truncated": "Analysed (truncated)",
+    "skipped": "Skipped",
+    "note": "Note",
+}
+
+
+#: Longest file name a table or note shows; longer ones keep their start and end.
+MAX_NAME_CHARS = 120
+
+
+def short_name(name: str, limit: int = MAX_NAME_CHARS) -> str:
+    """A file name as shown: invisible characters removed and, past ``limit`` characters,
+    its start and end around "…" (so the extension stays visible)."""
+    from lib.corpus.document import display_name
+
+    name = display_name(str(name or ""))
+    if len(name) <= limit:
+        return name
+    tail = min(30, limit // 3)
+    return f"{name[: limit - tail - 1]}…{name[-tail:]}"
+
+
+def status_table(statuses: pd.DataFrame) -> pd.DataFrame:
+    """The *Your articles* status rows as shown: statuses in words, file names shortened."""
+    return statuses.assign(
+        status=statuses["status"].map(STATUS_NAMES), file=statuses["file"].map(short_name)
+    )
 
 
 def metadata_table(documents, fields: list[str]) -> pd.DataFrame:
@@ -31,7 +59,7 @@ def outlet_notes(analysis) -> dict[str, str]:
     notes: dict[str, list[str]] = {}
     for doc in docs.itertuples():
         title = display_name(doc.title) if isinstance(doc.title, str) else ""
-        name = display_name(str(files.get(doc.doc_id, "") or ""))
+        name = short_name(str(files.get(doc.doc_id, "") or ""))
         item = f"“{title}” (file {name})" if title else f"file {name}"
         head = f"{doc.outlet} (no outlet named in the text)"
         notes.setdefault(doc.outlet, [head if is_fallback_label(doc.outlet) else doc.outlet])
@@ -39,10 +67,11 @@ def outlet_notes(analysis) -> dict[str, str]:
     return {outlet: " · ".join(i for i in items if i) for outlet, items in notes.items()}
 
 
-def article_rows(documents: pd.DataFrame) -> pd.DataFrame:
-    """The Overview's articles table (:data:`lib.records.OVERVIEW_PAGE` with its CSV-only
-    columns: the address and document id), one row per article."""
-    return documents.reindex(columns=OVERVIEW_PAGE.csv_names()).fillna({"url": ""})
+def article_rows(documents: pd.DataFrame, table=OVERVIEW_PAGE) -> pd.DataFrame:
+    """The Overview's articles table (``table``: :data:`lib.records.OVERVIEW_PAGE`, or its
+    version with each article's story, with the CSV-only columns: the address and document
+    id), one row per article."""
+    return documents.reindex(columns=table.csv_names()).fillna({"url": ""})
 
 
 def article_entities(mentions: pd.DataFrame) -> pd.DataFrame:

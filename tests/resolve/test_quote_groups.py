@@ -139,3 +139,35 @@ def test_large_corpora_compare_only_candidates_with_the_same_result(monkeypatch)
     blocked = partition(group_quotes(frame))
     assert blocked == exact
     assert any(len(g) > 1 for g in exact)  # the copies really were grouped
+
+
+def test_blocking_finds_copies_with_a_word_changed_or_ends_trimmed(monkeypatch):
+    """Above BLOCKING_MIN quotes, candidates come from each quote's rarest word pairs: every
+    copy another outlet carries (a word changed, a few words trimmed at either end) is
+    still grouped with its original, as the exhaustive comparison groups it."""
+    import random
+
+    import lib.resolve.quote_groups as quotes_module
+
+    rng = random.Random(26)
+    vocab = [f"w{i}" for i in range(3000)]
+    weights = [1 / (r + 1) for r in range(len(vocab))]  # a few words are very common
+    rows, copies = [], []
+    for k in range(340):
+        words = rng.choices(vocab, weights=weights, k=rng.randint(8, 20))
+        rows.append({"doc_id": f"d{k % 50}", "quote": " ".join(words), "speaker": f"S{k % 80}"})
+        if k % 4 == 0:
+            copy = words[rng.randint(0, 2) : len(words) - rng.randint(0, 2)]
+            copy[rng.randrange(len(copy))] = rng.choice(vocab)
+            copies.append((len(rows) - 1, len(rows)))
+            rows.append(
+                {"doc_id": f"d{(k + 7) % 50}", "quote": " ".join(copy), "speaker": f"S{k % 80}"}
+            )
+    frame = pd.DataFrame(rows)
+    assert len(frame) > quotes_module.BLOCKING_MIN
+    blocked = group_quotes(frame)["group_id"].tolist()
+    monkeypatch.setattr(quotes_module, "BLOCKING_MIN", 10**9)
+    exact = group_quotes(frame)["group_id"].tolist()
+    together = [(a, b) for a, b in copies if exact[a] == exact[b]]
+    assert len(together) >= 0.9 * len(copies)  # the matcher itself groups the copies
+    assert all(blocked[a] == blocked[b] for a, b in together)

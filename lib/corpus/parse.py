@@ -37,7 +37,7 @@ from lib.corpus.text import (
     rejoin_wrapped,
     strip_markup,
 )
-from lib.extract.caps import cap_notes
+from lib.nlp.caps import cap_notes
 
 
 @dataclass

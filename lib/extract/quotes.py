@@ -18,18 +18,11 @@ from __future__ import annotations
 import bisect
 import re
 
-from lib.extract.caps import MAX_QUOTES
 from lib.nlp.attribution import Attributor, empty_record
+from lib.nlp.caps import MAX_QUOTES
 from lib.nlp.pipeline import doc_text
 from lib.nlp.quotemarks import find_quote_marks, paragraph_spans
 from lib.records import Quote
-
-KINDS = ("direct", "fragment")
-
-
-#: ``speaker_how`` values: how the speaker was found (see :mod:`lib.nlp.attribution`).
-SPEAKER_HOW = ("explicit", "according to", "pronoun", "role", "carried over", "next quote", "")
-
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -94,7 +87,7 @@ def find_quotes(text: str) -> list[tuple]:
     for p_no, (ps, pe) in enumerate(paragraph_spans(text)):
         for open_idx, close_idx, open_ended in find_quote_marks(text, ps, pe):
             seen += 1
-            if seen > MAX_QUOTES:  # bounded work per document (lib.extract.caps)
+            if seen > MAX_QUOTES:  # bounded work per document (lib.nlp.caps)
                 return raw
             start, end = _trim(text, open_idx + 1, close_idx)
             if WORD.search(text[start:end]):

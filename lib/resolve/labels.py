@@ -4,14 +4,12 @@ labels and the context cues (ties broken by :data:`LABEL_PREFERENCE`)."""
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import pandas as pd
 
+from lib.datafiles import read_csv
 from lib.nlp.gazetteer import gazetteer
 from lib.schema import NAME_LABELS
-
-DATA = Path(__file__).resolve().parent.parent / "data"
 
 #: Last words that make a name a place ("Hampton Township", "Cook County").
 PLACE_SUFFIXES = frozenset(
@@ -22,10 +20,7 @@ PLACE_SUFFIXES = frozenset(
 @functools.lru_cache(maxsize=1)
 def media_names() -> frozenset[str]:
     """News outlets and platforms of ``lib/data/media.csv``."""
-    lines = (DATA / "media.csv").read_text(encoding="utf-8").splitlines()
-    return frozenset(
-        line.strip() for line in lines[1:] if line.strip() and not line.startswith("#")
-    ) - {"name"}
+    return frozenset(row["name"] for row in read_csv("media.csv") if row["name"])
 
 
 LABEL_PREFERENCE = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART"]

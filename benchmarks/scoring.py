@@ -449,6 +449,111 @@ def claim_scores(
     }
 
 
+# ----------------------------------------------------------------------------- BASIL verdicts
+
+#: The verdicts of the claim gold (``"verdict"`` of each gold claim).
+VERDICTS = ("agree", "differ", "conflict")
+
+
+def gold_holder(holder: str) -> str:
+    """Comparable form of a gold ``holder``: lower case, words only, a bracketed note and a
+    leading article dropped ("the Senate (H.R. 1 vote)" -> "senate")."""
+    text = re.sub(r"\([^)]*\)", " ", holder or "")
+    ws = [re.sub(r"'s$", "", w) for w in words(text)]
+    while ws and ws[0] in ("the", "a", "an"):
+        ws = ws[1:]
+    return " ".join(ws)
+
+
+def _claim_golds(items, gold_of) -> set:
+    return {gold_of[x] for x in items if x in gold_of}
+
+
+def claim_verdicts(
+    system: dict[str, dict],
+    gold_of: dict[tuple[str, int], str],
+    gold: dict[str, dict],
+    distinct: list[tuple[set, set, str]] = (),
+) -> dict[str, int]:
+    """Counts behind the verdict measures of the claims (sum them over events).
+
+    ``system``: claim id -> ``{"status": ..., "items": [(outlet, figure id), ...]}``;
+    ``gold_of``: system figure -> the gold claim it matches; ``gold``: gold claim id ->
+    ``{"verdict": "agree"|"differ"|"conflict", "holder": str, "outlets": set}``;
+    ``distinct``: (system figures of side a, of side b, why) for each gold pair of
+    figures that must not be in one claim.
+
+    - ``agree_claims`` / ``agree_correct``: system claims with status ``agree`` whose
+      figures come from 2+ outlets; correct when every figure matches one and the same
+      gold claim (a figure matching none makes it wrong) and that claim's verdict is agree;
+    - ``conflicts`` / ``conflicts_true`` / ``conflicts_gold_agree``: claims with status
+      ``conflict``; true when their gold-matched figures, from 2+ outlets, all belong to
+      one gold claim whose verdict is conflict; *gold agree* when that one claim's verdict
+      is agree (the gold says the outlets agree: never acceptable);
+    - ``differs`` / ``differs_true``: the same for status ``differ`` (true: verdict differ
+      or conflict);
+    - ``with_distinct``: system claims holding both sides of a gold ``distinct`` pair;
+    - ``mixed_holders``: system claims holding figures of gold claims whose holders differ
+      (:func:`gold_holder`, both non-empty) or both sides of a "different holder" pair;
+    - ``verdicts_found`` / ``verdicts_right``: gold claims whose figures from 2+ outlets
+      share a system claim, and those where that claim's status is the gold verdict;
+      ``hard_found`` / ``hard_right`` the same for verdicts differ and conflict.
+    """
+    out = dict.fromkeys(
+        "agree_claims agree_correct conflicts conflicts_true conflicts_gold_agree differs "
+        "differs_true with_distinct mixed_holders verdicts_found verdicts_right hard_found "
+        "hard_right".split(),
+        0,
+    )
+    for claim in system.values():
+        items, status = claim["items"], claim["status"]
+        outlets = {o for o, _ in items}
+        golds = _claim_golds(items, gold_of)
+        matched_outlets = {x[0] for x in items if x in gold_of}
+        one = next(iter(golds)) if len(golds) == 1 else None
+        verdict = gold[one]["verdict"] if one in gold else ""
+        if status == "agree" and len(outlets) >= 2:
+            out["agree_claims"] += 1
+            out["agree_correct"] += bool(
+                one and all(x in gold_of for x in items) and verdict == "agree"
+            )
+        if status in ("conflict", "differ"):
+            key = "conflicts" if status == "conflict" else "differs"
+            out[key] += 1
+            sure = one is not None and len(matched_outlets) >= 2
+            if status == "conflict":
+                out["conflicts_true"] += sure and verdict == "conflict"
+                out["conflicts_gold_agree"] += sure and verdict == "agree"
+            else:
+                out["differs_true"] += sure and verdict in ("differ", "conflict")
+        members = set(items)
+        holders = {gold_holder(gold[g].get("holder", "")) for g in golds if g in gold} - {""}
+        mixed, apart = len(holders) > 1, False
+        for side_a, side_b, why in distinct:
+            if members & side_a and members & side_b:
+                apart = True
+                mixed = mixed or why == "different holder"
+        out["with_distinct"] += apart
+        out["mixed_holders"] += mixed
+    claim_of = {x: cid for cid, claim in system.items() for x in claim["items"]}
+    for gid, g in gold.items():
+        mine = [x for x, c in gold_of.items() if c == gid and x in claim_of]
+        by_claim: dict[str, set] = {}
+        for x in mine:
+            by_claim.setdefault(claim_of[x], set()).add(x[0])
+        shared = [cid for cid, outlets in by_claim.items() if len(outlets) >= 2]
+        if not shared:
+            continue
+        best = max(shared, key=lambda cid: (len(by_claim[cid]), cid))
+        right = system[best]["status"] == g["verdict"]
+        out["verdicts_found"] += 1
+        out["verdicts_right"] += right
+        if g["verdict"] != "agree":
+            out["hard_found"] += 1
+            out["hard_right"] += right
+    return out
+
+
 # ----------------------------------------------------------------------------- stories
 
 

@@ -179,6 +179,26 @@ class Figure:
         "happen; empty for the article's present.",
         cli=True,
     )
+    holder: str = col(
+        "Whose",
+        "Whose measurement it is: “Trump's net worth”, “Okafor with 18 percent”, “21 "
+        "percent for Romney”, the company that cut the jobs (the canonical entity where it "
+        "names one)",
+        cli=True,
+    )
+    time: str = col(
+        "When",
+        "The date the figure is about, resolved against the article's date (“Wednesday” "
+        "in an article of 24 March 2017 is 2017-03-22); as written when it names no date "
+        "of its own (“the previous night”)",
+        cli=True,
+    )
+    holder_text: str = col("Holder as written", "The holder's words in the text")
+    holder_start: int = col("Holder start", "Offset of the holder (-1: none)")
+    holder_end: int = col("Holder end")
+    holder_how: str = col("Holder from", "with, for, possessor, apposition, modifier or subject")
+    holder_entity: str = col("Holder entity", "The holder's canonical entity, if any")
+    time_text: str = col("Time as written", "The date or time expression of its clause")
     counted_head: str = col("Counted head", "Lemma of the counted noun")
     counted_lemmas: str = col("Counted lemmas", "Head, modifier and context lemmas")
     counted_groups: str = col("Counted groups", "Nationalities or actors it belongs to")
@@ -213,8 +233,10 @@ class Claim:
     sentence: str = same(Figure, "sentence", cli=True)
     status: str = col(
         "Status",
-        "agree: compatible values; conflict: values that cannot all be true; "
-        "single source: only one outlet reports it",
+        "agree: the values share a value once rounding and qualifiers are allowed for; "
+        "differ: they do not, but the outlets may count it another way or one may be an "
+        "update; conflict: the same measurement, holder and time with values that cannot "
+        "all be true; single source: only one outlet reports it",
         cli=True,
     )
     kind: str = same(Figure, "kind", cli=True)
@@ -222,7 +244,28 @@ class Claim:
     places: str = same(Figure, "places", cli=True)
     time_scope: str = same(Figure, "time_scope", cli=True)
     related: str = col("Related", "Claims measuring something close, with other values", cli=True)
-    why: str = col("Why grouped", "Why these figures are one claim", cli=True)
+    why: str = col(
+        "Why grouped", "Why these figures are one claim, and the verdict's reason", cli=True
+    )
+    holder: str = same(Figure, "holder", cli=True)
+    time: str = same(Figure, "time", cli=True)
+    low: float = col(
+        "Stands for (from)",
+        "The lowest value the figure allows: its rounding as written and its qualifier",
+        cli=True,
+    )
+    high: float = col("Stands for (to)", "The highest value the figure allows", cli=True)
+    gap: float = col(
+        "Gap %", "How far apart the values of a claim that differs or conflicts are", cli=True
+    )
+    start_char: int = same(Sentence, "start_char")
+    end_char: int = same(Sentence, "end_char")
+    measure_head: str = col("Compared head", "What is counted as compared (event nouns as people)")
+    strength: str = col("Strength", "strong: one measurement beyond doubt; weak: maybe not")
+    published: str = same(DocumentRow, "published")
+    norm_value: float = col("Compared value", "The value in the unit compared (days)")
+    norm_low: float = col("Compared from")
+    norm_high: float = col("Compared to")
 
 
 # ----------------------------------------------------------------------------- quotes
@@ -435,7 +478,7 @@ FIGURES_PAGE = shown(
     "outlet",
     "text",
     derived("exact_value", "Exact value", "At full precision, as read from the text"),
-    "qualifier", "counted", "predicate", "time_scope", "said_by",
+    "qualifier", "counted", "holder", "predicate", "time", "time_scope", "said_by",
     derived("how_found", "How the source was found", "Named in the sentence, “according "
             "to”, a pronoun or a role read as a person, or carried over"),
     "kind", "sentence",
@@ -445,7 +488,7 @@ FIGURES_PAGE = shown(
 #: lines under another column's value, a line holding one or more of them (joined by " · ").
 FIGURES_PAGE_LINES = {
     "figure": [("text",), ("exact_value", "qualifier", "kind")],
-    "counted": [("predicate",), ("time_scope",)],
+    "counted": [("holder",), ("predicate",), ("time", "time_scope")],
     "said_by": [("how_found",)],
 }
 SPEAKERS_PAGE = shown(Quote, "Quotes", "Who is quoted, by outlet", "speaker", per_outlet=True)

@@ -22,7 +22,12 @@ MAX_ROWS = 250
 #: Longest outlet header before it is shortened with "…" (the full name is on hover).
 HEADER_CHARS = 40
 
-STATUS_CLASSES = {"agree": "cl-agree", "conflict": "cl-conflict", "single source": "cl-single"}
+STATUS_CLASSES = {
+    "agree": "cl-agree",
+    "differ": "cl-differ",
+    "conflict": "cl-conflict",
+    "single source": "cl-single",
+}
 
 CSS = """<style>
 .cl-wrap{max-height:34rem;overflow:auto;border:1px solid rgba(49,51,63,.15);
@@ -51,6 +56,7 @@ CSS = """<style>
   font-size:.75rem;font-weight:600}
 .cl-agree{background:#dcf2e3;color:#1b5e20}
 .cl-conflict{background:#fde2e1;color:#8a1c1c}
+.cl-differ{background:#fff1d6;color:#7a4b00}
 .cl-single{background:#ececf0;color:#4a4a55}
 .cl-dark .cl-table thead th,.cl-dark .cl-table thead .cl-lead{background:#262730}
 .cl-dark .cl-table .cl-lead{background:#0e1117}
@@ -149,6 +155,17 @@ def count_matrix_html(
     return _table(name, "counts", head, body, dark)
 
 
+def _figure_cell(fig, intervals: bool) -> str:
+    span = str(getattr(fig, "interval", "") or "")
+    title = f' title="stands for {escape(span)}"' if span else ""
+    out = f'<div class="cl-fig"{title}><b>{escape(str(fig.figure))}</b>'
+    if intervals and span:
+        out += f'<span class="cl-sub">= {escape(span)}</span>'
+    if fig.said_by:
+        out += f'<span class="cl-who">{escape(fig.said_by)}</span>'
+    return out + "</div>"
+
+
 def claims_table_html(
     summary: pd.DataFrame,
     cells: pd.DataFrame,
@@ -156,6 +173,7 @@ def claims_table_html(
     *,
     notes: dict[str, str] | None = None,
     dark: bool = False,
+    intervals: bool = False,
 ) -> str:
     """Claims (rows) x outlets (columns) as a safe HTML table.
 
@@ -163,7 +181,9 @@ def claims_table_html(
     :func:`lib.views.figures.claim_summary`), ``cells`` the figures each outlet reports
     (:func:`lib.views.figures.claim_cells`). A cell lists each figure with its source on
     a line of its own; "—" when the outlet does not report the claim. The first column
-    holds the claim's id, what is counted and its status.
+    holds the claim's id, what is counted and its status. Each figure's interval (what it
+    stands for once rounding and its qualifier are allowed for) is on hover, and under it
+    when ``intervals``.
     """
     head = '<th scope="col" class="cl-lead">Claim</th>' + _outlet_heads(outlets, notes)
     by_cell = {key: grp for key, grp in cells.groupby(["claim_id", "outlet"], sort=False)}
@@ -181,12 +201,7 @@ def claims_table_html(
             if grp is None:
                 parts.append('<td class="cl-o"><span class="cl-none">—</span></td>')
                 continue
-            figures = "".join(
-                f'<div class="cl-fig"><b>{escape(str(f.figure))}</b>'
-                + (f'<span class="cl-who">{escape(f.said_by)}</span>' if f.said_by else "")
-                + "</div>"
-                for f in grp.itertuples()
-            )
+            figures = "".join(_figure_cell(f, intervals) for f in grp.itertuples())
             parts.append(f'<td class="cl-o">{figures}</td>')
         body.append("<tr>" + "".join(parts) + "</tr>")
     return _table("claims", "figures", head, body, dark)

@@ -18,6 +18,7 @@ from lib.records import Claim, DocumentRow, Entity, Mention, Parts, Quote, TextR
 from lib.resolve.budget import Budget, run_pass
 from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
+from lib.resolve.holders import holder_columns, resolve_times
 from lib.resolve.quote_groups import group_quotes
 from lib.resolve.speakers import resolve_sources, span_entities
 from lib.resolve.stories import StoryFeatures, group_stories, story_features, story_table
@@ -98,14 +99,19 @@ def _mentions(raw: pd.DataFrame) -> pd.DataFrame:
     return mentions[names(Mention)].reset_index(drop=True)
 
 
-def _figures(figs: pd.DataFrame, spans, budget: Budget) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _figures(
+    figs: pd.DataFrame, spans, budget: Budget, published: dict[str, str]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     if len(figs):
         figs["said_by"], figs["said_by_entity"] = resolve_sources(figs, spans, "said_by")
+        figs["holder"], figs["holder_entity"] = holder_columns(figs, spans)
+        figs["time"] = resolve_times(figs, published)
     claims = empty_frame(Claim)
     if len(figs):  # under the corpus time budget: left out (with a note) when it runs out
         empty = claims
+        dated = figs.assign(published=figs["doc_id"].map(published).fillna(""))
         claims = run_pass(
-            budget, "Claims across outlets", lambda: build_claims(figs), lambda: empty
+            budget, "Claims across outlets", lambda: build_claims(dated), lambda: empty
         )
     return figs.reset_index(drop=True), claims.reset_index(drop=True)
 
@@ -117,12 +123,15 @@ def _quotes(quots: pd.DataFrame, spans, budget: Budget) -> pd.DataFrame:
     return quots[names(Quote)].reset_index(drop=True)
 
 
-def _passes(tables: dict[str, pd.DataFrame], budget: Budget) -> dict[str, pd.DataFrame]:
+def _passes(
+    tables: dict[str, pd.DataFrame], budget: Budget, published: dict[str, str]
+) -> dict[str, pd.DataFrame]:
     """The corpus-level passes over one story's per-article tables: mentions with canonical
-    entities, the entity table, figures and claims, quotes and their groups."""
+    entities, the entity table, figures (with the time each is about, read against its
+    article's ``published`` date) and claims, quotes and their groups."""
     mentions = _mentions(tables["mentions"])
     spans = span_entities(mentions)
-    figs, claims = _figures(tables["figures"], spans, budget)
+    figs, claims = _figures(tables["figures"], spans, budget, published)
     return {
         "mentions": mentions,
         "entities": entity_table(mentions),
@@ -160,7 +169,10 @@ def _in_story_order(table: pd.DataFrame, story_of: dict[str, str]) -> pd.DataFra
 
 
 def _story_passes(
-    tables: dict[str, pd.DataFrame], story_of: dict[str, str], budget: Budget
+    tables: dict[str, pd.DataFrame],
+    story_of: dict[str, str],
+    budget: Budget,
+    published: dict[str, str],
 ) -> dict:
     """:func:`_passes` run on each story alone, so no name, claim or quote group ever links
     two stories. Ids are prefixed with the story id ("S2-C01"); rows are grouped by story
@@ -173,7 +185,7 @@ def _story_passes(
             name: t[stories_of_rows[name] == sid].reset_index(drop=True)
             for name, t in tables.items()
         }
-        found = _passes(mine, budget)
+        found = _passes(mine, budget, published)
         found["claims"] = found["claims"].assign(
             claim_id=_prefixed(found["claims"]["claim_id"], sid),
             related=_prefixed(found["claims"]["related"], sid),
@@ -224,12 +236,13 @@ def assemble(
         stories = group_stories(_features(documents, parts), map_fn=map_fn)
     tables, documents_df, texts = _collect(documents, parts, stories, outlets)
     story_of = dict(zip((d.doc_id for d in documents), stories, strict=True))
+    published = {d.doc_id: d.published or "" for d in documents}
     sentences = tables["sentences"]
     if (story_count or len(set(stories))) > 1:
-        found = _story_passes(tables, story_of, budget)
+        found = _story_passes(tables, story_of, budget, published)
         sentences = _in_story_order(sentences, story_of)
     else:
-        found = _passes(tables, budget)
+        found = _passes(tables, budget, published)
     counts = found["entities"].groupby("doc_id")["entity"].nunique()
     documents_df["entity_count"] = (
         documents_df["doc_id"].map(counts).fillna(0).astype(int).to_numpy()

@@ -9,7 +9,7 @@ from dataclasses import fields
 
 import pandas as pd
 
-from lib.resolve.claims import claim_status, describe_claim
+from lib.resolve.verdicts import claim_status, describe_claim
 from lib.schema import Analysis
 
 

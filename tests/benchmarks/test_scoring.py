@@ -107,3 +107,57 @@ def test_parts_follow_the_eval_readme():
     assert scoring.basil_part("2019_70c75d68") == "check"
     assert [scoring.newsquant_part(i) for i in range(4)] == ["tune", "check", "tune", "check"]
     assert scoring.POLNEAR_FOLDERS == {"tune": "polnear-train", "check": "polnear-dev"}
+
+
+def _gold(**claims):
+    return {
+        gid: {"verdict": verdict, "holder": holder, "outlets": set()}
+        for gid, (verdict, holder) in claims.items()
+    }
+
+
+def test_claim_verdicts_agree_precision_is_strict():
+    gold = _gold(c1=("agree", "the Senate"), c2=("agree", "the House"))
+    gold_of = {("fox", 0): "c1", ("nyt", 1): "c1", ("fox", 2): "c2", ("nyt", 3): "c2"}
+    system = {
+        "A": {"status": "agree", "items": [("fox", 0), ("nyt", 1)]},  # right
+        "B": {"status": "agree", "items": [("fox", 2), ("nyt", 3), ("hpo", 9)]},  # 9: no gold
+        "C": {"status": "agree", "items": [("fox", 5)]},  # one outlet: not an agree claim
+    }
+    v = scoring.claim_verdicts(system, gold_of, gold)
+    assert (v["agree_claims"], v["agree_correct"]) == (2, 1)
+    assert v["verdicts_found"] == 2 and v["verdicts_right"] == 2
+
+
+def test_claim_verdicts_conflicts_the_gold_calls_agreement():
+    gold = _gold(c1=("agree", ""), c2=("conflict", ""), c3=("differ", ""))
+    gold_of = {("fox", 0): "c1", ("nyt", 1): "c1", ("fox", 2): "c2", ("nyt", 3): "c2"}
+    gold_of |= {("fox", 4): "c3", ("hpo", 5): "c3"}
+    system = {
+        "A": {"status": "conflict", "items": [("fox", 0), ("nyt", 1)]},
+        "B": {"status": "conflict", "items": [("fox", 2), ("nyt", 3)]},
+        "C": {"status": "differ", "items": [("fox", 4), ("hpo", 5)]},
+    }
+    v = scoring.claim_verdicts(system, gold_of, gold)
+    assert (v["conflicts"], v["conflicts_true"], v["conflicts_gold_agree"]) == (2, 1, 1)
+    assert (v["differs"], v["differs_true"]) == (1, 1)
+    assert (v["hard_found"], v["hard_right"]) == (2, 2)
+    assert (v["verdicts_found"], v["verdicts_right"]) == (3, 2)
+
+
+def test_claim_verdicts_mixed_holders_and_distinct_pairs():
+    gold = _gold(c1=("agree", "Donald Trump"), c2=("agree", "Mike Huckabee"))
+    gold |= _gold(c3=("agree", "the Senate (vote)"), c4=("agree", "Senate"))
+    gold_of = {("fox", 0): "c1", ("hpo", 1): "c2", ("fox", 2): "c3", ("hpo", 3): "c4"}
+    distinct = [({("fox", 6)}, {("nyt", 7)}, "different holder")]
+    distinct += [({("fox", 8)}, {("nyt", 9)}, "different thing")]
+    system = {
+        "A": {"status": "agree", "items": [("fox", 0), ("hpo", 1)]},  # two holders
+        "B": {"status": "agree", "items": [("fox", 2), ("hpo", 3)]},  # one holder, two ways
+        "C": {"status": "agree", "items": [("fox", 6), ("nyt", 7)]},
+        "D": {"status": "agree", "items": [("fox", 8), ("nyt", 9)]},
+    }
+    v = scoring.claim_verdicts(system, gold_of, gold, distinct)
+    assert v["mixed_holders"] == 2  # A and C
+    assert v["with_distinct"] == 2  # C and D
+    assert scoring.gold_holder("the Senate's (H.R. 1 vote)") == "senate"

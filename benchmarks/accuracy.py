@@ -73,6 +73,20 @@ Each BASIL event's three reports are analysed as one story (the gold's unit), so
 and claims are measured apart from story grouping (the stories set measures that);
 ``--basil-stories app`` groups them as the app does and counts ``events_split``.
 
+**facts** and **wording** (BASIL dev; gold ``benchmarks/gold/basil-facts/*.json``: every fact
+two or more outlets report, each outlet's whole sentences by offsets; BASIL's own
+``<outlet>.bias.json`` spans; helpers in ``benchmarks/basil_facts.py``)
+- *alignment P/R/F1* over cross-outlet statement pairs of one fact (``scoring.fact_pairs``);
+  a system statement (sentence or clause) is scored as the gold sentence it overlaps most
+  (``scoring.statement_units``); events without gold are skipped;
+- *inf recall*: share of BASIL ``inf`` spans (informational bias) that lie in a statement
+  whose fact is reported by fewer than all outlets; *inf lift*: share of "only in this
+  outlet" statements holding an ``inf`` span over that share among all statements
+  (``scoring.inf_recall_lift``);
+- *lex distinctive / frequent*: share of BASIL ``lex`` spans (word choice) containing one of
+  the outlet's 20 most distinctive terms (``lib.views.wording``), and one of its 20 most
+  frequent words (the baseline, same run); *lex margin*: the first minus the second.
+
 **stories** (BASIL dev as one pile of 189 articles, events hidden; ``stories_accuracy.py``)
 - *B-cubed P/R/F1* of the project's stories against the 63 events, beside the plain TF-IDF
   average-linkage baseline at its best threshold (computed in the same run); the tune and
@@ -103,7 +117,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import scoring  # noqa: E402
+from benchmarks import basil_facts, scoring  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold"
 DEFAULT_DATA = ROOT.parent / "shared" / "eval"
@@ -125,6 +139,10 @@ TARGETS = {
     "claims.conflict_precision": 0.9,
     "claims.conflicts_gold_agree": 0,
     "claims.mixed_holders": 0,
+    "facts.alignment_f1": 0.8,
+    "facts.inf_recall": 0.7,
+    "facts.inf_lift": 1.5,
+    "wording.lex_margin": 0.001,
     "stories.bcubed_f1": 0.98,
 }
 LOWER_IS_BETTER = {
@@ -482,6 +500,8 @@ def bench_basil(
     claims_gold = {p.stem: json.loads(p.read_text()) for p in sorted(claims_dir.glob("*.json"))}
     junk_path = GOLD / "basil-entities.json"
     junk_gold = json.loads(junk_path.read_text()) if junk_path.exists() else {}
+    facts_gold = basil_facts.load_gold()
+    facts = {part: basil_facts.FactsTally() for part in scoring.PARTS}
     t0 = time.perf_counter()
     tally = {part: _BasilTally() for part in scoring.PARTS}
     unlabelled = []
@@ -515,6 +535,8 @@ def bench_basil(
             t.claim_events += 1
             t.gold_claims += len(claims_gold[event]["claims"])
             t.claims.update(score_claims(claims_gold[event], raws, docs, analysis))
+        folder = data / "basil-dev" / event
+        facts[scoring.basil_part(event)].add(folder, raws, docs, analysis, facts_gold.get(event))
     seconds = time.perf_counter() - t0
     if list_unlabelled:
         for event, ent in unlabelled:
@@ -525,6 +547,8 @@ def bench_basil(
     return {
         "entities": entities,
         "claims": {part: t.claims_result() for part, t in tally.items()},
+        "facts": {part: f.facts() for part, f in facts.items()},
+        "wording": {part: f.wording() for part, f in facts.items()},
         "seconds": round(seconds, 1),
     }
 
@@ -701,6 +725,7 @@ def main(argv=None) -> int:
         one_story = args.basil_stories == "event"
         basil = bench_basil(data, run, args.list_unlabelled, claims_dir, one_story)
         results["entities"], results["claims"] = basil["entities"], basil["claims"]
+        results["facts"], results["wording"] = basil["facts"], basil["wording"]
         results["basil_seconds"] = basil["seconds"]
     if "stories" in only:  # grouping the BASIL pile into stories (benchmarks/stories_accuracy.py)
         from benchmarks.stories_accuracy import bench_stories

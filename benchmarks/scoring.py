@@ -554,6 +554,117 @@ def claim_verdicts(
     return out
 
 
+# ----------------------------------------------------------------------------- BASIL facts
+
+
+def statement_units(
+    system: list[tuple[str, tuple[int, int], object]],
+    gold: list[tuple[str, tuple[int, int]]],
+) -> list[object]:
+    """The unit each system statement is scored as.
+
+    ``system``: ``(outlet, (start, end), own key)`` per system statement, offsets in the
+    analysed text; ``gold``: ``(outlet, (start, end))`` of every gold statement, mapped to
+    the same text. A system statement (a sentence or a clause of one) is the gold statement
+    of its outlet it overlaps most, as ``(outlet, start, end)``; one that overlaps none keeps
+    ``(outlet, own key)``, so two clauses of one sentence are one unit either way.
+    """
+    by_outlet: dict[str, list[tuple[int, int]]] = {}
+    for outlet, span in gold:
+        by_outlet.setdefault(outlet, []).append(span)
+    units: list[object] = []
+    for outlet, (start, end), key in system:
+        best, best_overlap = None, 0
+        for g_start, g_end in by_outlet.get(outlet, []):
+            overlap = min(end, g_end) - max(start, g_start)
+            if overlap > best_overlap:
+                best, best_overlap = (outlet, g_start, g_end), overlap
+        units.append(best if best is not None else (outlet, key))
+    return units
+
+
+def fact_pairs(facts: list[list[tuple[str, object]]]) -> set[frozenset]:
+    """Cross-outlet statement pairs of facts (de-duplicated over facts): ``facts`` lists,
+    per fact, its statements as ``(outlet, unit)``; a pair is two units of different
+    outlets in one fact."""
+    pairs: set[frozenset] = set()
+    for fact in facts:
+        items = sorted(set(fact), key=repr)
+        for i, (outlet_a, a) in enumerate(items):
+            for outlet_b, b in items[i + 1 :]:
+                if outlet_a != outlet_b:
+                    pairs.add(frozenset(((outlet_a, a), (outlet_b, b))))
+    return pairs
+
+
+def fact_pair_counts(
+    system_facts: list[list[tuple[str, object]]], gold_facts: list[list[tuple[str, object]]]
+) -> dict[str, int]:
+    """Pair counts of one event: ``system`` and ``gold`` cross-outlet pairs and the
+    ``correct`` ones (in both). Sum them over events, then :func:`prf`."""
+    system, gold = fact_pairs(system_facts), fact_pairs(gold_facts)
+    return {"system": len(system), "gold": len(gold), "correct": len(system & gold)}
+
+
+def inf_recall_lift(statements: list[dict]) -> dict[str, float]:
+    """The informational-span measures over statements of one or more events.
+
+    ``statements``: one dict per system statement with ``inf`` (number of BASIL ``inf``
+    spans it holds), ``outlets`` (outlets reporting its fact), ``all`` (outlets of its
+    event). *Recall*: share of ``inf`` spans in statements whose fact is reported by fewer
+    than all outlets. *Lift*: share of "only in this outlet" statements (``outlets == 1``)
+    holding an ``inf`` span, over that share among all statements.
+    """
+    spans = sum(s["inf"] for s in statements)
+    partial = sum(s["inf"] for s in statements if s["outlets"] < s["all"])
+    only = [s for s in statements if s["outlets"] == 1]
+    base = sum(1 for s in statements if s["inf"]) / len(statements) if statements else 0.0
+    only_rate = sum(1 for s in only if s["inf"]) / len(only) if only else 0.0
+    return {
+        "inf_spans": spans,
+        "inf_recall": round(partial / spans, 4) if spans else 0.0,
+        "inf_lift": round(only_rate / base, 4) if base else 0.0,
+        "only_statements": len(only),
+        "statements": len(statements),
+    }
+
+
+def lex_hits(spans: list[str], terms: list[str]) -> int:
+    """How many ``spans`` (text of BASIL ``lex`` spans) contain one of ``terms`` as a word
+    (case-insensitive; a phrase of several words counts when its words appear in order)."""
+    hits = 0
+    targets = [t.lower().split() for t in terms if t.strip()]
+    for span in spans:
+        tokens = words(span)
+        for target in targets:
+            n = len(target)
+            if any(tokens[i : i + n] == target for i in range(len(tokens) - n + 1)):
+                hits += 1
+                break
+    return hits
+
+
+def locate_span(raw: str, text: str, offset: int) -> int | None:
+    """Where a BASIL span (its text, and ``offset``: its start within its sentence) starts
+    in the raw file: the occurrence of ``text`` that lies ``offset`` characters after a line
+    start or a sentence end, else the first occurrence; None when the text is absent."""
+    if not text:
+        return None
+    found = [m.start() for m in re.finditer(re.escape(text), raw)]
+    if not found:
+        return None
+    for start in found:
+        anchor = start - offset
+        if anchor == 0 or (anchor > 0 and raw[anchor - 1] == "\n"):
+            return start
+        if anchor > 1 and raw[anchor - 2 : anchor] in SENTENCE_ENDS:
+            return start
+    return found[0]
+
+
+SENTENCE_ENDS = (". ", "? ", "! ", '" ', "” ")
+
+
 # ----------------------------------------------------------------------------- stories
 
 

@@ -17,10 +17,7 @@ README's table of columns. Then regenerate the shipped seed analysis:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import ClassVar
-
-from lib.columns import col, derived, from_plain, record, same, shown, to_plain
+from lib.columns import col, derived, record, same, shown
 
 # ----------------------------------------------------------------------------- documents
 
@@ -343,6 +340,83 @@ class Term:
     lead: int = col("In the lead", "How often in the headline and first sentences")
 
 
+# ----------------------------------------------------------------------------- facts
+
+
+@record
+class Statement:
+    """``statements``: sentences, or the main clauses of a sentence that says two things,
+    with what fact alignment and the wording measure compare (``lib.extract.statements``)."""
+
+    doc_id: str = same(DocumentRow, "doc_id")
+    outlet: str = same(DocumentRow, "outlet")
+    sentence_id: int = same(Sentence, "sentence_id")
+    clause: int = col("Clause", "0 for a sentence's first (or only) clause, 1 for the next …")
+    start_char: int = same(Sentence, "start_char")
+    end_char: int = same(Sentence, "end_char")
+    headline: bool = col("Headline", "The article's title line")
+    text: str = col("Statement", "The sentence or clause as written", width="large")
+    lemmas: str = col("Lemmas", "Lemmas of its content words (what alignment compares)")
+    words: str = col("Words", "Words that can carry a word choice; | where a run breaks")
+    quoted: str = col("Quoted words", "The same, inside quotation marks")
+
+
+@record
+class Fact:
+    """``facts``: every statement with the fact it reports (statements of different outlets
+    reporting the same thing share a fact)."""
+
+    fact_id: str = col("Fact", "Facts are numbered in reading order", cli=True, pinned=True)
+    outlets: int = col(
+        "Outlets reporting it", "How many of the selected outlets report the fact", cli=True
+    )
+    outlet: str = same(DocumentRow, "outlet", cli=True)
+    doc_id: str = same(DocumentRow, "doc_id", cli=True)
+    sentence_id: int = same(Sentence, "sentence_id", cli=True)
+    clause: int = same(Statement, "clause", cli=True)
+    headline: bool = same(Statement, "headline", cli=True)
+    text: str = same(Statement, "text", cli=True)
+
+
+@record
+class WordChoice:
+    """``wording``: an outlet's most distinctive words and two-word phrases against the
+    other outlets of its story (computed on demand, like co-occurrence)."""
+
+    outlet: str = same(DocumentRow, "outlet", cli=True)
+    term: str = col("Word or phrase", cli=True)
+    count: int = col("Uses", "How often the outlet uses it", cli=True)
+    others: int = col("Uses by the others", "How often the other outlets use it", cli=True)
+    per_1000: float = col(
+        "Per 1,000 words", "Uses per 1,000 counted words of the outlet", cli=True,
+        number_format="%.1f",
+    )  # fmt: skip
+    others_per_1000: float = col(
+        "Others per 1,000 words", "The same for the other outlets together", cli=True,
+        number_format="%.1f",
+    )  # fmt: skip
+    z: float = col(
+        "Distinctiveness (z)",
+        "z-score of the log-odds ratio with the story as prior: above 2 is clearly "
+        "more than chance",
+        cli=True,
+        number_format="%.2f",
+    )
+
+
+@record
+class Naming:
+    """Two outlets naming the same thing differently in one fact ("undocumented" /
+    "illegal"): computed on demand for the Wording page."""
+
+    outlet_a: str = col("Outlet")
+    words_a: str = col("Writes")
+    outlet_b: str = col("Other outlet")
+    words_b: str = col("Writes instead")
+    facts: int = col("Facts", "In how many facts the two outlets word it so")
+    example: str = col("Example fact", "One of those facts (see the Facts page)")
+
+
 # ----------------------------------------------------------------------------- files
 
 
@@ -361,44 +435,6 @@ class Status:
 # ----------------------------------------------------------------------------- per article
 
 
-@dataclass(slots=True)
-class Parts:
-    """What the per-article pass (:func:`lib.extract.document.process_doc`) returns for one
-    text: records without ``doc_id``/``outlet`` (added when the corpus is assembled), so
-    they are cached by the text's hash and survive metadata edits."""
-
-    words: int
-    sentences: list[Sentence] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    terms: list[Term] = field(default_factory=list)
-
-    #: The record lists and their record types.
-    LISTS: ClassVar[dict[str, type]] = {
-        "sentences": Sentence,
-        "mentions": Mention,
-        "figures": Figure,
-        "quotes": Quote,
-        "terms": Term,
-    }
-    #: The lists that become rows of the Analysis tables (``terms`` only feeds stories).
-    TABLE_LISTS: ClassVar[tuple[str, ...]] = ("sentences", "mentions", "figures", "quotes")
-
-    def plain(self) -> dict[str, list[dict]]:
-        """Plain values only (JSON for the disk cache): ``{"words": [{"words": n}], list
-        name: [record as dict, ...]}``."""
-        out = {"words": [{"words": self.words}]}
-        out.update({name: to_plain(getattr(self, name)) for name in self.LISTS})
-        return out
-
-    @classmethod
-    def from_plain(cls, plain: dict[str, list[dict]]) -> Parts:
-        """The inverse of :meth:`plain` (raises on missing or unknown fields)."""
-        lists = {name: from_plain(rt, plain[name]) for name, rt in cls.LISTS.items()}
-        return cls(words=plain["words"][0]["words"], **lists)
-
-
 #: Analysis table name -> its record (the tables ``python -m lib TABLE`` may print and
 #: analysis folders store; ``cooccurrence`` is computed from mentions on demand).
 TABLES: dict[str, type] = {
@@ -412,6 +448,9 @@ TABLES: dict[str, type] = {
     "claims": Claim,
     "quotes": Quote,
     "stories": Story,
+    "statements": Statement,
+    "facts": Fact,
+    "wording": WordChoice,
 }
 
 
@@ -501,9 +540,36 @@ QUOTES_PAGE = shown(
     csv_only=("verb", "doc_id", "sentence_id"),
 )  # fmt: skip
 
+FACT_OUTLETS_PAGE = shown(
+    DocumentRow, "Facts", "What each outlet reports",
+    "outlet",
+    derived("statements", "Statements", dtype="int64"),
+    derived("facts", "Facts it reports", "Facts it reports, alone or with others",
+            dtype="int64"),
+    derived("shared_by_all", "Shared by all", "Facts every selected outlet reports",
+            dtype="int64"),
+    derived("only", "Only in it", "Facts no other selected outlet reports", dtype="int64"),
+    derived("left_out", "Left out by it", "Facts other selected outlets report and it does "
+            "not", dtype="int64"),
+)  # fmt: skip
+FACTS_PAGE = shown(
+    Fact, "Facts", "Facts across outlets",
+    "fact_id", "outlets", "outlet", "headline", "text",
+    csv_only=("doc_id", "sentence_id"),
+)  # fmt: skip
+WORDING_PAGE = shown(
+    WordChoice, "Wording", "Every distinctive word",
+    "outlet", "term", "count", "others", "per_1000", "others_per_1000", "z",
+)  # fmt: skip
+NAMING_PAGE = shown(
+    Naming, "Wording", "Same thing, different words",
+    "outlet_a", "words_a", "outlet_b", "words_b", "facts", "example",
+)  # fmt: skip
+
 #: Every page table (for tests and the README's list of columns).
 PAGE_TABLES = (
     OVERVIEW_PAGE, READER_ENTITIES_PAGE, METADATA_PAGE, STATUS_PAGE, COMPARE_PAGE, FORMS_PAGE,
     KWIC_PAGE, PAIRS_PAGE, CLAIMS_PAGE, FIGURES_PAGE, SPEAKERS_PAGE, QUOTES_PAGE,
     OVERVIEW_STORIES_PAGE, STORIES_PAGE,
+    FACT_OUTLETS_PAGE, FACTS_PAGE, WORDING_PAGE, NAMING_PAGE,
 )  # fmt: skip

@@ -1,6 +1,7 @@
-"""The per-document run: one parsed Doc -> its :class:`~lib.records.Parts` (sentences,
-mentions, figures, quotes, content words, word count). It depends only on the text, so its result is
-cached by the text's hash (``lib.store.cache``) and survives metadata edits."""
+"""The per-document run: one parsed Doc -> its :class:`~lib.parts.Parts` (sentences,
+mentions, figures, quotes, content words, statements, word count). It depends only on the
+text, so its result is cached by the text's hash (``lib.store.cache``) and survives metadata
+edits."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ import numpy as np
 from lib.extract.figures import extract_figures
 from lib.extract.mentions import mention_records
 from lib.extract.quotes import attributor_for, extract_quotes
+from lib.extract.statements import statement_records
 from lib.extract.terms import term_records
 from lib.nlp.index import extensions
-from lib.records import Parts, Sentence
+from lib.parts import Parts
+from lib.records import Sentence
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -71,4 +74,5 @@ def process_doc(doc, text: str) -> Parts:
         figures=figs,
         quotes=quots,
         terms=term_records(doc),
+        statements=statement_records(doc, sent_rows, text),
     )

@@ -2,8 +2,8 @@
 
 Adds ids and outlets, groups the articles into stories, then runs the corpus-level passes
 within each story: canonical entity names, speakers and sources as entities, claims across
-outlets, quote groups (the last two under the corpus time budget of
-:mod:`lib.resolve.budget`, one budget for the whole pile).
+outlets, quote groups, statements aligned into facts (the last three under the corpus time
+budget of :mod:`lib.resolve.budget`, one budget for the whole pile).
 """
 
 from __future__ import annotations
@@ -14,13 +14,16 @@ import pandas as pd
 
 from lib.columns import empty_frame, names, to_frame
 from lib.corpus.document import Document, outlet_labels
-from lib.records import Claim, DocumentRow, Entity, Mention, Parts, Quote, TextRow
+from lib.parts import Parts
+from lib.records import Claim, DocumentRow, Entity, Mention, Quote, TextRow
 from lib.resolve.budget import Budget, run_pass
 from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
+from lib.resolve.facts import align_facts, single_facts
 from lib.resolve.holders import holder_columns, resolve_times
 from lib.resolve.quote_groups import group_quotes
 from lib.resolve.speakers import resolve_sources, span_entities
+from lib.resolve.statements import statement_table
 from lib.resolve.stories import StoryFeatures, group_stories, story_features, story_table
 from lib.schema import Analysis
 
@@ -128,16 +131,27 @@ def _passes(
 ) -> dict[str, pd.DataFrame]:
     """The corpus-level passes over one story's per-article tables: mentions with canonical
     entities, the entity table, figures (with the time each is about, read against its
-    article's ``published`` date) and claims, quotes and their groups."""
+    article's ``published`` date) and claims, quotes and their groups, statements and the
+    facts they report."""
     mentions = _mentions(tables["mentions"])
     spans = span_entities(mentions)
     figs, claims = _figures(tables["figures"], spans, budget, published)
+    quots = _quotes(tables["quotes"], spans, budget)
+    statements = tables["statements"]
+    facts = run_pass(
+        budget,
+        "Facts across outlets",
+        lambda: align_facts(statements, mentions, figs, quots),
+        lambda: single_facts(statements),
+    )
     return {
         "mentions": mentions,
         "entities": entity_table(mentions),
         "figures": figs,
         "claims": claims,
-        "quotes": _quotes(tables["quotes"], spans, budget),
+        "quotes": quots,
+        "statements": statements,
+        "facts": facts,
     }
 
 
@@ -193,12 +207,14 @@ def _story_passes(
         found["quotes"] = found["quotes"].assign(
             group_id=_prefixed(found["quotes"]["group_id"], sid)
         )
+        found["facts"] = found["facts"].assign(fact_id=_prefixed(found["facts"]["fact_id"], sid))
         for name, table in found.items():
             results.setdefault(name, []).append(table)
     out = {}
     for name, parts in results.items():
         table = pd.concat([t for t in parts if len(t)] or parts[:1], ignore_index=True)
-        out[name] = table if name == "claims" else _in_story_order(table, story_of)
+        in_order = name in ("claims", "facts")  # numbered in their own order
+        out[name] = table if in_order else _in_story_order(table, story_of)
     return out
 
 
@@ -235,6 +251,9 @@ def assemble(
     if stories is None:
         stories = group_stories(_features(documents, parts), map_fn=map_fn)
     tables, documents_df, texts = _collect(documents, parts, stories, outlets)
+    tables["statements"] = statement_table(
+        tables["statements"], documents_df, texts, tables["sentences"]
+    )
     story_of = dict(zip((d.doc_id for d in documents), stories, strict=True))
     published = {d.doc_id: d.published or "" for d in documents}
     sentences = tables["sentences"]

@@ -15,6 +15,8 @@ PAGES = [
     "app_pages/cooccurrence.py",
     "app_pages/figures.py",
     "app_pages/quotes.py",
+    "app_pages/facts.py",
+    "app_pages/wording.py",
     "app_pages/reader.py",
     "app_pages/sources.py",
 ]
@@ -316,7 +318,9 @@ def test_every_csv_speaks_the_pages_words_and_identifies_its_rows(monkeypatch):
 
     monkeypatch.setattr(widgets, "csv_bytes", record)
     csvs = {}
-    for page in ("compare", "entity", "cooccurrence", "figures", "quotes", "reader"):
+    for page in (
+        "compare", "entity", "cooccurrence", "figures", "quotes", "reader", "facts", "wording",
+    ):  # fmt: skip
         served.clear()
         at = open_page(f"app_pages/{page}.py")  # opens on the Overview, then on the page
         assert not at.exception, at.exception

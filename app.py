@@ -11,6 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from lib.ui import controller, widgets
+from lib.ui.progress import MainArea
 
 # a local icon: a material/emoji page icon is fetched from Google or a CDN by every browser
 ICON = Path(__file__).parent / "assets" / "icon.png"
@@ -40,10 +41,12 @@ story_page = st.Page(STORIES, title="Stories", visibility="visible" if many else
 page = st.navigation([story_page if p == STORIES else p for p in PAGES])
 widgets.keep_app_params(page)  # a page clicked mid-run keeps ?outlet=, ?source=, ?story=
 st.sidebar.title("Coverage Lens")
-view = controller.load_view()
+main = MainArea()  # the page's place; "Analysing 3 articles…" while that runs
+view = controller.load_view(main)
 if view is None:
     st.stop()
 widgets.set_view(view)
 if widgets.many_stories() != many:
     st.rerun()  # list (or hide) the Stories page for this pile
-page.run()
+with main.body():
+    page.run()

@@ -7,17 +7,21 @@ from lib.records import PAIRS_PAGE
 from lib.ui import widgets
 from lib.views import cooccur
 
+#: The clicked cell's pair in the address bar (``?co_pair=A&co_pair=B``).
+PAIR_KEY = "co_pair"
+
 view = widgets.get_view()
 widgets.page_intro(
     "Co-occurrence",
     "Each cell shows how often two entities appear in the same sentence (or paragraph, or "
     "article) across the selected outlets. Darker means more often together. Rows and columns "
     "are ordered so entities that travel together form blocks. Click a cell to read the "
-    "sentences behind it.",
+    "sentences behind it; the address bar keeps the cell, so a copied link shows the same "
+    "pair.",
 )
 if widgets.require_outlets(view):
     a = view.analysis
-    c1, c2, c3, c4 = st.columns([1, 1, 1, 1])
+    c1, c2, c3, c4 = st.columns([1, 1.5, 1.1, 1.1])
     window = c1.selectbox(
         "Window",
         cooccur.WINDOWS,
@@ -28,11 +32,12 @@ if widgets.require_outlets(view):
     metric = c2.selectbox(
         "Measure",
         cooccur.METRICS,
-        format_func=cooccur.METRIC_LABELS.get,
+        format_func=lambda m: cooccur.METRIC_LABELS[m].capitalize(),
         key="co_metric",
         bind="query-params",
-        help=" · ".join(
-            f"{PAIRS_PAGE.get(m).header}: {cooccur.METRIC_HELP[m]}" for m in cooccur.METRICS
+        help="  \n".join(
+            f"**{cooccur.METRIC_LABELS[m].capitalize()}**: {cooccur.METRIC_HELP[m]}."
+            for m in cooccur.METRICS
         ),
     )
     top_n = c3.slider(
@@ -57,17 +62,30 @@ if widgets.require_outlets(view):
         )
     else:
         matrix = cooccur.cooccurrence_matrix(pairs, top, metric)
-        event = st.plotly_chart(
-            charts.cooccurrence_heatmap(matrix, metric, window),
+        clicked = widgets.chart_points("co_heatmap")  # a cell clicked in the last run
+        if clicked:
+            chosen = (
+                charts.label_text(clicked[0].get("y")),
+                charts.label_text(clicked[0].get("x")),
+            )
+            widgets.set_url_pair(PAIR_KEY, chosen)  # the link shows this pair
+        else:
+            chosen = widgets.url_pair(PAIR_KEY)  # a pair from the link, or none
+        st.plotly_chart(
+            charts.cooccurrence_heatmap(matrix, metric, window, selected=chosen),
             width="stretch",
             key="co_heatmap",
             on_select="rerun",
             selection_mode="points",
         )
-        points = event.selection.points if event and event.selection else []
         st.subheader("Evidence")
-        if points:
-            ea, eb = charts.label_text(points[0].get("y")), charts.label_text(points[0].get("x"))
+        if chosen:
+            ea, eb = chosen
+            if ea not in set(matrix.index) or eb not in set(matrix.index):
+                st.caption(
+                    "The pair in the address is not among the entities drawn above (other "
+                    "settings or outlets); its sentences are below all the same."
+                )
         else:
             ea, eb = pairs.iloc[0]["entity_a"], pairs.iloc[0]["entity_b"]
             st.caption("Showing the strongest pair; click a cell above to choose another.")
@@ -93,13 +111,10 @@ if widgets.require_outlets(view):
             ob = d2.selectbox(
                 "Outlet B", view.selected, index=1, key="co_outlet_b", bind="query-params"
             )
-            st.caption(
-                "Shared windows in A minus shared windows in B, for the same entities: red pairs "
-                "are linked more often by A, blue pairs by B."
-            )
             diff = cooccur.outlet_difference(
                 mentions, a.sentences, list(matrix.index), window, oa, ob
             )
+            st.html(html.difference_legend_html(oa, ob, window))
             st.plotly_chart(
                 charts.difference_heatmap(diff, oa, ob),
                 width="stretch",

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.extract.figures import QUALIFIERS
 from lib.present import charts, html, tables
-from lib.records import CLAIMS_PAGE, FIGURES_PAGE
+from lib.records import CLAIMS_PAGE, FIGURES_PAGE, FIGURES_PAGE_LINES
 from lib.ui import widgets
 from lib.views.documents import outlet_notes
 from lib.views.export import readable
@@ -17,6 +17,7 @@ from lib.views.figures import (
     claim_reason,
     claims_by_outlet,
     figure_rows,
+    linked_claim,
 )
 
 view = widgets.get_view()
@@ -87,6 +88,17 @@ def one_claim(view, summary) -> None:
         row.claim_id: f"{row.claim_id} · {row.counted} ({row.status})"
         for row in summary.itertuples()
     }
+    linked = st.query_params.get("figures_claim")
+    if linked and linked not in labels.values():  # a link made with other outlets
+        same = linked_claim(linked, labels)
+        if same is not None:  # the same claim, its status now another
+            st.session_state["figures_claim"] = same
+        else:
+            st.warning(
+                f"The claim in this link, “{html.md_escape(linked)}”, is not in this view "
+                "(other outlets are chosen, or other articles are open); the first claim "
+                "is shown instead. Choose another below."
+            )
     claim_id = st.selectbox(
         "Claim", list(labels), format_func=labels.get, key="figures_claim", bind="query-params"
     )
@@ -150,13 +162,20 @@ def all_figures(view) -> None:
     )
     flat = figure_rows(a.figures, chosen, query, chosen_kinds)
     names = {"qualifier": QUALIFIER_NAMES, "kind": KIND_NAMES}
-    shown = [c for c in FIGURES_PAGE.names() if show_how or c != "how_found"]
-    st.dataframe(
-        readable(flat[shown], {}, names),
-        hide_index=True,
-        width="stretch",
-        column_config=widgets.column_config(FIGURES_PAGE, shown),
-        key="figures_table",
+    st.caption(
+        "Under each figure: its words as written, then its exact value · qualifier · "
+        "kind; under what is counted: whose it is, the event, and when and the time it is "
+        "about. The figure is marked in its sentence."
+    )
+    widgets.record_table(
+        FIGURES_PAGE,
+        readable(flat, {}, names),
+        "figures",
+        lines=FIGURES_PAGE_LINES,
+        hidden=() if show_how else ("how_found",),
+        labelled=("holder", "predicate", "time", "time_scope"),
+        wide=("sentence",),
+        marks={"sentence": "text"},
     )
     widgets.csv_download(
         flat, "figures.csv", "figures_download", headers=FIGURES_PAGE.headers(), values=names

@@ -94,13 +94,18 @@ if widgets.require_outlets(view):
             "person, or carried over from the quote before: check any attribution yourself.",
         )
         rows = quotes.quote_rows(shown)
-        cols = [c for c in QUOTES_PAGE.names() if show_how or c != "how_found"]
-        st.dataframe(
-            rows[cols],
-            hide_index=True,
-            width="stretch",
-            column_config=widgets.column_config(QUOTES_PAGE, cols),
-            key="quotes_table",
+        st.caption(
+            "Kind — direct: a full quoted sentence; fragment: a few quoted words. Quotes of one "
+            "group are the same quote as carried by different outlets."
+        )
+        widgets.record_table(
+            QUOTES_PAGE,
+            rows,
+            "quotes",
+            lines={"speaker": [("how_found",)]},
+            hidden=() if show_how else ("how_found",),
+            wide=("quote",),
+            narrow=("kind", "group_id"),
         )
         widgets.csv_download(
             rows, "quotes.csv", key="quotes_download", headers=QUOTES_PAGE.headers()

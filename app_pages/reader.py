@@ -3,7 +3,9 @@
 import streamlit as st
 
 from lib.present import html
+from lib.records import READER_ENTITIES_PAGE
 from lib.ui import widgets
+from lib.views.documents import article_entities, article_text_file
 
 view = widgets.get_view()
 widgets.page_intro(
@@ -28,6 +30,26 @@ if widgets.require_outlets(view):
     if meta["url"]:
         st.markdown(html.link_html(meta["url"]), unsafe_allow_html=True)  # escaped, http(s) only
     mentions = view.analysis.mentions[view.analysis.mentions["doc_id"] == doc_id]
+    d1, d2, _ = st.columns([1, 1.5, 1.5])
+    with d1:
+        st.download_button(
+            "Download text",
+            data=article_text_file(meta, text_row["text"]),
+            file_name=f"{doc_id}.txt",
+            mime="text/plain",
+            icon=":material/download:",
+            help="The article as analysed (furniture set aside), its outlet, title, date and "
+            "address on top.",
+            key="reader_text_download",
+        )
+    with d2:
+        widgets.csv_download(
+            article_entities(mentions),
+            f"{doc_id}_entities.csv",
+            key="reader_entities_download",
+            label="Download entities (CSV)",
+            headers=READER_ENTITIES_PAGE.headers(),
+        )
     st.html(html.legend_html(sorted(mentions["label"].unique())))
     st.html(html.highlight_html(text_row["text"], mentions))
     with st.expander(

@@ -18,7 +18,9 @@ widgets.page_intro(
 
 st.subheader("Files")
 if view.statuses.empty:
-    if view.source == sidebar.YOURS:
+    if view.source == sidebar.YOURS and widgets.opened_on_uploads():
+        st.info(widgets.PRIVATE_UPLOADS, icon=":material/lock:")
+    elif view.source == sidebar.YOURS:
         st.info("Nothing added yet: use the sidebar to upload, paste or fetch articles.")
     else:
         st.caption(f"Showing the example articles: {len(view.documents)} read, none skipped.")
@@ -43,7 +45,10 @@ if not view.documents:
 else:
     st.caption(
         "Edit a cell to correct the outlet, title, date, byline or address; every page "
-        "updates at once. An empty outlet shows as *Article N*, N being its place in the list."
+        "updates at once. An empty outlet shows as *Article N*, N being its place in the list. "
+        "Renamed outlets and other edits last as long as this browser session; **Download "
+        "bundle** below keeps them (it saves the metadata as edited here), so uploading the "
+        "bundle again, or sharing it, brings them back."
     )
     meta = metadata_table(view.documents, session.META_FIELDS)
     edited = st.data_editor(

@@ -184,13 +184,14 @@ def story_pile(
 
 
 def cheap_parts(doc: Document):
-    """:class:`~lib.records.Parts` with the ``terms`` and ``mentions`` a parse of ``doc``
+    """:class:`~lib.parts.Parts` with the ``terms`` and ``mentions`` a parse of ``doc``
     would give, read cheaply without spaCy (capitalised runs are names, other words
     lower-cased terms): enough for timing story grouping at scale."""
     import re
     from collections import Counter
 
-    from lib.records import Mention, Parts, Term
+    from lib.parts import Parts
+    from lib.records import Mention, Term
 
     text = doc.text
     lead_end = len("\n\n".join(text.split("\n\n")[:2]))

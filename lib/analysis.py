@@ -1,7 +1,7 @@
 """Documents -> :class:`~lib.schema.Analysis`: cache lookups, parsing, corpus-level passes.
 
 Work is split in two so it can be cached per document: a parser (:mod:`lib.parsing`, the
-one parse path) turns each text into its :class:`~lib.records.Parts` (keyed by the text's
+one parse path) turns each text into its :class:`~lib.parts.Parts` (keyed by the text's
 hash, so they survive metadata edits), and :func:`lib.resolve.assemble.assemble` runs the
 corpus-level passes. spaCy ``Doc``/``Span`` objects never leave the parser.
 """
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from lib.corpus.document import Corpus, Document
 from lib.ingest.limits import DOC_ANALYSIS_BUDGET_S
 from lib.parsing import Parser, make_parser
-from lib.records import Parts
+from lib.parts import Parts
 from lib.resolve.assemble import assemble
 from lib.resolve.budget import CORPUS_NOTE
 from lib.schema import Analysis

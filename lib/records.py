@@ -17,10 +17,7 @@ README's table of columns. Then regenerate the shipped seed analysis:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import ClassVar
-
-from lib.columns import col, derived, from_plain, record, same, shown, to_plain
+from lib.columns import col, derived, record, same, shown
 
 # ----------------------------------------------------------------------------- documents
 
@@ -38,7 +35,7 @@ class DocumentRow:
         cli=True,
         width="medium",
     )
-    title: str = col("Title", cli=True, width="large")
+    title: str = col("Title", cli=True, width="medium")  # the metadata editor fits 1024 px
     published: str = col("Published", "The date as given, e.g. 2024-10-28", cli=True)
     byline: str = col("Byline", cli=True)
     url: str = col("URL", "Where the article was published", cli=True)
@@ -123,11 +120,16 @@ class Pair:
         "Times together", "How many sentences (or paragraphs, or articles) name both", cli=True
     )
     jaccard: float = col(
-        "Overlap (Jaccard)", "Windows naming both ÷ windows naming either, 0 to 1", cli=True
+        "Share together (Jaccard)",
+        "Of the sentences (or paragraphs, or articles) naming either entity, the share "
+        "naming both, 0 to 1 (its exact name: the Jaccard index)",
+        cli=True,
     )
     npmi: float = col(
-        "Association (NPMI)",
-        "Together more (towards 1) or less (towards −1) than chance would give",
+        "More often than chance (NPMI)",
+        "Above 0 the two are named together more often than chance would give (1: always "
+        "together), below 0 less often (−1: never); its exact name: normalised pointwise "
+        "mutual information (NPMI)",
         cli=True,
     )
 
@@ -278,7 +280,12 @@ class Quote:
     kind: str = col(
         "Kind", "direct: a full quoted sentence; fragment: a few quoted words", cli=True
     )
-    verb: str = col("Reporting verb", "said, told, according to …", cli=True)
+    verb: str = col(
+        "Reporting verb (dictionary form)", "say, tell, according to … (the lemma)", cli=True
+    )
+    verb_text: str = col(
+        "Reporting verb", "As the article writes it: said, told, labelled …", cli=True
+    )
     open_ended: bool = col("Open-ended", "The closing quotation mark is missing", cli=True)
     group_id: str = col("Group", "The same quote across outlets shares a group", cli=True)
     group_size: int = col("Outlets in group", "How many outlets carry this quote", cli=True)
@@ -428,52 +435,6 @@ class Status:
 # ----------------------------------------------------------------------------- per article
 
 
-@dataclass(slots=True)
-class Parts:
-    """What the per-article pass (:func:`lib.extract.document.process_doc`) returns for one
-    text: records without ``doc_id``/``outlet`` (added when the corpus is assembled), so
-    they are cached by the text's hash and survive metadata edits."""
-
-    words: int
-    sentences: list[Sentence] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    terms: list[Term] = field(default_factory=list)
-    statements: list[Statement] = field(default_factory=list)
-
-    #: The record lists and their record types.
-    LISTS: ClassVar[dict[str, type]] = {
-        "sentences": Sentence,
-        "mentions": Mention,
-        "figures": Figure,
-        "quotes": Quote,
-        "terms": Term,
-        "statements": Statement,
-    }
-    #: The lists that become rows of the Analysis tables (``terms`` only feeds stories).
-    TABLE_LISTS: ClassVar[tuple[str, ...]] = (
-        "sentences",
-        "mentions",
-        "figures",
-        "quotes",
-        "statements",
-    )
-
-    def plain(self) -> dict[str, list[dict]]:
-        """Plain values only (JSON for the disk cache): ``{"words": [{"words": n}], list
-        name: [record as dict, ...]}``."""
-        out = {"words": [{"words": self.words}]}
-        out.update({name: to_plain(getattr(self, name)) for name in self.LISTS})
-        return out
-
-    @classmethod
-    def from_plain(cls, plain: dict[str, list[dict]]) -> Parts:
-        """The inverse of :meth:`plain` (raises on missing or unknown fields)."""
-        lists = {name: from_plain(rt, plain[name]) for name, rt in cls.LISTS.items()}
-        return cls(words=plain["words"][0]["words"], **lists)
-
-
 #: Analysis table name -> its record (the tables ``python -m lib TABLE`` may print and
 #: analysis folders store; ``cooccurrence`` is computed from mentions on demand).
 TABLES: dict[str, type] = {
@@ -498,11 +459,19 @@ TABLES: dict[str, type] = {
 OVERVIEW_PAGE = shown(
     DocumentRow, "Overview", "Articles",
     "outlet", "title", "published", "byline", "words", "entity_count",
+    csv_only=("url", "doc_id"),
+)  # fmt: skip
+#: The Reader's download of one article's entities (offsets into the article's text).
+READER_ENTITIES_PAGE = shown(
+    Mention, "Reader", "Entities of the article",
+    "entity", "label", "text", "start_char", "end_char", "sentence_id",
+    csv_only=("outlet", "doc_id"),
 )  # fmt: skip
 #: The Overview's articles with their story (a pile of several stories, none chosen).
 OVERVIEW_STORIES_PAGE = shown(
     DocumentRow, "Overview", "Articles",
     "story_id", "outlet", "title", "published", "byline", "words", "entity_count",
+    csv_only=("url", "doc_id"),
 )  # fmt: skip
 STORIES_PAGE = shown(
     Story, "Stories", "Stories in this pile",
@@ -543,8 +512,9 @@ CLAIMS_PAGE = shown(
 )
 FIGURES_PAGE = shown(
     Figure, "Figures", "All figures",
+    derived("figure", "Figure", "The figure in short: ~ about, ≥ at least, ≤ at most; under "
+            "it the words as written, then the exact value · qualifier · kind", pinned=True),
     "outlet",
-    derived("figure", "Figure", "The figure in short: ~ about, ≥ at least, ≤ at most", pinned=True),
     "text",
     derived("exact_value", "Exact value", "At full precision, as read from the text"),
     "qualifier", "counted", "holder", "predicate", "time", "time_scope", "said_by",
@@ -553,14 +523,21 @@ FIGURES_PAGE = shown(
     "kind", "sentence",
     csv_only=("doc_id",),
 )  # fmt: skip
+#: How the All figures table fits a 1024-px page: these of its columns are drawn as small
+#: lines under another column's value, a line holding one or more of them (joined by " · ").
+FIGURES_PAGE_LINES = {
+    "figure": [("text",), ("exact_value", "qualifier", "kind")],
+    "counted": [("holder",), ("predicate",), ("time", "time_scope")],
+    "said_by": [("how_found",)],
+}
 SPEAKERS_PAGE = shown(Quote, "Quotes", "Who is quoted, by outlet", "speaker", per_outlet=True)
 QUOTES_PAGE = shown(
     Quote, "Quotes", "All quotes",
     "outlet", "speaker",
     derived("how_found", "How the speaker was found", "Named beside the quote, “according "
             "to”, a pronoun or a role read as a person, or carried over from the quote before"),
-    "quote", "kind", "verb", "group_id",
-    csv_only=("doc_id", "sentence_id"),
+    "verb_text", "quote", "kind", "group_id",
+    csv_only=("verb", "doc_id", "sentence_id"),
 )  # fmt: skip
 
 FACT_OUTLETS_PAGE = shown(
@@ -591,8 +568,8 @@ NAMING_PAGE = shown(
 
 #: Every page table (for tests and the README's list of columns).
 PAGE_TABLES = (
-    OVERVIEW_PAGE, METADATA_PAGE, STATUS_PAGE, COMPARE_PAGE, FORMS_PAGE, KWIC_PAGE,
-    PAIRS_PAGE, CLAIMS_PAGE, FIGURES_PAGE, SPEAKERS_PAGE, QUOTES_PAGE,
+    OVERVIEW_PAGE, READER_ENTITIES_PAGE, METADATA_PAGE, STATUS_PAGE, COMPARE_PAGE, FORMS_PAGE,
+    KWIC_PAGE, PAIRS_PAGE, CLAIMS_PAGE, FIGURES_PAGE, SPEAKERS_PAGE, QUOTES_PAGE,
     OVERVIEW_STORIES_PAGE, STORIES_PAGE,
     FACT_OUTLETS_PAGE, FACTS_PAGE, WORDING_PAGE, NAMING_PAGE,
 )  # fmt: skip

@@ -54,14 +54,19 @@ APP_SCRIPT = textwrap.dedent(
     at = AppTest.from_file("app.py", default_timeout=120)
     at.run()
     at.switch_page("app_pages/figures.py").run()
-    table = [d for d in at.dataframe if "figure" in d.value.columns][-1]
-    config = json.loads(table.proto.columns)
+    import lxml.html
+    body = [e.proto.body for e in at.get("html") if 'data-table="figures"' in e.proto.body][-1]
+    table = lxml.html.fragment_fromstring(body, create_parent="div").xpath("//table")[0]
+    heads = table.xpath(".//thead//th")
+    columns = [th.get("data-col") for th in heads]
+    at_ = columns.index("digits") if "digits" in columns else None
+    rows = table.xpath(".//tbody/tr")
     print(json.dumps({
         "exception": [str(e.value) for e in at.exception],
-        "columns": list(table.value.columns),
-        "digits": [int(v) for v in table.value["digits"]] if "digits" in table.value else [],
-        "header": config.get("digits", {}).get("label"),
-        "help": config.get("digits", {}).get("help"),
+        "columns": columns,
+        "digits": [int(r.xpath("./th|./td")[at_].text_content()) for r in rows] if at_ else [],
+        "header": heads[at_].text_content() if at_ else None,
+        "help": heads[at_].get("title") if at_ else None,
         "csv_columns": [list(t.columns) for t in served],
         "csv_digits": [t["Digits"].tolist() for t in served if "Digits" in t],
     }))

@@ -2,7 +2,7 @@
 spaCy objects leave).
 
 - ``document``: :func:`~lib.extract.document.process_doc`, the per-document run (sentences,
-  mentions, figures, quotes as :class:`~lib.records.Parts`; cached by text hash);
+  mentions, figures, quotes as :class:`~lib.parts.Parts`; cached by text hash);
 - ``mentions``: cleaned name mentions with cue fields;
 - ``numbers``: the number vocabulary (``lib/data/numbers.json``) and number reading;
 - ``candidates``: number spans (:class:`~lib.extract.candidates.Candidate`) with value,

@@ -1,4 +1,4 @@
-"""The per-document run: one parsed Doc -> its :class:`~lib.records.Parts` (sentences,
+"""The per-document run: one parsed Doc -> its :class:`~lib.parts.Parts` (sentences,
 mentions, figures, quotes, content words, statements, word count). It depends only on the
 text, so its result is cached by the text's hash (``lib.store.cache``) and survives metadata
 edits."""
@@ -15,7 +15,8 @@ from lib.extract.quotes import attributor_for, extract_quotes
 from lib.extract.statements import statement_records
 from lib.extract.terms import term_records
 from lib.nlp.index import extensions
-from lib.records import Parts, Sentence
+from lib.parts import Parts
+from lib.records import Sentence
 
 
 def paragraph_starts(text: str) -> list[int]:

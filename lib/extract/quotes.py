@@ -173,12 +173,29 @@ def extract_quotes(doc, attributor: Attributor | None = None) -> list[Quote]:
                 sentence=text[sent_lo:sent_hi],
                 sent_start_char=sent_lo,
                 verb=source.verb if source is not None else "",
+                verb_text=_verb_as_written(region_tokens, start, end, source)
+                or _verb_as_written(att.tokens_between(max(0, lo - 600), lo), start, end, source),
                 **(source.record("speaker") if source is not None else empty_record("speaker")),
             )
         )
         paragraphs.append((p_no, text[ps:open_idx].strip() == ""))
     _backfill_open_ended(results, paragraphs)
     return results
+
+
+def _verb_as_written(tokens, start: int, end: int, source) -> str:
+    """The reporting verb as the article writes it ("labelled", "told"): the token of the
+    source's verb (a lemma) among ``tokens`` nearest the quote, outside it; "according to"
+    as it is; "" when the source has no verb or ``tokens`` hold none (the caller then looks
+    in the text just before, where a speaker carried over from an earlier sentence spoke)."""
+    lemma = source.verb if source is not None else ""
+    if not lemma or " " in lemma:
+        return lemma
+    found = [t for t in tokens if not start <= t.idx < end and t.lemma_.lower() == lemma]
+    if not found:
+        return ""
+    best = min(found, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+    return best.text.lower()  # "Said Rutte: …" reads "said" among the others
 
 
 def _named(rec: Quote) -> bool:
@@ -188,7 +205,7 @@ def _named(rec: Quote) -> bool:
 def _backfill_open_ended(results: list[Quote], paragraphs: list[tuple[int, bool]]) -> None:
     """A quote left open at a paragraph end continues in the next paragraph's quote.
     ``paragraphs``: per quote, its paragraph number and whether it starts the paragraph."""
-    keys = [*empty_record("speaker"), "verb"]
+    keys = [*empty_record("speaker"), "verb", "verb_text"]
     for i in range(len(results) - 2, -1, -1):
         cur, nxt = results[i], results[i + 1]
         if not cur.open_ended or _named(cur) or not _named(nxt):

@@ -1,4 +1,4 @@
-"""The one parse path: article texts -> per-article :class:`~lib.records.Parts`.
+"""The one parse path: article texts -> per-article :class:`~lib.parts.Parts`.
 
 Every caller (the app, the CLI, benchmarks, tests) parses through one interface, a
 *parser* with one method::

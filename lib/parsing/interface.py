@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from lib.records import Parts
+from lib.parts import Parts
 
 #: ``on_part(index, parts)`` and ``on_skip(index, message)`` of :meth:`Parser.parse`.
 OnPart = Callable[[int, Parts], None]

@@ -9,22 +9,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.corpus.document import display_name
-from lib.schema import LABEL_NAMES
 from lib.views.cooccur import metric_label
 from lib.views.figures import clean_text, format_figure
 
-#: One colour per entity type, shared by charts and the Reader's highlights.
-LABEL_COLOURS = {
-    "PERSON": "#4C78A8",
-    "ORG": "#F58518",
-    "GPE": "#54A24B",
-    "LOC": "#88D27A",
-    "NORP": "#B279A2",
-    "FAC": "#9D755D",
-    "EVENT": "#E45756",
-    "WORK_OF_ART": "#72B7B2",
-    "LAW": "#BAB0AC",
-}
 #: Measures that run from negative to positive get a diverging colour scale.
 DIVERGING_METRICS = frozenset({"npmi"})
 FONT = dict(family="Source Sans Pro, sans-serif", size=13)
@@ -58,53 +45,52 @@ def _outlet_labels(outlets: list[str], width: int = 28) -> list[str]:
     return labels
 
 
-def entities_per_outlet_chart(table: pd.DataFrame, outlets: list[str] | None = None) -> go.Figure:
-    """Horizontal stacked bars: distinct entities each outlet names, by type.
+#: Heatmaps print a number in each cell up to this many entities (beyond, hover only).
+MAX_LABELLED_ENTITIES = 20
 
-    Input columns: ``outlet, label, entities`` (see compare.entities_per_outlet); bars
-    follow ``outlets`` (default: order of appearance), top to bottom.
-    """
-    fig = go.Figure()
-    if outlets is None:
-        outlets = list(dict.fromkeys(table["outlet"])) if not table.empty else []
-    for label in [lab for lab in LABEL_COLOURS if lab in set(table.get("label", []))]:
-        counts = table[table["label"] == label].set_index("outlet")["entities"]
-        counts = counts.reindex(outlets, fill_value=0)
-        fig.add_bar(
-            y=_outlet_labels(outlets),
-            x=counts.tolist(),
-            name=LABEL_NAMES.get(label, label),
-            orientation="h",
-            marker_color=LABEL_COLOURS[label],
-            customdata=[chart_text(o) for o in outlets],
-            hovertemplate="%{customdata}<br>" + LABEL_NAMES.get(label, label) + ": %{x}"
-            "<extra></extra>",
-        )
-    fig.update_layout(
-        barmode="stack",
-        height=120 + 44 * max(len(outlets), 1),
-        margin=dict(l=10, r=10, t=30, b=40),
-        xaxis_title="Distinct entities named",
-        yaxis=dict(autorange="reversed"),
-        legend=dict(orientation="h", y=-0.25 if len(outlets) > 3 else -0.5),
-        font=FONT,
-    )
-    return fig
+
+def cell_text(v: float, metric: str) -> str:
+    """A cell's number, short enough to fit a cell of a 20-entity heatmap at 1024 px:
+    counts whole, shares in percent ("23%"), NPMI to one decimal without the leading
+    zero ("−.2", ".5", "1")."""
+    if metric == "count":
+        return f"{int(v)}"
+    if metric == "jaccard":
+        return f"{round(v * 100)}%"
+    text = f"{v:.1f}".replace("-", "−")
+    text = text.replace("0.", ".") if text not in ("0.0", "−0.0") else "0"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _hover_value(v: float, metric: str) -> str:
+    return f"{int(v)}" if metric == "count" else f"{v:.2f}"
+
+
+def _text_size(n: int) -> int:
+    """Font size of the cell numbers for ``n`` entities (smaller as cells get smaller)."""
+    return 12 if n <= 10 else 11 if n <= 15 else 10
 
 
 def cooccurrence_heatmap(
-    matrix: pd.DataFrame, metric: str = "count", window: str = "sentence"
+    matrix: pd.DataFrame,
+    metric: str = "count",
+    window: str = "sentence",
+    selected: tuple[str, str] | None = None,
 ) -> go.Figure:
     """Heatmap of a square entity × entity matrix; hover names the pair and its value; the
     colour bar names the measure in words ("sentences together"), whole-number ticks for
-    counts."""
+    counts. Up to MAX_LABELLED_ENTITIES entities each cell shows its number
+    (:func:`cell_text`). ``selected`` (row entity, column entity) marks that cell as chosen.
+    """
     names = [chart_text(n) for n in matrix.index]
     z = matrix.to_numpy(dtype=float)
-    text = np.where(np.isnan(z), "", np.vectorize(_fmt_value)(np.nan_to_num(z), metric))
+    values = np.nan_to_num(z)
+    text = np.where(np.isnan(z), "", np.vectorize(cell_text, otypes=[object])(values, metric))
+    shown = np.where(np.isnan(z), "", np.vectorize(_hover_value, otypes=[object])(values, metric))
     label = metric_label(metric, window)
     hover = np.array(
         [
-            [f"{a} × {b}<br>{label}: {text[i, j] or '0'}" for j, b in enumerate(names)]
+            [f"{a} × {b}<br>{label}: {shown[i, j] or '0'}" for j, b in enumerate(names)]
             for i, a in enumerate(names)
         ],
         dtype=object,
@@ -127,6 +113,8 @@ def cooccurrence_heatmap(
                 **(
                     {"tickformat": "d", "dtick": max(1, int(np.nanmax(z) // 5) or 1)}
                     if metric == "count" and np.isfinite(z).any()
+                    else {"tickformat": ".0%"}
+                    if metric == "jaccard"
                     else {}
                 ),
             ),
@@ -135,7 +123,7 @@ def cooccurrence_heatmap(
         )
     )
     size = max(420, min(1100, 160 + 26 * len(names)))
-    _add_click_layer(fig, names, hover, size)
+    _add_click_layer(fig, list(matrix.index), names, hover, size, selected)
     fig.update_layout(
         height=size,
         margin=dict(l=10, r=10, t=10, b=10),
@@ -144,13 +132,26 @@ def cooccurrence_heatmap(
         font=FONT,
         plot_bgcolor="#f4f4f4",
     )
-    if len(names) <= 20:
-        fig.update_traces(text=text, texttemplate="%{text}", textfont=dict(size=10))
+    if len(names) <= MAX_LABELLED_ENTITIES:
+        fig.update_traces(
+            text=text,
+            texttemplate="%{text}",
+            textfont=dict(size=_text_size(len(names))),
+            selector=dict(type="heatmap"),
+        )
     return fig
 
 
-def _add_click_layer(fig: go.Figure, names: list[str], hover: np.ndarray, height: int) -> None:
-    """Invisible square markers over every cell so a click selects it.
+def _add_click_layer(
+    fig: go.Figure,
+    entities: list[str],
+    names: list[str],
+    hover: np.ndarray,
+    height: int,
+    selected: tuple[str, str] | None = None,
+) -> None:
+    """Invisible square markers over every cell so a click selects it; the ``selected``
+    cell (row entity, column entity) is drawn as chosen.
 
     Streamlit's chart selection ignores heatmap traces; a scatter point per cell carries
     the pair (x = column entity, y = row entity) back to the app instead.
@@ -159,33 +160,55 @@ def _add_click_layer(fig: go.Figure, names: list[str], hover: np.ndarray, height
     cell = max(6, int((height - 160) / n) - 2)
     xs = [b for _a in names for b in names]
     ys = [a for a in names for _b in names]
+    chosen = None
+    if selected and selected[0] in entities and selected[1] in entities:
+        chosen = [entities.index(selected[0]) * len(entities) + entities.index(selected[1])]
     fig.add_trace(
         go.Scatter(
             x=xs,
             y=ys,
             mode="markers",
-            marker=dict(symbol="square", size=cell, color="rgba(0,0,0,0)"),
+            marker=dict(symbol="square", size=cell, color="rgba(0,0,0,0)", line=dict(width=0)),
             selected=dict(marker=dict(color="rgba(0,0,0,0.25)")),
             unselected=dict(marker=dict(opacity=1)),
+            selectedpoints=chosen,
             customdata=hover.ravel(),
             hovertemplate="%{customdata}<extra></extra>",
             showlegend=False,
             name="cells",
         )
     )
+    if chosen:  # the chosen cell outlined, so a colleague opening the link sees which one
+        fig.add_trace(
+            go.Scatter(
+                x=[names[entities.index(selected[1])]],
+                y=[names[entities.index(selected[0])]],
+                mode="markers",
+                marker=dict(
+                    symbol="square-open", size=cell + 2, color="#111", line=dict(width=2.5)
+                ),
+                hoverinfo="skip",
+                showlegend=False,
+                name="chosen",
+            )
+        )
     fig.update_traces(hoverinfo="skip", hovertemplate=None, selector=dict(type="heatmap"))
 
 
-def _fmt_value(v: float, metric: str) -> str:
-    return f"{int(v)}" if metric == "count" else f"{v:.2f}"
+def _signed(v: float) -> str:
+    return "" if not v or np.isnan(v) else f"{v:+.0f}".replace("-", "−")
 
 
 def difference_heatmap(diff: pd.DataFrame, outlet_a: str, outlet_b: str) -> go.Figure:
-    """Diverging heatmap of ``A - B`` co-occurrence counts; hover states both outlets."""
+    """Diverging heatmap of ``A - B`` co-occurrence counts, each cell's difference printed
+    ("+2", "−1"; blank when equal) up to MAX_LABELLED_ENTITIES entities, and a colour bar
+    that names both ends: red = more often together in A, blue = in B. Hover states both
+    outlets."""
     names = [chart_text(n) for n in diff.index]
     z = diff.to_numpy(dtype=float, copy=True)
     np.fill_diagonal(z, np.nan)
     bound = max(1.0, float(np.nanmax(np.abs(z))) if np.isfinite(z).any() else 1.0)
+    a_name, b_name = _outlet_label(outlet_a, 18), _outlet_label(outlet_b, 18)
     hover = np.array(
         [
             [
@@ -210,11 +233,25 @@ def difference_heatmap(diff: pd.DataFrame, outlet_a: str, outlet_b: str) -> go.F
             zmid=0,
             zmin=-bound,
             zmax=bound,
-            colorbar=dict(title=dict(text="A − B", side="right")),
+            colorbar=dict(
+                title=dict(text="A − B", side="right"),
+                tickvals=[-bound, 0, bound],
+                ticktext=[
+                    f"{-bound:.0f}: more in<br>{b_name}",
+                    "0: same",
+                    f"+{bound:.0f}: more in<br>{a_name}",
+                ],
+            ),
             xgap=1,
             ygap=1,
         )
     )
+    if len(names) <= MAX_LABELLED_ENTITIES:
+        fig.update_traces(
+            text=np.vectorize(_signed, otypes=[object])(z),
+            texttemplate="%{text}",
+            textfont=dict(size=_text_size(len(names))),
+        )
     size = max(380, min(900, 140 + 24 * len(names)))
     fig.update_layout(
         height=size,

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from lib.present.charts import LABEL_COLOURS
+from lib.present.colours import LABEL_COLOURS
 from lib.schema import LABEL_NAMES
 from lib.views.quotes import diff_opcodes, version_ops
 
@@ -129,6 +129,20 @@ def evidence_html(evidence: pd.DataFrame) -> str:
     return "".join(parts)
 
 
+def difference_legend_html(outlet_a: str, outlet_b: str, window: str = "sentence") -> str:
+    """The key of the outlet-difference heatmap in words, both outlets named (safe HTML)."""
+    a, b = html.escape(str(outlet_a)), html.escape(str(outlet_b))
+    swatch = "display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem"
+    return (
+        "<div style='font-size:.9rem;line-height:1.6'>"
+        f"Each number is A's {window}s naming both entities minus B's. "
+        f"<span style='{swatch};background:#b2182b'></span><b>red, +</b>: "
+        f"<b>{a}</b> (A) names the pair together more often · "
+        f"<span style='{swatch};background:#2166ac'></span><b>blue, −</b>: "
+        f"<b>{b}</b> (B) does · blank: as often in both.</div>"
+    )
+
+
 def figure_sentence_html(outlet: str, sentence: str, figure_text: str, note: str = "") -> str:
     """One evidence sentence with the figure highlighted, under its outlet (safe HTML)."""
     start = sentence.find(figure_text) if figure_text else -1
@@ -163,7 +177,8 @@ def quote_group_html(group: pd.DataFrame) -> str:
     """Each outlet's wording of one quote group against the first outlet's (the reference),
     as safe HTML.
 
-    ``group`` rows need ``outlet, speaker, quote, verb``. The first row is the reference,
+    ``group`` rows need ``outlet, speaker, quote`` and ``verb_text`` (the reporting verb
+    as written). The first row is the reference,
     shown as written; every other row shows its own words, highlighting those the reference
     lacks and striking through, in place, the reference's words it lacks.
     """
@@ -172,7 +187,8 @@ def quote_group_html(group: pd.DataFrame) -> str:
     parts = []
     for i, row in enumerate(rows):
         shown = html.escape(base) if i == 0 else version_html(base, row.quote)
-        verb = f" · {html.escape(row.verb)}" if isinstance(row.verb, str) and row.verb else ""
+        written = getattr(row, "verb_text", "")
+        verb = f" · {html.escape(written)}" if isinstance(written, str) and written else ""
         ref = " <span style='color:#888'>(reference)</span>" if i == 0 and len(rows) > 1 else ""
         parts.append(
             "<div style='margin: 0.3rem 0 0.7rem'>"

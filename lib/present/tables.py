@@ -74,6 +74,14 @@ CSS = """<style>
 .cl-dark .cl-table .cl-sub,.cl-dark .cl-table .cl-who,.cl-dark .cl-table .cl-id{
   color:rgba(250,250,250,.6)}
 .cl-dark .cl-table td.cl-zero,.cl-dark .cl-table .cl-none{color:rgba(250,250,250,.3)}
+.cl-rows td,.cl-rows th{overflow-wrap:break-word}
+.cl-rows td.cl-num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+.cl-rows .cl-wide{min-width:12rem;width:45%}
+.cl-rows .cl-mid{min-width:6rem}
+.cl-rows .cl-short{white-space:nowrap}
+.cl-rows .cl-sub{font-weight:400}
+.cl-rows mark{background:#fff1b8;color:inherit;padding:0 1px;border-radius:2px}
+.cl-dark .cl-rows mark{background:#5c4a00}
 </style>"""
 
 
@@ -207,6 +215,102 @@ def claims_table_html(
             parts.append(f'<td class="cl-o">{figures}</td>')
         body.append("<tr>" + "".join(parts) + "</tr>")
     return _table("claims", "figures", head, body, dark)
+
+
+def _cell(value, *, numeric: bool = False) -> str:
+    """One escaped cell value; empty for missing values, whole numbers without ".0"."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if numeric and isinstance(value, (int, float)):
+        return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+    return escape(display_name(str(value)))
+
+
+def rows_table_html(
+    table: pd.DataFrame,
+    columns: list[tuple[str, str]],
+    *,
+    name: str,
+    subs: dict[str, list] | None = None,
+    numeric: tuple[str, ...] = (),
+    wide: tuple[str, ...] = (),
+    narrow: tuple[str, ...] = (),
+    marks: dict[str, str] | None = None,
+    titles: dict[str, dict[str, str]] | None = None,
+    helps: dict[str, str] | None = None,
+    dark: bool = False,
+) -> str:
+    """A list of records (articles, figures, quotes) as a safe HTML table whose cells wrap,
+    so it fits the page's width (no sideways scroll) on a 1024-px projector.
+
+    ``columns`` are ``(column, header)`` pairs, the first one pinned while the table
+    scrolls; ``subs[column]`` lists the small lines under that column's value, each a
+    ``(column, label)`` pair ("Exact value: 600,000"; the value alone for an empty label)
+    or a list of pairs shown on one line joined by " · "; empty values are left out;
+    ``numeric`` columns
+    are right-aligned whole numbers; ``narrow`` ones short codes kept on one line ("Q02",
+    "fragment"); ``wide`` columns get the room that is left (a
+    sentence, a quote); ``marks[column] = other`` highlights the ``other`` column's text
+    inside ``column`` (the figure in its sentence); ``titles[column]`` maps a value to its
+    hover note; ``helps[column]`` is the hover note of a header. At most :data:`MAX_ROWS`
+    rows. Every value is escaped.
+    """
+    subs, marks, titles, helps = subs or {}, marks or {}, titles or {}, helps or {}
+    classes = [_col_class(i, col, numeric, wide, narrow) for i, (col, _h) in enumerate(columns)]
+    head = "".join(
+        f'<th scope="col" class="{classes[i]}" data-col="{escape(col)}"'
+        + (f' title="{escape(helps[col])}"' if col in helps else "")
+        + f">{escape(header)}</th>"
+        for i, (col, header) in enumerate(columns)
+    )
+    body = []
+    for row in table.head(MAX_ROWS).to_dict("records"):
+        cells = []
+        for i, (col, _header) in enumerate(columns):
+            value = _cell(row.get(col), numeric=col in numeric)
+            if col in marks and value:
+                value = _mark_part(str(row.get(col) or ""), str(row.get(marks[col]) or ""))
+            value += "".join(_sub_line(row, line) for line in subs.get(col, []))
+            note = titles.get(col, {}).get(row.get(col), "")
+            title = f' title="{escape(note)}"' if note else ""
+            tag = 'th scope="row"' if i == 0 else "td"
+            cells.append(f'<{tag} class="{classes[i]}"{title}>{value}</{tag.split()[0]}>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return _table(name, "rows", head, body, dark)
+
+
+def _sub_line(row: dict, line) -> str:
+    """One small line under a value: ``(column, label)`` as "Label: value" (the value alone
+    when the label is empty), or a list of them joined by " · "; empty values left out."""
+    parts = [line] if isinstance(line, tuple) else list(line)
+    shown = [
+        (f"{escape(label)}: " if label else "") + _cell(row.get(col))
+        for col, label in parts
+        if _cell(row.get(col))
+    ]
+    return f'<span class="cl-sub">{" · ".join(shown)}</span>' if shown else ""
+
+
+def _col_class(i: int, col: str, numeric, wide, narrow=()) -> str:
+    kind = (
+        "cl-num"
+        if col in numeric
+        else "cl-wide"
+        if col in wide
+        else "cl-short"
+        if col in narrow
+        else "cl-mid"
+    )
+    return f"cl-lead {kind}" if i == 0 else kind
+
+
+def _mark_part(text: str, part: str) -> str:
+    """``text`` escaped, its first ``part`` in ``<mark>``."""
+    text, part = display_name(text), display_name(part)
+    at = text.find(part) if part else -1
+    if at < 0:
+        return escape(text)
+    return escape(text[:at]) + "<mark>" + escape(part) + "</mark>" + escape(text[at + len(part) :])
 
 
 #: Statements of one outlet shown in a fact's cell before the rest fold away.

@@ -14,7 +14,8 @@ import pandas as pd
 
 from lib.columns import empty_frame, names, to_frame
 from lib.corpus.document import Document, outlet_labels
-from lib.records import Claim, DocumentRow, Entity, Mention, Parts, Quote, TextRow
+from lib.parts import Parts
+from lib.records import Claim, DocumentRow, Entity, Mention, Quote, TextRow
 from lib.resolve.budget import Budget, run_pass
 from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from lib.records import Parts
+from lib.parts import Parts
 from lib.resolve.linkage import LinkageSettings, MapFn, cluster
 from lib.schema import STORY_COLUMNS
 

@@ -5,7 +5,7 @@ The one disk cache. Two levels, both in the one cache folder (:func:`lib.setting
 
 - ``docs/<key>.parquet``: one file per document, keyed by :func:`lib.versions.text_key`
   (the text's hash plus :func:`lib.versions.analysis_version`). It holds the per-document
-  :class:`~lib.records.Parts` (one row per record list, as JSON), so a
+  :class:`~lib.parts.Parts` (one row per record list, as JSON), so a
   corpus that changes by one article re-parses only that article.
 - ``corpora/<key>/``: a whole :class:`~lib.schema.Analysis` saved by
   :func:`lib.store.folders.save_analysis`, keyed by :func:`corpus_key` (every document's
@@ -39,7 +39,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from lib.records import Parts
+from lib.parts import Parts
 from lib.settings import cache_folder
 from lib.store import folders
 from lib.versions import analysis_version

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from lib.analysis import analyze
 from lib.corpus.document import Document
 from lib.ingest.status import NOTE, SKIPPED, status_row, statuses_to_problems
 from lib.nlp.pipeline import ModelNotFound
@@ -26,7 +25,7 @@ from lib.schema import STATUS_COLUMNS, Analysis
 from lib.store.cache import corpus_key
 from lib.ui import resources
 from lib.ui.janitor import current_session_id
-from lib.ui.progress import Progress
+from lib.ui.progress import MainArea, Progress, articles_phrase
 from lib.ui.session import apply_edits, own_analysis, user_state
 from lib.ui.sidebar import (
     EXAMPLE,
@@ -73,12 +72,17 @@ class View:
         return cached(name, self.key, scope, args, fn, self.analysis)
 
 
-def _analyse_own(documents: list[Document], key: str, problems, cache, what: str) -> Analysis:
+def _analyse_own(
+    documents: list[Document], key: str, problems, cache, what: str, main: MainArea | None
+) -> Analysis:
     """This session's own analysis (its articles, or the example with its metadata edits),
-    kept in its session state; parsed in the server's worker under the time budget."""
+    kept in its session state; parsed in the server's worker under the time budget; the
+    progress shows in ``main``, in place of the page."""
+    from lib.analysis import analyze  # only when parsing: a new server's first page skips it
+
     kept = own_analysis()
     if kept.get("key") != key:
-        progress = Progress(what, len(documents))
+        progress = Progress(what, len(documents), main)
         try:
             analysis = analyze(
                 documents,
@@ -118,7 +122,9 @@ def _with_notes(statuses: pd.DataFrame, analysis: Analysis) -> pd.DataFrame:
     return pd.concat([statuses, pd.DataFrame(notes, columns=STATUS_COLUMNS)], ignore_index=True)
 
 
-def _yours() -> tuple[list[Document], str, Analysis, pd.DataFrame]:
+def _yours(main: MainArea | None, filter_box) -> tuple[list[Document], str, Analysis, pd.DataFrame]:
+    """This session's articles and their analysis; while they are analysed, the sidebar
+    says "Analysing 3 articles…" in ``filter_box`` (never "0 of 0 outlets")."""
     documents, statuses = your_articles_sidebar()
     note = st.sidebar.empty()
     documents = apply_edits(documents)
@@ -126,21 +132,23 @@ def _yours() -> tuple[list[Document], str, Analysis, pd.DataFrame]:
     articles_note(note, len(documents), statuses, None)
     problems = statuses_to_problems(statuses)
     parts = user_state()["parts"]
-    analysis = _analyse_own(documents, key, problems, parts, "your articles")
+    if own_analysis().get("key") != key:
+        filter_box.caption(f"Analysing {articles_phrase(len(documents))}…")
+    analysis = _analyse_own(documents, key, problems, parts, "your articles", main)
     parts.keep_only(documents)
     statuses = _with_notes(_mark_skipped(statuses, documents, analysis), analysis)
     articles_note(note, len(documents), statuses, len(analysis.documents))
     return documents, key, analysis, statuses
 
 
-def _example() -> tuple[list[Document], str, Analysis, pd.DataFrame, bool]:
+def _example(main: MainArea | None) -> tuple[list[Document], str, Analysis, pd.DataFrame, bool]:
     base, problems, precomputed = resources.example_corpus()
     documents = apply_edits(base)
     edited = documents != base
     key = corpus_key(documents)
     if edited:  # the example with this session's metadata edits: the session's own
         analysis = _analyse_own(
-            documents, key, problems, resources.disk_cache(), "the example articles"
+            documents, key, problems, resources.disk_cache(), "the example articles", main
         )
     elif precomputed is not None:
         analysis = precomputed
@@ -158,36 +166,42 @@ def _example() -> tuple[list[Document], str, Analysis, pd.DataFrame, bool]:
     return documents, key, analysis, statuses, not edited
 
 
-def load_view() -> View | None:
-    """Draw the shared sidebar (source, articles, outlet filter) and return the :class:`View`."""
+def load_view(main: MainArea | None = None) -> View | None:
+    """Draw the shared sidebar (source, articles, outlet filter) and return the :class:`View`;
+    while articles are analysed, ``main`` shows the progress in place of the page."""
     source = source_choice()
-    filter_box = st.sidebar.container()
+    filter_box = st.sidebar.empty()  # "Analysing 3 articles…", then the story/outlet filter
     session_id = current_session_id()
     if session_id:
         resources.janitor().register(session_id)
     try:
         if source == YOURS:
-            documents, key, analysis, statuses = _yours()
+            documents, key, analysis, statuses = _yours(main, filter_box)
             public = False
         else:
-            documents, key, analysis, statuses, public = _example()
+            documents, key, analysis, statuses, public = _example(main)
     except ModelNotFound as exc:
-        st.error(f"The English language model is missing. {md_escape(str(exc))}")
+        _error(main, f"The English language model is missing. {md_escape(str(exc))}")
         return None
     except WorkerFailed as exc:
-        st.error(
-            f"The language pipeline could not be started ({md_escape(str(exc))}). Try again later."
+        _error(
+            main,
+            f"The language pipeline could not be started ({md_escape(str(exc))}). Try again later.",
         )
         return None
     except (OSError, ValueError) as exc:  # an unreadable COVERAGE_LENS_CORPUS, say
-        st.error(f"The example articles could not be opened: {md_escape(str(exc))}")
+        _error(main, f"The example articles could not be opened: {md_escape(str(exc))}")
         return None
-    with filter_box:
+    with filter_box.container():
         story = story_filter(analysis.stories, st) if len(analysis.stories) > 1 else ""
         full = _scoped(key, analysis, story, None, public)
         outlets = full.outlets
         selected = outlet_filter(outlets, st) if outlets else []
-        st.caption(f"{len(selected)} of {len(outlets)} outlets · {len(full.documents)} articles")
+        st.caption(
+            f"{len(selected)} of {len(outlets)} outlets · {len(full.documents)} articles"
+            if outlets
+            else "The outlet filter appears here once articles are read."
+        )
     return View(
         full=full,
         analysis=_scoped(key, analysis, story, selected, public),
@@ -201,6 +215,11 @@ def load_view() -> View | None:
         key=key,
         public=public,
     )
+
+
+def _error(main: MainArea | None, message: str) -> None:
+    """An error in the page's place (the progress, if any, gives way to it)."""
+    (main.body() if main is not None else st).error(message)
 
 
 def _scoped(key: str, analysis: Analysis, story: str, selected, public: bool) -> Analysis:

@@ -23,7 +23,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from lib.analysis import analyze
 from lib.corpus.document import Document
 from lib.ingest.limits import DOC_ANALYSIS_BUDGET_S
 from lib.ingest.local import load_corpus
@@ -145,6 +144,8 @@ def example_analysis(key: str, _documents: list[Document]) -> Analysis:
     :func:`lib.store.cache.corpus_key`), from and to the disk cache. The session that
     computes it sees a progress bar (made and removed in here, so a cached answer
     replays nothing)."""
+    from lib.analysis import analyze  # only when parsing: not on the first page's path
+
     progress = Progress("the example articles", len(_documents))
     try:
         return analyze(_documents, parser(), cache=disk_cache(), progress=progress)

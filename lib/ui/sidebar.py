@@ -10,6 +10,7 @@ import streamlit as st
 from lib.ingest.limits import Limits
 from lib.ingest.status import SKIPPED
 from lib.schema import STATUS_COLUMNS
+from lib.ui.progress import articles_phrase
 from lib.ui.resources import allow_long_file_names
 from lib.ui.session import (
     add_pasted,
@@ -95,13 +96,13 @@ def your_articles_sidebar() -> tuple[list, pd.DataFrame]:
 
 
 def articles_note(where, n_docs: int, statuses: pd.DataFrame, analysed: int | None) -> None:
-    """The sidebar line about this session's articles; "Analysing…" while work runs
-    (``analysed`` None), the counts once it is done."""
+    """The sidebar line about this session's articles; "Analysing 3 articles…" while work
+    runs (``analysed`` None), the counts once it is done."""
     if not n_docs and not len(statuses):
         where.empty()
         return
     if analysed is None:
-        where.caption(f"Analysing {n_docs} article(s)…")
+        where.caption(f"Analysing {articles_phrase(n_docs)}…")
         return
     skipped = int((statuses["status"] == SKIPPED).sum()) if len(statuses) else 0
     where.caption(

@@ -10,10 +10,10 @@ from streamlit.errors import StreamlitAPIException
 
 from lib.columns import PageTable
 from lib.present.html import md_escape
-from lib.present.tables import MAX_ROWS
+from lib.present.tables import MAX_ROWS, rows_table_html
 from lib.schema import LABEL_NAMES
 from lib.ui.controller import View
-from lib.ui.sidebar import EXAMPLE, OUTLET_KEY, SOURCE_KEY, STORY_KEY, set_story
+from lib.ui.sidebar import EXAMPLE, OUTLET_KEY, SOURCE_KEY, STORY_KEY, YOURS, set_story
 from lib.views.export import csv_bytes, readable
 
 #: Most outlet columns a wide table shows (the CSV download has them all).
@@ -42,6 +42,28 @@ _KEPT = "_app_params"
 #: Session key: did the last run's pile hold more than one story (the Stories page shows)?
 MANY_STORIES = "_many_stories"
 _LAST_PAGE = "_last_page"
+_OPENED_WITH = "_opened_with"
+_HAD_ARTICLES = "_had_own_articles"
+
+
+def opened_on_uploads() -> bool:
+    """Was this session opened with a link to uploaded articles (``?source=Your+articles``)?
+    Such articles are private to the session that added them, so a new session (a
+    colleague, or the same person after a reload) starts without them."""
+    if st.session_state.get(_HAD_ARTICLES):  # the session has had articles of its own since
+        return False
+    return YOURS in st.session_state.get(_OPENED_WITH, {}).get(SOURCE_KEY, [])
+
+
+#: What a link to uploaded articles opens on, and how to share them instead.
+PRIVATE_UPLOADS = (
+    "**This link points to articles that were uploaded, and uploads are private.** They "
+    "live only in the browser session of the person who added them, so they are not here "
+    "(and a reload ends them too).\n\n"
+    "**To share them:** the sender opens *Your articles* in the sidebar and clicks "
+    "**Download bundle**, then sends you the file. Upload that bundle here (sidebar, "
+    "*Upload articles*) and this link's view applies: the same outlets and page settings."
+)
 
 
 def keep_app_params(page) -> None:
@@ -55,6 +77,8 @@ def keep_app_params(page) -> None:
     before the sidebar. A new address opens a new session, so a link without the parameter
     still means the default.
     """
+    if _OPENED_WITH not in st.session_state:  # the address this session was opened with
+        st.session_state[_OPENED_WITH] = {k: st.query_params.get_all(k) for k in st.query_params}
     kept = st.session_state.setdefault(_KEPT, {})
     switched = st.session_state.get(_LAST_PAGE) not in (None, page.url_path)
     st.session_state[_LAST_PAGE] = page.url_path
@@ -67,9 +91,34 @@ def keep_app_params(page) -> None:
                 st.query_params[key] = kept[key] or ""  # back in the address ("" = none)
 
 
+def url_pair(key: str) -> tuple[str, str] | None:
+    """A pair of names kept in the address bar as ``?key=A&key=B`` (e.g. the heatmap cell a
+    user clicked), or None when the address holds no such pair."""
+    values = [v for v in st.query_params.get_all(key) if v.strip()]
+    return (values[0], values[1]) if len(values) == 2 else None
+
+
+def chart_points(key: str) -> list[dict]:
+    """The points selected (clicked) on the chart with widget ``key``, as the browser sent
+    them for this run; readable before the chart is drawn again."""
+    state = st.session_state.get(key)
+    try:
+        return list(state["selection"]["points"])
+    except (KeyError, TypeError):
+        return []
+
+
+def set_url_pair(key: str, pair: tuple[str, str]) -> None:
+    """Keep ``pair`` in the address bar (see :func:`url_pair`), so a copied link shows it."""
+    if url_pair(key) != tuple(pair):
+        st.query_params[key] = list(pair)
+
+
 def set_view(view: View) -> None:
     """Hand the View to the page and remember the sidebar's choices (see keep_app_params)."""
     st.session_state["_view"] = view
+    if view.source == YOURS and (view.documents or not view.statuses.empty):
+        st.session_state[_HAD_ARTICLES] = True
     kept = st.session_state.setdefault(_KEPT, {})
     if view.selected != view.outlets:
         kept[OUTLET_KEY] = list(view.selected)
@@ -143,11 +192,23 @@ NARROW_SCREEN_CSS = (
     "{padding-left:1.5rem;padding-right:1.5rem}}</style>"
 )
 
+#: Multiselects show every chosen option, wrapped onto as many rows as they need
+#: (Streamlit caps the box at about four rows, or keeps the chips on one row in the main
+#: area, and scrolls inside it: that hid the fifth outlet and chosen entity types); the
+#: sidebar's outlet box grows up to about half the screen, then scrolls.
+MULTISELECT_CSS = (
+    "<style>[data-testid='stMultiSelect'] .react-aria-ComboBox>div{max-height:none!important}"
+    "[data-testid='stMultiSelect'] .react-aria-ComboBox>div>div{max-height:none!important;"
+    "overflow:visible!important;flex-wrap:wrap!important;min-width:0!important}"
+    "[data-testid='stSidebar'] [data-testid='stMultiSelect'] .react-aria-ComboBox>div>div"
+    "{max-height:min(24rem,55vh)!important;overflow-y:auto!important}</style>"
+)
+
 
 def page_intro(title: str, text: str, *, story_line: bool = True) -> None:
     """The page's title and what it shows; for a pile of several stories, a line saying
     which story the page shows (see :func:`stories_note`)."""
-    st.html(NARROW_SCREEN_CSS)
+    st.html(NARROW_SCREEN_CSS + MULTISELECT_CSS)
     st.title(title)
     st.caption(text)
     view = st.session_state.get("_view")
@@ -172,9 +233,54 @@ def comparison_table(markup: str, rows: int, noun: str) -> None:
     st.html(markup)
 
 
+def record_table(
+    table,
+    rows: pd.DataFrame,
+    name: str,
+    *,
+    lines: dict[str, list[tuple[str, ...]]] | None = None,
+    hidden: tuple[str, ...] = (),
+    labelled: tuple[str, ...] = (),
+    **options,
+) -> None:
+    """Draw ``rows`` as page table ``table`` (:mod:`lib.records`: headers and help) in a
+    wrapping HTML table that fits the page (:func:`lib.present.tables.rows_table_html`).
+
+    ``lines[column]`` lists the columns drawn as small lines under that column's value
+    (a line of several joined by " · "), labelled with their header when in ``labelled``;
+    ``hidden`` columns are left out; ``options`` go to ``rows_table_html`` (wide, narrow,
+    numeric, marks, titles).
+    """
+    under = {c for line_set in (lines or {}).values() for line in line_set for c in line}
+    shown = [c for c in table.columns if c.name not in under and c.name not in hidden]
+    subs = {}
+    for col, line_set in (lines or {}).items():
+        subs[col] = [
+            [(c, table.get(c).header if c in labelled else "") for c in line if c not in hidden]
+            for line in line_set
+        ]
+        subs[col] = [line for line in subs[col] if line]
+    comparison_table(
+        rows_table_html(
+            rows,
+            [(c.name, c.header) for c in shown],
+            name=name,
+            subs=subs,
+            helps={c.name: c.help for c in shown if c.help},
+            dark=dark_theme(),
+            **options,
+        ),
+        len(rows),
+        table.title.lower() if table.title else name,
+    )
+
+
 def require_outlets(view: View) -> bool:
     """Tell the user when there is nothing to show; returns True when the page can render."""
     if view.full.documents.empty:
+        if view.source == YOURS and view.statuses.empty and opened_on_uploads():
+            st.info(PRIVATE_UPLOADS, icon=":material/lock:")
+            return False
         st.info(
             "No articles yet. Upload files, paste an article or add a web address in the "
             "sidebar, or switch back to the example articles."

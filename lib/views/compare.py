@@ -33,18 +33,6 @@ def entity_outlet_table(entities: pd.DataFrame, outlets: list[str] | None = None
     return out.reset_index(drop=True)
 
 
-def entities_per_outlet(entities: pd.DataFrame) -> pd.DataFrame:
-    """Distinct entities per outlet and label: columns ``outlet, label, entities``."""
-    if entities.empty:
-        return pd.DataFrame(columns=["outlet", "label", "entities"])
-    return (
-        entities.groupby(["outlet", "label"], sort=False)["entity"]
-        .nunique()
-        .rename("entities")
-        .reset_index()
-    )
-
-
 def forms_label(forms: pd.DataFrame, outlets: list[str] | None = None) -> pd.Series:
     """Per entity, the forms each outlet wrote with counts, outlets in ``outlets`` order:
     "NYT: Mr. Trump ×22 · Fox News: Trump ×24, Donald Trump ×3".

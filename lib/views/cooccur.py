@@ -25,16 +25,24 @@ from lib.views.entities import link_demonyms
 WINDOWS = ("sentence", "paragraph", "document")
 #: The measures: the pairs table's columns after the two entities.
 METRICS = tuple(names(Pair)[2:])
-#: How the page names each measure in its controls ("times together"), and one line a
-#: reader can follow for each: the pairs table's headers and help (lib.records.Pair).
-METRIC_LABELS = {m: (c := column(Pair, m)).header[0].lower() + c.header[1:] for m in METRICS}
+#: How the page names each measure in its controls, in plain words ("share together"; the
+#: exact measure, "(Jaccard)", only in the pairs table's header), and one line a reader can
+#: follow for each, with the exact name: the pairs table's headers and help
+#: (lib.records.Pair). The control's address holds these words, so they do not change with
+#: the window (see :func:`metric_label`).
+METRIC_LABELS = {
+    m: (h := column(Pair, m).header.split(" (")[0])[0].lower() + h[1:] for m in METRICS
+}
 METRIC_HELP = {m: (c := column(Pair, m)).help[0].lower() + c.help[1:] for m in METRICS}
 
 
 def metric_label(metric: str, window: str = "sentence") -> str:
-    """The measure's name for a legend: counts say what was counted ("sentences together")."""
+    """The measure's name for a legend, saying what was counted: "sentences together",
+    "share of paragraphs together", "more often than chance"."""
     if metric == "count":
         return f"{window}s together"
+    if metric == "jaccard":
+        return f"share of {window}s together"
     return METRIC_LABELS[metric]
 
 

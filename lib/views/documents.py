@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.records import OVERVIEW_PAGE, READER_ENTITIES_PAGE
+
 #: Status of a file as the *Your articles* page shows it.
 STATUS_NAMES = {
     "analysed": "Analysed",
@@ -63,3 +65,42 @@ def outlet_notes(analysis) -> dict[str, str]:
         notes.setdefault(doc.outlet, [head if is_fallback_label(doc.outlet) else doc.outlet])
         notes[doc.outlet].append(item if name or title else "")
     return {outlet: " · ".join(i for i in items if i) for outlet, items in notes.items()}
+
+
+def article_rows(documents: pd.DataFrame, table=OVERVIEW_PAGE) -> pd.DataFrame:
+    """The Overview's articles table (``table``: :data:`lib.records.OVERVIEW_PAGE`, or its
+    version with each article's story, with the CSV-only columns: the address and document
+    id), one row per article."""
+    return documents.reindex(columns=table.csv_names()).fillna({"url": ""})
+
+
+def article_entities(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One article's entity mentions in text order (:data:`lib.records.READER_ENTITIES_PAGE`
+    with its CSV-only columns; start and end are character offsets into the article's text
+    as the Reader shows it)."""
+    rows = mentions.sort_values(["start_char", "end_char"]) if len(mentions) else mentions
+    return rows.reindex(columns=READER_ENTITIES_PAGE.csv_names()).reset_index(drop=True)
+
+
+def article_text_file(meta, text: str) -> bytes:
+    """One article as a plain-text download: its outlet, title, date and address on top
+    (lines that are empty left out), a blank line, then its text (UTF-8)."""
+    fields = [("Outlet", "outlet"), ("Title", "title"), ("Published", "published"),
+              ("Byline", "byline"), ("Address", "url")]  # fmt: skip
+    values = {col: meta.get(col) for _name, col in fields}
+    head = [f"{name}: {values[col]}" for name, col in fields if isinstance(values[col], str)
+            and values[col].strip()]  # fmt: skip
+    return ("\n".join(head) + "\n\n" + text).encode("utf-8")
+
+
+def entities_per_outlet(entities: pd.DataFrame) -> pd.DataFrame:
+    """Distinct entities per outlet and label: columns ``outlet, label, entities`` (the
+    Overview's bars; this module stays light, so a new server's first page imports little)."""
+    if entities.empty:
+        return pd.DataFrame(columns=["outlet", "label", "entities"])
+    return (
+        entities.groupby(["outlet", "label"], sort=False)["entity"]
+        .nunique()
+        .rename("entities")
+        .reset_index()
+    )

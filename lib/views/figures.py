@@ -259,6 +259,16 @@ def claim_cells_by_outlet(analysis) -> pd.DataFrame:
     return claim_cells(analysis.claims, analysis.outlets)
 
 
+def linked_claim(label: str, labels: dict[str, str]) -> str | None:
+    """The claim a link's label ("C03 · North Korean personnel (agree)") names when the
+    label no longer matches exactly because the claim's status changed with the outlets
+    chosen: the claim with the same id and the same counted phrase, else None."""
+    for claim_id, current in labels.items():
+        if current.rpartition(" (")[0] == label.rpartition(" (")[0]:
+            return claim_id
+    return None
+
+
 def claim_reason(rows: pd.DataFrame) -> str:
     """The verdict's reason for one claim's rows as the page shows them ("values differ by
     20.0%: counted as “people” and “resident”")."""

@@ -131,7 +131,8 @@ def shared_groups(quotes: pd.DataFrame) -> list[str]:
 
 def quote_rows(quotes: pd.DataFrame) -> pd.DataFrame:
     """The All quotes table (:data:`lib.records.QUOTES_PAGE` with its CSV-only columns:
-    where the quote is), with ``how_found`` saying how each speaker was found ("pronoun
-    “she” read as Jane Doe")."""
+    where the quote is, the verb's dictionary form), with ``how_found`` saying how each
+    speaker was found ("pronoun “she” read as Jane Doe") and ``verb_text`` the reporting verb
+    as the article writes it ("labelled")."""
     out = quotes.assign(how_found=explain(quotes, "speaker", "speaker"))
     return out[QUOTES_PAGE.csv_names()]

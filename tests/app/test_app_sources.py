@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.test_app import APP, TIMEOUT, all_text
+from tests.app.test_app import APP, TIMEOUT, all_text, rows_of
 
 ARTICLE = (
     "Wildfire forces evacuations near Valencia\n\n"
@@ -37,6 +37,20 @@ def yours() -> AppTest:
 def test_empty_user_corpus_explains_what_to_do():
     at = yours()
     assert "No articles yet" in all_text(at)
+    assert "uploads are private" not in all_text(at)
+
+
+def test_a_link_to_uploaded_articles_says_they_were_private_and_how_to_share():
+    for page in ("app_pages/overview.py", "app_pages/sources.py"):
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        at.query_params["source"] = "Your articles"
+        at.query_params["outlet"] = "Harbour Daily"
+        at.run()
+        at.switch_page(page).run()
+        assert not at.exception, at.exception
+        text = all_text(at)
+        assert "uploads are private" in text and "Download bundle" in text, page
+        assert "No articles yet" not in text
 
 
 def test_paste_an_article():
@@ -50,12 +64,11 @@ def test_paste_an_article():
     docs = at.session_state["_user"]["extra"]
     assert [d.outlet for d in docs] == ["Iberia Today"]
     at.switch_page("app_pages/overview.py").run()
-    table = at.dataframe[0].value
-    assert table["outlet"].tolist() == ["Iberia Today"]
+    assert [r["outlet"] for r in rows_of(at, "articles")] == ["Iberia Today"]
     at.switch_page("app_pages/figures.py").run()
     assert not at.exception
     at.switch_page("app_pages/quotes.py").run()
-    assert "Carlos Mazon" in set(at.dataframe[-1].value["speaker"])
+    assert "Carlos Mazon" in {r["speaker"] for r in rows_of(at, "quotes")}
 
 
 def test_empty_paste_gets_a_message():
@@ -88,9 +101,10 @@ def test_metadata_edit_applies_everywhere_and_bundle_round_trips():
     at.session_state["_meta_edits"] = {"000_ff69cd40d1c1fadd": {"outlet": "Edited Outlet"}}
     at.run()
     at.switch_page("app_pages/overview.py").run()
-    assert "Edited Outlet" in at.dataframe[0].value["outlet"].tolist()
+    assert "Edited Outlet" in [r["outlet"] for r in rows_of(at, "articles")]
     at.switch_page("app_pages/sources.py").run()
     assert not at.exception
+    assert "bundle** below keeps them" in all_text(at)  # said next to the renaming
     bundle = [d for d in at.get("download_button")]
     assert bundle, "the articles page offers a bundle"
     view = at.session_state["_view"]

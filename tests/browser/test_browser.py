@@ -25,10 +25,10 @@ def page(browser):
 
 
 def grid_rows(page) -> int:
-    """Rows (header included) of the first dataframe, from its accessible grid."""
-    grid = page.locator("[data-testid='stDataFrame'] [role='grid']").first
-    grid.wait_for(state="attached", timeout=30_000)
-    return int(grid.get_attribute("aria-rowcount"))
+    """Rows (header included) of the Overview's articles table."""
+    table = page.locator("[data-testid='stMain'] table[data-table='articles']")
+    table.wait_for(timeout=30_000)
+    return table.locator("tr").count()
 
 
 def heatmap_state(page) -> tuple[list[str], list[str]]:
@@ -149,7 +149,7 @@ def test_a_copied_link_reopens_the_same_view(server, browser):
     page.wait_for_selector(".js-plotly-plot .heatmaplayer", timeout=60_000)
     assert_no_error(page)
     boxes = page.locator("[data-testid='stMain'] [data-testid='stSelectbox']")
-    for index, option in ((0, "paragraph"), (1, "association (NPMI)")):
+    for index, option in ((0, "paragraph"), (1, "More often than chance")):
         boxes.nth(index).click()
         page.get_by_role("option", name=option).click(timeout=60_000)
         wait_idle(page)
@@ -163,7 +163,7 @@ def test_a_copied_link_reopens_the_same_view(server, browser):
     wait_idle(page)
     page.wait_for_selector(".js-plotly-plot .heatmaplayer", timeout=30_000)
     colour_bar = page.locator(".js-plotly-plot .colorbar").first.text_content()
-    assert "association (NPMI)" in colour_bar  # the measure came back from the link
+    assert "more often than chance" in colour_bar  # the measure came back from the link
     boxes = page.locator("[data-testid='stMain'] [data-testid='stSelectbox']")
     assert "paragraph" in boxes.first.text_content() + boxes.first.inner_html()
     shot(page, "cooccurrence_from_link")

@@ -73,3 +73,81 @@ def test_every_selected_outlet_is_visible_in_each_comparison_table(server, brows
         page.screenshot(path=str(SHOTS / f"table_{name}_{width}.png"))
     assert checked == 5 * len(TABLES)
     context.close()
+
+
+def multiselect_clipping(page, where: str) -> list[dict]:
+    """Each multiselect under ``where``: its chips and whether any is cut off (outside the
+    box's visible area) or hidden behind a scroll inside the box."""
+    page.locator(f"{where} [data-testid='stMultiSelect'] [data-tag]").first.wait_for(timeout=30_000)
+    return page.locator(where).first.evaluate(
+        """root => [...root.querySelectorAll('[data-testid="stMultiSelect"]')].map(ms => {
+          const combo = ms.querySelector('.react-aria-ComboBox');
+          const view = combo.getBoundingClientRect();
+          const inner = combo.querySelector(':scope > div > div');
+          const tags = [...ms.querySelectorAll('[data-tag]')];
+          const cut = tags.filter(t => { const b = t.getBoundingClientRect();
+            return b.left < view.left - 1 || b.right > view.right + 1
+              || b.top < view.top - 1 || b.bottom > view.bottom + 1; });
+          return {chips: tags.map(t => t.getAttribute('aria-label')),
+                  cut: cut.map(t => t.getAttribute('aria-label')),
+                  scrolls: inner.scrollHeight > inner.clientHeight + 1
+                    || inner.scrollWidth > inner.clientWidth + 1};
+        })"""
+    )
+
+
+def sideways(page, name: str, width: int) -> dict:
+    """Table ``name``: does its frame scroll sideways, and which headers end past ``width``."""
+    table = page.locator(f"[data-testid='stMain'] table[data-table='{name}']")
+    table.wait_for(timeout=60_000)
+    return table.evaluate(
+        """(t, width) => {
+          const wrap = t.closest('.cl-wrap');
+          const heads = [...t.querySelectorAll('thead th')];
+          return {scrolls: wrap.scrollWidth > wrap.clientWidth + 1,
+                  past: heads.filter(h => h.getBoundingClientRect().right > width + 1)
+                    .map(h => h.innerText),
+                  heads: heads.map(h => h.innerText.replace(/\\s+/g, ' '))};
+        }""",
+        width,
+    )
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_filters_and_record_tables_fit_without_cutting_or_sideways_scrolling(
+    server, browser, width, height
+):
+    """The sidebar outlet box shows every chosen outlet, the entity-type and figure filters
+    every chosen option, and the Overview's articles, all figures and all quotes tables fit
+    the page (their text wraps) with every header in view."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    checked = []
+    for path, table, filters in [
+        ("", "articles", 0),
+        ("compare", None, 1),
+        ("cooccurrence", None, 1),
+        ("figures", "figures", 2),
+        ("quotes", "quotes", 0),
+    ]:
+        page.goto(f"{server}/{path}")
+        wait_idle(page)
+        assert_no_error(page)
+        (outlets,) = multiselect_clipping(page, "[data-testid='stSidebar']")
+        assert len(outlets["chips"]) == 5 and outlets["cut"] == [] and not outlets["scrolls"]
+        if filters:
+            boxes = multiselect_clipping(page, "[data-testid='stMain']")
+            assert len(boxes) == filters, path
+            for box in boxes:
+                assert box["chips"] and box["cut"] == [] and not box["scrolls"], (path, box)
+        if table:
+            fit = sideways(page, table, width)
+            assert not fit["scrolls"] and fit["past"] == [], (table, fit)
+            checked.append(table)
+        page.screenshot(path=str(SHOTS / f"fit_{path or 'overview'}_{width}.png"))
+    page.goto(f"{server}/")
+    wait_idle(page)
+    heads = sideways(page, "articles", width)["heads"]
+    assert {"Byline", "Words", "Entities"} <= set(heads)
+    assert checked == ["articles", "figures", "quotes"]
+    context.close()

@@ -271,3 +271,23 @@ def test_role_reference_resolves_to_named_person(nlp):
     assert rebuild.speaker_how == "role"
     farmer = next(q for q in quotes if q.quote.startswith("Nobody came"))
     assert farmer.speaker_text is None and farmer.speaker_description == "a local farmer"
+
+
+def test_reporting_verbs_as_written(nlp):
+    """The verb as the article writes it beside its dictionary form: "labelled", not
+    "label"; a speaker carried over keeps the verb written in the sentence before."""
+    (q,) = quotes_of(nlp, "The Interior Ministry labelled the reports “pure fiction.”")
+    assert q.verb == "label" and q.verb_text == "labelled"
+    (q,) = quotes_of(nlp, "The mayor characterised the plan as “a disaster for the town.”")
+    assert q.verb_text == "characterised"
+    (acc,) = quotes_of(nlp, 'According to Jane Smith, the plan is "a disaster for the town."')
+    assert acc.verb_text == "according to"
+    text = (
+        "“The port will reopen on Monday,” Maria Lopez told reporters on Friday. She gave "
+        "no date for the ferries. “We are waiting for the divers,” she added."
+    )
+    first, second = quotes_of(nlp, text)
+    assert (first.verb_text, second.verb_text) == ("told", "added")
+    assert all(
+        q.verb_text == "" for q in quotes_of(nlp, "He wrote “nothing” at all.") if not q.verb
+    )

@@ -58,7 +58,7 @@ def test_claim_chart_range_segment():
 
 
 def test_outlet_labels_are_unique_and_shown_without_bidi_controls():
-    from lib.present.charts import _outlet_labels, entities_per_outlet_chart
+    from lib.present.charts import _outlet_labels, outlet_counts_chart
 
     a, b = (
         "The Very Long Name Of A Regional Outlet North",
@@ -67,6 +67,5 @@ def test_outlet_labels_are_unique_and_shown_without_bidi_controls():
     labels = _outlet_labels([a, b, "rtl_\u202etxt.exe"])
     assert len(set(labels)) == 3 and labels[1].endswith("(2)")
     assert labels[2] == "rtl_txt.exe"
-    table = pd.DataFrame({"outlet": [a, b], "label": ["PERSON", "PERSON"], "entities": [3, 4]})
-    fig = entities_per_outlet_chart(table, [a, b])
+    fig = outlet_counts_chart(pd.Series([3, 4], index=[a, b]))
     assert len(set(fig.data[0].y)) == 2  # two bars, not one merged bar

@@ -73,3 +73,75 @@ def test_claims_table_lists_each_figure_with_its_source_and_dashes_for_silence()
     assert c01[2].text_content() == "1,200" + HOSTILE
     assert c01[3].text_content() == "—" and c02[1].text_content() == "—"
     assert c02[0].text_content() == "C02" + HOSTILE + "single source"
+
+
+def test_rows_table_wraps_records_with_lines_under_values_and_escapes_everything():
+    from lib.present.tables import rows_table_html
+
+    rows = pd.DataFrame(
+        {"figure": ["≥600,000", HOSTILE], "text": ["over 600,000", HOSTILE],
+         "exact": ["600,000", ""], "words": [1200.0, 3.0],
+         "sentence": ["NATO said over 600,000 were hurt.", HOSTILE]}
+    )  # fmt: skip
+    markup = rows_table_html(
+        rows,
+        [("figure", "Figure"), ("words", "Words"), ("sentence", HOSTILE)],
+        name="figures",
+        subs={"figure": [("text", "As written"), ("exact", "Exact value")]},
+        numeric=("words",),
+        wide=("sentence",),
+        marks={"sentence": "text"},
+        titles={"figure": {"≥600,000": HOSTILE}},
+        helps={"words": HOSTILE},
+    )
+    table = parse(markup)
+    assert table.get("data-table") == "figures" and "cl-rows" in table.get("class")
+    assert [th.text_content() for th in table.xpath(".//thead//th")] == ["Figure", "Words", HOSTILE]
+    first, second = table.xpath(".//tbody/tr")
+    cells = first.xpath("./th|./td")
+    assert cells[0].text_content() == "≥600,000As written: over 600,000Exact value: 600,000"
+    assert cells[0].get("title") == HOSTILE and cells[1].text_content() == "1,200"
+    assert cells[2].xpath(".//mark")[0].text_content() == "over 600,000"
+    assert "Exact value" not in second.text_content()  # empty lines are left out
+    assert HOSTILE in second.text_content()
+    assert not table.xpath(".//img|.//a|.//script")  # nothing live
+
+
+def test_rows_table_draws_at_most_max_rows():
+    from lib.present.tables import rows_table_html
+
+    rows = pd.DataFrame({"a": range(MAX_ROWS + 5)})
+    assert len(parse(rows_table_html(rows, [("a", "A")], name="x")).xpath(".//tbody/tr")) == (
+        MAX_ROWS
+    )
+
+
+def test_entity_bars_one_row_per_outlet_segments_by_type_and_escaped():
+    from lib.present.bars import entity_bars_html
+
+    table = pd.DataFrame(
+        {"outlet": ["Alpha", "Alpha", HOSTILE], "label": ["PERSON", "GPE", "PERSON"],
+         "entities": [4, 12, 2]}
+    )  # fmt: skip
+    markup = entity_bars_html(table, ["Alpha", HOSTILE, "Silent"], notes={"Alpha": HOSTILE})
+    root = lxml.html.fromstring(markup)
+    bars = root.xpath("//div[@data-chart='entities-per-outlet']")[0]
+    rows = bars.xpath(".//div[contains(@class,'cl-bar ')]|.//div[@class='cl-bar']")
+    assert [r.get("data-outlet") for r in rows] == ["Alpha", HOSTILE, "Silent"]
+    alpha = rows[0].xpath(".//span[@class='cl-seg']")
+    assert [s.get("data-label") for s in alpha] == ["PERSON", "GPE"]
+    assert "width:100.00%" not in alpha[0].get("style") and alpha[1].text_content() == "12"
+    assert rows[0].xpath(".//span[@class='cl-bar-total']")[0].text_content() == "16"
+    assert rows[2].xpath(".//span[@class='cl-seg']") == [] and "Country" in bars.text_content()
+    assert rows[0].xpath(".//div[@class='cl-bar-name']")[0].get("title") == HOSTILE
+    assert not root.xpath("//img|//a|//script")
+
+
+def test_headline_numbers_are_escaped_and_labelled():
+    from lib.present.bars import stats_html
+
+    root = lxml.html.fromstring(stats_html([("Articles", 1200), (HOSTILE, 3)]))
+    stats = root.xpath("//div[@class='cl-stat']")
+    assert [s.get("data-stat") for s in stats] == ["Articles", HOSTILE]
+    assert stats[0].xpath("./b")[0].text_content() == "1,200"
+    assert not root.xpath("//img|//a|//script")

@@ -123,7 +123,8 @@ def test_parse_day():
 
 
 def test_outlet_names_are_not_evidence():
-    from lib.records import Mention, Parts, Term
+    from lib.parts import Parts
+    from lib.records import Mention, Term
 
     part = Parts(
         words=40,

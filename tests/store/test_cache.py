@@ -12,7 +12,8 @@ import pytest
 from lib import settings, versions
 from lib.analysis import analyze
 from lib.parsing.local import InProcess
-from lib.records import Figure, Mention, Parts, Sentence
+from lib.parts import Parts
+from lib.records import Figure, Mention, Sentence
 from lib.store.cache import DiskCache, corpus_key, default_cache
 from lib.versions import text_key
 

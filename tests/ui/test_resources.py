@@ -8,7 +8,7 @@ import time
 
 import streamlit as st
 
-from lib.records import Parts
+from lib.parts import Parts
 from lib.ui import janitor as janitor_module
 from lib.ui.janitor import Janitor, give_back_memory
 from lib.ui.session import PartsCache

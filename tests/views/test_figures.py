@@ -184,3 +184,11 @@ def test_figure_rows_mark_counted_phrases_read_from_context():
 )
 def test_units_read_as_written(args, label):
     assert format_figure(*args) == label
+
+
+def test_a_link_to_a_claim_whose_status_changed_still_finds_it():
+    from lib.views.figures import linked_claim
+
+    labels = {"C01": "C01 · soldiers killed (single source)", "C02": "C02 · troops (agree)"}
+    assert linked_claim("C01 · soldiers killed (agree)", labels) == "C01"
+    assert linked_claim("C09 · tanks (agree)", labels) is None

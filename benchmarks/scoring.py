@@ -238,6 +238,42 @@ def gold_quotes(doc: str, text: str, ann: str) -> list[GoldQuote]:
     return out
 
 
+@dataclass
+class GoldPronoun:
+    """A he/she Source of any PolNeAR attribution (quoted or not), resolved like
+    :func:`gold_quotes` resolves a quote's pronoun source."""
+
+    start: int
+    end: int
+    pronoun: str
+    resolved: str
+    quoted: bool = False  # the source of a direct quote
+
+
+def gold_pronoun_sources(text: str, ann: str) -> list[GoldPronoun]:
+    """Every attribution Source of one document that is "he"/"she" (any case), with the
+    nearest earlier named Source (:func:`is_named`) as the person it stands for; one entry
+    per Source span."""
+    spans, events = parse_brat(ann)
+    named = sorted(
+        (s for s in spans.values() if s.label == "Source" and is_named(s.text)),
+        key=lambda s: s.start,
+    )
+    found: dict[str, GoldPronoun] = {}
+    for ev in events:
+        src = spans.get(ev.get("Source", ""))
+        if src is None or words(src.text) not in (["he"], ["she"]):
+            continue
+        content = spans.get(ev.get("Content", ""))
+        quoted = content is not None and quoted_text(text, content.spans) is not None
+        earlier = [s for s in named if s.start < src.start]
+        if earlier and src.id not in found:
+            found[src.id] = GoldPronoun(src.start, src.end, words(src.text)[0], earlier[-1].text)
+        if src.id in found and quoted:
+            found[src.id].quoted = True
+    return sorted(found.values(), key=lambda g: g.start)
+
+
 def containment(a: Counter, b: Counter) -> float:
     """Share of ``a``'s tokens (as a multiset) that ``b`` also has."""
     n = sum(a.values())

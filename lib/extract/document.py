@@ -8,6 +8,7 @@ import bisect
 
 import numpy as np
 
+from lib.corpus.title import title_end
 from lib.extract.figures import extract_figures
 from lib.extract.mentions import mention_records
 from lib.extract.quotes import attributor_for, extract_quotes
@@ -61,7 +62,8 @@ def process_doc(doc, text: str) -> dict[str, list[dict]]:
     mentions = mention_records(doc, ids)
     att = attributor_for(doc)
     quots = extract_quotes(doc, att)
-    figs = extract_figures(doc, attributor=att)
+    headline = title_end(text)  # the headline is the title: no figure is counted from it
+    figs = [f for f in extract_figures(doc, attributor=att) if f["start_char"] >= headline]
     for rec in figs + quots:
         rec["sentence_id"] = _sentence_of(sent_rows, rec["start_char"])
     words = sum(1 for t in doc if not (t.is_punct or t.is_space))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from lib.corpus.title import title_end
+from lib.extract.name_forms import nickname_records, qualify_places
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.index import sent_of
 from lib.nlp.names import (
@@ -38,6 +40,8 @@ CUE_DEFAULTS = {
     "expansion": "",
     "honorific": "",
     "full_hint": "",
+    "nickname": "",
+    "kin": False,
 }
 
 
@@ -315,6 +319,23 @@ def _shared_surname(doc: Doc, ent: Span, end: int) -> str:
     return rest[-1].text if len(rest) >= 2 and _given_name(doc[end - 1].text) else ""
 
 
+#: Kinship nouns: "his father, Donald Trump", "Trump's son Eric".
+KIN_WORDS = frozenset(
+    """father son dad daughter mother mom brother sister wife husband uncle nephew niece
+    grandson granddaughter grandfather grandmother cousin sons daughters brothers""".split()
+)
+
+
+def _kin(doc: Doc, start: int, end: int) -> bool:
+    """A kinship noun within three words before the name or in apposition to it."""
+    if any(t.lower_ in KIN_WORDS for t in doc[max(0, start - 3) : start]):
+        return True
+    root = doc[start:end].root
+    near = [c for c in root.children if c.dep_ == "appos"]
+    near += [root.head] if root.dep_ == "appos" else []
+    return any(t.lower_ in KIN_WORDS for t in near)
+
+
 def _given_name(word: str) -> bool:
     """A clear given name ("Malia", "Barack"), never a surname such as "Obama"."""
     return word[:1].isupper() and word.isalpha() and given_name_gender(word)[1] >= 1.0
@@ -338,6 +359,7 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[dict]:
         "text": full_text,
         "acronyms": find_acronyms(full_text),
     }
+    headline = title_end(full_text)
     shared = _shared_surnames(doc)
     surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2)
     records = []
@@ -353,6 +375,7 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[dict]:
             if rec is None:
                 continue
             rec["honorific"] = honorific
+            rec["kin"] = rec["label"] == "PERSON" and _kin(doc, start, end)
             surname = _shared_surname(doc, ent, end) or shared.get(start, "")
             if start in shared:
                 rec["label"] = "PERSON"
@@ -360,9 +383,16 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[dict]:
                 f"{rec['text']} {surname}" if surname and " " not in rec["text"] else ""
             )
             line_no = bisect.bisect_right(line_starts, rec["start_char"]) - 1
-            rec["in_title"] = bool(heading[line_no])
+            rec["in_title"] = bool(heading[line_no]) or rec["start_char"] < headline
             rec["sentence_id"] = sent_ids[rec.pop("_token")]
             records.append(rec)
+
+    def sentence_of(char: int) -> int:
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        return sent_ids[span[0].i] if span is not None and len(span) else 0
+
+    records = nickname_records(records, full_text, sentence_of)  # Thomas "Tam" Okoro
+    qualify_places(records, full_text)  # "Springfield, Ill." is not "Springfield, Mo."
     return records
 
 

@@ -25,7 +25,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from lib.corpus.title import title_end
 from lib.extract.caps import MAX_QUOTES
+from lib.extract.name_forms import is_nickname_quote
 from lib.nlp.attribution import Attributor, empty_record
 from lib.nlp.pipeline import doc_text
 from lib.nlp.quotemarks import find_quote_marks, paragraph_spans
@@ -34,7 +36,10 @@ KINDS = ("direct", "fragment")
 
 
 #: ``speaker_how`` values: how the speaker was found (see :mod:`lib.nlp.attribution`).
-SPEAKER_HOW = ("explicit", "according to", "pronoun", "role", "carried over", "next quote", "")
+SPEAKER_HOW = (
+    "explicit", "according to", "beside", "pronoun", "role", "story role", "carried over",
+    "next quote", "",
+)  # fmt: skip
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -93,12 +98,18 @@ def _kind(toks, standalone: bool) -> str:
 
 
 def find_quotes(text: str) -> list[tuple]:
-    """Quote spans of every paragraph: ``(paragraph no, paragraph start, paragraph end,
-    open mark, close mark, open_ended, text start, text end)``."""
+    """Quote spans of every paragraph but the headline (:func:`lib.corpus.title.title_end`):
+    ``(paragraph no, paragraph start, paragraph end, open mark, close mark, open_ended, text
+    start, text end)``."""
     raw = []
     seen = 0
+    headline = title_end(text)  # never a quote: the headline is the title, not the story
     for p_no, (ps, pe) in enumerate(paragraph_spans(text)):
+        if pe <= headline:
+            continue
         for open_idx, close_idx, open_ended in find_quote_marks(text, ps, pe):
+            if is_nickname_quote(text, open_idx, close_idx):
+                continue  # Thomas "Tam" Okoro: a name, not a quotation
             seen += 1
             if seen > MAX_QUOTES:  # bounded work per document (lib.extract.caps)
                 return raw

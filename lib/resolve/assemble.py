@@ -13,6 +13,7 @@ import pandas as pd
 from lib.corpus.document import Document, outlet_labels
 from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
+from lib.resolve.propagate import propagate_names
 from lib.resolve.quote_groups import group_quotes
 from lib.resolve.speakers import resolve_sources, span_entities
 from lib.schema import (
@@ -120,6 +121,20 @@ def _quotes(records: list[dict], spans) -> pd.DataFrame:
     return _first(quots, QUOTE_COLUMNS).reset_index(drop=True)
 
 
+def _with_story_names(documents: Sequence[Document], rows: dict) -> list[dict]:
+    """Mention records plus the story's names the model missed in an article
+    (:func:`lib.resolve.propagate.propagate_names`), in document and text order. A story
+    is ``story_id`` when documents carry one, else the whole corpus."""
+    story_of = {d.doc_id: str(getattr(d, "story_id", "") or "") for d in documents}
+    texts = {d.doc_id: d.text for d in documents}
+    added = propagate_names(rows["mentions"], texts, rows["sentences"], story_of)
+    if not added:
+        return rows["mentions"]
+    order = {d.doc_id: i for i, d in enumerate(documents)}
+    merged = rows["mentions"] + added
+    return sorted(merged, key=lambda r: (order.get(r["doc_id"], 0), int(r["start_char"])))
+
+
 def assemble(
     documents: Sequence[Document],
     parts: Sequence[dict[str, list[dict]]],
@@ -128,6 +143,7 @@ def assemble(
 ) -> Analysis:
     """Combine per-document records into an :class:`~lib.schema.Analysis`."""
     rows, doc_rows, text_rows = _collect(documents, parts)
+    rows["mentions"] = _with_story_names(documents, rows)
     mentions = _mentions(rows["mentions"])
     ents = entity_table(mentions)
     spans = span_entities(mentions)

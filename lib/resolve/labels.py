@@ -28,6 +28,22 @@ def media_names() -> frozenset[str]:
     ) - {"name"}
 
 
+@functools.lru_cache(maxsize=1)
+def name_heads() -> dict[str, str]:
+    """Last word -> label of ``lib/data/name_heads.csv`` ("Tower" -> FAC, "Foundation" ->
+    ORG): a multi-word name ending so is that kind of thing, never a person."""
+    lines = (DATA / "name_heads.csv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split(",") for line in lines if line.strip() and not line.startswith("#")]
+    return {word.strip(): label.strip() for word, label in rows[1:]}
+
+
+def head_label(entity: str) -> str | None:
+    """FAC / ORG / LOC when a multi-word name ends in a word of :func:`name_heads`."""
+    if " " not in entity:
+        return None
+    return name_heads().get(entity.rsplit(" ", 1)[-1])
+
+
 LABEL_PREFERENCE = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART"]
 
 
@@ -69,4 +85,6 @@ def vote_labels(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
             out[entity] = "NORP"
         elif entity.rsplit(" ", 1)[-1] in PLACE_SUFFIXES and " " in entity:
             out[entity] = "GPE"  # "Lower Merion Township", "Orange County"
+        elif head_label(entity):
+            out[entity] = head_label(entity)  # "Halvorsen Tower": a building, not a person
     return df["entity"].map(out).fillna(df["label"])

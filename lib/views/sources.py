@@ -13,6 +13,7 @@ import pandas as pd
 HOW_PHRASES = {
     "explicit": "named beside it (“{written}”)",
     "according to": "“according to {written}”",
+    "beside": "the subject of the verb beside it (“{written}”)",
     "pronoun": "pronoun “{written}” read as {shown}",
     "role": "“{written}” read as {shown}",
     "carried over": "carried over from the quote before (“{written}”)",

@@ -431,6 +431,43 @@ def person_unified(per_outlet_entities: dict[str, list[str]]) -> bool:
     return len(names) == 1
 
 
+# ----------------------------------------------------------------------------- BASIL names
+
+#: Gold name types, grouped as the report shows them.
+NAME_GROUPS = {"ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+def name_hit(system: list[tuple[int, int, str]], gold: tuple[int, int]) -> str:
+    """The system entity of one gold organisation or place mention, or "".
+
+    ``system``: (start, end, entity) of the system's mentions in the same article. A system
+    mention counts when it overlaps the gold span and reaches at most one character beyond
+    it on either side: a mention of a longer name ("House Democrats", a group, for gold
+    "House") tags another thing and leaves this mention untagged.
+    """
+    for s, e, ent in system:
+        if s < gold[1] and gold[0] < e and s >= gold[0] - 1 and e <= gold[1] + 1:
+            return ent
+    return ""
+
+
+def one_entity_rates(results: dict[str, list[bool]]) -> dict[str, float | None]:
+    """Share of unified things per group (``results``: group -> one bool per gold thing
+    named by 2+ outlets), plus ``all`` over every group."""
+    out: dict[str, float | None] = {}
+    every = [ok for oks in results.values() for ok in oks]
+    for group, oks in results.items():
+        out[group] = round(sum(oks) / len(oks), 4) if oks else None
+    out["all"] = round(sum(every) / len(every), 4) if every else None
+    return out
+
+
+def merged_entities(hits: dict[str, set[str]]) -> list[str]:
+    """System entities that carry mentions of two or more different gold things (``hits``:
+    system entity -> the gold things whose mentions it tags)."""
+    return sorted(ent for ent, things in hits.items() if len(things) > 1)
+
+
 # ----------------------------------------------------------------------------- BASIL claims
 
 

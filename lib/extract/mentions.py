@@ -22,7 +22,7 @@ from lib.nlp.names import (
     is_heading_line,
     strip_region,
 )
-from lib.nlp.people import given_name_gender
+from lib.nlp.people import apposed_roles, given_name_gender, role_words
 from lib.nlp.people import vocab as people_vocab
 from lib.nlp.pipeline import doc_text
 from lib.schema import NAME_LABELS
@@ -42,6 +42,7 @@ CUE_DEFAULTS = {
     "full_hint": "",
     "nickname": "",
     "kin": False,
+    "role": "",
 }
 
 
@@ -336,6 +337,16 @@ def _kin(doc: Doc, start: int, end: int) -> bool:
     return any(t.lower_ in KIN_WORDS for t in near)
 
 
+def _role(doc: Doc, start: int, end: int, ctx: dict) -> str:
+    """The job title a person's name is written with: before it ("Gov. Jane Roe" ->
+    "governor") or in apposition ("Jane Roe, the governor," / "the governor, Jane Roe")."""
+    if start > 0 and doc[start - 1].text in ctx["heads"]:
+        words = role_words(doc[start - 1].text)
+        return max(words, key=len)
+    roles = apposed_roles(doc[start:end], ctx["title_words"])
+    return roles[0] if roles else ""
+
+
 def _given_name(word: str) -> bool:
     """A clear given name ("Malia", "Barack"), never a surname such as "Obama"."""
     return word[:1].isupper() and word.isalpha() and given_name_gender(word)[1] >= 1.0
@@ -356,6 +367,8 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[dict]:
     ctx = {
         "gaz": gaz,
         "titles": gaz.titles["head"] | gaz.titles["honorific"],
+        "heads": gaz.titles["head"],
+        "title_words": {w.lower().rstrip(".") for w in gaz.titles["head"]},
         "text": full_text,
         "acronyms": find_acronyms(full_text),
     }
@@ -376,6 +389,7 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[dict]:
                 continue
             rec["honorific"] = honorific
             rec["kin"] = rec["label"] == "PERSON" and _kin(doc, start, end)
+            rec["role"] = _role(doc, start, end, ctx) if rec["label"] == "PERSON" else ""
             surname = _shared_surname(doc, ent, end) or shared.get(start, "")
             if start in shared:
                 rec["label"] = "PERSON"

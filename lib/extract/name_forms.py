@@ -5,6 +5,8 @@ Read from the text itself, whatever pieces the model made of it:
 - a nickname in quotation marks inside a name: ``Thomas "Tam" Okoro`` is ONE person
   mention, "Thomas Okoro", with the nickname "Tam" kept (:func:`nickname_records`); a quoted
   nickname is never a quotation (:func:`is_nickname_quote`);
+- a programme, book or film title in quotation marks ("on “Morning Desk,”") is no
+  quotation (:func:`is_title_quote`);
 - a place followed by its state or country: "SPRINGFIELD, Ill. —", "in Springfield, Mass."
   name two different Springfields, so the place's mention is qualified ("Springfield,
   Illinois") while the state keeps its own mention (:func:`qualify_places`).
@@ -43,6 +45,36 @@ def is_nickname_quote(text: str, open_idx: int, close_idx: int) -> bool:
     )
 
 
+#: Words before a quoted title ("on “Morning Desk”", "the show “Morning Desk”").
+TITLE_CUES = frozenset(
+    """on in to of from at for show shows program programs programme programmes series
+    segment podcast book books film films movie movies documentary album song column
+    newsletter titled called named entitled dubbed""".split()
+)
+#: Small words a title may keep in lower case ("Meet the Press").
+TITLE_SMALL = frozenset("a an and the of in on at to for with from by or vs".split())
+
+
+def is_title_quote(text: str, open_idx: int, close_idx: int) -> bool:
+    """Is the quotation a programme's, book's or film's title ("on “Morning Desk,” …")
+    rather than words someone said? A title: at most six words, each capitalised but small
+    words, no sentence inside, after a preposition, a possessive or a word such as "show",
+    "book", "titled"."""
+    inner = text[open_idx + 1 : close_idx].strip().rstrip(",")
+    words = inner.split()
+    if not words or len(words) > 6 or any(ch in inner for ch in ".!?;:"):
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL for w in words):
+        return False
+    if not words[0][:1].isupper() and not words[0][:1].isdigit():
+        return False
+    before = text[max(0, open_idx - 40) : open_idx].split()
+    if not before:
+        return False
+    prev = before[-1]
+    return prev.lower() in TITLE_CUES or prev.endswith(("'s", "’s"))
+
+
 def nickname_records(records: list[dict], text: str, sentence_of) -> list[dict]:
     """``records`` with every mention overlapping a ``Given "Nick" Surname`` replaced by one
     PERSON record of the whole name (text "Given Surname", key ``nickname`` set).
@@ -71,6 +103,7 @@ def nickname_records(records: list[dict], text: str, sentence_of) -> list[dict]:
                 "in_title": False,
                 "nickname": m.group("nick"),
                 "kin": False,
+                "role": "",
             }
         )
     return sorted(kept, key=lambda r: r["start_char"])

@@ -27,7 +27,7 @@ import re
 
 from lib.corpus.title import title_end
 from lib.extract.caps import MAX_QUOTES
-from lib.extract.name_forms import is_nickname_quote
+from lib.extract.name_forms import is_nickname_quote, is_title_quote
 from lib.nlp.attribution import Attributor, empty_record
 from lib.nlp.pipeline import doc_text
 from lib.nlp.quotemarks import find_quote_marks, paragraph_spans
@@ -108,8 +108,10 @@ def find_quotes(text: str) -> list[tuple]:
         if pe <= headline:
             continue
         for open_idx, close_idx, open_ended in find_quote_marks(text, ps, pe):
-            if is_nickname_quote(text, open_idx, close_idx):
-                continue  # Thomas "Tam" Okoro: a name, not a quotation
+            if is_nickname_quote(text, open_idx, close_idx) or is_title_quote(
+                text, open_idx, close_idx
+            ):
+                continue  # Thomas "Tam" Okoro, on "Morning Desk": names, not quotations
             seen += 1
             if seen > MAX_QUOTES:  # bounded work per document (lib.extract.caps)
                 return raw

@@ -215,11 +215,25 @@ def best(ctx: Context, tok, gender: str):
         return None
     m = model()
     if m is not None:
-        return max(cands, key=lambda c: score(c[1], m))[0]
+        return _introduced(max(cands, key=lambda c: score(c[1], m))[0], cands)
     for speaker_like in (True, False):
         for known in (True, False):
             for ent, f in cands:
                 like = f["speaker_any"] or f["subj_main"]
                 if (like or not speaker_like) and (f["gender_known"] or not known):
-                    return ent
+                    return _introduced(ent, cands)
     return None
+
+
+def _introduced(ent, cands):
+    """The person ``ent`` introduced, welcomed or invited, when that person is a candidate
+    too ("Marsh introduced Reyes … he said": Reyes speaks), else ``ent``."""
+    head = _head_role(ent)
+    verb = head.head
+    if head.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in INTRODUCING:
+        return ent
+    for other, _f in cands:
+        role = _head_role(other)
+        if role.dep_ == "dobj" and role.head.i == verb.i:
+            return other
+    return ent

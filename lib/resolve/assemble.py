@@ -15,7 +15,7 @@ from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
 from lib.resolve.propagate import propagate_names
 from lib.resolve.quote_groups import group_quotes
-from lib.resolve.speakers import resolve_sources, span_entities
+from lib.resolve.speakers import apply_story_roles, resolve_sources, span_entities, story_roles
 from lib.schema import (
     CLAIM_COLUMNS,
     DOCUMENT_COLUMNS,
@@ -101,20 +101,22 @@ def _mentions(records: list[dict]) -> pd.DataFrame:
     return _first(mentions, MENTION_COLUMNS).reset_index(drop=True)
 
 
-def _figures(records: list[dict], spans) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _figures(records: list[dict], spans, roles, story_of) -> tuple[pd.DataFrame, pd.DataFrame]:
     figs = frame(records, FIGURE_COLUMNS)
     if len(figs):
         figs["said_by"], figs["said_by_entity"] = resolve_sources(figs, spans, "said_by")
+        apply_story_roles(figs, "said_by", roles, story_of)
     figs = _first(figs, FIGURE_COLUMNS)
     claims = build_claims(figs) if len(figs) else pd.DataFrame(columns=CLAIM_COLUMNS)
     return figs.reset_index(drop=True), claims.reset_index(drop=True)
 
 
-def _quotes(records: list[dict], spans) -> pd.DataFrame:
+def _quotes(records: list[dict], spans, roles, story_of) -> pd.DataFrame:
     group_cols = ("group_id", "group_size")
     quots = frame(records, [c for c in QUOTE_COLUMNS if c not in group_cols])
     if len(quots):
         quots["speaker"], quots["speaker_entity"] = resolve_sources(quots, spans, "speaker")
+        apply_story_roles(quots, "speaker", roles, story_of)
         quots = group_quotes(quots)
     else:
         quots = quots.assign(group_id=pd.Series(dtype=object), group_size=pd.Series(dtype=int))
@@ -128,6 +130,9 @@ def _with_story_names(documents: Sequence[Document], rows: dict) -> list[dict]:
     story_of = {d.doc_id: str(getattr(d, "story_id", "") or "") for d in documents}
     texts = {d.doc_id: d.text for d in documents}
     added = propagate_names(rows["mentions"], texts, rows["sentences"], story_of)
+    if any(story_of.values()):  # entity resolution looks within a story
+        for r in rows["mentions"] + added:
+            r["story_id"] = story_of.get(r["doc_id"], "")
     if not added:
         return rows["mentions"]
     order = {d.doc_id: i for i, d in enumerate(documents)}
@@ -147,8 +152,10 @@ def assemble(
     mentions = _mentions(rows["mentions"])
     ents = entity_table(mentions)
     spans = span_entities(mentions)
-    figs, claims = _figures(rows["figures"], spans)
-    quots = _quotes(rows["quotes"], spans)
+    story_of = {d.doc_id: str(getattr(d, "story_id", "") or "") for d in documents}
+    roles = story_roles(mentions, story_of)
+    figs, claims = _figures(rows["figures"], spans, roles, story_of)
+    quots = _quotes(rows["quotes"], spans, roles, story_of)
     documents_df = frame(doc_rows, DOCUMENT_COLUMNS + ["sentences"])
     counts = ents.groupby("doc_id")["entity"].nunique()
     documents_df["entity_count"] = (

@@ -186,7 +186,10 @@ class _Evidence:
         extra = context.reindex(columns=["start_char", "kin"])
         stories = context["story_id"] if "story_id" in context.columns else [""] * len(context)
         for (doc, entity, cue, prev), start, kin, story in zip(
-            context[cols].itertuples(index=False), extra["start_char"], extra["kin"], stories,
+            context[cols].itertuples(index=False),
+            extra["start_char"],
+            extra["kin"],
+            stories,
             strict=True,
         ):
             self.docs[entity].add(doc)
@@ -217,7 +220,6 @@ class _Evidence:
                     return True
         return False
 
-
     def _two_in(self, doc: str, plain: str, suffixed: str) -> bool:
         """Does ``doc`` name two people, "Donald Trump" and "Donald Trump Jr."? Yes when a
         kinship word stands beside either ("his father, Donald Trump") or the plain form
@@ -231,11 +233,6 @@ class _Evidence:
 
     def stories(self, names: list[Name]) -> set[str]:
         return {self.story.get(d, "") for n in names for d in self.docs[n.text]}
-
-    def together(self, a: list[Name], b: list[Name]) -> bool:
-        """Are forms of ``a`` and of ``b`` named in one article?"""
-        docs_a = set().union(*(self.docs[n.text] for n in a))
-        return any(self.docs[n.text] & docs_a for n in b)
 
 
 #: Surnames one letter apart are one person's ("Okoro" / "Okaro") from this length on.
@@ -253,6 +250,7 @@ def _join_typos(clusters: list[list[Name]], evidence: _Evidence) -> list[list[Na
     for i, cluster in enumerate(clusters):
         by_first[fold(cluster[0].first)].append(i)
     uf = UnionFind(len(clusters))
+    docs = {i: set().union(*(evidence.docs[n.text] for n in c)) for i, c in enumerate(clusters)}
     for group in by_first.values():
         if len(group) < 2 or len(group) > 300:  # bounded: one given name, few people
             continue
@@ -265,10 +263,12 @@ def _join_typos(clusters: list[list[Name]], evidence: _Evidence) -> list[list[Na
                     continue
                 if Hamming.distance(ka, kb) != 1:
                     continue  # one letter swapped for another, not added ("Kelly" / "Kelley")
-                if evidence.together(clusters[a], clusters[b]):
-                    continue
+                ra, rb = uf.find(a), uf.find(b)
+                if ra == rb or docs[ra] & docs[rb]:
+                    continue  # named in one article together: two people
                 if evidence.stories(clusters[a]) & evidence.stories(clusters[b]):
-                    uf.union(a, b)
+                    kept, gone = uf.union(ra, rb)
+                    docs[kept] |= docs.pop(gone)
     groups: dict[int, list[Name]] = defaultdict(list)
     for i, root in enumerate(uf.roots()):
         groups[root].extend(clusters[i])

@@ -104,11 +104,19 @@ def _find(text: str, story_names: dict[str, str], taken: list[tuple[int, int]]) 
         for name in by_first.get(m.group(0), ()):
             e = s + len(name)
             if text.startswith(name, s) and (e == len(text) or not text[e].isalnum()):
-                if _free(taken, starts, s, e):
+                if _free(taken, starts, s, e) and not _inside_longer(text, s, e):
                     out.append((s, e, name, story_names[name]))
                     last_end = e
                 break
     return out
+
+
+def _inside_longer(text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` part of a longer capitalised name ("Carlos Mendel Foundation")?"""
+    return bool(
+        re.match(r" [A-Z]", text[e : e + 2])
+        or re.search(r"[A-Z][\w'’.-]* $", text[max(0, s - 30) : s])
+    )
 
 
 def _surnames(text, found, story_names, taken) -> list[tuple]:
@@ -123,10 +131,9 @@ def _surnames(text, found, story_names, taken) -> list[tuple]:
     out = []
     for m in re.finditer(r"\b(" + "|".join(map(re.escape, people)) + r")\b", text):
         s, e = m.span()
-        before, after = text[max(0, s - 2) : s], text[e : e + 2]
-        if re.match(r" [A-Z]", after) or re.search(r"[A-Z]\w* $", text[max(0, s - 20) : s]):
+        if _inside_longer(text, s, e) or text[max(0, s - 1) : s] in ("-", "'"):
             continue
-        if before.endswith(("-", "'")) or not _free(spans, starts, s, e):
+        if not _free(spans, starts, s, e):
             continue
         out.append((s, e, m.group(1), "PERSON"))
     return out
@@ -150,4 +157,5 @@ def _record(doc_id, outlet, text, s, e, name, label) -> dict:
         "full_hint": "",
         "nickname": "",
         "kin": False,
+        "role": "",
     }

@@ -10,10 +10,12 @@ canonical name, else the entity the description names, nationalities as their co
 from __future__ import annotations
 
 import bisect
+import re
 
 import pandas as pd
 
 from lib.nlp.names import demonym_country
+from lib.nlp.people import role_words
 
 
 def span_entities(mentions: pd.DataFrame) -> dict[str, tuple[list[int], list[tuple]]]:
@@ -88,3 +90,52 @@ def resolve_sources(table: pd.DataFrame, spans, prefix: str) -> tuple[pd.Series,
         pd.Series(shown, index=table.index, dtype=object),
         pd.Series(entity, index=table.index, dtype=object),
     )
+
+
+#: Words before a role noun that make it someone else ("the former governor").
+OTHER_HOLDER = frozenset(
+    """former ex late previous then next new incoming outgoing deputy vice acting assistant
+    lieutenant interim future""".split()
+)
+ROLE_PHRASE = re.compile(
+    r"^(?:the|his|her|their|its|[\w.'’-]+['’]s)\s+((?:[\w-]+\s+){0,2})([a-z-]+)$"
+)
+
+
+def story_roles(mentions: pd.DataFrame, story_of: dict[str, str]) -> dict[tuple, str]:
+    """(story, role noun) -> the one person of the story written with that job title
+    ("Gov. Jane Roe", "Jane Roe, the governor,"): from the mentions' ``role`` cue."""
+    if mentions.empty or "role" not in mentions.columns:
+        return {}
+    people = mentions[(mentions["label"] == "PERSON") & (mentions["role"].fillna("") != "")]
+    holders: dict[tuple, set[str]] = {}
+    for doc, role, ent in zip(people["doc_id"], people["role"], people["entity"], strict=True):
+        for word in role_words(role):
+            holders.setdefault((story_of.get(doc, ""), word), set()).add(ent)
+    return {key: next(iter(ents)) for key, ents in holders.items() if len(ents) == 1}
+
+
+def apply_story_roles(table: pd.DataFrame, prefix: str, roles: dict, story_of: dict) -> None:
+    """Sources still described by a job title ("the governor replied") with nobody of that
+    title in their own article: the story's one person with it (how: ``story role``).
+    ``table`` has the resolved ``speaker``/``said_by`` columns and is changed in place."""
+    if table.empty or not roles:
+        return
+    shown = "speaker" if prefix == "speaker" else "said_by"
+    for idx, desc, text, doc in zip(
+        table.index,
+        table[f"{prefix}_description"],
+        table[f"{prefix}_text"],
+        table["doc_id"],
+        strict=True,
+    ):
+        if isinstance(text, str) and text or not isinstance(desc, str):
+            continue
+        m = ROLE_PHRASE.match(" ".join(desc.split()).lower())
+        if m is None or OTHER_HOLDER & set(m.group(1).split()):
+            continue
+        person = roles.get((story_of.get(doc, ""), m.group(2)))
+        if person is not None:
+            table.at[idx, shown] = person
+            table.at[idx, f"{shown}_entity"] = person
+            table.at[idx, f"{prefix}_how"] = "story role"

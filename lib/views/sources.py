@@ -16,6 +16,7 @@ HOW_PHRASES = {
     "beside": "the subject of the verb beside it (“{written}”)",
     "pronoun": "pronoun “{written}” read as {shown}",
     "role": "“{written}” read as {shown}",
+    "story role": "“{written}” read as {shown}, so titled in another article of the story",
     "carried over": "carried over from the quote before (“{written}”)",
     "next quote": "named at the next quote in the paragraph (“{written}”)",
 }

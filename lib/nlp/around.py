@@ -6,6 +6,8 @@ None."""
 
 from __future__ import annotations
 
+from lib.nlp.people import vocab
+
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DASHES = "―—–-"
 
@@ -46,7 +48,7 @@ def beside(att, toks):
     after = toks[-1].i + 1
     while after < len(doc) and after - toks[-1].i <= 3 and doc[after].is_punct:
         after += 1
-    found = _name_then_verb(att, after)
+    found = _name_then_verb(att, after) or _verb_then_name(att, after)
     if found is None:
         before = toks[0].i - 1
         while before >= 0 and doc[before].is_punct and toks[0].i - before <= 2:
@@ -68,6 +70,24 @@ def beside(att, toks):
 
 
 VERB_TAGS = frozenset({"VBD", "VBZ", "VBN"})  # the tagger calls some VBN ("Trump barked")
+
+
+def _verb_then_name(att, i: int):
+    """(name token, verb) of "said Del." after a quote when the parser cut the name off
+    into a sentence of its own (an abbreviation-like name ends it): an inversion verb, then
+    1-3 capitalised proper nouns (a person, a place the name was mistaken for, or no
+    entity), then the end of the sentence."""
+    doc = att.doc
+    if i >= len(doc) - 1 or doc[i].lemma_.lower() not in vocab()["inversion_verbs"]:
+        return None
+    k = i + 1
+    while k < len(doc) and k - i <= 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+        ent = att.ent_of.get(k)
+        if ent is not None and ent.label_ not in ("PERSON", "GPE"):
+            return None
+        k += 1
+    end = k == len(doc) or doc[k].is_punct or doc[k].is_space
+    return (doc[k - 1], doc[i]) if k > i + 1 and end else None
 
 
 def _name_then_verb(att, i: int):

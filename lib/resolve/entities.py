@@ -75,7 +75,8 @@ def story_keys(df: pd.DataFrame) -> pd.Series:
 def link_nicknames(df: pd.DataFrame) -> pd.Series:
     """Entity per mention with a nickname written inside a name (``Thomas "Tam" Okoro``)
     read as that person: "Tam" alone and "Tam Okoro" become "Thomas Okoro" in the same
-    article, or anywhere in the story when one person only has that nickname there."""
+    article, or anywhere in the story when one person only has that nickname there; such
+    mentions are labelled PERSON in ``df`` (a "Del." read as Delaware is Delbert)."""
     named = df[df["nickname"].astype(str) != ""]
     if named.empty:
         return df["entity"]
@@ -87,15 +88,21 @@ def link_nicknames(df: pd.DataFrame) -> pd.Series:
     in_story: dict[tuple, set[str]] = {}
     for st, n, e in zip(story[named.index], named["nickname"], named["entity"], strict=True):
         in_story.setdefault((st, n), set()).add(e)
-    out = []
-    for d, st, ent in zip(df["doc_id"], story, df["entity"], strict=True):
-        words = ent.split(" ")
+    out, labels = [], []
+    for d, st, ent, text, lab, prev in zip(
+        df["doc_id"], story, df["entity"], df["text"], df["label"], df["prev_word"], strict=True
+    ):
+        # the text as written: "Del." may have been read as Delaware
+        words = text.rstrip(".").split(" ") if " " not in ent else ent.split(" ")
         nick = words[0] if len(words) <= 2 else ""
         full = in_doc.get((d, nick))
         if full is None and len(in_story.get((st, nick), ())) == 1:
             full = next(iter(in_story[(st, nick)]))
         same_surname = full is not None and (len(words) == 1 or full.split(" ")[-1] == words[-1])
+        same_surname &= not (lab == "GPE" and prev == ",")  # "Dover, Del." is Delaware
         out.append(full if same_surname else ent)
+        labels.append("PERSON" if same_surname else lab)
+    df["label"] = labels
     return pd.Series(out, index=df.index, dtype=object)
 
 

@@ -417,6 +417,15 @@ class _DocPeople:
         return next(iter(cands)) if cands else None
 
 
+def _may_be_person(name: str) -> bool:
+    """A multi-word name that can be a person's: no thing's last word ("Halvorsen Tower")
+    and no comma but before a suffix ("Dover, Delaware" no; "Jay Roe, Jr." yes)."""
+    if head_label(name) is not None:
+        return False
+    tail = name.split(", ", 1)[1] if ", " in name else ""
+    return not tail or tail.lower() in SUFFIXES
+
+
 def person_forms(df: pd.DataFrame) -> pd.Series:
     """The entity of every mention that names a person in full: a multi-word name labelled
     PERSON (or after a title) anywhere in the corpus, or one the model called something
@@ -424,7 +433,7 @@ def person_forms(df: pd.DataFrame) -> pd.Series:
     beside "Goelman" PERSON)."""
     is_person = (df["label"] == "PERSON") | (df["cue"] == "title")
     multi = df["entity"].str.contains(" ", regex=False)
-    multi &= df["entity"].map(lambda e: head_label(e) is None)  # "Halvorsen Tower": a thing
+    multi &= df["entity"].map(_may_be_person)  # not "Halvorsen Tower", "Dover, Delaware"
     person_names = set(df.loc[is_person & multi, "entity"])
     alone = df.loc[is_person & ~multi]
     lone = set(zip(alone["doc_id"], alone["entity"], strict=True))

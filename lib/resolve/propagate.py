@@ -30,6 +30,8 @@ def _names_by_story(records: list[dict], story_of: dict[str, str]) -> dict[str, 
     most frequent one)."""
     votes: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for r in records:
+        if r.get("in_title"):
+            continue  # a headline's capitalised words are no evidence of a name
         text = r["text"]
         words = text.split(" ")
         if 2 <= len(words) <= MAX_WORDS and all(

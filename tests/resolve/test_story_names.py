@@ -199,3 +199,18 @@ def test_names_the_model_missed_in_one_outlet_are_found_there():
     # another story does not lend its names
     other = propagate_names(records, texts, sentences, {"a": "s1", "b": "s2", "c": "s2"})
     assert not any(r["doc_id"] == "b" for r in other)
+
+
+def test_nickname_read_as_a_state_abbreviation_is_the_person(analyse_texts):
+    text = (
+        "Coach keeps his job\n\n"
+        'Delbert "Del" Okafor, the team\'s coach, met the board on Monday. "We will win next '
+        'year," said Del.\n\nThe board kept Okafor for another season. He lives in Dover, Del.'
+    )
+    analysis = analyse_texts({"a": text}, {"a": "A"})
+    m = analysis.mentions
+    assert set(m.loc[m["text"].isin(["Del", "Okafor"]) & (m["start_char"] < 150), "entity"]) == {
+        "Delbert Okafor"
+    }
+    assert "Delaware" in set(m["entity"])  # "Dover, Del." stays the state
+    assert analysis.quotes["speaker"].tolist() == ["Delbert Okafor"]

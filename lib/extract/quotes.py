@@ -38,7 +38,7 @@ KINDS = ("direct", "fragment")
 #: ``speaker_how`` values: how the speaker was found (see :mod:`lib.nlp.attribution`).
 SPEAKER_HOW = (
     "explicit", "according to", "beside", "pronoun", "role", "story role", "carried over",
-    "next quote", "",
+    "sentence before", "next quote", "",
 )  # fmt: skip
 
 

@@ -33,6 +33,36 @@ def colon(att, open_idx: int):
         ent = att.ent_of.get(tok.i)
         if ent is not None and ent.label_ == "PERSON":
             return att.source_of(ent.root, "", how="explicit")
+    for tok in toks:  # "She went on: “…”"
+        if tok.dep_ in SUBJECT_DEPS and vocab()["pronouns"].get(tok.lower_) in ("m", "f"):
+            return att.source_of(tok, tok.head.lemma_.lower())
+    return None
+
+
+def sentence_before(att, open_idx: int):
+    """A quote standing alone with nothing to carry over: the person who is the subject of
+    a reporting verb in the sentence right before it, in the same paragraph ("Ms. Roe said
+    she had doubts. “I hate the term.”"). Its ``how`` is ``sentence before``."""
+    from lib.nlp.index import sent_of
+
+    first = att.tokens_between(open_idx, open_idx + 1)
+    if not first or first[0].i == 0:
+        return None
+    sent = sent_of(att.doc, first[0].i)
+    paragraph_start = att.text.rfind("\n\n", 0, open_idx) + 1
+    if sent.start == 0 or att.doc[sent.start - 1].idx < paragraph_start:
+        return None
+    prev = sent_of(att.doc, sent.start - 1)
+    reporting = vocab()["reporting_verbs"]
+    for tok in prev:
+        if tok.i in att.in_quote or tok.dep_ not in SUBJECT_DEPS:
+            continue
+        if tok.head.lemma_.lower() not in reporting:
+            continue
+        ent = att.ent_of.get(tok.i)
+        he_she = vocab()["pronouns"].get(tok.lower_) in ("m", "f")
+        if (ent is not None and ent.label_ == "PERSON") or he_she:
+            return att.source_of(tok, tok.head.lemma_.lower(), how="sentence before")
     return None
 
 

@@ -15,7 +15,7 @@ DASHES = "―—–-"
 def colon(att, open_idx: int):
     """``X: “...”`` — the named source in the line before the colon ending at the quote."""
     line_start = att.text.rfind("\n", 0, open_idx) + 1
-    prefix = att.text[line_start:open_idx].rstrip()
+    prefix = att.text[line_start:open_idx].rstrip().rstrip("'`\"“‘").rstrip()  # '' marks
     if not prefix.endswith(":"):
         return None
     cut = max(prefix.rfind(". "), prefix.rfind("? "), prefix.rfind("! "))
@@ -26,9 +26,12 @@ def colon(att, open_idx: int):
         return None
     toks = [t for t in att.tokens_between(line_start, line_start + len(prefix) - 1)
             if t.i not in att.in_quote]  # fmt: skip
-    for tok in toks:
-        if tok.dep_ in SUBJECT_DEPS and att._name_for(tok) is not None:
-            return att.source_of(tok, "", how="explicit")
+    for tok in reversed(toks):  # the subject nearest the colon: "…, Roe shot back:"
+        proper = tok.pos_ == "PROPN" and tok.text[:1].isupper()
+        if tok.dep_ in SUBJECT_DEPS and (proper or att._name_for(tok) is not None):
+            source = att.source_of(tok, "", how="explicit")
+            if source is not None:
+                return source
     for tok in toks:
         ent = att.ent_of.get(tok.i)
         if ent is not None and ent.label_ == "PERSON":
@@ -111,7 +114,10 @@ def _verb_then_name(att, i: int):
     if i >= len(doc) - 1 or doc[i].lemma_.lower() not in vocab()["inversion_verbs"]:
         return None
     k = i + 1
-    while k < len(doc) and k - i <= 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+    # any capitalised word: the tagger calls some surnames adverbs ("said Skelly,")
+    while k < len(doc) and k - i <= 3 and doc[k].is_alpha and doc[k].text[:1].isupper():
+        if doc[k].is_stop:
+            return None  # "said The …"
         ent = att.ent_of.get(k)
         if ent is not None and ent.label_ not in ("PERSON", "GPE"):
             return None

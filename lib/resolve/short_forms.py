@@ -7,8 +7,12 @@ Runs on resolved mentions (canonical ``entity`` and final ``label``), story by s
   name), "BuzzFeed" beside "BuzzFeed News" (a generic word dropped after it), "House" beside
   "House of Representatives" (an "of" phrase dropped) and "U.S. House of Representatives"
   (a place dropped) are one organisation, when the short form fits exactly one longer
-  name of the story. "House" beside both "Maine House" and "U.S. House" fits two and
-  stays apart; "White House" is no longer form of "House" ("White" is no place);
+  name of the story; so are an acronym and the one name of the story whose initials it is
+  ("FBI" / "Federal Bureau of Investigation") and the two word orders of an office
+  ("Justice Department" / "Department of Justice"). "House" beside both "Maine House"
+  and "U.S. House" fits two and stays apart; "White House" is no longer form of "House"
+  ("White" is no place), nor "Cordoba House" (a legislature is named by a state or
+  country);
 - **places**: a place written bare ("Springfield") is the one qualified place of the same
   article ("Springfield, Illinois", from "SPRINGFIELD, Ill."), else of the story when the
   story names only one and the bare name is no state or country ("Washington").
@@ -27,10 +31,55 @@ from lib.resolve.grouping import UnionFind
 #: Words after a name that do not change what it names ("BuzzFeed News", "Acme Inc.").
 GENERIC_TAILS = frozenset(
     """News Media Inc. Inc Corp. Corp Co. Co Company Corporation Group Holdings Ltd Ltd.
-    LLC PLC Network Networks Online Digital""".split()
+    LLC PLC Network Networks Online Digital Stores Industries Enterprises International""".split()
 )
+#: Bodies named after their polity ("U.S. House", "Maine Senate"): the place dropped must be
+#: a state or country ("Cordoba House" is no short "House").
+LEGISLATURES = frozenset(
+    "House Senate Assembly Congress Parliament Legislature Court Council Cabinet".split()
+)
+#: "Justice Department" = "Department of Justice".
+OFFICE_WORDS = frozenset("Department Ministry Office Bureau Agency Administration".split())
+#: Small words initials skip ("Federal Bureau of Investigation" -> FBI).
+INITIAL_SKIP = frozenset("of and the for on in at to &".split())
 ORG_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def _is_region(words: list[str]) -> bool:
+    hit = gazetteer().lookup(" ".join(words)) if words else None
+    return hit is not None and hit[0] in regions()
+
+
+def same_office(name: str) -> str:
+    """ "Department of Justice" -> "Justice Department" (one key for both word orders);
+    other names unchanged."""
+    words = name.split(" ")
+    if len(words) == 3 and words[0] in OFFICE_WORDS and words[1] == "of" and words[2][:1].isupper():
+        return f"{words[2]} {words[0]}"
+    return name
+
+
+def initials(name: str) -> set[str]:
+    """Capital initials of a multi-word name, without and with its small words:
+    "Federal Bureau of Investigation" -> {"FBI"}, "Department of Justice" -> {"DJ", "DOJ"},
+    "U.S. Conference of Catholic Bishops" -> {"USCCB", "USCOCB"}; empty for one word."""
+    words = name.replace("-", " ").split()
+    if len(words) < 2:
+        return set()
+    short, full = "", ""
+    for w in words:
+        if w.lower() in INITIAL_SKIP:
+            full += w[0].upper()
+        elif "." in w.strip(".") and w.replace(".", "").isupper():
+            short += w.replace(".", "")  # "U.S." -> "US"
+            full += w.replace(".", "")
+        elif w[:1].isupper():
+            short += w[0]
+            full += w[0]
+        else:
+            return set()
+    return {short, full} if len(short) >= 2 else set()
 
 
 def _is_place(words: list[str]) -> bool:
@@ -48,10 +97,13 @@ def shorter_forms(name: str) -> list[str]:
     for k in range(1, min(3, len(words) - 1) + 1):  # a place before: "New York Times"
         if _is_place(words[:k]):
             rest = " ".join(words[k:])
+            if rest.split(" ")[0] in LEGISLATURES and not _is_region(words[:k]):
+                break
             out += [rest, *[f for f in shorter_forms(rest) if f not in out]]
             break
     if len(words) >= 2 and words[-1] in GENERIC_TAILS and words[-2][:1].isupper():
-        out.append(" ".join(words[:-1]))
+        rest = " ".join(words[:-1])  # "Wal-Mart Stores Inc." -> "Wal-Mart Stores" -> …
+        out += [rest, *[f for f in shorter_forms(rest) if f not in out]]
     if "of" in words[1:-1]:
         head = words[: words.index("of", 1)]
         if len(head) == 1 and head[0][:1].isupper():
@@ -78,9 +130,21 @@ def _org_groups(counts: pd.Series) -> dict[str, str]:
     mentions per name)."""
     names = list(counts.index)
     longer: dict[str, set[str]] = defaultdict(set)
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    offices: dict[str, set[str]] = defaultdict(set)
     for name in names:
         for short in shorter_forms(name):
             longer[short].add(name)
+        for key in initials(name):
+            by_initials[key].add(name)
+        offices[same_office(name)].add(name)
+    for name in names:  # "FBI" / "Federal Bureau of Investigation"
+        if name.isupper() and " " not in name and len(by_initials.get(name, ())) == 1:
+            longer[name] |= by_initials[name]
+    for forms in offices.values():  # "Justice Department" / "Department of Justice"
+        if len(forms) == 2:
+            a, b = sorted(forms)
+            longer[a].add(b)
     index = {n: i for i, n in enumerate(names)}
     uf = UnionFind(len(names))
     for short, owners in longer.items():

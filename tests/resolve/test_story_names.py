@@ -214,3 +214,22 @@ def test_nickname_read_as_a_state_abbreviation_is_the_person(analyse_texts):
     }
     assert "Delaware" in set(m["entity"])  # "Dover, Del." stays the state
     assert analysis.quotes["speaker"].tolist() == ["Delbert Okafor"]
+
+
+def test_acronyms_office_word_orders_and_the_party_within_a_story():
+    df = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "b", "c", "c", "c"],
+            "entity": [
+                "FBI", "Justice Department", "Federal Bureau of Investigation",
+                "Department of Justice", "Cordoba House", "House", "Wal-Mart Stores Inc.",
+            ],
+            "label": ["ORG"] * 7,
+        }
+    )  # fmt: skip
+    out = fold_short_forms(df, pd.Series("", index=df.index)).tolist()
+    assert out[0] == out[2] == "Federal Bureau of Investigation"
+    assert out[1] == out[3]  # one office, whichever word order
+    assert out[4:6] == ["Cordoba House", "House"]  # a legislature is named by its polity
+    raw = frame([("d1", "GOP", 0), ("d2", "Republican Party", 0)], label="ORG")
+    assert resolve_entities(raw)["entity"].nunique() == 1  # "GOP" is the party

@@ -16,10 +16,14 @@ from lib.ui import sidebar, widgets
 ICON = Path(__file__).parent / "assets" / "icon.png"
 st.set_page_config(page_title="Coverage Lens", page_icon=str(ICON), layout="wide")
 
+# the Stories page is listed only for a pile of several stories (a one-story corpus such as
+# the seeds looks as before); the frame reruns once when the pile turns out otherwise
+STORIES = "app_pages/stories.py"
 # no icons: the nav's material icons are font ligatures, shown as raw words ("table_chart",
 # "upload_file") until the icon font arrives, which a busy or slow start delays
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", default=True),
+    STORIES,
     st.Page("app_pages/compare.py", title="Compare sources"),
     st.Page("app_pages/entity.py", title="Entity"),
     st.Page("app_pages/cooccurrence.py", title="Co-occurrence"),
@@ -29,11 +33,15 @@ PAGES = [
     st.Page("app_pages/sources.py", title="Your articles"),
 ]
 
-page = st.navigation(PAGES)
-widgets.keep_app_params(page)  # a page clicked mid-run keeps ?outlet= and ?source=
+many = widgets.many_stories()
+story_page = st.Page(STORIES, title="Stories", visibility="visible" if many else "hidden")
+page = st.navigation([story_page if p == STORIES else p for p in PAGES])
+widgets.keep_app_params(page)  # a page clicked mid-run keeps ?outlet=, ?source=, ?story=
 st.sidebar.title("Coverage Lens")
 view = sidebar.load_view()
 if view is None:
     st.stop()
 widgets.set_view(view)
+if widgets.many_stories() != many:
+    st.rerun()  # list (or hide) the Stories page for this pile
 page.run()

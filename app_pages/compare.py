@@ -3,16 +3,18 @@
 import streamlit as st
 
 from lib.present import tables
+from lib.records import COMPARE_PAGE
 from lib.schema import LABEL_NAMES
 from lib.ui import widgets
 from lib.views.compare import (
-    COMPARE_HEADERS,
     COMPARE_SORTS,
     cell_forms,
     entity_outlet_wide,
     sort_compare,
 )
 from lib.views.documents import outlet_notes
+
+HEADERS = COMPARE_PAGE.headers()
 
 view = widgets.get_view()
 widgets.page_intro(
@@ -50,13 +52,13 @@ if widgets.require_outlets(view):
         tables.count_matrix_html(
             shown.assign(type=shown["label"].map(lambda lab: LABEL_NAMES.get(lab, lab))),
             "entity",
-            COMPARE_HEADERS["entity"],
+            HEADERS["entity"],
             outlet_columns,
             name="compare",
             sub="type",
-            extra={c: COMPARE_HEADERS[c] for c in ("outlets", "mentions")},
+            extra={c: HEADERS[c] for c in ("outlets", "mentions")},
             forms="written",
-            forms_label=COMPARE_HEADERS["written"],
+            forms_label=HEADERS["written"],
             notes=outlet_notes(view.full),
             cell_notes=view.memo(cell_forms, link),
             dark=widgets.dark_theme(),
@@ -64,6 +66,4 @@ if widgets.require_outlets(view):
         len(shown),
         "entities",
     )
-    widgets.csv_download(
-        shown, "entities_by_outlet.csv", key="compare_download", headers=COMPARE_HEADERS
-    )
+    widgets.csv_download(shown, "entities_by_outlet.csv", key="compare_download", headers=HEADERS)

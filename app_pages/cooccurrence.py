@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib.present import charts, html
+from lib.records import PAIRS_PAGE
 from lib.ui import widgets
 from lib.views import cooccur
 
@@ -31,8 +32,7 @@ if widgets.require_outlets(view):
         key="co_metric",
         bind="query-params",
         help=" · ".join(
-            f"{cooccur.METRIC_LABELS[m].capitalize()}: {cooccur.METRIC_HELP[m]}"
-            for m in cooccur.METRICS
+            f"{PAIRS_PAGE.get(m).header}: {cooccur.METRIC_HELP[m]}" for m in cooccur.METRICS
         ),
     )
     top_n = c3.slider(
@@ -107,6 +107,14 @@ if widgets.require_outlets(view):
             )
 
         st.subheader("Pairs")
-        shown = pairs.rename(columns=cooccur.PAIR_HEADERS)
-        widgets.csv_download(shown, f"cooccurrence_{window}.csv", key="co_download")
-        st.dataframe(shown, hide_index=True, width="stretch", height=320, key="co_pairs")
+        widgets.csv_download(
+            pairs, f"cooccurrence_{window}.csv", key="co_download", headers=PAIRS_PAGE.headers()
+        )
+        st.dataframe(
+            pairs[PAIRS_PAGE.names()],
+            hide_index=True,
+            width="stretch",
+            height=320,
+            column_config=widgets.column_config(PAIRS_PAGE),
+            key="co_pairs",
+        )

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib.present import charts, html
+from lib.records import FORMS_PAGE, KWIC_PAGE
 from lib.schema import LABEL_NAMES
 from lib.ui import widgets
 from lib.views import compare
@@ -43,11 +44,7 @@ if widgets.require_outlets(view):
             forms,
             hide_index=True,
             width="stretch",
-            column_config={
-                "outlet": st.column_config.TextColumn("Outlet", width="medium"),
-                "written": st.column_config.TextColumn("Written as", width="large"),
-                "mentions": st.column_config.NumberColumn("Mentions", width="small"),
-            },
+            column_config=widgets.column_config(FORMS_PAGE),
             key="entity_forms",
         )
         counts = row[view.selected]
@@ -65,5 +62,5 @@ if widgets.require_outlets(view):
             st.caption(f"The first {MAX_KWIC} of {len(lines)} mentions; the CSV has them all.")
         st.html(html.kwic_html(lines.head(MAX_KWIC)))
         widgets.csv_download(
-            lines, "entity_mentions.csv", key="entity_download", headers=compare.KWIC_HEADERS
+            lines, "entity_mentions.csv", key="entity_download", headers=KWIC_PAGE.headers()
         )

@@ -4,13 +4,12 @@ import streamlit as st
 
 from lib.extract.figures import QUALIFIERS
 from lib.present import charts, html, tables
+from lib.records import CLAIMS_PAGE, FIGURES_PAGE
 from lib.ui import widgets
 from lib.views.documents import outlet_notes
 from lib.views.export import readable
 from lib.views.figures import (
-    CLAIM_HEADERS,
     DEFAULT_HIDDEN_KINDS,
-    FIGURE_HEADERS,
     KIND_NAMES,
     QUALIFIER_NAMES,
     STATUS_HELP,
@@ -59,7 +58,10 @@ if widgets.require_outlets(view):
             "claims",
         )
         widgets.csv_download(
-            summary, "claims_by_outlet.csv", "figures_claims_download", headers=CLAIM_HEADERS
+            summary,
+            "claims_by_outlet.csv",
+            "figures_claims_download",
+            headers=CLAIMS_PAGE.headers(),
         )
 
         st.subheader("One claim, outlet by outlet")
@@ -126,28 +128,14 @@ if widgets.require_outlets(view):
         )
         flat = figure_rows(a.figures, chosen, query, chosen_kinds)
         names = {"qualifier": QUALIFIER_NAMES, "kind": KIND_NAMES}
-        h = FIGURE_HEADERS
-        hidden = ["doc_id"] + ([] if show_how else ["how_found"])
+        shown = [c for c in FIGURES_PAGE.names() if show_how or c != "how_found"]
         st.dataframe(
-            readable(flat.drop(columns=hidden), {}, names),
+            readable(flat[shown], {}, names),
             hide_index=True,
             width="stretch",
-            column_config={
-                **{col: h[col] for col in flat.columns if col in h},
-                "figure": st.column_config.TextColumn(h["figure"], pinned=True),
-                "exact_value": st.column_config.TextColumn(
-                    h["exact_value"], help="At full precision, as read from the text"
-                ),
-                "predicate": st.column_config.TextColumn(
-                    h["predicate"], help="What happened to what is counted: killed, trained, paid …"
-                ),
-                "time_scope": st.column_config.TextColumn(
-                    h["time_scope"],
-                    help="A year or relative time the figure is about, “expected” for what "
-                    "will or could happen; empty for the article's present.",
-                ),
-                "sentence": st.column_config.TextColumn(h["sentence"], width="large"),
-            },
+            column_config=widgets.column_config(FIGURES_PAGE, shown),
             key="figures_table",
         )
-        widgets.csv_download(flat, "figures.csv", "figures_download", headers=h, values=names)
+        widgets.csv_download(
+            flat, "figures.csv", "figures_download", headers=FIGURES_PAGE.headers(), values=names
+        )

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib.present import charts
+from lib.records import OVERVIEW_PAGE, OVERVIEW_STORIES_PAGE
 from lib.ui import widgets
 from lib.views import compare
 
@@ -26,21 +27,12 @@ if widgets.require_outlets(view):
         "from the article text; *Article N* (its place in the list) means the text does not "
         "name its outlet."
     )
-    table = docs[["outlet", "title", "published", "byline", "words", "entity_count"]]
+    shown = OVERVIEW_STORIES_PAGE if widgets.many_stories() and not view.story else OVERVIEW_PAGE
     st.dataframe(
-        table,
+        docs[shown.names()],
         hide_index=True,
         width="stretch",
-        column_config={
-            "outlet": st.column_config.TextColumn("Outlet", width="medium"),
-            "title": st.column_config.TextColumn("Title", width="large"),
-            "published": "Published",
-            "byline": "Byline",
-            "words": st.column_config.NumberColumn("Words", format="%d"),
-            "entity_count": st.column_config.NumberColumn(
-                "Entities", help="Distinct people, organisations, places and groups named"
-            ),
-        },
+        column_config=widgets.column_config(shown),
         key="overview_documents",
     )
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib.present import html, tables
+from lib.records import QUOTES_PAGE
 from lib.ui import widgets
 from lib.views import quotes
 from lib.views.documents import outlet_notes
@@ -93,19 +94,14 @@ if widgets.require_outlets(view):
             "person, or carried over from the quote before: check any attribution yourself.",
         )
         rows = quotes.quote_rows(shown)
-        cols = [c for c in quotes.QUOTE_VIEW_COLUMNS if show_how or c != "how_found"]
-        h = quotes.QUOTE_HEADERS
+        cols = [c for c in QUOTES_PAGE.names() if show_how or c != "how_found"]
         st.dataframe(
             rows[cols],
             hide_index=True,
             width="stretch",
-            column_config={
-                **{col: h[col] for col in cols},
-                "kind": st.column_config.TextColumn(
-                    h["kind"], help="direct: a full quoted sentence; fragment: a few quoted words"
-                ),
-                "quote": st.column_config.TextColumn(h["quote"], width="large"),
-            },
+            column_config=widgets.column_config(QUOTES_PAGE, cols),
             key="quotes_table",
         )
-        widgets.csv_download(rows, "quotes.csv", key="quotes_download", headers=h)
+        widgets.csv_download(
+            rows, "quotes.csv", key="quotes_download", headers=QUOTES_PAGE.headers()
+        )

@@ -26,7 +26,7 @@ if widgets.require_outlets(view):
     cols[2].markdown(f"**Byline**  \n{html.md_escape(meta['byline'] or '—')}")
     cols[3].markdown(f"**Words**  \n{meta['words']}")
     if meta["url"]:
-        st.caption(f"Original: {html.md_escape(meta['url'])}")
+        st.markdown(html.link_html(meta["url"]), unsafe_allow_html=True)  # escaped, http(s) only
     mentions = view.analysis.mentions[view.analysis.mentions["doc_id"] == doc_id]
     st.html(html.legend_html(sorted(mentions["label"].unique())))
     st.html(html.highlight_html(text_row["text"], mentions))

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from lib.ingest.bundles import write_bundle
+from lib.records import METADATA_PAGE, STATUS_PAGE
 from lib.ui import session, sidebar, widgets
-from lib.views.documents import STATUS_NAMES, metadata_table
+from lib.views.documents import metadata_table, status_table
 
 view = widgets.get_view()
 widgets.page_intro(
@@ -22,22 +23,17 @@ if view.statuses.empty:
     else:
         st.caption(f"Showing the example articles: {len(view.documents)} read, none skipped.")
 else:
-    table = view.statuses.assign(status=view.statuses["status"].map(STATUS_NAMES))
+    table = status_table(view.statuses)
     st.caption(
         "One row per file (a .zip lists each file inside it). Skipped files were not "
-        "analysed; the reason says why. Everything else was read."
+        "analysed; the reason says why. Everything else was read. *Note* rows are about "
+        "all articles at once (a pass cut by the time budget, a cache that cannot be saved)."
     )
     st.dataframe(
-        table[["file", "status", "message", "doc_id", "chars"]],
+        table[STATUS_PAGE.names()],
         hide_index=True,
         width="stretch",
-        column_config={
-            "file": st.column_config.TextColumn("File", width="medium"),
-            "status": st.column_config.TextColumn("Status", width="small"),
-            "message": st.column_config.TextColumn("Reason / note", width="large"),
-            "doc_id": "Document id",
-            "chars": st.column_config.NumberColumn("Characters", format="%d"),
-        },
+        column_config=widgets.column_config(STATUS_PAGE),
         key="sources_status",
     )
 
@@ -56,14 +52,7 @@ else:
         width="stretch",
         disabled=["doc_id"],
         num_rows="fixed",
-        column_config={
-            "doc_id": st.column_config.TextColumn("Document id"),
-            "outlet": st.column_config.TextColumn("Outlet"),
-            "title": st.column_config.TextColumn("Title", width="large"),
-            "published": st.column_config.TextColumn("Published", help="e.g. 2024-10-28"),
-            "byline": st.column_config.TextColumn("Byline"),
-            "url": st.column_config.TextColumn("URL"),
-        },
+        column_config=widgets.column_config(METADATA_PAGE),
         key=f"meta_editor_{view.source}",
     )
     if session.record_edits(meta, edited):

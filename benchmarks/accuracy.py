@@ -65,6 +65,11 @@ outlets both report, its figures by offsets, and whether they agree)
   disagreements (their gold-matched figures, from 2+ outlets, belong to one gold claim that
   does not agree); the count of conflicts flagged on all 63 events is shown too.
 
+**stories** (BASIL dev as one pile of 189 articles, events hidden; ``stories_accuracy.py``)
+- *B-cubed P/R/F1* of the project's stories against the 63 events, beside the plain TF-IDF
+  average-linkage baseline at its best threshold (computed in the same run); the tune and
+  check events are each grouped as their own pile, and ``pile`` groups all 189 together.
+
 **Parts.** Every set has a tune part and a check part (``../shared/eval/README.md``; the
 definitions are in ``scoring.basil_part``, ``scoring.newsquant_part`` and
 ``scoring.POLNEAR_FOLDERS``): PolNeAR train / dev, NewsQuant even / odd positions, BASIL events
@@ -110,6 +115,7 @@ TARGETS = {
     "entities.junk_rate": 0.02,
     "claims.grouping_f1": 0.8,
     "claims.conflict_precision": 0.9,
+    "stories.bcubed_f1": 0.98,
 }
 LOWER_IS_BETTER = {"quotes.no_speaker", "entities.junk_rate", "entities.merged_things"}
 
@@ -635,6 +641,9 @@ def details(results: dict) -> list[str]:
                 f"{k}={_fmt(v)}" for k, v in values.items() if not isinstance(v, list)
             )
             lines.append(f"{section} [{part}]: {shown}")
+    pile = results.get("stories", {}).get("pile")
+    if isinstance(pile, dict):
+        lines.append("stories [pile]: " + ", ".join(f"{k}={_fmt(v)}" for k, v in pile.items()))
     tune_entities = results.get("entities", {}).get("tune", {})
     for ex in tune_entities.get("split_examples", []):
         lines.append(f"  split (tune): {ex}")
@@ -646,7 +655,7 @@ def details(results: dict) -> list[str]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", default=str(DEFAULT_DATA), help="folder of the eval sets")
-    parser.add_argument("--only", default="quotes,figures,basil", help="comma list of sets")
+    parser.add_argument("--only", default="quotes,figures,basil,stories", help="comma list of sets")
     parser.add_argument(
         "--list-unlabelled", action="store_true", help="entities lacking a junk label"
     )
@@ -670,6 +679,11 @@ def main(argv=None) -> int:
         basil = bench_basil(data, run, args.list_unlabelled)
         results["entities"], results["claims"] = basil["entities"], basil["claims"]
         results["basil_seconds"] = basil["seconds"]
+    if "stories" in only:  # grouping the BASIL pile into stories (benchmarks/stories_accuracy.py)
+        from benchmarks.stories_accuracy import bench_stories
+
+        log("stories (BASIL as one pile) …")
+        results["stories"] = bench_stories(data)
     results["seconds"] = round(time.perf_counter() - started, 1)
     print(report(results))
     print()

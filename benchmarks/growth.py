@@ -25,6 +25,20 @@ than ``--timeout`` seconds is stopped and reported as such.
 
 Targets (issue 16): ×10 input ≤ ×12 time; peak RSS ≤ 600 MB for a 1 MB text. Prints a
 line per case, writes ``benchmarks/growth.md`` and prints ONE JSON object as its last line.
+
+**Stories shape** (``--stories``): a pile of 1,000, 10,000 and 100,000 invented articles
+about many events (:func:`benchmarks.synth.story_pile`), grouped into stories from their
+per-article results (:func:`benchmarks.synth.cheap_parts` stands in for the parse, which
+is timed above): the time of :func:`lib.resolve.stories.story_features` plus
+:func:`lib.resolve.stories.group_stories`, each size in its own process (best of
+:data:`REPEATS_SMALL` up to 10,000). Target: ×10 articles ≤ ×12 CPU time. Writes
+``benchmarks/growth-stories.md``; the B-cubed F1 against the invented events is shown too.
+
+**Corpus shapes** (``--corpus``; issue 26) grow the number of articles instead: N = 1, 3
+and 10 invented articles of one shape (see :mod:`benchmarks.growth_corpus`)::
+
+    .venv/bin/python benchmarks/growth.py --corpus                 # every corpus shape
+    .venv/bin/python benchmarks/growth.py --corpus --shapes quotes --articles 1,3,10
 """
 
 from __future__ import annotations
@@ -325,6 +339,119 @@ def markdown(rows: list[dict], summary: dict, quick: bool) -> str:
     return "\n".join(lines)
 
 
+# ----------------------------------------------------------------------------- stories
+
+STORY_SIZES = (1_000, 10_000, 100_000)
+STORY_RESULTS = Path(__file__).resolve().parent / "growth-stories.md"
+
+
+def run_stories(n: int, repeats: int) -> dict:
+    """Group a pile of ``n`` invented articles into stories in this process (best of
+    ``repeats``), with its peak RSS and B-cubed F1 against the invented events."""
+    import resource
+
+    from benchmarks.scoring import bcubed
+    from benchmarks.synth import cheap_parts, story_pile
+    from lib.resolve.stories import group_stories, story_features
+
+    docs, gold = story_pile(n)
+    parts = [cheap_parts(d) for d in docs]
+    warm = [
+        story_features(d.published, d.outlet, p)
+        for d, p in zip(docs[:200], parts[:200], strict=False)
+    ]
+    group_stories(warm)  # imports and first calls are not part of the growth
+    base_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    best: dict[str, float] = {}
+    for _ in range(repeats):
+        c0, t0 = time.process_time(), time.perf_counter()
+        feats = [
+            story_features(d.published, d.outlet, p) for d, p in zip(docs, parts, strict=False)
+        ]
+        c1 = time.process_time()
+        ids = group_stories(feats)
+        t2, c2 = time.perf_counter(), time.process_time()
+        for key, value in (("features_cpu_s", c1 - c0), ("group_cpu_s", c2 - c1),
+                           ("cpu_s", c2 - c0), ("total_s", t2 - t0)):  # fmt: skip
+            best[key] = min(best.get(key, value), value)
+    return {
+        "shape": "stories",
+        "articles": n,
+        "events": len(set(gold)),
+        "stories": len(set(ids)),
+        "bcubed_f1": bcubed(ids, gold)["f1"],
+        **{key: round(value, 3) for key, value in best.items()},
+        "base_rss_mb": round(base_mb, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def run_stories_case(n: int, timeout: float) -> dict:
+    repeats = REPEATS_SMALL if n <= 10_000 else 1
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--one-stories", str(n), str(repeats)]
+    env = {**os.environ, **{k: "1" for k in THREAD_VARS}}
+    try:
+        done = subprocess.run(
+            cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT, check=False, env=env
+        )
+    except subprocess.TimeoutExpired:
+        return {"shape": "stories", "articles": n, "error": f"timeout after {timeout:g} s"}
+    if done.returncode != 0:
+        tail = (done.stderr.strip().splitlines() or ["failed"])[-1]
+        return {"shape": "stories", "articles": n, "error": tail[:200]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def stories_markdown(rows: list[dict]) -> str:
+    lines = [
+        "# Growth benchmark: stories",
+        "",
+        f"`benchmarks/growth.py --stories` on {platform.platform()}, Python "
+        f"{platform.python_version()}, {os.cpu_count()} cores, "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+        "",
+        "A pile of invented articles about many events (2 to 8 articles each, names invented, "
+        "events of one kind sharing their words), grouped into stories from per-article "
+        "results in its own process: story features, then grouping (blocking, scoring, "
+        "linkage per component). *×10 ratio* = CPU time against the previous size "
+        f"(target ≤ {TARGET_RATIO:g}).",
+        "",
+        "| articles | events | stories | B-cubed F1 | features CPU s | grouping CPU s "
+        "| total CPU s | ×10 ratio (CPU) | wall s | peak RSS MB |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        if "error" in r:
+            lines.append(f"| {r['articles']:,} |" + " |" * 8 + f" {r['error']} |")
+            continue
+        lines.append(
+            f"| {r['articles']:,} | {r['events']:,} | {r['stories']:,} | {r['bcubed_f1']:.3f} "
+            f"| {r['features_cpu_s']:.2f} | {r['group_cpu_s']:.2f} | {r['cpu_s']:.2f} "
+            f"| {r.get('ratio', '')} | {r['total_s']:.2f} | {r['peak_rss_mb']:.0f} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main_stories(args) -> int:
+    sizes = [int(s) for s in args.sizes.split(",") if s] or list(STORY_SIZES)
+    rows = []
+    for n in sizes:
+        row = run_stories_case(n, args.timeout)
+        rows.append(row)
+        print(json.dumps(row), file=sys.stderr, flush=True)
+    for before, row in zip(rows, rows[1:], strict=False):
+        if "cpu_s" in before and "cpu_s" in row:
+            scale = row["articles"] / before["articles"]
+            row["ratio"] = round(row["cpu_s"] / max(before["cpu_s"], 1e-3) * 10 / scale, 2)
+    ratios = [r["ratio"] for r in rows if "ratio" in r]
+    summary = {"worst_ratio": max(ratios) if ratios else None,
+               "ratio_ok": all(x <= TARGET_RATIO for x in ratios)}  # fmt: skip
+    if not args.no_write:
+        STORY_RESULTS.write_text(stories_markdown(rows), encoding="utf-8")
+    print(json.dumps({"rows": rows, "summary": summary}))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="10k and 100k characters only")
@@ -333,10 +460,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per case")
     parser.add_argument("--no-write", action="store_true", help="do not write growth.md")
     parser.add_argument("--one", nargs=3, metavar=("SHAPE", "CHARS", "N"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--stories", action="store_true", help="the stories shape (articles, not characters)"
+    )
+    parser.add_argument("--one-stories", nargs=2, metavar=("N", "R"), help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", action="store_true", help="corpus shapes: N articles")
+    parser.add_argument("--articles", default="", help="comma-separated article counts")
+    parser.add_argument("--corpus-one", nargs=2, metavar=("SHAPE", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
         print(json.dumps(run_one(args.one[0], int(args.one[1]), int(args.one[2]))))
         return 0
+    if args.one_stories:
+        print(json.dumps(run_stories(int(args.one_stories[0]), int(args.one_stories[1]))))
+        return 0
+    if args.stories:
+        return main_stories(args)
+    if args.corpus_one or args.corpus:
+        from benchmarks import growth_corpus  # the corpus shapes (N articles)
+
+        if args.corpus_one:
+            row = growth_corpus.run_corpus_one(args.corpus_one[0], int(args.corpus_one[1]))
+            print(json.dumps(row))
+            return 0
+        return growth_corpus.corpus_main(args)
     sizes = [int(s) for s in args.sizes.split(",") if s] or list(
         QUICK_SIZES if args.quick else SIZES
     )
@@ -355,7 +502,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = with_ratios(rows)
     summary = verdict(rows)
     if not args.no_write:
-        RESULTS.write_text(markdown(rows, summary, args.quick), encoding="utf-8")
+        old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+        kept = old[old.index("\n## Corpus shapes\n") :] if "\n## Corpus shapes\n" in old else ""
+        RESULTS.write_text(markdown(rows, summary, args.quick) + kept, encoding="utf-8")
     print(json.dumps({"rows": rows, "summary": summary}))
     return 0
 

@@ -520,3 +520,24 @@ def claim_scores(
         "system_pairs": len(sys_pairs),
         "gold_pairs": gold_units,
     }
+
+
+# ----------------------------------------------------------------------------- stories
+
+
+def bcubed(system: list, gold: list) -> dict[str, float]:
+    """B-cubed precision, recall and F1 of a grouping (``system[i]``: item i's group) against
+    gold groups: per item, the share of its group that shares its gold group (precision)
+    and the share of its gold group inside its group (recall), averaged over items."""
+    from collections import Counter
+
+    if not system:
+        return {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    size = Counter(system)
+    gold_size = Counter(gold)
+    both = Counter(zip(system, gold, strict=True))
+    n = len(system)
+    precision = sum(both[(s, g)] / size[s] for s, g in zip(system, gold, strict=True)) / n
+    recall = sum(both[(s, g)] / gold_size[g] for s, g in zip(system, gold, strict=True)) / n
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}

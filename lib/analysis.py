@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from lib.corpus.document import Document
+from lib.records import Parts
 from lib.resolve.assemble import assemble
+from lib.resolve.budget import CORPUS_NOTE
 from lib.schema import Analysis, text_key
 from lib.store.cache import corpus_key
 from lib.store.parallel import parse_parts
@@ -27,6 +29,7 @@ def analyze(
     n_process: int = 1,
     progress: Callable[[int, int], None] | None = None,
     parser=None,
+    map_fn=None,
 ) -> Analysis:
     """Analyse documents with ``nlp`` and return an :class:`Analysis`.
 
@@ -35,15 +38,14 @@ def analyze(
     ``get_analysis``/``put_analysis`` (:class:`lib.store.cache.DiskCache`), the whole
     Analysis is cached by :func:`lib.store.cache.corpus_key`, so reopening an unchanged
     corpus skips the corpus-level passes too. ``n_process > 1`` parses with a pool of
-    worker processes (:func:`lib.store.parallel.parse_parts`); the parent only assembles.
-    ``nlp`` may also be a zero-argument function returning the pipeline (e.g.
-    ``lib.nlp.pipeline.get_nlp``): it is called only if some document is not cached.
+    worker processes (:func:`lib.store.parallel.parse_parts`). ``nlp`` may be a function
+    returning the pipeline (``get_nlp``): called only if some document is not cached.
 
     ``progress(done, total)`` is called as each uncached document is parsed (and once with
     ``(n, n)`` on a whole-analysis hit). ``parser`` (optional) replaces in-process parsing:
     ``parser(texts, on_part, on_skip)``, e.g. :meth:`lib.store.worker.ParseWorker.parse`
     with a per-document time budget; a document it skips is left out of the Analysis and
-    listed in ``problems`` as ``(source name, message)``.
+    listed in ``problems`` as ``(source name, message)``. ``map_fn``: as in ``assemble``.
     """
     docs = list(documents)
     whole = None
@@ -56,7 +58,7 @@ def analyze(
                 progress(len(docs), len(docs))
             return found
     keys = [text_key(d.text) for d in docs]
-    parts: list[dict | None] = [cache.get(k) if cache is not None else None for k in keys]
+    parts: list[Parts | None] = [cache.get(k) if cache is not None else None for k in keys]
     todo = [i for i, p in enumerate(parts) if p is None]
     done = 0
     skipped: dict[int, str] = {}
@@ -67,7 +69,7 @@ def analyze(
         if progress is not None:
             progress(done, len(todo))
 
-    def on_part(n: int, part: dict) -> None:
+    def on_part(n: int, part: Parts) -> None:
         i = todo[n]
         parts[i] = part
         if cache is not None:
@@ -93,10 +95,15 @@ def analyze(
     if skipped:
         docs, parts, problems = _without(skipped, docs, parts, problems)
         whole = None  # an analysis missing documents is never cached whole
-    analysis = assemble(docs, parts, problems=problems)
-    if whole is not None:
+    analysis = assemble(docs, parts, problems=problems, map_fn=map_fn)
+    if whole is not None and not _cut_short(analysis):
         cache.put_analysis(whole, analysis)
     return analysis
+
+
+def _cut_short(analysis: Analysis) -> bool:
+    """Did the corpus time budget cut a pass? (such an analysis is not cached whole)"""
+    return any(name == CORPUS_NOTE for name, _ in analysis.problems)
 
 
 def _without(skipped: dict[int, str], docs: list, parts: list, problems) -> tuple:

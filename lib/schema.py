@@ -1,8 +1,8 @@
 """The contracts every layer shares: table columns, the :class:`Analysis` and versions.
 
-Every table the library returns is a tidy pandas DataFrame whose columns are listed here
-(one name per list); tests, the CLI and the app rely on these names. Record keys of the
-per-document pass (``*_KEYS``) are here too, so a cache entry and a table agree.
+Every table the library returns is a tidy pandas DataFrame whose columns are declared once,
+in :mod:`lib.records`; the lists here are read from those records (tests, the CLI and the
+app rely on these names).
 
 Versions: :data:`PIPELINE_VERSION` is bumped by hand for big changes, and
 :func:`analysis_version` adds a fingerprint of the extraction code and data files
@@ -19,6 +19,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+
+from lib.columns import cli_names, names
+from lib.records import (
+    COMPARE_PAGE,
+    KWIC_PAGE,
+    Claim,
+    DocumentRow,
+    Entity,
+    Figure,
+    Mention,
+    Pair,
+    Quote,
+    Sentence,
+    Status,
+    Story,
+    TextRow,
+)
 
 #: Bump for big changes; the code fingerprint changes with every edit anyway.
 PIPELINE_VERSION = "0.3.0"
@@ -47,171 +64,35 @@ LABEL_NAMES = {
 }
 
 # ----------------------------------------------------------------------------- tables
+# Each table's columns are declared once, in lib.records; these lists are read from there.
 
-DOCUMENT_COLUMNS = ["doc_id", "outlet", "title", "published", "byline", "url", "words"]
-#: ``texts``: the analysed body, the furniture set aside, the original file name, a hash.
-TEXT_COLUMNS = ["doc_id", "text", "boilerplate", "source_name", "content_hash"]
-SENTENCE_COLUMNS = [
-    "doc_id",
-    "outlet",
-    "sentence_id",
-    "paragraph_id",
-    "start_char",
-    "end_char",
-    "text",
-]
-MENTION_COLUMNS = [
-    "doc_id",
-    "outlet",
-    "sentence_id",
-    "start_char",
-    "end_char",
-    "text",
-    "entity",
-    "label",
-]
-ENTITY_COLUMNS = ["doc_id", "outlet", "entity", "label", "mentions"]
-COOCCURRENCE_COLUMNS = ["entity_a", "entity_b", "count", "jaccard", "npmi"]
-#: The figures table as documented (the Analysis keeps extra working columns after these).
-FIGURE_COLUMNS = [
-    "doc_id",
-    "outlet",
-    "text",
-    "value",
-    "qualifier",
-    "counted",
-    "sentence",
-    "said_by",
-    "unit",
-    "value_max",
-    "start_char",
-    "end_char",
-    "said_by_entity",
-    "said_by_how",
-    "kind",
-    "predicate",
-    "places",
-    "time_scope",
-]
-CLAIM_COLUMNS = [
-    "claim_id",
-    "counted",
-    "outlet",
-    "doc_id",
-    "value",
-    "value_max",
-    "qualifier",
-    "unit",
-    "text",
-    "said_by",
-    "sentence",
-    "status",
-    "kind",
-    "predicate",
-    "places",
-    "time_scope",
-    "related",
-    "why",
-]
-#: The quotes table as documented (the Analysis keeps extra working columns after these).
-QUOTE_COLUMNS = [
-    "doc_id",
-    "outlet",
-    "speaker",
-    "quote",
-    "sentence_id",
-    "kind",
-    "verb",
-    "open_ended",
-    "group_id",
-    "group_size",
-    "start_char",
-    "end_char",
-    "speaker_entity",
-    "speaker_how",
-]
-#: Per-file status rows of the readers (uploads, zips, bundles, URLs, folders).
-STATUS_COLUMNS = ["file", "status", "reason", "message", "doc_id", "chars"]
-#: Surface forms per entity (views).
-VARIANT_COLUMNS = ["entity", "label", "variant", "count"]
-#: How each outlet writes each entity, courtesy and job titles included ("Mr. Trump").
-OUTLET_FORM_COLUMNS = ["entity", "outlet", "written", "count"]
-#: Keyword-in-context lines of one entity (views).
-KWIC_COLUMNS = ["outlet", "doc_id", "sentence_id", "left", "match", "right"]
+#: The columns ``python -m lib TABLE`` prints (the Analysis keeps working columns after them).
+DOCUMENT_COLUMNS = cli_names(DocumentRow)
+MENTION_COLUMNS = cli_names(Mention)
+ENTITY_COLUMNS = cli_names(Entity)
+COOCCURRENCE_COLUMNS = cli_names(Pair)
+FIGURE_COLUMNS = cli_names(Figure)
+CLAIM_COLUMNS = cli_names(Claim)
+QUOTE_COLUMNS = cli_names(Quote)
+STORY_COLUMNS = cli_names(Story)
+#: Every column of the tables the CLI does not print.
+TEXT_COLUMNS = names(TextRow)
+SENTENCE_COLUMNS = names(Sentence)
+STATUS_COLUMNS = names(Status)
+#: Keyword-in-context lines of one entity (views): the Entity page's table without the
+#: entity and its type.
+KWIC_COLUMNS = KWIC_PAGE.names()[2:]
 #: First columns of the entity x outlet table (one count column per outlet follows).
-COMPARE_BASE_COLUMNS = ["entity", "label", "outlets", "mentions"]
-
-# ----------------------------------------------------------------------------- records
-
-#: Fields of a source record (``lib.nlp.attribution.Source.record``), after a prefix
-#: (``speaker_`` for quotes, ``said_by_`` for figures): the named entity's text and offsets,
-#: the description when nobody is named and an entity inside it, the source as written and
-#: how it was found.
-SOURCE_FIELDS = ("text", "start", "end", "description", "ent_start", "ent_end", "written", "how")
-#: Lists of records the per-document pass returns (and the disk cache stores).
-PARTS = ("stats", "sentences", "mentions", "figures", "quotes")
-#: Keys of one figure record (``lib.extract.figures.extract_figures``).
-FIGURE_KEYS = [
-    "text",
-    "value",
-    "value_max",
-    "qualifier",
-    "unit",
-    "kind",
-    "predicate",
-    "places",
-    "time_scope",
-    "counted",
-    "counted_head",
-    "counted_lemmas",
-    "counted_groups",
-    "counted_how",
-    "start_char",
-    "end_char",
-    "sentence",
-    "sent_start_char",
-    "said_by_text",
-    "said_by_start",
-    "said_by_end",
-    "said_by_description",
-    "said_by_ent_start",
-    "said_by_ent_end",
-    "said_by_written",
-    "said_by_how",
-]
-#: Keys of one quote record (``lib.extract.quotes.extract_quotes``).
-QUOTE_KEYS = [
-    "quote",
-    "kind",
-    "open_ended",
-    "start_char",
-    "end_char",
-    "sentence",
-    "sent_start_char",
-    "verb",
-    "speaker_text",
-    "speaker_start",
-    "speaker_end",
-    "speaker_description",
-    "speaker_ent_start",
-    "speaker_ent_end",
-    "speaker_written",
-    "speaker_how",
-]
+COMPARE_BASE_COLUMNS = [c for c in COMPARE_PAGE.names() if not c.startswith("written")]
 
 
 @dataclass
 class Analysis:
-    """Everything the app and CLI show about one corpus.
-
-    - ``documents``: DOCUMENT_COLUMNS + ``sentences``, ``entity_count``
-    - ``texts``: TEXT_COLUMNS
-    - ``sentences``: SENTENCE_COLUMNS
-    - ``mentions``: MENTION_COLUMNS (+ ``raw_label`` and cue columns)
-    - ``entities``: ENTITY_COLUMNS (one row per document and canonical entity)
-    - ``figures``: FIGURE_COLUMNS (+ counted lemmas, sentence offsets, source offsets)
-    - ``claims``: CLAIM_COLUMNS (figures grouped across outlets, with status)
-    - ``quotes``: QUOTE_COLUMNS (+ speaker offsets and how the speaker was found)
+    """Everything the app and CLI show about one corpus: one DataFrame per table, each
+    with the columns of its record in :mod:`lib.records` (``documents``: DocumentRow,
+    ``texts``: TextRow, ``sentences``: Sentence, ``mentions``: Mention, ``entities``:
+    Entity, ``figures``: Figure, ``claims``: Claim, ``quotes``: Quote, ``stories``: Story),
+    plus ``problems``: ``(file, reason)`` of every article not analysed.
     """
 
     documents: pd.DataFrame
@@ -222,6 +103,7 @@ class Analysis:
     figures: pd.DataFrame
     claims: pd.DataFrame
     quotes: pd.DataFrame
+    stories: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=STORY_COLUMNS))
     problems: list[tuple[str, str]] = field(default_factory=list)
 
     @property
@@ -247,7 +129,7 @@ LIB_DIR = Path(__file__).resolve().parent
 #: Code whose behaviour decides the analysis: every module of these packages, these
 #: modules, and every data file. Adding a module there needs no edit here.
 FINGERPRINT_PACKAGES = ("nlp", "extract", "resolve")
-FINGERPRINT_MODULES = ("schema.py", "analysis.py")
+FINGERPRINT_MODULES = ("schema.py", "analysis.py", "columns.py", "records.py")
 
 
 def find_model_name() -> str | None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import os
 import tempfile
 
-import pandas as pd
 import pytest
 
-from tests.helpers import FLOOD, ROOT, SEEDS
+from tests.helpers import FLOOD, ROOT, SEEDS, source, table_of
 
 # A fresh cache folder per test run (inherited by the streamlit servers the browser tests
 # start), so no test ever reads results cached by an older version of the code.
@@ -82,20 +81,11 @@ def seed_quotes(nlp, seed_corpus):
 def flood_claims(nlp):
     """Claims of the invented :data:`tests.helpers.FLOOD` reports."""
     from lib.extract.figures import extract_figures
+    from lib.records import Figure
     from lib.resolve.claims import build_claims
 
-    rows = []
-    for doc_id, (outlet, text) in FLOOD.items():
-        for f in extract_figures(nlp(text)):
-            rows.append(
-                dict(
-                    f,
-                    doc_id=doc_id,
-                    outlet=outlet,
-                    said_by=f["said_by_text"] or f["said_by_description"] or "",
-                )
-            )
-    return build_claims(pd.DataFrame(rows))
+    by_doc = {(d, outlet): extract_figures(nlp(text)) for d, (outlet, text) in FLOOD.items()}
+    return build_claims(table_of(Figure, by_doc, said_by=lambda f: source(f) or ""))
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import shutil
+import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -30,39 +33,106 @@ FLOOD = {
 }
 
 
+def table_of(record_type, rows_by_doc, **fill) -> pd.DataFrame:
+    """``{(doc_id, outlet): [records]}`` -> the record type's table, each record with its
+    ``doc_id`` and ``outlet``; ``fill`` maps a column to a function of the record."""
+    from dataclasses import replace
+
+    from lib.columns import to_frame
+
+    rows = []
+    for (doc_id, outlet), records in rows_by_doc.items():
+        for r in records:
+            more = {col: fn(r) for col, fn in fill.items()}
+            rows.append(replace(r, doc_id=doc_id, outlet=outlet, **more))
+    return to_frame(rows, record_type)
+
+
 def seed_rows(seed_figures) -> pd.DataFrame:
     """The seeds' figure records as one table with doc_id, outlet and said_by."""
-    rows = []
-    for _key, (_doc, figures, document) in sorted(seed_figures.items()):
-        for f in figures:
-            rows.append(
-                dict(
-                    f,
-                    doc_id=document.doc_id,
-                    outlet=document.display_outlet,
-                    said_by=f["said_by_text"] or f["said_by_description"] or "",
-                )
-            )
-    return pd.DataFrame(rows)
+    from lib.records import Figure
+
+    by_doc = {
+        (document.doc_id, document.display_outlet): figures
+        for _key, (_doc, figures, document) in sorted(seed_figures.items())
+    }
+    return table_of(Figure, by_doc, said_by=lambda f: source(f) or "")
 
 
 def as_frame(rows_by_doc) -> pd.DataFrame:
-    """rows_by_doc: {(doc_id, outlet): [quote dicts]} -> DataFrame with a speaker column."""
-    rows = []
-    for (doc_id, outlet), quotes in rows_by_doc.items():
-        for q in quotes:
-            rows.append(
-                {
-                    **q,
-                    "doc_id": doc_id,
-                    "outlet": outlet,
-                    "speaker": q["speaker_text"] or q["speaker_description"],
-                }
-            )
-    return pd.DataFrame(rows)
+    """rows_by_doc: {(doc_id, outlet): [Quote records]} -> the quotes table with a speaker."""
+    from lib.records import Quote
+
+    return table_of(Quote, rows_by_doc, speaker=lambda q: source(q, "speaker"))
 
 
-def source(record: dict, prefix: str = "said_by") -> str | None:
+def source(record, prefix: str = "said_by") -> str | None:
     """Who a figure (``said_by``) or quote (``speaker``) record names: the named person or
     organisation, else the source phrase as written, else None."""
-    return record[f"{prefix}_text"] or record[f"{prefix}_description"] or None
+    text = getattr(record, f"{prefix}_text")
+    return text or getattr(record, f"{prefix}_description") or None
+
+
+def resolve_texts(nlp, texts: dict[str, str]) -> pd.DataFrame:
+    """corpus -> nlp.pipe -> sent_ids -> mention_records -> resolve_entities."""
+    from dataclasses import replace
+
+    from lib.columns import to_frame
+    from lib.extract.mentions import mention_records
+    from lib.records import Mention
+    from lib.resolve.entities import resolve_entities
+
+    rows = []
+    for doc_id, doc in zip(texts, nlp.pipe(texts.values()), strict=True):
+        sent_ids = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            sent_ids[sent.start : sent.end] = [k] * len(sent)
+        for rec in mention_records(doc, sent_ids):
+            rows.append(replace(rec, doc_id=doc_id, outlet=f"Outlet {doc_id}"))
+    return resolve_entities(to_frame(rows, Mention))
+
+
+def column_headers(element) -> dict[str, str]:
+    """Column name -> header of an AppTest dataframe (its column config, as drawn)."""
+    import json
+
+    return {name: c.get("label", name) for name, c in json.loads(element.proto.columns).items()}
+
+
+def _writable(folder: Path) -> bool:
+    probe = folder / ".write-probe"
+    try:
+        probe.write_text("x")
+    except OSError:
+        return False
+    probe.unlink()
+    return True
+
+
+@contextlib.contextmanager
+def read_only(folder: Path):
+    """``folder`` and its subfolders made read-only for the ``with`` block: by permissions,
+    and (for root, whom permissions do not stop) by the immutable attribute (``chattr +i``).
+    Skips the test when neither works on this machine."""
+    import pytest
+
+    folders = [folder, *[p for p in folder.rglob("*") if p.is_dir()]]
+    for f in folders:
+        f.chmod(0o555)
+    immutable = False
+    if _writable(folder):
+        chattr = shutil.which("chattr")
+        if (
+            chattr
+            and subprocess.run([chattr, "+i", *map(str, folders)], check=False).returncode == 0
+        ):
+            immutable = True
+    try:
+        if _writable(folder):
+            pytest.skip("cannot make a read-only folder here")
+        yield folder
+    finally:
+        if immutable:
+            subprocess.run([shutil.which("chattr"), "-i", *map(str, folders)], check=False)
+        for f in folders:
+            f.chmod(0o755)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LIB = ROOT / "lib"
+if str(ROOT) not in sys.path:  # run as a script
+    sys.path.insert(0, str(ROOT))
 MAX_MODULE_LINES = 600
 MAX_FUNCTION_LINES = 80
 
@@ -140,6 +142,98 @@ def streamlit_importers() -> list[str]:
     return out
 
 
+# ----------------------------------------------------------------------------- columns
+
+#: Where columns are declared (lib.records) and the machinery that reads them.
+DECLARING = {"lib.records", "lib.columns"}
+
+
+def column_sets() -> list[tuple[str, set[str]]]:
+    """(table, its column names) of every record and page table."""
+    from lib.columns import names
+    from lib.records import PAGE_TABLES, TABLES
+
+    out = [(name, set(names(record_type))) for name, record_type in TABLES.items()]
+    return out + [(f"{t.page}: {t.title}", set(t.csv_names())) for t in PAGE_TABLES]
+
+
+def _literal_strings(node) -> list[str] | None:
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        items = node.elts
+    elif isinstance(node, ast.Dict):
+        if not all(isinstance(v, ast.Constant) and isinstance(v.value, str) for v in node.values):
+            return None  # a header map has string values
+        items = node.keys
+    else:
+        return None
+    return [i.value for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str)]
+
+
+def column_redeclarations() -> list[tuple[str, int, str]]:
+    """Module- or class-level constants outside lib.records listing three or more columns
+    of one table (column lists, header maps): (module, line, table)."""
+    tables = column_sets()
+    paths = dict(lib_modules())
+    paths.update({f"app_pages.{p.stem}": p for p in (ROOT / "app_pages").glob("*.py")})
+    out = []
+    for name, path in paths.items():
+        if name in DECLARING:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        bodies = [tree.body] + [n.body for n in tree.body if isinstance(n, ast.ClassDef)]
+        for node in (n for body in bodies for n in body):
+            if not isinstance(node, (ast.Assign, ast.AnnAssign)) or node.value is None:
+                continue
+            strings = set(_literal_strings(node.value) or ())
+            for table, cols in tables:
+                if len(strings & cols) >= 3:
+                    out.append((name, node.lineno, table))
+                    break
+    return out
+
+
+def duplicate_column_declarations() -> list[tuple[str, str]]:
+    """Columns declared twice with the same name, header and help (the second should be
+    ``same(...)``, a reference to the first): (first origin, second origin)."""
+    from lib.columns import columns
+    from lib.records import PAGE_TABLES, TABLES
+
+    seen: dict[tuple, str] = {}
+    out = []
+    all_columns = [c for rt in TABLES.values() for c in columns(rt)]
+    all_columns += [c for t in PAGE_TABLES for c in (*t.columns, *t.csv_only)]
+    for c in all_columns:
+        key = (c.name, c.header, c.help)
+        if key in seen and seen[key] != c.origin:
+            out.append((seen[key], c.origin))
+        seen.setdefault(key, c.origin)
+    return out
+
+
+def pages_configuring_columns() -> list[str]:
+    """Pages that build Streamlit column configs themselves instead of taking them from
+    the records (``widgets.column_config``)."""
+    out = []
+    for path in sorted((ROOT / "app_pages").glob("*.py")):
+        if "column_config." in path.read_text(encoding="utf-8"):
+            out.append(path.name)
+    return out
+
+
+def test_each_column_is_declared_once():
+    assert column_redeclarations() == []
+    assert duplicate_column_declarations() == []
+    assert pages_configuring_columns() == []
+
+
+def test_the_column_checks_can_fail():
+    tree = ast.parse('COLS = ["doc_id", "outlet", "quote"]').body[0]
+    strings = set(_literal_strings(tree.value))
+    assert any(len(strings & cols) >= 3 for _, cols in column_sets())
+    headers = ast.parse('H = {"quote": "Quote", "kind": "Kind", "verb": "Verb"}').body[0]
+    assert {"quote", "kind", "verb"} <= set(_literal_strings(headers.value))
+
+
 def test_the_checks_see_the_library():
     graph = import_graph()
     assert len(graph) > 40
@@ -171,3 +265,6 @@ if __name__ == "__main__":
     print("modules over", MAX_MODULE_LINES, "lines:", long_modules())
     print("functions over", MAX_FUNCTION_LINES, "lines:", long_functions())
     print("streamlit importers:", streamlit_importers())
+    print("columns listed outside lib.records:", column_redeclarations())
+    print("columns declared twice:", duplicate_column_declarations())
+    print("pages configuring columns themselves:", pages_configuring_columns())

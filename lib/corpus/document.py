@@ -5,7 +5,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
+
+from lib.records import METADATA_FIELDS
+
+#: Metadata shown as names (cleaned on construction with :func:`display_name`): the
+#: metadata columns except the address.
+NAME_FIELDS = tuple(c for c in METADATA_FIELDS if c != "url")
 
 
 @dataclass
@@ -26,6 +33,14 @@ class Document:
     boilerplate: str = ""
     source_name: str = ""
     notes: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # names and dates are shown and compared as they look (see display_name): an outlet
+        # written with a zero-width joiner or full-width letters is the same outlet
+        for name in NAME_FIELDS:
+            value = getattr(self, name)
+            if value:
+                setattr(self, name, display_name(value))
 
     @property
     def display_outlet(self) -> str:
@@ -51,14 +66,30 @@ def unknown_outlet(doc_id: str) -> str:
     return f"Unknown ({doc_id})"
 
 
-#: Bidirectional controls and zero-width characters: "rtl_\u202etxt.exe" must not display as
-#: "rtl_exe.txt". Kept in the data, stripped wherever a name is shown.
-INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c]")
+#: Unicode's default-ignorable code points (DerivedCoreProperties.txt,
+#: Default_Ignorable_Code_Point): zero-width spaces and joiners (U+200B-U+200D, U+2060),
+#: bidirectional controls ("rtl_\u202etxt.exe" must not display as "rtl_exe.txt"), soft
+#: hyphens, variation selectors, fillers and tag characters (U+E0000-U+E0FFF). They draw
+#: nothing, so "Daily\u2060News" would look like another "DailyNews".
+INVISIBLE_RE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without default-ignorable code points (see :data:`INVISIBLE_RE`)."""
+    return INVISIBLE_RE.sub("", text)
 
 
 def display_name(text: str) -> str:
-    """``text`` as shown to a user: bidi controls and zero-width characters removed."""
-    return INVISIBLE_RE.sub("", text or "")
+    """``text`` as shown to a user: default-ignorable code points removed, NFKC-normalised
+    (full-width letters, ligatures, no-break spaces read as their plain forms) and runs of
+    white space made one space, so names that look the same are the same."""
+    if not text:
+        return ""
+    return " ".join(unicodedata.normalize("NFKC", strip_invisible(text)).split())
 
 
 FALLBACK_RE = re.compile(r"^Article \d+(?: \(.*\))?$")

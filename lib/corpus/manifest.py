@@ -1,7 +1,8 @@
 """The one ``sources.csv`` reader: metadata per document id.
 
 Columns ``doc_id, outlet, title, published, byline, url``; a field left empty means the
-text is the only clue. Used for folders, zips, uploads and bundles alike.
+text is the only clue. Used for folders, zips, uploads and bundles alike. A cell written
+with the spreadsheet guard (``'=…``, see :mod:`lib.present.csvsafe`) is read back as it was.
 """
 
 from __future__ import annotations
@@ -10,10 +11,14 @@ import csv
 import io
 from pathlib import Path
 
+from lib.present.csvsafe import restore
+from lib.records import METADATA_FIELDS
+
 MANIFEST_NAME = "sources.csv"
 
 
-MANIFEST_FIELDS = ("outlet", "title", "published", "byline", "url")
+#: The metadata columns a manifest may give (see :data:`lib.records.METADATA_FIELDS`).
+MANIFEST_FIELDS = METADATA_FIELDS
 
 
 def parse_manifest(text: str) -> dict[str, dict[str, str]]:
@@ -21,9 +26,9 @@ def parse_manifest(text: str) -> dict[str, dict[str, str]]:
     rows = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
     out = {}
     for row in rows:
-        doc_id = (row.get("doc_id") or "").strip()
+        doc_id = restore((row.get("doc_id") or "").strip())
         if doc_id:
-            out[doc_id] = {k: (row.get(k) or "").strip() for k in MANIFEST_FIELDS}
+            out[doc_id] = {k: restore((row.get(k) or "").strip()) for k in MANIFEST_FIELDS}
     return out
 
 

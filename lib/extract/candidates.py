@@ -1,8 +1,9 @@
 """Number spans in a Doc: token ranges with value, value_max, unit and qualifier.
 
-A candidate dict has ``_start``/``_end`` (tokens of the figure as written, qualifier and
-unit included), ``_num_start``, ``_anchor_span`` (the number tokens), ``value``,
-``value_max``, ``qualifier`` and ``unit``; ``_skip`` marks spans to jump over (scores).
+A :class:`Candidate` has ``start``/``end`` (tokens of the figure as written, qualifier and
+unit included), ``num_start``, ``anchor_span`` (the number tokens), ``value``,
+``value_max``, ``qualifier`` and ``unit``; a vote tally's two figures also say what they
+count (``tally``). Scores and splits ("3-1") are jumped over (:class:`Skip`).
 
 Ranges: "5-10", "between 5 and 10", "three or four" are one figure (qualifier ``range``);
 "from 240 to 273" is one figure with qualifier ``change`` (``value`` the start,
@@ -12,6 +13,8 @@ billion": a change and a level).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from lib.extract.numbers import (
     GLUED_RANGE_RE,
@@ -30,7 +33,31 @@ from lib.extract.numbers import (
 )
 
 
-def candidates(doc) -> list[dict]:
+@dataclass(slots=True)
+class Candidate:
+    """A number span: token offsets, value(s), qualifier and unit (see the module docstring).
+    ``tally`` is what a vote tally's figure counts: (counted, head lemma, lemmas)."""
+
+    start: int
+    num_start: int
+    end: int
+    anchor_span: tuple[int, int]
+    value: float
+    value_max: float
+    qualifier: str
+    unit: str
+    tally: tuple[str, str, str] | None = None
+
+
+@dataclass(slots=True)
+class Skip:
+    """A span to jump over (a score "3-1"), or a vote tally's two figures."""
+
+    end: int
+    tally: list[Candidate] = field(default_factory=list)
+
+
+def candidates(doc) -> list[Candidate]:
     """Raw number spans: token ranges with value, value_max, unit and qualifier."""
     v = vocab()
     out = []
@@ -44,27 +71,27 @@ def candidates(doc) -> list[dict]:
                 cand = _vague_candidate(doc, i, s0, s1)
                 if cand:
                     out.append(cand)
-                    i = cand["_end"]
+                    i = cand.end
                     continue
             glued = _glued_range(doc, i, s0, s1)
             if glued:
                 out.append(glued)
-                i = glued["_end"]
+                i = glued.end
                 continue
             j = take_run(doc, i, s1)
             if j == i:
                 i += 1
                 continue
             cand = _number_candidate(doc, i, j, s0, s1)
-            if cand and not cand.get("_skip"):
+            if isinstance(cand, Candidate):
                 out.append(cand)
-            elif cand and cand.get("_tally"):
-                out.extend(cand["_tally"])  # a vote tally: votes for and against
-            i = max(cand["_end"], j) if cand else j
+            elif cand is not None:
+                out.extend(cand.tally)  # a vote tally: votes for and against
+            i = max(cand.end, j) if cand else j
     return out
 
 
-def _glued_range(doc, i: int, s0: int, s1: int) -> dict | None:
+def _glued_range(doc, i: int, s0: int, s1: int) -> Candidate | None:
     """A range written as one token: "3.2bn-$3.5bn", "5k-10k"."""
     m = GLUED_RANGE_RE.match(doc[i].text)
     if not m:
@@ -91,20 +118,11 @@ def _glued_range(doc, i: int, s0: int, s1: int) -> dict | None:
     return _record(start, i, end, (i, i + 1), v1, v2, "range", unit)
 
 
-def _record(start, num_start, end, anchor, value, value_max, qualifier, unit) -> dict:
-    return {
-        "_start": start,
-        "_num_start": num_start,
-        "_end": end,
-        "_anchor_span": anchor,
-        "value": float(value),
-        "value_max": float(value_max),
-        "qualifier": qualifier,
-        "unit": unit,
-    }
+def _record(start, num_start, end, anchor, value, value_max, qualifier, unit) -> Candidate:
+    return Candidate(start, num_start, end, anchor, float(value), float(value_max), qualifier, unit)
 
 
-def _vague_candidate(doc, i: int, s0: int, s1: int) -> dict | None:
+def _vague_candidate(doc, i: int, s0: int, s1: int) -> Candidate | None:
     """ "thousands of", "tens of thousands", "hundreds": an order of magnitude, read as the
     range it names (thousands: 1,000 to 10,000)."""
     v = vocab()
@@ -136,7 +154,7 @@ def _vague_candidate(doc, i: int, s0: int, s1: int) -> dict | None:
     return _record(i, i, end, (i, end), value, value * 10, "vague", unit)
 
 
-def _number_candidate(doc, i: int, j: int, s0: int, s1: int) -> dict | None:
+def _number_candidate(doc, i: int, j: int, s0: int, s1: int) -> Candidate | Skip | None:
     """The figure a number run ``doc[i:j]`` starts: currency, unit, range, qualifier."""
     v = vocab()
     run = doc[i:j]
@@ -199,9 +217,9 @@ def _currency_before(doc, c: dict, s0: int) -> None:
             c["start"] = start - 2
 
 
-def _range(doc, c: dict, run, unit1: str, s0: int, s1: int) -> dict | None:
-    """Extend ``c`` over a range or a change ("5-10", "from 240 to 273"); a dict to skip
-    (a score "3-1") or None."""
+def _range(doc, c: dict, run, unit1: str, s0: int, s1: int) -> Skip | None:
+    """Extend ``c`` over a range or a change ("5-10", "from 240 to 273"); a span to skip
+    (a score "3-1", a vote tally) or None."""
     v = vocab()
     end, start = c["end"], c["start"]
     if end >= s1:
@@ -250,14 +268,14 @@ def _range(doc, c: dict, run, unit1: str, s0: int, s1: int) -> dict | None:
             c["start"] = start - 1
         return None
     if doc[end].text in ("-", "–") and not unit1 and not c["currency"]:
-        skip = {"_skip": True, "_end": j2}  # scores and splits: "3-1", "50-50"
+        skip = Skip(j2)  # scores and splits: "3-1", "50-50"
         if value >= value2 and _is_tally(doc, s0, s1):
-            skip["_tally"] = [
+            skip.tally = [
                 _record(start, start, end, (start, end), value, value, "exact", ""),
                 _record(rs, rs, j2, (rs, j2), value2, value2, "exact", ""),
             ]
-            skip["_tally"][0]["_counted"] = ("votes in favour", "vote", "vote favour tally")
-            skip["_tally"][1]["_counted"] = ("votes against", "vote", "vote against tally")
+            skip.tally[0].tally = ("votes in favour", "vote", "vote favour tally")
+            skip.tally[1].tally = ("votes against", "vote", "vote against tally")
         return skip
     return None
 

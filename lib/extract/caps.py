@@ -2,8 +2,9 @@
 
 Every per-document step is linear in the text, but the corpus-level passes compare figures
 with figures and quotes with quotes, so a text made of thousands of numbers or quotation
-marks would still take minutes. Past :data:`MAX_NUMBERS` numbers (runs of digits: dates and
-years count too) no more figures are read, and past :data:`MAX_QUOTES` quotations no more
+marks would still take minutes. Past :data:`MAX_NUMBERS` numbers (runs of digits, dates
+and years too, or of number words: "three thousand" counts like "3,000") no more figures
+are read, and past :data:`MAX_QUOTES` quotations no more
 quotes are extracted. Both limits are character offsets computed from the text alone
 (:func:`number_cutoff`, :func:`quote_cutoff`), so the per-document cache stays keyed by the
 text, and :func:`cap_notes` says in one sentence each what was left out: the note travels
@@ -15,6 +16,7 @@ numbers and 5–40 quotations).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lib.nlp.quotemarks import find_quote_marks, paragraph_spans
@@ -30,6 +32,29 @@ MAX_QUOTES = 600
 DIGITS = re.compile(r"\d+")
 
 
+@functools.lru_cache(maxsize=1)
+def number_pattern() -> re.Pattern:
+    """A number as the cap counts it: a run of digits, or a run of number words however
+    written ("two hundred and fifty", "three-quarters", "dozens"), from the vocabulary
+    figures are read with (``lib/data/numbers.json``), so a text of spelled-out numbers
+    meets the same cap as one of digits."""
+    from lib.extract.numbers import vocab
+
+    data = vocab()
+    words = {
+        w.lower()
+        for key in ("word_numbers", "scales", "vague_plurals", "fractions")
+        for w in data.get(key, {})
+    }
+    word = "(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")"
+    run = rf"\b{word}(?:(?:[\s-]+|\s+and\s+){word})*\b"
+    return re.compile(rf"\d+|{run}", re.IGNORECASE)
+
+
+def _number_starts(text: str):
+    return (m.start() for m in number_pattern().finditer(text))
+
+
 def _nth_start(starts, n: int) -> tuple[int | None, int]:
     """(offset of the ``n+1``-th item of ``starts``, or None; how many items there are)."""
     cutoff, count = None, 0
@@ -41,8 +66,9 @@ def _nth_start(starts, n: int) -> tuple[int | None, int]:
 
 
 def number_cutoff(text: str) -> int | None:
-    """Offset of the first number past :data:`MAX_NUMBERS`, else None (no cap)."""
-    return _nth_start((m.start() for m in DIGITS.finditer(text)), MAX_NUMBERS)[0]
+    """Offset of the first number (digits or number words, :func:`number_pattern`) past
+    :data:`MAX_NUMBERS`, else None (no cap)."""
+    return _nth_start(_number_starts(text), MAX_NUMBERS)[0]
 
 
 #: Marks that can open a quotation (``find_quote_marks``): a text with no more of them
@@ -70,7 +96,7 @@ def quote_cutoff(text: str) -> int | None:
 def cap_notes(text: str) -> list[str]:
     """One sentence per limit ``text`` goes over (empty for every normal article)."""
     notes = []
-    _, numbers = _nth_start((m.start() for m in DIGITS.finditer(text)), MAX_NUMBERS)
+    _, numbers = _nth_start(_number_starts(text), MAX_NUMBERS)
     if numbers > MAX_NUMBERS:
         notes.append(
             f"Only the first {MAX_NUMBERS:,} numbers were read as figures "

@@ -4,21 +4,24 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 
+from lib.extract.candidates import Candidate
 from lib.extract.exclusions import anchor_token
 from lib.extract.numbers import vocab
 from lib.nlp.index import ent_at
+from lib.records import Figure
 
 GROUP_LABELS = ("NORP", "GPE")
 ACTOR_LABELS = ("GPE", "NORP", "ORG", "PERSON")
 
 
-def counted_noun(doc, cand: dict):
+def counted_noun(doc, cand: Candidate):
     """The noun the figure quantifies (or None) and optional context nouns."""
     v = vocab()
-    a, b = cand["_anchor_span"]
+    a, b = cand.anchor_span
     anchor = anchor_token(doc, a, b)
-    span_lo, span_hi = cand["_start"], cand["_end"]
+    span_lo, span_hi = cand.start, cand.end
     context = []
     # "thousands of troops", "12% of voters", "millions of rounds of ammunition"
     for child in anchor.children:
@@ -67,7 +70,7 @@ def counted_noun(doc, cand: dict):
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
                     return pobj, context  # "$8B in aid"
-    if tok.dep_ == "dobj" and cand["unit"]:
+    if tok.dep_ == "dobj" and cand.unit:
         for child in tok.head.children:
             if child.dep_ == "prep" and child.lower_ == "in" and child.i == span_hi:
                 for pobj in child.children:
@@ -103,10 +106,10 @@ def noun_after(doc, k: int, end: int):
     return None
 
 
-def counted_phrase(doc, noun, cand: dict) -> tuple[str, list[str], list]:
+def counted_phrase(doc, noun, cand: Candidate) -> tuple[str, list[str], list]:
     """(label, lemmas, group entity tokens) for the counted noun and its modifiers."""
     v = vocab()
-    span_lo, span_hi = cand["_start"], cand["_end"]
+    span_lo, span_hi = cand.start, cand.end
     keep = {noun.i}
     mods = []
     for child in noun.lefts:
@@ -176,11 +179,11 @@ def counted_phrase(doc, noun, cand: dict) -> tuple[str, list[str], list]:
     return " ".join(words), lemmas, groups
 
 
-def counted_context(doc, noun, cand: dict) -> tuple[list[str], list[str]]:
+def counted_context(doc, noun, cand: Candidate) -> tuple[list[str], list[str]]:
     """Context lemmas (nouns the figure is an estimate of) and actor groups for grouping."""
     lemmas, groups = [], []
     if noun is None:
-        noun = anchor_token(doc, *cand["_anchor_span"])
+        noun = anchor_token(doc, *cand.anchor_span)
     # "losses, estimated at over 9,000 sheep": the noun the estimate belongs to
     node = noun
     for _ in range(3):
@@ -197,7 +200,7 @@ def counted_context(doc, noun, cand: dict) -> tuple[list[str], list[str]]:
         if node.pos_ in ("VERB", "AUX"):
             break
     # actor: "X deployed / is training / sent 4,000 workers", "Smith won 52% of the vote"
-    node, via_object = anchor_token(doc, *cand["_anchor_span"]), False
+    node, via_object = anchor_token(doc, *cand.anchor_span), False
     for _ in range(4):
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
@@ -221,7 +224,7 @@ def ent_text(doc, tok) -> str:
 MEASURE_DEPS = frozenset({"dobj", "attr", "npadvmod", "advmod", "acomp", "oprd", "nummod"})
 
 
-def measured_noun(doc, cand: dict, subject: bool = True):
+def measured_noun(doc, cand: Candidate, subject: bool = True):
     """The noun a figure with nothing counted measures, from the syntax; None if none.
 
     "a fine of $7.5 million" and "net worth of 1.356 billion": the noun before "of";
@@ -229,10 +232,10 @@ def measured_noun(doc, cand: dict, subject: bool = True):
     seven miles": the subject of the clause the figure measures (only when ``subject``).
     Pronouns do not count.
     """
-    a, b = cand["_anchor_span"]
+    a, b = cand.anchor_span
     tok = doc[a:b].root
     for _ in range(3):  # climb out of the figure's own tokens ("$", "million", "%", "miles")
-        if cand["_start"] <= tok.head.i < cand["_end"] and tok.head.i != tok.i:
+        if cand.start <= tok.head.i < cand.end and tok.head.i != tok.i:
             tok = tok.head
         else:
             break
@@ -242,7 +245,7 @@ def measured_noun(doc, cand: dict, subject: bool = True):
         if head.lower_ == "of" and holder.pos_ in ("NOUN", "PROPN"):
             return holder
         tok, head = head, holder  # "stretched for some seven miles": the verb's subject
-    end = cand["_end"]
+    end = cand.end
     if end + 1 < len(doc) and doc[end].lower_ in ("per", "a", "an") and doc[end + 1].pos_ == "NOUN":
         if doc[end].lower_ == "per" or doc[end + 1].lemma_ in ("barrel", "gallon", "share"):
             return doc[end + 1]  # "$58.24 per barrel", "$2.11 a gallon"
@@ -291,7 +294,7 @@ def _unit_words() -> frozenset:
     return frozenset(w.lower() for w in words)
 
 
-def context_noun(doc, cand: dict):
+def context_noun(doc, cand: Candidate):
     """What a figure with no counted noun describes, from its wider context (or None):
 
     - the subject of the clause the figure measures ("Tesla shares were up 57%",
@@ -305,9 +308,9 @@ def context_noun(doc, cand: dict):
     For display only: :func:`lib.extract.figures.extract_figures` marks it
     ``counted_how = "context"`` and claims never group on it. Pronouns do not count.
     """
-    lo, hi = cand["_start"], cand["_end"]
-    sent = doc[cand["_anchor_span"][0]].sent
-    tok = anchor_token(doc, *cand["_anchor_span"])
+    lo, hi = cand.start, cand.end
+    sent = doc[cand.anchor_span[0]].sent
+    tok = anchor_token(doc, *cand.anchor_span)
     for _ in range(8):  # climb to the clause the figure belongs to
         head = tok.head
         if head.i == tok.i or (not (lo <= head.i < hi) and tok.dep_ not in CONTEXT_CLIMB):
@@ -358,28 +361,27 @@ def _clause_subject(verb, lo: int, hi: int, via):
     return None
 
 
-def fill_from_context(doc, figures: list[dict]) -> None:
+def fill_from_context(doc, figures: list[Figure], cands: list[Candidate]) -> None:
     """Give every figure still counting nothing its :func:`context_noun` phrase as
     ``counted`` (``counted_how = "context"``), leaving the grouping keys (head, lemmas)
-    empty. Reads and removes the private ``_span`` key (the candidate's token offsets)."""
-    for fig in figures:
-        cand = fig.pop("_span", None)
-        if cand is None or fig["counted"]:
+    empty. ``cands``: each figure's candidate (its token offsets)."""
+    for fig, cand in zip(figures, cands, strict=True):
+        if fig.counted:
             continue
         noun = context_noun(doc, cand)
         if noun is not None:
-            fig["counted"] = counted_phrase(doc, noun, cand)[0]
-            fig["counted_how"] = "context"
+            fig.counted = counted_phrase(doc, noun, cand)[0]
+            fig.counted_how = "context"
 
 
-def hyphen_measure(doc, cand: dict, noun):
+def hyphen_measure(doc, cand: Candidate, noun):
     """(candidate with its unit, counted noun) of an adjectival measure glued by a hyphen,
     or None: "a 38-word oath" measures the oath in words, "a 6.1-inch display" the display
     in inches; the figure's span takes in "-word". Such a figure describes its noun, not
     the clause's event (its predicate is left empty). Time units ("a five-year award")
     are durations, read elsewhere."""
-    end = cand["_end"]
-    if cand["unit"] or cand.get("_counted") or end + 1 >= len(doc):
+    end = cand.end
+    if cand.unit or cand.tally or end + 1 >= len(doc):
         return None
     if doc[end].text not in ("-", "–") or doc[end].whitespace_ or doc[end - 1].whitespace_:
         return None
@@ -391,5 +393,5 @@ def hyphen_measure(doc, cand: dict, noun):
     if unit_tok.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.i > end + 1:
         if noun is None or noun.i in (unit_tok.i, head.i):
             unit = vocab()["units"].get(unit_tok.lower_, lemma)
-            return {**cand, "unit": unit, "_end": end + 2}, head
+            return replace(cand, unit=unit, end=end + 2), head
     return None

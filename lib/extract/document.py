@@ -1,6 +1,6 @@
-"""The per-document run: one parsed Doc -> plain records (sentences, mentions, figures,
-quotes, stats). It depends only on the text, so its result is cached by the text's hash
-(``lib.store.cache``) and survives metadata edits."""
+"""The per-document run: one parsed Doc -> its :class:`~lib.records.Parts` (sentences,
+mentions, figures, quotes, content words, word count). It depends only on the text, so its result is
+cached by the text's hash (``lib.store.cache``) and survives metadata edits."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from lib.corpus.title import title_end
 from lib.extract.figures import extract_figures
 from lib.extract.mentions import mention_records
 from lib.extract.quotes import attributor_for, extract_quotes
+from lib.extract.terms import term_records
+from lib.records import Parts, Sentence
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -24,10 +26,10 @@ def paragraph_starts(text: str) -> list[int]:
     return starts
 
 
-def _sentences(doc, text: str) -> tuple[list[dict], np.ndarray]:
-    """Sentence records (no ids yet) and, per token, the index of its sentence."""
+def _sentences(doc, text: str) -> tuple[list[Sentence], np.ndarray]:
+    """Sentence records and, per token, the index of its sentence."""
     para = paragraph_starts(text)
-    rows: list[dict] = []
+    rows: list[Sentence] = []
     sent_ids = np.zeros(len(doc), dtype=np.int32)
     sid = -1
     for sent in doc.sents:
@@ -37,24 +39,19 @@ def _sentences(doc, text: str) -> tuple[list[dict], np.ndarray]:
             sid += 1
             start = sent.start_char + len(raw) - len(raw.lstrip())
             rows.append(
-                {
-                    "sentence_id": sid,
-                    "paragraph_id": bisect.bisect_right(para, start) - 1,
-                    "start_char": start,
-                    "end_char": start + len(stripped),
-                    "text": stripped,
-                }
+                Sentence(
+                    sentence_id=sid,
+                    paragraph_id=bisect.bisect_right(para, start) - 1,
+                    start_char=start,
+                    end_char=start + len(stripped),
+                    text=stripped,
+                )
             )
         sent_ids[sent.start : sent.end] = max(sid, 0)
     return rows, sent_ids
 
 
-def _sentence_of(sent_rows: list[dict], char: int) -> int:
-    starts = [r["start_char"] for r in sent_rows]
-    return max(bisect.bisect_right(starts, char) - 1, 0)
-
-
-def process_doc(doc, text: str) -> dict[str, list[dict]]:
+def process_doc(doc, text: str) -> Parts:
     """Per-document records of one parsed ``Doc`` (plain values only; no ids or outlet)."""
     doc.user_data["text"] = text  # extractors read it via lib.nlp.pipeline.doc_text
     sent_rows, sent_ids = _sentences(doc, text)
@@ -63,14 +60,16 @@ def process_doc(doc, text: str) -> dict[str, list[dict]]:
     att = attributor_for(doc)
     quots = extract_quotes(doc, att)
     headline = title_end(text)  # the headline is the title: no figure is counted from it
-    figs = [f for f in extract_figures(doc, attributor=att) if f["start_char"] >= headline]
+    figs = [f for f in extract_figures(doc, attributor=att) if f.start_char >= headline]
+    starts = [r.start_char for r in sent_rows]
     for rec in figs + quots:
-        rec["sentence_id"] = _sentence_of(sent_rows, rec["start_char"])
+        rec.sentence_id = max(bisect.bisect_right(starts, rec.start_char) - 1, 0)
     words = sum(1 for t in doc if not (t.is_punct or t.is_space))
-    return {
-        "stats": [{"words": words, "sentences": len(sent_rows)}],
-        "sentences": sent_rows,
-        "mentions": mentions,
-        "figures": figs,
-        "quotes": quots,
-    }
+    return Parts(
+        words=words,
+        sentences=sent_rows,
+        mentions=mentions,
+        figures=figs,
+        quotes=quots,
+        terms=term_records(doc),
+    )

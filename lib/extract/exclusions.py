@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 from lib.corpus.metadata import KICKER_PREFIX
+from lib.extract.candidates import Candidate
 from lib.extract.numbers import ORDINAL_RE, THOUSANDS_RE, vocab
 from lib.nlp.pipeline import doc_text
 
@@ -113,14 +114,14 @@ def _in_number_name(doc, a: int, b: int) -> bool:
     return False
 
 
-def _is_name_number(doc, cand: dict, s0: int, s1: int) -> bool:
+def _is_name_number(doc, cand: Candidate, s0: int, s1: int) -> bool:
     """Model numbers, addresses and codes: "iPhone 11 Pro", "737 Max", "575 Wilbraham Road",
     "9 E 71st St", "the 90049 ZIP code"."""
-    a, b = cand["_anchor_span"]
-    if not all(t.text[:1].isdigit() for t in doc[a:b]) or cand["unit"]:
+    a, b = cand.anchor_span
+    if not all(t.text[:1].isdigit() for t in doc[a:b]) or cand.unit:
         return False
     names = number_names()
-    end = cand["_end"]
+    end = cand.end
     after = doc[end] if end < s1 else None
     if after is not None and after.lower_ in names["models"] and after.text[:1].isupper():
         return True
@@ -136,7 +137,7 @@ def _is_name_number(doc, cand: dict, s0: int, s1: int) -> bool:
         if _words(doc, end, end + len(code)) == code:
             return True
     # right after a product name and before no counted noun ("iPhone 11", "Note 20 Ultra")
-    prev = doc[cand["_start"] - 1] if cand["_start"] > s0 else None
+    prev = doc[cand.start - 1] if cand.start > s0 else None
     if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ not in ("DATE", "TIME"):
         if (
             prev.text[:1].isupper()
@@ -149,14 +150,14 @@ def _is_name_number(doc, cand: dict, s0: int, s1: int) -> bool:
     return False
 
 
-def is_excluded(doc, cand: dict, s0: int, s1: int) -> bool:
+def is_excluded(doc, cand: Candidate, s0: int, s1: int) -> bool:
     v = vocab()
-    a, b = cand["_anchor_span"]
+    a, b = cand.anchor_span
     toks = doc[a:b]
     # dates, times, ordinals recognised by the NER
     # (a NER date/time label is not trusted on numbers with thousands separators: "20,000+")
     # (nor on a number with a currency or a unit that is not a time unit: "$32280", "5pc")
-    unit = cand["unit"]
+    unit = cand.unit
     measured = bool(unit) and unit not in v["time_units"]
     if not measured and any(
         t.ent_type_ in SKIP_LABELS and not THOUSANDS_RE.match(t.text) and _trusted_date(doc, t)
@@ -167,11 +168,11 @@ def is_excluded(doc, cand: dict, s0: int, s1: int) -> bool:
         return True
     if _in_number_name(doc, a, b) or _in_kicker(doc, cand):
         return True
-    if cand["qualifier"] == "vague":
+    if cand.qualifier == "vague":
         return False
     # next to a month name: "28 October", "October 28", "27-28 October"
-    before = doc[cand["_start"] - 1].lower_ if cand["_start"] > s0 else ""
-    after = doc[cand["_end"]].lower_ if cand["_end"] < s1 else ""
+    before = doc[cand.start - 1].lower_ if cand.start > s0 else ""
+    after = doc[cand.end].lower_ if cand.end < s1 else ""
     if before in v["months"] or after in v["months"]:
         return True
     # a number glued to letters before it: "F-16", "COVID-19", "Su-25"; "'08"
@@ -180,20 +181,20 @@ def is_excluded(doc, cand: dict, s0: int, s1: int) -> bool:
             return True
     if re.fullmatch(r"[’']\d\d", toks[0].text) or (before in ("’", "'") and len(toks[0].text) == 2):
         return True
-    has_unit = bool(cand["unit"])
+    has_unit = bool(cand.unit)
     # years standing alone
-    if not has_unit and len(toks) == 1 and cand["qualifier"] in ("exact", "range", "change"):
+    if not has_unit and len(toks) == 1 and cand.qualifier in ("exact", "range", "change"):
         if re.fullmatch(r"(19|20)\d\d|2100", toks[0].text):
             head = toks[0].head
             if not (toks[0].dep_ == "nummod" and head.tag_ in ("NNS", "NNPS")):
                 return True
-    nxt = [t.lower_ for t in doc[cand["_end"] : min(cand["_end"] + 4, s1)]]
+    nxt = [t.lower_ for t in doc[cand.end : min(cand.end + 4, s1)]]
     if nxt and nxt[0] in ("am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "o'clock"):
         return True
     if not has_unit and _is_reference(doc, cand, s0, a, b):
         return True
     # list numbering at the start of a line: "1." / "2)"
-    if cand["_start"] == s0 and after in (".", ")"):
+    if cand.start == s0 and after in (".", ")"):
         return True
     return _is_name_number(doc, cand, s0, s1)
 
@@ -202,10 +203,10 @@ def is_excluded(doc, cand: dict, s0: int, s1: int) -> bool:
 KICKER_REACH = 24
 
 
-def _in_kicker(doc, cand: dict) -> bool:
+def _in_kicker(doc, cand: Candidate) -> bool:
     """The number of a kicker before a headline: "UPDATE 2-Floodwaters force …"."""
     text = doc_text(doc)
-    start = doc[cand["_start"]].idx
+    start = doc[cand.start].idx
     line = text.rfind("\n", max(0, start - KICKER_REACH), start) + 1
     if line == 0 and start > KICKER_REACH:
         return False
@@ -213,25 +214,23 @@ def _in_kicker(doc, cand: dict) -> bool:
     return found is not None and line + found.end() > start
 
 
-def _is_reference(doc, cand: dict, s0: int, a: int, b: int) -> bool:
+def _is_reference(doc, cand: Candidate, s0: int, a: int, b: int) -> bool:
     """ "Article 5", "Resolution 2231", "No. 3", "category 4", "Unit 3"."""
     v = vocab()
-    if cand["_start"] <= s0:
+    if cand.start <= s0:
         return False
-    prev = doc[cand["_start"] - 1]
-    if prev.lower_ in v["reference_words"] and (
-        prev.is_title or prev.is_upper or cand["value"] < 100
-    ):
-        return cand["qualifier"] in ("exact", "range")
+    prev = doc[cand.start - 1]
+    if prev.lower_ in v["reference_words"] and (prev.is_title or prev.is_upper or cand.value < 100):
+        return cand.qualifier in ("exact", "range")
     if prev.lower_ in ("no.", "#", "nos", "nos."):
         return True
-    if prev.text == "." and cand["_start"] - 2 >= s0 and doc[cand["_start"] - 2].text == "No":
+    if prev.text == "." and cand.start - 2 >= s0 and doc[cand.start - 2].text == "No":
         return True  # "No. 2" tokenised as "No" "." "2"
     anchor = anchor_token(doc, a, b)
     head = anchor.head
     return (
         head.i < anchor.i
-        and head.i == cand["_start"] - 1
+        and head.i == cand.start - 1
         and (head.is_title or head.is_upper)
         and head.pos_ == "PROPN"
         and anchor.dep_ in ("nummod", "appos", "npadvmod", "compound", "pobj")
@@ -243,12 +242,12 @@ AGE_AFTER = ("- year - old", "year - old", "years old", "year old", "-year-old",
              "month - old", "months old", "month old")  # fmt: skip
 
 
-def figure_kind(doc, cand: dict, s0: int, s1: int, counted_head: str = "") -> str:
+def figure_kind(doc, cand: Candidate, s0: int, s1: int, counted_head: str = "") -> str:
     """The kind of a figure (see the module docstring)."""
     v = vocab()
-    unit = cand["unit"]
-    joined = " ".join(t.lower_ for t in doc[cand["_end"] : min(cand["_end"] + 4, s1)])
-    before = doc[cand["_start"] - 1].lower_ if cand["_start"] > s0 else ""
+    unit = cand.unit
+    joined = " ".join(t.lower_ for t in doc[cand.end : min(cand.end + 4, s1)])
+    before = doc[cand.start - 1].lower_ if cand.start > s0 else ""
     if joined.startswith(AGE_AFTER) or before in ("aged", "age", "ages"):
         return "age"
     if _person_aside(doc, cand, s0, s1):
@@ -261,16 +260,16 @@ def figure_kind(doc, cand: dict, s0: int, s1: int, counted_head: str = "") -> st
         return "duration"
     if unit:
         return "measure"
-    if cand["value"] == 1 and cand["value_max"] == 1 and not cand.get("_counted"):
+    if cand.value == 1 and cand.value_max == 1 and not cand.tally:
         return "one"  # "one resident said" (a tally's "97-1" is a count)
     return "count"
 
 
-def _person_aside(doc, cand: dict, s0: int, s1: int) -> bool:
+def _person_aside(doc, cand: Candidate, s0: int, s1: int) -> bool:
     """ "Maddon, 66, has …": a bare number between commas after a person's name."""
-    start, end = cand["_start"], cand["_end"]
+    start, end = cand.start, cand.end
     return (
-        not cand["unit"]
+        not cand.unit
         and start - 2 >= s0
         and doc[start - 1].text == ","
         and end < s1

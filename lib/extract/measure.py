@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from lib.extract.candidates import Candidate
 from lib.extract.exclusions import anchor_token
 from lib.extract.numbers import vocab
 from lib.nlp.index import sent_ents, sent_of
@@ -53,13 +54,13 @@ def _clause_verb(doc, tok):
     return None
 
 
-def predicate(doc, cand: dict, noun) -> str:
+def predicate(doc, cand: Candidate, noun) -> str:
     """See the module docstring; only a real word (letters, three or more) counts."""
     lemma = _predicate(doc, cand, noun)
     return lemma if lemma.isalpha() and len(lemma) >= 3 else ""
 
 
-def _predicate(doc, cand: dict, noun) -> str:
+def _predicate(doc, cand: Candidate, noun) -> str:
     v = vocab()
     if noun is not None:
         for child in noun.children:
@@ -70,7 +71,7 @@ def _predicate(doc, cand: dict, noun) -> str:
         if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "ADJ"):
             if head.lemma_.lower() not in LIGHT_VERBS or head.lower_ in v["outcome_of"]:
                 return head.lemma_.lower()
-    anchor = anchor_token(doc, *cand["_anchor_span"])
+    anchor = anchor_token(doc, *cand.anchor_span)
     verb = _clause_verb(doc, noun if noun is not None else anchor)
     for _ in range(3):
         if verb is None:
@@ -86,15 +87,15 @@ def _predicate(doc, cand: dict, noun) -> str:
     return ""
 
 
-def places(doc, cand: dict, noun) -> str:
+def places(doc, cand: Candidate, noun) -> str:
     """See the module docstring."""
     found: list[str] = []
-    sent = sent_of(doc, cand["_anchor_span"][0])
-    lo, hi = cand["_start"], cand["_end"]
+    sent = sent_of(doc, cand.anchor_span[0])
+    lo, hi = cand.start, cand.end
     scope = set()
     if noun is not None:
         scope |= {t.i for t in noun.subtree}
-    verb = _clause_verb(doc, noun if noun is not None else doc[cand["_anchor_span"][0]])
+    verb = _clause_verb(doc, noun if noun is not None else doc[cand.anchor_span[0]])
     if verb is not None:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "to", "into", "across", "from"):
@@ -106,11 +107,11 @@ def places(doc, cand: dict, noun) -> str:
     return "; ".join(found)
 
 
-def time_scope(doc, cand: dict, noun) -> str:
+def time_scope(doc, cand: Candidate, noun) -> str:
     """See the module docstring."""
-    sent = sent_of(doc, cand["_anchor_span"][0])
-    lo, hi = cand["_start"], cand["_end"]
-    verb = _clause_verb(doc, noun if noun is not None else doc[cand["_anchor_span"][0]])
+    sent = sent_of(doc, cand.anchor_span[0])
+    lo, hi = cand.start, cand.end
+    verb = _clause_verb(doc, noun if noun is not None else doc[cand.anchor_span[0]])
     scope = {t.i for t in verb.subtree} if verb is not None else set(range(sent.start, sent.end))
     # the figure's own clause only: not a year inside another figure's clause of the sentence
     for ent in sent_ents(sent):

@@ -25,6 +25,7 @@ from lib.nlp.names import (
 from lib.nlp.people import apposed_roles, given_name_gender, role_words
 from lib.nlp.people import vocab as people_vocab
 from lib.nlp.pipeline import doc_text
+from lib.records import Mention
 from lib.schema import NAME_LABELS
 
 if TYPE_CHECKING:  # spaCy itself is imported by the pipeline, not by importing this module
@@ -352,14 +353,11 @@ def _given_name(word: str) -> bool:
     return word[:1].isupper() and word.isalpha() and given_name_gender(word)[1] >= 1.0
 
 
-def mention_records(doc: Doc, sent_ids: list[int]) -> list[dict]:
-    """Cleaned name mentions of ``doc`` as plain dicts.
-
-    Keys: ``sentence_id, start_char, end_char, text, label`` and the cues
-    ``cue`` ("region", "based", "title", "in" or ""), ``prev_word``,
-    ``next_word`` (lower case), ``in_title`` (the mention's line is a
-    title-case heading) and ``expansion`` (long form when the document
-    defines the mention as an acronym, else "").
+def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
+    """Cleaned name mentions of ``doc`` as :class:`~lib.records.Mention` records: offsets,
+    text and label, and the cues the corpus-level resolution reads (``cue``: "region",
+    "based", "title", "in" or ""; the words around it in lower case; whether its line is a
+    title-case heading; a defined acronym's expansion). ``sent_ids``: each token's sentence.
     """
     gaz = gazetteer()
     full_text = doc_text(doc)
@@ -384,21 +382,20 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[dict]:
         whole_known = gaz.lookup(LEADING_DET.sub("", ent.text.strip())) is not None
         honorific = _honorific(doc, ent)
         for start, end in _pieces(doc, ent, not whole_known, surnames):
-            rec = _piece_record(doc, ent.label_, start, end, ctx)
-            if rec is None:
+            piece = _piece_record(doc, ent.label_, start, end, ctx)
+            if piece is None:
                 continue
-            rec["honorific"] = honorific
-            rec["kin"] = rec["label"] == "PERSON" and _kin(doc, start, end)
-            rec["role"] = _role(doc, start, end, ctx) if rec["label"] == "PERSON" else ""
+            token, rec = piece
+            rec.honorific = honorific
+            rec.kin = rec.label == "PERSON" and _kin(doc, start, end)
+            rec.role = _role(doc, start, end, ctx) if rec.label == "PERSON" else ""
             surname = _shared_surname(doc, ent, end) or shared.get(start, "")
             if start in shared:
-                rec["label"] = "PERSON"
-            rec["full_hint"] = (
-                f"{rec['text']} {surname}" if surname and " " not in rec["text"] else ""
-            )
-            line_no = bisect.bisect_right(line_starts, rec["start_char"]) - 1
-            rec["in_title"] = bool(heading[line_no]) or rec["start_char"] < headline
-            rec["sentence_id"] = sent_ids[rec.pop("_token")]
+                rec.label = "PERSON"
+            rec.full_hint = f"{rec.text} {surname}" if surname and " " not in rec.text else ""
+            line_no = bisect.bisect_right(line_starts, rec.start_char) - 1
+            rec.in_title = bool(heading[line_no]) or rec.start_char < headline
+            rec.sentence_id = sent_ids[token]
             records.append(rec)
 
     def sentence_of(char: int) -> int:
@@ -487,8 +484,8 @@ def _common_word(tok, label: str, gaz) -> bool:
     return tok.pos_ in ("NOUN", "ADJ", "VERB", "PRON", "ADV", "INTJ")
 
 
-def _piece_record(doc, label: str, start: int, end: int, ctx: dict) -> dict | None:
-    """One cleaned mention (no sentence id or heading flag yet), or None."""
+def _piece_record(doc, label: str, start: int, end: int, ctx: dict) -> tuple[int, Mention] | None:
+    """(first token, one cleaned mention without sentence id or heading flag), or None."""
     gaz = ctx["gaz"]
     piece_end = end
     start, end, region_word = _trim_piece(doc, start, end)
@@ -530,14 +527,13 @@ def _piece_record(doc, label: str, start: int, end: int, ctx: dict) -> dict | No
         cue = "in"
     pos = ctx["text"].find(text, span.start_char, span.end_char)
     start_char, end_char = (pos, pos + len(text)) if pos >= 0 else (span.start_char, span.end_char)
-    return {
-        "_token": span.start,
-        "start_char": start_char,
-        "end_char": end_char,
-        "text": text,
-        "label": label,
-        "cue": cue,
-        "prev_word": prev.lower_ if prev is not None else "",
-        "next_word": nxt.lower_ if nxt is not None else "",
-        "expansion": ctx["acronyms"].get(text, ""),
-    }
+    return span.start, Mention(
+        start_char=start_char,
+        end_char=end_char,
+        text=text,
+        label=label,
+        cue=cue,
+        prev_word=prev.lower_ if prev is not None else "",
+        next_word=nxt.lower_ if nxt is not None else "",
+        expansion=ctx["acronyms"].get(text, ""),
+    )

@@ -18,6 +18,7 @@ import functools
 import re
 
 from lib.nlp.gazetteer import gazetteer
+from lib.records import Mention
 
 Q_OPEN = "\"“‘'"
 Q_CLOSE = "\"”’'"
@@ -75,7 +76,7 @@ def is_title_quote(text: str, open_idx: int, close_idx: int) -> bool:
     return prev.lower() in TITLE_CUES or prev.endswith(("'s", "’s"))
 
 
-def nickname_records(records: list[dict], text: str, sentence_of) -> list[dict]:
+def nickname_records(records: list[Mention], text: str, sentence_of) -> list[Mention]:
     """``records`` with every mention overlapping a ``Given "Nick" Surname`` replaced by one
     PERSON record of the whole name (text "Given Surname", key ``nickname`` set).
     ``sentence_of(char)`` gives a character's sentence id."""
@@ -83,30 +84,22 @@ def nickname_records(records: list[dict], text: str, sentence_of) -> list[dict]:
     if not found:
         return records
     spans = [(m.start(), m.end()) for m in found]
-    kept = [
-        r for r in records if not any(r["start_char"] < e and s < r["end_char"] for s, e in spans)
-    ]
+    kept = [r for r in records if not any(r.start_char < e and s < r.end_char for s, e in spans)]
     for m in found:
+        before, after = text[: m.start()].split(), text[m.end() :].split()
         kept.append(
-            {
-                "sentence_id": sentence_of(m.start()),
-                "start_char": m.start(),
-                "end_char": m.end(),
-                "text": f"{m.group('given')} {m.group('surname')}",
-                "label": "PERSON",
-                "cue": "",
-                "prev_word": text[: m.start()].split()[-1].lower() if m.start() else "",
-                "next_word": text[m.end() :].split()[0].lower() if text[m.end() :].split() else "",
-                "expansion": "",
-                "honorific": "",
-                "full_hint": "",
-                "in_title": False,
-                "nickname": m.group("nick"),
-                "kin": False,
-                "role": "",
-            }
+            Mention(
+                sentence_id=sentence_of(m.start()),
+                start_char=m.start(),
+                end_char=m.end(),
+                text=f"{m.group('given')} {m.group('surname')}",
+                label="PERSON",
+                prev_word=before[-1].lower() if before else "",
+                next_word=after[0].lower() if after else "",
+                nickname=m.group("nick"),
+            )
         )
-    return sorted(kept, key=lambda r: r["start_char"])
+    return sorted(kept, key=lambda r: r.start_char)
 
 
 @functools.lru_cache(maxsize=1)
@@ -134,24 +127,24 @@ def region_of(word: str) -> str | None:
     return hit[0]
 
 
-def qualify_places(records: list[dict], text: str) -> None:
+def qualify_places(records: list[Mention], text: str) -> None:
     """Give a place mention followed by ", <state or country>" the qualified name as its
     ``expansion`` ("Springfield" of "Springfield, Ill." -> "Springfield, Illinois"), unless
     the place is itself a state or country ("Ohio, Pennsylvania and Michigan" is a list)."""
     for rec in records:
-        if rec["label"] not in ("GPE", "LOC") or rec.get("expansion"):
+        if rec.label not in ("GPE", "LOC") or rec.expansion:
             continue
-        m = QUALIFIED.match(text, rec["end_char"])
+        m = QUALIFIED.match(text, rec.end_char)
         if m is None:
             continue
         region = region_of(m.group("region")) or region_of(m.group("region").split()[0])
         if region is None:
             continue
-        place = gazetteer().lookup(rec["text"])
-        name = place[0] if place else _title(rec["text"])
+        place = gazetteer().lookup(rec.text)
+        name = place[0] if place else _title(rec.text)
         if name in regions() or name == region:
             continue
-        rec["expansion"] = f"{name}, {region}"
+        rec.expansion = f"{name}, {region}"
 
 
 def _title(name: str) -> str:

@@ -5,15 +5,8 @@ sentence splitter does not matter); speakers from :mod:`lib.nlp.attribution`. A 
 by its attribution (``“A,” she said. “B.”``) gives two quotes with the same speaker (the
 second one is a follow-on); offsets stay exact.
 
-Record keys: ``lib.schema.QUOTE_KEYS``: ``quote`` (text inside the marks, trailing comma
-trimmed), ``kind`` (``direct`` | ``fragment``), ``open_ended``, ``start_char`` /
-``end_char`` (doc offsets of the quote text), ``sentence`` / ``sent_start_char`` (the
-sentence(s) holding the quote and its attribution, never crossing a paragraph), ``verb``
-(the reporting verb's lemma, ``according to`` or ``""``), ``speaker_text`` /
-``speaker_start`` / ``speaker_end`` (a named entity, or a proper-noun subject the NER
-missed; else None), ``speaker_description`` (``the official`` when no name is given) with
-``speaker_ent_start`` / ``speaker_ent_end`` (an entity inside it), ``speaker_written`` (the
-source as written: "he", "the mayor") and ``speaker_how`` (:data:`SPEAKER_HOW`).
+Records: :class:`lib.records.Quote`, whose fields say what each column holds; ``sentence``
+is the sentence(s) holding the quote and its attribution, never crossing a paragraph.
 
 ``kind``: a quote is a ``fragment`` when it has fewer than :data:`MIN_DIRECT_WORDS` words
 and no finite verb, or when it is embedded in the sentence (not after ``said,`` /
@@ -31,6 +24,7 @@ from lib.extract.name_forms import is_nickname_quote, is_title_quote
 from lib.nlp.attribution import Attributor, empty_record
 from lib.nlp.pipeline import doc_text
 from lib.nlp.quotemarks import find_quote_marks, paragraph_spans
+from lib.records import Quote
 
 KINDS = ("direct", "fragment")
 
@@ -156,8 +150,8 @@ def _region(bounds, ends, ps: int, pe: int, open_idx: int, close_idx: int) -> tu
     return lo, hi
 
 
-def extract_quotes(doc, attributor: Attributor | None = None) -> list[dict]:
-    """Quotes of one spaCy Doc as plain dicts (keys ``lib.schema.QUOTE_KEYS``).
+def extract_quotes(doc, attributor: Attributor | None = None) -> list[Quote]:
+    """Quotes of one spaCy Doc as :class:`~lib.records.Quote` records.
 
     ``attributor`` (optional) is the Doc's attribution engine, already holding its quotes;
     the figures of the same Doc reuse it so a figure inside a quote gets that quote's speaker.
@@ -169,7 +163,8 @@ def extract_quotes(doc, attributor: Attributor | None = None) -> list[dict]:
     att = attributor if attributor is not None else attributor_for(doc, raw)
     bounds = _sentence_bounds(doc, text)
     ends = [e for _, e in bounds]
-    results: list[dict] = []
+    results: list[Quote] = []
+    paragraphs: list[tuple[int, bool]] = []  # per quote: paragraph number, starts it
     for p_no, ps, pe, open_idx, close_idx, open_ended, start, end in raw:
         toks = att.tokens_between(start, end)
         lo, hi = _region(bounds, ends, ps, pe, open_idx, close_idx)
@@ -189,43 +184,40 @@ def extract_quotes(doc, attributor: Attributor | None = None) -> list[dict]:
         )
         sent_lo, sent_hi = _trim_ws(text, lo, max(hi, end))
         results.append(
-            {
-                "quote": text[start:end],
-                "kind": kind,
-                "open_ended": bool(open_ended),
-                "start_char": start,
-                "end_char": end,
-                "sentence": text[sent_lo:sent_hi],
-                "sent_start_char": sent_lo,
-                "verb": source.verb if source is not None else "",
+            Quote(
+                quote=text[start:end],
+                kind=kind,
+                open_ended=bool(open_ended),
+                start_char=start,
+                end_char=end,
+                sentence=text[sent_lo:sent_hi],
+                sent_start_char=sent_lo,
+                verb=source.verb if source is not None else "",
                 **(source.record("speaker") if source is not None else empty_record("speaker")),
-                "_para": p_no,
-                "_starts_para": text[ps:open_idx].strip() == "",
-            }
+            )
         )
-    _backfill_open_ended(results)
-    for r in results:
-        for key in ("_para", "_starts_para"):
-            r.pop(key)
+        paragraphs.append((p_no, text[ps:open_idx].strip() == ""))
+    _backfill_open_ended(results, paragraphs)
     return results
 
 
-def _named(rec: dict) -> bool:
-    return bool(rec["speaker_text"] or rec["speaker_description"])
+def _named(rec: Quote) -> bool:
+    return bool(rec.speaker_text or rec.speaker_description)
 
 
-def _backfill_open_ended(results: list[dict]) -> None:
-    """A quote left open at a paragraph end continues in the next paragraph's quote."""
-    keys = [k for k in results[0] if k.startswith("speaker_")] + ["verb"] if results else []
+def _backfill_open_ended(results: list[Quote], paragraphs: list[tuple[int, bool]]) -> None:
+    """A quote left open at a paragraph end continues in the next paragraph's quote.
+    ``paragraphs``: per quote, its paragraph number and whether it starts the paragraph."""
+    keys = [*empty_record("speaker"), "verb"]
     for i in range(len(results) - 2, -1, -1):
         cur, nxt = results[i], results[i + 1]
-        if not cur["open_ended"] or _named(cur) or not _named(nxt):
+        if not cur.open_ended or _named(cur) or not _named(nxt):
             continue
-        if nxt["_para"] != cur["_para"] + 1 or not nxt["_starts_para"]:
+        if paragraphs[i + 1][0] != paragraphs[i][0] + 1 or not paragraphs[i + 1][1]:
             continue
         for key in keys:
-            cur[key] = nxt[key]
-        cur["speaker_how"] = "next quote"
+            setattr(cur, key, getattr(nxt, key))
+        cur.speaker_how = "next quote"
 
 
 def _trim_ws(text: str, lo: int, hi: int) -> tuple[int, int]:

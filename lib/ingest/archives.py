@@ -34,7 +34,7 @@ def check_zip_safety(
     if len(infos) > limits.max_zip_entries:
         raise IngestError(
             REASON_ZIP_BOMB,
-            f"The {what} has {len(infos)} entries (limit {limits.max_zip_entries}).",
+            f"The {what} has {len(infos):,} entries (limit {limits.max_zip_entries:,}).",
         )
     if not whole:
         return

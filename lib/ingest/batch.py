@@ -87,7 +87,7 @@ def _add_checked(batch: Batch, name: str, raw: str, hints: dict, id_base: str) -
         return
     script = non_latin_script(raw)
     if script:
-        message = f"Not English ({script} script): only English articles are analysed."
+        message = f"Not English ({script}): only English articles are analysed."
         batch.rows.append(status_row(name, SKIPPED, REASON_NOT_ENGLISH_SCRIPT, message))
         return
     digest = normalised_hash(raw)

@@ -37,6 +37,7 @@ from lib.ingest.status import (
     statuses_frame,
     statuses_to_problems,
 )
+from lib.present.csvsafe import neutralise, restore
 
 BUNDLE_MARKER = "bundle.json"
 
@@ -55,9 +56,20 @@ def is_bundle(data) -> bool:
             if info.file_size > MB:
                 return False
             marker = json.loads(zf.read(info).decode("utf-8"))
+    except RecursionError:
+        return True  # a bundle.json nested too deep to read: a damaged bundle, said so
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, IngestError):
         return False
     return isinstance(marker, dict) and marker.get("format") == BUNDLE_FORMAT
+
+
+def _load_marker(data: bytes):
+    """``bundle.json`` as Python values; nesting too deep for the parser is a damaged bundle
+    (one clear reason, never Python's RecursionError)."""
+    try:
+        return json.loads(data.decode("utf-8"))
+    except RecursionError:
+        raise IngestError(REASON_CORRUPT, "Damaged bundle: nesting too deep.") from None
 
 
 def _bundle_filename(doc_id: str, used: set[str]) -> str:
@@ -82,7 +94,8 @@ def write_bundle(documents: list[Document]) -> bytes:
         for doc in documents:
             filename = _bundle_filename(doc.doc_id, used)
             zf.writestr(filename, doc.text.encode("utf-8"))
-            writer.writerow([doc.doc_id, *(getattr(doc, k) for k in MANIFEST_FIELDS)])
+            cells = [doc.doc_id, *(getattr(doc, k) for k in MANIFEST_FIELDS)]
+            writer.writerow([neutralise(c) for c in cells])  # formula-safe, read back exactly
             entries.append(
                 {
                     "doc_id": doc.doc_id,
@@ -136,12 +149,15 @@ def restore_bundle(batch: Batch, name: str, data) -> None:
 def _open_bundle(zf: zipfile.ZipFile, size: int, limits: Limits) -> tuple[dict, list[dict]]:
     """The checked ``bundle.json`` and the rows of ``sources.csv``."""
     check_zip_safety(zf, size, limits, "bundle", whole=False)
-    marker = json.loads(read_member(zf, zf.getinfo(BUNDLE_MARKER), 16 * MB).decode("utf-8"))
+    marker = _load_marker(read_member(zf, zf.getinfo(BUNDLE_MARKER), 16 * MB))
     check_marker(marker)
     if marker.get("version", 0) > BUNDLE_VERSION:
         raise IngestError(REASON_UNSUPPORTED, f"Bundle version {marker.get('version')} is newer.")
     manifest_text = read_member(zf, zf.getinfo(MANIFEST_NAME), 16 * MB).decode("utf-8")
-    rows = list(csv.DictReader(io.StringIO(manifest_text, newline="")))
+    rows = [
+        {k: restore(v) for k, v in row.items()}
+        for row in csv.DictReader(io.StringIO(manifest_text, newline=""))
+    ]
     if rows and "doc_id" not in rows[0]:
         raise IngestError(REASON_CORRUPT, "Damaged bundle: sources.csv has no doc_id column.")
     return marker, rows

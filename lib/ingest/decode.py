@@ -123,6 +123,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if not plausible(text):
             raise IngestError(REASON_BINARY)
         return text, "utf-8"
+    legacy = _decode_legacy(data)
+    if legacy is not None:
+        return legacy
     mixed = decode_mixed(data)
     if mixed is not None:
         return mixed, MIXED_ENCODING
@@ -159,6 +162,36 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if control_share(text) > 0.2:
         raise IngestError(REASON_BINARY)
     raise IngestError(REASON_ENCODING)
+
+
+#: Share of bytes above 127 from which a text that is not UTF-8 is taken to be in a
+#: non-Latin legacy encoding (GB18030, Shift_JIS, EUC-KR, Big5, Windows-1251 …): English
+#: or other Latin-script text in Windows-1252 has a few per cent, CJK text over half.
+LEGACY_MIN_HIGH_SHARE = 0.3
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str] | None:
+    """Text in a legacy non-Latin encoding, detected by charset-normalizer before anything
+    reads its bytes as Windows-1252: many GB18030 or EUC-KR byte pairs also happen to be
+    valid UTF-8, so the mixed-encoding reading would turn them into Latin-looking noise
+    and the script check would never see Chinese or Korean."""
+    head = data[:65_536]
+    high = len(head) - len(head.translate(None, bytes(range(128, 256))))
+    if not head or high < LEGACY_MIN_HIGH_SHARE * len(head):
+        return None
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:1_000_000]).best()
+    except Exception:  # noqa: BLE001 - detector failure: the other readings still apply
+        return None
+    if best is None or best.encoding in ("utf_8", "cp1252", "latin_1", "ascii"):
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return (text, best.encoding) if plausible(text) else None
 
 
 #: The encoding label :func:`decode_bytes` returns for per-segment decoded text.
@@ -231,16 +264,34 @@ def likely_not_english(text: str, threshold: float = 0.12, min_words: int = 30) 
     return n >= min_words and share < threshold
 
 
-#: Script names (first word of the Unicode character name) shown in the reason.
-_SCRIPT_NAMES = {"CJK": "Han (Chinese/Japanese)", "HANGUL": "Hangul (Korean)"}
+#: Scripts by the first word of the Unicode character name ("CJK UNIFIED IDEOGRAPH-5317" is
+#: Han); half- and full-width forms are read by their next word ("HALFWIDTH KATAKANA …").
+_SCRIPT_NAMES = {"CJK": "Han"}
+_WIDTH_WORDS = ("HALFWIDTH", "FULLWIDTH")
+
+
+#: The language a set of scripts shows: kana mean Japanese (kanji are Han too), Hangul
+#: Korean, Han alone Chinese.
+_LANGUAGE_OF = (("Hiragana", "Japanese"), ("Katakana", "Japanese"), ("Hangul", "Korean"))
 
 
 def _script(ch: str) -> str:
     try:
-        first = unicodedata.name(ch).split(" ", 1)[0]
+        words = unicodedata.name(ch).split(" ")
     except ValueError:
         return ""
+    first = words[1] if words[0] in _WIDTH_WORDS and len(words) > 1 else words[0]
     return _SCRIPT_NAMES.get(first, first.capitalize())
+
+
+def _describe(scripts: list[str]) -> str:
+    """ "Japanese: Han, Hiragana scripts", "Chinese: Han script", "Cyrillic script"."""
+    noun = "scripts" if len(scripts) > 1 else "script"
+    language = next((lang for name, lang in _LANGUAGE_OF if name in scripts), "")
+    if not language and scripts == ["Han"]:
+        language = "Chinese"
+    named = f"{', '.join(scripts)} {noun}"
+    return f"{language}: {named}" if language else named
 
 
 #: Letters, and letters past Latin Extended-B (U+0250 on): runs counted by regex, not per
@@ -250,8 +301,10 @@ _NON_LATIN = re.compile(r"[^\W\d_\x00-\u024f]+")
 
 
 def non_latin_script(text: str, min_letters: int = 20) -> str:
-    """The main script(s) of a text whose letters are mostly not Latin, e.g.
-    ``"Han (Chinese/Japanese), Hiragana"``; ``""`` for Latin-script (or too short) text."""
+    """The main script(s) of a text whose letters are mostly not Latin, with the language
+    they show when they show one: ``"Japanese: Han, Hiragana scripts"``, ``"Korean: Hangul
+    script"``, ``"Chinese: Han script"``, ``"Cyrillic script"``; ``""`` for Latin-script
+    (or too short) text."""
     sample = text[:50_000]
     letters = sum(map(len, _LETTERS.findall(sample)))
     if letters < min_letters:
@@ -263,4 +316,5 @@ def non_latin_script(text: str, min_letters: int = 20) -> str:
     for ch, n in Counter("".join(runs)).items():
         weights[_script(ch)] += n
     top = [name for name, n in weights.most_common(3) if name and n >= 0.15 * letters]
-    return ", ".join(top) or "non-Latin"
+    kana = [k for k in ("Hiragana", "Katakana") if k not in top and weights[k] >= 0.02 * letters]
+    return _describe(top + kana) if top else "non-Latin script"

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from lib.corpus.document import strip_invisible
 from lib.ingest.status import REASON_TIMEOUT, IngestError
 from lib.schema import MAX_DOC_CHARS
 
@@ -77,6 +78,11 @@ LOCAL_LIMITS = Limits(
 )
 
 
+#: Limits of a pile for a cluster (CLI ``--scheduler``): many more articles, still each
+#: checked like any other (the articles' texts are held once by the command).
+CLUSTER_LIMITS = replace(LOCAL_LIMITS, max_files=250_000, max_total_bytes=8 * 1024 * MB)
+
+
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
@@ -137,12 +143,16 @@ def split_punct_runs(text: str, limit: int = PUNCT_RUN) -> tuple[str, bool]:
 
 
 def limit_text(text: str, max_chars: int) -> tuple[str, list[str], bool]:
-    """Apply every text limit: cut to ``max_chars``, split long lines and punctuation runs.
+    """Apply every text limit: drop invisible (default-ignorable) code points, cut to
+    ``max_chars``, split long lines and punctuation runs.
 
     Returns ``(text, notes, cut)``: the notes say what was changed (one sentence each),
     ``cut`` whether the text was truncated. The result is never longer than ``max_chars``.
+    Invisible characters are removed silently: they draw nothing, but would make a name
+    with a zero-width joiner a second, identical-looking entity.
     """
     notes: list[str] = []
+    text = strip_invisible(text)
     text, cut = truncate_text(text, max_chars)
     if cut:
         notes.append(f"Truncated to {max_chars:,} characters.")

@@ -17,6 +17,11 @@ from lib.schema import STATUS_COLUMNS
 ANALYSED, SKIPPED, TRUNCATED = "analysed", "skipped", "truncated"
 
 
+#: A row about the analysis as a whole, not one file (the corpus time budget, a cache
+#: folder that cannot be written): the articles are analysed, the note says what is missing.
+NOTE = "note"
+
+
 # Stable short reason codes (the ``reason`` column); ``message`` holds the human sentence.
 REASON_OK = ""
 

@@ -50,11 +50,34 @@ MAX_REDIRECTS = 3
 RESERVED_V4 = (ipaddress.ip_network("0.0.0.0/8"), ipaddress.ip_network("240.0.0.0/4"))
 
 
+#: IPv6 prefixes that carry an IPv4 address in their last 32 bits: NAT64's well-known prefix
+#: (RFC 6052) and its local-use prefix (RFC 8215). 6to4 (2002::/16) and Teredo (2001::/32)
+#: are read by ``ipaddress`` itself.
+NAT64_V6 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+
+
+#: Deprecated site-local IPv6 (RFC 3879): private in effect, never fetched.
+SITE_LOCAL_V6 = ipaddress.ip_network("fec0::/10")
+
+
+def _embedded_v4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """IPv4 addresses an IPv6 address carries: 6to4, Teredo (server and client), NAT64."""
+    if ip.sixtofour is not None:
+        return [ip.sixtofour]
+    if ip.teredo is not None:
+        return list(ip.teredo)
+    if any(ip in net for net in NAT64_V6):
+        return [ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)]
+    return []
+
+
 def address_refusal(ip_text: str) -> str:
     """Why an IP address may not be fetched (``loopback``, ``private``...), or ``""``.
 
     Only ``loopback`` and ``private`` are lifted by ``allow_private``; unspecified,
-    multicast, reserved and link-local addresses are refused whatever the settings.
+    multicast, reserved, link-local and site-local addresses are refused whatever the
+    settings. IPv6 forms that carry an IPv4 address (IPv4-mapped, 6to4, Teredo, NAT64) are
+    judged by that address too: ``2002:a9fe:a9fe::1`` is the link-local 169.254.169.254.
     """
     try:
         ip = ipaddress.ip_address(ip_text.split("%", 1)[0])
@@ -62,6 +85,17 @@ def address_refusal(ip_text: str) -> str:
         return "invalid"
     if ip.version == 6 and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
+    if ip.version == 6:
+        if ip in SITE_LOCAL_V6:
+            return "site-local"
+        inner = [address_refusal(str(v4)) for v4 in _embedded_v4(ip)]
+        refused = next((kind for kind in inner if kind), "")
+        if refused:
+            return refused
+        if inner and any(ip in net for net in NAT64_V6[:1]):
+            return ""  # NAT64 of a public IPv4 (a DNS64 network's way to reach it)
+        if ip in NAT64_V6[1]:
+            return "private"  # local-use NAT64
     if ip.is_unspecified or (ip.version == 4 and ip in RESERVED_V4[0]):
         return "unspecified"
     if ip.is_multicast:

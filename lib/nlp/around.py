@@ -115,7 +115,7 @@ def _verb_then_name(att, i: int):
         return None
     k = i + 1
     # any capitalised word: the tagger calls some surnames adverbs ("said Skelly,")
-    while k < len(doc) and k - i <= 3 and doc[k].is_alpha and doc[k].text[:1].isupper():
+    while k < len(doc) and k - i <= 3 and _capitalised(doc[k].text.rstrip(".")):
         if doc[k].is_stop:
             return None  # "said The …"
         ent = att.ent_of.get(k)
@@ -124,6 +124,10 @@ def _verb_then_name(att, i: int):
         k += 1
     end = k == len(doc) or doc[k].is_punct or doc[k].is_space
     return (doc[k - 1], doc[i]) if k > i + 1 and end else None
+
+
+def _capitalised(word: str) -> bool:
+    return word.isalpha() and word[:1].isupper()
 
 
 def _name_then_verb(att, i: int):

@@ -227,7 +227,7 @@ class Attributor:
             return self.source_of(acc, "according to", how="according to")
         return None
 
-    def carry_figure_sources(self, figures: list[dict]) -> None:
+    def carry_figure_sources(self, figures: list) -> None:
         """A figure with no source, in the sentence right after an attributed figure that
         counts the same kind of thing in the same paragraph, continues that report ("X
         reported that 11,000 troops ... . Some 3,000 troops have ..."): it takes that
@@ -235,16 +235,15 @@ class Attributor:
         starts = [s.start_char for s in self.doc.sents]
         prev = None
         for fig in figures:
-            if not fig["said_by_how"] and prev is not None and prev["said_by_how"]:
-                i_prev = bisect.bisect_right(starts, prev["sent_start_char"]) - 1
-                i_cur = bisect.bisect_right(starts, fig["sent_start_char"]) - 1
-                between = self.text[prev["sent_start_char"] : fig["sent_start_char"]]
-                same = fig["counted_head"] and fig["counted_head"] == prev["counted_head"]
+            if not fig.said_by_how and prev is not None and prev.said_by_how:
+                i_prev = bisect.bisect_right(starts, prev.sent_start_char) - 1
+                i_cur = bisect.bisect_right(starts, fig.sent_start_char) - 1
+                between = self.text[prev.sent_start_char : fig.sent_start_char]
+                same = fig.counted_head and fig.counted_head == prev.counted_head
                 if i_cur == i_prev + 1 and "\n\n" not in between and same:
-                    for key, value in prev.items():
-                        if key.startswith("said_by_"):
-                            fig[key] = value
-                    fig["said_by_how"] = "carried over"
+                    for key in empty_record("said_by"):
+                        setattr(fig, key, getattr(prev, key))
+                    fig.said_by_how = "carried over"
             prev = fig
 
     def _issuer(self, noun) -> Source | None:

@@ -17,6 +17,7 @@ less from the JSON cache in :func:`cache_dir`).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import json
@@ -216,6 +217,19 @@ def _data_stamp() -> str:
     return "|".join(stamps)
 
 
+def _save(path: Path, data: dict) -> None:
+    """Best effort: a read-only or full cache folder only means building it next time; the
+    temporary file never stays behind."""
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer, read from the JSON cache when it is current."""
@@ -231,15 +245,8 @@ def gazetteer() -> Gazetteer:
         raw = None
     if raw is None:
         raw = _build()
-        try:
-            if path is None:
-                raise OSError("caching is off")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"stamp": stamp, **raw}), encoding="utf-8")
-            tmp.replace(path)
-        except OSError:
-            pass
+        if path is not None:
+            _save(path, {"stamp": stamp, **raw})
     return Gazetteer(
         names={k: tuple(v) for k, v in raw["names"].items()},
         demonyms=dict(raw["demonyms"]),

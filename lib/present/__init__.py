@@ -2,5 +2,7 @@
 
 - ``charts``: every chart (entities per outlet, heatmaps, per-outlet counts, claim chart);
 - ``html``: escaped HTML for article text, evidence, keyword in context and quote diffs,
-  and Markdown escaping for labels.
+  Markdown escaping for labels (no live link, address or emoji shortcode) and the one
+  deliberate link (an article's own http(s) address);
+- ``csvsafe``: CSV cells a spreadsheet never runs as formulas (downloads, bundles, CLI).
 """

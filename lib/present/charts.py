@@ -25,7 +25,8 @@ LABEL_COLOURS = {
     "WORK_OF_ART": "#72B7B2",
     "LAW": "#BAB0AC",
 }
-HEATMAP_SCALES = {"count": "Blues", "jaccard": "Blues", "npmi": "RdBu"}
+#: Measures that run from negative to positive get a diverging colour scale.
+DIVERGING_METRICS = frozenset({"npmi"})
 FONT = dict(family="Source Sans Pro, sans-serif", size=13)
 
 
@@ -116,7 +117,7 @@ def cooccurrence_heatmap(
             y=names,
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",
-            colorscale=HEATMAP_SCALES[metric],
+            colorscale="RdBu" if metric in DIVERGING_METRICS else "Blues",
             reversescale=metric == "npmi",
             zmid=zmid,
             zmin=-1 if metric == "npmi" else 0,

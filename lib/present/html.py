@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -18,9 +19,54 @@ BOX = (
 )
 
 
+#: Word joiner (zero width, no line break): breaks a pattern the Markdown renderer would
+#: act on without changing what the reader sees or where a line wraps.
+JOINER = "\u2060"
+
+
+#: What Streamlit's Markdown turns into something else even when every Markdown character
+#: is escaped, because it acts on the text after parsing: bare URLs and e-mail addresses
+#: (GFM autolinks: ``https://…``, ``www.…``, ``name@host.tld``), emoji and icon shortcodes
+#: (``:rocket:``, ``:material/home:``) and its typographic arrows (``->``, ``<=``, ``--``).
+#: Each gets a word joiner in the middle: shown as written, never live.
+LIVE_TEXT = (
+    (re.compile(r"(?i)\b(https?|ftp)(?=://)"), r"\1" + JOINER),
+    (re.compile(r"(?i)\bwww(?=\.)"), "www" + JOINER),
+    (re.compile(r"@(?=[\w-]+\.)"), "@" + JOINER),
+    (re.compile(r":(?=[\w+\-/]+:)"), ":" + JOINER),
+    (re.compile(r"([-<>~])(?=[->=])"), r"\1" + JOINER),
+)
+
+
 def md_escape(text: str) -> str:
-    """Escape Markdown so user text shows literally in ``st.markdown``."""
-    return MD_SPECIAL.sub(r"\\\1", str(text))
+    """User text for ``st.markdown``, captions and widget labels, shown literally: Markdown
+    characters escaped, and links, e-mail addresses, emoji shortcodes and arrows that the
+    renderer would still make (see :data:`LIVE_TEXT`) broken by a word joiner."""
+    text = str(text)
+    for pattern, replacement in LIVE_TEXT:
+        text = pattern.sub(replacement, text)
+    return MD_SPECIAL.sub(r"\\\1", text)
+
+
+def link_html(url: str, label: str = "Original: ") -> str:
+    """The one deliberate link to an article's own address, for ``st.markdown(...,
+    unsafe_allow_html=True)``: ``http(s)`` only, shown in full, opened in a new tab with
+    ``rel="noopener noreferrer"``; any other address is shown as text, never as a link.
+    The block is raw HTML, so Markdown never reads the address."""
+    url = str(url).strip()
+    shown = html.escape(url)
+    parts = urlsplit(url) if not re.search(r"[\s\x00-\x1f\x7f]", url) else None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        body = f"<span>{shown}</span>"
+    else:
+        body = (
+            f'<a href="{html.escape(url, quote=True)}" target="_blank" '
+            f'rel="noopener noreferrer">{shown}</a>'
+        )
+    return (
+        "<div style='font-size: 0.875rem; opacity: 0.7; overflow-wrap: anywhere'>"
+        f"{html.escape(label)}{body}</div>"
+    )
 
 
 def _mark(text: str, label: str, title: str) -> str:

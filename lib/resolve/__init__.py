@@ -8,5 +8,6 @@
 - ``claims``: figures that measure the same thing across outlets, with a status;
 - ``intervals``: the values a figure allows (qualifiers, rounding), for claims;
 - ``quote_groups``: the same quote across outlets;
-- ``grouping``: the one union-find helper; ``frames``: fast DataFrame row helpers.
+- ``grouping``: the one union-find helper; ``frames``: fast DataFrame row helpers;
+- ``budget``: the corpus time budget the passes comparing rows with rows run under.
 """

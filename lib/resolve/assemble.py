@@ -1,7 +1,9 @@
 """Per-document records + Documents -> one :class:`~lib.schema.Analysis`.
 
-Adds ids and outlets, then runs the corpus-level passes: canonical entity names, speakers
-and sources as entities, claims across outlets, quote groups.
+Adds ids and outlets, groups the articles into stories, then runs the corpus-level passes
+within each story: canonical entity names, speakers and sources as entities, claims across
+outlets, quote groups (the last two under the corpus time budget of
+:mod:`lib.resolve.budget`, one budget for the whole pile).
 """
 
 from __future__ import annotations
@@ -10,38 +12,24 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from lib.columns import empty_frame, names, to_frame
 from lib.corpus.document import Document, outlet_labels
+from lib.records import Claim, DocumentRow, Entity, Mention, Parts, Quote, TextRow
+from lib.resolve.budget import Budget, run_pass
 from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
-from lib.resolve.propagate import propagate_names
+from lib.resolve.propagate import with_story_names
 from lib.resolve.quote_groups import group_quotes
 from lib.resolve.speakers import apply_story_roles, resolve_sources, span_entities, story_roles
-from lib.schema import (
-    CLAIM_COLUMNS,
-    DOCUMENT_COLUMNS,
-    ENTITY_COLUMNS,
-    FIGURE_COLUMNS,
-    MENTION_COLUMNS,
-    PARTS,
-    QUOTE_COLUMNS,
-    SENTENCE_COLUMNS,
-    TEXT_COLUMNS,
-    Analysis,
-)
-
-
-def frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows)
-    for col in columns:
-        if col not in frame.columns:
-            frame[col] = pd.Series(dtype=object)
-    return frame
+from lib.resolve.stories import StoryFeatures, group_stories, story_features, story_table
+from lib.schema import Analysis
 
 
 def entity_table(mentions: pd.DataFrame) -> pd.DataFrame:
-    """ENTITY_COLUMNS: mention counts per document and canonical entity."""
+    """The ``entities`` table (:class:`~lib.records.Entity`): mention counts per document
+    and canonical entity."""
     if mentions.empty:
-        return pd.DataFrame(columns=ENTITY_COLUMNS)
+        return empty_frame(Entity)
     table = (
         mentions.groupby(["doc_id", "outlet", "entity", "label"], sort=False)
         .size()
@@ -49,126 +37,220 @@ def entity_table(mentions: pd.DataFrame) -> pd.DataFrame:
         .reset_index()
     )
     return table.sort_values(["doc_id", "mentions", "entity"], ascending=[True, False, True])[
-        ENTITY_COLUMNS
+        names(Entity)
     ].reset_index(drop=True)
 
 
-def _collect(documents: Sequence[Document], parts) -> tuple[dict, list[dict], list[dict]]:
-    """Per-part record lists with ``doc_id``/``outlet`` added, document rows, text rows."""
-    rows: dict[str, list[dict]] = {name: [] for name in PARTS}
-    doc_rows, text_rows = [], []
-    labels = outlet_labels(documents)
-    for document, part, label in zip(documents, parts, labels, strict=True):
-        meta = {"doc_id": document.doc_id, "outlet": label}
-        for name in PARTS[1:]:
-            rows[name].extend({**meta, **rec} for rec in part[name])
-        stats = part["stats"][0]
-        doc_rows.append(
-            {
-                **meta,
-                "title": document.title,
-                "published": document.published,
-                "byline": document.byline,
-                "url": document.url,
-                **stats,
-            }
+def _per_article(record_type: type, lists: list[list], metas: list[dict]) -> pd.DataFrame:
+    """One table of every article's records, with its ``doc_id`` and ``outlet``."""
+    frame = to_frame([r for records in lists for r in records], record_type)
+    for key in ("doc_id", "outlet"):
+        if key in frame.columns and len(frame):
+            frame[key] = [m[key] for m, records in zip(metas, lists, strict=True) for _ in records]
+    return frame
+
+
+def _collect(
+    documents: Sequence[Document],
+    parts: Sequence[Parts],
+    stories: Sequence[str],
+    labels: Sequence[str] | None = None,
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, pd.DataFrame]:
+    """Per-article tables (``doc_id``/``outlet`` added), the documents and texts tables;
+    ``labels`` are the outlets shown (default :func:`outlet_labels` of ``documents``)."""
+    labels = outlet_labels(documents) if labels is None else labels
+    metas = [{"doc_id": d.doc_id, "outlet": o} for d, o in zip(documents, labels, strict=True)]
+    tables = {
+        name: _per_article(Parts.LISTS[name], [getattr(p, name) for p in parts], metas)
+        for name in Parts.TABLE_LISTS
+    }
+    doc_rows = [
+        DocumentRow(
+            doc_id=d.doc_id,
+            outlet=label,
+            title=d.title,
+            published=d.published,
+            byline=d.byline,
+            url=d.url,
+            words=part.words,
+            story_id=story,
+            sentences=len(part.sentences),
         )
-        text_rows.append(
-            {
-                "doc_id": document.doc_id,
-                "text": document.text,
-                "boilerplate": document.boilerplate,
-                "source_name": document.source_name,
-                "content_hash": document.content_hash,
-            }
+        for d, part, label, story in zip(documents, parts, labels, stories, strict=True)
+    ]
+    text_rows = [
+        TextRow(
+            doc_id=d.doc_id,
+            text=d.text,
+            boilerplate=d.boilerplate,
+            source_name=d.source_name,
+            content_hash=d.content_hash,
         )
-    return rows, doc_rows, text_rows
+        for d in documents
+    ]
+    return tables, to_frame(doc_rows, DocumentRow), to_frame(text_rows, TextRow)
 
 
-def _first(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """``frame`` with ``columns`` first (those it has), then its other columns."""
-    head = [c for c in columns if c in frame.columns]
-    return frame[head + [c for c in frame.columns if c not in head]]
-
-
-def _mentions(records: list[dict]) -> pd.DataFrame:
-    raw = frame(records, MENTION_COLUMNS[:-2] + ["label"])
+def _mentions(raw: pd.DataFrame) -> pd.DataFrame:
     if not len(raw):
-        return pd.DataFrame(columns=MENTION_COLUMNS + ["raw_label"])
+        return empty_frame(Mention)
     mentions = resolve_entities(raw)
-    if "raw_label" not in mentions.columns:
-        mentions["raw_label"] = raw.loc[mentions.index, "label"]
-    return _first(mentions, MENTION_COLUMNS).reset_index(drop=True)
+    mentions["raw_label"] = raw.loc[mentions.index, "label"]
+    return mentions[names(Mention)].reset_index(drop=True)
 
 
-def _figures(records: list[dict], spans, roles, story_of) -> tuple[pd.DataFrame, pd.DataFrame]:
-    figs = frame(records, FIGURE_COLUMNS)
+def _figures(
+    figs: pd.DataFrame, spans, budget: Budget, roles: dict
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     if len(figs):
         figs["said_by"], figs["said_by_entity"] = resolve_sources(figs, spans, "said_by")
-        apply_story_roles(figs, "said_by", roles, story_of)
-    figs = _first(figs, FIGURE_COLUMNS)
-    claims = build_claims(figs) if len(figs) else pd.DataFrame(columns=CLAIM_COLUMNS)
+        apply_story_roles(figs, "said_by", roles)
+    claims = empty_frame(Claim)
+    if len(figs):  # under the corpus time budget: left out (with a note) when it runs out
+        empty = claims
+        claims = run_pass(
+            budget, "Claims across outlets", lambda: build_claims(figs), lambda: empty
+        )
     return figs.reset_index(drop=True), claims.reset_index(drop=True)
 
 
-def _quotes(records: list[dict], spans, roles, story_of) -> pd.DataFrame:
-    group_cols = ("group_id", "group_size")
-    quots = frame(records, [c for c in QUOTE_COLUMNS if c not in group_cols])
+def _quotes(quots: pd.DataFrame, spans, budget: Budget, roles: dict) -> pd.DataFrame:
     if len(quots):
         quots["speaker"], quots["speaker_entity"] = resolve_sources(quots, spans, "speaker")
-        apply_story_roles(quots, "speaker", roles, story_of)
-        quots = group_quotes(quots)
-    else:
-        quots = quots.assign(group_id=pd.Series(dtype=object), group_size=pd.Series(dtype=int))
-    return _first(quots, QUOTE_COLUMNS).reset_index(drop=True)
+        apply_story_roles(quots, "speaker", roles)  # "the governor replied"
+        quots = group_quotes(quots, budget)  # stops where it is when the budget runs out
+    return quots[names(Quote)].reset_index(drop=True)
 
 
-def _with_story_names(documents: Sequence[Document], rows: dict) -> list[dict]:
-    """Mention records plus the story's names the model missed in an article
-    (:func:`lib.resolve.propagate.propagate_names`), in document and text order. A story
-    is ``story_id`` when documents carry one, else the whole corpus."""
-    story_of = {d.doc_id: str(getattr(d, "story_id", "") or "") for d in documents}
-    texts = {d.doc_id: d.text for d in documents}
-    added = propagate_names(rows["mentions"], texts, rows["sentences"], story_of)
-    if any(story_of.values()):  # entity resolution looks within a story
-        for r in rows["mentions"] + added:
-            r["story_id"] = story_of.get(r["doc_id"], "")
-    if not added:
-        return rows["mentions"]
-    order = {d.doc_id: i for i, d in enumerate(documents)}
-    merged = rows["mentions"] + added
-    return sorted(merged, key=lambda r: (order.get(r["doc_id"], 0), int(r["start_char"])))
+def _passes(
+    tables: dict[str, pd.DataFrame], budget: Budget, texts: dict[str, str] | None = None
+) -> dict[str, pd.DataFrame]:
+    """The corpus-level passes over one story's per-article tables: mentions with canonical
+    entities (plus the story's names the model missed in an article, found in ``texts``),
+    the entity table, figures and claims, quotes and their groups (a source written as a
+    job title read as the story's one holder of it)."""
+    raw = with_story_names(tables["mentions"], tables["sentences"], texts or {})
+    mentions = _mentions(raw)
+    spans = span_entities(mentions)
+    roles = story_roles(mentions)
+    figs, claims = _figures(tables["figures"], spans, budget, roles)
+    return {
+        "mentions": mentions,
+        "entities": entity_table(mentions),
+        "figures": figs,
+        "claims": claims,
+        "quotes": _quotes(tables["quotes"], spans, budget, roles),
+    }
+
+
+def _prefixed(values: pd.Series, story: str) -> pd.Series:
+    """Claim and quote-group ids of one story made unique in the pile ("S2-C01"); a list of
+    ids ("C02, C03", the ``related`` claims) gets each one prefixed."""
+
+    def one(value):
+        if not isinstance(value, str) or not value:
+            return value
+        return ", ".join(f"{story}-{v}" for v in value.split(", "))
+
+    return values.map(one)
+
+
+def _story_rank(story: str) -> int:
+    """Position of a story id ("S12" -> 12) in story order."""
+    return int(story[1:]) if story[1:].isdigit() else 0
+
+
+def _in_story_order(table: pd.DataFrame, story_of: dict[str, str]) -> pd.DataFrame:
+    """Rows of ``table`` grouped by story (S1 first), in document order within a story."""
+    if table.empty:
+        return table.reset_index(drop=True)
+    position = {doc_id: k for k, doc_id in enumerate(story_of)}
+    key = [(_story_rank(story_of[d]), position[d]) for d in table["doc_id"].tolist()]
+    order = sorted(range(len(key)), key=key.__getitem__)
+    return table.iloc[order].reset_index(drop=True)
+
+
+def _story_passes(
+    tables: dict[str, pd.DataFrame], story_of: dict[str, str], budget: Budget, texts: dict
+) -> dict:
+    """:func:`_passes` run on each story alone, so no name, claim or quote group ever links
+    two stories. Ids are prefixed with the story id ("S2-C01"); rows are grouped by story
+    (S1 first) and keep document order within a story, so a pile assembled a few stories
+    at a time (:mod:`lib.store.stream`) gives the same tables."""
+    stories_of_rows = {name: t["doc_id"].map(story_of) for name, t in tables.items()}
+    results: dict[str, list[pd.DataFrame]] = {}
+    for sid in sorted(set(story_of.values()), key=_story_rank):
+        mine = {
+            name: t[stories_of_rows[name] == sid].reset_index(drop=True)
+            for name, t in tables.items()
+        }
+        found = _passes(mine, budget, texts)
+        found["claims"] = found["claims"].assign(
+            claim_id=_prefixed(found["claims"]["claim_id"], sid),
+            related=_prefixed(found["claims"]["related"], sid),
+        )
+        found["quotes"] = found["quotes"].assign(
+            group_id=_prefixed(found["quotes"]["group_id"], sid)
+        )
+        for name, table in found.items():
+            results.setdefault(name, []).append(table)
+    out = {}
+    for name, parts in results.items():
+        table = pd.concat([t for t in parts if len(t)] or parts[:1], ignore_index=True)
+        out[name] = table if name == "claims" else _in_story_order(table, story_of)
+    return out
+
+
+def _features(documents: Sequence[Document], parts: Sequence[Parts]) -> list[StoryFeatures]:
+    return [
+        story_features(doc.published, doc.outlet, part)
+        for doc, part in zip(documents, parts, strict=True)
+    ]
 
 
 def assemble(
     documents: Sequence[Document],
-    parts: Sequence[dict[str, list[dict]]],
+    parts: Sequence[Parts],
     *,
     problems: Sequence[tuple[str, str]] = (),
+    stories: Sequence[str] | None = None,
+    map_fn=None,
+    outlets: Sequence[str] | None = None,
+    story_count: int | None = None,
+    budget: Budget | None = None,
 ) -> Analysis:
-    """Combine per-document records into an :class:`~lib.schema.Analysis`."""
-    rows, doc_rows, text_rows = _collect(documents, parts)
-    rows["mentions"] = _with_story_names(documents, rows)
-    mentions = _mentions(rows["mentions"])
-    ents = entity_table(mentions)
-    spans = span_entities(mentions)
-    story_of = {d.doc_id: str(getattr(d, "story_id", "") or "") for d in documents}
-    roles = story_roles(mentions, story_of)
-    figs, claims = _figures(rows["figures"], spans, roles, story_of)
-    quots = _quotes(rows["quotes"], spans, roles, story_of)
-    documents_df = frame(doc_rows, DOCUMENT_COLUMNS + ["sentences"])
-    counts = ents.groupby("doc_id")["entity"].nunique()
+    """Combine per-document records into an :class:`~lib.schema.Analysis`.
+
+    Articles are first grouped into stories (:mod:`lib.resolve.stories`; ``stories`` may
+    give each document's story id instead; ``map_fn`` runs grouping's tasks elsewhere, see
+    :func:`lib.resolve.linkage.cluster`); every corpus-level pass then runs within one story
+    at a time. A pile assembled a few stories at a time (:mod:`lib.store.stream`) passes
+    the whole pile's ``outlets`` labels and ``story_count``, so ids and labels are the pile's.
+
+    The passes that compare rows with rows (claims, quote groups) run under ``budget``
+    (default: a new :class:`~lib.resolve.budget.Budget` of the configured seconds); what it
+    cuts is named in ``problems`` under ``CORPUS_NOTE``."""
+    budget = budget if budget is not None else Budget()
+    if stories is None:
+        stories = group_stories(_features(documents, parts), map_fn=map_fn)
+    tables, documents_df, texts = _collect(documents, parts, stories, outlets)
+    story_of = dict(zip((d.doc_id for d in documents), stories, strict=True))
+    bodies = {d.doc_id: d.text for d in documents}  # the story's names are searched here
+    sentences = tables["sentences"]
+    if (story_count or len(set(stories))) > 1:
+        found = _story_passes(tables, story_of, budget, bodies)
+        sentences = _in_story_order(sentences, story_of)
+    else:
+        found = _passes(tables, budget, bodies)
+    counts = found["entities"].groupby("doc_id")["entity"].nunique()
     documents_df["entity_count"] = (
         documents_df["doc_id"].map(counts).fillna(0).astype(int).to_numpy()
     )
     return Analysis(
         documents=documents_df,
-        texts=frame(text_rows, TEXT_COLUMNS),
-        sentences=frame(rows["sentences"], SENTENCE_COLUMNS)[SENTENCE_COLUMNS],
-        mentions=mentions,
-        entities=ents,
-        figures=figs,
-        claims=claims,
-        quotes=quots,
-        problems=list(problems),
+        texts=texts,
+        sentences=sentences,
+        **found,
+        stories=story_table(documents_df, found["mentions"]),
+        problems=[*problems, *budget.problems()],
     )

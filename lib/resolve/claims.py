@@ -44,8 +44,11 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
+from lib.columns import columns
 from lib.extract.measure import EXPECTED
 from lib.extract.numbers import vocab
+from lib.records import Figure
+from lib.resolve import budget
 from lib.resolve.grouping import UnionFind
 from lib.resolve.intervals import figure_interval, overlap
 from lib.schema import CLAIM_COLUMNS
@@ -282,6 +285,7 @@ def _cluster(items: list[dict]) -> list[int]:
         blocks.setdefault(_block_key(item), []).append(i)
     labels = [0] * len(items)
     for rows in blocks.values():
+        budget.check()  # the corpus time budget (lib.resolve.budget): raises when it is out
         for k, local in enumerate(_cluster_block([items[i] for i in rows])):
             labels[rows[k]] = rows[local]  # a member's global index names the cluster
     return labels
@@ -486,14 +490,15 @@ def describe_claim(rows: pd.DataFrame, status: str) -> str:
 
 
 def _prepare(figures: pd.DataFrame) -> pd.DataFrame:
+    """Figures with every text column of :class:`~lib.records.Figure` as text ("" when
+    missing; a table without ``counted_groups`` reads groups from the counted phrase, see
+    :func:`_groups_of`), and an upper value."""
     df = figures.reset_index(drop=True).copy()
-    for col in ("unit", "said_by", "counted_lemmas", "counted", "text", "sentence", "outlet"):
-        df[col] = df[col].fillna("").astype(str) if col in df else ""
-    for col in ("kind", "predicate", "places", "time_scope", "counted_how"):
-        df[col] = df[col].fillna("").astype(str) if col in df else ""
-    if "counted_head" not in df:
-        df["counted_head"] = df["counted_lemmas"].str.split().str[-1]
-    df["counted_head"] = df["counted_head"].fillna("").astype(str)
+    if "counted_head" not in df and "counted_lemmas" in df:
+        df["counted_head"] = df["counted_lemmas"].fillna("").astype(str).str.split().str[-1]
+    for c in columns(Figure):
+        if c.dtype in ("str", "object") and (c.name in df or c.name != "counted_groups"):
+            df[c.name] = df[c.name].fillna("").astype(str) if c.name in df else ""
     if "value_max" not in df:
         df["value_max"] = df["value"]
     df["value_max"] = df["value_max"].fillna(df["value"])
@@ -503,8 +508,8 @@ def _prepare(figures: pd.DataFrame) -> pd.DataFrame:
 def build_claims(figures: pd.DataFrame) -> pd.DataFrame:
     """Group figures that report the same measurement across outlets into claims.
 
-    Input: one row per figure with the :data:`~lib.schema.FIGURE_KEYS` columns
-    (``counted_groups`` optional) plus ``doc_id``, ``outlet`` and ``said_by``. Output:
+    Input: one row per figure with the columns of :class:`~lib.records.Figure` (missing
+    text columns read as ""). Output:
     :data:`CLAIM_COLUMNS`, one row per figure, claims ordered by number of outlets (desc),
     then figures (desc), then first appearance.
     """

@@ -29,7 +29,7 @@ class UnionFind:
         if ri == rj:
             return None
         self.parent[rj] = ri
-        self._members[ri] = self._members[ri] + self._members.pop(rj)
+        self._members[ri].extend(self._members.pop(rj))  # in place: a growing group stays linear
         return ri, rj
 
     def members(self, root: int) -> list[int]:

@@ -16,8 +16,12 @@ import bisect
 import re
 from collections import Counter, defaultdict
 
+import pandas as pd
+
+from lib.columns import to_frame
 from lib.corpus.title import title_end
 from lib.nlp.gazetteer import gazetteer
+from lib.records import Mention
 
 #: A run of capitalised words: where a propagated name may start.
 CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
@@ -151,13 +155,26 @@ def _record(doc_id, outlet, text, s, e, name, label) -> dict:
         "end_char": e,
         "text": name,
         "label": label,
-        "cue": "",
         "prev_word": before[-1].lower() if before else "",
         "next_word": after[0].lower() if after else "",
-        "expansion": "",
-        "honorific": "",
-        "full_hint": "",
-        "nickname": "",
-        "kin": False,
-        "role": "",
     }
+
+
+def with_story_names(mentions: pd.DataFrame, sentences: pd.DataFrame, texts: dict[str, str]):
+    """The mentions table of one story plus the names :func:`propagate_names` finds, in
+    document and text order (``texts``: doc_id -> analysed text)."""
+    if mentions.empty or not texts:
+        return mentions
+    records = mentions[["doc_id", "outlet", "start_char", "end_char", "text", "label", "in_title"]]
+    sents = sentences[["doc_id", "sentence_id", "start_char"]].to_dict("records")
+    mine = {d: texts[d] for d in dict.fromkeys(mentions["doc_id"]) if d in texts}
+    added = propagate_names(records.to_dict("records"), mine, sents, dict.fromkeys(mine, ""))
+    if not added:
+        return mentions
+    extra = to_frame([Mention(**row) for row in added], Mention)
+    order = {d: k for k, d in enumerate(mine)}
+    both = pd.concat([mentions, extra], ignore_index=True)
+    key = [
+        (order.get(d, 0), int(c)) for d, c in zip(both["doc_id"], both["start_char"], strict=True)
+    ]
+    return both.iloc[sorted(range(len(key)), key=key.__getitem__)].reset_index(drop=True)

@@ -14,6 +14,8 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from lib.extract.quotes import MIN_DIRECT_WORDS
+from lib.resolve.budget import Budget
+from lib.resolve.budget import current as current_budget
 from lib.resolve.grouping import UnionFind
 
 #: Same words whoever is named as the speaker: full-string ratio / partial ratio.
@@ -82,8 +84,8 @@ def quotes_match(a: str, b: str, speaker_a: str = "", speaker_b: str = "") -> bo
     )
 
 
-#: Above this many quotes, only pairs sharing a word pair (or, for one-word phrases, a word)
-#: are compared; below it every pair is, exactly as before.
+#: Above this many quotes, only candidate pairs (see :class:`_Candidates`) are compared;
+#: below it every pair is, exactly as before.
 BLOCKING_MIN = 400
 
 
@@ -91,19 +93,42 @@ BLOCKING_MIN = 400
 BLOCKING_MAX_BUCKET = 200
 
 
+#: Each full quote proposes the quotes holding any of its this many rarest word pairs ...
+RARE_PAIRS = 4
+
+
+#: ... when such a pair is held by at most this many quotes (a full quote's rarest pairs
+#: usually belong to one to three quotes: its own copies).
+RARE_MAX_BUCKET = 50
+
+
+def _pairs(text: str) -> set[tuple]:
+    words = text.split()
+    return set(zip(words, words[1:], strict=False))
+
+
 class _Candidates:
     """Which quotes are worth comparing with :func:`quotes_match`.
 
-    Every match shares wording, so for large corpora candidates come from an inverted index
-    of adjacent word pairs (single words for one-word phrases) instead of all n² pairs.
-    ``after(i, rows)`` yields candidates after ``i`` in ``rows`` order; ``among(i, rows)`` all
-    candidates in ``rows`` order. Disabled, both yield every row (exact, for small corpora).
+    Every match shares wording, so for large corpora candidates come from an inverted
+    index of adjacent word pairs (single words for phrases of one or two words) instead of
+    all n² pairs. Full quotes are paired through their rarest word pairs: ``i`` and ``j``
+    are candidates when one holds any of the other's :data:`RARE_PAIRS` rarest pairs, so
+    a copy with a word changed or its ends trimmed is still found (it keeps most of the
+    rare pairs) while pairs as common as "of the" propose nothing; each quote then meets
+    a bounded number of others, and the work grows linearly with the corpus.
+
+    ``after(i, rows)`` yields candidates after ``i`` in ``rows`` order; ``among(i, rows)``
+    all candidates in ``rows`` order. Disabled, both yield every row (exact, for small
+    corpora).
     """
 
     def __init__(self, texts: list[str], enabled: bool) -> None:
         self.texts = texts
         self.enabled = enabled
         self.buckets: dict[tuple, list[int]] = {}
+        self.rare_buckets: dict[tuple, list[int]] = {}
+        self.rare: dict[int, list[tuple]] = {}
         self.position: dict[int, int] = {}
         self.rows: list[int] | None = None  # the list last indexed (``among`` reuses it)
 
@@ -113,7 +138,7 @@ class _Candidates:
         return grams | {(w,) for w in words} if len(words) < 3 else grams
 
     def index(self, rows: list[int]) -> None:
-        self.buckets = {}
+        self.buckets, self.rare_buckets, self.rare = {}, {}, {}
         self.position = {i: k for k, i in enumerate(rows)}
         self.rows = rows
         if not self.enabled:
@@ -123,6 +148,12 @@ class _Candidates:
             grams = set(zip(words, words[1:], strict=False)) | {(w,) for w in words}
             for g in grams:
                 self.buckets.setdefault(g, []).append(i)
+        for i in rows:
+            pairs = _pairs(self.texts[i]) or self._grams(i)
+            rarest = sorted(pairs, key=lambda g: (len(self.buckets.get(g, ())), g))
+            self.rare[i] = rarest[:RARE_PAIRS]
+            for g in self.rare[i]:
+                self.rare_buckets.setdefault(g, []).append(i)
 
     def _near(self, i: int) -> set[int]:
         found: set[int] = set()
@@ -133,11 +164,27 @@ class _Candidates:
         found.discard(i)
         return found
 
-    def after(self, i: int, rows: list[int]):
+    def _rare_near(self, i: int) -> set[int]:
+        """Quotes holding one of ``i``'s rarest pairs, and quotes one of whose rarest
+        pairs ``i`` holds."""
+        found: set[int] = set()
+        for g in self.rare.get(i, ()):
+            bucket = self.buckets.get(g, ())
+            if len(bucket) <= RARE_MAX_BUCKET:
+                found.update(bucket)
+        for g in _pairs(self.texts[i]) or self._grams(i):
+            bucket = self.rare_buckets.get(g, ())
+            if len(bucket) <= RARE_MAX_BUCKET:
+                found.update(bucket)
+        found.discard(i)
+        return found
+
+    def after(self, i: int, rows: list[int], rare: bool = False):
         k = self.position[i]
         if not self.enabled:
             return rows[k + 1 :]
-        return sorted((j for j in self._near(i) if self.position[j] > k), key=self.position.get)
+        near = self._rare_near(i) if rare else self._near(i)
+        return sorted((j for j in near if self.position[j] > k), key=self.position.get)
 
     def among(self, i: int, rows: list[int]):
         if not self.enabled:
@@ -148,7 +195,7 @@ class _Candidates:
         return sorted(self._near(i), key=self.position.get)
 
 
-def group_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
+def group_quotes(quotes: pd.DataFrame, budget: Budget | None = None) -> pd.DataFrame:
     """Align quotes across documents: adds ``group_id`` ("Q01", ...) and ``group_size``.
 
     Two quotes join a group when their normalised texts match
@@ -160,6 +207,10 @@ def group_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
     quotes. ``group_size`` is the number of distinct ``doc_id`` values in
     the group. Groups are numbered by size (largest first), then by first
     appearance. Input rows and index are kept; the input is not modified.
+
+    ``budget`` (default: :func:`lib.resolve.budget.current`): when it runs out, grouping
+    stops where it is, the groups found so far are kept, the quotes not yet compared stand
+    alone, and the budget gets a note saying so.
     """
     out = quotes.copy()
     n = len(out)
@@ -169,7 +220,7 @@ def group_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
         return out
     texts = [normalise_quote(q) for q in out["quote"].tolist()]
     speakers = [speaker_key(s) for s in out["speaker"].tolist()] if "speaker" in out else [""] * n
-    roots = _Grouper(texts, speakers).run()
+    roots = _Grouper(texts, speakers, budget or current_budget()).run()
     doc_ids = out["doc_id"].tolist() if "doc_id" in out else list(range(n))
     members: dict[int, list[int]] = {}
     for i, r in enumerate(roots):
@@ -186,8 +237,9 @@ def group_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
 class _Grouper:
     """The three grouping steps of :func:`group_quotes` over normalised texts and speakers."""
 
-    def __init__(self, texts: list[str], speakers: list[str]) -> None:
+    def __init__(self, texts: list[str], speakers: list[str], budget: Budget) -> None:
         n = len(texts)
+        self.budget = budget
         self.texts, self.speakers = texts, speakers
         self.groups = UnionFind(n)
         self.long_q = [len(t.split()) >= MIN_DIRECT_WORDS for t in texts]
@@ -210,6 +262,8 @@ class _Grouper:
     def match(self, i: int, j: int) -> bool:
         pair = (self.keys[i], self.keys[j])
         hit = self.memo.get(pair)
+        if hit is None and self.budget.expired():
+            return False  # out of time: not compared (run() notes it)
         if hit is None:
             texts, speakers = self.texts, self.speakers
             hit = self.memo[pair] = quotes_match(texts[i], texts[j], speakers[i], speakers[j])
@@ -217,9 +271,22 @@ class _Grouper:
 
     def run(self) -> list[int]:
         reps = self._full_quotes()
-        self._short_to_best(reps)
-        self._short_together()
+        if not self._out_of_time():
+            self._short_to_best(reps)
+        if not self._out_of_time():
+            self._short_together()
+        self._out_of_time()
         return self.groups.roots()
+
+    def _out_of_time(self) -> bool:
+        """True (with a note, once) when the corpus time budget has run out."""
+        if not self.budget.expired():
+            return False
+        self.budget.note(
+            f"Quote grouping stopped when {self.budget.describe()} ran out: the groups "
+            "found until then are kept, the other quotes stand alone."
+        )
+        return True
 
     def _full_quotes(self) -> list[int]:
         """1. full quotes with each other (transitive); returns one row per distinct key."""
@@ -235,7 +302,9 @@ class _Grouper:
         reps = list(first_long.values())
         self.near.index(reps)
         for i in reps:
-            for j in self.near.after(i, reps):
+            if self.budget.expired():
+                break
+            for j in self.near.after(i, reps, rare=True):
                 if self.find(i) != self.find(j) and self.match(i, j):
                     self.union(i, j)
         return reps
@@ -247,6 +316,8 @@ class _Grouper:
         for i, key in enumerate(self.keys):
             if self.long_q[i]:
                 continue
+            if key not in best_of and self.budget.expired():
+                break
             if key not in best_of:
                 best, best_score = None, -1.0
                 for j in self.near.among(i, reps):
@@ -263,6 +334,8 @@ class _Grouper:
         short = [i for i in range(len(self.keys)) if not self.long_q[i]]
         self.near.index(short)
         for i in short:
+            if self.budget.expired():
+                break
             for j in self.near.after(i, short):
                 ri, rj = self.find(i), self.find(j)
                 if ri == rj or (self.has_long[ri] and self.has_long[rj]):

@@ -102,39 +102,35 @@ ROLE_PHRASE = re.compile(
 )
 
 
-def story_roles(mentions: pd.DataFrame, story_of: dict[str, str]) -> dict[tuple, str]:
-    """(story, role noun) -> the one person of the story written with that job title
-    ("Gov. Jane Roe", "Jane Roe, the governor,"): from the mentions' ``role`` cue."""
+def story_roles(mentions: pd.DataFrame) -> dict[str, str]:
+    """Role noun -> the one person of the story (the ``mentions`` given) written with that
+    job title ("Gov. Jane Roe", "Jane Roe, the governor,"): from the mentions' ``role``."""
     if mentions.empty or "role" not in mentions.columns:
         return {}
     people = mentions[(mentions["label"] == "PERSON") & (mentions["role"].fillna("") != "")]
-    holders: dict[tuple, set[str]] = {}
-    for doc, role, ent in zip(people["doc_id"], people["role"], people["entity"], strict=True):
+    holders: dict[str, set[str]] = {}
+    for role, ent in zip(people["role"], people["entity"], strict=True):
         for word in role_words(role):
-            holders.setdefault((story_of.get(doc, ""), word), set()).add(ent)
-    return {key: next(iter(ents)) for key, ents in holders.items() if len(ents) == 1}
+            holders.setdefault(word, set()).add(ent)
+    return {word: next(iter(ents)) for word, ents in holders.items() if len(ents) == 1}
 
 
-def apply_story_roles(table: pd.DataFrame, prefix: str, roles: dict, story_of: dict) -> None:
+def apply_story_roles(table: pd.DataFrame, prefix: str, roles: dict[str, str]) -> None:
     """Sources still described by a job title ("the governor replied") with nobody of that
     title in their own article: the story's one person with it (how: ``story role``).
     ``table`` has the resolved ``speaker``/``said_by`` columns and is changed in place."""
     if table.empty or not roles:
         return
     shown = "speaker" if prefix == "speaker" else "said_by"
-    for idx, desc, text, doc in zip(
-        table.index,
-        table[f"{prefix}_description"],
-        table[f"{prefix}_text"],
-        table["doc_id"],
-        strict=True,
+    for idx, desc, text in zip(
+        table.index, table[f"{prefix}_description"], table[f"{prefix}_text"], strict=True
     ):
         if isinstance(text, str) and text or not isinstance(desc, str):
             continue
         m = ROLE_PHRASE.match(" ".join(desc.split()).lower())
         if m is None or OTHER_HOLDER & set(m.group(1).split()):
             continue
-        person = roles.get((story_of.get(doc, ""), m.group(2)))
+        person = roles.get(m.group(2))
         if person is not None:
             table.at[idx, shown] = person
             table.at[idx, f"{shown}_entity"] = person

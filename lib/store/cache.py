@@ -4,8 +4,8 @@ Two levels, both in one folder (default ``~/.cache/coverage-lens``, or the
 ``COVERAGE_LENS_CACHE_DIR`` environment variable; ``COVERAGE_LENS_CACHE_DIR=off`` disables it):
 
 - ``docs/<key>.parquet``: one file per document, keyed by :func:`text_key`
-  (the text's hash plus :func:`lib.schema.analysis_version`). It holds the per-document parts of
-  :func:`lib.extract.document.process_doc` (one row per part, its record list as JSON), so a
+  (the text's hash plus :func:`lib.schema.analysis_version`). It holds the per-document
+  :class:`~lib.records.Parts` (one row per record list, as JSON), so a
   corpus that changes by one article re-parses only that article.
 - ``corpora/<key>/``: a whole :class:`~lib.schema.Analysis` saved by
   :func:`lib.store.folders.save_analysis`, keyed by :func:`corpus_key` (every document's
@@ -17,7 +17,9 @@ fingerprint of the extraction code and data), so editing an extractor without bu
 ``PIPELINE_VERSION`` cannot serve stale results; a file that is unreadable, corrupt or
 from another version counts as a miss (it is recomputed and overwritten, never an error).
 Writes go to a temporary file that is renamed into place, so a crash never leaves a
-half-written entry. The folder is kept under ``max_bytes``: when a write pushes it
+half-written entry. The cache is an optimisation: when a write fails (a read-only or full
+folder) the temporary file is removed, a warning is given once and nothing more is written;
+the analysis goes on. The folder is kept under ``max_bytes``: when a write pushes it
 over, the least recently used entries (by modification time; a hit touches its file)
 are deleted until it is back under 90 % of the bound.
 """
@@ -31,12 +33,13 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from lib.records import Parts
 from lib.schema import analysis_version
 from lib.store import folders
 
@@ -90,17 +93,46 @@ class DiskCache:
     several processes may share a folder (atomic renames; a lost race is a miss).
     """
 
-    def __init__(self, path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES):
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        on_warning: Callable[[str], None] | None = None,
+    ):
         self.path = Path(path).expanduser()
         self.max_bytes = int(max_bytes)
         self.docs_dir = self.path / "docs"
         self.corpora_dir = self.path / "corpora"
-        self.docs_dir.mkdir(parents=True, exist_ok=True)
-        self.corpora_dir.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._size: int | None = None  # bytes on disk, computed lazily
         self.hits = 0
         self.misses = 0
+        #: Why nothing more is written ("" while writes work): see :meth:`_write_failed`.
+        self.warning = ""
+        self._on_warning = on_warning
+        try:
+            self.docs_dir.mkdir(parents=True, exist_ok=True)
+            self.corpora_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._write_failed(exc)
+
+    @property
+    def writable(self) -> bool:
+        """False once a write failed: the cache is then read (what is there) but not written."""
+        return not self.warning
+
+    def _write_failed(self, exc: BaseException) -> None:
+        """The first write failure (read-only or full folder, lost permissions …) turns
+        writing off for this cache and warns once; the analysis goes on without the cache."""
+        if self.warning:
+            return
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        self.warning = (
+            f"The cache folder {self.path} cannot be written ({reason}); the analysis goes "
+            "on without saving to it."
+        )
+        if self._on_warning is not None:
+            self._on_warning(self.warning)
 
     # -- per-document parts -------------------------------------------------------------
 
@@ -109,7 +141,7 @@ class DiskCache:
             raise ValueError(f"bad cache key {key!r}")
         return self.docs_dir / f"{key}.parquet"
 
-    def get(self, key: str) -> dict[str, list[dict]] | None:
+    def get(self, key: str) -> Parts | None:
         """The parts stored under ``key``, or None (missing, corrupt or another version)."""
         path = self._doc_path(key)
         try:
@@ -121,9 +153,8 @@ class DiskCache:
                 raise ValueError("key differs")
             names = table.column("part").to_pylist()
             payloads = table.column("records").to_pylist()
-            parts = {name: json.loads(data) for name, data in zip(names, payloads, strict=True)}
-            if not all(isinstance(v, list) for v in parts.values()):
-                raise ValueError("bad payload")
+            plain = {name: json.loads(data) for name, data in zip(names, payloads, strict=True)}
+            parts = Parts.from_plain(plain)
         except FileNotFoundError:
             self.misses += 1
             return None
@@ -135,26 +166,32 @@ class DiskCache:
         _touch(path)
         return parts
 
-    def put(self, key: str, parts: dict[str, list[dict]]) -> None:
-        """Store ``parts`` (part name -> list of plain-value records) under ``key``."""
+    def put(self, key: str, parts: Parts) -> None:
+        """Store one article's ``parts`` under ``key``; best effort: a failed write warns
+        once and leaves no temporary file."""
         path = self._doc_path(key)
-        names = list(parts)
+        if not self.writable:
+            return
+        plain = parts.plain()
+        names = list(plain)
         table = pa.table(
             {
                 "part": pa.array(names, pa.string()),
-                "records": pa.array([_dumps(parts[n]) for n in names], pa.large_string()),
+                "records": pa.array([_dumps(plain[n]) for n in names], pa.large_string()),
             }
         ).replace_schema_metadata(
             {_META_VERSION: analysis_version().encode(), _META_KEY: key.encode()}
         )
+        tmp = None
         try:
             fd, tmp = tempfile.mkstemp(dir=self.docs_dir, prefix=".tmp-", suffix=".parquet")
             os.close(fd)
             pq.write_table(table, tmp, compression="zstd")
             old = _size_of(path)
             os.replace(tmp, path)
-        except OSError:  # disk full, read-only folder...: caching is best effort
-            _unlink(locals().get("tmp"))
+        except Exception as exc:  # noqa: BLE001 - disk full, read-only folder: best effort
+            _unlink(tmp)
+            self._write_failed(exc)
             return
         self._grow(_size_of(path) - old)
 
@@ -178,15 +215,21 @@ class DiskCache:
         return analysis
 
     def put_analysis(self, key: str, analysis) -> None:
+        """Save ``analysis`` under ``key``; best effort like :meth:`put`."""
+        if not self.writable:
+            return
         folder = self.corpora_dir / key
-        tmp = Path(tempfile.mkdtemp(dir=self.corpora_dir, prefix=".tmp-"))
+        tmp = None
         try:
+            tmp = Path(tempfile.mkdtemp(dir=self.corpora_dir, prefix=".tmp-"))
             folders.save_analysis(analysis, tmp)
             if folder.exists():
                 self._remove(folder)
             os.replace(tmp, folder)
-        except OSError:
-            shutil.rmtree(tmp, ignore_errors=True)
+        except Exception as exc:  # noqa: BLE001 - disk full, read-only folder: best effort
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
+            self._write_failed(exc)
             return
         self._grow(_size_of(folder))
 
@@ -272,14 +315,14 @@ def _size_of(path: Path) -> int:
         return 0
 
 
-def default_cache(max_bytes: int = DEFAULT_MAX_BYTES) -> DiskCache | None:
-    """The cache at ``$COVERAGE_LENS_CACHE_DIR`` (``off`` disables it) or
-    ``~/.cache/coverage-lens``; None when that folder cannot be created."""
+def default_cache(
+    max_bytes: int = DEFAULT_MAX_BYTES, on_warning: Callable[[str], None] | None = None
+) -> DiskCache | None:
+    """The cache at ``$COVERAGE_LENS_CACHE_DIR`` (``off`` disables it: None) or
+    ``~/.cache/coverage-lens``. A folder that cannot be created or written gives a cache
+    that is not written (``writable`` False) and ``on_warning(message)`` called once."""
     value = os.environ.get(ENV_DIR)
     if value is not None and value.strip().lower() in _OFF:
         return None
     path = Path(value).expanduser() if value else DEFAULT_DIR
-    try:
-        return DiskCache(path, max_bytes)
-    except OSError:
-        return None
+    return DiskCache(path, max_bytes, on_warning=on_warning)

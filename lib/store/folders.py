@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -46,7 +47,7 @@ def is_analysis_folder(path: str | os.PathLike) -> bool:
         return False
     try:
         data = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return False
     return isinstance(data, dict) and data.get("format") == FORMAT
 
@@ -62,12 +63,21 @@ def save_analysis(analysis, out_dir: str | os.PathLike) -> Path:
     for name in table_names():
         frame = analysis.table(name)
         frame.to_parquet(out / f"{name}.parquet", index=False, compression="zstd")
-        tables[name] = {
-            "rows": len(frame),
-            "columns": list(frame.columns),
-            "dtypes": {c: str(t) for c, t in frame.dtypes.items()},
-        }
-    docs, texts = analysis.documents, analysis.texts
+        tables[name] = table_info(frame)
+    return write_manifest(out, analysis.documents, analysis.texts, tables, analysis.problems)
+
+
+def table_info(frame: pd.DataFrame) -> dict:
+    """What the manifest records of one table: rows, columns and their dtypes."""
+    return {
+        "rows": len(frame),
+        "columns": list(frame.columns),
+        "dtypes": {c: str(t) for c, t in frame.dtypes.items()},
+    }
+
+
+def write_manifest(out: Path, docs: pd.DataFrame, texts: pd.DataFrame, tables: dict, problems):
+    """Write ``manifest.json`` (last, atomically: a folder with a manifest is complete)."""
     manifest = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -77,9 +87,9 @@ def save_analysis(analysis, out_dir: str | os.PathLike) -> Path:
         "doc_ids": docs["doc_id"].tolist(),
         "doc_hashes": texts["content_hash"].tolist() if "content_hash" in texts else [],
         "text_keys": [text_key(t) for t in texts["text"]] if "text" in texts else [],
-        "outlets": analysis.outlets,
+        "outlets": list(dict.fromkeys(docs["outlet"])),
         "tables": tables,
-        "problems": [list(p) for p in analysis.problems],
+        "problems": [list(p) for p in problems],
     }
     fd, tmp = tempfile.mkstemp(dir=out, prefix=".manifest-", suffix=".json")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -95,6 +105,8 @@ def read_manifest(folder: str | os.PathLike) -> dict:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise AnalysisFolderError(f"cannot read {path}: {exc}") from None
+    except RecursionError:
+        raise AnalysisFolderError(f"cannot read {path}: nesting too deep") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise AnalysisFolderError(f"{path} is not a Coverage Lens analysis manifest")
     if data.get("format_version") != FORMAT_VERSION:
@@ -114,13 +126,17 @@ def _restore_dtypes(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame
     return frame
 
 
-def load_analysis(folder: str | os.PathLike, *, check_version: bool = True):
+def load_analysis(
+    folder: str | os.PathLike, *, check_version: bool = True, only: Iterable[str] | None = None
+):
     """Read an analysis folder written by :func:`save_analysis` back into an Analysis.
 
-    Raises :class:`AnalysisFolderError` when the folder is not one, is incomplete, or
-    (with ``check_version``) was made by other code (another
-    :func:`lib.schema.analysis_version`).
+    ``only`` (optional) names the tables to read; the others are left empty (with their
+    columns), so a command on a large folder reads only what it shows. Raises
+    :class:`AnalysisFolderError` when the folder is not one, is incomplete, or (with
+    ``check_version``) was made by other code (another :func:`lib.schema.analysis_version`).
     """
+    wanted = None if only is None else set(only)
     folder = Path(folder)
     manifest = read_manifest(folder)
     made_by = manifest.get("analysis_version")
@@ -134,6 +150,9 @@ def load_analysis(folder: str | os.PathLike, *, check_version: bool = True):
         info = manifest["tables"].get(name)
         if info is None:
             raise AnalysisFolderError(f"{folder}: table {name} missing from the manifest")
+        if wanted is not None and name not in wanted:
+            kwargs[name] = pd.DataFrame(columns=info.get("columns", []))
+            continue
         try:
             frame = pd.read_parquet(folder / f"{name}.parquet")
         except Exception as exc:

@@ -60,10 +60,11 @@ def budget_message(budget_s: float) -> str:
     )
 
 
-def _serve(conn, loader: str, idle_s: float) -> None:
+def _serve(conn, loader: str, idle_s: float, niceness: int = NICENESS) -> None:
     """Worker process: load the pipeline, then parse one text per message until idle."""
     try:
-        os.nice(NICENESS)
+        if niceness:
+            os.nice(niceness)
     except (AttributeError, OSError):
         pass
     try:
@@ -114,7 +115,7 @@ class _Duplex:
                 pass
 
 
-def _launch(loader: str, idle_s: float):
+def _launch(loader: str, idle_s: float, niceness: int = NICENESS):
     """Start ``python -m lib.store.worker`` with two pipes; returns (process, connection).
 
     A plain new interpreter, not ``multiprocessing``: inside ``streamlit run`` the main
@@ -126,7 +127,7 @@ def _launch(loader: str, idle_s: float):
     cmd = [sys.executable, "-m", "lib.store.worker", str(to_child_r), str(from_child_w)]
     try:
         proc = subprocess.Popen(
-            [*cmd, loader, repr(float(idle_s))],
+            [*cmd, loader, repr(float(idle_s)), str(int(niceness))],
             cwd=ROOT,
             stdin=subprocess.DEVNULL,
             pass_fds=(to_child_r, from_child_w),
@@ -156,7 +157,9 @@ class ParseWorker:
     ``parse(texts, on_part, on_skip)`` sends one text at a time; a text not done within
     ``budget_s`` seconds (None: no budget) is stopped by terminating the worker, reported
     through ``on_skip(index, message)``, and a new worker takes the next text. ``loader``
-    names the pipeline factory (``module:function``; tests pass a small one).
+    names the pipeline factory (``module:function``; tests pass a small one); ``niceness``
+    how much lower than its parent the worker runs (a Dask worker's parses are the job
+    itself and run at 0).
     """
 
     def __init__(
@@ -166,8 +169,10 @@ class ParseWorker:
         loader: str = DEFAULT_LOADER,
         idle_exit_s: float = IDLE_EXIT_S,
         load_timeout_s: float = LOAD_TIMEOUT_S,
+        niceness: int = NICENESS,
     ) -> None:
         self.budget_s = budget_s
+        self.niceness = niceness
         self.loader = loader
         self.idle_exit_s = idle_exit_s
         self.load_timeout_s = load_timeout_s
@@ -181,7 +186,7 @@ class ParseWorker:
     # -- process management -------------------------------------------------------------
 
     def _start(self):
-        proc, conn = _launch(self.loader, self.idle_exit_s)
+        proc, conn = _launch(self.loader, self.idle_exit_s, self.niceness)
         self.started += 1
         if not conn.poll(self.load_timeout_s):
             _stop({"proc": proc, "conn": conn})
@@ -267,9 +272,12 @@ class ParseWorker:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Worker entry point: ``python -m lib.store.worker READ_FD WRITE_FD LOADER IDLE_S``."""
-    read_fd, write_fd, loader, idle_s = (argv or sys.argv[1:])[:4]
-    _serve(_Duplex(int(read_fd), int(write_fd)), loader, float(idle_s))
+    """Worker entry point: ``python -m lib.store.worker READ_FD WRITE_FD LOADER IDLE_S
+    [NICENESS]``."""
+    args = list(argv or sys.argv[1:])
+    read_fd, write_fd, loader, idle_s = args[:4]
+    niceness = int(args[4]) if len(args) > 4 else NICENESS
+    _serve(_Duplex(int(read_fd), int(write_fd)), loader, float(idle_s), niceness)
 
 
 if __name__ == "__main__":

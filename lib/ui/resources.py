@@ -10,6 +10,7 @@ that need that same analysis.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections import OrderedDict
@@ -32,6 +33,9 @@ from lib.store.folders import (
 )
 from lib.store.worker import ParseWorker
 from lib.ui.janitor import Janitor
+
+_LOG = logging.getLogger(__name__)
+
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SEEDS_DIR = ROOT / "seeds"
@@ -60,7 +64,11 @@ SHARED_VIEWS = 64
 
 
 class PartsCache(dict):
-    """In-memory per-document NLP results (``get``/``put`` as ``analyze`` expects)."""
+    """In-memory per-document NLP results (``get``/``put`` as ``analyze`` expects).
+
+    ``warning`` says why the disk cache is not used (a folder that cannot be written)."""
+
+    warning = ""
 
     def put(self, key: str, parts) -> None:
         self[key] = parts
@@ -77,6 +85,32 @@ def parse_worker() -> ParseWorker:
     return ParseWorker(budget_s=DOC_ANALYSIS_BUDGET_S)
 
 
+#: Longest multipart part header Streamlit's upload endpoint accepts once
+#: :func:`allow_long_file_names` ran (python-multipart's default is 4,224 bytes).
+UPLOAD_HEADER_BYTES = 64 * 1024
+
+
+@st.cache_resource(show_spinner=False)
+def allow_long_file_names() -> bool:
+    """Let a file with a long name (up to about 60,000 characters) reach the app.
+
+    Streamlit parses uploads with python-multipart, whose per-header limit (4 KB) refuses
+    a file whose *name* is longer: the uploader shows the file in red and the app never
+    hears of it, so it cannot get a status row. The limit is raised for this server (the
+    body stays bounded by ``server.maxUploadSize``). Returns False when the parser is not
+    the one expected (nothing is changed then)."""
+    try:
+        import python_multipart
+
+        defaults = python_multipart.MultipartParser.__init__.__kwdefaults__
+    except (ImportError, AttributeError):
+        return False
+    if not isinstance(defaults, dict) or "max_header_size" not in defaults:
+        return False
+    defaults["max_header_size"] = max(defaults["max_header_size"], UPLOAD_HEADER_BYTES)
+    return True
+
+
 @st.cache_resource(show_spinner=False)
 def janitor() -> Janitor:
     """Frees what sessions that have left still hold (see :mod:`lib.ui.janitor`)."""
@@ -85,12 +119,21 @@ def janitor() -> Janitor:
 
 @st.cache_resource(show_spinner=False)
 def shared_parts_cache():
-    """Per-document results of the example corpus, shared by sessions (public texts only)."""
+    """Per-document results of the example corpus, shared by sessions (public texts only).
+
+    The disk cache when it can be used; in memory when caching is off or its folder cannot
+    be created. A folder that cannot be written is still read; either way ``warning`` says
+    so once (the server log, and a note on the *Your articles* page)."""
     try:
-        disk = default_cache()
-    except Exception:  # noqa: BLE001 - no disk cache is fine; fall back to memory
+        disk = default_cache(on_warning=_LOG.warning)
+    except Exception as exc:  # noqa: BLE001 - no disk cache is fine; fall back to memory
+        _LOG.warning("disk cache unavailable: %s", exc)
         disk = None
-    return disk if disk is not None else PartsCache()
+    if disk is not None and (disk.writable or disk.docs_dir.is_dir()):
+        return disk
+    memory = PartsCache()
+    memory.warning = disk.warning if disk is not None else ""
+    return memory
 
 
 @st.cache_resource(show_spinner=False)

@@ -15,6 +15,7 @@ from lib.ingest.limits import Limits
 from lib.ingest.status import ANALYSED, REASON_TOO_MANY, SKIPPED
 from lib.ingest.uploads import document_from_paste, read_uploads
 from lib.ingest.urls import fetch_url
+from lib.records import METADATA_FIELDS
 from lib.schema import STATUS_COLUMNS
 from lib.ui.janitor import current_session_id, give_back_memory
 from lib.ui.resources import PartsCache
@@ -25,7 +26,8 @@ USER = "_user"  # session-state key of the user's own articles (never shared, ne
 EDITS = "_meta_edits"
 
 
-META_FIELDS = ["outlet", "title", "published", "byline", "url"]
+#: The metadata a user may edit.
+META_FIELDS = list(METADATA_FIELDS)
 
 
 #: Most pasted and fetched articles one session keeps (uploads have their own file limit).

@@ -1,4 +1,5 @@
-"""The shared sidebar: which articles, your own articles, the outlet filter -> :class:`View`."""
+"""The shared sidebar: which articles, your own articles, the story and outlet filters ->
+:class:`View`."""
 
 from __future__ import annotations
 
@@ -9,18 +10,23 @@ import streamlit as st
 
 from lib.analysis import analyze
 from lib.corpus.document import Document
-from lib.ingest.status import SKIPPED, statuses_to_problems
+from lib.ingest.limits import Limits
+from lib.ingest.status import NOTE, SKIPPED, statuses_to_problems
 from lib.nlp.pipeline import ModelNotFound
+from lib.present.html import md_escape
+from lib.resolve.budget import CORPUS_NOTE
 from lib.schema import STATUS_COLUMNS, Analysis, text_key
 from lib.store.cache import corpus_key
 from lib.store.worker import WorkerFailed
 from lib.ui.janitor import current_session_id
 from lib.ui.resources import (
+    allow_long_file_names,
     example_analysis,
     example_corpus,
     janitor,
     parse_worker,
     shared_filters,
+    shared_parts_cache,
     shared_views,
 )
 from lib.ui.session import (
@@ -33,9 +39,12 @@ from lib.ui.session import (
     upload_key,
     user_state,
 )
-from lib.views.filter import filter_outlets
+from lib.views.filter import filter_outlets, filter_story
 
 OUTLET_KEY = "outlet"
+
+
+STORY_KEY = "story"
 
 
 SOURCE_KEY = "source"
@@ -45,19 +54,29 @@ SOURCE_KEY = "source"
 EXAMPLE, YOURS = "Example articles", "Your articles"
 
 
+#: The paste box holds at most one article's worth of text (the per-article limit), so a
+#: huge paste is cut in the browser where the user sees it, never dropped on the way.
+PASTE_MAX_CHARS = Limits().max_doc_chars
+
+
 #: Page computations kept per session (see View.memo).
 MEMO_SIZE = 48
 
 
 @dataclass
 class View:
-    """What every page works from: the full analysis and the outlet-filtered one."""
+    """What every page works from: the analysis of the chosen story (``full``; the whole
+    pile when no story is chosen) and that analysis filtered to the chosen outlets."""
 
     full: Analysis
     analysis: Analysis
     outlets: list[str]
     selected: list[str]
     source: str = EXAMPLE
+    #: The whole pile, every story (the Stories page lists them).
+    corpus: Analysis | None = None
+    #: The chosen story's id, "" for all stories.
+    story: str = ""
     documents: list[Document] = field(default_factory=list)
     statuses: pd.DataFrame = field(default_factory=pd.DataFrame)
     key: str = ""
@@ -76,7 +95,7 @@ class View:
         name = f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', repr(fn))}"
         if "<lambda>" in name or "<locals>" in name:  # not one function: never shared
             name = repr(fn)
-        key = (name, self.key, tuple(self.selected), args)
+        key = (name, self.key, self.story, tuple(self.selected), args)
         if self.public:
             return shared_views().get_or_compute(key, lambda: fn(self.analysis, *args))
         store = st.session_state.setdefault("_memo", {})
@@ -91,6 +110,7 @@ def your_articles_sidebar() -> tuple[list[Document], pd.DataFrame]:
     """Upload / paste / URL inputs; returns this session's documents and per-file statuses."""
     state = user_state()
     sb = st.sidebar
+    allow_long_file_names()  # a 10,000-character file name still reaches its status row
     sb.file_uploader(
         "Upload articles",
         accept_multiple_files=True,
@@ -101,10 +121,22 @@ def your_articles_sidebar() -> tuple[list[Document], pd.DataFrame]:
     read_upload_widget(state)
     with sb.expander("Paste an article"):
         with st.form("paste_form", clear_on_submit=True, border=False):
-            st.text_area("Article text", key="paste_text", height=160)
+            st.text_area(
+                "Article text",
+                key="paste_text",
+                height=160,
+                max_chars=PASTE_MAX_CHARS,
+                help=f"Up to {PASTE_MAX_CHARS:,} characters, the limit for one article (the "
+                "counter below the box shows it). The box does not take a longer paste: "
+                "upload a long article as a file instead, where it is cut with a note.",
+            )
             st.text_input("Outlet", key="paste_outlet", placeholder="e.g. The Daily Example")
             st.text_input("Title", key="paste_title")
             st.form_submit_button("Add article", on_click=add_pasted, args=(state,))
+            st.caption(
+                f"Up to {PASTE_MAX_CHARS:,} characters; a longer text does not paste. "
+                "Upload long articles as files."
+            )
     with sb.expander("Add from a web address"):
         with st.form("url_form", clear_on_submit=True, border=False):
             st.text_input("Article URL", key="url_text", placeholder="https://…")
@@ -180,6 +212,56 @@ def outlet_filter(outlets: list[str], where=None) -> list[str]:
     )
 
 
+def story_label(stories: pd.DataFrame, story: str) -> str:
+    """How the story selector shows a story id ("" is every story)."""
+    if not story:
+        return f"All {len(stories)} stories"
+    row = stories[stories["story_id"] == story]
+    if row.empty:
+        return story
+    n = int(row["articles"].iloc[0])
+    return f"{story} · {row['label'].iloc[0]} ({n} article{'s' if n != 1 else ''})"
+
+
+def set_story(story: str) -> None:
+    """Make ``story`` ("" for all) the chosen story and put it in the address (``?story=S2``;
+    no parameter for all stories). Call from a callback or before the selector is drawn."""
+    st.session_state[STORY_KEY] = story
+    if story:
+        st.query_params[STORY_KEY] = story
+    else:
+        st.query_params.pop(STORY_KEY, None)
+
+
+def story_filter(stories: pd.DataFrame, where=None) -> str:
+    """Sidebar select of one story (or all), mirrored in the URL (``?story=S2``); drawn only
+    when the pile holds more than one story. The address is the truth: a link with
+    ``?story=`` opens that story; an id the pile does not have (an old link, a regrouped
+    pile) falls back to all stories.
+
+    Not ``bind="query-params"``: a bound select box would put its shown label in the URL,
+    not the story id.
+    """
+    options = ["", *stories["story_id"].tolist()]
+    wanted = st.query_params.get(STORY_KEY, "")
+    if wanted not in options:
+        wanted = ""
+    if st.session_state.get(STORY_KEY) != wanted or (STORY_KEY in st.query_params) != bool(
+        wanted
+    ):
+        set_story(wanted)
+    return (where or st.sidebar).selectbox(
+        "Story",
+        options,
+        format_func=lambda s: story_label(stories, s),
+        key=STORY_KEY,
+        on_change=lambda: set_story(st.session_state.get(STORY_KEY) or ""),
+        help="This pile holds several stories (articles grouped by event: the same people, "
+        "places and days). Every page shows only the chosen story; the Stories page lists "
+        "them all.",
+    ) or ""
+
+
 def _analyse_user(documents: list[Document], key: str, problems) -> Analysis:
     """Analysis of this session's articles, kept in the session (not in shared caches);
     parsed in the server's worker process under the per-article time budget."""
@@ -218,6 +300,14 @@ def _mark_skipped(statuses: pd.DataFrame, documents, analysis: Analysis) -> pd.D
     return statuses
 
 
+def _with_notes(statuses: pd.DataFrame, analysis: Analysis) -> pd.DataFrame:
+    """Status rows plus a note for each corpus-level pass the corpus time budget cut."""
+    notes = [status_row(name, NOTE, "", m) for name, m in analysis.problems if name == CORPUS_NOTE]
+    if not notes:
+        return statuses
+    return pd.concat([statuses, pd.DataFrame(notes, columns=STATUS_COLUMNS)], ignore_index=True)
+
+
 def _example(documents_and_problems) -> tuple[list[Document], str, Analysis, pd.DataFrame, bool]:
     base, problems, precomputed = documents_and_problems
     documents = apply_edits(base)
@@ -232,10 +322,14 @@ def _example(documents_and_problems) -> tuple[list[Document], str, Analysis, pd.
         finally:
             progress.close()
     problems = [*problems, *(p for p in analysis.problems if p not in problems)]  # + budget
-    statuses = pd.DataFrame(
-        [status_row(name, SKIPPED, "", reason) for name, reason in problems],
-        columns=STATUS_COLUMNS,
-    )
+    rows = [
+        status_row(name, NOTE if name == CORPUS_NOTE else SKIPPED, "", reason)
+        for name, reason in problems
+    ]
+    warning = "" if precomputed is not None and not edited else shared_parts_cache().warning
+    if warning:
+        rows.append(status_row("Disk cache", NOTE, "", warning))
+    statuses = pd.DataFrame(rows, columns=STATUS_COLUMNS)
     return documents, key, analysis, statuses, not edited
 
 
@@ -264,31 +358,35 @@ def load_view() -> View | None:
             key = corpus_key(documents)
             articles_note(note, len(documents), statuses, None)
             analysis = _analyse_user(documents, key, statuses_to_problems(statuses))
-            statuses = _mark_skipped(statuses, documents, analysis)
+            statuses = _with_notes(_mark_skipped(statuses, documents, analysis), analysis)
             articles_note(note, len(documents), statuses, len(analysis.documents))
         else:
             documents, key, analysis, statuses, public = _example(example_corpus())
     except ModelNotFound as exc:
-        st.error(f"The English language model is missing. {exc}")
+        st.error(f"The English language model is missing. {md_escape(str(exc))}")
         return None
     except WorkerFailed as exc:
-        st.error(f"The language pipeline could not be started ({exc}). Try again later.")
+        st.error(
+            f"The language pipeline could not be started ({md_escape(str(exc))}). Try again later."
+        )
         return None
     except (OSError, ValueError) as exc:  # an unreadable COVERAGE_LENS_CORPUS, say
-        st.error(f"The example articles could not be opened: {exc}")
+        st.error(f"The example articles could not be opened: {md_escape(str(exc))}")
         return None
-    outlets = analysis.outlets
     with filter_box:
+        story = story_filter(analysis.stories, st) if len(analysis.stories) > 1 else ""
+        full = _filtered(key, analysis, story, None, public)
+        outlets = full.outlets
         selected = outlet_filter(outlets, st) if outlets else []
-        st.caption(
-            f"{len(selected)} of {len(outlets)} outlets · {len(analysis.documents)} articles"
-        )
+        st.caption(f"{len(selected)} of {len(outlets)} outlets · {len(full.documents)} articles")
     return View(
-        full=analysis,
-        analysis=_filtered(key, analysis, selected, public),
+        full=full,
+        analysis=_filtered(key, analysis, story, selected, public),
         outlets=outlets,
         selected=selected,
         source=source,
+        corpus=analysis,
+        story=story,
         documents=documents,
         statuses=statuses,
         key=key,
@@ -296,15 +394,25 @@ def load_view() -> View | None:
     )
 
 
-def _filtered(key: str, analysis: Analysis, selected: list[str], public: bool) -> Analysis:
-    """The outlet-filtered analysis: shared by all sessions for the public example, else
-    kept per session for the last corpus/choice."""
+def _scope(analysis: Analysis, story: str, selected: list[str] | None) -> Analysis:
+    scoped = filter_story(analysis, story)
+    return scoped if selected is None else filter_outlets(scoped, selected)
+
+
+def _filtered(
+    key: str, analysis: Analysis, story: str, selected: list[str] | None, public: bool
+) -> Analysis:
+    """The analysis of one story (all when ``story`` is "") and, unless ``selected`` is
+    None, of the selected outlets: shared by all sessions for the public example, else kept
+    per session for the last corpus/choices."""
+    if not story and selected is None:
+        return analysis
+    choice = (key, story, None if selected is None else tuple(selected))
     if public:
-        return shared_filters().get_or_compute(
-            (key, tuple(selected)), lambda: filter_outlets(analysis, selected)
-        )
-    cache = st.session_state.get("_filtered")
-    if cache is None or cache[0] != (key, tuple(selected)):
-        cache = ((key, tuple(selected)), filter_outlets(analysis, selected))
-        st.session_state["_filtered"] = cache
-    return cache[1]
+        return shared_filters().get_or_compute(choice, lambda: _scope(analysis, story, selected))
+    cache = st.session_state.setdefault("_filtered", {})
+    if choice not in cache:
+        if len(cache) >= 2:  # the story scope and its outlet filter of the last choice
+            cache.pop(next(iter(cache)))
+        cache[choice] = _scope(analysis, story, selected)
+    return cache[choice]

@@ -8,9 +8,11 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from lib.columns import PageTable
+from lib.present.html import md_escape
 from lib.present.tables import MAX_ROWS
 from lib.schema import LABEL_NAMES
-from lib.ui.sidebar import EXAMPLE, OUTLET_KEY, SOURCE_KEY, View
+from lib.ui.sidebar import EXAMPLE, OUTLET_KEY, SOURCE_KEY, STORY_KEY, View, set_story
 from lib.views.export import csv_bytes, readable
 
 #: Most outlet columns a wide table shows (the CSV download has them all).
@@ -33,8 +35,11 @@ def shown_outlets(view: View, counts: pd.Series | None = None) -> list[str]:
 APP_PARAMS = {
     OUTLET_KEY: lambda values: [v for v in values if v],
     SOURCE_KEY: lambda values: values[-1],
+    STORY_KEY: lambda values: values[-1],
 }
 _KEPT = "_app_params"
+#: Session key: did the last run's pile hold more than one story (the Stories page shows)?
+MANY_STORIES = "_many_stories"
 _LAST_PAGE = "_last_page"
 
 
@@ -42,7 +47,7 @@ def keep_app_params(page) -> None:
     """Keep the sidebar's choices when the browser drops them from the address on navigation.
 
     A page link clicked while a run is still going (before the sidebar's widgets are drawn)
-    opens the new page without ``?outlet=``/``?source=``, and the filter would silently fall
+    opens the new page without ``?outlet=``/``?source=``/``?story=``, and the filter would fall
     back to every outlet. Each session remembers the last value of each app-wide parameter
     (from the address, and from the widget once drawn: see :func:`set_view`); a run that
     switches page without the parameter gets it back. Call after ``st.navigation`` and
@@ -73,6 +78,52 @@ def set_view(view: View) -> None:
         kept[SOURCE_KEY] = view.source
     else:
         kept.pop(SOURCE_KEY, None)
+    if view.story:
+        kept[STORY_KEY] = view.story
+    else:
+        kept.pop(STORY_KEY, None)
+    st.session_state[MANY_STORIES] = view.corpus is not None and len(view.corpus.stories) > 1
+
+
+#: Widget key of the Stories page's table (a selected row chooses the story).
+STORY_TABLE_KEY = "stories_table"
+
+
+def choose_story() -> None:
+    """Callback of the Stories table: the selected row's story becomes the sidebar's story
+    (and ``?story=``), so every page shows it."""
+    state = st.session_state.get(STORY_TABLE_KEY)
+    rows = getattr(getattr(state, "selection", None), "rows", None)
+    if rows is None and isinstance(state, dict):
+        rows = state.get("selection", {}).get("rows")
+    view = st.session_state.get("_view")
+    if not rows or view is None or view.corpus is None:
+        return
+    ids = view.corpus.stories["story_id"].tolist()
+    if 0 <= rows[0] < len(ids):
+        set_story(ids[rows[0]])
+
+
+def many_stories() -> bool:
+    """Did this session's last run show a pile of several stories? (``app.py`` lists the
+    Stories page from it before the sidebar knows the pile.)"""
+    return bool(st.session_state.get(MANY_STORIES, False))
+
+
+def stories_note(view: View) -> None:
+    """One line under a page's title when the pile holds several stories: which story the
+    page shows, or that it mixes them all."""
+    if view.corpus is None or len(view.corpus.stories) <= 1:
+        return
+    if view.story:
+        label = view.corpus.stories.set_index("story_id")["label"].get(view.story, "")
+        st.caption(f"Showing story {view.story}: {md_escape(label)}")
+    else:
+        st.caption(
+            f"These articles cover {len(view.corpus.stories)} different stories (see the "
+            "*Stories* page). Outlets are best compared within one story: choose it in the "
+            "sidebar."
+        )
 
 
 def get_view() -> View:
@@ -92,10 +143,15 @@ NARROW_SCREEN_CSS = (
 )
 
 
-def page_intro(title: str, text: str) -> None:
+def page_intro(title: str, text: str, *, story_line: bool = True) -> None:
+    """The page's title and what it shows; for a pile of several stories, a line saying
+    which story the page shows (see :func:`stories_note`)."""
     st.html(NARROW_SCREEN_CSS)
     st.title(title)
     st.caption(text)
+    view = st.session_state.get("_view")
+    if story_line and view is not None:
+        stories_note(view)
 
 
 def dark_theme() -> bool:
@@ -153,6 +209,25 @@ def demonym_toggle(key: str, default: bool, where=None) -> bool:
         bind="query-params",
         help="Count 'North Korean' or 'Ukrainian' as the country they belong to",
     )
+
+
+def column_config(table: PageTable, columns=None) -> dict:
+    """Streamlit column configs of a page table (header, help, width, pinning, number
+    format: all declared once in :mod:`lib.records`), for ``columns`` (default: the page's)."""
+    wanted = list(columns) if columns is not None else table.names()
+    out = {}
+    for name in wanted:
+        c = table.get(name)
+        options = {"help": c.help or None, "width": c.width}
+        if c.pinned:
+            options["pinned"] = True
+        if c.dtype in ("int64", "float64"):
+            out[name] = st.column_config.NumberColumn(c.header, format=c.number_format, **options)
+        elif c.dtype == "bool":
+            out[name] = st.column_config.CheckboxColumn(c.header, **options)
+        else:
+            out[name] = st.column_config.TextColumn(c.header, **options)
+    return out
 
 
 def csv_download(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.records import COMPARE_PAGE
 from lib.resolve.assemble import entity_table
 from lib.schema import COMPARE_BASE_COLUMNS, KWIC_COLUMNS
 from lib.views.entities import link_demonyms, outlet_forms
@@ -163,32 +164,10 @@ def mentions_in_context(analysis, entity: str) -> pd.DataFrame:
     return lines
 
 
-#: The Compare table's columns as the page and its CSV name them (outlet columns keep
-#: the outlet's name).
-COMPARE_HEADERS = {
-    "entity": "Entity",
-    "label": "Type",
-    "written": "Written as",
-    "written_as": "Written as, by outlet",
-    "outlets": "Outlets naming it",
-    "mentions": "Mentions",
-}
-#: Keyword-in-context lines as the Entity page's CSV names them.
-KWIC_HEADERS = {
-    "entity": "Entity",
-    "label": "Type",
-    "outlet": "Outlet",
-    "doc_id": "Document id",
-    "sentence_id": "Sentence id",
-    "left": "Before",
-    "match": "As written",
-    "right": "After",
-}
-
 #: How the Compare table can be sorted (besides by one outlet's mentions).
 COMPARE_SORTS = {
-    "outlets": "Outlets naming it",
-    "mentions": "Mentions",
+    "outlets": COMPARE_PAGE.get("outlets").header,
+    "mentions": COMPARE_PAGE.get("mentions").header,
     "entity": "Name (A–Z)",
 }
 

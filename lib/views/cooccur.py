@@ -19,30 +19,18 @@ from scipy import sparse
 from scipy.cluster.hierarchy import leaves_list, linkage
 from scipy.spatial.distance import pdist
 
+from lib.columns import column, names
+from lib.records import Pair
 from lib.schema import COOCCURRENCE_COLUMNS
 from lib.views.entities import link_demonyms
 
 WINDOWS = ("sentence", "paragraph", "document")
-METRICS = ("count", "jaccard", "npmi")
-METRIC_LABELS = {
-    "count": "times together",
-    "jaccard": "overlap (Jaccard)",
-    "npmi": "association (NPMI)",
-}
-#: One line a reader can follow for each measure.
-METRIC_HELP = {
-    "count": "how many sentences (or paragraphs, or articles) name both",
-    "jaccard": "windows naming both ÷ windows naming either, 0 to 1",
-    "npmi": "together more (towards 1) or less (towards −1) than chance would give",
-}
-#: Column headers of the pairs table, as the page and its CSV show them.
-PAIR_HEADERS = {
-    "entity_a": "Entity A",
-    "entity_b": "Entity B",
-    "count": "Times together",
-    "jaccard": "Overlap (Jaccard)",
-    "npmi": "Association (NPMI)",
-}
+#: The measures: the pairs table's columns after the two entities.
+METRICS = tuple(names(Pair)[2:])
+#: How the page names each measure in its controls ("times together"), and one line a
+#: reader can follow for each: the pairs table's headers and help (lib.records.Pair).
+METRIC_LABELS = {m: (c := column(Pair, m)).header[0].lower() + c.header[1:] for m in METRICS}
+METRIC_HELP = {m: (c := column(Pair, m)).help[0].lower() + c.help[1:] for m in METRICS}
 
 
 def metric_label(metric: str, window: str = "sentence") -> str:

@@ -7,7 +7,11 @@ import pandas as pd
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.names import demonym_country
 from lib.nlp.people import vocab as people_vocab
-from lib.schema import OUTLET_FORM_COLUMNS, VARIANT_COLUMNS
+
+#: Surface forms per entity (an intermediate table of the entity views).
+VARIANT_COLUMNS = ["entity", "label", "variant", "count"]
+#: How each outlet writes each entity, courtesy and job titles included ("Mr. Trump").
+OUTLET_FORM_COLUMNS = ["entity", "outlet", "written", "count"]
 
 
 def entity_variants(mentions: pd.DataFrame) -> pd.DataFrame:

@@ -1,33 +1,14 @@
 """Tables as downloadable CSV: UTF-8 with a byte-order mark (so Excel shows ≥, —, ’) and
-cells that a spreadsheet would run as a formula neutralised.
-
-A text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is
-prefixed with an apostrophe (OWASP's advice against CSV injection); numbers are written as
-numbers, so a negative value stays ``-3``.
+cells that a spreadsheet would run as a formula neutralised (:mod:`lib.present.csvsafe`).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from lib.present.csvsafe import safe_table
+
 BOM = "\ufeff"
-
-
-def _safe_cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def safe_table(table: pd.DataFrame) -> pd.DataFrame:
-    """``table`` with every text cell that could start a formula prefixed with ``'``."""
-    out = table.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(_safe_cell)
-    out.columns = [_safe_cell(str(c)) for c in out.columns]
-    return out
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:

@@ -8,6 +8,7 @@ import re
 import pandas as pd
 
 from lib.extract.numbers import vocab
+from lib.records import FIGURES_PAGE
 from lib.views.sources import FIGURE_PHRASES, explain
 
 VAGUE_WORDS = {
@@ -172,39 +173,6 @@ STATUS_HELP = {
     "conflict": "outlets report values that cannot all be true",
     "single source": "only one outlet reports it",
 }
-#: The claims table's first columns as the page and its CSV name them (then one column
-#: per outlet, named after it).
-CLAIM_HEADERS = {"claim_id": "Claim", "counted": "What is counted", "status": "Status"}
-#: The All figures table's columns as the page and its CSV name them.
-FIGURE_HEADERS = {
-    "outlet": "Outlet",
-    "figure": "Figure",
-    "text": "As written",
-    "exact_value": "Exact value",
-    "qualifier": "Qualifier",
-    "counted": "What is counted",
-    "predicate": "Event",
-    "time_scope": "Time",
-    "said_by": "Said by",
-    "how_found": "How the source was found",
-    "kind": "Kind",
-    "sentence": "Sentence",
-    "doc_id": "Document id",
-}
-FIGURE_VIEW_COLUMNS = [
-    "outlet",
-    "figure",
-    "text",
-    "exact_value",
-    "qualifier",
-    "counted",
-    "predicate",
-    "time_scope",
-    "said_by",
-    "how_found",
-    "kind",
-    "sentence",
-]
 
 
 def exact_value(value, value_max=None) -> str:
@@ -232,8 +200,8 @@ def figure_rows(figures: pd.DataFrame, qualifiers, query: str = "", kinds=None) 
     label, the exact value at full precision, the measurement (predicate, time scope),
     sources carried over from the previous sentence and ``counted`` phrases read from the
     clause's context (never grouped on) marked as such, and ``how_found``: how
-    the source was found (see :mod:`lib.views.sources`). Columns :data:`FIGURE_VIEW_COLUMNS`
-    and ``doc_id`` (which article, for downloads)."""
+    the source was found (see :mod:`lib.views.sources`). Columns: those of
+    :data:`lib.records.FIGURES_PAGE` with its CSV-only ones (which article)."""
     if kinds is None:
         kinds = [k for k in KIND_NAMES if k not in DEFAULT_HIDDEN_KINDS]
     flat = figures[figures["qualifier"].isin(list(qualifiers))]
@@ -258,10 +226,8 @@ def figure_rows(figures: pd.DataFrame, qualifiers, query: str = "", kinds=None) 
         ],
         exact_value=[exact_value(r.value, r.value_max) for r in flat.itertuples()],
     )
-    for col in ("predicate", "time_scope", "kind", "doc_id"):
-        if col not in flat:
-            flat = flat.assign(**{col: ""})
-    return flat[[*FIGURE_VIEW_COLUMNS, "doc_id"]]
+    missing = {c: "" for c in FIGURES_PAGE.csv_names() if c not in flat}
+    return flat.assign(**missing)[FIGURES_PAGE.csv_names()]
 
 
 def claim_cells_by_outlet(analysis) -> pd.DataFrame:

@@ -1,5 +1,6 @@
 """The one outlet filter: keep only rows of the chosen outlets, and recompute what depends
-on which outlets are compared (a claim's status and explanation, a quote group's size)."""
+on which outlets are compared (a claim's status and explanation, a quote group's size); and
+the one story scope (:func:`filter_story`), applied before it."""
 
 from __future__ import annotations
 
@@ -57,3 +58,27 @@ def _regroup(quotes: pd.DataFrame) -> pd.DataFrame:
     sizes = quotes.groupby("group_id")["doc_id"].transform("nunique")
     quotes["group_size"] = sizes.where(quotes["group_id"].notna(), quotes["group_size"])
     return quotes
+
+
+def filter_story(analysis: Analysis, story: str | None) -> Analysis:
+    """The one story scope: keep only the articles of ``story`` (None or "" keeps all) and
+    every row of theirs; the ``stories`` table keeps that story's row.
+
+    Claims and quote groups never span two stories (they are built within each), so their
+    status and sizes stay as they are.
+    """
+    if not story:
+        return analysis
+    docs = analysis.documents
+    ids = set(docs.loc[docs["story_id"] == story, "doc_id"]) if "story_id" in docs else set()
+    kwargs = {}
+    for f in fields(analysis):
+        value = getattr(analysis, f.name)
+        if isinstance(value, pd.DataFrame):
+            if "doc_id" in value.columns:
+                value = value[value["doc_id"].isin(ids)]
+            elif "story_id" in value.columns:
+                value = value[value["story_id"] == story]
+            value = value.reset_index(drop=True)
+        kwargs[f.name] = value
+    return Analysis(**kwargs)

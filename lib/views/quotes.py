@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 
+from lib.records import QUOTES_PAGE
 from lib.resolve.quote_groups import NORMALISE_QUOTES, speaker_key
 from lib.views.sources import explain
 
@@ -148,27 +149,9 @@ def shared_groups(quotes: pd.DataFrame) -> list[str]:
     return sorted(quotes.loc[quotes["group_size"] > 1, "group_id"].unique())
 
 
-#: Columns of the All quotes table (``how_found`` shown on demand).
-QUOTE_VIEW_COLUMNS = ["outlet", "speaker", "how_found", "quote", "kind", "verb", "group_id"]
-
-
-#: The All quotes table's columns as the page and its CSV name them.
-QUOTE_HEADERS = {
-    "outlet": "Outlet",
-    "speaker": "Speaker",
-    "how_found": "How the speaker was found",
-    "quote": "Quote",
-    "kind": "Kind",
-    "verb": "Reporting verb",
-    "group_id": "Group",
-    "doc_id": "Document id",
-    "sentence_id": "Sentence id",
-}
-
-
 def quote_rows(quotes: pd.DataFrame) -> pd.DataFrame:
-    """The All quotes table: QUOTE_VIEW_COLUMNS plus ``doc_id`` and ``sentence_id`` (where
-    the quote is, for downloads), with ``how_found`` saying how each speaker was found
-    ("pronoun “she” read as Jane Doe")."""
+    """The All quotes table (:data:`lib.records.QUOTES_PAGE` with its CSV-only columns:
+    where the quote is), with ``how_found`` saying how each speaker was found ("pronoun
+    “she” read as Jane Doe")."""
     out = quotes.assign(how_found=explain(quotes, "speaker", "speaker"))
-    return out[[*QUOTE_VIEW_COLUMNS, "doc_id", "sentence_id"]]
+    return out[QUOTES_PAGE.csv_names()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, column_headers
 
 APP = str(ROOT / "app.py")
 PAGES = [
@@ -175,9 +175,10 @@ def test_cooccurrence_demonym_toggle_changes_entities():
     at.toggle(key="co_demonyms").set_value(False).run()
     without = at.dataframe[0].value
     assert not at.exception
-    assert list(with_link.columns[:3]) == ["Entity A", "Entity B", "Times together"]
-    names_with = set(with_link["Entity A"]) | set(with_link["Entity B"])
-    names_without = set(without["Entity A"]) | set(without["Entity B"])
+    assert list(with_link.columns[:3]) == ["entity_a", "entity_b", "count"]
+    assert column_headers(at.dataframe[0])["count"] == "Times together"  # lib.records.Pair
+    names_with = set(with_link["entity_a"]) | set(with_link["entity_b"])
+    names_without = set(without["entity_a"]) | set(without["entity_b"])
     assert "North Korean" in names_without and "North Korean" not in names_with
 
 

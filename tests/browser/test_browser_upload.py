@@ -183,3 +183,45 @@ def test_pasted_tracking_pixels_fetch_nothing_on_any_page(server, browser):
     assert visited == 8 and len(requests) > 10  # every page, and the recording worked
     foreign = [u for u in requests if urlparse(u).hostname not in (host, None)]
     assert foreign == [] and dialogs == []
+
+
+def test_a_ten_thousand_character_file_name_gets_its_status_row(server, browser):
+    """Streamlit's upload parser refuses part headers over 4 KB by default, so a file with
+    a very long name never reached the app (a red chip, no row); it now gets its row."""
+    context, page, dialogs = open_yours(browser, server, "/sources")
+    long_name = "a" * 10_000 + ".txt"
+    text = b"Flood report\n\nAbout 1,200 residents were evacuated, officials said on Monday.\n"
+    page.locator("[data-testid='stSidebar'] input[type='file']").set_input_files(
+        [{"name": long_name, "mimeType": "text/plain", "buffer": text}]
+    )
+    page.wait_for_timeout(1000)
+    wait_idle(page)
+    assert_no_error(page)
+    sidebar = page.inner_text("[data-testid='stSidebar']")
+    assert "Error" not in sidebar and "400" not in sidebar, sidebar
+    status = grid_text(page, 0)
+    assert "aaaaaaaa" in status and "Analysed" in status, status
+    shot(page, "upload-long-file-name")
+    context.close()
+    assert dialogs == []
+
+
+def test_paste_box_holds_one_article_and_shows_the_limit(server, browser):
+    """The paste box takes one article's worth of text (the per-article limit) and shows
+    the limit; a longer paste is refused in the box, where the user sees it, instead of
+    being dropped on the way to the server."""
+    from lib.ingest.limits import Limits
+
+    limit = Limits().max_doc_chars
+    context, page, _ = open_yours(browser, server, "/sources")
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_text("Paste an article").click()
+    box = sidebar.locator("[data-testid='stForm'] textarea").first
+    sentence = "The river rose two metres overnight, officials said. "
+    box.fill((sentence * 4_000)[:limit])
+    assert len(box.input_value()) == limit
+    assert f"{limit}/{limit}" in sidebar.inner_text()
+    box.fill(sentence * 6_000)  # 318,000 characters: not taken
+    assert len(box.input_value()) == limit
+    assert f"Up to {limit:,} characters" in sidebar.inner_text()
+    context.close()

@@ -156,7 +156,42 @@ def test_display_names_drop_bidi_and_zero_width_characters():
     assert display_name("rtl_\u202etxt.exe") == "rtl_txt.exe"
     assert display_name("Daily\u200b News\u2066") == "Daily News"
     docs = [Document(doc_id="a", text="x", outlet="\u202eNews")]
-    assert outlet_labels(docs) == ["News"] and docs[0].outlet == "\u202eNews"  # data kept
+    assert outlet_labels(docs) == ["News"]
+    assert docs[0].source_name == "" and docs[0].outlet == "News"  # names are kept as shown
+
+
+def test_invisible_and_lookalike_outlet_names_are_one_outlet():
+    """Default-ignorable code points (word joiner, tag characters, soft hyphen, variation
+    selectors) are removed from names and the names NFKC-normalised: outlets that look the
+    same are one outlet, and titles and bylines carry nothing invisible."""
+    from lib.corpus.document import INVISIBLE_RE, display_name
+
+    variants = [
+        "Daily News",
+        "Daily\u2060 News",  # word joiner
+        "Daily News\U000e0041\U000e007f",  # tag characters
+        "Dai\u00adly\u00a0News",  # soft hyphen, no-break space
+        "\uff24aily News\ufe0f",  # full-width D, variation selector
+    ]
+    docs = [
+        Document(doc_id=f"d{i}", text="x", outlet=v, title=f"Flood{v[-1]}\u2060 hits", byline=v)
+        for i, v in enumerate(variants)
+    ]
+    assert set(outlet_labels(docs)) == {"Daily News"}
+    assert all(not INVISIBLE_RE.search(d.title + d.byline) for d in docs)
+    assert display_name("Ｔｏｋｙｏ\u200d Post") == "Tokyo Post"
+
+
+def test_invisible_code_points_are_unicodes_default_ignorables():
+    regex = pytest.importorskip("regex")
+    import sys
+
+    from lib.corpus.document import INVISIBLE_RE
+
+    ignorable = regex.compile(r"\p{Default_Ignorable_Code_Point}")
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        assert bool(INVISIBLE_RE.match(ch)) == bool(ignorable.match(ch)), hex(cp)
 
 
 @pytest.mark.parametrize(

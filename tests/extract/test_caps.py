@@ -44,7 +44,7 @@ def test_figures_stop_at_the_number_cap(nlp, monkeypatch):
     assert len(extract_figures(doc)) == 8
     monkeypatch.setattr(caps, "MAX_NUMBERS", 5)
     figures = extract_figures(nlp(text))
-    assert [f["value"] for f in figures] == [10, 11, 12, 13, 14]
+    assert [f.value for f in figures] == [10, 11, 12, 13, 14]
 
 
 def test_quotes_stop_at_the_quote_cap(nlp, monkeypatch):
@@ -52,7 +52,7 @@ def test_quotes_stop_at_the_quote_cap(nlp, monkeypatch):
     assert len(find_quotes(text)) == 6
     monkeypatch.setattr("lib.extract.quotes.MAX_QUOTES", 4)
     assert len(find_quotes(text)) == 4
-    assert [q["quote"] for q in extract_quotes(nlp(text))][-1] == "We will build road 3 soon"
+    assert [q.quote for q in extract_quotes(nlp(text))][-1] == "We will build road 3 soon"
 
 
 def test_status_row_says_when_a_cap_is_hit():
@@ -66,3 +66,28 @@ def test_status_row_says_when_a_cap_is_hit():
     assert rows.loc["normal.txt", "status"] == rows.loc["many.txt", "status"] == "analysed"
     docs = {d.doc_id: d for d in result.documents}
     assert docs["many"].notes and not docs["normal"].notes
+
+
+SPELLED = "Two hundred people fled and three thousand stayed. "
+
+
+def test_numbers_written_as_words_count_toward_the_cap(nlp, monkeypatch):
+    """A text of spelled-out numbers meets the same cap as one of digits: no more figures
+    than the cap, and the status row says how many numbers the text has."""
+    text = SPELLED * 60  # 120 numbers, no digit at all
+    assert len(extract_figures(nlp(text))) == 120
+    monkeypatch.setattr(caps, "MAX_NUMBERS", 50)
+    assert len(extract_figures(nlp(text))) == 50
+    assert caps.cap_notes(text) == [
+        "Only the first 50 numbers were read as figures (the text has 120)."
+    ]
+
+
+def test_the_issue_text_of_199_kb_is_capped_with_a_note():
+    text = SPELLED * (199_000 // len(SPELLED))
+    result = read_uploads([("words.txt", ("Flood report\n\n" + text).encode())])
+    row = result.statuses.iloc[0]
+    assert row["reason"] == REASON_CAPPED, row.to_dict()
+    assert row["message"].startswith(f"Only the first {caps.MAX_NUMBERS:,} numbers")
+    cutoff = caps.number_cutoff(result.documents[0].text)
+    assert cutoff is not None and cutoff < len(result.documents[0].text) // 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lib.extract.figures import QUALIFIERS, extract_figures
-from lib.schema import FIGURE_KEYS
+from lib.records import Figure
 from lib.views.figures import format_figure
 from tests.helpers import source
 
@@ -13,15 +13,15 @@ from tests.helpers import source
 def labels(figures, vague=False):
     """Figures as the Figures page shows them by default (counts of one hidden)."""
     return [
-        format_figure(f["value"], f["value_max"], f["qualifier"], f["unit"])
+        format_figure(f.value, f.value_max, f.qualifier, f.unit)
         for f in figures
-        if (vague or f["qualifier"] != "vague") and f["kind"] != "one"
+        if (vague or f.qualifier != "vague") and f.kind != "one"
     ]
 
 
 def figure_with(figures, text):
-    found = [f for f in figures if text in f["text"]]
-    assert found, f"no figure with {text!r} in {[f['text'] for f in figures]}"
+    found = [f for f in figures if text in f.text]
+    assert found, f"no figure with {text!r} in {[f.text for f in figures]}"
     return found[0]
 
 
@@ -30,34 +30,34 @@ def figs_of(nlp, text, **kw):
 
 
 def speaker_entity(doc, fig):
-    if fig["said_by_start"] is None:
+    if fig.said_by_start is None:
         return None
-    return doc.text[fig["said_by_start"] : fig["said_by_end"]]
+    return doc.text[fig.said_by_start : fig.said_by_end]
 
 
-def test_every_figure_has_the_documented_keys(seed_figures):
+def test_every_figure_is_a_figure_record(seed_figures):
     assert sum(len(figures) for _doc, figures, _ in seed_figures.values()) >= 10
     for _doc, figures, _ in seed_figures.values():
         for f in figures:
-            assert list(f) == FIGURE_KEYS
-            assert f["qualifier"] in QUALIFIERS
+            assert isinstance(f, Figure)
+            assert f.qualifier in QUALIFIERS
 
 
 def test_offsets_point_at_the_figure_text(seed_figures):
     assert any(figures for _doc, figures, _ in seed_figures.values())
     for doc, figures, _ in seed_figures.values():
         for f in figures:
-            assert doc.text[f["start_char"] : f["end_char"]] == f["text"]
-            sent = doc.text[f["sent_start_char"] :]
-            assert sent.startswith(f["sentence"][:20])
+            assert doc.text[f.start_char : f.end_char] == f.text
+            sent = doc.text[f.sent_start_char :]
+            assert sent.startswith(f.sentence[:20])
 
 
 def test_seed_000(seed_figures):
     doc, figures, _ = seed_figures["000"]
     assert labels(figures, vague=True) == ["≥600,000"]
     fig = figures[0]
-    assert fig["counted"] == "Russian soldiers killed or wounded"
-    assert fig["counted_head"] == "soldier"
+    assert fig.counted == "Russian soldiers killed or wounded"
+    assert fig.counted_head == "soldier"
     assert "Rutte" in source(fig)
     assert "Rutte" in speaker_entity(doc, fig)
 
@@ -65,15 +65,15 @@ def test_seed_000(seed_figures):
 def test_seed_001(seed_figures):
     doc, figures, _ = seed_figures["001"]
     assert labels(figures) == ["~3,000", "≤10,000", "~1,500", "1,500"]
-    vague = [f for f in figures if f["qualifier"] == "vague"]
-    assert [f["text"] for f in vague] == ["millions"]  # "millions of rounds": kept as vague
-    assert figure_with(figures, "3,000")["counted"] == "North Korean personnel"
+    vague = [f for f in figures if f.qualifier == "vague"]
+    assert [f.text for f in vague] == ["millions"]  # "millions of rounds": kept as vague
+    assert figure_with(figures, "3,000").counted == "North Korean personnel"
     assert source(figure_with(figures, "3,000")) == "U.S. officials"
     assert source(figure_with(figures, "10,000")) == "Ukrainian officials"
     special = figure_with(figures, "around 1,500")
-    assert special["counted"] == "North Korean special operations troops"
+    assert special.counted == "North Korean special operations troops"
     assert source(special) == "National Intelligence Service"
-    assert special["said_by_how"] == "according to"
+    assert special.said_by_how == "according to"
     assert "National Intelligence Service" in speaker_entity(doc, special)
 
 
@@ -82,12 +82,12 @@ def test_seed_002(seed_figures):
     assert labels(figures, vague=True) == ["~11,000", "~3,000", "≥600,000", "3,000"]
     assert source(figure_with(figures, "11,000")) == "Ukrainian intelligence"
     casualty = figure_with(figures, "600,000")
-    assert casualty["counted"] == "Russian soldiers killed or wounded"
+    assert casualty.counted == "Russian soldiers killed or wounded"
     assert "Rutte" in source(casualty)  # "The NATO chief ..., citing that “...”"
-    (plain,) = [f for f in figures if f["text"] == "3,000"]
-    assert plain["counted"] == "military personnel"
+    (plain,) = [f for f in figures if f.text == "3,000"]
+    assert plain.counted == "military personnel"
     assert source(plain) == "South Korean intelligence"
-    assert all(f["value"] not in (27, 28, 1) for f in figures)
+    assert all(f.value not in (27, 28, 1) for f in figures)
 
 
 def test_seed_003(seed_figures):
@@ -104,7 +104,7 @@ def test_seed_004(seed_figures):
     assert source(ten) == "Volodymyr Zelensky"  # "He has claimed ..." resolved
     assert speaker_entity(doc, ten) == "Volodymyr Zelensky"
     assert source(figure_with(figures, "600,000")) == "Rutte"
-    assert all("three" not in f["text"] and "weeks" not in f["text"] for f in figures)
+    assert all("three" not in f.text and "weeks" not in f.text for f in figures)
 
 
 def test_include_vague_false_drops_vague(seed_figures):
@@ -185,7 +185,7 @@ def test_include_vague_false_drops_vague(seed_figures):
 )
 def test_values_qualifiers_units(nlp, text, expected):
     got = [
-        (f["text"], f["value"], f["value_max"], f["qualifier"], f["unit"])
+        (f.text, f.value, f.value_max, f.qualifier, f.unit)
         for f in figs_of(nlp, text)
     ]
     assert [g[0] for g in got] == [e[0] for e in expected]
@@ -208,7 +208,7 @@ def test_values_qualifiers_units(nlp, text, expected):
     ],
 )
 def test_not_figures(nlp, text):
-    assert [f["text"] for f in figs_of(nlp, text)] == []
+    assert [f.text for f in figs_of(nlp, text)] == []
 
 
 @pytest.mark.parametrize(
@@ -229,15 +229,15 @@ def test_not_figures(nlp, text):
 )
 def test_figure_kinds(nlp, text, expected):
     """Ages, durations and counts of one are figures too, marked by kind (pages can hide them)."""
-    assert [(f["text"], f["kind"]) for f in figs_of(nlp, text)] == expected
+    assert [(f.text, f.kind) for f in figs_of(nlp, text)] == expected
 
 
 def test_counted_phrase_other_event(nlp):
     (fig,) = figs_of(nlp, "Officials said at least 40 Haitian migrants were rescued at sea.")
-    assert fig["counted"] == "Haitian migrants rescued"
-    assert fig["counted_head"] == "migrant"
-    assert fig["counted_lemmas"].split() == ["haitian", "migrant", "rescue"]
-    assert fig["counted_groups"] == "Haitian"
+    assert fig.counted == "Haitian migrants rescued"
+    assert fig.counted_head == "migrant"
+    assert fig.counted_lemmas.split() == ["haitian", "migrant", "rescue"]
+    assert fig.counted_groups == "Haitian"
 
 
 @pytest.mark.parametrize(
@@ -302,15 +302,15 @@ def test_source_descriptions_keep_their_words_and_name_their_entity(nlp):
         "U.S. officials said 3,000 soldiers were sent. Ukrainian intelligence put it at 5,000."
     )
     three, five = extract_figures(doc)
-    assert three["said_by_text"] is None and three["said_by_description"] == "U.S. officials"
-    assert doc.text[three["said_by_ent_start"] : three["said_by_ent_end"]] == "U.S."
-    assert five["said_by_description"] == "Ukrainian intelligence"
-    assert doc.text[five["said_by_ent_start"] : five["said_by_ent_end"]] == "Ukrainian"
+    assert three.said_by_text is None and three.said_by_description == "U.S. officials"
+    assert doc.text[three.said_by_ent_start : three.said_by_ent_end] == "U.S."
+    assert five.said_by_description == "Ukrainian intelligence"
+    assert doc.text[five.said_by_ent_start : five.said_by_ent_end] == "Ukrainian"
 
 
 def test_no_speaker_when_none_given(nlp):
     (fig,) = figs_of(nlp, "About 3,000 cars were stuck on the motorway.")
-    assert source(fig) is None and fig["said_by_start"] is None
+    assert source(fig) is None and fig.said_by_start is None
 
 
 def test_source_carries_to_next_sentence_about_the_same_thing(nlp):
@@ -319,26 +319,26 @@ def test_source_carries_to_next_sentence_about_the_same_thing(nlp):
         "Another 50 protesters were detained overnight.\n\n"
         "About 300 shops were closed."
     )
-    figs = {f["text"]: f for f in extract_figures(nlp(text))}
-    assert figs["200"]["said_by_how"] == "explicit" and source(figs["200"])
+    figs = {f.text: f for f in extract_figures(nlp(text))}
+    assert figs["200"].said_by_how == "explicit" and source(figs["200"])
     assert source(figs["50"]) == source(figs["200"])
-    assert figs["50"]["said_by_how"] == "carried over"
+    assert figs["50"].said_by_how == "carried over"
     # a new paragraph about something else does not inherit the source
     assert source(figs["About 300"]) is None
 
 
 def test_bare_counts_the_model_tags_as_dates_are_figures(nlp):
     figs = extract_figures(nlp("The port authority put the number of waiting ships at around 45."))
-    assert [(f["text"], f["qualifier"], f["value"]) for f in figs] == [("around 45", "approx", 45)]
+    assert [(f.text, f.qualifier, f.value) for f in figs] == [("around 45", "approx", 45)]
     for text in (
         "The talks on 27-28 October ended.",
         "It happened nearly three years ago.",
         "The vote is at 10:30 on Monday.",
     ):
-        assert [f["kind"] for f in extract_figures(nlp(text)) if f["kind"] != "duration"] == [], (
+        assert [f.kind for f in extract_figures(nlp(text)) if f.kind != "duration"] == [], (
             text
         )
-    assert [f["kind"] for f in extract_figures(nlp("He was 45 years old."))] == ["age"]
+    assert [f.kind for f in extract_figures(nlp("He was 45 years old."))] == ["age"]
 
 
 @pytest.mark.parametrize(
@@ -352,15 +352,15 @@ def test_bare_counts_the_model_tags_as_dates_are_figures(nlp):
 def test_counted_from_context_is_shown_but_never_grouped_on(nlp, text, figure, counted):
     """A figure counting no noun shows what its clause is about (``counted_how`` context);
     its grouping keys stay empty so claims never join on such a weak reading."""
-    (fig,) = [f for f in figs_of(nlp, text) if f["text"] == figure]
-    assert fig["counted"] == counted
-    assert fig["counted_how"] == "context"
-    assert fig["counted_head"] == "" and fig["counted_lemmas"] == ""
+    (fig,) = [f for f in figs_of(nlp, text) if f.text == figure]
+    assert fig.counted == counted
+    assert fig.counted_how == "context"
+    assert fig.counted_head == "" and fig.counted_lemmas == ""
 
 
 def test_counted_noun_is_marked_as_such(nlp):
     (fig,) = figs_of(nlp, "Rescuers found 75 survivors in the rubble.")
-    assert (fig["counted"], fig["counted_how"]) == ("survivors", "noun")
+    assert (fig.counted, fig.counted_how) == ("survivors", "noun")
 
 
 @pytest.mark.parametrize(
@@ -374,7 +374,7 @@ def test_hyphenated_measure_describes_its_noun(nlp, text, figure, unit, counted)
     """ "a 120-word statement": the unit is the word, the statement is what is measured, and
     the clause's verb (read, approved) is not the figure's event."""
     (fig,) = figs_of(nlp, text)
-    assert (fig["text"], fig["unit"], fig["counted"], fig["predicate"]) == (
+    assert (fig.text, fig.unit, fig.counted, fig.predicate) == (
         figure,
         unit,
         counted,
@@ -384,7 +384,7 @@ def test_hyphenated_measure_describes_its_noun(nlp, text, figure, unit, counted)
 
 def test_a_list_of_moves_reads_each_figure_with_its_own_name(nlp):
     figs = figs_of(nlp, "Closing prices on Friday: Zentrix +0.2%, Borlan +0.3%.")
-    assert [(f["text"], f["counted"], f["counted_how"]) for f in figs] == [
+    assert [(f.text, f.counted, f.counted_how) for f in figs] == [
         ("+0.2%", "Zentrix", "context"),
         ("+0.3%", "Borlan", "context"),
     ]
@@ -396,6 +396,7 @@ def test_context_noun_is_never_a_far_guess(blank_nlp, gap, found):
     (a hand-built parse: every word hangs on the figure, so only the fallback can answer)."""
     from spacy.tokens import Doc
 
+    from lib.extract.candidates import Candidate
     from lib.extract.counted import NEAR_WORDS, context_noun
 
     assert (gap < NEAR_WORDS) == (found is not None)  # the cases straddle the window
@@ -408,7 +409,8 @@ def test_context_noun_is_never_a_far_guess(blank_nlp, gap, found):
         heads=[n - 1] * n,
         deps=["dep"] * (n - 1) + ["ROOT"],
     )
-    noun = context_noun(doc, {"_start": n - 1, "_end": n, "_anchor_span": (n - 1, n)})
+    cand = Candidate(n - 1, n - 1, n, (n - 1, n), 12.0, 12.0, "exact", "")
+    noun = context_noun(doc, cand)
     assert (noun.text if noun is not None else None) == found
 
 
@@ -417,6 +419,6 @@ def test_a_kickers_number_is_not_a_figure(nlp):
         "UPDATE 2-Floodwaters force 3,000 from homes\n\n"
         "Officials said 40 schools had closed. Analysis: 5 towns were cut off."
     )
-    values = sorted(f["value"] for f in figs_of(nlp, text))
+    values = sorted(f.value for f in figs_of(nlp, text))
     assert 2 not in values
     assert {3000, 40, 5} <= set(values)

@@ -10,7 +10,7 @@ from lib.views.figures import format_figure
 
 
 def read(nlp, text):
-    return [(f["text"], f["value"], f["qualifier"], f["unit"]) for f in extract_figures(nlp(text))]
+    return [(f.text, f.value, f.qualifier, f.unit) for f in extract_figures(nlp(text))]
 
 
 @pytest.mark.parametrize(
@@ -44,7 +44,7 @@ def test_reading(nlp, text, expected):
 
 def test_decimals_show_as_written(nlp):
     (fig,) = extract_figures(nlp("A quake of magnitude 6.6 struck."))
-    label = format_figure(fig["value"], fig["value_max"], fig["qualifier"], fig["unit"])
+    label = format_figure(fig.value, fig.value_max, fig.qualifier, fig.unit)
     assert label == "magnitude 6.6"  # not rounded to 7, and written as a reader would
 
 
@@ -59,12 +59,12 @@ def test_decimals_show_as_written(nlp):
     ],
 )
 def test_names_with_numbers_are_not_figures(nlp, text):
-    assert [f["text"] for f in extract_figures(nlp(text)) if f["kind"] != "duration"] == []
+    assert [f.text for f in extract_figures(nlp(text)) if f.kind != "duration"] == []
 
 
 def test_vote_tally_reads_as_votes_for_and_against(nlp):
     figs = extract_figures(nlp("The House passed the bill 234-193 on Thursday."))
-    assert [(f["value"], f["counted"], f["kind"]) for f in figs] == [
+    assert [(f.value, f.counted, f.kind) for f in figs] == [
         (234.0, "votes in favour", "count"),
         (193.0, "votes against", "count"),
     ]
@@ -84,4 +84,6 @@ def test_vote_tally_reads_as_votes_for_and_against(nlp):
 )
 def test_a_figure_knows_what_it_measures(nlp, text, field, value):
     figs = extract_figures(nlp(text))
-    assert any(value in f[field] for f in figs), [(f["text"], f[field]) for f in figs]
+    assert any(value in getattr(f, field) for f in figs), [
+        (f.text, getattr(f, field)) for f in figs
+    ]

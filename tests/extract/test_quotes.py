@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from lib.extract.quotes import extract_quotes
+from lib.records import Quote
 from lib.resolve.quote_groups import group_quotes
-from lib.schema import QUOTE_KEYS
+from tests.helpers import as_frame
 
 
 def quotes_of(nlp, text):
@@ -14,8 +13,8 @@ def quotes_of(nlp, text):
 
 
 def find(quotes, start):
-    hits = [q for q in quotes if q["quote"].startswith(start)]
-    assert hits, f"no quote starting {start!r} in {[q['quote'] for q in quotes]}"
+    hits = [q for q in quotes if q.quote.startswith(start)]
+    assert hits, f"no quote starting {start!r} in {[q.quote for q in quotes]}"
     return hits[0]
 
 
@@ -25,43 +24,27 @@ def seed(seed_quotes, prefix):
     return hits[0][1]
 
 
-def as_frame(rows_by_doc):
-    """rows_by_doc: {(doc_id, outlet): [quote dicts]} -> DataFrame with a speaker column."""
-    rows = []
-    for (doc_id, outlet), quotes in rows_by_doc.items():
-        for q in quotes:
-            rows.append(
-                {
-                    **q,
-                    "doc_id": doc_id,
-                    "outlet": outlet,
-                    "speaker": q["speaker_text"] or q["speaker_description"],
-                }
-            )
-    return pd.DataFrame(rows)
-
-
-def test_seed_quotes_have_all_keys_and_valid_offsets(seed_quotes):
+def test_seed_quotes_are_records_with_valid_offsets(seed_quotes):
     total = 0
     for doc, quotes in seed_quotes.values():
         for q in quotes:
             total += 1
-            assert set(QUOTE_KEYS) <= set(q)
-            assert doc.text[q["start_char"] : q["end_char"]] == q["quote"]
-            assert q["kind"] in ("direct", "fragment")
-            assert doc.text[q["sent_start_char"] :].startswith(q["sentence"])
-            if q["speaker_text"] is not None:
-                assert doc.text[q["speaker_start"] : q["speaker_end"]] == q["speaker_text"]
-                assert q["speaker_description"] == ""
+            assert isinstance(q, Quote)
+            assert doc.text[q.start_char : q.end_char] == q.quote
+            assert q.kind in ("direct", "fragment")
+            assert doc.text[q.sent_start_char :].startswith(q.sentence)
+            if q.speaker_text is not None:
+                assert doc.text[q.speaker_start : q.speaker_end] == q.speaker_text
+                assert q.speaker_description == ""
     assert total >= 20
 
 
 def test_seed_enemy_understands_strength(seed_quotes):
     q3 = find(seed(seed_quotes, "003"), "The enemy understands strength")
-    assert q3["speaker_text"] == "Yermak" and q3["kind"] == "direct"
+    assert q3.speaker_text == "Yermak" and q3.kind == "direct"
     q4 = find(seed(seed_quotes, "004"), "The enemy understands strength")
-    assert q4["speaker_text"] == "Yermak"
-    assert q4["speaker_how"] == "carried over"
+    assert q4.speaker_text == "Yermak"
+    assert q4.speaker_how == "carried over"
     frame = group_quotes(
         as_frame({(k, d.display_outlet): qs for k, (d, qs) in seed_quotes.items()})
     )
@@ -72,38 +55,38 @@ def test_seed_enemy_understands_strength(seed_quotes):
 
 def test_seed_other_speakers(seed_quotes):
     z = find(seed(seed_quotes, "001"), "Ukraine will be forced to actually fight")
-    assert z["speaker_text"] == "Zelensky" and z["verb"] == "say"
+    assert z.speaker_text == "Zelensky" and z.verb == "say"
     r = find(seed(seed_quotes, "004"), "The deepening military cooperation")
-    assert r["speaker_text"] == "Rutte" and r["verb"] == "tell"
+    assert r.speaker_text == "Rutte" and r.verb == "tell"
     follow = find(seed(seed_quotes, "004"), "The deployment [of] North Korean troops")
-    assert follow["speaker_text"] == "Rutte"
+    assert follow.speaker_text == "Rutte"
     y = find(seed(seed_quotes, "004"), "This is an escalation.")
-    assert y["speaker_text"] == "Andriy Yermak"
-    assert "Sanctions alone are not enough" in y["quote"]  # spans several sentences
+    assert y.speaker_text == "Andriy Yermak"
+    assert "Sanctions alone are not enough" in y.quote  # spans several sentences
     he = find(seed(seed_quotes, "000"), "This is a significant escalation")
-    assert he["speaker_text"] == "Rutte" and he["speaker_how"] == "pronoun"
+    assert he.speaker_text == "Rutte" and he.speaker_how == "pronoun"
     putin = find(seed(seed_quotes, "000"), "Putin is unable to sustain")
-    assert putin["speaker_text"] == "Rutte"  # not the PERSON inside the quote
+    assert putin.speaker_text == "Rutte"  # not the PERSON inside the quote
 
 
 def test_seed_unnamed_soldier_keeps_description(seed_quotes):
     q = find(seed(seed_quotes, "003"), "Who knows what the f***")
-    assert q["speaker_text"] is None
-    assert q["speaker_description"] == "One Russian soldier"
-    assert q["kind"] == "direct"
+    assert q.speaker_text is None
+    assert q.speaker_description == "One Russian soldier"
+    assert q.kind == "direct"
 
 
 def test_seed_fragments(seed_quotes):
     quotes3 = seed(seed_quotes, "003")
     for start in ("K battalion", "fake news", "groundless rumors"):
-        assert find(quotes3, start)["kind"] == "fragment"
+        assert find(quotes3, start).kind == "fragment"
     fake = find(quotes3, "fake news")
-    assert fake["quote"] == "fake news"  # trailing comma trimmed
-    assert fake["speaker_text"] == "Kremlin"
+    assert fake.quote == "fake news"  # trailing comma trimmed
+    assert fake.speaker_text == "Kremlin"
     rumors = find(quotes3, "groundless rumors")
-    assert rumors["speaker_text"] is None
-    assert rumors["speaker_description"] == "a North Korean representative"
-    assert find(seed(seed_quotes, "000"), "dangerous expansion")["kind"] == "fragment"
+    assert rumors.speaker_text is None
+    assert rumors.speaker_description == "a North Korean representative"
+    assert find(seed(seed_quotes, "000"), "dangerous expansion").kind == "fragment"
 
 
 def test_straight_quotes_multi_sentence_said_x(nlp):
@@ -112,11 +95,11 @@ def test_straight_quotes_multi_sentence_said_x(nlp):
         "take risks with public safety,\" said Maria Lopez, the city's transport director."
     )
     (q,) = quotes_of(nlp, text)
-    assert q["quote"].endswith("risks with public safety")
-    assert "inspection. We cannot" in q["quote"]
-    assert q["kind"] == "direct" and q["open_ended"] is False
-    assert q["speaker_text"] == "Maria Lopez" and q["verb"] == "say"
-    assert q["sentence"] == text and q["sent_start_char"] == 0
+    assert q.quote.endswith("risks with public safety")
+    assert "inspection. We cannot" in q.quote
+    assert q.kind == "direct" and q.open_ended is False
+    assert q.speaker_text == "Maria Lopez" and q.verb == "say"
+    assert q.sentence == text and q.sent_start_char == 0
 
 
 def test_curly_quotes_x_said_colon(nlp):
@@ -125,9 +108,9 @@ def test_curly_quotes_x_said_colon(nlp):
         "the fire started and expect more tonight.”"
     )
     (q,) = quotes_of(nlp, text)
-    assert q["quote"].startswith("We have treated 42 patients")
-    assert text[q["start_char"] : q["end_char"]] == q["quote"]
-    assert q["speaker_text"] == "Daniel Okafor" and q["kind"] == "direct"
+    assert q.quote.startswith("We have treated 42 patients")
+    assert text[q.start_char : q.end_char] == q.quote
+    assert q.speaker_text == "Daniel Okafor" and q.kind == "direct"
 
 
 def test_quote_split_by_attribution_gives_two_quotes_same_speaker(nlp):
@@ -136,16 +119,16 @@ def test_quote_split_by_attribution_gives_two_quotes_same_speaker(nlp):
         "visited us since.”\n\n“The water came in minutes,” Rahman added. “We lost everything.”"
     )
     quotes = quotes_of(nlp, text)
-    assert [q["quote"][:12] for q in quotes] == [
+    assert [q.quote[:12] for q in quotes] == [
         "We were not ",
         "and nobody f",
         "The water ca",
         "We lost ever",
     ]
-    assert {q["speaker_text"] for q in quotes[:2]} == {"Aisha Rahman"}
-    assert quotes[2]["speaker_text"] == "Rahman" and quotes[2]["verb"] == "add"
-    assert quotes[3]["speaker_text"] == "Rahman"
-    assert quotes[3]["speaker_how"] == "carried over"
+    assert {q.speaker_text for q in quotes[:2]} == {"Aisha Rahman"}
+    assert quotes[2].speaker_text == "Rahman" and quotes[2].verb == "add"
+    assert quotes[3].speaker_text == "Rahman"
+    assert quotes[3].speaker_how == "carried over"
 
 
 def test_follow_on_paragraph_keeps_speaker(nlp):
@@ -157,10 +140,10 @@ def test_follow_on_paragraph_keeps_speaker(nlp):
         "“Stay away from the ridge until further notice.”"
     )
     quotes = quotes_of(nlp, text)
-    assert quotes[0]["speaker_text"] == "Berg"
-    assert quotes[1]["speaker_text"] == "Berg" and quotes[1]["speaker_how"] == "carried over"
+    assert quotes[0].speaker_text == "Berg"
+    assert quotes[1].speaker_text == "Berg" and quotes[1].speaker_how == "carried over"
     # two paragraphs after the last attributed quote: no inherited speaker
-    assert quotes[2]["speaker_text"] is None and quotes[2]["speaker_how"] == ""
+    assert quotes[2].speaker_text is None and quotes[2].speaker_how == ""
 
 
 def test_unbalanced_marks_do_not_crash(nlp):
@@ -170,12 +153,12 @@ def test_unbalanced_marks_do_not_crash(nlp):
     )
     quotes = quotes_of(nlp, text)
     assert len(quotes) == 2
-    assert all(q["open_ended"] for q in quotes)
-    assert quotes[0]["quote"].endswith("no new taxes are needed.")
-    assert quotes[0]["speaker_description"] == "The minister"
+    assert all(q.open_ended for q in quotes)
+    assert quotes[0].quote.endswith("no new taxes are needed.")
+    assert quotes[0].speaker_description == "The minister"
     for odd in ("", '"', "“”", "He said “", "” stray", 'A "b" c "d', "‘", "x\n\n“\n\n”"):
         for q in quotes_of(nlp, odd):
-            assert q["quote"].strip()
+            assert q.quote.strip()
 
 
 def test_open_quote_continues_into_next_paragraph(nlp):
@@ -184,8 +167,8 @@ def test_open_quote_continues_into_next_paragraph(nlp):
         "“And this is the second part,” said Jan Novak."
     )
     first, second = quotes_of(nlp, text)
-    assert first["open_ended"] and not second["open_ended"]
-    assert first["speaker_text"] == second["speaker_text"] == "Jan Novak"
+    assert first.open_ended and not second.open_ended
+    assert first.speaker_text == second.speaker_text == "Jan Novak"
 
 
 def test_fragments_scare_quotes(nlp):
@@ -195,16 +178,16 @@ def test_fragments_scare_quotes(nlp):
         'The striker called the referee\'s decision "a disgrace" and said it had cost them.'
     )
     quotes = quotes_of(nlp, text)
-    assert [q["quote"] for q in quotes] == ["reckless gambling", "chemical haze", "a disgrace"]
-    assert all(q["kind"] == "fragment" for q in quotes)
-    assert quotes[0]["speaker_description"] == "The opposition"
-    assert quotes[2]["speaker_description"] == "The striker"
+    assert [q.quote for q in quotes] == ["reckless gambling", "chemical haze", "a disgrace"]
+    assert all(q.kind == "fragment" for q in quotes)
+    assert quotes[0].speaker_description == "The opposition"
+    assert quotes[2].speaker_description == "The striker"
 
 
 def test_labelled_as_with_organisation(nlp):
     (q,) = quotes_of(nlp, "The Interior Ministry dismissed the reports as “pure fiction.”")
-    assert q["kind"] == "fragment" and q["speaker_text"] == "Interior Ministry"
-    assert q["verb"] == "dismiss"
+    assert q.kind == "fragment" and q.speaker_text == "Interior Ministry"
+    assert q.verb == "dismiss"
 
 
 def test_according_to(nlp):
@@ -213,18 +196,18 @@ def test_according_to(nlp):
         "resume on Monday once the runway is repaired.”"
     )
     (q,) = quotes_of(nlp, text)
-    assert q["verb"] == "according to"
-    assert q["speaker_text"] == "Jane Whitfield"
-    assert q["kind"] == "direct"
+    assert q.verb == "according to"
+    assert q.speaker_text == "Jane Whitfield"
+    assert q.kind == "direct"
 
 
 def test_according_to_does_not_override_reporting_verb(nlp):
     text = "“The talks were productive,” the ministry said, according to state media."
     (q,) = quotes_of(nlp, text)
-    assert q["verb"] == "say" and q["speaker_description"] == "the ministry"
+    assert q.verb == "say" and q.speaker_description == "the ministry"
     (frag,) = quotes_of(nlp, 'According to Jane Smith, the plan is "a disaster for the town."')
-    assert frag["kind"] == "fragment"
-    assert frag["verb"] == "according to" and frag["speaker_text"] == "Jane Smith"
+    assert frag.kind == "fragment"
+    assert frag.verb == "according to" and frag.speaker_text == "Jane Smith"
 
 
 def test_pronoun_resolves_to_appositive_subject(nlp):
@@ -233,9 +216,9 @@ def test_pronoun_resolves_to_appositive_subject(nlp):
         'upbeat. "We were lucky today," she said.'
     )
     (q,) = quotes_of(nlp, text)
-    assert q["speaker_text"] == "Marta Kowalska"
+    assert q.speaker_text == "Marta Kowalska"
     (alone,) = quotes_of(nlp, '"It will not happen again," he said.')
-    assert alone["speaker_text"] is None and alone["verb"] == "say"
+    assert alone.speaker_text is None and alone.verb == "say"
 
 
 def test_pronoun_prefers_subject_person_not_nearest_mention(nlp):
@@ -244,9 +227,9 @@ def test_pronoun_prefers_subject_person_not_nearest_mention(nlp):
         "Greene. “Paul Greene promised federal help, but we need it now,” she said."
     )
     (q,) = quotes_of(nlp, text)
-    assert q["speaker_text"] == "Elena Marsh"
-    assert q["speaker_how"] == "pronoun"
-    assert text[q["speaker_start"] : q["speaker_end"]] == "Elena Marsh"
+    assert q.speaker_text == "Elena Marsh"
+    assert q.speaker_how == "pronoun"
+    assert text[q.speaker_start : q.speaker_end] == "Elena Marsh"
 
 
 def test_description_speaker_not_nearby_name(nlp):
@@ -257,8 +240,8 @@ def test_description_speaker_not_nearby_name(nlp):
         "power will come back.”\n\n“We are doing everything we can,” said the official."
     )
     quotes = quotes_of(nlp, text)
-    assert [q["speaker_text"] for q in quotes] == [None, None, None]
-    assert [q["speaker_description"] for q in quotes] == [
+    assert [q.speaker_text for q in quotes] == [None, None, None]
+    assert [q.speaker_description for q in quotes] == [
         "One shop owner",
         "A local shopkeeper",
         "the official",
@@ -274,8 +257,8 @@ def test_told_press_conference_and_possessor_apposition(nlp):
         'tonight and the fans deserved this win."'
     )
     quotes = quotes_of(nlp, text)
-    assert [q["speaker_text"] for q in quotes] == ["Sara Lindqvist", "Victor Osei", "Kofi Mensah"]
-    assert [q["verb"] for q in quotes] == ["tell", "say", "tell"]
+    assert [q.speaker_text for q in quotes] == ["Sara Lindqvist", "Victor Osei", "Kofi Mensah"]
+    assert [q.verb for q in quotes] == ["tell", "say", "tell"]
 
 
 def test_role_reference_resolves_to_named_person(nlp):
@@ -285,8 +268,8 @@ def test_role_reference_resolves_to_named_person(nlp):
         "“Nobody came to help us,” a local farmer said."
     )
     quotes = extract_quotes(nlp(text))
-    rebuild = next(q for q in quotes if q["quote"].startswith("We will rebuild"))
-    assert rebuild["speaker_text"] == "Jane Holt"
-    assert rebuild["speaker_how"] == "role"
-    farmer = next(q for q in quotes if q["quote"].startswith("Nobody came"))
-    assert farmer["speaker_text"] is None and farmer["speaker_description"] == "a local farmer"
+    rebuild = next(q for q in quotes if q.quote.startswith("We will rebuild"))
+    assert rebuild.speaker_text == "Jane Holt"
+    assert rebuild.speaker_how == "role"
+    farmer = next(q for q in quotes if q.quote.startswith("Nobody came"))
+    assert farmer.speaker_text is None and farmer.speaker_description == "a local farmer"

@@ -125,7 +125,20 @@ BROKEN_BUNDLES = {
     **{f"marker-{i}": with_marker(m) for i, m in enumerate(BAD_MARKERS)},
     "no-sources": rebuilt({"sources.csv": None}),
     "no-doc-id-column": rebuilt({"sources.csv": b"outlet,title\nx,y\n"}),
+    "deep-nesting": rebuilt(
+        {
+            "bundle.json": b'{"format": "coverage-lens-bundle", "version": 1, "documents": '
+            + b"[" * 100_000
+            + b"]" * 100_000
+            + b"}"
+        }
+    ),
 }
+
+
+def test_deeply_nested_bundle_json_says_so():
+    message = statuses(BROKEN_BUNDLES["deep-nesting"])["b.zip"]["message"]
+    assert message == "Damaged bundle: nesting too deep."
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN_BUNDLES))
@@ -143,3 +156,29 @@ def test_broken_bundle_is_one_row_and_one_cli_line(name, tmp_path, capsys):
     out, err = capsys.readouterr()
     assert out == "" and len(err.strip().splitlines()) == 1, err
     assert err.startswith(f"error: cannot read corpus {path}: Damaged bundle")
+
+
+def test_bundle_sources_csv_neutralises_formulas_and_reads_them_back_exactly():
+    import csv
+    import io
+    import zipfile
+
+    from lib.corpus.document import Document
+    from lib.ingest.bundles import read_bundle, write_bundle
+
+    values = {
+        "outlet": '=HYPERLINK("http://evil.example","x")',
+        "title": "=cmd|' /C calc'!A0",
+        "published": "+SUM(1)",
+        "byline": "@name",
+        "url": "'=already guarded",
+    }
+    doc = Document(doc_id="-dash", text="The river rose two metres, officials said.", **values)
+    data = write_bundle([doc])
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        rows = list(csv.DictReader(io.StringIO(zf.read("sources.csv").decode("utf-8"))))
+    assert rows[0]["doc_id"] == "'-dash"
+    assert all(rows[0][k].startswith("'") and rows[0][k][1:] == v for k, v in values.items())
+    back = read_bundle(data).documents[0]
+    assert back.doc_id == "-dash"
+    assert {k: getattr(back, k) for k in values} == values

@@ -48,6 +48,34 @@ def test_non_latin_script_is_named(text, script):
     assert info.value.reason == REASON_NOT_ENGLISH_SCRIPT  # the paste row's reason
 
 
+KOREAN = (
+    "서울에서 화요일, 정부는 경기 둔화에 대응하기 위한 새로운 경제 대책을 발표했다.\n\n"
+    "관계자들은 이 계획에 사회 기반 시설 투자와 감세가 포함된다고 말했다."
+)
+TRADITIONAL = "台北市政府週二宣布，由於豪雨導致多條道路淹水，全市中小學將停課兩天。" * 3
+
+
+@pytest.mark.parametrize(
+    "text, encoding, named",
+    [
+        (CHINESE, "gb18030", "Chinese: Han script"),
+        (JAPANESE, "shift_jis", "Japanese: "),
+        (JAPANESE, "euc_jp", "Japanese: "),
+        (KOREAN, "euc_kr", "Korean: Hangul script"),
+        (TRADITIONAL, "big5", "Chinese: Han script"),
+    ],
+    ids=["gb18030", "shift_jis", "euc_jp", "euc_kr", "big5"],
+)
+def test_legacy_encodings_are_detected_and_the_script_named(text, encoding, named):
+    """A file in a legacy East Asian encoding is decoded as such (never as UTF-8 mixed with
+    Windows-1252 noise) and skipped as not English with its language named."""
+    r, _ = run_bad("foreign.txt", text.encode(encoding))
+    assert (r["status"], r["reason"]) == ("skipped", REASON_NOT_ENGLISH_SCRIPT), r
+    assert r["message"].startswith(f"Not English ({named}"), r
+    decoded, _ = decode_bytes(text.encode(encoding))
+    assert decoded == text
+
+
 def test_english_with_a_few_foreign_words_is_analysed():
     text = ARTICLE + "\n\nThe sign on the shelter read 避难所 (shelter) in Chinese."
     assert non_latin_script(text) == ""
@@ -122,3 +150,28 @@ def test_plain_windows_1252_has_no_warning():
     assert decode_bytes(data)[1] == "cp1252"
     r, _ = run_bad("cp.txt", data)
     assert (r["status"], r["reason"]) == ("analysed", "")
+
+
+def test_invisible_characters_leave_names_and_texts_on_every_path():
+    """Uploads with a manifest naming one outlet with and without invisible characters, and
+    article texts carrying word joiners and tag characters: one outlet, clean texts."""
+    from lib.corpus.document import INVISIBLE_RE, outlet_labels
+    from lib.ingest.uploads import read_uploads
+
+    manifest = (
+        "doc_id,outlet,title,published,byline,url\n"
+        "a,Daily News,,,,\n"
+        "b,Daily\u2060 News\U000e0041,T\u2060itle,,By Jo\u00adhn Roe,\n"
+    ).encode("utf-8")
+    body = ARTICLE.replace("Storm Bert", "Storm\u2060 Bert\U000e0062")
+    result = read_uploads(
+        [("sources.csv", manifest), ("a.txt", article("one").encode()), ("b.txt", body.encode())]
+    )
+    docs = result.documents
+    assert len(docs) == 2, result.statuses
+    assert set(outlet_labels(docs)) == {"Daily News"}
+    assert (docs[1].title, docs[1].byline) == ("Title", "By John Roe")
+    assert not any(INVISIBLE_RE.search(d.text) for d in docs)
+    pasted = document_from_paste(body, "Daily\u2060 News", "A\u200d title")
+    assert (pasted.outlet, pasted.title) == ("Daily News", "A title")
+    assert not INVISIBLE_RE.search(pasted.text)

@@ -139,6 +139,36 @@ def test_reserved_addresses_refused_even_when_private_allowed(url):
     assert "only public hosts" in row["message"]
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://[2002:a9fe:a9fe::1]/",  # 6to4 of 169.254.169.254 (cloud metadata)
+        "http://[2001:0:4136:e378:8000:63bf:5601:5601]/",  # Teredo, client 169.254.169.254
+        "http://[64:ff9b::a9fe:a9fe]/",  # NAT64 of 169.254.169.254
+        "http://[64:ff9b::f000:1]/",  # NAT64 of 240.0.0.1 (reserved)
+        "http://[fec0::1]/",  # deprecated site-local
+        "http://[fefe:1::2]/",  # site-local too (fec0::/10)
+    ],
+)
+def test_ipv6_forms_embedding_non_public_ipv4_are_refused_in_every_mode(url):
+    for allow in (False, True):
+        doc, row = fetch_url(url, allow_private=allow)
+        assert doc is None and row["reason"] == REASON_REFUSED_URL, (url, allow, row)
+        assert "only public hosts" in row["message"]
+
+
+def test_ipv6_forms_are_judged_by_the_ipv4_they_carry():
+    assert address_refusal("2002:a9fe:a9fe::1") == "link-local"
+    assert address_refusal("2002:0a00:0001::1") == "private"  # 6to4 of 10.0.0.1
+    assert address_refusal("2002:7f00:1::1") == "loopback"
+    assert address_refusal("64:ff9b::a00:1") == "private"  # NAT64 of 10.0.0.1
+    assert address_refusal("2001:0:4136:e378:8000:63bf:3fff:fdd2") == "private"  # Teredo
+    assert address_refusal("fec0::1") == "site-local"
+    # the same forms of a public IPv4 address are public (a DNS64 network returns NAT64)
+    assert address_refusal("2002:808:808::1") == ""
+    assert address_refusal("64:ff9b::808:808") == ""
+
+
 def test_allow_private_lifts_only_loopback_and_private():
     kinds = {ip: address_refusal(ip) for ip in ("127.0.0.1", "10.1.2.3", "::1", "fc00::1")}
     assert set(kinds.values()) == {"loopback", "private"}

@@ -18,7 +18,7 @@ def quotes_of(nlp, text):
 
 
 def speakers(nlp, text):
-    return [q["speaker_text"] or q["speaker_description"] for q in quotes_of(nlp, text)]
+    return [q.speaker_text or q.speaker_description for q in quotes_of(nlp, text)]
 
 
 def test_pronouns_agree_in_gender_with_two_people_alternating(nlp):
@@ -30,13 +30,13 @@ def test_pronouns_agree_in_gender_with_two_people_alternating(nlp):
         "“Then we will stay until it is done,” he replied."
     )
     quotes = quotes_of(nlp, text)
-    assert [q["speaker_text"] for q in quotes] == [
+    assert [q.speaker_text for q in quotes] == [
         "Ruth Abernathy",
         "Tom Keller",
         "Abernathy",
         "Tom Keller",
     ]
-    assert {q["speaker_how"] for q in quotes} == {"pronoun"}
+    assert {q.speaker_how for q in quotes} == {"pronoun"}
 
 
 def test_gender_evidence_from_courtesy_titles(nlp):
@@ -45,7 +45,7 @@ def test_gender_evidence_from_courtesy_titles(nlp):
         "Ms. Okafor spoke first. “Our numbers are strong,” she said."
     )
     (q,) = quotes_of(nlp, text)
-    assert q["speaker_text"] == "Okafor"
+    assert q.speaker_text == "Okafor"
 
 
 def test_explicit_speaker_after_a_follow_on_quote_wins(nlp):
@@ -55,8 +55,8 @@ def test_explicit_speaker_after_a_follow_on_quote_wins(nlp):
         "“This case is far from over,” said prosecutor Leon Marsh."
     )
     quotes = quotes_of(nlp, text)
-    assert [q["speaker_text"] for q in quotes] == ["Dana Whitcombe", "Dana Whitcombe", "Leon Marsh"]
-    assert [q["speaker_how"] for q in quotes] == ["explicit", "carried over", "explicit"]
+    assert [q.speaker_text for q in quotes] == ["Dana Whitcombe", "Dana Whitcombe", "Leon Marsh"]
+    assert [q.speaker_how for q in quotes] == ["explicit", "carried over", "explicit"]
 
 
 def test_carry_over_stops_when_another_person_is_named_between(nlp):
@@ -66,7 +66,7 @@ def test_carry_over_stops_when_another_person_is_named_between(nlp):
         "“Nobody expected this outcome.”"
     )
     last = quotes_of(nlp, text)[-1]
-    assert last["speaker_text"] != "Dana Whitcombe"
+    assert last.speaker_text != "Dana Whitcombe"
 
 
 @pytest.mark.parametrize(
@@ -76,7 +76,7 @@ def test_carry_over_stops_when_another_person_is_named_between(nlp):
 def test_broad_reporting_verbs(nlp, verb_text):
     text = f"“The plan will not survive the winter session,” {verb_text} Maria Castellano."
     (q,) = quotes_of(nlp, text)
-    assert q["speaker_text"] == "Maria Castellano"
+    assert q.speaker_text == "Maria Castellano"
 
 
 def test_inverted_passive_and_according_to(nlp):
@@ -108,11 +108,11 @@ def test_titles_of_shows_and_handles_are_not_speakers(nlp):
     quotes = quotes_of(nlp, text)
     assert quotes  # the quote is found; its speaker is not the show or the handle
     for q in quotes:
-        assert q["speaker_text"] not in ("Meet the Voters", "@taxwatch", "taxwatch")
+        assert q.speaker_text not in ("Meet the Voters", "@taxwatch", "taxwatch")
 
 
 def figures_of(nlp, text):
-    return process_doc(nlp(text), text)["figures"]
+    return process_doc(nlp(text), text).figures
 
 
 def test_figure_sources_keep_their_description_and_name_their_entity(nlp):
@@ -120,11 +120,11 @@ def test_figure_sources_keep_their_description_and_name_their_entity(nlp):
         "U.S. officials said about 3,000 troops had arrived. Ukrainian intelligence "
         "estimated that 12,000 soldiers were in the area."
     )
-    figs = {f["text"]: f for f in figures_of(nlp, text)}
+    figs = {f.text: f for f in figures_of(nlp, text)}
     first = next(f for t, f in figs.items() if "3,000" in t)
     second = next(f for t, f in figs.items() if "12,000" in t)
-    assert first["said_by_description"] == "U.S. officials"
-    assert second["said_by_description"] == "Ukrainian intelligence"
+    assert first.said_by_description == "U.S. officials"
+    assert second.said_by_description == "Ukrainian intelligence"
 
 
 def test_she_said_after_a_figure_goes_to_the_woman_not_the_last_man_named(nlp):
@@ -132,15 +132,15 @@ def test_she_said_after_a_figure_goes_to_the_woman_not_the_last_man_named(nlp):
         "Mayor Ingrid Solberg met Fire Chief Karl Voss on Friday. About 40 homes were "
         "destroyed, she said."
     )
-    (fig,) = [f for f in figures_of(nlp, text) if "40" in f["text"]]
-    assert fig["said_by_text"] == "Ingrid Solberg"
-    assert fig["said_by_how"] == "pronoun"
+    (fig,) = [f for f in figures_of(nlp, text) if "40" in f.text]
+    assert fig.said_by_text == "Ingrid Solberg"
+    assert fig.said_by_how == "pronoun"
 
 
 def test_a_figure_inside_a_quote_takes_the_quote_speaker(nlp):
     text = "“We lost more than 200 cattle in the flood,” said farmer Gwen Tally."
-    (fig,) = [f for f in figures_of(nlp, text) if "200" in f["text"]]
-    assert fig["said_by_text"] == "Gwen Tally"
+    (fig,) = [f for f in figures_of(nlp, text) if "200" in f.text]
+    assert fig.said_by_text == "Gwen Tally"
 
 
 def test_participle_after_a_reported_clause_about_a_thing_goes_to_the_reporter(nlp):
@@ -149,4 +149,4 @@ def test_participle_after_a_reported_clause_about_a_thing_goes_to_the_reporter(n
         "“a warning we ignored for years.”"
     )
     (q,) = quotes_of(nlp, text)
-    assert q["speaker_text"] == "Chen Ling"
+    assert q.speaker_text == "Chen Ling"

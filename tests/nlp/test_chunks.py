@@ -47,6 +47,6 @@ def test_blocks_give_the_same_results_as_a_whole_parse_on_normal_articles(nlp, s
         whole = process_doc(nlp(text), text)
         blocks = process_doc(parse_text(nlp, text, size=len(text) // 3), text)
         for part in ("sentences", "mentions", "figures", "quotes"):
-            assert blocks[part] == whole[part], (document.doc_id, part)
+            assert getattr(blocks, part) == getattr(whole, part), (document.doc_id, part)
         checked += 1
     assert checked >= 3

@@ -4,20 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.extract.mentions import mention_records
-from lib.resolve.entities import resolve_entities
-
-
-def resolve_texts(nlp, texts: dict[str, str]) -> pd.DataFrame:
-    """corpus -> nlp.pipe -> sent_ids -> mention_records -> resolve_entities."""
-    rows = []
-    for doc_id, doc in zip(texts, nlp.pipe(texts.values()), strict=True):
-        sent_ids = [0] * len(doc)
-        for k, sent in enumerate(doc.sents):
-            sent_ids[sent.start : sent.end] = [k] * len(sent)
-        for rec in mention_records(doc, sent_ids):
-            rows.append({"doc_id": doc_id, "outlet": f"Outlet {doc_id}", **rec})
-    return resolve_entities(pd.DataFrame(rows))
+from tests.helpers import resolve_texts
 
 
 def entity_of(mentions: pd.DataFrame, doc_id: str, text: str) -> set[str]:

@@ -13,7 +13,7 @@ def quotes_of(nlp, text):
 
 
 def speaker(q) -> str:
-    return q["speaker_text"] or q["speaker_description"] or ""
+    return q.speaker_text or q.speaker_description or ""
 
 
 def test_the_governor_replied_is_the_storys_governor(analyse_texts):
@@ -40,7 +40,7 @@ def test_the_governor_in_the_same_article_from_an_apposition(nlp):
         'her.\n\n"We will rebuild every house," the governor said.'
     )
     (q,) = quotes_of(nlp, text)
-    assert (q["speaker_text"], q["speaker_how"]) == ("Jane Roe", "role")
+    assert (q.speaker_text, q.speaker_how) == ("Jane Roe", "role")
 
 
 def test_a_person_introduced_by_another_speaks_next(nlp):
@@ -49,7 +49,7 @@ def test_a_person_introduced_by_another_speaks_next(nlp):
         '"Nobody here will go hungry," he said.'
     )
     (q,) = quotes_of(nlp, text)
-    assert q["speaker_text"] == "Jake Reyes"
+    assert q.speaker_text == "Jake Reyes"
 
 
 def test_statement_and_polls_are_sources_only_when_the_text_says_they_said_it(nlp):
@@ -70,7 +70,7 @@ def test_a_statement_issued_by_a_named_person_is_theirs(nlp):
         "week.”"
     )
     (q,) = quotes_of(nlp, text)
-    assert q["speaker_text"] == "Ana Ruiz"
+    assert q.speaker_text == "Ana Ruiz"
 
 
 def test_programme_title_in_quotation_marks_is_not_a_quote(nlp):
@@ -79,14 +79,14 @@ def test_programme_title_in_quotation_marks_is_not_a_quote(nlp):
         "“Rivers Of Home” came out in May. “We have the votes,” she said."
     )
     quotes = quotes_of(nlp, text)
-    assert [q["quote"] for q in quotes] == ["We have the votes"]
-    assert quotes[0]["speaker_text"] == "Jane Roe"
+    assert [q.quote for q in quotes] == ["We have the votes"]
+    assert quotes[0].speaker_text == "Jane Roe"
 
 
 def test_a_person_beside_the_quote_with_any_verb(nlp):
     text = "“Sit down and listen,” Ana Ruiz barked and a guard escorted the heckler out."
     (q,) = quotes_of(nlp, text)
-    assert (q["speaker_text"], q["speaker_how"]) == ("Ana Ruiz", "beside")
+    assert (q.speaker_text, q.speaker_how) == ("Ana Ruiz", "beside")
 
 
 def test_speaker_model_ships_as_plain_coefficients():

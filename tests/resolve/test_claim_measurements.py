@@ -7,15 +7,14 @@ import pandas as pd
 import pytest
 
 from lib.extract.figures import extract_figures
+from lib.records import Figure
 from lib.resolve.claims import build_claims, claim_status, figure_interval
+from tests.helpers import table_of
 
 
 def claims_of(nlp, texts: dict[str, str]) -> pd.DataFrame:
-    rows = []
-    for doc_id, text in texts.items():
-        for f in extract_figures(nlp(text)):
-            rows.append(dict(f, doc_id=doc_id, outlet=f"Outlet {doc_id.upper()}", said_by=""))
-    return build_claims(pd.DataFrame(rows))
+    by_doc = {(d, f"Outlet {d.upper()}"): extract_figures(nlp(t)) for d, t in texts.items()}
+    return build_claims(table_of(Figure, by_doc))
 
 
 def claim_with(claims, value):

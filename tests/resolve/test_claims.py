@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.extract.figures import extract_figures
+from lib.records import Figure
 from lib.resolve.claims import build_claims
 from lib.schema import CLAIM_COLUMNS
-from tests.helpers import seed_rows
+from tests.helpers import seed_rows, table_of
 
 
 def test_seed_claims(seed_figures):
@@ -92,13 +93,9 @@ def test_build_claims_empty():
 
 
 def test_unrelated_things_with_equal_values_stay_apart(nlp):
-    rows = []
-    for i, text in enumerate(
-        ["The library lent 500 books last year.", "The dealer sold 500 cars in a month."]
-    ):
-        for f in extract_figures(nlp(text)):
-            rows.append(dict(f, doc_id=f"d{i}", outlet=f"O{i}", said_by=""))
-    claims = build_claims(pd.DataFrame(rows))
+    texts = ["The library lent 500 books last year.", "The dealer sold 500 cars in a month."]
+    by_doc = {(f"d{i}", f"O{i}"): extract_figures(nlp(text)) for i, text in enumerate(texts)}
+    claims = build_claims(table_of(Figure, by_doc))
     assert len(claims) == 2 and claims["claim_id"].nunique() == 2
     assert set(claims["status"]) == {"single source"}
 
@@ -109,11 +106,8 @@ def test_election_shares_group_by_candidate(nlp):
         "b": "Silva took 51.8 percent of the votes. Turnout was 61 percent.",
         "c": "John Parker got 45% of the vote.",
     }
-    rows = []
-    for doc_id, text in docs.items():
-        for f in extract_figures(nlp(text)):
-            rows.append(dict(f, doc_id=doc_id, outlet=doc_id.upper(), said_by=""))
-    claims = build_claims(pd.DataFrame(rows))
+    by_doc = {(d, d.upper()): extract_figures(nlp(text)) for d, text in docs.items()}
+    claims = build_claims(table_of(Figure, by_doc))
     silva = claim_of(claims, 52)
     assert sorted(silva["value"]) == [51.8, 52]  # not Parker's 45%
     assert set(silva["status"]) == {"agree"}  # 52% and 51.8% agree within rounding

@@ -9,13 +9,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lib.extract.mentions import mention_records
 from lib.ingest.local import load_corpus
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.names import REGION_WORDS, is_title_only
 from lib.resolve.entities import resolve_entities
 from lib.views.entities import entity_variants
-from tests.helpers import SEEDS
+from tests.helpers import SEEDS, resolve_texts
 
 EVERYWHERE = ["Mark Rutte", "NATO", "North Korea", "Russia", "Kursk", "Ukraine", "Vladimir Putin"]
 
@@ -30,18 +29,6 @@ NAMED_PEOPLE = {
 
 
 FORBIDDEN = {"n’t", "n't", "Defense", "Ukraine Calls", "North Korea’s Role", "North Korea's Role"}
-
-
-def resolve_texts(nlp, texts: dict[str, str]) -> pd.DataFrame:
-    """corpus -> nlp.pipe -> sent_ids -> mention_records -> resolve_entities."""
-    rows = []
-    for doc_id, doc in zip(texts, nlp.pipe(texts.values()), strict=True):
-        sent_ids = [0] * len(doc)
-        for k, sent in enumerate(doc.sents):
-            sent_ids[sent.start : sent.end] = [k] * len(sent)
-        for rec in mention_records(doc, sent_ids):
-            rows.append({"doc_id": doc_id, "outlet": f"Outlet {doc_id}", **rec})
-    return resolve_entities(pd.DataFrame(rows))
 
 
 def entity_of(mentions: pd.DataFrame, doc_id: str, text: str) -> set[str]:

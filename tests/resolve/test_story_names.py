@@ -115,23 +115,27 @@ PLACES = {
         "House of Representatives could act by Friday."
     ),
     "beta": (
-        "Storms hit the Midwest\n\n"
-        "Springfield, Illinois, saw the worst of the rain. The mayor of Springfield said crews "
-        "worked all night.\n\n"
+        "Flood closes roads in Springfield\n\n"
+        "Springfield, Illinois, saw the worst of the flood as rising water closed roads. The "
+        "mayor of Springfield said crews worked all night before the river crested.\n\n"
         "BuzzFeed News first reported the closures. BuzzFeed said two bridges were shut. The "
-        "House of Representatives will take up an aid bill, and the House is expected to pass it."
+        "House of Representatives will take up a flood aid bill, and the House is expected to "
+        "pass it."
     ),
     "gamma": (
-        "Aid bill advances\n\n"
-        "The House passed the flood aid bill on Friday. Lawmakers from Springfield, Mo., "
-        "praised the vote, according to BuzzFeed."
+        "Flood aid bill advances\n\n"
+        "The House passed the flood aid bill on Friday after rising water closed roads in "
+        "three towns. Lawmakers from Springfield, Mo., where the river crested, praised the "
+        "vote on flood aid, according to BuzzFeed."
     ),
 }
 
 
 @pytest.fixture(scope="module")
 def places(analyse_texts):
-    return analyse_texts(PLACES, {k: k for k in PLACES})
+    analysis = analyse_texts(PLACES, {k: k for k in PLACES})
+    assert analysis.documents["story_id"].nunique() == 1  # one story: the passes span it
+    return analysis
 
 
 def test_places_with_state_qualifiers_are_kept_apart(places):

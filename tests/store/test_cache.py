@@ -11,6 +11,7 @@ import pytest
 
 from lib import schema
 from lib.analysis import analyze
+from lib.records import Figure, Mention, Parts, Sentence
 from lib.schema import text_key
 from lib.store import cache as cache_mod
 from lib.store.cache import DiskCache, corpus_key, default_cache
@@ -58,8 +59,8 @@ def test_parts_round_trip_equals_fresh_analysis(tmp_path, nlp, seed_corpus, seed
     # the stored parts are exactly process_doc's records
     key = text_key(docs[0].text)
     parts = disk.get(key)
-    assert set(parts) == {"stats", "sentences", "mentions", "figures", "quotes"}
-    assert parts["stats"][0]["words"] == int(seed_analysis.documents["words"].iloc[0])
+    assert isinstance(parts, Parts) and parts.figures and isinstance(parts.figures[0], Figure)
+    assert parts.words == int(seed_analysis.documents["words"].iloc[0])
 
 
 def test_whole_analysis_level(tmp_path, nlp, seed_corpus, seed_analysis):
@@ -109,7 +110,7 @@ def test_corrupt_file_is_recomputed(tmp_path, nlp, seed_corpus, seed_analysis):
 
 def test_pipeline_version_change_is_a_miss(tmp_path, monkeypatch):
     disk = DiskCache(tmp_path / "c")
-    parts = {"stats": [{"words": 3, "sentences": 1}], "mentions": [{"text": "NATO", "x": None}]}
+    parts = Parts(words=3, mentions=[Mention(text="NATO", label="ORG")])
     disk.put("ab" * 32, parts)
     assert disk.get("ab" * 32) == parts
     before = text_key("same text")
@@ -128,7 +129,7 @@ def test_bad_keys_rejected(tmp_path):
 
 def test_size_bound_evicts_least_recently_used(tmp_path):
     disk = DiskCache(tmp_path / "c", max_bytes=10**9)
-    big = {"sentences": [{"text": os.urandom(2000).hex()}]}
+    big = Parts(words=1, sentences=[Sentence(text=os.urandom(2000).hex())])
     keys = [f"{i:02x}" * 32 for i in range(10)]
     for k in keys:
         disk.put(k, big)
@@ -160,7 +161,7 @@ def test_default_cache_location(tmp_path, monkeypatch):
 
 def test_code_change_is_a_miss(tmp_path, monkeypatch):
     disk = DiskCache(tmp_path / "c")
-    disk.put("ab" * 32, {"stats": [{"words": 1}]})
+    disk.put("ab" * 32, Parts(words=1))
     assert disk.get("ab" * 32) is not None
     monkeypatch.setattr(schema, "code_fingerprint", lambda: "edited-figures-py")
     assert disk.get("ab" * 32) is None

@@ -29,7 +29,7 @@ def test_slow_document_is_stopped_and_the_others_kept(worker):
     assert sorted(parts) == [0, 2] and list(skipped) == [1]
     assert skipped[1] == budget_message(3.0)
     assert "took longer than 3 s" in skipped[1]
-    assert len(parts[0]["sentences"]) == 2 and parts[0]["figures"]
+    assert len(parts[0].sentences) == 2 and parts[0].figures
     assert worker.alive()  # a fresh worker took the document after the slow one
     assert worker.started >= 2
 

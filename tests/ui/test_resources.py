@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 
+from lib.records import Parts
 from lib.ui import janitor as janitor_module
 from lib.ui.janitor import Janitor, give_back_memory
 from lib.ui.resources import PartsCache, SharedResults
@@ -114,6 +115,6 @@ def test_give_back_memory_runs_anywhere():
 def test_parts_cache_keeps_only_current_articles():
     cache = PartsCache()
     for k in "abc":
-        cache.put(k, {"stats": []})
+        cache.put(k, Parts(words=0))
     cache.keep_only(["b", "z"])
     assert list(cache) == ["b"]

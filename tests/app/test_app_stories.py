@@ -1,0 +1,85 @@
+"""A pile of several stories in AppTest: the Stories page, ``?story=`` and every page scoped
+to the chosen story; an unknown story id falls back to all stories."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.helpers import ROOT
+
+APP = str(ROOT / "app.py")
+PILE = ROOT / "tests" / "fixtures" / "stories"
+PAGES = [
+    "app_pages/overview.py",
+    "app_pages/stories.py",
+    "app_pages/compare.py",
+    "app_pages/entity.py",
+    "app_pages/cooccurrence.py",
+    "app_pages/figures.py",
+    "app_pages/quotes.py",
+    "app_pages/reader.py",
+    "app_pages/sources.py",
+]
+
+
+@pytest.fixture
+def pile_example(monkeypatch):
+    """The fixture pile as the app's example corpus (``COVERAGE_LENS_CORPUS``)."""
+    from lib.ui.resources import example_corpus
+
+    monkeypatch.setenv("COVERAGE_LENS_CORPUS", str(PILE))
+    example_corpus.clear()
+    yield
+    monkeypatch.delenv("COVERAGE_LENS_CORPUS")
+    example_corpus.clear()
+
+
+def open_app(page: str, story: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    if story is not None:
+        at.query_params["story"] = story
+    at.run()
+    assert not at.exception, at.exception
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def view(at: AppTest):
+    return at.session_state["_view"]
+
+
+def test_stories_page_lists_the_pile(pile_example):
+    at = open_app("app_pages/stories.py")
+    assert at.title[0].value == "Stories"
+    assert [m.value for m in at.metric][:2] == ["3", "8"]
+    table = at.dataframe[0].value
+    assert table["story_id"].tolist() == ["S1", "S2", "S3"]
+    assert view(at).story == "" and len(view(at).full.documents) == 8
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_shows_the_chosen_story_only(pile_example, page):
+    at = open_app(page, story="S2")
+    v = view(at)
+    assert v.story == "S2"
+    assert set(v.analysis.documents["story_id"]) == {"S2"}
+    assert len(v.analysis.documents) == 3 and len(v.corpus.documents) == 8
+    assert set(v.analysis.mentions["doc_id"]) <= set(v.analysis.documents["doc_id"])
+    if page not in ("app_pages/stories.py", "app_pages/sources.py"):
+        assert any("Showing story S2" in c.value for c in at.caption)
+
+
+def test_unknown_story_falls_back_to_all(pile_example):
+    at = open_app("app_pages/overview.py", story="S99")
+    assert view(at).story == ""
+    assert len(view(at).analysis.documents) == 8
+    assert "story" not in at.query_params
+
+
+def test_one_story_has_no_selector():
+    at = open_app("app_pages/overview.py")
+    assert view(at).story == "" and len(view(at).corpus.stories) == 1
+    assert not any(s.label == "Story" for s in at.sidebar.selectbox)
+    assert not any("different stories" in c.value for c in at.caption)

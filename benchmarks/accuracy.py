@@ -42,7 +42,8 @@ Measures (scoring code and its finer definitions: ``benchmarks/scoring.py``):
   76.1; quantulum3 value 73.0.
 
 **entities** (BASIL dev; gold ``benchmarks/gold/basil-people/*.json``: every person with
-every name mention per outlet, by offsets)
+every name mention per outlet, by offsets; each event's three articles are analysed as one
+story, as BASIL defines them: grouping a pile into stories is measured under **stories**)
 - *one entity*: share of gold people named in 2+ outlets whose tagged mentions carry one
   canonical entity, found in 2+ outlets; *merged*: gold people sharing a canonical entity
   with another gold person (never acceptable);
@@ -135,9 +136,9 @@ def project():
 
     nlp = get_nlp()
 
-    def run(items: list[tuple[str, str, dict]]):
+    def run(items: list[tuple[str, str, dict]], stories=None):
         docs = [parse_document(doc_id, raw, hints) for doc_id, raw, hints in items]
-        return docs, analyze(docs, nlp)
+        return docs, analyze(docs, nlp, stories=stories)
 
     return run
 
@@ -306,7 +307,7 @@ def analyse_event(data: Path, event: str, run):
         hints["published"] = meta.get("date", "")
         raws[key] = raw
         items.append((f"{event}_{key}", raw, hints))
-    docs, analysis = run(items)
+    docs, analysis = run(items, stories=["S1"] * len(items))  # one event is one story
     return raws, {key: doc for key, doc in zip(("fox", "hpo", "nyt"), docs, strict=True)}, analysis
 
 

@@ -30,6 +30,7 @@ def analyze(
     progress: Callable[[int, int], None] | None = None,
     parser=None,
     map_fn=None,
+    stories: Sequence[str] | None = None,
 ) -> Analysis:
     """Analyse documents with ``nlp`` and return an :class:`Analysis`.
 
@@ -45,7 +46,8 @@ def analyze(
     ``(n, n)`` on a whole-analysis hit). ``parser`` (optional) replaces in-process parsing:
     ``parser(texts, on_part, on_skip)``, e.g. :meth:`lib.store.worker.ParseWorker.parse`
     with a per-document time budget; a document it skips is left out of the Analysis and
-    listed in ``problems`` as ``(source name, message)``. ``map_fn``: as in ``assemble``.
+    listed in ``problems`` as ``(source name, message)``. ``map_fn`` and ``stories`` (each
+    document's story id, when known: otherwise grouped): as in ``assemble``.
     """
     docs = list(documents)
     whole = None
@@ -95,7 +97,9 @@ def analyze(
     if skipped:
         docs, parts, problems = _without(skipped, docs, parts, problems)
         whole = None  # an analysis missing documents is never cached whole
-    analysis = assemble(docs, parts, problems=problems, map_fn=map_fn)
+    if stories is not None and skipped:
+        stories = [s for i, s in enumerate(stories) if i not in skipped]
+    analysis = assemble(docs, parts, problems=problems, map_fn=map_fn, stories=stories)
     if whole is not None and not _cut_short(analysis):
         cache.put_analysis(whole, analysis)
     return analysis

@@ -9,7 +9,10 @@ Runs on resolved mentions (canonical ``entity`` and final ``label``), story by s
   (a place dropped) are one organisation, when the short form fits exactly one longer
   name of the story; so are an acronym and the one name of the story whose initials it is
   ("FBI" / "Federal Bureau of Investigation") and the two word orders of an office
-  ("Justice Department" / "Department of Justice"). "House" beside both "Maine House"
+  ("Justice Department" / "Department of Justice"); a committee without its chamber
+  ("Judiciary Committee" / "Senate Judiciary Committee"); one name with its place written
+  two ways ("U.S. Conference of Catholic Bishops" / "United States Conference of Catholic
+  Bishops": the gazetteer's one place). "House" beside both "Maine House"
   and "U.S. House" fits two and stays apart; "White House" is no longer form of "House"
   ("White" is no place), nor "Cordoba House" (a legislature is named by a state or
   country);
@@ -42,6 +45,10 @@ LEGISLATURES = frozenset(
 OFFICE_WORDS = frozenset("Department Ministry Office Bureau Agency Administration".split())
 #: Small words initials skip ("Federal Bureau of Investigation" -> FBI).
 INITIAL_SKIP = frozenset("of and the for on in at to &".split())
+#: Chambers whose committees go by their name alone ("Senate Judiciary Committee").
+CHAMBERS = frozenset("House Senate Assembly".split())
+#: Last words of a chamber's body.
+COMMITTEES = frozenset("Committee Subcommittee Caucus Panel".split())
 ORG_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
@@ -104,11 +111,25 @@ def shorter_forms(name: str) -> list[str]:
     if len(words) >= 2 and words[-1] in GENERIC_TAILS and words[-2][:1].isupper():
         rest = " ".join(words[:-1])  # "Wal-Mart Stores Inc." -> "Wal-Mart Stores" -> …
         out += [rest, *[f for f in shorter_forms(rest) if f not in out]]
+    if len(words) >= 3 and words[0] in CHAMBERS and words[-1] in COMMITTEES:
+        out.append(" ".join(words[1:]))  # "Senate Judiciary Committee" -> "Judiciary Committee"
     if "of" in words[1:-1]:
         head = words[: words.index("of", 1)]
         if len(head) == 1 and head[0][:1].isupper():
             out.append(head[0])
     return [f for f in dict.fromkeys(out) if f and f != name]
+
+
+def place_key(name: str) -> str:
+    """One key for a name whose leading place is written two ways: "U.S. Conference of
+    Catholic Bishops" and "United States Conference of Catholic Bishops" -> "United States
+    Conference of Catholic Bishops"; names without a leading place unchanged."""
+    words = name.split(" ")
+    for k in range(min(3, len(words) - 1), 0, -1):
+        hit = gazetteer().lookup(" ".join(words[:k]))
+        if hit is not None and hit[1] == "GPE":
+            return " ".join([hit[0], *words[k:]])
+    return name
 
 
 def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
@@ -132,6 +153,10 @@ def _org_groups(counts: pd.Series) -> dict[str, str]:
     longer: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
     offices: dict[str, set[str]] = defaultdict(set)
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        if " " in name:
+            spelled[place_key(name)].add(name)
     for name in names:
         for short in shorter_forms(name):
             longer[short].add(name)
@@ -139,7 +164,8 @@ def _org_groups(counts: pd.Series) -> dict[str, str]:
             by_initials[key].add(name)
         offices[same_office(name)].add(name)
     for name in names:  # "FBI" / "Federal Bureau of Investigation"
-        if name.isupper() and " " not in name and len(by_initials.get(name, ())) == 1:
+        owners = {place_key(n) for n in by_initials.get(name, ())}
+        if name.isupper() and " " not in name and len(owners) == 1:
             longer[name] |= by_initials[name]
     for forms in offices.values():  # "Justice Department" / "Department of Justice"
         if len(forms) == 2:
@@ -147,6 +173,10 @@ def _org_groups(counts: pd.Series) -> dict[str, str]:
             longer[a].add(b)
     index = {n: i for i, n in enumerate(names)}
     uf = UnionFind(len(names))
+    for forms in spelled.values():  # "U.S. X" / "United States X": one name, first
+        first, *rest = sorted(forms)
+        for other in rest:
+            uf.union(index[first], index[other])
     for short, owners in longer.items():
         if short not in index:
             continue

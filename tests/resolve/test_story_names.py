@@ -237,3 +237,30 @@ def test_acronyms_office_word_orders_and_the_party_within_a_story():
     assert out[4:6] == ["Cordoba House", "House"]  # a legislature is named by its polity
     raw = frame([("d1", "GOP", 0), ("d2", "Republican Party", 0)], label="ORG")
     assert resolve_entities(raw)["entity"].nunique() == 1  # "GOP" is the party
+
+
+def test_committee_without_its_chamber_and_a_place_written_two_ways():
+    df = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "c", "c"],
+            "entity": [
+                "Senate Ethics Committee", "U.S. Council of Rural Pharmacists", "Ethics Committee",
+                "United States Council of Rural Pharmacists", "USCRP",
+            ],
+            "label": ["ORG"] * 5,
+        }
+    )  # fmt: skip
+    out = fold_short_forms(df, pd.Series("", index=df.index)).tolist()
+    assert out[0] == out[2]  # "Ethics Committee" is the story's one Senate Ethics Committee
+    assert out[1] == out[3] == out[4]  # U.S. / United States, and the initials of both
+    # a committee both chambers have stays apart
+    both = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "entity": ["Ethics Committee", "Senate Ethics Committee", "House Ethics Committee"],
+            "label": ["ORG"] * 3,
+        }
+    )
+    assert fold_short_forms(both, pd.Series("", index=both.index)).tolist() == [
+        "Ethics Committee", "Senate Ethics Committee", "House Ethics Committee"
+    ]  # fmt: skip

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from lib.ui import sidebar, widgets
+from lib.ui import controller, widgets
 
 # a local icon: a material/emoji page icon is fetched from Google or a CDN by every browser
 ICON = Path(__file__).parent / "assets" / "icon.png"
@@ -38,7 +38,7 @@ story_page = st.Page(STORIES, title="Stories", visibility="visible" if many else
 page = st.navigation([story_page if p == STORIES else p for p in PAGES])
 widgets.keep_app_params(page)  # a page clicked mid-run keeps ?outlet=, ?source=, ?story=
 st.sidebar.title("Coverage Lens")
-view = sidebar.load_view()
+view = controller.load_view()
 if view is None:
     st.stop()
 widgets.set_view(view)

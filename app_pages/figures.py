@@ -27,115 +27,131 @@ widgets.page_intro(
     "~ means about, ≥ at least, ≤ at most. Values agree when rounding and qualifiers allow "
     "one true value.",
 )
-if widgets.require_outlets(view):
+
+
+def claims_across_outlets(view):
+    """The claim x outlet table and its CSV; returns the claims summary."""
     a = view.analysis
-    if a.figures.empty:
+    summary = view.memo(claims_by_outlet)
+    counts = a.claims.groupby("outlet").size()
+    outlet_columns = widgets.shown_outlets(view, counts)
+    st.subheader("Claims across outlets")
+    st.caption(
+        "Each cell gives the figure and, under it, who said it; — means the outlet does "
+        "not report it. Status — agree: compatible values; conflict: values that cannot "
+        "all be true; single source: only one outlet reports it."
+    )
+    if len(outlet_columns) < len(view.selected):
+        st.caption(
+            f"Showing the {len(outlet_columns)} outlets reporting the most figures; "
+            "the CSV has all of them."
+        )
+    widgets.comparison_table(
+        tables.claims_table_html(
+            summary,
+            view.memo(claim_cells_by_outlet),
+            outlet_columns,
+            notes=outlet_notes(view.full),
+            dark=widgets.dark_theme(),
+        ),
+        len(summary),
+        "claims",
+    )
+    widgets.csv_download(
+        summary,
+        "claims_by_outlet.csv",
+        "figures_claims_download",
+        headers=CLAIMS_PAGE.headers(),
+    )
+    return summary
+
+
+def one_claim(view, summary) -> None:
+    """One chosen claim: why its figures were grouped, a chart, the sentences."""
+    a = view.analysis
+    st.subheader("One claim, outlet by outlet")
+    labels = {
+        row.claim_id: f"{row.claim_id} · {row.counted} ({row.status})"
+        for row in summary.itertuples()
+    }
+    claim_id = st.selectbox(
+        "Claim", list(labels), format_func=labels.get, key="figures_claim", bind="query-params"
+    )
+    rows = a.claims[a.claims["claim_id"] == claim_id]
+    st.caption(
+        f"Status: **{rows['status'].iloc[0]}** — {STATUS_HELP.get(rows['status'].iloc[0], '')}."
+        " Each marker is one figure; its shape shows the qualifier."
+    )
+    if st.toggle(
+        "Why were these grouped?", value=False, key="figures_show_why", bind="query-params"
+    ):
+        st.markdown(f"**Grouped because** {html.md_escape(rows['why'].iloc[0])}.")
+        related = html.md_escape(rows["related"].iloc[0])
+        if related:
+            st.markdown(
+                f"**Related measurements:** {related}. Their values differ, but what they "
+                "count, the event or the time is not clearly the same, so they are shown "
+                "side by side, not as a conflict."
+            )
+    st.plotly_chart(charts.claim_chart(rows, view.selected), width="stretch", key="figures_chart")
+    with st.expander("The sentences behind this claim", expanded=False):
+        for row in rows.itertuples():
+            who = f" — attributed to {row.said_by}" if row.said_by else ""
+            st.html(html.figure_sentence_html(row.outlet, row.sentence, row.text, who))
+
+
+def all_figures(view) -> None:
+    """Every figure, filtered by qualifier, kind and what is counted; CSV."""
+    a = view.analysis
+    st.subheader("All figures")
+    qualifiers = [q for q in QUALIFIERS if q in set(a.figures["qualifier"])]
+    kinds = [k for k in KIND_NAMES if k in set(a.figures["kind"].fillna("count"))]
+    c1, c2, c3 = st.columns([3, 3, 2])
+    chosen = c1.multiselect(
+        "Qualifiers",
+        qualifiers,
+        default=qualifiers,
+        format_func=QUALIFIER_NAMES.get,
+        key="figures_qualifiers",
+        bind="query-params",
+    )
+    chosen_kinds = c2.multiselect(
+        "Kinds",
+        kinds,
+        default=[k for k in kinds if k not in DEFAULT_HIDDEN_KINDS],
+        format_func=KIND_NAMES.get,
+        key="figures_kinds",
+        bind="query-params",
+        help="Counts of one (“one resident said”) are hidden until you pick them.",
+    )
+    query = c3.text_input("What is counted contains", key="figures_query", bind="query-params")
+    show_how = st.toggle(
+        "Show how each source was found",
+        value=False,
+        key="figures_show_how",
+        bind="query-params",
+        help="Named in the sentence, “according to”, a pronoun or a role read as a "
+        "person, or carried over from the previous sentence.",
+    )
+    flat = figure_rows(a.figures, chosen, query, chosen_kinds)
+    names = {"qualifier": QUALIFIER_NAMES, "kind": KIND_NAMES}
+    shown = [c for c in FIGURES_PAGE.names() if show_how or c != "how_found"]
+    st.dataframe(
+        readable(flat[shown], {}, names),
+        hide_index=True,
+        width="stretch",
+        column_config=widgets.column_config(FIGURES_PAGE, shown),
+        key="figures_table",
+    )
+    widgets.csv_download(
+        flat, "figures.csv", "figures_download", headers=FIGURES_PAGE.headers(), values=names
+    )
+
+
+if widgets.require_outlets(view):
+    if view.analysis.figures.empty:
         st.info("No figures were found in the selected articles.")
     else:
-        summary = view.memo(claims_by_outlet)
-        counts = a.claims.groupby("outlet").size()
-        outlet_columns = widgets.shown_outlets(view, counts)
-        st.subheader("Claims across outlets")
-        st.caption(
-            "Each cell gives the figure and, under it, who said it; — means the outlet does "
-            "not report it. Status — agree: compatible values; conflict: values that cannot "
-            "all be true; single source: only one outlet reports it."
-        )
-        if len(outlet_columns) < len(view.selected):
-            st.caption(
-                f"Showing the {len(outlet_columns)} outlets reporting the most figures; "
-                "the CSV has all of them."
-            )
-        widgets.comparison_table(
-            tables.claims_table_html(
-                summary,
-                view.memo(claim_cells_by_outlet),
-                outlet_columns,
-                notes=outlet_notes(view.full),
-                dark=widgets.dark_theme(),
-            ),
-            len(summary),
-            "claims",
-        )
-        widgets.csv_download(
-            summary,
-            "claims_by_outlet.csv",
-            "figures_claims_download",
-            headers=CLAIMS_PAGE.headers(),
-        )
-
-        st.subheader("One claim, outlet by outlet")
-        labels = {
-            row.claim_id: f"{row.claim_id} · {row.counted} ({row.status})"
-            for row in summary.itertuples()
-        }
-        claim_id = st.selectbox(
-            "Claim", list(labels), format_func=labels.get, key="figures_claim", bind="query-params"
-        )
-        rows = a.claims[a.claims["claim_id"] == claim_id]
-        st.caption(
-            f"Status: **{rows['status'].iloc[0]}** — {STATUS_HELP.get(rows['status'].iloc[0], '')}."
-            " Each marker is one figure; its shape shows the qualifier."
-        )
-        if st.toggle(
-            "Why were these grouped?", value=False, key="figures_show_why", bind="query-params"
-        ):
-            st.markdown(f"**Grouped because** {html.md_escape(rows['why'].iloc[0])}.")
-            related = html.md_escape(rows["related"].iloc[0])
-            if related:
-                st.markdown(
-                    f"**Related measurements:** {related}. Their values differ, but what they "
-                    "count, the event or the time is not clearly the same, so they are shown "
-                    "side by side, not as a conflict."
-                )
-        st.plotly_chart(
-            charts.claim_chart(rows, view.selected), width="stretch", key="figures_chart"
-        )
-        with st.expander("The sentences behind this claim", expanded=False):
-            for row in rows.itertuples():
-                who = f" — attributed to {row.said_by}" if row.said_by else ""
-                st.html(html.figure_sentence_html(row.outlet, row.sentence, row.text, who))
-
-        st.subheader("All figures")
-        qualifiers = [q for q in QUALIFIERS if q in set(a.figures["qualifier"])]
-        kinds = [k for k in KIND_NAMES if k in set(a.figures["kind"].fillna("count"))]
-        c1, c2, c3 = st.columns([3, 3, 2])
-        chosen = c1.multiselect(
-            "Qualifiers",
-            qualifiers,
-            default=qualifiers,
-            format_func=QUALIFIER_NAMES.get,
-            key="figures_qualifiers",
-            bind="query-params",
-        )
-        chosen_kinds = c2.multiselect(
-            "Kinds",
-            kinds,
-            default=[k for k in kinds if k not in DEFAULT_HIDDEN_KINDS],
-            format_func=KIND_NAMES.get,
-            key="figures_kinds",
-            bind="query-params",
-            help="Counts of one (“one resident said”) are hidden until you pick them.",
-        )
-        query = c3.text_input("What is counted contains", key="figures_query", bind="query-params")
-        show_how = st.toggle(
-            "Show how each source was found",
-            value=False,
-            key="figures_show_how",
-            bind="query-params",
-            help="Named in the sentence, “according to”, a pronoun or a role read as a "
-            "person, or carried over from the previous sentence.",
-        )
-        flat = figure_rows(a.figures, chosen, query, chosen_kinds)
-        names = {"qualifier": QUALIFIER_NAMES, "kind": KIND_NAMES}
-        shown = [c for c in FIGURES_PAGE.names() if show_how or c != "how_found"]
-        st.dataframe(
-            readable(flat[shown], {}, names),
-            hide_index=True,
-            width="stretch",
-            column_config=widgets.column_config(FIGURES_PAGE, shown),
-            key="figures_table",
-        )
-        widgets.csv_download(
-            flat, "figures.csv", "figures_download", headers=FIGURES_PAGE.headers(), values=names
-        )
+        summary = claims_across_outlets(view)
+        one_claim(view, summary)
+        all_figures(view)

@@ -133,8 +133,9 @@ def project():
     from lib.analysis import analyze
     from lib.corpus.parse import parse_document
     from lib.nlp.pipeline import get_nlp
+    from lib.parsing.local import InProcess
 
-    nlp = get_nlp()
+    nlp = InProcess(get_nlp())  # measures extraction, in this process
 
     def run(items: list[tuple[str, str, dict]], stories=None):
         docs = [parse_document(doc_id, raw, hints) for doc_id, raw, hints in items]

@@ -16,7 +16,10 @@ Measured per size:
 - raw ``nlp.pipe`` tokens/s for the project pipeline (``get_nlp()``, same components,
   same batch size) and the full ``analyze`` tokens/s without cache; best of N runs,
   interleaved (raw/analysis order alternates) after a warm-up; their ratio;
-- ``analyze`` with 2 worker processes (``n_process=2``) and its speedup over one;
+- ``analyze`` through the parse path the app and CLI use (``lib.parsing.Workers``,
+  supervised worker processes with the per-article budget, warm), with one worker and with
+  two, and the speedup of two over one (the raw/analysis ratio above is measured in this
+  process, ``lib.parsing.local.InProcess``, beside raw spaCy);
 - the corpus-level passes on the full tables: co-occurrence, claims, quote groups and
   the whole ``assemble``;
 - cached reload: reading the corpus plus ``analyze`` with a warm disk cache
@@ -109,9 +112,45 @@ class Recorder:
         self.parts[key] = parts
 
 
-class PartsOnly:
-    def __init__(self, disk):
-        self.get, self.put = disk.get, disk.put
+def measure_workers(docs, analysis, n: int) -> dict:
+    """Analysis through the parse path the app and CLI use (``lib.parsing.Workers``, warm:
+    the pipeline loaded), with one worker process and with two."""
+    from lib.analysis import analyze
+    from lib.parsing import make_parser
+
+    row = {"load_average_before_2p": round(os.getloadavg()[0], 2)}
+    times = {}
+    for processes in (1, 2):
+        parser = make_parser(processes, 60.0)
+        try:
+            parser.parse([d.text for d in docs[: processes * 2]], lambda i, p: None, print)
+            before = _workers_cpu(parser)
+            t, result = timed(analyze, docs, parser)
+            cpu = _workers_cpu(parser) - before
+        finally:
+            parser.close()
+        times[processes] = t
+        row[f"workers_{processes}_s"] = round(t, 3)
+        row[f"workers_{processes}_parallelism"] = round(cpu / t, 2)
+        row[f"workers_{processes}_same_result"] = bool(
+            result.mentions.equals(analysis.mentions) and result.claims.equals(analysis.claims)
+        )
+    row["two_process_s"] = row["workers_2_s"]
+    row["two_process_speedup"] = round(times[1] / times[2], 2)
+    row["two_process_same_result"] = row["workers_2_same_result"]
+    log(f"[{n}]   workers: 1 process {times[1]:.2f}s, 2 processes {times[2]:.2f}s "
+        f"(x{times[1] / times[2]:.2f})")  # fmt: skip
+    return row
+
+
+def _workers_cpu(parser) -> float:
+    """CPU seconds the parser's live worker processes have used."""
+    total = 0.0
+    for slot in parser._slots:  # noqa: SLF001 - the benchmark looks inside
+        if slot.proc is not None and slot.proc.poll() is None:
+            times = psutil.Process(slot.proc.pid).cpu_times()
+            total += times.user + times.system
+    return total
 
 
 def build_corpus(n: int, workdir: Path, max_outlets: int) -> Path:
@@ -138,11 +177,12 @@ def page_computations(analysis, selected):
 def measure_size(n, nlp, workdir, args) -> dict:
     from lib.analysis import analyze
     from lib.ingest.local import load_corpus
+    from lib.parsing.local import InProcess
     from lib.resolve.assemble import assemble
     from lib.resolve.claims import build_claims
     from lib.resolve.quote_groups import group_quotes
-    from lib.schema import text_key
     from lib.store.cache import DiskCache, corpus_key
+    from lib.versions import text_key
     from lib.views import cooccur
 
     folder = build_corpus(n, workdir, args.max_outlets)
@@ -153,6 +193,7 @@ def measure_size(n, nlp, workdir, args) -> dict:
     log(f"[{n}] {len(docs)} documents from {folder}; {repeats} interleaved runs")
     raw_times, ana_times, raw_cpu, ana_cpu = [], [], [], []
     recorder = Recorder()
+    in_process = InProcess(nlp, BATCH)  # extraction cost beside raw spaCy, same process
     analysis = None
     n_tokens = 0
     for r in range(repeats):
@@ -165,7 +206,7 @@ def measure_size(n, nlp, workdir, args) -> dict:
                 raw_times.append(t)
                 raw_cpu.append(c)
             else:
-                t, c, analysis = timed_cpu(analyze, docs, nlp, batch_size=BATCH, cache=recorder)
+                t, c, analysis = timed_cpu(analyze, docs, in_process, cache=recorder)
                 ana_times.append(t)
                 ana_cpu.append(c)
             log(f"[{n}]   {kind}: {t:.2f}s")
@@ -190,21 +231,9 @@ def measure_size(n, nlp, workdir, args) -> dict:
         "quotes": len(analysis.quotes),
     }
 
-    # two worker processes
+    # the one parse path: supervised worker processes (warm), one and two of them
     if n >= 100 and not args.no_parallel and (not args.quick or n <= 100):
-        row["load_average_before_2p"] = round(os.getloadavg()[0], 2)
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t2, two = timed(analyze, docs, nlp, batch_size=BATCH, n_process=2)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        worker_cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-        row["two_process_worker_cpu_s"] = round(worker_cpu, 2)
-        row["two_process_parallelism"] = round(worker_cpu / t2, 2)
-        row["two_process_s"] = round(t2, 3)
-        row["two_process_speedup"] = round(ana_best / t2, 2)
-        row["two_process_same_result"] = bool(
-            two.mentions.equals(analysis.mentions) and two.claims.equals(analysis.claims)
-        )
-        log(f"[{n}]   2 processes: {t2:.2f}s (x{ana_best / t2:.2f})")
+        row.update(measure_workers(docs, analysis, n))
 
     # corpus-level passes on the full tables
     parts = [recorder.parts[text_key(t)] for t in texts]
@@ -232,14 +261,18 @@ def measure_size(n, nlp, workdir, args) -> dict:
     def reopen(cache):
         fresh = DiskCache(cache_dir, max_bytes=4 << 30) if cache is None else cache
         c = load_corpus(folder)
-        return analyze(c.documents, nlp, cache=fresh)
+        return analyze(c.documents, None, cache=fresh)
+
+    def reopen_parts():
+        c = load_corpus(folder)
+        return analyze(c.documents, None, cache=DiskCache(cache_dir), whole=False)
 
     reload_s, reloaded = timed(reopen, None)
     row["cached_reload_s"] = round(reload_s, 3)
     row["cached_reload_same_result"] = bool(
         reloaded.mentions.equals(analysis.mentions) and reloaded.quotes.equals(analysis.quotes)
     )
-    parts_s, _ = timed(reopen, PartsOnly(DiskCache(cache_dir, max_bytes=4 << 30)))
+    parts_s, _ = timed(reopen_parts)
     row["parts_reload_s"] = round(parts_s, 3)
     log(f"[{n}]   cached reload {reload_s:.2f}s (parts only {parts_s:.2f}s)")
 
@@ -316,11 +349,13 @@ def browser_run(label: str, env: dict[str, str], outlets: list[str]) -> dict:
 
 
 def run_browser(rows: dict, args, workdir: Path) -> dict:
-    from lib import schema
+    from lib import versions
     from lib.analysis import analyze
     from lib.corpus.document import outlet_labels
     from lib.ingest.local import load_corpus
     from lib.nlp.pipeline import get_nlp
+    from lib.parsing import make_parser
+    from lib.parsing.local import InProcess
     from lib.store.cache import DiskCache, corpus_key
     from lib.store.folders import stale_reason
 
@@ -336,9 +371,9 @@ def run_browser(rows: dict, args, workdir: Path) -> dict:
         seed_outlets,
     )
     warm = DiskCache(workdir / "browser_warm_cache")
-    schema.code_fingerprint.cache_clear()
+    versions.code_fingerprint.cache_clear()
     if warm.get_analysis(corpus_key(seeds_docs)) is None:
-        analyze(seeds_docs, get_nlp(), cache=warm)
+        analyze(seeds_docs, InProcess(get_nlp()), cache=warm)
     results["seeds_warm"] = browser_run(
         "seeds, warm disk cache", {"COVERAGE_LENS_CACHE_DIR": str(warm.path)}, seed_outlets
     )
@@ -347,12 +382,16 @@ def run_browser(rows: dict, args, workdir: Path) -> dict:
         row = rows[big]
         # the server fingerprints the extraction code as it is on disk now: if someone
         # edited it since this run imported it, the warm cache would miss, so re-warm
-        schema.code_fingerprint.cache_clear()
+        versions.code_fingerprint.cache_clear()
         docs = load_corpus(row["folder"]).documents
         disk = DiskCache(row["cache_dir"], max_bytes=4 << 30)
         if disk.get_analysis(corpus_key(docs)) is None:
             log("extraction code changed during the run: re-warming the disk cache")
-            analyze(docs, get_nlp(), cache=disk, n_process=2)
+            parser = make_parser(2, 60.0)
+            try:
+                analyze(docs, parser, cache=disk)
+            finally:
+                parser.close()
             results["rewarmed"] = {"label": "cache re-warmed (code changed during run)"}
         env = {"COVERAGE_LENS_CACHE_DIR": row["cache_dir"], "COVERAGE_LENS_CORPUS": row["folder"]}
         results[f"docs_{big}_warm"] = browser_run(
@@ -404,7 +443,8 @@ def write_markdown(summary: dict, rows: dict, browser: dict, path: Path) -> None
     line("Analysis / raw, by CPU time of the process", "ratio_cpu", "{:.2f}")
     line("Load average (1 min) during the runs", "load_average", "{:.1f}")
     line("Analysis, 2 processes (s)", "two_process_s", "{:.1f}")
-    line("Worker CPU ÷ wall time, 2 processes", "two_process_parallelism", "{:.2f}")
+    line("Analysis, 1 worker process (s)", "workers_1_s", "{:.1f}")
+    line("Worker CPU ÷ wall time, 2 processes", "workers_2_parallelism", "{:.2f}")
     line("Speedup with 2 processes", "two_process_speedup", "×{:.2f}", "≥ ×1.6", True,
          "two_process_speedup")  # fmt: skip
     line("Corpus-level passes, `assemble` (s)", "assemble_s", "{:.2f}")

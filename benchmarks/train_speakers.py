@@ -83,9 +83,9 @@ def examples(data: Path, cache: Path | None) -> tuple[list, list, list, list]:
     """Candidate feature rows, labels, article index and example index of every gold he/she
     source of PolNeAR train."""
     from lib.corpus.parse import parse_document
-    from lib.corpus.title import title_end
     from lib.extract.quotes import attributor_for, extract_quotes
     from lib.nlp import antecedents
+    from lib.nlp.headline import title_end
 
     files = polnear_files(data, scoring.POLNEAR_FOLDERS["tune"])
     raws = [path.read_text(encoding="utf-8") for _, path, _ in files]

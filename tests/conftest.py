@@ -39,8 +39,9 @@ def seed_corpus():
 @pytest.fixture(scope="session")
 def seed_analysis(nlp, seed_corpus):
     from lib.analysis import analyze
+    from lib.parsing.local import InProcess
 
-    return analyze(seed_corpus.documents, nlp)
+    return analyze(seed_corpus.documents, InProcess(nlp))
 
 
 @pytest.fixture(scope="session")
@@ -48,11 +49,12 @@ def analyse_texts(nlp):
     """Analyse ad-hoc texts: ``analyse_texts({"doc_id": "text", ...})``."""
     from lib.analysis import analyze
     from lib.corpus.parse import parse_document
+    from lib.parsing.local import InProcess
 
     def run(texts: dict[str, str], outlets: dict[str, str] | None = None):
         outlets = outlets or {}
         docs = [parse_document(k, v, {"outlet": outlets.get(k, "")}) for k, v in texts.items()]
-        return analyze(docs, nlp)
+        return analyze(docs, InProcess(nlp))
 
     return run
 

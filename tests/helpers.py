@@ -33,6 +33,13 @@ FLOOD = {
 }
 
 
+def outlet_of(document) -> str:
+    """The outlet a table shows for ``document`` (its position label when it names none)."""
+    from lib.corpus.document import unknown_outlet
+
+    return document.outlet or unknown_outlet(document.doc_id)
+
+
 def table_of(record_type, rows_by_doc, **fill) -> pd.DataFrame:
     """``{(doc_id, outlet): [records]}`` -> the record type's table, each record with its
     ``doc_id`` and ``outlet``; ``fill`` maps a column to a function of the record."""
@@ -53,7 +60,7 @@ def seed_rows(seed_figures) -> pd.DataFrame:
     from lib.records import Figure
 
     by_doc = {
-        (document.doc_id, document.display_outlet): figures
+        (document.doc_id, outlet_of(document)): figures
         for _key, (_doc, figures, document) in sorted(seed_figures.items())
     }
     return table_of(Figure, by_doc, said_by=lambda f: source(f) or "")

@@ -105,6 +105,21 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return out
 
 
+def package_of(module: str) -> str:
+    """``lib.nlp.people`` -> ``lib.nlp``; a top-level module is its own room (``lib.cli``)."""
+    parts = module.split(".")
+    return ".".join(parts[:2])
+
+
+def package_graph(graph: dict[str, set[str]] | None = None) -> dict[str, set[str]]:
+    """Imports between packages (and top-level modules) of ``lib``: one edge per pair."""
+    out: dict[str, set[str]] = {}
+    for module, deps in (graph or import_graph()).items():
+        here = package_of(module)
+        out.setdefault(here, set()).update(p for p in map(package_of, deps) if p != here)
+    return out
+
+
 def long_functions() -> list[tuple[str, str, int]]:
     out = []
     for name, path in lib_modules().items():
@@ -246,6 +261,17 @@ def test_no_import_cycles():
     assert cycles(import_graph()) == []
 
 
+def test_no_package_cycles():
+    """Packages form layers: no package imports one that imports it back (the edge that
+    closes a loop names the modules, e.g. lib.corpus.parse -> lib.extract)."""
+    assert cycles(package_graph()) == []
+
+
+def test_the_package_check_can_fail():
+    graph = {"lib.a.x": {"lib.b.y"}, "lib.b.y": set(), "lib.b.z": {"lib.a.w"}, "lib.a.w": set()}
+    assert cycles(package_graph(graph)) == [["lib.a", "lib.b"]]
+
+
 def test_no_module_over_600_lines():
     assert long_modules() == []
 
@@ -262,6 +288,7 @@ def test_streamlit_only_in_lib_ui():
 
 if __name__ == "__main__":
     print("cycles:", cycles(import_graph()))
+    print("package cycles:", cycles(package_graph()))
     print("modules over", MAX_MODULE_LINES, "lines:", long_modules())
     print("functions over", MAX_FUNCTION_LINES, "lines:", long_functions())
     print("streamlit importers:", streamlit_importers())

@@ -1,6 +1,6 @@
 """Articles as records: :class:`~lib.corpus.document.Document` and how raw text becomes one.
 
-- ``document``: Document, Corpus and the display name of an unknown outlet;
+- ``document``: Document, Corpus and the labels of outlets nobody names ("Article 3");
 - ``text``: Markdown stripping, hard-wrapped lines and broken paragraphs rejoined;
 - ``metadata``: title, outlet, date, byline and URL clues in the text;
 - ``furniture``: share buttons, appeals, captions and other page furniture;

@@ -42,10 +42,6 @@ class Document:
             if value:
                 setattr(self, name, display_name(value))
 
-    @property
-    def display_outlet(self) -> str:
-        return self.outlet or unknown_outlet(self.doc_id)
-
     @functools.cached_property
     def content_hash(self) -> str:
         """Hash of text and metadata (computed once: documents are replaced, never mutated)."""

@@ -6,10 +6,8 @@ Patterns live in ``lib/data/furniture.txt`` (one case-insensitive regex per line
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-
+from lib.datafiles import read_lines
 
 CAPTION_CREDIT = re.compile(r"^(.{0,120}?)\s*\*\*([^*]{1,40})\*\*\s*$")
 
@@ -22,12 +20,7 @@ CAPTION_WORDS = re.compile(
 )
 
 
-def _load_patterns(name: str) -> list[re.Pattern[str]]:
-    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
-    return [re.compile(line, re.I) for line in lines if line.strip() and not line.startswith("#")]
-
-
-FURNITURE = _load_patterns("furniture.txt")
+FURNITURE = [re.compile(line, re.I) for line in read_lines("furniture.txt")]
 
 
 def is_furniture(line: str) -> bool:

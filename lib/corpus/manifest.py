@@ -2,7 +2,7 @@
 
 Columns ``doc_id, outlet, title, published, byline, url``; a field left empty means the
 text is the only clue. Used for folders, zips, uploads and bundles alike. A cell written
-with the spreadsheet guard (``'=…``, see :mod:`lib.present.csvsafe`) is read back as it was.
+with the spreadsheet guard (``'=…``, see :mod:`lib.csvsafe`) is read back as it was.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import csv
 import io
 from pathlib import Path
 
-from lib.present.csvsafe import restore
+from lib.csvsafe import restore
 from lib.records import METADATA_FIELDS
 
 MANIFEST_NAME = "sources.csv"

@@ -37,8 +37,9 @@ from lib.corpus.text import (
     rejoin_wrapped,
     strip_markup,
 )
-from lib.corpus.title import is_headline, outlet_from_file_name, split_outlet_suffix
-from lib.extract.caps import cap_notes
+from lib.corpus.title import outlet_from_file_name, split_outlet_suffix
+from lib.nlp.caps import cap_notes
+from lib.nlp.headline import is_headline
 
 
 @dataclass
@@ -149,7 +150,7 @@ def _same_line(a: str, b: str) -> bool:
 def _title_and_outlet(reader: _Reader, paragraphs: list[str], hints: dict) -> tuple[str, str]:
     """(title, outlet its " | Outlet" suffix names) and the first paragraph made the clean
     title: the reader's title line, else a first line ending in a full stop that reads as a
-    headline (:func:`lib.corpus.title.is_headline`), else ""; hints win."""
+    headline (:func:`lib.nlp.headline.is_headline`), else ""; hints win."""
     title = reader.found.get("title", "")
     if not title and paragraphs and is_headline(paragraphs[0], (paragraphs[1:2] or [""])[0]):
         title = strip_kicker(paragraphs[0])

@@ -18,45 +18,88 @@ ACTOR_LABELS = ("GPE", "NORP", "ORG", "PERSON")
 
 def counted_noun(doc, cand: Candidate):
     """The noun the figure quantifies (or None) and optional context nouns."""
-    v = vocab()
-    a, b = cand.anchor_span
-    anchor = anchor_token(doc, a, b)
-    span_lo, span_hi = cand.start, cand.end
-    context = []
+    anchor = anchor_token(doc, *cand.anchor_span)
+    lo, hi = cand.start, cand.end
     # "thousands of troops", "12% of voters", "millions of rounds of ammunition"
-    for child in anchor.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
-                    return pobj, context
+    noun = _pobj_of(anchor, ("of",), ("NOUN", "PROPN", "PRON"))
+    if noun is not None:
+        return noun, []
+    tok = _climb_out(anchor, lo, hi)
+    for find in (_noun_it_modifies, _of_after_span, _range_of, _predicate_noun):
+        noun = find(doc, cand, tok)
+        if noun is not None:
+            return noun, []
+    return None, []
+
+
+def _pobj_of(tok, words: tuple[str, ...], pos: tuple[str, ...], after: int = -1):
+    """The object of a preposition (one of ``words``) hanging from ``tok``, at or after
+    token ``after``, when its part of speech is one of ``pos``; else None."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in words and child.i >= after:
+            found = _object(child, pos)
+            if found is not None:
+                return found
+    return None
+
+
+def _object(prep, pos: tuple[str, ...]):
+    """The first object of preposition ``prep`` whose part of speech is one of ``pos``."""
+    return next((p for p in prep.children if p.dep_ == "pobj" and p.pos_ in pos), None)
+
+
+def _climb_out(anchor, lo: int, hi: int):
+    """The token standing for the whole figure: climb out of its own tokens and units
+    ("%", "km", "$")."""
     tok = anchor
-    # climb out of the figure's own tokens / units ("%", "km", "$")
     for _ in range(4):
         head = tok.head
         if head.i == tok.i:
             break
-        if span_lo <= head.i < span_hi or head.lower_ in ("%", "percent", "cent"):
+        if lo <= head.i < hi or head.lower_ in ("%", "percent", "cent"):
             tok = head
             continue
         break
+    return tok
+
+
+def _noun_it_modifies(doc, cand: Candidate, tok):
+    """ "12 soldiers", "$5bn budget": the noun the figure modifies."""
     head = tok.head
-    if tok.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod") and head.pos_ in (
-        "NOUN",
-        "PROPN",
-    ):
-        if not (span_lo <= head.i < span_hi):
-            return head, context
-    # "of" attached to the unit/last token: "12 percent of voters"
-    for t in doc[span_lo:span_hi]:
-        for child in t.children:
-            if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span_hi:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
-                        return pobj, context
-    # "winds of up to 150 km/h"
+    modifies = tok.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod")
+    if modifies and head.pos_ in ("NOUN", "PROPN") and not (cand.start <= head.i < cand.end):
+        return head
+    return None
+
+
+def _of_after_span(doc, cand: Candidate, tok):
+    """ "of" attached to the unit or last token: "12 percent of voters"."""
+    for t in doc[cand.start : cand.end]:
+        noun = _pobj_of(t, ("of",), ("NOUN", "PROPN"), after=cand.end)
+        if noun is not None:
+            return noun
+    return None
+
+
+def _range_of(doc, cand: Candidate, tok):
+    """ "winds of up to 150 km/h": the noun the "of" hangs from."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
-        return tok.head.head, context
-    # predicate figures: "the toll rose to 300", "deaths, estimated at 9,000"
+        return tok.head.head
+    return None
+
+
+def _predicate_noun(doc, cand: Candidate, tok):
+    """Predicate figures: "$8B in aid", "announced $5bn in aid", "the toll rose to 300",
+    "deaths, estimated at 9,000", "police put the crowd at 20,000"."""
+    noun = _pobj_of(tok, ("in", "for", "of"), ("NOUN",), after=cand.end)
+    if noun is not None:
+        return noun  # "$8B in aid"
+    if tok.dep_ == "dobj" and cand.unit:
+        for child in tok.head.children:
+            if child.dep_ == "prep" and child.lower_ == "in" and child.i == cand.end:
+                noun = _object(child, ("NOUN",))
+                if noun is not None:
+                    return noun  # "announced $5bn in aid"
     node = tok
     for _ in range(3):
         if node.dep_ == "pobj" and node.head.dep_ == "prep":
@@ -65,31 +108,28 @@ def counted_noun(doc, cand: Candidate):
             node = node.head
         else:
             break
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "for", "of") and child.i >= span_hi:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
-                    return pobj, context  # "$8B in aid"
-    if tok.dep_ == "dobj" and cand.unit:
-        for child in tok.head.children:
-            if child.dep_ == "prep" and child.lower_ == "in" and child.i == span_hi:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
-                        return pobj, context  # "announced $5bn in aid"
     if node is not tok or tok.dep_ in ("dobj", "attr", "nsubj", "npadvmod", "advmod"):
-        verb = node if node.pos_ in ("VERB", "AUX") else (tok.head if tok is node else node)
-        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head, context
-        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in v["measure_verbs"]:
-            outside = [c for c in verb.children if c.i < span_lo or c.i >= span_hi]
-            if node is not tok:  # "police put the crowd at 20,000"
-                for child in outside:
-                    if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
-                        return child, context
-            for child in outside:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
-                    return child, context
-    return None, context
+        return _measured(cand, tok, node)
+    return None
+
+
+def _measured(cand: Candidate, tok, node):
+    """What a measuring verb measures: "the toll rose to 300" (its subject), "police put
+    the crowd at 20,000" (its object), or the noun a participle describes."""
+    verb = node if node.pos_ in ("VERB", "AUX") else (tok.head if tok is node else node)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in vocab()["measure_verbs"]:
+        return None
+    outside = [c for c in verb.children if c.i < cand.start or c.i >= cand.end]
+    if node is not tok:  # "police put the crowd at 20,000"
+        for child in outside:
+            if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
+                return child
+    for child in outside:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
 
 
 def noun_after(doc, k: int, end: int):
@@ -108,75 +148,84 @@ def noun_after(doc, k: int, end: int):
 
 def counted_phrase(doc, noun, cand: Candidate) -> tuple[str, list[str], list]:
     """(label, lemmas, group entity tokens) for the counted noun and its modifiers."""
-    v = vocab()
-    span_lo, span_hi = cand.start, cand.end
-    keep = {noun.i}
-    mods = []
-    for child in noun.lefts:
-        if span_lo <= child.i < span_hi or child.dep_ not in ("amod", "compound", "nmod", "nummod"):
-            continue
-        sub = [t for t in child.subtree if not (span_lo <= t.i < span_hi)]
-        if any(t.like_num for t in sub):
-            continue
-        if child.lower_ in v["modifier_stop"]:
-            continue
-        for t in sub:
-            if t.dep_ in ("punct", "det", "cc", "case") or t.lower_ in v["modifier_stop"]:
-                continue
-            keep.add(t.i)
-            mods.append(t)
-    # "rounds of ammunition"
-    extra_right = []
-    for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            pobjs = [c for c in child.children if c.dep_ == "pobj"]
-            if pobjs and pobjs[0].pos_ == "NOUN" and not (span_lo <= pobjs[0].i < span_hi):
-                extra_right = [child, pobjs[0]]
-            break
+    keep, mods = _modifiers(noun, cand)
+    extra_right = _of_phrase(noun, cand)  # "rounds of ammunition"
     label_toks = sorted((doc[i] for i in keep), key=lambda t: t.i)
-    # outcome verbs: "soldiers have been killed or wounded", "people died", "people killed in"
-    verbs = []
-    outcome_of = v["outcome_of"]
-    head = noun.head
-    transitive = noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in head.children)
-    if (
-        noun.dep_ in ("nsubj", "nsubjpass", "dobj")
-        and head.pos_ in ("VERB", "ADJ", "AUX")
-        and not transitive
-    ):
-        if head.lemma_.lower() in outcome_of or head.lower_ in outcome_of:
-            verbs.append(head)
-            for conj in head.children:
-                if conj.dep_ == "conj" and (
-                    conj.lemma_.lower() in outcome_of or conj.lower_ in outcome_of
-                ):
-                    verbs.append(conj)
-    for child in noun.rights:
-        if child.dep_ in ("acl", "amod") and (
-            child.lemma_.lower() in outcome_of or child.lower_ in outcome_of
-        ):
-            verbs.append(child)
-            for conj in child.children:
-                if conj.dep_ == "conj":
-                    verbs.append(conj)
-    words = [t.text for t in label_toks]
-    if extra_right:
-        words += [t.text for t in extra_right]
-    if verbs:
-        verbs.sort(key=lambda t: t.i)
-        vwords = [verbs[0].text]
-        for prev, cur in zip(verbs, verbs[1:], strict=False):
-            ccs = [c.text for c in prev.children if c.dep_ == "cc"] or [
-                c.text for c in cur.children if c.dep_ == "cc"
-            ]
-            vwords += [ccs[0] if ccs else "and", cur.text]
-        words += vwords
+    verbs = _outcome_verbs(noun)
+    words = [t.text for t in label_toks] + [t.text for t in extra_right] + _verb_words(verbs)
     lemmas = [t.lemma_.lower() for t in mods] + [noun.lemma_.lower()]
     if extra_right:
         lemmas.append(extra_right[1].lemma_.lower())
     lemmas += [t.lemma_.lower() for t in verbs]
     groups = [t for t in mods if t.ent_type_ in GROUP_LABELS]
     return " ".join(words), lemmas, groups
+
+
+def _modifiers(noun, cand: Candidate) -> tuple[set[int], list]:
+    """Token indices of the noun and its modifiers (outside the figure, no numbers or
+    stop words), and the modifier tokens."""
+    stop = vocab()["modifier_stop"]
+    keep, mods = {noun.i}, []
+    for child in noun.lefts:
+        inside = cand.start <= child.i < cand.end
+        if inside or child.dep_ not in ("amod", "compound", "nmod", "nummod"):
+            continue
+        sub = [t for t in child.subtree if not (cand.start <= t.i < cand.end)]
+        if any(t.like_num for t in sub) or child.lower_ in stop:
+            continue
+        for t in sub:
+            if t.dep_ in ("punct", "det", "cc", "case") or t.lower_ in stop:
+                continue
+            keep.add(t.i)
+            mods.append(t)
+    return keep, mods
+
+
+def _of_phrase(noun, cand: Candidate) -> list:
+    """["of", noun] when the counted noun is followed by "of" + a noun ("rounds of
+    ammunition"), else []."""
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobjs = [c for c in child.children if c.dep_ == "pobj"]
+            if pobjs and pobjs[0].pos_ == "NOUN" and not (cand.start <= pobjs[0].i < cand.end):
+                return [child, pobjs[0]]
+            break
+    return []
+
+
+def _is_outcome(tok) -> bool:
+    outcome_of = vocab()["outcome_of"]
+    return tok.lemma_.lower() in outcome_of or tok.lower_ in outcome_of
+
+
+def _outcome_verbs(noun) -> list:
+    """Outcome verbs of the counted noun, in order: "soldiers have been killed or wounded",
+    "people died", "people killed in"."""
+    verbs = []
+    head = noun.head
+    transitive = noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in head.children)
+    role = noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "ADJ", "AUX")
+    if role and not transitive and _is_outcome(head):
+        verbs.append(head)
+        verbs += [c for c in head.children if c.dep_ == "conj" and _is_outcome(c)]
+    for child in noun.rights:
+        if child.dep_ in ("acl", "amod") and _is_outcome(child):
+            verbs.append(child)
+            verbs += [c for c in child.children if c.dep_ == "conj"]
+    return sorted(verbs, key=lambda t: t.i)
+
+
+def _verb_words(verbs: list) -> list[str]:
+    """The verbs as written, joined by their own conjunctions ("killed or wounded")."""
+    if not verbs:
+        return []
+    words = [verbs[0].text]
+    for prev, cur in zip(verbs, verbs[1:], strict=False):
+        ccs = [c.text for c in prev.children if c.dep_ == "cc"] or [
+            c.text for c in cur.children if c.dep_ == "cc"
+        ]
+        words += [ccs[0] if ccs else "and", cur.text]
+    return words
 
 
 def counted_context(doc, noun, cand: Candidate) -> tuple[list[str], list[str]]:

@@ -8,11 +8,12 @@ import bisect
 
 import numpy as np
 
-from lib.corpus.title import title_end
 from lib.extract.figures import extract_figures
 from lib.extract.mentions import mention_records
 from lib.extract.quotes import attributor_for, extract_quotes
 from lib.extract.terms import term_records
+from lib.nlp.headline import title_end
+from lib.nlp.index import extensions
 from lib.records import Parts, Sentence
 
 
@@ -53,7 +54,7 @@ def _sentences(doc, text: str) -> tuple[list[Sentence], np.ndarray]:
 
 def process_doc(doc, text: str) -> Parts:
     """Per-document records of one parsed ``Doc`` (plain values only; no ids or outlet)."""
-    doc.user_data["text"] = text  # extractors read it via lib.nlp.pipeline.doc_text
+    extensions(doc).coverage_text = text  # extractors read it via lib.nlp.pipeline.doc_text
     sent_rows, sent_ids = _sentences(doc, text)
     ids = sent_ids.tolist()
     mentions = mention_records(doc, ids)

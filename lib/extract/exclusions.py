@@ -14,23 +14,20 @@ one: "one of the best") and ``count``.
 from __future__ import annotations
 
 import functools
-import json
 import re
-from pathlib import Path
 
 from lib.corpus.metadata import KICKER_PREFIX
+from lib.datafiles import read_json
 from lib.extract.candidates import Candidate
 from lib.extract.numbers import ORDINAL_RE, THOUSANDS_RE, vocab
 from lib.nlp.pipeline import doc_text
 
 SKIP_LABELS = ("DATE", "TIME", "ORDINAL")
-NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "number_names.json"
-KINDS = ("count", "money", "percent", "measure", "duration", "age", "one")
 
 
 @functools.lru_cache(maxsize=1)
 def number_names() -> dict:
-    raw = json.loads(NAMES_FILE.read_text(encoding="utf-8"))
+    raw = read_json("number_names.json")
     names = sorted((tuple(n.split()) for n in raw["names"]), key=len, reverse=True)
     by_word: dict[str, list[tuple[str, ...]]] = {}
     for name in names:

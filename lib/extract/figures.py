@@ -12,7 +12,6 @@ from dataclasses import replace
 
 from lib.columns import names
 from lib.extract.candidates import Candidate, candidates
-from lib.extract.caps import number_cutoff
 from lib.extract.counted import (
     counted_context,
     counted_noun,
@@ -28,6 +27,7 @@ from lib.extract.measure import places, predicate, time_scope
 from lib.extract.numbers import vocab
 from lib.extract.quotes import attributor_for, extract_quotes
 from lib.nlp.attribution import Attributor, empty_record
+from lib.nlp.caps import number_cutoff
 from lib.nlp.index import sent_of
 from lib.nlp.pipeline import doc_text
 from lib.records import Figure
@@ -47,7 +47,7 @@ def extract_figures(doc, include_vague: bool = True, attributor=None) -> list[Fi
     att = attributor if attributor is not None else _attributed(doc)
     figures: list[Figure] = []
     cands: list[Candidate] = []  # each figure's candidate (token offsets), for the last pass
-    cutoff = number_cutoff(doc_text(doc))  # bounded work per document (lib.extract.caps)
+    cutoff = number_cutoff(doc_text(doc))  # bounded work per document (lib.nlp.caps)
     for cand in candidates(doc):
         if cutoff is not None and doc[cand.start].idx >= cutoff:
             break

@@ -10,9 +10,9 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from lib.corpus.title import title_end
 from lib.extract.name_forms import nickname_records, qualify_places
 from lib.nlp.gazetteer import gazetteer
+from lib.nlp.headline import title_end
 from lib.nlp.index import sent_of
 from lib.nlp.names import (
     LEADING_DET,

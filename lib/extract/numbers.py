@@ -8,16 +8,10 @@ units after it. Nothing here is specific to one news event.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "numbers.json"
-
-
-NUM_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-
+from lib.datafiles import read_json
 
 SUFFIX_NUM_RE = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([a-z]+)$", re.I)
 
@@ -25,7 +19,6 @@ SUFFIX_NUM_RE = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([a-z]+)$", 
 GLUED_RANGE_RE = re.compile(r"^(\d[\d,.]*[a-z]*)(%?)[-–]([$€£]?)(\d[\d,.]*[a-z]*)(%?)$", re.I)
 
 
-WRITTEN_NUM_RE = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 
 
 THOUSANDS_RE = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
@@ -122,8 +115,7 @@ def read_token(text: str) -> Reading | None:
 @functools.lru_cache(maxsize=1)
 def vocab() -> dict:
     """The vocabulary from ``lib/data/numbers.json`` with derived lookup tables."""
-    raw = json.loads(DATA_FILE.read_text(encoding="utf-8"))
-    v = {k: val for k, val in raw.items() if not k.startswith("_")}
+    v = dict(read_json("numbers.json"))
     quals = []
     for qual, phrases in v["qualifiers"].items():
         for phrase in phrases:
@@ -191,6 +183,14 @@ def _words_value(tokens) -> float | None:
         return None
 
 
+def _scaled(total: float, current: float, scale: float) -> tuple[float, float]:
+    """(total, current group) after a scale word: "hundred" and "dozen" multiply the group
+    ("two hundred"), larger scales close it ("two million")."""
+    if scale in (100, 12):
+        return total, (current or 1.0) * scale
+    return total + (current or 1.0) * scale, 0.0
+
+
 def run_value(tokens) -> float | None:
     """Value of a run of number tokens ("1.5 million", "two hundred and fifty", "a dozen",
     "70 000" with a space between thousands, "two-thirds")."""
@@ -230,14 +230,7 @@ def run_value(tokens) -> float | None:
             continue
         prev_digits = ""
         if low in v["scales"]:
-            scale = float(v["scales"][low])
-            if scale == 100:
-                current = (current or 1.0) * 100
-            elif scale == 12:
-                current = (current or 1.0) * 12
-            else:
-                total += (current or 1.0) * scale
-                current = 0.0
+            total, current = _scaled(total, current, float(v["scales"][low]))
             seen = True
             continue
         if low in v["suffix_scales"]:
@@ -282,75 +275,90 @@ def ends_with_scale(tokens) -> float:
 
 def take_run(doc, i: int, end: int) -> int:
     """End index (exclusive) of the number run starting at token ``i`` (``i`` if none)."""
-    v = vocab()
-    j = i
-    low = doc[i].lower_
     frac = _fraction_end(doc, i, end)
     if frac:
         return frac
-    if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in v["scales"]:
-        j = i + 1
-    elif low == "half" and i + 2 < end and doc[i + 1].lower_ in ("a", "an"):
-        if doc[i + 2].lower_ in v["scales"]:
-            j = i + 2
-        else:
-            return i
-    elif not is_num_token(doc[i]):
+    j = _run_start(doc, i, end)
+    if j is None:
         return i
     prev_digit = digit_value(doc[j].text) is not None
     j += 1
     while j < end:
-        tok = doc[j]
-        low = tok.lower_
-        if low in v["scales"] or (prev_digit and low in v["suffix_scales"]):
-            if low in v["suffix_scales"] and low not in v["scales"]:
-                # "bn", "mn" are always scales; "m", "k", "b" only after a currency symbol or
-                # glued to the number before a plural noun ("3m viewers")
-                if low in ("m", "k", "b") and not currency_before(doc, j):
-                    glued = doc[j - 1].whitespace_ == ""
-                    nxt = doc[j + 1] if j + 1 < end else None
-                    if not (glued and nxt is not None and nxt.tag_ in ("NNS", "NNPS", "JJ")):
-                        break  # "3 m" is metres; "3m viewers" is millions
-            j += 1
-            prev_digit = False
-            continue
-        if word_value(low) is not None and digit_value(tok.text) is None:
-            prev = doc[j - 1].lower_
-            if word_value(prev) is not None or prev in ("-", "and"):
-                j += 1
-                prev_digit = False
-                continue
+        step = _run_step(doc, j, end, prev_digit)
+        if step is None:
             break
-        if low == "-" and j + 1 < end and doc[j + 1].lower_ in v["fractions"]:
-            if doc[j + 1].lower_.endswith("s") or doc[j - 1].lower_ == "one":
-                j += 2  # "two-thirds", "one-third"
+        j, prev_digit, more = step
+        if not more:
             break
-        if low in v["fractions"] and low.endswith("s") and doc[j - 1].lower_ != "and":
-            j += 1  # "two thirds"
-            break
-        if low == "-" and tok.whitespace_ == "" and doc[j - 1].whitespace_ == "":
-            nxt = doc[j + 1] if j + 1 < end else None
-            if (
-                nxt is not None
-                and digit_value(nxt.text) is None
-                and (word_value(nxt.lower_) or 0) < 10
-                and word_value(doc[j - 1].lower_) is not None
-                and word_value(doc[j - 1].lower_) >= 20
-            ):
-                j += 1  # twenty-five
-                continue
-            break
-        if low == "and" and j + 1 < end and doc[j - 1].lower_ in v["scales"]:
-            nxt = doc[j + 1]
-            if word_value(nxt.lower_) is not None and digit_value(nxt.text) is None:
-                j += 1
-                continue
-        k = _thousands_group(doc, j, end)
-        if k:
-            j = k
-            continue
-        break
     return j
+
+
+def _run_start(doc, i: int, end: int) -> int | None:
+    """The token a run's value starts from ("a dozen", "half a million" start at the
+    scale), or None when no run starts at ``i``."""
+    v = vocab()
+    low = doc[i].lower_
+    if low in ("a", "an") and i + 1 < end and doc[i + 1].lower_ in v["scales"]:
+        return i + 1
+    if low == "half" and i + 2 < end and doc[i + 1].lower_ in ("a", "an"):
+        return i + 2 if doc[i + 2].lower_ in v["scales"] else None
+    return i if is_num_token(doc[i]) else None
+
+
+def _run_step(doc, j: int, end: int, prev_digit: bool) -> tuple[int, bool, bool] | None:
+    """Whether token ``j`` continues the run: ``(next index, follows a digit, go on)``, or
+    None when the run ends before it."""
+    v = vocab()
+    tok = doc[j]
+    low = tok.lower_
+    if low in v["scales"] or (prev_digit and low in v["suffix_scales"]):
+        return None if _bare_suffix(doc, j, end) else (j + 1, False, True)
+    if word_value(low) is not None and digit_value(tok.text) is None:
+        prev = doc[j - 1].lower_
+        joined = word_value(prev) is not None or prev in ("-", "and")
+        return (j + 1, False, True) if joined else None
+    if low == "-" and j + 1 < end and doc[j + 1].lower_ in v["fractions"]:
+        if doc[j + 1].lower_.endswith("s") or doc[j - 1].lower_ == "one":
+            return j + 2, prev_digit, False  # "two-thirds", "one-third"
+        return None
+    if low in v["fractions"] and low.endswith("s") and doc[j - 1].lower_ != "and":
+        return j + 1, prev_digit, False  # "two thirds"
+    if low == "-" and tok.whitespace_ == "" and doc[j - 1].whitespace_ == "":
+        return (j + 1, prev_digit, True) if _tens_hyphen(doc, j, end) else None  # twenty-five
+    if low == "and" and j + 1 < end and doc[j - 1].lower_ in v["scales"]:
+        nxt = doc[j + 1]
+        if word_value(nxt.lower_) is not None and digit_value(nxt.text) is None:
+            return j + 1, prev_digit, True
+    k = _thousands_group(doc, j, end)
+    return (k, prev_digit, True) if k else None
+
+
+def _bare_suffix(doc, j: int, end: int) -> bool:
+    """A suffix scale that is not one here: "bn", "mn" always are; "m", "k", "b" only after
+    a currency symbol or glued to the number before a plural noun ("3m viewers"; "3 m" is
+    metres)."""
+    v = vocab()
+    low = doc[j].lower_
+    if low not in v["suffix_scales"] or low in v["scales"] or low not in ("m", "k", "b"):
+        return False
+    if currency_before(doc, j):
+        return False
+    glued = doc[j - 1].whitespace_ == ""
+    nxt = doc[j + 1] if j + 1 < end else None
+    return not (glued and nxt is not None and nxt.tag_ in ("NNS", "NNPS", "JJ"))
+
+
+def _tens_hyphen(doc, j: int, end: int) -> bool:
+    """A glued hyphen between a tens word and a unit word ("twenty-five")."""
+    nxt = doc[j + 1] if j + 1 < end else None
+    before = word_value(doc[j - 1].lower_)
+    return (
+        nxt is not None
+        and digit_value(nxt.text) is None
+        and (word_value(nxt.lower_) or 0) < 10
+        and before is not None
+        and before >= 20
+    )
 
 
 def _fraction_end(doc, i: int, end: int) -> int:

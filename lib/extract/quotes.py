@@ -18,23 +18,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from lib.corpus.title import title_end
-from lib.extract.caps import MAX_QUOTES
 from lib.extract.name_forms import is_nickname_quote, is_title_quote
 from lib.nlp.attribution import Attributor, empty_record
+from lib.nlp.caps import MAX_QUOTES
+from lib.nlp.headline import title_end
 from lib.nlp.pipeline import doc_text
 from lib.nlp.quotemarks import find_quote_marks, paragraph_spans
 from lib.records import Quote
-
-KINDS = ("direct", "fragment")
-
-
-#: ``speaker_how`` values: how the speaker was found (see :mod:`lib.nlp.attribution`).
-SPEAKER_HOW = (
-    "explicit", "according to", "beside", "pronoun", "role", "story role", "carried over",
-    "sentence before", "next quote", "",
-)  # fmt: skip
-
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -92,7 +82,7 @@ def _kind(toks, standalone: bool) -> str:
 
 
 def find_quotes(text: str) -> list[tuple]:
-    """Quote spans of every paragraph but the headline (:func:`lib.corpus.title.title_end`):
+    """Quote spans of every paragraph but the headline (:func:`lib.nlp.headline.title_end`):
     ``(paragraph no, paragraph start, paragraph end, open mark, close mark, open_ended, text
     start, text end)``."""
     raw = []
@@ -107,7 +97,7 @@ def find_quotes(text: str) -> list[tuple]:
             ):
                 continue  # Thomas "Tam" Okoro, on "Morning Desk": names, not quotations
             seen += 1
-            if seen > MAX_QUOTES:  # bounded work per document (lib.extract.caps)
+            if seen > MAX_QUOTES:  # bounded work per document (lib.nlp.caps)
                 return raw
             start, end = _trim(text, open_idx + 1, close_idx)
             if WORD.search(text[start:end]):

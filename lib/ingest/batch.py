@@ -124,7 +124,7 @@ def _add_checked(batch: Batch, name: str, raw: str, hints: dict, id_base: str) -
     foreign = likely_not_english(doc.text)
     if foreign:
         notes.append(REASON_MESSAGES[REASON_NOT_ENGLISH])
-    capped = bool(doc.notes)  # work limits the text goes over (lib.extract.caps)
+    capped = bool(doc.notes)  # work limits the text goes over (lib.nlp.caps)
     doc.notes.extend(notes)
     batch.used_ids.add(doc_id)
     batch.hashes[digest] = name

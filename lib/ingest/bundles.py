@@ -14,6 +14,7 @@ import zipfile
 
 from lib.corpus.document import Corpus, Document
 from lib.corpus.manifest import MANIFEST_FIELDS, MANIFEST_NAME
+from lib.csvsafe import neutralise, restore
 from lib.ingest.archives import check_zip_safety, member_problem, read_member, unsafe_member
 from lib.ingest.batch import Batch, sanitise_id, unique_id
 from lib.ingest.decode import normalised_hash
@@ -37,7 +38,6 @@ from lib.ingest.status import (
     statuses_frame,
     statuses_to_problems,
 )
-from lib.present.csvsafe import neutralise, restore
 
 BUNDLE_MARKER = "bundle.json"
 

@@ -105,16 +105,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise IngestError(REASON_BINARY)
     head = data[:65_536]
     if b"\x00" in head:
-        # UTF-16 without BOM has a NUL in every other byte of ASCII text.
-        for enc, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
-            if zeros.count(0) > 0.6 * len(zeros):
-                try:
-                    text = data.decode(enc)
-                except UnicodeDecodeError:
-                    continue
-                if plausible(text):
-                    return text, enc
-        raise IngestError(REASON_BINARY)
+        return _decode_utf16(data, head)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -129,39 +120,68 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     mixed = decode_mixed(data)
     if mixed is not None:
         return mixed, MIXED_ENCODING
-    candidates: list[tuple[str, str]] = []
+    return _decode_fallback(data)
+
+
+def _decode_utf16(data: bytes, head: bytes) -> tuple[str, str]:
+    """UTF-16 without BOM (a NUL in every other byte of ASCII text), else binary."""
+    for enc, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if zeros.count(0) > 0.6 * len(zeros):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if plausible(text):
+                return text, enc
+    raise IngestError(REASON_BINARY)
+
+
+def _non_ascii_share(text: str) -> float:
+    sample = text[:100_000]
+    return sum(1 for ch in sample if ord(ch) > 127) / max(1, len(sample))
+
+
+def _decode_fallback(data: bytes) -> tuple[str, str]:
+    """Bytes that are not UTF-8 nor a legacy non-Latin encoding: Windows-1252 when it reads
+    as mostly ASCII, else charset-normalizer's guess, else Windows-1252 or Latin-1 when
+    plausible; else binary or an undetectable encoding."""
+    cp1252 = None
     try:
-        text = data.decode("cp1252")
+        cp1252 = data.decode("cp1252")
     except UnicodeDecodeError:
         pass
     else:
-        non_ascii = sum(1 for ch in text[:100_000] if ord(ch) > 127)
-        if plausible(text) and non_ascii <= 0.3 * max(1, len(text[:100_000])):
-            return text, "cp1252"
-        candidates.append((text, "cp1252"))
+        if plausible(cp1252) and _non_ascii_share(cp1252) <= 0.3:
+            return cp1252, "cp1252"
+    guessed = _guess(data)
+    if guessed is not None:
+        return guessed
+    if cp1252 is not None and plausible(cp1252):
+        return cp1252, "cp1252"
+    # Latin-1 decodes anything; accept it only for mostly-ASCII text.
+    text = data.decode("latin-1")
+    if plausible(text) and _non_ascii_share(text) <= 0.1:
+        return text, "latin-1"
+    if control_share(text) > 0.2:
+        raise IngestError(REASON_BINARY)
+    raise IngestError(REASON_ENCODING)
+
+
+def _guess(data: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's best guess when it decodes to plausible text, else None."""
     try:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data[:1_000_000]).best()
     except Exception:  # noqa: BLE001 - detector failure means "undetectable"
-        best = None
-    if best is not None:
-        try:
-            text = data.decode(best.encoding)
-        except (UnicodeDecodeError, LookupError):
-            text = ""
-        if text and plausible(text):
-            return text, best.encoding
-    if candidates and plausible(candidates[0][0]):
-        return candidates[0]
-    # Latin-1 decodes anything; accept it only for mostly-ASCII text.
-    text = data.decode("latin-1")
-    non_ascii = sum(1 for ch in text[:100_000] if ord(ch) > 127)
-    if plausible(text) and non_ascii <= 0.1 * max(1, len(text[:100_000])):
-        return text, "latin-1"
-    if control_share(text) > 0.2:
-        raise IngestError(REASON_BINARY)
-    raise IngestError(REASON_ENCODING)
+        return None
+    if best is None:
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return (text, best.encoding) if text and plausible(text) else None
 
 
 #: Share of bytes above 127 from which a text that is not UTF-8 is taken to be in a

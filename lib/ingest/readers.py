@@ -1,7 +1,8 @@
 """File readers: plain text, HTML (trafilatura, else a tag stripper), PDF and DOCX.
 
-:func:`read_file` picks the reader by extension and returns ``(raw text, metadata hints)``
-or raises :class:`~lib.ingest.status.IngestError`.
+:func:`read_article` picks the reader by MIME type or extension (one table,
+:mod:`lib.ingest.filetypes`) and returns ``(raw text, metadata hints)`` or raises
+:class:`~lib.ingest.status.IngestError`; uploads, folders, zips and web addresses all call it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import zipfile
 
 from lib.ingest.archives import check_zip_safety, entry_ratio_fail
 from lib.ingest.decode import decode_bytes, encoding_warning, plausible
-from lib.ingest.filetypes import HTML_TYPES, SUPPORTED_TYPES, TEXT_TYPES, file_suffix
+from lib.ingest.filetypes import GENERIC_MIMES, file_suffix, format_of
 from lib.ingest.limits import Limits, with_timeout
 from lib.ingest.status import (
     REASON_BOMB,
@@ -255,21 +256,37 @@ def read_text_file(data: bytes) -> tuple[str, dict]:
     return text, ({WARNING_HINT: warning} if warning else {})
 
 
-def read_file(name: str, data: bytes, limits: Limits) -> tuple[str, dict[str, str]]:
-    """Raw article text and metadata hints of one (non-zip) file, or raise ``IngestError``."""
-    ext = file_suffix(name)
-    if ext not in SUPPORTED_TYPES or ext == ".zip":
+def read_article(
+    data: bytes, limits: Limits, *, name: str = "", mime: str = "", url: str = ""
+) -> tuple[str, dict[str, str]]:
+    """Raw article text and metadata hints of one payload, whatever brought it (an upload,
+    a zip member, a folder file, a web address), or raise ``IngestError``. The reader is
+    chosen by ``mime`` when it names a format, else by the extension of ``name``
+    (:func:`lib.ingest.filetypes.format_of`); a charset in ``mime`` is used for HTML."""
+    kind = format_of(name, mime)
+    if kind is None:
+        bare = mime.split(";")[0].strip().lower()
+        if bare not in GENERIC_MIMES:
+            raise IngestError(REASON_UNSUPPORTED, f"Unsupported content type ({bare}).")
+        ext = file_suffix(name)
         raise IngestError(REASON_UNSUPPORTED, f"Unsupported type ({ext or 'no extension'}).")
     if not data.strip():
         raise IngestError(REASON_EMPTY)
-    if ext in HTML_TYPES:
-        text, hints = with_timeout(lambda: read_html(data), limits.parse_timeout_s)
-    elif ext == ".pdf":
+    charset = re.search(r"charset=([\w\-]+)", mime, re.I)
+    if kind == "html":
+        declared = charset.group(1) if charset else ""
+        text, hints = with_timeout(lambda: read_html(data, url, declared), limits.parse_timeout_s)
+    elif kind == "pdf":
         text, hints = with_timeout(lambda: read_pdf(data, limits), limits.parse_timeout_s), {}
-    elif ext == ".docx":
+    elif kind == "docx":
         text, hints = read_docx(data, limits)
     else:
         text, hints = read_text_file(data)
     if not text.strip():
-        raise IngestError(REASON_EMPTY if ext in TEXT_TYPES else REASON_NO_TEXT)
+        raise IngestError(REASON_EMPTY if kind == "text" else REASON_NO_TEXT)
     return text, hints
+
+
+def read_file(name: str, data: bytes, limits: Limits) -> tuple[str, dict[str, str]]:
+    """Raw article text and metadata hints of one (non-zip) file, by its extension."""
+    return read_article(data, limits, name=name)

@@ -119,7 +119,7 @@ REASON_PARTIAL_BUNDLE = "partial bundle"
 REASON_NOT_LISTED = "not listed in bundle"
 
 
-#: The text goes over a per-document work limit (numbers, quotations): see lib.extract.caps.
+#: The text goes over a per-document work limit (numbers, quotations): see lib.nlp.caps.
 REASON_CAPPED = "warning: analysis capped"
 
 

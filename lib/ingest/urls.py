@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import http.client
 import ipaddress
-import os
-import re
 import socket
 import ssl
 import threading
@@ -20,9 +18,9 @@ from urllib.parse import urljoin, urlsplit
 from lib.corpus.document import Document
 from lib.corpus.metadata import outlet_from_url
 from lib.ingest.batch import Batch, add_article, sanitise_id
-from lib.ingest.filetypes import HTML_TYPES, TEXT_TYPES, file_suffix
+from lib.ingest.filetypes import ARCHIVE_MIMES
 from lib.ingest.limits import Limits, with_timeout
-from lib.ingest.readers import read_html, read_pdf, read_text_file
+from lib.ingest.readers import read_article
 from lib.ingest.status import (
     REASON_BOMB,
     REASON_COMPRESSED,
@@ -37,9 +35,9 @@ from lib.ingest.status import (
     IngestError,
     status_row,
 )
+from lib.settings import allow_private_urls
 
 #: Environment variable that lets :func:`fetch_url` reach loopback/private hosts (local use, tests).
-ENV_ALLOW_PRIVATE = "COVERAGE_LENS_ALLOW_PRIVATE_URLS"
 
 
 MAX_REDIRECTS = 3
@@ -391,7 +389,7 @@ def fetch_url(
     limits = limits or Limits()
     url = (url or "").strip()
     if allow_private is None:
-        allow_private = os.environ.get(ENV_ALLOW_PRIVATE, "").strip() == "1"
+        allow_private = allow_private_urls()
     try:
         final_url, content_type, body = _download(url, limits, allow_private)
     except IngestError as fail:
@@ -399,31 +397,15 @@ def fetch_url(
     except Exception as exc:  # noqa: BLE001 - never raise for a bad URL
         return None, status_row(url, SKIPPED, REASON_FETCH_FAILED, f"Download failed ({exc}).")
     mime = content_type.split(";")[0].strip().lower()
-    charset = ""
-    m = re.search(r"charset=([\w\-]+)", content_type, re.I)
-    if m:
-        charset = m.group(1)
-    path_ext = file_suffix(urlsplit(final_url).path)
     if not body.strip():
         return None, status_row(url, SKIPPED, REASON_EMPTY, "The page is empty.")
     try:
-        if mime in ("text/html", "application/xhtml+xml") or (not mime and path_ext in HTML_TYPES):
-            raw, hints = with_timeout(
-                lambda: read_html(body, final_url, charset), limits.parse_timeout_s
-            )
-        elif mime == "application/pdf" or (not mime and path_ext == ".pdf"):
-            raw = with_timeout(lambda: read_pdf(body, limits), limits.parse_timeout_s)
-            hints = {}
-        elif mime in ("text/plain", "text/markdown") or (not mime and path_ext in TEXT_TYPES):
-            raw, hints = read_text_file(body)
-        elif mime in ("application/gzip", "application/x-gzip", "application/zip"):
+        if mime in ARCHIVE_MIMES:
             raise IngestError(
                 REASON_COMPRESSED, f"The address serves a compressed file ({mime}), not a page."
             )
-        else:
-            raise IngestError(
-                REASON_UNSUPPORTED, f"Unsupported content type ({mime or 'unknown'})."
-            )
+        path = urlsplit(final_url).path
+        raw, hints = read_article(body, limits, name=path, mime=content_type, url=final_url)
     except IngestError as fail:
         return None, status_row(url, SKIPPED, fail.reason, fail.message)
     except Exception as exc:  # noqa: BLE001

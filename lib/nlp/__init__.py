@@ -8,6 +8,8 @@
 - ``gazetteer``: places, aliases, demonyms and titles (general knowledge, documented data);
 - ``names``: cleaning a name span, headings, acronyms defined in the text, demonyms;
 - ``quotemarks``: where quotations start and end in a text;
+- ``caps``: how many numbers and quotations one document may feed the analysis (read by
+  the extractors and, for the status note, by ``lib.corpus``);
 - ``attribution``: who said it — the one engine behind quote speakers and figure sources,
   with its helpers ``clauses`` (the reporting verb and its subject) and ``people`` (which
   mentions are one person, their gender and titles; vocabulary in

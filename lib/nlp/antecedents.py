@@ -20,13 +20,13 @@ import functools
 import json
 import math
 from collections import Counter
-from pathlib import Path
 
+from lib.datafiles import data_path
 from lib.nlp.index import sent_bounds
 from lib.nlp.people import vocab
 from lib.nlp.pipeline import doc_text
 
-MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "speaker_model.json"
+MODEL_FILE = data_path("speaker_model.json")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "attr", "oprd"})
 #: Verbs after which the person introduced, not the introducer, usually speaks next.

@@ -34,10 +34,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from lib.corpus.title import title_end
 from lib.nlp import antecedents, around
 from lib.nlp.clauses import according_to, children_verb, climb, nearby_verb
 from lib.nlp.gazetteer import gazetteer
+from lib.nlp.headline import title_end
 from lib.nlp.index import doc_ents, ents_within, sent_of
 from lib.nlp.names import clean_entity_text
 from lib.nlp.people import People, vocab

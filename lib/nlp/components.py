@@ -1,4 +1,5 @@
-"""The project's spaCy components, registered once at import.
+"""The project's spaCy components, registered once at import; each declares what it
+``requires`` and ``assigns`` (``nlp.analyze_pipes()`` reads them).
 
 - ``paragraph_breaks`` (before the parser): a line break always starts a new sentence, so
   headings never merge into text;
@@ -30,7 +31,13 @@ NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "appos", "dobj", "pobj"})
 RELABEL_AS_PERSON = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
-@Language.component("coverage_ruler_filter", requires=["doc.ents", "token.pos"])
+#: What the entity components change: the entities and each token's entity tags.
+ENTITY_ASSIGNS = ["doc.ents", "token.ent_type", "token.ent_iob"]
+
+
+@Language.component(
+    "coverage_ruler_filter", requires=["doc.ents", "token.pos"], assigns=ENTITY_ASSIGNS
+)
 def ruler_filter(doc):
     """Drop one-word entity-ruler matches that are not proper nouns ("Reading the ..."),
     except nationalities, which are adjectives ("Ukrainian intelligence")."""
@@ -68,7 +75,9 @@ def _name_end(doc, end: int, stop: frozenset[str], max_words: int = 3) -> int:
     return k
 
 
-@Language.component("coverage_title_person", requires=["doc.ents", "token.pos"])
+@Language.component(
+    "coverage_title_person", requires=["doc.ents", "token.pos"], assigns=ENTITY_ASSIGNS
+)
 def title_person(doc):
     """Mark the name after a job title or honorific as PERSON.
 
@@ -125,7 +134,11 @@ def title_person(doc):
     return doc
 
 
-@Language.component("coverage_surname_person", requires=["doc.ents", "token.pos"])
+@Language.component(
+    "coverage_surname_person",
+    requires=["doc.ents", "token.pos", "token.dep"],
+    assigns=ENTITY_ASSIGNS,
+)
 def surname_person(doc):
     """Tag later bare surnames of a person named in full in the same document.
 
@@ -192,7 +205,7 @@ def add_entity_components(nlp: Language) -> None:
     nlp.add_pipe("coverage_surname_person", after="coverage_title_person")
 
 
-@Language.component("paragraph_breaks")
+@Language.component("paragraph_breaks", assigns=["token.is_sent_start"])
 def paragraph_breaks(doc):
     """Start a new sentence after every line break so headings never merge into text."""
     for tok in doc[:-1]:

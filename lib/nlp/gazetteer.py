@@ -11,15 +11,16 @@ Everything here is general knowledge, never tied to one news event:
 - demonyms (``data/demonyms.csv``: ``Ukrainian`` -> Ukraine);
 - job titles and honorifics (``data/titles.csv``).
 
-:func:`gazetteer` builds one :class:`Gazetteer` per process (about 0.3 s, or
-less from the JSON cache in :func:`cache_dir`).
+:func:`gazetteer` builds one :class:`Gazetteer` per process (about 2 s), or reads it
+back in a few milliseconds from ``gazetteer.json`` in the cache folder
+(:func:`lib.settings.cache_folder`) while this module and the data files are unchanged.
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
 import functools
+import hashlib
 import json
 import os
 import re
@@ -27,9 +28,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lib.schema import PIPELINE_VERSION
+from lib.datafiles import DATA_DIR, read_csv
+from lib.settings import cache_folder
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MIN_CITY_POPULATION = 100_000
 #: Bump when the gazetteer build changes so cached JSON is rebuilt.
 GAZETTEER_VERSION = "3"
@@ -78,22 +79,6 @@ PLACE_STOPWORDS = frozenset(
     }
 )
 _CLEAN_NAME = re.compile(r"^[A-Z][A-Za-z\u00c0-\u024f.'’\- ]+$")
-
-
-def cache_dir() -> Path | None:
-    """Folder for derived data: ``$COVERAGE_LENS_CACHE_DIR`` (``off`` disables caching, as
-    for the analysis cache) or ``~/.cache/coverage-lens``."""
-    root = os.environ.get("COVERAGE_LENS_CACHE_DIR", "").strip()
-    if root.lower() in ("off", "0", "false", "none", "no"):
-        return None
-    return Path(root).expanduser() if root else Path.home() / ".cache" / "coverage-lens"
-
-
-def read_table(name: str) -> list[dict[str, str]]:
-    """Rows of a CSV data file, skipping ``#`` comment lines before the header."""
-    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
-    lines = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
-    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
 
 
 def ascii_fold(text: str) -> str:
@@ -162,7 +147,7 @@ class Gazetteer:
 def _country_names() -> dict[str, tuple[str, str]]:
     import pycountry
 
-    short = {row["alpha_2"]: row["canonical"] for row in read_table("countries.csv")}
+    short = {row["alpha_2"]: row["canonical"] for row in read_csv("countries.csv")}
     names: dict[str, tuple[str, str]] = {}
     for country in pycountry.countries:
         canonical = short.get(country.alpha_2) or getattr(country, "common_name", None)
@@ -199,18 +184,20 @@ def _place_names() -> dict[str, tuple[str, str]]:
 def _build() -> dict:
     names = _place_names()
     names.update(_country_names())
-    for row in read_table("aliases.csv"):
+    for row in read_csv("aliases.csv"):
         names[norm_key(row["alias"])] = (row["canonical"], row["label"])
         names.setdefault(norm_key(row["canonical"]), (row["canonical"], row["label"]))
-    demonyms = {norm_key(r["demonym"]): r["country"] for r in read_table("demonyms.csv")}
+    demonyms = {norm_key(r["demonym"]): r["country"] for r in read_csv("demonyms.csv")}
     titles: dict[str, list[str]] = {"head": [], "modifier": [], "honorific": [], "not_name": []}
-    for row in read_table("titles.csv"):
+    for row in read_csv("titles.csv"):
         titles.setdefault(row["kind"], []).append(row["word"])
     return {"names": names, "demonyms": demonyms, "titles": titles}
 
 
 def _data_stamp() -> str:
-    stamps = [GAZETTEER_VERSION]
+    """What the derived tables depend on: this module's code and the CSV data files."""
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    stamps = [GAZETTEER_VERSION, code]
     for path in sorted(DATA_DIR.glob("*.csv")):
         stat = path.stat()
         stamps.append(f"{path.name}:{stat.st_size}:{int(stat.st_mtime)}")
@@ -233,8 +220,8 @@ def _save(path: Path, data: dict) -> None:
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer, read from the JSON cache when it is current."""
-    stamp = f"{PIPELINE_VERSION}|{_data_stamp()}"
-    folder = cache_dir()
+    stamp = _data_stamp()
+    folder = cache_folder()
     path = folder / "gazetteer.json" if folder is not None else None
     raw = None
     try:

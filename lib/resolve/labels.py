@@ -4,14 +4,12 @@ labels and the context cues (ties broken by :data:`LABEL_PREFERENCE`)."""
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import pandas as pd
 
+from lib.datafiles import read_csv
 from lib.nlp.gazetteer import gazetteer
 from lib.schema import NAME_LABELS
-
-DATA = Path(__file__).resolve().parent.parent / "data"
 
 #: Last words that make a name a place ("Hampton Township", "Cook County").
 PLACE_SUFFIXES = frozenset(
@@ -22,19 +20,14 @@ PLACE_SUFFIXES = frozenset(
 @functools.lru_cache(maxsize=1)
 def media_names() -> frozenset[str]:
     """News outlets and platforms of ``lib/data/media.csv``."""
-    lines = (DATA / "media.csv").read_text(encoding="utf-8").splitlines()
-    return frozenset(
-        line.strip() for line in lines[1:] if line.strip() and not line.startswith("#")
-    ) - {"name"}
+    return frozenset(row["name"] for row in read_csv("media.csv") if row["name"])
 
 
 @functools.lru_cache(maxsize=1)
 def name_heads() -> dict[str, str]:
     """Last word -> label of ``lib/data/name_heads.csv`` ("Tower" -> FAC, "Foundation" ->
     ORG): a multi-word name ending so is that kind of thing, never a person."""
-    lines = (DATA / "name_heads.csv").read_text(encoding="utf-8").splitlines()
-    rows = [line.split(",") for line in lines if line.strip() and not line.startswith("#")]
-    return {word.strip(): label.strip() for word, label in rows[1:]}
+    return {row["word"]: row["label"] for row in read_csv("name_heads.csv") if row["word"]}
 
 
 def head_label(entity: str) -> str | None:

@@ -18,32 +18,27 @@ name explains takes the corpus's one person with that surname, if there is exact
 from __future__ import annotations
 
 import bisect
-import csv
 import functools
 import os
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
+from lib.datafiles import read_csv
 from lib.nlp.gazetteer import ascii_fold
 from lib.nlp.people import SUFFIXES, given_name_gender, name_words
 from lib.nlp.people import vocab as people_vocab
 from lib.resolve.grouping import UnionFind
 from lib.resolve.labels import head_label
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-
 
 @functools.lru_cache(maxsize=1)
 def nicknames() -> dict[str, set[str]]:
     """Lower-case given name -> the lower-case names it may be short for or stand for."""
-    lines = (DATA / "nicknames.csv").read_text(encoding="utf-8").splitlines()
-    rows = csv.DictReader(line for line in lines if line.strip() and not line.startswith("#"))
     out: dict[str, set[str]] = defaultdict(set)
-    for row in rows:
-        nick, formal = row["nickname"].strip().lower(), row["formal"].strip().lower()
+    for row in read_csv("nicknames.csv"):
+        nick, formal = row["nickname"].lower(), row["formal"].lower()
         out[nick].add(formal)
         out[formal].add(nick)
     return out

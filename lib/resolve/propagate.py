@@ -19,8 +19,8 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 from lib.columns import to_frame
-from lib.corpus.title import title_end
 from lib.nlp.gazetteer import gazetteer
+from lib.nlp.headline import title_end
 from lib.records import Mention
 
 #: A run of capitalised words: where a propagated name may start.

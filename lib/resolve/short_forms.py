@@ -146,17 +146,12 @@ def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
     return _bare_places(df.assign(entity=result), stories)
 
 
-def _org_groups(counts: pd.Series) -> dict[str, str]:
-    """Name -> the name of its group, for the organisation names of one story (counts:
-    mentions per name)."""
-    names = list(counts.index)
+def _longer_names(names: list[str]) -> dict[str, set[str]]:
+    """Short form -> the longer names of the story it may stand for: dropped words
+    (:func:`shorter_forms`), initials ("FBI") and an office's other word order."""
     longer: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
     offices: dict[str, set[str]] = defaultdict(set)
-    spelled: dict[str, set[str]] = defaultdict(set)
-    for name in names:
-        if " " in name:
-            spelled[place_key(name)].add(name)
     for name in names:
         for short in shorter_forms(name):
             longer[short].add(name)
@@ -171,12 +166,24 @@ def _org_groups(counts: pd.Series) -> dict[str, str]:
         if len(forms) == 2:
             a, b = sorted(forms)
             longer[a].add(b)
+    return longer
+
+
+def _org_groups(counts: pd.Series) -> dict[str, str]:
+    """Name -> the name of its group, for the organisation names of one story (counts:
+    mentions per name)."""
+    names = list(counts.index)
     index = {n: i for i, n in enumerate(names)}
     uf = UnionFind(len(names))
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        if " " in name:
+            spelled[place_key(name)].add(name)
     for forms in spelled.values():  # "U.S. X" / "United States X": one name, first
         first, *rest = sorted(forms)
         for other in rest:
             uf.union(index[first], index[other])
+    longer = _longer_names(names)
     for short, owners in longer.items():
         if short not in index:
             continue

@@ -52,11 +52,6 @@ def entity_at(spans, doc_id: str, start, end) -> tuple[str, str]:
     return best
 
 
-def canonical_at(spans, doc_id: str, start, end) -> str:
-    """Canonical entity of the mention overlapping ``[start, end)`` in ``doc_id``, or ""."""
-    return entity_at(spans, doc_id, start, end)[0]
-
-
 def _as_entity(name: str, label: str) -> str:
     if label == "NORP":
         return demonym_country(name) or name

@@ -241,7 +241,8 @@ def story_table(documents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
     if documents.empty:
         return pd.DataFrame(columns=STORY_COLUMNS)
     story_of = dict(zip(documents["doc_id"], documents["story_id"], strict=True))
-    by_story = mentions.groupby(mentions["doc_id"].map(story_of), sort=False)
+    # a dict, not get_group: pandas reads a one-row key Series as a tuple key (KeyError)
+    by_story = dict(tuple(mentions.groupby(mentions["doc_id"].map(story_of), sort=False)))
     rows = []
     ids = list(dict.fromkeys(documents["story_id"]))
     ids.sort(key=lambda s: int(s[1:]))
@@ -254,7 +255,7 @@ def story_table(documents: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
         )
         first, last = (days[0], days[-1]) if days else ("", "")
         own = set(docs["outlet"])
-        found = by_story.get_group(sid) if sid in by_story.groups else mentions.iloc[:0]
+        found = by_story.get(sid, mentions.iloc[:0])
         top, named = _top_entities(found, own)
         name = ", ".join(named or top[:LABEL_ENTITIES]) or str(docs["title"].iloc[0] or "") or sid
         span = _span(first, last)

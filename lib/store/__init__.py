@@ -1,6 +1,5 @@
-"""Keeping results: the on-disk cache, analysis folders and parallel parsing.
+"""Keeping results: the one disk cache and analysis folders (parsing is :mod:`lib.parsing`).
 
-- ``cache``: per-document results and whole analyses on disk, bounded, LRU-evicted;
-- ``folders``: an Analysis as a folder of Parquet tables plus ``manifest.json``;
-- ``parallel``: parsing many texts with worker processes.
+- ``cache``: per-article results (and whole analyses) on disk, bounded, LRU-evicted;
+- ``folders``: an Analysis as a folder of Parquet tables plus ``manifest.json``.
 """

@@ -1,10 +1,10 @@
 """On-disk analysis cache: parsing results survive server restarts and are shared by runs.
 
-Two levels, both in one folder (default ``~/.cache/coverage-lens``, or the
-``COVERAGE_LENS_CACHE_DIR`` environment variable; ``COVERAGE_LENS_CACHE_DIR=off`` disables it):
+The one disk cache. Two levels, both in the one cache folder (:func:`lib.settings.cache_folder`:
+``~/.cache/coverage-lens``, or ``$COVERAGE_LENS_CACHE_DIR``; ``off`` disables it):
 
-- ``docs/<key>.parquet``: one file per document, keyed by :func:`text_key`
-  (the text's hash plus :func:`lib.schema.analysis_version`). It holds the per-document
+- ``docs/<key>.parquet``: one file per document, keyed by :func:`lib.versions.text_key`
+  (the text's hash plus :func:`lib.versions.analysis_version`). It holds the per-document
   :class:`~lib.records.Parts` (one row per record list, as JSON), so a
   corpus that changes by one article re-parses only that article.
 - ``corpora/<key>/``: a whole :class:`~lib.schema.Analysis` saved by
@@ -12,7 +12,7 @@ Two levels, both in one folder (default ``~/.cache/coverage-lens``, or the
   content hash plus the pipeline version), so reopening the same corpus skips even
   the corpus-level passes.
 
-Every entry records :func:`lib.schema.analysis_version` (the pipeline version plus a
+Every entry records :func:`lib.versions.analysis_version` (the pipeline version plus a
 fingerprint of the extraction code and data), so editing an extractor without bumping
 ``PIPELINE_VERSION`` cannot serve stale results; a file that is unreadable, corrupt or
 from another version counts as a miss (it is recomputed and overwritten, never an error).
@@ -40,19 +40,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from lib.records import Parts
-from lib.schema import analysis_version
+from lib.settings import cache_folder
 from lib.store import folders
-
-ENV_DIR = "COVERAGE_LENS_CACHE_DIR"
-
-
-DEFAULT_DIR = Path.home() / ".cache" / "coverage-lens"
-
+from lib.versions import analysis_version
 
 DEFAULT_MAX_BYTES = 1 << 30  # 1 GiB
-
-
-_OFF = {"off", "0", "none", "false", "no", ""}
 
 
 _META_VERSION = b"coverage_lens.pipeline_version"
@@ -318,11 +310,10 @@ def _size_of(path: Path) -> int:
 def default_cache(
     max_bytes: int = DEFAULT_MAX_BYTES, on_warning: Callable[[str], None] | None = None
 ) -> DiskCache | None:
-    """The cache at ``$COVERAGE_LENS_CACHE_DIR`` (``off`` disables it: None) or
-    ``~/.cache/coverage-lens``. A folder that cannot be created or written gives a cache
-    that is not written (``writable`` False) and ``on_warning(message)`` called once."""
-    value = os.environ.get(ENV_DIR)
-    if value is not None and value.strip().lower() in _OFF:
+    """The disk cache in the one cache folder (:func:`lib.settings.cache_folder`; None when
+    caching is off). A folder that cannot be created or written gives a cache that is not
+    written (``writable`` False) and ``on_warning(message)`` called once."""
+    path = cache_folder()
+    if path is None:
         return None
-    path = Path(value).expanduser() if value else DEFAULT_DIR
     return DiskCache(path, max_bytes, on_warning=on_warning)

@@ -10,7 +10,7 @@ An analysis folder holds every table as ``<table>.parquet`` plus ``manifest.json
 ``python -m lib analyze --corpus PATH --out DIR [--processes N]`` writes one;
 ``python -m lib TABLE --corpus DIR`` and the app read it back with :func:`load_analysis`,
 without loading spaCy. A folder written by other code (another
-:func:`lib.schema.analysis_version`) is refused, so it is recomputed, never trusted.
+:func:`lib.versions.analysis_version`) is refused, so it is recomputed, never trusted.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from pathlib import Path
 import pandas as pd
 
 from lib.corpus.document import Document, is_fallback_label
-from lib.schema import Analysis, analysis_version, table_names, text_key
+from lib.schema import Analysis, table_names
+from lib.versions import analysis_version, text_key
 
 MANIFEST = "manifest.json"
 
@@ -134,7 +135,7 @@ def load_analysis(
     ``only`` (optional) names the tables to read; the others are left empty (with their
     columns), so a command on a large folder reads only what it shows. Raises
     :class:`AnalysisFolderError` when the folder is not one, is incomplete, or (with
-    ``check_version``) was made by other code (another :func:`lib.schema.analysis_version`).
+    ``check_version``) was made by other code (another :func:`lib.versions.analysis_version`).
     """
     wanted = None if only is None else set(only)
     folder = Path(folder)

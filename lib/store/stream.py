@@ -4,8 +4,8 @@
 :class:`~lib.schema.Analysis` is built; for 100,000 articles that is many gigabytes. Here
 the same steps run in a stream:
 
-1. each article is parsed (by any ``parser``: the supervised worker, or
-   :class:`lib.store.cluster.DaskParser` on a cluster); as its results arrive, its story
+1. each article is parsed (by any parser of :mod:`lib.parsing`: the supervised workers,
+   or :class:`lib.parsing.cluster.DaskParser` on a cluster); as its results arrive, its story
    features are kept (:class:`lib.resolve.stories.StoryMatrix`, about a kilobyte an
    article) and the results themselves are spilled to a temporary file;
 2. the pile is grouped into stories (scoring and components on the cluster with
@@ -34,8 +34,9 @@ import pandas as pd
 from lib.corpus.document import Document, outlet_labels
 from lib.resolve.assemble import assemble
 from lib.resolve.stories import StoryMatrix, stories_of_matrix, story_features
-from lib.schema import TEXT_COLUMNS, table_names, text_key
+from lib.schema import TEXT_COLUMNS, table_names
 from lib.store.folders import table_info, write_manifest
+from lib.versions import text_key
 
 #: Articles per assembly batch (whole stories; a bigger story is one batch).
 BATCH_ARTICLES = 400
@@ -145,7 +146,7 @@ def stream_analysis(
     documents: Sequence[Document],
     out: str | os.PathLike,
     *,
-    parser: Callable,
+    parser,
     problems: Sequence[tuple[str, str]] = (),
     cache=None,
     map_fn=None,
@@ -155,7 +156,7 @@ def stream_analysis(
 ) -> dict:
     """Analyse ``documents`` into the analysis folder ``out`` (see the module docstring).
 
-    ``parser(texts, on_part, on_skip)`` parses; ``cache`` (``get``/``put``) is read first
+    ``parser`` (:mod:`lib.parsing`) parses; ``cache`` (``get``/``put``) is read first
     and filled; ``run(fn, argument_tuples)`` yields ``fn(*args)`` in order for the
     assembly batches (default: here). Returns counts for the caller's summary line.
     """
@@ -230,7 +231,7 @@ def _parse_all(documents, parser, cache, spill: PartSpill, matrix: StoryMatrix, 
         step()
 
     if todo:
-        parser([documents[i].text for i in todo], on_part, on_skip)
+        parser.parse([documents[i].text for i in todo], on_part, on_skip)
     return skipped
 
 

@@ -1,8 +1,11 @@
-"""The only Streamlit code of the library: cached resources, session state, the shared
-sidebar and page helpers. Pages call these, then the library's view/chart functions.
+"""The only Streamlit code of the library. Pages call these, then the library's view and
+chart functions.
 
-- ``resources``: process-wide cached resources (pipeline, example corpus and analysis);
-- ``session``: this session's own articles and metadata edits (never shared, never on disk);
-- ``sidebar``: the shared sidebar (source, your articles, outlet filter) -> :class:`View`;
-- ``widgets``: page helpers (titles, empty states, filters, downloads).
+- ``controller``: which articles, their analysis, the outlet choice -> the pages' ``View``;
+- ``sidebar``: the shared sidebar's widgets (articles choice, your articles, outlet filter);
+- ``session``: this session's own articles, metadata edits and analysis (never shared,
+  never on disk);
+- ``resources``: everything cached, with Streamlit's caches (shared: public data only);
+- ``widgets``: page helpers (titles, empty states, filters, column configs, downloads);
+- ``janitor``: closes sessions that have left and gives their memory back.
 """

@@ -1,20 +1,24 @@
-"""Process-wide resources shared by every session: the example corpus and its analysis, the
-parse worker and the memory janitor. Only public texts (the example) reach shared analyses.
+"""What the app caches, all with Streamlit's own caches (bounded by ``max_entries``).
 
-Nothing here serialises cached reads: a session whose analysis is ready never waits for
-another session's parse. Parsing happens in one worker process (:mod:`lib.store.worker`),
-so spaCy is never loaded in the server process and a parse does not hold its interpreter
-lock; an analysis of the example that is being computed is waited for only by sessions
-that need that same analysis.
+Shared by every session (``scope="global"``), public data only: the parser (one
+supervised worker process, :mod:`lib.parsing`), the memory janitor, the disk cache, the
+example corpus and its analysis, the example filtered by outlet, and the example's page
+tables. A session's own data (its articles, its metadata edits) never goes there: its
+filtered analyses and page tables are cached with ``scope="session"`` (only that session
+reads them, and Streamlit drops them when the session ends), its analysis and parsed
+articles live in its session state (:mod:`lib.ui.session`), and nothing of it is written
+to disk.
+
+Nothing here serialises cached reads: Streamlit computes one key once while the sessions
+that want that key wait, and a session whose tables are ready never waits for another
+session's parse (parsing runs in the worker process, not under a cache lock of theirs).
+``st.cache_resource`` keeps analyses shared and read-only (pages never modify them);
+``st.cache_data`` hands each page a copy of its table.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import threading
-from collections import OrderedDict
-from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
@@ -23,19 +27,21 @@ from lib.analysis import analyze
 from lib.corpus.document import Document
 from lib.ingest.limits import DOC_ANALYSIS_BUDGET_S
 from lib.ingest.local import load_corpus
+from lib.parsing import Parser, make_parser
 from lib.schema import Analysis
-from lib.store.cache import default_cache
+from lib.settings import example_corpus as example_corpus_setting
+from lib.store.cache import DiskCache, default_cache
 from lib.store.folders import (
     documents_from_analysis,
     fresh_analysis,
     is_analysis_folder,
     load_analysis,
 )
-from lib.store.worker import ParseWorker
 from lib.ui.janitor import Janitor
+from lib.ui.progress import Progress
+from lib.views.filter import filter_outlets, filter_story
 
 _LOG = logging.getLogger(__name__)
-
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SEEDS_DIR = ROOT / "seeds"
@@ -47,42 +53,45 @@ SEEDS_DIR = ROOT / "seeds"
 SEED_ANALYSIS = ROOT / "assets" / "seed-analysis"
 
 
-#: Optional corpus (folder, zip, bundle) shown instead of the bundled seeds.
-CORPUS_ENV = "COVERAGE_LENS_CORPUS"
-
-
-#: Shared analyses kept (the example, plus versions with one session's metadata edits).
-SHARED_ANALYSES = 8
-
-
+#: Analyses of the example kept (the example; another after COVERAGE_LENS_CORPUS changes).
+SHARED_ANALYSES = 2
 #: Outlet-filtered analyses of the example kept for all sessions (each can be large).
 SHARED_FILTERS = 8
-
-
-#: Page tables of the example kept for all sessions (a session alone kept 48 before).
+#: Page tables of the example kept for all sessions.
 SHARED_VIEWS = 64
+#: A session's own scoped analyses (the story, and its outlets) and page tables.
+SESSION_FILTERS, SESSION_VIEWS = 2, 48
 
 
-class PartsCache(dict):
-    """In-memory per-document NLP results (``get``/``put`` as ``analyze`` expects).
-
-    ``warning`` says why the disk cache is not used (a folder that cannot be written)."""
-
-    warning = ""
-
-    def put(self, key: str, parts) -> None:
-        self[key] = parts
-
-    def keep_only(self, keys) -> None:
-        """Drop every entry not in ``keys`` (the session keeps only its current articles)."""
-        for key in set(self) - set(keys):
-            del self[key]
+@st.cache_resource(show_spinner=False, max_entries=1)
+def parser() -> Parser:
+    """The server's parser: one worker process (started on first use, exits when idle),
+    each article under the time budget."""
+    return make_parser(1, DOC_ANALYSIS_BUDGET_S)
 
 
-@st.cache_resource(show_spinner=False)
-def parse_worker() -> ParseWorker:
-    """The server's parse worker process (started on first use, exits when idle)."""
-    return ParseWorker(budget_s=DOC_ANALYSIS_BUDGET_S)
+@st.cache_resource(show_spinner=False, max_entries=1)
+def janitor() -> Janitor:
+    """Frees what sessions that have left still hold (see :mod:`lib.ui.janitor`)."""
+    return Janitor()
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def disk_cache() -> DiskCache | None:
+    """The one disk cache (public texts only), or None when caching is off. A folder that
+    cannot be written is still read; its ``warning`` says so once (the server log, and a
+    note on the *Your articles* page)."""
+    try:
+        return default_cache(on_warning=_LOG.warning)
+    except Exception as exc:  # noqa: BLE001 - no disk cache is fine
+        _LOG.warning("disk cache unavailable: %s", exc)
+        return None
+
+
+def cache_warning() -> str:
+    """Why the disk cache is not written ("" while it works or caching is off)."""
+    disk = disk_cache()
+    return disk.warning if disk is not None else ""
 
 
 #: Longest multipart part header Streamlit's upload endpoint accepts once
@@ -90,7 +99,7 @@ def parse_worker() -> ParseWorker:
 UPLOAD_HEADER_BYTES = 64 * 1024
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=1)
 def allow_long_file_names() -> bool:
     """Let a file with a long name (up to about 60,000 characters) reach the app.
 
@@ -111,32 +120,7 @@ def allow_long_file_names() -> bool:
     return True
 
 
-@st.cache_resource(show_spinner=False)
-def janitor() -> Janitor:
-    """Frees what sessions that have left still hold (see :mod:`lib.ui.janitor`)."""
-    return Janitor()
-
-
-@st.cache_resource(show_spinner=False)
-def shared_parts_cache():
-    """Per-document results of the example corpus, shared by sessions (public texts only).
-
-    The disk cache when it can be used; in memory when caching is off or its folder cannot
-    be created. A folder that cannot be written is still read; either way ``warning`` says
-    so once (the server log, and a note on the *Your articles* page)."""
-    try:
-        disk = default_cache(on_warning=_LOG.warning)
-    except Exception as exc:  # noqa: BLE001 - no disk cache is fine; fall back to memory
-        _LOG.warning("disk cache unavailable: %s", exc)
-        disk = None
-    if disk is not None and (disk.writable or disk.docs_dir.is_dir()):
-        return disk
-    memory = PartsCache()
-    memory.warning = disk.warning if disk is not None else ""
-    return memory
-
-
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=1)
 def example_corpus() -> tuple[list[Document], list[tuple[str, str]], Analysis | None]:
     """The example corpus: ``$COVERAGE_LENS_CORPUS`` if set, else the bundled seeds.
 
@@ -144,7 +128,7 @@ def example_corpus() -> tuple[list[Document], list[tuple[str, str]], Analysis | 
     folder named by ``COVERAGE_LENS_CORPUS``, or the shipped seed analysis while it is
     current), so the first page needs no spaCy; None means it must be computed.
     """
-    path = os.environ.get(CORPUS_ENV)
+    path = example_corpus_setting()
     if path:
         if is_analysis_folder(path):
             analysis = load_analysis(path)
@@ -155,101 +139,48 @@ def example_corpus() -> tuple[list[Document], list[tuple[str, str]], Analysis | 
     return corpus.documents, corpus.problems, fresh_analysis(SEED_ANALYSIS, corpus.documents)
 
 
-class PartsOnly:
-    """A view of a cache that shares per-document results (keyed by public text) but never
-    stores or reads whole analyses, so a user's metadata edits are not written to disk."""
-
-    def __init__(self, cache) -> None:
-        self._cache = cache
-
-    def get(self, key: str):
-        return self._cache.get(key)
-
-    def put(self, key: str, parts) -> None:
-        self._cache.put(key, parts)
-
-
-class SharedResults:
-    """Results computed from public corpora (analyses, filtered analyses, page tables) by
-    key, shared read-only by every session.
-
-    A lookup takes no lock that a parse holds; computing one key makes only the sessions
-    that want that key wait (one computation per key). Keeps the last ``size`` keys.
-    """
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()  # guards the dicts only, never held while computing
-        self._computing: dict = {}
-
-    def get(self, key):
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-            return found
-
-    def keys(self) -> list:
-        with self._lock:
-            return list(self._items)
-
-    def get_or_compute(self, key, compute: Callable):
-        found = self.get(key)
-        if found is not None:
-            return found
-        with self._lock:
-            key_lock = self._computing.setdefault(key, threading.Lock())
-        with key_lock:
-            found = self.get(key)
-            if found is None:
-                found = compute()
-                with self._lock:
-                    self._items[key] = found
-                    while len(self._items) > self.size:
-                        self._items.popitem(last=False)
-        with self._lock:
-            self._computing.pop(key, None)
-        return found
+@st.cache_resource(show_spinner=False, max_entries=SHARED_ANALYSES)
+def example_analysis(key: str, _documents: list[Document]) -> Analysis:
+    """Analysis of the unedited example corpus (``key``: its
+    :func:`lib.store.cache.corpus_key`), from and to the disk cache. The session that
+    computes it sees a progress bar (made and removed in here, so a cached answer
+    replays nothing)."""
+    progress = Progress("the example articles", len(_documents))
+    try:
+        return analyze(_documents, parser(), cache=disk_cache(), progress=progress)
+    finally:
+        progress.close()
 
 
-@st.cache_resource(show_spinner=False)
-def shared_analyses() -> SharedResults:
-    """Analyses of the example corpus (and of its versions with one session's edits)."""
-    return SharedResults(SHARED_ANALYSES)
+def scope(analysis: Analysis, story: str, selected: tuple | None) -> Analysis:
+    """``analysis`` of one story (all when ``story`` is "") and, unless ``selected`` is
+    None, of those outlets."""
+    scoped = filter_story(analysis, story)
+    return scoped if selected is None else filter_outlets(scoped, list(selected))
 
 
-@st.cache_resource(show_spinner=False)
-def shared_views() -> SharedResults:
-    """Page tables of the unedited example, shared by every session: ten students choosing
-    the same outlets compute each view once."""
-    return SharedResults(SHARED_VIEWS)
+@st.cache_resource(show_spinner=False, max_entries=SHARED_FILTERS)
+def public_filtered(key: str, choice: tuple, _analysis: Analysis) -> Analysis:
+    """The example's analysis for ``choice`` = (story, outlets or None), shared by every
+    session."""
+    return scope(_analysis, *choice)
 
 
-@st.cache_resource(show_spinner=False)
-def shared_filters() -> SharedResults:
-    """Outlet-filtered analyses of the unedited example, shared by every session."""
-    return SharedResults(SHARED_FILTERS)
+@st.cache_resource(show_spinner=False, max_entries=SESSION_FILTERS, scope="session")
+def private_filtered(key: str, choice: tuple, _analysis: Analysis) -> Analysis:
+    """This session's analysis for ``choice`` = (story, outlets or None), this session
+    only."""
+    return scope(_analysis, *choice)
 
 
-def example_analysis(
-    key: str, documents: list[Document], edited: bool, progress: Callable | None = None
-) -> Analysis:
-    """Analysis of the example corpus; ``key`` (see ``lib.store.cache.corpus_key``) names it.
+@st.cache_data(show_spinner=False, max_entries=SHARED_VIEWS)
+def public_view(name: str, key: str, choice: tuple, args: tuple, _fn, _analysis):
+    """A page table of the example (``_fn(_analysis, *args)``), shared by every session:
+    ten students choosing the same outlets compute each table once."""
+    return _fn(_analysis, *args)
 
-    Unedited, the whole analysis may come from (and go to) the disk cache; with the user's
-    metadata edits only per-document results are shared. ``progress(done, total)`` reports
-    parsing (only the session that computes it sees progress).
-    """
 
-    def compute() -> Analysis:
-        cache = shared_parts_cache()
-        return analyze(
-            documents,
-            None,
-            cache=PartsOnly(cache) if edited else cache,
-            parser=parse_worker().parse,
-            progress=progress,
-        )
-
-    return shared_analyses().get_or_compute(key, compute)
+@st.cache_data(show_spinner=False, max_entries=SESSION_VIEWS, scope="session")
+def private_view(name: str, key: str, choice: tuple, args: tuple, _fn, _analysis):
+    """A page table of this session's own analysis (this session only)."""
+    return _fn(_analysis, *args)

@@ -1,6 +1,8 @@
-"""This session's own articles (uploads, pasted text, URLs) and metadata edits.
+"""This session's own articles (uploads, pasted text, URLs), metadata edits and analysis.
 
 Everything here lives in ``st.session_state`` only: never in a shared cache, never on disk.
+The session's filtered analyses and page tables are in session-scoped Streamlit caches
+(:mod:`lib.ui.resources`), cleared with its articles.
 """
 
 from __future__ import annotations
@@ -12,18 +14,20 @@ import streamlit as st
 
 from lib.corpus.document import Document
 from lib.ingest.limits import Limits
-from lib.ingest.status import ANALYSED, REASON_TOO_MANY, SKIPPED
+from lib.ingest.status import ANALYSED, REASON_TOO_MANY, SKIPPED, status_row
 from lib.ingest.uploads import document_from_paste, read_uploads
 from lib.ingest.urls import fetch_url
 from lib.records import METADATA_FIELDS
 from lib.schema import STATUS_COLUMNS
+from lib.ui import resources
 from lib.ui.janitor import current_session_id, give_back_memory
-from lib.ui.resources import PartsCache
+from lib.versions import text_key
 
 USER = "_user"  # session-state key of the user's own articles (never shared, never on disk)
 
 
 EDITS = "_meta_edits"
+OWN = "_own_analysis"  # this session's analysis: {"key": corpus key, "analysis": Analysis}
 
 
 #: The metadata a user may edit.
@@ -34,8 +38,23 @@ META_FIELDS = list(METADATA_FIELDS)
 MAX_EXTRA = Limits().max_files
 
 
-#: Session-state keys that hold this session's computed tables (freed with its articles).
-DERIVED = ("_memo", "_filtered")
+class PartsCache(dict):
+    """This session's parsed articles (text key -> Parts; ``get``/``put`` as ``analyze``
+    expects), so adding one article parses only that one."""
+
+    def put(self, key: str, parts) -> None:
+        self[key] = parts
+
+    def keep_only(self, documents) -> None:
+        """Drop the parts of every text that is not one of ``documents``."""
+        keep = {text_key(d.text) for d in documents}
+        for key in set(self) - keep:
+            del self[key]
+
+
+def own_analysis() -> dict:
+    """This session's own analysis (its articles, or the example with its edits)."""
+    return st.session_state.setdefault(OWN, {})
 
 
 def user_state() -> dict:
@@ -48,20 +67,8 @@ def user_state() -> dict:
             "extra": [],
             "extra_statuses": [],
             "parts": PartsCache(),
-            "analysis": (None, None),
         }
     return st.session_state[USER]
-
-
-def status_row(file: str, status: str, reason: str, message: str, doc=None) -> dict:
-    return {
-        "file": file,
-        "status": status,
-        "reason": reason,
-        "message": message,
-        "doc_id": doc.doc_id if doc is not None else "",
-        "chars": len(doc.text) if doc is not None else 0,
-    }
 
 
 def upload_key() -> str:
@@ -78,7 +85,6 @@ def read_upload_widget(state: dict) -> None:
     with st.spinner("Reading your files…"):
         result = read_uploads([(f.name, f.getvalue()) for f in files], existing_ids=existing)
     state.update(upload_key=key, uploaded=result.documents, upload_statuses=result.statuses)
-    state["analysis"] = (None, None)
 
 
 def user_ids(state: dict) -> set[str]:
@@ -109,7 +115,7 @@ def add_pasted(state: dict) -> None:
         return
     note = "; ".join(doc.notes)
     state["extra"].append(doc)
-    state["extra_statuses"].append(status_row(label, ANALYSED, "", note, doc))
+    state["extra_statuses"].append(status_row(label, ANALYSED, "", note, doc.doc_id, len(doc.text)))
 
 
 def add_url(state: dict) -> None:
@@ -120,15 +126,17 @@ def add_url(state: dict) -> None:
         doc, status = fetch_url(url, existing_ids=user_ids(state))
     if doc is not None:
         state["extra"].append(doc)
-    state["extra_statuses"].append({c: status.get(c, "") for c in STATUS_COLUMNS})
+    state["extra_statuses"].append(status)
 
 
 def clear_user(state: dict) -> None:
     """ "Remove my articles": drop the articles, their analysis, edits and computed tables,
     and give the memory back."""
-    for key in (USER, EDITS, *DERIVED):
+    for key in (USER, EDITS, OWN):
         st.session_state.pop(key, None)
     state.clear()
+    resources.private_view.clear()  # session-scoped: this session's tables only
+    resources.private_filtered.clear()
     st.session_state["upload_nonce"] = st.session_state.get("upload_nonce", 0) + 1
     forget_uploaded_files()
     give_back_memory()

@@ -12,7 +12,8 @@ from lib.columns import PageTable
 from lib.present.html import md_escape
 from lib.present.tables import MAX_ROWS
 from lib.schema import LABEL_NAMES
-from lib.ui.sidebar import EXAMPLE, OUTLET_KEY, SOURCE_KEY, STORY_KEY, View, set_story
+from lib.ui.controller import View
+from lib.ui.sidebar import EXAMPLE, OUTLET_KEY, SOURCE_KEY, STORY_KEY, set_story
 from lib.views.export import csv_bytes, readable
 
 #: Most outlet columns a wide table shows (the CSV download has them all).

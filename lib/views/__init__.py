@@ -2,8 +2,13 @@
 
 - ``filter``: the one outlet filter (recomputes what depends on the selected outlets);
 - ``compare``: entity x outlet tables, written forms, keyword in context;
-- ``entities``: surface forms per entity, nationalities as countries;
+- ``entities``: written forms per outlet, nationalities as countries;
 - ``cooccur``: co-occurrence windows, metrics, clustering, evidence;
-- ``figures``: figure labels, the claim x outlet table;
-- ``quotes``: the speaker x outlet matrix, word-level differences.
+- ``figures``: figure labels, the claim x outlet table, the All figures table;
+- ``quotes``: the speaker x outlet matrix, one version of a quote against another;
+- ``sources``: how each speaker or source was found, in words;
+- ``documents``: file statuses and metadata as the pages show them;
+- ``export``: tables as CSV downloads (formula-safe, the page's words).
+
+Column headers and help come from the page tables of :mod:`lib.records`.
 """

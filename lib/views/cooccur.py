@@ -11,8 +11,6 @@ whole document. For each pair of entities the table gives
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pandas as pd
 from scipy import sparse
@@ -218,14 +216,6 @@ def evidence(
         if len(rows) >= limit:
             break
     return pd.DataFrame(rows, columns=cols)
-
-
-def npmi_value(count: int, n_a: int, n_b: int, n: int) -> float:
-    """NPMI of one pair from raw counts (reference implementation for tests)."""
-    p_ab, p_a, p_b = count / n, n_a / n, n_b / n
-    if p_ab >= 1.0:
-        return 1.0
-    return math.log(p_ab / (p_a * p_b)) / -math.log(p_ab)
 
 
 def linked_mentions(analysis, link: bool) -> pd.DataFrame:

@@ -8,29 +8,8 @@ from lib.nlp.gazetteer import gazetteer
 from lib.nlp.names import demonym_country
 from lib.nlp.people import vocab as people_vocab
 
-#: Surface forms per entity (an intermediate table of the entity views).
-VARIANT_COLUMNS = ["entity", "label", "variant", "count"]
 #: How each outlet writes each entity, courtesy and job titles included ("Mr. Trump").
 OUTLET_FORM_COLUMNS = ["entity", "outlet", "written", "count"]
-
-
-def entity_variants(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Surface forms per entity: columns ``entity, label, variant, count``.
-
-    Sorted by entity, then most frequent variant first ("Rishi Sunak": Sunak x8,
-    Rishi Sunak x1).
-    """
-    if mentions.empty:
-        return pd.DataFrame(columns=VARIANT_COLUMNS)
-    out = (
-        mentions.groupby(["entity", "label", "text"])
-        .size()
-        .rename("count")
-        .reset_index()
-        .rename(columns={"text": "variant"})
-    )
-    out = out.sort_values(["entity", "count", "variant"], ascending=[True, False, True])
-    return out[VARIANT_COLUMNS].reset_index(drop=True)
 
 
 def written_forms(mentions: pd.DataFrame, texts: pd.DataFrame) -> pd.Series:

@@ -1,12 +1,12 @@
 """Tables as downloadable CSV: UTF-8 with a byte-order mark (so Excel shows ≥, —, ’) and
-cells that a spreadsheet would run as a formula neutralised (:mod:`lib.present.csvsafe`).
+cells that a spreadsheet would run as a formula neutralised (:mod:`lib.csvsafe`).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from lib.present.csvsafe import safe_table
+from lib.csvsafe import safe_table
 
 BOM = "\ufeff"
 

@@ -67,26 +67,6 @@ def version_ops(reference: str, version: str) -> list[tuple[str, str]]:
     return ops
 
 
-def word_diff(a: str, b: str) -> list[tuple[str, str]]:
-    """Word-level diff of ``a`` -> ``b`` as ``(op, text)`` with op in equal/delete/insert.
-
-    Case, curly vs straight quotes and spacing are ignored when comparing; the
-    text of ``equal`` pieces comes from ``a``. A replacement is a ``delete``
-    followed by an ``insert``.
-    """
-    ta, tb, codes = diff_opcodes(a, b)
-    ops: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in codes:
-        if tag == "equal":
-            ops.append(("equal", "".join(ta[i1:i2]).strip()))
-            continue
-        if i2 > i1:
-            ops.append(("delete", "".join(ta[i1:i2]).strip()))
-        if j2 > j1:
-            ops.append(("insert", "".join(tb[j1:j2]).strip()))
-    return ops
-
-
 UNATTRIBUTED = "(unattributed)"
 
 

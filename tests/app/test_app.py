@@ -186,11 +186,12 @@ def test_app_opens_a_precomputed_analysis_folder(tmp_path, monkeypatch):
     from lib.analysis import analyze
     from lib.ingest.local import load_corpus
     from lib.nlp.pipeline import get_nlp
+    from lib.parsing.local import InProcess
     from lib.store.folders import save_analysis
     from tests.helpers import SEEDS
 
     docs = load_corpus(SEEDS).documents[:2]
-    save_analysis(analyze(docs, get_nlp()), tmp_path / "analysis")
+    save_analysis(analyze(docs, InProcess(get_nlp())), tmp_path / "analysis")
     monkeypatch.setenv("COVERAGE_LENS_CORPUS", str(tmp_path / "analysis"))
     from lib.ui import resources as ui
 

@@ -36,7 +36,7 @@ def example_folder(tmp_path, monkeypatch):
             encoding="utf-8",
         )
     monkeypatch.setenv("COVERAGE_LENS_CORPUS", str(folder))
-    clear = (resources.example_corpus, resources.shared_analyses, resources.shared_parts_cache)
+    clear = (resources.example_corpus, resources.example_analysis, resources.disk_cache)
     for resource in clear:
         resource.clear()
     yield folder
@@ -209,7 +209,7 @@ def test_invisible_characters_never_make_a_second_outlet_on_any_page(tmp_path, m
     )
     monkeypatch.setenv("COVERAGE_LENS_CORPUS", str(folder))
     monkeypatch.setenv("COVERAGE_LENS_CACHE_DIR", "off")
-    clear = (resources.example_corpus, resources.shared_analyses, resources.shared_parts_cache)
+    clear = (resources.example_corpus, resources.example_analysis, resources.disk_cache)
     for resource in clear:
         resource.clear()
     try:

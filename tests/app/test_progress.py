@@ -26,11 +26,11 @@ def paste(at: AppTest, text: str, outlet: str) -> None:
 @pytest.fixture
 def recorded(monkeypatch):
     """Every progress update and sidebar note of the run, in order."""
-    from lib.ui import sidebar
+    from lib.ui import controller, progress, resources, sidebar
 
     events: list[tuple] = []
 
-    class Recording(sidebar.Progress):
+    class Recording(progress.Progress):
         def __call__(self, done, total):
             events.append(("progress", self.what, done, total))
             super().__call__(done, total)
@@ -40,8 +40,9 @@ def recorded(monkeypatch):
         return original(where, n_docs, statuses, analysed)
 
     original = sidebar.articles_note
-    monkeypatch.setattr(sidebar, "Progress", Recording)
-    monkeypatch.setattr(sidebar, "articles_note", note)
+    monkeypatch.setattr(controller, "Progress", Recording)
+    monkeypatch.setattr(resources, "Progress", Recording)
+    monkeypatch.setattr(controller, "articles_note", note)
     return events
 
 
@@ -64,14 +65,11 @@ def test_parse_progress_counts_and_no_ready_line_while_running(recorded):
 
 
 def test_article_over_the_time_budget_is_skipped_with_a_message(monkeypatch):
-    from lib.store.worker import ParseWorker
+    from lib.parsing import make_parser
     from lib.ui import resources
 
-    slow = ParseWorker(budget_s=2.0, loader="tests.store.slow_pipeline:make_nlp")
-    monkeypatch.setattr(resources, "parse_worker", lambda: slow)
-    from lib.ui import sidebar
-
-    monkeypatch.setattr(sidebar, "parse_worker", lambda: slow)
+    slow = make_parser(1, 2.0, loader="tests.parsing.slow_pipeline:make_nlp")
+    monkeypatch.setattr(resources, "parser", lambda: slow)
     try:
         at = AppTest.from_file(APP, default_timeout=TIMEOUT)
         at.session_state["source"] = "Your articles"
@@ -96,8 +94,8 @@ def test_example_without_a_current_shipped_analysis_shows_parse_progress(
     monkeypatch.setattr(resources, "SEED_ANALYSIS", tmp_path / "missing")
     monkeypatch.setenv("COVERAGE_LENS_CACHE_DIR", "off")
     resources.example_corpus.clear()
-    resources.shared_analyses.clear()
-    resources.shared_parts_cache.clear()
+    resources.example_analysis.clear()
+    resources.disk_cache.clear()
     try:
         at = AppTest.from_file(APP, default_timeout=TIMEOUT)
         at.run()
@@ -107,8 +105,8 @@ def test_example_without_a_current_shipped_analysis_shows_parse_progress(
         assert len(at.session_state["_view"].full.documents) == 5
     finally:
         resources.example_corpus.clear()
-        resources.shared_analyses.clear()
-        resources.shared_parts_cache.clear()
+        resources.example_analysis.clear()
+        resources.disk_cache.clear()
 
 
 def test_example_with_the_shipped_analysis_parses_nothing(recorded):

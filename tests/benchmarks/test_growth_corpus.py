@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from benchmarks.growth_corpus import QUOTES_PER_ARTICLE, corpus_ratios, make_corpus
-from lib.extract.caps import MAX_QUOTES
+from lib.nlp.caps import MAX_QUOTES
 from lib.nlp.quotemarks import find_quote_marks, paragraph_spans
 
 

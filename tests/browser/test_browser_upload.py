@@ -100,7 +100,10 @@ def test_upload_flow_updates_every_page(server, browser, tmp_path):
 def test_latin1_decoded_in_reader(server, browser):
     context, page, _ = open_yours(browser, server, "/reader")
     upload(page, [FIXTURES / "euro_wire_latin1.txt"])
-    text = page.inner_text("[data-testid='stMain']")
+    main = page.locator("[data-testid='stMain']")
+    # the article's paragraphs are drawn after its header: wait for them (fails if never drawn)
+    main.get_by_text("café owners", exact=False).first.wait_for(timeout=30_000)
+    text = main.inner_text()
     assert "café owners" in text and "€10 million" in text
     context.close()
 

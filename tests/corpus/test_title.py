@@ -4,8 +4,9 @@ classes 6 and 8). Every text is invented."""
 from __future__ import annotations
 
 from lib.corpus.parse import parse_document
-from lib.corpus.title import is_headline, outlet_from_file_name, split_outlet_suffix, title_end
+from lib.corpus.title import outlet_from_file_name, split_outlet_suffix
 from lib.ingest.uploads import read_uploads
+from lib.nlp.headline import is_headline, title_end
 
 LEDE = (
     "Water rose through the night in the river town of Millbrook, and by Tuesday morning "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lib.extract.quotes import extract_quotes
 from lib.records import Quote
 from lib.resolve.quote_groups import group_quotes
-from tests.helpers import as_frame
+from tests.helpers import as_frame, outlet_of
 
 
 def quotes_of(nlp, text):
@@ -45,9 +45,7 @@ def test_seed_enemy_understands_strength(seed_quotes):
     q4 = find(seed(seed_quotes, "004"), "The enemy understands strength")
     assert q4.speaker_text == "Yermak"
     assert q4.speaker_how == "carried over"
-    frame = group_quotes(
-        as_frame({(k, d.display_outlet): qs for k, (d, qs) in seed_quotes.items()})
-    )
+    frame = group_quotes(as_frame({(k, outlet_of(d)): qs for k, (d, qs) in seed_quotes.items()}))
     rows = frame[frame["quote"].str.startswith("The enemy understands strength")]
     assert len(rows) == 2 and rows["group_id"].nunique() == 1
     assert set(rows["group_size"]) == {2}

@@ -159,11 +159,12 @@ def test_cli_folder_zip_and_bundle_paths(tmp_path):
 
 
 def test_coverage_lens_corpus_path(tmp_path, monkeypatch):
+    from lib.settings import CORPUS_ENV
     from lib.ui import resources
 
     bundle = tmp_path / "bundle.zip"
     bundle.write_bytes(_bundle())
-    monkeypatch.setenv(resources.CORPUS_ENV, str(bundle))
+    monkeypatch.setenv(CORPUS_ENV, str(bundle))
     resources.example_corpus.clear()
     try:
         documents, problems, analysis = resources.example_corpus()

@@ -39,8 +39,9 @@ from lib.ingest.status import (
     IngestError,
 )
 from lib.ingest.uploads import document_from_paste, read_uploads
-from lib.ingest.urls import ENV_ALLOW_PRIVATE, fetch_url
+from lib.ingest.urls import fetch_url
 from lib.schema import MAX_DOC_CHARS, STATUS_COLUMNS
+from lib.settings import ALLOW_PRIVATE_URLS_ENV as ENV_ALLOW_PRIVATE
 from tests.helpers import SEEDS
 
 ARTICLE = (

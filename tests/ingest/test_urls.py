@@ -19,6 +19,7 @@ from lib.ingest.status import (
     REASON_COMPRESSED,
     REASON_FETCH_FAILED,
     REASON_REFUSED_URL,
+    REASON_UNSUPPORTED,
 )
 from lib.ingest.urls import address_refusal, decode_content, fetch_url
 from tests.ingest.test_ingest import article
@@ -233,3 +234,34 @@ def test_deadline_also_covers_a_stalled_tls_handshake():
     assert doc is None and row["reason"] == REASON_FETCH_FAILED, row
     assert "Timed out" in row["message"], row
     assert elapsed < DEADLINE.url_timeout_s + 1.5, elapsed
+
+
+def test_a_web_address_serving_docx_or_pdf_reads_like_an_upload():
+    """One format table: the MIME type reaches the same readers as a file's extension, and
+    a generic MIME type falls back to the address's extension."""
+    from tests.ingest.test_ingest import ARTICLE, make_docx, make_pdf
+
+    docx_mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    served = _fetch_served(make_docx(ARTICLE.split("\n\n")), f"Content-Type: {docx_mime}\r\n")
+    doc, row = served
+    assert row["status"] == "analysed", row
+    assert "Environment Agency" in doc.text
+    pdf = make_pdf("Storm Bert flooded the valley on Sunday.\nThe council said 200 homes flooded.")
+    doc, row = _fetch_served(pdf, "Content-Type: application/pdf\r\n")
+    assert row["status"] == "analysed", row
+    assert "Storm Bert flooded the valley" in doc.text
+    doc, row = _fetch_served(b"\x00\x01 not a page", "Content-Type: image/png\r\n")
+    assert doc is None and row["reason"] == REASON_UNSUPPORTED, row
+    assert "image/png" in row["message"]
+
+
+def test_one_format_table_for_names_and_mime_types():
+    from lib.ingest.filetypes import format_of
+
+    assert format_of("memo.docx") == format_of(
+        "", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    ) == "docx"  # fmt: skip
+    assert format_of("/news/a.pdf", "application/octet-stream") == "pdf"
+    assert format_of("/news/page", "text/html; charset=utf-8") == "html"
+    assert format_of("notes.txt") == format_of("README") == "text"
+    assert format_of("photo.png") is None and format_of("x.html", "image/png") is None

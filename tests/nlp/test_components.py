@@ -55,3 +55,32 @@ def test_dateline_caps_and_state_abbreviation(nlp):
     assert entity_of(m, "wire", "Tampa") == {"Tampa, Florida"}
     assert set(m.loc[m["entity"] == "Tampa, Florida", "label"]) == {"GPE"}
     assert entity_of(m, "wire", "Fla") == {"Florida"} or entity_of(m, "wire", "Fla.") == {"Florida"}
+
+
+def test_components_declare_what_they_require_and_assign(nlp):
+    """Every project component declares ``assigns`` (and ``requires``), and spaCy's own
+    pipeline analysis finds nothing missing but ``token.pos``: the model's
+    ``attribute_ruler`` sets it without declaring it."""
+    assert nlp.get_pipe_meta("attribute_ruler").assigns == []  # the model's, as shipped
+    problems = nlp.analyze_pipes()["problems"]
+    assert all(set(missing) <= {"token.pos"} for missing in problems.values()), problems
+    ours = [n for n in nlp.pipe_names if n.startswith("coverage_") or n == "paragraph_breaks"]
+    assert len(ours) == 5
+    for name in ours:
+        meta = nlp.get_pipe_meta(name)
+        assert meta.assigns, name
+    assert "doc.ents" in nlp.get_pipe_meta("coverage_surname_person").requires
+
+
+def test_attached_data_uses_registered_extensions(nlp):
+    from spacy.tokens import Doc
+
+    from lib.extract.document import process_doc
+    from lib.nlp.index import EXTENSIONS
+
+    text = "Officials said 40 people were evacuated. The mayor, Jane Roe, said 3 roads closed."
+    doc = nlp(text)
+    process_doc(doc, text)
+    assert all(Doc.has_extension(name) for name in EXTENSIONS)
+    assert doc._.coverage_text == text and doc._.coverage_ents is not None
+    assert not [k for k in doc.user_data if isinstance(k, str)]  # no private dict keys

@@ -79,10 +79,11 @@ def test_budget_seconds_from_the_environment(monkeypatch):
 def seed_parts(nlp, seed_corpus):
     """The seed documents and their per-document parts (parsed once)."""
     from lib.analysis import analyze
+    from lib.parsing.local import InProcess
 
     parts: dict = {}
     memory = type("Parts", (), {"get": parts.get, "put": parts.__setitem__})()
-    analyze(seed_corpus.documents, nlp, cache=memory)
+    analyze(seed_corpus.documents, InProcess(nlp), cache=memory)
     return seed_corpus.documents, list(parts.values())
 
 

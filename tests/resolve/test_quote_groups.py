@@ -4,26 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.extract.quotes import extract_quotes
 from lib.resolve.quote_groups import group_quotes
-from lib.views.quotes import word_diff
-from tests.helpers import as_frame
-
-
-def quotes_of(nlp, text):
-    return extract_quotes(nlp(text))
-
-
-def find(quotes, start):
-    hits = [q for q in quotes if q.quote.startswith(start)]
-    assert hits, f"no quote starting {start!r} in {[q.quote for q in quotes]}"
-    return hits[0]
-
-
-def seed(seed_quotes, prefix):
-    hits = [v for k, v in seed_quotes.items() if k.startswith(prefix)]
-    assert len(hits) == 1
-    return hits[0][1]
+from lib.views.quotes import version_ops
+from tests.extract.test_quotes import find, quotes_of, seed
+from tests.helpers import as_frame, outlet_of
 
 
 def test_seed_confirm_quote_in_two_docs_grouped_with_diff(seed_quotes):
@@ -33,14 +17,12 @@ def test_seed_confirm_quote_in_two_docs_grouped_with_diff(seed_quotes):
         assert q.speaker_text == "Rutte"
         assert q.kind == "direct"
     assert a.verb == "tell" and b.verb == "say"
-    frame = group_quotes(
-        as_frame({(k, d.display_outlet): qs for k, (d, qs) in seed_quotes.items()})
-    )
+    frame = group_quotes(as_frame({(k, outlet_of(d)): qs for k, (d, qs) in seed_quotes.items()}))
     ids = frame.loc[frame["quote"].str.startswith("I can confirm"), "group_id"].unique()
     assert len(ids) == 1
     assert frame.loc[frame["group_id"] == ids[0], "group_size"].iloc[0] == 2
-    ops = word_diff(a.quote, b.quote)
-    assert ("delete", "region") in ops and ("insert", "Oblast") in ops
+    ops = version_ops(a.quote, b.quote)
+    assert ("delete", " region") in ops and ("insert", " Oblast") in ops
 
 
 def test_group_quotes_invented_outlets(nlp):

@@ -151,8 +151,9 @@ def test_story_ids_are_ordered_by_size_then_date():
 def pile(nlp):
     from lib.analysis import analyze
     from lib.ingest.local import load_corpus
+    from lib.parsing.local import InProcess
 
-    return analyze(load_corpus(PILE).documents, nlp)
+    return analyze(load_corpus(PILE).documents, InProcess(nlp))
 
 
 def test_mixed_pile_is_three_stories(pile):

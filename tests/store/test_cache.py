@@ -9,12 +9,12 @@ import time
 import pandas as pd
 import pytest
 
-from lib import schema
+from lib import settings, versions
 from lib.analysis import analyze
+from lib.parsing.local import InProcess
 from lib.records import Figure, Mention, Parts, Sentence
-from lib.schema import text_key
-from lib.store import cache as cache_mod
 from lib.store.cache import DiskCache, corpus_key, default_cache
+from lib.versions import text_key
 
 
 class CountingNLP:
@@ -30,13 +30,6 @@ class CountingNLP:
             yield doc
 
 
-class PartsOnly:
-    """A DiskCache seen only through get/put (no whole-analysis level)."""
-
-    def __init__(self, disk: DiskCache):
-        self.get, self.put = disk.get, disk.put
-
-
 def assert_same_analysis(a, b) -> None:
     for name in ("documents", "texts", "sentences", "mentions", "entities", "figures"):
         pd.testing.assert_frame_equal(a.table(name), b.table(name), check_like=False)
@@ -49,10 +42,10 @@ def test_parts_round_trip_equals_fresh_analysis(tmp_path, nlp, seed_corpus, seed
     docs = seed_corpus.documents
     disk = DiskCache(tmp_path / "c", max_bytes=50_000_000)
     counting = CountingNLP(nlp)
-    first = analyze(docs, counting, cache=PartsOnly(disk))
+    first = analyze(docs, InProcess(counting), cache=disk, whole=False)
     assert counting.parsed == len(docs)
     assert len(list((tmp_path / "c" / "docs").glob("*.parquet"))) == len(docs)
-    again = analyze(docs, counting, cache=PartsOnly(disk))
+    again = analyze(docs, InProcess(counting), cache=disk, whole=False)
     assert counting.parsed == len(docs), "cached documents must not be parsed again"
     assert_same_analysis(first, seed_analysis)
     assert_same_analysis(again, seed_analysis)
@@ -67,10 +60,10 @@ def test_whole_analysis_level(tmp_path, nlp, seed_corpus, seed_analysis):
     docs = seed_corpus.documents
     disk = DiskCache(tmp_path / "c")
     counting = CountingNLP(nlp)
-    analyze(docs, counting, cache=disk)
+    analyze(docs, InProcess(counting), cache=disk)
     assert (tmp_path / "c" / "corpora" / corpus_key(docs)).is_dir()
     counting.parsed = 0
-    again = analyze(docs, counting, cache=disk, problems=[("x.pdf", "not text")])
+    again = analyze(docs, InProcess(counting), cache=disk, problems=[("x.pdf", "not text")])
     assert counting.parsed == 0
     assert again.problems == [("x.pdf", "not text")]
     assert_same_analysis(again, seed_analysis)
@@ -78,7 +71,7 @@ def test_whole_analysis_level(tmp_path, nlp, seed_corpus, seed_analysis):
     docs2 = list(docs)
     docs2[0] = dataclasses.replace(docs[0], outlet="Renamed Outlet")
     assert corpus_key(docs2) != corpus_key(docs)
-    edited = analyze(docs2, counting, cache=disk)
+    edited = analyze(docs2, InProcess(counting), cache=disk)
     assert counting.parsed == 0
     assert "Renamed Outlet" in edited.outlets
 
@@ -86,14 +79,14 @@ def test_whole_analysis_level(tmp_path, nlp, seed_corpus, seed_analysis):
 def test_corrupt_file_is_recomputed(tmp_path, nlp, seed_corpus, seed_analysis):
     docs = seed_corpus.documents[:2]
     disk = DiskCache(tmp_path / "c")
-    analyze(docs, nlp, cache=PartsOnly(disk))
+    analyze(docs, InProcess(nlp), cache=disk, whole=False)
     key = text_key(docs[0].text)
     path = tmp_path / "c" / "docs" / f"{key}.parquet"
     path.write_bytes(b"PAR1 this is not parquet")
     assert disk.get(key) is None
     assert not path.exists(), "a corrupt entry is dropped"
     counting = CountingNLP(nlp)
-    result = analyze(docs, counting, cache=PartsOnly(disk))
+    result = analyze(docs, InProcess(counting), cache=disk, whole=False)
     assert counting.parsed == 1
     expected = seed_analysis.mentions[seed_analysis.mentions["doc_id"].isin([docs[0].doc_id])]
     got = result.mentions[result.mentions["doc_id"] == docs[0].doc_id]
@@ -101,11 +94,11 @@ def test_corrupt_file_is_recomputed(tmp_path, nlp, seed_corpus, seed_analysis):
     assert disk.get(key) is not None, "the recomputed parts are stored again"
     # a truncated whole-analysis folder is a miss too
     disk2 = DiskCache(tmp_path / "c2")
-    analyze(docs, nlp, cache=disk2)
+    analyze(docs, InProcess(nlp), cache=disk2)
     folder = tmp_path / "c2" / "corpora" / corpus_key(docs)
     (folder / "mentions.parquet").write_bytes(b"garbage")
     assert disk2.get_analysis(corpus_key(docs)) is None
-    assert len(analyze(docs, nlp, cache=disk2).mentions) == len(result.mentions)
+    assert len(analyze(docs, InProcess(nlp), cache=disk2).mentions) == len(result.mentions)
 
 
 def test_pipeline_version_change_is_a_miss(tmp_path, monkeypatch):
@@ -114,7 +107,7 @@ def test_pipeline_version_change_is_a_miss(tmp_path, monkeypatch):
     disk.put("ab" * 32, parts)
     assert disk.get("ab" * 32) == parts
     before = text_key("same text")
-    monkeypatch.setattr(schema, "PIPELINE_VERSION", "999.0")
+    monkeypatch.setattr(versions, "PIPELINE_VERSION", "999.0")
     assert disk.get("ab" * 32) is None
     # and the extraction key itself changes with the version
     assert text_key("same text") != before
@@ -155,13 +148,27 @@ def test_default_cache_location(tmp_path, monkeypatch):
     monkeypatch.setenv("COVERAGE_LENS_CACHE_DIR", "off")
     assert default_cache() is None
     monkeypatch.delenv("COVERAGE_LENS_CACHE_DIR")
-    monkeypatch.setattr(cache_mod, "DEFAULT_DIR", tmp_path / "home-cache")
+    monkeypatch.setattr(settings, "DEFAULT_CACHE_DIR", tmp_path / "home-cache")
     assert default_cache().path == tmp_path / "home-cache"
+
+
+def test_one_cache_folder_setting_for_every_cache(tmp_path, monkeypatch):
+    """The disk cache and the gazetteer's derived tables read the one setting."""
+    from lib.nlp import gazetteer
+
+    monkeypatch.setenv("COVERAGE_LENS_CACHE_DIR", str(tmp_path / "one"))
+    gazetteer.gazetteer.cache_clear()
+    try:
+        gazetteer.gazetteer()
+        assert (tmp_path / "one" / "gazetteer.json").is_file()
+        assert default_cache().path == tmp_path / "one"
+    finally:
+        gazetteer.gazetteer.cache_clear()
 
 
 def test_code_change_is_a_miss(tmp_path, monkeypatch):
     disk = DiskCache(tmp_path / "c")
     disk.put("ab" * 32, Parts(words=1))
     assert disk.get("ab" * 32) is not None
-    monkeypatch.setattr(schema, "code_fingerprint", lambda: "edited-figures-py")
+    monkeypatch.setattr(versions, "code_fingerprint", lambda: "edited-figures-py")
     assert disk.get("ab" * 32) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from contextlib import redirect_stdout
 
+from lib import analysis as analysis_module
 from lib import cli
 from lib.store.cache import DiskCache
 from tests.helpers import SEEDS
@@ -24,12 +25,16 @@ def test_second_cli_run_uses_the_disk_cache(tmp_path, monkeypatch):
     assert len(list(cache.corpora_dir.iterdir())) == 1  # the whole analysis was stored
     assert len(list(cache.docs_dir.glob("*.parquet"))) == 5  # and each document's parts
 
-    def no_model():
-        raise AssertionError("the model was loaded although everything is cached")
-
-    monkeypatch.setattr(cli, "get_nlp", no_model)
-    monkeypatch.setattr(cli.ParseWorker, "parse", lambda *a, **k: no_model())
+    monkeypatch.setattr(analysis_module, "make_parser", lambda *a, **k: Exploding())
     assert _run("entities", "--corpus", str(SEEDS)) == first
+
+
+class Exploding:
+    def parse(self, *a, **k):
+        raise AssertionError("an article was parsed although everything is cached")
+
+    def close(self):
+        pass
 
 
 def test_cache_off_still_works(tmp_path, monkeypatch):
@@ -42,13 +47,12 @@ def test_cli_skips_an_article_over_its_time_budget_and_keeps_the_others(
 ):
     from functools import partial
 
-    from lib.store.worker import ParseWorker
-    from tests.store.slow_pipeline import SLOW_MARK
+    from lib.parsing import make_parser
+    from tests.parsing.slow_pipeline import SLOW_MARK
 
     monkeypatch.setenv("COVERAGE_LENS_CACHE_DIR", "off")
-    monkeypatch.setattr(
-        cli, "ParseWorker", partial(ParseWorker, loader="tests.store.slow_pipeline:make_nlp")
-    )
+    slow = partial(make_parser, loader="tests.parsing.slow_pipeline:make_nlp")
+    monkeypatch.setattr(analysis_module, "make_parser", slow)
     monkeypatch.setattr(cli, "DOC_ANALYSIS_BUDGET_S", 2.0)
     folder = tmp_path / "articles"
     folder.mkdir()

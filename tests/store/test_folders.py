@@ -11,10 +11,11 @@ import pandas as pd
 import pytest
 
 from lib.analysis import analyze
-from lib.schema import text_key
+from lib.parsing import make_parser
+from lib.parsing.local import InProcess
 from lib.store import folders as batch
 from lib.store.folders import AnalysisFolderError, is_analysis_folder, load_analysis, save_analysis
-from lib.store.parallel import parse_parts
+from lib.versions import text_key
 from tests.helpers import ROOT, SEEDS
 from tests.store.test_cache import assert_same_analysis
 
@@ -59,20 +60,16 @@ def test_load_rejects_other_versions_and_damage(tmp_path, seed_analysis):
         load_analysis(SEEDS)
 
 
-def test_parallel_parts_equal_serial(nlp):
+def test_two_worker_processes_give_the_same_analysis(nlp):
     from benchmarks.synth import synthetic_documents
 
     docs = synthetic_documents(24, outlets=6)
-    texts = [d.text for d in docs]
-    serial = parse_parts(texts, nlp, processes=1)
-    seen = []
-    parallel = parse_parts(
-        texts, nlp, processes=2, chunk_docs=5, on_part=lambda i, p: seen.append(i)
-    )
-    assert sorted(seen) == list(range(len(texts)))
-    assert parallel == serial
-    one = analyze(docs, nlp)
-    two = analyze(docs, nlp, n_process=2)
+    one = analyze(docs, InProcess(nlp))
+    parser = make_parser(2, 60.0, chunk_texts=5)
+    try:
+        two = analyze(docs, parser)
+    finally:
+        parser.close()
     assert_same_analysis(one, two)
     assert one.outlets == [f"Outlet {i:03d}" for i in range(6)]
 

@@ -1,20 +1,29 @@
-"""Shared results never make a cached read wait; sessions that left are closed and their
-memory handed back; per-session stores stay bounded."""
+"""Streamlit's caches as the app uses them: a cached read never waits for another key's
+computation; sessions that left are closed and their memory handed back."""
 
 from __future__ import annotations
 
 import threading
 import time
 
+import streamlit as st
+
 from lib.records import Parts
 from lib.ui import janitor as janitor_module
 from lib.ui.janitor import Janitor, give_back_memory
-from lib.ui.resources import PartsCache, SharedResults
+from lib.ui.session import PartsCache
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _shared(key: str, _compute):
+    return _compute()
 
 
 def test_a_cached_read_does_not_wait_for_another_keys_computation():
-    shared = SharedResults(4)
-    shared.get_or_compute("ready", lambda: "cached view")
+    """What lib.ui.resources relies on in Streamlit's caches: a key being computed (a
+    parse) makes no other key wait."""
+    _shared.clear()
+    _shared("ready", lambda: "cached view")
     started, release = threading.Event(), threading.Event()
 
     def slow_parse():
@@ -22,22 +31,23 @@ def test_a_cached_read_does_not_wait_for_another_keys_computation():
         release.wait(10)
         return "parsed"
 
-    worker = threading.Thread(target=shared.get_or_compute, args=("slow", slow_parse))
+    worker = threading.Thread(target=_shared, args=("slow", slow_parse))
     worker.start()
     assert started.wait(10)
     try:
         # while "slow" is being computed, other keys are read and computed at once
-        assert shared.get_or_compute("ready", lambda: "recomputed") == "cached view"
-        assert shared.get_or_compute("other", lambda: "fresh") == "fresh"
-        assert shared.get("slow") is None
+        t0 = time.monotonic()
+        assert _shared("ready", lambda: "recomputed") == "cached view"
+        assert _shared("other", lambda: "fresh") == "fresh"
+        assert time.monotonic() - t0 < 5
     finally:
         release.set()
         worker.join(10)
-    assert shared.get("slow") == "parsed"
+    _shared.clear()
 
 
-def test_one_computation_per_key_and_lru_bound():
-    shared = SharedResults(2)
+def test_one_computation_per_key_and_a_bound():
+    _shared.clear()
     calls = []
     gate = threading.Event()
 
@@ -48,8 +58,7 @@ def test_one_computation_per_key_and_lru_bound():
 
     results = []
     threads = [
-        threading.Thread(target=lambda: results.append(shared.get_or_compute("k", compute)))
-        for _ in range(4)
+        threading.Thread(target=lambda: results.append(_shared("k", compute))) for _ in range(4)
     ]
     for t in threads:
         t.start()
@@ -58,10 +67,12 @@ def test_one_computation_per_key_and_lru_bound():
     for t in threads:
         t.join(10)
     assert len(calls) == 1 and len({id(r) for r in results}) == 1 and len(results) == 4
-    shared.get_or_compute("a", lambda: 1)
-    shared.get_or_compute("b", lambda: 2)
-    assert shared.get("k") is None  # the oldest key left
-    assert shared.get("a") == 1 and shared.get("b") == 2
+    _shared("a", lambda: 1)
+    _shared("b", lambda: 2)
+    again = []
+    _shared("k", lambda: again.append(1))
+    assert again == [1]  # max_entries=2: the oldest key left
+    _shared.clear()
 
 
 class FakeLoop:
@@ -80,8 +91,9 @@ class FakeRuntime:
     def close_session(self, sid):
         self.closed.append(sid)
 
-    def _get_async_objs(self):
-        return type("Objs", (), {"eventloop": FakeLoop()})()
+    @property
+    def stopped(self):
+        return type("Future", (), {"get_loop": lambda _: FakeLoop()})()
 
 
 def test_janitor_closes_sessions_gone_past_the_grace_period(monkeypatch):
@@ -113,8 +125,12 @@ def test_give_back_memory_runs_anywhere():
 
 
 def test_parts_cache_keeps_only_current_articles():
+    from lib.corpus.parse import parse_document
+    from lib.versions import text_key
+
+    docs = {k: parse_document(k, f"Article {k} says 3 things.") for k in "abc"}
     cache = PartsCache()
-    for k in "abc":
-        cache.put(k, Parts(words=0))
-    cache.keep_only(["b", "z"])
-    assert list(cache) == ["b"]
+    for d in docs.values():
+        cache.put(text_key(d.text), Parts(words=0))
+    cache.keep_only([docs["b"], parse_document("z", "Another text.")])
+    assert list(cache) == [text_key(docs["b"].text)]

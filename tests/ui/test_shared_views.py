@@ -25,7 +25,11 @@ def count_rows(analysis):
     return len(analysis.mentions)
 
 
+CALLS: list[str] = []
+
+
 def per_outlet(analysis):
+    CALLS.append("per_outlet")
     return analysis.mentions.groupby("outlet").size()
 
 
@@ -37,11 +41,28 @@ def test_two_sessions_share_the_example_views():
     assert a.public and b.public
     assert a.analysis is b.analysis  # one filtered analysis for both sessions
     assert a.memo(count_rows) == b.memo(count_rows) == count_rows(filter_outlets(a.full, chosen))
-    assert a.memo(per_outlet) is b.memo(per_outlet)  # computed once, by whichever came first
+    CALLS.clear()
+    assert a.memo(per_outlet).equals(b.memo(per_outlet))  # a copy for each session (cache_data)
+    assert CALLS == ["per_outlet"]  # computed once, by whichever came first
 
 
-def test_a_sessions_own_articles_are_never_shared():
-    view_of()  # a session on the example fills the shared stores
+def test_a_sessions_own_articles_are_never_shared(monkeypatch):
+    from lib.ui import resources
+
+    seen = {"public": [], "private": []}
+
+    def recording(kind, cached):
+        def call(*args, **kwargs):
+            seen[kind].append(args[1] if len(args) > 1 else args[0])  # the corpus key
+            return cached(*args, **kwargs)
+
+        return call
+
+    for name in ("public_view", "public_filtered"):
+        monkeypatch.setattr(resources, name, recording("public", getattr(resources, name)))
+    for name in ("private_view", "private_filtered"):
+        monkeypatch.setattr(resources, name, recording("private", getattr(resources, name)))
+    view_of()  # a session on the example fills the shared caches
     at, _ = view_of(source="Your articles")
     at.text_area(key="paste_text").input(ARTICLE)
     at.text_input(key="paste_outlet").input("Iberia Today")
@@ -50,8 +71,5 @@ def test_a_sessions_own_articles_are_never_shared():
     assert not at.exception, at.exception
     view = at.session_state["_view"]
     assert not view.public and view.outlets == ["Iberia Today"]
-    from lib.ui.resources import shared_filters, shared_views
-
-    assert any(k[1] == view.key for k in at.session_state["_memo"])  # kept in the session
-    shared = shared_views().keys() + shared_filters().keys()
-    assert shared and not [k for k in shared if view.key in k]  # and nowhere else
+    assert view.key in seen["private"]  # the session's tables: session-scoped caches
+    assert seen["public"] and view.key not in seen["public"]  # never the shared ones

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.resolve.entities import resolve_entities
-from lib.views.entities import entity_variants, link_demonyms
+from lib.views.entities import link_demonyms
 
 
 def frame(rows: list[dict]) -> pd.DataFrame:
@@ -35,22 +35,6 @@ def test_link_demonyms():
     assert list(out["entity"]) == ["Ukraine", "Ukraine", "Western"]
     assert list(out["label"]) == ["GPE", "GPE", "NORP"]
     assert list(out["text"]) == ["Ukrainian", "Ukraine", "Western"]
-
-
-def test_entity_variants_columns_and_order():
-    raw = frame(
-        [
-            {"text": "Rutte", "label": "PERSON"},
-            {"text": "Mark Rutte", "label": "PERSON"},
-            {"text": "Rutte", "label": "PERSON"},
-        ]
-    )
-    out = entity_variants(resolve_entities(raw))
-    assert list(out.columns) == ["entity", "label", "variant", "count"]
-    assert out.values.tolist() == [
-        ["Mark Rutte", "PERSON", "Rutte", 2],
-        ["Mark Rutte", "PERSON", "Mark Rutte", 1],
-    ]
 
 
 def test_outlet_forms_show_titles_as_each_outlet_wrote_them():

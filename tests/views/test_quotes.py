@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.views.quotes import speaker_matrix, word_diff
+from lib.views.quotes import speaker_matrix, version_ops
 
 
-def test_word_diff_ops():
-    ops = word_diff("Troops were sent to the Kursk region.", "troops were sent to Kursk Oblast.")
-    assert ops == [
-        ("equal", "Troops were sent to"),
+def test_version_ops():
+    ops = version_ops("Troops were sent to the Kursk region.", "troops were sent to Kursk Oblast.")
+    assert [(op, text.strip()) for op, text in ops] == [
+        ("equal", "troops were sent to"),
         ("delete", "the"),
         ("equal", "Kursk"),
         ("delete", "region"),
         ("insert", "Oblast"),
         ("equal", "."),
     ]
-    assert word_diff("same words", "Same words") == [("equal", "same words")]
+    assert version_ops("same words", "Same words") == [("equal", "Same words")]
 
 
 def test_speaker_matrix_counts():

@@ -9,12 +9,12 @@ import pytest
 from benchmarks.synth import story_pile
 from lib.analysis import analyze
 from lib.ingest.limits import DOC_ANALYSIS_BUDGET_S
+from lib.parsing import budget_message, make_parser
+from lib.parsing.cluster import DaskParser, SchedulerError, dask_map, open_client, parse_spec
 from lib.schema import table_names
-from lib.store.cluster import DaskParser, SchedulerError, dask_map, open_client, parse_spec
 from lib.store.folders import load_analysis, save_analysis
 from lib.store.stream import stream_analysis
-from lib.store.worker import ParseWorker, budget_message
-from tests.store.slow_pipeline import SLOW_MARK
+from tests.parsing.slow_pipeline import SLOW_MARK
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def client():
 
 @pytest.fixture(scope="module")
 def one_machine():
-    worker = ParseWorker(budget_s=DOC_ANALYSIS_BUDGET_S)
+    worker = make_parser(1, DOC_ANALYSIS_BUDGET_S)
     yield worker
     worker.close()
 
@@ -39,17 +39,12 @@ def assert_same(a, b) -> None:
 
 
 def on_cluster(docs, client):
-    return analyze(
-        docs,
-        None,
-        parser=DaskParser(client, DOC_ANALYSIS_BUDGET_S).parse,
-        map_fn=dask_map(client),
-    )
+    return analyze(docs, DaskParser(client, DOC_ANALYSIS_BUDGET_S), map_fn=dask_map(client))
 
 
 def test_seeds_give_the_same_tables(client, one_machine, seed_corpus):
     docs = seed_corpus.documents
-    assert_same(on_cluster(docs, client), analyze(docs, None, parser=one_machine.parse))
+    assert_same(on_cluster(docs, client), analyze(docs, one_machine))
 
 
 @pytest.fixture(scope="module")
@@ -60,21 +55,21 @@ def synthetic():
 
 def test_a_synthetic_pile_gives_the_same_tables_and_stories(client, one_machine, synthetic):
     docs, gold = synthetic
-    here = analyze(docs, None, parser=one_machine.parse)
+    here = analyze(docs, one_machine)
     there = on_cluster(docs, client)
     assert_same(there, here)
     assert len(there.stories) == len(set(gold))  # the invented events, told apart
 
 
 def test_streamed_folder_equals_the_saved_analysis(client, one_machine, synthetic, tmp_path):
-    from lib.store.cluster import dask_imap
+    from lib.parsing.cluster import dask_imap
 
     docs, _gold = synthetic
-    save_analysis(analyze(docs, None, parser=one_machine.parse), tmp_path / "whole")
+    save_analysis(analyze(docs, one_machine), tmp_path / "whole")
     counts = stream_analysis(
         docs,
         tmp_path / "streamed",
-        parser=DaskParser(client, DOC_ANALYSIS_BUDGET_S).parse,
+        parser=DaskParser(client, DOC_ANALYSIS_BUDGET_S),
         map_fn=dask_map(client),
         run=dask_imap(client),
         batch_articles=5,  # several batches of whole stories
@@ -90,7 +85,7 @@ def test_streamed_folder_equals_the_saved_analysis(client, one_machine, syntheti
 def test_the_time_budget_holds_on_the_workers(client):
     fast = "Officials said 40 people were evacuated on Monday. Rescuers reached the village."
     slow = f"The storm hit the coast on Sunday. {SLOW_MARK} Power was cut to 3,000 homes."
-    parser = DaskParser(client, 3.0, loader="tests.store.slow_pipeline:make_nlp", batch_docs=2)
+    parser = DaskParser(client, 3.0, loader="tests.parsing.slow_pipeline:make_nlp", batch_docs=2)
     parts, skipped = {}, {}
     parser.parse([fast, slow, fast + " Again.", fast], parts.__setitem__, skipped.__setitem__)
     assert sorted(parts) == [0, 2, 3]
@@ -117,7 +112,7 @@ def test_cli_bad_scheduler_is_one_line(capsys):
 
 def test_cli_unreachable_scheduler_is_one_line(capsys, monkeypatch):
     from lib.cli import main
-    from lib.store import cluster
+    from lib.parsing import cluster
 
     monkeypatch.setattr(cluster, "CONNECT_TIMEOUT_S", 2)
     assert main(["documents", "--scheduler", "tcp://127.0.0.1:9"]) == 2

@@ -1,13 +1,14 @@
 """Bounded work per document: numbers and quotations past the caps are left out, and the
-file's status row says so (lib.extract.caps)."""
+file's status row says so (lib.nlp.caps)."""
 
 from __future__ import annotations
 
-from lib.extract import caps
+from lib.extract import quotes as quotes_module
 from lib.extract.figures import extract_figures
 from lib.extract.quotes import extract_quotes, find_quotes
 from lib.ingest.status import REASON_CAPPED
 from lib.ingest.uploads import read_uploads
+from lib.nlp import caps
 
 
 def _numbers_text(n: int) -> str:
@@ -20,17 +21,19 @@ def _quotes_text(n: int) -> str:
 
 def test_normal_text_has_no_cap_and_no_note():
     text = _numbers_text(20) + "\n\n" + _quotes_text(10)
-    assert caps.number_cutoff(text) is None and caps.quote_cutoff(text) is None
+    assert caps.number_cutoff(text) is None
     assert caps.cap_notes(text) == []
 
 
 def test_cutoffs_point_at_the_first_item_past_the_cap(monkeypatch):
     monkeypatch.setattr(caps, "MAX_NUMBERS", 3)
     monkeypatch.setattr(caps, "MAX_QUOTES", 2)
+    monkeypatch.setattr(quotes_module, "MAX_QUOTES", 2)
     text = _numbers_text(5)
     assert caps.number_cutoff(text) == text.index("13")
     quotes = _quotes_text(4)
-    assert caps.quote_cutoff(quotes) == quotes.index("“We will build road 2")
+    opened = [q[3] for q in find_quotes(quotes)]  # quotations past the cap are not read
+    assert opened == [quotes.index(f"“We will build road {i}") for i in (0, 1)]
     notes = caps.cap_notes(text + "\n\n" + quotes)
     assert notes == [
         "Only the first 3 numbers were read as figures (the text has 9).",

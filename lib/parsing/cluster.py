@@ -8,11 +8,12 @@ app never uses this: it stays a one-machine server.
 
 Two executors plug into the one analysis path (:func:`lib.analysis.analyze`):
 
-- :class:`DaskParser` has the ``parse(texts, on_part, on_skip)`` interface of
-  :class:`lib.store.worker.ParseWorker`. Texts go to the cluster in small batches (at most a
-  few per worker in flight, so memory stays flat however long the pile); on each Dask
-  worker the batch is parsed by that worker's own supervised :class:`ParseWorker`, so the
-  per-article time budget holds on the cluster exactly as on one machine.
+- :class:`DaskParser` is a parser (:class:`lib.parsing.Parser`: ``parse(texts, on_part,
+  on_skip)`` and ``close()``), like :class:`lib.parsing.workers.Workers`. Texts go to the
+  cluster in small batches (at most a few per worker in flight, so memory stays flat
+  however long the pile); on each Dask worker the batch is parsed by that worker's own
+  supervised :class:`~lib.parsing.workers.Workers`, so the per-article time budget holds
+  on the cluster exactly as on one machine.
 - :func:`dask_map` runs story grouping's scoring chunks and components
   (:func:`lib.resolve.linkage.cluster`) as Dask tasks; arguments shared by every task (the
   TF-IDF matrix) are scattered once.
@@ -26,7 +27,8 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
-from lib.store.worker import DEFAULT_LOADER, ParseWorker
+from lib.parsing.interface import OnPart, OnSkip
+from lib.parsing.workers import DEFAULT_LOADER, Workers
 
 #: Texts per task sent to a Dask worker.
 BATCH_DOCS = 8
@@ -91,20 +93,21 @@ def open_client(spec: str) -> Iterator:
 
 # ----------------------------------------------------------------------------- on a worker
 
-#: This worker process's supervised parse workers, by (budget, loader).
-_PARSERS: dict[tuple, ParseWorker] = {}
+#: This Dask worker's supervised parse workers, by (budget, loader).
+_PARSERS: dict[tuple, Workers] = {}
 
 
 def parse_batch(
     texts: list[str], budget_s: float | None, loader: str = DEFAULT_LOADER
 ) -> list[tuple[str, object]]:
     """Run on a Dask worker: ``("part", parts)`` or ``("skip", message)`` per text, parsed
-    by this worker's :class:`ParseWorker` (started on first use, kept between tasks)."""
+    by this worker's :class:`~lib.parsing.workers.Workers` (started on first use, kept
+    between tasks)."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     key = (budget_s, loader)
     worker = _PARSERS.get(key)
     if worker is None:
-        worker = _PARSERS[key] = ParseWorker(budget_s=budget_s, loader=loader, niceness=0)
+        worker = _PARSERS[key] = Workers(1, budget_s, loader=loader, niceness=0)
     out: list[tuple[str, object]] = [("skip", "")] * len(texts)
 
     def part(i: int, value) -> None:
@@ -144,12 +147,11 @@ class DaskParser:
         self.loader = loader
         self.batch_docs = batch_docs
 
-    def parse(
-        self,
-        texts: Sequence[str],
-        on_part: Callable[[int, dict], None],
-        on_skip: Callable[[int, str], None],
-    ) -> None:
+    def close(self) -> None:
+        """Nothing to stop here: the client and its cluster are closed by
+        :func:`open_client`, each Dask worker's parse workers when it exits."""
+
+    def parse(self, texts: Sequence[str], on_part: OnPart, on_skip: OnSkip) -> None:
         """Parse ``texts``; ``on_part(i, parts)`` / ``on_skip(i, message)`` are called here,
         in the order batches finish."""
         from distributed import as_completed

@@ -4,9 +4,9 @@ Every per-document step is linear in the text, but the corpus-level passes compa
 with figures and quotes with quotes, so a text made of thousands of numbers or quotation
 marks would still take minutes. Past :data:`MAX_NUMBERS` numbers (runs of digits, dates
 and years too, or of number words: "three thousand" counts like "3,000") no more figures
-are read, and past :data:`MAX_QUOTES` quotations no more
-quotes are extracted. Both limits are character offsets computed from the text alone
-(:func:`number_cutoff`, :func:`quote_cutoff`), so the per-document cache stays keyed by the
+are read, and past :data:`MAX_QUOTES` quotations no more quotes are extracted. Both limits
+depend on the text alone (:func:`number_cutoff`, and :data:`MAX_QUOTES` counted in
+:func:`lib.extract.quotes.find_quotes`), so the per-document cache stays keyed by the
 text, and :func:`cap_notes` says in one sentence each what was left out: the note travels
 with the Document (``Document.notes``) to the *Your articles* status table.
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
+from lib.datafiles import read_json
 from lib.nlp.quotemarks import find_quote_marks, paragraph_spans
 
 #: Numbers (runs of digits) per document read as figures; later numbers are not read.
@@ -29,18 +30,13 @@ MAX_NUMBERS = 1_500
 MAX_QUOTES = 600
 
 
-DIGITS = re.compile(r"\d+")
-
-
 @functools.lru_cache(maxsize=1)
 def number_pattern() -> re.Pattern:
     """A number as the cap counts it: a run of digits, or a run of number words however
     written ("two hundred and fifty", "three-quarters", "dozens"), from the vocabulary
     figures are read with (``lib/data/numbers.json``), so a text of spelled-out numbers
     meets the same cap as one of digits."""
-    from lib.extract.numbers import vocab
-
-    data = vocab()
+    data = read_json("numbers.json")
     words = {
         w.lower()
         for key in ("word_numbers", "scales", "vague_plurals", "fractions")
@@ -86,11 +82,6 @@ def _quote_starts(text: str):
     for ps, pe in paragraph_spans(text):
         for open_idx, _close, _open_ended in find_quote_marks(text, ps, pe):
             yield open_idx
-
-
-def quote_cutoff(text: str) -> int | None:
-    """Offset of the opening mark of the first quotation past :data:`MAX_QUOTES`, else None."""
-    return _nth_start(_quote_starts(text), MAX_QUOTES)[0]
 
 
 def cap_notes(text: str) -> list[str]:

@@ -29,6 +29,8 @@ PAGES = [
     st.Page("app_pages/cooccurrence.py", title="Co-occurrence"),
     st.Page("app_pages/figures.py", title="Figures"),
     st.Page("app_pages/quotes.py", title="Quotes"),
+    st.Page("app_pages/facts.py", title="Facts"),
+    st.Page("app_pages/wording.py", title="Wording"),
     st.Page("app_pages/reader.py", title="Reader"),
     st.Page("app_pages/sources.py", title="Your articles"),
 ]

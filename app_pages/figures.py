@@ -14,6 +14,7 @@ from lib.views.figures import (
     QUALIFIER_NAMES,
     STATUS_HELP,
     claim_cells_by_outlet,
+    claim_reason,
     claims_by_outlet,
     figure_rows,
 )
@@ -21,11 +22,12 @@ from lib.views.figures import (
 view = widgets.get_view()
 widgets.page_intro(
     "Figures",
-    "Numbers each outlet reports, what they count and who said them. Figures that report the "
-    "same measurement (same unit, what is counted, event, place and time) are grouped into "
-    "claims: a row per claim, a column per outlet (— means the outlet does not report it). "
-    "~ means about, ≥ at least, ≤ at most. Values agree when rounding and qualifiers allow "
-    "one true value.",
+    "Numbers each outlet reports, what they count, whose they are and who said them. Figures "
+    "that report the same measurement (same unit, what is counted, whose, event, place and "
+    "time) are grouped into claims: a row per claim, a column per outlet (— means the outlet "
+    "does not report it). ~ means about, ≥ at least, ≤ at most. Each figure stands for a "
+    "range of values (its rounding as written and its qualifier); outlets agree when those "
+    "ranges share a value.",
 )
 
 
@@ -37,9 +39,19 @@ def claims_across_outlets(view):
     outlet_columns = widgets.shown_outlets(view, counts)
     st.subheader("Claims across outlets")
     st.caption(
-        "Each cell gives the figure and, under it, who said it; — means the outlet does "
-        "not report it. Status — agree: compatible values; conflict: values that cannot "
-        "all be true; single source: only one outlet reports it."
+        "Each cell gives the figure and, under it, who said it (hover a figure for the "
+        "values it stands for); — means the outlet does not report it. Status — agree: "
+        "the ranges share a value; differ: they do not, but the outlets may count it "
+        "another way or one may be an update; conflict: the same measurement, holder "
+        "and time with values that cannot all be true; single source: one outlet."
+    )
+    show_intervals = st.toggle(
+        "Show what each figure stands for",
+        value=False,
+        key="figures_show_intervals",
+        bind="query-params",
+        help="The range of values a figure allows: “$139 million” is 138.5 to 139.5 "
+        "million as rounded; “about 5,000” 4,500 to 5,500; “at least 40” 40 or more.",
     )
     if len(outlet_columns) < len(view.selected):
         st.caption(
@@ -53,6 +65,7 @@ def claims_across_outlets(view):
             outlet_columns,
             notes=outlet_notes(view.full),
             dark=widgets.dark_theme(),
+            intervals=show_intervals,
         ),
         len(summary),
         "claims",
@@ -78,8 +91,10 @@ def one_claim(view, summary) -> None:
         "Claim", list(labels), format_func=labels.get, key="figures_claim", bind="query-params"
     )
     rows = a.claims[a.claims["claim_id"] == claim_id]
+    status = rows["status"].iloc[0]
+    reason = html.md_escape(claim_reason(rows))
     st.caption(
-        f"Status: **{rows['status'].iloc[0]}** — {STATUS_HELP.get(rows['status'].iloc[0], '')}."
+        f"Status: **{status}** — {STATUS_HELP.get(status, '')}: {reason}."
         " Each marker is one figure; its shape shows the qualifier."
     )
     if st.toggle(

@@ -60,11 +60,40 @@ story, as BASIL defines them: grouping a pile into stories is measured under **s
   the labelled real entities whose type matches the hand label.
 
 **claims** (BASIL dev; gold ``benchmarks/gold/basil-claims/*.json``: every measurement two
-outlets both report, its figures by offsets, and whether they agree)
+outlets both report, its figures by offsets, its holder, time and verdict, and ``distinct``
+pairs of figures that must not share a claim; see ``benchmarks/gold/README.md``)
 - *grouping P/R/F1* over cross-outlet figure pairs (see ``scoring.claim_scores``);
-- *conflict precision*: share of system claims with status ``conflict`` that are real
-  disagreements (their gold-matched figures, from 2+ outlets, belong to one gold claim that
-  does not agree); the count of conflicts flagged on all 63 events is shown too.
+- *agree precision*: share of system claims with status ``agree`` whose figures come from
+  2+ outlets that are right: every figure matches one and the same gold claim, whose verdict
+  is agree (``scoring.claim_verdicts``);
+- *conflict precision*: share of system conflicts whose gold-matched figures, from 2+
+  outlets, belong to one gold claim with verdict conflict; *conflicts gold agree*: system
+  conflicts the gold calls agreement (target 0); *differs*: system claims with status
+  differ, and those whose gold verdict is differ or conflict;
+- *mixed holders*: system claims holding figures of gold claims with different holders, or
+  both sides of a "different holder" pair (target 0); *claims with distinct*: system claims
+  holding both sides of any ``distinct`` pair;
+- *verdict accuracy*: gold claims found (their figures from 2+ outlets share a system
+  claim) whose system status is the gold verdict, over all and for differ/conflict;
+- the count of conflicts flagged on all 63 events is shown too.
+
+Each BASIL event's three reports are analysed as one story (the gold's unit), so entities
+and claims are measured apart from story grouping (the stories set measures that);
+``--basil-stories app`` groups them as the app does and counts ``events_split``.
+
+**facts** and **wording** (BASIL dev; gold ``benchmarks/gold/basil-facts/*.json``: every fact
+two or more outlets report, each outlet's whole sentences by offsets; BASIL's own
+``<outlet>.bias.json`` spans; helpers in ``benchmarks/basil_facts.py``)
+- *alignment P/R/F1* over cross-outlet statement pairs of one fact (``scoring.fact_pairs``);
+  a system statement (sentence or clause) is scored as the gold sentence it overlaps most
+  (``scoring.statement_units``); events without gold are skipped;
+- *inf recall*: share of BASIL ``inf`` spans (informational bias) that lie in a statement
+  whose fact is reported by fewer than all outlets; *inf lift*: share of "only in this
+  outlet" statements holding an ``inf`` span over that share among all statements
+  (``scoring.inf_recall_lift``);
+- *lex distinctive / frequent*: share of BASIL ``lex`` spans (word choice) containing one of
+  the outlet's 20 most distinctive terms (``lib.views.wording``), and one of its 20 most
+  frequent words (the baseline, same run); *lex margin*: the first minus the second.
 
 **stories** (BASIL dev as one pile of 189 articles, events hidden; ``stories_accuracy.py``)
 - *B-cubed P/R/F1* of the project's stories against the 63 events, beside the plain TF-IDF
@@ -96,7 +125,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import scoring  # noqa: E402
+from benchmarks import basil_facts, scoring  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold"
 DEFAULT_DATA = ROOT.parent / "shared" / "eval"
@@ -115,10 +144,24 @@ TARGETS = {
     "entities.merged_things": 0,
     "entities.junk_rate": 0.02,
     "claims.grouping_f1": 0.8,
+    "claims.grouping_recall": 0.8,
+    "claims.agree_precision": 0.95,
     "claims.conflict_precision": 0.9,
+    "claims.conflicts_gold_agree": 0,
+    "claims.mixed_holders": 0,
+    "facts.alignment_f1": 0.8,
+    "facts.inf_recall": 0.7,
+    "facts.inf_lift": 1.5,
+    "wording.lex_margin": 0.001,
     "stories.bcubed_f1": 0.98,
 }
-LOWER_IS_BETTER = {"quotes.no_speaker", "entities.junk_rate", "entities.merged_things"}
+LOWER_IS_BETTER = {
+    "quotes.no_speaker",
+    "entities.junk_rate",
+    "entities.merged_things",
+    "claims.conflicts_gold_agree",
+    "claims.mixed_holders",
+}
 
 
 def log(msg: str) -> None:
@@ -297,8 +340,12 @@ def basil_events(data: Path) -> list[str]:
     return sorted(p.name for p in (data / "basil-dev").iterdir() if p.is_dir())
 
 
-def analyse_event(data: Path, event: str, run):
-    """(raw texts by outlet key, documents by outlet key, Analysis) of one BASIL event."""
+def analyse_event(data: Path, event: str, run, one_story: bool = True):
+    """(raw texts by outlet key, documents by outlet key, Analysis) of one BASIL event.
+
+    ``one_story``: its three reports are one story, as the gold defines them (the claim
+    and entity measures then measure claims and entities, not story grouping, which the
+    stories set measures); False: grouped into stories as the app does."""
     folder = data / "basil-dev" / event
     raws, items = {}, []
     for key in ("fox", "hpo", "nyt"):
@@ -308,7 +355,7 @@ def analyse_event(data: Path, event: str, run):
         hints["published"] = meta.get("date", "")
         raws[key] = raw
         items.append((f"{event}_{key}", raw, hints))
-    docs, analysis = run(items, stories=["S1"] * len(items))  # one event is one story
+    docs, analysis = run(items, stories=["S1"] * len(items)) if one_story else run(items)
     return raws, {key: doc for key, doc in zip(("fox", "hpo", "nyt"), docs, strict=True)}, analysis
 
 
@@ -396,82 +443,125 @@ def score_names(names: dict, people: dict | None, raws, docs, analysis) -> dict:
     return {"results": results, "merged": scoring.merged_entities(hits), "failures": failures}
 
 
+def _gold_verdict(claim: dict) -> str:
+    """The gold verdict; older files have only ``agree`` (true or false)."""
+    verdict = claim.get("verdict")
+    if verdict in scoring.VERDICTS:
+        return verdict
+    return "agree" if claim.get("agree") else "conflict"
+
+
 def score_claims(gold: dict, raws, docs, analysis) -> dict:
     maps = _maps(raws, docs)
     key_of = {doc.doc_id: key for key, doc in docs.items()}
     gold_spans = []  # (outlet, (start, end) in analysed text, claim id)
     gold_groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    agree = {}
+    gold_claims: dict[str, dict] = {}
     for claim in gold["claims"]:
-        agree[claim["id"]] = bool(claim["agree"])
+        gold_claims[claim["id"]] = {
+            "verdict": _gold_verdict(claim),
+            "holder": claim.get("holder", ""),
+            "outlets": {f["outlet"] for f in claim["figures"]},
+        }
         for n, fig in enumerate(claim["figures"]):
             span = maps[fig["outlet"]].span(fig["start"], fig["end"])
             gold_groups[claim["id"]].append((fig["outlet"], n))
             if span is not None:
                 gold_spans.append((fig["outlet"], span, claim["id"]))
-    claims = analysis.claims
     figures = analysis.figures
-    system_groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    fig_spans = [
+        (key_of[f.doc_id], (int(f.start_char), int(f.end_char))) for f in figures.itertuples()
+    ]
     gold_of: dict[tuple[str, int], str] = {}
-    status: dict[str, str] = {}
-    # claims rows carry figure text/value but not offsets: join back through figures
-    for i, f in enumerate(figures.itertuples()):
-        outlet = key_of[f.doc_id]
-        item = (outlet, i)
-        span = (int(f.start_char), int(f.end_char))
+    for i, (outlet, span) in enumerate(fig_spans):
         for o, g_span, cid in gold_spans:
             if o == outlet and scoring.overlaps(span, g_span):
-                gold_of[item] = cid
+                gold_of[(outlet, i)] = cid
                 break
-    fig_index = {
-        (f.doc_id, f.text, float(f.value), f.sentence): i
-        for i, f in enumerate(figures.itertuples())
-    }
-    for c in claims.itertuples():
-        i = fig_index.get((c.doc_id, c.text, float(c.value), c.sentence))
-        if i is None:
-            continue
-        system_groups[c.claim_id].append((key_of[c.doc_id], i))
-        status[c.claim_id] = c.status
+    system = _system_claims(analysis, key_of)
+    system_groups = {cid: c["items"] for cid, c in system.items()}
     scores = scoring.claim_scores(system_groups, gold_of, gold_groups)
-    conflicts = [cid for cid, st in status.items() if st == "conflict"]
-    true_conflicts = 0
-    for cid in conflicts:
-        items = system_groups[cid]
-        golds = {gold_of.get(x) for x in items if gold_of.get(x)}
-        outlets = {x[0] for x in items if gold_of.get(x)}
-        if len(golds) == 1 and len(outlets) >= 2 and not agree[next(iter(golds))]:
-            true_conflicts += 1
+    distinct = []
+    for pair in gold.get("distinct", []):
+        sides = []
+        for side in (pair["a"], pair["b"]):
+            span = maps[side["outlet"]].span(side["start"], side["end"])
+            sides.append(
+                {
+                    (o, i)
+                    for i, (o, s) in enumerate(fig_spans)
+                    if span is not None and o == side["outlet"] and scoring.overlaps(s, span)
+                }
+            )
+        distinct.append((sides[0], sides[1], pair.get("why", "")))
+    verdicts = scoring.claim_verdicts(system, gold_of, gold_claims, distinct)
     return {
         "pairs_correct": round(scores["precision"] * scores["system_pairs"]),
         "system_pairs": scores["system_pairs"],
         "gold_pairs": scores["gold_pairs"],
         "gold_found": round(scores["recall"] * scores["gold_pairs"]),
-        "conflicts": len(conflicts),
-        "true_conflicts": true_conflicts,
-        "gold_disagreements": sum(not a for a in agree.values()),
+        "gold_disagreements": sum(g["verdict"] != "agree" for g in gold_claims.values()),
+        "distinct_pairs": len(distinct),
+        **verdicts,
     }
 
 
-def bench_basil(data: Path, run, list_unlabelled: bool = False) -> dict:
-    """Entity and claim measures on BASIL, per part (tune / check events)."""
+def _system_claims(analysis, key_of: dict) -> dict[str, dict]:
+    """Claim id -> status and figures ``(outlet key, row of analysis.figures)``; claim rows
+    are joined to figures by document and offsets (or text, value and sentence)."""
+    figures, claims = analysis.figures, analysis.claims
+    by_span = {(f.doc_id, int(f.start_char)): i for i, f in enumerate(figures.itertuples())}
+    by_text = {
+        (f.doc_id, f.text, float(f.value), f.sentence): i
+        for i, f in enumerate(figures.itertuples())
+    }
+    system: dict[str, dict] = {}
+    for c in claims.itertuples():
+        i = None
+        if "start_char" in claims.columns and not _missing(c.start_char):
+            i = by_span.get((c.doc_id, int(c.start_char)))
+        if i is None:
+            i = by_text.get((c.doc_id, c.text, float(c.value), c.sentence))
+        if i is None:
+            continue
+        claim = system.setdefault(c.claim_id, {"status": c.status, "items": []})
+        claim["items"].append((key_of[c.doc_id], i))
+    return system
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def bench_basil(
+    data: Path,
+    run,
+    list_unlabelled: bool = False,
+    claims_dir: Path | None = None,
+    one_story: bool = True,
+) -> dict:
+    """Entity and claim measures on BASIL, per part (tune / check events); ``one_story``:
+    see :func:`analyse_event` (with False, ``events_split`` counts the events the app
+    grouped into more than one story)."""
+    claims_dir = claims_dir or GOLD / "basil-claims"
     people_gold = {
         p.stem: json.loads(p.read_text()) for p in sorted((GOLD / "basil-people").glob("*.json"))
     }
-    claims_gold = {
-        p.stem: json.loads(p.read_text()) for p in sorted((GOLD / "basil-claims").glob("*.json"))
-    }
+    claims_gold = {p.stem: json.loads(p.read_text()) for p in sorted(claims_dir.glob("*.json"))}
     names_gold = {
         p.stem: json.loads(p.read_text()) for p in sorted((GOLD / "basil-names").glob("*.json"))
     }
     junk_path = GOLD / "basil-entities.json"
     junk_gold = json.loads(junk_path.read_text()) if junk_path.exists() else {}
+    facts_gold = basil_facts.load_gold()
+    facts = {part: basil_facts.FactsTally() for part in scoring.PARTS}
     t0 = time.perf_counter()
     tally = {part: _BasilTally() for part in scoring.PARTS}
     unlabelled = []
     for event in basil_events(data):
         t = tally[scoring.basil_part(event)]
-        raws, docs, analysis = analyse_event(data, event, run)
+        raws, docs, analysis = analyse_event(data, event, run, one_story)
+        t.split += int(analysis.documents["story_id"].nunique() > 1)
         t.all_conflicts += int(
             analysis.claims.drop_duplicates("claim_id")["status"].eq("conflict").sum()
         )
@@ -505,6 +595,8 @@ def bench_basil(data: Path, run, list_unlabelled: bool = False) -> dict:
             t.claim_events += 1
             t.gold_claims += len(claims_gold[event]["claims"])
             t.claims.update(score_claims(claims_gold[event], raws, docs, analysis))
+        folder = data / "basil-dev" / event
+        facts[scoring.basil_part(event)].add(folder, raws, docs, analysis, facts_gold.get(event))
     seconds = time.perf_counter() - t0
     if list_unlabelled:
         for event, ent in unlabelled:
@@ -515,6 +607,8 @@ def bench_basil(data: Path, run, list_unlabelled: bool = False) -> dict:
     return {
         "entities": entities,
         "claims": {part: t.claims_result() for part, t in tally.items()},
+        "facts": {part: f.facts() for part, f in facts.items()},
+        "wording": {part: f.wording() for part, f in facts.items()},
         "seconds": round(seconds, 1),
     }
 
@@ -527,7 +621,7 @@ class _BasilTally:
         self.merged: list[str] = []
         self.failures: list[tuple] = []
         self.junk = self.labelled = self.typed = self.type_ok = 0
-        self.claim_events = self.gold_claims = self.all_conflicts = 0
+        self.claim_events = self.gold_claims = self.all_conflicts = self.split = 0
         self.claims: Counter = Counter()
         self.names_events = 0
         self.names: dict[str, list[bool]] = {"org": [], "place": []}
@@ -566,18 +660,33 @@ class _BasilTally:
         )
         return {
             "events": self.claim_events,
+            "events_split": self.split,
             "gold_claims": self.gold_claims,
             "gold_disagreements": c["gold_disagreements"],
             "grouping_precision": grouping["precision"],
             "grouping_recall": grouping["recall"],
             "grouping_f1": grouping["f1"],
+            "agree_claims": c["agree_claims"],
+            "agree_precision": _ratio(c["agree_correct"], c["agree_claims"]),
             "conflicts_flagged": c["conflicts"],
-            "conflicts_true": c["true_conflicts"],
-            "conflict_precision": round(c["true_conflicts"] / c["conflicts"], 4)
-            if c["conflicts"]
-            else None,
+            "conflicts_true": c["conflicts_true"],
+            "conflict_precision": _ratio(c["conflicts_true"], c["conflicts"]),
+            "conflicts_gold_agree": c["conflicts_gold_agree"],
+            "differs_flagged": c["differs"],
+            "differs_true": c["differs_true"],
+            "claims_with_distinct": c["with_distinct"],
+            "distinct_pairs": c["distinct_pairs"],
+            "mixed_holders": c["mixed_holders"],
+            "verdict_accuracy": _ratio(c["verdicts_right"], c["verdicts_found"]),
+            "verdicts_found": c["verdicts_found"],
+            "verdict_accuracy_differ_conflict": _ratio(c["hard_right"], c["hard_found"]),
+            "differ_conflict_found": c["hard_found"],
             "conflicts_flagged_all_events": self.all_conflicts,
         }
+
+
+def _ratio(num: int, den: int) -> float | None:
+    return round(num / den, 4) if den else None
 
 
 # ----------------------------------------------------------------------------- report
@@ -661,6 +770,15 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--list-unlabelled", action="store_true", help="entities lacking a junk label"
     )
+    parser.add_argument(
+        "--claims-gold", default="", help="folder of claim gold (default gold/basil-claims)"
+    )
+    parser.add_argument(
+        "--basil-stories",
+        choices=("event", "app"),
+        default="event",
+        help="BASIL events as one story each (default) or grouped into stories as the app does",
+    )
     args = parser.parse_args(argv)
     data = Path(args.data)
     if not data.is_dir():
@@ -678,8 +796,11 @@ def main(argv=None) -> int:
         results["figures"] = bench_figures(data, run)
     if "basil" in only:
         log("entities and claims (BASIL) …")
-        basil = bench_basil(data, run, args.list_unlabelled)
+        claims_dir = Path(args.claims_gold) if args.claims_gold else None
+        one_story = args.basil_stories == "event"
+        basil = bench_basil(data, run, args.list_unlabelled, claims_dir, one_story)
         results["entities"], results["claims"] = basil["entities"], basil["claims"]
+        results["facts"], results["wording"] = basil["facts"], basil["wording"]
         results["basil_seconds"] = basil["seconds"]
     if "stories" in only:  # grouping the BASIL pile into stories (benchmarks/stories_accuracy.py)
         from benchmarks.stories_accuracy import bench_stories

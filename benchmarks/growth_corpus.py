@@ -8,7 +8,11 @@ see N times as many rows:
   carried by other articles too (the same speaker, the wording trimmed or one word
   changed), the rest each article's own, from a Zipf-like vocabulary of invented words;
   one in seven is a scare quote of one to three words, half of them taken from a quote
-  that other articles carry.
+  that other articles carry;
+- ``figures``: articles of 1,499 numbers each (just under the per-article cap,
+  ``lib.extract.caps.MAX_NUMBERS``, counted as it counts them: runs of digits), plain
+  counts of the same few kinds of thing ("The court counted 3,396 residents, up from …"),
+  so the claim grouping sees up to ~8,000 figures of a handful of kinds.
 
 Each N runs in its own subprocess: the articles are parsed once (not timed as corpus
 work), then :func:`lib.analysis.analyze` runs again on the parsed parts, which times the
@@ -51,6 +55,8 @@ ARTICLES = (1, 3, 10)
 TARGET_CORPUS_RSS_MB = 1024.0
 #: Quotations per article of the ``quotes`` corpus shape (lib.nlp.caps.MAX_QUOTES).
 QUOTES_PER_ARTICLE = 600
+#: Numbers per article of the ``figures`` corpus shape (just under MAX_NUMBERS).
+NUMBERS_PER_ARTICLE = 1_499
 
 
 def _lexicon(rng: random.Random, n: int) -> list[str]:
@@ -117,15 +123,48 @@ class _QuoteCorpus:
         return "\n\n".join(paragraphs) + "\n"
 
 
+def _figure_sentences(rng: random.Random) -> str:
+    """Plain numbers counting the same few kinds of thing, as a big story's articles do."""
+    return (
+        " ".join(
+            f"The {rng.choice(_NOUNS)} counted {rng.randint(2, 9_999):,} "
+            f"{rng.choice(_WORDS[12:])}, up from {rng.randint(2, 9_999):,} and about "
+            f"{rng.randint(2, 9_999):,} {rng.choice(_WORDS[12:])} before."
+            for _ in range(rng.randint(2, 4))
+        )
+        + "\n\n"
+    )
+
+
+def article_with_numbers(seed: int, numbers: int = NUMBERS_PER_ARTICLE) -> str:
+    """An invented article of the ``figures`` shape with at most ``numbers`` numbers as
+    :mod:`lib.extract.caps` counts them (runs of digits: "3,396" is two)."""
+    from lib.extract.caps import DIGITS
+
+    rng = random.Random(f"corpus-figures-{seed}")
+    pieces, count = [f"Invented count {seed} of the week\n\n"], 0
+    while count < numbers:
+        piece = _figure_sentences(rng)
+        pieces.append(piece)
+        count += len(DIGITS.findall(piece))
+    text = "".join(pieces)
+    found = list(DIGITS.finditer(text))
+    if len(found) > numbers:
+        text = text[: text.rfind(".", 0, found[numbers].start()) + 1]
+    return text
+
+
 def make_corpus(shape: str, articles: int, seed: int = 26) -> list[tuple[str, str]]:
     """``articles`` invented articles of corpus ``shape``: ``(name, raw text)`` pairs."""
     if shape == "quotes":
         maker = _QuoteCorpus(seed)
         return [(f"quotes_{i:03d}", maker.article(QUOTES_PER_ARTICLE)) for i in range(articles)]
+    if shape == "figures":
+        return [(f"figures_{i:03d}", article_with_numbers(seed * 100 + i)) for i in range(articles)]
     raise ValueError(f"unknown corpus shape {shape!r}")
 
 
-CORPUS_SHAPES = ("quotes",)
+CORPUS_SHAPES = ("quotes", "figures")
 
 
 def run_corpus_one(shape: str, articles: int) -> dict:
@@ -163,6 +202,10 @@ def run_corpus_one(shape: str, articles: int) -> dict:
         "sentences": len(analysis.sentences),
         "figures": len(analysis.figures),
         "claims": len(analysis.claims),
+        "largest_claim": int(analysis.claims.groupby("claim_id").size().max())
+        if len(analysis.claims)
+        else 0,
+        "longest_why": int(analysis.claims["why"].str.len().max()) if len(analysis.claims) else 0,
         "quotes": len(analysis.quotes),
         "quote_groups": int(analysis.quotes["group_id"].nunique()) if len(analysis.quotes) else 0,
         "notes": [message for _name, message in analysis.problems],

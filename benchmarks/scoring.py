@@ -522,6 +522,222 @@ def claim_scores(
     }
 
 
+# ----------------------------------------------------------------------------- BASIL verdicts
+
+#: The verdicts of the claim gold (``"verdict"`` of each gold claim).
+VERDICTS = ("agree", "differ", "conflict")
+
+
+def gold_holder(holder: str) -> str:
+    """Comparable form of a gold ``holder``: lower case, words only, a bracketed note and a
+    leading article dropped ("the Senate (H.R. 1 vote)" -> "senate")."""
+    text = re.sub(r"\([^)]*\)", " ", holder or "")
+    ws = [re.sub(r"'s$", "", w) for w in words(text)]
+    while ws and ws[0] in ("the", "a", "an"):
+        ws = ws[1:]
+    return " ".join(ws)
+
+
+def _claim_golds(items, gold_of) -> set:
+    return {gold_of[x] for x in items if x in gold_of}
+
+
+def claim_verdicts(
+    system: dict[str, dict],
+    gold_of: dict[tuple[str, int], str],
+    gold: dict[str, dict],
+    distinct: list[tuple[set, set, str]] = (),
+) -> dict[str, int]:
+    """Counts behind the verdict measures of the claims (sum them over events).
+
+    ``system``: claim id -> ``{"status": ..., "items": [(outlet, figure id), ...]}``;
+    ``gold_of``: system figure -> the gold claim it matches; ``gold``: gold claim id ->
+    ``{"verdict": "agree"|"differ"|"conflict", "holder": str, "outlets": set}``;
+    ``distinct``: (system figures of side a, of side b, why) for each gold pair of
+    figures that must not be in one claim.
+
+    - ``agree_claims`` / ``agree_correct``: system claims with status ``agree`` whose
+      figures come from 2+ outlets; correct when every figure matches one and the same
+      gold claim (a figure matching none makes it wrong) and that claim's verdict is agree;
+    - ``conflicts`` / ``conflicts_true`` / ``conflicts_gold_agree``: claims with status
+      ``conflict``; true when their gold-matched figures, from 2+ outlets, all belong to
+      one gold claim whose verdict is conflict; *gold agree* when that one claim's verdict
+      is agree (the gold says the outlets agree: never acceptable);
+    - ``differs`` / ``differs_true``: the same for status ``differ`` (true: verdict differ
+      or conflict);
+    - ``with_distinct``: system claims holding both sides of a gold ``distinct`` pair;
+    - ``mixed_holders``: system claims holding figures of gold claims whose holders differ
+      (:func:`gold_holder`, both non-empty) or both sides of a "different holder" pair;
+    - ``verdicts_found`` / ``verdicts_right``: gold claims whose figures from 2+ outlets
+      share a system claim, and those where that claim's status is the gold verdict;
+      ``hard_found`` / ``hard_right`` the same for verdicts differ and conflict.
+    """
+    out = dict.fromkeys(
+        "agree_claims agree_correct conflicts conflicts_true conflicts_gold_agree differs "
+        "differs_true with_distinct mixed_holders verdicts_found verdicts_right hard_found "
+        "hard_right".split(),
+        0,
+    )
+    for claim in system.values():
+        items, status = claim["items"], claim["status"]
+        outlets = {o for o, _ in items}
+        golds = _claim_golds(items, gold_of)
+        matched_outlets = {x[0] for x in items if x in gold_of}
+        one = next(iter(golds)) if len(golds) == 1 else None
+        verdict = gold[one]["verdict"] if one in gold else ""
+        if status == "agree" and len(outlets) >= 2:
+            out["agree_claims"] += 1
+            out["agree_correct"] += bool(
+                one and all(x in gold_of for x in items) and verdict == "agree"
+            )
+        if status in ("conflict", "differ"):
+            key = "conflicts" if status == "conflict" else "differs"
+            out[key] += 1
+            sure = one is not None and len(matched_outlets) >= 2
+            if status == "conflict":
+                out["conflicts_true"] += sure and verdict == "conflict"
+                out["conflicts_gold_agree"] += sure and verdict == "agree"
+            else:
+                out["differs_true"] += sure and verdict in ("differ", "conflict")
+        members = set(items)
+        holders = {gold_holder(gold[g].get("holder", "")) for g in golds if g in gold} - {""}
+        mixed, apart = len(holders) > 1, False
+        for side_a, side_b, why in distinct:
+            if members & side_a and members & side_b:
+                apart = True
+                mixed = mixed or why == "different holder"
+        out["with_distinct"] += apart
+        out["mixed_holders"] += mixed
+    claim_of = {x: cid for cid, claim in system.items() for x in claim["items"]}
+    for gid, g in gold.items():
+        mine = [x for x, c in gold_of.items() if c == gid and x in claim_of]
+        by_claim: dict[str, set] = {}
+        for x in mine:
+            by_claim.setdefault(claim_of[x], set()).add(x[0])
+        shared = [cid for cid, outlets in by_claim.items() if len(outlets) >= 2]
+        if not shared:
+            continue
+        best = max(shared, key=lambda cid: (len(by_claim[cid]), cid))
+        right = system[best]["status"] == g["verdict"]
+        out["verdicts_found"] += 1
+        out["verdicts_right"] += right
+        if g["verdict"] != "agree":
+            out["hard_found"] += 1
+            out["hard_right"] += right
+    return out
+
+
+# ----------------------------------------------------------------------------- BASIL facts
+
+
+def statement_units(
+    system: list[tuple[str, tuple[int, int], object]],
+    gold: list[tuple[str, tuple[int, int]]],
+) -> list[object]:
+    """The unit each system statement is scored as.
+
+    ``system``: ``(outlet, (start, end), own key)`` per system statement, offsets in the
+    analysed text; ``gold``: ``(outlet, (start, end))`` of every gold statement, mapped to
+    the same text. A system statement (a sentence or a clause of one) is the gold statement
+    of its outlet it overlaps most, as ``(outlet, start, end)``; one that overlaps none keeps
+    ``(outlet, own key)``, so two clauses of one sentence are one unit either way.
+    """
+    by_outlet: dict[str, list[tuple[int, int]]] = {}
+    for outlet, span in gold:
+        by_outlet.setdefault(outlet, []).append(span)
+    units: list[object] = []
+    for outlet, (start, end), key in system:
+        best, best_overlap = None, 0
+        for g_start, g_end in by_outlet.get(outlet, []):
+            overlap = min(end, g_end) - max(start, g_start)
+            if overlap > best_overlap:
+                best, best_overlap = (outlet, g_start, g_end), overlap
+        units.append(best if best is not None else (outlet, key))
+    return units
+
+
+def fact_pairs(facts: list[list[tuple[str, object]]]) -> set[frozenset]:
+    """Cross-outlet statement pairs of facts (de-duplicated over facts): ``facts`` lists,
+    per fact, its statements as ``(outlet, unit)``; a pair is two units of different
+    outlets in one fact."""
+    pairs: set[frozenset] = set()
+    for fact in facts:
+        items = sorted(set(fact), key=repr)
+        for i, (outlet_a, a) in enumerate(items):
+            for outlet_b, b in items[i + 1 :]:
+                if outlet_a != outlet_b:
+                    pairs.add(frozenset(((outlet_a, a), (outlet_b, b))))
+    return pairs
+
+
+def fact_pair_counts(
+    system_facts: list[list[tuple[str, object]]], gold_facts: list[list[tuple[str, object]]]
+) -> dict[str, int]:
+    """Pair counts of one event: ``system`` and ``gold`` cross-outlet pairs and the
+    ``correct`` ones (in both). Sum them over events, then :func:`prf`."""
+    system, gold = fact_pairs(system_facts), fact_pairs(gold_facts)
+    return {"system": len(system), "gold": len(gold), "correct": len(system & gold)}
+
+
+def inf_recall_lift(statements: list[dict]) -> dict[str, float]:
+    """The informational-span measures over statements of one or more events.
+
+    ``statements``: one dict per system statement with ``inf`` (number of BASIL ``inf``
+    spans it holds), ``outlets`` (outlets reporting its fact), ``all`` (outlets of its
+    event). *Recall*: share of ``inf`` spans in statements whose fact is reported by fewer
+    than all outlets. *Lift*: share of "only in this outlet" statements (``outlets == 1``)
+    holding an ``inf`` span, over that share among all statements.
+    """
+    spans = sum(s["inf"] for s in statements)
+    partial = sum(s["inf"] for s in statements if s["outlets"] < s["all"])
+    only = [s for s in statements if s["outlets"] == 1]
+    base = sum(1 for s in statements if s["inf"]) / len(statements) if statements else 0.0
+    only_rate = sum(1 for s in only if s["inf"]) / len(only) if only else 0.0
+    return {
+        "inf_spans": spans,
+        "inf_recall": round(partial / spans, 4) if spans else 0.0,
+        "inf_lift": round(only_rate / base, 4) if base else 0.0,
+        "only_statements": len(only),
+        "statements": len(statements),
+    }
+
+
+def lex_hits(spans: list[str], terms: list[str]) -> int:
+    """How many ``spans`` (text of BASIL ``lex`` spans) contain one of ``terms`` as a word
+    (case-insensitive; a phrase of several words counts when its words appear in order)."""
+    hits = 0
+    targets = [t.lower().split() for t in terms if t.strip()]
+    for span in spans:
+        tokens = words(span)
+        for target in targets:
+            n = len(target)
+            if any(tokens[i : i + n] == target for i in range(len(tokens) - n + 1)):
+                hits += 1
+                break
+    return hits
+
+
+def locate_span(raw: str, text: str, offset: int) -> int | None:
+    """Where a BASIL span (its text, and ``offset``: its start within its sentence) starts
+    in the raw file: the occurrence of ``text`` that lies ``offset`` characters after a line
+    start or a sentence end, else the first occurrence; None when the text is absent."""
+    if not text:
+        return None
+    found = [m.start() for m in re.finditer(re.escape(text), raw)]
+    if not found:
+        return None
+    for start in found:
+        anchor = start - offset
+        if anchor == 0 or (anchor > 0 and raw[anchor - 1] == "\n"):
+            return start
+        if anchor > 1 and raw[anchor - 2 : anchor] in SENTENCE_ENDS:
+            return start
+    return found[0]
+
+
+SENTENCE_ENDS = (". ", "? ", "! ", '" ', "” ")
+
+
 # ----------------------------------------------------------------------------- stories
 
 

@@ -47,10 +47,12 @@ def analyze(
     its time budget) is left out of the Analysis and listed in ``problems`` as
     ``(source name, message)``. ``map_fn``: where story grouping runs its tasks (as in
     :func:`lib.resolve.assemble.assemble`; a Dask cluster's, :mod:`lib.parsing.cluster`).
-    ``stories``: each document's story id when it is known (else articles are grouped).
+    ``stories`` (optional): each document's story id instead of grouping them (reports
+    known to be of one event: one story); such an analysis is not cached whole.
     """
     docs = list(documents)
     whole_key = None
+    whole = whole and stories is None
     if whole and cache is not None and hasattr(cache, "get_analysis"):
         whole_key = corpus_key(docs)
         found = cache.get_analysis(whole_key)
@@ -68,10 +70,10 @@ def analyze(
             raise ValueError("some documents are not cached and no parser was given")
         _parse(parser, [docs[i].text for i in todo], todo, parts, skipped, cache, keys, progress)
     if skipped:
-        docs, parts, problems = _without(skipped, docs, parts, problems)
-        whole_key = None  # an analysis missing documents is never cached whole
         if stories is not None:
             stories = [s for i, s in enumerate(stories) if i not in skipped]
+        docs, parts, problems = _without(skipped, docs, parts, problems)
+        whole_key = None  # an analysis missing documents is never cached whole
     analysis = assemble(docs, parts, problems=problems, map_fn=map_fn, stories=stories)
     if whole_key is not None and not _cut_short(analysis):
         cache.put_analysis(whole_key, analysis)

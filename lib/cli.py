@@ -31,7 +31,7 @@ from lib.resolve.budget import CORPUS_NOTE
 from lib.store.cache import default_cache
 from lib.store.folders import AnalysisFolderError, is_analysis_folder, save_analysis
 from lib.store.folders import load_analysis as read_folder
-from lib.views import cooccur
+from lib.views import cooccur, wording
 from lib.views.filter import filter_outlets, filter_story
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "seeds"
@@ -64,10 +64,16 @@ def _cooccurrence(analysis, args) -> pd.DataFrame:
     return pairs[cli_names(RECORDS["cooccurrence"])]
 
 
+def _wording(analysis, args) -> pd.DataFrame:
+    return wording.wording_terms(analysis, quoted=False)[cli_names(RECORDS["wording"])]
+
+
+#: Tables computed from the analysis on demand rather than stored in it.
+COMPUTED: dict[str, Callable] = {"cooccurrence": _cooccurrence, "wording": _wording}
 #: TABLE name -> function(analysis, args) -> DataFrame: every table whose record has CLI
-#: columns (texts and sentences have none).
+#: columns (texts, sentences and statements have none).
 TABLES: dict[str, Callable] = {
-    name: _cooccurrence if name == "cooccurrence" else _table(name)
+    name: COMPUTED.get(name) or _table(name)
     for name, record_type in RECORDS.items()
     if cli_names(record_type)
 }

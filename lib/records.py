@@ -177,6 +177,26 @@ class Figure:
         "happen; empty for the article's present.",
         cli=True,
     )
+    holder: str = col(
+        "Whose",
+        "Whose measurement it is: “Trump's net worth”, “Okafor with 18 percent”, “21 "
+        "percent for Romney”, the company that cut the jobs (the canonical entity where it "
+        "names one)",
+        cli=True,
+    )
+    time: str = col(
+        "When",
+        "The date the figure is about, resolved against the article's date (“Wednesday” "
+        "in an article of 24 March 2017 is 2017-03-22); as written when it names no date "
+        "of its own (“the previous night”)",
+        cli=True,
+    )
+    holder_text: str = col("Holder as written", "The holder's words in the text")
+    holder_start: int = col("Holder start", "Offset of the holder (-1: none)")
+    holder_end: int = col("Holder end")
+    holder_how: str = col("Holder from", "with, for, possessor, apposition, modifier or subject")
+    holder_entity: str = col("Holder entity", "The holder's canonical entity, if any")
+    time_text: str = col("Time as written", "The date or time expression of its clause")
     counted_head: str = col("Counted head", "Lemma of the counted noun")
     counted_lemmas: str = col("Counted lemmas", "Head, modifier and context lemmas")
     counted_groups: str = col("Counted groups", "Nationalities or actors it belongs to")
@@ -211,8 +231,10 @@ class Claim:
     sentence: str = same(Figure, "sentence", cli=True)
     status: str = col(
         "Status",
-        "agree: compatible values; conflict: values that cannot all be true; "
-        "single source: only one outlet reports it",
+        "agree: the values share a value once rounding and qualifiers are allowed for; "
+        "differ: they do not, but the outlets may count it another way or one may be an "
+        "update; conflict: the same measurement, holder and time with values that cannot "
+        "all be true; single source: only one outlet reports it",
         cli=True,
     )
     kind: str = same(Figure, "kind", cli=True)
@@ -220,7 +242,28 @@ class Claim:
     places: str = same(Figure, "places", cli=True)
     time_scope: str = same(Figure, "time_scope", cli=True)
     related: str = col("Related", "Claims measuring something close, with other values", cli=True)
-    why: str = col("Why grouped", "Why these figures are one claim", cli=True)
+    why: str = col(
+        "Why grouped", "Why these figures are one claim, and the verdict's reason", cli=True
+    )
+    holder: str = same(Figure, "holder", cli=True)
+    time: str = same(Figure, "time", cli=True)
+    low: float = col(
+        "Stands for (from)",
+        "The lowest value the figure allows: its rounding as written and its qualifier",
+        cli=True,
+    )
+    high: float = col("Stands for (to)", "The highest value the figure allows", cli=True)
+    gap: float = col(
+        "Gap %", "How far apart the values of a claim that differs or conflicts are", cli=True
+    )
+    start_char: int = same(Sentence, "start_char")
+    end_char: int = same(Sentence, "end_char")
+    measure_head: str = col("Compared head", "What is counted as compared (event nouns as people)")
+    strength: str = col("Strength", "strong: one measurement beyond doubt; weak: maybe not")
+    published: str = same(DocumentRow, "published")
+    norm_value: float = col("Compared value", "The value in the unit compared (days)")
+    norm_low: float = col("Compared from")
+    norm_high: float = col("Compared to")
 
 
 # ----------------------------------------------------------------------------- quotes
@@ -248,10 +291,7 @@ class Quote:
         "Speaker entity", "The canonical entity of the speaker, if any", cli=True
     )
     speaker_how: str = col(
-        "How the speaker was found",
-        "explicit, according to, beside, pronoun, role, story role, carried over, sentence "
-        "before or next quote",
-        cli=True,
+        "How the speaker was found", "explicit, according to, beside, pronoun, role, …", cli=True
     )
     sentence: str = col("Sentence", "The sentence(s) holding the quote and its attribution")
     sent_start_char: int = col("Sentence start", "Offset of that sentence")
@@ -294,6 +334,83 @@ class Term:
     lead: int = col("In the lead", "How often in the headline and first sentences")
 
 
+# ----------------------------------------------------------------------------- facts
+
+
+@record
+class Statement:
+    """``statements``: sentences, or the main clauses of a sentence that says two things,
+    with what fact alignment and the wording measure compare (``lib.extract.statements``)."""
+
+    doc_id: str = same(DocumentRow, "doc_id")
+    outlet: str = same(DocumentRow, "outlet")
+    sentence_id: int = same(Sentence, "sentence_id")
+    clause: int = col("Clause", "0 for a sentence's first (or only) clause, 1 for the next …")
+    start_char: int = same(Sentence, "start_char")
+    end_char: int = same(Sentence, "end_char")
+    headline: bool = col("Headline", "The article's title line")
+    text: str = col("Statement", "The sentence or clause as written", width="large")
+    lemmas: str = col("Lemmas", "Lemmas of its content words (what alignment compares)")
+    words: str = col("Words", "Words that can carry a word choice; | where a run breaks")
+    quoted: str = col("Quoted words", "The same, inside quotation marks")
+
+
+@record
+class Fact:
+    """``facts``: every statement with the fact it reports (statements of different outlets
+    reporting the same thing share a fact)."""
+
+    fact_id: str = col("Fact", "Facts are numbered in reading order", cli=True, pinned=True)
+    outlets: int = col(
+        "Outlets reporting it", "How many of the selected outlets report the fact", cli=True
+    )
+    outlet: str = same(DocumentRow, "outlet", cli=True)
+    doc_id: str = same(DocumentRow, "doc_id", cli=True)
+    sentence_id: int = same(Sentence, "sentence_id", cli=True)
+    clause: int = same(Statement, "clause", cli=True)
+    headline: bool = same(Statement, "headline", cli=True)
+    text: str = same(Statement, "text", cli=True)
+
+
+@record
+class WordChoice:
+    """``wording``: an outlet's most distinctive words and two-word phrases against the
+    other outlets of its story (computed on demand, like co-occurrence)."""
+
+    outlet: str = same(DocumentRow, "outlet", cli=True)
+    term: str = col("Word or phrase", cli=True)
+    count: int = col("Uses", "How often the outlet uses it", cli=True)
+    others: int = col("Uses by the others", "How often the other outlets use it", cli=True)
+    per_1000: float = col(
+        "Per 1,000 words", "Uses per 1,000 counted words of the outlet", cli=True,
+        number_format="%.1f",
+    )  # fmt: skip
+    others_per_1000: float = col(
+        "Others per 1,000 words", "The same for the other outlets together", cli=True,
+        number_format="%.1f",
+    )  # fmt: skip
+    z: float = col(
+        "Distinctiveness (z)",
+        "z-score of the log-odds ratio with the story as prior: above 2 is clearly "
+        "more than chance",
+        cli=True,
+        number_format="%.2f",
+    )
+
+
+@record
+class Naming:
+    """Two outlets naming the same thing differently in one fact ("undocumented" /
+    "illegal"): computed on demand for the Wording page."""
+
+    outlet_a: str = col("Outlet")
+    words_a: str = col("Writes")
+    outlet_b: str = col("Other outlet")
+    words_b: str = col("Writes instead")
+    facts: int = col("Facts", "In how many facts the two outlets word it so")
+    example: str = col("Example fact", "One of those facts (see the Facts page)")
+
+
 # ----------------------------------------------------------------------------- files
 
 
@@ -324,6 +441,7 @@ class Parts:
     figures: list[Figure] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
 
     #: The record lists and their record types.
     LISTS: ClassVar[dict[str, type]] = {
@@ -332,9 +450,16 @@ class Parts:
         "figures": Figure,
         "quotes": Quote,
         "terms": Term,
+        "statements": Statement,
     }
     #: The lists that become rows of the Analysis tables (``terms`` only feeds stories).
-    TABLE_LISTS: ClassVar[tuple[str, ...]] = ("sentences", "mentions", "figures", "quotes")
+    TABLE_LISTS: ClassVar[tuple[str, ...]] = (
+        "sentences",
+        "mentions",
+        "figures",
+        "quotes",
+        "statements",
+    )
 
     def plain(self) -> dict[str, list[dict]]:
         """Plain values only (JSON for the disk cache): ``{"words": [{"words": n}], list
@@ -363,6 +488,9 @@ TABLES: dict[str, type] = {
     "claims": Claim,
     "quotes": Quote,
     "stories": Story,
+    "statements": Statement,
+    "facts": Fact,
+    "wording": WordChoice,
 }
 
 
@@ -420,7 +548,7 @@ FIGURES_PAGE = shown(
     derived("figure", "Figure", "The figure in short: ~ about, ≥ at least, ≤ at most", pinned=True),
     "text",
     derived("exact_value", "Exact value", "At full precision, as read from the text"),
-    "qualifier", "counted", "predicate", "time_scope", "said_by",
+    "qualifier", "counted", "holder", "predicate", "time", "time_scope", "said_by",
     derived("how_found", "How the source was found", "Named in the sentence, “according "
             "to”, a pronoun or a role read as a person, or carried over"),
     "kind", "sentence",
@@ -436,9 +564,36 @@ QUOTES_PAGE = shown(
     csv_only=("doc_id", "sentence_id"),
 )  # fmt: skip
 
+FACT_OUTLETS_PAGE = shown(
+    DocumentRow, "Facts", "What each outlet reports",
+    "outlet",
+    derived("statements", "Statements", dtype="int64"),
+    derived("facts", "Facts it reports", "Facts it reports, alone or with others",
+            dtype="int64"),
+    derived("shared_by_all", "Shared by all", "Facts every selected outlet reports",
+            dtype="int64"),
+    derived("only", "Only in it", "Facts no other selected outlet reports", dtype="int64"),
+    derived("left_out", "Left out by it", "Facts other selected outlets report and it does "
+            "not", dtype="int64"),
+)  # fmt: skip
+FACTS_PAGE = shown(
+    Fact, "Facts", "Facts across outlets",
+    "fact_id", "outlets", "outlet", "headline", "text",
+    csv_only=("doc_id", "sentence_id"),
+)  # fmt: skip
+WORDING_PAGE = shown(
+    WordChoice, "Wording", "Every distinctive word",
+    "outlet", "term", "count", "others", "per_1000", "others_per_1000", "z",
+)  # fmt: skip
+NAMING_PAGE = shown(
+    Naming, "Wording", "Same thing, different words",
+    "outlet_a", "words_a", "outlet_b", "words_b", "facts", "example",
+)  # fmt: skip
+
 #: Every page table (for tests and the README's list of columns).
 PAGE_TABLES = (
     OVERVIEW_PAGE, METADATA_PAGE, STATUS_PAGE, COMPARE_PAGE, FORMS_PAGE, KWIC_PAGE,
     PAIRS_PAGE, CLAIMS_PAGE, FIGURES_PAGE, SPEAKERS_PAGE, QUOTES_PAGE,
     OVERVIEW_STORIES_PAGE, STORIES_PAGE,
+    FACT_OUTLETS_PAGE, FACTS_PAGE, WORDING_PAGE, NAMING_PAGE,
 )  # fmt: skip

@@ -14,18 +14,20 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from lib.columns import cli_names, names
+from lib.columns import cli_names, empty_frame, names
 from lib.records import (
     COMPARE_PAGE,
     KWIC_PAGE,
     Claim,
     DocumentRow,
     Entity,
+    Fact,
     Figure,
     Mention,
     Pair,
     Quote,
     Sentence,
+    Statement,
     Status,
     Story,
     TextRow,
@@ -62,10 +64,12 @@ COOCCURRENCE_COLUMNS = cli_names(Pair)
 FIGURE_COLUMNS = cli_names(Figure)
 CLAIM_COLUMNS = cli_names(Claim)
 QUOTE_COLUMNS = cli_names(Quote)
+FACT_COLUMNS = cli_names(Fact)
 STORY_COLUMNS = cli_names(Story)
 #: Every column of the tables the CLI does not print.
 TEXT_COLUMNS = names(TextRow)
 SENTENCE_COLUMNS = names(Sentence)
+STATEMENT_COLUMNS = names(Statement)
 STATUS_COLUMNS = names(Status)
 #: Keyword-in-context lines of one entity (views): the Entity page's table without the
 #: entity and its type.
@@ -79,8 +83,9 @@ class Analysis:
     """Everything the app and CLI show about one corpus: one DataFrame per table, each
     with the columns of its record in :mod:`lib.records` (``documents``: DocumentRow,
     ``texts``: TextRow, ``sentences``: Sentence, ``mentions``: Mention, ``entities``:
-    Entity, ``figures``: Figure, ``claims``: Claim, ``quotes``: Quote, ``stories``: Story),
-    plus ``problems``: ``(file, reason)`` of every article not analysed.
+    Entity, ``figures``: Figure, ``claims``: Claim, ``quotes``: Quote, ``statements``:
+    Statement, ``facts``: Fact, ``stories``: Story), plus ``problems``: ``(file, reason)``
+    of every article not analysed.
     """
 
     documents: pd.DataFrame
@@ -91,6 +96,8 @@ class Analysis:
     figures: pd.DataFrame
     claims: pd.DataFrame
     quotes: pd.DataFrame
+    statements: pd.DataFrame = field(default_factory=lambda: empty_frame(Statement))
+    facts: pd.DataFrame = field(default_factory=lambda: empty_frame(Fact))
     stories: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=STORY_COLUMNS))
     problems: list[tuple[str, str]] = field(default_factory=list)
 

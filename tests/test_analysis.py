@@ -68,3 +68,21 @@ def test_other_event(analyse_texts):
     assert any("Erdogan" in n for n in names) and not any(n.endswith("'s") for n in names)
     assert not a.sentences["text"].str.contains("Patron").any()
     assert a.documents["outlet"].tolist() == ["Example Wire"]
+
+
+def test_stories_given_replace_grouping(nlp):
+    # reports known to be of one event (e.g. a benchmark's event) stay one story even when
+    # grouping would split them; ids given per document are kept
+    from lib.analysis import analyze
+    from lib.corpus.parse import parse_document
+    from lib.parsing.local import InProcess
+
+    texts = {
+        "a": "Flood closes river road\n\nThe river rose two metres overnight in Dunmore.",
+        "b": "Council vote\n\nThe council voted 7 to 2 on the budget in Arlow on Tuesday.",
+    }
+    docs = [parse_document(k, v, {"outlet": k.upper()}) for k, v in texts.items()]
+    one = analyze(docs, InProcess(nlp), stories=["S1", "S1"])
+    assert one.documents["story_id"].tolist() == ["S1", "S1"]
+    two = analyze(docs, InProcess(nlp), stories=["S1", "S2"])
+    assert two.documents["story_id"].tolist() == ["S1", "S2"]

@@ -10,5 +10,7 @@ spaCy objects leave).
 - ``exclusions``: dates, years, ages, durations, references — not figures;
 - ``counted``: what a figure counts (from the dependency parse);
 - ``figures``: figures of one Doc;
-- ``quotes``: quotes of one Doc (speakers from ``lib.nlp.attribution``).
+- ``quotes``: quotes of one Doc (speakers from ``lib.nlp.attribution``);
+- ``statements``: sentences and main clauses with the lemmas and words facts and wording
+  compare.
 """

@@ -325,7 +325,7 @@ def _qualifier(doc, c: dict, s0: int, s1: int, glued: str) -> None:
         return
     v = vocab()
     qstart, qual = match_before(doc, c["start"], s0, v["qualifier_seqs"])
-    if qual:
+    if qual and not _governs_noun_phrase(doc, qstart, c["start"]):
         c["qualifier"], c["start"] = qual, qstart
         return
     qend, qual = match_after(doc, c["end"], s1, v["suffix_seqs"])
@@ -333,3 +333,25 @@ def _qualifier(doc, c: dict, s0: int, s1: int, glued: str) -> None:
         c["qualifier"], c["end"] = qual, qend
         return
     c["qualifier"] = glued or "exact"
+
+
+#: One-word qualifiers that are also prepositions ("over 200" but "presided over two
+#: briefings", "under one pretense").
+PREPOSITION_QUALIFIERS = frozenset({"over", "under", "above", "below"})
+
+
+def _governs_noun_phrase(doc, qstart: int, start: int) -> bool:
+    """Is the qualifier word a preposition of the verb before it, taking the figure's
+    noun phrase as its object? Yes after a verb that takes it as a preposition ("presided
+    over two briefings": ``numbers.json`` ``preposition_verbs``), or when the parser
+    attaches it to the word before as ``prep`` and the named-entity tagger leaves it out of
+    the number's entity (which it takes in for "over $5 million", "above 5 percent")."""
+    if start - qstart != 1 or doc[qstart].lower_ not in PREPOSITION_QUALIFIERS:
+        return False
+    word = doc[qstart]
+    prev = doc[qstart - 1] if qstart > word.sent.start else None
+    if prev is not None and prev.lemma_.lower() in vocab()["preposition_verbs"].get(
+        word.lower_, ()
+    ):
+        return True  # "presided over two briefings", "served under three presidents"
+    return word.dep_ == "prep" and word.head.i < word.i and not word.ent_type_

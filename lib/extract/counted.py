@@ -68,7 +68,7 @@ def _noun_it_modifies(doc, cand: Candidate, tok):
     head = tok.head
     modifies = tok.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod")
     if modifies and head.pos_ in ("NOUN", "PROPN") and not (cand.start <= head.i < cand.end):
-        return head
+        return _past_names(doc, head, cand.end)
     return None
 
 
@@ -130,6 +130,29 @@ def _measured(cand: Candidate, tok, node):
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
             return child
     return None
+
+
+#: Entity types that name the owner of what a figure counts rather than the thing counted
+#: ("4,300 Wal-Mart and Sam's Club stores" counts stores).
+OWNER_LABELS = frozenset({"ORG", "PERSON", "GPE", "FAC"})
+
+
+def _past_names(doc, head, span_hi: int):
+    """The noun a figure counts when the parser hung it on a name right after it: "more
+    than 4,300 Wal-Mart and Sam's Club stores" counts stores, not "Wal"; else ``head``."""
+    if head.pos_ != "PROPN" or head.ent_type_ not in OWNER_LABELS or head.i != span_hi:
+        return head
+    end = min(len(doc), head.sent.end, span_hi + 8)
+    k = span_hi
+    while k < end and (
+        doc[k].ent_type_ in OWNER_LABELS
+        or doc[k].lower_ in ("and", "&", "-", "'s", "’s")
+        or doc[k].tag_ == "POS"
+    ):
+        k += 1
+    if k < end and k > span_hi and doc[k].tag_ == "NNS" and doc[k].pos_ == "NOUN":
+        return doc[k]
+    return head
 
 
 def noun_after(doc, k: int, end: int):
@@ -427,8 +450,9 @@ def hyphen_measure(doc, cand: Candidate, noun):
     """(candidate with its unit, counted noun) of an adjectival measure glued by a hyphen,
     or None: "a 38-word oath" measures the oath in words, "a 6.1-inch display" the display
     in inches; the figure's span takes in "-word". Such a figure describes its noun, not
-    the clause's event (its predicate is left empty). Time units ("a five-year award")
-    are durations, read elsewhere."""
+    the clause's event (its predicate is left empty). With a time unit it is a duration
+    of its noun: "a 60-day suspension" is 60 days long, "a 21-year FBI veteran" served 21
+    years (ages, "a 10-year-old", are read elsewhere)."""
     end = cand.end
     if cand.unit or cand.tally or end + 1 >= len(doc):
         return None
@@ -436,7 +460,7 @@ def hyphen_measure(doc, cand: Candidate, noun):
         return None
     unit_tok = doc[end + 1]
     lemma = unit_tok.lemma_.lower()
-    if unit_tok.pos_ != "NOUN" or not unit_tok.is_alpha or lemma in vocab()["time_units"]:
+    if unit_tok.pos_ != "NOUN" or not unit_tok.is_alpha:
         return None
     head = unit_tok.head
     if unit_tok.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.i > end + 1:

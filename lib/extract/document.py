@@ -1,6 +1,7 @@
 """The per-document run: one parsed Doc -> its :class:`~lib.records.Parts` (sentences,
-mentions, figures, quotes, content words, word count). It depends only on the text, so its result is
-cached by the text's hash (``lib.store.cache``) and survives metadata edits."""
+mentions, figures, quotes, content words, statements, word count). It depends only on the
+text, so its result is cached by the text's hash (``lib.store.cache``) and survives metadata
+edits."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import numpy as np
 from lib.extract.figures import extract_figures
 from lib.extract.mentions import mention_records
 from lib.extract.quotes import attributor_for, extract_quotes
+from lib.extract.statements import statement_records
 from lib.extract.terms import term_records
 from lib.nlp.headline import title_end
 from lib.nlp.index import extensions
@@ -73,4 +75,5 @@ def process_doc(doc, text: str) -> Parts:
         figures=figs,
         quotes=quots,
         terms=term_records(doc),
+        statements=statement_records(doc, sent_rows, text),
     )

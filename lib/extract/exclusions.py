@@ -1,6 +1,8 @@
 """Numbers that are not figures, and what kind of figure the others are.
 
-Not figures: dates, times, years standing alone, ordinals, references ("Article 5", "No. 3",
+Not figures: dates, times, years standing alone or as modifiers ("2024 candidates"), "one"
+as a pronoun or in an idiom ("one of the …", "no one", "one day", "under one pretense"),
+ordinals, references ("Article 5", "No. 3",
 "category 4", "the 90049 ZIP code"), list numbering, names glued to numbers ("F-16"),
 names that contain numbers (``lib/data/number_names.json``: "Final Four", "S&P 500"),
 product and model numbers ("iPhone 11 Pro", "737 Max"), street addresses ("575 Wilbraham
@@ -179,12 +181,8 @@ def is_excluded(doc, cand: Candidate, s0: int, s1: int) -> bool:
     if re.fullmatch(r"[’']\d\d", toks[0].text) or (before in ("’", "'") and len(toks[0].text) == 2):
         return True
     has_unit = bool(cand.unit)
-    # years standing alone
-    if not has_unit and len(toks) == 1 and cand.qualifier in ("exact", "range", "change"):
-        if re.fullmatch(r"(19|20)\d\d|2100", toks[0].text):
-            head = toks[0].head
-            if not (toks[0].dep_ == "nummod" and head.tag_ in ("NNS", "NNPS")):
-                return True
+    if _is_year(doc, cand, s0) or _one_as_word(doc, cand, s0, s1):
+        return True
     nxt = [t.lower_ for t in doc[cand.end : min(cand.end + 4, s1)]]
     if nxt and nxt[0] in ("am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "o'clock"):
         return True
@@ -194,6 +192,19 @@ def is_excluded(doc, cand: Candidate, s0: int, s1: int) -> bool:
     if cand.start == s0 and after in (".", ")"):
         return True
     return _is_name_number(doc, cand, s0, s1)
+
+
+def _is_year(doc, cand: Candidate, s0: int) -> bool:
+    """A year standing alone, or a year as a modifier ("2024 candidates are demanding …");
+    not a count of a plural noun ("2024 candidates" as a number of candidates is rare)."""
+    toks = doc[cand.anchor_span[0] : cand.anchor_span[1]]
+    if cand.unit or len(toks) != 1 or cand.qualifier not in ("exact", "range", "change"):
+        return False
+    if not re.fullmatch(r"(19|20)\d\d|2100", toks[0].text):
+        return False
+    if not (toks[0].dep_ == "nummod" and toks[0].head.tag_ in ("NNS", "NNPS")):
+        return True
+    return _year_modifier(doc, cand, s0)
 
 
 #: How far into its line a kicker's number can stand ("UPDATE 12-", "WRAPUP 3-").
@@ -253,7 +264,7 @@ def figure_kind(doc, cand: Candidate, s0: int, s1: int, counted_head: str = "") 
         return "money"
     if unit in ("%", "percentage points"):
         return "percent"
-    if unit in ("minute", "second", "hour") or counted_head in v["time_units"]:
+    if unit in v["time_units"] or counted_head in v["time_units"]:
         return "duration"
     if unit:
         return "measure"
@@ -274,3 +285,45 @@ def _person_aside(doc, cand: Candidate, s0: int, s1: int) -> bool:
         and (doc[start - 2].ent_type_ == "PERSON" or doc[start - 2].pos_ == "PROPN")
         and doc[start - 2].ent_type_ not in ("GPE", "LOC", "DATE", "ORG")
     )
+
+
+#: Words before a number that make a bare year-like number ("2024") a year modifying its
+#: noun ("the 2024 candidates", "their 2019 returns"); a count comes after a verb, a
+#: preposition or a qualifier ("sent 2000 troops") and is written "2,000" anyway.
+YEAR_LEADS = frozenset(
+    "the a an this that these those its their his her our my your whose every each all "
+    "both some many most other such last next".split()
+)
+
+
+def _year_modifier(doc, cand: Candidate, s0: int) -> bool:
+    """A year-like number without a thousands comma modifying a plural noun at the start of
+    its sentence, after a determiner or possessive, or before another modifier ("2024
+    presidential candidates") is a year, not a count of 2,024."""
+    start = cand.start
+    if start == s0:
+        return True
+    prev = doc[start - 1]
+    if prev.lower_ in YEAR_LEADS or prev.tag_ in ("PRP$", "POS", "DT") or prev.is_punct:
+        return True
+    nxt = doc[cand.end] if cand.end < len(doc) else None
+    return nxt is not None and nxt.pos_ in ("ADJ", "PROPN") and nxt.i != nxt.head.i
+
+
+def _one_as_word(doc, cand: Candidate, s0: int, s1: int) -> bool:
+    """ "one" (the word) as a pronoun or in an idiom, not a count: "one of the shelters",
+    "the one who", "no one", "one day", "one another", "at one point", "under one
+    pretense" (:data:`numbers.json` ``one_idioms``)."""
+    a, b = cand.anchor_span
+    if b - a != 1 or doc[a].lower_ != "one" or cand.unit or cand.qualifier != "exact":
+        return False
+    one, idioms = doc[a], vocab()["one_idioms"]
+    prev = doc[cand.start - 1].lower_ if cand.start > s0 else ""
+    nxt = doc[cand.end] if cand.end < s1 else None
+    if prev in idioms["before"] or (nxt is not None and nxt.lower_ in idioms["after"]):
+        return True
+    if one.dep_ not in ("nummod", "quantmod") or one.head.pos_ not in ("NOUN", "PROPN"):
+        return True  # a pronoun: "one of the …", "one who …", "the one"
+    noun = one.head
+    # "under one pretense", "in one way": a single thing in an adverbial phrase
+    return noun.dep_ == "pobj" and noun.head.lower_ != "of" and noun.head.head.pos_ == "VERB"

@@ -23,7 +23,8 @@ from lib.extract.counted import (
     noun_after,
 )
 from lib.extract.exclusions import anchor_token, figure_kind, is_excluded
-from lib.extract.measure import places, predicate, time_scope
+from lib.extract.holder import figure_holder
+from lib.extract.measure import places, predicate, time_scope, time_text
 from lib.extract.numbers import vocab
 from lib.extract.quotes import attributor_for, extract_quotes
 from lib.nlp.attribution import Attributor, empty_record
@@ -95,6 +96,8 @@ def extract_figures(doc, include_vague: bool = True, attributor=None) -> list[Fi
                 predicate="" if adjectival else predicate(doc, cand, noun),
                 places=places(doc, cand, noun),
                 time_scope=time_scope(doc, cand, noun),
+                time_text=time_text(doc, cand, noun),
+                **figure_holder(doc, cand, noun, att),
                 counted=counted,
                 counted_head=head,
                 counted_lemmas=" ".join(lemmas),
@@ -124,6 +127,8 @@ NOT_SUBJECT_UNITS = (
 )
 #: What a figure counts (the ``counted*`` columns), then its predicate: carried together.
 COUNTED_KEYS = (*(n for n in names(Figure) if n.startswith("counted")), "predicate")
+#: Whose it is and when: carried with what is counted by a conversion in brackets.
+HOLDER_KEYS = (*(n for n in names(Figure) if n.startswith("holder_")), "time_text")
 
 
 def _fallback_noun(doc, cand: Candidate, sent):
@@ -148,7 +153,7 @@ def _conversions(doc, figures: list[Figure]) -> None:
         if fig.counted or not prev.counted or fig.sentence != prev.sentence:
             continue
         if doc_text(doc)[prev.end_char : fig.start_char].strip() == "(":
-            for key in COUNTED_KEYS:
+            for key in COUNTED_KEYS + HOLDER_KEYS:
                 setattr(fig, key, getattr(prev, key))
 
 

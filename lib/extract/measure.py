@@ -146,3 +146,91 @@ def _expected(verb) -> bool:
             return False
         node = node.head
     return False
+
+
+#: Words that make a date or time expression a moment the figure is about.
+MOMENT_WORDS = frozenset(
+    "today yesterday tomorrow tonight overnight night morning afternoon evening weekend "
+    "spring summer autumn fall winter monday tuesday wednesday thursday friday saturday "
+    "sunday".split()
+)
+#: Period words that name a moment only with one of :data:`PERIOD_MODIFIERS` ("last
+#: week", not the "-year" of "a 10-year-old").
+PERIOD_WORDS = frozenset("week month year decade quarter".split())
+PERIOD_MODIFIERS = frozenset("last next this previous past coming that same earlier".split())
+#: Reporting verbs whose own date is when something was said, not what the figure is about.
+REPORTING = frozenset("say tell report announce add note state confirm".split())
+
+
+def time_text(doc, cand: Candidate, noun) -> str:
+    """The date or time the figure is about, as written: the DATE / TIME expression
+    nearest to the figure in its own clause ("Wednesday", "the previous night", "last
+    week", "March 3", "in 2014" -> "2014"), durations the figure counts left out ("four
+    days last week" -> "last week"), and not the date of a reporting verb ("…, officials
+    said on Thursday"); "" when none. :mod:`lib.resolve.holders` resolves it against the
+    article's date."""
+    v = vocab()
+    lo, hi = cand.start, cand.end
+    sent = sent_of(doc, cand.anchor_span[0])
+    anchor = noun if noun is not None else anchor_token(doc, *cand.anchor_span)
+    verb = _clause_verb(doc, anchor)
+    if verb is None or _described(anchor, verb):
+        return ""
+    reported = set()
+    for child in verb.children:
+        if child.pos_ == "VERB" and child.lemma_.lower() in REPORTING:
+            reported |= {t.i for t in child.subtree}
+    scope = [t.i for t in verb.subtree if t.i not in reported and not (lo <= t.i < hi)]
+    timed = [
+        i for i in scope if doc[i].ent_type_ in ("DATE", "TIME") and sent.start <= i < sent.end
+    ]
+    runs: list[list[int]] = []
+    for i in timed:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    best, best_distance = "", None
+    for run in runs:
+        toks = [doc[i] for i in run]
+        # a duration inside the expression ("four days", "two years") is a figure's
+        # business: keep only what follows it ("four days last week" -> "last week")
+        k = 0
+        while k < len(toks) and toks[k].like_num and not YEAR_RE.fullmatch(toks[k].text):
+            k += 1
+        if k < len(toks) and toks[k].lemma_.lower() in v["time_units"] and (k or run[0] == hi):
+            toks = toks[k + 1 :]
+        while toks and not toks[0].is_alpha and not toks[0].like_num:
+            toks = toks[1:]  # "-year": the rest of a hyphenated measure
+        words = {t.lower_.rstrip(".") for t in toks}
+        dated = (
+            words & (MOMENT_WORDS | set(v["months"]))
+            or (words & PERIOD_WORDS and words & PERIOD_MODIFIERS)
+            or any(YEAR_RE.fullmatch(t.text) for t in toks)
+        )
+        if not toks or not dated:
+            continue
+        distance = min(abs(t.i - lo) for t in toks)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = " ".join(t.text for t in toks), distance
+    return best
+
+
+#: Links through which a figure describes a noun rather than taking part in the clause's
+#: event ("Strzok, a 21-year FBI veteran, was fired on Friday": Friday is not when he
+#: served 21 years).
+DESCRIPTION_DEPS = frozenset({"appos", "acl", "relcl", "parataxis"})
+
+
+def _described(tok, verb) -> bool:
+    """Is ``tok`` inside a description (apposition, clause modifier) below ``verb``?"""
+    node = tok
+    for _ in range(8):
+        if node.i == verb.i or node.head.i == node.i:
+            return False
+        if node.dep_ in DESCRIPTION_DEPS and node.head.i != verb.i:
+            return True
+        if node.dep_ == "appos":
+            return True
+        node = node.head
+    return False

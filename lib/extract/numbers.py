@@ -138,6 +138,7 @@ def vocab() -> dict:
         "title_words",
         "modifier_stop",
         "vague_premodifiers",
+        "person_nouns",
     ):
         v[key] = frozenset(v[key])
     return v

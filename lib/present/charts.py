@@ -367,3 +367,61 @@ def claim_chart(claim_rows: pd.DataFrame, outlets=None) -> go.Figure:
         fig.update_xaxes(range=[0, float(positive.max()) * 1.3])
     fig.update_xaxes(tickformat=",")
     return fig
+
+
+#: Terms drawn per outlet in the wording chart, and outlets drawn side by side per row.
+WORDING_BARS = 12
+WORDING_COLUMNS = 2
+#: Longest term label drawn (the hover text has it whole).
+TERM_CHARS = 24
+
+
+def distinctive_terms_chart(table: pd.DataFrame, outlets: list[str]) -> go.Figure:
+    """Small multiples, one per outlet: its most distinctive terms as horizontal bars whose
+    length is the z-score of the log-odds ratio (see :mod:`lib.views.wording`); hover
+    gives the counts behind each bar. ``table`` has WORDING_COLUMNS of lib.views.wording."""
+    from plotly.subplots import make_subplots
+
+    outlets = [o for o in outlets if (table["outlet"] == o).any()] if len(table) else []
+    if not outlets:
+        return go.Figure()
+    cols = min(WORDING_COLUMNS, len(outlets))
+    rows = -(-len(outlets) // cols)
+    fig = make_subplots(
+        rows=rows,
+        cols=cols,
+        subplot_titles=[_outlet_label(o, 34) for o in outlets],
+        horizontal_spacing=0.22,
+        vertical_spacing=0.5 / rows if rows > 1 else 0.1,
+    )
+    for k, outlet in enumerate(outlets):
+        top = table[table["outlet"] == outlet].head(WORDING_BARS).iloc[::-1]
+        hover = [
+            f"<b>{chart_text(t.term)}</b><br>{chart_text(outlet)}: {t.count} use(s), "
+            f"{t.per_1000:.1f} per 1,000 words<br>other outlets: {t.others} use(s), "
+            f"{t.others_per_1000:.1f} per 1,000<br>z = {t.z:.2f}"
+            for t in top.itertuples()
+        ]
+        fig.add_bar(
+            x=top["z"].round(2).tolist(),
+            y=[
+                chart_text(t if len(t) <= TERM_CHARS else t[: TERM_CHARS - 1] + "…")
+                for t in top["term"]
+            ],
+            orientation="h",
+            marker_color="#4C78A8",
+            hovertext=hover,
+            hoverinfo="text",
+            showlegend=False,
+            row=k // cols + 1,
+            col=k % cols + 1,
+        )
+    fig.update_xaxes(title_text="z (more used than the others →)", title_font_size=11)
+    fig.update_yaxes(automargin=True, tickfont_size=12)
+    fig.update_layout(
+        height=max(320, 330 * rows),
+        margin=dict(l=10, r=10, t=40, b=10),
+        font=FONT,
+        bargap=0.25,
+    )
+    return fig

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
 from urllib.parse import urlsplit
@@ -10,7 +11,7 @@ import pandas as pd
 
 from lib.present.charts import LABEL_COLOURS
 from lib.schema import LABEL_NAMES
-from lib.views.quotes import version_ops
+from lib.views.quotes import diff_opcodes, version_ops
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 BOX = (
@@ -216,3 +217,40 @@ def _wrap(tokens: list[str], tag: str) -> str:
     stripped = text.lstrip()
     lead = text[: len(text) - len(stripped)]
     return html.escape(lead) + f"<{tag}>" + html.escape(stripped) + f"</{tag}>"
+
+
+#: Longest run of a reference's words a statement's cell shows struck through (longer runs
+#: are the other outlet's own material, not a different wording).
+STRUCK_WORDS = 3
+#: Least share of words two statements must have in common (difflib's ratio over words)
+#: for their differences to be marked: below it they are two ways of telling, not one
+#: sentence worded differently, and marking every word would hide what they share.
+MARK_RATIO = 0.4
+
+
+def wording_ratio(a: str, b: str) -> float:
+    """How much of their wording two statements share (0-1, over words, case-insensitive)."""
+    ta, tb, _codes = diff_opcodes(a, b)
+    keys = difflib.SequenceMatcher(
+        None, [t.strip().lower() for t in ta], [t.strip().lower() for t in tb], autojunk=False
+    )
+    return keys.ratio()
+
+
+def statement_diff_html(reference: str, text: str) -> str:
+    """One outlet's statement of a fact against the reference outlet's (safe HTML), marked
+    as on the Quotes page: ``<ins>`` for words the reference lacks, ``<del>`` for up to
+    :data:`STRUCK_WORDS` reference words it replaces or drops between shared words."""
+    ta, tb, codes = diff_opcodes(reference, text)
+    out = []
+    for k, (tag, i1, i2, j1, j2) in enumerate(codes):
+        if tag == "equal":
+            out.append(html.escape("".join(tb[j1:j2])))
+            continue
+        inner = 0 < k < len(codes) - 1
+        lacking = [t for t in ta[i1:i2] if re.search(r"\w", t)]
+        if inner and lacking and len(lacking) <= STRUCK_WORDS:
+            out.append(" " + _wrap(ta[i1:i2], "del") + " ")
+        if j2 > j1:
+            out.append(_wrap(tb[j1:j2], "ins"))
+    return re.sub(r"\s{2,}", " ", "".join(out)).strip()

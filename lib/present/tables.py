@@ -16,13 +16,19 @@ from html import escape
 import pandas as pd
 
 from lib.corpus.document import display_name
+from lib.present.html import MARK_RATIO, statement_diff_html, wording_ratio
 
 #: Rows drawn at most (a caption says when there are more; the CSV has them all).
 MAX_ROWS = 250
 #: Longest outlet header before it is shortened with "…" (the full name is on hover).
 HEADER_CHARS = 40
 
-STATUS_CLASSES = {"agree": "cl-agree", "conflict": "cl-conflict", "single source": "cl-single"}
+STATUS_CLASSES = {
+    "agree": "cl-agree",
+    "differ": "cl-differ",
+    "conflict": "cl-conflict",
+    "single source": "cl-single",
+}
 
 CSS = """<style>
 .cl-wrap{max-height:34rem;overflow:auto;border:1px solid rgba(49,51,63,.15);
@@ -51,7 +57,17 @@ CSS = """<style>
   font-size:.75rem;font-weight:600}
 .cl-agree{background:#dcf2e3;color:#1b5e20}
 .cl-conflict{background:#fde2e1;color:#8a1c1c}
+.cl-differ{background:#fff1d6;color:#7a4b00}
 .cl-single{background:#ececf0;color:#4a4a55}
+.cl-facts .cl-o{min-width:6.6rem;max-width:22rem;font-size:.8rem;line-height:1.35}
+.cl-facts .cl-lead{min-width:5.2rem;max-width:7.5rem}
+.cl-facts details summary{cursor:pointer;color:rgba(49,51,63,.6);font-size:.75rem;margin-top:.3rem}
+.cl-facts .cl-st+.cl-st{margin-top:.35rem;padding-top:.35rem;
+  border-top:1px dashed rgba(49,51,63,.15)}
+.cl-facts del{background:#fde2e1;color:#8a1c1c}
+.cl-facts ins{background:#dff5e1;color:#1b5e20;text-decoration:none}
+.cl-tag{display:inline-block;margin-left:.25rem;padding:0 .3rem;border-radius:.5rem;
+  font-size:.7rem;background:#e8eefc;color:#1a3a8a}
 .cl-dark .cl-table thead th,.cl-dark .cl-table thead .cl-lead{background:#262730}
 .cl-dark .cl-table .cl-lead{background:#0e1117}
 .cl-dark .cl-table th,.cl-dark .cl-table td{border-bottom-color:rgba(250,250,250,.1)}
@@ -141,6 +157,17 @@ def count_matrix_html(
     return _table(name, "counts", head, body, dark)
 
 
+def _figure_cell(fig, intervals: bool) -> str:
+    span = str(getattr(fig, "interval", "") or "")
+    title = f' title="stands for {escape(span)}"' if span else ""
+    out = f'<div class="cl-fig"{title}><b>{escape(str(fig.figure))}</b>'
+    if intervals and span:
+        out += f'<span class="cl-sub">= {escape(span)}</span>'
+    if fig.said_by:
+        out += f'<span class="cl-who">{escape(fig.said_by)}</span>'
+    return out + "</div>"
+
+
 def claims_table_html(
     summary: pd.DataFrame,
     cells: pd.DataFrame,
@@ -148,6 +175,7 @@ def claims_table_html(
     *,
     notes: dict[str, str] | None = None,
     dark: bool = False,
+    intervals: bool = False,
 ) -> str:
     """Claims (rows) x outlets (columns) as a safe HTML table.
 
@@ -155,7 +183,9 @@ def claims_table_html(
     :func:`lib.views.figures.claim_summary`), ``cells`` the figures each outlet reports
     (:func:`lib.views.figures.claim_cells`). A cell lists each figure with its source on
     a line of its own; "—" when the outlet does not report the claim. The first column
-    holds the claim's id, what is counted and its status.
+    holds the claim's id, what is counted and its status. Each figure's interval (what it
+    stands for once rounding and its qualifier are allowed for) is on hover, and under it
+    when ``intervals``.
     """
     head = '<th scope="col" class="cl-lead">Claim</th>' + _outlet_heads(outlets, notes)
     by_cell = {key: grp for key, grp in cells.groupby(["claim_id", "outlet"], sort=False)}
@@ -173,12 +203,86 @@ def claims_table_html(
             if grp is None:
                 parts.append('<td class="cl-o"><span class="cl-none">—</span></td>')
                 continue
-            figures = "".join(
-                f'<div class="cl-fig"><b>{escape(str(f.figure))}</b>'
-                + (f'<span class="cl-who">{escape(f.said_by)}</span>' if f.said_by else "")
-                + "</div>"
-                for f in grp.itertuples()
-            )
+            figures = "".join(_figure_cell(f, intervals) for f in grp.itertuples())
             parts.append(f'<td class="cl-o">{figures}</td>')
         body.append("<tr>" + "".join(parts) + "</tr>")
     return _table("claims", "figures", head, body, dark)
+
+
+#: Statements of one outlet shown in a fact's cell before the rest fold away.
+CELL_STATEMENTS = 1
+#: Badge class of a fact by how many of the selected outlets report it.
+REPORT_CLASSES = {"every": "cl-agree", "some": "cl-single", "one": "cl-conflict"}
+
+
+def _marked(text: str, references: list[str]) -> str:
+    """``text`` marked against the most alike reference statement, when alike enough."""
+    if not references:
+        return escape(text)
+    ratio, best = max((wording_ratio(r, text), r) for r in references)
+    return statement_diff_html(best, text) if ratio >= MARK_RATIO else escape(text)
+
+
+def _fact_cell(statements: list, references: list[str], is_reference: bool) -> str:
+    """The statements one outlet makes of a fact, marked against the reference outlet's;
+    after :data:`CELL_STATEMENTS` the rest fold under "N more"."""
+    parts = []
+    for st in statements:
+        text = str(st.text)
+        shown = escape(text) if is_reference else _marked(text, references)
+        tag = '<span class="cl-tag">headline</span>' if bool(st.headline) else ""
+        parts.append(f'<div class="cl-st">{shown}{tag}</div>')
+    if len(parts) > CELL_STATEMENTS:
+        rest = parts[CELL_STATEMENTS:]
+        parts = parts[:CELL_STATEMENTS] + [
+            f"<details><summary>{len(rest)} more</summary>{''.join(rest)}</details>"
+        ]
+    return f'<td class="cl-o">{"".join(parts)}</td>'
+
+
+def facts_table_html(
+    rows: pd.DataFrame,
+    facts: pd.DataFrame,
+    outlets: list[str],
+    *,
+    labels: dict[str, str],
+    notes: dict[str, str] | None = None,
+    dark: bool = False,
+) -> str:
+    """Facts (rows) x outlets (columns) as a safe HTML table.
+
+    ``rows``: ``fact_id, outlets`` (and ``covering``: the outlets covering its story) per
+    fact in the order shown (see :func:`lib.views.facts.fact_summary`); ``facts``: the
+    statements (``fact_id, outlet, text, headline``); ``labels``: who reports each fact, in
+    words. Each cell holds that outlet's statement(s). The first outlet in column order
+    that reports the fact is the reference: a statement worded much like one of the
+    reference's (:data:`~lib.present.html.MARK_RATIO`) is marked against it, highlighting
+    words the reference lacks and striking the reference's words it replaces. "—" when the
+    outlet leaves the fact out.
+    """
+    head = '<th scope="col" class="cl-lead">Fact</th>' + _outlet_heads(outlets, notes)
+    by_cell = {key: list(g.itertuples()) for key, g in facts.groupby(["fact_id", "outlet"])}
+    n = len(outlets)
+    body = []
+    for fact in rows.head(MAX_ROWS).itertuples():
+        present = len(fact.covering) if hasattr(fact, "covering") else n
+        kind = "every" if fact.outlets >= present > 1 else "one" if fact.outlets <= 1 else "some"
+        label = escape(labels.get(fact.fact_id, ""))
+        cells = [
+            f'<th scope="row" class="cl-lead"><span class="cl-id">{escape(str(fact.fact_id))}'
+            f'</span><br><span class="cl-badge {REPORT_CLASSES[kind]}">{label}</span></th>'
+        ]
+        reporters = [o for o in outlets if (fact.fact_id, o) in by_cell]
+        ref_outlet = reporters[0] if reporters else None
+        references = [str(s.text) for s in by_cell.get((fact.fact_id, ref_outlet), [])]
+        for outlet in outlets:
+            found = by_cell.get((fact.fact_id, outlet))
+            if not found:
+                cells.append(
+                    '<td class="cl-o"><span class="cl-none" title="left out by this outlet">'
+                    "—</span></td>"
+                )
+                continue
+            cells.append(_fact_cell(found, references, outlet == ref_outlet))
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return _table("facts", "facts", head, body, dark)

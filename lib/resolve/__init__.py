@@ -8,6 +8,9 @@
 - ``claims``: figures that measure the same thing across outlets, with a status;
 - ``intervals``: the values a figure allows (qualifiers, rounding), for claims;
 - ``quote_groups``: the same quote across outlets;
+- ``statements``: the statements table (text, headline) from the per-article records;
+- ``alignment``: which statements of different outlets may report the same fact (blocking,
+  pair features, the fitted pair model); ``facts``: statements grouped into facts;
 - ``grouping``: the one union-find helper; ``frames``: fast DataFrame row helpers;
 - ``budget``: the corpus time budget the passes comparing rows with rows run under.
 """

@@ -2,8 +2,8 @@
 
 Adds ids and outlets, groups the articles into stories, then runs the corpus-level passes
 within each story: canonical entity names, speakers and sources as entities, claims across
-outlets, quote groups (the last two under the corpus time budget of
-:mod:`lib.resolve.budget`, one budget for the whole pile).
+outlets, quote groups, statements aligned into facts (the last three under the corpus time
+budget of :mod:`lib.resolve.budget`, one budget for the whole pile).
 """
 
 from __future__ import annotations
@@ -18,9 +18,12 @@ from lib.records import Claim, DocumentRow, Entity, Mention, Parts, Quote, TextR
 from lib.resolve.budget import Budget, run_pass
 from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
+from lib.resolve.facts import align_facts, single_facts
+from lib.resolve.holders import holder_columns, resolve_times
 from lib.resolve.propagate import with_story_names
 from lib.resolve.quote_groups import group_quotes
 from lib.resolve.speakers import apply_story_roles, resolve_sources, span_entities, story_roles
+from lib.resolve.statements import statement_table
 from lib.resolve.stories import StoryFeatures, group_stories, story_features, story_table
 from lib.schema import Analysis
 
@@ -100,16 +103,19 @@ def _mentions(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def _figures(
-    figs: pd.DataFrame, spans, budget: Budget, roles: dict
+    figs: pd.DataFrame, spans, budget: Budget, published: dict[str, str], roles: dict
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     if len(figs):
         figs["said_by"], figs["said_by_entity"] = resolve_sources(figs, spans, "said_by")
-        apply_story_roles(figs, "said_by", roles)
+        apply_story_roles(figs, "said_by", roles)  # "the governor said": the story's one
+        figs["holder"], figs["holder_entity"] = holder_columns(figs, spans)
+        figs["time"] = resolve_times(figs, published)
     claims = empty_frame(Claim)
     if len(figs):  # under the corpus time budget: left out (with a note) when it runs out
         empty = claims
+        dated = figs.assign(published=figs["doc_id"].map(published).fillna(""))
         claims = run_pass(
-            budget, "Claims across outlets", lambda: build_claims(figs), lambda: empty
+            budget, "Claims across outlets", lambda: build_claims(dated), lambda: empty
         )
     return figs.reset_index(drop=True), claims.reset_index(drop=True)
 
@@ -123,23 +129,36 @@ def _quotes(quots: pd.DataFrame, spans, budget: Budget, roles: dict) -> pd.DataF
 
 
 def _passes(
-    tables: dict[str, pd.DataFrame], budget: Budget, texts: dict[str, str] | None = None
+    tables: dict[str, pd.DataFrame],
+    budget: Budget,
+    published: dict[str, str],
+    bodies: dict[str, str] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The corpus-level passes over one story's per-article tables: mentions with canonical
-    entities (plus the story's names the model missed in an article, found in ``texts``),
-    the entity table, figures and claims, quotes and their groups (a source written as a
-    job title read as the story's one holder of it)."""
-    raw = with_story_names(tables["mentions"], tables["sentences"], texts or {})
-    mentions = _mentions(raw)
+    entities (plus the story's names the model missed in an article, found in ``bodies``),
+    the entity table, figures (with the time each is about, read against its article's
+    ``published`` date) and claims, quotes and their groups (a source written as a job
+    title read as the story's one holder of it), statements and the facts they report."""
+    mentions = _mentions(with_story_names(tables["mentions"], tables["sentences"], bodies or {}))
     spans = span_entities(mentions)
     roles = story_roles(mentions)
-    figs, claims = _figures(tables["figures"], spans, budget, roles)
+    figs, claims = _figures(tables["figures"], spans, budget, published, roles)
+    quots = _quotes(tables["quotes"], spans, budget, roles)
+    statements = tables["statements"]
+    facts = run_pass(
+        budget,
+        "Facts across outlets",
+        lambda: align_facts(statements, mentions, figs, quots),
+        lambda: single_facts(statements),
+    )
     return {
         "mentions": mentions,
         "entities": entity_table(mentions),
         "figures": figs,
         "claims": claims,
-        "quotes": _quotes(tables["quotes"], spans, budget, roles),
+        "quotes": quots,
+        "statements": statements,
+        "facts": facts,
     }
 
 
@@ -171,7 +190,11 @@ def _in_story_order(table: pd.DataFrame, story_of: dict[str, str]) -> pd.DataFra
 
 
 def _story_passes(
-    tables: dict[str, pd.DataFrame], story_of: dict[str, str], budget: Budget, texts: dict
+    tables: dict[str, pd.DataFrame],
+    story_of: dict[str, str],
+    budget: Budget,
+    published: dict[str, str],
+    bodies: dict[str, str],
 ) -> dict:
     """:func:`_passes` run on each story alone, so no name, claim or quote group ever links
     two stories. Ids are prefixed with the story id ("S2-C01"); rows are grouped by story
@@ -184,7 +207,7 @@ def _story_passes(
             name: t[stories_of_rows[name] == sid].reset_index(drop=True)
             for name, t in tables.items()
         }
-        found = _passes(mine, budget, texts)
+        found = _passes(mine, budget, published, bodies)
         found["claims"] = found["claims"].assign(
             claim_id=_prefixed(found["claims"]["claim_id"], sid),
             related=_prefixed(found["claims"]["related"], sid),
@@ -192,12 +215,14 @@ def _story_passes(
         found["quotes"] = found["quotes"].assign(
             group_id=_prefixed(found["quotes"]["group_id"], sid)
         )
+        found["facts"] = found["facts"].assign(fact_id=_prefixed(found["facts"]["fact_id"], sid))
         for name, table in found.items():
             results.setdefault(name, []).append(table)
     out = {}
     for name, parts in results.items():
         table = pd.concat([t for t in parts if len(t)] or parts[:1], ignore_index=True)
-        out[name] = table if name == "claims" else _in_story_order(table, story_of)
+        in_order = name in ("claims", "facts")  # numbered in their own order
+        out[name] = table if in_order else _in_story_order(table, story_of)
     return out
 
 
@@ -234,14 +259,18 @@ def assemble(
     if stories is None:
         stories = group_stories(_features(documents, parts), map_fn=map_fn)
     tables, documents_df, texts = _collect(documents, parts, stories, outlets)
+    tables["statements"] = statement_table(
+        tables["statements"], documents_df, texts, tables["sentences"]
+    )
     story_of = dict(zip((d.doc_id for d in documents), stories, strict=True))
+    published = {d.doc_id: d.published or "" for d in documents}
     bodies = {d.doc_id: d.text for d in documents}  # the story's names are searched here
     sentences = tables["sentences"]
     if (story_count or len(set(stories))) > 1:
-        found = _story_passes(tables, story_of, budget, bodies)
+        found = _story_passes(tables, story_of, budget, published, bodies)
         sentences = _in_story_order(sentences, story_of)
     else:
-        found = _passes(tables, budget, bodies)
+        found = _passes(tables, budget, published, bodies)
     counts = found["entities"].groupby("doc_id")["entity"].nunique()
     documents_df["entity_count"] = (
         documents_df["doc_id"].map(counts).fillna(0).astype(int).to_numpy()

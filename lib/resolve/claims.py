@@ -3,36 +3,40 @@ the outlets agree on it.
 
 A *measurement* is what a figure counts (head noun and modifiers: "effective federal tax
 rate" is not "combined tax rate"), its unit and kind (count, money, percent …), the event
-or predicate it counts (killed, trained, deployed …), the places it applies to and its time
-scope (see :mod:`lib.extract.measure`). The event is the outcome class when there is one,
-so "arrested", "detained" and "jailed" are one event, and an event noun counts the people
-it happened to ("dozens of arrests" ~ "200 people were arrested"). Only the noun a figure
+or predicate it counts (killed, trained, deployed …), whose it is (its *holder*: "the
+couple's rate" is not "a rival's rate"), the time it is about (resolved against the
+article's date: "Wednesday" is not "the previous night"), the places it applies to and its
+time scope (see :mod:`lib.extract.measure`, :mod:`lib.extract.holder`,
+:mod:`lib.resolve.holders`). The event is the outcome class when there is one, so
+"arrested", "detained" and "jailed" are one event, and an event noun counts the people it
+happened to ("dozens of arrests" ~ "200 people were arrested"). Only the noun a figure
 quantifies is grouped on (``counted_how`` "noun"); a phrase read from the clause's context
 is shown, never grouped on. :func:`build_claims` groups figures by average linkage over a
-pairwise score with vetoes:
+pairwise score with vetoes, inside blocks of figures that could be one measurement
+(:mod:`lib.resolve.claim_blocks`: never a pass over all pairs):
 
-- never together: different unit or kind, different groups ("Haitian" vs "Cuban"
-  migrants) or outcomes (killed vs injured), disjoint places unless the values agree,
-  figures about different times (a year, "last year", or what is expected against what
-  happened) unless their values agree, figures of one document whose values cannot both
-  hold (an article that gives 60 and 51 votes is giving two measurements), different
-  predicates with different values, and
-  figures whose only "counted" word is the unit itself ("eight years" vs "two years")
-  unless their values agree;
-- the score rewards the same counted head (or head class), shared modifiers and
-  predicates, and **agreeing values**: most figures that several outlets share have one
-  value, so agreement is evidence of one measurement and disagreement needs strong
-  evidence.
+- never together: different unit or kind, different holders (two names, or two holders
+  read from a possessive, "X with N" or "N for X"), different resolved times ("2017-03-21"
+  and "2017-03-22"), different groups ("Haitian" vs "Cuban" migrants) or outcomes (killed
+  vs injured), disjoint places unless the values agree, figures about different times (a
+  year, "last year", or what is expected against what happened) unless their values
+  agree, figures of one document whose values cannot both hold (an article that gives 60
+  and 51 votes is giving two measurements), different predicates with different values,
+  ages of nobody named or of different people, and figures whose only "counted" word is
+  the unit itself ("eight years" vs "two years") unless their values agree;
+- the score rewards the same counted head (or head class: "girls" and "women" are people,
+  "sources" too), shared modifiers and predicates, and **agreeing values**: most figures
+  that several outlets share have one value, so agreement is evidence of one measurement
+  and disagreement needs strong evidence. Durations compare in days ("three weeks" = "21
+  days").
 
-Agreement is rounding- and qualifier-aware (:mod:`lib.resolve.intervals`): "about 140
-million", "$139 million" and "$140,937,785" agree; "over 50,000" and "more than 50,000"
-agree.
-A group whose values cannot all hold is a ``conflict`` only when the evidence is strong
-(:func:`_strong`: same counted head, nothing that tells the figures apart, and one event
-or predicate); otherwise it is split into value-consistent claims listed as each other's
-``related`` measurements, never as a conflict. ``single source`` when one document
-reports it. ``why`` says, in words, why the figures were grouped and, for a conflict,
-which outlet and source gave which value. Counts of one and ages never form claims.
+A group whose values cannot all hold keeps together only when the evidence is strong
+(:func:`_strong`: same counted head, holder, time, event, place); otherwise it is split
+into value-consistent claims listed as each other's ``related`` measurements. Verdicts
+(``agree``, ``differ`` with the gap in %, ``conflict``, ``single source``) and their
+reasons are in :mod:`lib.resolve.verdicts`; each figure's interval is in ``low`` /
+``high``. A claim holds at most :data:`MAX_CLAIM_FIGURES` figures. Counts of one form no
+claims; ages do only for one named person.
 """
 
 from __future__ import annotations
@@ -40,26 +44,54 @@ from __future__ import annotations
 import math
 import re
 
-import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from lib.columns import columns
+from lib.columns import columns, names
 from lib.extract.measure import EXPECTED
 from lib.extract.numbers import vocab
-from lib.records import Figure
-from lib.resolve import budget
-from lib.resolve.grouping import UnionFind
+from lib.records import Claim, Figure
+from lib.resolve import claim_blocks
+from lib.resolve.holders import times_compatible
 from lib.resolve.intervals import figure_interval, overlap
+from lib.resolve.verdicts import (
+    STATUS_AGREE,
+    STATUS_CONFLICT,
+    STATUS_DIFFER,
+    STATUS_SINGLE,
+    claim_status,
+    describe_claim,
+    described,
+)
 from lib.schema import CLAIM_COLUMNS
 
-STATUS_AGREE, STATUS_CONFLICT, STATUS_SINGLE = "agree", "conflict", "single source"
+__all__ = [
+    "STATUS_AGREE",
+    "STATUS_CONFLICT",
+    "STATUS_DIFFER",
+    "STATUS_SINGLE",
+    "build_claims",
+    "claim_status",
+    "describe_claim",
+    "figure_interval",
+]
 
 #: Figure kinds that never form claims: counts of one ("one resident said", "one of the
-#: shelters") and ages ("Pelosi, 76,"), which describe a person, not the event.
-NO_CLAIM_KINDS = frozenset({"one", "age"})
-
-MERGE_THRESHOLD = 0.55
+#: shelters") describe no measurement outlets share.
+NO_CLAIM_KINDS = frozenset({"one"})
+#: Most figures in one claim; a larger group is split into value-consistent claims (then
+#: in order) so a corpus of thousands of articles never makes one claim of thousands.
+MAX_CLAIM_FIGURES = 200
+#: Working columns the claims table keeps after :data:`CLAIM_COLUMNS`, the rest of
+#: :class:`~lib.records.Claim` (the filter recomputes verdicts from them; benchmarks join
+#: figures by offsets).
+CLAIM_WORK_COLUMNS = [n for n in names(Claim) if n not in CLAIM_COLUMNS]
+#: Holders read from these rules are specific enough to tell two measurements apart even
+#: when they name no entity ("the couple's rate" vs "a rival's rate").
+STRONG_HOLDER_RULES = frozenset({"with", "for", "possessor", "apposition", "modifier"})
+#: Time units as days, so "three weeks" and "21 days" compare.
+DAYS_PER_UNIT = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4375, "year": 365.25,
+                 "decade": 3652.5}  # fmt: skip
 
 DEMONYM_SUFFIXES = tuple("ians ian ia eans ean ese ish ans an i a e y".split())
 
@@ -160,22 +192,57 @@ def _event(row: dict, outcomes: frozenset) -> str:
     return "+".join(sorted(outcomes)) if outcomes else row["predicate"]
 
 
+def _holder_key(row: dict) -> tuple[str, bool]:
+    """(comparable holder, whether it tells measurements apart): the canonical entity, or
+    the holder as written without articles. It tells them apart when read from a
+    possessive, "X with N", "N for X", an apposition or a name on what is counted, and,
+    for a share or rate, from the clause's subject ("the couple paid 35.7%"); other
+    subjects are often the agent, not the holder ("police arrested 47")."""
+    how = row.get("holder_how", "")
+    strong = how in STRONG_HOLDER_RULES or (how == "subject" and row.get("kind") == "percent")
+    entity = row.get("holder_entity") or ""
+    if entity:
+        return "e:" + entity.lower(), strong
+    text = (row.get("holder") or row.get("holder_text") or "").lower()
+    text = re.sub(r"[’']s\b", "", text)
+    words = [w for w in re.findall(r"[\w.-]+", text) if w not in ("the", "a", "an", "own")]
+    if not words:
+        return "", False
+    return "n:" + " ".join(words), strong
+
+
+def _in_days(row: dict, value: float) -> tuple[float, str]:
+    """Durations in days ("three weeks" -> 21 days), other values unchanged."""
+    unit = row["unit"]
+    if row["kind"] == "duration" and unit in DAYS_PER_UNIT:
+        return value * DAYS_PER_UNIT[unit], "day"
+    return value, unit
+
+
 def _item(row: dict) -> dict:
     lo, hi = figure_interval(row["value"], row["value_max"], row["qualifier"], row["text"])
+    value, unit = _in_days(row, float(row["value"]))
+    if unit != row["unit"]:
+        lo, hi = _in_days(row, lo)[0], _in_days(row, hi)[0]
     outcomes = _outcomes_of(row["counted_lemmas"])
+    holder, strong_holder = _holder_key(row)
+    head = "" if _bare(row) else _event_head(row["counted_head"])
     return {
-        "value": float(row["value"]),
+        "value": value,
         "_qualifier": row["qualifier"],
         "_doc": row["doc_id"],
-        "_unit": row["unit"],
+        "_unit": unit,
         "_kind": row["kind"],
         "_groups": _groups_of(row),
         "_outcomes": outcomes,
-        "_head": "" if _bare(row) else _event_head(row["counted_head"]),
+        "_head": head,
         "_lemmas": row["counted_lemmas"],
         "_pred": _event(row, outcomes),
         "_places": _places_of(row["places"]),
         "_time": row["time_scope"].strip().lower(),
+        "_when": (row.get("time") or "").lower(),
+        "_holder": holder,
+        "_holder_strong": strong_holder,
         "_lo": lo,
         "_hi": hi,
     }
@@ -195,10 +262,42 @@ def _distinctive(item: dict) -> bool:
     return len(digits) >= 2
 
 
+def _same_telling_value(a: dict, b: dict) -> bool:
+    """The same value written the same way and telling: exact and distinctive ("at least
+    544" too), or a qualified round number ("nearly 90", "more than 30")."""
+    if a["value"] != b["value"] or a["_qualifier"] != b["_qualifier"]:
+        return False
+    if a["_qualifier"] in ("vague", "range", "change") or abs(a["value"]) < 13:
+        return False
+    if a["_qualifier"] != "exact":
+        return True
+    return _distinctive(a)
+
+
+def _people(head: str) -> bool:
+    return head in vocab()["person_nouns"] or _head_class(head) in ("people", "military")
+
+
+def _holders_apart(a: dict, b: dict) -> bool:
+    """Two holders that tell the figures apart: both given, different, both named or both
+    unnamed, and both read by a rule that finds holders rather than agents (see
+    :func:`_holder_key`: "the couple paid 35.7%" is not "a rival's rate was 36%")."""
+    ha, hb = a["_holder"], b["_holder"]
+    if not ha or not hb or ha == hb or _stems_match(ha[2:], hb[2:]):
+        return False  # "Silva" is "Maria Silva"
+    return a["_holder_strong"] and b["_holder_strong"] and ha[:2] == hb[:2]
+
+
 def _vetoed(a: dict, b: dict, agree: bool) -> bool:
     """True when two figures cannot be one measurement (see the module docstring)."""
     if a["_unit"] != b["_unit"] or a["_kind"] != b["_kind"]:
         return True
+    if _holders_apart(a, b) or times_compatible(a["_when"], b["_when"]) is False:
+        return True
+    if a["_kind"] == "age" and not (a["_holder_strong"] and a["_holder"] == b["_holder"]):
+        return True  # ages: of one named person only
+    if not agree and a["_when"] != b["_when"]:
+        return True  # values apart at times written differently ("overnight", "Wednesday")
     if not agree and ("tally" in a["_lemmas"].split() or "tally" in b["_lemmas"].split()):
         return True  # a vote tally names its vote: other numbers are another vote
     ga, gb = a["_groups"], b["_groups"]
@@ -226,6 +325,24 @@ def _head_similarity(ha: str, hb: str) -> float:
     return sim if sim >= 0.6 else 0.0
 
 
+def _headless_similarity(a: dict, b: dict, agree: bool) -> float:
+    """:func:`_similarity` when one figure or both name nothing counted."""
+    if agree and a["value"] == b["value"] and _distinctive(a) and _distinctive(b):
+        return 0.6  # one side names nothing counted, but both give the same telling value
+    if a["_kind"] == "duration" and a["value"] == b["value"] and (a["_head"] or b["_head"]):
+        return 0.6  # "60 days" and "a 60-day suspension"
+    if a["_kind"] == "age":
+        return 0.6  # one person's age, told by two outlets
+    if a["_unit"] in CURRENCY_CODES or (not a["_head"] and not b["_head"]):
+        # money, or a bare count of the same unit, with nothing counted: agreeing values
+        # decide, when they are the same value or the same holder's or event's
+        if not agree:
+            return -1.0
+        same = _same_telling_value(a, b) or (a["_holder"] and a["_holder"] == b["_holder"])
+        return 0.6 if same or (a["_pred"] and a["_pred"] == b["_pred"]) else 0.45
+    return 0.0
+
+
 def _similarity(a: dict, b: dict) -> float:
     """Score in [0, 1] that two figures report one measurement; -1 vetoes a merge."""
     agree = overlap(a, b)
@@ -233,14 +350,12 @@ def _similarity(a: dict, b: dict) -> float:
         return -1.0
     ha, hb = a["_head"], b["_head"]
     if ha and hb:
-        score = 0.6 * _head_similarity(ha, hb)
-    elif agree and a["value"] == b["value"] and _distinctive(a) and _distinctive(b):
-        return 0.6  # one side names nothing counted, but both give the same telling value
-    elif a["_unit"] in CURRENCY_CODES or (not ha and not hb):
-        # money, or a bare count of the same unit, with nothing counted: the value decides
-        return 0.6 if agree else -1.0
+        similar = _head_similarity(ha, hb)
+        if not similar and _people(ha) and _people(hb) and _same_telling_value(a, b):
+            return 0.6  # the same people in other words: "at least 544 women / managers"
+        score = 0.6 * similar
     else:
-        return 0.0
+        return _headless_similarity(a, b, agree)
     if a["_lemmas"] and b["_lemmas"]:
         score += 0.1 * fuzz.token_set_ratio(a["_lemmas"], b["_lemmas"]) / 100.0
     if a["_groups"] and b["_groups"]:
@@ -253,6 +368,8 @@ def _similarity(a: dict, b: dict) -> float:
         score -= 0.05
     if a["_time"] != b["_time"]:
         score -= 0.1
+    if agree and a["_holder"] and a["_holder"] == b["_holder"]:
+        score += 0.1  # one holder's agreeing figures (never a reason to join values apart)
     if bool(a["_outcomes"]) != bool(b["_outcomes"]):
         score -= 0.3
     score += 0.25 if agree else -0.15
@@ -261,34 +378,15 @@ def _similarity(a: dict, b: dict) -> float:
 
 # ----------------------------------------------------------------------------- clustering
 
-#: Above this many figures, only figures with the same unit and kind of counted thing are
-#: compared (merges need both); below it every pair is scored.
-BLOCKING_MIN = 400
-
 
 def _block_key(item: dict) -> tuple[str, str, str]:
+    """Unit, kind and the kind of thing counted (whose age, for ages)."""
+    if item["_kind"] == "age":
+        return item["_unit"], item["_kind"], item["_holder"]
     head = item["_head"]
-    return item["_unit"], item["_kind"], _head_class(head) if head else ""
-
-
-def _cluster(items: list[dict]) -> list[int]:
-    """Average-linkage grouping with vetoes; returns a cluster index per item.
-
-    Large inputs are split into blocks by :func:`_block_key` (pairs across blocks differ in
-    unit or kind, which vetoes a merge, or in the kind of thing counted), each clustered on
-    its own, which keeps time and memory near-linear in the number of figures.
-    """
-    if len(items) <= BLOCKING_MIN:
-        return _cluster_block(items)
-    blocks: dict[tuple[str, str, str], list[int]] = {}
-    for i, item in enumerate(items):
-        blocks.setdefault(_block_key(item), []).append(i)
-    labels = [0] * len(items)
-    for rows in blocks.values():
-        budget.check()  # the corpus time budget (lib.resolve.budget): raises when it is out
-        for k, local in enumerate(_cluster_block([items[i] for i in rows])):
-            labels[rows[k]] = rows[local]  # a member's global index names the cluster
-    return labels
+    if not head:
+        return item["_unit"], item["_kind"], ""
+    return item["_unit"], item["_kind"], "people" if _people(head) else _head_class(head)
 
 
 FEATURES = (
@@ -301,92 +399,32 @@ FEATURES = (
     "_head",
     "_lemmas",
 )
-FEATURES += ("_pred", "_places", "_time", "_lo", "_hi")
+FEATURES += ("_pred", "_places", "_time", "_when", "_holder", "_holder_strong", "_lo", "_hi")
 
 
-def _cluster_block(items: list[dict]) -> list[int]:
-    """:func:`_cluster` on one block: every distinct pair of features is scored once, then
-    the same-document veto is applied on the whole matrix."""
-    n = len(items)
-    codes: dict[tuple, int] = {}
-    uniq: list[dict] = []
-    inv = np.empty(n, dtype=np.intp)
-    for i, item in enumerate(items):  # score each distinct pair of features once
-        key = tuple(item[f] for f in FEATURES)
-        code = codes.get(key)
-        if code is None:
-            code = codes[key] = len(uniq)
-            uniq.append(item)
-        inv[i] = code
-    u = len(uniq)
-    usim = np.zeros((u, u))
-    for a in range(u):
-        for b in range(a, u):
-            usim[a, b] = usim[b, a] = _similarity(uniq[a], uniq[b])
-    sim = usim[np.ix_(inv, inv)]
-    # one article giving two values that cannot both hold gives two measurements (the
-    # document is not a scoring feature, so the pairs above stay few and distinct)
-    docs = np.array([item["_doc"] for item in items], dtype=object)
-    lo = np.array([item["_lo"] for item in items])
-    hi = np.array([item["_hi"] for item in items])
-    apart = np.maximum.outer(lo, lo) > np.minimum.outer(hi, hi) * 1.0000001
-    sim[(docs[:, None] == docs[None, :]) & apart] = -1.0
-    np.fill_diagonal(sim, 0.0)
-    return _average_linkage(sim)
+def _cluster(items: list[dict]) -> list[int]:
+    """A cluster index per item (see :mod:`lib.resolve.claim_blocks`)."""
+    return claim_blocks.cluster(items, _similarity, _block_key, FEATURES, _may_join)
 
 
-def _average_linkage(sim: np.ndarray) -> list[int]:
-    """Merge pairs strongest first while the two groups' mean similarity stays at
-    :data:`MERGE_THRESHOLD` or more and no pair between them is vetoed (negative).
-
-    Sums and vetoes between groups are kept up to date on each merge (a row and a column
-    added), so a check is O(1) and a merge O(n): no block of the matrix is re-read.
-    """
-    n = len(sim)
-    groups = UnionFind(n)
-    sums = sim.astype(np.float64, copy=True)
-    vetoed = sim < 0
-    size = np.ones(n)
-    rows, cols = np.nonzero(np.triu(sim >= 0.5, k=1))
-    order = np.argsort(-sim[rows, cols], kind="stable")  # strongest pairs first
-    for i, j in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
-        ri, rj = groups.find(i), groups.find(j)
-        if ri == rj or vetoed[ri, rj]:
-            continue
-        if sums[ri, rj] / (size[ri] * size[rj]) < MERGE_THRESHOLD - 1e-9:
-            continue
-        keep, gone = groups.union(ri, rj)
-        sums[keep, :] += sums[gone, :]
-        sums[:, keep] += sums[:, gone]
-        vetoed[keep, :] |= vetoed[gone, :]
-        vetoed[:, keep] |= vetoed[:, gone]
-        size[keep] += size[gone]
-    return groups.roots()
+def _may_join(item: dict) -> bool:
+    """May a figure counting nothing join the block of a headed figure with its value (see
+    :func:`_similarity`): a telling value, or a duration ("60 days", "a 60-day ban")."""
+    return _distinctive(item) or item["_kind"] == "duration"
 
 
-# ----------------------------------------------------------------------------- status
+# ----------------------------------------------------------------------------- groups
 
 
 def _fits_one_value(items: list[dict]) -> bool:
     return max(x["_lo"] for x in items) <= min(x["_hi"] for x in items) * 1.0000001
 
 
-def claim_status(rows: pd.DataFrame) -> str:
-    """``single source``, ``agree`` (one value fits every figure) or ``conflict``; computed
-    from the given rows only, so a filtered table gets the status of its own outlets."""
-    if rows["doc_id"].nunique() <= 1:
-        return STATUS_SINGLE
-    spans = [figure_interval(r.value, r.value_max, r.qualifier, r.text) for r in rows.itertuples()]
-    lo = max(s[0] for s in spans)
-    hi = min(s[1] for s in spans)
-    return STATUS_AGREE if lo <= hi * 1.0000001 else STATUS_CONFLICT
-
-
 def _strong(items: list[dict]) -> bool:
-    """Evidence strong enough to call differing values a conflict: every figure counts the
-    same head noun or kind of thing ("residents", "people"), names one event or predicate
-    (or none: then one head noun, or shared modifiers), and nothing else (place, time,
-    group) tells them apart."""
+    """Evidence strong enough to keep differing values as one measurement: every figure
+    counts the same head noun or kind of thing ("residents", "people"), names one event or
+    predicate (or none: then one head noun, or shared modifiers), and nothing else (holder,
+    place, time, group) tells them apart."""
     heads = {x["_head"] for x in items}
     if "" in heads or len({_head_class(h) for h in heads}) != 1:
         return False
@@ -397,6 +435,11 @@ def _strong(items: list[dict]) -> bool:
         lemma_sets = [set(x["_lemmas"].split()) - heads for x in items]
         if not set.intersection(*lemma_sets):
             return False
+    if len({x["_when"] for x in items}) > 1:
+        return False
+    named = {x["_holder"] for x in items if x["_holder"].startswith("e:") or x["_holder_strong"]}
+    if len(named) > 1:
+        return False
     return len({x["_time"] for x in items}) == 1 and len({x["_places"] for x in items}) == 1
 
 
@@ -414,76 +457,29 @@ def _value_groups(members: list[int], items: list[dict]) -> list[list[int]]:
     return [sorted(p) for p in parts]
 
 
-def _final_groups(labels: list[int], items: list[dict]) -> list[tuple[list[int], int]]:
-    """(members, family) per final claim: weak conflicts split into related claims that
-    share a family number."""
+def _final_groups(labels: list[int], items: list[dict]) -> list[tuple[list[int], int, bool]]:
+    """(members, family, strong) per final claim: weak disagreements split into related
+    claims that share a family number; groups over :data:`MAX_CLAIM_FIGURES` split too."""
     clusters: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         clusters.setdefault(label, []).append(i)
     out = []
     for family, members in enumerate(clusters.values()):
         sub = [items[i] for i in members]
-        if len({x["_doc"] for x in sub}) > 1 and not _fits_one_value(sub) and not _strong(sub):
-            out += [(part, family) for part in _value_groups(members, items)]
+        several = len({x["_doc"] for x in sub}) > 1
+        strong = _strong(sub)
+        if (several and not _fits_one_value(sub) and not strong) or (
+            len(members) > MAX_CLAIM_FIGURES
+        ):
+            for part in _value_groups(members, items):
+                for k in range(0, len(part), MAX_CLAIM_FIGURES):
+                    out.append((part[k : k + MAX_CLAIM_FIGURES], family, strong))
         else:
-            out.append((members, family))
+            out.append((members, family, strong))
     return out
 
 
 # ----------------------------------------------------------------------------- labels
-
-
-def _label(rows: pd.DataFrame) -> str:
-    """The claim's "counted": its most frequent phrase (the longest of ties), read from the
-    noun the figures quantify when any has one, else from their context."""
-    how = rows["counted_how"] if "counted_how" in rows else pd.Series("", index=rows.index)
-    guessed = bool((how == "context").any() and not (how == "noun").any())
-    if (how == "noun").any():
-        rows = rows[how == "noun"]
-    counted = [c for c in rows["counted"].fillna("") if c]
-    if not counted:
-        unit = rows["unit"].iloc[0] if "unit" in rows else ""
-        return f"amount ({unit})" if unit else "(unspecified)"
-    counts = pd.Series(counted).value_counts()
-    best = max(counts[counts == counts.max()].index, key=len)
-    # a phrase read from the figures' context, not a noun they count: say so
-    return f"{best} (from context)" if guessed else best
-
-
-def _common(values) -> str:
-    found = sorted({v for v in values if v})
-    return found[0] if len(found) == 1 else ""
-
-
-def _source_values(rows: pd.DataFrame) -> str:
-    """ "Daily Alpha (Jane Smith): about 5,000 · Gamma Times: 6,000" """
-    parts = []
-    for outlet, group in rows.groupby("outlet", sort=False):
-        written = "; ".join(dict.fromkeys(group["text"]))
-        who = "; ".join(dict.fromkeys(s for s in group["said_by"] if s))
-        parts.append(f"{outlet}{f' ({who})' if who else ''}: {written}")
-    return " · ".join(parts)
-
-
-def describe_claim(rows: pd.DataFrame, status: str) -> str:
-    """Why these figures were grouped, in words (and, for a conflict, who said what)."""
-    reasons = []
-    heads = sorted({h for h in rows.get("counted_head", rows["counted"]) if h})
-    if len(heads) == 1:
-        reasons.append(f"all count “{heads[0]}”")
-    elif heads:
-        reasons.append("they count the same kind of thing (" + ", ".join(heads) + ")")
-    if rows["unit"].iloc[0]:
-        reasons.append(f"same unit ({rows['unit'].iloc[0]})")
-    for column, name in (("predicate", "event"), ("places", "place"), ("time_scope", "time")):
-        common = _common(rows[column])
-        if common:
-            reasons.append(f"{name}: {common}")
-    if status == STATUS_CONFLICT:
-        reasons.append("values cannot all be true: " + _source_values(rows))
-    elif status == STATUS_AGREE:
-        reasons.append("one value fits all, allowing for rounding and qualifiers")
-    return "; ".join(reasons) if reasons else "same value and unit"
 
 
 # ----------------------------------------------------------------------------- build
@@ -492,49 +488,55 @@ def describe_claim(rows: pd.DataFrame, status: str) -> str:
 def _prepare(figures: pd.DataFrame) -> pd.DataFrame:
     """Figures with every text column of :class:`~lib.records.Figure` as text ("" when
     missing; a table without ``counted_groups`` reads groups from the counted phrase, see
-    :func:`_groups_of`), and an upper value."""
+    :func:`_groups_of`), the holder and time as written when they were not resolved against
+    the corpus, an upper value and offsets."""
     df = figures.reset_index(drop=True).copy()
     if "counted_head" not in df and "counted_lemmas" in df:
         df["counted_head"] = df["counted_lemmas"].fillna("").astype(str).str.split().str[-1]
     for c in columns(Figure):
         if c.dtype in ("str", "object") and (c.name in df or c.name != "counted_groups"):
             df[c.name] = df[c.name].fillna("").astype(str) if c.name in df else ""
+    for shown, written in (("holder", "holder_text"), ("time", "time_text")):
+        df[shown] = df[shown].where(df[shown] != "", df[written])  # not resolved: as written
+    df["published"] = df["published"].fillna("").astype(str) if "published" in df else ""
     if "value_max" not in df:
         df["value_max"] = df["value"]
     df["value_max"] = df["value_max"].fillna(df["value"])
+    for col in ("start_char", "end_char"):
+        if col not in df:
+            df[col] = pd.NA
     return df[~df["kind"].isin(NO_CLAIM_KINDS)].reset_index(drop=True)
 
 
 def build_claims(figures: pd.DataFrame) -> pd.DataFrame:
     """Group figures that report the same measurement across outlets into claims.
 
-    Input: one row per figure with the columns of :class:`~lib.records.Figure` (missing
-    text columns read as ""). Output:
-    :data:`CLAIM_COLUMNS`, one row per figure, claims ordered by number of outlets (desc),
-    then figures (desc), then first appearance.
+    Input: one row per figure with the :data:`~lib.schema.FIGURE_KEYS` columns
+    (``counted_groups`` optional) plus ``doc_id``, ``outlet`` and ``said_by``, and
+    optionally ``holder`` / ``holder_entity`` / ``time`` (:mod:`lib.resolve.holders`) and
+    ``published`` (the article's date). Output: :data:`CLAIM_COLUMNS` then
+    :data:`CLAIM_WORK_COLUMNS`, one row per figure, claims ordered by number of outlets
+    (desc), then figures (desc), then first appearance.
     """
+    out_columns = CLAIM_COLUMNS + CLAIM_WORK_COLUMNS
     if figures is None or figures.empty:
-        return pd.DataFrame(columns=CLAIM_COLUMNS)
+        return pd.DataFrame(columns=out_columns)
     df = _prepare(figures)
     if df.empty:
-        return pd.DataFrame(columns=CLAIM_COLUMNS)
+        return pd.DataFrame(columns=out_columns)
     items = [_item(row) for row in df.to_dict("records")]
+    # compared in one unit (durations in days), shown as written
+    df["norm_value"] = [x["value"] for x in items]
+    df["norm_low"] = [x["_lo"] for x in items]
+    df["norm_high"] = [x["_hi"] for x in items]
+    df["low"], df["high"] = df["norm_low"], df["norm_high"]
+    for k, x in enumerate(items):
+        if x["_unit"] != df.at[k, "unit"]:
+            df.at[k, "low"], df.at[k, "high"] = figure_interval(
+                df.at[k, "value"], df.at[k, "value_max"], df.at[k, "qualifier"], df.at[k, "text"]
+            )
+    df["measure_head"] = [x["_head"] for x in items]
     groups = _final_groups(_cluster(items), items)
-    groups.sort(key=lambda g: (-df.loc[g[0], "outlet"].nunique(), -len(g[0]), min(g[0])))
-    width = max(2, len(str(len(groups))))
-    ids = [f"C{k + 1:0{width}d}" for k in range(len(groups))]
-    family_ids: dict[int, list[str]] = {}
-    for cid, (_members, family) in zip(ids, groups, strict=True):
-        family_ids.setdefault(family, []).append(cid)
-    parts = []
-    for cid, (members, family) in zip(ids, groups, strict=True):
-        rows = df.loc[members].copy()
-        status = claim_status(rows)
-        rows["claim_id"] = cid
-        rows["status"] = status
-        rows["related"] = ", ".join(c for c in family_ids[family] if c != cid)
-        rows["why"] = describe_claim(rows, status)
-        rows["counted"] = _label(rows)
-        parts.append(rows)
-    out = pd.concat(parts, ignore_index=True)
-    return out[CLAIM_COLUMNS].reset_index(drop=True)
+    outlets = df["outlet"].to_numpy()
+    groups.sort(key=lambda g: (-len({outlets[i] for i in g[0]}), -len(g[0]), min(g[0])))
+    return described(df, groups)[out_columns].reset_index(drop=True)

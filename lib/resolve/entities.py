@@ -200,5 +200,6 @@ def resolve_entities(mentions: pd.DataFrame) -> pd.DataFrame:
     df["entity"] = fold_short_forms(df, story_keys(df))  # "the Post", "Springfield"
     df["label"] = vote_labels(df, known)
     bad = df["entity"].map({e: clean_entity_text(e) is None for e in df["entity"].unique()})
+    bad = bad.astype(bool)  # an empty frame maps to a text column
     df = df[~bad & df["label"].isin(NAME_LABELS)]
     return df.drop(columns=["key"])

@@ -1,7 +1,8 @@
 """Which values a figure allows: its stated value widened by its qualifier ("about",
-"nearly", "at least", "up to") and by the precision it is written with ("$43 million" is
-$43,885,310 rounded), so claims can tell rounding from disagreement
-(:mod:`lib.resolve.claims`)."""
+"nearly", "at least", "up to") and by the rounding it is written with ("$139 million" is
+139 million rounded to the million: 138.5 to 139.5 million), so claims can tell rounding
+from disagreement (:mod:`lib.resolve.claims`) and the Figures page can show each cell's
+interval."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ INTERVALS = {
     "at_least": (1.0, 2.0),
     "at_most": (0.5, 1.0),
 }
-#: Relative slack of a figure written with a scale word ("$43 million", "9.7 billion").
-SCALED_SLACK = 0.02
+#: Widest rounding a round number stands for, as a share of its value: "700" may be 716
+#: rounded to the hundred (±5%), "2,000" is not 1,500.
+ROUND_NUMBER_SLACK = 0.05
 NUMBER_RE = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 SCALE_RE = re.compile(
     r"\d\s*(?:million|billion|trillion|thousand|mn|bn|tn|m|b|k)\b|"
@@ -29,25 +31,32 @@ SCALE_RE = re.compile(
 
 
 def _tolerance(text: str, value: float) -> float:
-    """Absolute slack of an exact figure from the precision it is written with: half a step
-    of its last written digit ("52" -> 0.5, "6.6" -> 0.05), and for scaled figures ("$43
-    million") a full step or :data:`SCALED_SLACK`, whichever is wider (newsrooms round and
-    truncate: "$43 million" for $43,885,310)."""
+    """Absolute slack of an exact figure from the rounding it is written with: half a step
+    of its last written digit ("52" -> 0.5, "6.6" -> 0.05, "$139 million" -> 0.5
+    million); a whole number ending in two or more zeros ("700", "2,000", "$700
+    billion") may stand for a value rounded to its last non-zero digit, up to
+    :data:`ROUND_NUMBER_SLACK` of it. Adjacent whole numbers (1 and 2) never touch."""
     m = NUMBER_RE.search(text or "")
     scaled = bool(SCALE_RE.search(text or ""))
     if m:
-        written = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
-        step = 10.0 ** -len(m.group(2) or "")
+        whole, decimals = m.group(1).replace(",", ""), m.group(2) or ""
+        written = float(whole + ("." + decimals if decimals else ""))
+        step = 10.0 ** -len(decimals)
+        if not decimals:
+            zeros = len(whole) - len(whole.rstrip("0"))
+            if zeros >= 2 and whole.strip("0"):
+                step = min(10.0**zeros, 2 * ROUND_NUMBER_SLACK * written)
         factor = value / written if written else 1.0
     else:  # number words: "two", "two million", "two-thirds"
-        step, factor = 1.0, 1.0
-        if scaled:
-            return SCALED_SLACK * abs(value)
         if abs(value) < 1:
             return 0.005  # a fraction written in words is exact
-    if scaled:
-        return max(step * factor, SCALED_SLACK * abs(value))
-    return 0.49 * step * factor  # adjacent whole numbers (1 and 2) never touch
+        step, factor = 1.0, 1.0
+        if scaled:  # "two million": the scale word's unit
+            for scale in (1e12, 1e9, 1e6, 1e3):
+                if abs(value) >= scale:
+                    factor = scale
+                    break
+    return 0.49 * step * factor
 
 
 def figure_interval(

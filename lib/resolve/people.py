@@ -499,9 +499,8 @@ class _Linker:
         share = df.loc[single].assign(p=is_person[single]).groupby("entity")["p"].mean()
         self.mostly_person = set(share.index[share >= 0.5])
         # a word the model calls a place but no gazetteer knows ("Palin (12 percent)")
-        unknown_place = (
-            single & (df["label"] == "GPE") & ~df["entity"].map(lambda e: known.get(e) is not None)
-        )
+        in_gazetteer = df["entity"].map(lambda e: known.get(e) is not None).astype(bool)
+        unknown_place = single & (df["label"] == "GPE") & ~in_gazetteer
         doubtful = df.loc[unknown_place]
         self.doubtful = set(zip(doubtful["doc_id"], doubtful["entity"], strict=True))
         place_cue = df.loc[single & df["cue"].isin(["in", "region", "based"])]

@@ -7,7 +7,8 @@ parsing again. ``docs/stories.md`` explains the method; in short:
 1. :func:`story_features`: each article's content lemmas (lead words counted twice) and its
    name mentions, less the words of its own outlet's name;
 2. :func:`story_matrix`: TF-IDF of those features over the pile (scikit-learn, sublinear
-   term frequency, L2-normalised rows);
+   term frequency, an IDF prior of :data:`BACKGROUND_ARTICLES` unrelated articles,
+   L2-normalised rows);
 3. :func:`lib.resolve.linkage.cluster`: average linkage on cosine x time kernel, computed
    by blocking on each article's heaviest terms, never as an n x n matrix.
 
@@ -40,6 +41,12 @@ LEAD_WEIGHT = 1.0
 
 #: Weight of one name mention (beside the lemma of each of its words).
 ENTITY_WEIGHT = 1.0
+
+
+#: Unrelated articles assumed beside every pile when weighting words by rarity (IDF prior;
+#: chosen on the tune events: each event alone stays one story, mixes of 2 and 5 events
+#: split right; see docs/stories.md).
+BACKGROUND_ARTICLES = 50
 
 
 #: Entities named in a story's label; more are listed in ``top_entities``.
@@ -124,7 +131,8 @@ class StoryMatrix:
 
     def build(self, indices: Sequence[int]) -> tuple[sp.csr_matrix, np.ndarray]:
         """(TF-IDF rows of the articles ``indices``, in that order; day per row, NaN when
-        unknown): sublinear term frequency, smoothed IDF over these articles, L2 rows."""
+        unknown): sublinear term frequency, IDF over these articles and
+        :data:`BACKGROUND_ARTICLES` empty ones, L2 rows."""
         from sklearn.feature_extraction.text import TfidfTransformer
 
         names = sorted(self._vocab)
@@ -139,7 +147,14 @@ class StoryMatrix:
         counts.sum_duplicates()
         counts.sort_indices()
         if counts.nnz:
-            counts = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
+            # BACKGROUND_ARTICLES empty rows: document frequencies as if that many unrelated
+            # articles stood beside the pile, so a small pile's words shared by all its
+            # articles are not weighted down to nothing (three reports of one event would
+            # else split); in a large pile the prior is negligible.
+            background = sp.csr_matrix((BACKGROUND_ARTICLES, counts.shape[1]))
+            padded = sp.vstack([counts, background]).tocsr()
+            tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(padded).tocsr()
+            counts = tfidf[: len(rows)]
         days = np.array([self._days[i] for i in indices], dtype=float)
         return counts, days
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from lib.extract.numbers import vocab
 from lib.records import FIGURES_PAGE
+from lib.resolve.verdicts import claim_verdict
 from lib.views.sources import FIGURE_PHRASES, explain
 
 VAGUE_WORDS = {
@@ -94,11 +95,29 @@ def clean_text(value) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def format_interval(low, high, unit: str = "") -> str:
+    """The values a figure stands for ("1,151–1,249", "$138.5 million–$139.5 million");
+    "" when unknown."""
+    if low is None or high is None or pd.isna(low) or pd.isna(high):
+        return ""
+    lo, hi = float(low), float(high)
+    if abs(hi - lo) <= 1e-9 * max(1.0, abs(hi)):
+        return format_figure(lo, lo, "exact", unit)
+    return format_figure(_round3(lo), _round3(hi), "range", unit)
+
+
+def _round3(x: float) -> float:
+    """Four significant digits: enough to read an interval ("51.51", "1,151")."""
+    return float(f"{x:.4g}") if abs(x) >= 1 else round(x, 4)
+
+
 def claim_cells(claims: pd.DataFrame, outlets=None) -> pd.DataFrame:
     """What each outlet reports for each claim: one row per distinct figure, columns
-    ``claim_id, outlet, figure`` (a short label, "≥450,000") and ``said_by`` ("" when no
-    source), claims in their order, outlets in ``outlets`` order (others left out)."""
-    columns = ["claim_id", "outlet", "figure", "said_by"]
+    ``claim_id, outlet, figure`` (a short label, "≥450,000"), ``said_by`` ("" when no
+    source) and ``interval`` (the values the figure stands for: rounding as written and
+    its qualifier, "" when unknown), claims in their order, outlets in ``outlets`` order
+    (others left out)."""
+    columns = ["claim_id", "outlet", "figure", "said_by", "interval"]
     if claims.empty:
         return pd.DataFrame(columns=columns)
     if outlets is None:
@@ -111,6 +130,9 @@ def claim_cells(claims: pd.DataFrame, outlets=None) -> pd.DataFrame:
             "outlet": r.outlet,
             "figure": format_figure(r.value, r.value_max, r.qualifier, getattr(r, "unit", "")),
             "said_by": clean_text(getattr(r, "said_by", "")),
+            "interval": format_interval(
+                getattr(r, "low", None), getattr(r, "high", None), getattr(r, "unit", "")
+            ),
         }
         for r in rows.itertuples()
     ]
@@ -169,8 +191,10 @@ KIND_NAMES = {
 }
 DEFAULT_HIDDEN_KINDS = frozenset({"one"})
 STATUS_HELP = {
-    "agree": "outlets report compatible values",
-    "conflict": "outlets report values that cannot all be true",
+    "agree": "the values share a value once rounding and qualifiers are allowed for",
+    "differ": "the values do not overlap, but the outlets may count or define it "
+    "differently, or a later report may update it",
+    "conflict": "the same measurement, holder and time with values that cannot all be true",
     "single source": "only one outlet reports it",
 }
 
@@ -233,3 +257,9 @@ def figure_rows(figures: pd.DataFrame, qualifiers, query: str = "", kinds=None) 
 def claim_cells_by_outlet(analysis) -> pd.DataFrame:
     """The figures each outlet reports per claim (see :func:`claim_cells`)."""
     return claim_cells(analysis.claims, analysis.outlets)
+
+
+def claim_reason(rows: pd.DataFrame) -> str:
+    """The verdict's reason for one claim's rows as the page shows them ("values differ by
+    20.0%: counted as “people” and “resident”")."""
+    return claim_verdict(rows)[1] if len(rows) else ""

@@ -9,7 +9,7 @@ from dataclasses import fields
 
 import pandas as pd
 
-from lib.resolve.claims import claim_status, describe_claim
+from lib.resolve.verdicts import claim_status, describe_claim
 from lib.schema import Analysis
 
 
@@ -18,7 +18,8 @@ def filter_outlets(analysis: Analysis, outlets: Iterable[str] | None) -> Analysi
 
     Claims get the status and explanation of the selected outlets' figures only (a claim
     two outlets disagree on is ``single source`` when one of them is filtered out); quote
-    groups get the number of selected documents carrying them.
+    groups get the number of selected documents carrying them; facts the number of
+    selected outlets reporting them.
     """
     if outlets is None:
         return analysis
@@ -36,6 +37,7 @@ def filter_outlets(analysis: Analysis, outlets: Iterable[str] | None) -> Analysi
         kwargs[f.name] = value
     kwargs["claims"] = _restatus(kwargs["claims"])
     kwargs["quotes"] = _regroup(kwargs["quotes"])
+    kwargs["facts"] = _recount_facts(kwargs["facts"])
     return Analysis(**kwargs)
 
 
@@ -60,12 +62,20 @@ def _regroup(quotes: pd.DataFrame) -> pd.DataFrame:
     return quotes
 
 
+def _recount_facts(facts: pd.DataFrame) -> pd.DataFrame:
+    if facts.empty or "fact_id" not in facts or "outlets" not in facts:
+        return facts
+    facts = facts.copy()
+    facts["outlets"] = facts.groupby("fact_id")["outlet"].transform("nunique").astype(int)
+    return facts
+
+
 def filter_story(analysis: Analysis, story: str | None) -> Analysis:
     """The one story scope: keep only the articles of ``story`` (None or "" keeps all) and
     every row of theirs; the ``stories`` table keeps that story's row.
 
-    Claims and quote groups never span two stories (they are built within each), so their
-    status and sizes stay as they are.
+    Claims, quote groups and facts never span two stories (they are built within each), so
+    their status and sizes stay as they are.
     """
     if not story:
         return analysis

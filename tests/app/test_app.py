@@ -15,6 +15,8 @@ PAGES = [
     "app_pages/cooccurrence.py",
     "app_pages/figures.py",
     "app_pages/quotes.py",
+    "app_pages/facts.py",
+    "app_pages/wording.py",
     "app_pages/reader.py",
     "app_pages/sources.py",
 ]
@@ -273,7 +275,7 @@ def test_every_csv_speaks_the_pages_words_and_identifies_its_rows(monkeypatch):
 
     monkeypatch.setattr(widgets, "csv_bytes", record)
     csvs = {}
-    for page in ("compare", "entity", "cooccurrence", "figures", "quotes"):
+    for page in ("compare", "entity", "cooccurrence", "figures", "quotes", "facts", "wording"):
         served.clear()
         at = open_page(f"app_pages/{page}.py")
         assert not at.exception, at.exception

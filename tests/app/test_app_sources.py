@@ -173,6 +173,12 @@ def _hostile(analysis):
         for col in ("speaker", "said_by", "counted", "quote", "title", "byline"):
             if col in table and table[col].dtype == object:
                 table[col] = named(table[col])
+        if f.name in ("statements", "facts"):  # the Facts and Wording pages' sentences
+            table["text"] = named(table["text"])
+        if f.name == "statements":  # a word no tokenizer makes, to reach the wording chart
+            table["words"] = table["words"].where(
+                table.index % 2 == 1, "<b>bold</b> " + table["words"]
+            )
         tables[f.name] = table
     return dataclasses.replace(analysis, **tables)
 

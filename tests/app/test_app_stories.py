@@ -18,6 +18,8 @@ PAGES = [
     "app_pages/cooccurrence.py",
     "app_pages/figures.py",
     "app_pages/quotes.py",
+    "app_pages/facts.py",
+    "app_pages/wording.py",
     "app_pages/reader.py",
     "app_pages/sources.py",
 ]
@@ -69,6 +71,11 @@ def test_every_page_shows_the_chosen_story_only(pile_example, page):
     assert set(v.analysis.mentions["doc_id"]) <= set(v.analysis.documents["doc_id"])
     if page not in ("app_pages/stories.py", "app_pages/sources.py"):
         assert any("Showing story S2" in c.value for c in at.caption)
+    if page == "app_pages/facts.py":
+        # facts of the chosen story only, and every statement comes from its articles
+        assert set(v.analysis.facts["doc_id"]) <= set(v.analysis.documents["doc_id"])
+        assert not v.analysis.facts.empty
+        assert not any(e.value for e in at.error)
 
 
 def test_unknown_story_falls_back_to_all(pile_example):

@@ -142,3 +142,125 @@ def test_parts_follow_the_eval_readme():
     assert scoring.basil_part("2019_70c75d68") == "check"
     assert [scoring.newsquant_part(i) for i in range(4)] == ["tune", "check", "tune", "check"]
     assert scoring.POLNEAR_FOLDERS == {"tune": "polnear-train", "check": "polnear-dev"}
+
+
+def _gold(**claims):
+    return {
+        gid: {"verdict": verdict, "holder": holder, "outlets": set()}
+        for gid, (verdict, holder) in claims.items()
+    }
+
+
+def test_claim_verdicts_agree_precision_is_strict():
+    gold = _gold(c1=("agree", "the Senate"), c2=("agree", "the House"))
+    gold_of = {("fox", 0): "c1", ("nyt", 1): "c1", ("fox", 2): "c2", ("nyt", 3): "c2"}
+    system = {
+        "A": {"status": "agree", "items": [("fox", 0), ("nyt", 1)]},  # right
+        "B": {"status": "agree", "items": [("fox", 2), ("nyt", 3), ("hpo", 9)]},  # 9: no gold
+        "C": {"status": "agree", "items": [("fox", 5)]},  # one outlet: not an agree claim
+    }
+    v = scoring.claim_verdicts(system, gold_of, gold)
+    assert (v["agree_claims"], v["agree_correct"]) == (2, 1)
+    assert v["verdicts_found"] == 2 and v["verdicts_right"] == 2
+
+
+def test_claim_verdicts_conflicts_the_gold_calls_agreement():
+    gold = _gold(c1=("agree", ""), c2=("conflict", ""), c3=("differ", ""))
+    gold_of = {("fox", 0): "c1", ("nyt", 1): "c1", ("fox", 2): "c2", ("nyt", 3): "c2"}
+    gold_of |= {("fox", 4): "c3", ("hpo", 5): "c3"}
+    system = {
+        "A": {"status": "conflict", "items": [("fox", 0), ("nyt", 1)]},
+        "B": {"status": "conflict", "items": [("fox", 2), ("nyt", 3)]},
+        "C": {"status": "differ", "items": [("fox", 4), ("hpo", 5)]},
+    }
+    v = scoring.claim_verdicts(system, gold_of, gold)
+    assert (v["conflicts"], v["conflicts_true"], v["conflicts_gold_agree"]) == (2, 1, 1)
+    assert (v["differs"], v["differs_true"]) == (1, 1)
+    assert (v["hard_found"], v["hard_right"]) == (2, 2)
+    assert (v["verdicts_found"], v["verdicts_right"]) == (3, 2)
+
+
+def test_claim_verdicts_mixed_holders_and_distinct_pairs():
+    gold = _gold(c1=("agree", "Donald Trump"), c2=("agree", "Mike Huckabee"))
+    gold |= _gold(c3=("agree", "the Senate (vote)"), c4=("agree", "Senate"))
+    gold_of = {("fox", 0): "c1", ("hpo", 1): "c2", ("fox", 2): "c3", ("hpo", 3): "c4"}
+    distinct = [({("fox", 6)}, {("nyt", 7)}, "different holder")]
+    distinct += [({("fox", 8)}, {("nyt", 9)}, "different thing")]
+    system = {
+        "A": {"status": "agree", "items": [("fox", 0), ("hpo", 1)]},  # two holders
+        "B": {"status": "agree", "items": [("fox", 2), ("hpo", 3)]},  # one holder, two ways
+        "C": {"status": "agree", "items": [("fox", 6), ("nyt", 7)]},
+        "D": {"status": "agree", "items": [("fox", 8), ("nyt", 9)]},
+    }
+    v = scoring.claim_verdicts(system, gold_of, gold, distinct)
+    assert v["mixed_holders"] == 2  # A and C
+    assert v["with_distinct"] == 2  # C and D
+    assert scoring.gold_holder("the Senate's (H.R. 1 vote)") == "senate"
+
+
+# ----------------------------------------------------------------------------- facts
+
+
+def test_statement_units_take_the_gold_sentence_a_clause_overlaps_most():
+    gold = [("fox", (0, 40)), ("fox", (41, 90)), ("nyt", (0, 30))]
+    system = [
+        ("fox", (0, 20), 0),  # first clause of gold sentence 1
+        ("fox", (22, 40), 0),  # second clause: the same unit
+        ("fox", (35, 90), 1),  # mostly gold sentence 2
+        ("nyt", (100, 120), 7),  # no gold sentence: its own key
+    ]
+    units = scoring.statement_units(system, gold)
+    assert units[0] == units[1] == ("fox", 0, 40)
+    assert units[2] == ("fox", 41, 90)
+    assert units[3] == ("nyt", 7)
+
+
+def test_fact_pairs_count_cross_outlet_pairs_once():
+    facts = [
+        [("fox", "a"), ("fox", "b"), ("nyt", "c")],  # fox-fox is no pair: 2 pairs
+        [("nyt", "c"), ("fox", "a")],  # the same pair again: counted once
+    ]
+    pairs = scoring.fact_pairs(facts)
+    assert pairs == {
+        frozenset({("fox", "a"), ("nyt", "c")}),
+        frozenset({("fox", "b"), ("nyt", "c")}),
+    }
+
+
+def test_fact_pair_counts_precision_and_recall():
+    gold = [[("fox", "a"), ("nyt", "c"), ("hpo", "e")]]  # 3 gold pairs
+    system = [[("fox", "a"), ("nyt", "c")], [("hpo", "e"), ("nyt", "x")]]  # 1 right, 1 wrong
+    counts = scoring.fact_pair_counts(system, gold)
+    assert counts == {"system": 2, "gold": 3, "correct": 1}
+    assert scoring.prf(1, 2, 1, 3)["f1"] == 0.4
+
+
+def test_inf_recall_and_lift():
+    rows = [
+        {"inf": 2, "outlets": 1, "all": 3},  # only in one outlet, 2 spans
+        {"inf": 0, "outlets": 1, "all": 3},
+        {"inf": 1, "outlets": 3, "all": 3},  # reported by all: not recalled
+        {"inf": 0, "outlets": 2, "all": 3},
+    ]
+    out = scoring.inf_recall_lift(rows)
+    assert out["inf_spans"] == 3
+    assert out["inf_recall"] == round(2 / 3, 4)
+    # only-in-one statements: 1 of 2 hold a span (0.5); all statements: 2 of 4 (0.5)
+    assert out["inf_lift"] == 1.0
+    assert scoring.inf_recall_lift([])["inf_lift"] == 0.0
+
+
+def test_lex_hits_match_whole_words_and_phrases():
+    spans = ["slammed the plan", "a radical scheme", "Slammed", "plans"]
+    assert scoring.lex_hits(spans, ["slammed"]) == 2  # case-insensitive, whole words
+    assert scoring.lex_hits(spans, ["plan"]) == 1  # "plans" is another word
+    assert scoring.lex_hits(spans, ["radical scheme", "slammed"]) == 3
+    assert scoring.lex_hits(spans, []) == 0
+
+
+def test_locate_span_uses_the_offset_inside_its_sentence():
+    raw = "Title\n\nThe mayor spoke. The mayor left early.\n"
+    second = raw.index("The mayor left")
+    assert scoring.locate_span(raw, "The mayor", 0) == raw.index("The mayor")
+    assert scoring.locate_span(raw, "mayor left", 4) == second + 4
+    assert scoring.locate_span(raw, "absent words", 0) is None

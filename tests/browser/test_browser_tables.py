@@ -10,7 +10,7 @@ from tests.browser.helpers import SHOTS, assert_no_error, wait_idle
 
 pytestmark = pytest.mark.browser
 
-TABLES = [("compare", "compare"), ("figures", "claims"), ("quotes", "speakers")]
+TABLES = [("compare", "compare"), ("figures", "claims"), ("quotes", "speakers"), ("facts", "facts")]
 SIZES = [(1024, 768), (1440, 900)]
 
 

@@ -184,10 +184,7 @@ def test_include_vague_false_drops_vague(seed_figures):
     ],
 )
 def test_values_qualifiers_units(nlp, text, expected):
-    got = [
-        (f.text, f.value, f.value_max, f.qualifier, f.unit)
-        for f in figs_of(nlp, text)
-    ]
+    got = [(f.text, f.value, f.value_max, f.qualifier, f.unit) for f in figs_of(nlp, text)]
     assert [g[0] for g in got] == [e[0] for e in expected]
     for g, e in zip(got, expected, strict=True):
         assert g[1] == pytest.approx(e[1])
@@ -216,8 +213,9 @@ def test_not_figures(nlp, text):
     [
         ("The 45-year-old driver was arrested on Friday.", [("45", "age")]),
         (
+            # "one of the shelters" is a pronoun, not a count (tests/extract/test_not_figures.py)
             "One resident said she had lost everything, and one of the shelters was closed.",
-            [("One", "one"), ("one", "one")],
+            [("One", "one")],
         ),
         ("The strike lasted for 10 days in 2022.", [("10", "duration")]),
         (
@@ -335,9 +333,7 @@ def test_bare_counts_the_model_tags_as_dates_are_figures(nlp):
         "It happened nearly three years ago.",
         "The vote is at 10:30 on Monday.",
     ):
-        assert [f.kind for f in extract_figures(nlp(text)) if f.kind != "duration"] == [], (
-            text
-        )
+        assert [f.kind for f in extract_figures(nlp(text)) if f.kind != "duration"] == [], text
     assert [f.kind for f in extract_figures(nlp("He was 45 years old."))] == ["age"]
 
 

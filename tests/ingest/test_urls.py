@@ -195,9 +195,7 @@ def test_gzip_content_is_decoded_and_bombs_are_named():
 
 def _fetch_served(body: bytes, headers: str, limits=DEADLINE):
     """Serve ``body`` once with ``headers`` (plus its Content-Length) and fetch it."""
-    head = (
-        f"HTTP/1.1 200 OK\r\n{headers}Content-Length: {len(body)}\r\n\r\n".encode()
-    )
+    head = f"HTTP/1.1 200 OK\r\n{headers}Content-Length: {len(body)}\r\n\r\n".encode()
     server = SlowServer(head, body, 0.0)
     try:
         return fetch_url(server.url, limits, allow_private=True)

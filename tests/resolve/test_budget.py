@@ -88,8 +88,9 @@ def seed_parts(nlp, seed_corpus):
 
 
 def test_assemble_notes_every_pass_the_budget_cut(seed_parts):
-    """Both passes over the whole corpus are cut by a spent budget: no claims, every quote
-    alone, two notes named "All articles"; the other tables are complete."""
+    """The passes over the whole corpus are cut by a spent budget: no claims, every quote
+    and every statement alone, three notes named "All articles"; the other tables are
+    complete."""
     from lib.resolve.assemble import assemble
 
     documents, parts = seed_parts
@@ -99,5 +100,7 @@ def test_assemble_notes_every_pass_the_budget_cut(seed_parts):
     assert cut.quotes["group_id"].nunique() == len(cut.quotes)
     assert len(cut.figures) == len(whole.figures) and len(cut.mentions) == len(whole.mentions)
     notes = [m for name, m in cut.problems if name == CORPUS_NOTE]
-    assert len(notes) == 2 and notes[0].startswith("Claims across outlets were not computed")
+    assert cut.facts["fact_id"].nunique() == len(cut.facts) == len(whole.statements)
+    assert len(notes) == 3 and notes[0].startswith("Claims across outlets were not computed")
+    assert notes[2].startswith("Facts across outlets were not computed")
     assert not [p for p in whole.problems if p[0] == CORPUS_NOTE]

@@ -373,3 +373,10 @@ def test_resolve_folds_surname_spelling_variants():
         "Michael Johnston",
         "Volodymyr Zelensky",
     ]
+
+
+def test_a_story_whose_only_name_is_in_its_headline_gives_no_entity_and_no_error():
+    # a one-article story (a pile grouped into stories) naming one person only in its title
+    raw = frame([{"text": "Dana Whitfield", "label": "PERSON", "in_title": True}])
+    out = resolve_entities(raw)
+    assert out.empty

@@ -144,6 +144,17 @@ def test_story_ids_are_ordered_by_size_then_date():
     assert group_stories(feats) == ["S1", "S2", "S1"]
 
 
+def test_three_reports_of_one_event_alone_are_one_story():
+    """A small pile: the words all three share are the event's, not common words; without
+    the background articles their IDF would sink to its floor and the pile split."""
+    shared = {"e:okafor": 1.0, "w:flood": 1.0, "w:evacuate": 1.0}
+    feats = [
+        StoryFeatures(739010, {**shared, **{f"w:own{k}_{n}": 1.0 for n in range(5)}})
+        for k in range(3)
+    ]
+    assert group_stories(feats) == ["S1", "S1", "S1"]
+
+
 # ----------------------------------------------------------------------------- a real pile
 
 

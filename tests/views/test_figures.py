@@ -123,14 +123,36 @@ def test_claim_cells_one_row_per_distinct_figure_in_claim_and_outlet_order():
          "outlet": ["A", "B", "A", "A", "Z"], "value": [3.0, 5000.0, 5000.0, 5000.0, 1.0],
          "value_max": [3.0, 5000.0, 5000.0, 5000.0, 1.0],
          "qualifier": ["exact", "approx", "approx", "approx", "exact"],
-         "unit": [""] * 5, "said_by": [None, "Jane Smith", "", "", ""]}
+         "unit": [""] * 5, "said_by": [None, "Jane Smith", "", "", ""],
+         "low": [2.51, 4500.0, 4500.0, 4500.0, 1.0], "high": [3.49, 5500.0, 5500.0, 5500.0, 1.0]}
     )  # fmt: skip
     cells = claim_cells(claims, ["A", "B"])
     assert cells.to_dict("records") == [
-        {"claim_id": "C02", "outlet": "A", "figure": "3", "said_by": ""},
-        {"claim_id": "C01", "outlet": "A", "figure": "~5,000", "said_by": ""},
-        {"claim_id": "C01", "outlet": "B", "figure": "~5,000", "said_by": "Jane Smith"},
-    ]  # outlet Z is not compared; a figure given twice by A is listed once
+        {"claim_id": "C02", "outlet": "A", "figure": "3", "said_by": "", "interval": "2.51–3.49"},
+        {"claim_id": "C01", "outlet": "A", "figure": "~5,000", "said_by": "",
+         "interval": "4,500–5,500"},
+        {"claim_id": "C01", "outlet": "B", "figure": "~5,000", "said_by": "Jane Smith",
+         "interval": "4,500–5,500"},
+    ]  # outlet Z is not compared; a figure given twice by A is listed once  # fmt: skip
+
+
+def test_claims_table_shows_intervals_on_demand_and_the_differ_badge():
+    from lib.present.tables import claims_table_html
+    from lib.views.figures import claim_cells, claim_summary
+
+    claims = pd.DataFrame(
+        {"claim_id": ["C01", "C01"], "counted": ["jobs"] * 2, "status": ["differ"] * 2,
+         "outlet": ["A", "B"], "value": [139e6, 140_937_785.0],
+         "value_max": [139e6, 140_937_785.0], "qualifier": ["exact"] * 2, "unit": ["USD"] * 2,
+         "said_by": ["", ""], "low": [138.51e6, 140_937_784.51],
+         "high": [139.49e6, 140_937_785.49]}
+    )  # fmt: skip
+    summary, cells = claim_summary(claims, ["A", "B"]), claim_cells(claims, ["A", "B"])
+    hidden = claims_table_html(summary, cells, ["A", "B"])
+    shown = claims_table_html(summary, cells, ["A", "B"], intervals=True)
+    assert 'class="cl-badge cl-differ">differ<' in hidden
+    assert 'title="stands for $138.5 million–$139.5 million"' in hidden
+    assert "= $138.5 million–$139.5 million" in shown and "= $138.5" not in hidden
 
 
 def test_figure_rows_mark_counted_phrases_read_from_context():

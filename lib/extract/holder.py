@@ -1,0 +1,277 @@
+"""Whose measurement a figure is: its *holder*, read from the dependency parse.
+
+"The couple's effective tax rate of 35.7%" is the couple's; "a rival's own rate was 36%"
+the rival's; "Okafor with 18 percent, Baptiste and Moreau with 11 percent": 18 percent is
+Okafor's, 11 percent Baptiste's and Moreau's; "21 percent for Romney" Romney's; "Wal-Mart
+stores" Wal-Mart's; "Ford cut 13,000 jobs" Ford's. In order, the first that applies:
+
+- ``with``: the names right before "X with N" (a list's share goes to the names it follows,
+  whatever the parser made of the list); a verb there ("led with 21 percent") gives its
+  subject;
+- ``for``: a name after the figure ("N for X");
+- ``possessor``: the possessor of what is counted or measured ("Trump's net worth of …",
+  "his age"); a he/she possessive is resolved to the person it stands for (else nobody);
+- ``apposition``: the name the figure is set beside ("Smith, 52 percent, …", "Smith (52
+  percent)");
+- ``modifier``: a person or organisation naming what is counted ("Wal-Mart stores");
+- ``subject``: the subject of the clause whose object or complement the figure is ("the
+  couple paid …", "Trump had 17 percent"), reporting verbs and pronouns that name nobody
+  skipped.
+
+A record has ``holder_text`` (the name or noun phrase as written), ``holder_start`` /
+``holder_end`` (character offsets, for the canonical entity) and ``holder_how`` (the rule
+above, "" when there is no holder). :mod:`lib.resolve.holders` turns it into the
+``holder`` column: the canonical entity where it is one.
+"""
+
+from __future__ import annotations
+
+from lib.extract.candidates import Candidate
+from lib.extract.exclusions import anchor_token
+from lib.extract.numbers import vocab
+from lib.nlp.index import ent_at
+
+#: Entity types that can hold a measurement.
+HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT", "WORK_OF_ART"})
+#: Entity types a counted noun's modifier must have to be its holder ("Wal-Mart stores");
+#: nationalities and places are the counted groups' job ("Haitian migrants").
+MODIFIER_LABELS = frozenset({"PERSON", "ORG"})
+#: Possessive pronouns resolved to a person.
+PERSON_POSSESSIVES = {"his": "m", "her": "f"}
+#: Words that never hold a measurement as subjects or possessors.
+NOT_HOLDERS = frozenset(
+    "it its they them their this that these those which who whom whose what there here "
+    "i we you me us our your my one some all both each any many few others other".split()
+)
+#: Dependencies through which a figure is its clause's object or complement.
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "acomp", "npadvmod", "nummod", "quantmod"})
+#: Verbs whose subject reports a figure rather than holding it (``lib/data/attribution.json``
+#: has the full reporting list; these are the common ones for figures).
+REPORT_LEMMAS = frozenset(
+    "say tell report estimate claim show find put note add cite count calculate "
+    "announce state predict project forecast suggest indicate".split()
+)
+EMPTY = {"holder_text": "", "holder_start": -1, "holder_end": -1, "holder_how": ""}
+
+
+def figure_holder(doc, cand: Candidate, noun, attributor=None) -> dict:
+    """The holder record of one figure candidate (see the module docstring).
+
+    ``noun``: the noun the figure counts or measures (or None); ``attributor``: the Doc's
+    :class:`lib.nlp.attribution.Attributor`, used to resolve "his"/"her" (optional).
+    """
+    for how, find in (
+        ("with", _with_names),
+        ("for", _for_name),
+        ("possessor", lambda d, c, n: _possessor(d, c, n, attributor)),
+        ("apposition", _apposition),
+        ("modifier", _modifier),
+        ("subject", _subject),
+    ):
+        found = find(doc, cand, noun)
+        if found is not None:
+            start, end = found
+            text = doc.text[start:end].strip() if hasattr(doc, "text") else ""
+            if text and text.lower() not in NOT_HOLDERS:
+                return {
+                    "holder_text": text,
+                    "holder_start": start,
+                    "holder_end": end,
+                    "holder_how": how,
+                }
+    return dict(EMPTY)
+
+
+# ----------------------------------------------------------------------------- spans
+
+
+def _name_span(doc, tok) -> tuple[int, int] | None:
+    """Character span of the name ``tok`` belongs to (its entity, possessive cut), or of
+    its noun phrase's compounds and head when it is no entity; None for pronouns."""
+    if tok.lower_ in NOT_HOLDERS or tok.pos_ == "PRON" or tok.like_num:
+        return None
+    ent = ent_at(doc, tok.i)
+    if ent is not None and ent.label_ in HOLDER_LABELS:
+        toks = [t for t in ent if t.tag_ != "POS" and t.text not in ("'s", "’s", "'", "’")]
+        if toks and toks[0].lower_ == "the":
+            toks = toks[1:]
+        if toks:
+            return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lo = tok.i
+    while lo - 1 >= 0 and doc[lo - 1].dep_ in ("compound", "amod") and doc[lo - 1].head.i == tok.i:
+        if doc[lo - 1].like_num:
+            break
+        lo -= 1
+    return doc[lo].idx, tok.idx + len(tok.text)
+
+
+def _names_before(doc, k: int, floor: int) -> tuple[int, int] | None:
+    """The names ending right before token ``k``: "Okafor", "Baptiste and Moreau",
+    "Mitt Romney" (proper nouns joined by "and" / "&"), or None."""
+    j = k - 1
+    if j < floor or doc[j].pos_ != "PROPN":
+        return None
+    lo = j
+    while lo - 1 >= floor:
+        prev = doc[lo - 1]
+        if prev.pos_ == "PROPN" or (prev.tag_ == "NNP" and prev.is_title):
+            lo -= 1
+        elif prev.lower_ in ("and", "&") and lo - 2 >= floor and doc[lo - 2].pos_ == "PROPN":
+            lo -= 2
+        else:
+            break
+    return doc[lo].idx, doc[j].idx + len(doc[j].text)
+
+
+# ----------------------------------------------------------------------------- rules
+
+
+def _with_names(doc, cand: Candidate, noun):
+    """ "Okafor with 18 percent", "Huckabee at 17 percent": the names right before "with"
+    or "at"; "Romney led with 21 percent", "Trump tied … at 17 percent": the subject of
+    the verb the preposition belongs to."""
+    start = cand.start
+    sent = doc[cand.anchor_span[0]].sent
+    if start - 1 <= sent.start or doc[start - 1].lower_ not in ("with", "at"):
+        return None
+    names = _names_before(doc, start - 1, sent.start)
+    if names is not None:
+        return names
+    prep, prev = doc[start - 1], doc[start - 2]
+    verb = None
+    if prev.pos_ in ("VERB", "AUX") or (prev.pos_ == "ADV" and prev.head.pos_ == "VERB"):
+        verb = prev if prev.pos_ in ("VERB", "AUX") else prev.head
+    elif prep.dep_ == "prep" and prep.head.pos_ == "VERB":
+        verb = prep.head
+    return _subject_of(doc, verb, cand) if verb is not None else None
+
+
+def _for_name(doc, cand: Candidate, noun):
+    """ "21 percent for Romney": a name right after "for"."""
+    end = cand.end
+    sent_end = doc[cand.anchor_span[0]].sent.end
+    if noun is not None and noun.i >= end and noun.i - end <= 2:
+        end = noun.i + 1  # "21 percent of the vote for Romney" is not read: keep it simple
+    if end + 1 >= sent_end or doc[end].lower_ != "for":
+        return None
+    nxt = doc[end + 1]
+    if nxt.lower_ == "the" and end + 2 < sent_end:
+        nxt = doc[end + 2]
+    ent = ent_at(doc, nxt.i)
+    named = ent is not None and ent.label_ in HOLDER_LABELS - {"NORP"}
+    # a proper noun the tagger missed (or took for a date) is a name too, months aside
+    if not named and not (nxt.pos_ == "PROPN" and nxt.lower_ not in vocab()["months"]):
+        return None
+    return _name_span(doc, nxt)
+
+
+def _measured(doc, cand: Candidate, noun):
+    """The noun whose holder decides: what is counted, or what the figure measures ("the
+    rate of 35.7%")."""
+    if noun is not None:
+        return noun
+    tok = anchor_token(doc, *cand.anchor_span)
+    for _ in range(3):
+        if cand.start <= tok.head.i < cand.end and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            break
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head.head
+    if tok.dep_ == "attr" and tok.head.pos_ == "AUX":
+        for child in tok.head.children:
+            if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN"):
+                return child  # "a rival's own rate was 36%"
+    return None
+
+
+def _possessor(doc, cand: Candidate, noun, attributor):
+    target = _measured(doc, cand, noun)
+    if target is None:
+        return None
+    for child in target.children:
+        if child.dep_ != "poss":
+            continue
+        if child.lower_ in PERSON_POSSESSIVES:
+            if attributor is None:
+                return None
+            ent = attributor.resolve_person(child, PERSON_POSSESSIVES[child.lower_])
+            if ent is None:
+                return None
+            return _name_span(doc, ent.root)
+        return _name_span(doc, child)
+    for child in target.children:  # "the net worth of Donald Trump"
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i > cand.end - 1:
+            for pobj in child.children:
+                ent = ent_at(doc, pobj.i)
+                if pobj.dep_ == "pobj" and ent is not None and ent.label_ in MODIFIER_LABELS:
+                    return _name_span(doc, pobj)
+    return None
+
+
+def _apposition(doc, cand: Candidate, noun):
+    """ "Smith, 52 percent, …" / "Smith (52 percent)": the figure set beside a name."""
+    tok = anchor_token(doc, *cand.anchor_span)
+    for _ in range(2):
+        if cand.start <= tok.head.i < cand.end and tok.head.i != tok.i:
+            tok = tok.head
+    head = tok.head
+    if tok.dep_ == "appos" and head.i < tok.i:
+        ent = ent_at(doc, head.i)
+        if ent is not None and ent.label_ in MODIFIER_LABELS:
+            return _name_span(doc, head)
+    start = cand.start
+    if start >= 2 and doc[start - 1].text == "(":
+        ent = ent_at(doc, start - 2)
+        if ent is not None and ent.label_ in MODIFIER_LABELS:
+            return _name_span(doc, doc[start - 2])
+    return None
+
+
+def _modifier(doc, cand: Candidate, noun):
+    return None if noun is None else _owner(doc, noun, cand.start, cand.end)
+
+
+def _owner(doc, noun, lo: int, hi: int):
+    """A person or organisation naming what is counted ("Wal-Mart stores"), outside the
+    figure's tokens ``[lo, hi)``."""
+    for child in noun.lefts:
+        if child.dep_ in ("compound", "nmod", "amod", "poss") and not (lo <= child.i < hi):
+            ent = ent_at(doc, child.i)
+            if ent is not None and ent.label_ in MODIFIER_LABELS:
+                return _name_span(doc, child)
+    return None
+
+
+def _subject(doc, cand: Candidate, noun):
+    """The subject of the clause whose object or complement the figure (or what it
+    counts) is: "The couple paid a rate of 35.7%", "Trump had 17 percent"."""
+    node = noun if noun is not None else anchor_token(doc, *cand.anchor_span)
+    for _ in range(3):  # out of the figure's tokens and "of" phrases ("a rate of 35.7%")
+        head = node.head
+        if head.i == node.i:
+            return None
+        if cand.start <= head.i < cand.end or node.dep_ in ("pobj", "prep"):
+            node = head
+            continue
+        break
+    if node.dep_ not in OBJECT_DEPS or node.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return _subject_of(doc, node.head, cand)
+
+
+def _subject_of(doc, verb, cand: Candidate):
+    if verb.lemma_.lower() in REPORT_LEMMAS:
+        return None
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass") or cand.start <= child.i < cand.end:
+            continue
+        if child.dep_ == "nsubjpass" or child.lower_ in NOT_HOLDERS or child.pos_ == "PRON":
+            return None
+        if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            child = verb.head
+        owner = _owner(doc, child, -1, -1)
+        return owner if owner is not None else _name_span(doc, child)
+    return None

@@ -1,0 +1,65 @@
+"""Whose measurement a figure is (holder) and which time it is about, on invented
+sentences (lib.extract.holder, lib.extract.measure.time_text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.extract.figures import extract_figures
+
+
+def one(nlp, text: str, value: float):
+    figs = [f for f in extract_figures(nlp(text)) if f.value == value]
+    assert len(figs) == 1, figs
+    return figs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "holder", "how"),
+    [
+        ("A rival candidate's own rate was 36%.", 36, "rival candidate", "possessor"),
+        ("Velmar's net worth of $10 billion is disputed.", 1e10, "Velmar", "possessor"),
+        ("Osei led with 21 percent.", 21, "Osei", "with"),
+        ("Osei trailed, followed by 17 percent for Brannigan.", 17, "Brannigan", "for"),
+        ("Halvorsen Foods stores employ 14,000 people.", 14_000, "Halvorsen Foods", "subject"),
+        ("The couple paid an effective tax rate of 35.7% in 2014.", 35.7, "couple", "subject"),
+        ("Dario Quint, 68, resigned on Thursday.", 68, "Dario Quint", "apposition"),
+    ],
+)
+def test_holder_from_the_parse(nlp, text, value, holder, how):
+    fig = one(nlp, text, value)
+    assert (fig.holder_text, fig.holder_how) == (holder, how)
+    start, end = fig.holder_start, fig.holder_end
+    assert text[start:end] == holder
+
+
+def test_a_reporting_subject_holds_nothing(nlp):
+    fig = one(nlp, "Officials said 300 homes were flooded.", 300)
+    assert fig.holder_text == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "time"),
+    [
+        ("Police made six arrests Wednesday, compared to 47 the previous night.", 6, "Wednesday"),
+        ("Police made six arrests Wednesday, compared to 47 the previous night.", 47,
+         "the previous night"),
+        ("Last week the committee held four hearings.", 4, "Last week"),
+        ("The couple paid an effective tax rate of 35.7% in 2014.", 35.7, "2014"),
+        ("Police made 47 arrests overnight, officials said on Thursday.", 47, "overnight"),
+        ("Strom, a 21-year veteran of the force, was dismissed on Friday.", 21, ""),
+        ("The storm killed 52 people.", 52, ""),
+    ],
+)  # fmt: skip
+def test_time_the_figure_is_about(nlp, text, value, time):
+    assert one(nlp, text, value).time_text == time
+
+
+def test_a_hyphenated_time_unit_is_a_duration_of_its_noun(nlp):
+    fig = one(nlp, "The board imposed a 60-day suspension.", 60)
+    assert (fig.kind, fig.unit, fig.counted) == ("duration", "day", "suspension")
+
+
+def test_a_figure_hung_on_a_name_counts_the_noun_after_it(nlp):
+    fig = one(nlp, "That translates into more than 4,300 Halvorsen and Tybee stores.", 4300)
+    assert fig.counted_head == "store"

@@ -238,6 +238,42 @@ def gold_quotes(doc: str, text: str, ann: str) -> list[GoldQuote]:
     return out
 
 
+@dataclass
+class GoldPronoun:
+    """A he/she Source of any PolNeAR attribution (quoted or not), resolved like
+    :func:`gold_quotes` resolves a quote's pronoun source."""
+
+    start: int
+    end: int
+    pronoun: str
+    resolved: str
+    quoted: bool = False  # the source of a direct quote
+
+
+def gold_pronoun_sources(text: str, ann: str) -> list[GoldPronoun]:
+    """Every attribution Source of one document that is "he"/"she" (any case), with the
+    nearest earlier named Source (:func:`is_named`) as the person it stands for; one entry
+    per Source span."""
+    spans, events = parse_brat(ann)
+    named = sorted(
+        (s for s in spans.values() if s.label == "Source" and is_named(s.text)),
+        key=lambda s: s.start,
+    )
+    found: dict[str, GoldPronoun] = {}
+    for ev in events:
+        src = spans.get(ev.get("Source", ""))
+        if src is None or words(src.text) not in (["he"], ["she"]):
+            continue
+        content = spans.get(ev.get("Content", ""))
+        quoted = content is not None and quoted_text(text, content.spans) is not None
+        earlier = [s for s in named if s.start < src.start]
+        if earlier and src.id not in found:
+            found[src.id] = GoldPronoun(src.start, src.end, words(src.text)[0], earlier[-1].text)
+        if src.id in found and quoted:
+            found[src.id].quoted = True
+    return sorted(found.values(), key=lambda g: g.start)
+
+
 def containment(a: Counter, b: Counter) -> float:
     """Share of ``a``'s tokens (as a multiset) that ``b`` also has."""
     n = sum(a.values())
@@ -393,6 +429,43 @@ def person_unified(per_outlet_entities: dict[str, list[str]]) -> bool:
         return False
     names = {e for ents in tagged.values() for e in ents}
     return len(names) == 1
+
+
+# ----------------------------------------------------------------------------- BASIL names
+
+#: Gold name types, grouped as the report shows them.
+NAME_GROUPS = {"ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+def name_hit(system: list[tuple[int, int, str]], gold: tuple[int, int]) -> str:
+    """The system entity of one gold organisation or place mention, or "".
+
+    ``system``: (start, end, entity) of the system's mentions in the same article. A system
+    mention counts when it overlaps the gold span and reaches at most one character beyond
+    it on either side: a mention of a longer name ("House Democrats", a group, for gold
+    "House") tags another thing and leaves this mention untagged.
+    """
+    for s, e, ent in system:
+        if s < gold[1] and gold[0] < e and s >= gold[0] - 1 and e <= gold[1] + 1:
+            return ent
+    return ""
+
+
+def one_entity_rates(results: dict[str, list[bool]]) -> dict[str, float | None]:
+    """Share of unified things per group (``results``: group -> one bool per gold thing
+    named by 2+ outlets), plus ``all`` over every group."""
+    out: dict[str, float | None] = {}
+    every = [ok for oks in results.values() for ok in oks]
+    for group, oks in results.items():
+        out[group] = round(sum(oks) / len(oks), 4) if oks else None
+    out["all"] = round(sum(every) / len(every), 4) if every else None
+    return out
+
+
+def merged_entities(hits: dict[str, set[str]]) -> list[str]:
+    """System entities that carry mentions of two or more different gold things (``hits``:
+    system entity -> the gold things whose mentions it tags)."""
+    return sorted(ent for ent, things in hits.items() if len(things) > 1)
 
 
 # ----------------------------------------------------------------------------- BASIL claims

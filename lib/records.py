@@ -97,6 +97,9 @@ class Mention:
     full_hint: str = col("Full name hint", "A full name the article gives for a surname")
     in_title: bool = col("In a heading")
     raw_label: str = col("Model type", "The type before corpus-wide resolution")
+    nickname: str = col("Nickname", 'A nickname written inside the name: Thomas "Tam" Okoro')
+    kin: bool = col("Beside a kinship word", "“his father, …”: tells father and son apart")
+    role: str = col("Role", "The job title the name is written with: “Gov.”, “…, the mayor,”")
 
 
 @record
@@ -295,9 +298,7 @@ class Quote:
         "Speaker entity", "The canonical entity of the speaker, if any", cli=True
     )
     speaker_how: str = col(
-        "How the speaker was found",
-        "explicit, according to, pronoun, role, carried over or next quote",
-        cli=True,
+        "How the speaker was found", "explicit, according to, beside, pronoun, role, …", cli=True
     )
     sentence: str = col("Sentence", "The sentence(s) holding the quote and its attribution")
     sent_start_char: int = col("Sentence start", "Offset of that sentence")

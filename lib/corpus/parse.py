@@ -37,7 +37,9 @@ from lib.corpus.text import (
     rejoin_wrapped,
     strip_markup,
 )
+from lib.corpus.title import outlet_from_file_name, split_outlet_suffix
 from lib.nlp.caps import cap_notes
+from lib.nlp.headline import is_headline
 
 
 @dataclass
@@ -135,7 +137,30 @@ class _Reader:
         elif is_date_line(plain):
             self.boiler.append(plain)
             return
+        if len(self.body) == 1 and _same_line(plain, split_outlet_suffix(self.body[0])[0]):
+            self.boiler.append(plain)  # the headline repeated at the top of the body
+            return
         self.body.append(plain)
+
+
+def _same_line(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def _title_and_outlet(reader: _Reader, paragraphs: list[str], hints: dict) -> tuple[str, str]:
+    """(title, outlet its " | Outlet" suffix names) and the first paragraph made the clean
+    title: the reader's title line, else a first line ending in a full stop that reads as a
+    headline (:func:`lib.nlp.headline.is_headline`), else ""; hints win."""
+    title = reader.found.get("title", "")
+    if not title and paragraphs and is_headline(paragraphs[0], (paragraphs[1:2] or [""])[0]):
+        title = strip_kicker(paragraphs[0])
+    clean, outlet = split_outlet_suffix(title)
+    if outlet and paragraphs and paragraphs[0].endswith(title):
+        paragraphs[0] = paragraphs[0][: len(paragraphs[0]) - len(title)] + clean
+    if hints.get("title"):
+        clean, hinted = split_outlet_suffix(hints["title"])
+        outlet = hinted or outlet
+    return clean, outlet
 
 
 def parse_document(doc_id: str, raw: str, hints: dict[str, str] | None = None) -> Document:
@@ -154,11 +179,16 @@ def parse_document(doc_id: str, raw: str, hints: dict[str, str] | None = None) -
     while body and len(body[-1].split()) <= 2 and not SENTENCE_END.search(body[-1]):
         boiler.append(body.pop())
     paragraphs = join_broken(body)
+    title, title_outlet = _title_and_outlet(reader, paragraphs, hints)
     meta = {k: hints.get(k) or reader.found.get(k, "") for k in MANIFEST_FIELDS}
+    meta["title"] = title
     if not meta["outlet"]:  # "WASHINGTON (Reuters) -" opening one of the first paragraphs
         meta["outlet"] = next((a for a in map(wire_agency, paragraphs[:3]) if a), "")
+    meta["outlet"] = meta["outlet"] or title_outlet  # "Storm hits coast | The Daily Example"
     if not meta["outlet"] and meta["url"]:
         meta["outlet"] = outlet_from_url(meta["url"])
+    if not meta["outlet"]:  # a plain-text file named after its outlet: "fox.txt"
+        meta["outlet"] = outlet_from_file_name(hints.get("source_name", ""))
     body_text = "\n\n".join(paragraphs)
     return Document(
         doc_id=doc_id,

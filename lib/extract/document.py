@@ -14,6 +14,7 @@ from lib.extract.mentions import mention_records
 from lib.extract.quotes import attributor_for, extract_quotes
 from lib.extract.statements import statement_records
 from lib.extract.terms import term_records
+from lib.nlp.headline import title_end
 from lib.nlp.index import extensions
 from lib.parts import Parts
 from lib.records import Sentence
@@ -62,7 +63,8 @@ def process_doc(doc, text: str) -> Parts:
     mentions = mention_records(doc, ids)
     att = attributor_for(doc)
     quots = extract_quotes(doc, att)
-    figs = extract_figures(doc, attributor=att)
+    headline = title_end(text)  # the headline is the title: no figure is counted from it
+    figs = [f for f in extract_figures(doc, attributor=att) if f.start_char >= headline]
     starts = [r.start_char for r in sent_rows]
     for rec in figs + quots:
         rec.sentence_id = max(bisect.bisect_right(starts, rec.start_char) - 1, 0)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from lib.extract.name_forms import nickname_records, qualify_places
 from lib.nlp.gazetteer import gazetteer
+from lib.nlp.headline import title_end
 from lib.nlp.index import sent_of
 from lib.nlp.names import (
     LEADING_DET,
@@ -20,7 +22,7 @@ from lib.nlp.names import (
     is_heading_line,
     strip_region,
 )
-from lib.nlp.people import given_name_gender
+from lib.nlp.people import apposed_roles, given_name_gender, role_words
 from lib.nlp.people import vocab as people_vocab
 from lib.nlp.pipeline import doc_text
 from lib.records import Mention
@@ -39,6 +41,9 @@ CUE_DEFAULTS = {
     "expansion": "",
     "honorific": "",
     "full_hint": "",
+    "nickname": "",
+    "kin": False,
+    "role": "",
 }
 
 
@@ -316,6 +321,33 @@ def _shared_surname(doc: Doc, ent: Span, end: int) -> str:
     return rest[-1].text if len(rest) >= 2 and _given_name(doc[end - 1].text) else ""
 
 
+#: Kinship nouns: "his father, Donald Trump", "Trump's son Eric".
+KIN_WORDS = frozenset(
+    """father son dad daughter mother mom brother sister wife husband uncle nephew niece
+    grandson granddaughter grandfather grandmother cousin sons daughters brothers""".split()
+)
+
+
+def _kin(doc: Doc, start: int, end: int) -> bool:
+    """A kinship noun within three words before the name or in apposition to it."""
+    if any(t.lower_ in KIN_WORDS for t in doc[max(0, start - 3) : start]):
+        return True
+    root = doc[start:end].root
+    near = [c for c in root.children if c.dep_ == "appos"]
+    near += [root.head] if root.dep_ == "appos" else []
+    return any(t.lower_ in KIN_WORDS for t in near)
+
+
+def _role(doc: Doc, start: int, end: int, ctx: dict) -> str:
+    """The job title a person's name is written with: before it ("Gov. Jane Roe" ->
+    "governor") or in apposition ("Jane Roe, the governor," / "the governor, Jane Roe")."""
+    if start > 0 and doc[start - 1].text in ctx["heads"]:
+        words = role_words(doc[start - 1].text)
+        return max(words, key=len)
+    roles = apposed_roles(doc[start:end], ctx["title_words"])
+    return roles[0] if roles else ""
+
+
 def _given_name(word: str) -> bool:
     """A clear given name ("Malia", "Barack"), never a surname such as "Obama"."""
     return word[:1].isupper() and word.isalpha() and given_name_gender(word)[1] >= 1.0
@@ -333,9 +365,12 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
     ctx = {
         "gaz": gaz,
         "titles": gaz.titles["head"] | gaz.titles["honorific"],
+        "heads": gaz.titles["head"],
+        "title_words": {w.lower().rstrip(".") for w in gaz.titles["head"]},
         "text": full_text,
         "acronyms": find_acronyms(full_text),
     }
+    headline = title_end(full_text)
     shared = _shared_surnames(doc)
     surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2)
     records = []
@@ -352,14 +387,23 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
                 continue
             token, rec = piece
             rec.honorific = honorific
+            rec.kin = rec.label == "PERSON" and _kin(doc, start, end)
+            rec.role = _role(doc, start, end, ctx) if rec.label == "PERSON" else ""
             surname = _shared_surname(doc, ent, end) or shared.get(start, "")
             if start in shared:
                 rec.label = "PERSON"
             rec.full_hint = f"{rec.text} {surname}" if surname and " " not in rec.text else ""
             line_no = bisect.bisect_right(line_starts, rec.start_char) - 1
-            rec.in_title = bool(heading[line_no])
+            rec.in_title = bool(heading[line_no]) or rec.start_char < headline
             rec.sentence_id = sent_ids[token]
             records.append(rec)
+
+    def sentence_of(char: int) -> int:
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        return sent_ids[span[0].i] if span is not None and len(span) else 0
+
+    records = nickname_records(records, full_text, sentence_of)  # Thomas "Tam" Okoro
+    qualify_places(records, full_text)  # "Springfield, Ill." is not "Springfield, Mo."
     return records
 
 

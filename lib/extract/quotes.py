@@ -18,8 +18,10 @@ from __future__ import annotations
 import bisect
 import re
 
+from lib.extract.name_forms import is_nickname_quote, is_title_quote
 from lib.nlp.attribution import Attributor, empty_record
 from lib.nlp.caps import MAX_QUOTES
+from lib.nlp.headline import title_end
 from lib.nlp.pipeline import doc_text
 from lib.nlp.quotemarks import find_quote_marks, paragraph_spans
 from lib.records import Quote
@@ -80,12 +82,20 @@ def _kind(toks, standalone: bool) -> str:
 
 
 def find_quotes(text: str) -> list[tuple]:
-    """Quote spans of every paragraph: ``(paragraph no, paragraph start, paragraph end,
-    open mark, close mark, open_ended, text start, text end)``."""
+    """Quote spans of every paragraph but the headline (:func:`lib.nlp.headline.title_end`):
+    ``(paragraph no, paragraph start, paragraph end, open mark, close mark, open_ended, text
+    start, text end)``."""
     raw = []
     seen = 0
+    headline = title_end(text)  # never a quote: the headline is the title, not the story
     for p_no, (ps, pe) in enumerate(paragraph_spans(text)):
+        if pe <= headline:
+            continue
         for open_idx, close_idx, open_ended in find_quote_marks(text, ps, pe):
+            if is_nickname_quote(text, open_idx, close_idx) or is_title_quote(
+                text, open_idx, close_idx
+            ):
+                continue  # Thomas "Tam" Okoro, on "Morning Desk": names, not quotations
             seen += 1
             if seen > MAX_QUOTES:  # bounded work per document (lib.nlp.caps)
                 return raw

@@ -34,8 +34,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from lib.nlp import antecedents, around
 from lib.nlp.clauses import according_to, children_verb, climb, nearby_verb
 from lib.nlp.gazetteer import gazetteer
+from lib.nlp.headline import title_end
 from lib.nlp.index import doc_ents, ents_within, sent_of
 from lib.nlp.names import clean_entity_text
 from lib.nlp.people import People, vocab
@@ -52,7 +54,6 @@ SOURCE_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
 #: Words before a quote or figure that are never a source: wire kickers and labels.
 KICKERS = frozenset({"update", "updated", "breaking", "exclusive", "watch", "video", "live"})
-DASHES = "―—–-"
 
 
 @dataclass
@@ -115,6 +116,7 @@ class Attributor:
         self.speakers: list[object] = []  # PERSON entities attributed so far, in order
         self.quote_sources: dict[tuple[int, int], Source] = {}
         self._last: tuple[int, int, Source] | None = None  # (paragraph, end char, source)
+        self._antecedents = None  # built on the first he/she
 
     # -- small helpers --------------------------------------------------------------------
 
@@ -153,9 +155,11 @@ class Attributor:
             floor = max(region_tokens[0].i if region_tokens else 0, 0)
             source = self.source_of(found[1], found[0].lemma_.lower(), floor=floor)
         if source is None:
-            source = self._colon(open_idx) or self._dash(close_idx)
+            source = around.colon(self, open_idx) or around.dash(self, close_idx)
+            source = source or around.beside(self, toks)
         if source is None and standalone:
             source = self._carry(paragraph, open_idx)
+            source = source or around.sentence_before(self, open_idx)
         if source is not None:
             self._last = (paragraph, max(region_end, close_idx + 1), source)
             if source.name is not None and source.name[1] is not None:
@@ -187,47 +191,6 @@ class Attributor:
                 return None
         return Source(source.written, "carried over", source.verb, source.name,
                       source.description, source.entity)  # fmt: skip
-
-    def _colon(self, open_idx: int) -> Source | None:
-        """``X: “...”`` — the named source in the line before the colon ending at the quote."""
-        line_start = self.text.rfind("\n", 0, open_idx) + 1
-        prefix = self.text[line_start:open_idx].rstrip()
-        if not prefix.endswith(":"):
-            return None
-        cut = max(prefix.rfind(". "), prefix.rfind("? "), prefix.rfind("! "))
-        if cut >= 0:  # only the sentence that ends with the colon
-            line_start += cut + 2
-            prefix = prefix[cut + 2 :]
-        if len(prefix) > 200:
-            return None
-        toks = [t for t in self.tokens_between(line_start, line_start + len(prefix) - 1)
-                if t.i not in self.in_quote]  # fmt: skip
-        for tok in toks:
-            if tok.dep_ in SUBJECT_DEPS and self._name_for(tok) is not None:
-                return self.source_of(tok, "", how="explicit")
-        for tok in toks:
-            ent = self.ent_of.get(tok.i)
-            if ent is not None and ent.label_ == "PERSON":
-                return self.source_of(ent.root, "", how="explicit")
-        return None
-
-    def _dash(self, close_idx: int) -> Source | None:
-        """``“...” — Jane Roe`` — a name right after a dash following the closing mark."""
-        after = self.text[close_idx + 1 : close_idx + 80]
-        stripped = after.lstrip(" \u00a0")
-        if not stripped or stripped[0] not in DASHES:
-            return None
-        start = close_idx + 1 + len(after) - len(stripped) + 1
-        for tok in self.tokens_between(start, start + 60):
-            if tok.is_space or tok.text in DASHES:
-                continue
-            ent = self.ent_of.get(tok.i)
-            if ent is not None and ent.label_ in ("PERSON", "ORG"):
-                return self.source_of(ent.root, "", how="explicit")
-            if tok.pos_ == "PROPN" and tok.text[:1].isupper():
-                return self.source_of(tok, "", how="explicit")
-            return None
-        return None
 
     # -- figures --------------------------------------------------------------------------
 
@@ -282,6 +245,22 @@ class Attributor:
                         setattr(fig, key, getattr(prev, key))
                     fig.said_by_how = "carried over"
             prev = fig
+
+    def _issuer(self, noun) -> Source | None:
+        """Who issued a statement, letter or post that "said" something: the possessor or
+        the "from"/"by" phrase of the noun ("a statement from the governor's office"), or
+        the subject of the verb it is the object of ("Roe released a statement saying")."""
+        source = self._noun_source(noun)
+        if source is not None or noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+            return source
+        subj = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if (
+            subj is None
+            or subj.i in self.in_quote
+            or subj.lemma_.lower() in vocab()["source_nouns"]
+        ):
+            return None
+        return self.source_of(subj, noun.head.lemma_.lower())
 
     def _noun_source(self, noun) -> Source | None:
         """Source of "a report by X", "data from X", "the ministry's estimate"."""
@@ -384,6 +363,10 @@ class Attributor:
         if subj.ent_type_ in ("DATE", "TIME", "CARDINAL") or "@" in subj.text:
             return None
         name = self._name_for(subj)
+        if name is None and subj.lemma_.lower() in v["source_nouns"]:
+            issued = self._issuer(subj)  # "she released a statement saying …": hers
+            if issued is not None:
+                return issued
         if name is not None:
             return Source(written or name[0], how, verb, name)
         proper = self._proper_noun(subj)
@@ -414,34 +397,12 @@ class Attributor:
         return None  # I / we / you: the writer or the people quoted
 
     def resolve_person(self, tok, gender: str):
-        """The person a he/she before ``tok`` stands for: the most recent speaker-like
-        person (an earlier speaker or a sentence subject) known to be of that gender, else
-        the most recent speaker-like person of unknown gender, else any person mentioned
-        before (known gender first). A person of the other gender is never chosen."""
-        before = [
-            e for e in self.people.mentions if e.end <= tok.i and e.start not in self.in_quote
-        ]
-        speaker_starts = {s.start for s in self.speakers}
-        speaker_like = [e for e in before if self._is_subject(e) or e.start in speaker_starts]
-        for pool in (speaker_like, before):
-            for test in (self.people.matches, self.people.compatible):
-                for ent in reversed(pool):
-                    if test(ent, gender):
-                        return ent
-        return None
-
-    def _is_subject(self, ent) -> bool:
-        """Subject of a main clause (the sentence's root verb, or one conjoined with it):
-        the person a following he/she most likely continues with."""
-        root = ent.root
-        if root.dep_ in ("appos", "compound", "conj") and root.head.dep_ in SUBJECT_DEPS:
-            root = root.head
-        if root.dep_ not in SUBJECT_DEPS:
-            return False
-        verb = root.head
-        while verb.dep_ == "conj" and verb.head.i != verb.i:
-            verb = verb.head
-        return verb.dep_ == "ROOT"
+        """The person a he/she at ``tok`` stands for: the best-scored person named before it
+        whose gender fits (:mod:`lib.nlp.antecedents`); a person of the other gender is
+        never chosen."""
+        if self._antecedents is None:
+            self._antecedents = antecedents.Context(self, title_end(self.text))
+        return antecedents.best(self._antecedents, tok, gender)
 
     def _resolve_group(self, tok, kind: str):
         """ "they" -> the most recent plural or collective subject; "it" -> the most recent
@@ -576,11 +537,13 @@ def entity_offsets(ent) -> tuple[str, int, int] | None:
 
 
 def _np_span(tok) -> tuple[int, int]:
-    """Token range of the noun phrase headed by ``tok`` (without clauses and appositions)."""
+    """Token range of the noun phrase headed by ``tok`` with its "of" / "for" phrase (without
+    clauses and appositions)."""
     drop = ("relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj")
     idxs = {tok.i}
     for child in tok.children:
-        other_prep = child.dep_ == "prep" and (child.lower_ != "of" or child.i < tok.i)
+        # "critics of the plan", "a spokeswoman for the committee"; not "in Paris"
+        other_prep = child.dep_ == "prep" and (child.lower_ not in ("of", "for") or child.i < tok.i)
         if child.dep_ in drop or other_prep:
             continue
         idxs.update(t.i for t in child.subtree)

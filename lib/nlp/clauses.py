@@ -10,12 +10,17 @@ from __future__ import annotations
 
 from lib.nlp.people import vocab
 
+#: Verbs that report through their object: "issued a statement", "posted a message".
+ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "deliver", "give", "put"})
+
 
 def _reporting(tok, weak_ok: bool = True) -> bool:
     v = vocab()
     lemma = tok.lemma_.lower()
     if lemma not in v["reporting_verbs"]:
-        return False
+        return lemma in ISSUING_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in v["source_nouns"] for c in tok.children
+        )
     return weak_ok or lemma not in v["weak_verbs"]
 
 

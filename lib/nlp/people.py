@@ -73,6 +73,29 @@ def given_name_gender(name: str) -> tuple[str | None, float]:
     return sex, 1.0 if default in ("male", "female") else 0.5
 
 
+#: Abbreviated titles and the role nouns they stand for ("Gov. Roe" is "the governor").
+TITLE_ABBREVIATIONS = {
+    "gov": ("governor",),
+    "sen": ("senator",),
+    "rep": ("representative", "congressman", "congresswoman", "lawmaker"),
+    "gen": ("general",),
+    "lt": ("lieutenant",),
+    "col": ("colonel",),
+    "capt": ("captain",),
+    "adm": ("admiral",),
+    "sgt": ("sergeant",),
+    "del": ("delegate",),
+    "supt": ("superintendent",),
+    "atty": ("attorney",),
+}
+
+
+def role_words(title: str) -> set[str]:
+    """The role nouns a title written before a name gives: "gov" -> {"gov", "governor"}."""
+    low = title.lower().rstrip(".")
+    return {low, *TITLE_ABBREVIATIONS.get(low, ())}
+
+
 def name_words(text: str) -> list[str]:
     """Words of a name without courtesy titles and generational suffixes."""
     honorifics = vocab()["honorifics"]
@@ -143,6 +166,10 @@ class People:
                     votes[gendered[low]] += TITLE_VOTE
                 if low in title_words or (tok.text[:1].isupper() and tok.is_alpha):
                     self.titles[pid].add(low)  # "President", and "NATO" of "NATO chief X"
+            for role in apposed_roles(ent, title_words):
+                self.titles[pid].add(role)  # "Jane Roe, the governor," / "the mayor, Li"
+                if role in gendered:
+                    votes[gendered[role]] += TITLE_VOTE
         self._pronoun_votes(in_quote)
 
     def _given_name_vote(self, pid: str, surnames: set[str]) -> None:
@@ -209,7 +236,18 @@ class People:
 
     def has_title(self, ent, title: str) -> bool:
         """Was this person written with ``title`` (or an organisation name) just before?"""
-        return title.lower() in self.titles.get(self.person(ent), set())
+        titles = self.titles.get(self.person(ent), set())
+        return any(title.lower() in role_words(t) for t in titles)
+
+
+def apposed_roles(ent, title_words: set[str]) -> list[str]:
+    """Job titles in apposition to a person's name, lower case: "Jane Roe, the governor,",
+    "Jane Roe, governor of Ohio,", "the mayor, Li Wei," -> ["governor"] / ["mayor"]."""
+    root = ent.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    return [n.lower_ for n in nouns if n.pos_ in ("NOUN", "PROPN") and n.lower_ in title_words]
 
 
 def _title_run(doc, start: int, limit: int = 4) -> list:

@@ -21,8 +21,9 @@ from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
 from lib.resolve.facts import align_facts, single_facts
 from lib.resolve.holders import holder_columns, resolve_times
+from lib.resolve.propagate import with_story_names
 from lib.resolve.quote_groups import group_quotes
-from lib.resolve.speakers import resolve_sources, span_entities
+from lib.resolve.speakers import apply_story_roles, resolve_sources, span_entities, story_roles
 from lib.resolve.statements import statement_table
 from lib.resolve.stories import StoryFeatures, group_stories, story_features, story_table
 from lib.schema import Analysis
@@ -103,10 +104,11 @@ def _mentions(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def _figures(
-    figs: pd.DataFrame, spans, budget: Budget, published: dict[str, str]
+    figs: pd.DataFrame, spans, budget: Budget, published: dict[str, str], roles: dict
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     if len(figs):
         figs["said_by"], figs["said_by_entity"] = resolve_sources(figs, spans, "said_by")
+        apply_story_roles(figs, "said_by", roles)  # "the governor said": the story's one
         figs["holder"], figs["holder_entity"] = holder_columns(figs, spans)
         figs["time"] = resolve_times(figs, published)
     claims = empty_frame(Claim)
@@ -119,24 +121,30 @@ def _figures(
     return figs.reset_index(drop=True), claims.reset_index(drop=True)
 
 
-def _quotes(quots: pd.DataFrame, spans, budget: Budget) -> pd.DataFrame:
+def _quotes(quots: pd.DataFrame, spans, budget: Budget, roles: dict) -> pd.DataFrame:
     if len(quots):
         quots["speaker"], quots["speaker_entity"] = resolve_sources(quots, spans, "speaker")
+        apply_story_roles(quots, "speaker", roles)  # "the governor replied"
         quots = group_quotes(quots, budget)  # stops where it is when the budget runs out
     return quots[names(Quote)].reset_index(drop=True)
 
 
 def _passes(
-    tables: dict[str, pd.DataFrame], budget: Budget, published: dict[str, str]
+    tables: dict[str, pd.DataFrame],
+    budget: Budget,
+    published: dict[str, str],
+    bodies: dict[str, str] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The corpus-level passes over one story's per-article tables: mentions with canonical
-    entities, the entity table, figures (with the time each is about, read against its
-    article's ``published`` date) and claims, quotes and their groups, statements and the
-    facts they report."""
-    mentions = _mentions(tables["mentions"])
+    entities (plus the story's names the model missed in an article, found in ``bodies``),
+    the entity table, figures (with the time each is about, read against its article's
+    ``published`` date) and claims, quotes and their groups (a source written as a job
+    title read as the story's one holder of it), statements and the facts they report."""
+    mentions = _mentions(with_story_names(tables["mentions"], tables["sentences"], bodies or {}))
     spans = span_entities(mentions)
-    figs, claims = _figures(tables["figures"], spans, budget, published)
-    quots = _quotes(tables["quotes"], spans, budget)
+    roles = story_roles(mentions)
+    figs, claims = _figures(tables["figures"], spans, budget, published, roles)
+    quots = _quotes(tables["quotes"], spans, budget, roles)
     statements = tables["statements"]
     facts = run_pass(
         budget,
@@ -187,6 +195,7 @@ def _story_passes(
     story_of: dict[str, str],
     budget: Budget,
     published: dict[str, str],
+    bodies: dict[str, str],
 ) -> dict:
     """:func:`_passes` run on each story alone, so no name, claim or quote group ever links
     two stories. Ids are prefixed with the story id ("S2-C01"); rows are grouped by story
@@ -199,7 +208,7 @@ def _story_passes(
             name: t[stories_of_rows[name] == sid].reset_index(drop=True)
             for name, t in tables.items()
         }
-        found = _passes(mine, budget, published)
+        found = _passes(mine, budget, published, bodies)
         found["claims"] = found["claims"].assign(
             claim_id=_prefixed(found["claims"]["claim_id"], sid),
             related=_prefixed(found["claims"]["related"], sid),
@@ -256,12 +265,13 @@ def assemble(
     )
     story_of = dict(zip((d.doc_id for d in documents), stories, strict=True))
     published = {d.doc_id: d.published or "" for d in documents}
+    bodies = {d.doc_id: d.text for d in documents}  # the story's names are searched here
     sentences = tables["sentences"]
     if (story_count or len(set(stories))) > 1:
-        found = _story_passes(tables, story_of, budget, published)
+        found = _story_passes(tables, story_of, budget, published, bodies)
         sentences = _in_story_order(sentences, story_of)
     else:
-        found = _passes(tables, budget, published)
+        found = _passes(tables, budget, published, bodies)
     counts = found["entities"].groupby("doc_id")["entity"].nunique()
     documents_df["entity_count"] = (
         documents_df["doc_id"].map(counts).fillna(0).astype(int).to_numpy()

@@ -15,6 +15,7 @@ from lib.nlp.names import clean_entity_text, strip_region
 from lib.resolve.frames import pair_series, rows
 from lib.resolve.labels import vote_labels
 from lib.resolve.people import link_people, person_clusters, person_forms
+from lib.resolve.short_forms import fold_short_forms
 from lib.schema import NAME_LABELS
 
 
@@ -62,11 +63,55 @@ def shrink_headings(
     return df.drop(index=drop)
 
 
+def story_keys(df: pd.DataFrame) -> pd.Series:
+    """The story of each row: ``story_id`` when the table has one, else one story for the
+    whole corpus. Cross-article passes (nicknames, short forms, names the model missed in
+    one outlet) look only within a story."""
+    if "story_id" in df.columns:
+        return df["story_id"].fillna("").astype(str)
+    return pd.Series("", index=df.index, dtype=object)
+
+
+def link_nicknames(df: pd.DataFrame) -> pd.Series:
+    """Entity per mention with a nickname written inside a name (``Thomas "Tam" Okoro``)
+    read as that person: "Tam" alone and "Tam Okoro" become "Thomas Okoro" in the same
+    article, or anywhere in the story when one person only has that nickname there; such
+    mentions are labelled PERSON in ``df`` (a "Del." read as Delaware is Delbert)."""
+    named = df[df["nickname"].astype(str) != ""]
+    if named.empty:
+        return df["entity"]
+    story = story_keys(df)
+    in_doc = {
+        (d, n): e
+        for d, n, e in zip(named["doc_id"], named["nickname"], named["entity"], strict=True)
+    }
+    in_story: dict[tuple, set[str]] = {}
+    for st, n, e in zip(story[named.index], named["nickname"], named["entity"], strict=True):
+        in_story.setdefault((st, n), set()).add(e)
+    out, labels = [], []
+    for d, st, ent, text, lab, prev in zip(
+        df["doc_id"], story, df["entity"], df["text"], df["label"], df["prev_word"], strict=True
+    ):
+        # the text as written: "Del." may have been read as Delaware
+        words = text.rstrip(".").split(" ") if " " not in ent else ent.split(" ")
+        nick = words[0] if len(words) <= 2 else ""
+        full = in_doc.get((d, nick))
+        if full is None and len(in_story.get((st, nick), ())) == 1:
+            full = next(iter(in_story[(st, nick)]))
+        same_surname = full is not None and (len(words) == 1 or full.split(" ")[-1] == words[-1])
+        same_surname &= not (lab == "GPE" and prev == ",")  # "Dover, Del." is Delaware
+        out.append(full if same_surname else ent)
+        labels.append("PERSON" if same_surname else lab)
+    df["label"] = labels
+    return pd.Series(out, index=df.index, dtype=object)
+
+
 def _resolve_people(df: pd.DataFrame, known: dict[str, str | None]) -> pd.DataFrame:
     """Person names: "Barack" of "Barack and Michelle Obama" read as "Barack Obama", one
     canonical form per person, one-word names linked (see :mod:`lib.resolve.people`)."""
     hinted = df["full_hint"].astype(str) != ""
     df.loc[hinted, "entity"] = df.loc[hinted, "full_hint"]
+    df["entity"] = link_nicknames(df)
     forms = person_forms(df)
     canon = person_clusters(forms, df)
     df["entity"] = link_people(df, known, canon)
@@ -151,6 +196,8 @@ def resolve_entities(mentions: pd.DataFrame) -> pd.DataFrame:
     df = shrink_headings(df, supported, known)
     df = _resolve_people(df, known)
     df["entity"] = fold_spellings(df)
+    df["label"] = vote_labels(df, known)
+    df["entity"] = fold_short_forms(df, story_keys(df))  # "the Post", "Springfield"
     df["label"] = vote_labels(df, known)
     bad = df["entity"].map({e: clean_entity_text(e) is None for e in df["entity"].unique()})
     bad = bad.astype(bool)  # an empty frame maps to a text column

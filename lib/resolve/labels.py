@@ -23,6 +23,20 @@ def media_names() -> frozenset[str]:
     return frozenset(row["name"] for row in read_csv("media.csv") if row["name"])
 
 
+@functools.lru_cache(maxsize=1)
+def name_heads() -> dict[str, str]:
+    """Last word -> label of ``lib/data/name_heads.csv`` ("Tower" -> FAC, "Foundation" ->
+    ORG): a multi-word name ending so is that kind of thing, never a person."""
+    return {row["word"]: row["label"] for row in read_csv("name_heads.csv") if row["word"]}
+
+
+def head_label(entity: str) -> str | None:
+    """FAC / ORG / LOC when a multi-word name ends in a word of :func:`name_heads`."""
+    if " " not in entity:
+        return None
+    return name_heads().get(entity.rsplit(" ", 1)[-1])
+
+
 LABEL_PREFERENCE = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART"]
 
 
@@ -64,4 +78,6 @@ def vote_labels(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
             out[entity] = "NORP"
         elif entity.rsplit(" ", 1)[-1] in PLACE_SUFFIXES and " " in entity:
             out[entity] = "GPE"  # "Lower Merion Township", "Orange County"
+        elif head_label(entity):
+            out[entity] = head_label(entity)  # "Halvorsen Tower": a building, not a person
     return df["entity"].map(out).fillna(df["label"])

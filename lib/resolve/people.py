@@ -30,6 +30,7 @@ from lib.nlp.gazetteer import ascii_fold
 from lib.nlp.people import SUFFIXES, given_name_gender, name_words
 from lib.nlp.people import vocab as people_vocab
 from lib.resolve.grouping import UnionFind
+from lib.resolve.labels import head_label
 
 
 @functools.lru_cache(maxsize=1)
@@ -170,13 +171,29 @@ class _Evidence:
         self.docs: dict[str, set] = defaultdict(set)
         self.titles: dict[str, set[str]] = defaultdict(set)
         self.doc_titles: dict[tuple, set[str]] = defaultdict(set)  # (doc, surname) -> titles
+        self.first_at: dict[tuple, int] = {}  # (form, doc) -> first mention's offset
+        self.kin: set[tuple] = set()  # (form, doc) written beside "father", "son" ...
+        self.story: dict[str, str] = {}  # doc -> story
         if context is None:
             return
         honorifics = {h.lower() for h in people_vocab()["honorifics"]}
-        for doc, entity, cue, prev in context[["doc_id", "entity", "cue", "prev_word"]].itertuples(
-            index=False
+        cols = ["doc_id", "entity", "cue", "prev_word"]
+        extra = context.reindex(columns=["start_char", "kin"])
+        stories = context["story_id"] if "story_id" in context.columns else [""] * len(context)
+        for (doc, entity, cue, prev), start, kin, story in zip(
+            context[cols].itertuples(index=False),
+            extra["start_char"],
+            extra["kin"],
+            stories,
+            strict=True,
         ):
             self.docs[entity].add(doc)
+            self.story[doc] = story
+            if start == start and start is not None:  # not NaN
+                key = (entity, doc)
+                self.first_at[key] = min(self.first_at.get(key, int(start)), int(start))
+            if kin is True:
+                self.kin.add((entity, doc))
             if cue == "title" and prev and prev not in honorifics:
                 self.titles[entity].add(prev)
                 if " " not in entity:
@@ -188,7 +205,8 @@ class _Evidence:
             if bool(name.suffix) == bool(other.suffix):
                 continue
             plain, suffixed = (other, name) if name.suffix else (name, other)
-            if self.docs[plain.text] & self.docs[suffixed.text]:
+            if any(self._two_in(doc, plain.text, suffixed.text)
+                   for doc in self.docs[plain.text] & self.docs[suffixed.text]):  # fmt: skip
                 return True
             own = self.titles[suffixed.text]
             for doc in self.docs[suffixed.text]:
@@ -196,6 +214,60 @@ class _Evidence:
                 if titled & self.titles[plain.text]:
                     return True
         return False
+
+    def _two_in(self, doc: str, plain: str, suffixed: str) -> bool:
+        """Does ``doc`` name two people, "Donald Trump" and "Donald Trump Jr."? Yes when a
+        kinship word stands beside either ("his father, Donald Trump") or the plain form
+        comes first (the father introduced before the son); "Daniel J. Reyes Jr." then
+        "Daniel Reyes" is one man named in full, then shorter."""
+        if (plain, doc) in self.kin or (suffixed, doc) in self.kin:
+            return True
+        first_plain = self.first_at.get((plain, doc))
+        first_suffixed = self.first_at.get((suffixed, doc))
+        return first_plain is None or first_suffixed is None or first_plain < first_suffixed
+
+    def stories(self, names: list[Name]) -> set[str]:
+        return {self.story.get(d, "") for n in names for d in self.docs[n.text]}
+
+
+#: Surnames one letter apart are one person's ("Okoro" / "Okaro") from this length on.
+TYPO_MIN_LEN = 5
+
+
+def _join_typos(clusters: list[list[Name]], evidence: _Evidence) -> list[list[Name]]:
+    """Clusters whose main forms share a given name and whose surnames (5+ letters, same
+    length and first letter) differ in one letter ("Thomas Okoro" / "Thomas Okaro"), in one
+    story but never in one article together: one person, misspelled by one outlet. A letter
+    added is another name ("Kelly" / "Kelley", "Johnson" / "Johnston")."""
+    from rapidfuzz.distance import Hamming
+
+    by_first: dict[str, list[int]] = defaultdict(list)
+    for i, cluster in enumerate(clusters):
+        by_first[fold(cluster[0].first)].append(i)
+    uf = UnionFind(len(clusters))
+    docs = {i: set().union(*(evidence.docs[n.text] for n in c)) for i, c in enumerate(clusters)}
+    for group in by_first.values():
+        if len(group) < 2 or len(group) > 300:  # bounded: one given name, few people
+            continue
+        for k, a in enumerate(group):
+            for b in group[k + 1 :]:
+                ka, kb = clusters[a][0].key, clusters[b][0].key
+                if ka == kb or len(ka) != len(kb) or len(ka) < TYPO_MIN_LEN or ka[0] != kb[0]:
+                    continue
+                if not (ka.isalpha() and kb.isalpha()):
+                    continue
+                if Hamming.distance(ka, kb) != 1:
+                    continue  # one letter swapped for another, not added ("Kelly" / "Kelley")
+                ra, rb = uf.find(a), uf.find(b)
+                if ra == rb or docs[ra] & docs[rb]:
+                    continue  # named in one article together: two people
+                if evidence.stories(clusters[a]) & evidence.stories(clusters[b]):
+                    kept, gone = uf.union(ra, rb)
+                    docs[kept] |= docs.pop(gone)
+    groups: dict[int, list[Name]] = defaultdict(list)
+    for i, root in enumerate(uf.roots()):
+        groups[root].extend(clusters[i])
+    return list(groups.values())
 
 
 def _similar_keys(keys: list[str]) -> list[tuple[str, str]]:
@@ -250,7 +322,7 @@ def person_clusters(names: pd.Series, context: pd.DataFrame | None = None) -> di
             fits[0].append(name)
         else:
             clusters.append([name])  # new, or fits two people: kept apart
-    return _canonical(_join_spellings(by_key), counts)
+    return _canonical(_join_typos(_join_spellings(by_key), evidence), counts)
 
 
 def _join_spellings(by_key: dict[str, list[list[Name]]]) -> list[list[Name]]:
@@ -340,6 +412,15 @@ class _DocPeople:
         return next(iter(cands)) if cands else None
 
 
+def _may_be_person(name: str) -> bool:
+    """A multi-word name that can be a person's: no thing's last word ("Halvorsen Tower")
+    and no comma but before a suffix ("Dover, Delaware" no; "Jay Roe, Jr." yes)."""
+    if head_label(name) is not None:
+        return False
+    tail = name.split(", ", 1)[1] if ", " in name else ""
+    return not tail or tail.lower() in SUFFIXES
+
+
 def person_forms(df: pd.DataFrame) -> pd.Series:
     """The entity of every mention that names a person in full: a multi-word name labelled
     PERSON (or after a title) anywhere in the corpus, or one the model called something
@@ -347,6 +428,7 @@ def person_forms(df: pd.DataFrame) -> pd.Series:
     beside "Goelman" PERSON)."""
     is_person = (df["label"] == "PERSON") | (df["cue"] == "title")
     multi = df["entity"].str.contains(" ", regex=False)
+    multi &= df["entity"].map(_may_be_person)  # not "Halvorsen Tower", "Dover, Delaware"
     person_names = set(df.loc[is_person & multi, "entity"])
     alone = df.loc[is_person & ~multi]
     lone = set(zip(alone["doc_id"], alone["entity"], strict=True))

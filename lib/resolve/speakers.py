@@ -10,10 +10,12 @@ canonical name, else the entity the description names, nationalities as their co
 from __future__ import annotations
 
 import bisect
+import re
 
 import pandas as pd
 
 from lib.nlp.names import demonym_country
+from lib.nlp.people import role_words
 
 
 def span_entities(mentions: pd.DataFrame) -> dict[str, tuple[list[int], list[tuple]]]:
@@ -83,3 +85,48 @@ def resolve_sources(table: pd.DataFrame, spans, prefix: str) -> tuple[pd.Series,
         pd.Series(shown, index=table.index, dtype=object),
         pd.Series(entity, index=table.index, dtype=object),
     )
+
+
+#: Words before a role noun that make it someone else ("the former governor").
+OTHER_HOLDER = frozenset(
+    """former ex late previous then next new incoming outgoing deputy vice acting assistant
+    lieutenant interim future""".split()
+)
+ROLE_PHRASE = re.compile(
+    r"^(?:the|his|her|their|its|[\w.'’-]+['’]s)\s+((?:[\w-]+\s+){0,2})([a-z-]+)$"
+)
+
+
+def story_roles(mentions: pd.DataFrame) -> dict[str, str]:
+    """Role noun -> the one person of the story (the ``mentions`` given) written with that
+    job title ("Gov. Jane Roe", "Jane Roe, the governor,"): from the mentions' ``role``."""
+    if mentions.empty or "role" not in mentions.columns:
+        return {}
+    people = mentions[(mentions["label"] == "PERSON") & (mentions["role"].fillna("") != "")]
+    holders: dict[str, set[str]] = {}
+    for role, ent in zip(people["role"], people["entity"], strict=True):
+        for word in role_words(role):
+            holders.setdefault(word, set()).add(ent)
+    return {word: next(iter(ents)) for word, ents in holders.items() if len(ents) == 1}
+
+
+def apply_story_roles(table: pd.DataFrame, prefix: str, roles: dict[str, str]) -> None:
+    """Sources still described by a job title ("the governor replied") with nobody of that
+    title in their own article: the story's one person with it (how: ``story role``).
+    ``table`` has the resolved ``speaker``/``said_by`` columns and is changed in place."""
+    if table.empty or not roles:
+        return
+    shown = "speaker" if prefix == "speaker" else "said_by"
+    for idx, desc, text in zip(
+        table.index, table[f"{prefix}_description"], table[f"{prefix}_text"], strict=True
+    ):
+        if isinstance(text, str) and text or not isinstance(desc, str):
+            continue
+        m = ROLE_PHRASE.match(" ".join(desc.split()).lower())
+        if m is None or OTHER_HOLDER & set(m.group(1).split()):
+            continue
+        person = roles.get(m.group(2))
+        if person is not None:
+            table.at[idx, shown] = person
+            table.at[idx, f"{shown}_entity"] = person
+            table.at[idx, f"{prefix}_how"] = "story role"

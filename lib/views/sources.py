@@ -13,10 +13,13 @@ import pandas as pd
 HOW_PHRASES = {
     "explicit": "named beside it (“{written}”)",
     "according to": "“according to {written}”",
+    "beside": "the subject of the verb beside it (“{written}”)",
     "pronoun": "pronoun “{written}” read as {shown}",
     "role": "“{written}” read as {shown}",
+    "story role": "“{written}” read as {shown}, so titled in another article of the story",
     "carried over": "carried over from the quote before (“{written}”)",
     "next quote": "named at the next quote in the paragraph (“{written}”)",
+    "sentence before": "the speaker of the sentence before it (“{written}”)",
 }
 #: Figures carry a source over from the previous sentence, not from a quote.
 FIGURE_PHRASES = {**HOW_PHRASES, "carried over": "carried over from the previous sentence"}

@@ -91,6 +91,41 @@ def test_person_unified():
     assert not scoring.person_unified({"fox": ["Jane Roe"], "nyt": [""]})
 
 
+def test_name_hit_ignores_longer_names_and_takes_the_mention_inside():
+    system = [(10, 25, "House Democrats"), (40, 45, "House"), (60, 80, "Washington Post")]
+    assert scoring.name_hit(system, (10, 15)) == ""  # gold "House" in "House Democrats"
+    assert scoring.name_hit(system, (40, 45)) == "House"
+    assert scoring.name_hit(system, (39, 46)) == "House"  # "the House" span of the gold
+    assert scoring.name_hit(system, (60, 80)) == "Washington Post"
+    assert scoring.name_hit(system, (90, 95)) == ""
+
+
+def test_one_entity_rates_per_group_and_merges():
+    rates = scoring.one_entity_rates({"person": [True, True], "org": [True, False], "place": []})
+    assert rates == {"person": 1.0, "org": 0.5, "place": None, "all": 0.75}
+    hits = {"Springfield": {"Springfield, Ill.", "Springfield, Mo."}, "Post": {"Washington Post"}}
+    assert scoring.merged_entities(hits) == ["Springfield"]
+    # a person swallowed by a building named after him is a merge of two things
+    assert scoring.merged_entities({"Halvorsen Tower": {"person:Erik Halvorsen", "FAC:x"}}) == [
+        "Halvorsen Tower"
+    ]
+
+
+def test_gold_pronoun_sources_of_every_attribution():
+    text = "Jane Roe spoke. She said no. Then he said: “Yes.”"
+    ann = (
+        "T1\tSource 0 8\tJane Roe\nT2\tSource 16 19\tShe\nT3\tCue 20 24\tsaid\n"
+        "T4\tContent 25 27\tno\nT5\tSource 34 36\the\nT6\tCue 37 41\tsaid\n"
+        "T7\tContent 43 49\t“Yes.”\n"
+        "E1\tAttribution:T3 Source:T2 Content:T4\nE2\tAttribution:T6 Source:T5 Content:T7\n"
+    )
+    found = scoring.gold_pronoun_sources(text, ann)
+    assert [(g.pronoun, g.resolved, g.quoted) for g in found] == [
+        ("she", "Jane Roe", False),
+        ("he", "Jane Roe", True),
+    ]
+
+
 def test_claim_scores_pairs_and_recall():
     # gold: one measurement in fox (g0) and nyt (g1); system claim A pairs them, claim B pairs
     # a gold figure with a figure matching no gold claim (wrong)

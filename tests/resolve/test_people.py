@@ -140,8 +140,9 @@ def test_party_forms_fold_to_one_group():
         ]
     )
     out = resolve_entities(raw)
-    assert list(out["entity"]) == ["Republicans"] * 3 + ["Democrats"] * 2
-    assert set(out["label"]) == {"NORP"}
+    # members and the adjective are the group; "GOP" (the Grand Old Party) is the party
+    assert list(out["entity"]) == ["Republicans"] * 2 + ["Republican Party"] + ["Democrats"] * 2
+    assert list(out["label"]) == ["NORP", "NORP", "ORG", "NORP", "NORP"]
 
 
 def test_media_and_platforms_are_organisations():

@@ -1,0 +1,56 @@
+"""What a headline carries: which line is the headline and where it ends are read by
+:mod:`lib.nlp.headline` (one rule for the reader, the extractors and attribution); here are
+a trailing ``" | Outlet Name"`` on a headline (:func:`split_outlet_suffix`) and
+the outlet a plain-text file's name gives (:func:`outlet_from_file_name`: ``fox.txt`` ->
+``fox``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+#: "Storm hits coast | The Daily Example": the part after the bar names the outlet.
+_OUTLET_SUFFIX = re.compile(r"^(?P<title>.*?\S)\s+\|\s+(?P<outlet>[^|]{2,60})$")
+
+
+def split_outlet_suffix(title: str) -> tuple[str, str]:
+    """(headline, outlet) of ``"Storm hits coast | The Daily Example"``; (title, "") when the
+    headline ends in no ``| name`` of at most six capitalised words."""
+    m = _OUTLET_SUFFIX.match(title or "")
+    if not m:
+        return title, ""
+    outlet = m.group("outlet").strip()
+    words = outlet.split()
+    if len(words) > 6 or not outlet[:1].isalnum() or not any(w[:1].isupper() for w in words):
+        return title, ""
+    return m.group("title").strip(), outlet
+
+
+#: File stems that name no outlet.
+GENERIC_STEMS = frozenset(
+    """article articles story stories text texts document documents doc docs file files
+    untitled new news copy paste pasted upload uploaded sample test example draft page
+    content body input output source sources readme notes note item""".split()
+)
+#: A stem that may name an outlet: letters, spaces, dots, ampersands, apostrophes, hyphens
+#: and underscores (no digits: "article_12" or a date names no outlet), 1-40 characters.
+_OUTLET_STEM = re.compile(r"^[A-Za-z][A-Za-z&.'’ _-]{0,39}$")
+#: Plain-text files whose name may give the outlet.
+PLAIN_TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+
+
+def outlet_from_file_name(name: str) -> str:
+    """The outlet a plain-text file's name gives when nothing else names one: ``fox.txt``
+    -> ``fox``, ``daily_example.txt`` -> ``daily example``; "" for other file types and
+    for names that are not a name (``article_12.txt``, ``untitled.txt``)."""
+    base = PurePosixPath((name or "").replace("\\", "/")).name
+    stem, dot, suffix = base.rpartition(".")
+    if not dot or f".{suffix.lower()}" not in PLAIN_TEXT_SUFFIXES:
+        return ""
+    if not _OUTLET_STEM.match(stem):
+        return ""
+    words = stem.replace("_", " ").split()
+    if not words or len(words) > 4 or all(w.lower() in GENERIC_STEMS for w in words):
+        return ""
+    return " ".join(words)

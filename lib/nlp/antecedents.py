@@ -1,0 +1,239 @@
+"""Who a "he" or "she" stands for: a small learned ranker over the people named before it.
+
+Every person (a :class:`lib.nlp.people.People` id) named before the pronoun, outside
+quotations, whose known gender does not contradict it, is a candidate. Each candidate gets
+the features of :func:`features` (how recently and how far back it was named, its
+grammatical role there, whether it was the subject of a reporting verb or the speaker of an
+earlier quote, how often the article names it, what is known of its gender); a logistic
+model scores them and the best one is the pronoun's person.
+
+The model is trained on the PolNeAR training split only (``python -m
+benchmarks.train_speakers``, a few minutes on two cores) and ships as plain coefficients in
+``lib/data/speaker_model.json``: no code is unpickled, no library is needed to apply it.
+Without that file the most recent speaker-like person is chosen (the rule it replaced).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import math
+from collections import Counter
+
+from lib.datafiles import data_path
+from lib.nlp.index import sent_bounds
+from lib.nlp.people import vocab
+from lib.nlp.pipeline import doc_text
+
+MODEL_FILE = data_path("speaker_model.json")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "attr", "oprd"})
+#: Verbs after which the person introduced, not the introducer, usually speaks next.
+INTRODUCING = frozenset({"introduce", "welcome", "present", "invite", "hand"})
+#: Candidates considered: the most recently named people, at most this many.
+MAX_CANDIDATES = 8
+
+#: Feature names, in the order of the model's coefficients.
+FEATURES = (
+    "rank_1",
+    "rank_2",
+    "rank_3",
+    "rank_4p",
+    "sent_0",
+    "sent_1",
+    "sent_2",
+    "sent_3_5",
+    "sent_6p",
+    "para_same",
+    "para_prev",
+    "subj_main",
+    "subj_any",
+    "subj_report",
+    "subj_rank_1",
+    "obj",
+    "poss",
+    "introduced",
+    "introducer",
+    "speaker_any",
+    "speaker_last",
+    "report_any",
+    "report_rank_1",
+    "gender_known",
+    "log_mentions",
+    "share_mentions",
+    "most_mentioned",
+    "full_name",
+    "first_named",
+    "in_title",
+    "has_title",
+)
+
+
+@functools.lru_cache(maxsize=1)
+def model() -> dict | None:
+    """``lib/data/speaker_model.json`` (``features``, ``weights``, ``bias``), or None."""
+    try:
+        raw = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if tuple(raw.get("features", ())) != FEATURES:
+        return None  # trained on another feature set: retrain
+    return raw
+
+
+def score(feats: dict[str, float], weights: dict | None = None) -> float:
+    """Linear score of one candidate's features (higher = more likely the person)."""
+    m = weights or model()
+    if m is None:
+        return 0.0
+    return m["bias"] + sum(
+        w * feats.get(f, 0.0) for f, w in zip(m["features"], m["weights"], strict=True)
+    )
+
+
+def _head_role(ent) -> object:
+    """The token whose dependency says the mention's role ("Jane" of "Jane Roe, 70," ->
+    the name's root; an apposition or compound takes its head's role)."""
+    root = ent.root
+    if root.dep_ in ("appos", "compound", "conj") and root.head.i != root.i:
+        return root.head
+    return root
+
+
+def _reporting_subject(ent, reporting: frozenset) -> bool:
+    """Is the mention the subject of a reporting verb ("Roe said", "Roe told reporters")?"""
+    head = _head_role(ent)
+    return head.dep_ in SUBJECT_DEPS and head.head.lemma_.lower() in reporting
+
+
+def _main_subject(ent) -> bool:
+    root = _head_role(ent)
+    if root.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = root.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+class Context:
+    """What every candidate of one Doc needs: sentence and paragraph of a token, the title."""
+
+    def __init__(self, att, title_chars: int = 0):
+        self.att = att
+        self.sent_starts = sent_bounds(att.doc)[0]
+        text = doc_text(att.doc)
+        self.para_starts = [0]
+        pos = text.find("\n\n")
+        while pos != -1:
+            self.para_starts.append(pos + 2)
+            pos = text.find("\n\n", pos + 2)
+        self.title_chars = title_chars
+
+    def sent(self, i: int) -> int:
+        return bisect.bisect_right(self.sent_starts, i) - 1
+
+    def para(self, char: int) -> int:
+        return bisect.bisect_right(self.para_starts, char) - 1
+
+
+def candidates(ctx: Context, tok, gender: str) -> list[tuple[object, dict[str, float]]]:
+    """(latest mention, features) of each person a he/she at ``tok`` may stand for."""
+    att = ctx.att
+    people = att.people
+    before = [e for e in people.mentions if e.end <= tok.i and e.start not in att.in_quote]
+    if not before:
+        return []
+    latest: dict[str, object] = {}
+    counts: Counter = Counter()
+    first = people.person(before[0])
+    for ent in before:
+        pid = people.person(ent)
+        latest[pid] = ent
+        counts[pid] += 1
+    pool = sorted(latest.items(), key=lambda kv: -kv[1].start)
+    pool = [(pid, e) for pid, e in pool if people.compatible(e, gender)][:MAX_CANDIDATES]
+    speakers = [people.person(s) for s in att.speakers if s.end <= tok.i]
+    last_speaker = speakers[-1] if speakers else None
+    reporting = vocab()["reporting_verbs"]
+    subjects = [pid for pid, e in pool if _main_subject(e)]
+    reported = [people.person(e) for e in before if _reporting_subject(e, reporting)]
+    top = max(counts.values())
+    total = sum(counts.values())
+    t_sent, t_para = ctx.sent(tok.i), ctx.para(tok.idx)
+    out = []
+    for rank, (pid, ent) in enumerate(pool, start=1):
+        head = _head_role(ent)
+        dist = t_sent - ctx.sent(ent.start)
+        para = t_para - ctx.para(ent.start_char)
+        verb = head.head
+        f = {
+            f"rank_{rank}" if rank <= 3 else "rank_4p": 1.0,
+            "sent_0"
+            if dist <= 0
+            else "sent_1"
+            if dist == 1
+            else "sent_2"
+            if dist == 2
+            else "sent_3_5"
+            if dist <= 5
+            else "sent_6p": 1.0,  # fmt: skip
+            "para_same": float(para == 0),
+            "para_prev": float(para == 1),
+            "subj_main": float(_main_subject(ent)),
+            "subj_any": float(head.dep_ in SUBJECT_DEPS),
+            "subj_report": float(_reporting_subject(ent, reporting)),
+            "subj_rank_1": float(bool(subjects) and subjects[0] == pid),
+            "obj": float(head.dep_ in OBJECT_DEPS),
+            "poss": float(head.dep_ == "poss"),
+            "introduced": float(head.dep_ == "dobj" and verb.lemma_.lower() in INTRODUCING),
+            "introducer": float(head.dep_ in SUBJECT_DEPS and verb.lemma_.lower() in INTRODUCING),
+            "speaker_any": float(pid in speakers),
+            "speaker_last": float(pid == last_speaker),
+            "report_any": float(pid in reported),
+            "report_rank_1": float(bool(reported) and reported[-1] == pid),
+            "gender_known": float(people.matches(ent, gender)),
+            "log_mentions": math.log1p(counts[pid]),
+            "share_mentions": counts[pid] / total,
+            "most_mentioned": float(counts[pid] == top),
+            "full_name": float(" " in pid),
+            "first_named": float(pid == first),
+            "in_title": float(ent.start_char < ctx.title_chars),
+            "has_title": float(bool(people.titles.get(pid))),
+        }
+        out.append((ent, f))
+    return out
+
+
+def best(ctx: Context, tok, gender: str):
+    """The latest mention of the person a he/she at ``tok`` most likely stands for, or None
+    (no model: the most recent main-clause subject or earlier speaker, else the most
+    recent person, known gender first)."""
+    cands = candidates(ctx, tok, gender)
+    if not cands:
+        return None
+    m = model()
+    if m is not None:
+        return _introduced(max(cands, key=lambda c: score(c[1], m))[0], cands)
+    for speaker_like in (True, False):
+        for known in (True, False):
+            for ent, f in cands:
+                like = f["speaker_any"] or f["subj_main"]
+                if (like or not speaker_like) and (f["gender_known"] or not known):
+                    return _introduced(ent, cands)
+    return None
+
+
+def _introduced(ent, cands):
+    """The person ``ent`` introduced, welcomed or invited, when that person is a candidate
+    too ("Marsh introduced Reyes … he said": Reyes speaks), else ``ent``."""
+    head = _head_role(ent)
+    verb = head.head
+    if head.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in INTRODUCING:
+        return ent
+    for other, _f in cands:
+        role = _head_role(other)
+        if role.dep_ == "dobj" and role.head.i == verb.i:
+            return other
+    return ent

@@ -1,0 +1,166 @@
+"""Speakers written around a quotation rather than through a reporting verb: a name before a
+colon ("Jane Roe: “…”"), a name after a dash ("“…” — Jane Roe") and a person who is the
+subject of a verb right beside the quote ("“Go back,” Trump barked"). ``att`` is the
+document's :class:`lib.nlp.attribution.Attributor`; each function returns its Source or
+None."""
+
+from __future__ import annotations
+
+from lib.nlp.people import vocab
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+DASHES = "―—–-"
+
+
+def colon(att, open_idx: int):
+    """``X: “...”`` — the named source in the line before the colon ending at the quote."""
+    line_start = att.text.rfind("\n", 0, open_idx) + 1
+    prefix = att.text[line_start:open_idx].rstrip().rstrip("'`\"“‘").rstrip()  # '' marks
+    if not prefix.endswith(":"):
+        return None
+    cut = max(prefix.rfind(". "), prefix.rfind("? "), prefix.rfind("! "))
+    if cut >= 0:  # only the sentence that ends with the colon
+        line_start += cut + 2
+        prefix = prefix[cut + 2 :]
+    if len(prefix) > 200:
+        return None
+    toks = [t for t in att.tokens_between(line_start, line_start + len(prefix) - 1)
+            if t.i not in att.in_quote]  # fmt: skip
+    for tok in reversed(toks):  # the subject nearest the colon: "…, Roe shot back:"
+        proper = tok.pos_ == "PROPN" and tok.text[:1].isupper()
+        if tok.dep_ in SUBJECT_DEPS and (proper or att._name_for(tok) is not None):
+            source = att.source_of(tok, "", how="explicit")
+            if source is not None:
+                return source
+    for tok in toks:
+        ent = att.ent_of.get(tok.i)
+        if ent is not None and ent.label_ == "PERSON":
+            return att.source_of(ent.root, "", how="explicit")
+    for tok in toks:  # "She went on: “…”"
+        if tok.dep_ in SUBJECT_DEPS and vocab()["pronouns"].get(tok.lower_) in ("m", "f"):
+            return att.source_of(tok, tok.head.lemma_.lower())
+    return None
+
+
+def sentence_before(att, open_idx: int):
+    """A quote standing alone with nothing to carry over: the person who is the subject of
+    a reporting verb in the sentence right before it, in the same paragraph ("Ms. Roe said
+    she had doubts. “I hate the term.”"). Its ``how`` is ``sentence before``."""
+    from lib.nlp.index import sent_of
+
+    first = att.tokens_between(open_idx, open_idx + 1)
+    if not first or first[0].i == 0:
+        return None
+    sent = sent_of(att.doc, first[0].i)
+    paragraph_start = att.text.rfind("\n\n", 0, open_idx) + 1
+    if sent.start == 0 or att.doc[sent.start - 1].idx < paragraph_start:
+        return None
+    prev = sent_of(att.doc, sent.start - 1)
+    reporting = vocab()["reporting_verbs"]
+    for tok in prev:
+        if tok.i in att.in_quote or tok.dep_ not in SUBJECT_DEPS:
+            continue
+        if tok.head.lemma_.lower() not in reporting:
+            continue
+        ent = att.ent_of.get(tok.i)
+        he_she = vocab()["pronouns"].get(tok.lower_) in ("m", "f")
+        if (ent is not None and ent.label_ == "PERSON") or he_she:
+            return att.source_of(tok, tok.head.lemma_.lower(), how="sentence before")
+    return None
+
+
+def beside(att, toks):
+    """A named person right beside the quote followed by a verb, when no reporting verb was
+    found: "“Go back,” Trump barked", "Trump snapped: “…”". Read from the words, not the
+    parse (which often fails on such verbs): after the quote and at most two marks, or
+    before its opening mark and a colon or comma, one to three capitalised proper nouns
+    (a person, or no entity) and then a past or present verb."""
+    if not toks:
+        return None
+    doc = att.doc
+    after = toks[-1].i + 1
+    while after < len(doc) and after - toks[-1].i <= 3 and doc[after].is_punct:
+        after += 1
+    found = _name_then_verb(att, after) or _verb_then_name(att, after)
+    if found is None:
+        before = toks[0].i - 1
+        while before >= 0 and doc[before].is_punct and toks[0].i - before <= 2:
+            before -= 1
+        if before >= 0 and doc[before + 1].text in (":", ","):
+            start = before
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and before - start < 3:
+                start -= 1
+            found = _name_then_verb(att, start - 1 if doc[before].tag_ in VERB_TAGS else -1)
+            if found is None and doc[before].tag_ in VERB_TAGS:
+                start = before - 1
+                while start > 0 and doc[start - 1].pos_ == "PROPN" and before - start < 4:
+                    start -= 1
+                found = _name_then_verb(att, start)
+    if found is None:
+        return None
+    name, verb = found
+    return att.source_of(name, verb.lemma_.lower(), how="beside")
+
+
+VERB_TAGS = frozenset({"VBD", "VBZ", "VBN"})  # the tagger calls some VBN ("Trump barked")
+
+
+def _verb_then_name(att, i: int):
+    """(name token, verb) of "said Del." after a quote when the parser cut the name off
+    into a sentence of its own (an abbreviation-like name ends it): an inversion verb, then
+    1-3 capitalised proper nouns (a person, a place the name was mistaken for, or no
+    entity), then the end of the sentence."""
+    doc = att.doc
+    if i >= len(doc) - 1 or doc[i].lemma_.lower() not in vocab()["inversion_verbs"]:
+        return None
+    k = i + 1
+    # any capitalised word: the tagger calls some surnames adverbs ("said Skelly,")
+    while k < len(doc) and k - i <= 3 and _capitalised(doc[k].text.rstrip(".")):
+        if doc[k].is_stop:
+            return None  # "said The …"
+        ent = att.ent_of.get(k)
+        if ent is not None and ent.label_ not in ("PERSON", "GPE"):
+            return None
+        k += 1
+    end = k == len(doc) or doc[k].is_punct or doc[k].is_space
+    return (doc[k - 1], doc[i]) if k > i + 1 and end else None
+
+
+def _capitalised(word: str) -> bool:
+    return word.isalpha() and word[:1].isupper()
+
+
+def _name_then_verb(att, i: int):
+    """(last name token, verb) when tokens from ``i`` are 1-3 capitalised proper nouns of a
+    person (or no entity) followed by a past or present verb; else None."""
+    doc = att.doc
+    if i < 0:
+        return None
+    k = i
+    while k < len(doc) and k - i < 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+        ent = att.ent_of.get(k)
+        if k in att.in_quote or (ent is not None and ent.label_ != "PERSON"):
+            return None
+        k += 1
+    if k == i or k >= len(doc) or doc[k].tag_ not in VERB_TAGS or doc[k].i in att.in_quote:
+        return None
+    return doc[k - 1], doc[k]
+
+
+def dash(att, close_idx: int):
+    """``“...” — Jane Roe`` — a name right after a dash following the closing mark."""
+    after = att.text[close_idx + 1 : close_idx + 80]
+    stripped = after.lstrip(" \u00a0")
+    if not stripped or stripped[0] not in DASHES:
+        return None
+    start = close_idx + 1 + len(after) - len(stripped) + 1
+    for tok in att.tokens_between(start, start + 60):
+        if tok.is_space or tok.text in DASHES:
+            continue
+        ent = att.ent_of.get(tok.i)
+        if ent is not None and ent.label_ in ("PERSON", "ORG"):
+            return att.source_of(ent.root, "", how="explicit")
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            return att.source_of(tok, "", how="explicit")
+        return None
+    return None

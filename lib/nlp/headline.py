@@ -1,0 +1,69 @@
+"""The headline of an article's text: whether its first line is one, where it ends.
+
+One rule, :func:`is_headline`, for the reader (:mod:`lib.corpus.parse` keeps the headline
+as the first paragraph of the body, so its names are counted once) and for the extractors
+and the attribution engine, which ask :func:`title_end` where it stops and take no quote,
+speaker or figure from it. The text alone decides (the per-document analysis is cached by
+the text's hash).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lib.nlp.names import is_heading_line
+
+#: Longest headline in words (longer first lines are prose).
+MAX_TITLE_WORDS = 30
+#: A first line ending in a full stop is a headline only up to this many words, and only
+#: when the paragraph after it is longer (a lede is longer than its headline).
+MAX_PERIOD_TITLE_WORDS = 20
+#: A wire dateline opening the first line ("LONDON (Reuters) -") makes it the lede.
+_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s+)?\(\w")
+#: Two sentences in one line: "Storm hits. Thousands flee." is a lede, not a headline.
+_INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+#: Ends like a sentence ("." "!" or a closing quote after one): a headline only on the
+#: stricter rule.
+_SENTENCE_LIKE = re.compile(r"(?:[.!]|[.!?][”\"’']+)$")
+QUOTE_MARKS = '"“”‘’«»'
+#: A quotation cut by its attribution ("“We were not warned,” she said"): prose.
+_ATTRIBUTED_QUOTE = re.compile(r",[”\"’']\s")
+
+
+def is_headline(line: str, next_paragraph: str | None) -> bool:
+    """Is ``line`` (the first paragraph of an article) its headline?
+
+    A headline is one line of 1-30 words, not a wire dateline, followed by more text. A line
+    ending in a full stop or "!" is a headline too when it has at most 20 words, holds one
+    sentence and the paragraph after it is longer (headlines shorter than their lede are
+    the rule: "Senate passes the budget." before a 40-word first paragraph) and holds no
+    quotation; or when it is in Title Case. A line holding a quotation cut by its
+    attribution ("“We were not warned,” she said") is prose.
+    """
+    line = (line or "").strip()
+    if not line or "\n" in line or not next_paragraph or not next_paragraph.strip():
+        return False
+    words = line.split()
+    if len(words) > MAX_TITLE_WORDS or _DATELINE.match(line):
+        return False
+    if _ATTRIBUTED_QUOTE.search(line) or line.endswith("..."):
+        return False
+    if not _SENTENCE_LIKE.search(line):
+        return True
+    if len(words) > MAX_PERIOD_TITLE_WORDS or _INNER_SENTENCE.search(line[:-1]):
+        return False
+    if is_heading_line(line[:-1]):
+        return True  # Title Case: "Senate Passes The Budget."
+    quoted = any(ch in line for ch in QUOTE_MARKS)
+    return not quoted and len(next_paragraph.split()) > len(words)
+
+
+def title_end(text: str) -> int:
+    """Characters of ``text`` taken by its headline (its first paragraph, when that is a
+    headline by :func:`is_headline`), else 0."""
+    first_end = text.find("\n\n")
+    if first_end <= 0:
+        return 0
+    rest = text[first_end:].lstrip("\n")
+    second = rest.split("\n\n", 1)[0]
+    return first_end if is_headline(text[:first_end], second) else 0

@@ -1,0 +1,180 @@
+"""Names the model missed in one article but tagged in another of the same story.
+
+"… identified the suspect as Carlos Mendel of Aventura, Florida" may come out untagged in
+one outlet while the others tag "Carlos Mendel": that outlet would then look as if it never
+named the suspect. :func:`propagate_names` searches every article of a story for the
+multi-word names the story's other articles tagged (exact, case-sensitive, whole words, not
+inside a mention already there) and adds those mentions, labelled as the story labels the
+name; in an article that names a person so, the person's bare surname is found the same
+way ("Mendel was charged"). One-word names are never propagated on their own: too many are
+ordinary words somewhere.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from lib.columns import to_frame
+from lib.nlp.gazetteer import gazetteer
+from lib.nlp.headline import title_end
+from lib.records import Mention
+
+#: A run of capitalised words: where a propagated name may start.
+CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
+#: Names longer than this many words are not propagated (headline fragments).
+MAX_WORDS = 6
+
+
+def _names_by_story(records: list[dict], story_of: dict[str, str]) -> dict[str, dict]:
+    """story -> {name: label}: multi-word names tagged anywhere in the story (label: the
+    most frequent one)."""
+    votes: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    for r in records:
+        if r.get("in_title"):
+            continue  # a headline's capitalised words are no evidence of a name
+        text = r["text"]
+        words = text.split(" ")
+        if 2 <= len(words) <= MAX_WORDS and all(
+            w[:1].isupper() or w in ("of", "the", "and", "for") for w in words
+        ):
+            votes[story_of.get(r["doc_id"], "")][text][r["label"]] += 1
+    return {
+        story: {name: c.most_common(1)[0][0] for name, c in names.items()}
+        for story, names in votes.items()
+    }
+
+
+def _free(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    """No mention of ``spans`` (sorted, with their ``starts``) overlaps ``[s, e)``."""
+    k = bisect.bisect_left(starts, e)
+    return not any(spans[j][1] > s for j in range(max(0, k - 3), k))
+
+
+def propagate_names(
+    records: list[dict], texts: dict[str, str], sentences: list[dict], story_of: dict[str, str]
+) -> list[dict]:
+    """New mention records (same keys as ``records``) for story names missing in an article.
+
+    ``records``: mention records with ``doc_id``, ``outlet``, offsets, ``text`` and
+    ``label``; ``texts``: doc_id -> analysed text; ``sentences``: sentence records with
+    ``doc_id``, ``sentence_id``, ``start_char``; ``story_of``: doc_id -> story.
+    """
+    names = _names_by_story(records, story_of)
+    if not names:
+        return []
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    outlet: dict[str, str] = {}
+    for r in records:
+        spans[r["doc_id"]].append((int(r["start_char"]), int(r["end_char"])))
+        outlet[r["doc_id"]] = r["outlet"]
+    sent_starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for s in sentences:
+        sent_starts[s["doc_id"]].append((int(s["start_char"]), int(s["sentence_id"])))
+    added: list[dict] = []
+    for doc_id, text in texts.items():
+        story_names = names.get(story_of.get(doc_id, ""), {})
+        if not story_names:
+            continue
+        taken = sorted(spans.get(doc_id, []))
+        found = _find(text, story_names, taken)
+        found += _surnames(text, found, story_names, taken)
+        sents = sorted(sent_starts.get(doc_id, []))
+        heading = title_end(text)
+        for s, e, name, label in found:
+            k = bisect.bisect_right(sents, (s, 1 << 30)) - 1
+            added.append(
+                _record(doc_id, outlet.get(doc_id, ""), text, s, e, name, label)
+                | {"sentence_id": sents[k][1] if k >= 0 else 0, "in_title": s < heading}
+            )
+    return added
+
+
+def _find(text: str, story_names: dict[str, str], taken: list[tuple[int, int]]) -> list[tuple]:
+    """(start, end, name, label) of story names in ``text`` outside ``taken`` spans."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for name in story_names:
+        by_first[name.split(" ", 1)[0]].append(name)
+    for group in by_first.values():
+        group.sort(key=len, reverse=True)  # the longest name wins
+    starts = [s for s, _ in taken]
+    out: list[tuple] = []
+    last_end = -1
+    for m in CAPITALISED.finditer(text):
+        s = m.start()
+        if s < last_end:
+            continue
+        for name in by_first.get(m.group(0), ()):
+            e = s + len(name)
+            if text.startswith(name, s) and (e == len(text) or not text[e].isalnum()):
+                if _free(taken, starts, s, e) and not _inside_longer(text, s, e):
+                    out.append((s, e, name, story_names[name]))
+                    last_end = e
+                break
+    return out
+
+
+def _inside_longer(text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` part of a longer capitalised name ("Carlos Mendel Foundation")?"""
+    return bool(
+        re.match(r" [A-Z]", text[e : e + 2])
+        or re.search(r"[A-Z][\w'’.-]* $", text[max(0, s - 30) : s])
+    )
+
+
+def _surnames(text, found, story_names, taken) -> list[tuple]:
+    """Bare surnames of the people found in ``text`` by :func:`_find`, outside mentions,
+    not part of a longer capitalised name, and no place."""
+    people = {name.split(" ")[-1]: name for _, _, name, label in found if label == "PERSON"}
+    people = {w: n for w, n in people.items() if len(w) > 2 and gazetteer().lookup(w) is None}
+    if not people:
+        return []
+    spans = sorted(taken + [(s, e) for s, e, _, _ in found])
+    starts = [s for s, _ in spans]
+    out = []
+    for m in re.finditer(r"\b(" + "|".join(map(re.escape, people)) + r")\b", text):
+        s, e = m.span()
+        if _inside_longer(text, s, e) or text[max(0, s - 1) : s] in ("-", "'"):
+            continue
+        if not _free(spans, starts, s, e):
+            continue
+        out.append((s, e, m.group(1), "PERSON"))
+    return out
+
+
+def _record(doc_id, outlet, text, s, e, name, label) -> dict:
+    before = text[:s].split()
+    after = text[e:].split()
+    return {
+        "doc_id": doc_id,
+        "outlet": outlet,
+        "start_char": s,
+        "end_char": e,
+        "text": name,
+        "label": label,
+        "prev_word": before[-1].lower() if before else "",
+        "next_word": after[0].lower() if after else "",
+    }
+
+
+def with_story_names(mentions: pd.DataFrame, sentences: pd.DataFrame, texts: dict[str, str]):
+    """The mentions table of one story plus the names :func:`propagate_names` finds, in
+    document and text order (``texts``: doc_id -> analysed text)."""
+    if mentions.empty or not texts:
+        return mentions
+    records = mentions[["doc_id", "outlet", "start_char", "end_char", "text", "label", "in_title"]]
+    sents = sentences[["doc_id", "sentence_id", "start_char"]].to_dict("records")
+    mine = {d: texts[d] for d in dict.fromkeys(mentions["doc_id"]) if d in texts}
+    added = propagate_names(records.to_dict("records"), mine, sents, dict.fromkeys(mine, ""))
+    if not added:
+        return mentions
+    extra = to_frame([Mention(**row) for row in added], Mention)
+    order = {d: k for k, d in enumerate(mine)}
+    both = pd.concat([mentions, extra], ignore_index=True)
+    key = [
+        (order.get(d, 0), int(c)) for d, c in zip(both["doc_id"], both["start_char"], strict=True)
+    ]
+    return both.iloc[sorted(range(len(key)), key=key.__getitem__)].reset_index(drop=True)

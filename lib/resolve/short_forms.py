@@ -1,0 +1,228 @@
+"""Short forms of one name within a story: one organisation or place, one row.
+
+Runs on resolved mentions (canonical ``entity`` and final ``label``), story by story
+(``story_id``, or the whole corpus as one story):
+
+- **organisations**: "the Post" after "The Washington Post" (a place dropped before the
+  name), "BuzzFeed" beside "BuzzFeed News" (a generic word dropped after it), "House" beside
+  "House of Representatives" (an "of" phrase dropped) and "U.S. House of Representatives"
+  (a place dropped) are one organisation, when the short form fits exactly one longer
+  name of the story; so are an acronym and the one name of the story whose initials it is
+  ("FBI" / "Federal Bureau of Investigation") and the two word orders of an office
+  ("Justice Department" / "Department of Justice"); a committee without its chamber
+  ("Judiciary Committee" / "Senate Judiciary Committee"); one name with its place written
+  two ways ("U.S. Conference of Catholic Bishops" / "United States Conference of Catholic
+  Bishops": the gazetteer's one place). "House" beside both "Maine House"
+  and "U.S. House" fits two and stays apart; "White House" is no longer form of "House"
+  ("White" is no place), nor "Cordoba House" (a legislature is named by a state or
+  country);
+- **places**: a place written bare ("Springfield") is the one qualified place of the same
+  article ("Springfield, Illinois", from "SPRINGFIELD, Ill."), else of the story when the
+  story names only one and the bare name is no state or country ("Washington").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pandas as pd
+
+from lib.extract.name_forms import regions
+from lib.nlp.gazetteer import gazetteer
+from lib.resolve.grouping import UnionFind
+
+#: Words after a name that do not change what it names ("BuzzFeed News", "Acme Inc.").
+GENERIC_TAILS = frozenset(
+    """News Media Inc. Inc Corp. Corp Co. Co Company Corporation Group Holdings Ltd Ltd.
+    LLC PLC Network Networks Online Digital Stores Industries Enterprises International""".split()
+)
+#: Bodies named after their polity ("U.S. House", "Maine Senate"): the place dropped must be
+#: a state or country ("Cordoba House" is no short "House").
+LEGISLATURES = frozenset(
+    "House Senate Assembly Congress Parliament Legislature Court Council Cabinet".split()
+)
+#: "Justice Department" = "Department of Justice".
+OFFICE_WORDS = frozenset("Department Ministry Office Bureau Agency Administration".split())
+#: Small words initials skip ("Federal Bureau of Investigation" -> FBI).
+INITIAL_SKIP = frozenset("of and the for on in at to &".split())
+#: Chambers whose committees go by their name alone ("Senate Judiciary Committee").
+CHAMBERS = frozenset("House Senate Assembly".split())
+#: Last words of a chamber's body.
+COMMITTEES = frozenset("Committee Subcommittee Caucus Panel".split())
+ORG_LABELS = frozenset({"ORG"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def _is_region(words: list[str]) -> bool:
+    hit = gazetteer().lookup(" ".join(words)) if words else None
+    return hit is not None and hit[0] in regions()
+
+
+def same_office(name: str) -> str:
+    """ "Department of Justice" -> "Justice Department" (one key for both word orders);
+    other names unchanged."""
+    words = name.split(" ")
+    if len(words) == 3 and words[0] in OFFICE_WORDS and words[1] == "of" and words[2][:1].isupper():
+        return f"{words[2]} {words[0]}"
+    return name
+
+
+def initials(name: str) -> set[str]:
+    """Capital initials of a multi-word name, without and with its small words:
+    "Federal Bureau of Investigation" -> {"FBI"}, "Department of Justice" -> {"DJ", "DOJ"},
+    "U.S. Conference of Catholic Bishops" -> {"USCCB", "USCOCB"}; empty for one word."""
+    words = name.replace("-", " ").split()
+    if len(words) < 2:
+        return set()
+    short, full = "", ""
+    for w in words:
+        if w.lower() in INITIAL_SKIP:
+            full += w[0].upper()
+        elif "." in w.strip(".") and w.replace(".", "").isupper():
+            short += w.replace(".", "")  # "U.S." -> "US"
+            full += w.replace(".", "")
+        elif w[:1].isupper():
+            short += w[0]
+            full += w[0]
+        else:
+            return set()
+    return {short, full} if len(short) >= 2 else set()
+
+
+def _is_place(words: list[str]) -> bool:
+    hit = gazetteer().lookup(" ".join(words)) if words else None
+    return hit is not None and hit[1] == "GPE"
+
+
+def shorter_forms(name: str) -> list[str]:
+    """The short forms a longer organisation name may go by in the same story:
+    "Washington Post" -> ["Post"], "BuzzFeed News" -> ["BuzzFeed"], "House of
+    Representatives" -> ["House"], "U.S. House of Representatives" -> ["House of
+    Representatives", "House"]."""
+    words = name.split(" ")
+    out = []
+    for k in range(1, min(3, len(words) - 1) + 1):  # a place before: "New York Times"
+        if _is_place(words[:k]):
+            rest = " ".join(words[k:])
+            if rest.split(" ")[0] in LEGISLATURES and not _is_region(words[:k]):
+                break
+            out += [rest, *[f for f in shorter_forms(rest) if f not in out]]
+            break
+    if len(words) >= 2 and words[-1] in GENERIC_TAILS and words[-2][:1].isupper():
+        rest = " ".join(words[:-1])  # "Wal-Mart Stores Inc." -> "Wal-Mart Stores" -> …
+        out += [rest, *[f for f in shorter_forms(rest) if f not in out]]
+    if len(words) >= 3 and words[0] in CHAMBERS and words[-1] in COMMITTEES:
+        out.append(" ".join(words[1:]))  # "Senate Judiciary Committee" -> "Judiciary Committee"
+    if "of" in words[1:-1]:
+        head = words[: words.index("of", 1)]
+        if len(head) == 1 and head[0][:1].isupper():
+            out.append(head[0])
+    return [f for f in dict.fromkeys(out) if f and f != name]
+
+
+def place_key(name: str) -> str:
+    """One key for a name whose leading place is written two ways: "U.S. Conference of
+    Catholic Bishops" and "United States Conference of Catholic Bishops" -> "United States
+    Conference of Catholic Bishops"; names without a leading place unchanged."""
+    words = name.split(" ")
+    for k in range(min(3, len(words) - 1), 0, -1):
+        hit = gazetteer().lookup(" ".join(words[:k]))
+        if hit is not None and hit[1] == "GPE":
+            return " ".join([hit[0], *words[k:]])
+    return name
+
+
+def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
+    """Entity per mention with short organisation names folded into the one longer name of
+    the story they fit, and bare places into their one qualified form (module docstring).
+    ``df`` has ``doc_id, entity, label``; ``stories`` the story of each row."""
+    mapping: dict[tuple[str, str], str] = {}
+    orgs = df[df["label"].isin(ORG_LABELS)]
+    for story, names in orgs.groupby(stories[orgs.index])["entity"]:
+        counts = names.value_counts()
+        mapping.update({(story, k): v for k, v in _org_groups(counts).items()})
+    out = [mapping.get((s, e), e) for s, e in zip(stories, df["entity"], strict=True)]
+    result = pd.Series(out, index=df.index, dtype=object)
+    return _bare_places(df.assign(entity=result), stories)
+
+
+def _longer_names(names: list[str]) -> dict[str, set[str]]:
+    """Short form -> the longer names of the story it may stand for: dropped words
+    (:func:`shorter_forms`), initials ("FBI") and an office's other word order."""
+    longer: dict[str, set[str]] = defaultdict(set)
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    offices: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        for short in shorter_forms(name):
+            longer[short].add(name)
+        for key in initials(name):
+            by_initials[key].add(name)
+        offices[same_office(name)].add(name)
+    for name in names:  # "FBI" / "Federal Bureau of Investigation"
+        owners = {place_key(n) for n in by_initials.get(name, ())}
+        if name.isupper() and " " not in name and len(owners) == 1:
+            longer[name] |= by_initials[name]
+    for forms in offices.values():  # "Justice Department" / "Department of Justice"
+        if len(forms) == 2:
+            a, b = sorted(forms)
+            longer[a].add(b)
+    return longer
+
+
+def _org_groups(counts: pd.Series) -> dict[str, str]:
+    """Name -> the name of its group, for the organisation names of one story (counts:
+    mentions per name)."""
+    names = list(counts.index)
+    index = {n: i for i, n in enumerate(names)}
+    uf = UnionFind(len(names))
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        if " " in name:
+            spelled[place_key(name)].add(name)
+    for forms in spelled.values():  # "U.S. X" / "United States X": one name, first
+        first, *rest = sorted(forms)
+        for other in rest:
+            uf.union(index[first], index[other])
+    longer = _longer_names(names)
+    for short, owners in longer.items():
+        if short not in index:
+            continue
+        tops = {o for o in owners if not any(o in longer.get(x, ()) for x in owners)}
+        roots = {uf.find(index[o]) for o in owners}
+        if len(tops) == 1 or len(roots) == 1:  # fits one name (or one group)
+            for owner in owners:
+                uf.union(index[short], index[owner])
+    groups: dict[int, list[str]] = defaultdict(list)
+    for name, root in zip(names, uf.roots(), strict=True):
+        groups[root].append(name)
+    out = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        full = [m for m in members if " " in m] or members
+        best = max(full, key=lambda m: (counts[m], -len(m)))
+        out.update({m: best for m in members if m != best})
+    return out
+
+
+def _bare_places(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
+    """A bare place name -> its one qualified form in the same article, else in the story."""
+    places = df[df["label"].isin(PLACE_LABELS) & df["entity"].str.contains(", ", regex=False)]
+    if places.empty:
+        return df["entity"]
+    in_doc: dict[tuple, set[str]] = defaultdict(set)
+    in_story: dict[tuple, set[str]] = defaultdict(set)
+    for doc, story, ent in zip(
+        places["doc_id"], stories[places.index], places["entity"], strict=True
+    ):
+        bare = ent.split(", ", 1)[0]
+        in_doc[(doc, bare)].add(ent)
+        in_story[(story, bare)].add(ent)
+    out = []
+    for doc, story, ent, lab in zip(df["doc_id"], stories, df["entity"], df["label"], strict=True):
+        forms = in_doc.get((doc, ent))
+        if not forms and ent not in regions():  # "Washington" may be the state or the city
+            forms = in_story.get((story, ent), set())
+        forms = forms or set()
+        out.append(next(iter(forms)) if lab in PLACE_LABELS and len(forms) == 1 else ent)
+    return pd.Series(out, index=df.index, dtype=object)

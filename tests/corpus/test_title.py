@@ -1,0 +1,100 @@
+"""Headlines read as headlines, and the outlet a plain-text file's name gives (issue 23,
+classes 6 and 8). Every text is invented."""
+
+from __future__ import annotations
+
+from lib.corpus.parse import parse_document
+from lib.corpus.title import outlet_from_file_name, split_outlet_suffix
+from lib.ingest.uploads import read_uploads
+from lib.nlp.headline import is_headline, title_end
+
+LEDE = (
+    "Water rose through the night in the river town of Millbrook, and by Tuesday morning "
+    "about 300 residents had left their homes for a shelter at the high school."
+)
+
+
+def test_which_first_lines_are_headlines():
+    assert is_headline("Flood Forces Hundreds From Homes", LEDE)
+    assert is_headline("Flood forces hundreds from homes in Millbrook.", LEDE)  # a full stop
+    assert is_headline("The Ninth Circle: A View From The Hill, #2.", LEDE)  # Title Case
+    assert not is_headline("Flood Forces Hundreds From Homes", None)  # nothing after it
+    assert not is_headline(LEDE, "More text follows here.")  # a long sentence
+    # a short sentence before a shorter paragraph is the lede, not a headline
+    assert not is_headline("The river rose overnight.", "It fell later.")
+    # a quotation cut by its attribution is prose, whatever its length
+    assert not is_headline("“We lost everything,” said Ana Ruiz, a resident.", LEDE)
+    assert not is_headline("MILLBROOK (Reuters) - The river rose overnight", LEDE)
+
+
+def test_title_ending_in_a_period_is_kept_as_the_title():
+    doc = parse_document("d", f"Flood forces hundreds from homes in Millbrook.\n\n{LEDE}")
+    assert doc.title == "Flood forces hundreds from homes in Millbrook."
+    assert title_end(doc.text) == len(doc.title)
+
+
+def test_headline_repeated_at_the_top_of_the_body_is_counted_once():
+    head = "Flood Forces Hundreds Of Millbrook Residents From Their Homes Overnight"
+    doc = parse_document("d", f"{head}\n\n{head}\n\n{LEDE}")
+    assert doc.text.count(head) == 1
+    assert head in doc.boilerplate
+
+
+def test_trailing_outlet_in_the_title_becomes_the_outlet():
+    assert split_outlet_suffix("Flood hits Millbrook | The Daily Example") == (
+        "Flood hits Millbrook",
+        "The Daily Example",
+    )
+    assert split_outlet_suffix("Rock | paper | scissors champion crowned")[1] == ""
+    doc = parse_document("d", f"Flood hits Millbrook | The Daily Example\n\n{LEDE}")
+    assert (doc.title, doc.outlet) == ("Flood hits Millbrook", "The Daily Example")
+    assert doc.text.startswith("Flood hits Millbrook\n\n")  # the outlet is no body text
+    # a hint (manifest, upload form) still wins over the title's suffix
+    hinted = parse_document("d", f"Flood hits Millbrook | The Daily Example\n\n{LEDE}",
+                            {"outlet": "Harbour Daily"})  # fmt: skip
+    assert hinted.outlet == "Harbour Daily"
+
+
+def test_print_edition_notes_are_furniture():
+    note = (
+        "A version of this article appears in print on Oct. 5, 2024, on Page A1 of the New "
+        "York edition with the headline: Flood Hits Millbrook."
+    )
+    doc = parse_document("d", f"Flood Hits Millbrook\n\n{LEDE}\n\n{note}")
+    assert "appears in print" not in doc.text
+    assert "appears in print" in doc.boilerplate
+
+
+def test_outlet_from_a_plain_text_file_name():
+    assert outlet_from_file_name("fox.txt") == "fox"
+    assert outlet_from_file_name("uploads/daily_example.txt") == "daily example"
+    assert outlet_from_file_name("Harbour-Daily.md") == "Harbour-Daily"
+    for name in ("article_12.txt", "untitled.txt", "2024-10-05.txt", "fox.html", "fox.pdf", "fox"):
+        assert outlet_from_file_name(name) == "", name
+
+
+def test_uploaded_file_name_names_the_outlet_only_when_nothing_else_does():
+    files = [
+        ("fox.txt", f"Flood Hits Millbrook\n\n{LEDE}".encode()),
+        ("cnn.txt", f"Flood Hits Millbrook\n\nBy Ana Ruiz, Reuters\n\n{LEDE}".encode()),
+        ("notes_12.txt", f"Millbrook Flood Update\n\n{LEDE}".encode()),
+    ]
+    docs = {d.source_name: d for d in read_uploads(files).documents}
+    assert docs["fox.txt"].outlet == "fox"
+    assert docs["cnn.txt"].outlet == "Reuters"  # the byline names it
+    assert docs["notes_12.txt"].outlet == ""  # shown as "Article N"
+
+
+def test_no_quote_speaker_or_figure_from_the_headline(analyse_texts):
+    text = (
+        "‘It Was 20 Years Ago’: Mayor Appoints Ex-Aide As 5 Towns Flood\n\n"
+        f"{LEDE} “We will open a second shelter tonight,” Mayor Ana Ruiz said.\n\n"
+        "Ruiz appointed her former aide Tom Bell to run the shelters."
+    )
+    analysis = analyse_texts({"d": text})
+    quotes = analysis.quotes
+    assert list(quotes["quote"]) == ["We will open a second shelter tonight"]
+    assert list(quotes["speaker"]) == ["Ana Ruiz"]
+    figures = analysis.figures
+    assert not (figures["start_char"] < text.index("\n")).any()  # "20", "5" are title words
+    assert list(figures["text"]) == ["about 300"]

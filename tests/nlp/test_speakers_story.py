@@ -1,0 +1,103 @@
+"""Speakers right on stories never seen (issue 23, class 7). Every passage is invented."""
+
+from __future__ import annotations
+
+from lib.extract.quotes import extract_quotes
+from lib.nlp import antecedents
+
+
+def quotes_of(nlp, text):
+    doc = nlp(text)
+    doc.user_data["text"] = text
+    return extract_quotes(doc)
+
+
+def speaker(q) -> str:
+    return q.speaker_text or q.speaker_description or ""
+
+
+def test_the_governor_replied_is_the_storys_governor(analyse_texts):
+    texts = {
+        "a": (
+            "Governor tours flood zone\n\n"
+            "Jane Roe, the governor, toured the flooded town of Millbrook on Monday. Mayor Tom "
+            'Bell met her at the bridge.\n\n"We will rebuild every house," Roe said.'
+        ),
+        "b": (
+            "Flood aid promised\n\n"
+            "Residents of Millbrook asked for help on Monday. Tom Bell, the mayor, walked the "
+            'streets.\n\n"We will rebuild every house," the governor replied when asked.'
+        ),
+    }
+    quotes = analyse_texts(texts, {"a": "A", "b": "B"}).quotes
+    b = quotes[quotes["doc_id"] == "b"].iloc[0]
+    assert (b["speaker"], b["speaker_how"]) == ("Jane Roe", "story role")  # not the nearest name
+
+
+def test_the_governor_in_the_same_article_from_an_apposition(nlp):
+    text = (
+        "Jane Roe, the governor, toured the flooded town on Monday. Mayor Tom Bell joined "
+        'her.\n\n"We will rebuild every house," the governor said.'
+    )
+    (q,) = quotes_of(nlp, text)
+    assert (q.speaker_text, q.speaker_how) == ("Jane Roe", "role")
+
+
+def test_a_person_introduced_by_another_speaks_next(nlp):
+    text = (
+        "Senator Alan Marsh introduced Jake Reyes, a local pastor, at the shelter. "
+        '"Nobody here will go hungry," he said.'
+    )
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker_text == "Jake Reyes"
+
+
+def test_statement_and_polls_are_sources_only_when_the_text_says_they_said_it(nlp):
+    text = (
+        "On Monday she released a statement saying, “The shelters will stay open all week.” "
+        "Mayor Ana Ruiz had visited the town.\n\n"
+        "“Help is on the way,” a statement from the governor's office said.\n\n"
+        "“Nobody will be left behind,” the statement said.\n\n"
+        "“We are ahead in this race,” Tom Bell said on Tuesday, citing recent polls."
+    )
+    got = [speaker(q) for q in quotes_of(nlp, text)]
+    assert got[1:] == ["the governor's office", "the statement", "Tom Bell"]
+
+
+def test_a_statement_issued_by_a_named_person_is_theirs(nlp):
+    text = (
+        "Mayor Ana Ruiz issued a statement on Monday saying, “The shelters will stay open all "
+        "week.”"
+    )
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker_text == "Ana Ruiz"
+
+
+def test_programme_title_in_quotation_marks_is_not_a_quote(nlp):
+    text = (
+        "Speaking on “Morning Desk,” Senator Jane Roe said the bill would pass. Her book "
+        "“Rivers Of Home” came out in May. “We have the votes,” she said."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [q.quote for q in quotes] == ["We have the votes"]
+    assert quotes[0].speaker_text == "Jane Roe"
+
+
+def test_a_person_beside_the_quote_with_any_verb(nlp):
+    text = "“Sit down and listen,” Ana Ruiz barked and a guard escorted the heckler out."
+    (q,) = quotes_of(nlp, text)
+    assert (q.speaker_text, q.speaker_how) == ("Ana Ruiz", "beside")
+
+
+def test_speaker_model_ships_as_plain_coefficients():
+    model = antecedents.model()
+    assert model is not None, "lib/data/speaker_model.json: run python -m benchmarks.train_speakers"
+    assert model["trained_on"] == "polnear-train"
+    assert list(model["features"]) == list(antecedents.FEATURES)
+    assert len(model["weights"]) == len(antecedents.FEATURES)
+    assert antecedents.MODEL_FILE.stat().st_size < 10_000
+    # a main-clause subject named just before a he outranks an older, unrelated mention
+    near = {"rank_1": 1.0, "sent_1": 1.0, "para_same": 1.0, "subj_main": 1.0, "subj_report": 1.0,
+            "report_rank_1": 1.0, "subj_rank_1": 1.0, "gender_known": 1.0}  # fmt: skip
+    far = {"rank_2": 1.0, "sent_6p": 1.0, "obj": 1.0}
+    assert antecedents.score(near) > antecedents.score(far)

@@ -43,7 +43,10 @@ def test_facts_page_keeps_its_controls_in_the_address(server, browser):
     )
     assert cells and set(cells) == {"—"}
     # choosing in the page writes the address: a copied link reopens the view
-    page.get_by_role("combobox", name="Reported by").click()
+    box = page.get_by_role("combobox", name="Reported by")
+    box.scroll_into_view_if_needed()  # as a user would: its list opens below it
+    page.wait_for_timeout(300)
+    box.click()
     page.get_by_role("option", name="Every outlet").click(timeout=60_000)
     page.wait_for_timeout(500)
     wait_idle(page)

@@ -205,7 +205,7 @@ def _verb_as_written(tokens, start: int, end: int, source) -> str:
     if not found:
         return ""
     best = min(found, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
-    return best.text.lower()  # "Said Rutte: …" reads "said" among the others
+    return best.text.lower()  # "Said Okafor: …" reads "said" among the others
 
 
 def _named(rec: Quote) -> bool:

@@ -245,7 +245,7 @@ def rows_table_html(
 
     ``columns`` are ``(column, header)`` pairs, the first one pinned while the table
     scrolls; ``subs[column]`` lists the small lines under that column's value, each a
-    ``(column, label)`` pair ("Exact value: 600,000"; the value alone for an empty label)
+    ``(column, label)`` pair ("Exact value: 1,250"; the value alone for an empty label)
     or a list of pairs shown on one line joined by " · "; empty values are left out;
     ``numeric`` columns
     are right-aligned whole numbers; ``narrow`` ones short codes kept on one line ("Q02",

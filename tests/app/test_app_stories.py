@@ -6,23 +6,13 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app.test_app import PAGES as ONE_STORY_PAGES
 from tests.helpers import ROOT
 
 APP = str(ROOT / "app.py")
 PILE = ROOT / "tests" / "fixtures" / "stories"
-PAGES = [
-    "app_pages/overview.py",
-    "app_pages/stories.py",
-    "app_pages/compare.py",
-    "app_pages/entity.py",
-    "app_pages/cooccurrence.py",
-    "app_pages/figures.py",
-    "app_pages/quotes.py",
-    "app_pages/facts.py",
-    "app_pages/wording.py",
-    "app_pages/reader.py",
-    "app_pages/sources.py",
-]
+#: The seeds' pages (one story: the Stories page is hidden there) and the Stories page.
+PAGES = [*ONE_STORY_PAGES, "app_pages/stories.py"]
 
 
 @pytest.fixture
@@ -90,3 +80,10 @@ def test_one_story_has_no_selector():
     assert view(at).story == "" and len(view(at).corpus.stories) == 1
     assert not any(s.label == "Story" for s in at.sidebar.selectbox)
     assert not any("different stories" in c.value for c in at.caption)
+
+
+def test_every_page_is_tested_here():
+    """A new page joins the list in tests/app/test_app.py, never two lists."""
+    assert sorted(PAGES) == sorted(
+        str(p.relative_to(ROOT)) for p in (ROOT / "app_pages").glob("*.py")
+    )

@@ -164,3 +164,44 @@ def dash(att, close_idx: int):
             return att.source_of(tok, "", how="explicit")
         return None
     return None
+
+
+def region_verb(att, toks, region_tokens):
+    """Last resort inside the quote's own sentence(s): a reporting verb outside the quote
+    whose subject the parse did not link to it ("As Jane Roe put it: …" is not one;
+    "a staffer in the room wondered."): the verb nearest the quote with a subject (or an
+    inverted one after it) that names or describes a source. ``how`` is ``explicit``."""
+    from lib.nlp.clauses import _reporting
+
+    if not toks:
+        return None
+    q_first, q_last = toks[0].i, toks[-1].i
+    verbs = [
+        t
+        for t in region_tokens
+        if t.i not in att.in_quote
+        and not q_first <= t.i <= q_last
+        and t.tag_.startswith("VB")
+        and _reporting(t)
+    ]
+    verbs.sort(key=lambda t: min(abs(t.i - q_first), abs(t.i - q_last)))
+    for verb in verbs:
+        subj = att.subject_of(verb)
+        if subj is None and verb.i > q_last:
+            subj = att.inverted_subject(verb)
+        if subj is None:
+            continue
+        source = att.source_of(subj, verb.lemma_.lower(), floor=region_tokens[0].i)
+        if source is not None and (source.name or source.how == "pronoun" or _person(subj)):
+            return source
+    return None
+
+
+def _person(tok) -> bool:
+    """Does a common noun name people ("a staffer", "two witnesses"), not a thing?"""
+    from lib.nlp.gazetteer import gazetteer
+
+    v = vocab()
+    lemma = tok.lemma_.lower()
+    titles = {w.lower().rstrip(".") for w in gazetteer().titles["head"]}
+    return lemma in v["person_nouns"] or lemma in v["gendered_words"] or lemma in titles

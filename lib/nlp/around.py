@@ -188,13 +188,29 @@ def region_verb(att, toks, region_tokens):
     for verb in verbs:
         subj = att.subject_of(verb)
         if subj is None and verb.i > q_last:
-            subj = att.inverted_subject(verb)
+            subj = att.inverted_subject(verb) or _name_after(att, q_last, verb)
         if subj is None:
             continue
         source = att.source_of(subj, verb.lemma_.lower(), floor=region_tokens[0].i)
         if source is not None and (source.name or source.how == "pronoun" or _person(subj)):
             return source
     return None
+
+
+def _name_after(att, q_last: int, verb):
+    """The person named right after the closing mark, before ``verb`` ("“…,” Jane Roe, 58,
+    told the paper": the parse left "told" without a subject), as a token, or None."""
+    doc = att.doc
+    k = q_last + 1
+    while k < verb.i and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    first = k
+    while k < verb.i and k - first < 2 and k not in att.ent_of and _capitalised(doc[k].text):
+        k += 1  # a given name the tagger left out of the entity ("Ana" of "Ana Ramirez")
+    ent = att.ent_of.get(k)
+    if ent is None or ent.label_ != "PERSON" or ent.start != k or ent.end > verb.i:
+        return None
+    return ent.root
 
 
 def _person(tok) -> bool:

@@ -59,3 +59,30 @@ def test_person_nouns_are_people_and_things_are_not(nlp):
     people = {t.text for t in doc if t.pos_ == "NOUN" and around._person(t)}
     assert {"staffers", "witness", "mayor"} <= people
     assert not {"issue", "headline"} & people
+
+
+TOLD = (
+    "Talks stall\n\n\u201cWe were badly wrong not to have confronted him from the very "
+    "beginning,\u201d Ana Ramirez, 58, told AFP in an interview in Lisbon on Monday."
+)
+
+
+def _without_subjects(monkeypatch):
+    """The parse of some real sentences leaves the reporting verb without a subject."""
+    from lib.nlp.attribution import Attributor
+
+    monkeypatch.setattr(Attributor, "subject_of", lambda self, verb: None)
+
+
+def test_a_name_right_after_the_quote_speaks_when_the_verb_lost_its_subject(nlp, monkeypatch):
+    _without_subjects(monkeypatch)
+    (q,) = quotes_of(nlp, TOLD)
+    assert "Ramirez" in speaker(q)
+
+
+def test_told_someone_is_never_the_speaker(nlp, monkeypatch):
+    """ "“…,” told AFP" is not an inversion: AFP was told, it did not speak."""
+    _without_subjects(monkeypatch)
+    monkeypatch.setattr(around, "_name_after", lambda *a: None)
+    (q,) = quotes_of(nlp, TOLD)
+    assert speaker(q) != "AFP"

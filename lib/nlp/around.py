@@ -13,9 +13,14 @@ DASHES = "―—–-"
 
 
 def colon(att, open_idx: int):
-    """``X: “...”`` — the named source in the line before the colon ending at the quote."""
+    """``X: “...”`` — the named source in the line before the colon ending at the quote (or
+    ending the paragraph before, when the quote opens its own paragraph)."""
     line_start = att.text.rfind("\n", 0, open_idx) + 1
     prefix = att.text[line_start:open_idx].rstrip().rstrip("'`\"“‘").rstrip()  # '' marks
+    if not prefix and line_start > 0:  # the quote opens its paragraph: "Roe said:\n\n“…”"
+        end = len(att.text[:line_start].rstrip())
+        line_start = att.text.rfind("\n", 0, end) + 1
+        prefix = att.text[line_start:end]
     if not prefix.endswith(":"):
         return None
     cut = max(prefix.rfind(". "), prefix.rfind("? "), prefix.rfind("! "))

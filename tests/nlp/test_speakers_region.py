@@ -86,3 +86,23 @@ def test_told_someone_is_never_the_speaker(nlp, monkeypatch):
     monkeypatch.setattr(around, "_name_after", lambda *a: None)
     (q,) = quotes_of(nlp, TOLD)
     assert speaker(q) != "AFP"
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quote_below(nlp):
+    text = (
+        "Debate night\n\nWhen the moderators pressed him on taxes, Senator Dale Okonkwo "
+        "turned on them:\n\n\u201cThe questions asked tonight show exactly why nobody trusts "
+        "this kind of debate any more.\u201d"
+    )
+    (q,) = quotes_of(nlp, text)
+    assert "Okonkwo" in speaker(q)
+
+
+def test_a_paragraph_without_a_colon_introduces_nothing(nlp):
+    text = (
+        "Debate night\n\nSenator Dale Okonkwo spoke about taxes for ten minutes.\n\n\u201cThe "
+        "questions asked tonight show exactly why nobody trusts this kind of debate any "
+        "more.\u201d"
+    )
+    (q,) = quotes_of(nlp, text)
+    assert speaker(q) == ""

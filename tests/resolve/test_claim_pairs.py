@@ -34,6 +34,7 @@ def test_the_model_loads_with_its_features_and_a_threshold():
     assert len(fitted["coef"]) == len(fitted["mean"]) == len(claim_pairs.FEATURES)
     assert 0.0 < fitted["threshold"] < 1.0
     assert "tune" in fitted["trained_on"]  # fitted on the tune events only
+    assert claim_pairs.MODEL_PATH.stat().st_size < 10_000  # plain coefficients, no pickle
 
 
 def test_a_clear_same_measurement_pair_scores_above_the_threshold():

@@ -8,8 +8,9 @@ such figures merge only when their values agree). A figure in such a chain that 
 telling exact value ("$447 billion") joins the one block holding the same value, since it
 may merge with it.
 
-A block larger than :data:`BLOCK_MAX` figures is cut further (into chains of values that
-can agree, then by holder, then time, then in document order), so the work per block is
+A block larger than :data:`BLOCK_MAX` figures is cut further (by the kind of thing
+counted, into chains of values that can agree, then by holder, then time, then in
+document order), so the work per block is
 bounded and the whole pass is linear in the
 number of figures times :data:`BLOCK_MAX`. Within a block, :func:`average_linkage` merges
 pairs strongest first (see its docstring).
@@ -103,11 +104,20 @@ def _value_chains(rows: list[int], items: list[dict]) -> list[list[int]]:
 
 
 def _bounded(rows: list[int], items: list[dict], chained: bool = False) -> list[list[int]]:
-    """Cut a block over :data:`BLOCK_MAX` into chains of values that can agree (so only a
-    big block gives up joining values apart), then by holder, then by time, then in
+    """Cut a block over :data:`BLOCK_MAX` by the kind of thing counted (``_class``: so a
+    big corpus compares like with like), then into chains of values that can agree (so
+    only a big block gives up joining values apart), then by holder, then by time, then in
     order."""
     if len(rows) <= BLOCK_MAX:
         return [rows]
+    classes: dict[str, list[int]] = {}
+    for i in rows:
+        classes.setdefault(items[i].get("_class", ""), []).append(i)
+    if len(classes) > 1:  # first by the kind of thing counted (an item's ``_class``)
+        out = []
+        for part in classes.values():
+            out += _bounded(part, items, chained)
+        return out
     if not chained:
         chains = _value_chains(rows, items)
         if len(chains) > 1:

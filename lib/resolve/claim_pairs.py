@@ -124,41 +124,54 @@ def _log_gap(a: dict, b: dict) -> float:
     return min(abs(math.log10(va / vb)), 3.0)
 
 
-def pair_features(a: dict, b: dict, rule: float) -> list[float]:
-    """The :data:`FEATURES` of two figure items (see :func:`lib.resolve.claims._item`);
-    ``rule``: the hand-set similarity of :func:`lib.resolve.claims.rule_similarity`."""
+#: Features that depend on the two figures' own sentences and articles (the rest depend
+#: only on what each figure measures, so one score serves every pair of equal figures).
+CONTEXT_FEATURES = ("same_document", "sentence_overlap", "same_source")
+
+
+def measure_features(a: dict, b: dict, rule: float) -> dict[str, float]:
+    """The features of :data:`FEATURES` that depend only on what the figures measure."""
     ha, hb = a["_head"], b["_head"]
     both = bool(ha and hb)
-    wa, wb = a["_words"], b["_words"]
     kind = a["_kind"]
-    return [
-        float(overlap(a, b)),
-        float(a["value"] == b["value"]),
-        float(same_telling_value(a, b)),
-        _log_gap(a, b),
-        float(both),
-        head_similarity(ha, hb) if both else 0.0,
-        float(both and people(ha) and people(hb)),
-        fuzz.token_set_ratio(a["_lemmas"], b["_lemmas"]) / 100.0
-        if a["_lemmas"] and b["_lemmas"]
+    lemmas = a["_lemmas"] and b["_lemmas"]
+    return {
+        "agree": float(overlap(a, b)),
+        "same_value": float(a["value"] == b["value"]),
+        "telling_value": float(same_telling_value(a, b)),
+        "log_gap": _log_gap(a, b),
+        "both_heads": float(both),
+        "head_similarity": head_similarity(ha, hb) if both else 0.0,
+        "people_heads": float(both and people(ha) and people(hb)),
+        "lemma_similarity": fuzz.token_set_ratio(a["_lemmas"], b["_lemmas"]) / 100.0
+        if lemmas
         else 0.0,
-        float(bool(a["_pred"]) and a["_pred"] == b["_pred"]),
-        float(bool(a["_pred"] and b["_pred"]) and a["_pred"] != b["_pred"]),
-        float(bool(a["_holder"]) and a["_holder"] == b["_holder"]),
-        float(bool(a["_when"]) and a["_when"] == b["_when"]),
-        float(a["_time"] != b["_time"]),
-        float(a["_places"] != b["_places"]),
-        float(bool(a["_outcomes"]) != bool(b["_outcomes"])),
-        float(a["_doc"] == b["_doc"]),
-        float(a["_qualifier"] == "exact" and b["_qualifier"] == "exact"),
-        len(wa & wb) / len(wa | wb) if wa and wb else 0.0,
-        float(bool(a["_source"]) and a["_source"] == b["_source"]),
-        float(kind == "money"),
-        float(kind == "percent"),
-        float(kind == "duration"),
-        float(kind == "age"),
-        max(rule, 0.0),
-    ]
+        "same_predicate": float(bool(a["_pred"]) and a["_pred"] == b["_pred"]),
+        "predicates_apart": float(bool(a["_pred"] and b["_pred"]) and a["_pred"] != b["_pred"]),
+        "same_holder": float(bool(a["_holder"]) and a["_holder"] == b["_holder"]),
+        "same_when": float(bool(a["_when"]) and a["_when"] == b["_when"]),
+        "scopes_apart": float(a["_time"] != b["_time"]),
+        "places_apart": float(a["_places"] != b["_places"]),
+        "outcome_one_side": float(bool(a["_outcomes"]) != bool(b["_outcomes"])),
+        "both_exact": float(a["_qualifier"] == "exact" and b["_qualifier"] == "exact"),
+        "money": float(kind == "money"),
+        "percent": float(kind == "percent"),
+        "duration": float(kind == "duration"),
+        "age": float(kind == "age"),
+        "rule_score": max(rule, 0.0),
+    }
+
+
+def pair_features(a: dict, b: dict, rule: float, measured: dict | None = None) -> list[float]:
+    """The :data:`FEATURES` of two figure items (see :func:`lib.resolve.claims._item`);
+    ``rule``: the hand-set score of :func:`lib.resolve.claims._similarity`; ``measured``:
+    :func:`measure_features` of the pair when already computed."""
+    values = dict(measured or measure_features(a, b, rule))
+    wa, wb = a["_words"], b["_words"]
+    values["same_document"] = float(a["_doc"] == b["_doc"])
+    values["sentence_overlap"] = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+    values["same_source"] = float(bool(a["_source"]) and a["_source"] == b["_source"])
+    return [values[name] for name in FEATURES]
 
 
 @functools.lru_cache(maxsize=1)
@@ -169,6 +182,22 @@ def model() -> dict:
     if list(data["features"]) != list(FEATURES):
         raise ValueError(f"{MODEL_PATH.name} was fitted on other features; refit it")
     return data
+
+
+def linear(fitted: dict | None = None) -> tuple[tuple[float, ...], float]:
+    """The model as plain weights and bias over raw (unscaled) features."""
+    fitted = fitted or model()
+    coef, mean, scale = fitted["coef"], fitted["mean"], fitted["scale"]
+    weights = tuple(c / s for c, s in zip(coef, scale, strict=True))
+    bias = float(fitted["intercept"]) - sum(w * m for w, m in zip(weights, mean, strict=True))
+    return weights, bias
+
+
+def pair_probability(features: list[float], weights: tuple[float, ...], bias: float) -> float:
+    """:func:`probability` of one pair from :func:`linear`'s weights, in plain Python (the
+    claims pass scores pairs one at a time, where numpy's per-call cost would dominate)."""
+    logit = bias + sum(w * x for w, x in zip(weights, features, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(min(logit, 500.0), -500.0)))
 
 
 def probability(features, fitted: dict | None = None) -> np.ndarray:

@@ -253,6 +253,7 @@ def _item(row: dict) -> dict:
         "_holder_strong": strong_holder,
         "_lo": lo,
         "_hi": hi,
+        "_class": ("people" if _people(head) else _head_class(head)) if head else "",
         "_words": content_words(row.get("sentence") or ""),
         "_source": (row.get("said_by_entity") or row.get("said_by") or "").lower(),
     }
@@ -371,13 +372,25 @@ def _cluster(items: list[dict], fitted: dict | None = None) -> list[int]:
     not veto are scored by the trained pair model (:mod:`lib.resolve.claim_pairs`),
     inside blocks of one unit and kind (ages: of one holder)."""
     fitted = fitted or claim_pairs.model()
+    weights, bias = claim_pairs.linear(fitted)
+    shift = float(fitted["threshold"]) - claim_blocks.MERGE_THRESHOLD
+
+    codes: dict[tuple, int] = {}
+    for item in items:  # equal measurements share one rule score and measure features
+        item["_code"] = codes.setdefault(tuple(item[f] for f in FEATURES), len(codes))
+    scored: dict[tuple[int, int], tuple[float, dict | None]] = {}
 
     def similarity(a: dict, b: dict) -> float:
-        rule = _similarity(a, b)
-        if rule < 0 or not (a["_head"] and b["_head"]):
-            return rule  # a figure counting nothing groups by the rules alone
-        p = float(claim_pairs.probability(pair_features(a, b, rule), fitted)[0])
-        return max(rule, p - float(fitted["threshold"]) + claim_blocks.MERGE_THRESHOLD)
+        key = (a["_code"], b["_code"])
+        if key not in scored:
+            rule = _similarity(a, b)
+            headed = rule >= 0 and bool(a["_head"] and b["_head"])
+            scored[key] = rule, claim_pairs.measure_features(a, b, rule) if headed else None
+        rule, measured = scored[key]
+        if measured is None:
+            return rule  # vetoed, or a figure counting nothing: grouped by the rules alone
+        features = claim_pairs.pair_features(a, b, rule, measured)
+        return max(rule, claim_pairs.pair_probability(features, weights, bias) - shift)
 
     return claim_blocks.cluster(
         items, similarity, pair_block_key, (*FEATURES, "_words", "_source", "_doc"), _may_join

@@ -103,3 +103,20 @@ def test_a_figure_counting_nothing_meets_every_figure_of_its_unit():
     claims = build_claims(frame)
     by_doc = dict(zip(claims["doc_id"], claims["claim_id"], strict=True))
     assert by_doc["a"] == by_doc["c"]
+
+
+def test_a_big_block_is_cut_by_the_kind_of_thing_counted_first(monkeypatch):
+    """Blocks are one unit and kind, so a big corpus cuts an overfull block by what is
+    counted before anything else: the workers' figures still meet each other."""
+    from lib.resolve import claim_blocks
+
+    monkeypatch.setattr(claim_blocks, "BLOCK_MAX", 4)
+    rows = []
+    for k in range(6):
+        head = "worker" if k % 2 else "ship"
+        rows.append(_row(f"d{k}", "1,200", 1200, counted=f"{head}s", counted_head=head,
+                         counted_lemmas=head, predicate="strike"))  # fmt: skip
+    claims = build_claims(pd.DataFrame(rows))
+    workers = claims[claims["counted"] == "workers"]
+    assert len(workers) == 3 and workers["claim_id"].nunique() == 1
+    assert not set(workers["claim_id"]) & set(claims.loc[claims["counted"] == "ships", "claim_id"])

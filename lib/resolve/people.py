@@ -427,8 +427,8 @@ def person_forms(df: pd.DataFrame) -> pd.Series:
     else whose surname is a PERSON on its own in the same article ("Aitan Goelman" ORG
     beside "Goelman" PERSON)."""
     is_person = (df["label"] == "PERSON") | (df["cue"] == "title")
-    multi = df["entity"].str.contains(" ", regex=False)
-    multi &= df["entity"].map(_may_be_person)  # not "Halvorsen Tower", "Dover, Delaware"
+    multi = df["entity"].str.contains(" ", regex=False).astype(bool)
+    multi &= df["entity"].map(_may_be_person).astype(bool)  # not "Halvorsen Tower", "Dover, Delaware"
     person_names = set(df.loc[is_person & multi, "entity"])
     alone = df.loc[is_person & ~multi]
     lone = set(zip(alone["doc_id"], alone["entity"], strict=True))

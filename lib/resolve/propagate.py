@@ -8,6 +8,11 @@ inside a mention already there) and adds those mentions, labelled as the story l
 name; in an article that names a person so, the person's bare surname is found the same
 way ("Mendel was charged"). One-word names are never propagated on their own: too many are
 ordinary words somewhere.
+
+The longest name wins: where an article tags only part of a name the story tags whole
+("America" of "America Rising", "Senate" of "Senate Ethics Committee"), :func:`shadowed`
+finds that part, which gives way to the whole name. A person is never such a part: "Erik
+Halvorsen" stays a person inside "Erik Halvorsen Tower".
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from lib.columns import to_frame
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
 from lib.records import Mention
+from lib.resolve.joined import split_joined
 
 #: A run of capitalised words: where a propagated name may start.
 CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
@@ -46,6 +52,28 @@ def _names_by_story(records: list[dict], story_of: dict[str, str]) -> dict[str, 
         story: {name: c.most_common(1)[0][0] for name, c in names.items()}
         for story, names in votes.items()
     }
+
+
+def shadowed(
+    records: list[dict], texts: dict[str, str], story_of: dict[str, str]
+) -> set[int]:
+    """Positions in ``records`` of mentions that are a strict part of a multi-word name the
+    story tags (written whole around them in the same text); persons never are."""
+    names = _names_by_story(records, story_of)
+    by_doc: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
+    for k, r in enumerate(records):
+        by_doc[r["doc_id"]].append((int(r["start_char"]), int(r["end_char"]), k, r["label"]))
+    out: set[int] = set()
+    for doc_id, text in texts.items():
+        story_names = names.get(story_of.get(doc_id, ""), {})
+        mine = by_doc.get(doc_id, [])
+        if not story_names or not mine:
+            continue
+        for s, e, _name, _label in _find(text, story_names, []):
+            inner = [m for m in mine if s <= m[0] and m[1] <= e and m[1] - m[0] < e - s]
+            if inner and all(m[3] != "PERSON" for m in inner):
+                out.update(m[2] for m in inner)
+    return out
 
 
 def _free(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
@@ -165,9 +193,14 @@ def with_story_names(mentions: pd.DataFrame, sentences: pd.DataFrame, texts: dic
     document and text order (``texts``: doc_id -> analysed text)."""
     if mentions.empty or not texts:
         return mentions
-    records = mentions[["doc_id", "outlet", "start_char", "end_char", "text", "label", "in_title"]]
-    sents = sentences[["doc_id", "sentence_id", "start_char"]].to_dict("records")
+    mentions = split_joined(mentions)  # "NBC News/Wall Street Journal", "Adams and Jefferson"
     mine = {d: texts[d] for d in dict.fromkeys(mentions["doc_id"]) if d in texts}
+    cols = ["doc_id", "outlet", "start_char", "end_char", "text", "label", "in_title"]
+    parts = shadowed(mentions[cols].to_dict("records"), mine, dict.fromkeys(mine, ""))
+    if parts:  # the longest name wins: the part gives way, the whole is found below
+        mentions = mentions.drop(index=mentions.index[sorted(parts)]).reset_index(drop=True)
+    records = mentions[cols]
+    sents = sentences[["doc_id", "sentence_id", "start_char"]].to_dict("records")
     added = propagate_names(records.to_dict("records"), mine, sents, dict.fromkeys(mine, ""))
     if not added:
         return mentions

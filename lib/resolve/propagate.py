@@ -194,7 +194,12 @@ def with_story_names(mentions: pd.DataFrame, sentences: pd.DataFrame, texts: dic
     if mentions.empty or not texts:
         return mentions
     mentions = split_joined(mentions)  # "NBC News/Wall Street Journal", "Adams and Jefferson"
-    mine = {d: texts[d] for d in dict.fromkeys(mentions["doc_id"]) if d in texts}
+    docs = dict.fromkeys([*mentions["doc_id"], *sentences["doc_id"]])  # untagged ones too
+    mine = {d: texts[d] for d in docs if d in texts}
+    outlets = dict(zip(sentences["doc_id"], sentences["outlet"], strict=True)) if (
+        "outlet" in sentences.columns
+    ) else {}
+    outlets.update(zip(mentions["doc_id"], mentions["outlet"], strict=True))
     cols = ["doc_id", "outlet", "start_char", "end_char", "text", "label", "in_title"]
     parts = shadowed(mentions[cols].to_dict("records"), mine, dict.fromkeys(mine, ""))
     if parts:  # the longest name wins: the part gives way, the whole is found below
@@ -204,6 +209,8 @@ def with_story_names(mentions: pd.DataFrame, sentences: pd.DataFrame, texts: dic
     added = propagate_names(records.to_dict("records"), mine, sents, dict.fromkeys(mine, ""))
     if not added:
         return mentions
+    for row in added:
+        row["outlet"] = row["outlet"] or outlets.get(row["doc_id"], "")
     extra = to_frame([Mention(**row) for row in added], Mention)
     order = {d: k for k, d in enumerate(mine)}
     both = pd.concat([mentions, extra], ignore_index=True)

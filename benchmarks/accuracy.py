@@ -47,8 +47,8 @@ story, as BASIL defines them: grouping a pile into stories is measured under **s
 - *one entity*: share of gold people named in 2+ outlets whose tagged mentions carry one
   canonical entity, found in 2+ outlets; *merged*: gold people sharing a canonical entity
   with another gold person (never acceptable);
-- organisations and places (gold ``benchmarks/gold/basil-names/*.json``, the 32 check
-  events only: never tuned on): *one entity org / place* as for people, a gold mention
+- organisations and places (gold ``benchmarks/gold/basil-names/*.json``, all 63 events:
+  31 tune, 32 check, each file's ``part``): *one entity org / place* as for people, a gold mention
   tagged by a system mention that overlaps it and reaches no more than one character
   beyond it (a longer name, "House Democrats" for gold "House", tags another thing);
   *one entity all*: people, organisations and places together; *merged things*: system

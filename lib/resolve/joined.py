@@ -10,6 +10,15 @@
 
 Each part keeps the row's cues, gets its own offsets, and the label the story gives that
 name elsewhere (its most frequent one), else the row's own label.
+
+:func:`fit_names` then fits mentions to the name the text writes around them:
+
+- a party adjective before "party" is the party ("the Republican party": "Republican
+  Party", an organisation, not the Republicans);
+- "Member of Congress", "Act of Congress", "Speaker of the House": the body named after
+  "of" is the mention (a member or an act is no organisation);
+- a country or state right before its legislature ("United States" + "Senate" read apart)
+  is one name, "United States Senate".
 """
 
 from __future__ import annotations
@@ -57,9 +66,70 @@ def _and_parts(text: str, story_texts: Counter, surnames: set[str]):
     left, right = text.split(AND)
     if not (_capitalised(left) and _capitalised(right)):
         return None
-    if not (_known_alone(story_texts, surnames, left) and _known_alone(story_texts, surnames, right)):
+    if not all(_known_alone(story_texts, surnames, part) for part in (left, right)):
         return None
     return [(0, len(left)), (len(left) + len(AND), len(text))]
+
+
+#: Words before "of" that make no organisation of what follows ("Member of Congress").
+NOT_A_BODY = frozenset("Member Members Act Speaker".split())
+#: Legislatures named after their polity ("Texas Senate").
+CHAMBER_WORDS = frozenset("House Senate Assembly Congress Parliament Legislature".split())
+
+
+def _fit(row, text: str) -> tuple[int, int, str] | None:
+    """(start, end, label) the mention ``row`` should have in ``text``, or None."""
+    s, e, name = int(row["start_char"]), int(row["end_char"]), str(row["text"])
+    after = text[e : e + 6]
+    if " " not in name and name[:1].isupper() and after in (" party", " Party"):
+        return s, e + 6, "ORG"
+    words = name.split(" ")
+    if row["label"] == "ORG" and len(words) >= 3 and words[0] in NOT_A_BODY and words[1] == "of":
+        rest = 3 if words[2] == "the" and len(words) > 3 else 2
+        start = s + len(" ".join(words[:rest])) + 1
+        if text[start : start + 1].isupper():
+            return start, e, "ORG"
+    return None
+
+
+def fit_names(mentions: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    """``mentions`` with each mention fitted to the name written around it (module
+    docstring); ``texts``: doc_id -> analysed text."""
+    if mentions.empty:
+        return mentions
+    from lib.extract.name_forms import regions
+    from lib.nlp.gazetteer import gazetteer
+
+    out = mentions.copy()
+    drop = []
+    places = regions()
+    ordered = out.sort_values(["doc_id", "start_char"])
+    prev = None
+    for idx, row in ordered.iterrows():
+        text = texts.get(row["doc_id"], "")
+        fitted = _fit(row, text) if text else None
+        if fitted:
+            s, e, label = fitted
+            out.at[idx, "start_char"], out.at[idx, "end_char"] = s, e
+            out.at[idx, "text"], out.at[idx, "label"] = text[s:e].replace(" party", " Party"), label
+        elif prev is not None and text and _polity_chamber(prev, row, text, places, gazetteer()):
+            out.at[idx, "start_char"] = int(prev["start_char"])
+            out.at[idx, "text"] = text[int(prev["start_char"]) : int(row["end_char"])]
+            out.at[idx, "label"] = "ORG"
+            drop.append(prev.name)
+        prev = out.loc[idx]
+    return out.drop(index=drop).reset_index(drop=True) if drop else out
+
+
+def _polity_chamber(prev, row, text: str, places, gaz) -> bool:
+    """Is ``row`` a legislature right after its country or state ``prev`` ("United States"
+    + "Senate")?"""
+    if prev["doc_id"] != row["doc_id"] or prev["label"] != "GPE" or row["label"] != "ORG":
+        return False
+    if int(row["start_char"]) != int(prev["end_char"]) + 1 or text[int(prev["end_char"])] != " ":
+        return False
+    hit = gaz.lookup(str(prev["text"]))
+    return hit is not None and hit[0] in places and str(row["text"]).split(" ")[0] in CHAMBER_WORDS
 
 
 def split_joined(mentions: pd.DataFrame) -> pd.DataFrame:

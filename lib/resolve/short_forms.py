@@ -136,7 +136,7 @@ def shorter_forms(name: str) -> list[str]:
         out += [rest, *[f for f in shorter_forms(rest) if f not in out]]
     if len(words) >= 3 and words[0] in CHAMBERS and words[-1] in COMMITTEES:
         out.append(" ".join(words[1:]))  # "Senate Judiciary Committee" -> "Judiciary Committee"
-    if "of" in words[1:-1]:  # "Planned Parenthood Federation of America" -> … -> "Planned Parenthood"
+    if "of" in words[1:-1]:  # "Planned Parenthood Federation of America" -> "Planned Parenthood"
         head = words[: words.index("of", 1)]
         if all(w[:1].isupper() for w in head):
             out.append(" ".join(head))

@@ -148,3 +148,66 @@ def test_strays_join_their_one_organisation_by_evidence():
     assert suffix_forms("Wall Street Journal") == ["Street Journal", "Journal"]
     assert suffix_forms("Senate Judiciary Committee") == ["Judiciary Committee"]
     assert suffix_forms("White House") == []
+
+
+def test_names_fitted_to_the_words_around_them():
+    from lib.resolve.joined import fit_names
+
+    text = (
+        "She chairs the Republican party. A Member of Congress spoke in the United States "
+        "Senate, then the Speaker of the House."
+    )
+    rows = _rows(
+        ("a", 15, "Republican", "NORP"),
+        ("a", 35, "Member of Congress", "ORG"),
+        ("a", 67, "United States", "GPE"),
+        ("a", 81, "Senate", "ORG"),
+        ("a", 98, "Speaker of the House", "ORG"),
+    )
+    out = fit_names(rows, {"a": text})
+    assert list(zip(out["text"], out["label"], strict=True)) == [
+        ("Republican Party", "ORG"),
+        ("Congress", "ORG"),
+        ("United States Senate", "ORG"),
+        ("House", "ORG"),
+    ]
+    for s, e, t in zip(out["start_char"], out["end_char"], out["text"], strict=True):
+        assert text[s:e].lower() == t.lower()
+    # a state before another organisation is left alone
+    other = _rows(("a", 0, "Texas", "GPE"), ("a", 6, "Rangers", "ORG"))
+    assert list(fit_names(other, {"a": "Texas Rangers won."})["text"]) == ["Texas", "Rangers"]
+
+
+def test_curated_outlets_and_groups_are_found_where_the_model_missed_them():
+    from lib.resolve.propagate import propagate_names
+
+    texts = {
+        "a": "Deleted\n\nHe deleted his Twitter account on Monday.",
+        "b": "Gone\n\nThe post on Twitter drew replies. ISIS was named too.",
+    }
+    records = [
+        {"doc_id": "a", "outlet": "A", "start_char": 30, "end_char": 37,
+         "text": "Twitter", "label": "ORG", "sentence_id": 1, "in_title": False},
+    ]  # fmt: skip
+    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
+    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    found = {(r["doc_id"], r["text"]) for r in added}
+    assert found == {("b", "Twitter"), ("b", "ISIS")}
+
+
+def test_a_headline_names_what_the_story_tags_elsewhere():
+    from lib.resolve.propagate import propagate_names
+
+    texts = {
+        "a": "Mayor Mocks Council Over Vote\n\nThe mayor said the Council had failed.",
+        "b": "Vote fails\n\nThe Council voted on Monday.",
+    }
+    records = [
+        {"doc_id": "b", "outlet": "B", "start_char": 16, "end_char": 23,
+         "text": "Council", "label": "ORG", "sentence_id": 1, "in_title": False},
+        {"doc_id": "a", "outlet": "A", "start_char": 49, "end_char": 56,
+         "text": "Council", "label": "ORG", "sentence_id": 1, "in_title": False},
+    ]  # fmt: skip
+    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
+    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    assert [(r["doc_id"], r["start_char"], r["in_title"]) for r in added] == [("a", 12, True)]

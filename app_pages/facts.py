@@ -15,7 +15,8 @@ widgets.page_intro(
     "things). Statements of different outlets that report the same thing — the same event, "
     "people and figures, in the same or other words — are lined up as one fact. A row per "
     "fact, a column per outlet with that outlet's wording; — means the outlet leaves the "
-    "fact out. The matching is automatic, from shared words, names, figures and quotes: a "
+    "fact out. A sentence that reports several facts (a lead often does) appears in each. "
+    "The matching is automatic, from shared words, names, figures and quotes: a "
     "paraphrase with no word in common can be missed, so read the sentences yourself.",
 )
 if widgets.require_outlets(view):

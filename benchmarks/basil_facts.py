@@ -71,18 +71,18 @@ def system_facts(analysis, docs: dict, gold_spans: list[tuple]) -> list[list[tup
     for row, (outlet, unit) in enumerate(zip(outlets, units, strict=True)):
         key = (statements.at[row, "doc_id"], statements.at[row, "sentence_id"])
         key += (statements.at[row, "clause"],)
-        facts.setdefault(fact_of.get(key, f"none{row}"), []).append((outlet, unit))
+        for fact in fact_of.get(key, [f"none{row}"]):
+            facts.setdefault(fact, []).append((outlet, unit))
     return list(facts.values())
 
 
-def _fact_of(analysis) -> dict[tuple, str]:
+def _fact_of(analysis) -> dict[tuple, list[str]]:
+    """(doc_id, sentence_id, clause) -> every fact the statement reports."""
     f = analysis.facts
-    return {
-        (d, s, c): fid
-        for d, s, c, fid in zip(
-            f["doc_id"], f["sentence_id"], f["clause"], f["fact_id"], strict=True
-        )
-    }
+    out: dict[tuple, list[str]] = {}
+    for d, s, c, fid in zip(f["doc_id"], f["sentence_id"], f["clause"], f["fact_id"], strict=True):
+        out.setdefault((d, s, c), []).append(fid)
+    return out
 
 
 def score_alignment(gold: dict, maps: dict, docs: dict, analysis) -> Counter:
@@ -161,12 +161,12 @@ def gold_outlets(gold: dict, maps: dict, docs: dict, analysis) -> dict[int, int]
 
 
 def _outlets_of(analysis) -> dict[int, int]:
-    """Row of ``analysis.statements`` -> outlets reporting its fact."""
+    """Row of ``analysis.statements`` -> outlets reporting its fact (of a statement in several
+    facts, the largest, as :func:`gold_outlets` reads the gold)."""
     st, f = analysis.statements, analysis.facts
-    outlets = {
-        (d, s, c): int(n)
-        for d, s, c, n in zip(f["doc_id"], f["sentence_id"], f["clause"], f["outlets"], strict=True)
-    }
+    outlets: dict[tuple, int] = {}
+    for d, s, c, n in zip(f["doc_id"], f["sentence_id"], f["clause"], f["outlets"], strict=True):
+        outlets[(d, s, c)] = max(outlets.get((d, s, c), 1), int(n))
     return {
         row: outlets.get((d, s, c), 1)
         for row, (d, s, c) in enumerate(

@@ -10,7 +10,9 @@ of ``lib.resolve.alignment``) is labelled 1 when both statements are gold statem
 one gold fact; a logistic regression (standardised features, L2) is fitted on those
 labels, then the clustering threshold is chosen where the tune events' pair F1 is highest
 on held-out probabilities (each event scored by a model fitted on the other folds, events
-split into :data:`FOLDS` folds), so the threshold is not fitted to the model's own errors.
+split into :data:`FOLDS` folds), so the threshold is not fitted to the model's own errors;
+then, the same way, the threshold above which a statement also joins a further fact
+(``also_threshold``; left out when no value beats none).
 ``--cache DIR`` keeps each event's analysis as a pickle so a second run parses nothing.
 """
 
@@ -33,6 +35,8 @@ from benchmarks import accuracy, basil_facts, scoring  # noqa: E402
 from lib.resolve import alignment, facts  # noqa: E402
 
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.10, 0.61, 0.025))
+#: Thresholds tried for a statement to join a further fact (``facts.also_in``).
+ALSO = tuple(round(t, 3) for t in np.arange(0.20, 0.61, 0.05))
 #: L2 strength of the logistic regression (sklearn's C).
 C = 1.0
 #: Folds of events for the held-out probabilities the threshold is chosen on.
@@ -100,13 +104,15 @@ def held_out(events) -> list[np.ndarray]:
     return probs
 
 
-def pair_f1(events, probs: list[np.ndarray], threshold: float) -> dict:
-    """Pair P/R/F1 over the events when facts are grouped at ``threshold``."""
+def pair_f1(events, probs: list[np.ndarray], threshold: float, also: float | None = None) -> dict:
+    """Pair P/R/F1 over the events when facts are grouped at ``threshold`` and statements
+    also join the other facts they match above ``also`` (``facts.memberships``)."""
     total = Counter()
+    fitted = {"threshold": threshold, "also_threshold": also}
     for (info, i, j, _x, _y, gold_fact_list, outlets, units), p in zip(events, probs, strict=True):
-        labels = facts.group_pairs(len(info), i, j, p, info.outlet, threshold)
+        rows, labels = facts.memberships(len(info), i, j, p, info.outlet, fitted)
         system: dict[int, list] = {}
-        for row, label in enumerate(labels.tolist()):
+        for row, label in zip(rows.tolist(), labels.tolist(), strict=True):
             system.setdefault(label, []).append((outlets[row], units[row]))
         total.update(scoring.fact_pair_counts(list(system.values()), gold_fact_list))
     return scoring.prf(total["correct"], total["system"], total["correct"], total["gold"])
@@ -144,8 +150,17 @@ def main(argv=None) -> int:
     best = max(scores, key=lambda t: (scores[t]["f1"], -t))
     for t, s in scores.items():
         print(f"threshold {t:.3f}: {s}", file=sys.stderr)
+    also_scores = {a: pair_f1(events, probs, best, a) for a in ALSO}
+    also = max(also_scores, key=lambda a: (also_scores[a]["f1"], a))
+    for a, s in also_scores.items():
+        print(f"also_threshold {a:.3f}: {s}", file=sys.stderr)
+    if also_scores[also]["f1"] > scores[best]["f1"]:
+        scores[best] = also_scores[also]
+    else:
+        also = None
     fitted = fit(x, y)
     fitted["threshold"] = best
+    fitted["also_threshold"] = also
     fitted["trained_on"] = (
         f"BASIL tune events with gold facts ({len(events)} events, {int(y.sum())} positive "
         f"of {len(y)} candidate pairs); held-out tune pair F1 {scores[best]['f1']}"

@@ -364,8 +364,9 @@ class Statement:
 
 @record
 class Fact:
-    """``facts``: every statement with the fact it reports (statements of different outlets
-    reporting the same thing share a fact)."""
+    """``facts``: every statement with each fact it reports (statements of different outlets
+    reporting the same thing share a fact; a statement that reports several, as a lead
+    sentence often does, has a row for each)."""
 
     fact_id: str = col("Fact", "Facts are numbered in reading order", cli=True, pinned=True)
     outlets: int = col(

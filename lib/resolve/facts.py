@@ -8,6 +8,12 @@ their cross-outlet statement pairs (pairs never scored count as 0) stays above t
 model's threshold. Unlike joining every likely pair, one loose pair cannot chain two facts
 together. A statement no other outlet matches is a fact of its own outlet.
 
+A statement can report several facts (a lead sentence often gives the event, its reason and
+its date, which other outlets report in separate sentences), so after the linkage a
+statement also joins every other fact whose statements of other outlets it matches with a
+mean probability above the model's ``also_threshold`` (:func:`also_in`); a statement alone
+in its own fact that joins another leaves its own.
+
 Articles are aligned only with articles of the same story (``story_id`` on the documents,
 when stories are known; otherwise the corpus is one story).
 """
@@ -141,8 +147,10 @@ def story_facts(
     figures: pd.DataFrame,
     quotes: pd.DataFrame,
     fitted: dict | None = None,
-) -> np.ndarray:
-    """Group label of each statement of one story (statements indexed 0..n-1).
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(rows, labels)``: the facts of one story (statements indexed 0..n-1) as pairs of a
+    statement row and a group label; every statement has one pair or more
+    (:func:`memberships`).
 
     Statements with the same content lemmas (wire copy repeated word for word, one quote
     sentence carried by several outlets; at least :data:`SAME_WORDS` lemmas) are one fact
@@ -155,10 +163,74 @@ def story_facts(
     info = statement_info(part, mentions, figures, quotes)
     i, j = candidate_pairs(info)
     p = pair_probability(pair_features(info, i, j), fitted)
-    labels = group_pairs(len(info), i, j, p, info.outlet, float(fitted["threshold"]))
+    rows, labels = memberships(len(info), i, j, p, info.outlet, fitted)
+    # every statement takes the memberships of the first statement with its lemmas
+    order = np.argsort(rows, kind="stable")
+    rows, labels = rows[order], labels[order]
+    starts = np.searchsorted(rows, np.arange(len(info)))
+    counts = np.bincount(rows, minlength=len(info))
     position = np.empty(len(statements), dtype=np.int64)
     position[unique] = np.arange(len(unique))
-    return labels[position[first]]
+    source = position[first]
+    out_rows = np.repeat(np.arange(len(statements)), counts[source])
+    picks = np.concatenate([np.arange(starts[k], starts[k] + counts[k]) for k in source])
+    return out_rows, labels[picks]
+
+
+def memberships(
+    n: int, i: np.ndarray, j: np.ndarray, p: np.ndarray, outlet: np.ndarray, fitted: dict
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(rows, labels)`` of ``n`` statements from their scored pairs: the group of each
+    (:func:`group_pairs` at the model's ``threshold``) and the other groups it also reports
+    (:func:`also_in` at ``also_threshold``; none when the model has none)."""
+    labels = group_pairs(n, i, j, p, outlet, float(fitted["threshold"]))
+    also = fitted.get("also_threshold")
+    if also is None:
+        return np.arange(n), labels
+    size = np.bincount(labels, minlength=int(labels.max()) + 1 if n else 0)
+    extra_rows, extra_labels = also_in(labels, i, j, p, outlet, float(also))
+    # a statement alone joins other facts; no statement joins a lone one (that one joins it)
+    several = size[extra_labels] > 1
+    extra_rows, extra_labels = extra_rows[several], extra_labels[several]
+    joined = np.zeros(n, dtype=bool)
+    joined[extra_rows] = True
+    keep = ~(joined & (size[labels] == 1))
+    rows = np.concatenate([np.flatnonzero(keep), extra_rows])
+    return rows, np.concatenate([labels[keep], extra_labels])
+
+
+def also_in(
+    labels: np.ndarray,
+    i: np.ndarray,
+    j: np.ndarray,
+    p: np.ndarray,
+    outlet: np.ndarray,
+    threshold: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(rows, labels)``: each statement with every other group whose statements of other
+    outlets it matches with a mean probability above ``threshold`` (unscored pairs count as
+    0). Linear in the pairs: probabilities are summed per statement and group, and divided
+    by the group's statements of other outlets."""
+    if not len(i):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    rows = np.concatenate([i, j])
+    groups = np.concatenate([labels[j], labels[i]])
+    other = groups != labels[rows]
+    frame = pd.DataFrame(
+        {"row": rows[other], "group": groups[other], "p": np.concatenate([p, p])[other]}
+    )
+    sums = frame.groupby(["row", "group"], sort=True)["p"].sum()
+    if sums.empty:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    per_outlet = pd.crosstab(labels, outlet)  # statements of each group per outlet
+    r = sums.index.get_level_values("row").to_numpy()
+    g = sums.index.get_level_values("group").to_numpy()
+    size = per_outlet.sum(axis=1).to_numpy()
+    same = per_outlet.to_numpy()[g, per_outlet.columns.get_indexer(outlet[r])]
+    others = size[g] - same
+    mean = np.divide(sums.to_numpy(), others, out=np.zeros(len(r)), where=others > 0)
+    keep = mean > threshold
+    return r[keep].astype(np.int64), g[keep].astype(np.int64)
 
 
 #: Fewest content lemmas two statements must share word for word to be one fact unseen.
@@ -199,17 +271,19 @@ def align_facts(
     quotes: pd.DataFrame,
     documents: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The ``facts`` table (:class:`~lib.records.Fact`): every statement with its fact
-    (``fact_id`` "F1", "F2" … in reading order of each fact's first statement;
-    ``outlets``: how many outlets report it). With ``documents`` carrying ``story_id``,
-    each story is aligned alone; without, the statements are one story.
+    """The ``facts`` table (:class:`~lib.records.Fact`): every statement with each fact it
+    reports (one row per statement and fact; ``fact_id`` "F1", "F2" … in reading order of
+    each fact's first statement; ``outlets``: how many outlets report it). With
+    ``documents`` carrying ``story_id``, each story is aligned alone; without, the
+    statements are one story.
 
     Runs under the corpus time budget (:func:`lib.resolve.budget.check`): a story too large
     to finish raises :class:`~lib.resolve.budget.OverBudget`."""
     if statements.empty:
         return empty_frame(Fact)
     story_of = _stories(documents)
-    labels = np.zeros(len(statements), dtype=np.int64)
+    found_rows: list[np.ndarray] = []
+    found_labels: list[np.ndarray] = []
     offset = 0
     story = (
         statements["doc_id"].map(story_of).fillna("")
@@ -219,15 +293,17 @@ def align_facts(
     for _story, rows in statements.groupby(story, sort=False).groups.items():
         part = statements.loc[rows].reset_index(drop=True)
         ids = set(part["doc_id"])
-        local = story_facts(
+        local_rows, local = story_facts(
             part,
             mentions[mentions["doc_id"].isin(ids)],
             figures[figures["doc_id"].isin(ids)],
             quotes[quotes["doc_id"].isin(ids)] if len(quotes) else quotes,
         )
-        labels[statements.index.get_indexer(rows)] = local + offset
+        at = statements.index.get_indexer(rows)
+        found_rows.append(at[local_rows])
+        found_labels.append(local + offset)
         offset += int(local.max()) + 1 if len(local) else 0
-    table = statements.assign(_group=labels)
+    table = statements.iloc[np.concatenate(found_rows)].assign(_group=np.concatenate(found_labels))
     return fact_table(table)
 
 

@@ -1,7 +1,8 @@
 """Fact views: which facts every, some or one outlet reports, and what each leaves out.
 
-Works on the (outlet-filtered) ``analysis.facts`` table: one row per statement with its
-``fact_id`` and ``outlets`` (how many of the selected outlets report the fact). In a pile
+Works on the (outlet-filtered) ``analysis.facts`` table: one row per statement and fact it
+reports (a lead sentence can report several) with its ``fact_id`` and ``outlets`` (how many
+of the selected outlets report the fact). In a pile
 of several stories, "every outlet" and "left out" count only the outlets with an article in
 the fact's story: an outlet that does not cover a story leaves none of its facts out.
 """
@@ -118,6 +119,8 @@ def outlet_summary(
     count as "only" when another outlet covers the story."""
     summary = fact_summary(facts, selected, coverage)
     present = summary["covering"].map(len)
+    # a statement that reports several facts has a row for each: count it once
+    distinct = facts.drop_duplicates(["doc_id", "sentence_id", "clause"])
     rows = []
     for outlet in selected:
         has = summary["reporters"].map(lambda r, o=outlet: o in r)
@@ -126,7 +129,7 @@ def outlet_summary(
         rows.append(
             {
                 "outlet": outlet,
-                "statements": int((facts["outlet"] == outlet).sum()),
+                "statements": int(len(distinct[distinct["outlet"] == outlet])),
                 "facts": int(has.sum()),
                 "shared_by_all": int((several & (summary["outlets"] >= present)).sum()),
                 "only": int((several & (summary["outlets"] == 1)).sum()),

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from lib.resolve import alignment
-from lib.resolve.facts import average_linkage
+from lib.resolve.facts import average_linkage, memberships
 
 #: Three invented reports of one warehouse fire: shared facts, facts one outlet alone
 #: reports, and one thing named in other words ("workers" / "labourers").
@@ -82,10 +82,10 @@ def test_what_one_outlet_alone_reports_stays_its_own(fire):
     assert fact_of(fire, "Northern Ledger", "Cooperative")["outlets"] == 1
 
 
-def test_every_statement_is_in_exactly_one_fact(fire):
+def test_every_statement_is_in_a_fact_and_never_twice_in_one(fire):
     keys = ["doc_id", "sentence_id", "clause"]
-    assert len(fire.facts) == len(fire.statements)
-    assert not fire.facts.duplicated(keys).any()
+    assert len(fire.facts.drop_duplicates(keys)) == len(fire.statements)
+    assert not fire.facts.duplicated([*keys, "fact_id"]).any()
     counted = fire.facts.groupby("fact_id")["outlet"].nunique()
     assert (fire.facts["outlets"] == fire.facts["fact_id"].map(counted)).all()
 
@@ -118,6 +118,38 @@ def test_average_linkage_does_not_chain_loose_pairs():
     assert average_linkage(3, i, j, p, outlet, 0.5).tolist() == [0, 0, 1]
     assert average_linkage(3, i, j, p, outlet, 0.3).tolist() == [0, 0, 0]
     assert average_linkage(0, i[:0], j[:0], p[:0], outlet[:0], 0.3).tolist() == []
+
+
+def _groups(rows: np.ndarray, labels: np.ndarray) -> list[list[int]]:
+    groups: dict[int, set[int]] = {}
+    for row, label in zip(rows.tolist(), labels.tolist(), strict=True):
+        groups.setdefault(label, set()).add(row)
+    return sorted(sorted(g) for g in groups.values())
+
+
+def test_a_lead_that_reports_two_facts_is_in_both():
+    # outlet 0's lead (0) tells the event and its reason; outlets 1 and 2 tell the event
+    # (1, 3) and the reason (2, 4) in separate sentences
+    i = np.array([0, 0, 1, 2, 0, 0])
+    j = np.array([1, 3, 3, 4, 2, 4])
+    p = np.array([0.9, 0.9, 0.9, 0.9, 0.4, 0.4])
+    outlet = np.array([0, 1, 1, 2, 2])
+    fitted = {"threshold": 0.5, "also_threshold": 0.3}
+    assert _groups(*memberships(5, i, j, p, outlet, fitted)) == [[0, 1, 3], [0, 2, 4]]
+    # without the second threshold, one fact each
+    assert _groups(*memberships(5, i, j, p, outlet, {"threshold": 0.5})) == [[0, 1, 3], [2, 4]]
+    # a weak second match is not enough
+    weak = np.array([0.9, 0.9, 0.9, 0.9, 0.2, 0.2])
+    assert _groups(*memberships(5, i, j, weak, outlet, fitted)) == [[0, 1, 3], [2, 4]]
+
+
+def test_a_statement_alone_joins_a_fact_it_matches_and_leaves_its_own():
+    # 2 (outlet 1) matches the fact {0, 1} below the linkage threshold but above the second
+    i, j = np.array([0, 0]), np.array([1, 2])
+    p = np.array([0.9, 0.4])
+    outlet = np.array([0, 1, 1])
+    fitted = {"threshold": 0.5, "also_threshold": 0.3}
+    assert _groups(*memberships(3, i, j, p, outlet, fitted)) == [[0, 1, 2]]
 
 
 def _synthetic(n_docs: int, per_doc: int) -> alignment.Statements:

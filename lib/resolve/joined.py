@@ -124,9 +124,7 @@ def fit_names(mentions: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
 def _polity_chamber(prev, row, text: str, places, gaz) -> bool:
     """Is ``row`` a legislature right after its country or state ``prev`` ("United States"
     + "Senate")?"""
-    if prev["doc_id"] != row["doc_id"] or prev["label"] not in ("GPE", "ORG"):
-        return False  # the model may call "United States" an organisation here
-    if row["label"] != "ORG":
+    if prev["doc_id"] != row["doc_id"] or prev["label"] != "GPE" or row["label"] != "ORG":
         return False
     if int(row["start_char"]) != int(prev["end_char"]) + 1 or text[int(prev["end_char"])] != " ":
         return False

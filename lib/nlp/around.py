@@ -13,9 +13,14 @@ DASHES = "―—–-"
 
 
 def colon(att, open_idx: int):
-    """``X: “...”`` — the named source in the line before the colon ending at the quote."""
+    """``X: “...”`` — the named source in the line before the colon ending at the quote (or
+    ending the paragraph before, when the quote opens its own paragraph)."""
     line_start = att.text.rfind("\n", 0, open_idx) + 1
     prefix = att.text[line_start:open_idx].rstrip().rstrip("'`\"“‘").rstrip()  # '' marks
+    if not prefix and line_start > 0:  # the quote opens its paragraph: "Roe said:\n\n“…”"
+        end = len(att.text[:line_start].rstrip())
+        line_start = att.text.rfind("\n", 0, end) + 1
+        prefix = att.text[line_start:end]
     if not prefix.endswith(":"):
         return None
     cut = max(prefix.rfind(". "), prefix.rfind("? "), prefix.rfind("! "))
@@ -164,3 +169,60 @@ def dash(att, close_idx: int):
             return att.source_of(tok, "", how="explicit")
         return None
     return None
+
+
+def region_verb(att, toks, region_tokens):
+    """Last resort inside the quote's own sentence(s): a reporting verb outside the quote
+    whose subject the parse did not link to it ("As Jane Roe put it: …" is not one;
+    "a staffer in the room wondered."): the verb nearest the quote with a subject (or an
+    inverted one after it) that names or describes a source. ``how`` is ``explicit``."""
+    from lib.nlp.clauses import _reporting
+
+    if not toks:
+        return None
+    q_first, q_last = toks[0].i, toks[-1].i
+    verbs = [
+        t
+        for t in region_tokens
+        if t.i not in att.in_quote
+        and not q_first <= t.i <= q_last
+        and t.tag_.startswith("VB")
+        and _reporting(t)
+    ]
+    verbs.sort(key=lambda t: min(abs(t.i - q_first), abs(t.i - q_last)))
+    for verb in verbs:
+        subj = att.subject_of(verb)
+        if subj is None and verb.i > q_last:
+            subj = att.inverted_subject(verb) or _name_after(att, q_last, verb)
+        if subj is None:
+            continue
+        source = att.source_of(subj, verb.lemma_.lower(), floor=region_tokens[0].i)
+        if source is not None and (source.name or source.how == "pronoun" or _person(subj)):
+            return source
+    return None
+
+
+def _name_after(att, q_last: int, verb):
+    """The person named right after the closing mark, before ``verb`` ("“…,” Jane Roe, 58,
+    told the paper": the parse left "told" without a subject), as a token, or None."""
+    doc = att.doc
+    k = q_last + 1
+    while k < verb.i and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    first = k
+    while k < verb.i and k - first < 2 and k not in att.ent_of and _capitalised(doc[k].text):
+        k += 1  # a given name the tagger left out of the entity ("Ana" of "Ana Ramirez")
+    ent = att.ent_of.get(k)
+    if ent is None or ent.label_ != "PERSON" or ent.start != k or ent.end > verb.i:
+        return None
+    return ent.root
+
+
+def _person(tok) -> bool:
+    """Does a common noun name people ("a staffer", "two witnesses"), not a thing?"""
+    from lib.nlp.gazetteer import gazetteer
+
+    v = vocab()
+    lemma = tok.lemma_.lower()
+    titles = {w.lower().rstrip(".") for w in gazetteer().titles["head"]}
+    return lemma in v["person_nouns"] or lemma in v["gendered_words"] or lemma in titles

@@ -39,6 +39,7 @@ def vocab() -> dict:
         "non_speakers",
         "collective_nouns",
         "figure_verbs",
+        "person_nouns",
     ):
         v[key] = frozenset(v[key])
     v["according_to"] = [tuple(p.split()) for p in v["according_to"]]

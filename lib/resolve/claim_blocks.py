@@ -1,16 +1,16 @@
 """Near-linear grouping of figures into claims: blocking, then average linkage per block.
 
 No pass compares every figure of a corpus (or of one story) with every other. Figures are
-first split into *blocks* by measurement keys that a merge needs anyway
-(:func:`block_keys`): the unit and kind (a veto when they differ), the kind of thing
-counted (its head noun's class: pairs with unrelated heads never score high enough), and
-for figures that count nothing, chains of values that can agree (two such figures merge
-only when their values agree). A figure that counts nothing but gives a telling exact
-value ("$447 billion") joins the one block holding the same value, since it may merge
-with it. Ages are blocked by whose age they are.
+first split into *blocks* by measurement keys that a merge needs anyway (the caller's
+``keys``: for claims, the unit and kind, a veto when they differ, and whose age for
+ages); figures whose key ends empty are split into chains of values that can agree (two
+such figures merge only when their values agree). A figure in such a chain that gives a
+telling exact value ("$447 billion") joins the one block holding the same value, since it
+may merge with it.
 
-A block larger than :data:`BLOCK_MAX` figures is cut further (into chains of values that
-can agree, then by holder, then time, then in document order), so the work per block is
+A block larger than :data:`BLOCK_MAX` figures is cut further (by the kind of thing
+counted, into chains of values that can agree, then by holder, then time, then in
+document order), so the work per block is
 bounded and the whole pass is linear in the
 number of figures times :data:`BLOCK_MAX`. Within a block, :func:`average_linkage` merges
 pairs strongest first (see its docstring).
@@ -37,23 +37,27 @@ def cluster(
     keys: Callable[[dict], tuple],
     features: tuple[str, ...],
     can_join: Callable[[dict], bool],
+    threshold: float = MERGE_THRESHOLD,
 ) -> list[int]:
     """A cluster label per item (the index of one of its members).
 
     ``similarity(a, b)``: score in [0, 1], negative to veto; ``keys(item)``: its block key;
     ``features``: the item fields the score reads (equal features are scored once);
     ``can_join(item)``: may an item without a counted head join the block of a headed
-    figure with the same value (a telling value)?
+    figure with the same value (a telling value)? ``threshold``: the mean similarity two
+    groups need to merge.
     """
     labels = list(range(len(items)))
-    for rows in _blocks(items, keys, can_join):
+    for rows in blocks(items, keys, can_join):
         budget.check()  # the corpus time budget (lib.resolve.budget): raises when it is out
-        for k, local in enumerate(_cluster_block([items[i] for i in rows], similarity, features)):
+        block = [items[i] for i in rows]
+        for k, local in enumerate(_cluster_block(block, similarity, features, threshold)):
             labels[rows[k]] = rows[local]  # a member's global index names the cluster
     return labels
 
 
-def _blocks(items: list[dict], keys, can_join) -> list[list[int]]:
+def blocks(items: list[dict], keys, can_join) -> list[list[int]]:
+    """Rows of each block (see the module docstring), each at most :data:`BLOCK_MAX`."""
     blocks: dict[tuple, list[int]] = {}
     loose: dict[tuple, list[int]] = {}  # figures counting nothing, by unit and kind
     for i, item in enumerate(items):
@@ -100,11 +104,20 @@ def _value_chains(rows: list[int], items: list[dict]) -> list[list[int]]:
 
 
 def _bounded(rows: list[int], items: list[dict], chained: bool = False) -> list[list[int]]:
-    """Cut a block over :data:`BLOCK_MAX` into chains of values that can agree (so only a
-    big block gives up joining values apart), then by holder, then by time, then in
+    """Cut a block over :data:`BLOCK_MAX` by the kind of thing counted (``_class``: so a
+    big corpus compares like with like), then into chains of values that can agree (so
+    only a big block gives up joining values apart), then by holder, then by time, then in
     order."""
     if len(rows) <= BLOCK_MAX:
         return [rows]
+    classes: dict[str, list[int]] = {}
+    for i in rows:
+        classes.setdefault(items[i].get("_class", ""), []).append(i)
+    if len(classes) > 1:  # first by the kind of thing counted (an item's ``_class``)
+        out = []
+        for part in classes.values():
+            out += _bounded(part, items, chained)
+        return out
     if not chained:
         chains = _value_chains(rows, items)
         if len(chains) > 1:
@@ -124,7 +137,7 @@ def _bounded(rows: list[int], items: list[dict], chained: bool = False) -> list[
     return [rows[k : k + BLOCK_MAX] for k in range(0, len(rows), BLOCK_MAX)]
 
 
-def _cluster_block(items: list[dict], similarity, features) -> list[int]:
+def _cluster_block(items: list[dict], similarity, features, threshold: float) -> list[int]:
     """Cluster one block: every distinct pair of features is scored once, then the
     same-document veto is applied on the whole matrix."""
     n = len(items)
@@ -154,12 +167,12 @@ def _cluster_block(items: list[dict], similarity, features) -> list[int]:
     apart = np.maximum.outer(lo, lo) > np.minimum.outer(hi, hi) * 1.0000001
     sim[(docs[:, None] == docs[None, :]) & apart] = -1.0
     np.fill_diagonal(sim, 0.0)
-    return average_linkage(sim)
+    return average_linkage(sim, threshold)
 
 
-def average_linkage(sim: np.ndarray) -> list[int]:
+def average_linkage(sim: np.ndarray, threshold: float = MERGE_THRESHOLD) -> list[int]:
     """Merge pairs strongest first while the two groups' mean similarity stays at
-    :data:`MERGE_THRESHOLD` or more and no pair between them is vetoed (negative).
+    ``threshold`` or more and no pair between them is vetoed (negative).
 
     Sums and vetoes between groups are kept up to date on each merge (a row and a column
     added), so a check is O(1) and a merge O(n): no block of the matrix is re-read.
@@ -169,13 +182,13 @@ def average_linkage(sim: np.ndarray) -> list[int]:
     sums = sim.astype(np.float64, copy=True)
     vetoed = sim < 0
     size = np.ones(n)
-    rows, cols = np.nonzero(np.triu(sim >= 0.5, k=1))
+    rows, cols = np.nonzero(np.triu(sim >= threshold - 1e-9, k=1))
     order = np.argsort(-sim[rows, cols], kind="stable")  # strongest pairs first
     for i, j in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
         ri, rj = groups.find(i), groups.find(j)
         if ri == rj or vetoed[ri, rj]:
             continue
-        if sums[ri, rj] / (size[ri] * size[rj]) < MERGE_THRESHOLD - 1e-9:
+        if sums[ri, rj] / (size[ri] * size[rj]) < threshold - 1e-9:
             continue
         keep, gone = groups.union(ri, rj)
         sums[keep, :] += sums[gone, :]

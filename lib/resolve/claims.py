@@ -12,8 +12,11 @@ time scope (see :mod:`lib.extract.measure`, :mod:`lib.extract.holder`,
 happened to ("dozens of arrests" ~ "200 people were arrested"). Only the noun a figure
 quantifies is grouped on (``counted_how`` "noun"); a phrase read from the clause's context
 is shown, never grouped on. :func:`build_claims` groups figures by average linkage over a
-pairwise score with vetoes, inside blocks of figures that could be one measurement
-(:mod:`lib.resolve.claim_blocks`: never a pass over all pairs):
+pairwise score with vetoes, inside blocks of one unit and kind (ages: of one holder;
+:mod:`lib.resolve.claim_blocks`: never a pass over all pairs). The score of a pair the
+rules do not veto is the hand-set score below, raised to the trained pair model's
+probability (:mod:`lib.resolve.claim_pairs`, shifted so its threshold meets the merge
+threshold) when both figures count a noun:
 
 - never together: different unit or kind, different holders (two names, or two holders
   read from a possessive, "X with N" or "N for X"), different resolved times ("2017-03-21"
@@ -51,7 +54,12 @@ from lib.columns import columns, names
 from lib.extract.measure import EXPECTED
 from lib.extract.numbers import vocab
 from lib.records import Claim, Figure
-from lib.resolve import claim_blocks
+from lib.resolve import claim_blocks, claim_pairs
+from lib.resolve.claim_pairs import content_words
+from lib.resolve.claim_pairs import distinctive as _distinctive
+from lib.resolve.claim_pairs import head_similarity as _head_similarity
+from lib.resolve.claim_pairs import people as _people
+from lib.resolve.claim_pairs import same_telling_value as _same_telling_value
 from lib.resolve.holders import times_compatible
 from lib.resolve.intervals import figure_interval, overlap
 from lib.resolve.verdicts import (
@@ -245,37 +253,13 @@ def _item(row: dict) -> dict:
         "_holder_strong": strong_holder,
         "_lo": lo,
         "_hi": hi,
+        "_class": ("people" if _people(head) else _head_class(head)) if head else "",
+        "_words": content_words(row.get("sentence") or ""),
+        "_source": (row.get("said_by_entity") or row.get("said_by") or "").lower(),
     }
 
 
 # ----------------------------------------------------------------------------- similarity
-
-
-def _distinctive(item: dict) -> bool:
-    """A value telling enough that two outlets giving it exactly likely report one thing:
-    exact, with two or more significant digits and not a small count ("134", "$5.7
-    billion"; not "two", "100" or "2,000")."""
-    value = abs(item["value"])
-    if item["_qualifier"] != "exact" or value < 13:
-        return False
-    digits = f"{value:.6g}".replace(".", "").split("e")[0].strip("0")
-    return len(digits) >= 2
-
-
-def _same_telling_value(a: dict, b: dict) -> bool:
-    """The same value written the same way and telling: exact and distinctive ("at least
-    544" too), or a qualified round number ("nearly 90", "more than 30")."""
-    if a["value"] != b["value"] or a["_qualifier"] != b["_qualifier"]:
-        return False
-    if a["_qualifier"] in ("vague", "range", "change") or abs(a["value"]) < 13:
-        return False
-    if a["_qualifier"] != "exact":
-        return True
-    return _distinctive(a)
-
-
-def _people(head: str) -> bool:
-    return head in vocab()["person_nouns"] or _head_class(head) in ("people", "military")
 
 
 def _holders_apart(a: dict, b: dict) -> bool:
@@ -314,15 +298,6 @@ def _vetoed(a: dict, b: dict, agree: bool) -> bool:
     if a["_pred"] and b["_pred"] and a["_pred"] != b["_pred"] and not agree:
         return True
     return not agree and not (a["_head"] and b["_head"])
-
-
-def _head_similarity(ha: str, hb: str) -> float:
-    if ha == hb:
-        return 1.0
-    if _head_class(ha) == _head_class(hb):
-        return 0.9
-    sim = 0.8 * fuzz.ratio(ha, hb) / 100.0
-    return sim if sim >= 0.6 else 0.0
 
 
 def _headless_similarity(a: dict, b: dict, agree: bool) -> float:
@@ -379,16 +354,6 @@ def _similarity(a: dict, b: dict) -> float:
 # ----------------------------------------------------------------------------- clustering
 
 
-def _block_key(item: dict) -> tuple[str, str, str]:
-    """Unit, kind and the kind of thing counted (whose age, for ages)."""
-    if item["_kind"] == "age":
-        return item["_unit"], item["_kind"], item["_holder"]
-    head = item["_head"]
-    if not head:
-        return item["_unit"], item["_kind"], ""
-    return item["_unit"], item["_kind"], "people" if _people(head) else _head_class(head)
-
-
 FEATURES = (
     "value",
     "_qualifier",
@@ -402,9 +367,58 @@ FEATURES = (
 FEATURES += ("_pred", "_places", "_time", "_when", "_holder", "_holder_strong", "_lo", "_hi")
 
 
-def _cluster(items: list[dict]) -> list[int]:
-    """A cluster index per item (see :mod:`lib.resolve.claim_blocks`)."""
-    return claim_blocks.cluster(items, _similarity, _block_key, FEATURES, _may_join)
+def _cluster(items: list[dict], fitted: dict | None = None) -> list[int]:
+    """A cluster index per item (see :mod:`lib.resolve.claim_blocks`): pairs the rules do
+    not veto are scored by the trained pair model (:mod:`lib.resolve.claim_pairs`),
+    inside blocks of one unit and kind (ages: of one holder)."""
+    fitted = fitted or claim_pairs.model()
+    weights, bias = claim_pairs.linear(fitted)
+    shift = float(fitted["threshold"]) - claim_blocks.MERGE_THRESHOLD
+
+    codes: dict[tuple, int] = {}
+    for item in items:  # equal measurements share one rule score and measure features
+        item["_code"] = codes.setdefault(tuple(item[f] for f in FEATURES), len(codes))
+    scored: dict[tuple[int, int], tuple[float, dict | None]] = {}
+
+    def similarity(a: dict, b: dict) -> float:
+        key = (a["_code"], b["_code"])
+        if key not in scored:
+            rule = _similarity(a, b)
+            headed = rule >= 0 and bool(a["_head"] and b["_head"])
+            scored[key] = rule, claim_pairs.measure_features(a, b, rule) if headed else None
+        rule, measured = scored[key]
+        if measured is None:
+            return rule  # vetoed, or a figure counting nothing: grouped by the rules alone
+        features = claim_pairs.pair_features(a, b, rule, measured)
+        return max(rule, claim_pairs.pair_probability(features, weights, bias) - shift)
+
+    return claim_blocks.cluster(
+        items, similarity, pair_block_key, (*FEATURES, "_words", "_source", "_doc"), _may_join
+    )
+
+
+def pair_block_key(item: dict) -> tuple[str, str, str]:
+    """Block of the pair model: unit and kind (ages: whose age; nobody's age stays loose)."""
+    if item["_kind"] == "age":
+        return item["_unit"], item["_kind"], item["_holder"]
+    return item["_unit"], item["_kind"], "*"
+
+
+def pair_features(a: dict, b: dict, rule: float) -> list[float]:
+    """The pair model's features (:func:`lib.resolve.claim_pairs.pair_features`)."""
+    return claim_pairs.pair_features(a, b, rule)
+
+
+def candidate_pairs(items: list[dict]):
+    """(i, j, hand-set score) of every pair the pair model scores: same block, not vetoed,
+    both counting a noun (the training pairs of ``benchmarks/train_claims.py``)."""
+    for rows in claim_blocks.blocks(items, pair_block_key, _may_join):
+        for x, i in enumerate(rows):
+            for j in rows[x + 1 :]:
+                a, b = items[i], items[j]
+                rule = _similarity(a, b)
+                if rule >= 0 and a["_head"] and b["_head"]:
+                    yield i, j, rule
 
 
 def _may_join(item: dict) -> bool:
@@ -508,7 +522,13 @@ def _prepare(figures: pd.DataFrame) -> pd.DataFrame:
     return df[~df["kind"].isin(NO_CLAIM_KINDS)].reset_index(drop=True)
 
 
-def build_claims(figures: pd.DataFrame) -> pd.DataFrame:
+def claim_items(figures: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+    """The figures that may form claims (see :func:`_prepare`) and their items."""
+    df = _prepare(figures)
+    return df, [_item(row) for row in df.to_dict("records")]
+
+
+def build_claims(figures: pd.DataFrame, fitted: dict | None = None) -> pd.DataFrame:
     """Group figures that report the same measurement across outlets into claims.
 
     Input: one row per figure with the :data:`~lib.schema.FIGURE_KEYS` columns
@@ -521,10 +541,9 @@ def build_claims(figures: pd.DataFrame) -> pd.DataFrame:
     out_columns = CLAIM_COLUMNS + CLAIM_WORK_COLUMNS
     if figures is None or figures.empty:
         return pd.DataFrame(columns=out_columns)
-    df = _prepare(figures)
+    df, items = claim_items(figures)
     if df.empty:
         return pd.DataFrame(columns=out_columns)
-    items = [_item(row) for row in df.to_dict("records")]
     # compared in one unit (durations in days), shown as written
     df["norm_value"] = [x["value"] for x in items]
     df["norm_low"] = [x["_lo"] for x in items]
@@ -536,7 +555,7 @@ def build_claims(figures: pd.DataFrame) -> pd.DataFrame:
                 df.at[k, "value"], df.at[k, "value_max"], df.at[k, "qualifier"], df.at[k, "text"]
             )
     df["measure_head"] = [x["_head"] for x in items]
-    groups = _final_groups(_cluster(items), items)
+    groups = _final_groups(_cluster(items, fitted), items)
     outlets = df["outlet"].to_numpy()
     groups.sort(key=lambda g: (-len({outlets[i] for i in g[0]}), -len(g[0]), min(g[0])))
     return described(df, groups)[out_columns].reset_index(drop=True)

@@ -163,7 +163,7 @@ def test_blocks_give_the_same_claims_as_comparing_every_pair(monkeypatch):
 
     monkeypatch.setattr(claim_blocks, "BLOCK_MAX", 10**9)  # blocks by key only, uncut
     blocked = partition(build_claims(frame))
-    monkeypatch.setattr(claim_blocks, "_blocks", lambda items, *_: [list(range(len(items)))])
+    monkeypatch.setattr(claim_blocks, "blocks", lambda items, *_: [list(range(len(items)))])
     assert partition(build_claims(frame)) == blocked
 
 

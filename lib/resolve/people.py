@@ -428,7 +428,8 @@ def person_forms(df: pd.DataFrame) -> pd.Series:
     beside "Goelman" PERSON)."""
     is_person = (df["label"] == "PERSON") | (df["cue"] == "title")
     multi = df["entity"].str.contains(" ", regex=False).astype(bool)
-    multi &= df["entity"].map(_may_be_person).astype(bool)  # not "Halvorsen Tower", "Dover, Delaware"
+    # not "Halvorsen Tower", "Dover, Delaware"
+    multi &= df["entity"].map(_may_be_person).astype(bool)
     person_names = set(df.loc[is_person & multi, "entity"])
     alone = df.loc[is_person & ~multi]
     lone = set(zip(alone["doc_id"], alone["entity"], strict=True))

@@ -125,11 +125,4 @@ if widgets.require_outlets(view):
         widgets.csv_download(
             pairs, f"cooccurrence_{window}.csv", key="co_download", headers=PAIRS_PAGE.headers()
         )
-        st.dataframe(
-            pairs[PAIRS_PAGE.names()],
-            hide_index=True,
-            width="stretch",
-            height=320,
-            column_config=widgets.column_config(PAIRS_PAGE),
-            key="co_pairs",
-        )
+        widgets.page_dataframe(pairs[PAIRS_PAGE.names()], PAIRS_PAGE, "co_pairs", height=320)

@@ -40,13 +40,7 @@ if widgets.require_outlets(view):
             'written ("Mr.", "President"): house style, side by side.'
         )
         forms = view.memo(compare.entity_forms, entity)
-        st.dataframe(
-            forms,
-            hide_index=True,
-            width="stretch",
-            column_config=widgets.column_config(FORMS_PAGE),
-            key="entity_forms",
-        )
+        widgets.page_dataframe(forms, FORMS_PAGE, "entity_forms")
         counts = row[view.selected]
         silent = [o for o in view.selected if counts[o] == 0]
         st.subheader("By outlet")

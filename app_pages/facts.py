@@ -35,12 +35,11 @@ if widgets.require_outlets(view):
         )
         by_outlet = view.memo(facts.outlets_overview, selected)
         shown_columns = [c for c in FACT_OUTLETS_PAGE.names() if c != "statements"]
-        st.dataframe(
+        widgets.page_dataframe(
             by_outlet[shown_columns],
-            hide_index=True,
-            width="stretch",
-            column_config=widgets.column_config(FACT_OUTLETS_PAGE, shown_columns),
-            key="facts_outlets_table",
+            FACT_OUTLETS_PAGE,
+            "facts_outlets_table",
+            columns=shown_columns,
         )
 
         st.subheader("Facts across outlets")

@@ -31,13 +31,7 @@ else:
         "analysed; the reason says why. Everything else was read. *Note* rows are about "
         "all articles at once (a pass cut by the time budget, a cache that cannot be saved)."
     )
-    st.dataframe(
-        table[STATUS_PAGE.names()],
-        hide_index=True,
-        width="stretch",
-        column_config=widgets.column_config(STATUS_PAGE),
-        key="sources_status",
-    )
+    widgets.page_dataframe(table[STATUS_PAGE.names()], STATUS_PAGE, "sources_status")
 
 st.subheader("Metadata")
 if not view.documents:

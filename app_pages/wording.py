@@ -77,16 +77,7 @@ if widgets.require_outlets(view):
                 st.html(f"<ul style='line-height:1.6'>{items}</ul>")
 
             st.subheader("Every distinctive word")
-            st.dataframe(
-                terms,
-                hide_index=True,
-                width="stretch",
-                column_config=widgets.column_config(WORDING_PAGE),
-                key="wording_table",
-            )
-            widgets.csv_download(
-                terms, "wording.csv", key="wording_download", headers=WORDING_PAGE.headers()
-            )
+            widgets.page_dataframe(terms, WORDING_PAGE, "wording_table", download="wording.csv")
 
         st.subheader("Same thing, different words")
         st.caption(
@@ -98,16 +89,6 @@ if widgets.require_outlets(view):
         if pairs.empty:
             st.caption("No such pair in the selected articles.")
         else:
-            st.dataframe(
-                pairs,
-                hide_index=True,
-                width="stretch",
-                column_config=widgets.column_config(NAMING_PAGE),
-                key="wording_pairs_table",
-            )
-            widgets.csv_download(
-                pairs,
-                "wording_pairs.csv",
-                key="wording_pairs_download",
-                headers=NAMING_PAGE.headers(),
+            widgets.page_dataframe(
+                pairs, NAMING_PAGE, "wording_pairs_table", download="wording_pairs.csv"
             )

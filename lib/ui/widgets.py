@@ -337,6 +337,31 @@ def column_config(table: PageTable, columns=None) -> dict:
     return out
 
 
+def page_dataframe(
+    rows: pd.DataFrame,
+    table: PageTable,
+    key: str,
+    *,
+    columns=None,
+    download: str = "",
+    **options,
+) -> None:
+    """``rows`` as an interactive table of page table ``table`` (headers, help and formats
+    from :func:`column_config`), full width, no index; ``options`` go to ``st.dataframe``.
+    With ``download`` (a file name), a CSV of the same rows in the page's words under it
+    (key ``<key>_download``)."""
+    st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        column_config=column_config(table, columns),
+        key=key,
+        **options,
+    )
+    if download:
+        csv_download(rows, download, key=f"{key}_download", headers=table.headers())
+
+
 def csv_download(
     table: pd.DataFrame,
     file_name: str,

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import accuracy, scoring  # noqa: E402
+from benchmarks import accuracy, scoring, training  # noqa: E402
 from benchmarks.train_facts import tune_events  # noqa: E402
 from lib.resolve import claim_pairs, claims  # noqa: E402
 
@@ -86,19 +86,7 @@ def event_pairs(analysis, docs, gold: dict, maps: dict):
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> dict:
-    from sklearn.linear_model import LogisticRegression
-
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
-    lr = LogisticRegression(C=C, max_iter=5000).fit((x - mean) / scale, y)
-    return {
-        "features": list(claim_pairs.FEATURES),
-        "coef": [round(float(c), 6) for c in lr.coef_[0]],
-        "intercept": round(float(lr.intercept_[0]), 6),
-        "mean": [round(float(m), 6) for m in mean],
-        "scale": [round(float(s), 6) for s in scale],
-    }
+    return training.fit_logistic(x, y, claim_pairs.FEATURES, C)
 
 
 def grouping(events: list[dict], models: list[dict], threshold: float) -> dict:
@@ -119,20 +107,11 @@ def grouping(events: list[dict], models: list[dict], threshold: float) -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", default=str(accuracy.DEFAULT_DATA))
-    parser.add_argument("--cache", default="", help="folder for pickled event analyses")
-    parser.add_argument("--out", default=str(claim_pairs.MODEL_PATH))
+    cache_of = training.common_args(parser, accuracy.DEFAULT_DATA, claim_pairs.MODEL_PATH)
     args = parser.parse_args(argv)
-    cache = Path(args.cache) if args.cache else None
-    if cache:
-        cache.mkdir(parents=True, exist_ok=True)
+    cache = cache_of(args)
     gold = {p.stem: json.loads(p.read_text()) for p in sorted(GOLD_DIR.glob("*.json"))}
-    runner: list = []
-
-    def run():
-        if not runner:
-            runner.append(accuracy.project())
-        return runner[0]
+    run = training.lazy_project(accuracy)
 
     events = []
     for event, raws, docs, analysis, maps in tune_events(Path(args.data), gold, run, cache):

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import accuracy, basil_facts, scoring  # noqa: E402
+from benchmarks import accuracy, basil_facts, scoring, training  # noqa: E402
 from lib.resolve import alignment, facts  # noqa: E402
 
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.10, 0.61, 0.025))
@@ -79,19 +79,7 @@ def event_pairs(analysis, docs, gold: dict, maps: dict):
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> dict:
-    from sklearn.linear_model import LogisticRegression
-
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
-    lr = LogisticRegression(C=C, max_iter=5000).fit((x - mean) / scale, y)
-    return {
-        "features": list(alignment.FEATURES),
-        "coef": [round(float(c), 6) for c in lr.coef_[0]],
-        "intercept": round(float(lr.intercept_[0]), 6),
-        "mean": [round(float(m), 6) for m in mean],
-        "scale": [round(float(s), 6) for s in scale],
-    }
+    return training.fit_logistic(x, y, alignment.FEATURES, C)
 
 
 def held_out(events) -> list[np.ndarray]:
@@ -120,21 +108,12 @@ def pair_f1(events, probs: list[np.ndarray], threshold: float, also: float | Non
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", default=str(accuracy.DEFAULT_DATA))
     parser.add_argument("--gold", default=str(basil_facts.GOLD_DIR))
-    parser.add_argument("--cache", default="", help="folder for pickled event analyses")
-    parser.add_argument("--out", default=str(alignment.MODEL_PATH))
+    cache_of = training.common_args(parser, accuracy.DEFAULT_DATA, alignment.MODEL_PATH)
     args = parser.parse_args(argv)
-    cache = Path(args.cache) if args.cache else None
-    if cache:
-        cache.mkdir(parents=True, exist_ok=True)
+    cache = cache_of(args)
     gold = basil_facts.load_gold(Path(args.gold))
-    runner: list = []
-
-    def run():
-        if not runner:
-            runner.append(accuracy.project())
-        return runner[0]
+    run = training.lazy_project(accuracy)
 
     events = []
     for event, _raws, docs, analysis, maps in tune_events(Path(args.data), gold, run, cache):

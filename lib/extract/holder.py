@@ -6,8 +6,8 @@ Okafor's, 11 percent Baptiste's and Moreau's; "21 percent for Romney" Romney's; 
 stores" Wal-Mart's; "Ford cut 13,000 jobs" Ford's. In order, the first that applies:
 
 - ``with``: the names right before "X with N" (a list's share goes to the names it follows,
-  whatever the parser made of the list); a verb there ("led with 21 percent") gives its
-  subject;
+  whatever the parser made of the list; "X and Y, with N each" too); a verb there ("led
+  with 21 percent", "were at 17 percent each") gives its subject;
 - ``for``: a name after the figure ("N for X");
 - ``possessor``: the possessor of what is counted or measured ("Trump's net worth of …",
   "his age"); a he/she possessive is resolved to the person it stands for (else nobody);
@@ -15,8 +15,9 @@ stores" Wal-Mart's; "Ford cut 13,000 jobs" Ford's. In order, the first that appl
   percent)");
 - ``modifier``: a person or organisation naming what is counted ("Wal-Mart stores");
 - ``subject``: the subject of the clause whose object or complement the figure is ("the
-  couple paid …", "Trump had 17 percent"), reporting verbs and pronouns that name nobody
-  skipped.
+  couple paid …", "Trump had 17 percent"), with the names coordinated with it ("Okafor
+  and Moreau each had 11 percent": a figure shared by every name of the list), reporting
+  verbs and pronouns that name nobody skipped.
 
 A record has ``holder_text`` (the name or noun phrase as written), ``holder_start`` /
 ``holder_end`` (character offsets, for the canonical entity) and ``holder_how`` (the rule
@@ -51,6 +52,10 @@ REPORT_LEMMAS = frozenset(
     "say tell report estimate claim show find put note add cite count calculate "
     "announce state predict project forecast suggest indicate".split()
 )
+#: Words before a name in a list that are part of how it is named ("and former Gov. X").
+NAME_PREMODIFIERS = frozenset({"former", "late", "then", "acting", "fellow"})
+#: What joins the last name of a list.
+LIST_AND = frozenset({"and", "&"})
 EMPTY = {"holder_text": "", "holder_start": -1, "holder_end": -1, "holder_how": ""}
 
 
@@ -113,13 +118,18 @@ def _names_before(doc, k: int, floor: int) -> tuple[int, int] | None:
     j = k - 1
     if j < floor or doc[j].pos_ != "PROPN":
         return None
-    lo = j
+    lo, listed = j, False
     while lo - 1 >= floor:
         prev = doc[lo - 1]
+        before = doc[lo - 2] if lo - 2 >= floor else None
         if prev.pos_ == "PROPN" or (prev.tag_ == "NNP" and prev.is_title):
             lo -= 1
-        elif prev.lower_ in ("and", "&") and lo - 2 >= floor and doc[lo - 2].pos_ == "PROPN":
-            lo -= 2
+        elif prev.lower_ in NAME_PREMODIFIERS and before is not None and before.lower_ in LIST_AND:
+            lo -= 1  # "Trump and former Gov. Mike Huckabee"
+        elif prev.lower_ in LIST_AND and before is not None and before.pos_ == "PROPN":
+            lo, listed = lo - 2, True
+        elif prev.text == "," and listed and before is not None and before.pos_ == "PROPN":
+            lo -= 2  # "Okafor, Lindqvist and Moreau"
         else:
             break
     return doc[lo].idx, doc[j].idx + len(doc[j].text)
@@ -139,6 +149,10 @@ def _with_names(doc, cand: Candidate, noun):
     names = _names_before(doc, start - 1, sent.start)
     if names is not None:
         return names
+    if doc[start - 2].text == "," and start - 2 > sent.start:
+        names = _names_before(doc, start - 2, sent.start)  # "Smith and Jones, with 11 percent each"
+        if names is not None and (_shared(doc, cand) or _is_list(doc, names)):
+            return names
     prep, prev = doc[start - 1], doc[start - 2]
     verb = None
     if prev.pos_ in ("VERB", "AUX") or (prev.pos_ == "ADV" and prev.head.pos_ == "VERB"):
@@ -146,6 +160,17 @@ def _with_names(doc, cand: Candidate, noun):
     elif prep.dep_ == "prep" and prep.head.pos_ == "VERB":
         verb = prep.head
     return _subject_of(doc, verb, cand) if verb is not None else None
+
+
+def _shared(doc, cand: Candidate) -> bool:
+    """ "… 11 percent each": one figure held by every name before it."""
+    end = cand.end
+    return end < len(doc) and doc[end].lower_ == "each"
+
+
+def _is_list(doc, span: tuple[int, int]) -> bool:
+    text = doc.text[span[0] : span[1]]
+    return " and " in text or " & " in text
 
 
 def _for_name(doc, cand: Candidate, noun):
@@ -273,5 +298,20 @@ def _subject_of(doc, verb, cand: Candidate):
         if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             child = verb.head
         owner = _owner(doc, child, -1, -1)
-        return owner if owner is not None else _name_span(doc, child)
+        return owner if owner is not None else _coordinated(doc, child)
     return None
+
+
+def _coordinated(doc, tok) -> tuple[int, int] | None:
+    """The span of a subject and the names coordinated with it ("Okafor and Moreau each
+    had 11 percent": both hold it), or of the subject alone."""
+    span = _name_span(doc, tok)
+    if span is None:
+        return None
+    end = span[1]
+    for conj in tok.conjuncts:
+        if conj.i > tok.i and conj.pos_ == "PROPN":
+            conj_span = _name_span(doc, conj)
+            if conj_span is not None and conj_span[1] > end:
+                end = conj_span[1]
+    return span[0], end

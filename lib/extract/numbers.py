@@ -28,6 +28,8 @@ ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 
 
 RANGE_LINKS = ("-", "–", "—", "to")
+#: Quote marks that may close a quotation right after a number ("$5.6” billion").
+CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»"})
 
 
 #: One token holding a number, with what may be glued to it: a sign or "~" / "sub-", a
@@ -314,6 +316,8 @@ def _run_step(doc, j: int, end: int, prev_digit: bool) -> tuple[int, bool, bool]
     low = tok.lower_
     if low in v["scales"] or (prev_digit and low in v["suffix_scales"]):
         return None if _bare_suffix(doc, j, end) else (j + 1, False, True)
+    if _quote_before_scale(doc, j, end):
+        return j + 1, prev_digit, True  # "$5.6” billion": the quote is no boundary
     if word_value(low) is not None and digit_value(tok.text) is None:
         prev = doc[j - 1].lower_
         joined = word_value(prev) is not None or prev in ("-", "and")
@@ -332,6 +336,19 @@ def _run_step(doc, j: int, end: int, prev_digit: bool) -> tuple[int, bool, bool]
             return j + 1, prev_digit, True
     k = _thousands_group(doc, j, end)
     return (k, prev_digit, True) if k else None
+
+
+def _quote_before_scale(doc, j: int, end: int) -> bool:
+    """A quote mark glued to the number before it and followed, in the same sentence, by a
+    lower-case scale of a thousand or more ("$5.6” billion", "5.6\" million"): a quotation
+    that closes inside the figure, not the end of the figure. A capital scale after the
+    quote ("… $5.6.” Billion-dollar …") starts something else."""
+    tok = doc[j]
+    if tok.text not in CLOSING_QUOTES or j + 1 >= end or doc[j - 1].whitespace_:
+        return False
+    nxt = doc[j + 1]
+    scale = vocab()["scales"].get(nxt.text)
+    return scale is not None and scale >= 1000 and digit_value(doc[j - 1].text) is not None
 
 
 def _bare_suffix(doc, j: int, end: int) -> bool:

@@ -96,6 +96,8 @@ MAX_CLAIM_FIGURES = 200
 CLAIM_WORK_COLUMNS = [n for n in names(Claim) if n not in CLAIM_COLUMNS]
 #: Holders read from these rules are specific enough to tell two measurements apart even
 #: when they name no entity ("the couple's rate" vs "a rival's rate").
+#: What separates the names of a holder that is a list ("Okafor, Lindqvist and Moreau").
+LIST_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 STRONG_HOLDER_RULES = frozenset({"with", "for", "possessor", "apposition", "modifier"})
 #: Time units as days, so "three weeks" and "21 days" compare.
 DAYS_PER_UNIT = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4375, "year": 365.25,
@@ -213,10 +215,10 @@ def _holder_key(row: dict) -> tuple[str, bool]:
         return "e:" + entity.lower(), strong
     text = (row.get("holder") or row.get("holder_text") or "").lower()
     text = re.sub(r"[’']s\b", "", text)
-    words = [w for w in re.findall(r"[\w.-]+", text) if w not in ("the", "a", "an", "own")]
-    if not words:
+    words = [w for w in re.findall(r"[\w.-]+|,", text) if w not in ("the", "a", "an", "own")]
+    if not [w for w in words if w != ","]:
         return "", False
-    return "n:" + " ".join(words), strong
+    return "n:" + " ".join(words).replace(" ,", ",").strip(", "), strong  # lists keep commas
 
 
 def _in_days(row: dict, value: float) -> tuple[float, str]:
@@ -269,7 +271,17 @@ def _holders_apart(a: dict, b: dict) -> bool:
     ha, hb = a["_holder"], b["_holder"]
     if not ha or not hb or ha == hb or _stems_match(ha[2:], hb[2:]):
         return False  # "Silva" is "Maria Silva"
-    return a["_holder_strong"] and b["_holder_strong"] and ha[:2] == hb[:2]
+    if not (a["_holder_strong"] and b["_holder_strong"]):
+        return False
+    ma, mb = _members(ha), _members(hb)
+    if len(ma) > 1 or len(mb) > 1:  # "Baptiste and Moreau, 11 percent each" is Moreau's too
+        return not any(_stems_match(x, y) for x in ma for y in mb)
+    return ha[:2] == hb[:2]
+
+
+def _members(holder: str) -> list[str]:
+    """The names a holder key lists ("n:baptiste and moreau" -> baptiste, moreau)."""
+    return [m for m in LIST_SEPARATORS.split(holder[2:]) if m]
 
 
 def _vetoed(a: dict, b: dict, agree: bool) -> bool:

@@ -63,3 +63,28 @@ def test_a_hyphenated_time_unit_is_a_duration_of_its_noun(nlp):
 def test_a_figure_hung_on_a_name_counts_the_noun_after_it(nlp):
     fig = one(nlp, "That translates into more than 4,300 Halvorsen and Tybee stores.", 4300)
     assert fig.counted_head == "store"
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Brannigan and Osei were at 17 percent each in the poll.", "Brannigan and Osei"),
+        ("Brannigan and Osei, with 11 percent each, trailed the leader.", "Brannigan and Osei"),
+        ("Okafor and Moreau each had 11 percent of the vote.", "Okafor and Moreau"),
+        ("Okafor, Lindqvist and Moreau had 11 percent each.", "Okafor, Lindqvist and Moreau"),
+        ("Okafor, Lindqvist and Moreau with 11 percent trailed.", "Okafor, Lindqvist and Moreau"),
+        (
+            "Osei led, followed by Brannigan and former Gov. Ada Quint at 17 percent each.",
+            "Brannigan and former Gov. Ada Quint",
+        ),
+    ],
+)
+def test_one_figure_shared_by_coordinated_names_is_held_by_all_of_them(nlp, text, holder):
+    fig = one(nlp, text, 11 if "11" in text else 17)
+    assert fig.holder_text == holder
+    assert text[fig.holder_start : fig.holder_end] == holder
+
+
+def test_a_name_before_a_comma_does_not_hold_a_figure_it_does_not_share(nlp):
+    fig = one(nlp, "The survey was run by Gallup, with 30 percent saying yes.", 30)
+    assert fig.holder_text == ""

@@ -87,3 +87,22 @@ def test_a_figure_knows_what_it_measures(nlp, text, field, value):
     assert any(value in getattr(f, field) for f in figs), [
         (f.text, getattr(f, field)) for f in figs
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board said the merger was worth “$5.6” billion over a decade.",
+        'The board said the merger was worth "$5.6" billion over a decade.',
+        "The board said the merger was worth “$5.6 billion” over a decade.",
+    ],
+)
+def test_a_quote_inside_a_money_figure_does_not_split_it(nlp, text):
+    money = [(f.value, f.unit) for f in extract_figures(nlp(text)) if f.unit == "USD"]
+    assert money == [(5.6e9, "USD")]
+
+
+def test_a_sentence_boundary_after_a_quote_still_ends_the_figure(nlp):
+    text = "The asking price rose to $5.6”. Billion-dollar deals are rare."
+    values = sorted(f.value for f in extract_figures(nlp(text)))
+    assert 5.6 in values and 5.6e9 not in values

@@ -120,3 +120,24 @@ def test_a_big_block_is_cut_by_the_kind_of_thing_counted_first(monkeypatch):
     workers = claims[claims["counted"] == "workers"]
     assert len(workers) == 3 and workers["claim_id"].nunique() == 1
     assert not set(workers["claim_id"]) & set(claims.loc[claims["counted"] == "ships", "claim_id"])
+
+
+def test_a_figure_held_by_a_list_joins_its_members_never_another_holder():
+    """ "Baptiste and Moreau, 11 percent each" is Moreau's 11 percent too, never Okafor's."""
+    share = {"unit": "%", "kind": "percent", "counted": "vote", "counted_head": "vote",
+             "counted_lemmas": "vote", "holder_how": "with"}  # fmt: skip
+    frame = pd.DataFrame(
+        [
+            _row("a", "11 percent", 11, holder="Baptiste and Moreau",
+                 sentence="Baptiste and Moreau were at 11 percent each.", **share),
+            _row("b", "11 percent", 11, holder="Moreau", holder_entity="Claire Moreau",
+                 sentence="Moreau was at 11 percent in the poll.", **share),
+            _row("c", "11 percent", 11, holder="Okafor", holder_entity="Amara Okafor",
+                 sentence="Okafor was at 11 percent in the poll.", **share),
+        ]
+    )  # fmt: skip
+    _df, items = claim_items(frame)
+    assert [(i, j) for i, j, _rule in candidate_pairs(items)] == [(0, 1)]
+    claims = build_claims(frame)
+    ids = dict(zip(claims["doc_id"], claims["claim_id"], strict=True))
+    assert ids["a"] == ids["b"] != ids["c"]

@@ -165,8 +165,8 @@ class Attributor:
             self._last = (paragraph, max(region_end, close_idx + 1), source)
             if source.name is not None and source.name[1] is not None:
                 ent = self.ent_of.get(self._token_at(source.name[1]))
-                if ent is not None and ent.label_ == "PERSON":
-                    self.speakers.append(ent)
+                if ent is not None and ent.start in self.people.starts:
+                    self.speakers.append(ent)  # a PERSON, or a name used as one
         self.quote_sources[span] = source
         return source
 

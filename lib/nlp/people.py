@@ -112,7 +112,9 @@ class People:
 
     def __init__(self, doc, in_quote: set[int]):
         self.doc = doc
-        self.mentions = [e for e in doc.ents if e.label_ == "PERSON"]
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.mentions = sorted(persons + person_like(doc, persons), key=lambda e: e.start)
+        self.starts = {e.start for e in self.mentions}
         self.id_of: dict[int, str] = {}  # ent.start -> person id
         self._votes: dict[str, dict[str, float]] = defaultdict(lambda: {"m": 0.0, "f": 0.0})
         self.titles: dict[str, set[str]] = defaultdict(set)
@@ -239,6 +241,96 @@ class People:
         """Was this person written with ``title`` (or an organisation name) just before?"""
         titles = self.titles.get(self.person(ent), set())
         return any(title.lower() in role_words(t) for t in titles)
+
+
+#: Entity types the model gives a person's name by mistake ("Priebus" as ORG).
+MISTYPED = frozenset({"ORG", "GPE", "NORP"})
+#: Words that make a name an organisation however it is used ("Acme Inc.", "Labour Party").
+ORG_WORDS = frozenset(
+    "Inc Inc. Corp Corp. Co. Ltd Ltd. LLC Party Committee Council Association Union Group "
+    "Department Ministry Agency Institute University College Foundation Company Bank News".split()
+)
+
+
+def person_like(doc, persons: list) -> list:
+    """Entities the model typed ORG, GPE or NORP that the text treats as a person: a name
+    written after a courtesy title or job title ("Sen. Priebo"), the subject of a reporting
+    verb followed by he/she as the subject of the next sentence ("Priebo said … He added"),
+    or a surname of a PERSON of the document ("Reince Priebo" … "Priebo"). Every mention of
+    such a name counts, unless the name is clearly a place or organisation (a known place,
+    a news outlet, an organisation word such as "Party", "Inc.", "Committee")."""
+    others = [e for e in doc.ents if e.label_ in MISTYPED and _name_like(e)]
+    if not others:
+        return []
+    surnames = {w[-1] for w in (name_words(e.text) for e in persons) if len(w) >= 2}
+    heads = {w.lower().rstrip(".") for w in gazetteer().titles["head"]} | {
+        h.lower().rstrip(".") for h in vocab()["honorifics"]
+    }
+    marked = set()
+    for ent in others:
+        words = name_words(ent.text)
+        key = words[-1]
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        titled = prev is not None and prev.lower_.rstrip(".") in heads
+        if len(words) > 1 and not titled and given_name_gender(words[0])[0] is None:
+            continue  # "Border Patrol", "Stop Trump": not a given name and a surname
+        if titled or key in surnames or _reports_then_pronoun(ent):
+            marked.add(key)
+    return [e for e in others if name_words(e.text)[-1] in marked and e.root.dep_ != "compound"]
+
+
+def _name_like(ent) -> bool:
+    """One to three capitalised words, not all capitals, not a known place, outlet or
+    organisation, not written after "the"."""
+    from lib.nlp.gazetteer import norm_key
+
+    words = name_words(ent.text)
+    if not 1 <= len(words) <= 3 or any(not (w[:1].isupper() and w[1:2].islower()) for w in words):
+        return False
+    if ent[-1].tag_ == "NNPS":
+        return False  # a plural is a group ("Gay Republicans"), not one person
+    if (
+        words[0] == "The"
+        or any(w.rstrip(",") in ORG_WORDS for w in words)
+        or ent.start > 0
+        and (ent.doc[ent.start - 1].lower_ == "the")
+    ):
+        return False
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and after.text in ORG_WORDS:
+        return False  # "Priebo" of "Priebo Inc." the model cut short
+    text = " ".join(words)
+    return gazetteer().lookup(text) is None and norm_key(text) not in _media()
+
+
+def _reports_then_pronoun(ent) -> bool:
+    """The name is the subject of a reporting verb and the next subject he/she, in the same
+    or the next sentence, comes before any other name."""
+    root = ent.root
+    if (
+        root.dep_ not in ("nsubj", "nsubjpass")
+        or root.head.lemma_.lower() not in vocab()["reporting_verbs"]
+    ):
+        return False
+    doc = ent.doc
+    sent = root.sent
+    stop = sent.end
+    if stop < len(doc):
+        stop = doc[stop].sent.end
+    pronouns = vocab()["pronouns"]
+    for tok in doc[ent.end : stop]:
+        if tok.ent_type_ in ("PERSON", *MISTYPED):
+            return False
+        if tok.dep_ in ("nsubj", "nsubjpass") and pronouns.get(tok.lower_) in ("m", "f"):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _media() -> frozenset[str]:
+    from lib.datafiles import read_csv
+
+    return frozenset(row["name"] for row in read_csv("media.csv") if row["name"])
 
 
 def apposed_roles(ent, title_words: set[str]) -> list[str]:

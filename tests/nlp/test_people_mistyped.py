@@ -1,0 +1,87 @@
+"""A person's name the model typed ORG, GPE or NORP still counts as a person for speakers
+and he/she when the text uses it as one (:func:`lib.nlp.people.person_like`). Every
+passage and name is invented; the entity types are forced so the model's own guess does
+not decide."""
+
+from __future__ import annotations
+
+from lib.extract.quotes import extract_quotes
+from lib.nlp.people import People, person_like
+
+
+def forced(nlp, text: str, names: dict[str, str]):
+    """``text`` parsed, with every occurrence of each name typed as ``names[name]``."""
+    doc = nlp(text)
+    doc.user_data["text"] = text
+    spans = []
+    for name, label in sorted(names.items(), key=lambda kv: -len(kv[0])):  # longest first
+        start = 0
+        while (k := text.find(name, start)) >= 0:
+            span = doc.char_span(k, k + len(name), label=label)
+            overlaps = span is None or any(span.start < s.end and s.start < span.end for s in spans)
+            if not overlaps:
+                spans.append(span)
+            start = k + len(name)
+    kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
+    doc.set_ents(sorted(kept + spans, key=lambda e: e.start))
+    return doc
+
+
+def speakers(doc) -> list[str]:
+    return [q.speaker_text or "" for q in extract_quotes(doc)]
+
+
+REPORTS = (
+    "Party chiefs meet\n\nThe meeting ran past midnight. “We will win,” Priebo said. "
+    "He added that the vote would be close. “Nobody expected this,” he said."
+)
+
+
+def test_a_reporting_subject_then_he_is_a_person(nlp):
+    doc = forced(nlp, REPORTS, {"Priebo": "ORG"})
+    assert [e.text for e in person_like(doc, [])] == ["Priebo"]
+    assert speakers(doc) == ["Priebo", "Priebo"]
+
+
+def test_without_the_rule_he_finds_nobody(nlp, monkeypatch):
+    import lib.nlp.people as people
+
+    monkeypatch.setattr(people, "person_like", lambda doc, persons: [])
+    doc = forced(nlp, REPORTS, {"Priebo": "ORG"})
+    assert speakers(doc)[1] != "Priebo"
+
+
+FULL_NAME = (
+    "Senate race\n\nHalvo Marnet spoke first. Later Marnet met donors, and Marnet left "
+    "early. “It went well,” he said."
+)
+
+
+def test_a_person_s_surname_marks_every_mention(nlp):
+    doc = forced(nlp, FULL_NAME, {"Halvo Marnet": "PERSON", "Marnet": "GPE"})
+    people = People(doc, set())
+    assert [e.text for e in people.mentions] == ["Halvo Marnet", "Marnet", "Marnet"]
+    assert speakers(doc) == ["Marnet"]  # the latest mention of him, not a place
+
+
+def test_a_title_marks_a_person(nlp):
+    text = "Senate race\n\nSen. Marnet met donors. “It went well,” he said."
+    doc = forced(nlp, text, {"Marnet": "ORG"})
+    assert [e.text for e in person_like(doc, [])] == ["Marnet"]
+    assert speakers(doc) == ["Marnet"]
+
+
+def test_an_organisation_stays_an_organisation(nlp):
+    text = (
+        "Results\n\n“We will win,” Priebo Inc. said. He added nothing. The Trevan Party said "
+        "it would wait. He left. “Soon,” Reuters said. He smiled."
+    )
+    doc = forced(nlp, text, {"Priebo": "ORG", "Trevan Party": "ORG", "Reuters": "ORG"})
+    assert person_like(doc, []) == []
+
+
+def test_a_name_used_as_a_modifier_or_a_plural_is_no_person(nlp):
+    text = "Factory\n\nSir Dunmore spoke. Dunmore workers walked out. The Dunmores said no."
+    doc = forced(nlp, text, {"Dunmore": "ORG", "Dunmores": "NORP"})
+    found = [(e.text, e.start) for e in person_like(doc, [])]
+    assert [t for t, _ in found] == ["Dunmore"]  # "Sir Dunmore", not "Dunmore workers"

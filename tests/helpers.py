@@ -143,3 +143,18 @@ def read_only(folder: Path):
             subprocess.run([shutil.which("chattr"), "-i", *map(str, folders)], check=False)
         for f in folders:
             f.chmod(0o755)
+
+
+def quotes_in_text(nlp, text: str):
+    """Quotes of ``text`` parsed alone, read as an article body (the text on the doc, as
+    the reader gives it)."""
+    from lib.extract.quotes import extract_quotes
+
+    doc = nlp(text)
+    doc.user_data["text"] = text
+    return extract_quotes(doc)
+
+
+def speaker_of(quote) -> str:
+    """A quote's speaker as shown: the name, else the description, else ""."""
+    return quote.speaker_text or quote.speaker_description or ""

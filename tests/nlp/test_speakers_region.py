@@ -3,19 +3,8 @@
 
 from __future__ import annotations
 
-from lib.extract.quotes import extract_quotes
 from lib.nlp import around
-
-
-def quotes_of(nlp, text):
-    doc = nlp(text)
-    doc.user_data["text"] = text
-    return extract_quotes(doc)
-
-
-def speaker(q) -> str:
-    return q.speaker_text or q.speaker_description or ""
-
+from tests.helpers import quotes_in_text, speaker_of
 
 STAFFER = (
     'Budget talks stall\n\nThe talks went late into the night. "Will she be the next budget '
@@ -28,22 +17,22 @@ INVERTED = (
 
 
 def test_a_described_person_after_a_question_is_the_speaker(nlp):
-    (q,) = quotes_of(nlp, STAFFER)
-    assert speaker(q) == "a Republican staffer"
+    (q,) = quotes_in_text(nlp, STAFFER)
+    assert speaker_of(q) == "a Republican staffer"
     assert q.speaker_how == "explicit"
 
 
 def test_said_then_a_name_with_a_long_participle_tail(nlp):
-    (q,) = quotes_of(nlp, INVERTED)
-    assert speaker(q) == "Paul Adeyemi"
+    (q,) = quotes_in_text(nlp, INVERTED)
+    assert speaker_of(q) == "Paul Adeyemi"
 
 
 def test_the_rule_is_what_finds_them(nlp, monkeypatch):
     """Without the last-resort reading these quotes have no speaker (the test above is
     not passing for another reason)."""
     monkeypatch.setattr(around, "region_verb", lambda *a: None)
-    assert [speaker(q) for q in quotes_of(nlp, STAFFER)] == [""]
-    assert [speaker(q) for q in quotes_of(nlp, INVERTED)] == [""]
+    assert [speaker_of(q) for q in quotes_in_text(nlp, STAFFER)] == [""]
+    assert [speaker_of(q) for q in quotes_in_text(nlp, INVERTED)] == [""]
 
 
 def test_a_thing_that_wonders_is_no_speaker(nlp):
@@ -51,7 +40,7 @@ def test_a_thing_that_wonders_is_no_speaker(nlp):
         'Budget talks stall\n\nThe talks went late into the night. "Will she be the next '
         'budget chief?" the headline of the evening paper wondered.'
     )
-    assert [speaker(q) for q in quotes_of(nlp, text)] == [""]
+    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == [""]
 
 
 def test_person_nouns_are_people_and_things_are_not(nlp):
@@ -76,16 +65,16 @@ def _without_subjects(monkeypatch):
 
 def test_a_name_right_after_the_quote_speaks_when_the_verb_lost_its_subject(nlp, monkeypatch):
     _without_subjects(monkeypatch)
-    (q,) = quotes_of(nlp, TOLD)
-    assert "Ramirez" in speaker(q)
+    (q,) = quotes_in_text(nlp, TOLD)
+    assert "Ramirez" in speaker_of(q)
 
 
 def test_told_someone_is_never_the_speaker(nlp, monkeypatch):
     """ "“…,” told AFP" is not an inversion: AFP was told, it did not speak."""
     _without_subjects(monkeypatch)
     monkeypatch.setattr(around, "_name_after", lambda *a: None)
-    (q,) = quotes_of(nlp, TOLD)
-    assert speaker(q) != "AFP"
+    (q,) = quotes_in_text(nlp, TOLD)
+    assert speaker_of(q) != "AFP"
 
 
 def test_a_paragraph_ending_in_a_colon_introduces_the_quote_below(nlp):
@@ -94,8 +83,8 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_quote_below(nlp):
         "turned on them:\n\n\u201cThe questions asked tonight show exactly why nobody trusts "
         "this kind of debate any more.\u201d"
     )
-    (q,) = quotes_of(nlp, text)
-    assert "Okonkwo" in speaker(q)
+    (q,) = quotes_in_text(nlp, text)
+    assert "Okonkwo" in speaker_of(q)
 
 
 def test_a_paragraph_without_a_colon_introduces_nothing(nlp):
@@ -104,5 +93,5 @@ def test_a_paragraph_without_a_colon_introduces_nothing(nlp):
         "questions asked tonight show exactly why nobody trusts this kind of debate any "
         "more.\u201d"
     )
-    (q,) = quotes_of(nlp, text)
-    assert speaker(q) == ""
+    (q,) = quotes_in_text(nlp, text)
+    assert speaker_of(q) == ""

@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-from lib.extract.quotes import extract_quotes
 from lib.nlp import antecedents
-
-
-def quotes_of(nlp, text):
-    doc = nlp(text)
-    doc.user_data["text"] = text
-    return extract_quotes(doc)
-
-
-def speaker(q) -> str:
-    return q.speaker_text or q.speaker_description or ""
+from tests.helpers import quotes_in_text, speaker_of
 
 
 def test_the_governor_replied_is_the_storys_governor(analyse_texts):
@@ -39,7 +29,7 @@ def test_the_governor_in_the_same_article_from_an_apposition(nlp):
         "Jane Roe, the governor, toured the flooded town on Monday. Mayor Tom Bell joined "
         'her.\n\n"We will rebuild every house," the governor said.'
     )
-    (q,) = quotes_of(nlp, text)
+    (q,) = quotes_in_text(nlp, text)
     assert (q.speaker_text, q.speaker_how) == ("Jane Roe", "role")
 
 
@@ -48,7 +38,7 @@ def test_a_person_introduced_by_another_speaks_next(nlp):
         "Senator Alan Marsh introduced Jake Reyes, a local pastor, at the shelter. "
         '"Nobody here will go hungry," he said.'
     )
-    (q,) = quotes_of(nlp, text)
+    (q,) = quotes_in_text(nlp, text)
     assert q.speaker_text == "Jake Reyes"
 
 
@@ -60,7 +50,7 @@ def test_statement_and_polls_are_sources_only_when_the_text_says_they_said_it(nl
         "“Nobody will be left behind,” the statement said.\n\n"
         "“We are ahead in this race,” Tom Bell said on Tuesday, citing recent polls."
     )
-    got = [speaker(q) for q in quotes_of(nlp, text)]
+    got = [speaker_of(q) for q in quotes_in_text(nlp, text)]
     assert got[1:] == ["the governor's office", "the statement", "Tom Bell"]
 
 
@@ -69,7 +59,7 @@ def test_a_statement_issued_by_a_named_person_is_theirs(nlp):
         "Mayor Ana Ruiz issued a statement on Monday saying, “The shelters will stay open all "
         "week.”"
     )
-    (q,) = quotes_of(nlp, text)
+    (q,) = quotes_in_text(nlp, text)
     assert q.speaker_text == "Ana Ruiz"
 
 
@@ -78,14 +68,14 @@ def test_programme_title_in_quotation_marks_is_not_a_quote(nlp):
         "Speaking on “Morning Desk,” Senator Jane Roe said the bill would pass. Her book "
         "“Rivers Of Home” came out in May. “We have the votes,” she said."
     )
-    quotes = quotes_of(nlp, text)
+    quotes = quotes_in_text(nlp, text)
     assert [q.quote for q in quotes] == ["We have the votes"]
     assert quotes[0].speaker_text == "Jane Roe"
 
 
 def test_a_person_beside_the_quote_with_any_verb(nlp):
     text = "“Sit down and listen,” Ana Ruiz barked and a guard escorted the heckler out."
-    (q,) = quotes_of(nlp, text)
+    (q,) = quotes_in_text(nlp, text)
     assert (q.speaker_text, q.speaker_how) == ("Ana Ruiz", "beside")
 
 

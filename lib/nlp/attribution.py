@@ -52,6 +52,8 @@ NOMINAL_DEPS = frozenset(
 SOURCE_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 #: Clause links through which a participle or infinitive takes its head verb's subject.
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
+#: Possessive determiners as the pronoun they stand for ("his claim" is his).
+POSSESSIVES = {"his": "m", "its": "n", "their": "pl"}
 #: Words before a quote or figure that are never a source: wire kickers and labels.
 KICKERS = frozenset({"update", "updated", "breaking", "exclusive", "watch", "video", "live"})
 
@@ -263,6 +265,25 @@ class Attributor:
             return None
         return self.source_of(subj, noun.head.lemma_.lower())
 
+    def noun_holder(self, noun):
+        """Whose statement, claim or remarks a reporting noun is, when the clause it heads
+        holds the quote: the possessor ("his claim that …", "Roe's statement that …") or
+        the "by"/"from" phrase. None for any other noun."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in vocab()["source_nouns"]:
+            return None
+        for child in noun.children:
+            if child.i in self.in_quote:
+                continue
+            if child.dep_ == "poss" and (
+                child.lower_ in POSSESSIVES or child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            ):
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and self._name_for(pobj) is not None:
+                    return pobj
+        return None
+
     def _noun_source(self, noun) -> Source | None:
         """Source of "a report by X", "data from X", "the ministry's estimate"."""
         for child in noun.children:
@@ -291,7 +312,7 @@ class Attributor:
             if prev is not None and prev.label_ == "PERSON" and prev.end == verb.i:
                 return prev.root
             if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
-                return verb.head
+                return self.sender(verb) or verb.head
         node = verb
         for _ in range(4):
             climb = False
@@ -316,6 +337,15 @@ class Attributor:
             if (node.dep_ not in INHERIT_DEPS and not climb) or node.head.i == node.i:
                 return None
             node = node.head
+        return None
+
+    def sender(self, participle):
+        """ "Roe wrote to party members saying …": a participle hanging on the one written
+        to is the writer's, not the recipients'. The subject of the verb of "to", or None."""
+        noun = participle.head
+        to = noun.head
+        if noun.dep_ == "pobj" and to.lower_ == "to" and to.head.pos_ == "VERB":
+            return self.subject_of(to.head)
         return None
 
     def _inanimate_host(self, verb, node, subj) -> bool:
@@ -352,13 +382,16 @@ class Attributor:
         v = vocab()
         low = subj.lower_
         written = self._written(subj, floor)
-        if low in v["pronouns"]:
+        if low in v["pronouns"] or low in POSSESSIVES:
             return self._pronoun(subj, verb, how)
         # a common word that names no speaker ("the tally said"), unless it is part of a
         # name written with a capital inside the sentence ("said farmer Gwen Tally")
         named = subj.ent_type_ == "PERSON" or (
             subj.pos_ == "PROPN" and subj.text[:1].isupper() and not subj.is_sent_start
         )
+        apposed = self._apposed_name(subj)
+        if apposed is not None:  # "another figure, Dan Roe, told …", "the mayor, Ana Ruiz, said"
+            return Source(written or apposed[0], how, verb, apposed)
         if subj.pos_ == "PRON" or (low in v["non_speakers"] and not named) or low in KICKERS:
             return None
         if subj.ent_type_ in ("DATE", "TIME", "CARDINAL") or "@" in subj.text:
@@ -381,7 +414,7 @@ class Attributor:
         return Source(written, how, verb, None, written, self._entity_in(subj))
 
     def _pronoun(self, tok, verb: str, how: str) -> Source | None:
-        kind = vocab()["pronouns"][tok.lower_]
+        kind = vocab()["pronouns"].get(tok.lower_) or POSSESSIVES[tok.lower_]
         if kind in ("m", "f"):
             ent = self.resolve_person(tok, kind)
             name = entity_offsets(ent) if ent is not None else None
@@ -473,6 +506,22 @@ class Attributor:
             if c_ent is not None and c_ent.label_ == "PERSON":
                 if child.dep_ == "appos" or c_ent.end >= subj.i:
                     return entity_offsets(c_ent)
+        return None
+
+    def _apposed_name(self, subj):
+        """The person named in apposition to a common-noun subject ("a spokesman, Dan Roe,"):
+        a PERSON entity, or a capitalised proper name the model left untagged. A name is
+        always a better speaker than the noun it explains."""
+        if subj.pos_ != "NOUN" or subj.ent_type_:
+            return None
+        for child in subj.children:
+            if child.dep_ != "appos" or child.i in self.in_quote or child.i < subj.i:
+                continue
+            ent = self.ent_of.get(child.i)
+            if ent is not None:
+                return entity_offsets(ent) if ent.label_ == "PERSON" else None
+            if child.pos_ == "PROPN" and any(t.pos_ == "PROPN" for t in child.lefts):
+                return self._proper_noun(child)  # two or more capitalised words
         return None
 
     def _proper_noun(self, subj):

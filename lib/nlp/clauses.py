@@ -38,8 +38,14 @@ def climb(tokens, region: set[int], att, fragment: bool):
         if tok.head.i in qset or tok.head.i == tok.i:
             continue
         h, steps, cand, fallback, first_verb = tok.head, 0, None, None, None
+        below = tok
         while h.i in region and steps < 15:
             steps += 1
+            if below.dep_ in ("acl", "ccomp") and h.i not in att.in_quote:
+                holder = att.noun_holder(h)  # "his claim that Peru is “a war of choice”"
+                if holder is not None:
+                    cand = (0, steps, h, holder)
+                    break
             if h.pos_ in ("VERB", "AUX") and h.i not in att.in_quote:
                 is_report = _reporting(h)
                 first_verb = first_verb or h
@@ -55,7 +61,7 @@ def climb(tokens, region: set[int], att, fragment: bool):
                     fallback = fallback or (1, steps, first_verb, subj)
             if h.head.i == h.i:
                 break
-            h = h.head
+            below, h = h, h.head
         cand = cand or (fallback if fragment else None)
         if cand is not None and (best is None or cand[:2] < best[:2]):
             best = cand

@@ -65,7 +65,10 @@ def is_title_quote(text: str, open_idx: int, close_idx: int) -> bool:
     words = inner.split()
     if not words or len(words) > 6 or any(ch in inner for ch in ".!?;:"):
         return False
-    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL for w in words):
+    if not all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL or w in ("&", "+")
+        for w in words
+    ):
         return False
     if not words[0][:1].isupper() and not words[0][:1].isdigit():
         return False
@@ -73,7 +76,7 @@ def is_title_quote(text: str, open_idx: int, close_idx: int) -> bool:
     if not before:
         return False
     prev = before[-1]
-    return prev.lower() in TITLE_CUES or prev.endswith(("'s", "’s"))
+    return prev.lower() in TITLE_CUES or prev.endswith(("'s", "’s", "s'", "s’"))
 
 
 def nickname_records(records: list[Mention], text: str, sentence_of) -> list[Mention]:

@@ -67,3 +67,14 @@ def test_without_the_sender_rule_the_recipients_speak(nlp, monkeypatch):
     monkeypatch.setattr(Attributor, "sender", lambda self, participle: None)
     (q,) = quotes_in_text(nlp, SENDER)
     assert "Berring" not in speaker_of(q)
+
+
+def test_his_response_after_a_question_is_the_answerers(nlp):
+    """The colon line is only the sentence that ends in the colon, even when the sentence
+    before ends inside quote marks; "His response:" is the person asked."""
+    text = (
+        "Port dispute deepens\n\n"
+        "Show host Ana Ruiz asked Tom Weller, “You have seen all of this?” His response: "
+        "“Well, I have people studying it.”"
+    )
+    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == ["Ana Ruiz", "Tom Weller"]

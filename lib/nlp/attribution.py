@@ -35,7 +35,7 @@ import bisect
 from dataclasses import dataclass
 
 from lib.nlp import antecedents, around
-from lib.nlp.clauses import according_to, children_verb, climb, nearby_verb
+from lib.nlp.clauses import POSSESSIVES, according_to, children_verb, climb, nearby_verb, sender
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
 from lib.nlp.index import doc_ents, ents_within, sent_of
@@ -52,8 +52,6 @@ NOMINAL_DEPS = frozenset(
 SOURCE_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 #: Clause links through which a participle or infinitive takes its head verb's subject.
 INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
-#: Possessive determiners as the pronoun they stand for ("his claim" is his).
-POSSESSIVES = {"his": "m", "its": "n", "their": "pl"}
 #: Words before a quote or figure that are never a source: wire kickers and labels.
 KICKERS = frozenset({"update", "updated", "breaking", "exclusive", "watch", "video", "live"})
 
@@ -265,25 +263,6 @@ class Attributor:
             return None
         return self.source_of(subj, noun.head.lemma_.lower())
 
-    def noun_holder(self, noun):
-        """Whose statement, claim or remarks a reporting noun is, when the clause it heads
-        holds the quote: the possessor ("his claim that …", "Roe's statement that …") or
-        the "by"/"from" phrase. None for any other noun."""
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in vocab()["source_nouns"]:
-            return None
-        for child in noun.children:
-            if child.i in self.in_quote:
-                continue
-            if child.dep_ == "poss" and (
-                child.lower_ in POSSESSIVES or child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-            ):
-                return child
-            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and self._name_for(pobj) is not None:
-                    return pobj
-        return None
-
     def _noun_source(self, noun) -> Source | None:
         """Source of "a report by X", "data from X", "the ministry's estimate"."""
         for child in noun.children:
@@ -312,7 +291,7 @@ class Attributor:
             if prev is not None and prev.label_ == "PERSON" and prev.end == verb.i:
                 return prev.root
             if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
-                return self.sender(verb) or verb.head
+                return sender(self, verb) or verb.head
         node = verb
         for _ in range(4):
             climb = False
@@ -337,15 +316,6 @@ class Attributor:
             if (node.dep_ not in INHERIT_DEPS and not climb) or node.head.i == node.i:
                 return None
             node = node.head
-        return None
-
-    def sender(self, participle):
-        """ "Roe wrote to party members saying …": a participle hanging on the one written
-        to is the writer's, not the recipients'. The subject of the verb of "to", or None."""
-        noun = participle.head
-        to = noun.head
-        if noun.dep_ == "pobj" and to.lower_ == "to" and to.head.pos_ == "VERB":
-            return self.subject_of(to.head)
         return None
 
     def _inanimate_host(self, verb, node, subj) -> bool:

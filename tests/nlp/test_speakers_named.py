@@ -5,6 +5,7 @@ what finds its speaker."""
 
 from __future__ import annotations
 
+from lib.nlp import attribution, clauses
 from lib.nlp.attribution import Attributor
 from tests.helpers import quotes_in_text, speaker_of
 
@@ -53,7 +54,7 @@ def test_the_holder_of_a_claim_speaks_its_quote(nlp):
 
 
 def test_without_the_holder_rule_the_described_thing_speaks(nlp, monkeypatch):
-    monkeypatch.setattr(Attributor, "noun_holder", lambda self, noun: None)
+    monkeypatch.setattr(clauses, "noun_holder", lambda att, noun: None)
     (q,) = quotes_in_text(nlp, CLAIM)
     assert speaker_of(q) != "Tomas Berring"
 
@@ -64,7 +65,7 @@ def test_a_message_sent_to_others_is_the_senders(nlp):
 
 
 def test_without_the_sender_rule_the_recipients_speak(nlp, monkeypatch):
-    monkeypatch.setattr(Attributor, "sender", lambda self, participle: None)
+    monkeypatch.setattr(attribution, "sender", lambda att, participle: None)
     (q,) = quotes_in_text(nlp, SENDER)
     assert "Berring" not in speaker_of(q)
 

@@ -19,11 +19,17 @@ ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "deliver", "gi
 def _reporting(tok, weak_ok: bool = True) -> bool:
     v = vocab()
     lemma = tok.lemma_.lower()
+    if lemma == "put" and _puts_it(tok):
+        return True  # "as Roe put it, “…”"
     if lemma not in v["reporting_verbs"]:
         return lemma in ISSUING_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in v["source_nouns"] for c in tok.children
         )
     return weak_ok or lemma not in v["weak_verbs"]
+
+
+def _puts_it(tok) -> bool:
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
 
 
 def climb(tokens, region: set[int], att, fragment: bool):
@@ -155,4 +161,19 @@ def sender(att, participle):
     to = noun.head
     if noun.dep_ == "pobj" and to.lower_ == "to" and to.head.pos_ == "VERB":
         return att.subject_of(to.head)
+    return None
+
+
+#: Verbs whose passive subject is the one addressed: "Roe was asked by Ruiz, “…”" is Ruiz's.
+ADDRESS_VERBS = frozenset({"ask", "tell", "question", "press", "urge", "challenge", "warn"})
+
+
+def asked_by(verb, subject):
+    """The agent of a passive verb of addressing ("was asked by host Ana Ruiz") when
+    ``subject`` is its passive subject: the one who spoke. None otherwise."""
+    if subject.dep_ != "nsubjpass" or verb.lemma_.lower() not in ADDRESS_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None

@@ -79,3 +79,26 @@ def test_his_response_after_a_question_is_the_answerers(nlp):
         "“Well, I have people studying it.”"
     )
     assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == ["Ana Ruiz", "Tom Weller"]
+
+
+def test_as_someone_put_it(nlp, monkeypatch):
+    """ "As X put it, “…”": "put it" reports; "put" alone does not."""
+    text = (
+        "Port dispute deepens\n\n"
+        "As Dana Roe, a professor of law at the university, put it, “Senators should "
+        "remember that a compromise may be better.”"
+    )
+    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == ["Dana Roe"]
+    monkeypatch.setattr(clauses, "_puts_it", lambda tok: False)
+    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == [""]
+
+
+def test_asked_by_someone_is_the_askers_question(nlp, monkeypatch):
+    text = (
+        "Port dispute deepens\n\n"
+        "Tom Weller was asked by host Dana Roe, who backs him, “Now, you said you were "
+        "tired of it. Has that changed?”"
+    )
+    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == ["Dana Roe"]
+    monkeypatch.setattr(attribution, "asked_by", lambda verb, subject: None)
+    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == ["Tom Weller"]

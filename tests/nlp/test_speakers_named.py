@@ -132,3 +132,25 @@ def test_pressed_reports(nlp):
     quotes = quotes_in_text(nlp, text)
     assert [speaker_of(q) for q in quotes] == ["Dana Roe", "Dana Roe"]
     assert quotes[0].speaker_how == "explicit"  # a reporting verb, not a name beside it
+
+
+def test_in_someones_words(nlp, monkeypatch):
+    texts = [
+        "Port dispute deepens\n\nThe summit moved to the coast because, in Harbour Weekly’s "
+        "words, “they are the busiest ports on the planet.”",
+        "Port dispute deepens\n\nIn the words of Dana Roe, “this is the end of the line.”",
+    ]
+    assert [speaker_of(q) for t in texts for q in quotes_in_text(nlp, t)] == [
+        "Harbour Weekly",
+        "Dana Roe",
+    ]
+    monkeypatch.setattr(clauses, "_in_words_of", lambda tok: None)
+    assert [speaker_of(q) for t in texts for q in quotes_in_text(nlp, t)] != [
+        "Harbour Weekly",
+        "Dana Roe",
+    ]
+
+
+def test_opined_the_paper(nlp):
+    text = "Port dispute deepens\n\n“Owners should stay home,” opined the Harbour Ledger."
+    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == ["Harbour Ledger"]

@@ -35,7 +35,15 @@ import bisect
 from dataclasses import dataclass
 
 from lib.nlp import antecedents, around
-from lib.nlp.clauses import POSSESSIVES, according_to, children_verb, climb, nearby_verb, sender
+from lib.nlp.clauses import (
+    POSSESSIVES,
+    according_to,
+    asked_by,
+    children_verb,
+    climb,
+    nearby_verb,
+    sender,
+)
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
 from lib.nlp.index import doc_ents, ents_within, sent_of
@@ -122,6 +130,7 @@ class Attributor:
 
     def tokens_between(self, start: int, end: int) -> list:
         """Tokens whose first character lies in [start, end)."""
+        end = min(end, len(self.doc.text))  # a window past the end of the text
         if end <= start:
             return []
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -286,17 +295,17 @@ class Attributor:
         antecedent of a relative pronoun, or — for participles and infinitives ("...,
         saying ...", "went on to say") — the subject of the clause it belongs to."""
         if verb.tag_ == "VBG" and verb.i > 0:
-            # "footage of Jane Roe saying ...": the person right before the participle
-            prev = self.ent_of.get(verb.i - 1)
-            if prev is not None and prev.label_ == "PERSON" and prev.end == verb.i:
-                return prev.root
-            if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
-                return sender(self, verb) or verb.head
+            found = self._participle_subject(verb)
+            if found is not None:
+                return found
         node = verb
         for _ in range(4):
             climb = False
             for child in node.children:
                 if child.dep_ in SUBJECT_DEPS and child.i not in self.in_quote:
+                    asker = asked_by(node, child)  # "Roe was asked by host Ana Ruiz, “…”"
+                    if asker is not None:
+                        return asker
                     if child.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
                         return node.head
                     if child.lower_ in ("there",) or child.dep_ == "expl":
@@ -316,6 +325,17 @@ class Attributor:
             if (node.dep_ not in INHERIT_DEPS and not climb) or node.head.i == node.i:
                 return None
             node = node.head
+        return None
+
+    def _participle_subject(self, verb):
+        """ "footage of Jane Roe saying …": the person right before the participle; a
+        participle hanging on a noun is that noun's, unless the noun is whom a message was
+        sent to ("wrote to members saying …": the writer's)."""
+        prev = self.ent_of.get(verb.i - 1)
+        if prev is not None and prev.label_ == "PERSON" and prev.end == verb.i:
+            return prev.root
+        if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+            return sender(self, verb) or verb.head
         return None
 
     def _inanimate_host(self, verb, node, subj) -> bool:

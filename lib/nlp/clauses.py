@@ -19,11 +19,17 @@ ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "deliver", "gi
 def _reporting(tok, weak_ok: bool = True) -> bool:
     v = vocab()
     lemma = tok.lemma_.lower()
+    if lemma == "put" and _puts_it(tok):
+        return True  # "as Roe put it, “…”"
     if lemma not in v["reporting_verbs"]:
         return lemma in ISSUING_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in v["source_nouns"] for c in tok.children
         )
     return weak_ok or lemma not in v["weak_verbs"]
+
+
+def _puts_it(tok) -> bool:
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
 
 
 def climb(tokens, region: set[int], att, fragment: bool):
@@ -105,12 +111,38 @@ def nearby_verb(q_first: int, q_last: int, region_tokens, att):
     return None if best is None else (best[1], best[2], 0)
 
 
+def _in_words_of(tok):
+    """ "in Roe's words" / "in the words of Roe": Roe. None for any other token."""
+    if tok.lower_ != "words":
+        return None
+    doc, i = tok.doc, tok.i - 1
+    while i > 0 and doc[i].text in ("’", "'", "’s", "'s"):
+        i -= 1
+    if i < tok.i - 1 and doc[i].pos_ == "PROPN" and i > 0:
+        j = i
+        while j > 0 and doc[j - 1].pos_ == "PROPN":
+            j -= 1
+        if j > 0 and doc[j - 1].lower_ == "in":
+            return doc[i]  # "in Harbour Weekly’ words", however the parse hangs it
+    if tok.head.lower_ != "in":
+        return None
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def according_to(region_tokens, att):
     """``according to X`` / ``citing X`` outside quotes: the phrase's object."""
     doc = att.doc
     for tok in region_tokens:
         if tok.i in att.in_quote:
             continue
+        words_of = _in_words_of(tok)
+        if words_of is not None and words_of.i not in att.in_quote:
+            return words_of
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             head = doc[tok.i + 1]
         elif tok.lower_ in ("citing", "quoting") or (tok.lower_ == "per" and tok.dep_ == "prep"):
@@ -155,4 +187,19 @@ def sender(att, participle):
     to = noun.head
     if noun.dep_ == "pobj" and to.lower_ == "to" and to.head.pos_ == "VERB":
         return att.subject_of(to.head)
+    return None
+
+
+#: Verbs whose passive subject is the one addressed: "Roe was asked by Ruiz, “…”" is Ruiz's.
+ADDRESS_VERBS = frozenset({"ask", "tell", "question", "press", "urge", "challenge", "warn"})
+
+
+def asked_by(verb, subject):
+    """The agent of a passive verb of addressing ("was asked by host Ana Ruiz") when
+    ``subject`` is its passive subject: the one who spoke. None otherwise."""
+    if subject.dep_ != "nsubjpass" or verb.lemma_.lower() not in ADDRESS_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None

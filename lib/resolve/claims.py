@@ -104,7 +104,7 @@ CLAIM_WORK_COLUMNS = [n for n in names(Claim) if n not in CLAIM_COLUMNS]
 #: when they name no entity ("the couple's rate" vs "a rival's rate").
 #: What separates the names of a holder that is a list ("Okafor, Lindqvist and Moreau").
 LIST_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
-STRONG_HOLDER_RULES = frozenset({"with", "for", "possessor", "apposition", "modifier"})
+STRONG_HOLDER_RULES = frozenset({"aged", "with", "for", "possessor", "apposition", "modifier"})
 #: Time units as days, so "three weeks" and "21 days" compare.
 DAYS_PER_UNIT = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4375, "year": 365.25,
                  "decade": 3652.5}  # fmt: skip

@@ -52,6 +52,11 @@ TITLE_CUES = frozenset(
     segment podcast book books film films movie movies documentary album song column
     newsletter titled called named entitled dubbed""".split()
 )
+#: Nouns right after a quoted title that say it is one ("the “Dawn Desk” show").
+TITLE_NOUNS = frozenset(
+    """show shows program programs programme programmes series segment podcast book film
+    movie documentary album song column newsletter broadcast host hosts anchor""".split()
+)
 #: Small words a title may keep in lower case ("Meet the Press").
 TITLE_SMALL = frozenset("a an and the of in on at to for with from by or vs".split())
 
@@ -61,19 +66,28 @@ def is_title_quote(text: str, open_idx: int, close_idx: int) -> bool:
     rather than words someone said? A title: at most six words, each capitalised but small
     words, no sentence inside, after a preposition, a possessive or a word such as "show",
     "book", "titled"."""
-    inner = text[open_idx + 1 : close_idx].strip().rstrip(",")
+    inner = text[open_idx + 1 : close_idx].strip().rstrip(",.")  # "on “Meet the Press.”"
     words = inner.split()
     if not words or len(words) > 6 or any(ch in inner for ch in ".!?;:"):
         return False
-    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL for w in words):
+    if not all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL or w in ("&", "+")
+        for w in words
+    ):
         return False
     if not words[0][:1].isupper() and not words[0][:1].isdigit():
         return False
+    after = text[close_idx + 1 : close_idx + 40].split()
+    nxt = after[0].rstrip(",.;:") if after else ""
+    if nxt.lower() in TITLE_NOUNS:
+        return True  # "“Dawn Desk” show host …"
     before = text[max(0, open_idx - 40) : open_idx].split()
     if not before:
         return False
     prev = before[-1]
-    return prev.lower() in TITLE_CUES or prev.endswith(("'s", "’s"))
+    if prev.lower() in ("the", "a", "an") and nxt.isalpha() and nxt.islower():
+        return True  # a title used as a modifier: "the “Dawn Desk” star"
+    return prev.lower() in TITLE_CUES or prev.endswith(("'s", "’s", "s'", "s’"))
 
 
 def nickname_records(records: list[Mention], text: str, sentence_of) -> list[Mention]:

@@ -6,10 +6,14 @@ None."""
 
 from __future__ import annotations
 
+import re
+
 from lib.nlp.people import vocab
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DASHES = "―—–-"
+#: The end of a sentence, a closing quote mark allowed after its stop ("… this?” His").
+SENTENCE_END = re.compile(r"[.?!][\"”’']?\s+")
 
 
 def colon(att, open_idx: int):
@@ -23,14 +27,17 @@ def colon(att, open_idx: int):
         prefix = att.text[line_start:end]
     if not prefix.endswith(":"):
         return None
-    cut = max(prefix.rfind(". "), prefix.rfind("? "), prefix.rfind("! "))
-    if cut >= 0:  # only the sentence that ends with the colon
-        line_start += cut + 2
-        prefix = prefix[cut + 2 :]
+    ends = [m.end() for m in SENTENCE_END.finditer(prefix)]
+    if ends:  # only the sentence that ends with the colon
+        line_start += ends[-1]
+        prefix = prefix[ends[-1] :]
     if len(prefix) > 200:
         return None
     toks = [t for t in att.tokens_between(line_start, line_start + len(prefix) - 1)
             if t.i not in att.in_quote]  # fmt: skip
+    for tok in toks:  # "His response: “…”"
+        if tok.dep_ == "poss" and tok.lower_ in ("his", "her") and tok.head.dep_ == "ROOT":
+            return att.source_of(tok, "")
     for tok in reversed(toks):  # the subject nearest the colon: "…, Roe shot back:"
         proper = tok.pos_ == "PROPN" and tok.text[:1].isupper()
         if tok.dep_ in SUBJECT_DEPS and (proper or att._name_for(tok) is not None):

@@ -35,7 +35,15 @@ import bisect
 from dataclasses import dataclass
 
 from lib.nlp import antecedents, around
-from lib.nlp.clauses import according_to, children_verb, climb, nearby_verb
+from lib.nlp.clauses import (
+    POSSESSIVES,
+    according_to,
+    asked_by,
+    children_verb,
+    climb,
+    nearby_verb,
+    sender,
+)
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
 from lib.nlp.index import doc_ents, ents_within, sent_of
@@ -286,17 +294,17 @@ class Attributor:
         antecedent of a relative pronoun, or — for participles and infinitives ("...,
         saying ...", "went on to say") — the subject of the clause it belongs to."""
         if verb.tag_ == "VBG" and verb.i > 0:
-            # "footage of Jane Roe saying ...": the person right before the participle
-            prev = self.ent_of.get(verb.i - 1)
-            if prev is not None and prev.label_ == "PERSON" and prev.end == verb.i:
-                return prev.root
-            if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
-                return verb.head
+            found = self._participle_subject(verb)
+            if found is not None:
+                return found
         node = verb
         for _ in range(4):
             climb = False
             for child in node.children:
                 if child.dep_ in SUBJECT_DEPS and child.i not in self.in_quote:
+                    asker = asked_by(node, child)  # "Roe was asked by host Ana Ruiz, “…”"
+                    if asker is not None:
+                        return asker
                     if child.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
                         return node.head
                     if child.lower_ in ("there",) or child.dep_ == "expl":
@@ -316,6 +324,17 @@ class Attributor:
             if (node.dep_ not in INHERIT_DEPS and not climb) or node.head.i == node.i:
                 return None
             node = node.head
+        return None
+
+    def _participle_subject(self, verb):
+        """ "footage of Jane Roe saying …": the person right before the participle; a
+        participle hanging on a noun is that noun's, unless the noun is whom a message was
+        sent to ("wrote to members saying …": the writer's)."""
+        prev = self.ent_of.get(verb.i - 1)
+        if prev is not None and prev.label_ == "PERSON" and prev.end == verb.i:
+            return prev.root
+        if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+            return sender(self, verb) or verb.head
         return None
 
     def _inanimate_host(self, verb, node, subj) -> bool:
@@ -352,13 +371,16 @@ class Attributor:
         v = vocab()
         low = subj.lower_
         written = self._written(subj, floor)
-        if low in v["pronouns"]:
+        if low in v["pronouns"] or low in POSSESSIVES:
             return self._pronoun(subj, verb, how)
         # a common word that names no speaker ("the tally said"), unless it is part of a
         # name written with a capital inside the sentence ("said farmer Gwen Tally")
         named = subj.ent_type_ == "PERSON" or (
             subj.pos_ == "PROPN" and subj.text[:1].isupper() and not subj.is_sent_start
         )
+        apposed = self._apposed_name(subj)
+        if apposed is not None:  # "another figure, Dan Roe, told …", "the mayor, Ana Ruiz, said"
+            return Source(written or apposed[0], how, verb, apposed)
         if subj.pos_ == "PRON" or (low in v["non_speakers"] and not named) or low in KICKERS:
             return None
         if subj.ent_type_ in ("DATE", "TIME", "CARDINAL") or "@" in subj.text:
@@ -381,7 +403,7 @@ class Attributor:
         return Source(written, how, verb, None, written, self._entity_in(subj))
 
     def _pronoun(self, tok, verb: str, how: str) -> Source | None:
-        kind = vocab()["pronouns"][tok.lower_]
+        kind = vocab()["pronouns"].get(tok.lower_) or POSSESSIVES[tok.lower_]
         if kind in ("m", "f"):
             ent = self.resolve_person(tok, kind)
             name = entity_offsets(ent) if ent is not None else None
@@ -473,6 +495,22 @@ class Attributor:
             if c_ent is not None and c_ent.label_ == "PERSON":
                 if child.dep_ == "appos" or c_ent.end >= subj.i:
                     return entity_offsets(c_ent)
+        return None
+
+    def _apposed_name(self, subj):
+        """The person named in apposition to a common-noun subject ("a spokesman, Dan Roe,"):
+        a PERSON entity, or a capitalised proper name the model left untagged. A name is
+        always a better speaker than the noun it explains."""
+        if subj.pos_ != "NOUN" or subj.ent_type_:
+            return None
+        for child in subj.children:
+            if child.dep_ != "appos" or child.i in self.in_quote or child.i < subj.i:
+                continue
+            ent = self.ent_of.get(child.i)
+            if ent is not None:
+                return entity_offsets(ent) if ent.label_ == "PERSON" else None
+            if child.pos_ == "PROPN" and any(t.pos_ == "PROPN" for t in child.lefts):
+                return self._proper_noun(child)  # two or more capitalised words
         return None
 
     def _proper_noun(self, subj):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from lib.nlp.people import vocab
 
+#: Possessive determiners as the pronoun they stand for ("his claim" is his).
+POSSESSIVES = {"his": "m", "her": "f", "its": "n", "their": "pl"}
 #: Verbs that report through their object: "issued a statement", "posted a message".
 ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "deliver", "give", "put"})
 
@@ -17,11 +19,17 @@ ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "deliver", "gi
 def _reporting(tok, weak_ok: bool = True) -> bool:
     v = vocab()
     lemma = tok.lemma_.lower()
+    if lemma == "put" and _puts_it(tok):
+        return True  # "as Roe put it, “…”"
     if lemma not in v["reporting_verbs"]:
         return lemma in ISSUING_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in v["source_nouns"] for c in tok.children
         )
     return weak_ok or lemma not in v["weak_verbs"]
+
+
+def _puts_it(tok) -> bool:
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
 
 
 def climb(tokens, region: set[int], att, fragment: bool):
@@ -38,8 +46,14 @@ def climb(tokens, region: set[int], att, fragment: bool):
         if tok.head.i in qset or tok.head.i == tok.i:
             continue
         h, steps, cand, fallback, first_verb = tok.head, 0, None, None, None
+        below = tok
         while h.i in region and steps < 15:
             steps += 1
+            if below.dep_ in ("acl", "ccomp") and h.i not in att.in_quote:
+                holder = noun_holder(att, h)  # "his claim that Peru is “a war of choice”"
+                if holder is not None:
+                    cand = (0, steps, h, holder)
+                    break
             if h.pos_ in ("VERB", "AUX") and h.i not in att.in_quote:
                 is_report = _reporting(h)
                 first_verb = first_verb or h
@@ -55,7 +69,7 @@ def climb(tokens, region: set[int], att, fragment: bool):
                     fallback = fallback or (1, steps, first_verb, subj)
             if h.head.i == h.i:
                 break
-            h = h.head
+            below, h = h, h.head
         cand = cand or (fallback if fragment else None)
         if cand is not None and (best is None or cand[:2] < best[:2]):
             best = cand
@@ -117,4 +131,49 @@ def according_to(region_tokens, att):
             j += 1
         if j > head.i + 1 and doc[j - 1].pos_ in ("PROPN", "NOUN"):
             return doc[j - 1]
+    return None
+
+
+def noun_holder(att, noun):
+    """Whose statement, claim or remarks a reporting noun is, when the clause it heads
+    holds the quote: the possessor ("his claim that …", "Roe's statement that …") or
+    the "by"/"from" phrase. None for any other noun."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in vocab()["source_nouns"]:
+        return None
+    for child in noun.children:
+        if child.i in att.in_quote:
+            continue
+        if child.dep_ == "poss" and (
+            child.lower_ in POSSESSIVES or child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        ):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and att._name_for(pobj) is not None:
+                return pobj
+    return None
+
+
+def sender(att, participle):
+    """ "Roe wrote to party members saying …": a participle hanging on the one written
+    to is the writer's, not the recipients'. The subject of the verb of "to", or None."""
+    noun = participle.head
+    to = noun.head
+    if noun.dep_ == "pobj" and to.lower_ == "to" and to.head.pos_ == "VERB":
+        return att.subject_of(to.head)
+    return None
+
+
+#: Verbs whose passive subject is the one addressed: "Roe was asked by Ruiz, “…”" is Ruiz's.
+ADDRESS_VERBS = frozenset({"ask", "tell", "question", "press", "urge", "challenge", "warn"})
+
+
+def asked_by(verb, subject):
+    """The agent of a passive verb of addressing ("was asked by host Ana Ruiz") when
+    ``subject`` is its passive subject: the one who spoke. None otherwise."""
+    if subject.dep_ != "nsubjpass" or verb.lemma_.lower() not in ADDRESS_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None

@@ -124,6 +124,9 @@ def title_person(doc):
             new_spans.append(doc[end:name_end])
             drop_ranges.append((start, name_end))
         i = max(name_end, i + 1)
+    for ent in _apposed_to_a_person(doc):
+        new_spans.append(ent)
+        drop_ranges.append((ent.start, ent.end))
     if not new_spans:
         return doc
     kept = [
@@ -132,6 +135,32 @@ def title_person(doc):
     persons = [Span(doc, s.start, s.end, label="PERSON") for s in new_spans]
     doc.ents = filter_spans(kept + persons)
     return doc
+
+
+def _apposed_to_a_person(doc) -> list:
+    """Names the model typed as a thing but the text sets in apposition to a word for a
+    person: "a spokesman for the committee, Brad Holt, said". Two or three capitalised
+    words starting with a known given name, not a known place."""
+    from lib.nlp.people import given_name_gender, vocab
+
+    people_words = set(vocab()["person_nouns"]) | {
+        w.lower() for w in gazetteer().titles["head"]
+    }
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in RELABEL_AS_PERSON or not 2 <= len(ent) <= 3:
+            continue
+        head = ent.root.head
+        if ent.root.dep_ != "appos" or head.pos_ != "NOUN" or head.i > ent.start:
+            continue
+        if head.lemma_.lower() not in people_words and head.lower_ not in people_words:
+            continue
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
+            continue
+        if given_name_gender(ent[0].text)[0] is None or gazetteer().lookup(ent.text):
+            continue
+        found.append(ent)
+    return found
 
 
 @Language.component(

@@ -103,6 +103,16 @@ NOT_NAMES = frozenset(
 )
 
 
+#: Prepositions and conjunctions: no person's name starts with one, though a title-case
+#: headline ("Pressure on Roe Over Budget Comments") leads the model to tag one as a name.
+FUNCTION_WORDS = frozenset(
+    "about above across after against amid among and as at before behind below beside "
+    "between but by despite during for from into near nor of off on onto or over past per "
+    "since than through to toward towards under until upon versus via vs with within "
+    "without".split()
+)
+
+
 def _not_a_name(text: str) -> bool:
     """Prefixed adjectives, time zones, legal suffixes, hashtags, handles, web addresses, and
     two places glued by a hyphen ("U.S.-Mexico")."""
@@ -141,6 +151,8 @@ def clean_entity_text(text: str, label: str = "") -> str | None:
         return None
     if label == "PERSON":
         text = _strip_titles(text)
+        if text.split(" ", 1)[0].lower() in FUNCTION_WORDS:
+            return None  # a title-case headline read as a name: "Over Afghanistan"
     parts = text.split(" ")
     if (
         label != "PERSON"

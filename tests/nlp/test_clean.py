@@ -11,3 +11,13 @@ def test_clean_entity_text():
     assert clean_entity_text("n’t") is None
     assert clean_entity_text("’s") is None
     assert clean_entity_text("  ") is None
+
+
+def test_a_person_never_starts_with_a_preposition_or_conjunction():
+    """Title-case headlines ("Pressure on Roe Over Budget Comments") lead the model to tag
+    "Over Budget" as a person; no person's name starts with such a word."""
+    assert clean_entity_text("Over Afghanistan", "PERSON") is None
+    assert clean_entity_text("After Dana Roe", "PERSON") is None
+    assert clean_entity_text("Sen. Dana Roe", "PERSON") == "Dana Roe"
+    assert clean_entity_text("Will Oberman", "PERSON") == "Will Oberman"
+    assert clean_entity_text("Under Armour", "ORG") == "Under Armour"

@@ -84,3 +84,22 @@ def test_attached_data_uses_registered_extensions(nlp):
     assert all(Doc.has_extension(name) for name in EXTENSIONS)
     assert doc._.coverage_text == text and doc._.coverage_ents is not None
     assert not [k for k in doc.user_data if isinstance(k, str)]  # no private dict keys
+
+
+APPOSED = "A spokesman for the Harbour Workers Union, Brad Fieldhouse, said the strike would go on."
+
+
+def test_a_name_in_apposition_to_a_spokesman_is_a_person(nlp):
+    """The model reads "Brad Fieldhouse" as an organisation; set beside "a spokesman" and
+    starting with a given name, it is a person."""
+    ents = {e.text: e.label_ for e in nlp(APPOSED).ents}
+    assert ents["Brad Fieldhouse"] == "PERSON"
+    assert ents["the Harbour Workers Union"] == "ORG"
+
+
+def test_without_the_apposition_rule_the_model_calls_him_an_organisation(nlp, monkeypatch):
+    import lib.nlp.components as components
+
+    monkeypatch.setattr(components, "_apposed_to_a_person", lambda doc: [])
+    ents = {e.text: e.label_ for e in nlp(APPOSED).ents}
+    assert ents["Brad Fieldhouse"] == "ORG"

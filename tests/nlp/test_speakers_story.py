@@ -73,6 +73,24 @@ def test_programme_title_in_quotation_marks_is_not_a_quote(nlp):
     assert quotes[0].speaker_text == "Jane Roe"
 
 
+def test_titles_with_an_ampersand_or_after_a_plural_possessive_are_not_quotes(nlp):
+    text = (
+        "Senator Jane Roe said on “Dawn & Company” that the bill would pass. On Thursday, "
+        "she said on City Networks’ “Late Desk Tonight” that the terms were clear: "
+        "“We have the votes.”"
+    )
+    assert [q.quote for q in quotes_in_text(nlp, text)] == ["We have the votes."]
+
+
+def test_a_title_used_as_a_modifier_or_before_show_is_not_a_quote(nlp):
+    text = (
+        "The “Harbour Nights” star has risen in the polls. “Dawn Desk” show host Ana Ruiz "
+        "asked him about it. In an interview on the “Dawn Desk” show, Tom Weller said: "
+        "“We have the votes.”"
+    )
+    assert [q.quote for q in quotes_in_text(nlp, text)] == ["We have the votes."]
+
+
 def test_a_person_beside_the_quote_with_any_verb(nlp):
     text = "“Sit down and listen,” Ana Ruiz barked and a guard escorted the heckler out."
     (q,) = quotes_in_text(nlp, text)

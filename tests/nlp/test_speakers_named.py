@@ -1,0 +1,104 @@
+"""A named speaker where the reporting clause names them indirectly: a name in apposition
+to a common noun, the holder of a "claim"/"statement" whose clause holds the quote, and the
+writer of a message sent "to" others. Every passage is invented; each rule is shown to be
+what finds its speaker."""
+
+from __future__ import annotations
+
+from lib.nlp import attribution, clauses
+from lib.nlp.attribution import Attributor
+from tests.helpers import quotes_in_text, speaker_of
+
+APPOSED = (
+    "Port dispute deepens\n\n"
+    'Another prominent critic, Dana Whitcombe, told the Coastal Ledger that the plan was '
+    '"reckless and late."\n\n'
+    'The harbour is "a place of hope," the mayor, Ana Ruiz, said.'
+)
+CLAIM = (
+    "Port dispute deepens\n\n"
+    "Councillors pressed the port chief Tomas Berring on Sunday over his claim that the "
+    'harbour is "a lost cause" and may not be saved.'
+)
+SENDER = (
+    "Port dispute deepens\n\n"
+    "Tomas Berring sent a note to NPA members saying the changes would "
+    '"clear up any confusion" about the plan.'
+)
+
+
+def test_a_name_in_apposition_is_the_speaker(nlp):
+    assert [speaker_of(q) for q in quotes_in_text(nlp, APPOSED)] == [
+        "Dana Whitcombe",
+        "Ana Ruiz",
+    ]
+
+
+def test_the_phrase_as_written_is_kept_beside_the_apposed_name(nlp):
+    quotes = quotes_in_text(nlp, APPOSED)
+    assert quotes[1].speaker_written == "the mayor"
+
+
+def test_without_the_apposition_rule_the_names_are_lost(nlp, monkeypatch):
+    monkeypatch.setattr(Attributor, "_apposed_name", lambda self, subj: None)
+    assert [speaker_of(q) for q in quotes_in_text(nlp, APPOSED)] != [
+        "Dana Whitcombe",
+        "Ana Ruiz",
+    ]
+
+
+def test_the_holder_of_a_claim_speaks_its_quote(nlp):
+    (q,) = quotes_in_text(nlp, CLAIM)
+    assert speaker_of(q) == "Tomas Berring"
+    assert q.verb == "claim"
+
+
+def test_without_the_holder_rule_the_described_thing_speaks(nlp, monkeypatch):
+    monkeypatch.setattr(clauses, "noun_holder", lambda att, noun: None)
+    (q,) = quotes_in_text(nlp, CLAIM)
+    assert speaker_of(q) != "Tomas Berring"
+
+
+def test_a_message_sent_to_others_is_the_senders(nlp):
+    (q,) = quotes_in_text(nlp, SENDER)
+    assert "Berring" in speaker_of(q)
+
+
+def test_without_the_sender_rule_the_recipients_speak(nlp, monkeypatch):
+    monkeypatch.setattr(attribution, "sender", lambda att, participle: None)
+    (q,) = quotes_in_text(nlp, SENDER)
+    assert "Berring" not in speaker_of(q)
+
+
+def test_his_response_after_a_question_is_the_answerers(nlp):
+    """The colon line is only the sentence that ends in the colon, even when the sentence
+    before ends inside quote marks; "His response:" is the person asked."""
+    text = (
+        "Port dispute deepens\n\n"
+        "Show host Ana Ruiz asked Tom Weller, “You have seen all of this?” His response: "
+        "“Well, I have people studying it.”"
+    )
+    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == ["Ana Ruiz", "Tom Weller"]
+
+
+def test_as_someone_put_it(nlp, monkeypatch):
+    """ "As X put it, “…”": "put it" reports; "put" alone does not."""
+    text = (
+        "Port dispute deepens\n\n"
+        "As Dana Roe, a professor of law at the university, put it, “Senators should "
+        "remember that a compromise may be better.”"
+    )
+    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == ["Dana Roe"]
+    monkeypatch.setattr(clauses, "_puts_it", lambda tok: False)
+    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == [""]
+
+
+def test_asked_by_someone_is_the_askers_question(nlp, monkeypatch):
+    text = (
+        "Port dispute deepens\n\n"
+        "Tom Weller was asked by host Dana Roe, who backs him, “Now, you said you were "
+        "tired of it. Has that changed?”"
+    )
+    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == ["Dana Roe"]
+    monkeypatch.setattr(attribution, "asked_by", lambda verb, subject: None)
+    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == ["Tom Weller"]

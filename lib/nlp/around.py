@@ -160,9 +160,16 @@ def _name_then_verb(att, i: int):
 
 
 def dash(att, close_idx: int):
-    """``“...” — Jane Roe`` — a name right after a dash following the closing mark."""
+    """``“...” — Jane Roe`` — a name right after a dash following the closing mark, also
+    as a short line of its own under a quote that ends its paragraph (fact-check style:
+    ``“...”`` then ``- Jane Roe.``)."""
     after = att.text[close_idx + 1 : close_idx + 80]
     stripped = after.lstrip(" \u00a0")
+    if stripped.startswith("\n"):
+        line = stripped.lstrip()
+        if not line or len(line.split("\n", 1)[0]) > 60 or "\n" not in line:
+            return None
+        stripped = line
     if not stripped or stripped[0] not in DASHES:
         return None
     start = close_idx + 1 + len(after) - len(stripped) + 1

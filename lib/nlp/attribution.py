@@ -130,6 +130,7 @@ class Attributor:
 
     def tokens_between(self, start: int, end: int) -> list:
         """Tokens whose first character lies in [start, end)."""
+        end = min(end, len(self.doc.text))  # a window past the end of the text
         if end <= start:
             return []
         span = self.doc.char_span(start, end, alignment_mode="expand")

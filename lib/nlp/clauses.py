@@ -111,12 +111,38 @@ def nearby_verb(q_first: int, q_last: int, region_tokens, att):
     return None if best is None else (best[1], best[2], 0)
 
 
+def _in_words_of(tok):
+    """ "in Roe's words" / "in the words of Roe": Roe. None for any other token."""
+    if tok.lower_ != "words":
+        return None
+    doc, i = tok.doc, tok.i - 1
+    while i > 0 and doc[i].text in ("’", "'", "’s", "'s"):
+        i -= 1
+    if i < tok.i - 1 and doc[i].pos_ == "PROPN" and i > 0:
+        j = i
+        while j > 0 and doc[j - 1].pos_ == "PROPN":
+            j -= 1
+        if j > 0 and doc[j - 1].lower_ == "in":
+            return doc[i]  # "in Harbour Weekly’ words", however the parse hangs it
+    if tok.head.lower_ != "in":
+        return None
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def according_to(region_tokens, att):
     """``according to X`` / ``citing X`` outside quotes: the phrase's object."""
     doc = att.doc
     for tok in region_tokens:
         if tok.i in att.in_quote:
             continue
+        words_of = _in_words_of(tok)
+        if words_of is not None and words_of.i not in att.in_quote:
+            return words_of
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             head = doc[tok.i + 1]
         elif tok.lower_ in ("citing", "quoting") or (tok.lower_ == "per" and tok.dep_ == "prep"):

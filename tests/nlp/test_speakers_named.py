@@ -11,7 +11,7 @@ from tests.helpers import quotes_in_text, speaker_of
 
 APPOSED = (
     "Port dispute deepens\n\n"
-    'Another prominent critic, Dana Whitcombe, told the Coastal Ledger that the plan was '
+    "Another prominent critic, Dana Whitcombe, told the Coastal Ledger that the plan was "
     '"reckless and late."\n\n'
     'The harbour is "a place of hope," the mayor, Ana Ruiz, said.'
 )
@@ -102,3 +102,55 @@ def test_asked_by_someone_is_the_askers_question(nlp, monkeypatch):
     assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == ["Dana Roe"]
     monkeypatch.setattr(attribution, "asked_by", lambda verb, subject: None)
     assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == ["Tom Weller"]
+
+
+FACT_CHECK = (
+    "Port dispute deepens\n\n"
+    "The claim needs context.\n\n"
+    "“Most new income goes to the top 1 percent.”\n\n"
+    "- Dana Roe.\n\n"
+    "The senator relies on an old figure."
+)
+
+
+def test_a_dash_line_under_a_quote_names_its_speaker(nlp):
+    """Fact-check style: the quote is its own paragraph and the next line is "- Name."."""
+    assert [speaker_of(q) for q in quotes_in_text(nlp, FACT_CHECK)] == ["Dana Roe"]
+
+
+def test_a_long_dash_paragraph_is_no_attribution(nlp):
+    text = FACT_CHECK.replace(
+        "- Dana Roe.", "- and then a long paragraph of text that goes on well past a name line."
+    )
+    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == [""]
+
+
+def test_pressed_reports(nlp):
+    text = (
+        "Port dispute deepens\n\n“Would it be negotiable?” Dana Roe pressed. “Maybe for a while?”"
+    )
+    quotes = quotes_in_text(nlp, text)
+    assert [speaker_of(q) for q in quotes] == ["Dana Roe", "Dana Roe"]
+    assert quotes[0].speaker_how == "explicit"  # a reporting verb, not a name beside it
+
+
+def test_in_someones_words(nlp, monkeypatch):
+    texts = [
+        "Port dispute deepens\n\nThe summit moved to the coast because, in Harbour Weekly’s "
+        "words, “they are the busiest ports on the planet.”",
+        "Port dispute deepens\n\nIn the words of Dana Roe, “this is the end of the line.”",
+    ]
+    assert [speaker_of(q) for t in texts for q in quotes_in_text(nlp, t)] == [
+        "Harbour Weekly",
+        "Dana Roe",
+    ]
+    monkeypatch.setattr(clauses, "_in_words_of", lambda tok: None)
+    assert [speaker_of(q) for t in texts for q in quotes_in_text(nlp, t)] != [
+        "Harbour Weekly",
+        "Dana Roe",
+    ]
+
+
+def test_opined_the_paper(nlp):
+    text = "Port dispute deepens\n\n“Owners should stay home,” opined the Harbour Ledger."
+    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == ["Harbour Ledger"]

@@ -55,6 +55,11 @@ def dated(analysis):
     return figs.assign(published=figs["doc_id"].map(published).fillna(""))
 
 
+def facts_of(analysis):
+    """The analysis' facts with their statements' spans, as the claims pass gets them."""
+    return claim_pairs.statement_facts(analysis.statements, analysis.facts)
+
+
 def gold_claims_of(df, docs, gold: dict, maps: dict) -> list[set[str]]:
     """The gold claims (ids) each prepared figure belongs to (empty: none)."""
     key_of = {doc.doc_id: key for key, doc in docs.items()}
@@ -76,7 +81,7 @@ def event_pairs(analysis, docs, gold: dict, maps: dict):
     figs = dated(analysis)
     if not len(figs):
         return np.zeros((0, len(claim_pairs.FEATURES))), np.zeros(0, dtype=bool)
-    df, items = claims.claim_items(figs)
+    df, items = claims.claim_items(figs, facts_of(analysis))
     golds = gold_claims_of(df, docs, gold, maps)
     x, y = [], []
     for i, j, rule in claims.candidate_pairs(items):
@@ -95,7 +100,8 @@ def grouping(events: list[dict], models: list[dict], threshold: float) -> dict:
     total: Counter = Counter()
     for event, fitted in zip(events, models, strict=True):
         figs = dated(event["analysis"])
-        built = claims.build_claims(figs, {**fitted, "threshold": threshold})
+        fitted = {**fitted, "threshold": threshold}
+        built = claims.build_claims(figs, fitted, facts_of(event["analysis"]))
         view = types.SimpleNamespace(figures=event["analysis"].figures, claims=built)
         total.update(accuracy.score_claims(event["gold"], event["raws"], event["docs"], view))
     prf = scoring.prf(

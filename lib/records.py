@@ -196,7 +196,9 @@ class Figure:
     holder_text: str = col("Holder as written", "The holder's words in the text")
     holder_start: int = col("Holder start", "Offset of the holder (-1: none)")
     holder_end: int = col("Holder end")
-    holder_how: str = col("Holder from", "with, for, possessor, apposition, modifier or subject")
+    holder_how: str = col(
+        "Holder from", "aged, with, for, possessor, apposition, modifier or subject"
+    )
     holder_entity: str = col("Holder entity", "The holder's canonical entity, if any")
     time_text: str = col("Time as written", "The date or time expression of its clause")
     counted_head: str = col("Counted head", "Lemma of the counted noun")

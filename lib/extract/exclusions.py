@@ -258,7 +258,7 @@ def figure_kind(doc, cand: Candidate, s0: int, s1: int, counted_head: str = "") 
     before = doc[cand.start - 1].lower_ if cand.start > s0 else ""
     if joined.startswith(AGE_AFTER) or before in ("aged", "age", "ages"):
         return "age"
-    if _person_aside(doc, cand, s0, s1):
+    if _person_aside(doc, cand, s0, s1) or age_person(doc, cand, s0) is not None:
         return "age"
     if unit in v["currency_display"] or (len(unit) == 3 and unit.isupper()):
         return "money"
@@ -271,6 +271,31 @@ def figure_kind(doc, cand: Candidate, s0: int, s1: int, counted_head: str = "") 
     if cand.value == 1 and cand.value_max == 1 and not cand.tally:
         return "one"  # "one resident said" (a tally's "97-1" is a count)
     return "count"
+
+
+def age_person(doc, cand: Candidate, s0: int):
+    """The person token whose age a bare whole number gives in "At 64, Delgado is …" (the
+    sentence's opening "At N," and a person or he/she as the subject of its clause) or
+    "Delgado, who is 64, …" (a "who is N" clause on a name, whatever type the model gave
+    it); None otherwise."""
+    if cand.unit or cand.value != cand.value_max or not 0 < cand.value <= 120:
+        return None
+    if cand.value != int(cand.value):
+        return None
+    tok = anchor_token(doc, *cand.anchor_span)
+    head = tok.head
+    if cand.start - 1 == s0 and doc[s0].lower_ == "at" and cand.end < len(doc):
+        if doc[cand.end].text != ",":
+            return None
+        subjects = [c for c in doc[s0].head.children if c.dep_ == "nsubj"]
+        if not subjects or tok.ent_type_ == "TIME":  # "At 10, the Dow …" is a time
+            return None
+        person = subjects[0]
+        return person if person.lower_ in ("he", "she") or person.ent_type_ == "PERSON" else None
+    if tok.dep_ == "attr" and head.lemma_ == "be" and head.dep_ == "relcl":
+        if any(c.dep_ == "nsubj" and c.lower_ == "who" for c in head.children):
+            return head.head if head.head.pos_ == "PROPN" else None  # "who": a person
+    return None
 
 
 def _person_aside(doc, cand: Candidate, s0: int, s1: int) -> bool:

@@ -5,6 +5,8 @@ the rival's; "Okafor with 18 percent, Baptiste and Moreau with 11 percent": 18 p
 Okafor's, 11 percent Baptiste's and Moreau's; "21 percent for Romney" Romney's; "Wal-Mart
 stores" Wal-Mart's; "Ford cut 13,000 jobs" Ford's. In order, the first that applies:
 
+- ``aged``: the person an age describes ("the 64-year-old Delgado", "Delgado, a
+  64-year-old senator", "At 64, Delgado …", "Delgado, who is 64, …");
 - ``with``: the names right before "X with N" (a list's share goes to the names it follows,
   whatever the parser made of the list; "X and Y, with N each" too); a verb there ("led
   with 21 percent", "were at 17 percent each") gives its subject;
@@ -28,7 +30,7 @@ above, "" when there is no holder). :mod:`lib.resolve.holders` turns it into the
 from __future__ import annotations
 
 from lib.extract.candidates import Candidate
-from lib.extract.exclusions import anchor_token
+from lib.extract.exclusions import age_person, anchor_token
 from lib.extract.numbers import vocab
 from lib.nlp.index import ent_at
 
@@ -66,6 +68,7 @@ def figure_holder(doc, cand: Candidate, noun, attributor=None) -> dict:
     :class:`lib.nlp.attribution.Attributor`, used to resolve "his"/"her" (optional).
     """
     for how, find in (
+        ("aged", _aged),
         ("with", _with_names),
         ("for", _for_name),
         ("possessor", lambda d, c, n: _possessor(d, c, n, attributor)),
@@ -234,6 +237,26 @@ def _possessor(doc, cand: Candidate, noun, attributor):
                 if pobj.dep_ == "pobj" and ent is not None and ent.label_ in MODIFIER_LABELS:
                     return _name_span(doc, pobj)
     return None
+
+
+def _aged(doc, cand: Candidate, noun):
+    """ "the 64-year-old Delgado", "Delgado, a 64-year-old senator": the person an age
+    describes (the name "N-year-old" modifies, or the name its noun is set beside); "At
+    64, Delgado …", "Delgado, who is 64, …" (:func:`lib.extract.exclusions.age_person`)."""
+    named = age_person(doc, cand, doc[cand.start].sent.start)
+    if named is not None:  # "At 64, Delgado …", "Delgado, who is 64, …"
+        return _name_span(doc, named)
+    old = next((t for t in doc[cand.end : min(cand.end + 4, len(doc))] if t.lower_ == "old"), None)
+    if old is None or old.dep_ != "amod":
+        return None
+    person = old.head
+    if person.dep_ == "appos" and person.head.i < person.i:
+        person = person.head  # "Delgado, a 64-year-old senator"
+    ent = ent_at(doc, person.i)
+    label = ent.label_ if ent is not None else ""
+    if label != "PERSON" and (person.pos_ != "PROPN" or label not in ("", "ORG")):
+        return None  # a name (the small model often types a surname ORG), not a place
+    return _name_span(doc, person)
 
 
 def _apposition(doc, cand: Candidate, noun):

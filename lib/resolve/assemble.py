@@ -17,6 +17,7 @@ from lib.corpus.document import Document, outlet_labels
 from lib.parts import Parts
 from lib.records import Claim, DocumentRow, Entity, Mention, Quote, TextRow
 from lib.resolve.budget import Budget, run_pass
+from lib.resolve.claim_pairs import statement_facts
 from lib.resolve.claims import build_claims
 from lib.resolve.entities import resolve_entities
 from lib.resolve.facts import align_facts, single_facts
@@ -103,22 +104,29 @@ def _mentions(raw: pd.DataFrame) -> pd.DataFrame:
     return mentions[names(Mention)].reset_index(drop=True)
 
 
-def _figures(
-    figs: pd.DataFrame, spans, budget: Budget, published: dict[str, str], roles: dict
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _figures(figs: pd.DataFrame, spans, published: dict[str, str], roles: dict) -> pd.DataFrame:
     if len(figs):
         figs["said_by"], figs["said_by_entity"] = resolve_sources(figs, spans, "said_by")
         apply_story_roles(figs, "said_by", roles)  # "the governor said": the story's one
         figs["holder"], figs["holder_entity"] = holder_columns(figs, spans)
         figs["time"] = resolve_times(figs, published)
+    return figs.reset_index(drop=True)
+
+
+def _claims(figs: pd.DataFrame, budget: Budget, published: dict[str, str], facts) -> pd.DataFrame:
+    """Claims under the corpus time budget (left out, with a note, when it runs out); the
+    facts the statements report tell which figures sit in aligned sentences."""
     claims = empty_frame(Claim)
-    if len(figs):  # under the corpus time budget: left out (with a note) when it runs out
+    if len(figs):
         empty = claims
         dated = figs.assign(published=figs["doc_id"].map(published).fillna(""))
         claims = run_pass(
-            budget, "Claims across outlets", lambda: build_claims(dated), lambda: empty
+            budget,
+            "Claims across outlets",
+            lambda: build_claims(dated, facts=facts),
+            lambda: empty,
         )
-    return figs.reset_index(drop=True), claims.reset_index(drop=True)
+    return claims.reset_index(drop=True)
 
 
 def _quotes(quots: pd.DataFrame, spans, budget: Budget, roles: dict) -> pd.DataFrame:
@@ -143,7 +151,7 @@ def _passes(
     mentions = _mentions(with_story_names(tables["mentions"], tables["sentences"], bodies or {}))
     spans = span_entities(mentions)
     roles = story_roles(mentions)
-    figs, claims = _figures(tables["figures"], spans, budget, published, roles)
+    figs = _figures(tables["figures"], spans, published, roles)
     quots = _quotes(tables["quotes"], spans, budget, roles)
     statements = tables["statements"]
     facts = run_pass(
@@ -152,6 +160,7 @@ def _passes(
         lambda: align_facts(statements, mentions, figs, quots),
         lambda: single_facts(statements),
     )
+    claims = _claims(figs, budget, published, statement_facts(statements, facts))
     return {
         "mentions": mentions,
         "entities": entity_table(mentions),

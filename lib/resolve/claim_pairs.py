@@ -23,6 +23,7 @@ import math
 import re
 
 import numpy as np
+import pandas as pd
 from rapidfuzz import fuzz
 
 from lib.datafiles import data_path, read_json
@@ -209,3 +210,51 @@ def probability(features, fitted: dict | None = None) -> np.ndarray:
     z = (x - np.asarray(fitted["mean"])) / np.asarray(fitted["scale"])
     logit = z @ np.asarray(fitted["coef"]) + float(fitted["intercept"])
     return 1.0 / (1.0 + np.exp(-logit))
+
+
+def figure_facts(figures, facts) -> list[frozenset]:
+    """The facts (:mod:`lib.resolve.facts`) that each figure's statement reports with
+    another outlet: a statement holds the figure when its span holds the figure's span.
+    ``facts``: one row per statement and fact with the statement's ``doc_id``,
+    ``start_char``, ``end_char``, ``fact_id`` and ``outlets`` (see :func:`statement_facts`);
+    ``None`` or empty: no figure shares a fact."""
+    if facts is None or not len(facts):
+        return [frozenset()] * len(figures)
+    shared = facts[facts["outlets"] >= 2]
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for doc, start, end, fact in zip(
+        shared["doc_id"], shared["start_char"], shared["end_char"], shared["fact_id"], strict=True
+    ):
+        spans.setdefault(doc, []).append((int(start), int(end), str(fact)))
+    out = []
+    for doc, start, end in zip(
+        figures["doc_id"], figures["start_char"], figures["end_char"], strict=True
+    ):
+        if pd.isna(start) or pd.isna(end):
+            out.append(frozenset())
+            continue
+        s, e = int(start), int(end)
+        out.append(frozenset(f for a, b, f in spans.get(doc, ()) if a <= s and e <= b))
+    return out
+
+
+def statement_facts(statements, facts):
+    """Facts with their statements' character spans (the input of :func:`figure_facts`)."""
+    keys = ["doc_id", "sentence_id", "clause"]
+    if statements is None or facts is None or not len(statements) or not len(facts):
+        return None
+    spans = statements[[*keys, "start_char", "end_char"]]
+    return facts[[*keys, "fact_id", "outlets"]].merge(spans, on=keys, how="inner")
+
+
+def shared_fact(a: dict, b: dict) -> bool:
+    """Do two figures sit in statements that report one fact, with
+    values that can agree and counted nouns that can be one thing (a noun missing on one
+    side, alike or both people), or one telling value ("$447 billion")? Aligned sentences
+    that give one value for one thing report one measurement."""
+    if not (a["_facts"] & b["_facts"]) or not overlap(a, b):
+        return False
+    ha, hb = a["_head"], b["_head"]
+    if not ha or not hb or head_similarity(ha, hb) or (people(ha) and people(hb)):
+        return True
+    return same_telling_value(a, b)

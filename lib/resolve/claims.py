@@ -33,6 +33,12 @@ threshold) when both figures count a noun:
   and disagreement needs strong evidence. Durations compare in days ("three weeks" = "21
   days").
 
+- figures whose statements the facts alignment pairs across outlets (:mod:`lib.resolve.facts`,
+  :func:`lib.resolve.claim_pairs.shared_fact`) score at least the merge threshold when no
+  rule vetoes them, their values agree and what they count can be one thing (a noun on
+  one side only, alike nouns, people, or one telling value): "five senior senators" and
+  "five past and present senators" in two outlets' sentences that report one fact.
+
 A group whose values cannot all hold keeps together only when the evidence is strong
 (:func:`_strong`: same counted head, holder, time, event, place); otherwise it is split
 into value-consistent claims listed as each other's ``related`` measurements. Verdicts
@@ -98,7 +104,7 @@ CLAIM_WORK_COLUMNS = [n for n in names(Claim) if n not in CLAIM_COLUMNS]
 #: when they name no entity ("the couple's rate" vs "a rival's rate").
 #: What separates the names of a holder that is a list ("Okafor, Lindqvist and Moreau").
 LIST_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
-STRONG_HOLDER_RULES = frozenset({"with", "for", "possessor", "apposition", "modifier"})
+STRONG_HOLDER_RULES = frozenset({"aged", "with", "for", "possessor", "apposition", "modifier"})
 #: Time units as days, so "three weeks" and "21 days" compare.
 DAYS_PER_UNIT = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4375, "year": 365.25,
                  "decade": 3652.5}  # fmt: skip
@@ -258,6 +264,7 @@ def _item(row: dict) -> dict:
         "_class": ("people" if _people(head) else _head_class(head)) if head else "",
         "_words": content_words(row.get("sentence") or ""),
         "_source": (row.get("said_by_entity") or row.get("said_by") or "").lower(),
+        "_facts": row.get("_facts") or frozenset(),
     }
 
 
@@ -331,7 +338,16 @@ def _headless_similarity(a: dict, b: dict, agree: bool) -> float:
 
 
 def _similarity(a: dict, b: dict) -> float:
-    """Score in [0, 1] that two figures report one measurement; -1 vetoes a merge."""
+    """Score in [0, 1] that two figures report one measurement; -1 vetoes a merge. Figures
+    whose statements report one fact with another outlet (:func:`claim_pairs.shared_fact`)
+    score at least the merge threshold's 0.6 unless a rule vetoes them."""
+    score = _rule_similarity(a, b)
+    if 0 <= score < 0.6 and claim_pairs.shared_fact(a, b):
+        return 0.6
+    return score
+
+
+def _rule_similarity(a: dict, b: dict) -> float:
     agree = overlap(a, b)
     if _vetoed(a, b, agree):
         return -1.0
@@ -377,6 +393,7 @@ FEATURES = (
     "_lemmas",
 )
 FEATURES += ("_pred", "_places", "_time", "_when", "_holder", "_holder_strong", "_lo", "_hi")
+FEATURES += ("_facts",)
 
 
 def _cluster(items: list[dict], fitted: dict | None = None) -> list[int]:
@@ -534,26 +551,32 @@ def _prepare(figures: pd.DataFrame) -> pd.DataFrame:
     return df[~df["kind"].isin(NO_CLAIM_KINDS)].reset_index(drop=True)
 
 
-def claim_items(figures: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
-    """The figures that may form claims (see :func:`_prepare`) and their items."""
+def claim_items(figures: pd.DataFrame, facts=None) -> tuple[pd.DataFrame, list[dict]]:
+    """The figures that may form claims (see :func:`_prepare`) and their items; ``facts``:
+    see :func:`build_claims`."""
     df = _prepare(figures)
-    return df, [_item(row) for row in df.to_dict("records")]
+    shared = claim_pairs.figure_facts(df, facts)
+    rows = df.to_dict("records")
+    return df, [_item({**row, "_facts": f}) for row, f in zip(rows, shared, strict=True)]
 
 
-def build_claims(figures: pd.DataFrame, fitted: dict | None = None) -> pd.DataFrame:
+def build_claims(
+    figures: pd.DataFrame, fitted: dict | None = None, facts: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Group figures that report the same measurement across outlets into claims.
 
     Input: one row per figure with the :data:`~lib.schema.FIGURE_KEYS` columns
     (``counted_groups`` optional) plus ``doc_id``, ``outlet`` and ``said_by``, and
     optionally ``holder`` / ``holder_entity`` / ``time`` (:mod:`lib.resolve.holders`) and
-    ``published`` (the article's date). Output: :data:`CLAIM_COLUMNS` then
-    :data:`CLAIM_WORK_COLUMNS`, one row per figure, claims ordered by number of outlets
-    (desc), then figures (desc), then first appearance.
+    ``published`` (the article's date); ``facts``: the facts their statements report
+    (:func:`lib.resolve.claim_pairs.statement_facts`), when aligned. Output:
+    :data:`CLAIM_COLUMNS` then :data:`CLAIM_WORK_COLUMNS`, one row per figure, claims
+    ordered by number of outlets (desc), then figures (desc), then first appearance.
     """
     out_columns = CLAIM_COLUMNS + CLAIM_WORK_COLUMNS
     if figures is None or figures.empty:
         return pd.DataFrame(columns=out_columns)
-    df, items = claim_items(figures)
+    df, items = claim_items(figures, facts)
     if df.empty:
         return pd.DataFrame(columns=out_columns)
     # compared in one unit (durations in days), shown as written

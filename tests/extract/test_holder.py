@@ -88,3 +88,33 @@ def test_one_figure_shared_by_coordinated_names_is_held_by_all_of_them(nlp, text
 def test_a_name_before_a_comma_does_not_hold_a_figure_it_does_not_share(nlp):
     fig = one(nlp, "The survey was run by Gallup, with 30 percent saying yes.", 30)
     assert fig.holder_text == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 64-year-old Delgado said on Tuesday that she would not seek another term.",
+        "Maria Delgado, a 64-year-old Democrat, said she will retire.",
+        "At 64, Maria Delgado is leaving the Senate after three terms.",
+        "Maria Delgado, who is 64, told reporters in Austin that she would retire.",
+    ],
+)
+def test_an_age_is_held_by_the_person_it_describes(nlp, text):
+    fig = one(nlp, text, 64)
+    assert fig.kind == "age"
+    assert fig.holder_how == "aged"
+    assert "Delgado" in fig.holder_text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("At 10, the index was up 50 points.", 10),
+        ("At 5, the polls close across the state.", 5),
+        ("The company, which is 64, was sold.", 64),
+        ("A 64-year-old bridge collapsed on Monday.", 64),
+    ],
+)
+def test_no_person_no_age_holder(nlp, text, value):
+    fig = one(nlp, text, value)
+    assert fig.holder_how != "aged"

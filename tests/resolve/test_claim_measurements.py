@@ -192,3 +192,17 @@ def test_a_claim_is_labelled_by_the_noun_its_figures_count():
     claims = build_claims(rows)
     assert claims["claim_id"].nunique() == 1
     assert set(claims["counted"]) == {"border wall money"}  # never the context reading
+
+
+def test_one_persons_age_written_three_ways_is_one_claim(analyse_texts):
+    texts = {
+        "a": "Senator Maria Delgado, 64, announced her retirement on Tuesday. Delgado served "
+        "three terms.",
+        "b": "The 64-year-old Delgado said on Tuesday that she would not seek another term.",
+        "c": "At 64, Maria Delgado is leaving the Senate after three terms.",
+    }
+    found = analyse_texts(texts, {"a": "Outlet A", "b": "Outlet B", "c": "Outlet C"})
+    ages = found.claims[found.claims["text"] == "64"]
+    assert len(ages) == 3
+    assert ages["claim_id"].nunique() == 1
+    assert set(ages["status"]) == {"agree"}

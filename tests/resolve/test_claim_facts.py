@@ -1,0 +1,62 @@
+"""Figures in sentences the facts alignment pairs across outlets are one measurement when
+their values agree and what they count can be one thing (invented sentences)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.resolve import claim_pairs
+
+
+def _claim_of(claims: pd.DataFrame, outlet: str, text: str) -> str:
+    rows = claims[(claims["outlet"] == outlet) & (claims["text"] == text)]
+    return rows["claim_id"].iloc[0]
+
+
+def test_aligned_sentences_join_a_figure_whose_noun_was_missed(analyse_texts):
+    # the second outlet's counted noun is lost to "past and present" (read from context):
+    # the sentences report one fact, so the two "five" are one measurement
+    texts = {
+        "a": "Five senior Republican senators urged the mayor to resign on Monday after the "
+        "scandal broke.",
+        "b": "Five past and present Republican senators urged the mayor to resign on Monday "
+        "after the scandal broke.",
+    }
+    found = analyse_texts(texts, {"a": "Outlet A", "b": "Outlet B"})
+    assert found.facts["outlets"].max() == 2
+    claims = found.claims
+    assert _claim_of(claims, "Outlet A", "Five") == _claim_of(claims, "Outlet B", "Five")
+    assert set(claims.loc[claims["text"] == "Five", "status"]) == {"agree"}
+
+
+def test_aligned_sentences_keep_different_things_apart(analyse_texts):
+    # one fact, one value, but courts are not judges: two measurements
+    texts = {
+        "a": "Two lower courts had blocked the earlier plan for the stadium in March.",
+        "b": "Two judges had blocked the earlier plan for the stadium in March.",
+    }
+    found = analyse_texts(texts, {"a": "Outlet A", "b": "Outlet B"})
+    assert found.facts["outlets"].max() == 2
+    claims = found.claims
+    assert _claim_of(claims, "Outlet A", "Two") != _claim_of(claims, "Outlet B", "Two")
+
+
+def test_figure_facts_reads_only_facts_of_two_outlets():
+    figures = pd.DataFrame(
+        {"doc_id": ["a", "a", "b"], "start_char": [5, 50, 7], "end_char": [9, 54, 11]}
+    )
+    facts = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "a"],
+            "start_char": [0, 0, 40],
+            "end_char": [30, 30, 70],
+            "fact_id": ["F1", "F1", "F2"],
+            "outlets": [2, 2, 1],
+        }
+    )
+    assert claim_pairs.figure_facts(figures, facts) == [
+        frozenset({"F1"}),
+        frozenset(),
+        frozenset({"F1"}),
+    ]
+    assert claim_pairs.figure_facts(figures, None) == [frozenset()] * 3

@@ -199,19 +199,23 @@ class GoldQuote:
     kind: str = ""  # "named" (named or described source) | "pronoun" | "" (no source)
     resolved: str = ""  # the source compared with the system's speaker
     tokens: Counter = field(default_factory=Counter)
+    resolved_nearest: str = ""  # the old convention: the nearest named source, any gender
 
 
 def gold_quotes(doc: str, text: str, ann: str) -> list[GoldQuote]:
     """Direct quotes of one PolNeAR document with their (pronoun-resolved) sources.
 
     A pronoun source ("he said") is resolved to the nearest earlier *named* Source span of
-    the same document (in text order; see :func:`is_named`).
+    the same document (in text order; see :func:`is_named`) whose gender, as the gold text
+    tells it (:func:`gold_source_genders`), is not the other one: "she" skips "Mr. Roe".
+    ``resolved_nearest`` keeps the nearest one whatever its gender (the old convention).
     """
     spans, events = parse_brat(ann)
     sources = sorted(
         (s for s in spans.values() if s.label == "Source" and is_named(s.text)),
         key=lambda s: s.start,
     )
+    genders = gold_source_genders(text, sources)
     out = []
     for ev in events:
         content = spans.get(ev.get("Content", ""))
@@ -229,10 +233,11 @@ def gold_quotes(doc: str, text: str, ann: str) -> list[GoldQuote]:
             if is_pronoun(src.text):
                 g.kind = "pronoun"
                 earlier = [s for s in sources if s.start < src.start]
-                g.resolved = earlier[-1].text if earlier else ""
+                g.resolved = resolve_pronoun(words(src.text)[0], earlier, genders)
+                g.resolved_nearest = earlier[-1].text if earlier else ""
             else:
                 g.kind = "named"
-                g.resolved = src.text
+                g.resolved = g.resolved_nearest = src.text
         g.tokens = Counter(words(quote))
         out.append(g)
     return out
@@ -252,13 +257,14 @@ class GoldPronoun:
 
 def gold_pronoun_sources(text: str, ann: str) -> list[GoldPronoun]:
     """Every attribution Source of one document that is "he"/"she" (any case), with the
-    nearest earlier named Source (:func:`is_named`) as the person it stands for; one entry
-    per Source span."""
+    nearest earlier named Source (:func:`is_named`) not of the other gender
+    (:func:`resolve_pronoun`) as the person it stands for; one entry per Source span."""
     spans, events = parse_brat(ann)
     named = sorted(
         (s for s in spans.values() if s.label == "Source" and is_named(s.text)),
         key=lambda s: s.start,
     )
+    genders = gold_source_genders(text, named)
     found: dict[str, GoldPronoun] = {}
     for ev in events:
         src = spans.get(ev.get("Source", ""))
@@ -268,10 +274,109 @@ def gold_pronoun_sources(text: str, ann: str) -> list[GoldPronoun]:
         quoted = content is not None and quoted_text(text, content.spans) is not None
         earlier = [s for s in named if s.start < src.start]
         if earlier and src.id not in found:
-            found[src.id] = GoldPronoun(src.start, src.end, words(src.text)[0], earlier[-1].text)
+            pronoun = words(src.text)[0]
+            found[src.id] = GoldPronoun(
+                src.start, src.end, pronoun, resolve_pronoun(pronoun, earlier, genders)
+            )
         if src.id in found and quoted:
             found[src.id].quoted = True
     return sorted(found.values(), key=lambda g: g.start)
+
+
+#: Courtesy titles and nouns that tell the gender of the person a gold source names.
+GOLD_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+GOLD_GENDERED = {
+    **dict.fromkeys(
+        "woman wife mother daughter sister grandmother widow actress queen princess girl "
+        "lady".split(),
+        "f",
+    ),
+    **dict.fromkeys(
+        "man husband father son brother grandfather widower actor king prince boy".split(), "m"
+    ),
+}
+_CAP_WORD = re.compile(r"[A-Z][a-zA-Z'’-]+")
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def _clear_given_name(word: str) -> str | None:
+    """Male ("m") or female ("f") when ``gender-guesser``'s dictionary reads ``word`` as a
+    clearly male or female given name, also in US usage ("Hillary" f; "Jan", "Kim" None)."""
+    import gender_guesser.detector as gd
+
+    global _DETECTOR
+    if _DETECTOR is None:
+        _DETECTOR = gd.Detector(case_sensitive=False)
+    sex = {"male": "m", "female": "f"}.get(_DETECTOR.get_gender(word))
+    us = _DETECTOR.get_gender(word, "usa")
+    us = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(us)
+    return sex if sex and us in (None, sex) else None
+
+
+_DETECTOR = None
+
+
+def _name_part(source: str) -> str:
+    """A source's first segment ("Rep. Jane Roe" of "Rep. Jane Roe (D-N.Y.), head of X")."""
+    return re.split(r"[,(]", source, maxsplit=1)[0]
+
+
+def gold_source_gender(before: str, source: str) -> str | None:
+    """The gender a gold Source span tells by its own words, or None (unknown or mixed): a
+    courtesy title in it or right before it ("Mr." of "Mr. Roe"), a gendered noun in it
+    ("spokeswoman", "his wife"), or a clear given name before its last name word."""
+    votes = set()
+    before_words = re.findall(r"[A-Za-z]+\.?", before[-6:])
+    for w in before_words[-1:] + re.findall(r"[A-Za-z]+\.?", _name_part(source)):
+        if w.lower().rstrip(".") in GOLD_HONORIFICS:
+            votes.add(GOLD_HONORIFICS[w.lower().rstrip(".")])
+    for w in re.findall(r"[a-z]+", source):
+        sex = "f" if w.endswith(("woman", "women")) else GOLD_GENDERED.get(w)
+        if sex:
+            votes.add(sex)
+    caps = [w for w in _CAP_WORD.findall(_name_part(source)) if w.lower() not in GOLD_HONORIFICS]
+    for w in caps[-3:-1]:  # the one or two words before the last name
+        sex = _clear_given_name(w)
+        if sex:
+            votes.add(sex)
+    return votes.pop() if len(votes) == 1 else None
+
+
+def _last_name(source: str) -> str:
+    caps = _CAP_WORD.findall(_name_part(source))
+    return re.sub(r"['’]s$", "", caps[-1]) if caps else ""
+
+
+def gold_source_genders(text: str, sources: list[BratSpan]) -> dict[str, str | None]:
+    """Span id -> gender of each named gold Source, read from the gold text alone (never
+    from the system's extraction): its own words (:func:`gold_source_gender`), else, for a
+    source of one capitalised word ("Roe"), what the document's other sources with that
+    last name agree on ("Mrs. Roe" and "Jane Roe": f; "Mr. Roe" and "Mrs. Roe": None)."""
+    own = {s.id: gold_source_gender(text[: s.start], s.text) for s in sources}
+    by_name: dict[str, set[str]] = {}
+    for s in sources:
+        if own[s.id]:
+            by_name.setdefault(_last_name(s.text), set()).add(own[s.id])
+    out = {}
+    for s in sources:
+        sex = own[s.id]
+        if sex is None and len(_CAP_WORD.findall(_name_part(s.text))) == 1:
+            known = by_name.get(_last_name(s.text), set())
+            sex = next(iter(known)) if len(known) == 1 else None
+        out[s.id] = sex
+    return out
+
+
+def resolve_pronoun(pronoun: str, earlier: list[BratSpan], genders: dict) -> str:
+    """The gold person a pronoun source stands for: the nearest earlier named source not of
+    the other gender (a he/she; any for "they", "it", ...), else the nearest one."""
+    if not earlier:
+        return ""
+    want = _PRONOUN_GENDER.get(pronoun)
+    for src in reversed(earlier):
+        if want is None or genders.get(src.id) in (None, want):
+            return src.text
+    return earlier[-1].text
 
 
 def containment(a: Counter, b: Counter) -> float:

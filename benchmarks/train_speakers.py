@@ -9,10 +9,10 @@ accuracy benchmark and is never looked at here). Every article goes through the 
 own reader and pipeline; for every attribution whose source is "he" or "she", each person
 named before the pronoun (:func:`lib.nlp.antecedents.candidates`) is one example, labelled
 by whether it is the person the gold resolves the pronoun to (the nearest earlier named
-source, as the accuracy benchmark scores it). A logistic regression (scikit-learn, a
-development dependency; the app needs none) is fitted on those candidates, its strength
-chosen by five-fold cross-validation grouped by article, and written as plain coefficients
-to ``lib/data/speaker_model.json`` (a few hundred bytes, no pickle).
+source not of the other gender, as the accuracy benchmark scores it). A logistic regression
+(scikit-learn, a development dependency; the app needs none) is fitted on those candidates,
+its strength chosen by five-fold cross-validation grouped by article, and written as plain
+coefficients to ``lib/data/speaker_model.json`` (a few hundred bytes, no pickle).
 
 ``--cache DIR`` keeps the parsed articles (spaCy ``DocBin`` files, keyed by text) so a
 second run skips spaCy; ``--out`` writes the model elsewhere; ``--dry-run`` only reports.

@@ -24,6 +24,8 @@ from lib.nlp.gazetteer import gazetteer
 
 #: Vote weights of each kind of gender evidence.
 HONORIFIC_VOTE, TITLE_VOTE, NAME_VOTE, PRONOUN_VOTE = 3.0, 2.0, 1.0, 1.0
+#: Kinds of gender evidence, strongest first (indexes of a person's vote tiers).
+COURTESY, OTHER = 0, 1
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
 
 
@@ -107,6 +109,17 @@ def name_words(text: str) -> list[str]:
     return words
 
 
+def _same_sex(owners: set[str], sex: str | None) -> set[str]:
+    """The full names among ``owners`` a mention written with a courtesy title of ``sex``
+    can be: "Mrs. Roe" of a story naming "John Roe" and "Mary Roe" is Mary Roe, and never
+    John Roe when he is the only Roe named in full."""
+    if sex is None:
+        return owners
+    kept = {o for o in owners if given_name_gender(o.split()[0])[0] in (sex, None)}
+    same = {o for o in kept if given_name_gender(o.split()[0])[0] == sex}
+    return same if len(same) == 1 else kept
+
+
 class People:
     """Person ids, gender and titles of the PERSON mentions of one Doc."""
 
@@ -116,7 +129,13 @@ class People:
         self.mentions = sorted(persons + person_like(doc, persons), key=lambda e: e.start)
         self.starts = {e.start for e in self.mentions}
         self.id_of: dict[int, str] = {}  # ent.start -> person id
-        self._votes: dict[str, dict[str, float]] = defaultdict(lambda: {"m": 0.0, "f": 0.0})
+        self._bare: dict[int, str] = {}  # ent.start -> the bare surname its title narrowed
+        # person id -> [courtesy-title votes, other votes]: a courtesy title ("Mrs. Roe")
+        # decides when it is not a tie; gendered titles (a "spokesman" may be a woman), the
+        # given name and the he/she after the name are weighed together otherwise.
+        self._votes: dict[str, list[dict[str, float]]] = defaultdict(
+            lambda: [{"m": 0.0, "f": 0.0} for _ in range(2)]
+        )
         self.titles: dict[str, set[str]] = defaultdict(set)
         self._assign_ids()
         self._collect(in_quote)
@@ -137,7 +156,18 @@ class People:
                 self.id_of[ent.start] = " ".join(words)
             elif words:
                 owners = full.get(words[0], set())
-                self.id_of[ent.start] = next(iter(owners)) if len(owners) == 1 else words[0]
+                narrowed = _same_sex(owners, self._honorific(ent))
+                if len(owners) > 1 and len(narrowed) == 1:
+                    self._bare[ent.start] = words[0]  # "Mrs. Roe" told Mary from John Roe
+                self.id_of[ent.start] = next(iter(narrowed)) if len(narrowed) == 1 else words[0]
+
+    def _honorific(self, ent) -> str | None:
+        """The gender a courtesy title written with the mention tells ("Mrs. Roe"), or None."""
+        honorifics = vocab()["honorifics"]
+        if ent[0].text in honorifics:
+            return honorifics[ent[0].text]
+        prev = self.doc[ent.start - 1] if ent.start > 0 else None
+        return honorifics.get(prev.text) if prev is not None else None
 
     def person(self, ent) -> str:
         return self.id_of.get(ent.start, ent.text)
@@ -146,23 +176,22 @@ class People:
 
     def _collect(self, in_quote: set[int]) -> None:
         v = vocab()
-        honorifics, gendered = v["honorifics"], v["gendered_words"]
+        gendered = v["gendered_words"]
         title_words = {w.lower().rstrip(".") for w in gazetteer().title_words}
         doc = self.doc
         surnames = {w[-1] for w in (name_words(e.text) for e in self.mentions) if len(w) >= 2}
         named: set[str] = set()
         for ent in self.mentions:
             pid = self.person(ent)
-            votes = self._votes[pid]
+            votes = self._votes[pid][OTHER]
             if pid not in named:  # a given name is one piece of evidence per person
                 named.add(pid)
                 self._given_name_vote(pid, surnames)
             before = _title_run(doc, ent.start)
-            first = ent[0].text
-            if first in honorifics:
-                votes[honorifics[first]] += HONORIFIC_VOTE
-            elif before and before[-1].text in honorifics:
-                votes[honorifics[before[-1].text]] += HONORIFIC_VOTE
+            sex = self._honorific(ent)
+            for key in (pid, self._bare.get(ent.start)) if sex else ():
+                if key:  # the bare "Roe" of the story keeps what "Mrs. Roe" tells, as before
+                    self._votes[key][COURTESY][sex] += HONORIFIC_VOTE
             for tok in before:
                 low = tok.lower_.rstrip(".")
                 if low in gendered:
@@ -187,7 +216,7 @@ class People:
         else:
             g, w = None, 0.0
         if g:
-            self._votes[pid][g] += NAME_VOTE * w
+            self._votes[pid][OTHER][g] += NAME_VOTE * w
 
     def _pronoun_votes(self, in_quote: set[int]) -> None:
         """A subject person followed, in the next sentence, by he/she as subject with no
@@ -208,7 +237,7 @@ class People:
                 if tok.ent_type_ == "PERSON":
                     break
                 if tok.dep_ == "nsubj" and pronouns.get(tok.lower_) in ("m", "f"):
-                    self._votes[pid][pronouns[tok.lower_]] += PRONOUN_VOTE
+                    self._votes[pid][OTHER][pronouns[tok.lower_]] += PRONOUN_VOTE
                     break
 
     @staticmethod
@@ -223,10 +252,12 @@ class People:
         return lo
 
     def gender(self, ent) -> str | None:
-        votes = self._votes.get(self.person(ent))
-        if not votes or votes["m"] == votes["f"]:
-            return None
-        return "m" if votes["m"] > votes["f"] else "f"
+        """ "m", "f" or None (unknown): the strongest kind of evidence that is not a tie."""
+        tiers = self._votes.get(self.person(ent))
+        for votes in tiers or ():
+            if votes["m"] != votes["f"]:
+                return "m" if votes["m"] > votes["f"] else "f"
+        return None
 
     def matches(self, ent, want: str) -> bool:
         """Is this person known to be a he (``want="m"``) or she (``"f"``)?"""

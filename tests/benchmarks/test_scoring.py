@@ -111,19 +111,66 @@ def test_one_entity_rates_per_group_and_merges():
     ]
 
 
+def _brat(text: str, sources: list[str], pairs: list[tuple[str, str]]) -> str:
+    """A brat file for ``text``: each source (its first occurrence at or after the last
+    found) a Source span; each (pronoun source, content) pair an attribution."""
+    lines, at, n = [], 0, 0
+    ids = {}
+    for src in sources:
+        at = text.index(src, at)
+        n += 1
+        ids[src] = f"T{n}"
+        lines.append(f"T{n}\tSource {at} {at + len(src)}\t{src}")
+        at += len(src)
+    for k, (src, content) in enumerate(pairs, start=1):
+        start = text.index(content)
+        n += 1
+        lines.append(f"T{n}\tContent {start} {start + len(content)}\t{content}")
+        lines.append(f"E{k}\tAttribution:T99 Source:{ids[src]} Content:T{n}")
+    return "\n".join(lines) + "\n"
+
+
 def test_gold_pronoun_sources_of_every_attribution():
-    text = "Jane Roe spoke. She said no. Then he said: “Yes.”"
-    ann = (
-        "T1\tSource 0 8\tJane Roe\nT2\tSource 16 19\tShe\nT3\tCue 20 24\tsaid\n"
-        "T4\tContent 25 27\tno\nT5\tSource 34 36\the\nT6\tCue 37 41\tsaid\n"
-        "T7\tContent 43 49\t“Yes.”\n"
-        "E1\tAttribution:T3 Source:T2 Content:T4\nE2\tAttribution:T6 Source:T5 Content:T7\n"
-    )
+    # "he" skips Jane Roe, a woman by her given name, for the nearest man before her
+    text = "Tom Bell came. Jane Roe spoke. She said no. Then he said: “Yes.”"
+    ann = _brat(text, ["Tom Bell", "Jane Roe", "She", " he"], [("She", "no"), (" he", "“Yes.”")])
     found = scoring.gold_pronoun_sources(text, ann)
     assert [(g.pronoun, g.resolved, g.quoted) for g in found] == [
         ("she", "Jane Roe", False),
-        ("he", "Jane Roe", True),
+        ("he", "Tom Bell", True),
     ]
+
+
+def test_gold_pronoun_skips_a_named_source_of_the_other_gender():
+    text = "Tom Bell arrived. Mrs. Roe spoke. “First point here,” he said."
+    ann = _brat(text, ["Tom Bell", "Roe", " he"], [(" he", "“First point here,”")])
+    (g,) = scoring.gold_quotes("d", text, ann)
+    assert (g.kind, g.resolved, g.resolved_nearest) == ("pronoun", "Tom Bell", "Roe")
+
+
+def test_gold_pronoun_keeps_the_nearest_when_no_gender_is_written():
+    # nothing in the gold says Roe's gender: the nearest named source, as before
+    text = "Tom Bell arrived. Roe spoke. “First point here,” he said."
+    ann = _brat(text, ["Tom Bell", "Roe", " he"], [(" he", "“First point here,”")])
+    (g,) = scoring.gold_quotes("d", text, ann)
+    assert g.resolved == g.resolved_nearest == "Roe"
+
+
+def test_gold_source_gender_reads_only_the_gold_words():
+    assert scoring.gold_source_gender("said ", "Mr. Roe") == "m"
+    assert scoring.gold_source_gender("said Mrs. ", "Roe") == "f"
+    assert scoring.gold_source_gender("", "Acme spokeswoman Ann Lee") == "f"
+    assert scoring.gold_source_gender("", "Sen. Tom Bell (R-Ohio), who chairs it") == "m"
+    assert scoring.gold_source_gender("", "Jan Doe") is None  # a man's or a woman's name
+    assert scoring.gold_source_gender("", "Mr. and Mrs. Roe") is None
+    assert scoring.gold_source_gender("", "the Roe campaign") is None
+
+
+def test_gold_source_genders_a_lone_surname_from_the_other_sources():
+    text = "Jane Roe came. Roe said so. Mr. Poe and Ms. Poe left. Poe said no."
+    spans, _ = scoring.parse_brat(_brat(text, ["Jane Roe", "Roe", "Mr. Poe", "Ms. Poe", "Poe"], []))
+    genders = scoring.gold_source_genders(text, sorted(spans.values(), key=lambda s: s.start))
+    assert list(genders.values()) == ["f", "f", "m", "f", None]
 
 
 def test_claim_scores_pairs_and_recall():

@@ -143,13 +143,11 @@ def main(argv=None) -> int:
     y = np.concatenate([e["y"] for e in events])
     fitted = fit(x, y)
     fitted["threshold"] = best
-    fitted["trained_on"] = (
+    trained_on = (
         f"BASIL tune events with claim gold ({len(events)} events, {int(y.sum())} positive "
         f"of {len(y)} candidate pairs); held-out tune grouping F1 {scores[best]['f1']}"
     )
-    Path(args.out).write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps({"threshold": best, **scores[best]}))
-    return 0
+    return training.write_model(args.out, fitted, trained_on, scores[best])
 
 
 if __name__ == "__main__":

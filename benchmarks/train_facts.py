@@ -19,7 +19,6 @@ then, the same way, the threshold above which a statement also joins a further f
 from __future__ import annotations
 
 import argparse
-import json
 import pickle
 import sys
 from collections import Counter
@@ -140,13 +139,11 @@ def main(argv=None) -> int:
     fitted = fit(x, y)
     fitted["threshold"] = best
     fitted["also_threshold"] = also
-    fitted["trained_on"] = (
+    trained_on = (
         f"BASIL tune events with gold facts ({len(events)} events, {int(y.sum())} positive "
         f"of {len(y)} candidate pairs); held-out tune pair F1 {scores[best]['f1']}"
     )
-    Path(args.out).write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps({"threshold": best, **scores[best]}))
-    return 0
+    return training.write_model(args.out, fitted, trained_on, scores[best])
 
 
 if __name__ == "__main__":

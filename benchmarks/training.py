@@ -9,6 +9,7 @@ tune events once, optionally from a folder of pickled analyses (:func:`common_ar
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 import numpy as np
@@ -59,3 +60,12 @@ def lazy_project(accuracy):
         return runner[0]
 
     return run
+
+
+def write_model(out: str, fitted: dict, trained_on: str, best: dict) -> int:
+    """Write the fitted model (with how it was trained) to ``out`` as JSON and print the
+    chosen threshold's held-out scores ``best`` on stdout. Returns the exit code, 0."""
+    fitted["trained_on"] = trained_on
+    Path(out).write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({"threshold": fitted["threshold"], **best}))
+    return 0

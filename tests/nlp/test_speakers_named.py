@@ -5,6 +5,8 @@ what finds its speaker."""
 
 from __future__ import annotations
 
+import pytest
+
 from lib.nlp import attribution, clauses
 from lib.nlp.attribution import Attributor
 from tests.helpers import quotes_in_text, speaker_of
@@ -81,27 +83,34 @@ def test_his_response_after_a_question_is_the_answerers(nlp):
     assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == ["Ana Ruiz", "Tom Weller"]
 
 
-def test_as_someone_put_it(nlp, monkeypatch):
-    """ "As X put it, “…”": "put it" reports; "put" alone does not."""
-    text = (
-        "Port dispute deepens\n\n"
+SWITCHED = {
+    # "As X put it, “…”": "put it" reports; "put" alone does not.
+    "put it": (
         "As Dana Roe, a professor of law at the university, put it, “Senators should "
-        "remember that a compromise may be better.”"
-    )
-    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == ["Dana Roe"]
-    monkeypatch.setattr(clauses, "_puts_it", lambda tok: False)
-    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == [""]
-
-
-def test_asked_by_someone_is_the_askers_question(nlp, monkeypatch):
-    text = (
-        "Port dispute deepens\n\n"
+        "remember that a compromise may be better.”",
+        "Dana Roe",
+        (clauses, "_puts_it", lambda tok: False),
+        "",
+    ),
+    # "Y was asked by X, “…?”": the agent of a passive verb of addressing asks.
+    "asked by": (
         "Tom Weller was asked by host Dana Roe, who backs him, “Now, you said you were "
-        "tired of it. Has that changed?”"
-    )
-    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == ["Dana Roe"]
-    monkeypatch.setattr(attribution, "asked_by", lambda verb, subject: None)
-    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == ["Tom Weller"]
+        "tired of it. Has that changed?”",
+        "Dana Roe",
+        (attribution, "asked_by", lambda verb, subject: None),
+        "Tom Weller",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "body, speaker, rule_off, speaker_without", SWITCHED.values(), ids=SWITCHED.keys()
+)
+def test_idioms_that_name_the_speaker(nlp, monkeypatch, body, speaker, rule_off, speaker_without):
+    text = "Port dispute deepens\n\n" + body
+    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == [speaker]
+    monkeypatch.setattr(*rule_off)
+    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == [speaker_without]
 
 
 FACT_CHECK = (

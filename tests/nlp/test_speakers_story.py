@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from lib.nlp import antecedents
 from tests.helpers import quotes_in_text, speaker_of
 
@@ -73,21 +75,24 @@ def test_programme_title_in_quotation_marks_is_not_a_quote(nlp):
     assert quotes[0].speaker_text == "Jane Roe"
 
 
-def test_titles_with_an_ampersand_or_after_a_plural_possessive_are_not_quotes(nlp):
-    text = (
+TITLES = {
+    "ampersand and plural possessive": (
         "Senator Jane Roe said on “Dawn & Company” that the bill would pass. On Thursday, "
         "she said on City Networks’ “Late Desk Tonight” that the terms were clear: "
         "“We have the votes.”"
-    )
-    assert [q.quote for q in quotes_in_text(nlp, text)] == ["We have the votes."]
-
-
-def test_a_title_used_as_a_modifier_or_before_show_is_not_a_quote(nlp):
-    text = (
+    ),
+    "modifier and before show": (
         "The “Harbour Nights” star has risen in the polls. “Dawn Desk” show host Ana Ruiz "
         "asked him about it. In an interview on the “Dawn Desk” show, Tom Weller said: "
         "“We have the votes.”"
-    )
+    ),
+}
+
+
+@pytest.mark.parametrize("text", TITLES.values(), ids=TITLES.keys())
+def test_titles_in_other_forms_are_not_quotes(nlp, text):
+    """A title with "&", after a plural possessive, used as a modifier ("the “Dawn Desk”
+    star") or before "show"/"host" is a title, not a quote."""
     assert [q.quote for q in quotes_in_text(nlp, text)] == ["We have the votes."]
 
 

@@ -154,7 +154,10 @@ def candidates(ctx: Context, tok, gender: str) -> list[tuple[object, dict[str, f
         counts[pid] += 1
     pool = sorted(latest.items(), key=lambda kv: -kv[1].start)
     pool = [(pid, e) for pid, e in pool if people.compatible(e, gender)][:MAX_CANDIDATES]
-    speakers = [people.person(s) for s in att.speakers if s.end <= tok.i]
+    # speakers of the quotes that end before the pronoun (its own quote has none yet)
+    speakers = [
+        people.person(e) for e, span in att.speakers if span[1] <= tok.idx and e.end <= tok.i
+    ]
     last_speaker = speakers[-1] if speakers else None
     reporting = vocab()["reporting_verbs"]
     subjects = [pid for pid, e in pool if _main_subject(e)]

@@ -121,7 +121,7 @@ class Attributor:
             if span is not None and len(span) == 1 and not span[0].is_alpha:
                 self.in_quote.add(span[0].i)
         self.people = People(doc, self.in_quote)
-        self.speakers: list[object] = []  # PERSON entities attributed so far, in order
+        self.speakers: list[tuple] = []  # (PERSON entity, quote span) so far, in order
         self.quote_sources: dict[tuple[int, int], Source] = {}
         self._last: tuple[int, int, Source] | None = None  # (paragraph, end char, source)
         self._antecedents = None  # built on the first he/she
@@ -175,7 +175,7 @@ class Attributor:
             if source.name is not None and source.name[1] is not None:
                 ent = self.ent_of.get(self._token_at(source.name[1]))
                 if ent is not None and ent.start in self.people.starts:
-                    self.speakers.append(ent)  # a PERSON, or a name used as one
+                    self.speakers.append((ent, span))  # a PERSON, or a name used as one
         self.quote_sources[span] = source
         return source
 

@@ -274,8 +274,9 @@ class People:
         return any(title.lower() in role_words(t) for t in titles)
 
 
-#: Entity types the model gives a person's name by mistake ("Priebus" as ORG).
-MISTYPED = frozenset({"ORG", "GPE", "NORP"})
+#: Entity types the model gives a person's name by mistake ("Priebus" as ORG, "Ada Moss"
+#: as FAC, a building's name).
+MISTYPED = frozenset({"ORG", "GPE", "NORP", "FAC"})
 #: Words that make a name an organisation however it is used ("Acme Inc.", "Labour Party").
 ORG_WORDS = frozenset(
     "Inc Inc. Corp Corp. Co. Ltd Ltd. LLC Party Committee Council Association Union Group "
@@ -284,10 +285,11 @@ ORG_WORDS = frozenset(
 
 
 def person_like(doc, persons: list) -> list:
-    """Entities the model typed ORG, GPE or NORP that the text treats as a person: a name
-    written after a courtesy title or job title ("Sen. Priebo"), the subject of a reporting
-    verb followed by he/she as the subject of the next sentence ("Priebo said … He added"),
-    or a surname of a PERSON of the document ("Reince Priebo" … "Priebo"). Every mention of
+    """Entities the model typed ORG, GPE, NORP or FAC that the text treats as a person: a
+    name written after a courtesy title or job title ("Sen. Priebo"), the subject of a
+    reporting verb followed by he/she as the subject of the next sentence ("Priebo said …
+    He added"), a given name and a surname as the subject of a reporting verb ("Ada Priebo
+    said"), or a surname of a PERSON of the document ("Reince Priebo" … "Priebo"). Every mention of
     such a name counts, unless the name is clearly a place or organisation (a known place,
     a news outlet, an organisation word such as "Party", "Inc.", "Committee")."""
     others = [e for e in doc.ents if e.label_ in MISTYPED and _name_like(e)]
@@ -305,7 +307,8 @@ def person_like(doc, persons: list) -> list:
         titled = prev is not None and prev.lower_.rstrip(".") in heads
         if len(words) > 1 and not titled and given_name_gender(words[0])[0] is None:
             continue  # "Border Patrol", "Stop Trump": not a given name and a surname
-        if titled or key in surnames or _reports_then_pronoun(ent):
+        given = len(words) > 1  # and (checked above) its first word a given name
+        if titled or key in surnames or _reports_then_pronoun(ent) or (given and _reports(ent)):
             marked.add(key)
     return [e for e in others if name_words(e.text)[-1] in marked and e.root.dep_ != "compound"]
 
@@ -334,15 +337,21 @@ def _name_like(ent) -> bool:
     return gazetteer().lookup(text) is None and norm_key(text) not in _media()
 
 
+def _reports(ent) -> bool:
+    """Is the name the subject of a reporting verb ("Ada Moss said", "said Ada Moss")?"""
+    root = ent.root
+    return (
+        root.dep_ in ("nsubj", "nsubjpass")
+        and root.head.lemma_.lower() in vocab()["reporting_verbs"]
+    )
+
+
 def _reports_then_pronoun(ent) -> bool:
     """The name is the subject of a reporting verb and the next subject he/she, in the same
     or the next sentence, comes before any other name."""
-    root = ent.root
-    if (
-        root.dep_ not in ("nsubj", "nsubjpass")
-        or root.head.lemma_.lower() not in vocab()["reporting_verbs"]
-    ):
+    if not _reports(ent):
         return False
+    root = ent.root
     doc = ent.doc
     sent = root.sent
     stop = sent.end

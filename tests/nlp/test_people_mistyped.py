@@ -85,3 +85,31 @@ def test_a_name_used_as_a_modifier_or_a_plural_is_no_person(nlp):
     doc = forced(nlp, text, {"Dunmore": "ORG", "Dunmores": "NORP"})
     found = [(e.text, e.start) for e in person_like(doc, [])]
     assert [t for t, _ in found] == ["Dunmore"]  # "Sir Dunmore", not "Dunmore workers"
+
+
+#: A full name typed as a building (FAC), reporting, then someone else named before "she".
+GIVEN_REPORTS = (
+    "Party vote\n\nAnd Ohio's Ada Corlasco, a party delegate, said Halvo Marnet would win. "
+    "“I think he will do fine,” she said."
+)
+
+
+def test_a_given_name_and_surname_reporting_is_a_person(nlp):
+    doc = forced(nlp, GIVEN_REPORTS, {"Ada Corlasco": "FAC", "Halvo Marnet": "PERSON"})
+    assert [e.text for e in person_like(doc, [])] == ["Ada Corlasco"]
+    assert speakers(doc) == ["Ada Corlasco"]
+
+
+def test_without_the_given_name_rule_she_finds_nobody(nlp, monkeypatch):
+    import lib.nlp.people as people
+
+    monkeypatch.setattr(people, "MISTYPED", frozenset({"ORG", "GPE", "NORP"}))
+    doc = forced(nlp, GIVEN_REPORTS, {"Ada Corlasco": "FAC", "Halvo Marnet": "PERSON"})
+    assert person_like(doc, []) == []
+    assert speakers(doc) != ["Ada Corlasco"]
+
+
+def test_a_reporting_org_without_a_given_name_stays_an_organisation(nlp):
+    text = "Vote\n\nTrevan Holdings said Halvo Marnet would win. “He will do fine,” it said."
+    doc = forced(nlp, text, {"Trevan Holdings": "ORG", "Halvo Marnet": "PERSON"})
+    assert person_like(doc, []) == []

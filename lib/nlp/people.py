@@ -189,9 +189,13 @@ class People:
                 self._given_name_vote(pid, surnames)
             before = _title_run(doc, ent.start)
             sex = self._honorific(ent)
-            for key in (pid, self._bare.get(ent.start)) if sex else ():
-                if key:  # the bare "Roe" of the story keeps what "Mrs. Roe" tells, as before
-                    self._votes[key][COURTESY][sex] += HONORIFIC_VOTE
+            if sex:
+                self._votes[pid][COURTESY][sex] += HONORIFIC_VOTE
+            if sex and ent.start in self._bare:
+                # the bare "Roe" of the story keeps what "Mrs. Roe" tells, but below the
+                # courtesy titles written with "Roe" itself: with namesakes of both sexes,
+                # "Mr. Roe" (John) says nothing of a "Mrs. Roe" left as the bare "Roe"
+                self._votes[self._bare[ent.start]][OTHER][sex] += HONORIFIC_VOTE
             for tok in before:
                 low = tok.lower_.rstrip(".")
                 if low in gendered:

@@ -50,3 +50,18 @@ def test_a_courtesy_title_outweighs_the_pronouns_that_followed(nlp):
     )
     people, ents = people_of(nlp, text)
     assert people.gender(ents["Ms. Lee"]) == "f"
+
+
+#: Two women and a man share a surname: "Mrs. Roe" stays the bare "Roe" (either woman),
+#: while every "Mr. Roe" is John Roe.
+THREE_ROES = (
+    "John Roe, Mary Roe and Ann Roe run a bakery in Dover. Mr. Roe keeps the books. "
+    "Mr. Roe pays the bills. Mr. Roe orders the flour. Mrs. Roe bakes the bread."
+)
+
+
+def test_mr_of_a_namesake_does_not_make_the_bare_surname_a_man(nlp):
+    people, ents = people_of(nlp, THREE_ROES)
+    assert people.person(ents["Mr. Roe"]) == "John Roe"
+    assert people.person(ents["Mrs. Roe"]) == "Roe"
+    assert people.gender(ents["Mrs. Roe"]) == "f"  # her own title, not John's three

@@ -314,7 +314,15 @@ def person_like(doc, persons: list) -> list:
         given = len(words) > 1  # and (checked above) its first word a given name
         if titled or key in surnames or _reports_then_pronoun(ent) or (given and _reports(ent)):
             marked.add(key)
+        elif given and _clear_given_name(words[0]):
+            marked.add(key)  # "Vanessa Priebo": a clear given name, not a place, first
     return [e for e in others if name_words(e.text)[-1] in marked and e.root.dep_ != "compound"]
+
+
+def _clear_given_name(word: str) -> bool:
+    """A given name read one way in every usage ("Vanessa", not "Kim") that is not also a
+    place ("Virginia", "Austin", "Chelsea")."""
+    return given_name_gender(word)[1] == 1.0 and gazetteer().lookup(word) is None
 
 
 def _name_like(ent) -> bool:

@@ -113,3 +113,35 @@ def test_a_reporting_org_without_a_given_name_stays_an_organisation(nlp):
     text = "Vote\n\nTrevan Holdings said Halvo Marnet would win. “He will do fine,” it said."
     doc = forced(nlp, text, {"Trevan Holdings": "ORG", "Halvo Marnet": "PERSON"})
     assert person_like(doc, []) == []
+
+
+#: A full name typed ORG whose first word is a clear given name, never a reporting subject.
+CLEAR_GIVEN = (
+    "College debt\n\nVanessa Corlasco graduated in 2009 with a master's degree. Halvo Marnet "
+    "taught her then. Corlasco now owes $80,000. “I regret it every day,” she said."
+)
+
+
+def test_a_clear_given_name_makes_a_mistyped_name_a_person(nlp):
+    doc = forced(
+        nlp, CLEAR_GIVEN, {"Vanessa Corlasco": "ORG", "Corlasco": "GPE", "Halvo Marnet": "PERSON"}
+    )
+    assert [e.text for e in person_like(doc, [])] == ["Vanessa Corlasco", "Corlasco"]
+    assert speakers(doc) == ["Corlasco"]
+
+
+def test_without_the_clear_given_name_rule_she_finds_nobody(nlp, monkeypatch):
+    import lib.nlp.people as people
+
+    monkeypatch.setattr(people, "_clear_given_name", lambda word: False)
+    doc = forced(
+        nlp, CLEAR_GIVEN, {"Vanessa Corlasco": "ORG", "Corlasco": "GPE", "Halvo Marnet": "PERSON"}
+    )
+    assert person_like(doc, []) == []
+    assert speakers(doc) != ["Corlasco"]
+
+
+def test_a_given_name_that_is_also_a_place_is_not_enough(nlp):
+    text = "Tech news\n\nVirginia Corlasco opened a lab. “It is ready,” it said."
+    doc = forced(nlp, text, {"Virginia Corlasco": "ORG"})
+    assert person_like(doc, []) == []

@@ -126,7 +126,8 @@ class People:
     def __init__(self, doc, in_quote: set[int]):
         self.doc = doc
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
-        self.mentions = sorted(persons + person_like(doc, persons), key=lambda e: e.start)
+        found = persons + person_like(doc, persons)
+        self.mentions = sorted(found + untagged_surnames(doc, found), key=lambda e: e.start)
         self.starts = {e.start for e in self.mentions}
         self.id_of: dict[int, str] = {}  # ent.start -> person id
         self._bare: dict[int, str] = {}  # ent.start -> the bare surname its title narrowed
@@ -317,6 +318,25 @@ def person_like(doc, persons: list) -> list:
         elif given and _clear_given_name(words[0]):
             marked.add(key)  # "Vanessa Priebo": a clear given name, not a place, first
     return [e for e in others if name_words(e.text)[-1] in marked and e.root.dep_ != "compound"]
+
+
+def untagged_surnames(doc, mentions: list) -> list:
+    """Lone capitalised words the model left untagged that are the surname of a person
+    named in full ("Dana Priebo" … "Priebo said"), as one-word PERSON spans."""
+    from spacy.tokens import Span
+
+    surnames = {w[-1] for w in (name_words(e.text) for e in mentions) if len(w) >= 2}
+    out = []
+    for tok in doc:
+        if tok.ent_type_ or tok.text not in surnames or tok.pos_ != "PROPN":
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if any(t is not None and t.pos_ == "PROPN" and t.is_alpha for t in (prev, nxt)):
+            continue  # part of a longer name the model did not tag ("Priebo Street")
+        if tok.dep_ != "compound":
+            out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    return out
 
 
 def _clear_given_name(word: str) -> bool:

@@ -145,3 +145,40 @@ def test_a_given_name_that_is_also_a_place_is_not_enough(nlp):
     text = "Tech news\n\nVirginia Corlasco opened a lab. “It is ready,” it said."
     doc = forced(nlp, text, {"Virginia Corlasco": "ORG"})
     assert person_like(doc, []) == []
+
+
+#: The full name is tagged; a later bare surname is left untagged by the model.
+UNTAGGED = (
+    "Hearing\n\nDana Priebo spoke first. Halvo Marnet answered her. Then Priebo stood up. "
+    "“We will not wait,” she said."
+)
+
+
+def untagged(nlp, text: str, word: str):
+    """``text`` parsed with every entity on ``word`` removed."""
+    doc = forced(nlp, text, {"Dana Priebo": "PERSON", "Halvo Marnet": "PERSON"})
+    doc.set_ents([e for e in doc.ents if e.text != word])
+    return doc
+
+
+def test_an_untagged_surname_of_a_named_person_is_a_mention(nlp):
+    doc = untagged(nlp, UNTAGGED, "Priebo")
+    people = People(doc, set())
+    assert [e.text for e in people.mentions] == ["Dana Priebo", "Halvo Marnet", "Priebo"]
+    assert people.person(people.mentions[-1]) == "Dana Priebo"
+    assert speakers(doc) == ["Priebo"]  # her latest mention, not Marnet
+
+
+def test_without_untagged_surnames_the_last_mention_is_lost(nlp, monkeypatch):
+    import lib.nlp.people as people_mod
+
+    monkeypatch.setattr(people_mod, "untagged_surnames", lambda doc, mentions: [])
+    doc = untagged(nlp, UNTAGGED, "Priebo")
+    assert [e.text for e in People(doc, set()).mentions] == ["Dana Priebo", "Halvo Marnet"]
+    assert speakers(doc) != ["Priebo"]
+
+
+def test_a_surname_inside_a_longer_untagged_name_is_no_mention(nlp):
+    text = "Hearing\n\nDana Priebo spoke first. The Priebo Street shop closed."
+    doc = untagged(nlp, text, "Priebo Street")
+    assert [e.text for e in People(doc, set()).mentions] == ["Dana Priebo"]

@@ -59,6 +59,12 @@ LEGISLATURES = frozenset(
 )
 #: "Justice Department" = "Department of Justice".
 OFFICE_WORDS = frozenset("Department Ministry Office Bureau Agency Administration".split())
+#: Generic heads that never stand alone for the one name of a story they end: a chamber
+#: ("House" is no short "White House", "Senate" no short "Texas Senate"; the place rule
+#: of :func:`shorter_forms` joins "U.S. House") and words that head no body.
+LONE_HEAD_EXCLUDED = frozenset(
+    "House Senate Assembly Congress Parliament Legislature State States Street News".split()
+)
 #: Small words initials skip ("Federal Bureau of Investigation" -> FBI).
 INITIAL_SKIP = frozenset("of and the for on in at to &".split())
 #: Chambers whose committees go by their name alone ("Senate Judiciary Committee").
@@ -150,6 +156,10 @@ def shorter_forms(name: str) -> list[str]:
         out += [rest, *[f for f in shorter_forms(rest) if f not in out]]
     if len(words) >= 3 and words[0] in CHAMBERS and words[-1] in COMMITTEES:
         out.append(" ".join(words[1:]))  # "Senate Judiciary Committee" -> "Judiciary Committee"
+    if len(words) >= 4 and words[0] in OFFICE_WORDS and words[1] == "of":
+        subject = words[2:]  # "Department of Homeland Security" -> "Homeland Security"
+        if all(w[:1].isupper() or w == "and" for w in subject) and not _is_place(subject):
+            out.append(" ".join(subject))
     if "of" in words[1:-1]:  # "Planned Parenthood Federation of America" -> "Planned Parenthood"
         head = words[: words.index("of", 1)]
         tail = words[words.index("of", 1) + 1 :]
@@ -176,6 +186,16 @@ def suffix_forms(name: str) -> list[str]:
     return out
 
 
+def head_word(name: str) -> str:
+    """The word a multi-word name is a kind of: its last word, or the word before its
+    "of" ("Defense Department" -> "Department", "House of Representatives" -> "House");
+    "" for one word or a name not written in capitals."""
+    words = name.split(" ")
+    if len(words) < 2 or not all(w[:1].isupper() or w in INITIAL_SKIP for w in words):
+        return ""
+    return words[words.index("of", 1) - 1] if "of" in words[1:-1] else words[-1]
+
+
 def place_key(name: str) -> str:
     """One key for a name whose leading place is written two ways: "U.S. Conference of
     Catholic Bishops" and "United States Conference of Catholic Bishops" -> "United States
@@ -199,8 +219,39 @@ def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
         mapping.update({(story, k): v for k, v in _org_groups(counts).items()})
     mapping.update(_strays(df, stories, mapping))
     out = [mapping.get((s, e), e) for s, e in zip(stories, df["entity"], strict=True)]
-    result = pd.Series(out, index=df.index, dtype=object)
+    result = _lone_heads(df.assign(entity=pd.Series(out, index=df.index, dtype=object)), stories)
     return _bare_places(df.assign(entity=result), stories)
+
+
+def _lone_heads(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
+    """A generic head written alone ("the Department", "the Court", "the Committee") -> the
+    organisation it refers back to: the nearest name it heads earlier in the same article
+    ("Defense Department"), else the one such name of the article, else of the story; a
+    choice of two with nothing earlier leaves it alone."""
+    if "start_char" not in df.columns:
+        df = df.assign(start_char=0)
+    orgs = df[df["label"].isin(ORG_LABELS)]
+    in_doc: dict[tuple, list[tuple[int, str]]] = defaultdict(list)
+    in_story: dict[tuple, set[str]] = defaultdict(set)
+    for doc, story, start, ent in zip(
+        orgs["doc_id"], stories[orgs.index], orgs["start_char"], orgs["entity"], strict=True
+    ):
+        head = head_word(ent)
+        if head in GENERIC_HEADS and head not in LONE_HEAD_EXCLUDED:
+            in_doc[(doc, head)].append((int(start), ent))
+            in_story[(story, head)].add(ent)
+    if not in_story:
+        return df["entity"]
+    out = []
+    for doc, story, start, ent, lab in zip(
+        df["doc_id"], stories, df["start_char"], df["entity"], df["label"], strict=True
+    ):
+        named = sorted(in_doc.get((doc, ent), []))
+        earlier = [e for s, e in named if s < start]
+        owners = {earlier[-1]} if earlier else {e for _, e in named}
+        owners = owners or in_story.get((story, ent), set())
+        out.append(next(iter(owners)) if lab in ORG_LABELS and len(owners) == 1 else ent)
+    return pd.Series(out, index=df.index, dtype=object)
 
 
 def _longer_names(names: list[str]) -> dict[str, set[str]]:

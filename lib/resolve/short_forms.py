@@ -156,10 +156,6 @@ def shorter_forms(name: str) -> list[str]:
         out += [rest, *[f for f in shorter_forms(rest) if f not in out]]
     if len(words) >= 3 and words[0] in CHAMBERS and words[-1] in COMMITTEES:
         out.append(" ".join(words[1:]))  # "Senate Judiciary Committee" -> "Judiciary Committee"
-    if len(words) >= 4 and words[0] in OFFICE_WORDS and words[1] == "of":
-        subject = words[2:]  # "Department of Homeland Security" -> "Homeland Security"
-        if all(w[:1].isupper() or w == "and" for w in subject) and not _is_place(subject):
-            out.append(" ".join(subject))
     if "of" in words[1:-1]:  # "Planned Parenthood Federation of America" -> "Planned Parenthood"
         head = words[: words.index("of", 1)]
         tail = words[words.index("of", 1) + 1 :]

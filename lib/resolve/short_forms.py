@@ -192,6 +192,17 @@ def head_word(name: str) -> str:
     return words[words.index("of", 1) - 1] if "of" in words[1:-1] else words[-1]
 
 
+def without_head(name: str) -> str:
+    """A name of three or more capitalised words without its generic last word ("Senate
+    Judiciary Committee" -> "Senate Judiciary", "Boston Police Department" -> "Boston
+    Police"), else "" (one word left is too loose: "Judiciary", "State")."""
+    words = name.split(" ")
+    if len(words) < 3 or words[-1] not in GENERIC_HEADS or not all(w[:1].isupper() for w in words):
+        return ""
+    short = words[:-1]
+    return "" if _is_place(short) else " ".join(short)
+
+
 def place_key(name: str) -> str:
     """One key for a name whose leading place is written two ways: "U.S. Conference of
     Catholic Bishops" and "United States Conference of Catholic Bishops" -> "United States
@@ -273,6 +284,10 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
                 suffixes[short].add(name)
     for short, owners in suffixes.items():
         longer[short] |= owners
+    for name in names:  # "Senate Judiciary" of "Senate Judiciary Committee", when nothing else
+        short = without_head(name)
+        if short and short not in longer:
+            longer[short].add(name)
     for forms in offices.values():  # "Justice Department" / "Department of Justice"
         if len(forms) == 2:
             a, b = sorted(forms)

@@ -10,9 +10,13 @@ Runs on resolved mentions (canonical ``entity`` and final ``label``), story by s
   name of the story; so are an acronym and the one name of the story whose initials it is
   ("FBI" / "Federal Bureau of Investigation") and the two word orders of an office
   ("Justice Department" / "Department of Justice"); a committee without its chamber
-  ("Judiciary Committee" / "Senate Judiciary Committee"); one name with its place written
+  ("Judiciary Committee" / "Senate Judiciary Committee") and a name without its generic
+  last word ("Senate Judiciary"); one name with its place written
   two ways ("U.S. Conference of Catholic Bishops" / "United States Conference of Catholic
-  Bishops": the gazetteer's one place). "House" beside both "Maine House"
+  Bishops": the gazetteer's one place). A generic head written alone ("the Department",
+  "the Court") is the name it heads that its article named last before it, else the
+  article's or the story's one such name (a chamber never: "House" is no "White House").
+  "House" beside both "Maine House"
   and "U.S. House" fits two and stays apart; "White House" is no longer form of "House"
   ("White" is no place), nor "Cordoba House" (a legislature is named by a state or
   country);

@@ -504,6 +504,7 @@ def score_claims(gold: dict, raws, docs, analysis) -> dict:
         distinct.append((sides[0], sides[1], pair.get("why", "")))
     verdicts = scoring.claim_verdicts(system, gold_of, gold_claims, distinct)
     return {
+        **scoring.claim_coverage(gold_spans, fig_spans, gold_of, gold_groups),
         "pairs_correct": round(scores["precision"] * scores["system_pairs"]),
         "system_pairs": scores["system_pairs"],
         "gold_pairs": scores["gold_pairs"],
@@ -674,6 +675,8 @@ class _BasilTally:
             "grouping_precision": grouping["precision"],
             "grouping_recall": grouping["recall"],
             "grouping_f1": grouping["f1"],
+            "gold_figures_read": _ratio(c["gold_figures_read"], c["gold_figures"]),
+            "recall_ceiling": _ratio(c["units_readable"], c["gold_pairs"]),
             "agree_claims": c["agree_claims"],
             "agree_precision": _ratio(c["agree_correct"], c["agree_claims"]),
             "conflicts_flagged": c["conflicts"],

@@ -31,7 +31,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.growth import (
+from benchmarks.growth_text import (
     _NOUNS,
     _SYLLABLES,
     _VERBS,

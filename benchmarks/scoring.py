@@ -627,6 +627,30 @@ def claim_scores(
     }
 
 
+def claim_coverage(
+    gold_spans: list[tuple[str, tuple[int, int], str]],
+    fig_spans: list[tuple[str, tuple[int, int]]],
+    gold_of: dict[tuple[str, int], str],
+    gold_groups: dict[str, list[tuple[str, int]]],
+) -> dict[str, int]:
+    """How much of the claim gold the figure reading gives grouping to work with (sum over
+    events): ``gold_figures`` / ``gold_figures_read`` (gold figures a system figure
+    overlaps) and ``units_readable``: the recall units of :func:`claim_scores` whose two
+    outlets both have a system figure matching the gold claim, so grouping recall can be
+    read against its ceiling (missed units above it are reading, below it grouping)."""
+    read = sum(
+        any(o == outlet and overlaps(s, span) for o, s in fig_spans)
+        for outlet, span, _cid in gold_spans
+    )
+    readable = 0
+    for gid, items in gold_groups.items():
+        outlets = sorted({o for o, _ in items})
+        have = {x[0] for x, g in gold_of.items() if g == gid}
+        for i, oa in enumerate(outlets):
+            readable += sum(oa in have and ob in have for ob in outlets[i + 1 :])
+    return {"gold_figures": len(gold_spans), "gold_figures_read": read, "units_readable": readable}
+
+
 # ----------------------------------------------------------------------------- BASIL verdicts
 
 #: The verdicts of the claim gold (``"verdict"`` of each gold claim).

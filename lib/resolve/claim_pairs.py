@@ -164,8 +164,8 @@ def measure_features(a: dict, b: dict, rule: float) -> dict[str, float]:
 
 
 def pair_features(a: dict, b: dict, rule: float, measured: dict | None = None) -> list[float]:
-    """The :data:`FEATURES` of two figure items (see :func:`lib.resolve.claims._item`);
-    ``rule``: the hand-set score of :func:`lib.resolve.claims._similarity`; ``measured``:
+    """The :data:`FEATURES` of two figure items (see :func:`lib.resolve.claim_items._item`);
+    ``rule``: the hand-set score of :func:`lib.resolve.claim_rules._similarity`; ``measured``:
     :func:`measure_features` of the pair when already computed."""
     values = dict(measured or measure_features(a, b, rule))
     wa, wb = a["_words"], b["_words"]

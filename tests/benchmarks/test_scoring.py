@@ -184,6 +184,16 @@ def test_claim_scores_pairs_and_recall():
     assert s["gold_pairs"] == 1 and s["recall"] == 1.0
 
 
+def test_claim_coverage_counts_gold_figures_read_and_the_recall_ceiling():
+    # gold c1 in fox, hpo and nyt (3 units); the system read fox and nyt but not hpo
+    gold_spans = [("fox", (0, 5), "c1"), ("hpo", (10, 15), "c1"), ("nyt", (20, 25), "c1")]
+    fig_spans = [("fox", (1, 4)), ("nyt", (20, 22)), ("hpo", (40, 45))]
+    gold_of = {("fox", 0): "c1", ("nyt", 1): "c1"}
+    gold_groups = {"c1": [("fox", 0), ("hpo", 1), ("nyt", 2)]}
+    cov = scoring.claim_coverage(gold_spans, fig_spans, gold_of, gold_groups)
+    assert cov == {"gold_figures": 3, "gold_figures_read": 2, "units_readable": 1}
+
+
 def test_parts_follow_the_eval_readme():
     assert scoring.basil_part("2016_1b96a5db") == "tune"
     assert scoring.basil_part("2019_70c75d68") == "check"

@@ -69,6 +69,12 @@ OFFICE_WORDS = frozenset("Department Ministry Office Bureau Agency Administratio
 LONE_HEAD_EXCLUDED = frozenset(
     "House Senate Assembly Congress Parliament Legislature State States Street News".split()
 )
+#: Heads of bodies commonly named after a person or a movement that is not the body: "Tea
+#: Party" is no short "Tea Party Caucus", "Ana Ruiz" no short "Ana Ruiz Foundation".
+NAMED_AFTER_HEADS = frozenset(
+    "Caucus Foundation Fund Campaign Project Center University College School Institute "
+    "Hospital Church Company".split()
+)
 #: Small words initials skip ("Federal Bureau of Investigation" -> FBI).
 INITIAL_SKIP = frozenset("of and the for on in at to &".split())
 #: Chambers whose committees go by their name alone ("Senate Judiciary Committee").
@@ -199,9 +205,12 @@ def head_word(name: str) -> str:
 def without_head(name: str) -> str:
     """A name of three or more capitalised words without its generic last word ("Senate
     Judiciary Committee" -> "Senate Judiciary", "Boston Police Department" -> "Boston
-    Police"), else "" (one word left is too loose: "Judiciary", "State")."""
+    Police"), else "" (one word left is too loose: "Judiciary", "State"; a body named after
+    someone or something else keeps its head: "Tea Party Caucus")."""
     words = name.split(" ")
-    if len(words) < 3 or words[-1] not in GENERIC_HEADS or not all(w[:1].isupper() for w in words):
+    if len(words) < 3 or words[-1] not in GENERIC_HEADS - NAMED_AFTER_HEADS:
+        return ""
+    if not all(w[:1].isupper() for w in words):
         return ""
     short = words[:-1]
     return "" if _is_place(short) else " ".join(short)

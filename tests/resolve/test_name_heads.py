@@ -67,6 +67,8 @@ def test_a_name_without_its_generic_last_word():
     assert without_head("Boston Police Department") == "Boston Police"
     assert without_head("State Department") == ""  # one word left is too loose
     assert without_head("New York City Council") == ""  # the council is not the city
+    assert without_head("Tea Party Caucus") == ""  # the caucus is not the movement
+    assert without_head("Ana Ruiz Foundation") == ""  # nor the foundation its namesake
     df = _frame([("a", 0, "Senate Ethics Committee"), ("b", 0, "Senate Ethics")])
     assert len(set(_fold(df))) == 1
     # two committees the short form could be: it stays apart

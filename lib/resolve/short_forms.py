@@ -10,9 +10,13 @@ Runs on resolved mentions (canonical ``entity`` and final ``label``), story by s
   name of the story; so are an acronym and the one name of the story whose initials it is
   ("FBI" / "Federal Bureau of Investigation") and the two word orders of an office
   ("Justice Department" / "Department of Justice"); a committee without its chamber
-  ("Judiciary Committee" / "Senate Judiciary Committee"); one name with its place written
+  ("Judiciary Committee" / "Senate Judiciary Committee") and a name without its generic
+  last word ("Senate Judiciary"); one name with its place written
   two ways ("U.S. Conference of Catholic Bishops" / "United States Conference of Catholic
-  Bishops": the gazetteer's one place). "House" beside both "Maine House"
+  Bishops": the gazetteer's one place). A generic head written alone ("the Department",
+  "the Court") is the name it heads that its article named last before it, else the
+  article's or the story's one such name (a chamber never: "House" is no "White House").
+  "House" beside both "Maine House"
   and "U.S. House" fits two and stays apart; "White House" is no longer form of "House"
   ("White" is no place), nor "Cordoba House" (a legislature is named by a state or
   country);
@@ -59,6 +63,18 @@ LEGISLATURES = frozenset(
 )
 #: "Justice Department" = "Department of Justice".
 OFFICE_WORDS = frozenset("Department Ministry Office Bureau Agency Administration".split())
+#: Generic heads that never stand alone for the one name of a story they end: a chamber
+#: ("House" is no short "White House", "Senate" no short "Texas Senate"; the place rule
+#: of :func:`shorter_forms` joins "U.S. House") and words that head no body.
+LONE_HEAD_EXCLUDED = frozenset(
+    "House Senate Assembly Congress Parliament Legislature State States Street News".split()
+)
+#: Heads of bodies commonly named after a person or a movement that is not the body: "Tea
+#: Party" is no short "Tea Party Caucus", "Ana Ruiz" no short "Ana Ruiz Foundation".
+NAMED_AFTER_HEADS = frozenset(
+    "Caucus Foundation Fund Campaign Project Center University College School Institute "
+    "Hospital Church Company".split()
+)
 #: Small words initials skip ("Federal Bureau of Investigation" -> FBI).
 INITIAL_SKIP = frozenset("of and the for on in at to &".split())
 #: Chambers whose committees go by their name alone ("Senate Judiciary Committee").
@@ -176,6 +192,30 @@ def suffix_forms(name: str) -> list[str]:
     return out
 
 
+def head_word(name: str) -> str:
+    """The word a multi-word name is a kind of: its last word, or the word before its
+    "of" ("Defense Department" -> "Department", "House of Representatives" -> "House");
+    "" for one word or a name not written in capitals."""
+    words = name.split(" ")
+    if len(words) < 2 or not all(w[:1].isupper() or w in INITIAL_SKIP for w in words):
+        return ""
+    return words[words.index("of", 1) - 1] if "of" in words[1:-1] else words[-1]
+
+
+def without_head(name: str) -> str:
+    """A name of three or more capitalised words without its generic last word ("Senate
+    Judiciary Committee" -> "Senate Judiciary", "Boston Police Department" -> "Boston
+    Police"), else "" (one word left is too loose: "Judiciary", "State"; a body named after
+    someone or something else keeps its head: "Tea Party Caucus")."""
+    words = name.split(" ")
+    if len(words) < 3 or words[-1] not in GENERIC_HEADS - NAMED_AFTER_HEADS:
+        return ""
+    if not all(w[:1].isupper() for w in words):
+        return ""
+    short = words[:-1]
+    return "" if _is_place(short) else " ".join(short)
+
+
 def place_key(name: str) -> str:
     """One key for a name whose leading place is written two ways: "U.S. Conference of
     Catholic Bishops" and "United States Conference of Catholic Bishops" -> "United States
@@ -199,8 +239,39 @@ def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
         mapping.update({(story, k): v for k, v in _org_groups(counts).items()})
     mapping.update(_strays(df, stories, mapping))
     out = [mapping.get((s, e), e) for s, e in zip(stories, df["entity"], strict=True)]
-    result = pd.Series(out, index=df.index, dtype=object)
+    result = _lone_heads(df.assign(entity=pd.Series(out, index=df.index, dtype=object)), stories)
     return _bare_places(df.assign(entity=result), stories)
+
+
+def _lone_heads(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
+    """A generic head written alone ("the Department", "the Court", "the Committee") -> the
+    organisation it refers back to: the nearest name it heads earlier in the same article
+    ("Defense Department"), else the one such name of the article, else of the story; a
+    choice of two with nothing earlier leaves it alone."""
+    if "start_char" not in df.columns:
+        df = df.assign(start_char=0)
+    orgs = df[df["label"].isin(ORG_LABELS)]
+    in_doc: dict[tuple, list[tuple[int, str]]] = defaultdict(list)
+    in_story: dict[tuple, set[str]] = defaultdict(set)
+    for doc, story, start, ent in zip(
+        orgs["doc_id"], stories[orgs.index], orgs["start_char"], orgs["entity"], strict=True
+    ):
+        head = head_word(ent)
+        if head in GENERIC_HEADS and head not in LONE_HEAD_EXCLUDED:
+            in_doc[(doc, head)].append((int(start), ent))
+            in_story[(story, head)].add(ent)
+    if not in_story:
+        return df["entity"]
+    out = []
+    for doc, story, start, ent, lab in zip(
+        df["doc_id"], stories, df["start_char"], df["entity"], df["label"], strict=True
+    ):
+        named = sorted(in_doc.get((doc, ent), []))
+        earlier = [e for s, e in named if s < start]
+        owners = {earlier[-1]} if earlier else {e for _, e in named}
+        owners = owners or in_story.get((story, ent), set())
+        out.append(next(iter(owners)) if lab in ORG_LABELS and len(owners) == 1 else ent)
+    return pd.Series(out, index=df.index, dtype=object)
 
 
 def _longer_names(names: list[str]) -> dict[str, set[str]]:
@@ -226,6 +297,10 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
                 suffixes[short].add(name)
     for short, owners in suffixes.items():
         longer[short] |= owners
+    for name in names:  # "Senate Judiciary" of "Senate Judiciary Committee", when nothing else
+        short = without_head(name)
+        if short and short not in longer:
+            longer[short].add(name)
     for forms in offices.values():  # "Justice Department" / "Department of Justice"
         if len(forms) == 2:
             a, b = sorted(forms)

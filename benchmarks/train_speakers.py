@@ -101,11 +101,7 @@ def examples(data: Path, cache: Path | None) -> tuple[list, list, list, list]:
         text = document.text
         doc.user_data["text"] = text
         att = attributor_for(doc)
-        seen = _spy_candidates(antecedents)
-        try:
-            extract_quotes(doc, att)  # who spoke before each pronoun
-        finally:
-            antecedents.candidates = seen.original
+        extract_quotes(doc, att)  # who spoke before each pronoun
         ctx = antecedents.Context(att, title_end(text))
         offsets = scoring.OffsetMap(raw, text)
         for gold in scoring.gold_pronoun_sources(raw, ann_path.read_text(encoding="utf-8")):
@@ -113,9 +109,7 @@ def examples(data: Path, cache: Path | None) -> tuple[list, list, list, list]:
             tok = doc.char_span(*span, alignment_mode="expand") if span else None
             if tok is None or len(tok) != 1:
                 continue
-            cands = seen.get((tok[0].i, GENDER[gold.pronoun]))
-            if cands is None:  # not a quote's source: nothing later is known of it either
-                cands = antecedents.candidates(ctx, tok[0], GENDER[gold.pronoun])
+            cands = antecedents.candidates(ctx, tok[0], GENDER[gold.pronoun])
             for ent, feats in cands:
                 rows.append([feats.get(f, 0.0) for f in antecedents.FEATURES])
                 labels.append(scoring.speaker_correct(att.people.person(ent), gold.resolved))
@@ -125,25 +119,6 @@ def examples(data: Path, cache: Path | None) -> tuple[list, list, list, list]:
                 QUOTED.add(n_examples)
             n_examples += 1
     return rows, labels, groups, example_ids
-
-
-class _Seen(dict):
-    original = None
-
-
-def _spy_candidates(antecedents) -> _Seen:
-    """Record the candidates of every he/she as the quote extractor sees them, when only
-    the quotes before it have speakers (later quotes' speakers would leak into features)."""
-    seen = _Seen()
-    seen.original = original = antecedents.candidates
-
-    def spy(ctx, tok, gender):
-        out = original(ctx, tok, gender)
-        seen.setdefault((tok.i, gender), out)
-        return out
-
-    antecedents.candidates = spy
-    return seen
 
 
 def top1(scores, labels, example_ids, only: set[int] | None = None) -> tuple[int, int]:

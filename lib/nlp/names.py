@@ -6,8 +6,10 @@ components, the mention extractor and the corpus-level entity resolution alike.
 
 from __future__ import annotations
 
+import functools
 import re
 
+from lib.datafiles import read_csv
 from lib.nlp.gazetteer import gazetteer, norm_key
 
 #: Words after a place name that mark it as a region ("Kherson region", "Kharkiv Oblast").
@@ -272,3 +274,10 @@ def demonym_country(name: str) -> str | None:
                 if hit and hit[1] == "GPE" and hit[0] != form:
                     return hit[0]
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def name_heads() -> dict[str, str]:
+    """Last word -> label of ``lib/data/name_heads.csv`` ("Tower" -> FAC, "Foundation" ->
+    ORG): a multi-word name ending so is that kind of thing, never a person."""
+    return {row["word"]: row["label"] for row in read_csv("name_heads.csv") if row["word"]}

@@ -21,6 +21,7 @@ from collections import defaultdict
 
 from lib.datafiles import read_json
 from lib.nlp.gazetteer import gazetteer
+from lib.nlp.names import name_heads
 
 #: Vote weights of each kind of gender evidence.
 HONORIFIC_VOTE, TITLE_VOTE, NAME_VOTE, PRONOUN_VOTE = 3.0, 2.0, 1.0, 1.0
@@ -358,6 +359,8 @@ def _name_like(ent) -> bool:
     if (
         words[0] == "The"
         or any(w.rstrip(",") in ORG_WORDS for w in words)
+        or len(words) > 1
+        and words[-1] in name_heads()  # a thing named after a person ("Ada Moss Theater")
         or ent.start > 0
         and (ent.doc[ent.start - 1].lower_ == "the")
     ):

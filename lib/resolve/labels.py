@@ -9,6 +9,7 @@ import pandas as pd
 
 from lib.datafiles import read_csv
 from lib.nlp.gazetteer import gazetteer
+from lib.nlp.names import name_heads
 from lib.schema import NAME_LABELS
 
 #: Last words that make a name a place ("Hampton Township", "Cook County").
@@ -21,13 +22,6 @@ PLACE_SUFFIXES = frozenset(
 def media_names() -> frozenset[str]:
     """News outlets and platforms of ``lib/data/media.csv``."""
     return frozenset(row["name"] for row in read_csv("media.csv") if row["name"])
-
-
-@functools.lru_cache(maxsize=1)
-def name_heads() -> dict[str, str]:
-    """Last word -> label of ``lib/data/name_heads.csv`` ("Tower" -> FAC, "Foundation" ->
-    ORG): a multi-word name ending so is that kind of thing, never a person."""
-    return {row["word"]: row["label"] for row in read_csv("name_heads.csv") if row["word"]}
 
 
 def head_label(entity: str) -> str | None:

@@ -115,6 +115,15 @@ def test_a_reporting_org_without_a_given_name_stays_an_organisation(nlp):
     assert person_like(doc, []) == []
 
 
+def test_a_thing_named_after_a_person_stays_a_thing(nlp):
+    """A building, hall or bridge named after someone ("Ada Corlasco Theater") is no person,
+    though its first word is a clear given name and it is the subject of "said"."""
+    text = "Opening\n\nAda Corlasco Theater said the season would start in May."
+    for label in ("ORG", "FAC"):
+        doc = forced(nlp, text, {"Ada Corlasco Theater": label})
+        assert person_like(doc, []) == []
+
+
 #: A full name typed ORG whose first word is a clear given name, never a reporting subject.
 CLEAR_GIVEN = (
     "College debt\n\nVanessa Corlasco graduated in 2009 with a master's degree. Halvo Marnet "

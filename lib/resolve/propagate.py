@@ -62,14 +62,16 @@ def shadowed(
     records: list[dict], texts: dict[str, str], story_of: dict[str, str]
 ) -> set[int]:
     """Positions in ``records`` of mentions that are a strict part of a multi-word name the
-    story tags (written whole around them in the same text); persons never are."""
+    story tags or a curated one (written whole around them in the same text: "Islamic" of
+    "Islamic State"; a leading "The" is no part of it); persons never are."""
     names = _names_by_story(records, story_of)
     by_doc: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
     for k, r in enumerate(records):
         by_doc[r["doc_id"]].append((int(r["start_char"]), int(r["end_char"]), k, r["label"]))
     out: set[int] = set()
     for doc_id, text in texts.items():
-        story_names = names.get(story_of.get(doc_id, ""), {})
+        curated = {n: lab for n, lab in _curated_in(text).items() if not n.startswith("The ")}
+        story_names = {**curated, **names.get(story_of.get(doc_id, ""), {})}
         mine = by_doc.get(doc_id, [])
         if not story_names or not mine:
             continue
@@ -100,13 +102,14 @@ def _single_names_by_story(records: list[dict], story_of: dict[str, str]) -> dic
 def curated_names() -> dict[str, str]:
     """Name -> label of the curated names looked for in every article, tagged or not: news
     outlets and platforms (``media.csv``: "Twitter", "Facebook") and the organisations and
-    regions of ``aliases.csv`` written as several words or as an acronym ("Islamic State",
-    "ISIS", "Middle East")."""
+    regions of ``aliases.csv`` (aliases and the names they stand for) written as several
+    words or as an acronym ("Islamic State", "ISIS", "Middle East")."""
     out = {row["name"]: "ORG" for row in read_csv("media.csv") if len(row["name"]) > 2}
     for row in read_csv("aliases.csv"):
-        alias, label = row["alias"], row["label"]
-        if label in ("ORG", "LOC") and (" " in alias or (alias.isupper() and len(alias) > 2)):
-            out.setdefault(alias, label)
+        label = row["label"]
+        for name in (row["alias"], row["canonical"]):  # "ISIS" and "Islamic State"
+            if label in ("ORG", "LOC") and (" " in name or (name.isupper() and len(name) > 2)):
+                out.setdefault(name, label)
     return out
 
 
@@ -191,12 +194,19 @@ def _find(
     return out
 
 
+#: Capitalised words that follow a name without being part of it: a day or month written
+#: right after it ("wrote on Twitter Sunday morning", "the Senate in March").
+NOT_NAME_WORDS = re.compile(
+    r" (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"| (?:January|February|March|April|June|July|August|September|October|November|December)\b"
+)
+
+
 def _inside_longer(text: str, s: int, e: int) -> bool:
-    """Is ``text[s:e]`` part of a longer capitalised name ("Carlos Mendel Foundation")?"""
-    return bool(
-        re.match(r" [A-Z]", text[e : e + 2])
-        or re.search(r"[A-Z][\w'’.-]* $", text[max(0, s - 30) : s])
-    )
+    """Is ``text[s:e]`` part of a longer capitalised name ("Carlos Mendel Foundation")? A
+    day or month after it is no part of it ("on Twitter Sunday")."""
+    after = bool(re.match(r" [A-Z]", text[e : e + 2])) and not NOT_NAME_WORDS.match(text, e)
+    return after or bool(re.search(r"[A-Z][\w'’.-]* $", text[max(0, s - 30) : s]))
 
 
 def _surnames(text, found, story_names, taken) -> list[tuple]:

@@ -266,3 +266,26 @@ def test_committee_without_its_chamber_and_a_place_written_two_ways():
     assert fold_short_forms(both, pd.Series("", index=both.index)).tolist() == [
         "Ethics Committee", "Senate Ethics Committee", "House Ethics Committee"
     ]  # fmt: skip
+
+
+def test_curated_names_are_found_before_a_day_and_whole_over_their_parts():
+    from lib.resolve.propagate import shadowed
+
+    texts = {
+        "a": "The minister wrote on Twitter Sunday that talks had failed.",
+        "b": "Fighters loyal to Islamic State seized the bridge, officials said.",
+        "c": "Officials said an Islamic State affiliate claimed it, The New York Times reported.",
+    }
+    records = [
+        {"doc_id": "c", "outlet": "C", "start_char": 18, "end_char": 25,
+         "text": "Islamic", "label": "GPE", "in_title": False},
+        {"doc_id": "c", "outlet": "C", "start_char": 58, "end_char": 72,
+         "text": "New York Times", "label": "ORG", "in_title": False},
+    ]  # fmt: skip
+    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
+    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    found = {(r["doc_id"], r["text"], r["label"]) for r in added}
+    assert ("a", "Twitter", "ORG") in found  # a day after a name is no part of it
+    assert ("b", "Islamic State", "ORG") in found  # the name an alias stands for
+    # "Islamic" gives way to the curated whole; "The" is no part of "New York Times"
+    assert shadowed(records, texts, dict.fromkeys(texts, "")) == {0}

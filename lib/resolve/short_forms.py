@@ -349,26 +349,11 @@ def _org_groups(counts: pd.Series) -> dict[str, str]:
 STRAY_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON"})
 
 
-#: Cues of a place use ("in Dover", "Dover, Delaware", "Dover-based").
-PLACE_CUES = frozenset({"in", "region", "based"})
-
-
-def _campus(name: str, group: pd.DataFrame, primary: dict[str, set[str]]) -> bool:
-    """Is the known place ``name`` the story's one institution named after it
-    ("Georgetown" of "Georgetown University": no state or country, never written as a
-    place in the story)?"""
-    owners = primary.get(name, set())
-    if len(owners) != 1 or name in regions() or group["place"].any():
-        return False
-    return next(iter(owners)).split(" ")[-1] in INSTITUTION_TAILS
-
-
 def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[str, str], str]:
     """A name the model typed as a place or person that is the short form of exactly one
     organisation of its story ("Quinnipiac" / "Quinnipiac University", "Enquirer" /
     "National Enquirer") -> that organisation. A name the gazetteer knows stays what it is
-    ("Georgia" is no short "Georgia Power") unless it is a town's name an institution
-    bears (:func:`_campus`); a person joins only by an ending of the name
+    ("Georgia" is no short "Georgia Power"); a person joins only by an ending of the name
     ("Enquirer"), never a first word ("Ford" is no short "Ford Foundation"), and only when
     no honorific, title or person of the story's names claims it."""
     out: dict[tuple[str, str], str] = {}
@@ -378,8 +363,6 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
         if col in df.columns:
             cue |= df[col].fillna("").astype(str) != ""
     ent_story["cue"] = cue
-    place_cue = df["cue"] if "cue" in df.columns else pd.Series("", index=df.index)
-    ent_story["place"] = place_cue.isin(PLACE_CUES)
     for story, rows in ent_story.groupby("story"):
         orgs = sorted(set(rows.loc[rows["label"].isin(ORG_LABELS), "entity"]))
         if not orgs:
@@ -396,7 +379,7 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
                 ending[short].add(top)
         strays = rows[rows["label"].isin(STRAY_LABELS)]
         for name, group in strays.groupby("entity"):
-            if gazetteer().lookup(name) is not None and not _campus(name, group, primary):
+            if gazetteer().lookup(name) is not None:
                 continue
             if (group["label"] == "PERSON").any():
                 if " " in name or name in surnames or group["cue"].any():

@@ -289,20 +289,3 @@ def test_curated_names_are_found_before_a_day_and_whole_over_their_parts():
     assert ("b", "Islamic State", "ORG") in found  # the name an alias stands for
     # "Islamic" gives way to the curated whole; "The" is no part of "New York Times"
     assert shadowed(records, texts, dict.fromkeys(texts, "")) == {0}
-
-
-def test_a_town_an_institution_of_the_story_is_named_after_is_that_institution():
-    df = pd.DataFrame(
-        {
-            "doc_id": ["a", "a", "b", "c", "c", "d", "d"],
-            "entity": ["Amherst College", "Amherst", "Amherst", "Oxford", "Oxford University",
-                       "Georgia", "Georgia Tech Institute"],
-            "label": ["ORG", "GPE", "GPE", "GPE", "ORG", "GPE", "ORG"],
-            "cue": ["", "", "", "in", "", "", ""],
-        }
-    )  # fmt: skip
-    stories = pd.Series(["s1", "s1", "s1", "s2", "s2", "s3", "s3"])
-    out = fold_short_forms(df, stories).tolist()
-    assert out[1:3] == ["Amherst College", "Amherst College"]  # "faculty at Amherst"
-    assert out[3] == "Oxford"  # written as a place ("in Oxford") in its story
-    assert out[5] == "Georgia"  # a state is never a short form

@@ -40,52 +40,26 @@ def canonical_base(key: str, expansion: str) -> tuple[str, str | None]:
     return key, None
 
 
-def _supported(words: list[str], supported: set[str], known: dict[str, str | None]):
-    """(text, canonical) of ``words`` as a name the corpus supports, or None."""
-    text = " ".join(words)
-    canon, lab = canonical_base(text, "")
-    if lab or canon in supported or text in supported:
-        if lab:
-            known[canon] = lab
-        return text, canon
-    return None
-
-
-def _heading_part(words, supported, known, whole: bool) -> tuple[int, str, str] | None:
-    """(word offset, text, canonical) of the supported name a headline span holds: its
-    longest supported start ("Obama" of "Obama Taunts"), else, when the span's offsets fit
-    its text (``whole``), its longest supported end ("White House" of "Ring for White
-    House", "Chris Christie" of "NJ Gov Chris Christie")."""
-    for k in range(len(words) - 1, 0, -1):
-        hit = _supported(words[:k], supported, known)
-        if hit:
-            return (0, *hit)
-    for j in range(1, len(words) if whole else 0):
-        hit = _supported(words[j:], supported, known)
-        if hit:
-            return (j, *hit)
-    return None
-
-
 def shrink_headings(
     df: pd.DataFrame, supported: set[str], known: dict[str, str | None]
 ) -> pd.DataFrame:
-    """Headline spans: keep supported ones, shrink others to the supported name they start
-    or end with (:func:`_heading_part`), else drop."""
+    """Headline spans: keep supported ones, shrink others to a supported prefix, else drop."""
     rows = df.index[df["in_title"] & ~df["entity"].isin(supported)]
     drop = []
     for idx in rows:
-        text, start = df.at[idx, "text"], int(df.at[idx, "start_char"])
-        whole = int(df.at[idx, "end_char"]) - start == len(text)
-        words = text.split(" ")
-        part = _heading_part(words, supported, known, whole)
-        if part is None:
+        words = df.at[idx, "text"].split(" ")
+        for k in range(len(words) - 1, 0, -1):
+            prefix = " ".join(words[:k])
+            canon, lab = canonical_base(prefix, "")
+            if lab or canon in supported or prefix in supported:
+                if lab:
+                    known[canon] = lab
+                df.at[idx, "text"] = prefix
+                df.at[idx, "entity"] = canon
+                df.at[idx, "end_char"] = df.at[idx, "start_char"] + len(prefix)
+                break
+        else:
             drop.append(idx)
-            continue
-        at, name, canon = part
-        df.at[idx, "start_char"] = start + len(" ".join(words[:at])) + (1 if at else 0)
-        df.at[idx, "end_char"] = df.at[idx, "start_char"] + len(name)
-        df.at[idx, "text"], df.at[idx, "entity"] = name, canon
     return df.drop(index=drop)
 
 

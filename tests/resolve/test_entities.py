@@ -381,20 +381,3 @@ def test_a_story_whose_only_name_is_in_its_headline_gives_no_entity_and_no_error
     raw = frame([{"text": "Dana Whitfield", "label": "PERSON", "in_title": True}])
     out = resolve_entities(raw)
     assert out.empty
-
-
-def test_a_headline_span_keeps_the_supported_name_it_ends_with():
-    head = "Old Mayor Seeks Seat on Harbour Authority Board"  # invented headline
-    raw = frame(
-        [
-            {"text": "Seat on Harbour Authority", "label": "ORG", "in_title": True},
-            {"text": "VT Gov Ada Kellerman", "label": "PERSON", "in_title": True},
-            {"text": "Harbour Authority", "label": "ORG"},
-            {"text": "Ada Kellerman", "label": "PERSON"},
-        ]
-    )
-    raw.loc[0, ["start_char", "end_char"]] = [head.index("Seat"), head.index(" Board")]
-    m = resolve_entities(raw).set_index("text")
-    assert head.index("Harbour") in set(m.loc["Harbour Authority", "start_char"])
-    assert {"Harbour Authority", "Ada Kellerman"} == set(m.index)
-    assert len(m) == 4  # both headline spans kept, shrunk to the names they end with

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.datafiles import read_csv, read_lines
+from lib.datafiles import read_csv
 from lib.nlp.gazetteer import ascii_fold
 from lib.nlp.people import SUFFIXES, given_name_gender, name_words
 from lib.nlp.people import vocab as people_vocab
@@ -42,12 +42,6 @@ def nicknames() -> dict[str, set[str]]:
         out[nick].add(formal)
         out[formal].add(nick)
     return out
-
-
-@functools.lru_cache(maxsize=1)
-def common_surnames() -> frozenset[str]:
-    """The most common US surnames (``lib/data/common_surnames.txt``)."""
-    return frozenset(read_lines("common_surnames.txt"))
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -467,11 +461,10 @@ def _dominant(target: str, same_surname: set[str], weight: dict, gender: str, se
 
 def _corpus_owner(word, gender, corpus_last, corpus_first, weight, sexes, given) -> str | None:
     """The corpus's person for a word no article name explains: its one bearer (surname,
-    or a clear given name that is no common surname: "Heidi" of "Heidi Cruz", never
-    "Scott" of "Scott Ledvina"), of a gender a courtesy title allows, or the one named in
-    full :data:`DOMINANCE` times as often as each other."""
+    or a clear given name: "Heidi" of "Heidi Cruz"), of a gender a courtesy title allows,
+    or the one named in full :data:`DOMINANCE` times as often as each other."""
     owners = corpus_last.get(fold(word), set())
-    if not owners and given and word not in common_surnames():  # "Thomas" may be a surname
+    if not owners and given:
         owners = corpus_first.get(fold(word), set())
     owners = {o for o in owners if not (gender and sexes.get(o) not in (gender, None))}
     if len(owners) == 1:

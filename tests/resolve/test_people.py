@@ -255,17 +255,3 @@ def test_a_surname_three_people_of_the_article_share_is_nobody_unless_a_title_pi
     # "Mr. Marrow" is a courtesy title, not a job: it does not pick the titled one
     assert entity_of(m, "c", "Marrow") == set()
     assert {"Ilse Marrow", "Jonas Marrow", "Anton Marrow"} <= ents
-
-
-def test_a_given_name_that_is_a_common_surname_joins_no_one_in_another_article():
-    raw = frame(
-        [
-            {"doc_id": "a", "text": "Scott Ledvina", "label": "PERSON"},
-            {"doc_id": "a", "text": "Heidi Corlasco", "label": "PERSON"},
-            {"doc_id": "b", "text": "Scott", "label": "PERSON"},  # a justice named Scott
-            {"doc_id": "b", "text": "Heidi", "label": "PERSON"},
-        ]
-    )
-    m = resolve_entities(raw)
-    assert entity_of(m, "b", "Scott") == {"Scott"}
-    assert entity_of(m, "b", "Heidi") == {"Heidi Corlasco"}  # a given name only

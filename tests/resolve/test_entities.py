@@ -381,3 +381,21 @@ def test_a_story_whose_only_name_is_in_its_headline_gives_no_entity_and_no_error
     raw = frame([{"text": "Dana Whitfield", "label": "PERSON", "in_title": True}])
     out = resolve_entities(raw)
     assert out.empty
+
+
+def test_national_bodies_written_several_ways_are_one_organisation():
+    raw = frame(
+        [
+            {"doc_id": "a", "text": "9th U.S. Circuit Court of Appeals", "label": "ORG"},
+            {"doc_id": "b", "text": "United States Court of Appeals for the Ninth Circuit",
+             "label": "ORG"},
+            {"doc_id": "a", "text": "Centers for Disease Control", "label": "ORG"},
+            {"doc_id": "b", "text": "C.D.C.", "label": "ORG"},
+            {"doc_id": "a", "text": "Fed", "label": "ORG"},
+            {"doc_id": "b", "text": "Federal Reserve Board", "label": "ORG"},
+        ]
+    )  # fmt: skip
+    m = resolve_entities(raw)
+    assert m["entity"].tolist() == ["Ninth Circuit"] * 2 + [
+        "Centers for Disease Control and Prevention"
+    ] * 2 + ["Federal Reserve"] * 2

@@ -5,8 +5,7 @@
   under its own name ("WSJ" then folds into "Wall Street Journal" by its initials).
 - **Coordinated** ("Adams and Jefferson both died on July 4"): "A and B" is two names when
   the story names each of them on its own somewhere else ("Adams", "John Adams",
-  "Jefferson"), or when it ends a list of one-word names ("Okafor and Brandt and
-  Liu"); otherwise it stays one name ("Procter and Gamble", "Bank of America and
+  "Jefferson"); otherwise it stays one name ("Procter and Gamble", "Bank of America and
   Trust" are names of their own).
 
 Each part keeps the row's cues, gets its own offsets, and the label the story gives that
@@ -61,19 +60,13 @@ def _known_alone(story_texts: Counter, surnames: set[str], part: str) -> bool:
     return story_texts.get(part, 0) > 0 or part.split(" ")[-1] in surnames
 
 
-def _and_parts(text: str, story_texts: Counter, surnames: set[str], listed: bool = False):
-    """The two names of "A and B", when the story names each alone, or when the mention
-    ends a list ("Okafor and Brandt and Liu": ``listed``, "and" before it) of one-word
-    names."""
+def _and_parts(text: str, story_texts: Counter, surnames: set[str]):
     if text.count(AND) != 1:
         return None
     left, right = text.split(AND)
     if not (_capitalised(left) and _capitalised(right)):
         return None
-    one_word = " " not in left and " " not in right
-    if not (listed and one_word) and not all(
-        _known_alone(story_texts, surnames, part) for part in (left, right)
-    ):
+    if not all(_known_alone(story_texts, surnames, part) for part in (left, right)):
         return None
     return [(0, len(left)), (len(left) + len(AND), len(text))]
 
@@ -158,8 +151,7 @@ def split_joined(mentions: pd.DataFrame) -> pd.DataFrame:
     rows, changed = [], False
     for idx, text in texts.items():
         row = mentions.loc[idx]
-        listed = str(row.get("prev_word", "")) == "and"  # "X and A and B": a list
-        parts = _slash_parts(text) or _and_parts(text, story_texts, surnames, listed)
+        parts = _slash_parts(text) or _and_parts(text, story_texts, surnames)
         if not parts:
             rows.append(row)
             continue

@@ -218,14 +218,3 @@ def test_a_state_branch_is_kept_apart_from_its_party():
 
     assert shorter_forms("Democratic Party of Ohio") == []  # the state's party, not the party
     assert "Planned Parenthood" in shorter_forms("Planned Parenthood Federation of America")
-
-
-def test_coordinated_names_that_end_a_list_are_split():
-    rows = _rows(
-        ("a", 4, "Liu", "GPE"),  # "If Liu and Pike and Lowell agreed"
-        ("a", 12, "Pike and Lowell", "ORG"),
-        ("b", 12, "Pike and Lowell", "ORG"),  # "a firm, Pike and Lowell": one name
-    ).assign(prev_word=["if", "and", "firm,"])
-    out = split_joined(rows)
-    assert list(out["text"]) == ["Liu", "Pike", "Lowell", "Pike and Lowell"]
-    assert list(out["start_char"][1:3]) == [12, 21]

@@ -547,9 +547,6 @@ class _Linker:
             target = _corpus_owner(
                 word, gender, self.last, self.first, self.weight, self.sexes, given
             )
-            bearers = {o for o in same if not (gender and self.sexes.get(o) not in (gender, None))}
-            if target is None and not in_doc and self.known.get(word) is None and len(bearers) > 1:
-                return AMBIGUOUS  # "Kelly" where the story names Mark and Laura Kelly
         return target
 
 

@@ -200,11 +200,10 @@ def test_same_surname_different_people_stay_separate(other_events):
     # row that other articles' Bushes would join)
     assert entity_of(m, "quake", "Bush") == set()
     assert {"George W. Bush", "Jeb Bush"} <= set(m.loc[m["doc_id"] == "quake", "entity"])
-    # Mark Kelly and Laura Kelly in different documents: a third one's "Kelly" could be
-    # either (or someone else): left out, never one "Kelly" row
+    # Mark Kelly and Laura Kelly in different documents: a third one's "Kelly" stays alone
     assert entity_of(m, "kelly_a", "Kelly") == {"Mark Kelly"}
     assert entity_of(m, "kelly_b", "Laura Kelly") == {"Laura Kelly"}
-    assert entity_of(m, "kelly_c", "Kelly") == set()
+    assert entity_of(m, "kelly_c", "Kelly") == {"Kelly"}
 
 
 def test_resolve_cleans_and_rejects():

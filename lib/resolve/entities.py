@@ -14,7 +14,7 @@ from lib.nlp.gazetteer import ascii_fold, gazetteer, norm_key
 from lib.nlp.names import clean_entity_text, strip_region
 from lib.resolve.frames import pair_series, rows
 from lib.resolve.labels import vote_labels
-from lib.resolve.people import AMBIGUOUS, link_people, person_clusters, person_forms
+from lib.resolve.people import link_people, person_clusters, person_forms
 from lib.resolve.short_forms import fold_short_forms
 from lib.schema import NAME_LABELS
 
@@ -115,7 +115,6 @@ def _resolve_people(df: pd.DataFrame, known: dict[str, str | None]) -> pd.DataFr
     forms = person_forms(df)
     canon = person_clusters(forms, df)
     df["entity"] = link_people(df, known, canon)
-    df = df[df["entity"] != AMBIGUOUS].copy()  # a surname two people of its article bear
     df["entity"] = df["entity"].map(lambda e: canon.get(e, e))
     return df
 

@@ -373,10 +373,6 @@ def _gender(name: Name) -> str | None:
     return g if weight >= 1.0 else None
 
 
-#: The entity of a one-word name that two or more people of its article bear and nothing
-#: picks among them: the mention is dropped, never one row for all of them across outlets.
-AMBIGUOUS = ""
-
 #: A surname two people of an article share goes to the one named in full this many times
 #: more often in the corpus.
 DOMINANCE = 3
@@ -397,19 +393,18 @@ class _DocPeople:
                 if not _is_initial(m):
                     self.by_last[fold(m)].add(p.canonical)  # "Peña" of "Enrique Peña Nieto"
 
-    def candidates(self, word: str, gender: str) -> set[str]:
-        """The people of the document ``word`` may name, of a gender a courtesy title
-        allows ("Mrs. Biden" is not Joseph R. Biden Jr., "Mr. Obama" not Malia Obama)."""
-        key = fold(word)
-        cands = self.by_last.get(key) or self.by_first.get(key) or set()
-        return {c for c in cands if self.gender.get(c) in (gender, None)} if gender else cands
-
     def resolve(self, word: str, gender: str, weight: dict[str, int]) -> str | None:
         """The one person of the document ``word`` names. With several (Bill and Hillary
         Clinton): the one a courtesy title's gender leaves, else the one the corpus names in
         full at least :data:`DOMINANCE` times as often as each other ("Trump" beside a
         "Melania Trump" named twice), else nobody."""
-        cands = self.candidates(word, gender)
+        key = fold(word)
+        cands = self.by_last.get(key) or self.by_first.get(key)
+        if not cands:
+            return None
+        if gender:
+            # "Mrs. Biden" is not Joseph R. Biden Jr., "Mr. Obama" not Malia Obama
+            cands = {c for c in cands if self.gender.get(c) in (gender, None)}
         if len(cands) > 1:
             ranked = sorted(cands, key=lambda c: -weight.get(c, 0))
             top, second = weight.get(ranked[0], 0), weight.get(ranked[1], 0)
@@ -526,12 +521,6 @@ class _Linker:
             return None
         same = self.last.get(key, set())
         target = doc_people.resolve(word, gender, self.weight) if doc_people else None
-        if target is None and doc_people is not None and self.known.get(word) is None:
-            cands = doc_people.candidates(word, gender)
-            if len(cands) > 1:  # "Cheney" beside Dick, Liz and Mary Cheney
-                titled = cands & self.titled  # "Vice President Cheney", not "Mr. Cheney"
-                job = has_title and not gender and len(titled) == 1
-                return next(iter(titled)) if job else AMBIGUOUS
         if target is not None and doc_people.by_last.get(key):
             target = _dominant(target, same, self.weight, gender, self.sexes)
             titled = same & self.titled

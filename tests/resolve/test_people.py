@@ -226,32 +226,3 @@ def test_names_the_model_cut_are_joined_and_lists_are_split(nlp):
     assert "New York State Workers' Compensation Board" in names  # apostrophes normalised
     assert "Deferred Action for Childhood Arrivals" in names
     assert {"Dreamers", "TPS"} <= names and "Dreamers and TPS" not in names
-
-
-def _family_story():
-    """Three invented namesakes (a senator, her brother, their father) in three articles."""
-    rows = []
-    for doc in ("a", "b", "c"):
-        rows += [
-            {"doc_id": doc, "text": "Ilse Marrow", "label": "PERSON"},
-            {"doc_id": doc, "text": "Jonas Marrow", "label": "PERSON"},
-            {"doc_id": doc, "text": "Anton Marrow", "label": "PERSON", "cue": "title"},
-        ]
-    rows += [
-        {"doc_id": "a", "text": "Marrow", "label": "PERSON"},  # "the elder Marrow daughter"
-        {"doc_id": "b", "text": "Marrow", "label": "PERSON", "cue": "title"},  # "Governor M."
-        {"doc_id": "c", "text": "Marrow", "label": "PERSON", "honorific": "m", "cue": "title"},
-    ]
-    return frame(rows)
-
-
-def test_a_surname_three_people_of_the_article_share_is_nobody_unless_a_title_picks():
-    m = resolve_entities(_family_story())
-    ents = set(m["entity"])
-    assert "Marrow" not in ents  # never one row for all three across outlets
-    # "Governor Marrow": the one of them written with a job title
-    assert entity_of(m, "b", "Marrow") == {"Anton Marrow"}
-    assert entity_of(m, "a", "Marrow") == set()  # no way to tell: left out
-    # "Mr. Marrow" is a courtesy title, not a job: it does not pick the titled one
-    assert entity_of(m, "c", "Marrow") == set()
-    assert {"Ilse Marrow", "Jonas Marrow", "Anton Marrow"} <= ents

@@ -392,9 +392,13 @@ def test_national_bodies_written_several_ways_are_one_organisation():
             {"doc_id": "b", "text": "C.D.C.", "label": "ORG"},
             {"doc_id": "a", "text": "Fed", "label": "ORG"},
             {"doc_id": "b", "text": "Federal Reserve Board", "label": "ORG"},
+            {"doc_id": "a", "text": "N.T.S.B.", "label": "ORG"},
+            {"doc_id": "b", "text": "NTSB", "label": "ORG"},
+            {"doc_id": "a", "text": "Hizballah", "label": "ORG"},
+            {"doc_id": "b", "text": "Hezbollah", "label": "ORG"},
         ]
     )  # fmt: skip
     m = resolve_entities(raw)
     assert m["entity"].tolist() == ["Ninth Circuit"] * 2 + [
         "Centers for Disease Control and Prevention"
-    ] * 2 + ["Federal Reserve"] * 2
+    ] * 2 + ["Federal Reserve"] * 2 + ["NTSB"] * 2 + ["Hezbollah"] * 2

@@ -81,8 +81,36 @@ def labelled_date(line: str) -> tuple[str, str]:
     m = DATE_LABEL.match(line)
     if not m or len(line.split()) > 10:
         return "", ""
-    date = parse_date(m.group("rest"))
+    date = parse_date(m.group("rest")) or date_after_time(m.group("rest"))
     return (m.group("label").lower(), date) if date else ("", "")
+
+
+def date_after_time(line: str) -> str:
+    """The ISO date of a short date line that starts with the time or a weekday's name
+    ("4:32 PM EST, March 3, 2025", "10.15 GMT Tue 4 Mar 2025"), else ""."""
+    words = line.split()
+    if len(words) > 10:
+        return ""
+    for k in range(1, len(words)):
+        date = parse_date(" ".join(words[k:]).lstrip(",;|· "))
+        if date:
+            return date
+    return ""
+
+
+#: Where a byline may go on with its date ("By Jane Doe | June 12, 2025").
+_BYLINE_SEPARATOR = re.compile(r"\s*[|·•—–]\s*|,\s+|\s+-\s+")
+
+
+def byline_date(byline: str) -> tuple[str, str]:
+    """(byline, ISO date) of a byline that goes on with its date ("Jane Doe | June 12,
+    2025", "Jane Doe, Fox News | Published March 4, 2025"), else (byline, "")."""
+    for m in _BYLINE_SEPARATOR.finditer(byline):
+        tail = byline[m.end() :]
+        date = parse_date(tail) if is_date_line(tail) else labelled_date(tail)[1]
+        if date and m.start() > 1:
+            return byline[: m.start()].strip(), date
+    return byline, ""
 
 
 def byline_outlet(byline: str) -> tuple[str, str]:
@@ -162,6 +190,25 @@ DATE_WORDS = re.compile(
     r"posted|last|first|on|at|hours?|hrs?|minutes?|mins?|days?|ago|today|yesterday)\.?,?$",
     re.I,
 )
+
+
+#: Section names a page prints above its headline ("Politics", "U.S. News > Crime").
+#: General newsroom sections, not outlet-specific.
+SECTION_WORDS = frozenset(
+    """politics world business sports sport us u.s. uk u.k. national nation local metro news
+    health science tech technology entertainment culture arts crime courts justice education
+    environment climate economy markets money finance travel lifestyle weather region
+    regional state states europe asia africa americas middle east latin america australia
+    canada elections election government policy national-security security military defense
+    defence home and & > / | · • - – —""".split()
+)
+
+
+def is_section_label(line: str) -> bool:
+    """A line made only of section names ("Politics", "U.S. News", "World > Europe"): page
+    furniture above a headline, never the headline."""
+    words = line.lower().replace(">", " > ").replace("/", " / ").split()
+    return 0 < len(words) <= 6 and all(w.strip(":") in SECTION_WORDS for w in words)
 
 
 def is_kicker(line: str) -> bool:

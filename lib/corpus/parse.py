@@ -20,10 +20,13 @@ from lib.corpus.metadata import (
     OUTLET_WORDS,
     PUBLISHED_ON,
     URL_RE,
+    byline_date,
     byline_outlet,
+    date_after_time,
     is_date_line,
     is_dateish,
     is_kicker,
+    is_section_label,
     labelled_date,
     outlet_from_url,
     parse_date,
@@ -93,8 +96,11 @@ class _Reader:
             return True
         by = BYLINE.match(plain)
         if by and len(plain.split()) <= 10:
-            name, outlet = byline_outlet(by.group(1).strip())
+            name, date = byline_date(by.group(1).strip())
+            name, outlet = byline_outlet(name)
             self.found.setdefault("byline", name)
+            if date:
+                self.found.setdefault("published", date)
             if outlet:
                 self.found.setdefault("outlet", outlet)
             self.boiler.append(plain)
@@ -104,8 +110,13 @@ class _Reader:
                 self.found["outlet"] = plain
             self.boiler.append(plain)
             return True
+        if not self.body and is_section_label(plain):
+            self.boiler.append(plain)  # "Politics" above the headline
+            return True
         if not self.seen_prose and (is_kicker(plain) or is_dateish(plain)):
             self.boiler.append(plain)  # "EXCLUSIVE", "3 hours ago": never the title
+            if is_dateish(plain) and date_after_time(plain):  # "4:32 PM EST, March 3, 2025"
+                self.found.setdefault("published", date_after_time(plain))
             return True
         if (
             not self.body

@@ -38,7 +38,9 @@ def is_headline(line: str, next_paragraph: str | None) -> bool:
     sentence and the paragraph after it is longer (headlines shorter than their lede are
     the rule: "Senate passes the budget." before a 40-word first paragraph) and holds no
     quotation; or when it is in Title Case. A line holding a quotation cut by its
-    attribution ("“We were not warned,” she said") is prose.
+    attribution is prose when it ends like a sentence ("“We were not warned,” she said.")
+    and a headline when it does not and is in Title Case or shorter than the paragraph
+    after it ("‘It Was 20 Years Ago,’ Says Singer Tom Bell").
     """
     line = (line or "").strip()
     if not line or "\n" in line or not next_paragraph or not next_paragraph.strip():
@@ -46,10 +48,17 @@ def is_headline(line: str, next_paragraph: str | None) -> bool:
     words = line.split()
     if len(words) > MAX_TITLE_WORDS or _DATELINE.match(line):
         return False
-    if _ATTRIBUTED_QUOTE.search(line) or line.endswith("..."):
+    if line.endswith("..."):
         return False
     if not _SENTENCE_LIKE.search(line):
-        return True
+        # "“We Will Rebuild,” Governor Says After Floods": a quotation cut by its
+        # attribution is a headline when the line ends like none and is in Title Case or
+        # shorter than the paragraph after it
+        if not _ATTRIBUTED_QUOTE.search(line):
+            return True
+        return is_heading_line(line) or len(next_paragraph.split()) > len(words)
+    if _ATTRIBUTED_QUOTE.search(line):
+        return False
     if len(words) > MAX_PERIOD_TITLE_WORDS or _INNER_SENTENCE.search(line[:-1]):
         return False
     if is_heading_line(line[:-1]):

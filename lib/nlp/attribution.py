@@ -44,12 +44,13 @@ from lib.nlp.clauses import (
     nearby_verb,
     sender,
 )
-from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
 from lib.nlp.index import doc_ents, ents_within, sent_of
 from lib.nlp.names import clean_entity_text
 from lib.nlp.people import People, vocab
 from lib.nlp.pipeline import doc_text
+from lib.nlp.roles import role_holder
+from lib.nlp.spans import entity_offsets, np_span
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependency labels of a noun's slot (a VERB-tagged token there is read as a noun).
@@ -457,32 +458,7 @@ class Attributor:
 
     def _role(self, subj, written: str):
         """ "the mayor said" -> the person of the document who holds that title."""
-        heads = {w.lower() for w in gazetteer().titles["head"]}
-        low = subj.lower_
-        if subj.tag_ not in ("NN", "NNP") or low not in heads:
-            return None
-        if not written.lower().startswith(("the ", "his ", "her ", "their ")) and "'s " not in (
-            written.lower().replace("’", "'")
-        ):
-            return None
-        gendered = vocab()["gendered_words"].get(low)
-        modifiers = [c.lower_ for c in subj.lefts if c.dep_ in ("compound", "amod", "nmod")]
-        before = [
-            e
-            for e in reversed(self.people.mentions)
-            if e.end <= subj.i
-            and e.start not in self.in_quote
-            and not (gendered and not self.people.compatible(e, gendered))
-        ]
-        # "the NATO chief": a person written with "NATO" before; else with "chief" before
-        for test in (
-            lambda e: modifiers and all(self.people.has_title(e, m) for m in modifiers),
-            lambda e: self.people.has_title(e, low),
-        ):
-            for ent in before:
-                if test(ent):
-                    return entity_offsets(ent)
-        return None
+        return role_holder(subj, written, self.people, self.in_quote)
 
     def _name_for(self, subj):
         """(text, start, end) of the named entity standing for the subject token, or None."""
@@ -535,7 +511,7 @@ class Attributor:
     def _written(self, subj, floor: int) -> str:
         """The subject's noun phrase as written: left modifiers, compounds and an "of"
         phrase ("Critics of the program"), not clauses or appositions."""
-        lo, hi = _np_span(subj)
+        lo, hi = np_span(subj)
         lo = max(lo, floor)
         if hi <= lo:
             return subj.text
@@ -546,51 +522,8 @@ class Attributor:
         return " ".join(text.split()).strip(" ,")
 
     def _entity_in(self, subj) -> tuple[int, int] | None:
-        lo, hi = _np_span(subj)
+        lo, hi = np_span(subj)
         for ent in ents_within(self.doc, lo, hi):
             if ent.label_ in SOURCE_LABELS:
                 return ent.start_char, ent.end_char
         return None
-
-
-def entity_offsets(ent) -> tuple[str, int, int] | None:
-    """Cleaned text and offsets of an entity span (possessive and article cut)."""
-    doc = ent.doc
-    end = ent.end
-    for tok in ent:
-        if tok.tag_ == "POS" or tok.text in ("’s", "'s", "’", "'"):
-            end = tok.i
-            break
-    span = doc[ent.start : end]
-    if len(span) == 0:
-        return None
-    text = clean_entity_text(span.text, ent.label_)
-    if text is None:
-        return None
-    span_text = span.text
-    pos = span_text.find(text)
-    if pos < 0:  # cleaning changed the text (e.g. added a full stop): keep the raw span
-        text = span_text.strip()
-        pos = span_text.find(text)
-    pos = span.start_char + pos if pos >= 0 else -1
-    return text, pos, pos + len(text)
-
-
-def _np_span(tok) -> tuple[int, int]:
-    """Token range of the noun phrase headed by ``tok`` with its "of" / "for" phrase (without
-    clauses and appositions)."""
-    drop = ("relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj")
-    idxs = {tok.i}
-    for child in tok.children:
-        # "critics of the plan", "a spokeswoman for the committee"; not "in Paris"
-        other_prep = child.dep_ == "prep" and (child.lower_ not in ("of", "for") or child.i < tok.i)
-        if child.dep_ in drop or other_prep:
-            continue
-        idxs.update(t.i for t in child.subtree)
-    lo, hi = min(idxs), max(idxs) + 1
-    doc = tok.doc
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
-        lo += 1
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
-        hi -= 1
-    return lo, hi

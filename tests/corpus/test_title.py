@@ -98,3 +98,57 @@ def test_no_quote_speaker_or_figure_from_the_headline(analyse_texts):
     figures = analysis.figures
     assert not (figures["start_char"] < text.index("\n")).any()  # "20", "5" are title words
     assert list(figures["text"]) == ["about 300"]
+
+
+def test_a_dash_names_the_outlet_only_when_the_name_reads_as_one():
+    assert split_outlet_suffix("Mill to close - Riverside Gazette") == (
+        "Mill to close",
+        "Riverside Gazette",
+    )
+    assert split_outlet_suffix("Mill to close – Reuters")[1] == "Reuters"
+    for title in (
+        "Storm hits coast – Live Updates",  # no newsroom word
+        "Vote delayed - officials",  # not a name
+        "Mayor wins - World News",  # a section, not an outlet
+        "Troops advance - Ukraine War Live",
+    ):
+        assert split_outlet_suffix(title) == (title, ""), title
+
+
+def test_a_page_title_keeps_its_outlet_and_its_headline_on_top():
+    from lib.ingest.readers import read_html
+
+    page = (
+        b"<html><head><title>Mill to close | The Daily Example</title></head><body>"
+        b"<h1>Mill to close</h1><p>" + LEDE.encode() + b"</p></body></html>"
+    )
+    text, hints = read_html(page)
+    doc = parse_document("d", text, hints)
+    assert (doc.title, doc.outlet) == ("Mill to close", "The Daily Example")
+    assert doc.text.startswith("Mill to close\n\n") and doc.text.count("Mill to close") == 1
+
+
+def test_bylines_with_dates_section_labels_and_time_first_dates():
+    raw = (
+        "Politics\n\nMill Owner Names Ex-Aide To Run Closure\n\n"
+        f"**By Jane Doe** | June 12, 2025\n\n{LEDE}"
+    )
+    doc = parse_document("d", raw)
+    assert (doc.title, doc.byline, doc.published) == (
+        "Mill Owner Names Ex-Aide To Run Closure",
+        "Jane Doe",
+        "2025-06-12",
+    )
+    assert "Politics" in doc.boilerplate.split("\n")
+    doc = parse_document("d", f"Mill to close\n\nUpdated 4:32 PM EST, March 3, 2025\n\n{LEDE}")
+    assert doc.published == "2025-03-03"
+    doc = parse_document("d", f"Mill to close\n\n{LEDE}\n\n*A version of this story appears "
+                         "in print on June 13, 2025, on Page A1.*")  # fmt: skip
+    assert "in print" not in doc.text and "in print" in doc.boilerplate
+
+
+def test_a_headline_with_an_attributed_quote_is_a_headline():
+    assert is_headline("“We Will Rebuild,” Governor Says After Floods", LEDE)
+    assert is_headline("'We were never warned,' workers say as mill closes", LEDE)
+    # a sentence is still prose
+    assert not is_headline("“We lost everything,” said Ana Ruiz, a resident.", LEDE)

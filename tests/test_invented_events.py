@@ -66,7 +66,8 @@ def test_outlets_from_title_suffix_file_name_and_page_title(event):
     outlets = dict(zip(analysis.documents["doc_id"], analysis.documents["outlet"], strict=True))
     # "<title>Headline - Riverside Gazette</title>": a dash before a newsroom name
     assert outlets["riverside_gazette"] == "Riverside Gazette"
-    assert _doc(corpus, "riverside_gazette").title == "Kessler Paper to Close Riverside Mill, Cut 400 Jobs"
+    gazette = _doc(corpus, "riverside_gazette")
+    assert gazette.title == "Kessler Paper to Close Riverside Mill, Cut 400 Jobs"
 
 
 def test_titles_dates_bylines_and_furniture(event):

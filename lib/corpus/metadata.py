@@ -21,6 +21,9 @@ MONTHS = (
 )
 
 
+#: An optional weekday before a date ("Monday,", "Tue").
+WEEKDAY = r"(?:(?:\w+day|mon|tues?|wed|thu|thurs?|fri|sat|sun)\.?,?\s+)?"
+
 DATE_PATTERNS = [
     # 28/10/2024 17h25, 28.10.2024, 2024-10-28 12:00
     (
@@ -30,12 +33,12 @@ DATE_PATTERNS = [
     (re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T\s]+(\d{1,2}):(\d{2}))?"), "ymd"),
     # October 28, 2024 / Oct. 28 2024
     (
-        re.compile(rf"^\s*(?:\w+day,?\s+)?({MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I),
+        re.compile(rf"^\s*{WEEKDAY}({MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I),
         "mdy_name",
     ),
     # 28 October 2024
     (
-        re.compile(rf"^\s*(?:\w+day,?\s+)?(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})\b", re.I),
+        re.compile(rf"^\s*{WEEKDAY}(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})\b", re.I),
         "dmy_name",
     ),
 ]
@@ -114,15 +117,35 @@ def byline_date(byline: str) -> tuple[str, str]:
 
 
 def byline_outlet(byline: str) -> tuple[str, str]:
-    """(name, outlet) of a byline that names its outlet ("Jane Doe, Reuters"), else
-    (byline, "")."""
+    """(name, outlet) of a byline that names its outlet ("Jane Doe, Reuters", "DEV RAMAN
+    Associated Press"), else (byline, "")."""
     m = BYLINE_OUTLET.match(byline)
     if m:
         outlet = m.group("outlet").strip()
         known = WIRE_AGENCIES.get(outlet.lower())
         if known or OUTLET_WORDS.search(outlet):
             return m.group("name").strip(), known or outlet
+        return byline, ""
+    for agency, name in WIRE_AGENCIES.items():  # AP style: the agency after the names
+        if len(agency) > 4 and byline.lower().endswith(" " + agency):
+            return byline[: -len(agency)].strip(), name
     return byline, ""
+
+
+#: Lines that name an outlet: a few capitalised words ending in a newsroom word.
+_OUTLET_LINE_WORD = re.compile(r"^[A-Z][\w&'’.-]*$|^(?:of|the|and|&)$")
+
+
+def is_outlet_line(line: str) -> bool:
+    """A line that only names an outlet ("Fox News", "The Meridian Post", "Reuters"): at
+    most five capitalised words, the last a newsroom word ("News", "Post", "Times"), or a
+    news agency's name."""
+    words = line.split()
+    if line.lower().strip() in WIRE_AGENCIES and len(line.strip()) > 2:
+        return True
+    if not 1 < len(words) <= 5 or not all(_OUTLET_LINE_WORD.match(w) for w in words):
+        return False
+    return bool(OUTLET_WORDS.fullmatch(words[-1]))
 
 
 PUBLISHED_ON = re.compile(
@@ -186,7 +209,8 @@ KICKER_LINE = re.compile(rf"^\W*(?:{KICKER_WORDS})\W*$", re.I)
 KICKER_PREFIX = re.compile(rf"^\W*(?:{KICKER_WORDS})\s*[-–—:|]\s*(?=\S)", re.I)
 #: Words a date or time line is made of besides numbers ("Monday 28 October 2024 12.00 GMT").
 DATE_WORDS = re.compile(
-    rf"^(?:{MONTHS}|\w+day|gmt|utc|bst|cet|est|edt|pst|am|pm|a\.m\.|p\.m\.|updated|published|"
+    rf"^(?:{MONTHS}|\w+day|gmt|utc|bst|cet|cest|est|edt|pst|pdt|cst|cdt|mst|mdt|et|pt|ct|mt|"
+    r"ist|jst|aest|am|pm|a\.m\.|p\.m\.|updated|published|"
     r"posted|last|first|on|at|hours?|hrs?|minutes?|mins?|days?|ago|today|yesterday)\.?,?$",
     re.I,
 )

@@ -26,6 +26,7 @@ from lib.corpus.metadata import (
     is_date_line,
     is_dateish,
     is_kicker,
+    is_outlet_line,
     is_section_label,
     labelled_date,
     outlet_from_url,
@@ -78,9 +79,8 @@ class _Reader:
             return True
         return False
 
-    def header_line(self, plain: str) -> bool:
-        """Header block before the body: title, outlet, section, byline and date lines.
-        Returns True when the line was set aside."""
+    def date_or_byline(self, plain: str) -> bool:
+        """A date, "Published: …" or "By …" line: its metadata kept, the line set aside."""
         if is_date_line(plain):
             self.found.setdefault("published", parse_date(plain))
             self.boiler.append(plain)
@@ -105,8 +105,25 @@ class _Reader:
                 self.found.setdefault("outlet", outlet)
             self.boiler.append(plain)
             return True
+        return False
+
+    def header_line(self, plain: str) -> bool:
+        """Header block before the body: title, outlet, section, byline and date lines.
+        Returns True when the line was set aside."""
+        if self.date_or_byline(plain):
+            return True
+        if len(self.body) == 1 and is_outlet_line(self.body[0]) and _headline_like(plain):
+            outlet = self.body.pop()  # "Fox News" above the headline: the outlet, not the title
+            self.boiler.append(outlet)
+            self.found.setdefault("outlet", outlet)
+            self.found["title"] = strip_kicker(plain)
+            return False
         if self.body and not looks_like_prose(plain) and len(plain.split()) <= 6:
-            if OUTLET_WORDS.search(plain) and "outlet" not in self.found:
+            name, outlet = byline_outlet(plain)  # "Jane Doe, Fox News" under the headline
+            if outlet and name != plain:
+                self.found.setdefault("byline", name)
+                self.found.setdefault("outlet", outlet)
+            elif OUTLET_WORDS.search(plain) and "outlet" not in self.found:
                 self.found["outlet"] = plain
             self.boiler.append(plain)
             return True
@@ -142,16 +159,31 @@ class _Reader:
         if is_caption(raw_line, plain):
             self.boiler.append(plain)
             return
-        if not self.seen_prose:
+        if not self.seen_prose or (len(self.body) <= 2 and _header_after_dek(plain)):
             if self.header_line(plain):
                 return
         elif is_date_line(plain):
+            self.found.setdefault("published", parse_date(plain))
             self.boiler.append(plain)
             return
         if len(self.body) == 1 and _same_line(plain, split_outlet_suffix(self.body[0])[0]):
             self.boiler.append(plain)  # the headline repeated at the top of the body
             return
         self.body.append(plain)
+
+
+def _header_after_dek(line: str) -> bool:
+    """A byline or date line under a headline and its one-sentence summary (the dek)."""
+    if BYLINE.match(line) and len(line.split()) <= 10 and not line.endswith("."):
+        return True
+    return is_date_line(line) or bool(labelled_date(line)[1]) or is_dateish(line)
+
+
+def _headline_like(line: str) -> bool:
+    """A line that can be a headline: 3-30 words, no full stop at its end, no dateline."""
+    return 3 <= len(line.split()) <= 30 and not line.endswith((".", "!")) and not (
+        DATELINE.match(line)
+    )
 
 
 def _same_line(a: str, b: str) -> bool:

@@ -152,3 +152,53 @@ def test_a_headline_with_an_attributed_quote_is_a_headline():
     assert is_headline("'We were never warned,' workers say as mill closes", LEDE)
     # a sentence is still prose
     assert not is_headline("“We lost everything,” said Ana Ruiz, a resident.", LEDE)
+
+
+PASTED = {  # pages copied from a browser into a text file, as users upload them
+    "outlet line first": (
+        "The Millbrook Herald\n\nMill Owner Names Ex-Aide To Run Closure\n\nBy Jane Doe",
+        ("The Millbrook Herald", "Mill Owner Names Ex-Aide To Run Closure", "Jane Doe", ""),
+    ),
+    "outlet, section, short headline, byline with outlet": (
+        "Example News\n\nPolitics\n\nMill owner names aide\n\n"
+        "Published March 4, 2025 10:14am EST\n\nBy Jane Doe | Example News",
+        ("Example News", "Mill owner names aide", "Jane Doe", "2025-03-04"),
+    ),
+    "dek, then byline and dates": (
+        "Mill Owner Names Ex-Aide To Run Closure\n\nThe pick drew criticism from workers and "
+        "the union, who called it a favour.\n\nBy Jane Doe and Tom Roe\n\nMarch 4, 2025\n\n"
+        "Updated 5:02 p.m. ET",
+        ("", "Mill Owner Names Ex-Aide To Run Closure", "Jane Doe and Tom Roe", "2025-03-04"),
+    ),
+    "weekday abbreviation": (
+        "Mill owner names aide to run closure\n\nTue 4 Mar 2025 10.15 GMT",
+        ("", "Mill owner names aide to run closure", "", "2025-03-04"),
+    ),
+    "name and outlet under the headline": (
+        "Mill owner names aide to run closure\n\nJane Doe, Example News",
+        ("Example News", "Mill owner names aide to run closure", "Jane Doe", ""),
+    ),
+    "agency after the byline": (
+        "Mill owner names aide to run closure\n\nBy JANE DOE Associated Press",
+        ("The Associated Press", "Mill owner names aide to run closure", "JANE DOE", ""),
+    ),
+}
+
+
+def test_pasted_page_headers():
+    for case, (head, expected) in PASTED.items():
+        doc = parse_document("d", f"{head}\n\n{LEDE}")
+        assert (doc.outlet, doc.title, doc.byline, doc.published) == expected, case
+        assert doc.text.startswith(expected[1] + "\n\n") and doc.text.endswith(LEDE), case
+    # a headline ending in a newsroom word is still the title when prose follows it
+    doc = parse_document("d", f"Millbrook Mourns Its Post\n\n{LEDE}")
+    assert (doc.title, doc.outlet) == ("Millbrook Mourns Its Post", "")
+
+
+def test_widgets_and_wire_photo_captions_are_furniture():
+    raw = (
+        "Mill owner names aide to run closure\n\nListen to this article · 4 min\n\n"
+        "Workers leave the mill on Monday. (AP Photo/Jane Roe)\n\n" + LEDE
+    )
+    doc = parse_document("d", raw)
+    assert doc.text == "Mill owner names aide to run closure\n\n" + LEDE

@@ -81,6 +81,10 @@ TITLES = {
         "she said on City Networks’ “Late Desk Tonight” that the terms were clear: "
         "“We have the votes.”"
     ),
+    "told a programme, an interview with one": (
+        "Senator Jane Roe told “State of the Union” that the bill would pass. In an "
+        "interview with “Sunday Desk,” she was blunt: “We have the votes.”"
+    ),
     "modifier and before show": (
         "The “Harbour Nights” star has risen in the polls. “Dawn Desk” show host Ana Ruiz "
         "asked him about it. In an interview on the “Dawn Desk” show, Tom Weller said: "

@@ -65,15 +65,33 @@ PLAIN_TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 
 def outlet_from_file_name(name: str) -> str:
     """The outlet a plain-text file's name gives when nothing else names one: ``fox.txt``
-    -> ``fox``, ``daily_example.txt`` -> ``daily example``; "" for other file types and
-    for names that are not a name (``article_12.txt``, ``untitled.txt``)."""
+    -> ``fox``, ``daily_example.txt`` -> ``daily example``, and so do a copy's number, a
+    date or a word saying what the file holds around the name (``fox (1).txt``,
+    ``fox_2025-03-04.txt``, ``fox_article.txt``); "" for other file types and for names
+    that are not a name (``article_12.txt``, ``untitled.txt``)."""
     base = PurePosixPath((name or "").replace("\\", "/")).name
     stem, dot, suffix = base.rpartition(".")
     if not dot or f".{suffix.lower()}" not in PLAIN_TEXT_SUFFIXES:
         return ""
+    stem = _COPY_MARK.sub("", _DATED.sub("", stem)).strip(" _-")
+    stem = _CONTAINER_END.sub("", _CONTAINER_START.sub("", stem))  # "fox_article.txt"
     if not _OUTLET_STEM.match(stem):
         return ""
     words = stem.replace("_", " ").split()
     if not words or len(words) > 4 or all(w.lower() in GENERIC_STEMS for w in words):
         return ""
     return " ".join(words)
+
+
+#: A copy's number a browser or a user adds: "fox (1).txt", "fox_2.txt", "fox-3.txt".
+_COPY_MARK = re.compile(r"(?:\s*\(\d{1,3}\)|[ _-]+\d{1,3})$")
+#: A date before or after the name: "fox_2025-03-04.txt", "20250304 fox.txt".
+_DATED = re.compile(r"(?:[ _-]*\d{4}-?\d{2}-?\d{2}$|^\d{4}-?\d{2}-?\d{2}[ _-]*)")
+#: Words that say what the file holds, not who published it ("fox_article.txt",
+#: "article-fox.txt"), cut from either end of a longer name.
+_CONTAINERS = (
+    r"(?:articles?|story|stories|text|document|doc|file|copy|uploaded|upload|pasted|paste|"
+    r"draft|page|untitled)"
+)
+_CONTAINER_END = re.compile(rf"(?<=\w)(?:[ _-]+{_CONTAINERS})+$", re.I)
+_CONTAINER_START = re.compile(rf"^(?:{_CONTAINERS}[ _-]+)+(?=\w)", re.I)

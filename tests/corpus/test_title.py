@@ -71,6 +71,12 @@ def test_outlet_from_a_plain_text_file_name():
     assert outlet_from_file_name("Harbour-Daily.md") == "Harbour-Daily"
     for name in ("article_12.txt", "untitled.txt", "2024-10-05.txt", "fox.html", "fox.pdf", "fox"):
         assert outlet_from_file_name(name) == "", name
+    # a copy's number, a date, or what the file holds, around the name
+    for name in ("fox (1).txt", "fox_2.txt", "fox_article.txt", "article-fox.txt",
+                 "fox_2025-03-04.txt", "fox_copy (2).txt"):  # fmt: skip
+        assert outlet_from_file_name(name) == "fox", name
+    assert outlet_from_file_name("fox_news_story.txt") == "fox news"
+    assert outlet_from_file_name("article (3).txt") == ""
 
 
 def test_uploaded_file_name_names_the_outlet_only_when_nothing_else_does():

@@ -168,7 +168,21 @@ def _headline_on_top(text: str, title: str) -> str:
     norm = " ".join(headline.casefold().split())
     if any(norm == " ".join(line.casefold().split()) for line in text.split("\n")[:8]):
         return text
+    if _own_headline(text.lstrip().split("\n", 1)[0].strip()):
+        return text  # an <h1> other than the <title> (a page's SEO title): the page's own
     return f"{headline}\n\n{text}"
+
+
+def _own_headline(first: str) -> bool:
+    """Does the extracted text start with a headline of its own (a short line that ends like
+    no sentence and is no byline, date or kicker)?"""
+    from lib.corpus.metadata import BYLINE, DATELINE, is_date_line, is_dateish, is_kicker
+
+    if not first or BYLINE.match(first) or is_date_line(first) or is_dateish(first):
+        return False
+    if is_kicker(first) or DATELINE.match(first) or len(first.split()) > 30:
+        return False
+    return not first.endswith((".", "!", "?", "”", '"', ":"))
 
 
 def read_pdf(data: bytes, limits: Limits) -> str:

@@ -208,3 +208,17 @@ def test_widgets_and_wire_photo_captions_are_furniture():
     )
     doc = parse_document("d", raw)
     assert doc.text == "Mill owner names aide to run closure\n\n" + LEDE
+
+
+def test_a_page_whose_h1_differs_from_its_title_keeps_its_own_headline_on_top():
+    from lib.ingest.readers import read_html
+
+    page = (
+        b"<html><head><title>Millbrook shelter opens | The Daily Example</title></head><body>"
+        b"<h1>Flood Forces Hundreds From Homes</h1><p>" + LEDE.encode() + b"</p></body></html>"
+    )
+    text, hints = read_html(page)
+    doc = parse_document("d", text, hints)
+    assert doc.outlet == "The Daily Example"
+    assert doc.text.startswith("Flood Forces Hundreds From Homes\n\n")  # one headline on top
+    assert "Millbrook shelter opens" not in doc.text

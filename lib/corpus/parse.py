@@ -186,8 +186,16 @@ def _headline_like(line: str) -> bool:
     )
 
 
+#: Quotation marks and dashes written either way ("‘Hope’" / "'Hope'").
+_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
 def _same_line(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+    """The same line, whatever its case, spacing, quotation marks and dashes."""
+    def norm(line: str) -> str:
+        return " ".join(line.translate(_TYPOGRAPHY).casefold().split()).rstrip(".")
+
+    return norm(a) == norm(b)
 
 
 def _title_and_outlet(reader: _Reader, paragraphs: list[str], hints: dict) -> tuple[str, str]:

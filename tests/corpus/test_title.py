@@ -38,6 +38,10 @@ def test_headline_repeated_at_the_top_of_the_body_is_counted_once():
     doc = parse_document("d", f"{head}\n\n{head}\n\n{LEDE}")
     assert doc.text.count(head) == 1
     assert head in doc.boilerplate
+    # written again with other quotation marks or a full stop, it is still the headline
+    doc = parse_document("d", f"‘Hope Is Here’: Flood Town Reopens\n\n'Hope Is Here': Flood "
+                         f"Town Reopens.\n\n{LEDE}")  # fmt: skip
+    assert doc.text == f"‘Hope Is Here’: Flood Town Reopens\n\n{LEDE}"
 
 
 def test_trailing_outlet_in_the_title_becomes_the_outlet():

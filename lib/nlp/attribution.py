@@ -274,11 +274,17 @@ class Attributor:
         return self.source_of(subj, noun.head.lemma_.lower())
 
     def _noun_source(self, noun) -> Source | None:
-        """Source of "a report by X", "data from X", "the ministry's estimate"."""
+        """Source of "a report by X", "data from X", "the ministry's estimate", "a statement
+        released by X"."""
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
                 pobjs = [c for c in child.children if c.dep_ == "pobj"]
                 if pobjs and (child.lower_ != "of" or self._name_for(pobjs[0]) is not None):
+                    return self.source_of(pobjs[0], noun.lemma_.lower())
+            if child.dep_ == "acl" and child.tag_ == "VBN":  # "a statement issued by X"
+                agents = [a for a in child.children if a.dep_ == "agent"]
+                pobjs = [c for a in agents for c in a.children if c.dep_ == "pobj"]
+                if pobjs and pobjs[0].i not in self.in_quote:
                     return self.source_of(pobjs[0], noun.lemma_.lower())
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.i < noun.i):
@@ -442,6 +448,8 @@ class Attributor:
                 continue
             ent = self.ent_of.get(cand.i)
             plural = cand.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in cand.children)
+            if kind == "pl" and cand.lemma_.lower() in vocab()["non_speakers"]:
+                continue  # "Recent polls show …": polls are no "they" who said something
             if kind == "pl" and (plural or cand.lemma_.lower() in collective or (
                 ent is not None and ent.label_ in ("NORP", "ORG"))):  # fmt: skip
                 return cand

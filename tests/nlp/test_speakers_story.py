@@ -151,3 +151,19 @@ def test_a_speaker_without_a_mention_is_the_articles_person_of_that_surname():
     shown, entity = resolve_sources(table, span_entities(mentions), "speaker")
     assert shown.tolist() == ["Rafael Odunsi", "Roe", "Okafor"]
     assert entity.tolist() == ["Rafael Odunsi", "Roe", "Okafor"]
+
+
+def test_polls_are_no_they_who_said_something(nlp):
+    """ "Recent polls show …" then "…," they said: polls say nothing; the quote is left
+    without a speaker rather than credited to "Recent polls"."""
+    text = (
+        "Recent polls show the race tightening. “We feel good about where we are,” they said."
+    )
+    (q,) = quotes_in_text(nlp, text)
+    assert speaker_of(q) in ("", None)
+
+
+def test_a_statement_released_by_someone_is_theirs(nlp):
+    text = "“Nobody should be surprised,” according to a statement released by the union."
+    (q,) = quotes_in_text(nlp, text)
+    assert speaker_of(q) == "the union"

@@ -30,6 +30,18 @@ QUOTE_MARKS = '"“”‘’«»'
 _ATTRIBUTED_QUOTE = re.compile(r",[”\"’']\s")
 
 
+#: "Castellane on his pick: “He knows the system.”": a short topic, a colon, a quotation
+#: (not "She said: “…”", a reporting verb before the colon).
+_TOPIC_QUOTE = re.compile(
+    r"^(?P<topic>[^:“”\"‘’]{2,60}):\s*[“\"‘'][^“”\"]+[”\"’']$"
+)
+_SAID = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|replied|explained|"
+    r"recalled|declared|warned)\s*$|\bput it\b",
+    re.I,
+)
+
+
 def is_headline(line: str, next_paragraph: str | None) -> bool:
     """Is ``line`` (the first paragraph of an article) its headline?
 
@@ -40,7 +52,10 @@ def is_headline(line: str, next_paragraph: str | None) -> bool:
     quotation; or when it is in Title Case. A line holding a quotation cut by its
     attribution is prose when it ends like a sentence ("“We were not warned,” she said.")
     and a headline when it does not and is in Title Case or shorter than the paragraph
-    after it ("‘It Was 20 Years Ago,’ Says Singer Tom Bell").
+    after it ("‘It Was 20 Years Ago,’ Says Singer Tom Bell"). A short topic, a colon and a
+    quotation ("Castellane on his pick: “He knows the system.”") is a headline too when the
+    paragraph after it is longer, unless a reporting verb precedes the colon ("She said:
+    “…”").
     """
     line = (line or "").strip()
     if not line or "\n" in line or not next_paragraph or not next_paragraph.strip():
@@ -63,7 +78,11 @@ def is_headline(line: str, next_paragraph: str | None) -> bool:
         return False
     if is_heading_line(line[:-1]):
         return True  # Title Case: "Senate Passes The Budget."
-    quoted = any(ch in line for ch in QUOTE_MARKS)
+    topic = _TOPIC_QUOTE.match(line)
+    headed = topic is not None and len(topic.group("topic").split()) <= 8
+    quoted = any(ch in line for ch in QUOTE_MARKS) and not (
+        headed and not _SAID.search(topic.group("topic"))
+    )
     return not quoted and len(next_paragraph.split()) > len(words)
 
 

@@ -226,3 +226,12 @@ def test_a_page_whose_h1_differs_from_its_title_keeps_its_own_headline_on_top():
     assert doc.outlet == "The Daily Example"
     assert doc.text.startswith("Flood Forces Hundreds From Homes\n\n")  # one headline on top
     assert "Millbrook shelter opens" not in doc.text
+
+
+def test_a_topic_a_colon_and_a_quotation_is_a_headline():
+    """The reader takes it as the title; the quote and speaker rules must too."""
+    assert is_headline("Flood victims on the rebuild: “We lost everything.”", LEDE)
+    doc = parse_document("d", f"Ruiz on the rebuild: “We lost everything.”\n\n{LEDE}")
+    assert title_end(doc.text) == len(doc.title) > 0
+    assert not is_headline("She said: “We lost everything.”", LEDE)  # prose
+    assert not is_headline("Ruiz put it simply: “We lost everything.”", LEDE)

@@ -34,6 +34,7 @@ from lib.corpus.metadata import (
     strip_kicker,
     wire_agency,
 )
+from lib.corpus.printed import browser_print
 from lib.corpus.text import (
     SENTENCE_END,
     join_broken,
@@ -223,7 +224,13 @@ def parse_document(doc_id: str, raw: str, hints: dict[str, str] | None = None) -
     hints = {k: (v or "").strip() for k, v in (hints or {}).items()}
     reader = _Reader()
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    for raw_line in rejoin_wrapped(text.split("\n")):  # hard-wrapped lines first
+    lines, printed, printed_title, printed_url = browser_print(text.split("\n"))
+    reader.boiler.extend(printed)
+    if printed_title and not hints.get("title"):  # a page printed to PDF names its title
+        hints["title"] = printed_title
+    if printed_url:
+        reader.found["url"] = printed_url
+    for raw_line in rejoin_wrapped(lines):  # hard-wrapped lines first
         reader.feed(raw_line)
     body, boiler = reader.body, reader.boiler
     # A trailing stub heading with no text after it ("Related") is furniture too.
@@ -240,6 +247,9 @@ def parse_document(doc_id: str, raw: str, hints: dict[str, str] | None = None) -
         meta["outlet"] = outlet_from_url(meta["url"])
     if not meta["outlet"]:  # a plain-text file named after its outlet: "fox.txt"
         meta["outlet"] = outlet_from_file_name(hints.get("source_name", ""))
+    after = f" {meta['outlet']}".casefold()
+    if meta["outlet"] and meta["byline"].casefold().endswith(after):  # "By Jane Doe Fox News"
+        meta["byline"] = meta["byline"][: -len(after)].strip(" ,|-")
     body_text = "\n\n".join(paragraphs)
     return Document(
         doc_id=doc_id,

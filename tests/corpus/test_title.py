@@ -235,3 +235,24 @@ def test_a_topic_a_colon_and_a_quotation_is_a_headline():
     assert title_end(doc.text) == len(doc.title) > 0
     assert not is_headline("She said: “We lost everything.”", LEDE)  # prose
     assert not is_headline("Ruiz put it simply: “We lost everything.”", LEDE)
+
+
+def test_a_page_printed_to_pdf_from_a_browser():
+    """The browser prints the date, time and page title atop every page and the address and
+    page number under it: furniture, though the title names the outlet and the address is
+    the URL (and a byline ending in the outlet's name loses it)."""
+    head = "3/4/25, 10:14 AM Mill Owner Names Ex-Aide To Run Closure | Example News"
+    foot = "https://example-news.com/business/mill-owner 1/2"
+    raw = (
+        f"{head}\nMill Owner Names Ex-Aide To Run Closure\nBy Jane Doe Example News\n"
+        f"{LEDE[:60]}\n{foot}\n{head}\n{LEDE[60:]}\n"
+        "https://example-news.com/business/mill-owner 2/2\n"
+    )
+    doc = parse_document("d", raw, {"source_name": "mill.pdf"})
+    assert (doc.outlet, doc.title, doc.byline, doc.url) == (
+        "Example News",
+        "Mill Owner Names Ex-Aide To Run Closure",
+        "Jane Doe",
+        "https://example-news.com/business/mill-owner",
+    )
+    assert doc.text == f"Mill Owner Names Ex-Aide To Run Closure\n\n{LEDE}"

@@ -163,8 +163,7 @@ class _Reader:
         if not self.seen_prose or (len(self.body) <= 2 and _header_after_dek(plain)):
             if self.header_line(plain):
                 return
-        elif is_date_line(plain):
-            self.found.setdefault("published", parse_date(plain))
+        elif is_date_line(plain):  # a date in the body (a timeline, a print date): no metadata
             self.boiler.append(plain)
             return
         if len(self.body) == 1 and _same_line(plain, split_outlet_suffix(self.body[0])[0]):

@@ -167,3 +167,10 @@ def test_a_statement_released_by_someone_is_theirs(nlp):
     text = "“Nobody should be surprised,” according to a statement released by the union."
     (q,) = quotes_in_text(nlp, text)
     assert speaker_of(q) == "the union"
+
+
+def test_a_quotation_glued_to_the_comma_after_said(nlp):
+    """ "Ryan said,“Look, …”" (no space after the comma, common in web copy): "said" is
+    still a word of its own, so the quote has its speaker."""
+    (q,) = quotes_in_text(nlp, "Ana Ruiz said,“Look, we will rebuild every house in town.”")
+    assert (q.speaker_text, q.speaker_how) == ("Ana Ruiz", "explicit")

@@ -31,9 +31,10 @@ _ATTRIBUTED_QUOTE = re.compile(r",[”\"’']\s")
 
 
 #: "Castellane on his pick: “He knows the system.”": a short topic, a colon, a quotation
-#: (not "She said: “…”", a reporting verb before the colon).
+#: (not "She said: “…”", a reporting verb before the colon, nor "Omar Haddad, Channel
+#: Nine: “…”", a speaker and their affiliation).
 _TOPIC_QUOTE = re.compile(
-    r"^(?P<topic>[^:“”\"‘’]{2,60}):\s*[“\"‘'][^“”\"]+[”\"’']$"
+    r"^(?P<topic>[^:,“”\"‘’]{2,60}):\s*[“\"‘'][^“”\"]+[”\"’']$"
 )
 _SAID = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|replied|explained|"

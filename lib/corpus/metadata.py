@@ -21,6 +21,9 @@ MONTHS = (
 )
 
 
+#: An optional weekday before a date ("Monday,", "Tue").
+WEEKDAY = r"(?:(?:\w+day|mon|tues?|wed|thu|thurs?|fri|sat|sun)\.?,?\s+)?"
+
 DATE_PATTERNS = [
     # 28/10/2024 17h25, 28.10.2024, 2024-10-28 12:00
     (
@@ -30,12 +33,12 @@ DATE_PATTERNS = [
     (re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T\s]+(\d{1,2}):(\d{2}))?"), "ymd"),
     # October 28, 2024 / Oct. 28 2024
     (
-        re.compile(rf"^\s*(?:\w+day,?\s+)?({MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I),
+        re.compile(rf"^\s*{WEEKDAY}({MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I),
         "mdy_name",
     ),
     # 28 October 2024
     (
-        re.compile(rf"^\s*(?:\w+day,?\s+)?(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})\b", re.I),
+        re.compile(rf"^\s*{WEEKDAY}(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})\b", re.I),
         "dmy_name",
     ),
 ]
@@ -81,20 +84,68 @@ def labelled_date(line: str) -> tuple[str, str]:
     m = DATE_LABEL.match(line)
     if not m or len(line.split()) > 10:
         return "", ""
-    date = parse_date(m.group("rest"))
+    date = parse_date(m.group("rest")) or date_after_time(m.group("rest"))
     return (m.group("label").lower(), date) if date else ("", "")
 
 
+def date_after_time(line: str) -> str:
+    """The ISO date of a short date line that starts with the time or a weekday's name
+    ("4:32 PM EST, March 3, 2025", "10.15 GMT Tue 4 Mar 2025"), else ""."""
+    words = line.split()
+    if len(words) > 10:
+        return ""
+    for k in range(1, len(words)):
+        date = parse_date(" ".join(words[k:]).lstrip(",;|· "))
+        if date:
+            return date
+    return ""
+
+
+#: Where a byline may go on with its date ("By Jane Doe | June 12, 2025").
+_BYLINE_SEPARATOR = re.compile(r"\s*[|·•—–]\s*|,\s+|\s+-\s+")
+
+
+def byline_date(byline: str) -> tuple[str, str]:
+    """(byline, ISO date) of a byline that goes on with its date ("Jane Doe | June 12,
+    2025", "Jane Doe, Fox News | Published March 4, 2025"), else (byline, "")."""
+    for m in _BYLINE_SEPARATOR.finditer(byline):
+        tail = byline[m.end() :]
+        date = parse_date(tail) if is_date_line(tail) else labelled_date(tail)[1]
+        if date and m.start() > 1:
+            return byline[: m.start()].strip(), date
+    return byline, ""
+
+
 def byline_outlet(byline: str) -> tuple[str, str]:
-    """(name, outlet) of a byline that names its outlet ("Jane Doe, Reuters"), else
-    (byline, "")."""
+    """(name, outlet) of a byline that names its outlet ("Jane Doe, Reuters", "DEV RAMAN
+    Associated Press"), else (byline, "")."""
     m = BYLINE_OUTLET.match(byline)
     if m:
         outlet = m.group("outlet").strip()
         known = WIRE_AGENCIES.get(outlet.lower())
         if known or OUTLET_WORDS.search(outlet):
             return m.group("name").strip(), known or outlet
+        return byline, ""
+    for agency, name in WIRE_AGENCIES.items():  # AP style: the agency after the names
+        if len(agency) > 4 and byline.lower().endswith(" " + agency):
+            return byline[: -len(agency)].strip(), name
     return byline, ""
+
+
+#: Lines that name an outlet: a few capitalised words ending in a newsroom word.
+_OUTLET_LINE_WORD = re.compile(r"^[A-Z][\w&'’.-]*$|^(?:of|the|and|&)$")
+
+
+def is_outlet_line(line: str) -> bool:
+    """A line that only names an outlet ("Fox News", "The Meridian Post", "Reuters"): at
+    most five capitalised words, the last a newsroom word ("News", "Post", "Times"), or a
+    news agency's name."""
+    words = line.split()
+    if line.lower().strip() in WIRE_AGENCIES and len(line.strip()) > 2:
+        return True
+    if not 1 < len(words) <= 5 or not all(_OUTLET_LINE_WORD.match(w) for w in words):
+        return False
+    return bool(OUTLET_WORDS.fullmatch(words[-1]))
 
 
 PUBLISHED_ON = re.compile(
@@ -158,10 +209,30 @@ KICKER_LINE = re.compile(rf"^\W*(?:{KICKER_WORDS})\W*$", re.I)
 KICKER_PREFIX = re.compile(rf"^\W*(?:{KICKER_WORDS})\s*[-–—:|]\s*(?=\S)", re.I)
 #: Words a date or time line is made of besides numbers ("Monday 28 October 2024 12.00 GMT").
 DATE_WORDS = re.compile(
-    rf"^(?:{MONTHS}|\w+day|gmt|utc|bst|cet|est|edt|pst|am|pm|a\.m\.|p\.m\.|updated|published|"
+    rf"^(?:{MONTHS}|\w+day|gmt|utc|bst|cet|cest|est|edt|pst|pdt|cst|cdt|mst|mdt|et|pt|ct|mt|"
+    r"ist|jst|aest|am|pm|a\.m\.|p\.m\.|updated|published|"
     r"posted|last|first|on|at|hours?|hrs?|minutes?|mins?|days?|ago|today|yesterday)\.?,?$",
     re.I,
 )
+
+
+#: Section names a page prints above its headline ("Politics", "U.S. News > Crime").
+#: General newsroom sections, not outlet-specific.
+SECTION_WORDS = frozenset(
+    """politics world business sports sport us u.s. uk u.k. national nation local metro news
+    health science tech technology entertainment culture arts crime courts justice education
+    environment climate economy markets money finance travel lifestyle weather region
+    regional state states europe asia africa americas middle east latin america australia
+    canada elections election government policy national-security security military defense
+    defence home and & > / | · • - – —""".split()
+)
+
+
+def is_section_label(line: str) -> bool:
+    """A line made only of section names ("Politics", "U.S. News", "World > Europe"): page
+    furniture above a headline, never the headline."""
+    words = line.lower().replace(">", " > ").replace("/", " / ").split()
+    return 0 < len(words) <= 6 and all(w.strip(":") in SECTION_WORDS for w in words)
 
 
 def is_kicker(line: str) -> bool:

@@ -20,16 +20,21 @@ from lib.corpus.metadata import (
     OUTLET_WORDS,
     PUBLISHED_ON,
     URL_RE,
+    byline_date,
     byline_outlet,
+    date_after_time,
     is_date_line,
     is_dateish,
     is_kicker,
+    is_outlet_line,
+    is_section_label,
     labelled_date,
     outlet_from_url,
     parse_date,
     strip_kicker,
     wire_agency,
 )
+from lib.corpus.printed import browser_print
 from lib.corpus.text import (
     SENTENCE_END,
     join_broken,
@@ -75,9 +80,8 @@ class _Reader:
             return True
         return False
 
-    def header_line(self, plain: str) -> bool:
-        """Header block before the body: title, outlet, section, byline and date lines.
-        Returns True when the line was set aside."""
+    def date_or_byline(self, plain: str) -> bool:
+        """A date, "Published: …" or "By …" line: its metadata kept, the line set aside."""
         if is_date_line(plain):
             self.found.setdefault("published", parse_date(plain))
             self.boiler.append(plain)
@@ -93,19 +97,44 @@ class _Reader:
             return True
         by = BYLINE.match(plain)
         if by and len(plain.split()) <= 10:
-            name, outlet = byline_outlet(by.group(1).strip())
+            name, date = byline_date(by.group(1).strip())
+            name, outlet = byline_outlet(name)
             self.found.setdefault("byline", name)
+            if date:
+                self.found.setdefault("published", date)
             if outlet:
                 self.found.setdefault("outlet", outlet)
             self.boiler.append(plain)
             return True
+        return False
+
+    def header_line(self, plain: str) -> bool:
+        """Header block before the body: title, outlet, section, byline and date lines.
+        Returns True when the line was set aside."""
+        if self.date_or_byline(plain):
+            return True
+        if len(self.body) == 1 and is_outlet_line(self.body[0]) and _headline_like(plain):
+            outlet = self.body.pop()  # "Fox News" above the headline: the outlet, not the title
+            self.boiler.append(outlet)
+            self.found.setdefault("outlet", outlet)
+            self.found["title"] = strip_kicker(plain)
+            return False
         if self.body and not looks_like_prose(plain) and len(plain.split()) <= 6:
-            if OUTLET_WORDS.search(plain) and "outlet" not in self.found:
+            name, outlet = byline_outlet(plain)  # "Jane Doe, Fox News" under the headline
+            if outlet and name != plain:
+                self.found.setdefault("byline", name)
+                self.found.setdefault("outlet", outlet)
+            elif OUTLET_WORDS.search(plain) and "outlet" not in self.found:
                 self.found["outlet"] = plain
             self.boiler.append(plain)
             return True
+        if not self.body and is_section_label(plain):
+            self.boiler.append(plain)  # "Politics" above the headline
+            return True
         if not self.seen_prose and (is_kicker(plain) or is_dateish(plain)):
             self.boiler.append(plain)  # "EXCLUSIVE", "3 hours ago": never the title
+            if is_dateish(plain) and date_after_time(plain):  # "4:32 PM EST, March 3, 2025"
+                self.found.setdefault("published", date_after_time(plain))
             return True
         if (
             not self.body
@@ -131,10 +160,10 @@ class _Reader:
         if is_caption(raw_line, plain):
             self.boiler.append(plain)
             return
-        if not self.seen_prose:
+        if not self.seen_prose or (len(self.body) <= 2 and _header_after_dek(plain)):
             if self.header_line(plain):
                 return
-        elif is_date_line(plain):
+        elif is_date_line(plain):  # a date in the body (a timeline, a print date): no metadata
             self.boiler.append(plain)
             return
         if len(self.body) == 1 and _same_line(plain, split_outlet_suffix(self.body[0])[0]):
@@ -143,8 +172,30 @@ class _Reader:
         self.body.append(plain)
 
 
+def _header_after_dek(line: str) -> bool:
+    """A byline or date line under a headline and its one-sentence summary (the dek)."""
+    if BYLINE.match(line) and len(line.split()) <= 10 and not line.endswith("."):
+        return True
+    return is_date_line(line) or bool(labelled_date(line)[1]) or is_dateish(line)
+
+
+def _headline_like(line: str) -> bool:
+    """A line that can be a headline: 3-30 words, no full stop at its end, no dateline."""
+    return 3 <= len(line.split()) <= 30 and not line.endswith((".", "!")) and not (
+        DATELINE.match(line)
+    )
+
+
+#: Quotation marks and dashes written either way ("‘Hope’" / "'Hope'").
+_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
 def _same_line(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+    """The same line, whatever its case, spacing, quotation marks and dashes."""
+    def norm(line: str) -> str:
+        return " ".join(line.translate(_TYPOGRAPHY).casefold().split()).rstrip(".")
+
+    return norm(a) == norm(b)
 
 
 def _title_and_outlet(reader: _Reader, paragraphs: list[str], hints: dict) -> tuple[str, str]:
@@ -172,7 +223,13 @@ def parse_document(doc_id: str, raw: str, hints: dict[str, str] | None = None) -
     hints = {k: (v or "").strip() for k, v in (hints or {}).items()}
     reader = _Reader()
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    for raw_line in rejoin_wrapped(text.split("\n")):  # hard-wrapped lines first
+    lines, printed, printed_title, printed_url = browser_print(text.split("\n"))
+    reader.boiler.extend(printed)
+    if printed_title and not hints.get("title"):  # a page printed to PDF names its title
+        hints["title"] = printed_title
+    if printed_url:
+        reader.found["url"] = printed_url
+    for raw_line in rejoin_wrapped(lines):  # hard-wrapped lines first
         reader.feed(raw_line)
     body, boiler = reader.body, reader.boiler
     # A trailing stub heading with no text after it ("Related") is furniture too.
@@ -189,6 +246,9 @@ def parse_document(doc_id: str, raw: str, hints: dict[str, str] | None = None) -
         meta["outlet"] = outlet_from_url(meta["url"])
     if not meta["outlet"]:  # a plain-text file named after its outlet: "fox.txt"
         meta["outlet"] = outlet_from_file_name(hints.get("source_name", ""))
+    after = f" {meta['outlet']}".casefold()
+    if meta["outlet"] and meta["byline"].casefold().endswith(after):  # "By Jane Doe Fox News"
+        meta["byline"] = meta["byline"][: -len(after)].strip(" ,|-")
     body_text = "\n\n".join(paragraphs)
     return Document(
         doc_id=doc_id,

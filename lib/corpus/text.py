@@ -15,15 +15,20 @@ MD_BOLD = re.compile(r"(\*\*|__)(.+?)\1")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 
+#: A whole line in italics ("*A version of this story appears in print on …*").
+MD_ITALIC_LINE = re.compile(r"^([*_])(?![*_\s])(.+?)(?<![*_\s])\1$")
+
+
 SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
 
 
 def strip_markup(line: str) -> str:
-    """Remove Markdown heading markers, bold and links, keeping their text."""
+    """Remove Markdown heading markers, bold, links and a whole line's italics, keeping their
+    text."""
     line = MD_HEADING.sub("", line)
     line = MD_LINK.sub(r"\1", line)
-    line = MD_BOLD.sub(r"\2", line)
-    return line.strip()
+    line = MD_BOLD.sub(r"\2", line).strip()
+    return MD_ITALIC_LINE.sub(r"\2", line)
 
 
 def looks_like_prose(line: str) -> bool:

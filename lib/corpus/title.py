@@ -10,21 +10,44 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
+from lib.corpus.metadata import OUTLET_WORDS, WIRE_AGENCIES
+
 #: "Storm hits coast | The Daily Example": the part after the bar names the outlet.
 _OUTLET_SUFFIX = re.compile(r"^(?P<title>.*?\S)\s+\|\s+(?P<outlet>[^|]{2,60})$")
+#: "Storm hits coast - The Daily Example" (a page's <title>): a dash names the outlet only
+#: when the part after it reads as one (below).
+_DASH_SUFFIX = re.compile(r"^(?P<title>.*?\S)\s+[-–—]\s+(?P<outlet>[^-–—|]{2,60})$")
 
 
 def split_outlet_suffix(title: str) -> tuple[str, str]:
     """(headline, outlet) of ``"Storm hits coast | The Daily Example"``; (title, "") when the
-    headline ends in no ``| name`` of at most six capitalised words."""
+    headline ends in no ``| name`` of at most six capitalised words. After a dash
+    (``"Storm hits coast - The Daily Example"``) the name must also read as an outlet: every
+    word capitalised and a newsroom word in it ("Times", "News", "Post") or a news agency's
+    name ("Reuters"), so "Storm hits - Live Updates" or "Vote - Officials" keep their dash."""
     m = _OUTLET_SUFFIX.match(title or "")
-    if not m:
-        return title, ""
-    outlet = m.group("outlet").strip()
+    if m and _is_outlet_name(m.group("outlet").strip()):
+        return m.group("title").strip(), m.group("outlet").strip()
+    m = _DASH_SUFFIX.match(title or "")
+    if m and _is_outlet_name(m.group("outlet").strip(), strict=True):
+        return m.group("title").strip(), m.group("outlet").strip()
+    return title, ""
+
+
+def _is_outlet_name(outlet: str, strict: bool = False) -> bool:
     words = outlet.split()
     if len(words) > 6 or not outlet[:1].isalnum() or not any(w[:1].isupper() for w in words):
-        return title, ""
-    return m.group("title").strip(), outlet
+        return False
+    if not strict:
+        return True
+    capitalised = all(w[:1].isupper() or w.lower() in _GLUE for w in words)
+    known = outlet.lower().rstrip(".") in WIRE_AGENCIES or bool(OUTLET_WORDS.search(outlet))
+    # a section name made only of newsroom words ("World News", "Today") names no outlet
+    named = any(not OUTLET_WORDS.fullmatch(w) and w.lower() not in _GLUE for w in words)
+    return capitalised and known and (named or outlet.lower() in WIRE_AGENCIES)
+
+
+_GLUE = frozenset({"of", "the", "and", "&", "live", "latest", "world", "local", "breaking"})
 
 
 #: File stems that name no outlet.
@@ -42,15 +65,33 @@ PLAIN_TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 
 def outlet_from_file_name(name: str) -> str:
     """The outlet a plain-text file's name gives when nothing else names one: ``fox.txt``
-    -> ``fox``, ``daily_example.txt`` -> ``daily example``; "" for other file types and
-    for names that are not a name (``article_12.txt``, ``untitled.txt``)."""
+    -> ``fox``, ``daily_example.txt`` -> ``daily example``, and so do a copy's number, a
+    date or a word saying what the file holds around the name (``fox (1).txt``,
+    ``fox_2025-03-04.txt``, ``fox_article.txt``); "" for other file types and for names
+    that are not a name (``article_12.txt``, ``untitled.txt``)."""
     base = PurePosixPath((name or "").replace("\\", "/")).name
     stem, dot, suffix = base.rpartition(".")
     if not dot or f".{suffix.lower()}" not in PLAIN_TEXT_SUFFIXES:
         return ""
+    stem = _COPY_MARK.sub("", _DATED.sub("", stem)).strip(" _-")
+    stem = _CONTAINER_END.sub("", _CONTAINER_START.sub("", stem))  # "fox_article.txt"
     if not _OUTLET_STEM.match(stem):
         return ""
     words = stem.replace("_", " ").split()
     if not words or len(words) > 4 or all(w.lower() in GENERIC_STEMS for w in words):
         return ""
     return " ".join(words)
+
+
+#: A copy's number a browser or a user adds: "fox (1).txt", "fox_2.txt", "fox-3.txt".
+_COPY_MARK = re.compile(r"(?:\s*\(\d{1,3}\)|[ _-]+\d{1,3})$")
+#: A date before or after the name: "fox_2025-03-04.txt", "20250304 fox.txt".
+_DATED = re.compile(r"(?:[ _-]*\d{4}-?\d{2}-?\d{2}$|^\d{4}-?\d{2}-?\d{2}[ _-]*)")
+#: Words that say what the file holds, not who published it ("fox_article.txt",
+#: "article-fox.txt"), cut from either end of a longer name.
+_CONTAINERS = (
+    r"(?:articles?|story|stories|text|document|doc|file|copy|uploaded|upload|pasted|paste|"
+    r"draft|page|untitled)"
+)
+_CONTAINER_END = re.compile(rf"(?<=\w)(?:[ _-]+{_CONTAINERS})+$", re.I)
+_CONTAINER_START = re.compile(rf"^(?:{_CONTAINERS}[ _-]+)+(?=\w)", re.I)

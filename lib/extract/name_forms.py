@@ -46,11 +46,12 @@ def is_nickname_quote(text: str, open_idx: int, close_idx: int) -> bool:
     )
 
 
-#: Words before a quoted title ("on “Morning Desk”", "the show “Morning Desk”").
+#: Words before a quoted title ("on “Morning Desk”", "the show “Morning Desk”", "told
+#: “State of the Union”", "an interview with “Sunday Desk”").
 TITLE_CUES = frozenset(
     """on in to of from at for show shows program programs programme programmes series
     segment podcast book books film films movie movies documentary album song column
-    newsletter titled called named entitled dubbed""".split()
+    newsletter titled called named entitled dubbed told tells telling with""".split()
 )
 #: Nouns right after a quoted title that say it is one ("the “Dawn Desk” show").
 TITLE_NOUNS = frozenset(

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import html
 import html.parser
 import io
 import re
@@ -130,9 +131,58 @@ def read_html(data: bytes, url: str = "", declared_charset: str = "") -> tuple[s
         text = parser.text()
         if parser.title.strip() and "title" not in hints:
             hints["title"] = " ".join(parser.title.split())
+    _page_title_outlet(markup, hints)
     if url and "url" not in hints:
         hints["url"] = url
-    return text, hints
+    return _headline_on_top(text, hints.get("title", "")), hints
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
+
+
+def _page_title_outlet(markup: str, hints: dict[str, str]) -> None:
+    """Keep the outlet a page's ``<title>`` names after its headline ("Storm hits | The
+    Daily Example"), which trafilatura cuts from the title it returns: the title hint gets
+    the suffix back, so the outlet is read from it like a text's headline line (a site name
+    the page declares still wins)."""
+    m = _TITLE_TAG.search(markup[:200_000])
+    if not m or hints.get("outlet"):
+        return
+    from lib.corpus.title import split_outlet_suffix
+
+    raw = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", m.group(1))).split())
+    headline, outlet = split_outlet_suffix(raw)
+    if outlet:
+        hints["title"] = f"{hints.get('title') or headline} | {outlet}"
+
+
+def _headline_on_top(text: str, title: str) -> str:
+    """``text`` with the page's headline as its first line when the extractor dropped it
+    (trafilatura leaves out an ``<h1>`` equal to the title), so a headline's names count in
+    an HTML page as in a text file; it is read as the headline, never as body text."""
+    from lib.corpus.title import split_outlet_suffix
+
+    headline = split_outlet_suffix(title)[0].strip()
+    if not headline or not text:
+        return text
+    norm = " ".join(headline.casefold().split())
+    if any(norm == " ".join(line.casefold().split()) for line in text.split("\n")[:8]):
+        return text
+    if _own_headline(text.lstrip().split("\n", 1)[0].strip()):
+        return text  # an <h1> other than the <title> (a page's SEO title): the page's own
+    return f"{headline}\n\n{text}"
+
+
+def _own_headline(first: str) -> bool:
+    """Does the extracted text start with a headline of its own (a short line that ends like
+    no sentence and is no byline, date or kicker)?"""
+    from lib.corpus.metadata import BYLINE, DATELINE, is_date_line, is_dateish, is_kicker
+
+    if not first or BYLINE.match(first) or is_date_line(first) or is_dateish(first):
+        return False
+    if is_kicker(first) or DATELINE.match(first) or len(first.split()) > 30:
+        return False
+    return not first.endswith((".", "!", "?", "”", '"', ":"))
 
 
 def read_pdf(data: bytes, limits: Limits) -> str:

@@ -44,12 +44,13 @@ from lib.nlp.clauses import (
     nearby_verb,
     sender,
 )
-from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
 from lib.nlp.index import doc_ents, ents_within, sent_of
 from lib.nlp.names import clean_entity_text
 from lib.nlp.people import People, vocab
 from lib.nlp.pipeline import doc_text
+from lib.nlp.roles import role_holder
+from lib.nlp.spans import entity_offsets, np_span
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependency labels of a noun's slot (a VERB-tagged token there is read as a noun).
@@ -273,11 +274,17 @@ class Attributor:
         return self.source_of(subj, noun.head.lemma_.lower())
 
     def _noun_source(self, noun) -> Source | None:
-        """Source of "a report by X", "data from X", "the ministry's estimate"."""
+        """Source of "a report by X", "data from X", "the ministry's estimate", "a statement
+        released by X"."""
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
                 pobjs = [c for c in child.children if c.dep_ == "pobj"]
                 if pobjs and (child.lower_ != "of" or self._name_for(pobjs[0]) is not None):
+                    return self.source_of(pobjs[0], noun.lemma_.lower())
+            if child.dep_ == "acl" and child.tag_ == "VBN":  # "a statement issued by X"
+                agents = [a for a in child.children if a.dep_ == "agent"]
+                pobjs = [c for a in agents for c in a.children if c.dep_ == "pobj"]
+                if pobjs and pobjs[0].i not in self.in_quote:
                     return self.source_of(pobjs[0], noun.lemma_.lower())
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.i < noun.i):
@@ -441,6 +448,8 @@ class Attributor:
                 continue
             ent = self.ent_of.get(cand.i)
             plural = cand.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in cand.children)
+            if kind == "pl" and cand.lemma_.lower() in vocab()["non_speakers"]:
+                continue  # "Recent polls show …": polls are no "they" who said something
             if kind == "pl" and (plural or cand.lemma_.lower() in collective or (
                 ent is not None and ent.label_ in ("NORP", "ORG"))):  # fmt: skip
                 return cand
@@ -457,32 +466,7 @@ class Attributor:
 
     def _role(self, subj, written: str):
         """ "the mayor said" -> the person of the document who holds that title."""
-        heads = {w.lower() for w in gazetteer().titles["head"]}
-        low = subj.lower_
-        if subj.tag_ not in ("NN", "NNP") or low not in heads:
-            return None
-        if not written.lower().startswith(("the ", "his ", "her ", "their ")) and "'s " not in (
-            written.lower().replace("’", "'")
-        ):
-            return None
-        gendered = vocab()["gendered_words"].get(low)
-        modifiers = [c.lower_ for c in subj.lefts if c.dep_ in ("compound", "amod", "nmod")]
-        before = [
-            e
-            for e in reversed(self.people.mentions)
-            if e.end <= subj.i
-            and e.start not in self.in_quote
-            and not (gendered and not self.people.compatible(e, gendered))
-        ]
-        # "the NATO chief": a person written with "NATO" before; else with "chief" before
-        for test in (
-            lambda e: modifiers and all(self.people.has_title(e, m) for m in modifiers),
-            lambda e: self.people.has_title(e, low),
-        ):
-            for ent in before:
-                if test(ent):
-                    return entity_offsets(ent)
-        return None
+        return role_holder(subj, written, self.people, self.in_quote)
 
     def _name_for(self, subj):
         """(text, start, end) of the named entity standing for the subject token, or None."""
@@ -535,7 +519,7 @@ class Attributor:
     def _written(self, subj, floor: int) -> str:
         """The subject's noun phrase as written: left modifiers, compounds and an "of"
         phrase ("Critics of the program"), not clauses or appositions."""
-        lo, hi = _np_span(subj)
+        lo, hi = np_span(subj)
         lo = max(lo, floor)
         if hi <= lo:
             return subj.text
@@ -546,51 +530,8 @@ class Attributor:
         return " ".join(text.split()).strip(" ,")
 
     def _entity_in(self, subj) -> tuple[int, int] | None:
-        lo, hi = _np_span(subj)
+        lo, hi = np_span(subj)
         for ent in ents_within(self.doc, lo, hi):
             if ent.label_ in SOURCE_LABELS:
                 return ent.start_char, ent.end_char
         return None
-
-
-def entity_offsets(ent) -> tuple[str, int, int] | None:
-    """Cleaned text and offsets of an entity span (possessive and article cut)."""
-    doc = ent.doc
-    end = ent.end
-    for tok in ent:
-        if tok.tag_ == "POS" or tok.text in ("’s", "'s", "’", "'"):
-            end = tok.i
-            break
-    span = doc[ent.start : end]
-    if len(span) == 0:
-        return None
-    text = clean_entity_text(span.text, ent.label_)
-    if text is None:
-        return None
-    span_text = span.text
-    pos = span_text.find(text)
-    if pos < 0:  # cleaning changed the text (e.g. added a full stop): keep the raw span
-        text = span_text.strip()
-        pos = span_text.find(text)
-    pos = span.start_char + pos if pos >= 0 else -1
-    return text, pos, pos + len(text)
-
-
-def _np_span(tok) -> tuple[int, int]:
-    """Token range of the noun phrase headed by ``tok`` with its "of" / "for" phrase (without
-    clauses and appositions)."""
-    drop = ("relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj")
-    idxs = {tok.i}
-    for child in tok.children:
-        # "critics of the plan", "a spokeswoman for the committee"; not "in Paris"
-        other_prep = child.dep_ == "prep" and (child.lower_ not in ("of", "for") or child.i < tok.i)
-        if child.dep_ in drop or other_prep:
-            continue
-        idxs.update(t.i for t in child.subtree)
-    lo, hi = min(idxs), max(idxs) + 1
-    doc = tok.doc
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
-        lo += 1
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
-        hi -= 1
-    return lo, hi

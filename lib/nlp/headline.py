@@ -30,6 +30,19 @@ QUOTE_MARKS = '"“”‘’«»'
 _ATTRIBUTED_QUOTE = re.compile(r",[”\"’']\s")
 
 
+#: "Castellane on his pick: “He knows the system.”": a short topic, a colon, a quotation
+#: (not "She said: “…”", a reporting verb before the colon, nor "Omar Haddad, Channel
+#: Nine: “…”", a speaker and their affiliation).
+_TOPIC_QUOTE = re.compile(
+    r"^(?P<topic>[^:,“”\"‘’]{2,60}):\s*[“\"‘'][^“”\"]+[”\"’']$"
+)
+_SAID = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|replied|explained|"
+    r"recalled|declared|warned)\s*$|\bput it\b",
+    re.I,
+)
+
+
 def is_headline(line: str, next_paragraph: str | None) -> bool:
     """Is ``line`` (the first paragraph of an article) its headline?
 
@@ -38,7 +51,12 @@ def is_headline(line: str, next_paragraph: str | None) -> bool:
     sentence and the paragraph after it is longer (headlines shorter than their lede are
     the rule: "Senate passes the budget." before a 40-word first paragraph) and holds no
     quotation; or when it is in Title Case. A line holding a quotation cut by its
-    attribution ("“We were not warned,” she said") is prose.
+    attribution is prose when it ends like a sentence ("“We were not warned,” she said.")
+    and a headline when it does not and is in Title Case or shorter than the paragraph
+    after it ("‘It Was 20 Years Ago,’ Says Singer Tom Bell"). A short topic, a colon and a
+    quotation ("Castellane on his pick: “He knows the system.”") is a headline too when the
+    paragraph after it is longer, unless a reporting verb precedes the colon ("She said:
+    “…”").
     """
     line = (line or "").strip()
     if not line or "\n" in line or not next_paragraph or not next_paragraph.strip():
@@ -46,15 +64,26 @@ def is_headline(line: str, next_paragraph: str | None) -> bool:
     words = line.split()
     if len(words) > MAX_TITLE_WORDS or _DATELINE.match(line):
         return False
-    if _ATTRIBUTED_QUOTE.search(line) or line.endswith("..."):
+    if line.endswith("..."):
         return False
     if not _SENTENCE_LIKE.search(line):
-        return True
+        # "“We Will Rebuild,” Governor Says After Floods": a quotation cut by its
+        # attribution is a headline when the line ends like none and is in Title Case or
+        # shorter than the paragraph after it
+        if not _ATTRIBUTED_QUOTE.search(line):
+            return True
+        return is_heading_line(line) or len(next_paragraph.split()) > len(words)
+    if _ATTRIBUTED_QUOTE.search(line):
+        return False
     if len(words) > MAX_PERIOD_TITLE_WORDS or _INNER_SENTENCE.search(line[:-1]):
         return False
     if is_heading_line(line[:-1]):
         return True  # Title Case: "Senate Passes The Budget."
-    quoted = any(ch in line for ch in QUOTE_MARKS)
+    topic = _TOPIC_QUOTE.match(line)
+    headed = topic is not None and len(topic.group("topic").split()) <= 8
+    quoted = any(ch in line for ch in QUOTE_MARKS) and not (
+        headed and not _SAID.search(topic.group("topic"))
+    )
     return not quoted and len(next_paragraph.split()) > len(words)
 
 

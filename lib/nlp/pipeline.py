@@ -67,9 +67,22 @@ def get_nlp():
 
     nlp = spacy.load(find_model_name())
     nlp.max_length = max(nlp.max_length, schema.MAX_DOC_CHARS + 1)
+    _split_glued_quotes(nlp)
     components.add_paragraph_breaks(nlp)
     components.add_entity_components(nlp)
     return nlp
+
+
+#: A comma, colon or semicolon glued to an opening quotation mark ("Roe said,“We won.”"),
+#: and that quotation mark: their own tokens, as when a space follows the comma.
+GLUED_QUOTE_INFIXES = (r"(?<=[A-Za-z])[,:;](?=[“‘\"])", r"(?<=[A-Za-z][,:;])[“‘\"]")
+
+
+def _split_glued_quotes(nlp) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + list(GLUED_QUOTE_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def doc_text(doc) -> str:

@@ -52,6 +52,23 @@ def entity_at(spans, doc_id: str, start, end) -> tuple[str, str]:
     return best
 
 
+def person_named(spans, doc_id: str, text: str) -> str:
+    """The one person of ``doc_id``'s mentions that ``text`` (a speaker's name with no
+    mention of its own: "Odunsi said" where the model tagged only "Rafael Odunsi") names by
+    surname (and given name, when written), else ``text`` as written."""
+    words = text.split()
+    if not words:
+        return text
+    people = {
+        ent
+        for _s, _e, ent, lab in spans.get(doc_id, ([], []))[1]
+        if lab == "PERSON"
+        and ent.split()[-1] == words[-1]
+        and (len(words) == 1 or ent.split()[0] == words[0])
+    }
+    return next(iter(people)) if len(people) == 1 else text
+
+
 def _as_entity(name: str, label: str) -> str:
     if label == "NORP":
         return demonym_country(name) or name
@@ -72,7 +89,7 @@ def resolve_sources(table: pd.DataFrame, spans, prefix: str) -> tuple[pd.Series,
     shown, entity = [], []
     for d, text, s, e, desc, es, ee in table[cols].itertuples(index=False):
         name, _label = entity_at(spans, d, s, e)
-        name = name or (text if isinstance(text, str) else "")
+        name = name or person_named(spans, d, text if isinstance(text, str) else "")
         if name:
             shown.append(name)
             entity.append(name)

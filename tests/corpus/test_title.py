@@ -38,6 +38,10 @@ def test_headline_repeated_at_the_top_of_the_body_is_counted_once():
     doc = parse_document("d", f"{head}\n\n{head}\n\n{LEDE}")
     assert doc.text.count(head) == 1
     assert head in doc.boilerplate
+    # written again with other quotation marks or a full stop, it is still the headline
+    doc = parse_document("d", f"‘Hope Is Here’: Flood Town Reopens\n\n'Hope Is Here': Flood "
+                         f"Town Reopens.\n\n{LEDE}")  # fmt: skip
+    assert doc.text == f"‘Hope Is Here’: Flood Town Reopens\n\n{LEDE}"
 
 
 def test_trailing_outlet_in_the_title_becomes_the_outlet():
@@ -71,6 +75,12 @@ def test_outlet_from_a_plain_text_file_name():
     assert outlet_from_file_name("Harbour-Daily.md") == "Harbour-Daily"
     for name in ("article_12.txt", "untitled.txt", "2024-10-05.txt", "fox.html", "fox.pdf", "fox"):
         assert outlet_from_file_name(name) == "", name
+    # a copy's number, a date, or what the file holds, around the name
+    for name in ("fox (1).txt", "fox_2.txt", "fox_article.txt", "article-fox.txt",
+                 "fox_2025-03-04.txt", "fox_copy (2).txt"):  # fmt: skip
+        assert outlet_from_file_name(name) == "fox", name
+    assert outlet_from_file_name("fox_news_story.txt") == "fox news"
+    assert outlet_from_file_name("article (3).txt") == ""
 
 
 def test_uploaded_file_name_names_the_outlet_only_when_nothing_else_does():
@@ -98,3 +108,151 @@ def test_no_quote_speaker_or_figure_from_the_headline(analyse_texts):
     figures = analysis.figures
     assert not (figures["start_char"] < text.index("\n")).any()  # "20", "5" are title words
     assert list(figures["text"]) == ["about 300"]
+
+
+def test_a_dash_names_the_outlet_only_when_the_name_reads_as_one():
+    assert split_outlet_suffix("Mill to close - Riverside Gazette") == (
+        "Mill to close",
+        "Riverside Gazette",
+    )
+    assert split_outlet_suffix("Mill to close – Reuters")[1] == "Reuters"
+    for title in (
+        "Storm hits coast – Live Updates",  # no newsroom word
+        "Vote delayed - officials",  # not a name
+        "Mayor wins - World News",  # a section, not an outlet
+        "Troops advance - Ukraine War Live",
+    ):
+        assert split_outlet_suffix(title) == (title, ""), title
+
+
+def test_a_page_title_keeps_its_outlet_and_its_headline_on_top():
+    from lib.ingest.readers import read_html
+
+    page = (
+        b"<html><head><title>Mill to close | The Daily Example</title></head><body>"
+        b"<h1>Mill to close</h1><p>" + LEDE.encode() + b"</p></body></html>"
+    )
+    text, hints = read_html(page)
+    doc = parse_document("d", text, hints)
+    assert (doc.title, doc.outlet) == ("Mill to close", "The Daily Example")
+    assert doc.text.startswith("Mill to close\n\n") and doc.text.count("Mill to close") == 1
+
+
+def test_bylines_with_dates_section_labels_and_time_first_dates():
+    raw = (
+        "Politics\n\nMill Owner Names Ex-Aide To Run Closure\n\n"
+        f"**By Jane Doe** | June 12, 2025\n\n{LEDE}"
+    )
+    doc = parse_document("d", raw)
+    assert (doc.title, doc.byline, doc.published) == (
+        "Mill Owner Names Ex-Aide To Run Closure",
+        "Jane Doe",
+        "2025-06-12",
+    )
+    assert "Politics" in doc.boilerplate.split("\n")
+    doc = parse_document("d", f"Mill to close\n\nUpdated 4:32 PM EST, March 3, 2025\n\n{LEDE}")
+    assert doc.published == "2025-03-03"
+    doc = parse_document("d", f"Mill to close\n\n{LEDE}\n\n*A version of this story appears "
+                         "in print on June 13, 2025, on Page A1.*")  # fmt: skip
+    assert "in print" not in doc.text and "in print" in doc.boilerplate
+
+
+def test_a_headline_with_an_attributed_quote_is_a_headline():
+    assert is_headline("“We Will Rebuild,” Governor Says After Floods", LEDE)
+    assert is_headline("'We were never warned,' workers say as mill closes", LEDE)
+    # a sentence is still prose
+    assert not is_headline("“We lost everything,” said Ana Ruiz, a resident.", LEDE)
+
+
+PASTED = {  # pages copied from a browser into a text file, as users upload them
+    "outlet line first": (
+        "The Millbrook Herald\n\nMill Owner Names Ex-Aide To Run Closure\n\nBy Jane Doe",
+        ("The Millbrook Herald", "Mill Owner Names Ex-Aide To Run Closure", "Jane Doe", ""),
+    ),
+    "outlet, section, short headline, byline with outlet": (
+        "Example News\n\nPolitics\n\nMill owner names aide\n\n"
+        "Published March 4, 2025 10:14am EST\n\nBy Jane Doe | Example News",
+        ("Example News", "Mill owner names aide", "Jane Doe", "2025-03-04"),
+    ),
+    "dek, then byline and dates": (
+        "Mill Owner Names Ex-Aide To Run Closure\n\nThe pick drew criticism from workers and "
+        "the union, who called it a favour.\n\nBy Jane Doe and Tom Roe\n\nMarch 4, 2025\n\n"
+        "Updated 5:02 p.m. ET",
+        ("", "Mill Owner Names Ex-Aide To Run Closure", "Jane Doe and Tom Roe", "2025-03-04"),
+    ),
+    "weekday abbreviation": (
+        "Mill owner names aide to run closure\n\nTue 4 Mar 2025 10.15 GMT",
+        ("", "Mill owner names aide to run closure", "", "2025-03-04"),
+    ),
+    "name and outlet under the headline": (
+        "Mill owner names aide to run closure\n\nJane Doe, Example News",
+        ("Example News", "Mill owner names aide to run closure", "Jane Doe", ""),
+    ),
+    "agency after the byline": (
+        "Mill owner names aide to run closure\n\nBy JANE DOE Associated Press",
+        ("The Associated Press", "Mill owner names aide to run closure", "JANE DOE", ""),
+    ),
+}
+
+
+def test_pasted_page_headers():
+    for case, (head, expected) in PASTED.items():
+        doc = parse_document("d", f"{head}\n\n{LEDE}")
+        assert (doc.outlet, doc.title, doc.byline, doc.published) == expected, case
+        assert doc.text.startswith(expected[1] + "\n\n") and doc.text.endswith(LEDE), case
+    # a headline ending in a newsroom word is still the title when prose follows it
+    doc = parse_document("d", f"Millbrook Mourns Its Post\n\n{LEDE}")
+    assert (doc.title, doc.outlet) == ("Millbrook Mourns Its Post", "")
+
+
+def test_widgets_and_wire_photo_captions_are_furniture():
+    raw = (
+        "Mill owner names aide to run closure\n\nListen to this article · 4 min\n\n"
+        "Workers leave the mill on Monday. (AP Photo/Jane Roe)\n\n" + LEDE
+    )
+    doc = parse_document("d", raw)
+    assert doc.text == "Mill owner names aide to run closure\n\n" + LEDE
+
+
+def test_a_page_whose_h1_differs_from_its_title_keeps_its_own_headline_on_top():
+    from lib.ingest.readers import read_html
+
+    page = (
+        b"<html><head><title>Millbrook shelter opens | The Daily Example</title></head><body>"
+        b"<h1>Flood Forces Hundreds From Homes</h1><p>" + LEDE.encode() + b"</p></body></html>"
+    )
+    text, hints = read_html(page)
+    doc = parse_document("d", text, hints)
+    assert doc.outlet == "The Daily Example"
+    assert doc.text.startswith("Flood Forces Hundreds From Homes\n\n")  # one headline on top
+    assert "Millbrook shelter opens" not in doc.text
+
+
+def test_a_topic_a_colon_and_a_quotation_is_a_headline():
+    """The reader takes it as the title; the quote and speaker rules must too."""
+    assert is_headline("Flood victims on the rebuild: “We lost everything.”", LEDE)
+    doc = parse_document("d", f"Ruiz on the rebuild: “We lost everything.”\n\n{LEDE}")
+    assert title_end(doc.text) == len(doc.title) > 0
+    assert not is_headline("She said: “We lost everything.”", LEDE)  # prose
+    assert not is_headline("Ruiz put it simply: “We lost everything.”", LEDE)
+
+
+def test_a_page_printed_to_pdf_from_a_browser():
+    """The browser prints the date, time and page title atop every page and the address and
+    page number under it: furniture, though the title names the outlet and the address is
+    the URL (and a byline ending in the outlet's name loses it)."""
+    head = "3/4/25, 10:14 AM Mill Owner Names Ex-Aide To Run Closure | Example News"
+    foot = "https://example-news.com/business/mill-owner 1/2"
+    raw = (
+        f"{head}\nMill Owner Names Ex-Aide To Run Closure\nBy Jane Doe Example News\n"
+        f"{LEDE[:60]}\n{foot}\n{head}\n{LEDE[60:]}\n"
+        "https://example-news.com/business/mill-owner 2/2\n"
+    )
+    doc = parse_document("d", raw, {"source_name": "mill.pdf"})
+    assert (doc.outlet, doc.title, doc.byline, doc.url) == (
+        "Example News",
+        "Mill Owner Names Ex-Aide To Run Closure",
+        "Jane Doe",
+        "https://example-news.com/business/mill-owner",
+    )
+    assert doc.text == f"Mill Owner Names Ex-Aide To Run Closure\n\n{LEDE}"

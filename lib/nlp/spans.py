@@ -1,0 +1,48 @@
+"""Text spans of sources: a named entity's cleaned text and offsets, a noun phrase's tokens."""
+
+from __future__ import annotations
+
+from lib.nlp.names import clean_entity_text
+
+
+def entity_offsets(ent) -> tuple[str, int, int] | None:
+    """Cleaned text and offsets of an entity span (possessive and article cut)."""
+    doc = ent.doc
+    end = ent.end
+    for tok in ent:
+        if tok.tag_ == "POS" or tok.text in ("’s", "'s", "’", "'"):
+            end = tok.i
+            break
+    span = doc[ent.start : end]
+    if len(span) == 0:
+        return None
+    text = clean_entity_text(span.text, ent.label_)
+    if text is None:
+        return None
+    span_text = span.text
+    pos = span_text.find(text)
+    if pos < 0:  # cleaning changed the text (e.g. added a full stop): keep the raw span
+        text = span_text.strip()
+        pos = span_text.find(text)
+    pos = span.start_char + pos if pos >= 0 else -1
+    return text, pos, pos + len(text)
+
+
+def np_span(tok) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``tok`` with its "of" / "for" phrase (without
+    clauses and appositions)."""
+    drop = ("relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj")
+    idxs = {tok.i}
+    for child in tok.children:
+        # "critics of the plan", "a spokeswoman for the committee"; not "in Paris"
+        other_prep = child.dep_ == "prep" and (child.lower_ not in ("of", "for") or child.i < tok.i)
+        if child.dep_ in drop or other_prep:
+            continue
+        idxs.update(t.i for t in child.subtree)
+    lo, hi = min(idxs), max(idxs) + 1
+    doc = tok.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    return lo, hi

@@ -164,9 +164,6 @@ def test_a_speaker_the_model_left_untagged_is_the_person_named_in_full(event):
     assert (q["speaker"], q["speaker_entity"]) == ("Rafael Odunsi", "Rafael Odunsi")
 
 
-@pytest.mark.xfail(strict=True, reason="entities (lib/resolve/propagate.py): a bare surname "
-                   "is propagated only for people found by propagation, not for a person "
-                   "the model tagged in full in the same article")
 def test_every_bare_surname_of_a_person_named_in_full_is_a_mention(event):
     _, analysis = event("transit_board")
     assert len(_mentions(analysis, "meridian_post", "Rafael Odunsi")) == 5
@@ -183,16 +180,15 @@ def test_same_named_towns_in_other_states_stay_apart(event):
     assert not {"Harlow", "Memorial", "Harlow Memorial"} & names  # "… Bridge access lanes"
 
 
-@pytest.mark.xfail(strict=True, reason="entities: the dateline 'FRANKLIN, Tenn. —' is ORG "
-                   "'Franklin' (not 'Franklin, Tennessee'), and 'Brightline Freight, of "
-                   "Franklin, Indiana' in one outlet joins that Tennessee 'Franklin'")
 def test_a_dateline_town_is_a_place_of_its_state(event):
-    _, analysis = event("bridge_crash")
+    corpus, analysis = event("bridge_crash")
     m = analysis.mentions
     wkrn = m[m["doc_id"] == "wkrn"]
     assert set(m[m["text"] == "FRANKLIN"]["label"]) == {"GPE"}
-    indiana = wkrn[(wkrn["text"] == "Franklin") & (wkrn["start_char"] > 600)]
-    assert set(indiana["entity"]) == {"Franklin, Indiana"}
+    text = _doc(corpus, "wkrn").text
+    at = text.index("of Franklin, Indiana") + len("of ")
+    assert set(wkrn[wkrn["start_char"] == at]["entity"]) == {"Franklin, Indiana"}
+    assert set(m[m["text"] == "FRANKLIN"]["entity"]) == {"Franklin, Tennessee"}
 
 
 # -- class 4: short forms -----------------------------------------------------------------------
@@ -257,16 +253,12 @@ def test_he_after_two_sentences_about_one_man_is_that_man(event):
     assert _quote(analysis, "capitol_wire", "Not one conversation")["speaker"] == "Edwin Castellane"
 
 
-@pytest.mark.xfail(strict=True, reason="entities (labels): 'Brightline Freight', a company "
-                   "that 'said in a statement', is typed PERSON")
 def test_a_company_that_said_something_is_an_organisation(event):
     _, analysis = event("bridge_crash")
     e = analysis.entities
     assert set(e[e["entity"] == "Brightline Freight"]["label"]) == {"ORG"}
 
 
-@pytest.mark.xfail(strict=True, reason="entities (mentions): 'Sgt. Paula Rennick' leaves a "
-                   "PERSON 'Sgt' row beside Paula Rennick")
 def test_a_title_abbreviation_is_no_person(event):
     _, analysis = event("bridge_crash")
     assert "Sgt" not in set(analysis.entities["entity"])

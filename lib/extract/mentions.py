@@ -484,6 +484,25 @@ def _common_word(tok, label: str, gaz) -> bool:
     return tok.pos_ in ("NOUN", "ADJ", "VERB", "PRON", "ADV", "INTJ")
 
 
+def _title_before_name(doc, start: int, end: int, titles) -> bool:
+    """A one-word "name" that is an abbreviated title before a name ("Sgt" of "Sgt. Ada
+    Roe", which the model may cut off as a sentence and a person of its own)."""
+    if end - start != 1:
+        return False
+    word = doc[start].text
+    after = end
+    if not word.endswith("."):
+        if end >= len(doc) or doc[end].text != ".":
+            return False
+        word, after = word + ".", end + 1
+    return (
+        word in titles
+        and after < len(doc)
+        and doc[after].text[:1].isupper()
+        and doc[after].pos_ == "PROPN"
+    )
+
+
 def _piece_record(doc, label: str, start: int, end: int, ctx: dict) -> tuple[int, Mention] | None:
     """(first token, one cleaned mention without sentence id or heading flag), or None."""
     gaz = ctx["gaz"]
@@ -503,6 +522,8 @@ def _piece_record(doc, label: str, start: int, end: int, ctx: dict) -> tuple[int
     if label == "PERSON":
         start, end = _person_edges(doc, start, end)
     if end <= start or (end - start == 1 and _common_word(doc[start], label, gaz)):
+        return None
+    if _title_before_name(doc, start, end, ctx["titles"]):
         return None
     span = doc[start:end]
     text = clean_entity_text(span.text, label)

@@ -145,21 +145,58 @@ def region_of(word: str) -> str | None:
 def qualify_places(records: list[Mention], text: str) -> None:
     """Give a place mention followed by ", <state or country>" the qualified name as its
     ``expansion`` ("Springfield" of "Springfield, Ill." -> "Springfield, Illinois"), unless
-    the place is itself a state or country ("Ohio, Pennsylvania and Michigan" is a list)."""
+    the place is itself a state or country ("Ohio, Pennsylvania and Michigan" is a list).
+
+    A one-word name the model typed ORG is such a place too where only a place can stand:
+    a dateline ("FRANKLIN, Tenn. (WKRN) —") or after "of" / "in" / "from" / "near" ("based
+    in Franklin, Indiana."), with the state or country ending the phrase (not "Boeing,
+    Washington's largest employer")."""
     for rec in records:
-        if rec.label not in ("GPE", "LOC") or rec.expansion:
+        if rec.label not in ("GPE", "LOC", "ORG") or rec.expansion:
             continue
         m = QUALIFIED.match(text, rec.end_char)
         if m is None:
             continue
-        region = region_of(m.group("region")) or region_of(m.group("region").split()[0])
-        if region is None:
+        region, region_end = _region_at(m)
+        if region is None or (rec.label == "ORG" and not _place_slot(rec, text, region_end)):
             continue
         place = gazetteer().lookup(rec.text)
+        if rec.label == "ORG" and place is not None and place[1] != "GPE":
+            continue
         name = place[0] if place else _title(rec.text)
         if name in regions() or name == region:
             continue
         rec.expansion = f"{name}, {region}"
+        rec.label = "GPE" if rec.label == "ORG" else rec.label
+
+
+def _region_at(m: re.Match) -> tuple[str | None, int]:
+    """The state or country a :data:`QUALIFIED` match names ("New York", "Ill.", and
+    "Illinois" of "Illinois. The …" ending a sentence) and where it ends in the text."""
+    written = m.group("region")
+    first = written.split()[0]
+    start = m.start("region")
+    for form in (written, first, first.rstrip(".")):
+        region = region_of(form)
+        if region is not None:
+            return region, start + len(form)
+    return None, m.end()
+
+
+#: Words before a place name ("a company of Franklin, Indiana", "based in Franklin, Ind.").
+PLACE_SLOT_WORDS = frozenset({"of", "in", "from", "near", "outside"})
+#: What may follow "<town>, <state>" when the phrase is a place: an end, a bracket, a dash.
+_PHRASE_END = re.compile(r"\s*(?:[,.;:)(—–]|-\s|$)")
+
+
+def _place_slot(rec: Mention, text: str, region_end: int) -> bool:
+    """A one-word ORG-typed name where only a place can stand (a dateline's first word, or
+    after a place preposition), its ", <state>" ending the phrase."""
+    ended = text[region_end - 1] == "." or _PHRASE_END.match(text, region_end)
+    if " " in rec.text or not ended:
+        return False
+    line_start = rec.start_char == 0 or text[rec.start_char - 1] == "\n"
+    return line_start or rec.prev_word in PLACE_SLOT_WORDS
 
 
 def _title(name: str) -> str:

@@ -137,9 +137,12 @@ def propagate_names(
     single = _single_names_by_story(records, story_of)
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     outlet: dict[str, str] = {}
+    people: dict[str, list[tuple]] = defaultdict(list)  # doc -> its own tagged full names
     for r in records:
         spans[r["doc_id"]].append((int(r["start_char"]), int(r["end_char"])))
         outlet[r["doc_id"]] = r["outlet"]
+        if r["label"] == "PERSON" and " " in r["text"] and not r.get("in_title"):
+            people[r["doc_id"]].append((r["start_char"], r["end_char"], r["text"], "PERSON"))
     sent_starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for s in sentences:
         sent_starts[s["doc_id"]].append((int(s["start_char"]), int(s["sentence_id"])))
@@ -147,12 +150,12 @@ def propagate_names(
     for doc_id, text in texts.items():
         story = story_of.get(doc_id, "")
         story_names = {**_curated_in(text), **names.get(story, {})}
-        if not story_names and not single.get(story):
+        if not story_names and not single.get(story) and not people.get(doc_id):
             continue
         taken = sorted(spans.get(doc_id, []))
         heading = title_end(text)
         found = _find(text, story_names, taken, heading)
-        found += _surnames(text, found, story_names, taken)
+        found += _surnames(text, found, taken, people.get(doc_id, []), heading)
         if single.get(story) and heading:  # a headline's capitals hide the story's names
             taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
             found += _find(text[:heading], single[story], taken_now, heading)
@@ -204,16 +207,42 @@ NOT_NAME_WORDS = re.compile(
 
 def _inside_longer(text: str, s: int, e: int) -> bool:
     """Is ``text[s:e]`` part of a longer capitalised name ("Carlos Mendel Foundation")? A
-    day or month after it is no part of it ("on Twitter Sunday")."""
+    day or month after it is no part of it ("on Twitter Sunday"), nor a capitalised word
+    ending the sentence before it ("on Monday. Mendel said")."""
     after = bool(re.match(r" [A-Z]", text[e : e + 2])) and not NOT_NAME_WORDS.match(text, e)
-    return after or bool(re.search(r"[A-Z][\w'’.-]* $", text[max(0, s - 30) : s]))
+    before = text[max(0, s - 30) : s]  # "Carlos J. Mendel", not "on Monday. Mendel"
+    return after or bool(re.search(r"(?:\b[A-Z][\w'’-]*|\b[A-Z]\.) $", before))
 
 
-def _surnames(text, found, story_names, taken) -> list[tuple]:
-    """Bare surnames of the people found in ``text`` by :func:`_find`, outside mentions,
-    not part of a longer capitalised name, and no place."""
-    people = {name.split(" ")[-1]: name for _, _, name, label in found if label == "PERSON"}
-    people = {w: n for w, n in people.items() if len(w) > 2 and gazetteer().lookup(w) is None}
+#: Suffixes after a surname ("Daniel J. Reyes Jr."): never a surname of their own.
+SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+
+
+def _surname(name: str) -> str:
+    words = [w.rstrip(",") for w in name.split(" ")]
+    while len(words) > 1 and words[-1] in SUFFIXES:
+        words.pop()
+    return words[-1]
+
+
+def _surnames(text, found, taken, tagged=(), heading: int = 0) -> list[tuple]:
+    """Bare surnames of the people named in full in ``text``, outside mentions, not part of
+    a longer capitalised name, and no place: of the people :func:`_find` found anywhere, and
+    of the people the model tagged in full there (``tagged``), whose later bare surname it
+    may still miss ("Rafael Odunsi …", then "Odunsi, 52,"), after their first full mention
+    and the headline."""
+    since: dict[str, int] = {}
+    for s, _e, name, label in found:
+        if label == "PERSON":
+            since[_surname(name)] = 0
+    for s, _e, name, _label in tagged:
+        word = _surname(name)
+        since[word] = min(since.get(word, 1 << 30), max(int(s), heading))
+    people = {
+        w: k
+        for w, k in since.items()
+        if len(w) > 2 and w[:1].isupper() and gazetteer().lookup(w) is None
+    }
     if not people:
         return []
     spans = sorted(taken + [(s, e) for s, e, _, _ in found])
@@ -221,6 +250,8 @@ def _surnames(text, found, story_names, taken) -> list[tuple]:
     out = []
     for m in re.finditer(r"\b(" + "|".join(map(re.escape, people)) + r")\b", text):
         s, e = m.span()
+        if s < people[m.group(1)]:
+            continue  # before the person is named in full: no evidence it is them
         if _inside_longer(text, s, e) or text[max(0, s - 1) : s] in ("-", "'"):
             continue
         if not _free(spans, starts, s, e):

@@ -25,3 +25,51 @@ def test_mention_records_cut_at_parenthesis(nlp):
     assert not any("(" in t for t in texts)
     nhc = [r for r in records if r.text == "NHC"]
     assert nhc and nhc[0].expansion == "National Hurricane Center"
+
+
+def test_an_abbreviated_title_cut_off_before_a_name_is_no_person(nlp):
+    # the model may cut "Sgt." off as a sentence and tag it PERSON; it is the title of the
+    # name after it, never a person "Sgt" of its own
+    text = (
+        "Okafor introduced Sgt. Lena Vostrik, the first officer on the scene, at a briefing. "
+        '"The water was high," she said.'
+    )
+    doc = nlp(text)
+    texts = [r.text for r in mention_records(doc, [0] * len(doc)) if r.label == "PERSON"]
+    assert "Lena Vostrik" in texts
+    assert not {"Sgt", "Sgt."} & set(texts)
+
+
+def test_a_bare_surname_like_an_undotted_title_stays_a_name(nlp):
+    text = "The economist Ravi Sen spoke first. Sen said the plan would fail."
+    doc = nlp(text)
+    texts = [r.text for r in mention_records(doc, [0] * len(doc)) if r.label == "PERSON"]
+    assert "Sen" in texts or "Ravi Sen" in texts
+
+
+def _places(nlp, text):
+    doc = nlp(text)
+    return {
+        (r.start_char, r.text): (r.label, r.expansion)
+        for r in mention_records(doc, [0] * len(doc))
+    }
+
+
+def test_a_town_the_model_types_org_is_a_place_where_only_a_place_stands(nlp):
+    text = (
+        "ORVALE, Tenn. (KXRB) — A truck left the road.\n\n"
+        "The truck belonged to Quarrow Haulage, of Orvale, Indiana. The driver lived in "
+        "Orvale, Mass."
+    )
+    found = _places(nlp, text)
+    dateline = found[(0, "ORVALE")]
+    assert dateline == ("GPE", "Orvale, Tennessee")
+    indiana = found[(text.index("Orvale, Indiana"), "Orvale")]
+    assert indiana == ("GPE", "Orvale, Indiana")  # "Indiana." ending the sentence too
+
+
+def test_a_company_before_a_state_in_a_longer_phrase_stays_an_organisation(nlp):
+    text = "Workers said Boeing, Washington's largest employer, would hire. Boeing declined."
+    found = _places(nlp, text)
+    labels = {label for (_, t), (label, _) in found.items() if t == "Boeing"}
+    assert labels <= {"ORG"} and labels

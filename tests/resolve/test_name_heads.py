@@ -77,3 +77,13 @@ def test_a_name_without_its_generic_last_word():
          ("b", 0, "Senate Ethics")]
     )  # fmt: skip
     assert _fold(two)[2] == "Senate Ethics"
+
+
+def test_a_company_name_word_types_the_name_an_organisation():
+    from lib.resolve.labels import head_label
+
+    # "Quarrow Freight said in a statement": the model may type it PERSON
+    for name in ("Quarrow Freight", "Vantel Airlines", "Oskin Motors", "Harrow Energy"):
+        assert head_label(name) == "ORG", name
+    assert head_label("Freight") is None  # one word: no head to go by
+    assert head_label("Ada Hall") is None  # a surname-like word is no head

@@ -207,6 +207,25 @@ def test_names_the_model_missed_in_one_outlet_are_found_there():
     assert not any(r["doc_id"] == "b" for r in other)
 
 
+def test_a_bare_surname_the_model_missed_after_its_own_full_name_is_found():
+    text = (
+        "Odara named chief\n\n"
+        "Odara, not the board, spoke first. The board named Rafael Odara Jr. its chief on "
+        "Monday. Odara, 52, said little. Odara Street was closed."
+    )
+    full = text.index("Rafael Odara Jr.")
+    records = [
+        {"doc_id": "a", "outlet": "A", "start_char": full, "end_char": full + 16,
+         "text": "Rafael Odara Jr.", "label": "PERSON", "sentence_id": 0},
+    ]  # fmt: skip
+    sentences = [{"doc_id": "a", "sentence_id": 0, "start_char": 0}]
+    added = propagate_names(records, {"a": text}, sentences, {"a": ""})
+    found = [(r["text"], r["start_char"]) for r in added]
+    # after the full name only: the headline's and the earlier "Odara" are no evidence, and
+    # "Odara Street" is a longer name; "Jr." is no surname
+    assert found == [("Odara", text.index("Odara, 52"))]
+
+
 def test_nickname_read_as_a_state_abbreviation_is_the_person(analyse_texts):
     text = (
         "Coach keeps his job\n\n"

@@ -232,7 +232,7 @@ def _surnames(text, found, taken, tagged=(), heading: int = 0) -> list[tuple]:
     may still miss ("Rafael Odunsi …", then "Odunsi, 52,"), after their first full mention
     and the headline."""
     since: dict[str, int] = {}
-    for s, _e, name, label in found:
+    for _s, _e, name, label in found:
         if label == "PERSON":
             since[_surname(name)] = 0
     for s, _e, name, _label in tagged:

@@ -207,9 +207,6 @@ def test_short_forms_within_the_story(event):
 # -- class 5: a name the model misses in one outlet ---------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="entities: the model tags 'Teodor Brannock of Aventura' "
-                   "as one ORG in one outlet; it is neither split into the story's person "
-                   "and place nor is his later 'Brannock, 41,' found there")
 def test_the_suspect_is_named_in_every_outlet(event):
     _, analysis = event("bridge_crash")
     brannock = analysis.entities[analysis.entities["entity"] == "Teodor Brannock"]

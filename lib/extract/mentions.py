@@ -10,12 +10,13 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from lib.extract.name_forms import nickname_records, qualify_places
+from lib.extract.name_forms import QUALIFIED, region_at, nickname_records, qualify_places
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
 from lib.nlp.index import sent_of
 from lib.nlp.names import (
     LEADING_DET,
+    name_heads,
     REGION_WORDS,
     clean_entity_text,
     find_acronyms,
@@ -128,6 +129,42 @@ def _pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozenset = fro
             return
     if ent.end > start:
         yield start, ent.end
+
+
+def _labelled_pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozenset):
+    """(start, end, label) of :func:`_pieces`; a person and their home town that the model
+    tagged as one organisation ("Teo Varga of Aventura") are two pieces: the person and the
+    place."""
+    of = _person_of_place(doc, ent)
+    if of is not None:
+        yield ent.start, of, "PERSON"
+        yield of + 1, ent.end, "GPE"
+        return
+    for start, end in _pieces(doc, ent, cut_possessive, surnames):
+        yield start, end, ent.label_
+
+
+def _person_of_place(doc: Doc, ent: Span) -> int | None:
+    """The "of" of a non-person entity written "<Given> [<Initial>] <Surname> of <place>",
+    the given name a clear one and the place one the gazetteer knows or followed by its
+    state or country, else None
+    ("University of Alabama", "Bank of America" and "Duke of Edinburgh" are no such)."""
+    if ent.label_ == "PERSON":
+        return None
+    ofs = [t.i for t in doc[ent.start : ent.end] if t.lower_ == "of"]
+    if len(ofs) != 1:
+        return None
+    k = ofs[0]
+    name = doc[ent.start : k]
+    if not 2 <= len(name) <= 3 or not all(t.text[:1].isupper() for t in name):
+        return None
+    if not _given_name(name[0].text) or name[-1].text in name_heads():
+        return None
+    hit = gazetteer().lookup(doc[k + 1 : ent.end].text)
+    if hit is not None:
+        return k if hit[1] in ("GPE", "LOC") else None
+    m = QUALIFIED.match(doc_text(doc), ent.end_char)  # "of Aventura, Florida": a town
+    return k if m is not None and region_at(m)[0] is not None else None
 
 
 def _editorial(doc: Doc, tok, ent: Span) -> bool:
@@ -381,8 +418,8 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
             continue  # a quoted clause, a hashtag or a handle
         whole_known = gaz.lookup(LEADING_DET.sub("", ent.text.strip())) is not None
         honorific = _honorific(doc, ent)
-        for start, end in _pieces(doc, ent, not whole_known, surnames):
-            piece = _piece_record(doc, ent.label_, start, end, ctx)
+        for start, end, label in _labelled_pieces(doc, ent, not whole_known, surnames):
+            piece = _piece_record(doc, label, start, end, ctx)
             if piece is None:
                 continue
             token, rec = piece

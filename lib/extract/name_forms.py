@@ -157,7 +157,7 @@ def qualify_places(records: list[Mention], text: str) -> None:
         m = QUALIFIED.match(text, rec.end_char)
         if m is None:
             continue
-        region, region_end = _region_at(m)
+        region, region_end = region_at(m)
         if region is None or (rec.label == "ORG" and not _place_slot(rec, text, region_end)):
             continue
         place = gazetteer().lookup(rec.text)
@@ -170,7 +170,7 @@ def qualify_places(records: list[Mention], text: str) -> None:
         rec.label = "GPE" if rec.label == "ORG" else rec.label
 
 
-def _region_at(m: re.Match) -> tuple[str | None, int]:
+def region_at(m: re.Match) -> tuple[str | None, int]:
     """The state or country a :data:`QUALIFIED` match names ("New York", "Ill.", and
     "Illinois" of "Illinois. The …" ending a sentence) and where it ends in the text."""
     written = m.group("region")

@@ -73,3 +73,20 @@ def test_a_company_before_a_state_in_a_longer_phrase_stays_an_organisation(nlp):
     found = _places(nlp, text)
     labels = {label for (_, t), (label, _) in found.items() if t == "Boeing"}
     assert labels <= {"ORG"} and labels
+
+
+def test_a_person_and_their_home_town_tagged_as_one_organisation_are_two(nlp):
+    from spacy.tokens import Span
+
+    text = "Police named the driver as Teodor Varkony of Pellaton, Florida, after the crash."
+    doc = nlp(text)
+    start = [t.text for t in doc].index("Teodor")
+    doc.ents = [Span(doc, start, start + 4, label="ORG")]  # as the model may tag it
+    found = {(r.text, r.label) for r in mention_records(doc, [0] * len(doc))}
+    assert found == {("Teodor Varkony", "PERSON"), ("Pellaton", "GPE")}
+
+
+def test_bodies_of_a_place_stay_whole(nlp):
+    found = _places(nlp, "The University of Alabama and the Bank of America sued the Duke of Kent.")
+    texts = {t for (_, t) in found}
+    assert "University of Alabama" in texts and "Bank of America" in texts

@@ -10,17 +10,17 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from lib.extract.name_forms import QUALIFIED, region_at, nickname_records, qualify_places
+from lib.extract.name_forms import QUALIFIED, nickname_records, qualify_places, region_at
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
 from lib.nlp.index import sent_of
 from lib.nlp.names import (
     LEADING_DET,
-    name_heads,
     REGION_WORDS,
     clean_entity_text,
     find_acronyms,
     is_heading_line,
+    name_heads,
     strip_region,
 )
 from lib.nlp.people import apposed_roles, given_name_gender, role_words

@@ -125,15 +125,20 @@ def test_a_dash_names_the_outlet_only_when_the_name_reads_as_one():
         assert split_outlet_suffix(title) == (title, ""), title
 
 
-def test_a_page_title_keeps_its_outlet_and_its_headline_on_top():
+def _html_page(title: str, h1: str):
+    """The document read from an HTML page with that ``<title>`` and ``<h1>`` over LEDE."""
     from lib.ingest.readers import read_html
 
     page = (
-        b"<html><head><title>Mill to close | The Daily Example</title></head><body>"
-        b"<h1>Mill to close</h1><p>" + LEDE.encode() + b"</p></body></html>"
-    )
+        f"<html><head><title>{title}</title></head><body><h1>{h1}</h1><p>{LEDE}</p>"
+        "</body></html>"
+    ).encode()
     text, hints = read_html(page)
-    doc = parse_document("d", text, hints)
+    return parse_document("d", text, hints)
+
+
+def test_a_page_title_keeps_its_outlet_and_its_headline_on_top():
+    doc = _html_page("Mill to close | The Daily Example", "Mill to close")
     assert (doc.title, doc.outlet) == ("Mill to close", "The Daily Example")
     assert doc.text.startswith("Mill to close\n\n") and doc.text.count("Mill to close") == 1
 
@@ -215,14 +220,9 @@ def test_widgets_and_wire_photo_captions_are_furniture():
 
 
 def test_a_page_whose_h1_differs_from_its_title_keeps_its_own_headline_on_top():
-    from lib.ingest.readers import read_html
-
-    page = (
-        b"<html><head><title>Millbrook shelter opens | The Daily Example</title></head><body>"
-        b"<h1>Flood Forces Hundreds From Homes</h1><p>" + LEDE.encode() + b"</p></body></html>"
+    doc = _html_page(
+        "Millbrook shelter opens | The Daily Example", "Flood Forces Hundreds From Homes"
     )
-    text, hints = read_html(page)
-    doc = parse_document("d", text, hints)
     assert doc.outlet == "The Daily Example"
     assert doc.text.startswith("Flood Forces Hundreds From Homes\n\n")  # one headline on top
     assert "Millbrook shelter opens" not in doc.text

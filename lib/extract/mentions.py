@@ -10,7 +10,13 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from lib.extract.name_forms import QUALIFIED, nickname_records, qualify_places, region_at
+from lib.extract.name_forms import (
+    clear_given_name,
+    nickname_records,
+    person_of_place,
+    qualify_places,
+    title_before_name,
+)
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
 from lib.nlp.index import sent_of
@@ -20,10 +26,9 @@ from lib.nlp.names import (
     clean_entity_text,
     find_acronyms,
     is_heading_line,
-    name_heads,
     strip_region,
 )
-from lib.nlp.people import apposed_roles, given_name_gender, role_words
+from lib.nlp.people import apposed_roles, role_words
 from lib.nlp.people import vocab as people_vocab
 from lib.nlp.pipeline import doc_text
 from lib.records import Mention
@@ -135,36 +140,13 @@ def _labelled_pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozen
     """(start, end, label) of :func:`_pieces`; a person and their home town that the model
     tagged as one organisation ("Teo Varga of Aventura") are two pieces: the person and the
     place."""
-    of = _person_of_place(doc, ent)
+    of = person_of_place(doc, ent)
     if of is not None:
         yield ent.start, of, "PERSON"
         yield of + 1, ent.end, "GPE"
         return
     for start, end in _pieces(doc, ent, cut_possessive, surnames):
         yield start, end, ent.label_
-
-
-def _person_of_place(doc: Doc, ent: Span) -> int | None:
-    """The "of" of a non-person entity written "<Given> [<Initial>] <Surname> of <place>",
-    the given name a clear one and the place one the gazetteer knows or followed by its
-    state or country, else None
-    ("University of Alabama", "Bank of America" and "Duke of Edinburgh" are no such)."""
-    if ent.label_ == "PERSON":
-        return None
-    ofs = [t.i for t in doc[ent.start : ent.end] if t.lower_ == "of"]
-    if len(ofs) != 1:
-        return None
-    k = ofs[0]
-    name = doc[ent.start : k]
-    if not 2 <= len(name) <= 3 or not all(t.text[:1].isupper() for t in name):
-        return None
-    if not _given_name(name[0].text) or name[-1].text in name_heads():
-        return None
-    hit = gazetteer().lookup(doc[k + 1 : ent.end].text)
-    if hit is not None:
-        return k if hit[1] in ("GPE", "LOC") else None
-    m = QUALIFIED.match(doc_text(doc), ent.end_char)  # "of Aventura, Florida": a town
-    return k if m is not None and region_at(m)[0] is not None else None
 
 
 def _editorial(doc: Doc, tok, ent: Span) -> bool:
@@ -267,7 +249,7 @@ def _join(doc: Doc, ent: Span, nxt: Span) -> Span | None:
             (
                 not words
                 and doc_text(doc)[ent.end_char : nxt.start_char] == " "
-                and _given_name(ent.text)
+                and clear_given_name(ent.text)
             )
             or (words == [")"] and ent[0].is_title and _opened_before(doc, ent))
         )  # "Domenic" + "M. Recchia Jr.", "(strongman Moammar" + ")" + "Gadhafi"
@@ -342,7 +324,7 @@ def _shared_surnames(doc: Doc) -> dict[int, str]:
         if doc[ent.start - 1].lower_ not in ("and", "&"):
             continue
         first = doc[ent.start - 2]
-        if _given_name(first.text) and (first.ent_type_ or first.pos_ == "PROPN"):
+        if clear_given_name(first.text) and (first.ent_type_ or first.pos_ == "PROPN"):
             if first.ent_iob_ in ("B", "") and (first.i == 0 or doc[first.i - 1].ent_iob_ != "I"):
                 last = [t for t in ent if t.is_alpha]
                 if len(last) >= 2:
@@ -355,7 +337,7 @@ def _shared_surname(doc: Doc, ent: Span, end: int) -> str:
     if ent.label_ != "PERSON" or end >= ent.end or doc[end].lower_ not in ("and", "&"):
         return ""
     rest = [t for t in doc[end + 1 : ent.end] if t.is_alpha]
-    return rest[-1].text if len(rest) >= 2 and _given_name(doc[end - 1].text) else ""
+    return rest[-1].text if len(rest) >= 2 and clear_given_name(doc[end - 1].text) else ""
 
 
 #: Kinship nouns: "his father, Donald Trump", "Trump's son Eric".
@@ -383,11 +365,6 @@ def _role(doc: Doc, start: int, end: int, ctx: dict) -> str:
         return max(words, key=len)
     roles = apposed_roles(doc[start:end], ctx["title_words"])
     return roles[0] if roles else ""
-
-
-def _given_name(word: str) -> bool:
-    """A clear given name ("Malia", "Barack"), never a surname such as "Obama"."""
-    return word[:1].isupper() and word.isalpha() and given_name_gender(word)[1] >= 1.0
 
 
 def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
@@ -506,7 +483,7 @@ def _plural_noun(tok) -> bool:
     given name."""
     if tok.tag_ == "NNS":
         return True
-    return tok.tag_ == "NNPS" and tok.lower_.endswith("s") and not _given_name(tok.text)
+    return tok.tag_ == "NNPS" and tok.lower_.endswith("s") and not clear_given_name(tok.text)
 
 
 def _common_word(tok, label: str, gaz) -> bool:
@@ -519,25 +496,6 @@ def _common_word(tok, label: str, gaz) -> bool:
         known = tok.text in gaz.demonyms or tok.text.removesuffix("s") in gaz.demonyms
         return tok.pos_ == "ADJ" and not known
     return tok.pos_ in ("NOUN", "ADJ", "VERB", "PRON", "ADV", "INTJ")
-
-
-def _title_before_name(doc, start: int, end: int, titles) -> bool:
-    """A one-word "name" that is an abbreviated title before a name ("Sgt" of "Sgt. Ada
-    Roe", which the model may cut off as a sentence and a person of its own)."""
-    if end - start != 1:
-        return False
-    word = doc[start].text
-    after = end
-    if not word.endswith("."):
-        if end >= len(doc) or doc[end].text != ".":
-            return False
-        word, after = word + ".", end + 1
-    return (
-        word in titles
-        and after < len(doc)
-        and doc[after].text[:1].isupper()
-        and doc[after].pos_ == "PROPN"
-    )
 
 
 def _piece_record(doc, label: str, start: int, end: int, ctx: dict) -> tuple[int, Mention] | None:
@@ -560,7 +518,7 @@ def _piece_record(doc, label: str, start: int, end: int, ctx: dict) -> tuple[int
         start, end = _person_edges(doc, start, end)
     if end <= start or (end - start == 1 and _common_word(doc[start], label, gaz)):
         return None
-    if _title_before_name(doc, start, end, ctx["titles"]):
+    if title_before_name(doc, start, end, ctx["titles"]):
         return None
     span = doc[start:end]
     text = clean_entity_text(span.text, label)

@@ -9,16 +9,26 @@ Read from the text itself, whatever pieces the model made of it:
   quotation (:func:`is_title_quote`);
 - a place followed by its state or country: "SPRINGFIELD, Ill. —", "in Springfield, Mass."
   name two different Springfields, so the place's mention is qualified ("Springfield,
-  Illinois") while the state keeps its own mention (:func:`qualify_places`).
+  Illinois") while the state keeps its own mention (:func:`qualify_places`);
+- an abbreviated title cut off before a name ("Sgt" of "Sgt. Ada Roe") is no name
+  (:func:`title_before_name`), and a person with their home town tagged as one organisation
+  ("Teo Varga of Aventura, Florida") is two names (:func:`person_of_place`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
 from lib.nlp.gazetteer import gazetteer
+from lib.nlp.names import name_heads
+from lib.nlp.people import given_name_gender
+from lib.nlp.pipeline import doc_text
 from lib.records import Mention
+
+if TYPE_CHECKING:  # spaCy itself is imported by the pipeline, not by importing this module
+    from spacy.tokens import Doc, Span
 
 Q_OPEN = "\"“‘'"
 Q_CLOSE = "\"”’'"
@@ -202,3 +212,50 @@ def _place_slot(rec: Mention, text: str, region_end: int) -> bool:
 def _title(name: str) -> str:
     """ "SPRINGFIELD" -> "Springfield" (an all-capitals dateline), else as written."""
     return name.title() if name.isupper() and len(name) > 3 else name
+
+
+def title_before_name(doc, start: int, end: int, titles) -> bool:
+    """A one-word "name" that is an abbreviated title before a name ("Sgt" of "Sgt. Ada
+    Roe", which the model may cut off as a sentence and a person of its own)."""
+    if end - start != 1:
+        return False
+    word = doc[start].text
+    after = end
+    if not word.endswith("."):
+        if end >= len(doc) or doc[end].text != ".":
+            return False
+        word, after = word + ".", end + 1
+    return (
+        word in titles
+        and after < len(doc)
+        and doc[after].text[:1].isupper()
+        and doc[after].pos_ == "PROPN"
+    )
+
+
+def person_of_place(doc: Doc, ent: Span) -> int | None:
+    """The "of" of a non-person entity written "<Given> [<Initial>] <Surname> of <place>",
+    the given name a clear one and the place one the gazetteer knows or followed by its
+    state or country, else None
+    ("University of Alabama", "Bank of America" and "Duke of Edinburgh" are no such)."""
+    if ent.label_ == "PERSON":
+        return None
+    ofs = [t.i for t in doc[ent.start : ent.end] if t.lower_ == "of"]
+    if len(ofs) != 1:
+        return None
+    k = ofs[0]
+    name = doc[ent.start : k]
+    if not 2 <= len(name) <= 3 or not all(t.text[:1].isupper() for t in name):
+        return None
+    if not clear_given_name(name[0].text) or name[-1].text in name_heads():
+        return None
+    hit = gazetteer().lookup(doc[k + 1 : ent.end].text)
+    if hit is not None:
+        return k if hit[1] in ("GPE", "LOC") else None
+    m = QUALIFIED.match(doc_text(doc), ent.end_char)  # "of Aventura, Florida": a town
+    return k if m is not None and region_at(m)[0] is not None else None
+
+
+def clear_given_name(word: str) -> bool:
+    """A clear given name ("Malia", "Barack"), never a surname such as "Obama"."""
+    return word[:1].isupper() and word.isalpha() and given_name_gender(word)[1] >= 1.0

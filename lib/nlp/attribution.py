@@ -49,7 +49,7 @@ from lib.nlp.index import doc_ents, ents_within, sent_of
 from lib.nlp.names import clean_entity_text
 from lib.nlp.people import People, vocab
 from lib.nlp.pipeline import doc_text
-from lib.nlp.roles import role_holder
+from lib.nlp.roles import body_holder, role_holder
 from lib.nlp.spans import entity_offsets, np_span
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -122,6 +122,7 @@ class Attributor:
             if span is not None and len(span) == 1 and not span[0].is_alpha:
                 self.in_quote.add(span[0].i)
         self.people = People(doc, self.in_quote)
+        self.bodies = [e for e in doc_ents(doc) if e.label_ in ("ORG", "PERSON", "FAC", "NORP")]
         self.speakers: list[tuple] = []  # (PERSON entity, quote span) so far, in order
         self.quote_sources: dict[tuple[int, int], Source] = {}
         self._last: tuple[int, int, Source] | None = None  # (paragraph, end char, source)
@@ -406,6 +407,9 @@ class Attributor:
         role = self._role(subj, written)
         if role is not None:
             return Source(written, "role", verb, role)
+        body = body_holder(subj, written, self.bodies, self.in_quote)
+        if body is not None:
+            return Source(written, "role", verb, body)
         if not written:
             return None
         return Source(written, how, verb, None, written, self._entity_in(subj))

@@ -1,11 +1,16 @@
 """Sources written as a job title ("the mayor said", "the chief executive replied"): the
 person of the document written with that title before (a title before the name, "Gov. Jane
-Roe", or in apposition, "Jane Roe, the governor,")."""
+Roe", or in apposition, "Jane Roe, the governor,"); and sources written as the kind of body
+they are ("the company said"): the organisation the document called so before ("Quarrow
+Freight, a hauling company,")."""
 
 from __future__ import annotations
 
+import re
+
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.people import vocab
+from lib.nlp.pipeline import doc_text
 from lib.nlp.spans import entity_offsets
 
 
@@ -48,3 +53,36 @@ def _role_noun(low: str, modifiers: list[str], heads: set[str]) -> bool:
         return True
     words = {w.lower().rstrip(".") for w in gazetteer().title_words}
     return low in words and any(m in words for m in modifiers)
+
+
+#: Nouns a body is called by ("the company said"), as in ``collective_nouns`` of
+#: ``lib/data/attribution.json`` less the ones that name no one body (police, family, staff).
+BODY_NOUNS = frozenset(
+    "company firm agency department ministry committee council board union campaign "
+    "coalition group party court office airline bank university hospital school "
+    "district authority commission".split()
+)
+
+
+#: A word between the article and the noun of an apposition ("a hauling company"), never a
+#: preposition or article: "a lawyer for the company" calls the lawyer no company.
+_MODIFIER = r"(?!(?:for|of|at|with|to|in|on|by|from|the|a|an)\b)[\w'’-]+"
+
+
+def body_holder(subj, written: str, names, in_quote) -> tuple[str, int, int] | None:
+    """(text, start, end) of the organisation "the company" (``subj`` its noun) stands for:
+    the latest of ``names`` (the document's name entities: the model may type a company
+    PERSON) named before it outside quotations and written with that noun in apposition
+    ("Quarrow Freight, a hauling company," / "Quarrow Freight, the company that ..."), else
+    None."""
+    low = subj.lower_
+    if low not in BODY_NOUNS or not written.lower().startswith("the "):
+        return None
+    text = doc_text(subj.doc)
+    called = re.compile(rf",\s+(?:a|an|the)\s+(?:{_MODIFIER}\s+){{0,3}}{low}\b", re.I)
+    for ent in reversed(names):
+        if ent.end > subj.i or ent.start in in_quote:
+            continue
+        if called.match(text, ent.end_char):
+            return entity_offsets(ent)
+    return None

@@ -174,3 +174,32 @@ def test_a_quotation_glued_to_the_comma_after_said(nlp):
     still a word of its own, so the quote has its speaker."""
     (q,) = quotes_in_text(nlp, "Ana Ruiz said,“Look, we will rebuild every house in town.”")
     assert (q.speaker_text, q.speaker_how) == ("Ana Ruiz", "explicit")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The truck belonged to Quarrow Freight, a hauling company based in Orvale, Ind. "
+            '"Our thoughts are with the families," the company said in a statement.',
+            "Quarrow Freight",
+        ),
+        (
+            "The Meridian Transit Authority, the state agency that runs buses, cut routes. "
+            '"We had no choice," the agency said.',
+            "Meridian Transit Authority",
+        ),
+    ],
+)
+def test_the_company_said_is_the_body_the_article_called_so(nlp, text, speaker):
+    (q,) = quotes_in_text(nlp, text)
+    assert (q.speaker_text, q.speaker_how) == (speaker, "role")
+
+
+def test_the_company_stays_as_written_when_nothing_was_called_so(nlp):
+    text = (
+        "Ada Roe, a lawyer for the company, spoke to Vantel Corp. on Monday. "
+        '"We lost," the company said.'
+    )
+    (q,) = quotes_in_text(nlp, text)
+    assert (q.speaker_text, q.speaker_description) == (None, "the company")

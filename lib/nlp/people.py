@@ -43,6 +43,7 @@ def vocab() -> dict:
         "collective_nouns",
         "figure_verbs",
         "person_nouns",
+        "body_nouns",
     ):
         v[key] = frozenset(v[key])
     v["according_to"] = [tuple(p.split()) for p in v["according_to"]]

@@ -6,6 +6,7 @@ Freight, a hauling company,")."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lib.nlp.gazetteer import gazetteer
@@ -55,18 +56,15 @@ def _role_noun(low: str, modifiers: list[str], heads: set[str]) -> bool:
     return low in words and any(m in words for m in modifiers)
 
 
-#: Nouns a body is called by ("the company said"), as in ``collective_nouns`` of
-#: ``lib/data/attribution.json`` less the ones that name no one body (police, family, staff).
-BODY_NOUNS = frozenset(
-    "company firm agency department ministry committee council board union campaign "
-    "coalition group party court office airline bank university hospital school "
-    "district authority commission".split()
-)
-
-
 #: A word between the article and the noun of an apposition ("a hauling company"), never a
 #: preposition or article: "a lawyer for the company" calls the lawyer no company.
 _MODIFIER = r"(?!(?:for|of|at|with|to|in|on|by|from|the|a|an)\b)[\w'’-]+"
+
+
+@functools.lru_cache(maxsize=64)
+def _called(noun: str) -> re.Pattern:
+    """", a hauling <noun>" / ", the <noun>" right after a name."""
+    return re.compile(rf",\s+(?:a|an|the)\s+(?:{_MODIFIER}\s+){{0,3}}{noun}\b", re.I)
 
 
 def body_holder(subj, written: str, names, in_quote) -> tuple[str, int, int] | None:
@@ -76,10 +74,10 @@ def body_holder(subj, written: str, names, in_quote) -> tuple[str, int, int] | N
     ("Quarrow Freight, a hauling company," / "Quarrow Freight, the company that ..."), else
     None."""
     low = subj.lower_
-    if low not in BODY_NOUNS or not written.lower().startswith("the "):
+    if low not in vocab()["body_nouns"] or not written.lower().startswith("the "):
         return None
     text = doc_text(subj.doc)
-    called = re.compile(rf",\s+(?:a|an|the)\s+(?:{_MODIFIER}\s+){{0,3}}{low}\b", re.I)
+    called = _called(low)
     for ent in reversed(names):
         if ent.end > subj.i or ent.start in in_quote:
             continue

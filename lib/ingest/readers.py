@@ -146,14 +146,23 @@ def _page_title_outlet(markup: str, hints: dict[str, str]) -> None:
     the suffix back, so the outlet is read from it like a text's headline line (a site name
     the page declares still wins)."""
     m = _TITLE_TAG.search(markup[:200_000])
-    if not m or hints.get("outlet"):
+    if not m:
         return
     from lib.corpus.title import split_outlet_suffix
 
     raw = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", m.group(1))).split())
     headline, outlet = split_outlet_suffix(raw)
+    site = _norm(hints.get("outlet", ""))
+    if site and site in {_norm(headline), _norm(hints.get("title", ""))}:
+        del hints["outlet"]  # trafilatura may give the headline as the site ("$" in a title)
+    if hints.get("outlet"):
+        return
     if outlet:
         hints["title"] = f"{hints.get('title') or headline} | {outlet}"
+
+
+def _norm(line: str) -> str:
+    return " ".join(line.casefold().split())
 
 
 def _headline_on_top(text: str, title: str) -> str:

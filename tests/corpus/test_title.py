@@ -143,6 +143,14 @@ def test_a_page_title_keeps_its_outlet_and_its_headline_on_top():
     assert doc.text.startswith("Mill to close\n\n") and doc.text.count("Mill to close") == 1
 
 
+def test_a_page_whose_extractor_names_the_headline_as_the_site_keeps_its_outlet():
+    """trafilatura gives "Sign $1.8 Billion Deal" (a "$" in the <title>) as the site name:
+    a headline is no outlet; the title's " | Outlet" names it."""
+    head = "Nations Sign $1.8 Billion Grain Deal"
+    doc = _html_page(f"{head} | The Global Dispatch", head)
+    assert (doc.title, doc.outlet) == (head, "The Global Dispatch")
+
+
 def test_bylines_with_dates_section_labels_and_time_first_dates():
     raw = (
         "Politics\n\nMill Owner Names Ex-Aide To Run Closure\n\n"

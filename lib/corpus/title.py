@@ -95,3 +95,18 @@ _CONTAINERS = (
 )
 _CONTAINER_END = re.compile(rf"(?<=\w)(?:[ _-]+{_CONTAINERS})+$", re.I)
 _CONTAINER_START = re.compile(rf"^(?:{_CONTAINERS}[ _-]+)+(?=\w)", re.I)
+
+
+def as_written(name: str, text: str) -> str:
+    """``name`` (an outlet read from a file name, "kxmn", "seoul tribune") as the article
+    itself writes it ("KXMN", "Seoul Tribune") when it does, with capitals; else ``name``.
+    One article gives one outlet name, spelled as the outlet spells it."""
+    words = name.split()
+    if not words:
+        return name
+    pattern = r"(?<!\w)" + r"[\s_-]+".join(map(re.escape, words)) + r"(?!\w)"
+    for m in re.finditer(pattern, text[:20_000], re.I):
+        if any(c.isupper() for c in m.group()):
+            return " ".join(m.group().split())
+    return name
+

@@ -3,6 +3,8 @@ classes 6 and 8). Every text is invented."""
 
 from __future__ import annotations
 
+import pytest
+
 from lib.corpus.parse import parse_document
 from lib.corpus.title import outlet_from_file_name, split_outlet_suffix
 from lib.ingest.uploads import read_uploads
@@ -264,3 +266,60 @@ def test_a_page_printed_to_pdf_from_a_browser():
         "https://example-news.com/business/mill-owner",
     )
     assert doc.text == f"Mill Owner Names Ex-Aide To Run Closure\n\n{LEDE}"
+
+
+# -- header lines of new kinds of events (audit, round 7) ---------------------------------------
+
+
+def test_a_one_word_section_above_a_short_headline_is_no_title():
+    """"AUTOS" above a six-word headline: the section is furniture, the headline the title
+    (before, the label was the title and the headline was set aside as a byline line)."""
+    raw = f"AUTOS\n\nMill Recall Tests a Family Name\n\nBy Jane Doe, Example Journal\n\n{LEDE}"
+    doc = parse_document("d", raw)
+    assert (doc.title, doc.outlet, doc.byline) == (
+        "Mill Recall Tests a Family Name",
+        "Example Journal",
+        "Jane Doe",
+    )
+    assert doc.text.startswith("Mill Recall Tests") and "AUTOS" in doc.boilerplate
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("**Ruth Abernathy** | Minnesota Ledger | May 21, 2025",
+         ("Ruth Abernathy", "Minnesota Ledger", "2025-05-21")),
+        ("*By Youssef Benali* · February 25, 2025", ("Youssef Benali", "", "2025-02-25")),
+        ("Ruth Abernathy · May 21, 2025", ("Ruth Abernathy", "", "2025-05-21")),
+        ("Middle East | May 21, 2025", ("", "", "")),  # a section, not a writer
+    ],
+)  # fmt: skip
+def test_a_writer_outlet_and_date_line_without_by(line, want):
+    doc = parse_document("d", f"# Mill Owner Names Ex-Aide To Run Closure\n\n{line}\n\n{LEDE}")
+    assert (doc.byline, doc.outlet, doc.published) == want
+    assert doc.text.startswith("Mill Owner Names Ex-Aide To Run Closure\n\n")
+    assert line.split()[0].strip("*") not in doc.text
+
+
+def test_a_date_before_its_time_is_the_date():
+    doc = parse_document("d", f"Mill owner names aide\n\nMarch 11, 2025 · 2:14 PM ET\n\n{LEDE}")
+    assert doc.published == "2025-03-11"
+
+
+def test_a_file_named_outlet_is_spelled_as_the_article_writes_it():
+    raw = f"Mill owner names aide\n\nMINNEAPOLIS (KXMN) — {LEDE}"
+    assert parse_document("d", raw, {"source_name": "kxmn.txt"}).outlet == "KXMN"
+    raw = f"Mill owner names aide\n\nSEOUL, Feb. 25 (Seoul Tribune) — {LEDE}"
+    assert parse_document("d", raw, {"source_name": "seoul_tribune.txt"}).outlet == "Seoul Tribune"
+    assert parse_document("d", LEDE, {"source_name": "fox.txt"}).outlet == "fox"
+
+
+def test_newspaper_names_after_a_dash_in_a_page_title():
+    for name in ("Twin Cities Courier", "The Global Dispatch", "Valley Sentinel"):
+        assert split_outlet_suffix(f"Ex-mayor gets 4 years for bribes - {name}")[1] == name
+
+
+def test_a_broadcasters_watch_promo_is_furniture():
+    doc = parse_document("d", f"Mill owner names aide\n\n{LEDE}\n\nWatch the full report on KXMN "
+                         "News at 6.")  # fmt: skip
+    assert "Watch" not in doc.text and "full report" in doc.boilerplate

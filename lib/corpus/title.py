@@ -110,3 +110,23 @@ def as_written(name: str, text: str) -> str:
             return " ".join(m.group().split())
     return name
 
+
+def _outlet_words(name: str) -> list[str]:
+    words = re.findall(r"[a-z0-9]+", name.casefold())
+    return words[1:] if words[:1] == ["the"] and len(words) > 1 else words
+
+
+def names_same_outlet(from_file: str, outlet: str) -> bool:
+    """Does ``from_file`` (an outlet read from a file name: "fox", "foxnews", "nyt",
+    "meridian post") name ``outlet`` as another article of the corpus writes it ("Fox
+    News", "The New York Times", "The Meridian Post")? The same letters without spaces,
+    the outlet's first word alone, or its initials."""
+    short, full = _outlet_words(from_file), _outlet_words(outlet)
+    if not short or not full or short == full:
+        return bool(short) and short == full
+    joined = "".join(short)
+    return joined == "".join(full) or (
+        len(short) == 1 and len(full) > 1 and (joined == full[0] or (
+            len(joined) >= 2 and joined == "".join(w[0] for w in full)))
+    )
+

@@ -323,3 +323,21 @@ def test_a_broadcasters_watch_promo_is_furniture():
     doc = parse_document("d", f"Mill owner names aide\n\n{LEDE}\n\nWatch the full report on KXMN "
                          "News at 6.")  # fmt: skip
     assert "Watch" not in doc.text and "full report" in doc.boilerplate
+
+
+def test_an_outlet_a_file_name_gives_is_the_outlet_another_article_names_in_full():
+    """"fox.txt" beside a page titled "… | Fox News": one outlet, "Fox News" (before: two
+    outlets, "fox" and "Fox News"); an outlet the user typed is kept as typed."""
+    from lib.corpus.document import outlet_labels
+
+    page = ("<html><head><title>Mill to close | Fox News</title></head><body><h1>Mill to "
+            f"close</h1><p>{LEDE}</p></body></html>").encode()  # fmt: skip
+    files = [("fox.txt", f"Mill owner names aide\n\n{LEDE}".encode()), ("a.html", page),
+             ("nyt.txt", f"Mill.\n\n{LEDE}".encode()), ("b.txt", f"The New York Times\n\nMill to close now"
+             f"\n\n{LEDE}".encode()), ("guardian.txt", f"Storm.\n\n{LEDE}".encode())]  # fmt: skip
+    docs = read_uploads(files).documents
+    assert outlet_labels(docs) == ["Fox News", "Fox News", "The New York Times",
+                                   "The New York Times", "guardian"]  # fmt: skip
+    typed = [d.__class__(**{**d.__dict__, "outlet": "Fox 5"}) if d.doc_id == "fox" else d
+             for d in docs]  # fmt: skip
+    assert outlet_labels(typed)[0] == "Fox 5"

@@ -332,9 +332,10 @@ def test_an_outlet_a_file_name_gives_is_the_outlet_another_article_names_in_full
 
     page = ("<html><head><title>Mill to close | Fox News</title></head><body><h1>Mill to "
             f"close</h1><p>{LEDE}</p></body></html>").encode()  # fmt: skip
+    times = f"The New York Times\n\nMill to close now\n\n{LEDE}"
     files = [("fox.txt", f"Mill owner names aide\n\n{LEDE}".encode()), ("a.html", page),
-             ("nyt.txt", f"Mill.\n\n{LEDE}".encode()), ("b.txt", f"The New York Times\n\nMill to close now"
-             f"\n\n{LEDE}".encode()), ("guardian.txt", f"Storm.\n\n{LEDE}".encode())]  # fmt: skip
+             ("nyt.txt", f"Mill.\n\n{LEDE}".encode()), ("b.txt", times.encode()),
+             ("guardian.txt", f"Storm.\n\n{LEDE}".encode())]  # fmt: skip
     docs = read_uploads(files).documents
     assert outlet_labels(docs) == ["Fox News", "Fox News", "The New York Times",
                                    "The New York Times", "guardian"]  # fmt: skip

@@ -120,6 +120,20 @@ def _one_outlet_name(document, real: set[str]) -> str:
     return fuller.pop() if len(fuller) == 1 else own
 
 
+def one_name_per_outlet(documents: list[Document]) -> list[Document]:
+    """``documents`` with every outlet only a file name gave written as another article
+    names it in full (see :func:`_one_outlet_name`), so the metadata a user edits shows
+    the outlet every page shows."""
+    from dataclasses import replace
+
+    real = {display_name(d.outlet) for d in documents if d.outlet}
+    out = []
+    for d in documents:
+        name = _one_outlet_name(d, real)
+        out.append(replace(d, outlet=name) if d.outlet and name != display_name(d.outlet) else d)
+    return out
+
+
 def is_fallback_label(label: str) -> bool:
     """Is ``label`` one :func:`outlet_labels` made up (not a real outlet)?"""
     return bool(FALLBACK_RE.match(label or ""))

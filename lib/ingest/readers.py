@@ -121,6 +121,9 @@ def read_html(data: bytes, url: str = "", declared_charset: str = "") -> tuple[s
             value = getattr(result, attr, "") or ""
             if value:
                 hints[key] = str(value).strip()
+        if "; " in hints.get("byline", ""):  # trafilatura joins two writers with "; "
+            *first, last = hints["byline"].split("; ")
+            hints["byline"] = f"{', '.join(first)} and {last}"
     if not text:
         parser = _TextOnlyParser()
         try:

@@ -342,3 +342,13 @@ def test_an_outlet_a_file_name_gives_is_the_outlet_another_article_names_in_full
     typed = [d.__class__(**{**d.__dict__, "outlet": "Fox 5"}) if d.doc_id == "fox" else d
              for d in docs]  # fmt: skip
     assert outlet_labels(typed)[0] == "Fox 5"
+
+
+def test_two_writers_of_a_page_are_written_as_a_byline():
+    from lib.ingest.readers import read_html
+
+    page = ("<html><head><title>Mill to close | The Daily Example</title></head><body>"
+            "<article><h1>Mill to close</h1><p class='byline'>By Claire Dubois and Kang "
+            f"Min-seo</p><p>{LEDE}</p></article></body></html>").encode()  # fmt: skip
+    text, hints = read_html(page)
+    assert parse_document("d", text, hints).byline == "Claire Dubois and Kang Min-seo"

@@ -334,6 +334,7 @@ def test_new_events_outlets_titles_bylines_and_dates(event):
     assert _doc(corpus, "marketline").published == "2025-03-11"  # "March 11, 2025 · 2:14 PM"
     corpus, analysis = event("bribery_sentencing")
     assert set(_doc_outlets(analysis).values()) == COURT  # "- Twin Cities Courier", "(KXMN)"
+    assert _doc(corpus, "twin_cities_courier").byline == "Hannah Kowalczyk"  # in a <div>
     ledger = _doc(corpus, "minnesota_ledger")  # "**Ruth Abernathy** | Minnesota Ledger | May 21"
     assert (ledger.byline, ledger.published) == ("Ruth Abernathy", "2025-05-21")
     assert ledger.title == 'Judge sends Okonkwo to prison, says he "sold his vote"'

@@ -352,3 +352,17 @@ def test_two_writers_of_a_page_are_written_as_a_byline():
             f"Min-seo</p><p>{LEDE}</p></article></body></html>").encode()  # fmt: skip
     text, hints = read_html(page)
     assert parse_document("d", text, hints).byline == "Claire Dubois and Kang Min-seo"
+
+
+def test_a_byline_the_extractor_dropped_is_read_from_the_page():
+    """"<span>By Jane Doe</span> <time>May 20, 2025</time>" in one <div>: trafilatura
+    gives no author; the page's "By" line above the first paragraph does."""
+    from lib.ingest.readers import read_html
+
+    page = ("<html><head><title>Mill to close - Example Courier</title></head><body><article>"
+            "<h1>Mill to close</h1><div class='meta'><span>By Hannah Kowalczyk</span> <time "
+            f"datetime='2025-05-20'>May 20, 2025</time></div><p>{LEDE}</p></article></body>"
+            "</html>").encode()  # fmt: skip
+    text, hints = read_html(page)
+    doc = parse_document("d", text, hints)
+    assert (doc.byline, doc.outlet) == ("Hannah Kowalczyk", "Example Courier")

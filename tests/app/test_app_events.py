@@ -4,6 +4,7 @@ plain-text wire copy) through the app's own upload reading, then read on its pag
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -102,3 +103,17 @@ def test_a_file_named_outlet_and_the_same_outlet_named_in_full_are_one_outlet(tm
     at = uploaded("app_pages/sources.py", tmp_path)
     meta = at.dataframe[1].value  # the metadata editor under the files' statuses
     assert dict(zip(meta["doc_id"], meta["outlet"], strict=True))["fox"] == "Fox News"
+
+
+def test_the_reader_shows_the_headline_as_a_headline(recall):
+    """The title line on top of an article is drawn as a headline, not as body text; a
+    text whose first line is prose has no headline."""
+    from lib.present.html import HEADLINE_STYLE, highlight_html
+
+    at = uploaded("app_pages/reader.py", recall)
+    drawn = [e.proto.body for e in at.get("html") if "Halloran" in e.proto.body]
+    assert drawn and HEADLINE_STYLE in drawn[0]
+    assert drawn[0].index(HEADLINE_STYLE) < drawn[0].index("Halloran")
+    empty = highlight_html("Water rose.\n\nIt rained.", pd.DataFrame(
+        columns=["start_char", "end_char", "label", "entity"]))  # fmt: skip
+    assert HEADLINE_STYLE not in empty

@@ -637,3 +637,36 @@ def test_a_score_is_no_part_of_a_teams_name(event):
 def test_a_team_named_by_its_nickname_is_an_organisation(event):
     _, analysis = event("playoff_game")
     assert any("Harbormen" in name for name in analysis.entities["entity"])
+
+
+def test_the_same_article_as_a_pdf_reads_and_analyses_alike(nlp, tmp_path):
+    """The Boston Ledger's story printed to a PDF (lines wrapped at 80 characters) beside the
+    other two files: the same title, byline, outlet, date, speakers and people."""
+    import textwrap
+
+    from lib.analysis import analyze
+    from lib.ingest.local import load_corpus
+    from lib.parsing.local import InProcess
+    from tests.ingest.test_ingest import make_pdf
+
+    for p in (EVENTS / "playoff_game").iterdir():
+        if p.suffix != ".txt":
+            shutil.copy(p, tmp_path / p.name)
+    raw = (EVENTS / "playoff_game" / "boston_ledger.txt").read_text()
+    lines = []  # the helper writes Latin-1 text: a plain dash and apostrophes
+    for paragraph in raw.replace("—", "-").replace("’", "'").split("\n\n"):
+        lines += [*textwrap.wrap(paragraph, 80), ""]
+    escaped = "\n".join(x.replace("(", "\\(").replace(")", "\\)") for x in lines)
+    (tmp_path / "boston_ledger.pdf").write_bytes(make_pdf(escaped))
+    corpus = load_corpus(tmp_path)
+    assert not corpus.problems, corpus.problems
+    pdf = _doc(corpus, "boston_ledger")
+    assert (pdf.title, pdf.byline, pdf.outlet, pdf.published) == (
+        "Harbormen let Game 1 slip away in Denver",
+        "Erin Maguire",
+        "Boston Ledger",
+        "2025-05-05",
+    )
+    analysis = analyze(corpus.documents, InProcess(nlp))
+    assert _quote(analysis, "boston_ledger", "make them Tuesday")["speaker"] == "Jalen Whitaker"
+    assert "Boston Ledger" in _entity_outlets(analysis, "Declan Shaughnessy")

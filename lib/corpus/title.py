@@ -99,15 +99,21 @@ _CONTAINER_START = re.compile(rf"^(?:{_CONTAINERS}[ _-]+)+(?=\w)", re.I)
 
 def as_written(name: str, text: str) -> str:
     """``name`` (an outlet read from a file name, "kxmn", "seoul tribune") as the article
-    itself writes it ("KXMN", "Seoul Tribune") when it does, with capitals; else ``name``.
-    One article gives one outlet name, spelled as the outlet spells it."""
+    itself writes it ("KXMN", "Seoul Tribune"), so one article gives one outlet name spelled
+    as the outlet spells it; else ``name``. Only where the text plainly credits the outlet:
+    in parentheses ("MINNEAPOLIS (KXMN) —"), as call letters in capitals, or as a name of
+    two or more capitalised words; "Fox" in "Fox News" or "Michael J. Fox" is not "fox"."""
     words = name.split()
     if not words:
         return name
     pattern = r"(?<!\w)" + r"[\s_-]+".join(map(re.escape, words)) + r"(?!\w)"
     for m in re.finditer(pattern, text[:20_000], re.I):
-        if any(c.isupper() for c in m.group()):
-            return " ".join(m.group().split())
+        found = " ".join(m.group().split())
+        credit = text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
+        letters = len(words) == 1 and len(found) >= 3 and found.isupper()
+        capitalised = len(words) > 1 and all(w[:1].isupper() for w in found.split())
+        if credit or letters or capitalised:
+            return found
     return name
 
 

@@ -366,3 +366,11 @@ def test_a_byline_the_extractor_dropped_is_read_from_the_page():
     text, hints = read_html(page)
     doc = parse_document("d", text, hints)
     assert (doc.byline, doc.outlet) == ("Hannah Kowalczyk", "Example Courier")
+
+
+def test_a_file_named_outlet_takes_no_capital_from_another_name():
+    """"fox.txt" whose text says "told Fox News" or "Michael J. Fox" stays "fox"."""
+    raw = f"Mill owner names aide\n\n{LEDE} Michael J. Fox told Fox News he was sad."
+    assert parse_document("d", raw, {"source_name": "fox.txt"}).outlet == "fox"
+    raw = f"Mill owner names aide\n\nWASHINGTON (Fox) — {LEDE}"
+    assert parse_document("d", raw, {"source_name": "fox.txt"}).outlet == "Fox"

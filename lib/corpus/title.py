@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from lib.corpus.metadata import OUTLET_WORDS, WIRE_AGENCIES
+from lib.corpus.metadata import OUTLET_WORDS, WIRE_AGENCIES, is_section_label
 
 #: "Storm hits coast | The Daily Example": the part after the bar names the outlet.
 _OUTLET_SUFFIX = re.compile(r"^(?P<title>.*?\S)\s+\|\s+(?P<outlet>[^|]{2,60})$")
@@ -27,11 +27,25 @@ def split_outlet_suffix(title: str) -> tuple[str, str]:
     name ("Reuters"), so "Storm hits - Live Updates" or "Vote - Officials" keep their dash."""
     m = _OUTLET_SUFFIX.match(title or "")
     if m and _is_outlet_name(m.group("outlet").strip()):
-        return m.group("title").strip(), m.group("outlet").strip()
+        return _without_section(m.group("title").strip()), m.group("outlet").strip()
     m = _DASH_SUFFIX.match(title or "")
     if m and _is_outlet_name(m.group("outlet").strip(), strict=True):
-        return m.group("title").strip(), m.group("outlet").strip()
+        return _without_section(m.group("title").strip()), m.group("outlet").strip()
     return title, ""
+
+
+#: "Storm hits coast | World" (what is left of "… | World | The Daily Example").
+_SECTION_SUFFIX = re.compile(r"^(?P<title>.*?\S)\s+[|–—-]\s+(?P<section>[^|–—-]{2,40})$")
+
+
+def _without_section(title: str) -> str:
+    """``title`` without the section names a page's <title> puts between the headline and
+    the outlet ("Storm hits coast | World | The Daily Example")."""
+    m = _SECTION_SUFFIX.match(title)
+    while m and is_section_label(m.group("section")):
+        title = m.group("title").strip()
+        m = _SECTION_SUFFIX.match(title)
+    return title
 
 
 def _is_outlet_name(outlet: str, strict: bool = False) -> bool:

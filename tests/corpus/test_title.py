@@ -374,3 +374,16 @@ def test_a_file_named_outlet_takes_no_capital_from_another_name():
     assert parse_document("d", raw, {"source_name": "fox.txt"}).outlet == "fox"
     raw = f"Mill owner names aide\n\nWASHINGTON (Fox) — {LEDE}"
     assert parse_document("d", raw, {"source_name": "fox.txt"}).outlet == "Fox"
+
+
+def test_section_names_between_the_headline_and_the_outlet_are_cut():
+    for title in ("Grain deal signed | World | The Global Dispatch",
+                  "Grain deal signed - World News - The Global Dispatch",
+                  "Grain deal signed | Politics | Europe | The Global Dispatch"):  # fmt: skip
+        assert split_outlet_suffix(title) == ("Grain deal signed", "The Global Dispatch")
+    # a headline's own dash stays
+    assert split_outlet_suffix("Storm hits - Officials warn | The Daily Example")[0] == (
+        "Storm hits - Officials warn"
+    )
+    doc = parse_document("d", f"Grain deal signed | World | The Global Dispatch\n\n{LEDE}")
+    assert (doc.title, doc.outlet) == ("Grain deal signed", "The Global Dispatch")

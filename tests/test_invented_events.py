@@ -343,10 +343,14 @@ def test_new_events_outlets_titles_bylines_and_dates(event):
 
 
 def test_new_events_no_quote_from_a_headline(event):
-    for name in ("grain_deal", "brake_recall", "bribery_sentencing"):
+    """Every title line is read as the headline (where quotes, speakers and figures stop)."""
+    from lib.nlp.headline import title_end
+
+    for name in ("grain_deal", "brake_recall", "bribery_sentencing", "playoff_game"):
         corpus, analysis = event(name)
         q = analysis.quotes
         for document in corpus.documents:
+            assert title_end(document.text) == len(document.title) > 0, document.doc_id
             mine = q[q["doc_id"] == document.doc_id]
             assert (mine["start_char"] >= len(document.title)).all(), document.doc_id
 

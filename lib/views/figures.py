@@ -73,6 +73,8 @@ def format_figure(value, value_max=None, qualifier: str = "exact", unit: str = "
 
     def one(x: float) -> str:
         s = _num(x, big)
+        if money and not float(x).is_integer() and abs(x) < 1e6:
+            s = f"{x:,.2f}"  # "$0.90", "$3.10": money keeps its cents
         if unit == "%":
             return s + "%"
         if unit in vocab()["currency_display"]:

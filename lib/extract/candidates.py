@@ -301,14 +301,13 @@ def _money_scale(doc, c: dict, run, s1: int) -> None:
 
 
 def _minor_currency(doc, c: dict, s1: int) -> None:
-    """ "9 cents a share", "40 pence": money in the currency's hundredths (0.09 USD)."""
+    """ "9 cents a share", "40 pence": money in a currency's hundredths, kept as written
+    (value 9, unit "cent")."""
     end = c["end"]
     word = doc[end].lower_ if end < s1 else ""
     minor = vocab()["minor_currency_words"]
-    if word in minor and not c["currency"] and not (end > 0 and doc[end - 1].lower_ == "per"):
+    if word in minor and not c["currency"]:
         c["currency"] = minor[word]
-        c["value"] /= 100
-        c["value_max"] /= 100
         c["end"] = end + 1
 
 

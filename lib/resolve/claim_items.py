@@ -43,7 +43,9 @@ SAME_UNIT = {"ton": "tonne"}
 DEMONYM_SUFFIXES = tuple("ians ian ia eans ean ese ish ans an i a e y".split())
 
 CURRENCY_CODES = frozenset(
-    list(vocab()["currency_symbols"].values()) + list(vocab()["currency_words"].values())
+    list(vocab()["currency_symbols"].values())
+    + list(vocab()["currency_words"].values())
+    + list(vocab()["minor_currency_words"].values())
 )
 
 

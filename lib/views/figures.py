@@ -37,7 +37,7 @@ def _num(value: float, big_words: bool) -> str:
 
 #: Units written as words but never given a plural ending, and plurals that are not "+s".
 UNCOUNTED_UNITS = frozenset({"mph", "mpg", "bhp", "sq", "square", "times", "am", "pm"})
-IRREGULAR_PLURALS = {"foot": "feet", "inch": "inches", "century": "centuries"}
+IRREGULAR_PLURALS = {"foot": "feet", "inch": "inches", "century": "centuries", "penny": "pence"}
 
 
 def unit_label(unit: str, value: float) -> str:

@@ -181,8 +181,8 @@ def test_include_vague_false_drops_vague(seed_figures):
             "The fund raised 1.5 million dollars.",
             [("1.5 million dollars", 1.5e6, 1.5e6, "exact", "USD")],
         ),
-        ("The stamp costs 73 cents.", [("73 cents", 0.73, 0.73, "exact", "USD")]),
-        ("A pint costs 90 pence.", [("90 pence", 0.9, 0.9, "exact", "GBP")]),
+        ("The stamp costs 73 cents.", [("73 cents", 73, 73, "exact", "cent")]),
+        ("A pint costs 90 pence.", [("90 pence", 90, 90, "exact", "penny")]),
         ("Unemployment fell to 4 per cent.", [("4 per cent", 4, 4, "exact", "%")]),
     ],
 )

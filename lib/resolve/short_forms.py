@@ -34,53 +34,36 @@ import pandas as pd
 
 from lib.extract.name_forms import regions
 from lib.nlp.gazetteer import gazetteer
+from lib.nlp.names import head_words
 from lib.resolve.grouping import UnionFind
 
+# Head words are declared once, with what each means, in ``lib/data/name_heads.csv``.
 #: Words after a name that do not change what it names ("BuzzFeed News", "Acme Inc.").
-GENERIC_TAILS = frozenset(
-    """News Media Inc. Inc Corp. Corp Co. Co Company Corporation Group Holdings Ltd Ltd.
-    LLC PLC Network Networks Online Digital Stores Industries Enterprises International""".split()
-)
+GENERIC_TAILS = head_words("tail")
 #: Last words of an institution's name that its short form drops ("Heritage Foundation" ->
 #: "Heritage", "Fox News Channel" -> "Fox News", "Quinnipiac University poll" -> "Quinnipiac").
-INSTITUTION_TAILS = frozenset(
-    """Channel Foundation Institute Institution University College Poll Organization
-    Organisation Association Society Federation Center Centre""".split()
-)
+INSTITUTION_TAILS = head_words("institution_tail")
 #: One word that is the head of many names and so never stands alone for one of them by
 #: being its last word ("Committee", "Party"; "House" of "White House" is no House).
-GENERIC_HEADS = frozenset(
-    """House Senate Assembly Congress Parliament Legislature Court Council Cabinet
-    Department Ministry Office Bureau Agency Administration Committee Subcommittee Caucus
-    Panel Party Police Union Club Commission Board Service Conference State States Street
-    Forces Army Navy Times Post News Network Campaign Group Fund Project Center University
-    College School Foundation Institute Association Society Hospital Church Company""".split()
-)
+GENERIC_HEADS = head_words("generic")
 #: Bodies named after their polity ("U.S. House", "Maine Senate"): the place dropped must be
 #: a state or country ("Cordoba House" is no short "House").
-LEGISLATURES = frozenset(
-    "House Senate Assembly Congress Parliament Legislature Court Council Cabinet".split()
-)
+LEGISLATURES = head_words("legislature")
 #: "Justice Department" = "Department of Justice".
-OFFICE_WORDS = frozenset("Department Ministry Office Bureau Agency Administration".split())
+OFFICE_WORDS = head_words("office")
 #: Generic heads that never stand alone for the one name of a story they end: a chamber
 #: ("House" is no short "White House", "Senate" no short "Texas Senate"; the place rule
 #: of :func:`shorter_forms` joins "U.S. House") and words that head no body.
-LONE_HEAD_EXCLUDED = frozenset(
-    "House Senate Assembly Congress Parliament Legislature State States Street News".split()
-)
+LONE_HEAD_EXCLUDED = head_words("lone_excluded")
 #: Heads of bodies commonly named after a person or a movement that is not the body: "Tea
 #: Party" is no short "Tea Party Caucus", "Ana Ruiz" no short "Ana Ruiz Foundation".
-NAMED_AFTER_HEADS = frozenset(
-    "Caucus Foundation Fund Campaign Project Center University College School Institute "
-    "Hospital Church Company".split()
-)
+NAMED_AFTER_HEADS = head_words("named_after")
 #: Small words initials skip ("Federal Bureau of Investigation" -> FBI).
 INITIAL_SKIP = frozenset("of and the for on in at to &".split())
 #: Chambers whose committees go by their name alone ("Senate Judiciary Committee").
-CHAMBERS = frozenset("House Senate Assembly".split())
+CHAMBERS = head_words("chamber")
 #: Last words of a chamber's body.
-COMMITTEES = frozenset("Committee Subcommittee Caucus Panel".split())
+COMMITTEES = head_words("committee")
 ORG_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 

@@ -87,3 +87,24 @@ def test_a_company_name_word_types_the_name_an_organisation():
         assert head_label(name) == "ORG", name
     assert head_label("Freight") is None  # one word: no head to go by
     assert head_label("Ada Hall") is None  # a surname-like word is no head
+
+
+def test_head_words_are_declared_once_in_the_data_file():
+    from lib.datafiles import read_csv
+    from lib.nlp import people
+    from lib.nlp.names import head_words, name_heads
+    from lib.resolve import short_forms
+
+    rows = read_csv("name_heads.csv")
+    words = [row["word"] for row in rows]
+    assert len(words) == len(set(words))  # one row per word
+    known = {
+        "tail", "institution_tail", "generic", "legislature", "chamber", "committee",
+        "office", "lone_excluded", "named_after", "org_word",
+    }  # fmt: skip
+    assert {r for row in rows for r in row["roles"].split()} == known
+    assert {row["label"] for row in rows} <= {"", "FAC", "ORG", "LOC"}
+    assert short_forms.GENERIC_HEADS == head_words("generic")
+    assert "Department" in short_forms.OFFICE_WORDS and "House" in short_forms.CHAMBERS
+    assert people.ORG_WORDS == head_words("org_word") and "Inc." in people.ORG_WORDS
+    assert name_heads()["Tower"] == "FAC" and "House" not in name_heads()  # no label

@@ -33,7 +33,7 @@ from collections import defaultdict
 import pandas as pd
 
 from lib.extract.name_forms import regions
-from lib.nlp.gazetteer import gazetteer
+from lib.nlp.gazetteer import gazetteer, norm_key
 from lib.nlp.names import head_words
 from lib.resolve.grouping import UnionFind
 
@@ -58,6 +58,10 @@ LONE_HEAD_EXCLUDED = head_words("lone_excluded")
 #: Heads of bodies commonly named after a person or a movement that is not the body: "Tea
 #: Party" is no short "Tea Party Caucus", "Ana Ruiz" no short "Ana Ruiz Foundation".
 NAMED_AFTER_HEADS = head_words("named_after")
+#: A company's legal form ("Inc.", "Corp.", "Company"): "Acme Inc." / "Acme Corp." are one.
+LEGAL_FORMS = head_words("legal")
+#: Last words of companies' names ("Freight", "Motors"): the company goes by its first word.
+COMPANY_WORDS = head_words("company")
 #: Small words initials skip ("Federal Bureau of Investigation" -> FBI).
 INITIAL_SKIP = frozenset("of and the for on in at to &".split())
 #: Chambers whose committees go by their name alone ("Senate Judiciary Committee").
@@ -66,11 +70,6 @@ CHAMBERS = head_words("chamber")
 COMMITTEES = head_words("committee")
 ORG_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
-
-
-def _is_region(words: list[str]) -> bool:
-    hit = gazetteer().lookup(" ".join(words)) if words else None
-    return hit is not None and hit[0] in regions()
 
 
 def same_office(name: str) -> str:
@@ -124,9 +123,22 @@ def _is_state(words: list[str]) -> bool:
     return hit is not None and hit[0] in _us_states()
 
 
+def _place_of(words: list[str]) -> str | None:
+    """The place a name's leading words name: a place of the gazetteer ("U.S." -> "United
+    States"), or one word that is its demonym ("British" -> "United Kingdom", as in "British
+    Foreign Office" / "UK Foreign Office"); else None."""
+    if not words:
+        return None
+    hit = gazetteer().lookup(" ".join(words))
+    if hit is not None:
+        return hit[0] if hit[1] == "GPE" else None
+    if len(words) == 1 and words[0][:1].isupper():
+        return gazetteer().demonyms.get(norm_key(words[0]))
+    return None
+
+
 def _is_place(words: list[str]) -> bool:
-    hit = gazetteer().lookup(" ".join(words)) if words else None
-    return hit is not None and hit[1] == "GPE"
+    return _place_of(words) is not None
 
 
 def shorter_forms(name: str) -> list[str]:
@@ -139,7 +151,7 @@ def shorter_forms(name: str) -> list[str]:
     for k in range(1, min(3, len(words) - 1) + 1):  # a place before: "New York Times"
         if _is_place(words[:k]):
             rest = " ".join(words[k:])
-            if rest.split(" ")[0] in LEGISLATURES and not _is_region(words[:k]):
+            if rest.split(" ")[0] in LEGISLATURES and _place_of(words[:k]) not in regions():
                 break
             out += [rest, *[f for f in shorter_forms(rest) if f not in out]]
             break
@@ -185,6 +197,22 @@ def head_word(name: str) -> str:
     return words[words.index("of", 1) - 1] if "of" in words[1:-1] else words[-1]
 
 
+def company_first_word(name: str) -> str:
+    """The first word a company goes by: "Quillon Pharmaceuticals Inc." -> "Quillon",
+    "Brill Motors" -> "Brill"; "" unless the name (without its legal form) ends in a
+    company word of ``name_heads.csv`` and starts with a capitalised word that is no place
+    ("American Airlines" keeps its name: "American" is a demonym, never "America")."""
+    words = name.replace(",", "").split(" ")
+    while len(words) > 2 and words[-1] in LEGAL_FORMS:
+        words = words[:-1]
+    if len(words) < 2 or words[-1] not in COMPANY_WORDS or words[0] == "The":
+        return ""
+    first = words[0]
+    if not (first[:1].isupper() and first[1:].islower()) or _is_place([first]):
+        return ""
+    return first
+
+
 def without_head(name: str) -> str:
     """A name of three or more capitalised words without its generic last word ("Senate
     Judiciary Committee" -> "Senate Judiciary", "Boston Police Department" -> "Boston
@@ -199,15 +227,28 @@ def without_head(name: str) -> str:
     return "" if _is_place(short) else " ".join(short)
 
 
+def legal_stem(name: str) -> str:
+    """A company's name without its legal form ("Acme Dynamics Inc." / "Acme Dynamics Corp."
+    -> "Acme Dynamics"), marked so that it never equals a name written as such; other names
+    unchanged."""
+    words = name.split(" ")
+    k = len(words)
+    while k > 1 and words[k - 1].rstrip(",") in LEGAL_FORMS:
+        k -= 1
+    if k == len(words) or not words[k - 1][:1].isupper() or words[:k] == ["The"]:
+        return name
+    return " ".join(words[:k]).rstrip(",") + " (company)"
+
+
 def place_key(name: str) -> str:
     """One key for a name whose leading place is written two ways: "U.S. Conference of
     Catholic Bishops" and "United States Conference of Catholic Bishops" -> "United States
     Conference of Catholic Bishops"; names without a leading place unchanged."""
     words = name.split(" ")
     for k in range(min(3, len(words) - 1), 0, -1):
-        hit = gazetteer().lookup(" ".join(words[:k]))
-        if hit is not None and hit[1] == "GPE":
-            return " ".join([hit[0], *words[k:]])
+        place = _place_of(words[:k])
+        if place is not None:
+            return " ".join([place, *words[k:]])
     return name
 
 
@@ -263,7 +304,6 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
     longer: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
     offices: dict[str, set[str]] = defaultdict(set)
-    suffixes: dict[str, set[str]] = defaultdict(set)
     for name in names:
         for short in shorter_forms(name):
             longer[short].add(name)
@@ -274,12 +314,16 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
         owners = {place_key(n) for n in by_initials.get(name, ())}
         if name.isupper() and " " not in name and len(owners) == 1:
             longer[name] |= by_initials[name]
-    for name in names:  # "the Enquirer" of "National Enquirer", when nothing else fits
-        for short in suffix_forms(name):
-            if short not in longer:
-                suffixes[short].add(name)
-    for short, owners in suffixes.items():
-        longer[short] |= owners
+    # "the Enquirer" of "National Enquirer"; "Quillon" of "Quillon Pharmaceuticals Inc.";
+    # each when nothing else fits
+    for forms in (suffix_forms, lambda n: [s for s in [company_first_word(n)] if s]):
+        found: dict[str, set[str]] = defaultdict(set)
+        for name in names:
+            for short in forms(name):
+                if short not in longer:
+                    found[short].add(name)
+        for short, owners in found.items():
+            longer[short] |= owners
     for name in names:  # "Senate Judiciary" of "Senate Judiciary Committee", when nothing else
         short = without_head(name)
         if short and short not in longer:
@@ -301,7 +345,11 @@ def _org_groups(counts: pd.Series) -> dict[str, str]:
     for name in names:
         if " " in name:
             spelled[place_key(name)].add(name)
-    for forms in spelled.values():  # "U.S. X" / "United States X": one name, first
+    for name in names:
+        stem = legal_stem(name)
+        if stem != name:
+            spelled[stem].add(name)
+    for forms in spelled.values():  # "U.S. X" / "United States X", "X Inc." / "X Corp."
         first, *rest = sorted(forms)
         for other in rest:
             uf.union(index[first], index[other])

@@ -100,7 +100,7 @@ def test_head_words_are_declared_once_in_the_data_file():
     assert len(words) == len(set(words))  # one row per word
     known = {
         "tail", "institution_tail", "generic", "legislature", "chamber", "committee",
-        "office", "lone_excluded", "named_after", "org_word",
+        "office", "lone_excluded", "named_after", "org_word", "legal", "company",
     }  # fmt: skip
     assert {r for row in rows for r in row["roles"].split()} == known
     assert {row["label"] for row in rows} <= {"", "FAC", "ORG", "LOC"}
@@ -108,3 +108,44 @@ def test_head_words_are_declared_once_in_the_data_file():
     assert "Department" in short_forms.OFFICE_WORDS and "House" in short_forms.CHAMBERS
     assert people.ORG_WORDS == head_words("org_word") and "Inc." in people.ORG_WORDS
     assert name_heads()["Tower"] == "FAC" and "House" not in name_heads()  # no label
+
+
+def test_a_company_written_with_two_legal_forms_is_one_company():
+    df = _frame(
+        [
+            ("a", 0, "Harlow Dynamics Inc."), ("b", 0, "Harlow Dynamics Corp"),
+            ("c", 0, "Harlow Dynamics Company"),
+            ("a", 50, "Harlow Foundation"),  # another body of the same name: apart
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert len(set(out[:3])) == 1
+    assert out[3] == "Harlow Foundation"
+
+
+def test_a_demonym_before_a_government_body_is_its_country():
+    df = _frame(
+        [
+            ("a", 0, "British Foreign Office"), ("b", 0, "UK Foreign Office"),
+            ("c", 0, "Foreign Office"), ("c", 40, "French Foreign Ministry"),
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert len(set(out[:3])) == 1
+    assert out[3] == "French Foreign Ministry"
+
+
+def test_a_company_goes_by_its_first_word():
+    df = _frame(
+        [
+            ("a", 0, "Quillon Pharmaceuticals Inc."), ("a", 80, "Quillon"),
+            ("b", 0, "Vexa Freight"), ("c", 0, "Vexa"),
+            ("c", 50, "Ember Valley Trust"), ("c", 90, "Ember"),  # no company word: apart
+            ("d", 0, "American Airlines"), ("d", 40, "American"),  # a demonym: apart
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert out[1] == "Quillon Pharmaceuticals Inc."
+    assert out[2] == out[3]
+    assert out[5] == "Ember"
+    assert out[7] == "American"

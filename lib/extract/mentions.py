@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 
 from lib.extract.name_forms import (
     clear_given_name,
+    national_body,
     nickname_records,
     person_of_place,
     qualify_places,
     title_before_name,
+    title_in_name,
 )
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
@@ -145,6 +147,11 @@ def _labelled_pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozen
         yield ent.start, of, "PERSON"
         yield of + 1, ent.end, "GPE"
         return
+    title = title_in_name(doc, ent)
+    if title is not None:  # "Fed Chair Ada Roe": the body, then the person
+        yield ent.start, title, ent.label_
+        yield title + 1, ent.end, "PERSON"
+        return
     for start, end in _pieces(doc, ent, cut_possessive, surnames):
         yield start, end, ent.label_
 
@@ -158,13 +165,20 @@ def _editorial(doc: Doc, tok, ent: Span) -> bool:
     return tok.text == ")" and tok.i > ent.start and "(" not in doc[ent.start : tok.i].text
 
 
+#: Plurals without an "s" that take "'s" inside a name ("Children's Fund", "Women's March").
+IRREGULAR_PLURALS = frozenset({"children", "women", "men", "people"})
+
+
 def _plural_of_name(doc: Doc, tok, ent: Span) -> bool:
-    """A bare apostrophe after a plural inside a name, capitalised words following it
-    ("Workers’ Compensation Board", "Veterans’ Affairs"): part of the name, not an owner."""
-    if tok.text not in ("’", "'") or tok.i + 1 >= ent.end:
+    """A possessive after a plural inside a name, capitalised words following it
+    ("Workers’ Compensation Board", "Veterans’ Affairs", "United Nations Children's Fund"):
+    part of the name, not an owner."""
+    if tok.i + 1 >= ent.end or not doc[tok.i + 1].text[:1].isupper():
         return False
-    before, after = doc[tok.i - 1], doc[tok.i + 1]
-    return before.text.endswith("s") and after.text[:1].isupper()
+    before = doc[tok.i - 1]
+    if tok.text in ("’", "'"):
+        return before.text.endswith("s")
+    return tok.lower_ in ("’s", "'s") and before.lower_ in IRREGULAR_PLURALS
 
 
 def _between_surnames(doc: Doc, tok, surnames: frozenset) -> bool:
@@ -254,6 +268,8 @@ def _join(doc: Doc, ent: Span, nxt: Span) -> Span | None:
             or (words == [")"] and ent[0].is_title and _opened_before(doc, ent))
         )  # "Domenic" + "M. Recchia Jr.", "(strongman Moammar" + ")" + "Gadhafi"
     )
+    if national_body(doc, ent, nxt):  # "United States" + "Senate"
+        return doc.char_span(ent.start_char, nxt.end_char, label="ORG")
     return doc.char_span(ent.start_char, nxt.end_char, label=ent.label_) if ok else None
 
 

@@ -12,7 +12,10 @@ Read from the text itself, whatever pieces the model made of it:
   Illinois") while the state keeps its own mention (:func:`qualify_places`);
 - an abbreviated title cut off before a name ("Sgt" of "Sgt. Ada Roe") is no name
   (:func:`title_before_name`), and a person with their home town tagged as one organisation
-  ("Teo Varga of Aventura, Florida") is two names (:func:`person_of_place`).
+  ("Teo Varga of Aventura, Florida") is two names (:func:`person_of_place`), and so are a
+  body and the person a title of it names ("Fed Chair Ada Roe": :func:`title_in_name`);
+- a country and its legislature or court that the model tagged apart ("United States" +
+  "Senate") are one organisation (:func:`national_body`);
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lib.nlp.gazetteer import gazetteer
-from lib.nlp.names import name_heads
+from lib.nlp.names import head_words, name_heads
 from lib.nlp.people import given_name_gender
 from lib.nlp.pipeline import doc_text
 from lib.records import Mention
@@ -254,6 +257,38 @@ def person_of_place(doc: Doc, ent: Span) -> int | None:
         return k if hit[1] in ("GPE", "LOC") else None
     m = QUALIFIED.match(doc_text(doc), ent.end_char)  # "of Aventura, Florida": a town
     return k if m is not None and region_at(m)[0] is not None else None
+
+
+def title_in_name(doc: Doc, ent: Span) -> int | None:
+    """The job title inside a non-person entity written "<body> <Title> <Given> <Surname>"
+    ("Fed Chair Ada Roe", "Acme Spokeswoman Ada Roe"), a clear given name right after the
+    title and one or two capitalised words after that, else None: the body is one name, the
+    person another ("Justice Department" has no name after its title)."""
+    if ent.label_ == "PERSON" or len(ent) < 4:
+        return None
+    heads = gazetteer().titles["head"]
+    for tok in doc[ent.start + 1 : ent.end - 2]:
+        rest = doc[tok.i + 1 : ent.end]
+        if (
+            tok.text in heads
+            and len(rest) <= 3
+            and clear_given_name(rest[0].text)
+            and all(t.text[:1].isupper() and t.text not in name_heads() for t in rest)
+        ):
+            return tok.i
+    return None
+
+
+def national_body(doc: Doc, ent: Span, nxt: Span) -> bool:
+    """``ent`` a country and ``nxt``, right after it, its legislature or court ("United
+    States" + "Senate", "U.S." + "Supreme Court"): one organisation. A state's is left
+    apart ("a Wyoming Senate candidate" runs for the U.S. Senate)."""
+    if ent.label_ not in ("GPE", "ORG") or nxt.label_ != "ORG" or nxt.start != ent.end:
+        return False
+    if nxt[0].pos_ == "DET" or not {nxt[0].text, nxt[-1].text} & head_words("legislature"):
+        return False
+    hit = gazetteer().lookup(ent.text.removeprefix("the ").removeprefix("The "))
+    return hit is not None and hit[0] in set(gazetteer().demonyms.values())
 
 
 def clear_given_name(word: str) -> bool:

@@ -90,3 +90,40 @@ def test_bodies_of_a_place_stay_whole(nlp):
     found = _places(nlp, "The University of Alabama and the Bank of America sued the Duke of Kent.")
     texts = {t for (_, t) in found}
     assert "University of Alabama" in texts and "Bank of America" in texts
+
+
+def test_a_possessive_after_an_irregular_plural_is_part_of_the_name(nlp):
+    # "Children's", "Women's" inside a name belong to it; "Vantor's" before a name owns it
+    text = (
+        "The United Nations Children's Fund said the cuts hurt families. "
+        "The Women's Lantern Society met in Vantor's Grand Hall on Friday."
+    )
+    doc = nlp(text)
+    texts = [r.text for r in mention_records(doc, [0] * len(doc))]
+    assert "United Nations Children's Fund" in texts
+    assert "United Nations Children" not in texts
+
+
+def test_a_body_and_the_person_its_title_names_tagged_as_one_organisation_are_two(nlp):
+    text = (
+        "WASHINGTON (Reuters) - The Federal Reserve held interest rates steady on Wednesday, "
+        "and Fed Chair Maren Castell said the central bank would watch inflation closely. "
+        "The Justice Department Inspector General Office declined to comment."
+    )
+    doc = nlp(text)
+    found = {(r.text, r.label) for r in mention_records(doc, [0] * len(doc))}
+    assert ("Maren Castell", "PERSON") in found and ("Fed", "ORG") in found
+    assert not any("Castell" in t and lab != "PERSON" for t, lab in found)
+    assert ("Justice Department Inspector General Office", "ORG") in found  # no name after
+
+
+def test_a_country_and_its_legislature_tagged_apart_are_one_organisation(nlp):
+    text = (
+        "WASHINGTON — The United States Senate on Thursday confirmed Judge Nadia Orlov. "
+        "Lia Vance, a Wyoming Senate candidate, said she was pleased."
+    )
+    doc = nlp(text)
+    found = {(r.text, r.label) for r in mention_records(doc, [0] * len(doc))}
+    assert ("United States Senate", "ORG") in found
+    assert "United States" not in {t for t, _ in found}
+    assert ("Wyoming Senate", "ORG") in found  # a state's body: as the model tagged it

@@ -73,8 +73,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def same_office(name: str) -> str:
-    """ "Department of Justice" -> "Justice Department" (one key for both word orders);
-    other names unchanged."""
+    """ "Department of Justice" -> "Justice Department" (one key for both word orders; an
+    office of "... Affairs" without it: "Ministry of Foreign Affairs" -> "Foreign
+    Ministry"); other names unchanged."""
     words = name.split(" ")
     rest = words[2:]
     if (
@@ -84,8 +85,10 @@ def same_office(name: str) -> str:
         and rest[0][:1].isupper()
         and all(w[:1].isupper() or w == "and" for w in rest)
     ):  # "Department of Homeland Security" -> "Homeland Security Department"
-        return f"{' '.join(rest)} {words[0]}"
-    return name
+        words = [*rest, words[0]]
+    if len(words) > 2 and words[-1] in OFFICE_WORDS and words[-2] == "Affairs":
+        del words[-2]  # "Ministry of Foreign Affairs" / "Foreign Ministry"
+    return " ".join(words)
 
 
 def initials(name: str) -> set[str]:
@@ -304,9 +307,8 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
     longer: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
     offices: dict[str, set[str]] = defaultdict(set)
+    _add_dropped_forms(names, longer)
     for name in names:
-        for short in shorter_forms(name):
-            longer[short].add(name)
         for key in initials(name):
             by_initials[key].add(name)
         offices[same_office(name)].add(name)
@@ -333,6 +335,21 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
             a, b = sorted(forms)
             longer[a].add(b)
     return longer
+
+
+def _add_dropped_forms(names: list[str], longer: dict[str, set[str]]) -> None:
+    """Each name under its :func:`shorter_forms`, and under a name of the story that is one
+    of them written in the office's other order ("Ministry of Foreign Affairs" of "Russian
+    Foreign Ministry")."""
+    office_of: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        office_of[same_office(name)].add(name)
+    for name in names:
+        for short in shorter_forms(name):
+            longer[short].add(name)
+            for other in office_of.get(same_office(short), ()):
+                if other not in (name, short):
+                    longer[other].add(name)
 
 
 def _org_groups(counts: pd.Series) -> dict[str, str]:
@@ -385,8 +402,9 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
     organisation of its story ("Quinnipiac" / "Quinnipiac University", "Enquirer" /
     "National Enquirer") -> that organisation. A name the gazetteer knows stays what it is
     ("Georgia" is no short "Georgia Power"); a person joins only by an ending of the name
-    ("Enquirer"), never a first word ("Ford" is no short "Ford Foundation"), and only when
-    no honorific, title or person of the story's names claims it."""
+    ("Enquirer") or the first word a company goes by ("Harlow's chief executive" of "Harlow
+    Dynamics"), never another first word ("Ford" is no short "Ford Foundation"), and only
+    when no honorific, title or person of the story's names claims it."""
     out: dict[tuple[str, str], str] = {}
     ent_story = pd.DataFrame({"story": stories, "entity": df["entity"], "label": df["label"]})
     cue = pd.Series(False, index=df.index)
@@ -406,7 +424,7 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
             top = mapping.get((story, org), org)
             for short in shorter_forms(org):
                 primary[short].add(top)
-            for short in suffix_forms(org):
+            for short in filter(None, [*suffix_forms(org), company_first_word(org)]):
                 ending[short].add(top)
         strays = rows[rows["label"].isin(STRAY_LABELS)]
         for name, group in strays.groupby("entity"):

@@ -149,3 +149,30 @@ def test_a_company_goes_by_its_first_word():
     assert out[2] == out[3]
     assert out[5] == "Ember"
     assert out[7] == "American"
+
+
+def test_a_company_first_word_the_model_took_for_a_person_is_the_company():
+    # "Harlow's chief executive": the model reads a person; the story names one company so
+    df = pd.DataFrame(
+        [
+            {"doc_id": "a", "start_char": 0, "entity": "Harlow Dynamics Inc.", "label": "ORG"},
+            {"doc_id": "a", "start_char": 60, "entity": "Harlow", "label": "PERSON"},
+            {"doc_id": "b", "start_char": 0, "entity": "Ember Trust", "label": "ORG"},
+            {"doc_id": "b", "start_char": 30, "entity": "Ember", "label": "PERSON"},
+        ]
+    )
+    out = _fold(df)
+    assert out[1] == "Harlow Dynamics Inc."
+    assert out[3] == "Ember"  # no company word: a person may be called so
+
+
+def test_a_ministry_of_affairs_is_the_ministry_named_without_them():
+    df = _frame(
+        [
+            ("a", 0, "Ministry of Foreign Affairs"), ("b", 0, "Russian Foreign Ministry"),
+            ("c", 0, "Ministry of Home Affairs"), ("c", 50, "Ukrainian Interior Ministry"),
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert out[0] == out[1]
+    assert out[2] != out[3]

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from lib.extract.name_forms import (
     clear_given_name,
-    national_body,
     nickname_records,
+    numbered_body,
     person_of_place,
     qualify_places,
     title_before_name,
@@ -242,7 +242,7 @@ def _join(doc: Doc, ent: Span, nxt: Span) -> Span | None:
         ent.label_ in ORG_LIKE
         and nxt.label_ in JOINABLE
         and len(body) > 0
-        and body[0].text[:1].isupper()
+        and (body[0].text[:1].isupper() or body[0].text[:1].isdigit())  # "the 10th Circuit"
         and (
             # "Member" + "of" + "Congress" is a role: one word joins only as an acronym
             (len(words) == 1 and not lead and words[0] in JOINERS and _name_like(ent))
@@ -268,7 +268,7 @@ def _join(doc: Doc, ent: Span, nxt: Span) -> Span | None:
             or (words == [")"] and ent[0].is_title and _opened_before(doc, ent))
         )  # "Domenic" + "M. Recchia Jr.", "(strongman Moammar" + ")" + "Gadhafi"
     )
-    if national_body(doc, ent, nxt):  # "United States" + "Senate"
+    if numbered_body(doc, ent, nxt):  # "10th" + "U.S. Circuit Court of Appeals"
         return doc.char_span(ent.start_char, nxt.end_char, label="ORG")
     return doc.char_span(ent.start_char, nxt.end_char, label=ent.label_) if ok else None
 
@@ -285,10 +285,12 @@ def _name_like(ent: Span) -> bool:
 
 
 def _title_words(ent: Span) -> int:
-    """Capitalised words of ``ent`` (0 when it holds a determiner)."""
-    if any(t.pos_ == "DET" for t in ent):
+    """Capitalised words of ``ent`` after a leading "the" (0 when it holds a determiner
+    inside)."""
+    words = ent[1:] if ent[0].lower_ == "the" else ent
+    if any(t.pos_ == "DET" for t in words):
         return 0
-    return sum(t.text[:1].isupper() for t in ent)
+    return sum(t.text[:1].isupper() for t in words)
 
 
 def _extend_left(doc: Doc, ent: Span) -> Span:

@@ -14,8 +14,8 @@ Read from the text itself, whatever pieces the model made of it:
   (:func:`title_before_name`), and a person with their home town tagged as one organisation
   ("Teo Varga of Aventura, Florida") is two names (:func:`person_of_place`), and so are a
   body and the person a title of it names ("Fed Chair Ada Roe": :func:`title_in_name`);
-- a country and its legislature or court that the model tagged apart ("United States" +
-  "Senate") are one organisation (:func:`national_body`);
+- a number in digits and the body it numbers, tagged apart ("10th" + "U.S. Circuit Court
+  of Appeals"), are one organisation (:func:`numbered_body`);
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lib.nlp.gazetteer import gazetteer
-from lib.nlp.names import head_words, name_heads
+from lib.nlp.names import name_heads
 from lib.nlp.people import given_name_gender
 from lib.nlp.pipeline import doc_text
 from lib.records import Mention
@@ -279,16 +279,12 @@ def title_in_name(doc: Doc, ent: Span) -> int | None:
     return None
 
 
-def national_body(doc: Doc, ent: Span, nxt: Span) -> bool:
-    """``ent`` a country and ``nxt``, right after it, its legislature or court ("United
-    States" + "Senate", "U.S." + "Supreme Court"): one organisation. A state's is left
-    apart ("a Wyoming Senate candidate" runs for the U.S. Senate)."""
-    if ent.label_ not in ("GPE", "ORG") or nxt.label_ != "ORG" or nxt.start != ent.end:
+def numbered_body(doc: Doc, ent: Span, nxt: Span) -> bool:
+    """``ent`` a number in digits and ``nxt``, right after it, the body it numbers ("10th" +
+    "U.S. Circuit Court of Appeals"): one organisation."""
+    if ent.label_ != "ORDINAL" or not ent.text[:1].isdigit():
         return False
-    if nxt[0].pos_ == "DET" or not {nxt[0].text, nxt[-1].text} & head_words("legislature"):
-        return False
-    hit = gazetteer().lookup(ent.text.removeprefix("the ").removeprefix("The "))
-    return hit is not None and hit[0] in set(gazetteer().demonyms.values())
+    return nxt.label_ == "ORG" and nxt.start == ent.end and nxt[0].text[:1].isupper()
 
 
 def clear_given_name(word: str) -> bool:

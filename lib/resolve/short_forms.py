@@ -441,24 +441,48 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
     return out
 
 
+#: Last words of a county-like area whose bare name is the same place ("Miami-Dade County"
+#: / "Miami-Dade") when the bare name is no other place the gazetteer knows.
+AREA_WORDS = (" County", " Parish", " Borough")
+
+
+def _saint(name: str) -> str:
+    """One spelling of a saint's name in a place: "Saint Petersburg" -> "St. Petersburg"."""
+    for form in ("Saint ", "St "):
+        if name.startswith(form):
+            return "St. " + name[len(form) :]
+    return name
+
+
 def _bare_places(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
-    """A bare place name -> its one qualified form in the same article, else in the story."""
-    places = df[df["label"].isin(PLACE_LABELS) & df["entity"].str.contains(", ", regex=False)]
-    if places.empty:
+    """A bare place name -> its one qualified form in the same article, else in the story
+    ("Saint Petersburg" and "St. Petersburg" written alike); a bare name the gazetteer
+    does not know -> the story's one county of that name ("Miami-Dade" -> "Miami-Dade
+    County")."""
+    places = df[df["label"].isin(PLACE_LABELS)]
+    qualified = places[places["entity"].str.contains(", ", regex=False)]
+    areas = places[places["entity"].str.endswith(AREA_WORDS)]
+    if qualified.empty and areas.empty:
         return df["entity"]
     in_doc: dict[tuple, set[str]] = defaultdict(set)
     in_story: dict[tuple, set[str]] = defaultdict(set)
     for doc, story, ent in zip(
-        places["doc_id"], stories[places.index], places["entity"], strict=True
+        qualified["doc_id"], stories[qualified.index], qualified["entity"], strict=True
     ):
-        bare = ent.split(", ", 1)[0]
+        bare = _saint(ent.split(", ", 1)[0])
         in_doc[(doc, bare)].add(ent)
         in_story[(story, bare)].add(ent)
+    counties: dict[tuple, set[str]] = defaultdict(set)
+    for story, ent in zip(stories[areas.index], areas["entity"], strict=True):
+        bare = ent.rsplit(" ", 1)[0]
+        if gazetteer().lookup(bare) is None:
+            counties[(story, bare)].add(ent)
     out = []
     for doc, story, ent, lab in zip(df["doc_id"], stories, df["entity"], df["label"], strict=True):
-        forms = in_doc.get((doc, ent))
+        key = _saint(ent)
+        forms = in_doc.get((doc, key))
         if not forms and ent not in regions():  # "Washington" may be the state or the city
-            forms = in_story.get((story, ent), set())
-        forms = forms or set()
+            forms = in_story.get((story, key), set())
+        forms = forms or counties.get((story, ent), set())
         out.append(next(iter(forms)) if lab in PLACE_LABELS and len(forms) == 1 else ent)
     return pd.Series(out, index=df.index, dtype=object)

@@ -176,3 +176,20 @@ def test_a_ministry_of_affairs_is_the_ministry_named_without_them():
     out = _fold(df)
     assert out[0] == out[1]
     assert out[2] != out[3]
+
+
+def test_a_saint_written_two_ways_and_a_county_without_its_word_are_one_place():
+    df = pd.DataFrame(
+        [
+            {"doc_id": "a", "start_char": 0, "entity": "St. Petersburg, Florida", "label": "GPE"},
+            {"doc_id": "b", "start_char": 0, "entity": "Saint Petersburg", "label": "GPE"},
+            {"doc_id": "a", "start_char": 40, "entity": "Brakeford County", "label": "GPE"},
+            {"doc_id": "b", "start_char": 40, "entity": "Brakeford", "label": "GPE"},
+            {"doc_id": "c", "start_char": 0, "entity": "Los Angeles County", "label": "GPE"},
+            {"doc_id": "c", "start_char": 40, "entity": "Los Angeles", "label": "GPE"},
+        ]
+    )
+    out = _fold(df)
+    assert out[1] == "St. Petersburg, Florida"
+    assert out[3] == "Brakeford County"
+    assert out[5] == "Los Angeles"  # a city the gazetteer knows: not its county

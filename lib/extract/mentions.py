@@ -268,7 +268,13 @@ def _join(doc: Doc, ent: Span, nxt: Span) -> Span | None:
             or (words == [")"] and ent[0].is_title and _opened_before(doc, ent))
         )  # "Domenic" + "M. Recchia Jr.", "(strongman Moammar" + ")" + "Gadhafi"
     )
-    if numbered_body(doc, ent, nxt):  # "10th" + "U.S. Circuit Court of Appeals"
+    if numbered_body(doc, ent, nxt) or (  # "10th" + "U.S. Circuit Court of Appeals"
+        ent.label_ in ORG_LIKE  # "... Co-operation and" + "Development": a name cut at "and"
+        and nxt.label_ in JOINABLE
+        and nxt.start == ent.end
+        and ent[-1].lower_ in ("and", "&")
+        and nxt[0].text[:1].isupper()
+    ):
         return doc.char_span(ent.start_char, nxt.end_char, label="ORG")
     return doc.char_span(ent.start_char, nxt.end_char, label=ent.label_) if ok else None
 
@@ -450,6 +456,8 @@ def _trim_piece(doc, start: int, end: int) -> tuple[int, int, bool]:
     if region_word and doc[end - 1].is_lower:
         end -= 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_lower):
+        if end - start > 2 and doc[end - 2].text == "-" and not doc[end - 3].whitespace_:
+            break  # "Co-operation": a hyphenated word stays whole
         end -= 1
     return start, end, region_word
 

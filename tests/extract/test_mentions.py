@@ -130,3 +130,14 @@ def test_an_appeals_court_however_written_is_one_name(nlp):
         "U.S. Court of Appeals for the 10th Circuit",
         "10th U.S. Circuit Court of Appeals",
     ]
+
+
+def test_a_name_the_model_cut_at_and_or_inside_a_hyphenated_word_stays_whole(nlp):
+    text = (
+        "The Organisation for Economic Co-operation and Development said growth would slow. "
+        "The Organisation for Economic Co-operation and Development (OECD) cut its forecast."
+    )
+    doc = nlp(text)
+    found = [r.text for r in mention_records(doc, [0] * len(doc)) if r.label == "ORG"]
+    assert found[0] == "Organisation for Economic Co-operation and Development"
+    assert not any(t.endswith("Co.") or t.endswith(" Co") for t in found)

@@ -104,8 +104,7 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 def _pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozenset = frozenset()):
     """Token ranges of an entity split at brackets ("Center (NHC" -> "Center", "NHC"),
-    cut at a possessive ("Russia’s Kherson" -> "Russia", "Kherson" of a name not a person's)
-    and, for people, split at verbs
+    cut at a possessive ("Russia’s Kherson" -> "Russia") and, for people, split at verbs
     and "and" ("Manley put Reid", "Trump and Mattis")."""
     start = ent.start
     person = ent.label_ == "PERSON"
@@ -134,10 +133,7 @@ def _pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozenset = fro
         ):
             if tok.i > start:
                 yield start, tok.i
-            rest = doc[tok.i + 1 : ent.end]
-            if person or not rest or not all(t.text[:1].isupper() for t in rest):
-                return
-            start = tok.i + 1  # "Trump’s Supreme Court": the owned name is a name too
+            return
     if ent.end > start:
         yield start, ent.end
 

@@ -269,8 +269,9 @@ def _join(doc: Doc, ent: Span, nxt: Span) -> Span | None:
         )  # "Domenic" + "M. Recchia Jr.", "(strongman Moammar" + ")" + "Gadhafi"
     )
     if numbered_body(doc, ent, nxt) or (  # "10th" + "U.S. Circuit Court of Appeals"
-        ent.label_ in ORG_LIKE  # "... Co-operation and" + "Development": a name cut at "and"
-        and nxt.label_ in JOINABLE
+        ent.label_ == "ORG" == nxt.label_  # "... Co-operation and" + "Development": one
+        and len(ent.text.removeprefix("the ").split()) > 2  # cut at "and" ("Indo-Pacific and"
+        # + "Euro-Atlantic" are two)
         and nxt.start == ent.end
         and ent[-1].lower_ in ("and", "&")
         and nxt[0].text[:1].isupper()

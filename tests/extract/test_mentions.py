@@ -50,8 +50,7 @@ def test_a_bare_surname_like_an_undotted_title_stays_a_name(nlp):
 def _places(nlp, text):
     doc = nlp(text)
     return {
-        (r.start_char, r.text): (r.label, r.expansion)
-        for r in mention_records(doc, [0] * len(doc))
+        (r.start_char, r.text): (r.label, r.expansion) for r in mention_records(doc, [0] * len(doc))
     }
 
 
@@ -117,7 +116,6 @@ def test_a_body_and_the_person_its_title_names_tagged_as_one_organisation_are_tw
     assert ("Justice Department Inspector General Office", "ORG") in found  # no name after
 
 
-
 def test_an_appeals_court_however_written_is_one_name(nlp):
     # a number in digits before the court, "for the 10th Circuit" after it, "The" before it
     text = (
@@ -141,3 +139,10 @@ def test_a_name_the_model_cut_at_and_or_inside_a_hyphenated_word_stays_whole(nlp
     found = [r.text for r in mention_records(doc, [0] * len(doc)) if r.label == "ORG"]
     assert found[0] == "Organisation for Economic Co-operation and Development"
     assert not any(t.endswith("Co.") or t.endswith(" Co") for t in found)
+
+
+def test_two_regions_joined_by_and_stay_two(nlp):
+    text = '"The pact is a risk to both the Indo-Pacific and Euro-Atlantic security," Varkan said.'
+    doc = nlp(text)
+    found = [r.text for r in mention_records(doc, [0] * len(doc))]
+    assert not any(" and " in t for t in found)

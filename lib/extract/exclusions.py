@@ -276,6 +276,8 @@ def figure_kind(doc, cand: Candidate, s0: int, s1: int, counted_head: str = "") 
         return "age"
     if unit in v["currency_display"] or (len(unit) == 3 and unit.isupper()):
         return "money"
+    if unit in v["minor_currency_words"].values():  # "63 cents"
+        return "money"
     if unit in ("%", "percentage points"):
         return "percent"
     if unit in v["time_units"] or counted_head in v["time_units"]:

@@ -181,6 +181,9 @@ def test_include_vague_false_drops_vague(seed_figures):
             "The fund raised 1.5 million dollars.",
             [("1.5 million dollars", 1.5e6, 1.5e6, "exact", "USD")],
         ),
+        ("The stamp costs 73 cents.", [("73 cents", 73, 73, "exact", "cent")]),
+        ("A pint costs 90 pence.", [("90 pence", 90, 90, "exact", "penny")]),
+        ("Unemployment fell to 4 per cent.", [("4 per cent", 4, 4, "exact", "%")]),
     ],
 )
 def test_values_qualifiers_units(nlp, text, expected):

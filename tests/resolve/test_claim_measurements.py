@@ -229,3 +229,13 @@ def test_a_dateline_is_no_actor_of_a_claim(nlp):
     claim = claim_with(claims, 2.4e9)
     assert claim["doc_id"].nunique() == 2
     assert not claim["counted"].iloc[0].startswith("LIMA")  # the dateline names no actor
+
+
+def test_tons_and_tonnes_of_one_shipment_are_one_claim(nlp):
+    claims = claims_of(nlp, {
+        "a": "The aid agency will ship 450,000 tonnes of rice to the port.",
+        "b": "The agency plans to send 450,000 tons of rice through the port.",
+    })  # fmt: skip
+    claim = claim_with(claims, 450_000)
+    assert claim["doc_id"].nunique() == 2
+    assert set(claim["unit"]) == {"ton", "tonne"}  # shown as each outlet wrote it

@@ -383,22 +383,11 @@ def test_places_streets_and_short_forms_of_a_foreign_story(event):
     assert sorted(wfp["text"]) == ["WFP", "WFP", "World Food Programme"]  # "(WFP)", "the WFP's"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class 2, lib/resolve/people.py: a particle capitalised "
-    "at a sentence's start ('Van der Berg said', 'De la Fuente said') is a row "
-    "of its own, not the person named in full before",
-)
 def test_a_capitalised_particle_at_a_sentence_start_is_the_same_person(event):
     _, analysis = event("grain_deal")
     assert not {"Van der Berg", "De la Fuente"} & set(analysis.entities["entity"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class 2, lib/resolve/people.py: 'Khatib' (the 'al-' "
-    "particle dropped) is a row of its own, not 'Samir al-Khatib'",
-)
 def test_a_surname_without_its_particle_is_the_same_person(event):
     _, analysis = event("grain_deal")
     assert "Khatib" not in set(analysis.entities["entity"])

@@ -89,6 +89,39 @@ _HAS_UPPER_WORD = re.compile(r"(?:^|[\s\-])[A-Z\u00c0-\u00de]")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w’'\-.]*")
 
 
+#: Words that begin a surname ("van der Berg", "de la Fuente", "al-Khatib", "bin Salman").
+SURNAME_PARTICLES = frozenset(
+    "van von der den de del della degli di da das dos du la le ter ten bin ibn".split()
+)
+#: Arabic articles joined to a surname by a hyphen, which English reports often drop
+#: ("Samir al-Khatib" ... "Khatib said").
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el)-(?=\w)")
+
+
+def is_bare_surname(text: str) -> bool:
+    """One word, or a surname led by its particles: lower-case ("de Blasio"), or two of
+    them however capitalised ("Van der Berg said", "De la Fuente"); a surname alone, not
+    a full name. One capitalised particle is a given name too ("Van Jones")."""
+    words = text.split()
+    if len(words) == 1:
+        return True
+    lead = words[:-1]
+    return all(w.lower() in SURNAME_PARTICLES for w in lead) and (
+        len(lead) >= 2 or lead[0].islower()
+    )
+
+
+def surname_keys(key: str) -> tuple[str, ...]:
+    """The folded surname ``key`` and the word it ends in without its particles or article,
+    which reports (or the model's cut) also give: "khatib" of "al-khatib", "meulen" of
+    "van der meulen"."""
+    words = key.split()
+    while len(words) > 1 and words[0] in SURNAME_PARTICLES:
+        words = words[1:]
+    bare = _ARTICLE_PREFIX.sub("", " ".join(words))
+    return (key, bare) if bare != key and len(bare) > 2 else (key,)
+
+
 def is_title_only(text: str) -> bool:
     """True when every word of ``text`` is a job title / honorific ("Defense Minister")."""
     words = gazetteer().title_words

@@ -27,6 +27,7 @@ import pandas as pd
 
 from lib.datafiles import read_csv
 from lib.nlp.gazetteer import ascii_fold
+from lib.nlp.names import is_bare_surname, surname_keys
 from lib.nlp.people import SUFFIXES, given_name_gender, name_words
 from lib.nlp.people import vocab as people_vocab
 from lib.resolve.grouping import UnionFind
@@ -97,7 +98,7 @@ def parse_name(text: str) -> Name | None:
     from nameparser import HumanName  # small and pure Python; only when people are resolved
 
     words = name_words(text)
-    if len(words) < 2:
+    if len(words) < 2 or is_bare_surname(" ".join(words)):  # "Van der Berg" is a surname
         return None
     h = HumanName(" ".join(words))
     first, last = h.first, h.last
@@ -387,7 +388,8 @@ class _DocPeople:
         self.by_first: dict[str, set[str]] = defaultdict(set)
         for p in people:
             self.gender[p.canonical] = p.gender
-            self.by_last[p.name.key].add(p.canonical)
+            for key in surname_keys(p.name.key):
+                self.by_last[key].add(p.canonical)
             self.by_first[fold(p.name.first)].add(p.canonical)
             for m in p.name.middles:
                 if not _is_initial(m):
@@ -427,7 +429,7 @@ def person_forms(df: pd.DataFrame) -> pd.Series:
     else whose surname is a PERSON on its own in the same article ("Aitan Goelman" ORG
     beside "Goelman" PERSON)."""
     is_person = (df["label"] == "PERSON") | (df["cue"] == "title")
-    multi = df["entity"].str.contains(" ", regex=False).astype(bool)
+    multi = ~df["entity"].map(is_bare_surname).astype(bool)
     # not "Halvorsen Tower", "Dover, Delaware"
     multi &= df["entity"].map(_may_be_person).astype(bool)
     person_names = set(df.loc[is_person & multi, "entity"])
@@ -485,7 +487,8 @@ class _Linker:
             name = parse_name(entity)
             person = _Person(canon[entity], name, _gender(parse_name(canon[entity]) or name))
             people[doc_id].append(person)
-            self.last[name.key].add(person.canonical)
+            for key in surname_keys(name.key):
+                self.last[key].add(person.canonical)
             self.first[fold(name.first)].add(person.canonical)
         self.per_doc = {d: _DocPeople(v) for d, v in people.items()}
         self.weight = full["entity"].map(canon).value_counts().to_dict()  # full-name mentions
@@ -493,7 +496,7 @@ class _Linker:
         # people written with a job title somewhere ("President Barack Obama"): a titled
         # bare surname ("President Obama") is one of them, not a daughter named in full
         self.titled = {canon[e] for e in set(df.loc[df["cue"] == "title", "entity"]) if e in canon}
-        single = ~df["entity"].str.contains(" ", regex=False)
+        single = df["entity"].map(is_bare_surname).astype(bool)
         named = df.loc[single & is_person]
         self.person_words = set(zip(named["doc_id"], named["entity"], strict=True))
         # a word the corpus mostly calls a person ("Palin" tagged ORG once) is a name
@@ -548,7 +551,7 @@ def link_people(df: pd.DataFrame, known: dict[str, str | None], canon: dict[str,
     ("Mr. Trump" linked in one article tips an ambiguous "Trump" in another).
     """
     linker = _Linker(df, known, canon)
-    single = ~df["entity"].str.contains(" ", regex=False)
+    single = df["entity"].map(is_bare_surname).astype(bool)
     honor = df["honorific"] if "honorific" in df else pd.Series("", index=df.index)
     keys = pd.DataFrame(
         {"doc_id": df.loc[single, "doc_id"], "entity": df.loc[single, "entity"]}

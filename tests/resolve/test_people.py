@@ -105,6 +105,20 @@ def test_father_and_son_are_never_merged(nlp):
     assert entity_of(m, "profile", "Donald Blake Jr.") != entity_of(m, "profile", "Donald Blake")
 
 
+def test_a_surname_with_its_particles_or_without_its_article_is_the_person(nlp):
+    texts = {
+        "a": "Foreign Minister Pieter van der Meulen met Rashid al-Mansouri in Rabat. Van der "
+             "Meulen said the talks went well. Mansouri did not comment.",
+        "b": "Pieter van der Meulen and Rashid al-Mansouri met on Monday. Al-Mansouri spoke "
+             "first. Van Jones, a commentator, watched.",
+    }  # fmt: skip
+    m = resolve_texts(nlp, texts)
+    assert entity_of(m, "a", "Meulen") == {"Pieter van der Meulen"}  # the model cuts "Van der"
+    assert entity_of(m, "a", "Mansouri") == {"Rashid al-Mansouri"}
+    assert entity_of(m, "b", "Al-Mansouri") == {"Rashid al-Mansouri"}
+    assert entity_of(m, "b", "Van Jones") == {"Van Jones"}  # a given name, not a particle
+
+
 def test_family_name_first_links_the_family_name_alone(summit):
     m = summit
     assert entity_of(m, "wire_a", "Zhao") == {"Zhao Minghui"}

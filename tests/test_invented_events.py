@@ -649,12 +649,6 @@ def test_the_same_article_as_a_pdf_reads_and_analyses_alike(nlp, tmp_path):
     assert "Boston Ledger" in _entity_outlets(analysis, "Declan Shaughnessy")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="junk, lib/extract/mentions.py: an outlet's own credit in its dateline "
-    "('MINNEAPOLIS (KXMN) —', 'SEOUL, Feb. 25 (Seoul Tribune) —') is an organisation of the "
-    "story named by that outlet alone",
-)
 def test_an_outlets_credit_in_its_own_dateline_is_no_entity(event):
     for name, outlet in (("bribery_sentencing", "KXMN"), ("grain_deal", "Seoul Tribune")):
         _, analysis = event(name)

@@ -73,6 +73,18 @@ DATE_LABEL = re.compile(
 BYLINE_OUTLET = re.compile(r"^(?P<name>[^,|]{2,60}?)\s*[,|]\s*(?P<outlet>[^,|]{2,60})$")
 
 
+def dateline_credits(text: str) -> list[tuple[int, int]]:
+    """Character spans of the credits in brackets of the datelines that open lines of
+    ``text`` ("MINNEAPOLIS (KXMN) —", "SEOUL, Feb. 25 (Seoul Tribune) —"): the outlet
+    crediting itself, not a name of the story."""
+    spans = []
+    for line in re.finditer(r"^.*$", text, re.M):
+        m = DATELINE.match(line.group())
+        if m:
+            spans.append((line.start() + m.start("agency"), line.start() + m.end("agency")))
+    return spans
+
+
 def wire_agency(paragraph: str) -> str:
     """The agency a wire dateline at the start of ``paragraph`` names, else ""."""
     m = DATELINE.match(paragraph or "")

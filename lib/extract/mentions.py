@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from lib.corpus.metadata import dateline_credits
 from lib.extract.name_forms import (
     clear_given_name,
     nickname_records,
@@ -412,10 +413,11 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
     headline = title_end(full_text)
     shared = _shared_surnames(doc)
     surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2)
+    credits = dateline_credits(full_text)
     records = []
     for ent in _joined_ents(doc):
-        if "\n" in ent.text.strip():
-            continue
+        if "\n" in ent.text.strip() or any(a <= ent.start_char < b for a, b in credits):
+            continue  # across lines, or the outlet's credit in its dateline
         if _clause_title(ent) or (ent.start > 0 and doc[ent.start - 1].text in ("#", "@")):
             continue  # a quoted clause, a hashtag or a handle
         whole_known = gaz.lookup(LEADING_DET.sub("", ent.text.strip())) is not None

@@ -146,3 +146,15 @@ def test_two_regions_joined_by_and_stay_two(nlp):
     doc = nlp(text)
     found = [r.text for r in mention_records(doc, [0] * len(doc))]
     assert not any(" and " in t for t in found)
+
+
+def test_an_outlets_credit_in_its_dateline_is_no_mention(nlp):
+    text = (
+        "Judge jails former councillor\n"
+        "MINNEAPOLIS (KXMN) — A Hennepin County judge on Tuesday sentenced Ada Roe.\n"
+        "ROE SAID (Reuters) she would appeal."
+    )
+    doc = nlp(text)
+    found = {r.text for r in mention_records(doc, [0] * len(doc))}
+    assert "KXMN" not in found  # the outlet crediting itself
+    assert {"Ada Roe", "Reuters"} <= found  # brackets of no dateline are the story's

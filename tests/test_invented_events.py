@@ -541,12 +541,6 @@ def test_speakers_and_figures_of_a_court_story(event):
     assert not ((f["doc_id"] == "kxmn") & (f["value"] == 6)).any()  # "News at 6": a promo
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class 3, lib/extract/mentions.py: 'Hennepin County "
-    "District Judge Harriet Lindqvist' gives a place 'Hennepin County "
-    "District'",
-)
 def test_a_court_district_before_a_judges_title_is_no_place(event):
     _, analysis = event("bribery_sentencing")
     assert "Hennepin County District" not in set(analysis.entities["entity"])

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from lib.corpus.metadata import dateline_credits
 from lib.extract.name_forms import (
     clear_given_name,
+    court_of_place,
     nickname_records,
     numbered_body,
     person_of_place,
@@ -545,6 +546,7 @@ def _piece_record(doc, label: str, start: int, end: int, ctx: dict) -> tuple[int
             label = "PERSON"  # "Sheriff Arpaio" tagged ORG: a title and a name
     if label == "PERSON":
         start, end = _person_edges(doc, start, end)
+    end, label = court_of_place(doc, start, end, label)  # "… County District Judge X"
     if end <= start or (end - start == 1 and _common_word(doc[start], label, gaz)):
         return None
     if title_before_name(doc, start, end, ctx["titles"]):

@@ -290,3 +290,21 @@ def numbered_body(doc: Doc, ent: Span, nxt: Span) -> bool:
 def clear_given_name(word: str) -> bool:
     """A clear given name ("Malia", "Barack"), never a surname such as "Obama"."""
     return word[:1].isupper() and word.isalpha() and given_name_gender(word)[1] >= 1.0
+
+
+#: The level of a court a judge's title may follow ("Hennepin County District Judge X").
+COURT_LEVELS = frozenset("District Circuit Superior Municipal Probate Appellate Chancery".split())
+#: Titles of judges.
+JUDGE_TITLES = frozenset({"Judge", "Judges", "Justice", "Magistrate"})
+#: Last words of a place that a court is named after ("Cook County Circuit Judge").
+COUNTY_WORDS = frozenset({"County", "Parish", "Borough"})
+
+
+def court_of_place(doc, start: int, end: int, label: str) -> tuple[int, str]:
+    """(end, label) of a name the model ran into its court's level before a judge's title
+    ("Hennepin County District Judge Ada Roe", "Cook County Circuit Judge"): the place
+    alone, a place when it ends in "County"; else as given."""
+    level = end - start >= 2 and doc[end - 1].text in COURT_LEVELS
+    if label == "PERSON" or not level or end >= len(doc) or doc[end].text not in JUDGE_TITLES:
+        return end, label
+    return end - 1, "GPE" if doc[end - 2].text in COUNTY_WORDS else label

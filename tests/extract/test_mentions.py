@@ -158,3 +158,16 @@ def test_an_outlets_credit_in_its_dateline_is_no_mention(nlp):
     found = {r.text for r in mention_records(doc, [0] * len(doc))}
     assert "KXMN" not in found  # the outlet crediting itself
     assert {"Ada Roe", "Reuters"} <= found  # brackets of no dateline are the story's
+
+
+def test_a_place_run_into_its_courts_level_before_a_judge_is_the_place(nlp):
+    for text, place in [
+        ("Hennepin County District Judge Harriet Lindqvist sentenced him.", "Hennepin County"),
+        ("Cook County Circuit Judge Ada Roe said no.", "Cook County"),
+    ]:
+        doc = nlp(text)
+        found = {(r.text, r.label) for r in mention_records(doc, [0] * len(doc))}
+        assert (place, "GPE") in found, found
+        assert not any(t.endswith(("District", "Circuit")) for t, _ in found)
+    doc = nlp("The Ninth Circuit ruled on Friday.")
+    assert "Ninth Circuit" in {r.text for r in mention_records(doc, [0] * len(doc))}

@@ -405,12 +405,6 @@ def test_a_korean_name_family_name_first_is_whole_and_its_surname_found(event):
     assert _quote(analysis, "seoul_tribune", "open a door")["speaker_entity"] == "Park Ji-hoon"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class 1, lib/extract/name_forms.py: 'Youssef al-Khatib "
-    "International Airport' (lower-case particle) is cut into a PERSON 'Youssef'"
-    " and no airport",
-)
 def test_an_airport_named_after_a_person_is_a_facility(event):
     _, analysis = event("grain_deal")
     m = analysis.mentions

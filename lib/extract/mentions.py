@@ -14,6 +14,7 @@ from lib.corpus.metadata import dateline_credits
 from lib.extract.name_forms import (
     clear_given_name,
     court_of_place,
+    hyphen_rest,
     nickname_records,
     numbered_body,
     person_of_place,
@@ -219,11 +220,14 @@ def _joined_ents(doc: Doc) -> list[Span]:
     Action for" + "Childhood Arrivals"); a law firm's list of partners ("Kasowitz" + "," +
     "Benson, Torres & Friedman"); a given name cut from the rest ("Domenic" + "M. Recchia
     Jr.")."""
-    ents = [_extend_left(doc, e) for e in doc.ents]
+    ents = [hyphen_rest(doc, _extend_left(doc, e)) for e in doc.ents]  # "Youssef al-"
     out: list[Span] = []
     i = 0
     while i < len(ents):
         ent = ents[i]
+        if out and ent.start < out[-1].end:  # inside the name a cut one was joined to
+            i += 1
+            continue
         while i + 1 < len(ents):
             joined = _join(doc, ent, ents[i + 1])
             if joined is None:

@@ -308,3 +308,22 @@ def court_of_place(doc, start: int, end: int, label: str) -> tuple[int, str]:
     if label == "PERSON" or not level or end >= len(doc) or doc[end].text not in JUDGE_TITLES:
         return end, label
     return end - 1, "GPE" if doc[end - 2].text in COUNTY_WORDS else label
+
+
+def hyphen_rest(doc, ent):
+    """A name the model cut inside a hyphenated word ("Youssef al-" of "Youssef al-Khatib")
+    with the rest of that word, and, when proper nouns follow that end in a thing's head
+    word ("International Airport"), as the whole name of that thing; else ``ent``."""
+    from spacy.tokens import Span
+
+    end = ent.end
+    if end >= len(doc) or ent[-1].text != "-" or ent[-1].whitespace_ or not doc[end].is_alpha:
+        return ent
+    end += 1
+    k = end
+    while k < len(doc) and k < end + 4 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+        k += 1
+    head = name_heads().get(doc[k - 1].text) if k > end else None
+    if head is not None:
+        return Span(doc, ent.start, k, label=head)
+    return Span(doc, ent.start, end, label=ent.label_)

@@ -171,3 +171,11 @@ def test_a_place_run_into_its_courts_level_before_a_judge_is_the_place(nlp):
         assert not any(t.endswith(("District", "Circuit")) for t, _ in found)
     doc = nlp("The Ninth Circuit ruled on Friday.")
     assert "Ninth Circuit" in {r.text for r in mention_records(doc, [0] * len(doc))}
+
+
+def test_a_name_cut_inside_a_hyphenated_word_is_whole(nlp):
+    doc = nlp("The minister flew into Youssef al-Khatib International Airport on Monday.")
+    found = {(r.text, r.label) for r in mention_records(doc, [0] * len(doc))}
+    assert found == {("Youssef al-Khatib International Airport", "FAC")}
+    doc = nlp("The Obama-era rule and the Russia-Ukraine war.")
+    assert {r.text for r in mention_records(doc, [0] * len(doc))} <= {"Russia", "Ukraine"}

@@ -584,11 +584,6 @@ def test_a_player_who_scored_is_a_person(event):
     assert "Olawale" in set(m[m["entity"] == "Tyrese Olawale"]["text"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="junk, lib/extract/name_forms.py: 'Denver edges Boston 104-99' gives an "
-    "organisation 'Boston 104-99' (a score glued to a team's name)",
-)
 def test_a_score_is_no_part_of_a_teams_name(event):
     _, analysis = event("playoff_game")
     assert not any("104" in name for name in analysis.entities["entity"])

@@ -467,6 +467,9 @@ def _trim_piece(doc, start: int, end: int) -> tuple[int, int, bool]:
         if end - start > 2 and doc[end - 2].text == "-" and not doc[end - 3].whitespace_:
             break  # "Co-operation": a hyphenated word stays whole
         end -= 1
+    if end - start > 3 and doc[end - 1].like_num and doc[end - 2].text in "-–":
+        if doc[end - 3].like_num:
+            end -= 3  # a score or a range after a name: "Boston 104-99"
     return start, end, region_word
 
 

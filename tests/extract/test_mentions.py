@@ -179,3 +179,9 @@ def test_a_name_cut_inside_a_hyphenated_word_is_whole(nlp):
     assert found == {("Youssef al-Khatib International Airport", "FAC")}
     doc = nlp("The Obama-era rule and the Russia-Ukraine war.")
     assert {r.text for r in mention_records(doc, [0] * len(doc))} <= {"Russia", "Ukraine"}
+
+
+def test_a_score_after_a_teams_name_is_no_part_of_it(nlp):
+    doc = nlp("Denver edges Boston 104-99 in Game 7.")
+    names = {r.text for r in mention_records(doc, [0] * len(doc))}
+    assert "Boston" in names and not any("104" in n for n in names)

@@ -203,3 +203,26 @@ def test_the_company_stays_as_written_when_nothing_was_called_so(nlp):
     )
     (q,) = quotes_in_text(nlp, text)
     assert (q.speaker_text, q.speaker_description) == (None, "the company")
+
+
+def test_he_in_a_paragraph_about_one_man_is_that_man_not_the_last_speaker(nlp):
+    text = (
+        "Tom Bell lost the vote on Monday. Omar Haddad called it a relief. "
+        '"This is good news," Haddad said.\n\n'
+        "Bell defended the plan on Tuesday. He said he had never met the builder. "
+        '"Not once," he said.'
+    )
+    _, q = quotes_in_text(nlp, text)
+    assert (q.speaker_text, q.speaker_how) == ("Bell", "pronoun")
+
+
+def test_a_paragraph_subject_without_a_he_chain_leaves_the_ranker_alone(nlp):
+    # the paragraph opens on Bell, but another man is the subject before the "he said"
+    text = (
+        '"This is good news," Omar Haddad said.\n\n'
+        "Tom Bell lost the vote on Monday. Haddad called it a relief. "
+        '"Not once," he said.'
+    )
+    _, q = quotes_in_text(nlp, text)
+    assert q.speaker_text == "Haddad"
+

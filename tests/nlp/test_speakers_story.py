@@ -226,3 +226,12 @@ def test_a_paragraph_subject_without_a_he_chain_leaves_the_ranker_alone(nlp):
     _, q = quotes_in_text(nlp, text)
     assert q.speaker_text == "Haddad"
 
+
+def test_she_added_after_a_name_the_model_left_untagged(nlp):
+    text = (
+        "Ana Ruiz, the principal, welcomed the pupils. "
+        '"It is a big day," Ruiz said. "We are ready," she added.'
+    )
+    _, q = quotes_in_text(nlp, text)
+    assert (speaker_of(q), q.speaker_how) == ("Ruiz", "pronoun")
+

@@ -44,6 +44,7 @@ def vocab() -> dict:
         "figure_verbs",
         "person_nouns",
         "body_nouns",
+        "holder_nouns",
     ):
         v[key] = frozenset(v[key])
     v["according_to"] = [tuple(p.split()) for p in v["according_to"]]

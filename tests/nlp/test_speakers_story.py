@@ -235,3 +235,33 @@ def test_she_added_after_a_name_the_model_left_untagged(nlp):
     _, q = quotes_in_text(nlp, text)
     assert (speaker_of(q), q.speaker_how) == ("Ruiz", "pronoun")
 
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Governor Edwin Castellane vetoed the bill on Friday. "
+            '"The bill would have raised taxes on every family," his office said.',
+            "Edwin Castellane",
+        ),
+        (
+            "Senator Dora Vance did not attend the vote. "
+            '"She is recovering from surgery," her office said in a statement.',
+            "Dora Vance",
+        ),
+    ],
+)
+def test_his_office_said_is_the_office_holder(nlp, text, speaker):
+    (q,) = quotes_in_text(nlp, text)
+    assert (q.speaker_text, q.speaker_how) == (speaker, "pronoun")
+    assert q.speaker_written in ("his office", "her office")
+
+
+def test_his_office_stays_as_written_when_two_men_could_hold_it(nlp):
+    text = (
+        "Governor Edwin Castellane met Senator Martin Delacroix on Friday. "
+        '"The meeting was useful," his office said.'
+    )
+    (q,) = quotes_in_text(nlp, text)
+    assert (q.speaker_text, speaker_of(q)) == (None, "his office")
+

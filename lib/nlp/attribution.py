@@ -152,6 +152,9 @@ class Attributor:
                   region_end: int) -> Source | None:  # fmt: skip
         """The speaker of one quote (text ``span``, tokens ``toks``) in its sentence region
         (tokens ``region_tokens``, ending at char ``region_end``)."""
+        if fragment and self._labelled(open_idx):
+            self.quote_sources[span] = None
+            return None  # the so-called "reform": the writer's label, nobody's words
         region = {t.i for t in region_tokens}
         found = climb(toks, region, self, fragment)
         if found is None or found[2] > 0:
@@ -180,6 +183,11 @@ class Attributor:
                     self.speakers.append((ent, span))  # a PERSON, or a name used as one
         self.quote_sources[span] = source
         return source
+
+    def _labelled(self, open_idx: int) -> bool:
+        """Is the quotation mark at ``open_idx`` right after "so-called" (a scare quote)?"""
+        before = self.text[max(0, open_idx - 12) : open_idx].rstrip().lower()
+        return before.endswith(("so-called", "so called"))
 
     def _token_at(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")

@@ -265,3 +265,12 @@ def test_his_office_stays_as_written_when_two_men_could_hold_it(nlp):
     (q,) = quotes_in_text(nlp, text)
     assert (q.speaker_text, speaker_of(q)) == (None, "his office")
 
+
+def test_a_so_called_label_in_quotation_marks_is_nobodys_words(nlp):
+    text = (
+        'Critics called the plan a "giveaway" to developers, and the so-called "reform" '
+        "passed anyway."
+    )
+    giveaway, reform = quotes_in_text(nlp, text)
+    assert speaker_of(giveaway) == "Critics"  # what the critics called it: their word
+    assert (speaker_of(reform), reform.kind) == ("", "fragment")

@@ -218,7 +218,7 @@ def best(ctx: Context, tok, gender: str):
         return None
     topic = _paragraph_topic(ctx, tok, gender)
     if topic is not None:
-        return topic
+        return _introduced(topic, cands)
     m = model()
     if m is not None:
         return _introduced(max(cands, key=lambda c: score(c[1], m))[0], cands)
@@ -247,11 +247,11 @@ def _introduced(ent, cands):
 
 def _paragraph_topic(ctx: Context, tok, gender: str):
     """The person a paragraph is about, when a he/she in it can only be them: the main
-    subject of the paragraph's first sentence, its first subject; a he/she of that gender
-    the subject of a clause between them and the pronoun; no other person of fitting gender
-    the subject of anything between ("Roe defended the plan on Tuesday. He said he never
-    discussed it with Doe. 'Not once,' he said." -> Roe, whoever spoke in the paragraph
-    before)."""
+    subject of the paragraph's first sentence (its first subject), with no other person of
+    fitting gender the subject of anything between them and the pronoun. "Ada Roe, a
+    retired teacher, is not so sure. 'Nobody asked us,' she said." and "Roe defended the
+    plan. She said she never discussed it with Doe. 'Not once,' she said." -> Roe, whoever
+    spoke in the paragraph before."""
     att = ctx.att
     first = att._token_at(ctx.para_starts[ctx.para(tok.idx)])
     if first < 0:
@@ -283,8 +283,6 @@ def _topic_from(ctx: Context, lead, first: int, tok, gender: str):
         return None
     if not _main_subject(lead) or not people.compatible(lead, gender):
         return None
-    if not _chained(att, lead.end, tok, gender):
-        return None
     pid = people.person(lead)
     topic = lead
     for ent in people.mentions:
@@ -295,15 +293,3 @@ def _topic_from(ctx: Context, lead, first: int, tok, gender: str):
         elif _head_role(ent).dep_ in SUBJECT_DEPS and people.compatible(ent, gender):
             return None
     return topic
-
-
-def _chained(att, start: int, tok, gender: str) -> bool:
-    """Is there a he/she of ``gender`` outside quotations, the subject of its clause,
-    between token ``start`` and ``tok`` (the paragraph goes on about one person)?"""
-    pronouns = vocab()["pronouns"]
-    for t in att.doc[start : tok.i]:
-        if t.i in att.in_quote or t.dep_ not in SUBJECT_DEPS:
-            continue
-        if pronouns.get(t.lower_) == gender:
-            return True
-    return False

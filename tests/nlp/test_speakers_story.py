@@ -216,7 +216,17 @@ def test_he_in_a_paragraph_about_one_man_is_that_man_not_the_last_speaker(nlp):
     assert (q.speaker_text, q.speaker_how) == ("Bell", "pronoun")
 
 
-def test_a_paragraph_subject_without_a_he_chain_leaves_the_ranker_alone(nlp):
+def test_he_after_a_paragraph_that_introduces_a_new_man_is_that_man(nlp):
+    text = (
+        '"We will win," Mayor Tom Bell said.\n\n'
+        "Omar Haddad, a retired teacher who lives near the plant, is not so sure. "
+        '"Nobody asked us," he said.'
+    )
+    _, q = quotes_in_text(nlp, text)
+    assert (q.speaker_text, q.speaker_how) == ("Omar Haddad", "pronoun")
+
+
+def test_a_paragraph_subject_is_not_the_topic_when_another_man_is_a_subject_after(nlp):
     # the paragraph opens on Bell, but another man is the subject before the "he said"
     text = (
         '"This is good news," Omar Haddad said.\n\n'

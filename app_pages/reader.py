@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from lib.nlp.headline import title_end
 from lib.present import html
 from lib.records import READER_ENTITIES_PAGE
 from lib.ui import widgets
@@ -51,7 +52,8 @@ if widgets.require_outlets(view):
             headers=READER_ENTITIES_PAGE.headers(),
         )
     st.html(html.legend_html(sorted(mentions["label"].unique())))
-    st.html(html.highlight_html(text_row["text"], mentions))
+    headline = title_end(text_row["text"]) > 0  # the title line, read as the headline
+    st.html(html.highlight_html(text_row["text"], mentions, headline=headline))
     with st.expander(
         f"Set-aside page furniture ({len(text_row['boilerplate'].splitlines())} lines)"
     ):

@@ -10,6 +10,9 @@ mark can be removed.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -18,8 +21,29 @@ from tests.helpers import ROOT
 EVENTS = ROOT / "tests" / "fixtures" / "events"
 
 
+#: Events with a Word file beside their other files: ``word/<name>.txt`` holds its
+#: paragraphs, written into a .docx (as a user uploads it) when the event is loaded.
+WORD_FILES = {"brake_recall": ["great_lakes_business_journal"]}
+
+
+def event_folder(name: str, tmp: Path) -> Path:
+    """The event's folder as users upload it: its files, and its Word files made .docx."""
+    if name not in WORD_FILES:
+        return EVENTS / name
+    import docx
+
+    folder = tmp / name
+    shutil.copytree(EVENTS / name, folder)
+    for stem in WORD_FILES[name]:
+        document = docx.Document()
+        for paragraph in (EVENTS / "word" / f"{stem}.txt").read_text().split("\n\n"):
+            document.add_paragraph(paragraph.strip())
+        document.save(folder / f"{stem}.docx")
+    return folder
+
+
 @pytest.fixture(scope="module")
-def event(nlp):
+def event(nlp, tmp_path_factory):
     from lib.analysis import analyze
     from lib.ingest.local import load_corpus
     from lib.parsing.local import InProcess
@@ -28,7 +52,7 @@ def event(nlp):
 
     def run(name: str):
         if name not in cache:
-            corpus = load_corpus(EVENTS / name)
+            corpus = load_corpus(event_folder(name, tmp_path_factory.mktemp("event")))
             assert not corpus.problems, corpus.problems
             cache[name] = (corpus, analyze(corpus.documents, InProcess(nlp)))
         return cache[name]
@@ -149,7 +173,7 @@ def test_nicknames_jr_and_a_misspelling_are_one_person(event):
     delacroix = people[people["entity"] == "Martin Delacroix"]
     assert set(delacroix["outlet"]) == {"The Meridian Post", "fox", "capitol wire"}
     names = set(analysis.entities["entity"])
-    assert not {"Rafe", "Odunsi", "Odunse", "Martin K. Delacroix Jr.", "Rafe\" Odunsi"} & names
+    assert not {"Rafe", "Odunsi", "Odunse", "Martin K. Delacroix Jr.", 'Rafe" Odunsi'} & names
     _, analysis = event("bridge_crash")
     names = set(analysis.entities["entity"])
     assert "Wendell Amadi" in names  # Wendell "Dell" Amadi / Dell Amadi / Amady
@@ -157,7 +181,7 @@ def test_nicknames_jr_and_a_misspelling_are_one_person(event):
 
 
 def test_a_speaker_the_model_left_untagged_is_the_person_named_in_full(event):
-    """"… trust," Odunsi said": the model tags no "Odunsi" there, the article names
+    """ "… trust," Odunsi said": the model tags no "Odunsi" there, the article names
     "Rafael Odunsi": the quote is his, on the Quotes page and under his entity."""
     _, analysis = event("transit_board")
     q = _quote(analysis, "meridian_post", "earn back their trust")
@@ -210,7 +234,7 @@ def test_short_forms_within_the_story(event):
 def test_the_suspect_is_named_in_every_outlet(event):
     _, analysis = event("bridge_crash")
     brannock = analysis.entities[analysis.entities["entity"] == "Teodor Brannock"]
-    assert set(brannock["outlet"]) == {"Valley Courier", "tennessee ledger", "wkrn"}
+    assert set(brannock["outlet"]) == {"Valley Courier", "tennessee ledger", "WKRN"}  # "(WKRN)"
 
 
 # -- class 7: speakers --------------------------------------------------------------------------
@@ -255,3 +279,393 @@ def test_a_company_that_said_something_is_an_organisation(event):
 def test_a_title_abbreviation_is_no_person(event):
     _, analysis = event("bridge_crash")
     assert "Sgt" not in set(analysis.entities["entity"])
+
+
+# == New kinds of events (audit, round 7) =======================================================
+# grain_deal: foreign affairs (particles "al-", "van der", "de la"; Korean and Chinese names
+# family name first; an airport and a street named after people); brake_recall: business (a
+# company named after its founder, "Inc."/"Corp.", a CEO, a regulator's acronym in
+# parentheses; one article a Word file); bribery_sentencing: courts ("Judge X", "State v. X",
+# a broadcaster's web copy).
+
+
+def _entity_outlets(analysis, entity: str) -> set[str]:
+    e = analysis.entities
+    return set(e[e["entity"] == entity]["outlet"])
+
+
+def _doc_outlets(analysis) -> dict[str, str]:
+    d = analysis.documents
+    return dict(zip(d["doc_id"], d["outlet"], strict=True))
+
+
+GRAIN = {"The Global Dispatch", "Seoul Tribune", "maghreb review"}
+RECALL = {"Motor City Business", "marketline", "Great Lakes Business Journal"}
+COURT = {"Twin Cities Courier", "KXMN", "Minnesota Ledger"}
+
+
+def test_new_events_outlets_titles_bylines_and_dates(event):
+    corpus, analysis = event("grain_deal")
+    # "<title>… $1.8 Billion Grain Deal | The Global Dispatch": trafilatura named the
+    # headline as the site; "(Seoul Tribune)" in the dateline spells "seoul_tribune.txt"
+    assert _doc_outlets(analysis) == {
+        "global_dispatch": "The Global Dispatch",
+        "seoul_tribune": "Seoul Tribune",
+        "maghreb_review": "maghreb review",
+    }
+    review = _doc(corpus, "maghreb_review")  # "*By Youssef Benali* · February 25, 2025"
+    assert (review.byline, review.published) == ("Youssef Benali", "2025-02-25")
+    m = analysis.mentions
+    assert "Benali" not in review.text and "Youssef" not in set(
+        m[m["doc_id"] == "maghreb_review"]["text"]
+    )
+    corpus, analysis = event("brake_recall")
+    assert set(_doc_outlets(analysis).values()) == RECALL
+    journal = _doc(corpus, "great_lakes_business_journal")  # the Word file
+    # "AUTOS" above a six-word headline, "By Priya Sethi, Great Lakes Business Journal"
+    assert (journal.title, journal.byline) == ("Halloran Recall Tests a Family Name", "Priya Sethi")
+    assert _doc(corpus, "marketline").published == "2025-03-11"  # "March 11, 2025 · 2:14 PM"
+    corpus, analysis = event("bribery_sentencing")
+    assert set(_doc_outlets(analysis).values()) == COURT  # "- Twin Cities Courier", "(KXMN)"
+    assert _doc(corpus, "twin_cities_courier").byline == "Hannah Kowalczyk"  # in a <div>
+    ledger = _doc(corpus, "minnesota_ledger")  # "**Ruth Abernathy** | Minnesota Ledger | May 21"
+    assert (ledger.byline, ledger.published) == ("Ruth Abernathy", "2025-05-21")
+    assert ledger.title == 'Judge sends Okonkwo to prison, says he "sold his vote"'
+    kxmn = _doc(corpus, "kxmn")  # "Watch the full report on KXMN News at 6."
+    assert "Watch" not in kxmn.text and "KXMN News" not in set(analysis.entities["entity"])
+
+
+def test_new_events_no_quote_from_a_headline(event):
+    """Every title line is read as the headline (where quotes, speakers and figures stop)."""
+    from lib.nlp.headline import title_end
+
+    for name in ("grain_deal", "brake_recall", "bribery_sentencing", "playoff_game"):
+        corpus, analysis = event(name)
+        q = analysis.quotes
+        for document in corpus.documents:
+            assert title_end(document.text) == len(document.title) > 0, document.doc_id
+            mine = q[q["doc_id"] == document.doc_id]
+            assert (mine["start_char"] >= len(document.title)).all(), document.doc_id
+
+
+def test_foreign_names_with_particles_are_one_person_across_outlets(event):
+    _, analysis = event("grain_deal")
+    # "President Samir al-Khatib", "Mr. al-Khatib", "Al-Khatib dismissed", "Samir Al-Khatib"
+    assert _entity_outlets(analysis, "Samir al-Khatib") == GRAIN
+    assert _entity_outlets(analysis, "Hendrik van der Berg") == GRAIN
+    # "Lucía de la Fuente" / "Lucia de la Fuente"; "Zhao Liwei" / "Zhao"
+    assert _entity_outlets(analysis, "Lucía de la Fuente") == {
+        "The Global Dispatch",
+        "maghreb review",
+    }
+    assert _entity_outlets(analysis, "Zhao Liwei") == {"The Global Dispatch", "Seoul Tribune"}
+    m = analysis.mentions
+    assert set(m[m["text"].str.contains("Khatib")]["label"]) <= {"PERSON", "FAC"}
+    # the airport named after the president's father never takes the president's mentions
+    airport = m[m["text"].str.contains("Airport")]
+    assert set(airport["label"]) == {"FAC"} and "Samir al-Khatib" not in set(airport["entity"])
+
+
+def test_places_streets_and_short_forms_of_a_foreign_story(event):
+    _, analysis = event("grain_deal")
+    names = set(analysis.entities["entity"])
+    assert {"Tunis, Tunisia", "Bizerte, Tunisia", "Carthage Palace", "Seoul"} <= names
+    assert "Habib Nasser Avenue" in names and "Habib Nasser" not in names  # a street
+    m = analysis.mentions
+    wfp = m[(m["doc_id"] == "global_dispatch") & (m["entity"] == "World Food Programme")]
+    assert sorted(wfp["text"]) == ["WFP", "WFP", "World Food Programme"]  # "(WFP)", "the WFP's"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class 2, lib/resolve/people.py: a particle capitalised "
+    "at a sentence's start ('Van der Berg said', 'De la Fuente said') is a row "
+    "of its own, not the person named in full before",
+)
+def test_a_capitalised_particle_at_a_sentence_start_is_the_same_person(event):
+    _, analysis = event("grain_deal")
+    assert not {"Van der Berg", "De la Fuente"} & set(analysis.entities["entity"])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class 2, lib/resolve/people.py: 'Khatib' (the 'al-' "
+    "particle dropped) is a row of its own, not 'Samir al-Khatib'",
+)
+def test_a_surname_without_its_particle_is_the_same_person(event):
+    _, analysis = event("grain_deal")
+    assert "Khatib" not in set(analysis.entities["entity"])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class 2/5, lib/extract/mentions.py: 'Park Ji-hoon' is "
+    "cut to 'Park Ji' at the hyphen, and a family-name-first surname ('Park, who "
+    "met …') is not found as a bare surname of the person named in full",
+)
+def test_a_korean_name_family_name_first_is_whole_and_its_surname_found(event):
+    _, analysis = event("grain_deal")
+    assert _entity_outlets(analysis, "Park Ji-hoon") == GRAIN
+    assert _quote(analysis, "seoul_tribune", "open a door")["speaker_entity"] == "Park Ji-hoon"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class 1, lib/extract/name_forms.py: 'Youssef al-Khatib "
+    "International Airport' (lower-case particle) is cut into a PERSON 'Youssef'"
+    " and no airport",
+)
+def test_an_airport_named_after_a_person_is_a_facility(event):
+    _, analysis = event("grain_deal")
+    m = analysis.mentions
+    post = m[m["doc_id"] == "global_dispatch"]
+    assert "Youssef al-Khatib International Airport" in set(post["entity"])
+    assert "Youssef" not in set(analysis.entities["entity"])
+
+
+def test_speakers_of_a_foreign_story(event):
+    _, analysis = event("grain_deal")
+    assert (
+        _quote(analysis, "global_dispatch", "feed four million")["speaker"] == "Lucía de la Fuente"
+    )
+    assert (
+        _quote(analysis, "global_dispatch", "what it means to be hungry")["speaker_how"]
+        == "pronoun"
+    )
+    assert _quote(analysis, "maghreb_review", "lease of our coast")["speaker"] == "Nadia Belhaj"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='class 7, lib/nlp/antecedents.py (ranker): "Al-Khatib '
+    "dismissed the criticism. 'Bizerte will remain Tunisian,' he said\" goes to "
+    "Hendrik van der Berg, named two paragraphs before",
+)
+def test_he_after_a_sentence_about_the_president_is_the_president(event):
+    _, analysis = event("grain_deal")
+    q = _quote(analysis, "global_dispatch", "remain Tunisian")
+    assert q["speaker"] == "Samir al-Khatib"
+
+
+def test_figures_each_outlet_of_a_foreign_story_carries(event):
+    _, analysis = event("grain_deal")
+    f = analysis.claims
+    money = f[f["value"] == 1.8e9]
+    assert set(money["outlet"]) == GRAIN and set(money["unit"]) == {"USD"}
+    wheat = f[f["value"] == 600_000]
+    assert set(wheat["outlet"]) == GRAIN
+
+
+def test_dollars_written_us_dollars_are_one_claim(event):
+    """'US$1.8 billion' (Seoul Tribune) and '$1.8 billion' (two others): one claim (found
+    by this audit, fixed on main in e055b3c)."""
+    _, analysis = event("grain_deal")
+    f = analysis.claims
+    assert f[f["value"] == 1.8e9]["claim_id"].nunique() == 1
+
+
+def test_a_company_its_ceo_and_its_regulator_across_outlets(event):
+    _, analysis = event("brake_recall")
+    assert _entity_outlets(analysis, "Devika Raman") == RECALL
+    nhtsa = "National Highway Traffic Safety Administration"
+    assert _entity_outlets(analysis, nhtsa) == RECALL
+    m = analysis.mentions
+    assert "NHTSA" in set(m[m["entity"] == nhtsa]["text"])  # "(NHTSA)", then "NHTSA said"
+    assert _entity_outlets(analysis, "Ostrander & Reyes") == {"Motor City Business", "marketline"}
+    people = analysis.entities[analysis.entities["label"] == "PERSON"]
+    assert {"Margaret Halloran", "Thomas Halloran"} <= set(people["entity"])
+    # "Ms. Halloran did not respond": the chair, not the company
+    post = m[(m["doc_id"] == "motor_city_business") & (m["text"] == "Halloran")]
+    assert set(post["entity"]) == {"Margaret Halloran"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class 4, lib/resolve/short_forms.py: 'Halloran Motors "
+    "Inc.', 'Halloran Motors Corp.' and 'Halloran Motors' are three "
+    "organisations",
+)
+def test_a_company_with_and_without_inc_or_corp_is_one_organisation(event):
+    _, analysis = event("brake_recall")
+    orgs = set(analysis.entities[analysis.entities["label"] == "ORG"]["entity"])
+    assert len({o for o in orgs if o.startswith("Halloran")}) == 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class 1, lib/resolve/people.py: 'Halloran shares fell'"
+    ", 'Halloran CEO Devika Raman' (the company named after its founder) are "
+    "linked to the person Margaret Halloran, in an outlet that never names her",
+)
+def test_a_company_called_by_its_founders_name_is_no_person(event):
+    _, analysis = event("brake_recall")
+    assert "marketline" not in _entity_outlets(analysis, "Margaret Halloran")
+
+
+def test_speakers_and_figures_of_a_business_story(event):
+    _, analysis = event("brake_recall")
+    for doc_id, words in [("motor_city_business", "take responsibility"),
+                          ("marketline", "moved faster"),
+                          ("great_lakes_business_journal", "whatever it costs")]:  # fmt: skip
+        assert _quote(analysis, doc_id, words)["speaker"] == "Devika Raman"
+    assert _quote(analysis, "motor_city_business", "no family")["speaker"] == "Gregory Pell"
+    q = _quote(analysis, "great_lakes_business_journal", "pulled every one")
+    assert q["speaker"] == "Margaret Halloran"
+    f = analysis.claims
+    for value in (180_000, 41, 12, 38.12):
+        assert set(f[f["value"] == value]["outlet"]) >= {"Motor City Business", "marketline"}
+    assert f[f["value"] == 38.12]["claim_id"].nunique() == 1  # "$38.12" twice: one claim
+
+
+def test_the_same_figure_with_roughly_or_about_is_one_claim(event):
+    """'roughly 180,000' / 'about 180,000', '$250 million' / 'about $250 million': one claim
+    each (found by this audit, fixed on main in e055b3c)."""
+    _, analysis = event("brake_recall")
+    f = analysis.claims
+    assert f[f["value"] == 180_000]["claim_id"].nunique() == 1
+    assert f[f["value"] == 250e6]["claim_id"].nunique() == 1
+
+
+def test_people_of_a_court_story_across_outlets(event):
+    _, analysis = event("bribery_sentencing")
+    for person in ("Darnell Okonkwo", "Harriet Lindqvist", "Joseph P. Mancuso", "Rachel Stein",
+                   "Victor Strand"):  # fmt: skip
+        assert _entity_outlets(analysis, person) == COURT, person
+    m = analysis.mentions
+    assert "Joe Mancuso" in set(m[m["entity"] == "Joseph P. Mancuso"]["text"])
+    # his wife is her own person; the case name "State v. Okonkwo" is no place or person
+    assert _entity_outlets(analysis, "Grace Okonkwo") == {"Minnesota Ledger"}
+    names = set(analysis.entities["entity"])
+    assert not {"State", "Okonkwo", "Lindqvist", "Judge Lindqvist"} & names
+
+
+def test_speakers_and_figures_of_a_court_story(event):
+    _, analysis = event("bribery_sentencing")
+    assert _quote(analysis, "kxmn", "exactly what you were doing")["speaker"] == "Harriet Lindqvist"
+    assert _quote(analysis, "minnesota_ledger", "sold his vote")["speaker"] == "Harriet Lindqvist"
+    assert _quote(analysis, "kxmn", "not justice")["speaker"] == "Joseph P. Mancuso"
+    assert _quote(analysis, "twin_cities_courier", "cash register")["speaker"] == "Rachel Stein"
+    f = analysis.claims
+    bribe = f[f["value"] == 85_000]
+    assert set(bribe["outlet"]) == COURT and bribe["claim_id"].nunique() == 1
+    assert not ((f["doc_id"] == "kxmn") & (f["value"] == 6)).any()  # "News at 6": a promo
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class 3, lib/extract/mentions.py: 'Hennepin County "
+    "District Judge Harriet Lindqvist' gives a place 'Hennepin County "
+    "District'",
+)
+def test_a_court_district_before_a_judges_title_is_no_place(event):
+    _, analysis = event("bribery_sentencing")
+    assert "Hennepin County District" not in set(analysis.entities["entity"])
+
+
+def test_a_sentence_in_months_is_a_figure(event):
+    """'sentenced on Tuesday to 48 months in prison' (Minnesota Ledger) is a figure (found by
+    this audit, fixed on main in e055b3c)."""
+    _, analysis = event("bribery_sentencing")
+    f = analysis.claims
+    assert ((f["doc_id"] == "minnesota_ledger") & (f["value"] == 48)).any()
+
+
+# -- playoff_game: sports (team names that are city names, a score after a team) ----------------
+
+GAME = {"Mountain Sports Wire", "Boston Ledger", "hoops daily"}
+
+
+def test_a_sports_story_outlets_bylines_and_speakers(event):
+    corpus, analysis = event("playoff_game")
+    assert set(_doc_outlets(analysis).values()) == GAME
+    ledger = _doc(corpus, "boston_ledger")  # "By Erin Maguire | Boston Ledger | May 5, 2025"
+    assert (ledger.byline, ledger.outlet, ledger.published) == (
+        "Erin Maguire",
+        "Boston Ledger",
+        "2025-05-05",
+    )
+    assert _doc(corpus, "hoops_daily").byline == "Sam Okafor"  # "**Sam Okafor** · May 4"
+    for person in ("Jalen Whitaker", "Marisol Vega", "Declan Shaughnessy", "Nikolai Brandt"):
+        assert len(_entity_outlets(analysis, person)) >= 2, person
+    assert _quote(analysis, "boston_ledger", "make them Tuesday")["speaker"] == "Jalen Whitaker"
+    assert _quote(analysis, "hoops_daily", "let go")["speaker"] == "Declan Shaughnessy"
+    assert _entity_outlets(analysis, "Denver Peaks") == GAME  # "the Peaks" too
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class 2, lib/resolve/labels.py: 'Tyrese Olawale' (\"Tyrese Olawale scored 31 "
+    "points\") is typed WORK_OF_ART in every outlet, and his bare surname ('Olawale scored "
+    "31.') is no mention of him",
+)
+def test_a_player_who_scored_is_a_person(event):
+    _, analysis = event("playoff_game")
+    e = analysis.entities
+    assert set(e[e["entity"] == "Tyrese Olawale"]["label"]) == {"PERSON"}
+    m = analysis.mentions
+    assert "Olawale" in set(m[m["entity"] == "Tyrese Olawale"]["text"])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="junk, lib/extract/name_forms.py: 'Denver edges Boston 104-99' gives an "
+    "organisation 'Boston 104-99' (a score glued to a team's name)",
+)
+def test_a_score_is_no_part_of_a_teams_name(event):
+    _, analysis = event("playoff_game")
+    assert not any("104" in name for name in analysis.entities["entity"])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="class 5, lib/extract/mentions.py: 'the Boston Harbormen' / 'the Harbormen' (a "
+    "team) is no entity in any outlet",
+)
+def test_a_team_named_by_its_nickname_is_an_organisation(event):
+    _, analysis = event("playoff_game")
+    assert any("Harbormen" in name for name in analysis.entities["entity"])
+
+
+def test_the_same_article_as_a_pdf_reads_and_analyses_alike(nlp, tmp_path):
+    """The Boston Ledger's story printed to a PDF (lines wrapped at 80 characters) beside the
+    other two files: the same title, byline, outlet, date, speakers and people."""
+    import textwrap
+
+    from lib.analysis import analyze
+    from lib.ingest.local import load_corpus
+    from lib.parsing.local import InProcess
+    from tests.ingest.test_ingest import make_pdf
+
+    for p in (EVENTS / "playoff_game").iterdir():
+        if p.suffix != ".txt":
+            shutil.copy(p, tmp_path / p.name)
+    raw = (EVENTS / "playoff_game" / "boston_ledger.txt").read_text()
+    lines = []  # the helper writes Latin-1 text: a plain dash and apostrophes
+    for paragraph in raw.replace("—", "-").replace("’", "'").split("\n\n"):
+        lines += [*textwrap.wrap(paragraph, 80), ""]
+    escaped = "\n".join(x.replace("(", "\\(").replace(")", "\\)") for x in lines)
+    (tmp_path / "boston_ledger.pdf").write_bytes(make_pdf(escaped))
+    corpus = load_corpus(tmp_path)
+    assert not corpus.problems, corpus.problems
+    pdf = _doc(corpus, "boston_ledger")
+    assert (pdf.title, pdf.byline, pdf.outlet, pdf.published) == (
+        "Harbormen let Game 1 slip away in Denver",
+        "Erin Maguire",
+        "Boston Ledger",
+        "2025-05-05",
+    )
+    analysis = analyze(corpus.documents, InProcess(nlp))
+    assert _quote(analysis, "boston_ledger", "make them Tuesday")["speaker"] == "Jalen Whitaker"
+    assert "Boston Ledger" in _entity_outlets(analysis, "Declan Shaughnessy")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="junk, lib/extract/mentions.py: an outlet's own credit in its dateline "
+    "('MINNEAPOLIS (KXMN) —', 'SEOUL, Feb. 25 (Seoul Tribune) —') is an organisation of the "
+    "story named by that outlet alone",
+)
+def test_an_outlets_credit_in_its_own_dateline_is_no_entity(event):
+    for name, outlet in (("bribery_sentencing", "KXMN"), ("grain_deal", "Seoul Tribune")):
+        _, analysis = event(name)
+        assert outlet not in set(analysis.entities["entity"]), outlet

@@ -98,11 +98,40 @@ def outlet_labels(documents) -> list[str]:
     real = {display_name(d.outlet) for d in documents if d.outlet}
     labels = []
     for n, d in enumerate(documents, start=1):
-        label = display_name(d.outlet) or f"Article {n}"
+        label = _one_outlet_name(d, real) or f"Article {n}"
         if not d.outlet and label in real:
             label = f"{label} ({d.doc_id})"
         labels.append(label)
     return labels
+
+
+def _one_outlet_name(document, real: set[str]) -> str:
+    """The outlet shown for ``document``: its own, except that an outlet only its file
+    name gave ("fox" of ``fox.txt``) is the one outlet another article names in full
+    ("Fox News", :func:`lib.corpus.title.names_same_outlet`), so one outlet is one
+    name."""
+    from lib.corpus.title import names_same_outlet, outlet_from_file_name
+
+    own = display_name(document.outlet)
+    named = outlet_from_file_name(document.source_name)
+    if not own or own.casefold() != named.casefold():
+        return own
+    fuller = {o for o in real if o != own and names_same_outlet(own, o)}
+    return fuller.pop() if len(fuller) == 1 else own
+
+
+def one_name_per_outlet(documents: list[Document]) -> list[Document]:
+    """``documents`` with every outlet only a file name gave written as another article
+    names it in full (see :func:`_one_outlet_name`), so the metadata a user edits shows
+    the outlet every page shows."""
+    from dataclasses import replace
+
+    real = {display_name(d.outlet) for d in documents if d.outlet}
+    out = []
+    for d in documents:
+        name = _one_outlet_name(d, real)
+        out.append(replace(d, outlet=name) if d.outlet and name != display_name(d.outlet) else d)
+    return out
 
 
 def is_fallback_label(label: str) -> bool:

@@ -10,7 +10,9 @@ from urllib.parse import urlparse
 OUTLET_WORDS = re.compile(
     r"\b(media|news|times|post|press|daily|herald|journal|tribune|gazette|agency|"
     r"network|radio|tv|television|broadcasting|chronicle|telegraph|guardian|observer|"
-    r"review|weekly|magazine|wire|standard|express|independent|insider|today|online)\b",
+    r"review|weekly|magazine|wire|standard|express|independent|insider|today|online|"
+    r"ledger|courier|dispatch|bulletin|sentinel|inquirer|examiner|enquirer|monitor|"
+    r"mercury|beacon)\b",
     re.I,
 )
 
@@ -114,6 +116,34 @@ def byline_date(byline: str) -> tuple[str, str]:
         if date and m.start() > 1:
             return byline[: m.start()].strip(), date
     return byline, ""
+
+
+#: "Jane Doe | The Daily Example | May 21, 2025": a byline without "By", split by bars.
+_BAR = re.compile(r"\s+[|·•]\s+")
+#: A writer's name: two to four capitalised words ("Ruth Abernathy", "Lee Soo-jin").
+_WRITER = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|der|la|al-\w+)){1,3}$")
+
+
+def bar_byline(line: str) -> tuple[str, str, str] | None:
+    """(name, outlet, ISO date) of a header line "Jane Doe | The Daily Example | May 21,
+    2025" (or "Jane Doe · May 21, 2025"): a writer's name, then an outlet and/or a date;
+    None for any other line."""
+    parts = _BAR.split(line.strip())
+    by = BYLINE.match(parts[0])
+    parts[0] = by.group(1) if by else parts[0]
+    if not 2 <= len(parts) <= 3 or not _WRITER.match(parts[0]) or OUTLET_WORDS.search(parts[0]):
+        return None
+    if is_section_label(parts[0]):  # "Middle East | May 21, 2025"
+        return None
+    outlet = date = ""
+    for part in parts[1:]:
+        if is_date_line(part) and not date:
+            date = parse_date(part)
+        elif not outlet and (part.lower() in WIRE_AGENCIES or OUTLET_WORDS.search(part)):
+            outlet = WIRE_AGENCIES.get(part.lower(), part)
+        else:
+            return None
+    return parts[0], outlet, date
 
 
 def byline_outlet(byline: str) -> tuple[str, str]:

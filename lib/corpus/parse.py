@@ -8,6 +8,7 @@ clues in the text itself (a headline line or ``# `` heading, ``By X``, date line
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lib.corpus.document import Document
@@ -20,6 +21,7 @@ from lib.corpus.metadata import (
     OUTLET_WORDS,
     PUBLISHED_ON,
     URL_RE,
+    bar_byline,
     byline_date,
     byline_outlet,
     date_after_time,
@@ -42,7 +44,7 @@ from lib.corpus.text import (
     rejoin_wrapped,
     strip_markup,
 )
-from lib.corpus.title import outlet_from_file_name, split_outlet_suffix
+from lib.corpus.title import as_written, outlet_from_file_name, split_outlet_suffix
 from lib.nlp.caps import cap_notes
 from lib.nlp.headline import is_headline
 
@@ -95,6 +97,13 @@ class _Reader:
                 self.found["_published_labelled"] = "yes"
             self.boiler.append(plain)
             return True
+        barred = None if self.seen_prose else bar_byline(plain)
+        if barred:  # "Jane Doe | The Daily Example | May 21, 2025"
+            for key, value in zip(("byline", "outlet", "published"), barred, strict=True):
+                if value:
+                    self.found.setdefault(key, value)
+            self.boiler.append(plain)
+            return True
         by = BYLINE.match(plain)
         if by and len(plain.split()) <= 10:
             name, date = byline_date(by.group(1).strip())
@@ -119,6 +128,10 @@ class _Reader:
             self.found.setdefault("outlet", outlet)
             self.found["title"] = strip_kicker(plain)
             return False
+        if len(self.body) == 1 and _label_like(self.body[0]) and _headline_like(plain):
+            self.boiler.append(self.body.pop())  # "AUTOS" above the headline: its section
+            self.found["title"] = strip_kicker(plain)
+            return False
         if self.body and not looks_like_prose(plain) and len(plain.split()) <= 6:
             name, outlet = byline_outlet(plain)  # "Jane Doe, Fox News" under the headline
             if outlet and name != plain:
@@ -133,8 +146,10 @@ class _Reader:
             return True
         if not self.seen_prose and (is_kicker(plain) or is_dateish(plain)):
             self.boiler.append(plain)  # "EXCLUSIVE", "3 hours ago": never the title
-            if is_dateish(plain) and date_after_time(plain):  # "4:32 PM EST, March 3, 2025"
-                self.found.setdefault("published", date_after_time(plain))
+            # "4:32 PM EST, March 3, 2025", "March 11, 2025 · 2:14 PM ET"
+            date = is_dateish(plain) and (date_after_time(plain) or parse_date(plain))
+            if date:
+                self.found.setdefault("published", date)
             return True
         if (
             not self.body
@@ -177,6 +192,12 @@ def _header_after_dek(line: str) -> bool:
     if BYLINE.match(line) and len(line.split()) <= 10 and not line.endswith("."):
         return True
     return is_date_line(line) or bool(labelled_date(line)[1]) or is_dateish(line)
+
+
+def _label_like(line: str) -> bool:
+    """A first line of one or two words, no figure, no sentence end ("AUTOS", "Real
+    Estate"): above a longer headline-like line it is a section label, not the title."""
+    return len(line.split()) <= 2 and not re.search(r"[\d.!?]", line)
 
 
 def _headline_like(line: str) -> bool:
@@ -245,7 +266,8 @@ def parse_document(doc_id: str, raw: str, hints: dict[str, str] | None = None) -
     if not meta["outlet"] and meta["url"]:
         meta["outlet"] = outlet_from_url(meta["url"])
     if not meta["outlet"]:  # a plain-text file named after its outlet: "fox.txt"
-        meta["outlet"] = outlet_from_file_name(hints.get("source_name", ""))
+        named = outlet_from_file_name(hints.get("source_name", ""))
+        meta["outlet"] = as_written(named, text)
     after = f" {meta['outlet']}".casefold()
     if meta["outlet"] and meta["byline"].casefold().endswith(after):  # "By Jane Doe Fox News"
         meta["byline"] = meta["byline"][: -len(after)].strip(" ,|-")

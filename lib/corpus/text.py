@@ -17,6 +17,8 @@ MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 #: A whole line in italics ("*A version of this story appears in print on …*").
 MD_ITALIC_LINE = re.compile(r"^([*_])(?![*_\s])(.+?)(?<![*_\s])\1$")
+#: A line opening in italics ("*By Jane Doe* · May 21, 2025"): the asterisks go.
+MD_ITALIC_START = re.compile(r"^\*(?![*\s])([^*\n]{1,120}?)(?<![*\s])\*(?=\s|$)")
 
 
 SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
@@ -28,7 +30,7 @@ def strip_markup(line: str) -> str:
     line = MD_HEADING.sub("", line)
     line = MD_LINK.sub(r"\1", line)
     line = MD_BOLD.sub(r"\2", line).strip()
-    return MD_ITALIC_LINE.sub(r"\2", line)
+    return MD_ITALIC_START.sub(r"\1", MD_ITALIC_LINE.sub(r"\2", line))
 
 
 def looks_like_prose(line: str) -> bool:

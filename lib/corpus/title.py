@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from lib.corpus.metadata import OUTLET_WORDS, WIRE_AGENCIES
+from lib.corpus.metadata import OUTLET_WORDS, WIRE_AGENCIES, is_section_label
 
 #: "Storm hits coast | The Daily Example": the part after the bar names the outlet.
 _OUTLET_SUFFIX = re.compile(r"^(?P<title>.*?\S)\s+\|\s+(?P<outlet>[^|]{2,60})$")
@@ -27,11 +27,25 @@ def split_outlet_suffix(title: str) -> tuple[str, str]:
     name ("Reuters"), so "Storm hits - Live Updates" or "Vote - Officials" keep their dash."""
     m = _OUTLET_SUFFIX.match(title or "")
     if m and _is_outlet_name(m.group("outlet").strip()):
-        return m.group("title").strip(), m.group("outlet").strip()
+        return _without_section(m.group("title").strip()), m.group("outlet").strip()
     m = _DASH_SUFFIX.match(title or "")
     if m and _is_outlet_name(m.group("outlet").strip(), strict=True):
-        return m.group("title").strip(), m.group("outlet").strip()
+        return _without_section(m.group("title").strip()), m.group("outlet").strip()
     return title, ""
+
+
+#: "Storm hits coast | World" (what is left of "… | World | The Daily Example").
+_SECTION_SUFFIX = re.compile(r"^(?P<title>.*?\S)\s+[|–—-]\s+(?P<section>[^|–—-]{2,40})$")
+
+
+def _without_section(title: str) -> str:
+    """``title`` without the section names a page's <title> puts between the headline and
+    the outlet ("Storm hits coast | World | The Daily Example")."""
+    m = _SECTION_SUFFIX.match(title)
+    while m and is_section_label(m.group("section")):
+        title = m.group("title").strip()
+        m = _SECTION_SUFFIX.match(title)
+    return title
 
 
 def _is_outlet_name(outlet: str, strict: bool = False) -> bool:
@@ -95,3 +109,44 @@ _CONTAINERS = (
 )
 _CONTAINER_END = re.compile(rf"(?<=\w)(?:[ _-]+{_CONTAINERS})+$", re.I)
 _CONTAINER_START = re.compile(rf"^(?:{_CONTAINERS}[ _-]+)+(?=\w)", re.I)
+
+
+def as_written(name: str, text: str) -> str:
+    """``name`` (an outlet read from a file name, "kxmn", "seoul tribune") as the article
+    itself writes it ("KXMN", "Seoul Tribune"), so one article gives one outlet name spelled
+    as the outlet spells it; else ``name``. Only where the text plainly credits the outlet:
+    in parentheses ("MINNEAPOLIS (KXMN) —"), as call letters in capitals, or as a name of
+    two or more capitalised words; "Fox" in "Fox News" or "Michael J. Fox" is not "fox"."""
+    words = name.split()
+    if not words:
+        return name
+    pattern = r"(?<!\w)" + r"[\s_-]+".join(map(re.escape, words)) + r"(?!\w)"
+    for m in re.finditer(pattern, text[:20_000], re.I):
+        found = " ".join(m.group().split())
+        credit = text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
+        letters = len(words) == 1 and len(found) >= 3 and found.isupper()
+        capitalised = len(words) > 1 and all(w[:1].isupper() for w in found.split())
+        if credit or letters or capitalised:
+            return found
+    return name
+
+
+def _outlet_words(name: str) -> list[str]:
+    words = re.findall(r"[a-z0-9]+", name.casefold())
+    return words[1:] if words[:1] == ["the"] and len(words) > 1 else words
+
+
+def names_same_outlet(from_file: str, outlet: str) -> bool:
+    """Does ``from_file`` (an outlet read from a file name: "fox", "foxnews", "nyt",
+    "meridian post") name ``outlet`` as another article of the corpus writes it ("Fox
+    News", "The New York Times", "The Meridian Post")? The same letters without spaces,
+    the outlet's first word alone, or its initials."""
+    short, full = _outlet_words(from_file), _outlet_words(outlet)
+    if not short or not full or short == full:
+        return bool(short) and short == full
+    joined = "".join(short)
+    return joined == "".join(full) or (
+        len(short) == 1 and len(full) > 1 and (joined == full[0] or (
+            len(joined) >= 2 and joined == "".join(w[0] for w in full)))
+    )
+

@@ -175,6 +175,7 @@ def _number_candidate(doc, i: int, j: int, s0: int, s1: int) -> Candidate | Skip
             c["qualifier"] = "vague"
     _currency_before(doc, c, s0)
     _money_scale(doc, c, run, s1)
+    _minor_currency(doc, c, s1)
     k, unit1 = unit_after(doc, c["end"], s1)
     if not unit1 and c["start"] > s0 and doc[c["start"] - 1].lower_ in v["unit_before"]:
         unit1 = v["unit_before"][doc[c["start"] - 1].lower_]  # "magnitude 6.6"
@@ -296,6 +297,17 @@ def _money_scale(doc, c: dict, run, s1: int) -> None:
         if ends_with_scale(run) == 1:
             c["value"] *= factor
             c["value_max"] = c["value_max"] * factor if c["qualifier"] else c["value"]
+        c["end"] = end + 1
+
+
+def _minor_currency(doc, c: dict, s1: int) -> None:
+    """ "9 cents a share", "40 pence": money in a currency's hundredths, kept as written
+    (value 9, unit "cent")."""
+    end = c["end"]
+    word = doc[end].lower_ if end < s1 else ""
+    minor = vocab()["minor_currency_words"]
+    if word in minor and not c["currency"]:
+        c["currency"] = minor[word]
         c["end"] = end + 1
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from lib.extract.candidates import Candidate
 from lib.extract.exclusions import anchor_token
+from lib.extract.holder import past_dateline
 from lib.extract.numbers import vocab
 from lib.nlp.index import ent_at
 from lib.records import Figure
@@ -282,8 +283,9 @@ def counted_context(doc, noun, cand: Candidate) -> tuple[list[str], list[str]]:
         node = node.head
     if via_object and node.pos_ == "VERB":
         for child in node.children:
-            if child.dep_ == "nsubj" and child.ent_type_ in ACTOR_LABELS:
-                groups.append(ent_text(doc, child))
+            actor = past_dateline(doc, child) if child.dep_ == "nsubj" else None
+            if actor is not None and actor.ent_type_ in ACTOR_LABELS:  # not "TUNIS, … —"
+                groups.append(ent_text(doc, actor))
     return lemmas, groups
 
 

@@ -71,6 +71,8 @@ def _trusted_date(doc, tok) -> bool:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     v = vocab()
+    if _duration_after_preposition(doc, tok, start, end):
+        return False
     for t in doc[start:end]:
         low = t.lower_.rstrip(".")
         if low in v["months"] or low in DATE_WORDS_EXTRA:
@@ -82,6 +84,18 @@ def _trusted_date(doc, tok) -> bool:
         if any(ch in t.text for ch in "/:") or t.text.lower().endswith(("s", "h")) and t.is_digit:
             return True
     return False
+
+
+def _duration_after_preposition(doc, tok, start: int, end: int) -> bool:
+    """A duration the NER ran into a date before it: "sentenced on Tuesday to 48 months":
+    the part of the entity after its last preposition before ``tok`` counts a time unit."""
+    cut = max((t.i for t in doc[start : tok.i] if t.pos_ == "ADP"), default=-1)
+    if cut < 0:
+        return False
+    units = vocab()["time_units"]
+    return any(
+        t.lemma_.lower() in units and _counted_duration(doc, tok, t) for t in doc[tok.i + 1 : end]
+    )
 
 
 def _counted_duration(doc, num, unit_tok) -> bool:
@@ -261,6 +275,8 @@ def figure_kind(doc, cand: Candidate, s0: int, s1: int, counted_head: str = "") 
     if _person_aside(doc, cand, s0, s1) or age_person(doc, cand, s0) is not None:
         return "age"
     if unit in v["currency_display"] or (len(unit) == 3 and unit.isupper()):
+        return "money"
+    if unit in v["minor_currency_words"].values():  # "63 cents"
         return "money"
     if unit in ("%", "percentage points"):
         return "percent"

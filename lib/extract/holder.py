@@ -19,7 +19,9 @@ stores" Wal-Mart's; "Ford cut 13,000 jobs" Ford's. In order, the first that appl
 - ``subject``: the subject of the clause whose object or complement the figure is ("the
   couple paid …", "Trump had 17 percent"), with the names coordinated with it ("Okafor
   and Moreau each had 11 percent": a figure shared by every name of the list), reporting
-  verbs and pronouns that name nobody skipped.
+  verbs and pronouns that name nobody skipped. A dateline the parser joined to the
+  subject ("TUNIS, Tunisia — South Korea and Tunisia signed …") holds nothing: the
+  subject starts after its dash.
 
 A record has ``holder_text`` (the name or noun phrase as written), ``holder_start`` /
 ``holder_end`` (character offsets, for the canonical entity) and ``holder_how`` (the rule
@@ -32,7 +34,7 @@ from __future__ import annotations
 from lib.extract.candidates import Candidate
 from lib.extract.exclusions import age_person, anchor_token
 from lib.extract.numbers import vocab
-from lib.nlp.index import ent_at
+from lib.nlp.index import ent_at, sent_of
 
 #: Entity types that can hold a measurement.
 HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT", "WORK_OF_ART"})
@@ -58,6 +60,10 @@ REPORT_LEMMAS = frozenset(
 NAME_PREMODIFIERS = frozenset({"former", "late", "then", "acting", "fellow"})
 #: What joins the last name of a list.
 LIST_AND = frozenset({"and", "&"})
+#: Dashes that end a dateline ("TUNIS, Tunisia —", "SEOUL, Feb. 25 (Agency) -").
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+#: At most this many tokens before a dateline's dash.
+DATELINE_MAX_TOKENS = 12
 EMPTY = {"holder_text": "", "holder_start": -1, "holder_end": -1, "holder_how": ""}
 
 
@@ -327,7 +333,11 @@ def _subject_of(doc, verb, cand: Candidate):
 
 def _coordinated(doc, tok) -> tuple[int, int] | None:
     """The span of a subject and the names coordinated with it ("Okafor and Moreau each
-    had 11 percent": both hold it), or of the subject alone."""
+    had 11 percent": both hold it), or of the subject alone. A subject inside its line's
+    dateline is replaced by its first conjunct after the dateline (or nobody)."""
+    tok = past_dateline(doc, tok)
+    if tok is None:
+        return None
     span = _name_span(doc, tok)
     if span is None:
         return None
@@ -338,3 +348,34 @@ def _coordinated(doc, tok) -> tuple[int, int] | None:
             if conj_span is not None and conj_span[1] > end:
                 end = conj_span[1]
     return span[0], end
+
+
+def past_dateline(doc, tok):
+    """``tok``, or when it lies in the dateline that opens its line ("TUNIS, Tunisia —",
+    "SEOUL, Feb. 25 (Agency) —", which the parser may join to the subject after it) the
+    first name coordinated under it after the dateline's dash, else None."""
+    after = _dateline_end(doc, tok)
+    if tok.i >= after:
+        return tok
+    later = (t for t in tok.subtree if t.i >= after and t.dep_ == "conj" and t.pos_ == "PROPN")
+    return next(later, None)
+
+
+def _dateline_end(doc, tok) -> int:
+    """The index of the first token after the dateline that opens ``tok``'s line: a line
+    that starts with a proper noun and holds only names, numbers and punctuation before a
+    dash; else the sentence start."""
+    sent = sent_of(doc, tok.i)
+    start, end = sent.start, sent.end
+    while start < end - 1 and doc[start].is_space:
+        start += 1
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        return start
+    if doc[start].pos_ != "PROPN":
+        return start
+    for t in doc[start : min(end, start + DATELINE_MAX_TOKENS)]:
+        if t.text in DATELINE_DASHES:
+            return t.i + 1 if t.i > start else start
+        if t.pos_ not in ("PROPN", "PUNCT", "NUM") and not t.is_punct:
+            return start
+    return start

@@ -121,6 +121,9 @@ def read_html(data: bytes, url: str = "", declared_charset: str = "") -> tuple[s
             value = getattr(result, attr, "") or ""
             if value:
                 hints[key] = str(value).strip()
+        if "; " in hints.get("byline", ""):  # trafilatura joins two writers with "; "
+            *first, last = hints["byline"].split("; ")
+            hints["byline"] = f"{', '.join(first)} and {last}"
     if not text:
         parser = _TextOnlyParser()
         try:
@@ -132,6 +135,8 @@ def read_html(data: bytes, url: str = "", declared_charset: str = "") -> tuple[s
         if parser.title.strip() and "title" not in hints:
             hints["title"] = " ".join(parser.title.split())
     _page_title_outlet(markup, hints)
+    if "byline" not in hints:
+        _page_byline(markup, hints)
     if url and "url" not in hints:
         hints["url"] = url
     return _headline_on_top(text, hints.get("title", "")), hints
@@ -146,14 +151,46 @@ def _page_title_outlet(markup: str, hints: dict[str, str]) -> None:
     the suffix back, so the outlet is read from it like a text's headline line (a site name
     the page declares still wins)."""
     m = _TITLE_TAG.search(markup[:200_000])
-    if not m or hints.get("outlet"):
+    if not m:
         return
     from lib.corpus.title import split_outlet_suffix
 
     raw = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", m.group(1))).split())
     headline, outlet = split_outlet_suffix(raw)
+    site = _norm(hints.get("outlet", ""))
+    if site and site in {_norm(headline), _norm(hints.get("title", ""))}:
+        del hints["outlet"]  # trafilatura may give the headline as the site ("$" in a title)
+    if hints.get("outlet"):
+        return
     if outlet:
         hints["title"] = f"{hints.get('title') or headline} | {outlet}"
+
+
+def _page_byline(markup: str, hints: dict[str, str]) -> None:
+    """The "By Jane Doe" line above a page's first paragraph when the extractor found no
+    author (a byline and its date in one ``<div>``: "By Jane Doe May 20, 2025")."""
+    from lib.corpus.metadata import BYLINE, MONTHS, byline_date
+
+    parser = _TextOnlyParser()
+    try:
+        parser.feed(markup[:200_000])
+        parser.close()
+    except Exception:  # noqa: BLE001 - html.parser is lenient; be safe anyway
+        return
+    for line in parser.text().split("\n")[:40]:
+        if len(line.split()) >= 12:
+            return  # the body has begun
+        by = BYLINE.match(line)
+        if by and len(line.split()) <= 12:
+            name = byline_date(by.group(1))[0]
+            name = re.split(rf"\s+(?=(?:{MONTHS})\.?\s+\d|\d)", name, maxsplit=1, flags=re.I)[0]
+            if 1 < len(name.split()) <= 8:
+                hints["byline"] = name.strip(" ,|·")
+            return
+
+
+def _norm(line: str) -> str:
+    return " ".join(line.casefold().split())
 
 
 def _headline_on_top(text: str, title: str) -> str:

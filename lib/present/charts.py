@@ -282,11 +282,21 @@ def outlet_counts_chart(counts: pd.Series, label: str = "Mentions") -> go.Figure
     fig.update_layout(
         height=90 + 36 * max(len(outlets), 1),
         margin=dict(l=10, r=30, t=10, b=40),
-        xaxis_title=label,
+        xaxis=dict(title=label, tickformat="d", dtick=count_step(counts.max()), rangemode="tozero"),
         yaxis=dict(autorange="reversed"),
         font=FONT,
     )
     return fig
+
+
+def count_step(most) -> int:
+    """A whole tick step for an axis of counts up to ``most`` (about six ticks): never
+    "0.5 mentions"."""
+    most = float(most) if pd.notna(most) else 0.0
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
+        if most / step <= 6:
+            return step
+    return int(10 ** np.ceil(np.log10(most / 6)))
 
 
 QUALIFIER_SYMBOLS = {

@@ -36,10 +36,16 @@ STRONG_HOLDER_RULES = frozenset({"aged", "with", "for", "possessor", "apposition
 DAYS_PER_UNIT = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4375, "year": 365.25,
                  "decade": 3652.5}  # fmt: skip
 
+#: Units outlets spell differently for one measure: what one outlet writes "600,000 tonnes"
+#: another writes "600,000 tons" (US spelling; the value is the source's, not a conversion).
+SAME_UNIT = {"ton": "tonne"}
+
 DEMONYM_SUFFIXES = tuple("ians ian ia eans ean ese ish ans an i a e y".split())
 
 CURRENCY_CODES = frozenset(
-    list(vocab()["currency_symbols"].values()) + list(vocab()["currency_words"].values())
+    list(vocab()["currency_symbols"].values())
+    + list(vocab()["currency_words"].values())
+    + list(vocab()["minor_currency_words"].values())
 )
 
 
@@ -152,11 +158,12 @@ def _holder_key(row: dict) -> tuple[str, bool]:
 
 
 def _in_days(row: dict, value: float) -> tuple[float, str]:
-    """Durations in days ("three weeks" -> 21 days), other values unchanged."""
+    """Durations in days ("three weeks" -> 21 days), other values unchanged (in the unit
+    :data:`SAME_UNIT` compares them in)."""
     unit = row["unit"]
     if row["kind"] == "duration" and unit in DAYS_PER_UNIT:
         return value * DAYS_PER_UNIT[unit], "day"
-    return value, unit
+    return value, SAME_UNIT.get(unit, unit)
 
 
 def _item(row: dict) -> dict:

@@ -105,7 +105,7 @@ def _rule_similarity(a: dict, b: dict) -> float:
         return -1.0
     ha, hb = a["_head"], b["_head"]
     if ha and hb:
-        similar = _head_similarity(ha, hb)
+        similar = _head_similarity(ha, hb) or (0.9 if _one_thing_in_other_words(a, b) else 0)
         if not similar and _people(ha) and _people(hb) and _same_telling_value(a, b):
             return 0.6  # the same people in other words: "at least 544 women / managers"
         score = 0.6 * similar
@@ -129,3 +129,28 @@ def _rule_similarity(a: dict, b: dict) -> float:
         score -= 0.3
     score += 0.25 if agree else -0.15
     return score
+
+
+def _one_thing_in_other_words(a: dict, b: dict) -> bool:
+    """Two counted heads that name one thing: one is the other's initials ("180,000 SUVs"
+    / "180,000 sport utility vehicles"), or one money figure's head is what the other's
+    verb says ("the cost of the recall, $250 million" / "the recall will cost $250
+    million")."""
+    for x, y in ((a, b), (b, a)):
+        if _initials_of(x["_head"], y["_lemmas"].split(), y["_head"]):
+            return True
+        money = x["_unit"] in CURRENCY_CODES and y["_pred"]
+        if money and _stems_match(x["_head"], y["_pred"]):
+            return True
+    return False
+
+
+def _initials_of(short: str, words: list[str], head: str) -> bool:
+    """Is ``short`` ("suv") the initials of the phrase ending in ``head`` ("sport utility
+    vehicle")?"""
+    n = len(short)
+    if not 2 <= n <= 5 or head not in words:
+        return False
+    end = words.index(head) + 1
+    phrase = words[max(0, end - n) : end]
+    return len(phrase) == n and "".join(w[0] for w in phrase) == short

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from lib.corpus.document import Document
+from lib.corpus.document import Document, one_name_per_outlet
 from lib.ingest.status import NOTE, SKIPPED, status_row, statuses_to_problems
 from lib.nlp.pipeline import ModelNotFound
 from lib.parsing import WorkerFailed
@@ -127,7 +127,7 @@ def _yours(main: MainArea | None, filter_box) -> tuple[list[Document], str, Anal
     says "Analysing 3 articles…" in ``filter_box`` (never "0 of 0 outlets")."""
     documents, statuses = your_articles_sidebar()
     note = st.sidebar.empty()
-    documents = apply_edits(documents)
+    documents = apply_edits(one_name_per_outlet(documents))  # "fox" beside "Fox News": one
     key = corpus_key(documents)
     articles_note(note, len(documents), statuses, None)
     problems = statuses_to_problems(statuses)

@@ -59,8 +59,9 @@ def keyword_in_context(
 ) -> pd.DataFrame:
     """Keyword-in-context lines for every mention of ``entity``: KWIC_COLUMNS.
 
-    ``left``/``right`` hold up to ``width`` characters of the article around the
-    mention (whitespace folded), cut at word boundaries.
+    ``left``/``right`` hold up to ``width`` characters of the mention's own paragraph
+    around it (whitespace folded), cut at word boundaries ("…" where cut), so a headline
+    never runs into the dateline under it.
     """
     rows = mentions[mentions["entity"] == entity]
     if rows.empty:
@@ -69,11 +70,14 @@ def keyword_in_context(
     out = []
     for r in rows.sort_values(["doc_id", "start_char"]).itertuples():
         text = body[r.doc_id]
-        left = " ".join(text[max(0, r.start_char - width) : r.start_char].split())
-        right = " ".join(text[r.end_char : r.end_char + width].split())
-        if r.start_char > width and " " in left:
+        first = max(text.rfind("\n", 0, r.start_char) + 1, 0)  # the paragraph's bounds
+        last = text.find("\n", r.end_char)
+        last = len(text) if last < 0 else last
+        left = " ".join(text[max(first, r.start_char - width) : r.start_char].split())
+        right = " ".join(text[r.end_char : min(last, r.end_char + width)].split())
+        if r.start_char - width > first and " " in left:
             left = "…" + left.split(" ", 1)[1]
-        if r.end_char + width < len(text) and " " in right:
+        if r.end_char + width < last and " " in right:
             right = right.rsplit(" ", 1)[0] + "…"
         out.append(
             {

@@ -37,7 +37,7 @@ def _num(value: float, big_words: bool) -> str:
 
 #: Units written as words but never given a plural ending, and plurals that are not "+s".
 UNCOUNTED_UNITS = frozenset({"mph", "mpg", "bhp", "sq", "square", "times", "am", "pm"})
-IRREGULAR_PLURALS = {"foot": "feet", "inch": "inches", "century": "centuries"}
+IRREGULAR_PLURALS = {"foot": "feet", "inch": "inches", "century": "centuries", "penny": "pence"}
 
 
 def unit_label(unit: str, value: float) -> str:
@@ -73,6 +73,8 @@ def format_figure(value, value_max=None, qualifier: str = "exact", unit: str = "
 
     def one(x: float) -> str:
         s = _num(x, big)
+        if money and not float(x).is_integer() and abs(x) < 1e6:
+            s = f"{x:,.2f}"  # "$0.90", "$3.10": money keeps its cents
         if unit == "%":
             return s + "%"
         if unit in vocab()["currency_display"]:

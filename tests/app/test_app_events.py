@@ -4,6 +4,7 @@ plain-text wire copy) through the app's own upload reading, then read on its pag
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -21,12 +22,12 @@ def _clear_caches():
     yield
 
 
-def uploaded(page: str) -> AppTest:
+def uploaded(page: str, folder=EVENT) -> AppTest:
     """The app on ``page`` with the event's files read as the uploader reads them."""
     from lib.ingest.uploads import read_uploads
     from lib.ui.session import USER, PartsCache
 
-    result = read_uploads([(p.name, p.read_bytes()) for p in sorted(EVENT.iterdir())])
+    result = read_uploads([(p.name, p.read_bytes()) for p in sorted(folder.iterdir())])
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.session_state["source"] = "Your articles"
     at.session_state[USER] = {
@@ -57,3 +58,62 @@ def test_uploaded_event_speakers_on_the_quotes_page():
     assert said["There is no conflict here"[:25]].startswith("Edwin Castellane")
     assert said["I know how much riders ha"].startswith("Rafael Odunsi")
     assert not any("Knows the System" in q for q in speakers)  # the headline's quotation
+
+
+# -- a business event uploaded with a Word file (audit, round 7) --------------------------------
+
+RECALL = {"Motor City Business", "marketline", "Great Lakes Business Journal"}
+
+
+@pytest.fixture(scope="module")
+def recall(tmp_path_factory):
+    from tests.test_invented_events import event_folder
+
+    return event_folder("brake_recall", tmp_path_factory.mktemp("upload"))
+
+
+def test_uploaded_business_event_outlets_titles_and_quotes(recall):
+    rows = {r["outlet"]: r for r in rows_of(uploaded("app_pages/overview.py", recall), "articles")}
+    assert set(rows) == RECALL  # the Word file's outlet from its byline line
+    assert "Halloran Recall Tests a Family Name" in rows["Great Lakes Business Journal"]["title"]
+    assert "AUTOS" not in rows["Great Lakes Business Journal"]["title"]
+    quotes = rows_of(uploaded("app_pages/quotes.py", recall), "quotes")
+    said = {r["quote"].strip("“”\" ")[:20]: r["speaker"] for r in quotes}
+    assert said["We should have moved"].startswith("Devika Raman")
+    assert said["no family should hav"].startswith("Gregory Pell")
+
+
+def test_uploaded_business_event_figures_name_every_outlet(recall):
+    rows = rows_of(uploaded("app_pages/figures.py", recall), "figures")
+    text = " ".join(" ".join(r.values()) for r in rows)
+    assert "180,000" in text and "$38.12" in text
+    for outlet in RECALL:
+        assert outlet in text
+
+
+def test_a_file_named_outlet_and_the_same_outlet_named_in_full_are_one_outlet(tmp_path):
+    """"fox.txt" beside a page titled "… | Fox News": one outlet "Fox News" on every page
+    and in the metadata a user edits (before: two outlets, "fox" and "Fox News")."""
+    for p in sorted(EVENT.iterdir()):
+        (tmp_path / p.name).write_bytes(p.read_bytes())
+    page = (EVENT / "meridian_post.html").read_text().replace("The Meridian Post", "Fox News")
+    (tmp_path / "meridian_post.html").write_text(page)
+    rows = rows_of(uploaded("app_pages/overview.py", tmp_path), "articles")
+    assert sorted(r["outlet"] for r in rows) == ["Fox News", "Fox News", "capitol wire"]
+    at = uploaded("app_pages/sources.py", tmp_path)
+    meta = at.dataframe[1].value  # the metadata editor under the files' statuses
+    assert dict(zip(meta["doc_id"], meta["outlet"], strict=True))["fox"] == "Fox News"
+
+
+def test_the_reader_shows_the_headline_as_a_headline(recall):
+    """The title line on top of an article is drawn as a headline, not as body text; a
+    text whose first line is prose has no headline."""
+    from lib.present.html import HEADLINE_STYLE, highlight_html
+
+    at = uploaded("app_pages/reader.py", recall)
+    drawn = [e.proto.body for e in at.get("html") if "Halloran" in e.proto.body]
+    assert drawn and HEADLINE_STYLE in drawn[0]
+    assert drawn[0].index(HEADLINE_STYLE) < drawn[0].index("Halloran")
+    empty = highlight_html("Water rose.\n\nIt rained.", pd.DataFrame(
+        columns=["start_char", "end_char", "label", "entity"]))  # fmt: skip
+    assert HEADLINE_STYLE not in empty

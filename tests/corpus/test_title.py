@@ -3,6 +3,8 @@ classes 6 and 8). Every text is invented."""
 
 from __future__ import annotations
 
+import pytest
+
 from lib.corpus.parse import parse_document
 from lib.corpus.title import outlet_from_file_name, split_outlet_suffix
 from lib.ingest.uploads import read_uploads
@@ -143,6 +145,14 @@ def test_a_page_title_keeps_its_outlet_and_its_headline_on_top():
     assert doc.text.startswith("Mill to close\n\n") and doc.text.count("Mill to close") == 1
 
 
+def test_a_page_whose_extractor_names_the_headline_as_the_site_keeps_its_outlet():
+    """trafilatura gives "Sign $1.8 Billion Deal" (a "$" in the <title>) as the site name:
+    a headline is no outlet; the title's " | Outlet" names it."""
+    head = "Nations Sign $1.8 Billion Grain Deal"
+    doc = _html_page(f"{head} | The Global Dispatch", head)
+    assert (doc.title, doc.outlet) == (head, "The Global Dispatch")
+
+
 def test_bylines_with_dates_section_labels_and_time_first_dates():
     raw = (
         "Politics\n\nMill Owner Names Ex-Aide To Run Closure\n\n"
@@ -256,3 +266,124 @@ def test_a_page_printed_to_pdf_from_a_browser():
         "https://example-news.com/business/mill-owner",
     )
     assert doc.text == f"Mill Owner Names Ex-Aide To Run Closure\n\n{LEDE}"
+
+
+# -- header lines of new kinds of events (audit, round 7) ---------------------------------------
+
+
+def test_a_one_word_section_above_a_short_headline_is_no_title():
+    """"AUTOS" above a six-word headline: the section is furniture, the headline the title
+    (before, the label was the title and the headline was set aside as a byline line)."""
+    raw = f"AUTOS\n\nMill Recall Tests a Family Name\n\nBy Jane Doe, Example Journal\n\n{LEDE}"
+    doc = parse_document("d", raw)
+    assert (doc.title, doc.outlet, doc.byline) == (
+        "Mill Recall Tests a Family Name",
+        "Example Journal",
+        "Jane Doe",
+    )
+    assert doc.text.startswith("Mill Recall Tests") and "AUTOS" in doc.boilerplate
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("**Ruth Abernathy** | Minnesota Ledger | May 21, 2025",
+         ("Ruth Abernathy", "Minnesota Ledger", "2025-05-21")),
+        ("*By Youssef Benali* · February 25, 2025", ("Youssef Benali", "", "2025-02-25")),
+        ("Ruth Abernathy · May 21, 2025", ("Ruth Abernathy", "", "2025-05-21")),
+        ("Middle East | May 21, 2025", ("", "", "")),  # a section, not a writer
+    ],
+)  # fmt: skip
+def test_a_writer_outlet_and_date_line_without_by(line, want):
+    doc = parse_document("d", f"# Mill Owner Names Ex-Aide To Run Closure\n\n{line}\n\n{LEDE}")
+    assert (doc.byline, doc.outlet, doc.published) == want
+    assert doc.text.startswith("Mill Owner Names Ex-Aide To Run Closure\n\n")
+    assert line.split()[0].strip("*") not in doc.text
+
+
+def test_a_date_before_its_time_is_the_date():
+    doc = parse_document("d", f"Mill owner names aide\n\nMarch 11, 2025 · 2:14 PM ET\n\n{LEDE}")
+    assert doc.published == "2025-03-11"
+
+
+def test_a_file_named_outlet_is_spelled_as_the_article_writes_it():
+    raw = f"Mill owner names aide\n\nMINNEAPOLIS (KXMN) — {LEDE}"
+    assert parse_document("d", raw, {"source_name": "kxmn.txt"}).outlet == "KXMN"
+    raw = f"Mill owner names aide\n\nSEOUL, Feb. 25 (Seoul Tribune) — {LEDE}"
+    assert parse_document("d", raw, {"source_name": "seoul_tribune.txt"}).outlet == "Seoul Tribune"
+    assert parse_document("d", LEDE, {"source_name": "fox.txt"}).outlet == "fox"
+
+
+def test_newspaper_names_after_a_dash_in_a_page_title():
+    for name in ("Twin Cities Courier", "The Global Dispatch", "Valley Sentinel"):
+        assert split_outlet_suffix(f"Ex-mayor gets 4 years for bribes - {name}")[1] == name
+
+
+def test_a_broadcasters_watch_promo_is_furniture():
+    doc = parse_document("d", f"Mill owner names aide\n\n{LEDE}\n\nWatch the full report on KXMN "
+                         "News at 6.")  # fmt: skip
+    assert "Watch" not in doc.text and "full report" in doc.boilerplate
+
+
+def test_an_outlet_a_file_name_gives_is_the_outlet_another_article_names_in_full():
+    """"fox.txt" beside a page titled "… | Fox News": one outlet, "Fox News" (before: two
+    outlets, "fox" and "Fox News"); an outlet the user typed is kept as typed."""
+    from lib.corpus.document import outlet_labels
+
+    page = ("<html><head><title>Mill to close | Fox News</title></head><body><h1>Mill to "
+            f"close</h1><p>{LEDE}</p></body></html>").encode()  # fmt: skip
+    times = f"The New York Times\n\nMill to close now\n\n{LEDE}"
+    files = [("fox.txt", f"Mill owner names aide\n\n{LEDE}".encode()), ("a.html", page),
+             ("nyt.txt", f"Mill.\n\n{LEDE}".encode()), ("b.txt", times.encode()),
+             ("guardian.txt", f"Storm.\n\n{LEDE}".encode())]  # fmt: skip
+    docs = read_uploads(files).documents
+    assert outlet_labels(docs) == ["Fox News", "Fox News", "The New York Times",
+                                   "The New York Times", "guardian"]  # fmt: skip
+    typed = [d.__class__(**{**d.__dict__, "outlet": "Fox 5"}) if d.doc_id == "fox" else d
+             for d in docs]  # fmt: skip
+    assert outlet_labels(typed)[0] == "Fox 5"
+
+
+def test_two_writers_of_a_page_are_written_as_a_byline():
+    from lib.ingest.readers import read_html
+
+    page = ("<html><head><title>Mill to close | The Daily Example</title></head><body>"
+            "<article><h1>Mill to close</h1><p class='byline'>By Claire Dubois and Kang "
+            f"Min-seo</p><p>{LEDE}</p></article></body></html>").encode()  # fmt: skip
+    text, hints = read_html(page)
+    assert parse_document("d", text, hints).byline == "Claire Dubois and Kang Min-seo"
+
+
+def test_a_byline_the_extractor_dropped_is_read_from_the_page():
+    """"<span>By Jane Doe</span> <time>May 20, 2025</time>" in one <div>: trafilatura
+    gives no author; the page's "By" line above the first paragraph does."""
+    from lib.ingest.readers import read_html
+
+    page = ("<html><head><title>Mill to close - Example Courier</title></head><body><article>"
+            "<h1>Mill to close</h1><div class='meta'><span>By Hannah Kowalczyk</span> <time "
+            f"datetime='2025-05-20'>May 20, 2025</time></div><p>{LEDE}</p></article></body>"
+            "</html>").encode()  # fmt: skip
+    text, hints = read_html(page)
+    doc = parse_document("d", text, hints)
+    assert (doc.byline, doc.outlet) == ("Hannah Kowalczyk", "Example Courier")
+
+
+def test_a_file_named_outlet_takes_no_capital_from_another_name():
+    """"fox.txt" whose text says "told Fox News" or "Michael J. Fox" stays "fox"."""
+    raw = f"Mill owner names aide\n\n{LEDE} Michael J. Fox told Fox News he was sad."
+    assert parse_document("d", raw, {"source_name": "fox.txt"}).outlet == "fox"
+    raw = f"Mill owner names aide\n\nWASHINGTON (Fox) — {LEDE}"
+    assert parse_document("d", raw, {"source_name": "fox.txt"}).outlet == "Fox"
+
+
+def test_section_names_between_the_headline_and_the_outlet_are_cut():
+    for title in ("Grain deal signed | World | The Global Dispatch",
+                  "Grain deal signed - World News - The Global Dispatch",
+                  "Grain deal signed | Politics | Europe | The Global Dispatch"):  # fmt: skip
+        assert split_outlet_suffix(title) == ("Grain deal signed", "The Global Dispatch")
+    # a headline's own dash stays
+    assert split_outlet_suffix("Storm hits - Officials warn | The Daily Example")[0] == (
+        "Storm hits - Officials warn"
+    )
+    doc = parse_document("d", f"Grain deal signed | World | The Global Dispatch\n\n{LEDE}")
+    assert (doc.title, doc.outlet) == ("Grain deal signed", "The Global Dispatch")

@@ -181,6 +181,9 @@ def test_include_vague_false_drops_vague(seed_figures):
             "The fund raised 1.5 million dollars.",
             [("1.5 million dollars", 1.5e6, 1.5e6, "exact", "USD")],
         ),
+        ("The stamp costs 73 cents.", [("73 cents", 73, 73, "exact", "cent")]),
+        ("A pint costs 90 pence.", [("90 pence", 90, 90, "exact", "penny")]),
+        ("Unemployment fell to 4 per cent.", [("4 per cent", 4, 4, "exact", "%")]),
     ],
 )
 def test_values_qualifiers_units(nlp, text, expected):
@@ -335,6 +338,14 @@ def test_bare_counts_the_model_tags_as_dates_are_figures(nlp):
     ):
         assert [f.kind for f in extract_figures(nlp(text)) if f.kind != "duration"] == [], text
     assert [f.kind for f in extract_figures(nlp("He was 45 years old."))] == ["age"]
+
+
+def test_a_duration_the_model_ran_into_a_date_before_it_is_a_figure(nlp):
+    text = ("Marta Lind, a former councillor of the river town, was sentenced on Tuesday to 30 "
+            "months in prison in the fraud case that ended her career.")  # fmt: skip
+    figs = extract_figures(nlp(text))
+    assert [(f.value, f.unit, f.kind) for f in figs] == [(30, "month", "duration")]
+    assert extract_figures(nlp("The festival runs from June 5 to 7 in the park.")) == []
 
 
 @pytest.mark.parametrize(

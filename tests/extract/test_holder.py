@@ -118,3 +118,20 @@ def test_an_age_is_held_by_the_person_it_describes(nlp, text):
 def test_no_person_no_age_holder(nlp, text, value):
     fig = one(nlp, text, value)
     assert fig.holder_how != "aged"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "First line.\nLIMA, Peru — Chile and Peru signed a $2.4 billion agreement on Monday.",
+        "First line.\nLIMA, Feb. 25 (Andes Wire) — Chile and Peru signed a $2.4 billion "
+        "agreement on Monday.",
+    ],
+)
+def test_a_dateline_holds_no_figure(nlp, text):
+    fig = one(nlp, text, 2.4e9)
+    assert fig.holder_text.startswith("Chile")
+
+
+def test_a_subject_that_is_no_dateline_still_holds(nlp):
+    assert one(nlp, "First line.\nFord cut 13,000 jobs.", 13_000).holder_text == "Ford"

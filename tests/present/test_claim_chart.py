@@ -69,3 +69,12 @@ def test_outlet_labels_are_unique_and_shown_without_bidi_controls():
     assert labels[2] == "rtl_txt.exe"
     fig = outlet_counts_chart(pd.Series([3, 4], index=[a, b]))
     assert len(set(fig.data[0].y)) == 2  # two bars, not one merged bar
+
+
+def test_a_chart_of_counts_has_whole_ticks():
+    """Mentions per outlet 3, 3, 2: ticks 0, 1, 2, 3, never "0.5 mentions"."""
+    from lib.present.charts import count_step, outlet_counts_chart
+
+    fig = outlet_counts_chart(pd.Series([3, 3, 2], index=["a", "b", "c"]))
+    assert (fig.layout.xaxis.dtick, fig.layout.xaxis.tickformat) == (1, "d")
+    assert [count_step(n) for n in (0, 6, 7, 30, 140, 5000)] == [1, 1, 2, 5, 25, 1000]

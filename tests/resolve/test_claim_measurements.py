@@ -206,3 +206,36 @@ def test_one_persons_age_written_three_ways_is_one_claim(analyse_texts):
     assert len(ages) == 3
     assert ages["claim_id"].nunique() == 1
     assert set(ages["status"]) == {"agree"}
+
+
+def test_one_thing_named_by_its_initials_or_its_verb_is_one_claim(nlp):
+    claims = claims_of(nlp, {
+        "a": "Vantor Motors is recalling about 52,000 SUVs. The recall will cost the company "
+             "about $410 million, analysts said.",
+        "b": "Vantor Motors will recall roughly 52,000 Corsa sport utility vehicles. Analysts "
+             "put the cost of the recall at $410 million.",
+    })  # fmt: skip
+    assert claim_with(claims, 52_000)["doc_id"].nunique() == 2  # SUVs = sport utility vehicles
+    assert claim_with(claims, 410e6)["doc_id"].nunique() == 2  # "will cost" = "the cost"
+
+
+def test_a_dateline_is_no_actor_of_a_claim(nlp):
+    claims = claims_of(nlp, {
+        "a": "First line.\nLIMA, Peru — Chile and Peru signed a $2.4 billion agreement on "
+             "Tuesday to build a railway.",
+        "b": "Chile will spend $2.4 billion building a railway in Peru under an agreement "
+             "signed on Tuesday.",
+    })  # fmt: skip
+    claim = claim_with(claims, 2.4e9)
+    assert claim["doc_id"].nunique() == 2
+    assert not claim["counted"].iloc[0].startswith("LIMA")  # the dateline names no actor
+
+
+def test_tons_and_tonnes_of_one_shipment_are_one_claim(nlp):
+    claims = claims_of(nlp, {
+        "a": "The aid agency will ship 450,000 tonnes of rice to the port.",
+        "b": "The agency plans to send 450,000 tons of rice through the port.",
+    })  # fmt: skip
+    claim = claim_with(claims, 450_000)
+    assert claim["doc_id"].nunique() == 2
+    assert set(claim["unit"]) == {"ton", "tonne"}  # shown as each outlet wrote it

@@ -56,3 +56,19 @@ def test_outlet_notes_trace_each_outlet_to_its_files(seed_analysis):
             assert "(no outlet named in the text)" in note
         if doc.title:
             assert f"“{doc.title}”" in note
+
+
+def test_a_mentions_context_stays_in_its_paragraph():
+    """A headline's name shows the headline, not the dateline under it run into it."""
+    from lib.views.compare import keyword_in_context
+
+    head = "Halloran Recall Tests a Family Name"
+    text = f"{head}\n\nFLINT, Mich. — For 77 years the Halloran name hung."
+    at = text.index("Halloran name")
+    mentions = pd.DataFrame(
+        {"entity": ["H", "H"], "outlet": ["o", "o"], "doc_id": ["d", "d"],
+         "sentence_id": [0, 1], "start_char": [0, at], "end_char": [8, at + 8]}
+    )  # fmt: skip
+    lines = keyword_in_context(mentions, pd.DataFrame({"doc_id": ["d"], "text": [text]}), "H")
+    assert lines["right"].tolist() == ["Recall Tests a Family Name", "name hung."]
+    assert lines["left"].tolist() == ["", "FLINT, Mich. — For 77 years the"]

@@ -45,6 +45,10 @@ def test_flood_summary(flood_claims):
         ((1000, 1000, "vague", ""), "thousands"),
         ((1.5e6, 1.5e6, "exact", ""), "1.5 million"),
         ((150, 150, "at_most", "km/h"), "≤150 km/h"),
+        ((0.9, 0.9, "exact", "GBP"), "£0.90"),
+        ((90, 90, "exact", "penny"), "90 pence"),
+        ((9, 9, "approx", "cent"), "~9 cents"),
+        ((38.1, 38.1, "exact", "USD"), "$38.10"),
     ],
 )
 def test_format_figure(args, label):

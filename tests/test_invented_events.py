@@ -479,12 +479,6 @@ def test_a_company_its_ceo_and_its_regulator_across_outlets(event):
     assert set(post["entity"]) == {"Margaret Halloran"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class 4, lib/resolve/short_forms.py: 'Halloran Motors "
-    "Inc.', 'Halloran Motors Corp.' and 'Halloran Motors' are three "
-    "organisations",
-)
 def test_a_company_with_and_without_inc_or_corp_is_one_organisation(event):
     _, analysis = event("brake_recall")
     orgs = set(analysis.entities[analysis.entities["label"] == "ORG"]["entity"])

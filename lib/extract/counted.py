@@ -198,7 +198,8 @@ def _modifiers(noun, cand: Candidate) -> tuple[set[int], list]:
         if any(t.like_num for t in sub) or child.lower_ in stop:
             continue
         for t in sub:
-            if t.dep_ in ("punct", "det", "cc", "case") or t.lower_ in stop:
+            named = t.pos_ == "PROPN" and t.ent_type_ != ""  # "New" of "New York trading"
+            if t.dep_ in ("punct", "det", "cc", "case") or (t.lower_ in stop and not named):
                 continue
             keep.add(t.i)
             mods.append(t)

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 from lib.extract.name_forms import (
     clear_given_name,
     nickname_records,
+    numbered_body,
     person_of_place,
     qualify_places,
     title_before_name,
+    title_in_name,
 )
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
@@ -145,6 +147,11 @@ def _labelled_pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozen
         yield ent.start, of, "PERSON"
         yield of + 1, ent.end, "GPE"
         return
+    title = title_in_name(doc, ent)
+    if title is not None:  # "Fed Chair Ada Roe": the body, then the person
+        yield ent.start, title, ent.label_
+        yield title + 1, ent.end, "PERSON"
+        return
     for start, end in _pieces(doc, ent, cut_possessive, surnames):
         yield start, end, ent.label_
 
@@ -158,13 +165,20 @@ def _editorial(doc: Doc, tok, ent: Span) -> bool:
     return tok.text == ")" and tok.i > ent.start and "(" not in doc[ent.start : tok.i].text
 
 
+#: Plurals without an "s" that take "'s" inside a name ("Children's Fund", "Women's March").
+IRREGULAR_PLURALS = frozenset({"children", "women", "men", "people"})
+
+
 def _plural_of_name(doc: Doc, tok, ent: Span) -> bool:
-    """A bare apostrophe after a plural inside a name, capitalised words following it
-    ("Workers’ Compensation Board", "Veterans’ Affairs"): part of the name, not an owner."""
-    if tok.text not in ("’", "'") or tok.i + 1 >= ent.end:
+    """A possessive after a plural inside a name, capitalised words following it
+    ("Workers’ Compensation Board", "Veterans’ Affairs", "United Nations Children's Fund"):
+    part of the name, not an owner."""
+    if tok.i + 1 >= ent.end or not doc[tok.i + 1].text[:1].isupper():
         return False
-    before, after = doc[tok.i - 1], doc[tok.i + 1]
-    return before.text.endswith("s") and after.text[:1].isupper()
+    before = doc[tok.i - 1]
+    if tok.text in ("’", "'"):
+        return before.text.endswith("s")
+    return tok.lower_ in ("’s", "'s") and before.lower_ in IRREGULAR_PLURALS
 
 
 def _between_surnames(doc: Doc, tok, surnames: frozenset) -> bool:
@@ -228,7 +242,7 @@ def _join(doc: Doc, ent: Span, nxt: Span) -> Span | None:
         ent.label_ in ORG_LIKE
         and nxt.label_ in JOINABLE
         and len(body) > 0
-        and body[0].text[:1].isupper()
+        and (body[0].text[:1].isupper() or body[0].text[:1].isdigit())  # "the 10th Circuit"
         and (
             # "Member" + "of" + "Congress" is a role: one word joins only as an acronym
             (len(words) == 1 and not lead and words[0] in JOINERS and _name_like(ent))
@@ -254,6 +268,15 @@ def _join(doc: Doc, ent: Span, nxt: Span) -> Span | None:
             or (words == [")"] and ent[0].is_title and _opened_before(doc, ent))
         )  # "Domenic" + "M. Recchia Jr.", "(strongman Moammar" + ")" + "Gadhafi"
     )
+    if numbered_body(doc, ent, nxt) or (  # "10th" + "U.S. Circuit Court of Appeals"
+        ent.label_ == "ORG" == nxt.label_  # "... Co-operation and" + "Development": one
+        and len(ent.text.removeprefix("the ").split()) > 2  # cut at "and" ("Indo-Pacific and"
+        # + "Euro-Atlantic" are two)
+        and nxt.start == ent.end
+        and ent[-1].lower_ in ("and", "&")
+        and nxt[0].text[:1].isupper()
+    ):
+        return doc.char_span(ent.start_char, nxt.end_char, label="ORG")
     return doc.char_span(ent.start_char, nxt.end_char, label=ent.label_) if ok else None
 
 
@@ -269,10 +292,12 @@ def _name_like(ent: Span) -> bool:
 
 
 def _title_words(ent: Span) -> int:
-    """Capitalised words of ``ent`` (0 when it holds a determiner)."""
-    if any(t.pos_ == "DET" for t in ent):
+    """Capitalised words of ``ent`` after a leading "the" (0 when it holds a determiner
+    inside)."""
+    words = ent[1:] if ent[0].lower_ == "the" else ent
+    if any(t.pos_ == "DET" for t in words):
         return 0
-    return sum(t.text[:1].isupper() for t in ent)
+    return sum(t.text[:1].isupper() for t in words)
 
 
 def _extend_left(doc: Doc, ent: Span) -> Span:
@@ -432,6 +457,8 @@ def _trim_piece(doc, start: int, end: int) -> tuple[int, int, bool]:
     if region_word and doc[end - 1].is_lower:
         end -= 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_lower):
+        if end - start > 2 and doc[end - 2].text == "-" and not doc[end - 3].whitespace_:
+            break  # "Co-operation": a hyphenated word stays whole
         end -= 1
     return start, end, region_word
 

@@ -12,7 +12,10 @@ Read from the text itself, whatever pieces the model made of it:
   Illinois") while the state keeps its own mention (:func:`qualify_places`);
 - an abbreviated title cut off before a name ("Sgt" of "Sgt. Ada Roe") is no name
   (:func:`title_before_name`), and a person with their home town tagged as one organisation
-  ("Teo Varga of Aventura, Florida") is two names (:func:`person_of_place`).
+  ("Teo Varga of Aventura, Florida") is two names (:func:`person_of_place`), and so are a
+  body and the person a title of it names ("Fed Chair Ada Roe": :func:`title_in_name`);
+- a number in digits and the body it numbers, tagged apart ("10th" + "U.S. Circuit Court
+  of Appeals"), are one organisation (:func:`numbered_body`);
 """
 
 from __future__ import annotations
@@ -254,6 +257,34 @@ def person_of_place(doc: Doc, ent: Span) -> int | None:
         return k if hit[1] in ("GPE", "LOC") else None
     m = QUALIFIED.match(doc_text(doc), ent.end_char)  # "of Aventura, Florida": a town
     return k if m is not None and region_at(m)[0] is not None else None
+
+
+def title_in_name(doc: Doc, ent: Span) -> int | None:
+    """The job title inside a non-person entity written "<body> <Title> <Given> <Surname>"
+    ("Fed Chair Ada Roe", "Acme Spokeswoman Ada Roe"), a clear given name right after the
+    title and one or two capitalised words after that, else None: the body is one name, the
+    person another ("Justice Department" has no name after its title)."""
+    if ent.label_ == "PERSON" or len(ent) < 4:
+        return None
+    heads = gazetteer().titles["head"]
+    for tok in doc[ent.start + 1 : ent.end - 2]:
+        rest = doc[tok.i + 1 : ent.end]
+        if (
+            tok.text in heads
+            and len(rest) <= 3
+            and clear_given_name(rest[0].text)
+            and all(t.text[:1].isupper() and t.text not in name_heads() for t in rest)
+        ):
+            return tok.i
+    return None
+
+
+def numbered_body(doc: Doc, ent: Span, nxt: Span) -> bool:
+    """``ent`` a number in digits and ``nxt``, right after it, the body it numbers ("10th" +
+    "U.S. Circuit Court of Appeals"): one organisation."""
+    if ent.label_ != "ORDINAL" or not ent.text[:1].isdigit():
+        return False
+    return nxt.label_ == "ORG" and nxt.start == ent.end and nxt[0].text[:1].isupper()
 
 
 def clear_given_name(word: str) -> bool:

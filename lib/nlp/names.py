@@ -280,4 +280,16 @@ def demonym_country(name: str) -> str | None:
 def name_heads() -> dict[str, str]:
     """Last word -> label of ``lib/data/name_heads.csv`` ("Tower" -> FAC, "Foundation" ->
     ORG): a multi-word name ending so is that kind of thing, never a person."""
-    return {row["word"]: row["label"] for row in read_csv("name_heads.csv") if row["word"]}
+    return {row["word"]: row["label"] for row in read_csv("name_heads.csv") if row["label"]}
+
+
+@functools.cache
+def head_words(role: str) -> frozenset[str]:
+    """The words of ``lib/data/name_heads.csv`` with ``role`` among their roles ("generic",
+    "office", "org_word", …; the file's header says what each means)."""
+    words = frozenset(
+        row["word"] for row in read_csv("name_heads.csv") if role in row["roles"].split()
+    )
+    if not words:
+        raise ValueError(f"no head word has the role {role!r}")
+    return words

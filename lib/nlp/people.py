@@ -21,7 +21,7 @@ from collections import defaultdict
 
 from lib.datafiles import read_json
 from lib.nlp.gazetteer import gazetteer
-from lib.nlp.names import name_heads
+from lib.nlp.names import head_words, name_heads
 
 #: Vote weights of each kind of gender evidence.
 HONORIFIC_VOTE, TITLE_VOTE, NAME_VOTE, PRONOUN_VOTE = 3.0, 2.0, 1.0, 1.0
@@ -286,11 +286,9 @@ class People:
 #: Entity types the model gives a person's name by mistake ("Priebus" as ORG, "Ada Moss"
 #: as FAC, a building's name).
 MISTYPED = frozenset({"ORG", "GPE", "NORP", "FAC"})
-#: Words that make a name an organisation however it is used ("Acme Inc.", "Labour Party").
-ORG_WORDS = frozenset(
-    "Inc Inc. Corp Corp. Co. Ltd Ltd. LLC Party Committee Council Association Union Group "
-    "Department Ministry Agency Institute University College Foundation Company Bank News".split()
-)
+#: Words that make a name an organisation however it is used ("Acme Inc.", "Labour Party");
+#: role "org_word" of ``lib/data/name_heads.csv``.
+ORG_WORDS = head_words("org_word")
 
 
 def person_like(doc, persons: list) -> list:

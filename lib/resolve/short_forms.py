@@ -33,66 +33,49 @@ from collections import defaultdict
 import pandas as pd
 
 from lib.extract.name_forms import regions
-from lib.nlp.gazetteer import gazetteer
+from lib.nlp.gazetteer import gazetteer, norm_key
+from lib.nlp.names import head_words
 from lib.resolve.grouping import UnionFind
 
+# Head words are declared once, with what each means, in ``lib/data/name_heads.csv``.
 #: Words after a name that do not change what it names ("BuzzFeed News", "Acme Inc.").
-GENERIC_TAILS = frozenset(
-    """News Media Inc. Inc Corp. Corp Co. Co Company Corporation Group Holdings Ltd Ltd.
-    LLC PLC Network Networks Online Digital Stores Industries Enterprises International""".split()
-)
+GENERIC_TAILS = head_words("tail")
 #: Last words of an institution's name that its short form drops ("Heritage Foundation" ->
 #: "Heritage", "Fox News Channel" -> "Fox News", "Quinnipiac University poll" -> "Quinnipiac").
-INSTITUTION_TAILS = frozenset(
-    """Channel Foundation Institute Institution University College Poll Organization
-    Organisation Association Society Federation Center Centre""".split()
-)
+INSTITUTION_TAILS = head_words("institution_tail")
 #: One word that is the head of many names and so never stands alone for one of them by
 #: being its last word ("Committee", "Party"; "House" of "White House" is no House).
-GENERIC_HEADS = frozenset(
-    """House Senate Assembly Congress Parliament Legislature Court Council Cabinet
-    Department Ministry Office Bureau Agency Administration Committee Subcommittee Caucus
-    Panel Party Police Union Club Commission Board Service Conference State States Street
-    Forces Army Navy Times Post News Network Campaign Group Fund Project Center University
-    College School Foundation Institute Association Society Hospital Church Company""".split()
-)
+GENERIC_HEADS = head_words("generic")
 #: Bodies named after their polity ("U.S. House", "Maine Senate"): the place dropped must be
 #: a state or country ("Cordoba House" is no short "House").
-LEGISLATURES = frozenset(
-    "House Senate Assembly Congress Parliament Legislature Court Council Cabinet".split()
-)
+LEGISLATURES = head_words("legislature")
 #: "Justice Department" = "Department of Justice".
-OFFICE_WORDS = frozenset("Department Ministry Office Bureau Agency Administration".split())
+OFFICE_WORDS = head_words("office")
 #: Generic heads that never stand alone for the one name of a story they end: a chamber
 #: ("House" is no short "White House", "Senate" no short "Texas Senate"; the place rule
 #: of :func:`shorter_forms` joins "U.S. House") and words that head no body.
-LONE_HEAD_EXCLUDED = frozenset(
-    "House Senate Assembly Congress Parliament Legislature State States Street News".split()
-)
+LONE_HEAD_EXCLUDED = head_words("lone_excluded")
 #: Heads of bodies commonly named after a person or a movement that is not the body: "Tea
 #: Party" is no short "Tea Party Caucus", "Ana Ruiz" no short "Ana Ruiz Foundation".
-NAMED_AFTER_HEADS = frozenset(
-    "Caucus Foundation Fund Campaign Project Center University College School Institute "
-    "Hospital Church Company".split()
-)
+NAMED_AFTER_HEADS = head_words("named_after")
+#: A company's legal form ("Inc.", "Corp.", "Company"): "Acme Inc." / "Acme Corp." are one.
+LEGAL_FORMS = head_words("legal")
+#: Last words of companies' names ("Freight", "Motors"): the company goes by its first word.
+COMPANY_WORDS = head_words("company")
 #: Small words initials skip ("Federal Bureau of Investigation" -> FBI).
 INITIAL_SKIP = frozenset("of and the for on in at to &".split())
 #: Chambers whose committees go by their name alone ("Senate Judiciary Committee").
-CHAMBERS = frozenset("House Senate Assembly".split())
+CHAMBERS = head_words("chamber")
 #: Last words of a chamber's body.
-COMMITTEES = frozenset("Committee Subcommittee Caucus Panel".split())
+COMMITTEES = head_words("committee")
 ORG_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
-def _is_region(words: list[str]) -> bool:
-    hit = gazetteer().lookup(" ".join(words)) if words else None
-    return hit is not None and hit[0] in regions()
-
-
 def same_office(name: str) -> str:
-    """ "Department of Justice" -> "Justice Department" (one key for both word orders);
-    other names unchanged."""
+    """ "Department of Justice" -> "Justice Department" (one key for both word orders; an
+    office of "... Affairs" without it: "Ministry of Foreign Affairs" -> "Foreign
+    Ministry"); other names unchanged."""
     words = name.split(" ")
     rest = words[2:]
     if (
@@ -102,8 +85,10 @@ def same_office(name: str) -> str:
         and rest[0][:1].isupper()
         and all(w[:1].isupper() or w == "and" for w in rest)
     ):  # "Department of Homeland Security" -> "Homeland Security Department"
-        return f"{' '.join(rest)} {words[0]}"
-    return name
+        words = [*rest, words[0]]
+    if len(words) > 2 and words[-1] in OFFICE_WORDS and words[-2] == "Affairs":
+        del words[-2]  # "Ministry of Foreign Affairs" / "Foreign Ministry"
+    return " ".join(words)
 
 
 def initials(name: str) -> set[str]:
@@ -141,9 +126,22 @@ def _is_state(words: list[str]) -> bool:
     return hit is not None and hit[0] in _us_states()
 
 
+def _place_of(words: list[str]) -> str | None:
+    """The place a name's leading words name: a place of the gazetteer ("U.S." -> "United
+    States"), or one word that is its demonym ("British" -> "United Kingdom", as in "British
+    Foreign Office" / "UK Foreign Office"); else None."""
+    if not words:
+        return None
+    hit = gazetteer().lookup(" ".join(words))
+    if hit is not None:
+        return hit[0] if hit[1] == "GPE" else None
+    if len(words) == 1 and words[0][:1].isupper():
+        return gazetteer().demonyms.get(norm_key(words[0]))
+    return None
+
+
 def _is_place(words: list[str]) -> bool:
-    hit = gazetteer().lookup(" ".join(words)) if words else None
-    return hit is not None and hit[1] == "GPE"
+    return _place_of(words) is not None
 
 
 def shorter_forms(name: str) -> list[str]:
@@ -156,7 +154,7 @@ def shorter_forms(name: str) -> list[str]:
     for k in range(1, min(3, len(words) - 1) + 1):  # a place before: "New York Times"
         if _is_place(words[:k]):
             rest = " ".join(words[k:])
-            if rest.split(" ")[0] in LEGISLATURES and not _is_region(words[:k]):
+            if rest.split(" ")[0] in LEGISLATURES and _place_of(words[:k]) not in regions():
                 break
             out += [rest, *[f for f in shorter_forms(rest) if f not in out]]
             break
@@ -202,6 +200,22 @@ def head_word(name: str) -> str:
     return words[words.index("of", 1) - 1] if "of" in words[1:-1] else words[-1]
 
 
+def company_first_word(name: str) -> str:
+    """The first word a company goes by: "Quillon Pharmaceuticals Inc." -> "Quillon",
+    "Brill Motors" -> "Brill"; "" unless the name (without its legal form) ends in a
+    company word of ``name_heads.csv`` and starts with a capitalised word that is no place
+    ("American Airlines" keeps its name: "American" is a demonym, never "America")."""
+    words = name.replace(",", "").split(" ")
+    while len(words) > 2 and words[-1] in LEGAL_FORMS:
+        words = words[:-1]
+    if len(words) < 2 or words[-1] not in COMPANY_WORDS or words[0] == "The":
+        return ""
+    first = words[0]
+    if not (first[:1].isupper() and first[1:].islower()) or _is_place([first]):
+        return ""
+    return first
+
+
 def without_head(name: str) -> str:
     """A name of three or more capitalised words without its generic last word ("Senate
     Judiciary Committee" -> "Senate Judiciary", "Boston Police Department" -> "Boston
@@ -216,15 +230,28 @@ def without_head(name: str) -> str:
     return "" if _is_place(short) else " ".join(short)
 
 
+def legal_stem(name: str) -> str:
+    """A company's name without its legal form ("Acme Dynamics Inc." / "Acme Dynamics Corp."
+    -> "Acme Dynamics"), marked so that it never equals a name written as such; other names
+    unchanged."""
+    words = name.split(" ")
+    k = len(words)
+    while k > 1 and words[k - 1].rstrip(",") in LEGAL_FORMS:
+        k -= 1
+    if k == len(words) or not words[k - 1][:1].isupper() or words[:k] == ["The"]:
+        return name
+    return " ".join(words[:k]).rstrip(",") + " (company)"
+
+
 def place_key(name: str) -> str:
     """One key for a name whose leading place is written two ways: "U.S. Conference of
     Catholic Bishops" and "United States Conference of Catholic Bishops" -> "United States
     Conference of Catholic Bishops"; names without a leading place unchanged."""
     words = name.split(" ")
     for k in range(min(3, len(words) - 1), 0, -1):
-        hit = gazetteer().lookup(" ".join(words[:k]))
-        if hit is not None and hit[1] == "GPE":
-            return " ".join([hit[0], *words[k:]])
+        place = _place_of(words[:k])
+        if place is not None:
+            return " ".join([place, *words[k:]])
     return name
 
 
@@ -280,10 +307,8 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
     longer: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
     offices: dict[str, set[str]] = defaultdict(set)
-    suffixes: dict[str, set[str]] = defaultdict(set)
+    _add_dropped_forms(names, longer)
     for name in names:
-        for short in shorter_forms(name):
-            longer[short].add(name)
         for key in initials(name):
             by_initials[key].add(name)
         offices[same_office(name)].add(name)
@@ -291,12 +316,16 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
         owners = {place_key(n) for n in by_initials.get(name, ())}
         if name.isupper() and " " not in name and len(owners) == 1:
             longer[name] |= by_initials[name]
-    for name in names:  # "the Enquirer" of "National Enquirer", when nothing else fits
-        for short in suffix_forms(name):
-            if short not in longer:
-                suffixes[short].add(name)
-    for short, owners in suffixes.items():
-        longer[short] |= owners
+    # "the Enquirer" of "National Enquirer"; "Quillon" of "Quillon Pharmaceuticals Inc.";
+    # each when nothing else fits
+    for forms in (suffix_forms, lambda n: [s for s in [company_first_word(n)] if s]):
+        found: dict[str, set[str]] = defaultdict(set)
+        for name in names:
+            for short in forms(name):
+                if short not in longer:
+                    found[short].add(name)
+        for short, owners in found.items():
+            longer[short] |= owners
     for name in names:  # "Senate Judiciary" of "Senate Judiciary Committee", when nothing else
         short = without_head(name)
         if short and short not in longer:
@@ -306,6 +335,21 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
             a, b = sorted(forms)
             longer[a].add(b)
     return longer
+
+
+def _add_dropped_forms(names: list[str], longer: dict[str, set[str]]) -> None:
+    """Each name under its :func:`shorter_forms`, and under a name of the story that is one
+    of them written in the office's other order ("Ministry of Foreign Affairs" of "Russian
+    Foreign Ministry")."""
+    office_of: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        office_of[same_office(name)].add(name)
+    for name in names:
+        for short in shorter_forms(name):
+            longer[short].add(name)
+            for other in office_of.get(same_office(short), ()):
+                if other not in (name, short):
+                    longer[other].add(name)
 
 
 def _org_groups(counts: pd.Series) -> dict[str, str]:
@@ -318,7 +362,11 @@ def _org_groups(counts: pd.Series) -> dict[str, str]:
     for name in names:
         if " " in name:
             spelled[place_key(name)].add(name)
-    for forms in spelled.values():  # "U.S. X" / "United States X": one name, first
+    for name in names:
+        stem = legal_stem(name)
+        if stem != name:
+            spelled[stem].add(name)
+    for forms in spelled.values():  # "U.S. X" / "United States X", "X Inc." / "X Corp."
         first, *rest = sorted(forms)
         for other in rest:
             uf.union(index[first], index[other])
@@ -354,8 +402,9 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
     organisation of its story ("Quinnipiac" / "Quinnipiac University", "Enquirer" /
     "National Enquirer") -> that organisation. A name the gazetteer knows stays what it is
     ("Georgia" is no short "Georgia Power"); a person joins only by an ending of the name
-    ("Enquirer"), never a first word ("Ford" is no short "Ford Foundation"), and only when
-    no honorific, title or person of the story's names claims it."""
+    ("Enquirer") or the first word a company goes by ("Harlow's chief executive" of "Harlow
+    Dynamics"), never another first word ("Ford" is no short "Ford Foundation"), and only
+    when no honorific, title or person of the story's names claims it."""
     out: dict[tuple[str, str], str] = {}
     ent_story = pd.DataFrame({"story": stories, "entity": df["entity"], "label": df["label"]})
     cue = pd.Series(False, index=df.index)
@@ -375,7 +424,7 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
             top = mapping.get((story, org), org)
             for short in shorter_forms(org):
                 primary[short].add(top)
-            for short in suffix_forms(org):
+            for short in filter(None, [*suffix_forms(org), company_first_word(org)]):
                 ending[short].add(top)
         strays = rows[rows["label"].isin(STRAY_LABELS)]
         for name, group in strays.groupby("entity"):
@@ -392,24 +441,48 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
     return out
 
 
+#: Last words of a county-like area whose bare name is the same place ("Miami-Dade County"
+#: / "Miami-Dade") when the bare name is no other place the gazetteer knows.
+AREA_WORDS = (" County", " Parish", " Borough")
+
+
+def _saint(name: str) -> str:
+    """One spelling of a saint's name in a place: "Saint Petersburg" -> "St. Petersburg"."""
+    for form in ("Saint ", "St "):
+        if name.startswith(form):
+            return "St. " + name[len(form) :]
+    return name
+
+
 def _bare_places(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
-    """A bare place name -> its one qualified form in the same article, else in the story."""
-    places = df[df["label"].isin(PLACE_LABELS) & df["entity"].str.contains(", ", regex=False)]
-    if places.empty:
+    """A bare place name -> its one qualified form in the same article, else in the story
+    ("Saint Petersburg" and "St. Petersburg" written alike); a bare name the gazetteer
+    does not know -> the story's one county of that name ("Miami-Dade" -> "Miami-Dade
+    County")."""
+    places = df[df["label"].isin(PLACE_LABELS)]
+    qualified = places[places["entity"].str.contains(", ", regex=False)]
+    areas = places[places["entity"].str.endswith(AREA_WORDS)]
+    if qualified.empty and areas.empty:
         return df["entity"]
     in_doc: dict[tuple, set[str]] = defaultdict(set)
     in_story: dict[tuple, set[str]] = defaultdict(set)
     for doc, story, ent in zip(
-        places["doc_id"], stories[places.index], places["entity"], strict=True
+        qualified["doc_id"], stories[qualified.index], qualified["entity"], strict=True
     ):
-        bare = ent.split(", ", 1)[0]
+        bare = _saint(ent.split(", ", 1)[0])
         in_doc[(doc, bare)].add(ent)
         in_story[(story, bare)].add(ent)
+    counties: dict[tuple, set[str]] = defaultdict(set)
+    for story, ent in zip(stories[areas.index], areas["entity"], strict=True):
+        bare = ent.rsplit(" ", 1)[0]
+        if gazetteer().lookup(bare) is None:
+            counties[(story, bare)].add(ent)
     out = []
     for doc, story, ent, lab in zip(df["doc_id"], stories, df["entity"], df["label"], strict=True):
-        forms = in_doc.get((doc, ent))
+        key = _saint(ent)
+        forms = in_doc.get((doc, key))
         if not forms and ent not in regions():  # "Washington" may be the state or the city
-            forms = in_story.get((story, ent), set())
-        forms = forms or set()
+            forms = in_story.get((story, key), set())
+        forms = forms or counties.get((story, ent), set())
         out.append(next(iter(forms)) if lab in PLACE_LABELS and len(forms) == 1 else ent)
     return pd.Series(out, index=df.index, dtype=object)

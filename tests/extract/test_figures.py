@@ -241,6 +241,13 @@ def test_counted_phrase_other_event(nlp):
     assert fig.counted_groups == "Haitian"
 
 
+def test_a_name_in_what_is_counted_keeps_its_words(nlp):
+    (fig,) = figs_of(nlp, "The stock closed at $38.12 in New York trading.")
+    assert fig.counted == "New York trading"  # "New" is a stop word only outside a name
+    (fig,) = figs_of(nlp, "The army sent 300 new troops.")
+    assert fig.counted == "troops"
+
+
 @pytest.mark.parametrize(
     ("text", "figure", "speaker", "entity"),
     [

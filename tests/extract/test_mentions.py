@@ -50,8 +50,7 @@ def test_a_bare_surname_like_an_undotted_title_stays_a_name(nlp):
 def _places(nlp, text):
     doc = nlp(text)
     return {
-        (r.start_char, r.text): (r.label, r.expansion)
-        for r in mention_records(doc, [0] * len(doc))
+        (r.start_char, r.text): (r.label, r.expansion) for r in mention_records(doc, [0] * len(doc))
     }
 
 
@@ -90,3 +89,60 @@ def test_bodies_of_a_place_stay_whole(nlp):
     found = _places(nlp, "The University of Alabama and the Bank of America sued the Duke of Kent.")
     texts = {t for (_, t) in found}
     assert "University of Alabama" in texts and "Bank of America" in texts
+
+
+def test_a_possessive_after_an_irregular_plural_is_part_of_the_name(nlp):
+    # "Children's", "Women's" inside a name belong to it; "Vantor's" before a name owns it
+    text = (
+        "The United Nations Children's Fund said the cuts hurt families. "
+        "The Women's Lantern Society met in Vantor's Grand Hall on Friday."
+    )
+    doc = nlp(text)
+    texts = [r.text for r in mention_records(doc, [0] * len(doc))]
+    assert "United Nations Children's Fund" in texts
+    assert "United Nations Children" not in texts
+
+
+def test_a_body_and_the_person_its_title_names_tagged_as_one_organisation_are_two(nlp):
+    text = (
+        "WASHINGTON (Reuters) - The Federal Reserve held interest rates steady on Wednesday, "
+        "and Fed Chair Maren Castell said the central bank would watch inflation closely. "
+        "The Justice Department Inspector General Office declined to comment."
+    )
+    doc = nlp(text)
+    found = {(r.text, r.label) for r in mention_records(doc, [0] * len(doc))}
+    assert ("Maren Castell", "PERSON") in found and ("Fed", "ORG") in found
+    assert not any("Castell" in t and lab != "PERSON" for t, lab in found)
+    assert ("Justice Department Inspector General Office", "ORG") in found  # no name after
+
+
+def test_an_appeals_court_however_written_is_one_name(nlp):
+    # a number in digits before the court, "for the 10th Circuit" after it, "The" before it
+    text = (
+        "The U.S. Court of Appeals for the 10th Circuit on Tuesday blocked the ban. "
+        "The 10th U.S. Circuit Court of Appeals sided with the group."
+    )
+    doc = nlp(text)
+    found = [r.text for r in mention_records(doc, [0] * len(doc)) if r.label == "ORG"]
+    assert found == [
+        "U.S. Court of Appeals for the 10th Circuit",
+        "10th U.S. Circuit Court of Appeals",
+    ]
+
+
+def test_a_name_the_model_cut_at_and_or_inside_a_hyphenated_word_stays_whole(nlp):
+    text = (
+        "The Organisation for Economic Co-operation and Development said growth would slow. "
+        "The Organisation for Economic Co-operation and Development (OECD) cut its forecast."
+    )
+    doc = nlp(text)
+    found = [r.text for r in mention_records(doc, [0] * len(doc)) if r.label == "ORG"]
+    assert found[0] == "Organisation for Economic Co-operation and Development"
+    assert not any(t.endswith("Co.") or t.endswith(" Co") for t in found)
+
+
+def test_two_regions_joined_by_and_stay_two(nlp):
+    text = '"The pact is a risk to both the Indo-Pacific and Euro-Atlantic security," Varkan said.'
+    doc = nlp(text)
+    found = [r.text for r in mention_records(doc, [0] * len(doc))]
+    assert not any(" and " in t for t in found)

@@ -388,6 +388,7 @@ def test_national_bodies_written_several_ways_are_one_organisation():
             {"doc_id": "a", "text": "9th U.S. Circuit Court of Appeals", "label": "ORG"},
             {"doc_id": "b", "text": "United States Court of Appeals for the Ninth Circuit",
              "label": "ORG"},
+            {"doc_id": "c", "text": "U.S. Court of Appeals for the 9th Circuit", "label": "ORG"},
             {"doc_id": "a", "text": "Centers for Disease Control", "label": "ORG"},
             {"doc_id": "b", "text": "C.D.C.", "label": "ORG"},
             {"doc_id": "a", "text": "Fed", "label": "ORG"},
@@ -399,6 +400,6 @@ def test_national_bodies_written_several_ways_are_one_organisation():
         ]
     )  # fmt: skip
     m = resolve_entities(raw)
-    assert m["entity"].tolist() == ["Ninth Circuit"] * 2 + [
+    assert m["entity"].tolist() == ["Ninth Circuit"] * 3 + [
         "Centers for Disease Control and Prevention"
     ] * 2 + ["Federal Reserve"] * 2 + ["NTSB"] * 2 + ["Hezbollah"] * 2

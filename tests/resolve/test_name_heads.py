@@ -87,3 +87,109 @@ def test_a_company_name_word_types_the_name_an_organisation():
         assert head_label(name) == "ORG", name
     assert head_label("Freight") is None  # one word: no head to go by
     assert head_label("Ada Hall") is None  # a surname-like word is no head
+
+
+def test_head_words_are_declared_once_in_the_data_file():
+    from lib.datafiles import read_csv
+    from lib.nlp import people
+    from lib.nlp.names import head_words, name_heads
+    from lib.resolve import short_forms
+
+    rows = read_csv("name_heads.csv")
+    words = [row["word"] for row in rows]
+    assert len(words) == len(set(words))  # one row per word
+    known = {
+        "tail", "institution_tail", "generic", "legislature", "chamber", "committee",
+        "office", "lone_excluded", "named_after", "org_word", "legal", "company",
+    }  # fmt: skip
+    assert {r for row in rows for r in row["roles"].split()} == known
+    assert {row["label"] for row in rows} <= {"", "FAC", "ORG", "LOC"}
+    assert short_forms.GENERIC_HEADS == head_words("generic")
+    assert "Department" in short_forms.OFFICE_WORDS and "House" in short_forms.CHAMBERS
+    assert people.ORG_WORDS == head_words("org_word") and "Inc." in people.ORG_WORDS
+    assert name_heads()["Tower"] == "FAC" and "House" not in name_heads()  # no label
+
+
+def test_a_company_written_with_two_legal_forms_is_one_company():
+    df = _frame(
+        [
+            ("a", 0, "Harlow Dynamics Inc."), ("b", 0, "Harlow Dynamics Corp"),
+            ("c", 0, "Harlow Dynamics Company"),
+            ("a", 50, "Harlow Foundation"),  # another body of the same name: apart
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert len(set(out[:3])) == 1
+    assert out[3] == "Harlow Foundation"
+
+
+def test_a_demonym_before_a_government_body_is_its_country():
+    df = _frame(
+        [
+            ("a", 0, "British Foreign Office"), ("b", 0, "UK Foreign Office"),
+            ("c", 0, "Foreign Office"), ("c", 40, "French Foreign Ministry"),
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert len(set(out[:3])) == 1
+    assert out[3] == "French Foreign Ministry"
+
+
+def test_a_company_goes_by_its_first_word():
+    df = _frame(
+        [
+            ("a", 0, "Quillon Pharmaceuticals Inc."), ("a", 80, "Quillon"),
+            ("b", 0, "Vexa Freight"), ("c", 0, "Vexa"),
+            ("c", 50, "Ember Valley Trust"), ("c", 90, "Ember"),  # no company word: apart
+            ("d", 0, "American Airlines"), ("d", 40, "American"),  # a demonym: apart
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert out[1] == "Quillon Pharmaceuticals Inc."
+    assert out[2] == out[3]
+    assert out[5] == "Ember"
+    assert out[7] == "American"
+
+
+def test_a_company_first_word_the_model_took_for_a_person_is_the_company():
+    # "Harlow's chief executive": the model reads a person; the story names one company so
+    df = pd.DataFrame(
+        [
+            {"doc_id": "a", "start_char": 0, "entity": "Harlow Dynamics Inc.", "label": "ORG"},
+            {"doc_id": "a", "start_char": 60, "entity": "Harlow", "label": "PERSON"},
+            {"doc_id": "b", "start_char": 0, "entity": "Ember Trust", "label": "ORG"},
+            {"doc_id": "b", "start_char": 30, "entity": "Ember", "label": "PERSON"},
+        ]
+    )
+    out = _fold(df)
+    assert out[1] == "Harlow Dynamics Inc."
+    assert out[3] == "Ember"  # no company word: a person may be called so
+
+
+def test_a_ministry_of_affairs_is_the_ministry_named_without_them():
+    df = _frame(
+        [
+            ("a", 0, "Ministry of Foreign Affairs"), ("b", 0, "Russian Foreign Ministry"),
+            ("c", 0, "Ministry of Home Affairs"), ("c", 50, "Ukrainian Interior Ministry"),
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert out[0] == out[1]
+    assert out[2] != out[3]
+
+
+def test_a_saint_written_two_ways_and_a_county_without_its_word_are_one_place():
+    df = pd.DataFrame(
+        [
+            {"doc_id": "a", "start_char": 0, "entity": "St. Petersburg, Florida", "label": "GPE"},
+            {"doc_id": "b", "start_char": 0, "entity": "Saint Petersburg", "label": "GPE"},
+            {"doc_id": "a", "start_char": 40, "entity": "Brakeford County", "label": "GPE"},
+            {"doc_id": "b", "start_char": 40, "entity": "Brakeford", "label": "GPE"},
+            {"doc_id": "c", "start_char": 0, "entity": "Los Angeles County", "label": "GPE"},
+            {"doc_id": "c", "start_char": 40, "entity": "Los Angeles", "label": "GPE"},
+        ]
+    )
+    out = _fold(df)
+    assert out[1] == "St. Petersburg, Florida"
+    assert out[3] == "Brakeford County"
+    assert out[5] == "Los Angeles"  # a city the gazetteer knows: not its county

@@ -265,13 +265,6 @@ def test_speakers_of_the_events(event):
     assert _quote(analysis, "riverside_gazette", "blow to the whole")["speaker"] == "Ana Ruiz"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pronoun speakers (lib/nlp/antecedents.py ranker): "
-    '\'Castellane defended the choice on "Morning Desk" … He said … "Not one '
-    "conversation,\" he said' goes to Martin Delacroix, the previous quote's "
-    "speaker, not to Castellane, the subject of the two sentences before",
-)
 def test_he_after_two_sentences_about_one_man_is_that_man(event):
     _, analysis = event("transit_board")
     assert _quote(analysis, "capitol_wire", "Not one conversation")["speaker"] == "Edwin Castellane"

@@ -216,6 +216,9 @@ def best(ctx: Context, tok, gender: str):
     cands = candidates(ctx, tok, gender)
     if not cands:
         return None
+    topic = _paragraph_topic(ctx, tok, gender)
+    if topic is not None:
+        return _introduced(topic, cands)
     m = model()
     if m is not None:
         return _introduced(max(cands, key=lambda c: score(c[1], m))[0], cands)
@@ -240,3 +243,53 @@ def _introduced(ent, cands):
         if role.dep_ == "dobj" and role.head.i == verb.i:
             return other
     return ent
+
+
+def _paragraph_topic(ctx: Context, tok, gender: str):
+    """The person a paragraph is about, when a he/she in it can only be them: the main
+    subject of the paragraph's first sentence (its first subject), with no other person of
+    fitting gender the subject of anything between them and the pronoun. "Ada Roe, a
+    retired teacher, is not so sure. 'Nobody asked us,' she said." and "Roe defended the
+    plan. She said she never discussed it with Doe. 'Not once,' she said." -> Roe, whoever
+    spoke in the paragraph before."""
+    att = ctx.att
+    first = att._token_at(ctx.para_starts[ctx.para(tok.idx)])
+    if first < 0:
+        return None
+    lead = _first_subject(att, first, tok)
+    if lead is None or not hasattr(lead, "label_"):
+        return None  # nobody, a he/she/they, or a subject that is no person
+    return _topic_from(ctx, lead, first, tok, gender)
+
+
+def _first_subject(att, first: int, tok):
+    """The first subject outside quotations from token ``first`` up to ``tok``: a person's
+    mention, a he/she/they, or None when there is none."""
+    people = att.people
+    for t in att.doc[first : tok.i + 1]:
+        if t.i in att.in_quote or t.dep_ not in SUBJECT_DEPS:
+            continue
+        if t.pos_ == "PRON":
+            return t
+        ent = next((e for e in people.mentions if e.start <= t.i < e.end), None)
+        return ent if ent is not None else t  # t: no person ("The board voted …")
+    return None
+
+
+def _topic_from(ctx: Context, lead, first: int, tok, gender: str):
+    att = ctx.att
+    people = att.people
+    if not hasattr(lead, "label_") or ctx.sent(lead.start) != ctx.sent(first):
+        return None
+    if not _main_subject(lead) or not people.compatible(lead, gender):
+        return None
+    pid = people.person(lead)
+    topic = lead
+    for ent in people.mentions:
+        if ent.start < lead.end or ent.end > tok.i or ent.start in att.in_quote:
+            continue
+        if people.person(ent) == pid:
+            topic = ent
+        elif _head_role(ent).dep_ in SUBJECT_DEPS and people.compatible(ent, gender):
+            return None
+    return topic

@@ -152,6 +152,9 @@ class Attributor:
                   region_end: int) -> Source | None:  # fmt: skip
         """The speaker of one quote (text ``span``, tokens ``toks``) in its sentence region
         (tokens ``region_tokens``, ending at char ``region_end``)."""
+        if fragment and self._labelled(open_idx):
+            self.quote_sources[span] = None
+            return None  # the so-called "reform": the writer's label, nobody's words
         region = {t.i for t in region_tokens}
         found = climb(toks, region, self, fragment)
         if found is None or found[2] > 0:
@@ -180,6 +183,11 @@ class Attributor:
                     self.speakers.append((ent, span))  # a PERSON, or a name used as one
         self.quote_sources[span] = source
         return source
+
+    def _labelled(self, open_idx: int) -> bool:
+        """Is the quotation mark at ``open_idx`` right after "so-called" (a scare quote)?"""
+        before = self.text[max(0, open_idx - 12) : open_idx].rstrip().lower()
+        return before.endswith(("so-called", "so called"))
 
     def _token_at(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -394,6 +402,9 @@ class Attributor:
             return None
         if subj.ent_type_ in ("DATE", "TIME", "CARDINAL") or "@" in subj.text:
             return None
+        holder = self._holder(subj, written, verb, how)
+        if holder is not None:  # "his office said": the office's holder, named before
+            return holder
         name = self._name_for(subj)
         if name is None and subj.lemma_.lower() in v["source_nouns"]:
             issued = self._issuer(subj)  # "she released a statement saying …": hers
@@ -413,6 +424,28 @@ class Attributor:
         if not written:
             return None
         return Source(written, how, verb, None, written, self._entity_in(subj))
+
+    def _holder(self, subj, written: str, verb: str, how: str) -> Source | None:
+        """ "his office said", "her campaign said": the person the his/her stands for, when
+        the paragraph names exactly one person it can be before it (written stays "his
+        office"); otherwise None, and the words are shown as written."""
+        if subj.lemma_.lower() not in vocab()["holder_nouns"]:
+            return None
+        poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if poss is None or POSSESSIVES.get(poss.lower_) not in ("m", "f"):
+            return None
+        gender = POSSESSIVES[poss.lower_]
+        start = self.text.rfind("\n\n", 0, poss.idx) + 1
+        people = self.people
+        fits = {}  # person id -> latest mention, of the paragraph, before the his/her
+        for ent in people.mentions:
+            if ent.start_char >= start and ent.end <= poss.i and ent.start not in self.in_quote:
+                if people.compatible(ent, gender):
+                    fits[people.person(ent)] = ent
+        if len(fits) != 1:
+            return None  # nobody, or more than one it could be: shown as written
+        (ent,) = fits.values()
+        return Source(written or subj.text, "pronoun", verb, entity_offsets(ent))
 
     def _pronoun(self, tok, verb: str, how: str) -> Source | None:
         kind = vocab()["pronouns"].get(tok.lower_) or POSSESSIVES[tok.lower_]

@@ -44,6 +44,7 @@ def vocab() -> dict:
         "figure_verbs",
         "person_nouns",
         "body_nouns",
+        "holder_nouns",
     ):
         v[key] = frozenset(v[key])
     v["according_to"] = [tuple(p.split()) for p in v["according_to"]]
@@ -129,6 +130,7 @@ class People:
         self.doc = doc
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
         found = persons + person_like(doc, persons)
+        found += untagged_names(doc)
         self.mentions = sorted(found + untagged_surnames(doc, found), key=lambda e: e.start)
         self.starts = {e.start for e in self.mentions}
         self.id_of: dict[int, str] = {}  # ent.start -> person id
@@ -337,6 +339,48 @@ def untagged_surnames(doc, mentions: list) -> list:
         if tok.dep_ != "compound":
             out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
     return out
+
+
+def untagged_names(doc) -> list:
+    """Names the model left untagged that start with a clear given name ("Ana Ruiz, the
+    principal, said"): a run of two or three capitalised proper nouns outside any entity,
+    not after "the", not a known place and not a thing named after a person."""
+    from spacy.tokens import Span
+
+    out = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and _bare_proper(doc[j]):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        words = [t.text for t in doc[i:j]]
+        prev = doc[i - 1] if i > 0 else None
+        nxt = doc[j] if j < len(doc) else None
+        if (
+            2 <= len(words) <= 3
+            and _clear_given_name(words[0])
+            and (prev is None or (prev.lower_ != "the" and not prev.ent_type_))
+            and (nxt is None or (nxt.text not in ORG_WORDS and not nxt.ent_type_))
+            and words[-1] not in name_heads()
+            and gazetteer().lookup(" ".join(words)) is None
+        ):
+            out.append(Span(doc, i, j, label="PERSON"))
+        i = j
+    return out
+
+
+def _bare_proper(tok) -> bool:
+    text = tok.text
+    return (
+        not tok.ent_type_
+        and tok.pos_ == "PROPN"
+        and text[:1].isupper()
+        and text[1:].isalpha()
+        and text[1:2].islower()
+    )
 
 
 def _clear_given_name(word: str) -> bool:

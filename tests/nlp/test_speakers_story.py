@@ -203,3 +203,84 @@ def test_the_company_stays_as_written_when_nothing_was_called_so(nlp):
     )
     (q,) = quotes_in_text(nlp, text)
     assert (q.speaker_text, q.speaker_description) == (None, "the company")
+
+
+def test_he_in_a_paragraph_about_one_man_is_that_man_not_the_last_speaker(nlp):
+    text = (
+        "Tom Bell lost the vote on Monday. Omar Haddad called it a relief. "
+        '"This is good news," Haddad said.\n\n'
+        "Bell defended the plan on Tuesday. He said he had never met the builder. "
+        '"Not once," he said.'
+    )
+    _, q = quotes_in_text(nlp, text)
+    assert (q.speaker_text, q.speaker_how) == ("Bell", "pronoun")
+
+
+def test_he_after_a_paragraph_that_introduces_a_new_man_is_that_man(nlp):
+    text = (
+        '"We will win," Mayor Tom Bell said.\n\n'
+        "Omar Haddad, a retired teacher who lives near the plant, is not so sure. "
+        '"Nobody asked us," he said.'
+    )
+    _, q = quotes_in_text(nlp, text)
+    assert (q.speaker_text, q.speaker_how) == ("Omar Haddad", "pronoun")
+
+
+def test_a_paragraph_subject_is_not_the_topic_when_another_man_is_a_subject_after(nlp):
+    # the paragraph opens on Bell, but another man is the subject before the "he said"
+    text = (
+        '"This is good news," Omar Haddad said.\n\n'
+        "Tom Bell lost the vote on Monday. Haddad called it a relief. "
+        '"Not once," he said.'
+    )
+    _, q = quotes_in_text(nlp, text)
+    assert q.speaker_text == "Haddad"
+
+
+def test_she_added_after_a_name_the_model_left_untagged(nlp):
+    text = (
+        "Ana Ruiz, the principal, welcomed the pupils. "
+        '"It is a big day," Ruiz said. "We are ready," she added.'
+    )
+    _, q = quotes_in_text(nlp, text)
+    assert (speaker_of(q), q.speaker_how) == ("Ruiz", "pronoun")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Governor Edwin Castellane vetoed the bill on Friday. "
+            '"The bill would have raised taxes on every family," his office said.',
+            "Edwin Castellane",
+        ),
+        (
+            "Senator Dora Vance did not attend the vote. "
+            '"She is recovering from surgery," her office said in a statement.',
+            "Dora Vance",
+        ),
+    ],
+)
+def test_his_office_said_is_the_office_holder(nlp, text, speaker):
+    (q,) = quotes_in_text(nlp, text)
+    assert (q.speaker_text, q.speaker_how) == (speaker, "pronoun")
+    assert q.speaker_written in ("his office", "her office")
+
+
+def test_his_office_stays_as_written_when_two_men_could_hold_it(nlp):
+    text = (
+        "Governor Edwin Castellane met Senator Martin Delacroix on Friday. "
+        '"The meeting was useful," his office said.'
+    )
+    (q,) = quotes_in_text(nlp, text)
+    assert (q.speaker_text, speaker_of(q)) == (None, "his office")
+
+
+def test_a_so_called_label_in_quotation_marks_is_nobodys_words(nlp):
+    text = (
+        'Critics called the plan a "giveaway" to developers, and the so-called "reform" '
+        "passed anyway."
+    )
+    giveaway, reform = quotes_in_text(nlp, text)
+    assert speaker_of(giveaway) == "Critics"  # what the critics called it: their word
+    assert (speaker_of(reform), reform.kind) == ("", "fragment")

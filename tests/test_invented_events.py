@@ -386,12 +386,6 @@ def test_a_surname_without_its_particle_is_the_same_person(event):
     assert "Khatib" not in set(analysis.entities["entity"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class 2/5, lib/extract/mentions.py: 'Park Ji-hoon' is "
-    "cut to 'Park Ji' at the hyphen, and a family-name-first surname ('Park, who "
-    "met …') is not found as a bare surname of the person named in full",
-)
 def test_a_korean_name_family_name_first_is_whole_and_its_surname_found(event):
     _, analysis = event("grain_deal")
     assert _entity_outlets(analysis, "Park Ji-hoon") == GRAIN

@@ -55,7 +55,8 @@ def entity_at(spans, doc_id: str, start, end) -> tuple[str, str]:
 def person_named(spans, doc_id: str, text: str) -> str:
     """The one person of ``doc_id``'s mentions that ``text`` (a speaker's name with no
     mention of its own: "Odunsi said" where the model tagged only "Rafael Odunsi") names by
-    surname (and given name, when written), else ``text`` as written."""
+    surname (and given name, when written), else ``text`` as written. One word may also be
+    the first word of the name: a family name written first ("Park" of "Park Ji-hoon")."""
     words = text.split()
     if not words:
         return text
@@ -63,8 +64,11 @@ def person_named(spans, doc_id: str, text: str) -> str:
         ent
         for _s, _e, ent, lab in spans.get(doc_id, ([], []))[1]
         if lab == "PERSON"
-        and ent.split()[-1] == words[-1]
-        and (len(words) == 1 or ent.split()[0] == words[0])
+        and " " in ent
+        and (
+            (ent.split()[-1] == words[-1] and (len(words) == 1 or ent.split()[0] == words[0]))
+            or (len(words) == 1 and ent.split()[0] == words[0])
+        )
     }
     return next(iter(people)) if len(people) == 1 else text
 

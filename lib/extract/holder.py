@@ -334,7 +334,7 @@ def _subject_of(doc, verb, cand: Candidate):
 def _coordinated(doc, tok) -> tuple[int, int] | None:
     """The span of a subject and the names coordinated with it ("Okafor and Moreau each
     had 11 percent": both hold it), or of the subject alone. A subject inside its line's
-    dateline is replaced by its first conjunct after the dateline (or nobody)."""
+    dateline gives way to the first name after the dateline (:func:`past_dateline`)."""
     tok = past_dateline(doc, tok)
     if tok is None:
         return None

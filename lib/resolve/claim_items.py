@@ -36,8 +36,8 @@ STRONG_HOLDER_RULES = frozenset({"aged", "with", "for", "possessor", "apposition
 DAYS_PER_UNIT = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4375, "year": 365.25,
                  "decade": 3652.5}  # fmt: skip
 
-#: Units outlets spell differently for one measure: what one outlet writes "600,000 tonnes"
-#: another writes "600,000 tons" (US spelling; the value is the source's, not a conversion).
+#: Units outlets spell differently for one measure: what one outlet writes "450,000 tonnes"
+#: another writes "450,000 tons" (US spelling; the value is the source's, not a conversion).
 SAME_UNIT = {"ton": "tonne"}
 
 DEMONYM_SUFFIXES = tuple("ians ian ia eans ean ese ish ans an i a e y".split())

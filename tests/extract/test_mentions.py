@@ -5,6 +5,12 @@ from __future__ import annotations
 from lib.extract.mentions import mention_records
 
 
+def records_of(nlp, text: str):
+    """The mention records of ``text``, every token in sentence 0."""
+    doc = nlp(text)
+    return mention_records(doc, [0] * len(doc))
+
+
 def test_mention_records_cleaning_and_cues(nlp):
     text = "Ukraine Calls for Stronger Western Support\n\nFighting in the Kursk region grew."
     doc = nlp(text)
@@ -18,8 +24,7 @@ def test_mention_records_cleaning_and_cues(nlp):
 
 def test_mention_records_cut_at_parenthesis(nlp):
     text = "The National Hurricane Center (NHC) said the storm would weaken."
-    doc = nlp(text)
-    records = mention_records(doc, [0] * len(doc))
+    records = records_of(nlp, text)
     texts = [r.text for r in records]
     assert "National Hurricane Center" in texts
     assert not any("(" in t for t in texts)
@@ -34,16 +39,14 @@ def test_an_abbreviated_title_cut_off_before_a_name_is_no_person(nlp):
         "Okafor introduced Sgt. Lena Vostrik, the first officer on the scene, at a briefing. "
         '"The water was high," she said.'
     )
-    doc = nlp(text)
-    texts = [r.text for r in mention_records(doc, [0] * len(doc)) if r.label == "PERSON"]
+    texts = [r.text for r in records_of(nlp, text) if r.label == "PERSON"]
     assert "Lena Vostrik" in texts
     assert not {"Sgt", "Sgt."} & set(texts)
 
 
 def test_a_bare_surname_like_an_undotted_title_stays_a_name(nlp):
     text = "The economist Ravi Sen spoke first. Sen said the plan would fail."
-    doc = nlp(text)
-    texts = [r.text for r in mention_records(doc, [0] * len(doc)) if r.label == "PERSON"]
+    texts = [r.text for r in records_of(nlp, text) if r.label == "PERSON"]
     assert "Sen" in texts or "Ravi Sen" in texts
 
 
@@ -97,8 +100,7 @@ def test_a_possessive_after_an_irregular_plural_is_part_of_the_name(nlp):
         "The United Nations Children's Fund said the cuts hurt families. "
         "The Women's Lantern Society met in Vantor's Grand Hall on Friday."
     )
-    doc = nlp(text)
-    texts = [r.text for r in mention_records(doc, [0] * len(doc))]
+    texts = [r.text for r in records_of(nlp, text)]
     assert "United Nations Children's Fund" in texts
     assert "United Nations Children" not in texts
 
@@ -109,8 +111,7 @@ def test_a_body_and_the_person_its_title_names_tagged_as_one_organisation_are_tw
         "and Fed Chair Maren Castell said the central bank would watch inflation closely. "
         "The Justice Department Inspector General Office declined to comment."
     )
-    doc = nlp(text)
-    found = {(r.text, r.label) for r in mention_records(doc, [0] * len(doc))}
+    found = {(r.text, r.label) for r in records_of(nlp, text)}
     assert ("Maren Castell", "PERSON") in found and ("Fed", "ORG") in found
     assert not any("Castell" in t and lab != "PERSON" for t, lab in found)
     assert ("Justice Department Inspector General Office", "ORG") in found  # no name after
@@ -122,8 +123,7 @@ def test_an_appeals_court_however_written_is_one_name(nlp):
         "The U.S. Court of Appeals for the 10th Circuit on Tuesday blocked the ban. "
         "The 10th U.S. Circuit Court of Appeals sided with the group."
     )
-    doc = nlp(text)
-    found = [r.text for r in mention_records(doc, [0] * len(doc)) if r.label == "ORG"]
+    found = [r.text for r in records_of(nlp, text) if r.label == "ORG"]
     assert found == [
         "U.S. Court of Appeals for the 10th Circuit",
         "10th U.S. Circuit Court of Appeals",
@@ -135,16 +135,14 @@ def test_a_name_the_model_cut_at_and_or_inside_a_hyphenated_word_stays_whole(nlp
         "The Organisation for Economic Co-operation and Development said growth would slow. "
         "The Organisation for Economic Co-operation and Development (OECD) cut its forecast."
     )
-    doc = nlp(text)
-    found = [r.text for r in mention_records(doc, [0] * len(doc)) if r.label == "ORG"]
+    found = [r.text for r in records_of(nlp, text) if r.label == "ORG"]
     assert found[0] == "Organisation for Economic Co-operation and Development"
     assert not any(t.endswith("Co.") or t.endswith(" Co") for t in found)
 
 
 def test_two_regions_joined_by_and_stay_two(nlp):
     text = '"The pact is a risk to both the Indo-Pacific and Euro-Atlantic security," Varkan said.'
-    doc = nlp(text)
-    found = [r.text for r in mention_records(doc, [0] * len(doc))]
+    found = [r.text for r in records_of(nlp, text)]
     assert not any(" and " in t for t in found)
 
 
@@ -154,8 +152,7 @@ def test_an_outlets_credit_in_its_dateline_is_no_mention(nlp):
         "MINNEAPOLIS (KXMN) — A Hennepin County judge on Tuesday sentenced Ada Roe.\n"
         "ROE SAID (Reuters) she would appeal."
     )
-    doc = nlp(text)
-    found = {r.text for r in mention_records(doc, [0] * len(doc))}
+    found = {r.text for r in records_of(nlp, text)}
     assert "KXMN" not in found  # the outlet crediting itself
     assert {"Ada Roe", "Reuters"} <= found  # brackets of no dateline are the story's
 
@@ -165,23 +162,28 @@ def test_a_place_run_into_its_courts_level_before_a_judge_is_the_place(nlp):
         ("Hennepin County District Judge Harriet Lindqvist sentenced him.", "Hennepin County"),
         ("Cook County Circuit Judge Ada Roe said no.", "Cook County"),
     ]:
-        doc = nlp(text)
-        found = {(r.text, r.label) for r in mention_records(doc, [0] * len(doc))}
+        found = {(r.text, r.label) for r in records_of(nlp, text)}
         assert (place, "GPE") in found, found
         assert not any(t.endswith(("District", "Circuit")) for t, _ in found)
-    doc = nlp("The Ninth Circuit ruled on Friday.")
-    assert "Ninth Circuit" in {r.text for r in mention_records(doc, [0] * len(doc))}
+    assert "Ninth Circuit" in {
+        r.text for r in records_of(nlp, "The Ninth Circuit ruled on Friday.")
+    }
 
 
 def test_a_name_cut_inside_a_hyphenated_word_is_whole(nlp):
-    doc = nlp("The minister flew into Youssef al-Khatib International Airport on Monday.")
-    found = {(r.text, r.label) for r in mention_records(doc, [0] * len(doc))}
+    found = {
+        (r.text, r.label)
+        for r in records_of(
+            nlp, "The minister flew into Youssef al-Khatib International Airport on Monday."
+        )
+    }
     assert found == {("Youssef al-Khatib International Airport", "FAC")}
-    doc = nlp("The Obama-era rule and the Russia-Ukraine war.")
-    assert {r.text for r in mention_records(doc, [0] * len(doc))} <= {"Russia", "Ukraine"}
+    assert {r.text for r in records_of(nlp, "The Obama-era rule and the Russia-Ukraine war.")} <= {
+        "Russia",
+        "Ukraine",
+    }
 
 
 def test_a_score_after_a_teams_name_is_no_part_of_it(nlp):
-    doc = nlp("Denver edges Boston 104-99 in Game 7.")
-    names = {r.text for r in mention_records(doc, [0] * len(doc))}
+    names = {r.text for r in records_of(nlp, "Denver edges Boston 104-99 in Game 7.")}
     assert "Boston" in names and not any("104" in n for n in names)

@@ -121,9 +121,8 @@ def read_html(data: bytes, url: str = "", declared_charset: str = "") -> tuple[s
             value = getattr(result, attr, "") or ""
             if value:
                 hints[key] = str(value).strip()
-        if "; " in hints.get("byline", ""):  # trafilatura joins two writers with "; "
-            *first, last = hints["byline"].split("; ")
-            hints["byline"] = f"{', '.join(first)} and {last}"
+        if "; " in hints.get("byline", ""):
+            hints["byline"] = _writers(hints["byline"])
     if not text:
         parser = _TextOnlyParser()
         try:
@@ -164,6 +163,21 @@ def _page_title_outlet(markup: str, hints: dict[str, str]) -> None:
         return
     if outlet:
         hints["title"] = f"{hints.get('title') or headline} | {outlet}"
+
+
+def _writers(author: str) -> str:
+    """trafilatura's "A; B" as "A and B"; a piece of the date it split off with the names
+    ("Jane Doe; March" from "By Jane Doe | March 12, 2025") is no writer."""
+    from lib.corpus.metadata import DATE_WORDS
+
+    def dated(name: str) -> bool:
+        return all(DATE_WORDS.match(w) or w.strip(",.").isdigit() for w in name.split())
+
+    names = [n for n in author.split("; ") if not dated(n)]
+    if not names:
+        return author
+    *first, last = names
+    return f"{', '.join(first)} and {last}" if first else last
 
 
 def _page_byline(markup: str, hints: dict[str, str]) -> None:

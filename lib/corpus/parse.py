@@ -44,7 +44,7 @@ from lib.corpus.text import (
     rejoin_wrapped,
     strip_markup,
 )
-from lib.corpus.title import as_written, outlet_from_file_name, split_outlet_suffix
+from lib.corpus.title import as_name, as_written, outlet_from_file_name, split_outlet_suffix
 from lib.nlp.caps import cap_notes
 from lib.nlp.headline import is_headline
 
@@ -267,7 +267,7 @@ def parse_document(doc_id: str, raw: str, hints: dict[str, str] | None = None) -
         meta["outlet"] = outlet_from_url(meta["url"])
     if not meta["outlet"]:  # a plain-text file named after its outlet: "fox.txt"
         named = outlet_from_file_name(hints.get("source_name", ""))
-        meta["outlet"] = as_written(named, text)
+        meta["outlet"] = as_name(as_written(named, text))  # "maghreb review": Maghreb Review
     after = f" {meta['outlet']}".casefold()
     if meta["outlet"] and meta["byline"].casefold().endswith(after):  # "By Jane Doe Fox News"
         meta["byline"] = meta["byline"][: -len(after)].strip(" ,|-")

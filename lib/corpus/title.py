@@ -131,6 +131,24 @@ def as_written(name: str, text: str) -> str:
     return name
 
 
+#: Short words a name keeps in lower case after its first word ("Voice of the Valley").
+_NAME_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
+
+
+def as_name(name: str) -> str:
+    """An outlet read from a file name of two or more lower-case words ("maghreb review")
+    capitalised as the name of a publication is written ("Maghreb Review"): file names are
+    lower case by habit, not because the outlet is. One word is left as written ("fox",
+    "nyt", "kxmn": a word, initials or call letters cannot be told apart), and so is a name
+    with capitals or figures of its own ("Harbour-Daily", "wrc 4")."""
+    words = name.split()
+    if len(words) < 2 or not all(w.isalpha() and w.islower() for w in words):
+        return name
+    return " ".join(
+        w if k and w in _NAME_SMALL_WORDS else w[0].upper() + w[1:] for k, w in enumerate(words)
+    )
+
+
 def _outlet_words(name: str) -> list[str]:
     words = re.findall(r"[a-z0-9]+", name.casefold())
     return words[1:] if words[:1] == ["the"] and len(words) > 1 else words

@@ -46,7 +46,7 @@ def uploaded(page: str, folder=EVENT) -> AppTest:
 
 def test_uploaded_event_outlets_and_titles_on_the_overview():
     rows = {r["outlet"]: r for r in rows_of(uploaded("app_pages/overview.py"), "articles")}
-    assert set(rows) == {"The Meridian Post", "fox", "capitol wire"}
+    assert set(rows) == {"The Meridian Post", "fox", "Capitol Wire"}
     assert "Castellane Appoints Ex-Aide to Lead Transit Board" in rows["The Meridian Post"]["title"]
     assert "|" not in rows["The Meridian Post"]["title"]
 
@@ -99,7 +99,7 @@ def test_a_file_named_outlet_and_the_same_outlet_named_in_full_are_one_outlet(tm
     page = (EVENT / "meridian_post.html").read_text().replace("The Meridian Post", "Fox News")
     (tmp_path / "meridian_post.html").write_text(page)
     rows = rows_of(uploaded("app_pages/overview.py", tmp_path), "articles")
-    assert sorted(r["outlet"] for r in rows) == ["Fox News", "Fox News", "capitol wire"]
+    assert sorted(r["outlet"] for r in rows) == ["Fox News", "Fox News", "Capitol Wire"]
     at = uploaded("app_pages/sources.py", tmp_path)
     meta = at.dataframe[1].value  # the metadata editor under the files' statuses
     assert dict(zip(meta["doc_id"], meta["outlet"], strict=True))["fox"] == "Fox News"

@@ -387,3 +387,62 @@ def test_section_names_between_the_headline_and_the_outlet_are_cut():
     )
     doc = parse_document("d", f"Grain deal signed | World | The Global Dispatch\n\n{LEDE}")
     assert (doc.title, doc.outlet) == ("Grain deal signed", "The Global Dispatch")
+
+
+# -- audit, round 8 (new kinds of events) -------------------------------------------------------
+
+
+def test_a_file_name_of_several_lower_case_words_is_written_as_a_name():
+    """ "maghreb_review.md" with nothing naming its outlet: "Maghreb Review" (file names
+    are lower case by habit); one word, initials or call letters stay as written."""
+    from lib.corpus.title import as_name
+
+    names = ("maghreb_review.md", "voice_of_the_valley.txt", "fox.txt")
+    files = [(n, f"Flood Hits Millbrook\n\n{LEDE} ({k})".encode()) for k, n in enumerate(names)]
+    docs = {d.source_name: d.outlet for d in read_uploads(files).documents}
+    assert docs == {
+        "maghreb_review.md": "Maghreb Review",
+        "voice_of_the_valley.txt": "Voice of the Valley",
+        "fox.txt": "fox",
+    }
+    for name in ("nyt", "kxmn", "Harbour-Daily", "wrc 4", "BBC news"):
+        assert as_name(name) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("*Written by Ana Ruiz for The Harbour Daily* · May 3, 2025",
+         ("Ana Ruiz", "The Harbour Daily", "2025-05-03")),
+        ("**Harbour Weekly** · Ana Ruiz · May 3, 2025",
+         ("Ana Ruiz", "Harbour Weekly", "2025-05-03")),
+        ("Reported by Ana Ruiz | May 3, 2025", ("Ana Ruiz", "", "2025-05-03")),
+    ],
+)  # fmt: skip
+def test_bylines_written_for_an_outlet_or_after_it(line, expected):
+    doc = parse_document("d", f"# Flood Hits Millbrook\n\n{line}\n\n{LEDE}")
+    assert (doc.byline, doc.outlet, doc.published) == expected
+    assert doc.text.startswith("Flood Hits Millbrook\n\nWater rose")
+
+
+def test_an_app_promo_and_a_dated_print_edition_note_are_furniture():
+    promo = "For the latest evacuation maps, download the WXYZ Weather app."
+    note = "This article appeared in the May 4, 2025 print edition of Harbour Weekly."
+    body = "Officials urged residents to download the county's alert app."
+    doc = parse_document("d", f"Flood Hits Millbrook\n\n{LEDE}\n\n{body}\n\n{promo}\n\n{note}")
+    assert promo in doc.boilerplate and note in doc.boilerplate
+    assert body in doc.text and "WXYZ" not in doc.text and "print edition" not in doc.text
+
+
+def test_a_date_trafilatura_split_off_a_byline_is_no_writer():
+    """ "By Dr. Ana Ruiz | May 3, 2025" in a page's byline paragraph: trafilatura gives the
+    writers "Dr Ana Ruiz; May"."""
+    from lib.ingest.readers import read_html
+
+    page = (
+        "<html><head><title>Flood Hits Millbrook</title></head><body><article>"
+        "<h1>Flood Hits Millbrook</h1><p class='byline'>By Dr. Ana Ruiz | May 3, 2025</p>"
+        f"<p>{LEDE}</p><p>{LEDE}</p></article></body></html>"
+    )
+    _, hints = read_html(page.encode())
+    assert hints["byline"] == "Dr Ana Ruiz"

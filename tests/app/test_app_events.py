@@ -99,7 +99,7 @@ def test_a_file_named_outlet_and_the_same_outlet_named_in_full_are_one_outlet(tm
     page = (EVENT / "meridian_post.html").read_text().replace("The Meridian Post", "Fox News")
     (tmp_path / "meridian_post.html").write_text(page)
     rows = rows_of(uploaded("app_pages/overview.py", tmp_path), "articles")
-    assert sorted(r["outlet"] for r in rows) == ["Fox News", "Fox News", "Capitol Wire"]
+    assert sorted(r["outlet"] for r in rows) == ["Capitol Wire", "Fox News", "Fox News"]
     at = uploaded("app_pages/sources.py", tmp_path)
     meta = at.dataframe[1].value  # the metadata editor under the files' statuses
     assert dict(zip(meta["doc_id"], meta["outlet"], strict=True))["fox"] == "Fox News"
@@ -117,3 +117,52 @@ def test_the_reader_shows_the_headline_as_a_headline(recall):
     empty = highlight_html("Water rose.\n\nIt rained.", pd.DataFrame(
         columns=["start_char", "end_char", "label", "entity"]))  # fmt: skip
     assert HEADLINE_STYLE not in empty
+
+
+# -- new kinds of events uploaded (audit, round 8) ----------------------------------------------
+
+TRIAL = ROOT / "tests" / "fixtures" / "events" / "medical_study"
+
+
+def test_uploaded_medical_study_outlets_titles_and_speakers():
+    """A page titled "… | Clinic Review", a Markdown file whose byline line starts with its
+    outlet, and "health_desk.txt" that nothing else names: three outlets, clean titles."""
+    rows = {r["outlet"]: r for r in rows_of(uploaded("app_pages/overview.py", TRIAL), "articles")}
+    assert set(rows) == {"Clinic Review", "Health Desk", "Medwatch Weekly"}
+    assert rows["Clinic Review"]["title"].startswith("'A real step forward'")
+    assert "|" not in rows["Clinic Review"]["title"]
+    assert "Julian Osei-Tutu" in rows["Medwatch Weekly"]["byline"]
+    quotes = rows_of(uploaded("app_pages/quotes.py", TRIAL), "quotes")
+    said = {r["quote"].strip("“”\"' ")[:20]: r["speaker"] for r in quotes}
+    assert said["This is a real step "].startswith("Imogen Saltonstall")
+    assert said["We will price it res"].startswith("Marcus Fairweather")
+    assert not any(q.startswith("A real step forward") for q in said)  # the headline's
+
+
+#: The width of the page's main column at 1024 px with the sidebar open (pixels).
+MAIN_AT_1024 = 670
+
+
+def _status_widths(at: AppTest) -> dict[str, int]:
+    import json
+
+    named = {"small": 75, "medium": 200, "large": 400}  # Streamlit's named widths
+    columns = json.loads(at.dataframe[0].proto.columns)  # the Files table
+    return {
+        name: named.get(c.get("width"), c.get("width") or 100)  # 100: sized by Streamlit
+        for name, c in columns.items()
+        if not c.get("hidden")
+    }
+
+
+def test_your_articles_shows_every_column_and_a_long_file_name_whole(tmp_path):
+    """The Files table fits the page at 1024 px (before: "Document id" and "Characters"
+    hid past its right edge), and a long file name is not cut ("great_lakes_business_jo…")."""
+    widths = _status_widths(uploaded("app_pages/sources.py", TRIAL))
+    assert set(widths) == {"file", "status", "message", "doc_id", "chars"}
+    assert sum(widths.values()) <= MAIN_AT_1024, widths
+    long = "clinic_review_cholesterol_trial_results.html"
+    for p in TRIAL.iterdir():
+        (tmp_path / (long if p.suffix == ".html" else p.name)).write_bytes(p.read_bytes())
+    widths = _status_widths(uploaded("app_pages/sources.py", tmp_path))
+    assert widths["file"] >= 8 * len(long), widths

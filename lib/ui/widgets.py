@@ -357,14 +357,15 @@ def page_dataframe(
     *,
     columns=None,
     download: str = "",
-    fit: tuple[str, ...] = (),
+    fit=(),
     **options,
 ) -> None:
     """``rows`` as an interactive table of page table ``table`` (headers, help and formats
     from :func:`column_config`), full width, no index; ``options`` go to ``st.dataframe``.
     Columns in ``fit`` are as wide as their longest value (up to :data:`FIT_MAX_PX`), so a
-    long file name is read whole and a short column leaves room for the others. With ``download`` (a file name), a CSV of the same rows in
-    the page's words under it (key ``<key>_download``)."""
+    long file name is read whole and a short column leaves room for the others. With
+    ``download`` (a file name), a CSV of the same rows in the page's words under it (key
+    ``<key>_download``)."""
     config = column_config(table, columns)
     for name in fit:
         if name in config:

@@ -268,3 +268,12 @@ def test_tons_and_tonnes_of_one_shipment_are_one_claim(nlp):
     claim = claim_with(claims, 450_000)
     assert claim["doc_id"].nunique() == 2
     assert set(claim["unit"]) == {"ton", "tonne"}  # shown as each outlet wrote it
+
+
+def test_losing_is_a_casualty_only_of_people():
+    from lib.resolve.claim_items import _outcomes_of
+
+    assert _outcomes_of("job lose", "job") == frozenset()  # "14,000 jobs lost"
+    assert _outcomes_of("soldier lose", "soldier") == {"casualties"}
+    assert _outcomes_of("lose", "") == {"casualties"}  # nothing counted: as before
+    assert _outcomes_of("home destroy kill", "home") == {"dead"}  # only losing changes

@@ -127,10 +127,21 @@ def _measured(cand: Candidate, tok, node):
         for child in outside:
             if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
                 return child
-    for child in outside:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+    for child in body_subjects(outside):
+        if child.pos_ in ("NOUN", "PROPN"):
             return child
     return None
+
+
+def body_subjects(children, deps: tuple[str, ...] = ("nsubj", "nsubjpass")):
+    """The subjects (``deps``) among a verb's ``children``, read past the dateline that
+    opens their line: in "HARBOURTON, May 2 (Agency) - The jobless rate climbed to 5%" the
+    parser may make the town a second subject; the rate is what climbed."""
+    for child in children:
+        if child.dep_ in deps:
+            subject = past_dateline(child.doc, child)
+            if subject is not None:
+                yield subject
 
 
 #: Entity types that name the owner of what a figure counts rather than the thing counted
@@ -331,8 +342,8 @@ def measured_noun(doc, cand: Candidate, subject: bool = True):
         # "boost the range by 35 miles": a change measures the object; else the subject
         order = ("dobj", "nsubj", "nsubjpass") if tok.lower_ == "by" else ("nsubj", "nsubjpass")
         for dep in order:
-            for child in verb.children:
-                if child.dep_ == dep and child.pos_ in ("NOUN", "PROPN"):
+            for child in body_subjects(verb.children, (dep,)):
+                if child.pos_ in ("NOUN", "PROPN"):
                     return child
     return None
 
@@ -421,10 +432,10 @@ def _clause_subject(verb, lo: int, hi: int, via):
     for _ in range(4):
         kids = [c for c in node.children if not (lo <= c.i < hi)]
         for dep in ("nsubj", "nsubjpass"):
-            for child in kids:
-                if child.dep_ == dep and _nominal(child):
+            for child in body_subjects(kids, (dep,)):
+                if _nominal(child):
                     return child
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+        if any(True for _ in body_subjects(kids)):
             return None  # a pronoun subject: the sentence's nearest noun decides
         if node is verb and via.dep_ != "dobj":
             for child in kids:

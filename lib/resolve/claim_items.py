@@ -93,9 +93,14 @@ def _groups_of(row) -> frozenset:
     return frozenset(n for n in (_norm_group(x) for x in names) if n)
 
 
-def _outcomes_of(lemmas: str) -> frozenset:
+def _outcomes_of(lemmas: str, head: str = "") -> frozenset:
+    """The outcome classes a counted phrase names. Losing is a casualty only of people:
+    "14,000 jobs lost" or "lost $2 billion" count things, and "lost" is their predicate."""
     of = vocab()["outcome_of"]
-    return frozenset(of[w] for w in lemmas.split() if w in of)
+    things = bool(head) and not _people(head) and head not in of
+    return frozenset(
+        of[w] for w in lemmas.split() if w in of and not (things and of[w] == "casualties")
+    )
 
 
 def _outcomes_compatible(a: frozenset, b: frozenset) -> bool:
@@ -171,9 +176,9 @@ def _item(row: dict) -> dict:
     value, unit = _in_days(row, float(row["value"]))
     if unit != row["unit"]:
         lo, hi = _in_days(row, lo)[0], _in_days(row, hi)[0]
-    outcomes = _outcomes_of(row["counted_lemmas"])
     holder, strong_holder = _holder_key(row)
     head = "" if _bare(row) else _event_head(row["counted_head"])
+    outcomes = _outcomes_of(row["counted_lemmas"], head)
     return {
         "value": value,
         "_qualifier": row["qualifier"],

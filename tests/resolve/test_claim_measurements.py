@@ -231,6 +231,35 @@ def test_a_dateline_is_no_actor_of_a_claim(nlp):
     assert not claim["counted"].iloc[0].startswith("LIMA")  # the dateline names no actor
 
 
+def test_a_wire_dateline_is_not_what_a_rate_measures(nlp):
+    claims = claims_of(nlp, {
+        "a": "Headline line\n\nHARBOURTON, May 2 (Coastal Wire) - Dunmore's jobless rate "
+             "climbed to 6.3 percent in April, the statistics office said.",
+        "b": "Dunmore's jobless rate rose to 6.3 percent in April, official data showed.",
+    })  # fmt: skip
+    claim = claim_with(claims, 6.3)
+    assert claim["doc_id"].nunique() == 2
+    assert "HARBOURTON" not in " ".join(claim["counted"])
+
+
+def test_a_rate_and_what_it_is_the_rate_of_are_one_measurement(nlp):
+    claims = claims_of(nlp, {
+        "a": "The unemployment rate in Dunmore rose to 6.3 percent in April.",
+        "b": "Unemployment in Dunmore reached 6.3% in April.",
+    })  # fmt: skip
+    assert claim_with(claims, 6.3)["doc_id"].nunique() == 2
+
+
+def test_one_shared_currency_name_written_two_ways_is_one_claim(nlp):
+    claims = claims_of(nlp, {
+        "a": "The government will spend 2.6 billion crowns on retraining workers.",
+        "b": "The minister announced a 2.6-billion-crown retraining plan for workers.",
+    })  # fmt: skip
+    claim = claim_with(claims, 2.6e9)
+    assert claim["doc_id"].nunique() == 2
+    assert set(claim["unit"]) == {"crown"}
+
+
 def test_tons_and_tonnes_of_one_shipment_are_one_claim(nlp):
     claims = claims_of(nlp, {
         "a": "The aid agency will ship 450,000 tonnes of rice to the port.",
@@ -239,3 +268,12 @@ def test_tons_and_tonnes_of_one_shipment_are_one_claim(nlp):
     claim = claim_with(claims, 450_000)
     assert claim["doc_id"].nunique() == 2
     assert set(claim["unit"]) == {"ton", "tonne"}  # shown as each outlet wrote it
+
+
+def test_losing_is_a_casualty_only_of_people():
+    from lib.resolve.claim_items import _outcomes_of
+
+    assert _outcomes_of("job lose", "job") == frozenset()  # "14,000 jobs lost"
+    assert _outcomes_of("soldier lose", "soldier") == {"casualties"}
+    assert _outcomes_of("lose", "") == {"casualties"}  # nothing counted: as before
+    assert _outcomes_of("home destroy kill", "home") == {"dead"}  # only losing changes

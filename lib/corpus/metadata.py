@@ -46,9 +46,9 @@ DATE_PATTERNS = [
 ]
 
 
-#: "By Jane Doe"; also "Written by", "Reported by", "Story by", "Words by".
+#: "By Jane Doe"; also "Written by", "Reported by", "Story by", "Words by", "Posted by".
 BYLINE = re.compile(
-    r"^\s*(?:(?:written|reported|story|words|text|report)\s+)?by\s+(.{2,80}?)\s*$", re.I
+    r"^\s*(?:(?:written|reported|story|words|text|report|posted)\s+)?by\s+(.{2,80}?)\s*$", re.I
 )
 
 #: News agencies a wire dateline names ("WASHINGTON (Reuters) -", "(AP) —"), as readers
@@ -68,7 +68,7 @@ DATELINE = re.compile(
 )
 #: "PUBLISHED : 12 March 2023", "Updated: Oct. 3, 2024", "Posted on 2024-10-03".
 DATE_LABEL = re.compile(
-    r"^\s*(?P<label>first published|published|updated|last updated|posted)\s*(?:on)?\s*:?"
+    r"^\s*(?P<label>first published|published|updated|last updated|posted(?!\s+by\b))\s*(?:on)?\s*:?"
     r"\s*(?P<rest>.+)$",
     re.I,
 )
@@ -121,7 +121,7 @@ def date_after_time(line: str) -> str:
 
 
 #: Where a byline may go on with its date ("By Jane Doe | June 12, 2025").
-_BYLINE_SEPARATOR = re.compile(r"\s*[|·•—–]\s*|,\s+|\s+-\s+")
+_BYLINE_SEPARATOR = re.compile(r"\s*[|·•—–]\s*|,\s+|\s+-\s+|\s+on\s+")
 
 
 def byline_date(byline: str) -> tuple[str, str]:

@@ -417,6 +417,7 @@ def test_a_file_name_of_several_lower_case_words_is_written_as_a_name():
         ("**Harbour Weekly** · Ana Ruiz · May 3, 2025",
          ("Ana Ruiz", "Harbour Weekly", "2025-05-03")),
         ("Reported by Ana Ruiz | May 3, 2025", ("Ana Ruiz", "", "2025-05-03")),
+        ("Posted by Ana Ruiz on May 3, 2025", ("Ana Ruiz", "", "2025-05-03")),
     ],
 )  # fmt: skip
 def test_bylines_written_for_an_outlet_or_after_it(line, expected):
@@ -432,6 +433,18 @@ def test_an_app_promo_and_a_dated_print_edition_note_are_furniture():
     doc = parse_document("d", f"Flood Hits Millbrook\n\n{LEDE}\n\n{body}\n\n{promo}\n\n{note}")
     assert promo in doc.boilerplate and note in doc.boilerplate
     assert body in doc.text and "WXYZ" not in doc.text and "print edition" not in doc.text
+
+
+def test_a_caption_credit_a_contributor_line_and_a_newsletter_appeal_are_furniture():
+    caption = "Residents wade down Main Street. (Photo: Jane Roe/Harbour Daily)"
+    credit = "Tom Bell contributed reporting from Salem."
+    appeal = "Sign up for our morning newsletter to get the day's top stories."
+    said = "Tom Bell said he contributed reporting to the inquiry for years before it ended."
+    doc = parse_document("d", f"Flood Hits Millbrook\n\n{caption}\n\n{LEDE}\n\n{said}\n\n"
+                              f"{credit}\n\n{appeal}")  # fmt: skip
+    for line in (caption, credit, appeal):
+        assert line in doc.boilerplate and line not in doc.text
+    assert said in doc.text
 
 
 def test_a_date_trafilatura_split_off_a_byline_is_no_writer():

@@ -68,8 +68,8 @@ DATELINE = re.compile(
 )
 #: "PUBLISHED : 12 March 2023", "Updated: Oct. 3, 2024", "Posted on 2024-10-03".
 DATE_LABEL = re.compile(
-    r"^\s*(?P<label>first published|published|updated|last updated|posted(?!\s+by\b))\s*(?:on)?\s*:?"
-    r"\s*(?P<rest>.+)$",
+    r"^\s*(?P<label>first published|published|updated|last updated|posted(?!\s+by\b))"
+    r"\s*(?:on)?\s*:?\s*(?P<rest>.+)$",
     re.I,
 )
 #: "By Jane Doe, Reuters" / "By Jane Doe | The Daily Example": a byline naming its outlet.

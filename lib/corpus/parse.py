@@ -105,8 +105,8 @@ class _Reader:
             self.boiler.append(plain)
             return True
         by = BYLINE.match(plain)
-        if by and len(plain.split()) <= 10:
-            name, date = byline_date(by.group(1).strip())
+        name, date = byline_date(by.group(1).strip()) if by else ("", "")
+        if by and len(name.split()) <= 10:  # "By Dr. A B and C D | March 3, 2025": its names
             name, outlet = byline_outlet(name)
             self.found.setdefault("byline", name)
             if date:
@@ -263,6 +263,8 @@ def parse_document(doc_id: str, raw: str, hints: dict[str, str] | None = None) -
     if not meta["outlet"]:  # "WASHINGTON (Reuters) -" opening one of the first paragraphs
         meta["outlet"] = next((a for a in map(wire_agency, paragraphs[:3]) if a), "")
     meta["outlet"] = meta["outlet"] or title_outlet  # "Storm hits coast | The Daily Example"
+    if meta["outlet"].isupper() and meta["outlet"].casefold() == title_outlet.casefold():
+        meta["outlet"] = title_outlet  # "BY ANA RUIZ, CASCADE HERALD" under "… | Cascade Herald"
     if not meta["outlet"] and meta["url"]:
         meta["outlet"] = outlet_from_url(meta["url"])
     if not meta["outlet"]:  # a plain-text file named after its outlet: "fox.txt"

@@ -132,8 +132,7 @@ def _html_page(title: str, h1: str):
     from lib.ingest.readers import read_html
 
     page = (
-        f"<html><head><title>{title}</title></head><body><h1>{h1}</h1><p>{LEDE}</p>"
-        "</body></html>"
+        f"<html><head><title>{title}</title></head><body><h1>{h1}</h1><p>{LEDE}</p></body></html>"
     ).encode()
     text, hints = read_html(page)
     return parse_document("d", text, hints)
@@ -272,7 +271,7 @@ def test_a_page_printed_to_pdf_from_a_browser():
 
 
 def test_a_one_word_section_above_a_short_headline_is_no_title():
-    """"AUTOS" above a six-word headline: the section is furniture, the headline the title
+    """ "AUTOS" above a six-word headline: the section is furniture, the headline the title
     (before, the label was the title and the headline was set aside as a byline line)."""
     raw = f"AUTOS\n\nMill Recall Tests a Family Name\n\nBy Jane Doe, Example Journal\n\n{LEDE}"
     doc = parse_document("d", raw)
@@ -326,7 +325,7 @@ def test_a_broadcasters_watch_promo_is_furniture():
 
 
 def test_an_outlet_a_file_name_gives_is_the_outlet_another_article_names_in_full():
-    """"fox.txt" beside a page titled "… | Fox News": one outlet, "Fox News" (before: two
+    """ "fox.txt" beside a page titled "… | Fox News": one outlet, "Fox News" (before: two
     outlets, "fox" and "Fox News"); an outlet the user typed is kept as typed."""
     from lib.corpus.document import outlet_labels
 
@@ -355,7 +354,7 @@ def test_two_writers_of_a_page_are_written_as_a_byline():
 
 
 def test_a_byline_the_extractor_dropped_is_read_from_the_page():
-    """"<span>By Jane Doe</span> <time>May 20, 2025</time>" in one <div>: trafilatura
+    """ "<span>By Jane Doe</span> <time>May 20, 2025</time>" in one <div>: trafilatura
     gives no author; the page's "By" line above the first paragraph does."""
     from lib.ingest.readers import read_html
 
@@ -369,7 +368,7 @@ def test_a_byline_the_extractor_dropped_is_read_from_the_page():
 
 
 def test_a_file_named_outlet_takes_no_capital_from_another_name():
-    """"fox.txt" whose text says "told Fox News" or "Michael J. Fox" stays "fox"."""
+    """ "fox.txt" whose text says "told Fox News" or "Michael J. Fox" stays "fox"."""
     raw = f"Mill owner names aide\n\n{LEDE} Michael J. Fox told Fox News he was sad."
     assert parse_document("d", raw, {"source_name": "fox.txt"}).outlet == "fox"
     raw = f"Mill owner names aide\n\nWASHINGTON (Fox) — {LEDE}"
@@ -459,3 +458,34 @@ def test_a_date_trafilatura_split_off_a_byline_is_no_writer():
     )
     _, hints = read_html(page.encode())
     assert hints["byline"] == "Dr Ana Ruiz"
+
+
+def _page(title: str, byline: str) -> bytes:
+    return (
+        f"<html><head><title>{title}</title></head><body><article>"
+        f"<h1>Flood hits Millbrook</h1>{byline}<p>{LEDE}</p><p>{LEDE}</p></article></body></html>"
+    ).encode()
+
+
+def test_a_page_naming_itself_before_its_headline():
+    """ "<title>Harbour Herald | Flood hits Millbrook": the outlet first (before: the outlet
+    was the headline); a title-case "Storm Hits Coast | Daily News" keeps its order."""
+    page = _page("Harbour Herald | Flood hits Millbrook", "")
+    doc = read_uploads([("p.html", page)]).documents[0]
+    assert (doc.title, doc.outlet) == ("Flood hits Millbrook", "Harbour Herald")
+    title_case = "Storm Hits Coast | Daily News"
+    assert split_outlet_suffix(title_case) == ("Storm Hits Coast", "Daily News")
+
+
+def test_a_long_byline_with_its_date_and_a_capitals_outlet():
+    """ "By Dr. Ana Ruiz and Tom Bell | March 3, 2025" (11 words with its date) is the byline,
+    not the body's first line (its names were people of the story); "BY ANA RUIZ, HARBOUR
+    HERALD" under a page titled "… | Harbour Herald": the outlet as the title writes it."""
+    files = [("a.html", _page("Flood hits Millbrook | Harbour Herald",
+                              "<p>By Dr. Ana Ruiz and Tom Bell | March 3, 2025</p>")),
+             ("b.html", _page("Flood hits Millbrook again | Harbour Herald",
+                              "<p>BY ANA RUIZ, HARBOUR HERALD</p>"))]  # fmt: skip
+    a, b = read_uploads(files).documents
+    assert (a.byline, a.published) == ("Dr. Ana Ruiz and Tom Bell", "2025-03-03")
+    assert "Ruiz" not in a.text
+    assert (b.byline, b.outlet) == ("ANA RUIZ", "Harbour Herald")

@@ -123,6 +123,8 @@ def read_html(data: bytes, url: str = "", declared_charset: str = "") -> tuple[s
                 hints[key] = str(value).strip()
         if "; " in hints.get("byline", ""):
             hints["byline"] = _writers(hints["byline"])
+        if _new_year_guess(hints.get("published", ""), markup):
+            del hints["published"]  # the text's own date line decides
     if not text:
         parser = _TextOnlyParser()
         try:
@@ -163,6 +165,19 @@ def _page_title_outlet(markup: str, hints: dict[str, str]) -> None:
         return
     if outlet:
         hints["title"] = f"{hints.get('title') or headline} | {outlet}"
+
+
+#: A first of January the page itself writes ("2025-01-01", "Jan. 1, 2025", "1 January").
+_NEW_YEAR = re.compile(
+    r"\d{4}-01-01|\b(?:january|jan\.?)\s+1(?:st)?\b|\b1(?:st)?\s+(?:january|jan\b)|\b0?1/0?1/\d",
+    re.I,
+)
+
+
+def _new_year_guess(date: str, markup: str) -> bool:
+    """Is ``date`` trafilatura's guess from a bare year ("Copyright 2025", "Aug. 14, 2025"
+    it could not read: "2025-01-01") rather than a first of January the page writes?"""
+    return date[4:10] == "-01-01" and not _NEW_YEAR.search(markup)
 
 
 def _writers(author: str) -> str:

@@ -489,3 +489,23 @@ def test_a_long_byline_with_its_date_and_a_capitals_outlet():
     assert (a.byline, a.published) == ("Dr. Ana Ruiz and Tom Bell", "2025-03-03")
     assert "Ruiz" not in a.text
     assert (b.byline, b.outlet) == ("ANA RUIZ", "Harbour Herald")
+
+
+def test_a_bare_year_is_no_date_but_a_written_first_of_january_is():
+    """trafilatura reads "Aug. 14, 2025" or "© 2025" as 2025-01-01: the page's own date line
+    decides ("Updated Aug. 14, 2025 9:40 a.m. PT"), else no date; a first of January the
+    page declares stays."""
+    updated = "<p>By Ana Ruiz</p><p>Updated Aug. 14, 2025 9:40 a.m. PT</p>"
+    meta = '<meta property="article:published_time" content="2025-01-01T08:00:00Z">'
+    files = [
+        ("a.html", _page("Flood hits Millbrook | Harbour Herald", updated)),
+        ("b.html", _page("Flood hits Millbrook again | Harbour Herald", "<p>© 2025</p>")),
+        (
+            "c.html",
+            _page("New year flood | Harbour Herald", "").replace(
+                b"<title>", meta.encode() + b"<title>"
+            ),
+        ),
+    ]
+    a, b, c = read_uploads(files).documents
+    assert (a.published, b.published, c.published) == ("2025-08-14", "", "2025-01-01")

@@ -291,3 +291,14 @@ def test_an_age_after_a_surname_is_an_age(event):
     _, analysis = event("election_night")
     f = analysis.claims
     assert set(f[(f["doc_id"] == "harbor_courier") & (f["value"] == 81)]["kind"]) == {"age"}
+
+
+def test_an_outlet_only_a_file_name_gave_says_so_on_hover(event):
+    """Class 8: "Health Desk" (of ``health_desk.txt``) is shown as a name, and its hover note
+    says where it came from and where to change it; the others' notes do not."""
+    from lib.views.documents import outlet_notes
+
+    _, analysis = event("medical_study")
+    notes = outlet_notes(analysis)
+    assert notes["Health Desk"].startswith("Health Desk (from the file name; rename it on")
+    assert "file name" not in notes["Clinic Review"] + notes["Medwatch Weekly"]

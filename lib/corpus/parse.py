@@ -117,10 +117,23 @@ class _Reader:
             return True
         return False
 
+    def title_goes_on(self, plain: str) -> bool:
+        """A headline broken after a colon, comma or dash ("Flood Hits Millbrook:" /
+        "Residents Flee Rising River", a PDF's or an e-mail's wrapping): the line is joined
+        to the title (before, a short one was set aside and the title cut)."""
+        title = self.body[0] if len(self.body) == 1 else ""
+        if not title.endswith((":", ",", "—", "–")) or not _headline_like(plain):
+            return False
+        if self.found.get("title") != strip_kicker(title):
+            return False
+        self.body[0] = f"{title} {plain}"
+        self.found["title"] = strip_kicker(self.body[0])
+        return True
+
     def header_line(self, plain: str) -> bool:
         """Header block before the body: title, outlet, section, byline and date lines.
         Returns True when the line was set aside."""
-        if self.date_or_byline(plain):
+        if self.date_or_byline(plain) or self.title_goes_on(plain):
             return True
         if len(self.body) == 1 and is_outlet_line(self.body[0]) and _headline_like(plain):
             outlet = self.body.pop()  # "Fox News" above the headline: the outlet, not the title

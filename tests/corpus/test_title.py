@@ -497,15 +497,27 @@ def test_a_bare_year_is_no_date_but_a_written_first_of_january_is():
     page declares stays."""
     updated = "<p>By Ana Ruiz</p><p>Updated Aug. 14, 2025 9:40 a.m. PT</p>"
     meta = '<meta property="article:published_time" content="2025-01-01T08:00:00Z">'
-    files = [
-        ("a.html", _page("Flood hits Millbrook | Harbour Herald", updated)),
-        ("b.html", _page("Flood hits Millbrook again | Harbour Herald", "<p>© 2025</p>")),
-        (
-            "c.html",
-            _page("New year flood | Harbour Herald", "").replace(
-                b"<title>", meta.encode() + b"<title>"
-            ),
+    pages = {
+        "a.html": _page("Flood hits Millbrook | Harbour Herald", updated),
+        "b.html": _page("Flood hits Millbrook | Harbour Herald", "<p>© 2025</p>"),
+        "c.html": _page("Flood hits Millbrook | Harbour Herald", "").replace(
+            b"<title>", meta.encode() + b"<title>"
         ),
-    ]
-    a, b, c = read_uploads(files).documents
-    assert (a.published, b.published, c.published) == ("2025-08-14", "", "2025-01-01")
+    }
+    published = {}
+    for name, page in pages.items():  # one upload each: each page its own article
+        result = read_uploads([(name, page)])
+        assert len(result.documents) == 1, result.statuses.to_string()
+        published[name] = result.documents[0].published
+    assert published == {"a.html": "2025-08-14", "b.html": "", "c.html": "2025-01-01"}
+
+
+def test_a_headline_broken_after_its_colon_is_one_title(analyse_texts):
+    """ "Flood Hits Millbrook:" / "Residents Flee Rising River" (a PDF's or an e-mail's
+    wrapping) is one title (before: the title was cut at the colon and the second line
+    set aside); a headline ending in a full stop over a lede stays as it was."""
+    doc = parse_document("d", f"Flood Hits Millbrook:\nResidents Flee Rising River\n\n{LEDE}")
+    assert doc.title == "Flood Hits Millbrook: Residents Flee Rising River"
+    assert title_end(doc.text) == len(doc.title) and "Rising River" in doc.text
+    doc = parse_document("d", f"Levee breaks, town floods.\n\n{LEDE}")
+    assert doc.title == "Levee breaks, town floods." and doc.text.endswith(LEDE)

@@ -166,13 +166,26 @@ def bar_byline(line: str) -> tuple[str, str, str] | None:
     return parts[0], outlet, date
 
 
+#: A writer's job after their name in a byline ("Staff Writer", "Senior Health
+#: Correspondent", "Contributing Editor"): general newsroom words.
+_NEWSROOM_ROLE = re.compile(
+    r"^(?:(?:senior|chief|staff|special|contributing|political|national|foreign|health|"
+    r"science|business|sports|investigative|legal|economics|education|metro|local)\s+)*"
+    r"(?:writer|reporter|correspondent|editor|contributor|columnist|photographer|producer)s?$",
+    re.I,
+)
+
+
 def byline_outlet(byline: str) -> tuple[str, str]:
     """(name, outlet) of a byline that names its outlet ("Jane Doe, Reuters", "Jane Doe for
-    The Daily Example", "DEV RAMAN Associated Press"), else (byline, "")."""
+    The Daily Example", "DEV RAMAN Associated Press"), else (byline, ""); a job after the
+    name is cut ("Jane Doe, Staff Writer")."""
     m = BYLINE_OUTLET.match(byline) or BYLINE_FOR.match(byline)
     if m:
         outlet = m.group("outlet").strip()
         known = WIRE_AGENCIES.get(outlet.lower())
+        if _NEWSROOM_ROLE.match(outlet):  # "Jane Doe, Staff Writer": her job, no outlet
+            return m.group("name").strip(), ""
         if known or OUTLET_WORDS.search(outlet):
             return m.group("name").strip(), known or outlet
         return byline, ""

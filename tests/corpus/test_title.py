@@ -417,6 +417,7 @@ def test_a_file_name_of_several_lower_case_words_is_written_as_a_name():
          ("Ana Ruiz", "Harbour Weekly", "2025-05-03")),
         ("Reported by Ana Ruiz | May 3, 2025", ("Ana Ruiz", "", "2025-05-03")),
         ("Posted by Ana Ruiz on May 3, 2025", ("Ana Ruiz", "", "2025-05-03")),
+        ("By Ana Ruiz, Senior Health Correspondent", ("Ana Ruiz", "", "")),
     ],
 )  # fmt: skip
 def test_bylines_written_for_an_outlet_or_after_it(line, expected):

@@ -183,6 +183,8 @@ def test_include_vague_false_drops_vague(seed_figures):
         ),
         ("The stamp costs 73 cents.", [("73 cents", 73, 73, "exact", "cent")]),
         ("A pint costs 90 pence.", [("90 pence", 90, 90, "exact", "penny")]),
+        ("Winds reached 150 miles per hour.", [("150 miles per hour", 150, 150, "exact", "mph")]),
+        ("It drove 90 kilometres an hour.", [("90 kilometres an hour", 90, 90, "exact", "km/h")]),
         ("The deal is worth 40 billion rand.", [("40 billion rand", 40e9, 40e9, "exact", "ZAR")]),
         (  # a name several currencies share stays as written
             "The ministry will spend 2 billion crowns.",

@@ -260,6 +260,18 @@ def test_one_shared_currency_name_written_two_ways_is_one_claim(nlp):
     assert set(claim["unit"]) == {"crown"}
 
 
+def test_a_speed_in_kmh_meets_the_same_speed_in_mph(nlp):
+    claims = claims_of(nlp, {
+        "a": "The storm brought peak winds of 240 km/h to the coast.",
+        "b": "Peak winds reached 150 miles per hour on the coast.",
+        "c": "Peak winds of 190 km/h hit the coast.",
+    })  # fmt: skip
+    claim = claim_with(claims, 240)
+    assert set(claim["doc_id"]) >= {"a", "b"}  # 240 km/h is 149 mph, rounded
+    assert "units converted (km/h, mph)" in claim["why"].iloc[0]
+    assert claim_with(claims, 190)["status"].iloc[0] != "agree"  # 118 mph is no 150 mph
+
+
 def test_tons_and_tonnes_of_one_shipment_are_one_claim(nlp):
     claims = claims_of(nlp, {
         "a": "The aid agency will ship 450,000 tonnes of rice to the port.",
@@ -277,3 +289,13 @@ def test_losing_is_a_casualty_only_of_people():
     assert _outcomes_of("soldier lose", "soldier") == {"casualties"}
     assert _outcomes_of("lose", "") == {"casualties"}  # nothing counted: as before
     assert _outcomes_of("home destroy kill", "home") == {"dead"}  # only losing changes
+
+
+def test_a_coordinated_outcome_with_its_own_object_is_not_shared(nlp):
+    claims = claims_of(nlp, {
+        "a": "The tornado struck on Sunday, killing at least seven people and injuring 40 "
+             "others.",
+        "b": "Seven people died when the tornado struck on Sunday.",
+    })  # fmt: skip
+    counted = claim_with(claims, 7)["counted"].iloc[0]
+    assert "injur" not in counted  # the seven were killed; the 40 others were injured

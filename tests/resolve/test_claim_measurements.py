@@ -242,12 +242,20 @@ def test_a_wire_dateline_is_not_what_a_rate_measures(nlp):
     assert "HARBOURTON" not in " ".join(claim["counted"])
 
 
-def test_a_rate_and_what_it_is_the_rate_of_are_one_measurement(nlp):
-    claims = claims_of(nlp, {
-        "a": "The unemployment rate in Dunmore rose to 6.3 percent in April.",
-        "b": "Unemployment in Dunmore reached 6.3% in April.",
-    })  # fmt: skip
-    assert claim_with(claims, 6.3)["doc_id"].nunique() == 2
+@pytest.mark.parametrize(
+    ("a", "b", "value"),
+    [
+        (
+            "The unemployment rate in Dunmore rose to 6.3 percent in April.",
+            "Unemployment in Dunmore reached 6.3% in April.",
+            6.3,
+        ),
+        ("Veltrix stock fell 3% on Monday.", "Veltrix fell 2.8 per cent on Monday.", 3),
+    ],
+)
+def test_a_measure_and_what_it_measures_are_one_measurement(nlp, a, b, value):
+    claims = claims_of(nlp, {"a": a, "b": b})
+    assert claim_with(claims, value)["doc_id"].nunique() == 2
 
 
 def test_one_shared_currency_name_written_two_ways_is_one_claim(nlp):

@@ -443,3 +443,15 @@ def test_a_kickers_number_is_not_a_figure(nlp):
     values = sorted(f.value for f in figs_of(nlp, text))
     assert 2 not in values
     assert {3000, 40, 5} <= set(values)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Winds reached 150 miles per hour as the storm crossed the bay.", ""),
+        ("The company will pay $52 per share in cash.", ""),
+        ("Prices rose 4% in May, per the ministry.", "the ministry"),
+    ],
+)
+def test_per_names_a_source_only_before_one(nlp, text, source):
+    assert figs_of(nlp, text)[0].said_by_description == source  # "per hour" is a rate

@@ -243,12 +243,22 @@ def _outcome_verbs(noun) -> list:
     role = noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "ADJ", "AUX")
     if role and not transitive and _is_outcome(head):
         verbs.append(head)
-        verbs += [c for c in head.children if c.dep_ == "conj" and _is_outcome(c)]
+        verbs += [c for c in head.children if _shared_outcome(c)]
     for child in noun.rights:
         if child.dep_ in ("acl", "amod") and _is_outcome(child):
             verbs.append(child)
-            verbs += [c for c in child.children if c.dep_ == "conj"]
+            verbs += [c for c in child.children if c.dep_ == "conj" and not _own_object(c)]
     return sorted(verbs, key=lambda t: t.i)
+
+
+def _shared_outcome(tok) -> bool:
+    """A coordinated outcome verb that shares the noun ("killed or wounded"), not one with
+    an object of its own ("killing seven people and injuring 40 others")."""
+    return tok.dep_ == "conj" and _is_outcome(tok) and not _own_object(tok)
+
+
+def _own_object(verb) -> bool:
+    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in verb.children)
 
 
 def _verb_words(verbs: list) -> list[str]:

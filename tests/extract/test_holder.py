@@ -81,6 +81,11 @@ def test_a_reporting_subject_holds_nothing(nlp):
         ("Police made 47 arrests overnight, officials said on Thursday.", 47, "overnight"),
         ("Strom, a 21-year veteran of the force, was dismissed on Friday.", 21, ""),
         ("The storm killed 52 people.", 52, ""),
+        # a change's starting value has its own time, never the new value's
+        ("Sales rose to $3.1 billion last year from $2.6 billion in 2024.", 2.6e9, "2024"),
+        ("The toll rose to nine on Tuesday, up from seven.", 7, ""),
+        ("The rate stood at 4.8 percent in May and 4.5 percent a year earlier.", 4.5,
+         "a year earlier"),
     ],
 )  # fmt: skip
 def test_time_the_figure_is_about(nlp, text, value, time):

@@ -242,12 +242,20 @@ def test_a_wire_dateline_is_not_what_a_rate_measures(nlp):
     assert "HARBOURTON" not in " ".join(claim["counted"])
 
 
-def test_a_rate_and_what_it_is_the_rate_of_are_one_measurement(nlp):
-    claims = claims_of(nlp, {
-        "a": "The unemployment rate in Dunmore rose to 6.3 percent in April.",
-        "b": "Unemployment in Dunmore reached 6.3% in April.",
-    })  # fmt: skip
-    assert claim_with(claims, 6.3)["doc_id"].nunique() == 2
+@pytest.mark.parametrize(
+    ("a", "b", "value"),
+    [
+        (
+            "The unemployment rate in Dunmore rose to 6.3 percent in April.",
+            "Unemployment in Dunmore reached 6.3% in April.",
+            6.3,
+        ),
+        ("Veltrix stock fell 3% on Monday.", "Veltrix fell 2.8 per cent on Monday.", 3),
+    ],
+)
+def test_a_measure_and_what_it_measures_are_one_measurement(nlp, a, b, value):
+    claims = claims_of(nlp, {"a": a, "b": b})
+    assert claim_with(claims, value)["doc_id"].nunique() == 2
 
 
 def test_one_shared_currency_name_written_two_ways_is_one_claim(nlp):
@@ -258,6 +266,18 @@ def test_one_shared_currency_name_written_two_ways_is_one_claim(nlp):
     claim = claim_with(claims, 2.6e9)
     assert claim["doc_id"].nunique() == 2
     assert set(claim["unit"]) == {"crown"}
+
+
+def test_a_speed_in_kmh_meets_the_same_speed_in_mph(nlp):
+    claims = claims_of(nlp, {
+        "a": "The storm brought peak winds of 240 km/h to the coast.",
+        "b": "Peak winds reached 150 miles per hour on the coast.",
+        "c": "Peak winds of 190 km/h hit the coast.",
+    })  # fmt: skip
+    claim = claim_with(claims, 240)
+    assert set(claim["doc_id"]) >= {"a", "b"}  # 240 km/h is 149 mph, rounded
+    assert "units converted (km/h, mph)" in claim["why"].iloc[0]
+    assert claim_with(claims, 190)["status"].iloc[0] != "agree"  # 118 mph is no 150 mph
 
 
 def test_tons_and_tonnes_of_one_shipment_are_one_claim(nlp):
@@ -277,3 +297,21 @@ def test_losing_is_a_casualty_only_of_people():
     assert _outcomes_of("soldier lose", "soldier") == {"casualties"}
     assert _outcomes_of("lose", "") == {"casualties"}  # nothing counted: as before
     assert _outcomes_of("home destroy kill", "home") == {"dead"}  # only losing changes
+
+
+def test_a_coordinated_outcome_with_its_own_object_is_not_shared(nlp):
+    claims = claims_of(nlp, {
+        "a": "The tornado struck on Sunday, killing at least seven people and injuring 40 "
+             "others.",
+        "b": "Seven people died when the tornado struck on Sunday.",
+    })  # fmt: skip
+    counted = claim_with(claims, 7)["counted"].iloc[0]
+    assert "injur" not in counted  # the seven were killed; the 40 others were injured
+
+
+def test_others_count_the_noun_of_the_figure_before_them(nlp):
+    claims = claims_of(nlp, {
+        "a": "The tornado killed at least seven people and injured 40 others on Sunday.",
+        "b": "Forty people were injured when the tornado struck on Sunday.",
+    })  # fmt: skip
+    assert claim_with(claims, 40)["doc_id"].nunique() == 2  # "40 others" are 40 people

@@ -204,9 +204,21 @@ class Attributor(Subjects):
             if ent is not None and ent.label_ == "PERSON" and tok.dep_ in SUBJECT_DEPS:
                 return None  # someone else has been introduced since
             if tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she") and tok.head.pos_ == "VERB":
-                return None
+                if not self._same_person(tok, source):
+                    return None
         return Source(source.written, "carried over", source.verb, source.name,
                       source.description, source.entity)  # fmt: skip
+
+    def _same_person(self, tok, source: Source) -> bool:
+        """Does the he/she at ``tok`` stand for the person ``source`` names ("'…,' Roe said.
+        He then asked the crowd: …")?"""
+        if source.name is None or source.name[1] is None:
+            return False
+        ent = self.ent_of.get(self._token_at(source.name[1]))
+        if ent is None or ent.start not in self.people.starts:
+            return False
+        found = self.resolve_person(tok, vocab()["pronouns"][tok.lower_])
+        return found is not None and self.people.person(found) == self.people.person(ent)
 
     # -- figures --------------------------------------------------------------------------
 

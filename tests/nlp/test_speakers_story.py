@@ -284,3 +284,30 @@ def test_a_so_called_label_in_quotation_marks_is_nobodys_words(nlp):
     giveaway, reform = quotes_in_text(nlp, text)
     assert speaker_of(giveaway) == "Critics"  # what the critics called it: their word
     assert (speaker_of(reform), reform.kind) == ("", "fragment")
+
+
+CARRIED = (
+    "Rally in Millbrook\n\n"
+    'Dan Morrow promised voters a new bridge. "We will build a great bridge!" he said to an '
+    'enormous cheer.\n\n"And the state will pay for it! Every cent."\n\n'
+    'Tom Bell, his rival, spoke later. "We are going to fix the roads," Bell said. He then '
+    'had a question for the crowd.\n\n"Who is going to pay for it?"'
+)
+
+
+def test_a_quote_alone_after_he_said_carries_the_same_speaker(nlp):
+    """The he/she between two quotes stands for the first quote's speaker ("… he said to a
+    cheer" after an exclamation mark; "He then had a question"): the next quote is theirs."""
+    got = [(speaker_of(q), q.speaker_how) for q in quotes_in_text(nlp, CARRIED)]
+    assert got[1] == ("Dan Morrow", "carried over")
+    assert got[3] == ("Bell", "carried over")
+
+
+def test_a_he_who_is_someone_else_stops_the_carry(nlp):
+    text = (
+        "Rally in Millbrook\n\n"
+        'Tom Bell and Ana Ruiz spoke at the rally. "We are going to fix the roads," Ruiz '
+        'said. Bell nodded. He then had a question for the crowd.\n\n"Who will pay for it?"'
+    )
+    got = [speaker_of(q) for q in quotes_in_text(nlp, text)]
+    assert got[0] == "Ruiz" and got[1] != "Ruiz"

@@ -311,3 +311,13 @@ def test_a_he_who_is_someone_else_stops_the_carry(nlp):
     )
     got = [speaker_of(q) for q in quotes_in_text(nlp, text)]
     assert got[0] == "Ruiz" and got[1] != "Ruiz"
+
+
+def test_a_message_someone_posted_is_theirs(nlp):
+    """"message" is a source noun like "statement" and "letter": the poster said it."""
+    text = (
+        "Polls close\n\nDana Roe posted a message on Facebook saying “Thank you to every "
+        "voter in the state” after the polls closed."
+    )
+    (q,) = quotes_in_text(nlp, text)
+    assert "Roe" in speaker_of(q)  # not "a message"

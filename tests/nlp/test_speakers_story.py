@@ -321,3 +321,15 @@ def test_a_message_someone_posted_is_theirs(nlp):
     )
     (q,) = quotes_in_text(nlp, text)
     assert "Roe" in speaker_of(q)  # not "a message"
+
+
+def test_asked_by_someone_she_said_is_hers(nlp):
+    """Of two reporting verbs hanging on the quote, the one nearer it speaks: the host who
+    asked is not the one who answered."""
+    text = (
+        "Radio interview\n\nAna Ruiz spoke to a radio station on Monday. Asked by host Tom "
+        'Bell whether she had practiced her speech, she said, "I read it once over, and that '
+        'is all."'
+    )
+    (q,) = quotes_in_text(nlp, text)
+    assert (speaker_of(q), q.speaker_how) == ("Ana Ruiz", "pronoun")

@@ -50,7 +50,7 @@ class Subjects:
                     return head
             if (node.dep_ not in INHERIT_DEPS and not climb) or node.head.i == node.i:
                 return None
-            node = node.head
+            node = _up(node)
         return None
 
     def _participle_subject(self, verb):
@@ -90,3 +90,12 @@ class Subjects:
                 if all(t.is_punct or t.is_space for t in between):
                     return child
         return None
+
+
+def _up(node):
+    """The clause a participle or infinitive takes its subject from: its head, or the verb
+    a preposition hangs on ("he began by saying …": "began")."""
+    head = node.head
+    if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return head

@@ -333,3 +333,14 @@ def test_asked_by_someone_she_said_is_hers(nlp):
     )
     (q,) = quotes_in_text(nlp, text)
     assert (speaker_of(q), q.speaker_how) == ("Ana Ruiz", "pronoun")
+
+
+def test_began_by_saying_takes_the_subject_of_began(nlp):
+    """A participle after a preposition ("began by saying", "ended by saying") speaks for
+    the subject of the verb the preposition hangs on."""
+    text = (
+        "Sentencing\n\nJudge Tom Bell took a short recess.\n\nWhen he returned he began by "
+        'saying, "I do not think that jail is necessary for this man."'
+    )
+    (q,) = quotes_in_text(nlp, text)
+    assert (speaker_of(q), q.speaker_how) == ("Tom Bell", "pronoun")

@@ -21,6 +21,8 @@ def _reporting(tok, weak_ok: bool = True) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "put" and _puts_it(tok):
         return True  # "as Roe put it, “…”"
+    if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children):
+        return True  # "“…,” she went on": she continued
     if lemma not in v["reporting_verbs"]:
         return lemma in ISSUING_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in v["source_nouns"] for c in tok.children

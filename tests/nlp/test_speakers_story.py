@@ -344,3 +344,14 @@ def test_began_by_saying_takes_the_subject_of_began(nlp):
     )
     (q,) = quotes_in_text(nlp, text)
     assert (speaker_of(q), q.speaker_how) == ("Tom Bell", "pronoun")
+
+
+def test_she_went_on_is_a_reporting_verb(nlp):
+    """ "went on" after a quote is "continued": the he/she is its speaker."""
+    text = (
+        "Health care debate\n\nMaria Lopez and Mr. Bell debated on Monday. Mr. Bell asked "
+        'about the plan.\n\n"It would end every plan we know and every program we have," she '
+        "went on."
+    )
+    (q,) = quotes_in_text(nlp, text)
+    assert (speaker_of(q), q.speaker_how) == ("Maria Lopez", "pronoun")

@@ -355,3 +355,15 @@ def test_she_went_on_is_a_reporting_verb(nlp):
     )
     (q,) = quotes_in_text(nlp, text)
     assert (speaker_of(q), q.speaker_how) == ("Maria Lopez", "pronoun")
+
+
+def test_a_quote_after_but_continues_the_speaker(nlp):
+    """A sentence that is only "But" and a quote goes on with the quote before it."""
+    text = (
+        "Endorsements\n\nRep. Tom Bell of Ohio spoke outside the building. “I don’t think "
+        "it’s do or die, any endorsement in particular,” he said. But “Dan Morrow’s candidacy "
+        "is strengthened with an endorsement from the most powerful person in the party. It "
+        "helps.”"
+    )
+    got = [(speaker_of(q), q.speaker_how) for q in quotes_in_text(nlp, text)]
+    assert got == [("Tom Bell", "pronoun"), ("Tom Bell", "carried over")]

@@ -208,10 +208,12 @@ NOT_NAME_WORDS = re.compile(
 def _inside_longer(text: str, s: int, e: int) -> bool:
     """Is ``text[s:e]`` part of a longer capitalised name ("Carlos Mendel Foundation")? A
     day or month after it is no part of it ("on Twitter Sunday"), nor a capitalised word
-    ending the sentence before it ("on Monday. Mendel said")."""
+    ending the sentence before it ("on Monday. Mendel said"), nor an owner's possessive
+    before it ("the governor's pick for the Harbor Commission", "Acme's Board of
+    Directors": the name starts after the owner)."""
     after = bool(re.match(r" [A-Z]", text[e : e + 2])) and not NOT_NAME_WORDS.match(text, e)
     before = text[max(0, s - 30) : s]  # "Carlos J. Mendel", not "on Monday. Mendel"
-    return after or bool(re.search(r"(?:\b[A-Z][\w'’-]*|\b[A-Z]\.) $", before))
+    return after or bool(re.search(r"(?:\b[A-Z][\w'’-]*(?<![’']s)|\b[A-Z]\.) $", before))
 
 
 #: Suffixes after a surname ("Daniel J. Reyes Jr."): never a surname of their own.

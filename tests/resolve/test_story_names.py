@@ -308,3 +308,24 @@ def test_curated_names_are_found_before_a_day_and_whole_over_their_parts():
     assert ("b", "Islamic State", "ORG") in found  # the name an alias stands for
     # "Islamic" gives way to the curated whole; "The" is no part of "New York Times"
     assert shadowed(records, texts, dict.fromkeys(texts, "")) == {0}
+
+
+def test_a_story_name_after_an_owners_possessive_is_found():
+    texts = {
+        "a": "The Harbor Commission met on Monday. The Harbor Commission voted 4-1.",
+        "b": "Mayor Lindqvist's Harbor Commission voted on Monday to close the pier.",
+    }
+    start = texts["a"].index("Harbor Commission")
+    records = [
+        {"doc_id": "a", "outlet": "A", "start_char": start, "end_char": start + 17,
+         "text": "Harbor Commission", "label": "ORG", "sentence_id": 0},
+    ]  # fmt: skip
+    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
+    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    found = {(r["doc_id"], r["text"], r["start_char"]) for r in added}
+    # the owner before the name is no part of it ("Lindqvist's"); a capitalised word that
+    # is no possessive still is ("North Harbor Commission" would be another body)
+    assert ("b", "Harbor Commission", texts["b"].index("Harbor")) in found
+    texts["b"] = "The North Harbor Commission voted on Monday to close the pier."
+    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    assert not any(r["doc_id"] == "b" for r in added)

@@ -28,7 +28,6 @@ Runs on resolved mentions (canonical ``entity`` and final ``label``), story by s
 from __future__ import annotations
 
 import functools
-import re
 from collections import defaultdict
 
 import pandas as pd
@@ -69,9 +68,6 @@ INITIAL_SKIP = frozenset("of and the for on in at to &".split())
 CHAMBERS = head_words("chamber")
 #: Last words of a chamber's body.
 COMMITTEES = head_words("committee")
-#: A company or group written as its web address ("Acme.com", "MoveOn.org"): the name
-#: before the generic domain is the name.
-WEB_NAME = re.compile(r"([A-Z][\w&-]*)\.(?:com|org|net)")
 ORG_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
@@ -152,9 +148,9 @@ def shorter_forms(name: str) -> list[str]:
     """The short forms a longer organisation name may go by in the same story:
     "Washington Post" -> ["Post"], "BuzzFeed News" -> ["BuzzFeed"], "House of
     Representatives" -> ["House"], "U.S. House of Representatives" -> ["House of
-    Representatives", "House"], a company's web address "Acme.com" -> ["Acme"]."""
+    Representatives", "House"]."""
     words = name.split(" ")
-    out = [web_stem(name)] if web_stem(name) else []  # "Acme.com" -> "Acme"
+    out = []
     for k in range(1, min(3, len(words) - 1) + 1):  # a place before: "New York Times"
         if _is_place(words[:k]):
             rest = " ".join(words[k:])
@@ -176,12 +172,6 @@ def shorter_forms(name: str) -> list[str]:
             if len(head) > 1:
                 out += [f for f in shorter_forms(" ".join(head)) if f not in out]
     return [f for f in dict.fromkeys(out) if f and f != name]
-
-
-def web_stem(name: str) -> str:
-    """The name of a web address ("Acme.com" -> "Acme"), else ""."""
-    web = WEB_NAME.fullmatch(name)
-    return web.group(1) if web else ""
 
 
 def suffix_forms(name: str) -> list[str]:
@@ -412,10 +402,9 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
     organisation of its story ("Quinnipiac" / "Quinnipiac University", "Enquirer" /
     "National Enquirer") -> that organisation. A name the gazetteer knows stays what it is
     ("Georgia" is no short "Georgia Power"); a person joins only by an ending of the name
-    ("Enquirer"), the first word a company goes by ("Harlow's chief executive" of "Harlow
-    Dynamics") or the name of its web address ("Acme" of "Acme.com"), never another first
-    word ("Ford" is no short "Ford Foundation"), and only when no honorific, title or
-    person of the story's names claims it."""
+    ("Enquirer") or the first word a company goes by ("Harlow's chief executive" of "Harlow
+    Dynamics"), never another first word ("Ford" is no short "Ford Foundation"), and only
+    when no honorific, title or person of the story's names claims it."""
     out: dict[tuple[str, str], str] = {}
     ent_story = pd.DataFrame({"story": stories, "entity": df["entity"], "label": df["label"]})
     cue = pd.Series(False, index=df.index)
@@ -435,8 +424,7 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
             top = mapping.get((story, org), org)
             for short in shorter_forms(org):
                 primary[short].add(top)
-            owned = [*suffix_forms(org), company_first_word(org), web_stem(org)]
-            for short in filter(None, owned):
+            for short in filter(None, [*suffix_forms(org), company_first_word(org)]):
                 ending[short].add(top)
         strays = rows[rows["label"].isin(STRAY_LABELS)]
         for name, group in strays.groupby("entity"):

@@ -329,19 +329,3 @@ def test_a_story_name_after_an_owners_possessive_is_found():
     texts["b"] = "The North Harbor Commission voted on Monday to close the pier."
     added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
     assert not any(r["doc_id"] == "b" for r in added)
-
-
-def test_a_company_written_as_its_web_address_is_the_company():
-    df = pd.DataFrame(
-        {
-            "doc_id": ["a", "b", "b", "c"],
-            "entity": ["Quarrow.com", "Quarrow", "Brightlane.org", "Lantern.net"],
-            "label": ["ORG"] * 4,
-        }
-    )
-    out = fold_short_forms(df, pd.Series("", index=df.index)).tolist()
-    assert out[0] == out[1]  # "Quarrow.com" / "Quarrow": one company
-    assert out[2:] == ["Brightlane.org", "Lantern.net"]  # nothing else to join
-    # the model may read the bare name as a person: still the company
-    df.loc[1, "label"] = "PERSON"
-    assert fold_short_forms(df, pd.Series("", index=df.index)).tolist()[1] == "Quarrow.com"

@@ -151,6 +151,19 @@ def test_a_company_goes_by_its_first_word():
     assert out[7] == "American"
 
 
+def test_a_company_word_in_the_singular_also_lets_it_go_by_its_first_word():
+    # "Harlan Motor Co." / "Harlan said": a singular company word is a company word too
+    df = _frame(
+        [
+            ("a", 0, "Harlan Motor Co."), ("b", 0, "Harlan"),
+            ("c", 0, "Dunmore Chemical"), ("c", 40, "Dunmore"),
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert out[0] == out[1]
+    assert out[2] == out[3]
+
+
 def test_a_company_first_word_the_model_took_for_a_person_is_the_company():
     # "Harlow's chief executive": the model reads a person; the story names one company so
     df = pd.DataFrame(

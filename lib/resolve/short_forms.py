@@ -68,6 +68,16 @@ INITIAL_SKIP = frozenset("of and the for on in at to &".split())
 CHAMBERS = head_words("chamber")
 #: Last words of a chamber's body.
 COMMITTEES = head_words("committee")
+#: Abbreviations written inside organisations' names, and British spellings of their
+#: words: "Brakeford Police Dept." is "Brakeford Police Department", "World Food
+#: Programme" "World Food Program" ("Labour" stays: "Labour Party" and "Labor Party" are
+#: two parties).
+WORD_FORMS = {
+    "Dept.": "Department", "Dept": "Department", "Assn.": "Association", "Assn": "Association",
+    "Univ.": "University", "Intl.": "International", "Natl.": "National",
+    "Programme": "Program", "Organisation": "Organization", "Defence": "Defense",
+    "Centre": "Center",
+}  # fmt: skip
 ORG_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
@@ -151,6 +161,8 @@ def shorter_forms(name: str) -> list[str]:
     Representatives", "House"]."""
     words = name.split(" ")
     out = []
+    if len(words) >= 3 and _is_parent_acronym(words[0]):  # "U.N. World Food Program"
+        out.append(" ".join(words[1:]))
     for k in range(1, min(3, len(words) - 1) + 1):  # a place before: "New York Times"
         if _is_place(words[:k]):
             rest = " ".join(words[k:])
@@ -172,6 +184,13 @@ def shorter_forms(name: str) -> list[str]:
             if len(head) > 1:
                 out += [f for f in shorter_forms(" ".join(head)) if f not in out]
     return [f for f in dict.fromkeys(out) if f and f != name]
+
+
+def _is_parent_acronym(word: str) -> bool:
+    """Is ``word`` an organisation's acronym the gazetteer knows ("U.N.", "EU"), written
+    before the name of one of its bodies?"""
+    hit = gazetteer().lookup(word) if word.replace(".", "").isupper() else None
+    return hit is not None and hit[1] == "ORG"
 
 
 def suffix_forms(name: str) -> list[str]:
@@ -255,6 +274,13 @@ def place_key(name: str) -> str:
     return name
 
 
+def org_spelling(name: str) -> str:
+    """One spelling of an organisation's name: its abbreviated and British words written
+    out the American way ("Police Dept." -> "Police Department", "Programme" -> "Program")
+    and its leading place as the gazetteer names it (:func:`place_key`)."""
+    return place_key(" ".join(WORD_FORMS.get(w, w) for w in name.split(" ")))
+
+
 def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
     """Entity per mention with short organisation names folded into the one longer name of
     the story they fit, and bare places into their one qualified form (module docstring).
@@ -313,7 +339,7 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
             by_initials[key].add(name)
         offices[same_office(name)].add(name)
     for name in names:  # "FBI" / "Federal Bureau of Investigation"
-        owners = {place_key(n) for n in by_initials.get(name, ())}
+        owners = {org_spelling(n) for n in by_initials.get(name, ())}
         if name.isupper() and " " not in name and len(owners) == 1:
             longer[name] |= by_initials[name]
     # "the Enquirer" of "National Enquirer"; "Quillon" of "Quillon Pharmaceuticals Inc.";
@@ -335,6 +361,25 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
             a, b = sorted(forms)
             longer[a].add(b)
     return longer
+
+
+def _one_chamber(short: str, owners: set[str]) -> bool:
+    """Do the longer names of a chamber written alone name one chamber: "House" beside
+    "House of Representatives" and "U.S. House" (one polity at most, one "of" phrase at
+    most), not beside "Maine House" and "U.S. House"?"""
+    if short not in LEGISLATURES:
+        return False
+    places, phrases = set(), set()
+    for name in owners:
+        words = name.split(" ")
+        k = next((k for k in range(min(3, len(words) - 1), 0, -1) if _is_place(words[:k])), 0)
+        if k:
+            places.add(_place_of(words[:k]))
+        rest = words[k:]
+        if rest[0] != short or (len(rest) > 1 and (len(rest) < 3 or rest[1] != "of")):
+            return False
+        phrases.add(" ".join(rest[2:]))
+    return len(places) <= 1 and len(phrases - {""}) <= 1
 
 
 def _add_dropped_forms(names: list[str], longer: dict[str, set[str]]) -> None:
@@ -361,7 +406,7 @@ def _org_groups(counts: pd.Series) -> dict[str, str]:
     spelled: dict[str, set[str]] = defaultdict(set)
     for name in names:
         if " " in name:
-            spelled[place_key(name)].add(name)
+            spelled[org_spelling(name)].add(name)
     for name in names:
         stem = legal_stem(name)
         if stem != name:
@@ -376,7 +421,7 @@ def _org_groups(counts: pd.Series) -> dict[str, str]:
             continue
         tops = {o for o in owners if not any(o in longer.get(x, ()) for x in owners)}
         roots = {uf.find(index[o]) for o in owners}
-        if len(tops) == 1 or len(roots) == 1:  # fits one name (or one group)
+        if len(tops) == 1 or len(roots) == 1 or _one_chamber(short, tops):  # fits one name
             for owner in owners:
                 uf.union(index[short], index[owner])
     groups: dict[int, list[str]] = defaultdict(list)

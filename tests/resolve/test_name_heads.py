@@ -206,3 +206,43 @@ def test_a_saint_written_two_ways_and_a_county_without_its_word_are_one_place():
     assert out[1] == "St. Petersburg, Florida"
     assert out[3] == "Brakeford County"
     assert out[5] == "Los Angeles"  # a city the gazetteer knows: not its county
+
+
+def test_abbreviated_and_british_words_in_a_name_are_one_organisation():
+    df = _frame(
+        [
+            ("a", 0, "Brakeford Police Dept."), ("b", 0, "Brakeford Police Department"),
+            ("a", 40, "World Food Programme"), ("b", 40, "World Food Program"),
+            ("c", 0, "WFP"),  # the initials of both spellings: one body
+            ("c", 20, "Labour Party"), ("c", 40, "Labor Party"),  # two parties
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert out[0] == out[1]
+    assert out[2] == out[3] == out[4]
+    assert out[5] != out[6]
+
+
+def test_a_chamber_alone_beside_its_names_with_one_polity_is_one_chamber():
+    df = _frame(
+        [
+            ("a", 0, "House"), ("a", 20, "House of Representatives"), ("b", 0, "U.S. House"),
+            ("c", 0, "Senate"), ("c", 20, "U.S. Senate"), ("c", 40, "Maine Senate"),
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert out[0] == out[1] == out[2]
+    assert len({out[3], out[4], out[5]}) == 3  # two polities: "Senate" fits two
+
+
+def test_a_body_after_its_parent_organisations_acronym_is_the_body():
+    df = _frame(
+        [
+            ("a", 0, "U.N. Refugee Relief Agency"), ("b", 0, "Refugee Relief Agency"),
+            ("c", 0, "Tamsin Refugee Relief Agency"),  # no acronym the gazetteer knows
+            ("d", 0, "Refugee Relief Agency"),
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert out[0] == out[1]
+    assert out[2] == "Tamsin Refugee Relief Agency"

@@ -30,11 +30,14 @@ from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
 from lib.records import Mention
 from lib.resolve.joined import fit_names, split_joined
+from lib.resolve.short_forms import GENERIC_HEADS, INSTITUTION_TAILS, company_first_word
 
 #: A run of capitalised words: where a propagated name may start.
 CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
 #: Labels of one-word story names looked for in headlines.
 SINGLE_LABELS = frozenset({"ORG", "GPE", "LOC"})
+#: The end of what comes before a word that starts a sentence or a line.
+SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]?\s*)$")
 #: Names longer than this many words are not propagated (headline fragments).
 MAX_WORDS = 6
 
@@ -58,9 +61,7 @@ def _names_by_story(records: list[dict], story_of: dict[str, str]) -> dict[str, 
     }
 
 
-def shadowed(
-    records: list[dict], texts: dict[str, str], story_of: dict[str, str]
-) -> set[int]:
+def shadowed(records: list[dict], texts: dict[str, str], story_of: dict[str, str]) -> set[int]:
     """Positions in ``records`` of mentions that are a strict part of a multi-word name the
     story tags or a curated one (written whole around them in the same text: "Islamic" of
     "Islamic State"; a leading "The" is no part of it); persons never are."""
@@ -96,6 +97,35 @@ def _single_names_by_story(records: list[dict], story_of: dict[str, str]) -> dic
         story: {name: c.most_common(1)[0][0] for name, c in names.items()}
         for story, names in votes.items()
     }
+
+
+def _short_names_by_story(records: list[dict], story_of: dict[str, str]) -> dict[str, dict]:
+    """story -> {word: "ORG"}: the one word an organisation of the story goes by ("Quinnipiac"
+    of "Quinnipiac University", "Harlan" of "Harlan Motor Co."), when it is the short form of
+    one organisation only and no place or name of a person of the story; looked for in the
+    bodies of all its articles, never where a sentence starts ("Urban" of "Urban
+    Institute" may be an ordinary word there)."""
+    owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+    taken: dict[str, set[str]] = defaultdict(set)  # words of the story's people
+    for r in records:
+        story, text = story_of.get(r["doc_id"], ""), r["text"]
+        if r["label"] == "PERSON":
+            taken[story].update(text.split(" "))
+        if r["label"] != "ORG" or r.get("in_title") or " " not in text:
+            continue
+        words = text.split(" ")
+        for word in {
+            company_first_word(text),
+            words[0] if len(words) == 2 and words[1] in INSTITUTION_TAILS else "",
+        } - {""}:
+            owners[(story, word)].add(text)
+    out: dict[str, dict] = defaultdict(dict)
+    for (story, word), names in owners.items():
+        plain = word[:1].isupper() and word[1:].islower() and len(word) > 3
+        if plain and len(names) == 1 and word not in taken[story]:
+            if gazetteer().lookup(word) is None and word not in GENERIC_HEADS:
+                out[story][word] = "ORG"
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -135,6 +165,7 @@ def propagate_names(
     """
     names = _names_by_story(records, story_of)
     single = _single_names_by_story(records, story_of)
+    short = _short_names_by_story(records, story_of)
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     outlet: dict[str, str] = {}
     people: dict[str, list[tuple]] = defaultdict(list)  # doc -> its own tagged full names
@@ -150,7 +181,7 @@ def propagate_names(
     for doc_id, text in texts.items():
         story = story_of.get(doc_id, "")
         story_names = {**_curated_in(text), **names.get(story, {})}
-        if not story_names and not single.get(story) and not people.get(doc_id):
+        if not (story_names or single.get(story) or short.get(story) or people.get(doc_id)):
             continue
         taken = sorted(spans.get(doc_id, []))
         heading = title_end(text)
@@ -159,6 +190,13 @@ def propagate_names(
         if single.get(story) and heading:  # a headline's capitals hide the story's names
             taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
             found += _find(text[:heading], single[story], taken_now, heading)
+        if short.get(story):  # "a Quinnipiac poll" of the story's "Quinnipiac University"
+            taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
+            found += [
+                hit
+                for hit in _find(text, short[story], taken_now, heading)
+                if hit[0] >= heading and not SENTENCE_START.search(text[: hit[0]][-4:])
+            ]
         sents = sorted(sent_starts.get(doc_id, []))
         for s, e, name, label in found:
             k = bisect.bisect_right(sents, (s, 1 << 30)) - 1
@@ -286,9 +324,11 @@ def with_story_names(mentions: pd.DataFrame, sentences: pd.DataFrame, texts: dic
     mentions = fit_names(mentions, texts)  # "Republican party", "Member of Congress"
     docs = dict.fromkeys([*mentions["doc_id"], *sentences["doc_id"]])  # untagged ones too
     mine = {d: texts[d] for d in docs if d in texts}
-    outlets = dict(zip(sentences["doc_id"], sentences["outlet"], strict=True)) if (
-        "outlet" in sentences.columns
-    ) else {}
+    outlets = (
+        dict(zip(sentences["doc_id"], sentences["outlet"], strict=True))
+        if ("outlet" in sentences.columns)
+        else {}
+    )
     outlets.update(zip(mentions["doc_id"], mentions["outlet"], strict=True))
     cols = ["doc_id", "outlet", "start_char", "end_char", "text", "label", "in_title"]
     parts = shadowed(mentions[cols].to_dict("records"), mine, dict.fromkeys(mine, ""))

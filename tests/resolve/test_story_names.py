@@ -329,3 +329,33 @@ def test_a_story_name_after_an_owners_possessive_is_found():
     texts["b"] = "The North Harbor Commission voted on Monday to close the pier."
     added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
     assert not any(r["doc_id"] == "b" for r in added)
+
+
+def test_the_one_word_an_organisation_goes_by_is_found_where_the_model_missed_it():
+    texts = {
+        "a": "A new Dunmore University survey was released on Tuesday. Harlan Motor Co. agreed.",
+        "b": "The race is tied in a Dunmore poll. Dealers said Harlan would fix the brakes.",
+        "c": "Urban areas voted early. Dunmore found a tie. The Urban Institute disagreed.",
+    }
+
+    def at(doc, name, label="ORG"):
+        s = texts[doc].index(name)
+        return {"doc_id": doc, "outlet": doc.upper(), "start_char": s, "end_char": s + len(name),
+                "text": name, "label": label, "sentence_id": 0}  # fmt: skip
+
+    records = [
+        at("a", "Dunmore University"),
+        at("a", "Harlan Motor Co."),
+        at("c", "Urban Institute"),
+    ]
+    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
+    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    found = {(r["doc_id"], r["text"], r["start_char"]) for r in added}
+    assert ("b", "Dunmore", texts["b"].index("Dunmore")) in found  # "a Dunmore poll"
+    assert ("b", "Harlan", texts["b"].index("Harlan")) in found  # the company's first word
+    # never where a sentence starts: "Urban areas" is no institute (nor "Dunmore found")
+    assert not any(r["doc_id"] == "c" for r in added)
+    # a word a person of the story goes by is no short form of the university
+    person = at("b", "Dunmore", "PERSON")
+    added = propagate_names([*records, person], texts, sentences, dict.fromkeys(texts, ""))
+    assert not any(r["text"] == "Dunmore" for r in added)

@@ -28,6 +28,7 @@ Runs on resolved mentions (canonical ``entity`` and final ``label``), story by s
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 
 import pandas as pd
@@ -78,6 +79,8 @@ WORD_FORMS = {
     "Programme": "Program", "Organisation": "Organization", "Defence": "Defense",
     "Centre": "Center",
 }  # fmt: skip
+#: A possessive ending ("Russia's", "Russia’s").
+POSSESSIVE = re.compile(r"['’]s$")
 ORG_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
@@ -142,6 +145,7 @@ def _place_of(words: list[str]) -> str | None:
     Foreign Office" / "UK Foreign Office"); else None."""
     if not words:
         return None
+    words = [*words[:-1], POSSESSIVE.sub("", words[-1])]  # "Russia's Foreign Ministry"
     hit = gazetteer().lookup(" ".join(words))
     if hit is not None:
         return hit[0] if hit[1] == "GPE" else None
@@ -286,6 +290,7 @@ def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
     the story they fit, and bare places into their one qualified form (module docstring).
     ``df`` has ``doc_id, entity, label``; ``stories`` the story of each row."""
     mapping: dict[tuple[str, str], str] = {}
+    df = df.assign(entity=owned_bodies(df))
     orgs = df[df["label"].isin(ORG_LABELS)]
     for story, names in orgs.groupby(stories[orgs.index])["entity"]:
         counts = names.value_counts()
@@ -294,6 +299,30 @@ def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
     out = [mapping.get((s, e), e) for s, e in zip(stories, df["entity"], strict=True)]
     result = _lone_heads(df.assign(entity=pd.Series(out, index=df.index, dtype=object)), stories)
     return _bare_places(df.assign(entity=result), stories)
+
+
+def owned_bodies(df: pd.DataFrame) -> pd.Series:
+    """Entity per mention with an organisation written after its country's possessive
+    named with it: "Russia's Foreign Ministry" (the model tags "Russia" and "Foreign
+    Ministry" apart), so that it is no "Foreign Ministry" of another country the story
+    names ("Germany's Foreign Ministry"), and one with "Russian Foreign Ministry"."""
+    if "prev_word" not in df.columns or "end_char" not in df.columns:
+        return df["entity"]
+    owned = df.index[df["label"].isin(ORG_LABELS) & df["prev_word"].isin(("'s", "’s"))]
+    if not len(owned):
+        return df["entity"]
+    places = df[df["label"] == "GPE"]
+    ends = {
+        (d, int(e)): t
+        for d, e, t in zip(places["doc_id"], places["end_char"], places["entity"], strict=True)
+    }
+    out = df["entity"].copy()
+    for idx in owned:
+        doc, start, name = df.at[idx, "doc_id"], int(df.at[idx, "start_char"]), out[idx]
+        owner = ends.get((doc, start - 3)) or ends.get((doc, start - 2))
+        if owner and _place_of(name.split(" ")[:1]) is None:
+            out[idx] = f"{owner}'s {name}"
+    return out
 
 
 def _lone_heads(df: pd.DataFrame, stories: pd.Series) -> pd.Series:

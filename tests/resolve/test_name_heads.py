@@ -246,3 +246,25 @@ def test_a_body_after_its_parent_organisations_acronym_is_the_body():
     out = _fold(df)
     assert out[0] == out[1]
     assert out[2] == "Tamsin Refugee Relief Agency"
+
+
+def test_a_body_after_its_countrys_possessive_is_that_countrys_body():
+    # "Norland's Foreign Ministry" / "Vestria's Foreign Ministry": the model tags the
+    # country and the ministry apart; two ministries, and one with "Norlandic Foreign Ministry"
+    rows = [
+        ("a", 0, 7, "Germany", "GPE", ""), ("a", 10, 26, "Foreign Ministry", "ORG", "'s"),
+        ("b", 0, 6, "Russia", "GPE", ""), ("b", 9, 25, "Foreign Ministry", "ORG", "’s"),
+        ("c", 0, 23, "German Foreign Ministry", "ORG", ""),
+        ("d", 0, 5, "Texas", "GPE", ""), ("d", 40, 56, "Foreign Ministry", "ORG", "'s"),
+    ]  # fmt: skip
+    df = pd.DataFrame(
+        [
+            {"doc_id": d, "start_char": s, "end_char": e, "entity": t, "label": lab,
+             "prev_word": p}
+            for d, s, e, t, lab, p in rows
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert out[1] == out[4]  # Germany's = German
+    assert out[3] != out[1]  # Russia's is another ministry
+    assert out[6] == "Foreign Ministry"  # the place is not right before it: not its owner

@@ -28,6 +28,7 @@ from lib.columns import to_frame
 from lib.datafiles import read_csv
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
+from lib.nlp.names import name_heads
 from lib.records import Mention
 from lib.resolve.joined import fit_names, split_joined
 from lib.resolve.short_forms import GENERIC_HEADS, INSTITUTION_TAILS, company_first_word
@@ -81,6 +82,37 @@ def shadowed(records: list[dict], texts: dict[str, str], story_of: dict[str, str
             if inner and all(m[3] != "PERSON" for m in inner):
                 out.update(m[2] for m in inner)
     return out
+
+
+def title_fragments(records: list[dict], story_of: dict[str, str]) -> set[int]:
+    """Positions in ``records`` of headline mentions that are no name of their story but
+    hold one whole, run into other words by a headline's capitals: after a small word
+    ("Ring for White House") or before a word that heads no name ("Democratic Senate
+    Candidate"); "Harbor Rescue Committee" and "Senate Judiciary Committee" are names of
+    their own; people never give way. They give way to the name inside, which
+    :func:`propagate_names` then finds in the headline."""
+    names = _names_by_story(records, story_of)
+    for story, single in _single_names_by_story(records, story_of).items():
+        names.setdefault(story, {}).update(single)
+    out: set[int] = set()
+    for k, r in enumerate(records):
+        text = r["text"]
+        if not r.get("in_title") or r["label"] == "PERSON" or " " not in text:
+            continue
+        story = names.get(story_of.get(r["doc_id"], ""), {})
+        if text not in story and any(_run_into(text, name) for name in story):
+            out.add(k)
+    return out
+
+
+def _run_into(text: str, name: str) -> bool:
+    """Is ``name`` inside ``text`` run into other words (see :func:`title_fragments`)?"""
+    at = f" {text} ".find(f" {name} ")
+    if at < 0:
+        return False
+    before, after = text[:at].split(), text[at + len(name) :].split()
+    headed = bool(name_heads().get(text.rsplit(" ", 1)[-1]))
+    return any(w[:1].islower() for w in before) or (bool(after) and not headed)
 
 
 def _single_names_by_story(records: list[dict], story_of: dict[str, str]) -> dict[str, dict]:
@@ -332,6 +364,7 @@ def with_story_names(mentions: pd.DataFrame, sentences: pd.DataFrame, texts: dic
     outlets.update(zip(mentions["doc_id"], mentions["outlet"], strict=True))
     cols = ["doc_id", "outlet", "start_char", "end_char", "text", "label", "in_title"]
     parts = shadowed(mentions[cols].to_dict("records"), mine, dict.fromkeys(mine, ""))
+    parts |= title_fragments(mentions[cols].to_dict("records"), dict.fromkeys(mine, ""))
     if parts:  # the longest name wins: the part gives way, the whole is found below
         mentions = mentions.drop(index=mentions.index[sorted(parts)]).reset_index(drop=True)
     records = mentions[cols]

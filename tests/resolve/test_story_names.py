@@ -359,3 +359,26 @@ def test_the_one_word_an_organisation_goes_by_is_found_where_the_model_missed_it
     person = at("b", "Dunmore", "PERSON")
     added = propagate_names([*records, person], texts, sentences, dict.fromkeys(texts, ""))
     assert not any(r["text"] == "Dunmore" for r in added)
+
+
+def test_a_headline_fragment_holding_a_story_name_gives_way_to_it():
+    from lib.resolve.propagate import title_fragments
+
+    def rec(doc, s, text, label, in_title):
+        return {"doc_id": doc, "outlet": doc, "start_char": s, "end_char": s + len(text),
+                "text": text, "label": label, "in_title": in_title}  # fmt: skip
+
+    records = [
+        rec("a", 0, "Ring for Harbor Council", "ORG", True),  # "… Ring for Harbor Council Run"
+        rec("a", 40, "Mayoral Senate Hopeful", "ORG", True),
+        rec("a", 80, "Harbor Rescue Committee", "ORG", True),  # a name of its own
+        rec("a", 120, "Dana Senate Lee", "PERSON", True),  # people never give way
+        rec("a", 160, "Senate Ethics Committee", "ORG", True),  # a name of its own
+        rec("b", 100, "Harbor Council", "ORG", False),
+        rec("b", 130, "Senate", "ORG", False),
+        rec("b", 160, "Rescue Committee", "ORG", False),
+        rec("c", 0, "Vote for Harbor Council", "ORG", False),  # not in a headline
+    ]  # fmt: skip
+    assert title_fragments(records, dict.fromkeys("abc", "")) == {0, 1}
+    # names of another story do not count
+    assert title_fragments(records, {"a": "s1", "b": "s2", "c": "s1"}) == set()

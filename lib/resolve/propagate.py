@@ -117,18 +117,29 @@ def _run_into(text: str, name: str) -> bool:
 
 def _single_names_by_story(records: list[dict], story_of: dict[str, str]) -> dict[str, dict]:
     """story -> {name: label}: one-word organisations and places the story's bodies tag
-    ("Senate", "G.O.P."), looked for in its headlines only."""
+    ("Senate", "G.O.P."), looked for in its headlines only; an acronym also as another
+    outlet's house style writes it ("GOP" / "G.O.P.")."""
     votes: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for r in records:
         text = r["text"]
         if r.get("in_title") or " " in text or r["label"] not in SINGLE_LABELS:
             continue
         if text[:1].isupper() and len(text) > 2:
-            votes[story_of.get(r["doc_id"], "")][text][r["label"]] += 1
+            for form in {text, *_acronym_styles(text)}:
+                votes[story_of.get(r["doc_id"], "")][form][r["label"]] += 1
     return {
         story: {name: c.most_common(1)[0][0] for name, c in names.items()}
         for story, names in votes.items()
     }
+
+
+def _acronym_styles(text: str) -> list[str]:
+    """The other way an acronym is written: "GOP" -> ["G.O.P."], "F.B.I." -> ["FBI"]."""
+    letters = text.replace(".", "")
+    if not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
+        return []
+    dotted = ".".join(letters) + "."
+    return [letters] if text == dotted else [dotted] if text == letters else []
 
 
 def _short_names_by_story(records: list[dict], story_of: dict[str, str]) -> dict[str, dict]:

@@ -382,3 +382,22 @@ def test_a_headline_fragment_holding_a_story_name_gives_way_to_it():
     assert title_fragments(records, dict.fromkeys("abc", "")) == {0, 1}
     # names of another story do not count
     assert title_fragments(records, {"a": "s1", "b": "s2", "c": "s1"}) == set()
+
+
+def test_an_acronym_is_found_in_a_headline_however_the_outlet_writes_it():
+    texts = {
+        "a": "The HCTU met on Monday. The D.W.R. said nothing.",
+        "b": "Senator Taunts H.C.T.U. on Budget\n\nThe senator spoke on Monday.",
+        "c": "DWR Opens Inquiry\n\nAgents arrived on Monday.",
+    }
+    records = [
+        {"doc_id": "a", "outlet": "A", "start_char": 4, "end_char": 8, "text": "HCTU",
+         "label": "ORG", "sentence_id": 0},
+        {"doc_id": "a", "outlet": "A", "start_char": 28, "end_char": 34, "text": "D.W.R.",
+         "label": "ORG", "sentence_id": 0},
+    ]  # fmt: skip
+    assert all(texts["a"][r["start_char"] : r["end_char"]] == r["text"] for r in records)
+    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
+    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    found = {(r["doc_id"], r["text"]) for r in added}
+    assert {("b", "H.C.T.U."), ("c", "DWR")} <= found

@@ -28,7 +28,7 @@ from lib.columns import to_frame
 from lib.datafiles import read_csv
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
-from lib.nlp.names import name_heads
+from lib.nlp.names import SMALL_WORDS, name_heads
 from lib.records import Mention
 from lib.resolve.joined import fit_names, split_joined
 from lib.resolve.short_forms import GENERIC_HEADS, INSTITUTION_TAILS, company_first_word
@@ -142,6 +142,13 @@ def _acronym_styles(text: str) -> list[str]:
     return [letters] if text == dotted else [dotted] if text == letters else []
 
 
+def _is_acronym(name: str, label: str) -> bool:
+    """An organisation's acronym of three to six capitals ("DCCC", "S.E.C."): unlike a
+    capitalised word, never an ordinary word where a sentence starts."""
+    letters = name.replace(".", "")
+    return label == "ORG" and 3 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
 def _short_names_by_story(records: list[dict], story_of: dict[str, str]) -> dict[str, dict]:
     """story -> {word: "ORG"}: the one word an organisation of the story goes by ("Quinnipiac"
     of "Quinnipiac University", "Harlan" of "Harlan Motor Co."), when it is the short form of
@@ -233,6 +240,10 @@ def propagate_names(
         if single.get(story) and heading:  # a headline's capitals hide the story's names
             taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
             found += _find(text[:heading], single[story], taken_now, heading)
+        acronyms = {n: lab for n, lab in single.get(story, {}).items() if _is_acronym(n, lab)}
+        if acronyms:  # "The DCCC, the House Democrats' campaign arm": any body may miss one
+            taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
+            found += [hit for hit in _find(text, acronyms, taken_now, heading) if hit[0] >= heading]
         if short.get(story):  # "a Quinnipiac poll" of the story's "Quinnipiac University"
             taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
             found += [
@@ -291,10 +302,12 @@ def _inside_longer(text: str, s: int, e: int) -> bool:
     day or month after it is no part of it ("on Twitter Sunday"), nor a capitalised word
     ending the sentence before it ("on Monday. Mendel said"), nor an owner's possessive
     before it ("the governor's pick for the Harbor Commission", "Acme's Board of
-    Directors": the name starts after the owner)."""
+    Directors": the name starts after the owner), nor a small word starting a sentence
+    ("The Harbor Commission met", "In Harbor City, …")."""
     after = bool(re.match(r" [A-Z]", text[e : e + 2])) and not NOT_NAME_WORDS.match(text, e)
     before = text[max(0, s - 30) : s]  # "Carlos J. Mendel", not "on Monday. Mendel"
-    return after or bool(re.search(r"(?:\b[A-Z][\w'’-]*(?<![’']s)|\b[A-Z]\.) $", before))
+    word = re.search(r"(?:\b[A-Z][\w'’-]*(?<![’']s)|\b[A-Z]\.) $", before)
+    return after or (word is not None and word.group(0).strip().lower() not in SMALL_WORDS)
 
 
 #: Suffixes after a surname ("Daniel J. Reyes Jr."): never a surname of their own.

@@ -401,3 +401,25 @@ def test_an_acronym_is_found_in_a_headline_however_the_outlet_writes_it():
     added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
     found = {(r["doc_id"], r["text"]) for r in added}
     assert {("b", "H.C.T.U."), ("c", "DWR")} <= found
+
+
+def test_an_acronym_and_a_name_after_a_small_word_are_found_in_a_body():
+    texts = {
+        "a": "The Harbor Rescue Fund paid for the boats, the HRTU said on Monday.",
+        "b": "The HRTU, the harbor workers' union, met. The Harbor Rescue Fund paid.",
+        "c": "In Harbor Rescue Fund accounts, the Nrtu and OK lines were busy.",
+    }
+    fund = texts["a"].index("Harbor Rescue Fund")
+    union = texts["a"].index("HRTU")
+    records = [
+        {"doc_id": "a", "outlet": "A", "start_char": fund, "end_char": fund + 18,
+         "text": "Harbor Rescue Fund", "label": "ORG", "sentence_id": 0},
+        {"doc_id": "a", "outlet": "A", "start_char": union, "end_char": union + 4,
+         "text": "HRTU", "label": "ORG", "sentence_id": 0},
+    ]  # fmt: skip
+    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
+    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    found = {(r["doc_id"], r["text"]) for r in added}
+    # "The HRTU, …" where a sentence starts; "The Harbor Rescue Fund" and "In Harbor Rescue
+    # Fund accounts": a small word starting a sentence is no part of the name
+    assert {("b", "HRTU"), ("b", "Harbor Rescue Fund"), ("c", "Harbor Rescue Fund")} <= found

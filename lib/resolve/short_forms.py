@@ -285,6 +285,18 @@ def org_spelling(name: str) -> str:
     return place_key(" ".join(WORD_FORMS.get(w, w) for w in name.split(" ")))
 
 
+def acronym_branch(name: str) -> str:
+    """A body's branch "of" a place with its body written as initials: "American Civil
+    Liberties Union of Ohio" and "ACLU of Ohio" -> "ACLU of Ohio"; else ""."""
+    head, of, rest = name.partition(" of ")
+    if not of or not rest[:1].isupper():
+        return ""
+    if " " not in head and head.isupper() and len(head) >= 2:
+        return name
+    short = sorted(initials(head), key=len)
+    return f"{short[0]} of {rest}" if short and " " in head else ""
+
+
 def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
     """Entity per mention with short organisation names folded into the one longer name of
     the story they fit, and bare places into their one qualified form (module docstring).
@@ -440,6 +452,8 @@ def _org_groups(counts: pd.Series) -> dict[str, str]:
         stem = legal_stem(name)
         if stem != name:
             spelled[stem].add(name)
+        if acronym_branch(name):  # "ACLU of Ohio" / "American Civil Liberties Union of Ohio"
+            spelled[acronym_branch(name)].add(name)
     for forms in spelled.values():  # "U.S. X" / "United States X", "X Inc." / "X Corp."
         first, *rest = sorted(forms)
         for other in rest:

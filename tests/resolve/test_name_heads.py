@@ -268,3 +268,15 @@ def test_a_body_after_its_countrys_possessive_is_that_countrys_body():
     assert out[1] == out[4]  # Germany's = German
     assert out[3] != out[1]  # Russia's is another ministry
     assert out[6] == "Foreign Ministry"  # the place is not right before it: not its owner
+
+
+def test_a_branch_of_a_body_written_with_its_initials_is_one_branch():
+    df = _frame(
+        [
+            ("a", 0, "Harbor Workers Union of Ohio"), ("b", 0, "HWU of Ohio"),
+            ("c", 0, "HWU of Iowa"),  # another branch
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert out[0] == out[1]
+    assert out[2] == "HWU of Iowa"

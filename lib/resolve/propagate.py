@@ -84,13 +84,16 @@ def shadowed(records: list[dict], texts: dict[str, str], story_of: dict[str, str
     return out
 
 
-def title_fragments(records: list[dict], story_of: dict[str, str]) -> set[int]:
+def title_fragments(
+    records: list[dict], story_of: dict[str, str], texts: dict[str, str] | None = None
+) -> set[int]:
     """Positions in ``records`` of headline mentions that are no name of their story but
     hold one whole, run into other words by a headline's capitals: after a small word
     ("Ring for White House") or before a word that heads no name ("Democratic Senate
     Candidate"); "Harbor Rescue Committee" and "Senate Judiciary Committee" are names of
     their own; people never give way. They give way to the name inside, which
-    :func:`propagate_names` then finds in the headline."""
+    :func:`propagate_names` then finds in the headline (``texts``: doc_id -> text, when
+    given only the headline itself counts, not a heading line further down)."""
     names = _names_by_story(records, story_of)
     for story, single in _single_names_by_story(records, story_of).items():
         names.setdefault(story, {}).update(single)
@@ -98,6 +101,8 @@ def title_fragments(records: list[dict], story_of: dict[str, str]) -> set[int]:
     for k, r in enumerate(records):
         text = r["text"]
         if not r.get("in_title") or r["label"] == "PERSON" or " " not in text:
+            continue
+        if texts is not None and r["start_char"] >= title_end(texts.get(r["doc_id"], "")):
             continue
         story = names.get(story_of.get(r["doc_id"], ""), {})
         if text not in story and any(_run_into(text, name) for name in story):
@@ -388,7 +393,7 @@ def with_story_names(mentions: pd.DataFrame, sentences: pd.DataFrame, texts: dic
     outlets.update(zip(mentions["doc_id"], mentions["outlet"], strict=True))
     cols = ["doc_id", "outlet", "start_char", "end_char", "text", "label", "in_title"]
     parts = shadowed(mentions[cols].to_dict("records"), mine, dict.fromkeys(mine, ""))
-    parts |= title_fragments(mentions[cols].to_dict("records"), dict.fromkeys(mine, ""))
+    parts |= title_fragments(mentions[cols].to_dict("records"), dict.fromkeys(mine, ""), mine)
     if parts:  # the longest name wins: the part gives way, the whole is found below
         mentions = mentions.drop(index=mentions.index[sorted(parts)]).reset_index(drop=True)
     records = mentions[cols]

@@ -382,6 +382,9 @@ def test_a_headline_fragment_holding_a_story_name_gives_way_to_it():
     assert title_fragments(records, dict.fromkeys("abc", "")) == {0, 1}
     # names of another story do not count
     assert title_fragments(records, {"a": "s1", "b": "s2", "c": "s1"}) == set()
+    # with the texts, only the headline counts: not a heading line further down
+    texts = dict.fromkeys("abc", "Ring for Harbor Council Run\n\n" + "Body text. " * 20)
+    assert title_fragments(records, dict.fromkeys("abc", ""), texts) == {0}
 
 
 def test_an_acronym_is_found_in_a_headline_however_the_outlet_writes_it():

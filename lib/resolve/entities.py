@@ -14,7 +14,8 @@ from lib.nlp.gazetteer import ascii_fold, gazetteer, norm_key
 from lib.nlp.names import clean_entity_text, strip_region
 from lib.resolve.frames import pair_series, rows
 from lib.resolve.labels import vote_labels
-from lib.resolve.people import link_people, person_clusters, person_forms
+from lib.resolve.people import person_clusters
+from lib.resolve.person_links import link_people, person_forms
 from lib.resolve.short_forms import fold_short_forms
 from lib.schema import NAME_LABELS
 

@@ -167,6 +167,10 @@ class _Linker:
         self.doubtful = set(zip(doubtful["doc_id"], doubtful["entity"], strict=True))
         place_cue = df.loc[single & df["cue"].isin(["in", "region", "based"])]
         self.place_words = set(zip(place_cue["doc_id"], place_cue["entity"], strict=True))
+        # "Halloran Motors Corp." in an article: its bare "Halloran" may be the company
+        orgs = df.loc[~single & (df["label"] == "ORG")]
+        first = orgs["entity"].str.split(" ", n=1).str[0]
+        self.org_first = set(zip(orgs["doc_id"], first, strict=True))
 
     def link(self, doc_id: str, word: str, gender: str, has_title: bool) -> str | None:
         key = fold(word)
@@ -193,11 +197,26 @@ class _Linker:
             or (doc_id, word) in self.doubtful
         )
         given = given_name_gender(word)[1] >= 0.5  # a given name ("Heidi", "Sasha")
+        if target is None and self._company_word(doc_id, word, gender, has_title):
+            return None
         if target is None and ((person and self.known.get(word) is None) or given):
             target = _corpus_owner(
                 word, gender, self.last, self.first, self.weight, self.sexes, given
             )
         return target
+
+
+    def _company_word(self, doc_id: str, word: str, gender: str, has_title: bool) -> bool:
+        """A word the article writes as the first word of an organisation's name and never
+        as a person's ("Halloran shares fell" beside "Halloran Motors Corp."), with no title
+        or courtesy title: the company named after a person, not that person ("Trump said",
+        tagged a person there, still is)."""
+        return (
+            (doc_id, word) in self.org_first
+            and (doc_id, word) not in self.person_words
+            and not gender
+            and not has_title
+        )
 
 
 def link_people(df: pd.DataFrame, known: dict[str, str | None], canon: dict[str, str]) -> pd.Series:

@@ -554,13 +554,10 @@ def test_a_sports_story_outlets_bylines_and_speakers(event):
     assert _entity_outlets(analysis, "Denver Peaks") == GAME  # "the Peaks" too
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class 2, lib/resolve/labels.py: 'Tyrese Olawale' (\"Tyrese Olawale scored 31 "
-    "points\") is typed WORK_OF_ART in every outlet, and his bare surname ('Olawale scored "
-    "31.') is no mention of him",
-)
 def test_a_player_who_scored_is_a_person(event):
+    """class 2: 'Tyrese Olawale' ("Tyrese Olawale scored 31 points"), typed WORK_OF_ART in
+    every outlet, is a person, and his bare surname a mention of him
+    (lib/resolve/labels.py mistyped_people)."""
     _, analysis = event("playoff_game")
     e = analysis.entities
     assert set(e[e["entity"] == "Tyrese Olawale"]["label"]) == {"PERSON"}

@@ -27,3 +27,36 @@ def test_a_company_called_by_its_founders_surname_is_no_person():
     assert entity_of(m, "a", "Halloran") == {"Margaret Halloran"}
     assert "Margaret Halloran" not in entity_of(m, "b", "Halloran")
     assert entity_of(m, "d", "Vance") == {"Carl Vance"}
+
+
+def test_a_player_typed_as_a_work_is_a_person_when_his_surname_stands_alone():
+    """'Nadia Kerrow scored 31 points' typed WORK_OF_ART is a person when the story also
+    writes 'Kerrow' alone; a novel called "Harry Potter" with no "Potter" alone, and a
+    stadium named after someone, stay things."""
+    from lib.resolve.labels import mistyped_people
+
+    records = [
+        {"doc_id": "a", "text": "Nadia Kerrow", "label": "WORK_OF_ART"},
+        {"doc_id": "b", "text": "Harry Potter", "label": "WORK_OF_ART"},
+        {"doc_id": "b", "text": "Nadia Kerrow Arena", "label": "WORK_OF_ART"},
+    ]
+    texts = {
+        "a": "Nadia Kerrow scored 31 points. Kerrow, who grew up nearby, was booed.",
+        "b": "Fans of Harry Potter queued outside Nadia Kerrow Arena for Harry Potter night.",
+    }
+    assert mistyped_people(records, texts) == {"Nadia Kerrow"}
+    assert mistyped_people(records, {"a": texts["a"].replace("Kerrow,", "She")}) == set()
+
+
+def test_a_name_typed_as_a_work_and_linked_from_its_surname_is_labelled_a_person():
+    rows = [
+        {"doc_id": "a", "text": "Nadia Kerrow", "label": "WORK_OF_ART"},
+        {"doc_id": "a", "text": "Kerrow", "label": "PERSON"},
+        {"doc_id": "b", "text": "Nadia Kerrow", "label": "WORK_OF_ART"},
+        {"doc_id": "c", "text": "Harry Potter", "label": "WORK_OF_ART"},
+    ]
+    m = resolve_entities(frame(rows))
+    labels = dict(zip(m["entity"], m["label"], strict=True))
+    assert labels["Nadia Kerrow"] == "PERSON"
+    assert entity_of(m, "a", "Kerrow") == {"Nadia Kerrow"}
+    assert labels["Harry Potter"] == "WORK_OF_ART"

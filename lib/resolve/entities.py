@@ -147,6 +147,31 @@ def fold_spellings(df: pd.DataFrame) -> pd.Series:
     return df["entity"].map(lambda e: mapping.get(e, e)) if mapping else df["entity"]
 
 
+#: Labels of places, for :func:`fold_bare_places`.
+PLACE_LABELS = ("GPE", "LOC")
+
+
+def fold_bare_places(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
+    """Entity per mention with a one-word place the gazetteer does not know read as the one
+    known place of its story that it ends: "Korea" beside "South Korea" (and no "North
+    Korea"), "Dakota" beside "North Dakota" only. Known places ("Sudan", "Jersey") and a
+    word two places of the story end ("Korea" beside both Koreas) stay as they are."""
+    gaz = gazetteer()
+    places = df["label"].isin(PLACE_LABELS)
+    longer: dict[tuple[str, str], set[str]] = {}
+    for story, entity in set(zip(stories[places], df.loc[places, "entity"], strict=True)):
+        if " " in entity and gaz.lookup(entity) is not None:
+            longer.setdefault((story, entity.rsplit(" ", 1)[-1]), set()).add(entity)
+    if not longer:
+        return df["entity"]
+    out = []
+    for story, entity, is_place in zip(stories, df["entity"], places, strict=True):
+        full = longer.get((story, entity), ()) if is_place and " " not in entity else ()
+        one = len(full) == 1 and gaz.lookup(entity) is None
+        out.append(next(iter(full)) if one else entity)
+    return pd.Series(out, index=df.index, dtype=object)
+
+
 def resolve_entities(mentions: pd.DataFrame) -> pd.DataFrame:
     """Corpus-level pass: canonical ``entity``, final ``label``, rejects dropped.
 
@@ -200,6 +225,7 @@ def resolve_entities(mentions: pd.DataFrame) -> pd.DataFrame:
     df["label"] = vote_labels(df, known)
     before = df["entity"]
     df["entity"] = fold_short_forms(df, story_keys(df))  # "the Post", "Springfield"
+    df["entity"] = fold_bare_places(df, story_keys(df))  # "Korea" of "South Korea"
     orgs = set(df.loc[df["label"] == "ORG", "entity"])
     joined = (df["entity"] != before) & (df["label"] != "ORG") & df["entity"].isin(orgs)
     df.loc[joined, "label"] = "ORG"  # "the Enquirer" read as a person is the newspaper

@@ -149,6 +149,10 @@ class _Linker:
                 self.last[key].add(person.canonical)
             self.first[fold(name.first)].add(person.canonical)
         self.per_doc = {d: _DocPeople(v) for d, v in people.items()}
+        self.person_docs: dict[str, set[str]] = defaultdict(set)  # named in full where
+        for doc_id, doc_people in people.items():
+            for p in doc_people:
+                self.person_docs[p.canonical].add(doc_id)
         self.weight = full["entity"].map(canon).value_counts().to_dict()  # full-name mentions
         self.sexes = {p.canonical: p.gender for v in people.values() for p in v}
         # people written with a job title somewhere ("President Barack Obama"): a titled
@@ -167,6 +171,9 @@ class _Linker:
         self.doubtful = set(zip(doubtful["doc_id"], doubtful["entity"], strict=True))
         place_cue = df.loc[single & df["cue"].isin(["in", "region", "based"])]
         self.place_words = set(zip(place_cue["doc_id"], place_cue["entity"], strict=True))
+        self.doc_words: dict[str, set[str]] = defaultdict(set)  # doc -> folded name words
+        for doc_id, entity in set(zip(df["doc_id"], df["entity"], strict=True)):
+            self.doc_words[doc_id].update(fold(w) for w in entity.split(" "))
         # "Halloran Motors Corp." in an article: its bare "Halloran" may be the company
         orgs = df.loc[~single & (df["label"] == "ORG")]
         first = orgs["entity"].str.split(" ", n=1).str[0]
@@ -203,8 +210,22 @@ class _Linker:
             target = _corpus_owner(
                 word, gender, self.last, self.first, self.weight, self.sexes, given
             )
+            if target is not None and not self.last.get(key) and not self._by_given(doc_id, target):
+                return None
         return target
 
+    def _by_given(self, doc_id: str, person: str) -> bool:
+        """May the article call ``person`` by the given name alone? Yes beside a relative
+        named by the surname ("Heidi" beside "Cruz"), or when the story names the person
+        in full in two articles or more ("Hillary"); a senator named once elsewhere is no
+        "Thomas" of an article that never names him (there the surname of "the Clarence
+        Thomas hearing")."""
+        if len(self.person_docs.get(person, ())) >= 2:
+            return True
+        name = parse_name(person)
+        return name is not None and any(
+            key in self.doc_words.get(doc_id, ()) for key in surname_keys(name.key)
+        )
 
     def _company_word(self, doc_id: str, word: str, gender: str, has_title: bool) -> bool:
         """A word the article writes as the first word of an organisation's name and never

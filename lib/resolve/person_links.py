@@ -216,10 +216,11 @@ class _Linker:
 
     def _by_given(self, doc_id: str, person: str) -> bool:
         """May the article call ``person`` by the given name alone? Yes beside a relative
-        named by the surname ("Heidi" beside "Cruz"), or when the story names the person
-        in full in two articles or more ("Hillary"); a senator named once elsewhere is no
-        "Thomas" of an article that never names him (there the surname of "the Clarence
-        Thomas hearing")."""
+        named by the surname ("Jonas" beside "Pell"), or when the story names the person in
+        full in two articles or more (a candidate the outlets call by her given name); a
+        senator named once elsewhere is no "Jonas" of an article that never names him
+        (there, likely another man's surname: "the Aldo Jonas hearing … pushed Jonas
+        over")."""
         if len(self.person_docs.get(person, ())) >= 2:
             return True
         name = parse_name(person)

@@ -198,6 +198,10 @@ class _Linker:
             titled = same & self.titled
             if has_title and not gender and target not in self.titled and len(titled) == 1:
                 target = next(iter(titled))  # a job title, not "Mrs."
+        if target is None and has_title and not gender and in_doc:
+            # "Vice President Roe" in an article naming three Roes: the one with a job title
+            titled = doc_people.by_last.get(key, set()) & self.titled
+            target = next(iter(titled)) if len(titled) == 1 else None
         person = (
             (doc_id, word) in self.person_words
             or word in self.mostly_person

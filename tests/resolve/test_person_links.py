@@ -80,3 +80,19 @@ def test_a_given_name_alone_is_a_person_of_the_story_only_with_kin_or_fame():
     assert entity_of(m, "c", "Jonas") == {"Jonas"}
     assert entity_of(m, "c", "Marta") == {"Marta Quill"}
     assert entity_of(m, "d", "Jonas") == {"Jonas R. Pell"}
+
+
+def test_a_titled_surname_among_several_of_a_family_is_the_titled_one():
+    """"Former Governor Roe" in an article naming Walter Roe (written with his title),
+    his daughters Nina and Paula Roe: Walter Roe. A bare "Roe" with no title stays apart."""
+    rows = [
+        {"doc_id": "a", "text": "Walter Roe", "label": "PERSON", "cue": "title",
+         "prev_word": "Governor"},
+        {"doc_id": "a", "text": "Nina Roe", "label": "PERSON"},
+        {"doc_id": "a", "text": "Paula Roe", "label": "PERSON"},
+        {"doc_id": "a", "text": "Roe", "label": "PERSON", "cue": "title", "prev_word": "Governor"},
+        {"doc_id": "a", "text": "Roe", "label": "PERSON"},
+    ]  # fmt: skip
+    m = resolve_entities(frame(rows))
+    assert set(m.loc[m["cue"] == "title", "entity"]) == {"Walter Roe"}
+    assert set(m.loc[(m["text"] == "Roe") & (m["cue"] == ""), "entity"]) == {"Roe"}

@@ -63,7 +63,7 @@ def test_a_name_typed_as_a_work_and_linked_from_its_surname_is_labelled_a_person
 
 
 def test_a_given_name_alone_is_a_person_of_the_story_only_with_kin_or_fame():
-    """"Jonas" alone in an article that never names Jonas R. Pell (named once elsewhere)
+    """The given name "Jonas" alone in an article that never names Jonas R. Pell (named once elsewhere)
     is no mention of him (it may be another man's surname); beside a "Pell" of his family,
     or when the story names Marta Quill in full in two articles, a given name alone is
     that person."""
@@ -83,7 +83,7 @@ def test_a_given_name_alone_is_a_person_of_the_story_only_with_kin_or_fame():
 
 
 def test_a_titled_surname_among_several_of_a_family_is_the_titled_one():
-    """"Former Governor Roe" in an article naming Walter Roe (written with his title),
+    """A titled "Former Governor Roe" in an article naming Walter Roe (written with his title),
     his daughters Nina and Paula Roe: Walter Roe. A bare "Roe" with no title stays apart."""
     rows = [
         {"doc_id": "a", "text": "Walter Roe", "label": "PERSON", "cue": "title",

@@ -10,7 +10,7 @@ from tests.resolve.test_entities import entity_of, frame
 
 
 def test_a_city_named_the_something_is_found_without_its_article():
-    """"talks in the Hague": the model tags "Hague", which is The Hague; a small town
+    """In "talks in the Hague": the model tags "Hague", which is The Hague; a small town
     called "The X" does not make the common word X a place."""
     assert gazetteer().lookup("Hague") == ("The Hague", "GPE")
     m = resolve_entities(frame([{"text": "Hague", "label": "GPE", "prev_word": "the"}]))
@@ -19,7 +19,7 @@ def test_a_city_named_the_something_is_found_without_its_article():
 
 
 def test_a_country_without_its_compass_word_is_the_storys_one_such_country():
-    """"Korea knows hunger" beside "South Korea" is South Korea; beside both Koreas it
+    """The story's "Korea knows hunger" beside "South Korea" is South Korea; beside both Koreas it
     stays apart; a known place ("Sudan" beside "South Sudan") is its own place."""
     rows = [
         {"doc_id": "a", "text": "South Korea", "label": "GPE"},

@@ -149,10 +149,6 @@ class _Linker:
                 self.last[key].add(person.canonical)
             self.first[fold(name.first)].add(person.canonical)
         self.per_doc = {d: _DocPeople(v) for d, v in people.items()}
-        self.person_docs: dict[str, set[str]] = defaultdict(set)  # named in full where
-        for doc_id, doc_people in people.items():
-            for p in doc_people:
-                self.person_docs[p.canonical].add(doc_id)
         self.weight = full["entity"].map(canon).value_counts().to_dict()  # full-name mentions
         self.sexes = {p.canonical: p.gender for v in people.values() for p in v}
         # people written with a job title somewhere ("President Barack Obama"): a titled
@@ -171,9 +167,6 @@ class _Linker:
         self.doubtful = set(zip(doubtful["doc_id"], doubtful["entity"], strict=True))
         place_cue = df.loc[single & df["cue"].isin(["in", "region", "based"])]
         self.place_words = set(zip(place_cue["doc_id"], place_cue["entity"], strict=True))
-        self.doc_words: dict[str, set[str]] = defaultdict(set)  # doc -> folded name words
-        for doc_id, entity in set(zip(df["doc_id"], df["entity"], strict=True)):
-            self.doc_words[doc_id].update(fold(w) for w in entity.split(" "))
         # "Halloran Motors Corp." in an article: its bare "Halloran" may be the company
         orgs = df.loc[~single & (df["label"] == "ORG")]
         first = orgs["entity"].str.split(" ", n=1).str[0]
@@ -198,10 +191,6 @@ class _Linker:
             titled = same & self.titled
             if has_title and not gender and target not in self.titled and len(titled) == 1:
                 target = next(iter(titled))  # a job title, not "Mrs."
-        if target is None and has_title and not gender and in_doc:
-            # "Vice President Roe" in an article naming three Roes: the one with a job title
-            titled = doc_people.by_last.get(key, set()) & self.titled
-            target = next(iter(titled)) if len(titled) == 1 else None
         person = (
             (doc_id, word) in self.person_words
             or word in self.mostly_person
@@ -214,23 +203,8 @@ class _Linker:
             target = _corpus_owner(
                 word, gender, self.last, self.first, self.weight, self.sexes, given
             )
-            if target is not None and not self.last.get(key) and not self._by_given(doc_id, target):
-                return None
         return target
 
-    def _by_given(self, doc_id: str, person: str) -> bool:
-        """May the article call ``person`` by the given name alone? Yes beside a relative
-        named by the surname ("Jonas" beside "Pell"), or when the story names the person in
-        full in two articles or more (a candidate the outlets call by her given name); a
-        senator named once elsewhere is no "Jonas" of an article that never names him
-        (there, likely another man's surname: "the Aldo Jonas hearing … pushed Jonas
-        over")."""
-        if len(self.person_docs.get(person, ())) >= 2:
-            return True
-        name = parse_name(person)
-        return name is not None and any(
-            key in self.doc_words.get(doc_id, ()) for key in surname_keys(name.key)
-        )
 
     def _company_word(self, doc_id: str, word: str, gender: str, has_title: bool) -> bool:
         """A word the article writes as the first word of an organisation's name and never

@@ -60,39 +60,3 @@ def test_a_name_typed_as_a_work_and_linked_from_its_surname_is_labelled_a_person
     assert labels["Nadia Kerrow"] == "PERSON"
     assert entity_of(m, "a", "Kerrow") == {"Nadia Kerrow"}
     assert labels["Harry Potter"] == "WORK_OF_ART"
-
-
-def test_a_given_name_alone_is_a_person_of_the_story_only_with_kin_or_fame():
-    """The given name "Jonas" alone in an article that never names Jonas R. Pell (named once elsewhere)
-    is no mention of him (it may be another man's surname); beside a "Pell" of his family,
-    or when the story names Marta Quill in full in two articles, a given name alone is
-    that person."""
-    rows = [
-        {"doc_id": "a", "text": "Jonas R. Pell", "label": "PERSON"},
-        {"doc_id": "a", "text": "Marta Quill", "label": "PERSON"},
-        {"doc_id": "b", "text": "Marta Quill", "label": "PERSON"},
-        {"doc_id": "c", "text": "Jonas", "label": "PERSON"},
-        {"doc_id": "c", "text": "Marta", "label": "PERSON"},
-        {"doc_id": "d", "text": "Pell", "label": "PERSON", "honorific": "f"},
-        {"doc_id": "d", "text": "Jonas", "label": "PERSON"},
-    ]
-    m = resolve_entities(frame(rows))
-    assert entity_of(m, "c", "Jonas") == {"Jonas"}
-    assert entity_of(m, "c", "Marta") == {"Marta Quill"}
-    assert entity_of(m, "d", "Jonas") == {"Jonas R. Pell"}
-
-
-def test_a_titled_surname_among_several_of_a_family_is_the_titled_one():
-    """A titled "Former Governor Roe" in an article naming Walter Roe (written with his title),
-    his daughters Nina and Paula Roe: Walter Roe. A bare "Roe" with no title stays apart."""
-    rows = [
-        {"doc_id": "a", "text": "Walter Roe", "label": "PERSON", "cue": "title",
-         "prev_word": "Governor"},
-        {"doc_id": "a", "text": "Nina Roe", "label": "PERSON"},
-        {"doc_id": "a", "text": "Paula Roe", "label": "PERSON"},
-        {"doc_id": "a", "text": "Roe", "label": "PERSON", "cue": "title", "prev_word": "Governor"},
-        {"doc_id": "a", "text": "Roe", "label": "PERSON"},
-    ]  # fmt: skip
-    m = resolve_entities(frame(rows))
-    assert set(m.loc[m["cue"] == "title", "entity"]) == {"Walter Roe"}
-    assert set(m.loc[(m["text"] == "Roe") & (m["cue"] == ""), "entity"]) == {"Roe"}

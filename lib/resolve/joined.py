@@ -19,8 +19,8 @@ name elsewhere (its most frequent one), else the row's own label.
   "of" is the mention (a member or an act is no organisation);
 - a country or state right before its legislature ("United States" + "Senate" read apart)
   is one name, "United States Senate";
-- a building, road or landmark the model cut into names ("Abraham" PERSON + "Lincoln" GPE
-  of "the Abraham Lincoln Presidential Library") is that one thing, when capitalised words
+- a building, road or landmark the model cut into names ("Corwin" PERSON + "Hale" GPE
+  of "the Corwin Hale Presidential Library") is that one thing, when capitalised words
   run from the first name to a thing's head word (FAC / LOC of ``name_heads.csv``).
 """
 
@@ -101,7 +101,7 @@ CAPITALISED_RUN = re.compile(r"(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3}(?! [A-Z])"
 
 def _thing_end(row, text: str, mentions_after: list[tuple[int, int, str]]) -> tuple[int, str]:
     """(end, label) of the building, road or landmark a mention starts when the words after
-    it run to a thing's head word ("Abraham" + "Lincoln Presidential Library": the library,
+    it run to a thing's head word ("Corwin" + "Hale Presidential Library": the library,
     not a person and a place), else (0, ""). Only places and buildings (FAC / LOC heads);
     the run must end there ("Memorial Day" is no memorial) and hold no name of two words
     or more; never in a headline ("Mayor Visits Hospital")."""

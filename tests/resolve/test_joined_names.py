@@ -221,9 +221,10 @@ def test_a_state_branch_is_kept_apart_from_its_party():
 
 
 def test_a_building_the_model_cut_into_a_person_and_a_place_is_one_building():
-    """"near the Corwin Hale Presidential Library" tagged "Corwin" PERSON and "Hale" GPE is
-    the library (class 3: one place split); "Hale Memorial Day parade" (no thing's head
-    ends the run) and a headline's capitals ("Hale Visits Hospital") are left alone."""
+    """The text "near the Corwin Hale Presidential Library" tagged "Corwin" PERSON and
+    "Hale" GPE is the library (class 3: one place split); "Hale Memorial Day parade" (no
+    thing's head ends the run) and a headline's capitals ("Hale Visits Hospital") are left
+    alone."""
     from lib.resolve.joined import fit_names
 
     text = "Crowds gathered near the Corwin Hale Presidential Library. Hale Memorial Day parade."

@@ -16,6 +16,7 @@ import pandas as pd
 
 from lib.nlp.names import is_bare_surname, surname_keys
 from lib.nlp.people import SUFFIXES, given_name_gender
+from lib.nlp.people import vocab as people_vocab
 from lib.resolve.labels import head_label
 from lib.resolve.people import Name, fold, is_initial, parse_name
 
@@ -155,6 +156,18 @@ def _misspelt(key: str, doc_people: _DocPeople | None, gender: str) -> str | Non
     return next(iter(owners)) if len(owners) == 1 else None
 
 
+#: Irregular forms of reporting verbs ("said" of "say").
+IRREGULAR_REPORTING = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak"}
+
+
+def reports(word: str) -> bool:
+    """Is ``word`` (lower case, as written) a form of a reporting verb of
+    ``lib/data/attribution.json`` ("said", "says", "told", "added", "insisted")?"""
+    lemmas = people_vocab()["reporting_verbs"]
+    forms = {word, IRREGULAR_REPORTING.get(word, word), word[:-1], word[:-2], word[:-3] + "y"}
+    return len(word) > 2 and bool(forms & lemmas)
+
+
 class _Linker:
     """Indexes of the full-name mentions of a corpus, and the rules that link one word."""
 
@@ -195,6 +208,10 @@ class _Linker:
         orgs = df.loc[~single & (df["label"] == "ORG")]
         first = orgs["entity"].str.split(" ", n=1).str[0]
         self.org_first = set(zip(orgs["doc_id"], first, strict=True))
+        # "Brandt said": a reporting verb after the bare word marks a person (class 1)
+        nxt = df["next_word"] if "next_word" in df.columns else pd.Series("", index=df.index)
+        said = single & nxt.fillna("").astype(str).map(reports).astype(bool)
+        self.reported = set(zip(df.loc[said, "doc_id"], df.loc[said, "entity"], strict=True))
 
     def link(self, doc_id: str, word: str, gender: str, has_title: bool) -> str | None:
         key = fold(word)
@@ -234,11 +251,12 @@ class _Linker:
     def _company_word(self, doc_id: str, word: str, gender: str, has_title: bool) -> bool:
         """A word the article writes as the first word of an organisation's name and never
         as a person's ("Halloran shares fell" beside "Halloran Motors Corp."), with no title
-        or courtesy title: the company named after a person, not that person ("Trump said",
-        tagged a person there, still is)."""
+        or courtesy title and never before a reporting verb there: the company named after a
+        person, not that person ("Brandt said" beside "Brandt Foundation" still is)."""
         return (
             (doc_id, word) in self.org_first
             and (doc_id, word) not in self.person_words
+            and (doc_id, word) not in self.reported
             and not gender
             and not has_title
         )

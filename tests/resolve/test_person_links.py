@@ -11,7 +11,8 @@ from tests.resolve.test_entities import entity_of, frame
 def test_a_company_called_by_its_founders_surname_is_no_person():
     """'Halloran shares fell' in an article that names "Halloran Motors Corp." and no
     Halloran in person is the company, not the corpus's one Ms. Halloran; a man written
-    "Vance" beside "Vance Holdings" but tagged a person there stays the person."""
+    "Vance" beside "Vance Holdings" but tagged a person there stays the person, and so
+    does "Kessler told reporters" beside "Kessler Foundation"."""
     rows = [
         {"doc_id": "a", "text": "Margaret Halloran", "label": "PERSON"},
         {"doc_id": "a", "text": "Halloran", "label": "PERSON", "honorific": "f"},
@@ -22,8 +23,14 @@ def test_a_company_called_by_its_founders_surname_is_no_person():
         {"doc_id": "c", "text": "Carl Vance", "label": "PERSON"},
         {"doc_id": "d", "text": "Vance Holdings", "label": "ORG"},
         {"doc_id": "d", "text": "Vance", "label": "PERSON"},
+        {"doc_id": "e", "text": "Ilse Kessler", "label": "PERSON"},
+        {"doc_id": "e", "text": "Kessler", "label": "PERSON"},
+        {"doc_id": "f", "text": "Kessler Foundation", "label": "ORG"},
+        {"doc_id": "f", "text": "Kessler", "label": "ORG", "next_word": "told"},
     ]
     m = resolve_entities(frame(rows))
+    # "Kessler told reporters" beside "Kessler Foundation", tagged ORG: a reporting verb
+    assert entity_of(m, "f", "Kessler") == {"Ilse Kessler"}
     assert entity_of(m, "a", "Halloran") == {"Margaret Halloran"}
     assert "Margaret Halloran" not in entity_of(m, "b", "Halloran")
     assert entity_of(m, "d", "Vance") == {"Carl Vance"}

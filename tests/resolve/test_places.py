@@ -4,18 +4,21 @@ the development sets."""
 
 from __future__ import annotations
 
-from lib.nlp.gazetteer import gazetteer
 from lib.resolve.entities import resolve_entities
 from tests.resolve.test_entities import entity_of, frame
 
 
 def test_a_city_named_the_something_is_found_without_its_article():
-    """In "talks in the Hague": the model tags "Hague", which is The Hague; a small town
-    called "The X" does not make the common word X a place."""
-    assert gazetteer().lookup("Hague") == ("The Hague", "GPE")
-    m = resolve_entities(frame([{"text": "Hague", "label": "GPE", "prev_word": "the"}]))
-    assert set(m["entity"]) == {"The Hague"}
-    assert gazetteer().lookup("Valley") is None
+    """In "talks in the Hague" the model tags "Hague", which is The Hague; "Hague said"
+    (no "the" before it) stays a name of its own, here a person's."""
+    rows = [
+        {"doc_id": "a", "text": "Hague", "label": "GPE", "prev_word": "the"},
+        {"doc_id": "b", "text": "Edwin Hague", "label": "PERSON"},
+        {"doc_id": "b", "text": "Hague", "label": "PERSON", "next_word": "said"},
+    ]
+    m = resolve_entities(frame(rows))
+    assert entity_of(m, "a", "Hague") == {"The Hague"}
+    assert entity_of(m, "b", "Hague") == {"Edwin Hague"}
 
 
 def test_a_country_without_its_compass_word_is_the_storys_one_such_country():

@@ -127,10 +127,21 @@ def _measured(cand: Candidate, tok, node):
         for child in outside:
             if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
                 return child
-    for child in outside:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+    for child in body_subjects(outside):
+        if child.pos_ in ("NOUN", "PROPN"):
             return child
     return None
+
+
+def body_subjects(children, deps: tuple[str, ...] = ("nsubj", "nsubjpass")):
+    """The subjects (``deps``) among a verb's ``children``, read past the dateline that
+    opens their line: in "HARBOURTON, May 2 (Agency) - The jobless rate climbed to 5%" the
+    parser may make the town a second subject; the rate is what climbed."""
+    for child in children:
+        if child.dep_ in deps:
+            subject = past_dateline(child.doc, child)
+            if subject is not None:
+                yield subject
 
 
 #: Entity types that name the owner of what a figure counts rather than the thing counted
@@ -232,12 +243,22 @@ def _outcome_verbs(noun) -> list:
     role = noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "ADJ", "AUX")
     if role and not transitive and _is_outcome(head):
         verbs.append(head)
-        verbs += [c for c in head.children if c.dep_ == "conj" and _is_outcome(c)]
+        verbs += [c for c in head.children if _shared_outcome(c)]
     for child in noun.rights:
         if child.dep_ in ("acl", "amod") and _is_outcome(child):
             verbs.append(child)
-            verbs += [c for c in child.children if c.dep_ == "conj"]
+            verbs += [c for c in child.children if c.dep_ == "conj" and not _own_object(c)]
     return sorted(verbs, key=lambda t: t.i)
+
+
+def _shared_outcome(tok) -> bool:
+    """A coordinated outcome verb that shares the noun ("killed or wounded"), not one with
+    an object of its own ("killing seven people and injuring 40 others")."""
+    return tok.dep_ == "conj" and _is_outcome(tok) and not _own_object(tok)
+
+
+def _own_object(verb) -> bool:
+    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in verb.children)
 
 
 def _verb_words(verbs: list) -> list[str]:
@@ -331,8 +352,8 @@ def measured_noun(doc, cand: Candidate, subject: bool = True):
         # "boost the range by 35 miles": a change measures the object; else the subject
         order = ("dobj", "nsubj", "nsubjpass") if tok.lower_ == "by" else ("nsubj", "nsubjpass")
         for dep in order:
-            for child in verb.children:
-                if child.dep_ == dep and child.pos_ in ("NOUN", "PROPN"):
+            for child in body_subjects(verb.children, (dep,)):
+                if child.pos_ in ("NOUN", "PROPN"):
                     return child
     return None
 
@@ -421,10 +442,10 @@ def _clause_subject(verb, lo: int, hi: int, via):
     for _ in range(4):
         kids = [c for c in node.children if not (lo <= c.i < hi)]
         for dep in ("nsubj", "nsubjpass"):
-            for child in kids:
-                if child.dep_ == dep and _nominal(child):
+            for child in body_subjects(kids, (dep,)):
+                if _nominal(child):
                     return child
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+        if any(True for _ in body_subjects(kids)):
             return None  # a pronoun subject: the sentence's nearest noun decides
         if node is verb and via.dep_ != "dobj":
             for child in kids:

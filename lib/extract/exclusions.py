@@ -276,7 +276,8 @@ def figure_kind(doc, cand: Candidate, s0: int, s1: int, counted_head: str = "") 
         return "age"
     if unit in v["currency_display"] or (len(unit) == 3 and unit.isupper()):
         return "money"
-    if unit in v["minor_currency_words"].values():  # "63 cents"
+    if unit in v["minor_currency_words"].values() or unit in v["currency_words"].values():
+        # "63 cents", "2 billion crowns" (a name several currencies share, kept as written)
         return "money"
     if unit in ("%", "percentage points"):
         return "percent"

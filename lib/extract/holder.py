@@ -125,8 +125,8 @@ def _names_before(doc, k: int, floor: int) -> tuple[int, int] | None:
     """The names ending right before token ``k``: "Okafor", "Baptiste and Moreau",
     "Mitt Romney" (proper nouns joined by "and" / "&"), or None."""
     j = k - 1
-    if j < floor or doc[j].pos_ != "PROPN":
-        return None
+    if j < floor or doc[j].pos_ != "PROPN" or doc[j].ent_type_ in ("DATE", "TIME"):
+        return None  # "elected on Tuesday with 52%": a day holds nothing
     lo, listed = j, False
     while lo - 1 >= floor:
         prev = doc[lo - 1]
@@ -212,6 +212,8 @@ def _measured(doc, cand: Candidate, noun):
             tok = tok.head
         else:
             break
+    if any(child.dep_ == "poss" for child in tok.children):
+        return tok  # "Haskins's 46 percent"
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
         return tok.head.head
     if tok.dep_ == "attr" and tok.head.pos_ == "AUX":
@@ -313,22 +315,45 @@ def _subject(doc, cand: Candidate, noun):
         break
     if node.dep_ not in OBJECT_DEPS or node.head.pos_ not in ("VERB", "AUX"):
         return None
-    return _subject_of(doc, node.head, cand)
+    return _subject_of(doc, node.head, cand, climb=2)
 
 
-def _subject_of(doc, verb, cand: Candidate):
+def _subject_of(doc, verb, cand: Candidate, climb: int = 0):
+    """The holder among ``verb``'s subjects; with ``climb``, a verb with no subject of its
+    own ("won the race, taking 52 percent of the vote") shares the subject of the verb it
+    hangs from (at most ``climb`` clauses up)."""
     if verb.lemma_.lower() in REPORT_LEMMAS:
         return None
     for child in verb.children:
-        if child.dep_ not in ("nsubj", "nsubjpass") or cand.start <= child.i < cand.end:
+        if child.dep_ not in ("nsubj", "nsubjpass", "csubj", "expl"):
             continue
+        if child.dep_ not in ("nsubj", "nsubjpass") or cand.start <= child.i < cand.end:
+            return None
         if child.dep_ == "nsubjpass" or child.lower_ in NOT_HOLDERS or child.pos_ == "PRON":
             return None
         if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             child = verb.head
         owner = _owner(doc, child, -1, -1)
-        return owner if owner is not None else _coordinated(doc, child)
+        return owner if owner is not None else _coordinated(doc, _named_beside(child))
+    if climb and verb.dep_ in SHARED_SUBJECT_DEPS and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(doc, verb.head, cand, climb - 1)
     return None
+
+
+#: Clause links through which a verb without a subject of its own shares its head's.
+SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj"})
+
+
+def _named_beside(tok):
+    """The name set beside a common-noun subject ("Her opponent, Carl Haskins, received
+    46%": Haskins), else the subject itself."""
+    if tok.pos_ != "NOUN":
+        return tok
+    for child in tok.children:
+        ent = ent_at(tok.doc, child.i)
+        if child.dep_ == "appos" and ent is not None and ent.label_ in MODIFIER_LABELS:
+            return child
+    return tok
 
 
 def _coordinated(doc, tok) -> tuple[int, int] | None:

@@ -440,6 +440,10 @@ def match_after(doc, end: int, sent_end: int, seqs) -> tuple[int, str | None]:
     return end, None
 
 
+#: A distance unit followed by "per hour" / "an hour" is a speed.
+SPEED_UNITS = {"mile": "mph", "km": "km/h"}
+
+
 def unit_after(doc, k: int, sent_end: int) -> tuple[int, str]:
     """Percent / currency word / measurement unit right after token index ``k``."""
     v = vocab()
@@ -466,5 +470,8 @@ def unit_after(doc, k: int, sent_end: int) -> tuple[int, str]:
         unit = v["units"][low]
         if k + 2 < sent_end and doc[k + 1].text == "/" and doc[k + 2].lower_ in ("h", "hr", "s"):
             return k + 3, f"{unit}/{doc[k + 2].lower_}"  # km/h
+        hourly = k + 2 < sent_end and doc[k + 1].lower_ in ("per", "an", "a")
+        if hourly and doc[k + 2].lower_ == "hour" and unit in SPEED_UNITS:
+            return k + 3, SPEED_UNITS[unit]  # "150 miles per hour", "90 kilometres an hour"
         return k + 1, unit
     return k, ""

@@ -134,6 +134,15 @@ def _in_words_of(tok):
     return None
 
 
+def _per_source(tok) -> bool:
+    """ "per the ministry", "per officials", "per Reuters" name a source; "per hour", "per
+    share", "per person" (a bare singular noun) make a rate."""
+    if tok.lower_ != "per" or tok.dep_ != "prep" or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return nxt.pos_ in ("DET", "PROPN") or nxt.tag_ in ("NNS", "NNPS")
+
+
 def according_to(region_tokens, att):
     """``according to X`` / ``citing X`` outside quotes: the phrase's object."""
     doc = att.doc
@@ -145,7 +154,7 @@ def according_to(region_tokens, att):
             return words_of
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             head = doc[tok.i + 1]
-        elif tok.lower_ in ("citing", "quoting") or (tok.lower_ == "per" and tok.dep_ == "prep"):
+        elif tok.lower_ in ("citing", "quoting") or _per_source(tok):
             head = tok
         else:
             continue

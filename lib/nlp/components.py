@@ -236,11 +236,20 @@ def add_entity_components(nlp: Language) -> None:
 
 @Language.component("paragraph_breaks", assigns=["token.is_sent_start"])
 def paragraph_breaks(doc):
-    """Start a new sentence after every line break so headings never merge into text."""
+    """Start a new sentence after every line break so headings never merge into text; a
+    comma, semicolon or closing bracket inside a line never starts one (the parser may cut
+    an all-capitals dateline "HARBOURTON, Dunmore — ..." off before its comma)."""
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
+    for tok in doc[1:]:
+        if tok.text in NEVER_STARTS and not tok.is_sent_start:
+            tok.is_sent_start = False
     return doc
+
+
+#: Tokens that never start a sentence inside a line.
+NEVER_STARTS = frozenset({",", ";", ")", "]"})
 
 
 def add_paragraph_breaks(nlp: Language) -> None:

@@ -36,6 +36,9 @@ STRONG_HOLDER_RULES = frozenset({"aged", "with", "for", "possessor", "apposition
 DAYS_PER_UNIT = {"day": 1, "week": 7, "fortnight": 14, "month": 30.4375, "year": 365.25,
                  "decade": 3652.5}  # fmt: skip
 
+#: How far an outlet's conversion of another unit may be rounded ("150 mph (240 km/h)":
+#: 150 mph is 241.4 km/h), as a share of the value.
+CONVERSION_SLACK = 0.025
 #: Units outlets spell differently for one measure: what one outlet writes "450,000 tonnes"
 #: another writes "450,000 tons" (US spelling; the value is the source's, not a conversion).
 SAME_UNIT = {"ton": "tonne"}
@@ -93,9 +96,14 @@ def _groups_of(row) -> frozenset:
     return frozenset(n for n in (_norm_group(x) for x in names) if n)
 
 
-def _outcomes_of(lemmas: str) -> frozenset:
+def _outcomes_of(lemmas: str, head: str = "") -> frozenset:
+    """The outcome classes a counted phrase names. Losing is a casualty only of people:
+    "14,000 jobs lost" or "lost $2 billion" count things, and "lost" is their predicate."""
     of = vocab()["outcome_of"]
-    return frozenset(of[w] for w in lemmas.split() if w in of)
+    things = bool(head) and not _people(head) and head not in of
+    return frozenset(
+        of[w] for w in lemmas.split() if w in of and not (things and of[w] == "casualties")
+    )
 
 
 def _outcomes_compatible(a: frozenset, b: frozenset) -> bool:
@@ -158,11 +166,15 @@ def _holder_key(row: dict) -> tuple[str, bool]:
 
 
 def _in_days(row: dict, value: float) -> tuple[float, str]:
-    """Durations in days ("three weeks" -> 21 days), other values unchanged (in the unit
-    :data:`SAME_UNIT` compares them in)."""
+    """Durations in days ("three weeks" -> 21 days), converted measures in the unit they
+    are compared in ("240 km/h" in mph: ``unit_conversions`` in lib/data/numbers.json),
+    other values unchanged (in the unit :data:`SAME_UNIT` compares them in)."""
     unit = row["unit"]
     if row["kind"] == "duration" and unit in DAYS_PER_UNIT:
         return value * DAYS_PER_UNIT[unit], "day"
+    if unit in vocab()["unit_conversions"]:
+        common, factor = vocab()["unit_conversions"][unit]
+        return value * factor, common
     return value, SAME_UNIT.get(unit, unit)
 
 
@@ -171,9 +183,11 @@ def _item(row: dict) -> dict:
     value, unit = _in_days(row, float(row["value"]))
     if unit != row["unit"]:
         lo, hi = _in_days(row, lo)[0], _in_days(row, hi)[0]
-    outcomes = _outcomes_of(row["counted_lemmas"])
+    if row["unit"] in vocab()["unit_conversions"]:  # an outlet's conversion is rounded
+        lo, hi = lo * (1 - CONVERSION_SLACK), hi * (1 + CONVERSION_SLACK)
     holder, strong_holder = _holder_key(row)
     head = "" if _bare(row) else _event_head(row["counted_head"])
+    outcomes = _outcomes_of(row["counted_lemmas"], head)
     return {
         "value": value,
         "_qualifier": row["qualifier"],

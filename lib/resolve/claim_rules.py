@@ -7,6 +7,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from lib.extract.measure import EXPECTED
+from lib.extract.numbers import vocab
 from lib.resolve import claim_pairs
 from lib.resolve.claim_items import (
     CURRENCY_CODES,
@@ -133,16 +134,28 @@ def _rule_similarity(a: dict, b: dict) -> float:
 
 def _one_thing_in_other_words(a: dict, b: dict) -> bool:
     """Two counted heads that name one thing: one is the other's initials ("180,000 SUVs"
-    / "180,000 sport utility vehicles"), or one money figure's head is what the other's
+    / "180,000 sport utility vehicles"), one a measure of the other ("unemployment rate" /
+    "unemployment"), or one money figure's head is what the other's
     verb says ("the cost of the recall, $250 million" / "the recall will cost $250
     million")."""
     for x, y in ((a, b), (b, a)):
         if _initials_of(x["_head"], y["_lemmas"].split(), y["_head"]):
             return True
+        if _measure_of(y, x["_head"]):
+            return True
         money = x["_unit"] in CURRENCY_CODES and y["_pred"]
         if money and _stems_match(x["_head"], y["_pred"]):
             return True
     return False
+
+
+def _measure_of(item: dict, head: str) -> bool:
+    """Does ``item`` count a measure of ``head`` ("unemployment rate", "turnout figure" for
+    "unemployment", "turnout")? Its head is a measure noun and ``head`` modifies it."""
+    if item["_head"] not in vocab()["measure_nouns"] or head in vocab()["measure_nouns"]:
+        return False
+    words = item["_lemmas"].split()
+    return item["_head"] in words and head in words[: words.index(item["_head"])]
 
 
 def _initials_of(short: str, words: list[str], head: str) -> bool:

@@ -171,6 +171,8 @@ def _range_text(span: tuple[float, float], recs: list[dict]) -> str:
     unit = unit if isinstance(unit, str) else ""
     if _in_days(recs, unit):
         unit = "days"  # the range is in the unit durations are compared in, not "week"
+    elif unit in vocab()["unit_conversions"]:
+        unit = vocab()["unit_conversions"][unit][0]  # "240 km/h" is compared in mph
     symbol = vocab()["currency_display"].get(unit, "")
     unit = "%" if unit == "%" else (f" {unit}" if unit and not symbol else "")
     lo, hi = span
@@ -218,9 +220,11 @@ def grouped_because(records: list[dict]) -> str:
         grouped.append(f"{'all count' if every else 'they count'} “{heads[0]}”{named}")
     elif heads:
         grouped.append(f"they count the same kind of thing ({', '.join(heads[:4])}){named}")
-    unit = records[0].get("unit") if records else ""
-    if isinstance(unit, str) and unit:
-        grouped.append(f"same unit ({unit})")
+    units = sorted({r.get("unit") for r in records if isinstance(r.get("unit"), str)} - {""})
+    if len(units) == 1:
+        grouped.append(f"same unit ({units[0]})")
+    elif units:  # "240 km/h" and "150 mph", compared in one unit (lib/data/numbers.json)
+        grouped.append(f"units converted ({', '.join(units)})")
     for column, name in (
         ("holder", "whose"),
         ("predicate", "event"),

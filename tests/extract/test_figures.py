@@ -183,6 +183,13 @@ def test_include_vague_false_drops_vague(seed_figures):
         ),
         ("The stamp costs 73 cents.", [("73 cents", 73, 73, "exact", "cent")]),
         ("A pint costs 90 pence.", [("90 pence", 90, 90, "exact", "penny")]),
+        ("Winds reached 150 miles per hour.", [("150 miles per hour", 150, 150, "exact", "mph")]),
+        ("It drove 90 kilometres an hour.", [("90 kilometres an hour", 90, 90, "exact", "km/h")]),
+        ("The deal is worth 40 billion rand.", [("40 billion rand", 40e9, 40e9, "exact", "ZAR")]),
+        (  # a name several currencies share stays as written
+            "The ministry will spend 2 billion crowns.",
+            [("2 billion crowns", 2e9, 2e9, "exact", "crown")],
+        ),
         ("Unemployment fell to 4 per cent.", [("4 per cent", 4, 4, "exact", "%")]),
     ],
 )
@@ -436,3 +443,15 @@ def test_a_kickers_number_is_not_a_figure(nlp):
     values = sorted(f.value for f in figs_of(nlp, text))
     assert 2 not in values
     assert {3000, 40, 5} <= set(values)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Winds reached 150 miles per hour as the storm crossed the bay.", ""),
+        ("The company will pay $52 per share in cash.", ""),
+        ("Prices rose 4% in May, per the ministry.", "the ministry"),
+    ],
+)
+def test_per_names_a_source_only_before_one(nlp, text, source):
+    assert figs_of(nlp, text)[0].said_by_description == source  # "per hour" is a rate

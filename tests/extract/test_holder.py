@@ -24,6 +24,24 @@ def one(nlp, text: str, value: float):
         ("Halvorsen Foods stores employ 14,000 people.", 14_000, "Halvorsen Foods", "subject"),
         ("The couple paid an effective tax rate of 35.7% in 2014.", 35.7, "couple", "subject"),
         ("Dario Quint, 68, resigned on Thursday.", 68, "Dario Quint", "apposition"),
+        (  # a clause with no subject of its own shares its head verb's
+            "Adaeze Okafor won the race on Tuesday, taking 52 percent of the vote.",
+            52,
+            "Adaeze Okafor",
+            "subject",
+        ),
+        (  # a possessive on the figure itself
+            "Okafor took 52 percent of the vote to Carl Haskins's 46 percent.",
+            46,
+            "Carl Haskins",
+            "possessor",
+        ),
+        (  # the name set beside a common-noun subject
+            "Her opponent, Carl Haskins, received 46% of the vote.",
+            46,
+            "Carl Haskins",
+            "subject",
+        ),
     ],
 )
 def test_holder_from_the_parse(nlp, text, value, holder, how):
@@ -31,6 +49,20 @@ def test_holder_from_the_parse(nlp, text, value, holder, how):
     assert (fig.holder_text, fig.holder_how) == (holder, how)
     start, end = fig.holder_start, fig.holder_end
     assert text[start:end] == holder
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Adaeze Okafor was elected governor on Tuesday with about 52% of the vote.",
+        "Okafor won the race, taking the most votes, with 98 percent of precincts reporting.",
+    ],
+)
+def test_a_day_or_an_absolute_clause_holds_no_share(nlp, text):
+    fig = [f for f in extract_figures(nlp(text)) if f.unit == "%"][0]
+    assert fig.holder_text in ("", "Adaeze Okafor") and "Tuesday" not in fig.holder_text
+    if "precincts" in text:
+        assert fig.holder_text == ""  # the share of precincts is nobody's
 
 
 def test_a_reporting_subject_holds_nothing(nlp):
@@ -49,6 +81,11 @@ def test_a_reporting_subject_holds_nothing(nlp):
         ("Police made 47 arrests overnight, officials said on Thursday.", 47, "overnight"),
         ("Strom, a 21-year veteran of the force, was dismissed on Friday.", 21, ""),
         ("The storm killed 52 people.", 52, ""),
+        # a change's starting value has its own time, never the new value's
+        ("Sales rose to $3.1 billion last year from $2.6 billion in 2024.", 2.6e9, "2024"),
+        ("The toll rose to nine on Tuesday, up from seven.", 7, ""),
+        ("The rate stood at 4.8 percent in May and 4.5 percent a year earlier.", 4.5,
+         "a year earlier"),
     ],
 )  # fmt: skip
 def test_time_the_figure_is_about(nlp, text, value, time):

@@ -103,3 +103,9 @@ def test_without_the_apposition_rule_the_model_calls_him_an_organisation(nlp, mo
     monkeypatch.setattr(components, "_apposed_to_a_person", lambda doc: [])
     ents = {e.text: e.label_ for e in nlp(APPOSED).ents}
     assert ents["Brad Fieldhouse"] == "ORG"
+
+
+def test_an_all_capitals_dateline_stays_in_its_sentence(nlp):
+    doc = nlp("Title\n\nBRELLIN, Ostvaria — The central bank raised rates to 4 percent today.")
+    starts = [s[0].text for s in doc.sents]
+    assert starts == ["Title", "BRELLIN"]  # no sentence starts at the comma

@@ -231,6 +231,55 @@ def test_a_dateline_is_no_actor_of_a_claim(nlp):
     assert not claim["counted"].iloc[0].startswith("LIMA")  # the dateline names no actor
 
 
+def test_a_wire_dateline_is_not_what_a_rate_measures(nlp):
+    claims = claims_of(nlp, {
+        "a": "Headline line\n\nHARBOURTON, May 2 (Coastal Wire) - Dunmore's jobless rate "
+             "climbed to 6.3 percent in April, the statistics office said.",
+        "b": "Dunmore's jobless rate rose to 6.3 percent in April, official data showed.",
+    })  # fmt: skip
+    claim = claim_with(claims, 6.3)
+    assert claim["doc_id"].nunique() == 2
+    assert "HARBOURTON" not in " ".join(claim["counted"])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "value"),
+    [
+        (
+            "The unemployment rate in Dunmore rose to 6.3 percent in April.",
+            "Unemployment in Dunmore reached 6.3% in April.",
+            6.3,
+        ),
+        ("Veltrix stock fell 3% on Monday.", "Veltrix fell 2.8 per cent on Monday.", 3),
+    ],
+)
+def test_a_measure_and_what_it_measures_are_one_measurement(nlp, a, b, value):
+    claims = claims_of(nlp, {"a": a, "b": b})
+    assert claim_with(claims, value)["doc_id"].nunique() == 2
+
+
+def test_one_shared_currency_name_written_two_ways_is_one_claim(nlp):
+    claims = claims_of(nlp, {
+        "a": "The government will spend 2.6 billion crowns on retraining workers.",
+        "b": "The minister announced a 2.6-billion-crown retraining plan for workers.",
+    })  # fmt: skip
+    claim = claim_with(claims, 2.6e9)
+    assert claim["doc_id"].nunique() == 2
+    assert set(claim["unit"]) == {"crown"}
+
+
+def test_a_speed_in_kmh_meets_the_same_speed_in_mph(nlp):
+    claims = claims_of(nlp, {
+        "a": "The storm brought peak winds of 240 km/h to the coast.",
+        "b": "Peak winds reached 150 miles per hour on the coast.",
+        "c": "Peak winds of 190 km/h hit the coast.",
+    })  # fmt: skip
+    claim = claim_with(claims, 240)
+    assert set(claim["doc_id"]) >= {"a", "b"}  # 240 km/h is 149 mph, rounded
+    assert "units converted (km/h, mph)" in claim["why"].iloc[0]
+    assert claim_with(claims, 190)["status"].iloc[0] != "agree"  # 118 mph is no 150 mph
+
+
 def test_tons_and_tonnes_of_one_shipment_are_one_claim(nlp):
     claims = claims_of(nlp, {
         "a": "The aid agency will ship 450,000 tonnes of rice to the port.",
@@ -239,3 +288,30 @@ def test_tons_and_tonnes_of_one_shipment_are_one_claim(nlp):
     claim = claim_with(claims, 450_000)
     assert claim["doc_id"].nunique() == 2
     assert set(claim["unit"]) == {"ton", "tonne"}  # shown as each outlet wrote it
+
+
+def test_losing_is_a_casualty_only_of_people():
+    from lib.resolve.claim_items import _outcomes_of
+
+    assert _outcomes_of("job lose", "job") == frozenset()  # "14,000 jobs lost"
+    assert _outcomes_of("soldier lose", "soldier") == {"casualties"}
+    assert _outcomes_of("lose", "") == {"casualties"}  # nothing counted: as before
+    assert _outcomes_of("home destroy kill", "home") == {"dead"}  # only losing changes
+
+
+def test_a_coordinated_outcome_with_its_own_object_is_not_shared(nlp):
+    claims = claims_of(nlp, {
+        "a": "The tornado struck on Sunday, killing at least seven people and injuring 40 "
+             "others.",
+        "b": "Seven people died when the tornado struck on Sunday.",
+    })  # fmt: skip
+    counted = claim_with(claims, 7)["counted"].iloc[0]
+    assert "injur" not in counted  # the seven were killed; the 40 others were injured
+
+
+def test_others_count_the_noun_of_the_figure_before_them(nlp):
+    claims = claims_of(nlp, {
+        "a": "The tornado killed at least seven people and injured 40 others on Sunday.",
+        "b": "Forty people were injured when the tornado struck on Sunday.",
+    })  # fmt: skip
+    assert claim_with(claims, 40)["doc_id"].nunique() == 2  # "40 others" are 40 people

@@ -232,10 +232,10 @@ TYPO_MIN_LEN = 5
 
 def _join_typos(clusters: list[list[Name]], evidence: _Evidence) -> list[list[Name]]:
     """Clusters whose main forms share a given name and whose surnames (5+ letters, same
-    length and first letter) differ in one letter ("Thomas Okoro" / "Thomas Okaro"), in one
-    story but never in one article together: one person, misspelled by one outlet. A letter
-    added is another name ("Kelly" / "Kelley", "Johnson" / "Johnston")."""
-    from rapidfuzz.distance import Hamming
+    first letter) differ in one letter or a doubled one ("Thomas Okoro" / "Thomas Okaro",
+    "Dwayne Polacek" / "Dwayne Pollacek"), in one story but never in one article together:
+    one person, misspelled by one outlet. Another letter added is another name ("Kelly" /
+    "Kelley", "Johnson" / "Johnston")."""
 
     by_first: dict[str, list[int]] = defaultdict(list)
     for i, cluster in enumerate(clusters):
@@ -248,12 +248,12 @@ def _join_typos(clusters: list[list[Name]], evidence: _Evidence) -> list[list[Na
         for k, a in enumerate(group):
             for b in group[k + 1 :]:
                 ka, kb = clusters[a][0].key, clusters[b][0].key
-                if ka == kb or len(ka) != len(kb) or len(ka) < TYPO_MIN_LEN or ka[0] != kb[0]:
+                if ka == kb or min(len(ka), len(kb)) < TYPO_MIN_LEN or ka[0] != kb[0]:
                     continue
                 if not (ka.isalpha() and kb.isalpha()):
                     continue
-                if Hamming.distance(ka, kb) != 1:
-                    continue  # one letter swapped for another, not added ("Kelly" / "Kelley")
+                if not _one_letter_off(ka, kb):
+                    continue
                 ra, rb = uf.find(a), uf.find(b)
                 if ra == rb or docs[ra] & docs[rb]:
                     continue  # named in one article together: two people
@@ -264,6 +264,20 @@ def _join_typos(clusters: list[list[Name]], evidence: _Evidence) -> list[list[Na
     for i, root in enumerate(uf.roots()):
         groups[root].extend(clusters[i])
     return list(groups.values())
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """One letter swapped for another ("Okoro" / "Okaro") or one letter doubled ("Polacek" /
+    "Pollacek"); a different letter added is another name ("Kelly" / "Kelley")."""
+    from rapidfuzz.distance import Hamming
+
+    if len(a) == len(b):
+        return Hamming.distance(a, b) == 1
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) != len(short) + 1:
+        return False
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return long_[:i] + long_[i + 1 :] == short and i > 0 and long_[i] == long_[i - 1]
 
 
 def _similar_keys(keys: list[str]) -> list[tuple[str, str]]:

@@ -459,13 +459,10 @@ def test_a_company_with_and_without_inc_or_corp_is_one_organisation(event):
     assert len({o for o in orgs if o.startswith("Halloran")}) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class 1, lib/resolve/people.py: 'Halloran shares fell'"
-    ", 'Halloran CEO Devika Raman' (the company named after its founder) are "
-    "linked to the person Margaret Halloran, in an outlet that never names her",
-)
 def test_a_company_called_by_its_founders_name_is_no_person(event):
+    """class 1: 'Halloran shares fell', 'Halloran CEO Devika Raman' (the company named
+    after its founder) in an outlet that never names her are no mention of Margaret
+    Halloran (lib/resolve/person_links.py)."""
     _, analysis = event("brake_recall")
     assert "marketline" not in _entity_outlets(analysis, "Margaret Halloran")
 
@@ -554,13 +551,10 @@ def test_a_sports_story_outlets_bylines_and_speakers(event):
     assert _entity_outlets(analysis, "Denver Peaks") == GAME  # "the Peaks" too
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class 2, lib/resolve/labels.py: 'Tyrese Olawale' (\"Tyrese Olawale scored 31 "
-    "points\") is typed WORK_OF_ART in every outlet, and his bare surname ('Olawale scored "
-    "31.') is no mention of him",
-)
 def test_a_player_who_scored_is_a_person(event):
+    """class 2: 'Tyrese Olawale' ("Tyrese Olawale scored 31 points"), typed WORK_OF_ART in
+    every outlet, is a person, and his bare surname a mention of him
+    (lib/resolve/labels.py mistyped_people)."""
     _, analysis = event("playoff_game")
     e = analysis.entities
     assert set(e[e["entity"] == "Tyrese Olawale"]["label"]) == {"PERSON"}

@@ -202,12 +202,9 @@ def test_two_towns_of_one_name_in_two_states_stay_apart(event):
     assert {"Cedar Hollow, Oregon", "Cedar Hollow, Idaho"} <= set(analysis.entities["entity"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class 2, lib/resolve/people.py: 'Sheriff Dwayne Polacek' (Cascade Herald) and "
-    "'Sheriff Dwayne Pollacek' (KPNW), one letter apart, are two people",
-)
 def test_a_sheriff_misspelled_by_one_letter_is_one_person(event):
+    """class 2: 'Sheriff Dwayne Polacek' (Cascade Herald) and 'Sheriff Dwayne Pollacek'
+    (KPNW), a letter doubled, are one person (lib/resolve/people.py _one_letter_off)."""
     _, analysis = event("wildfire_towns")
     people = set(analysis.entities[analysis.entities["label"] == "PERSON"]["entity"])
     assert len({p for p in people if p.startswith("Dwayne Pol")}) == 1

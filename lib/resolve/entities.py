@@ -14,7 +14,8 @@ from lib.nlp.gazetteer import ascii_fold, gazetteer, norm_key
 from lib.nlp.names import clean_entity_text, strip_region
 from lib.resolve.frames import pair_series, rows
 from lib.resolve.labels import vote_labels
-from lib.resolve.people import link_people, person_clusters, person_forms
+from lib.resolve.people import person_clusters
+from lib.resolve.person_links import link_people, person_forms
 from lib.resolve.short_forms import fold_short_forms
 from lib.schema import NAME_LABELS
 
@@ -146,6 +147,50 @@ def fold_spellings(df: pd.DataFrame) -> pd.Series:
     return df["entity"].map(lambda e: mapping.get(e, e)) if mapping else df["entity"]
 
 
+def with_article(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
+    """Entity per mention with a place the gazetteer knows only with its article ("The
+    Hague", "The Bronx") read so where the text writes "the" before the name ("in the
+    Hague", which the model tags "Hague"); "Hague said" stays a name of its own (a
+    person's, perhaps). ``known`` gains the places found."""
+    gaz = gazetteer()
+    after_the = df["prev_word"].astype(str) == "the"
+    mapping = {}
+    for entity in set(df.loc[after_the, "entity"]):
+        hit = None if " " in entity or known.get(entity) else gaz.lookup(f"The {entity}")
+        if hit is not None and hit[0].startswith("The ") and hit[1] in PLACE_LABELS:
+            mapping[entity] = hit[0]
+            known[hit[0]] = hit[1]
+    if not mapping:
+        return df["entity"]
+    found = after_the & df["entity"].isin(mapping.keys())
+    return df["entity"].where(~found, df["entity"].map(mapping))
+
+
+#: Labels of places, for :func:`fold_bare_places`.
+PLACE_LABELS = ("GPE", "LOC")
+
+
+def fold_bare_places(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
+    """Entity per mention with a one-word place the gazetteer does not know read as the one
+    known place of its story that it ends: "Korea" beside "South Korea" (and no "North
+    Korea"), "Dakota" beside "North Dakota" only. Known places ("Sudan", "Jersey") and a
+    word two places of the story end ("Korea" beside both Koreas) stay as they are."""
+    gaz = gazetteer()
+    places = df["label"].isin(PLACE_LABELS)
+    longer: dict[tuple[str, str], set[str]] = {}
+    for story, entity in set(zip(stories[places], df.loc[places, "entity"], strict=True)):
+        if " " in entity and gaz.lookup(entity) is not None:
+            longer.setdefault((story, entity.rsplit(" ", 1)[-1]), set()).add(entity)
+    if not longer:
+        return df["entity"]
+    out = []
+    for story, entity, is_place in zip(stories, df["entity"], places, strict=True):
+        full = longer.get((story, entity), ()) if is_place and " " not in entity else ()
+        one = len(full) == 1 and gaz.lookup(entity) is None
+        out.append(next(iter(full)) if one else entity)
+    return pd.Series(out, index=df.index, dtype=object)
+
+
 def resolve_entities(mentions: pd.DataFrame) -> pd.DataFrame:
     """Corpus-level pass: canonical ``entity``, final ``label``, rejects dropped.
 
@@ -192,6 +237,7 @@ def resolve_entities(mentions: pd.DataFrame) -> pd.DataFrame:
     for canon, lab in base.values():
         if lab or canon not in known:
             known[canon] = lab
+    df["entity"] = with_article(df, known)  # "in the Hague": The Hague
     supported = set(df.loc[~df["in_title"], "entity"]) | {e for e, lab in known.items() if lab}
     df = shrink_headings(df, supported, known)
     df = _resolve_people(df, known)
@@ -199,6 +245,7 @@ def resolve_entities(mentions: pd.DataFrame) -> pd.DataFrame:
     df["label"] = vote_labels(df, known)
     before = df["entity"]
     df["entity"] = fold_short_forms(df, story_keys(df))  # "the Post", "Springfield"
+    df["entity"] = fold_bare_places(df, story_keys(df))  # "Korea" of "South Korea"
     orgs = set(df.loc[df["label"] == "ORG", "entity"])
     joined = (df["entity"] != before) & (df["label"] != "ORG") & df["entity"].isin(orgs)
     df.loc[joined, "label"] = "ORG"  # "the Enquirer" read as a person is the newspaper

@@ -18,7 +18,10 @@ name elsewhere (its most frequent one), else the row's own label.
 - "Member of Congress", "Act of Congress", "Speaker of the House": the body named after
   "of" is the mention (a member or an act is no organisation);
 - a country or state right before its legislature ("United States" + "Senate" read apart)
-  is one name, "United States Senate".
+  is one name, "United States Senate";
+- a building, road or landmark the model cut into names ("Corwin" PERSON + "Hale" GPE
+  of "the Corwin Hale Presidential Library") is that one thing, when capitalised words
+  run from the first name to a thing's head word (FAC / LOC of ``name_heads.csv``).
 """
 
 from __future__ import annotations
@@ -92,6 +95,32 @@ def _fit(row, text: str) -> tuple[int, int, str] | None:
     return None
 
 
+#: Capitalised words right after a mention, up to the last of a run of them.
+CAPITALISED_RUN = re.compile(r"(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3}(?! [A-Z])")
+
+
+def _thing_end(row, text: str, mentions_after: list[tuple[int, int, str]]) -> tuple[int, str]:
+    """(end, label) of the building, road or landmark a mention starts when the words after
+    it run to a thing's head word ("Corwin" + "Hale Presidential Library": the library,
+    not a person and a place), else (0, ""). Only places and buildings (FAC / LOC heads);
+    the run must end there ("Memorial Day" is no memorial) and hold no name of two words
+    or more; never in a headline ("Mayor Visits Hospital")."""
+    from lib.nlp.names import name_heads
+
+    if row.get("in_title") or not str(row["text"])[:1].isupper():
+        return 0, ""
+    e = int(row["end_char"])
+    m = CAPITALISED_RUN.match(text, e)
+    if m is None:
+        return 0, ""
+    label = name_heads().get(m.group(0).rsplit(" ", 1)[-1])
+    if label not in ("FAC", "LOC"):
+        return 0, ""
+    if any(s < m.end() and " " in t for s, _e, t in mentions_after):
+        return 0, ""
+    return m.end(), label
+
+
 def fit_names(mentions: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
     """``mentions`` with each mention fitted to the name written around it (module
     docstring); ``texts``: doc_id -> analysed text."""
@@ -112,13 +141,33 @@ def fit_names(mentions: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
             s, e, label = fitted
             out.at[idx, "start_char"], out.at[idx, "end_char"] = s, e
             out.at[idx, "text"], out.at[idx, "label"] = text[s:e].replace(" party", " Party"), label
+        elif text and (thing := _thing_end(row, text, _after(ordered, idx, row)))[0]:
+            out.at[idx, "end_char"], out.at[idx, "label"] = thing
+            out.at[idx, "text"] = text[int(row["start_char"]) : thing[0]]
+            drop += _inside(ordered, row, thing[0])
         elif prev is not None and text and _polity_chamber(prev, row, text, places, gazetteer()):
             out.at[idx, "start_char"] = int(prev["start_char"])
             out.at[idx, "text"] = text[int(prev["start_char"]) : int(row["end_char"])]
             out.at[idx, "label"] = "ORG"
             drop.append(prev.name)
         prev = out.loc[idx]
-    return out.drop(index=drop).reset_index(drop=True) if drop else out
+    return out.drop(index=sorted(set(drop))).reset_index(drop=True) if drop else out
+
+
+def _after(ordered: pd.DataFrame, idx, row) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the next few mentions of ``row``'s document after it."""
+    pos = ordered.index.get_loc(idx)
+    nxt = ordered.iloc[pos + 1 : pos + 4]
+    nxt = nxt[nxt["doc_id"] == row["doc_id"]]
+    return list(zip(nxt["start_char"], nxt["end_char"], nxt["text"].astype(str), strict=True))
+
+
+def _inside(ordered: pd.DataFrame, row, end: int) -> list:
+    """Index labels of the other mentions of ``row``'s document inside it once it ends at
+    ``end``."""
+    same = ordered[(ordered["doc_id"] == row["doc_id"]) & (ordered.index != row.name)]
+    inner = (same["start_char"] >= int(row["start_char"])) & (same["end_char"] <= end)
+    return list(same.index[inner])
 
 
 def _polity_chamber(prev, row, text: str, places, gaz) -> bool:

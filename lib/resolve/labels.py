@@ -4,6 +4,7 @@ labels and the context cues (ties broken by :data:`LABEL_PREFERENCE`)."""
 from __future__ import annotations
 
 import functools
+import re
 
 import pandas as pd
 
@@ -29,6 +30,47 @@ def head_label(entity: str) -> str | None:
     if " " not in entity:
         return None
     return name_heads().get(entity.rsplit(" ", 1)[-1])
+
+
+#: Labels the model gives a person's name by mistake where nothing in the name marks a
+#: work or a thing ("Tyrese Olawale scored 31 points" as WORK_OF_ART).
+WORK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+
+
+def person_shaped(name: str) -> bool:
+    """A clear given name then one or two capitalised words, none a thing's head word and
+    the whole no known place: "Tyrese Olawale" yes, "Harry Potter Stadium" no."""
+    from lib.nlp.people import given_name_gender
+
+    words = name.split(" ")
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w[1:].replace("-", "").isalpha() for w in words)
+        and given_name_gender(words[0])[1] == 1.0
+        and head_label(name) is None
+        and gazetteer().lookup(name) is None
+        and gazetteer().lookup(words[0]) is None
+    )
+
+
+def mistyped_people(records: list[dict], texts: dict[str, str]) -> set[str]:
+    """Names of one story the model typed as works or products (:data:`WORK_LABELS`) that
+    are people's: person-shaped (:func:`person_shaped`) and their last word written alone
+    somewhere in the story's texts (``texts``: doc_id -> text), as a surname is ("Tyrese
+    Olawale scored 31 points" ... "Olawale scored"). A book called "Harry Potter" stays a
+    work unless the story also writes "Potter" alone."""
+    names = {
+        r["text"]
+        for r in records
+        if r["label"] in WORK_LABELS and " " in r["text"] and person_shaped(r["text"])
+    }
+    out = set()
+    for name in names:
+        first, last = name.split(" ")[0], name.rsplit(" ", 1)[-1]
+        alone = re.compile(rf"(?<![\w’'-])(?<!{re.escape(first)} ){re.escape(last)}(?![\w’'-])")
+        if any(alone.search(text) for text in texts.values()):
+            out.add(name)
+    return out
 
 
 LABEL_PREFERENCE = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART"]
@@ -59,6 +101,11 @@ def vote_labels(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
     table["rank"] = table["label"].map(rank).fillna(len(rank))
     table = table.sort_values(["entity", "votes", "rank"], ascending=[True, False, True])
     best = table.drop_duplicates("entity").set_index("entity")["label"]
+    # a person-shaped name the model typed as a work, whose mentions include a person's
+    # (its surname linked to it): a person ("Tyrese Olawale" ... "Olawale scored")
+    people = set(table.loc[table["label"] == "PERSON", "entity"])
+    work = best[best.isin(WORK_LABELS) & best.index.isin(people)]
+    best[[e for e in work.index if person_shaped(e)]] = "PERSON"
     gaz_label = {e: lab for e, lab in known.items() if lab}
     demonyms = gazetteer().demonyms
     media = media_names()

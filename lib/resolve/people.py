@@ -1,4 +1,4 @@
-"""One person, one entity, whatever each outlet's style.
+"""One person, one entity, whatever each outlet's style: full names.
 
 Full names are parsed with ``nameparser`` (given name, middle names and initials, surname,
 suffix) and grouped per surname across the corpus: two forms are one person when their
@@ -8,11 +8,7 @@ Jones"), their middle initials do not contradict each other and their suffixes d
 differ (Jr./Sr.). A form that fits two different people ("George Bush" beside "George W.
 Bush" and "George H. W. Bush") stays apart: two people are never merged.
 
-One-word names are then linked mention by mention: a surname or a given name (or a family
-name written first, "Li" of "Li Keqiang") takes the one person of the same article it
-belongs to; when the article names two (Hillary and Bill Clinton) it takes the nearest one
-named before it whose gender fits a courtesy title ("Mrs. Clinton"); a surname no article
-name explains takes the corpus's one person with that surname, if there is exactly one.
+One-word names are linked to these people in :mod:`lib.resolve.person_links`.
 """
 
 from __future__ import annotations
@@ -27,11 +23,10 @@ import pandas as pd
 
 from lib.datafiles import read_csv
 from lib.nlp.gazetteer import ascii_fold
-from lib.nlp.names import is_bare_surname, surname_keys
-from lib.nlp.people import SUFFIXES, given_name_gender, name_words
+from lib.nlp.names import is_bare_surname
+from lib.nlp.people import SUFFIXES, name_words
 from lib.nlp.people import vocab as people_vocab
 from lib.resolve.grouping import UnionFind
-from lib.resolve.labels import head_label
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,7 +83,7 @@ class Name:
     key: str  # fold(last)
 
 
-def _is_initial(word: str) -> bool:
+def is_initial(word: str) -> bool:
     return len(word.rstrip(".")) == 1 and word[:1].isalpha()
 
 
@@ -123,7 +118,7 @@ def firsts_agree(a: str, b: str) -> bool:
         return False
     if fa == fb:
         return True
-    if _is_initial(a) or _is_initial(b):
+    if is_initial(a) or is_initial(b):
         return fa[0] == fb[0]
     nick = nicknames()
     if (
@@ -154,7 +149,7 @@ def same_person(a: Name, b: Name) -> bool:
     # a person who goes by a middle name: "A. Barry Rand" ~ "Barry Rand"
     for x, y in ((a, b), (b, a)):
         if x.middles and not y.middles and any(firsts_agree(m, y.first) for m in x.middles):
-            if not _is_initial(x.middles[0]) or _is_initial(x.first):
+            if not is_initial(x.middles[0]) or is_initial(x.first):
                 return True
     return False
 
@@ -237,10 +232,10 @@ TYPO_MIN_LEN = 5
 
 def _join_typos(clusters: list[list[Name]], evidence: _Evidence) -> list[list[Name]]:
     """Clusters whose main forms share a given name and whose surnames (5+ letters, same
-    length and first letter) differ in one letter ("Thomas Okoro" / "Thomas Okaro"), in one
-    story but never in one article together: one person, misspelled by one outlet. A letter
-    added is another name ("Kelly" / "Kelley", "Johnson" / "Johnston")."""
-    from rapidfuzz.distance import Hamming
+    first letter) differ in one letter or a doubled one ("Thomas Okoro" / "Thomas Okaro",
+    "Dwayne Polacek" / "Dwayne Pollacek"), in one story but never in one article together:
+    one person, misspelled by one outlet. Another letter added is another name ("Kelly" /
+    "Kelley", "Johnson" / "Johnston")."""
 
     by_first: dict[str, list[int]] = defaultdict(list)
     for i, cluster in enumerate(clusters):
@@ -253,12 +248,12 @@ def _join_typos(clusters: list[list[Name]], evidence: _Evidence) -> list[list[Na
         for k, a in enumerate(group):
             for b in group[k + 1 :]:
                 ka, kb = clusters[a][0].key, clusters[b][0].key
-                if ka == kb or len(ka) != len(kb) or len(ka) < TYPO_MIN_LEN or ka[0] != kb[0]:
+                if ka == kb or min(len(ka), len(kb)) < TYPO_MIN_LEN or ka[0] != kb[0]:
                     continue
                 if not (ka.isalpha() and kb.isalpha()):
                     continue
-                if Hamming.distance(ka, kb) != 1:
-                    continue  # one letter swapped for another, not added ("Kelly" / "Kelley")
+                if not _one_letter_off(ka, kb):
+                    continue
                 ra, rb = uf.find(a), uf.find(b)
                 if ra == rb or docs[ra] & docs[rb]:
                     continue  # named in one article together: two people
@@ -269,6 +264,20 @@ def _join_typos(clusters: list[list[Name]], evidence: _Evidence) -> list[list[Na
     for i, root in enumerate(uf.roots()):
         groups[root].extend(clusters[i])
     return list(groups.values())
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """One letter swapped for another ("Okoro" / "Okaro") or one letter doubled ("Polacek" /
+    "Pollacek"); a different letter added is another name ("Kelly" / "Kelley")."""
+    from rapidfuzz.distance import Hamming
+
+    if len(a) == len(b):
+        return Hamming.distance(a, b) == 1
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) != len(short) + 1:
+        return False
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return long_[:i] + long_[i + 1 :] == short and i > 0 and long_[i] == long_[i - 1]
 
 
 def _similar_keys(keys: list[str]) -> list[tuple[str, str]]:
@@ -356,226 +365,4 @@ def _canonical(clusters: list[list[Name]], counts: pd.Series) -> dict[str, str]:
         best = max(cluster, key=lambda n: counts[n.text])
         for name in cluster:
             out[name.text] = best.text
-    return out
-
-
-# ----------------------------------------------------------------------------- one-word names
-
-
-@dataclass
-class _Person:
-    canonical: str
-    name: Name
-    gender: str | None
-
-
-def _gender(name: Name) -> str | None:
-    g, weight = given_name_gender(name.first)
-    return g if weight >= 1.0 else None
-
-
-#: A surname two people of an article share goes to the one named in full this many times
-#: more often in the corpus.
-DOMINANCE = 3
-
-
-class _DocPeople:
-    """Full-name mentions of one document and who each single word can stand for."""
-
-    def __init__(self, people: list[_Person]):
-        self.gender: dict[str, str | None] = {}
-        self.by_last: dict[str, set[str]] = defaultdict(set)
-        self.by_first: dict[str, set[str]] = defaultdict(set)
-        for p in people:
-            self.gender[p.canonical] = p.gender
-            for key in surname_keys(p.name.key):
-                self.by_last[key].add(p.canonical)
-            self.by_first[fold(p.name.first)].add(p.canonical)
-            for m in p.name.middles:
-                if not _is_initial(m):
-                    self.by_last[fold(m)].add(p.canonical)  # "Peña" of "Enrique Peña Nieto"
-
-    def resolve(self, word: str, gender: str, weight: dict[str, int]) -> str | None:
-        """The one person of the document ``word`` names. With several (Bill and Hillary
-        Clinton): the one a courtesy title's gender leaves, else the one the corpus names in
-        full at least :data:`DOMINANCE` times as often as each other ("Trump" beside a
-        "Melania Trump" named twice), else nobody."""
-        key = fold(word)
-        cands = self.by_last.get(key) or self.by_first.get(key)
-        if not cands:
-            return None
-        if gender:
-            # "Mrs. Biden" is not Joseph R. Biden Jr., "Mr. Obama" not Malia Obama
-            cands = {c for c in cands if self.gender.get(c) in (gender, None)}
-        if len(cands) > 1:
-            ranked = sorted(cands, key=lambda c: -weight.get(c, 0))
-            top, second = weight.get(ranked[0], 0), weight.get(ranked[1], 0)
-            return ranked[0] if top >= DOMINANCE * max(second, 1) else None
-        return next(iter(cands)) if cands else None
-
-
-def _may_be_person(name: str) -> bool:
-    """A multi-word name that can be a person's: no thing's last word ("Halvorsen Tower")
-    and no comma but before a suffix ("Dover, Delaware" no; "Jay Roe, Jr." yes)."""
-    if head_label(name) is not None:
-        return False
-    tail = name.split(", ", 1)[1] if ", " in name else ""
-    return not tail or tail.lower() in SUFFIXES
-
-
-def person_forms(df: pd.DataFrame) -> pd.Series:
-    """The entity of every mention that names a person in full: a multi-word name labelled
-    PERSON (or after a title) anywhere in the corpus, or one the model called something
-    else whose surname is a PERSON on its own in the same article ("Aitan Goelman" ORG
-    beside "Goelman" PERSON)."""
-    is_person = (df["label"] == "PERSON") | (df["cue"] == "title")
-    multi = ~df["entity"].map(is_bare_surname).astype(bool)
-    # not "Halvorsen Tower", "Dover, Delaware"
-    multi &= df["entity"].map(_may_be_person).astype(bool)
-    person_names = set(df.loc[is_person & multi, "entity"])
-    alone = df.loc[is_person & ~multi]
-    lone = set(zip(alone["doc_id"], alone["entity"], strict=True))
-    extra = [
-        e in person_names or (d, e.rsplit(" ", 1)[-1]) in lone
-        for d, e in zip(df.loc[multi, "doc_id"], df.loc[multi, "entity"], strict=True)
-    ]
-    chosen = df.loc[multi].loc[extra]
-    return chosen["entity"]
-
-
-def _dominant(target: str, same_surname: set[str], weight: dict, gender: str, sexes: dict) -> str:
-    """A surname an article explains by one person ("Ivanka Trump" named once) goes to the
-    corpus's much more often named bearer of it instead ("Donald Trump"), unless a courtesy
-    title's gender rules that one out."""
-    rivals = [
-        r
-        for r in same_surname - {target}
-        if not (gender and sexes.get(r) not in (gender, None))
-        and weight.get(r, 0) >= DOMINANCE * max(weight.get(target, 0), 1)
-    ]
-    return max(rivals, key=lambda r: weight.get(r, 0)) if rivals else target
-
-
-def _corpus_owner(word, gender, corpus_last, corpus_first, weight, sexes, given) -> str | None:
-    """The corpus's person for a word no article name explains: its one bearer (surname,
-    or a clear given name: "Heidi" of "Heidi Cruz"), of a gender a courtesy title allows,
-    or the one named in full :data:`DOMINANCE` times as often as each other."""
-    owners = corpus_last.get(fold(word), set())
-    if not owners and given:
-        owners = corpus_first.get(fold(word), set())
-    owners = {o for o in owners if not (gender and sexes.get(o) not in (gender, None))}
-    if len(owners) == 1:
-        return next(iter(owners))
-    if len(owners) > 1:
-        ranked = sorted(owners, key=lambda o: -weight.get(o, 0))
-        if weight.get(ranked[0], 0) >= DOMINANCE * max(weight.get(ranked[1], 0), 1):
-            return ranked[0]
-    return None
-
-
-class _Linker:
-    """Indexes of the full-name mentions of a corpus, and the rules that link one word."""
-
-    def __init__(self, df: pd.DataFrame, known: dict[str, str | None], canon: dict[str, str]):
-        self.known = known
-        is_person = (df["label"] == "PERSON") | (df["cue"] == "title")
-        people: dict[str, list[_Person]] = defaultdict(list)
-        self.last: dict[str, set[str]] = defaultdict(set)
-        self.first: dict[str, set[str]] = defaultdict(set)
-        full = df.loc[df["entity"].isin(canon.keys()), ["doc_id", "entity"]]
-        for doc_id, entity in full.drop_duplicates().itertuples(index=False):
-            name = parse_name(entity)
-            person = _Person(canon[entity], name, _gender(parse_name(canon[entity]) or name))
-            people[doc_id].append(person)
-            for key in surname_keys(name.key):
-                self.last[key].add(person.canonical)
-            self.first[fold(name.first)].add(person.canonical)
-        self.per_doc = {d: _DocPeople(v) for d, v in people.items()}
-        self.weight = full["entity"].map(canon).value_counts().to_dict()  # full-name mentions
-        self.sexes = {p.canonical: p.gender for v in people.values() for p in v}
-        # people written with a job title somewhere ("President Barack Obama"): a titled
-        # bare surname ("President Obama") is one of them, not a daughter named in full
-        self.titled = {canon[e] for e in set(df.loc[df["cue"] == "title", "entity"]) if e in canon}
-        single = df["entity"].map(is_bare_surname).astype(bool)
-        named = df.loc[single & is_person]
-        self.person_words = set(zip(named["doc_id"], named["entity"], strict=True))
-        # a word the corpus mostly calls a person ("Palin" tagged ORG once) is a name
-        share = df.loc[single].assign(p=is_person[single]).groupby("entity")["p"].mean()
-        self.mostly_person = set(share.index[share >= 0.5])
-        # a word the model calls a place but no gazetteer knows ("Palin (12 percent)")
-        in_gazetteer = df["entity"].map(lambda e: known.get(e) is not None).astype(bool)
-        unknown_place = single & (df["label"] == "GPE") & ~in_gazetteer
-        doubtful = df.loc[unknown_place]
-        self.doubtful = set(zip(doubtful["doc_id"], doubtful["entity"], strict=True))
-        place_cue = df.loc[single & df["cue"].isin(["in", "region", "based"])]
-        self.place_words = set(zip(place_cue["doc_id"], place_cue["entity"], strict=True))
-
-    def link(self, doc_id: str, word: str, gender: str, has_title: bool) -> str | None:
-        key = fold(word)
-        doc_people = self.per_doc.get(doc_id)
-        in_doc = doc_people is not None and (
-            doc_people.by_last.get(key) or doc_people.by_first.get(key)
-        )
-        # a place name is a person's name only when the article names that person in full
-        # and never uses the word as a place ("Garland" of "Merrick Garland", "Nancy")
-        if self.known.get(word) is not None and not (
-            in_doc and (doc_id, word) not in self.place_words
-        ):
-            return None
-        same = self.last.get(key, set())
-        target = doc_people.resolve(word, gender, self.weight) if doc_people else None
-        if target is not None and doc_people.by_last.get(key):
-            target = _dominant(target, same, self.weight, gender, self.sexes)
-            titled = same & self.titled
-            if has_title and not gender and target not in self.titled and len(titled) == 1:
-                target = next(iter(titled))  # a job title, not "Mrs."
-        person = (
-            (doc_id, word) in self.person_words
-            or word in self.mostly_person
-            or (doc_id, word) in self.doubtful
-        )
-        given = given_name_gender(word)[1] >= 0.5  # a given name ("Heidi", "Sasha")
-        if target is None and ((person and self.known.get(word) is None) or given):
-            target = _corpus_owner(
-                word, gender, self.last, self.first, self.weight, self.sexes, given
-            )
-        return target
-
-
-def link_people(df: pd.DataFrame, known: dict[str, str | None], canon: dict[str, str]) -> pd.Series:
-    """Entity per mention with one-word person names linked to their full name.
-
-    ``df`` has ``doc_id, entity, label, cue`` (+ ``honorific``: "m" / "f" / ""); ``canon``
-    maps full-name forms to canonical names (:func:`person_clusters`); ``known`` holds
-    gazetteer labels. Two passes: what the first links counts as evidence in the second
-    ("Mr. Trump" linked in one article tips an ambiguous "Trump" in another).
-    """
-    linker = _Linker(df, known, canon)
-    single = df["entity"].map(is_bare_surname).astype(bool)
-    honor = df["honorific"] if "honorific" in df else pd.Series("", index=df.index)
-    keys = pd.DataFrame(
-        {"doc_id": df.loc[single, "doc_id"], "entity": df.loc[single, "entity"]}
-    ).assign(
-        honorific=honor[single].fillna("").astype(str),
-        title=(df.loc[single, "cue"] == "title").to_numpy(),
-    )
-    key_tuples = list(keys.itertuples(index=False, name=None))
-    uses = pd.Series(key_tuples).value_counts().to_dict()
-    links: dict[tuple, str] = {}
-    for _pass in range(2):
-        for key in uses:
-            if key not in links:
-                target = linker.link(*key)
-                if target is not None:
-                    links[key] = target
-        extra = defaultdict(int)
-        for key, target in links.items():
-            extra[target] += uses[key]
-        linker.weight = {
-            p: linker.weight.get(p, 0) + extra.get(p, 0) for p in set(linker.weight) | set(extra)
-        }
-    mapped = pd.Series([links.get(k) for k in key_tuples], index=keys.index, dtype=object)
-    out = df["entity"].copy()
-    hit = mapped.notna()
-    out.loc[mapped.index[hit]] = mapped[hit]
     return out

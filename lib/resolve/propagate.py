@@ -31,6 +31,7 @@ from lib.nlp.headline import title_end
 from lib.nlp.names import SMALL_WORDS, name_heads
 from lib.records import Mention
 from lib.resolve.joined import fit_names, split_joined
+from lib.resolve.labels import mistyped_people
 from lib.resolve.short_forms import GENERIC_HEADS, INSTITUTION_TAILS, company_first_word
 
 #: A run of capitalised words: where a propagated name may start.
@@ -224,10 +225,12 @@ def propagate_names(
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     outlet: dict[str, str] = {}
     people: dict[str, list[tuple]] = defaultdict(list)  # doc -> its own tagged full names
+    mistyped = mistyped_people(records, texts)  # "Tyrese Olawale" typed WORK_OF_ART
     for r in records:
         spans[r["doc_id"]].append((int(r["start_char"]), int(r["end_char"])))
         outlet[r["doc_id"]] = r["outlet"]
-        if r["label"] == "PERSON" and " " in r["text"] and not r.get("in_title"):
+        person = r["label"] == "PERSON" or r["text"] in mistyped
+        if person and " " in r["text"] and not r.get("in_title"):
             people[r["doc_id"]].append((r["start_char"], r["end_char"], r["text"], "PERSON"))
     sent_starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for s in sentences:

@@ -218,3 +218,23 @@ def test_a_state_branch_is_kept_apart_from_its_party():
 
     assert shorter_forms("Democratic Party of Ohio") == []  # the state's party, not the party
     assert "Planned Parenthood" in shorter_forms("Planned Parenthood Federation of America")
+
+
+def test_a_building_the_model_cut_into_a_person_and_a_place_is_one_building():
+    """The text "near the Corwin Hale Presidential Library" tagged "Corwin" PERSON and
+    "Hale" GPE is the library (class 3: one place split); "Hale Memorial Day parade" (no
+    thing's head ends the run) and a headline's capitals ("Hale Visits Hospital") are left
+    alone."""
+    from lib.resolve.joined import fit_names
+
+    text = "Crowds gathered near the Corwin Hale Presidential Library. Hale Memorial Day parade."
+    rows = _rows(("a", 25, "Corwin", "PERSON"), ("a", 32, "Hale", "GPE"),
+                 ("a", 59, "Hale", "PERSON"))  # fmt: skip
+    out = fit_names(rows, {"a": text})
+    assert list(zip(out["text"], out["label"], strict=True)) == [
+        ("Corwin Hale Presidential Library", "FAC"),
+        ("Hale", "PERSON"),
+    ]
+    assert text[int(out["start_char"][0]) : int(out["end_char"][0])] == out["text"][0]
+    title = _rows(("a", 0, "Hale", "PERSON")).assign(in_title=True)
+    assert list(fit_names(title, {"a": "Hale Visits Hospital"})["text"]) == ["Hale"]

@@ -91,6 +91,16 @@ def test_one_letter_added_is_another_person_not_a_misspelling():
     assert out[5] == "Ann Okuro"  # named beside "Ann Okoro" in one article: another person
 
 
+def test_a_letter_doubled_by_one_outlet_is_a_misspelling():
+    """The names "Ivo Marek" / "Ivo Marrek" (a letter doubled) are one person; "Mark Kelly" / "Mark
+    Kelley" (another letter added) stay two."""
+    raw = frame([("d1", "Ivo Marek", 0), ("d1", "Ivo Marek", 40), ("d2", "Ivo Marrek", 0),
+                 ("d3", "Mark Kelly", 0), ("d4", "Mark Kelley", 0)])  # fmt: skip
+    out = resolve_entities(raw)["entity"].tolist()
+    assert out[:3] == ["Ivo Marek"] * 3
+    assert out[3:] == ["Mark Kelly", "Mark Kelley"]
+
+
 def frame(rows, kin=frozenset(), label="PERSON") -> pd.DataFrame:
     return pd.DataFrame(
         [

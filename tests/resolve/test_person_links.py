@@ -1,0 +1,88 @@
+"""One-word names linked to people (``lib/resolve/person_links.py``) on invented mention
+tables: the model's tagging is given, the linking rules are the point. Nothing here comes
+from the seeds or the development sets."""
+
+from __future__ import annotations
+
+from lib.resolve.entities import resolve_entities
+from tests.resolve.test_entities import entity_of, frame
+
+
+def test_a_company_called_by_its_founders_surname_is_no_person():
+    """'Halloran shares fell' in an article that names "Halloran Motors Corp." and no
+    Halloran in person is the company, not the corpus's one Ms. Halloran; a man written
+    "Vance" beside "Vance Holdings" but tagged a person there stays the person, and so
+    does "Kessler told reporters" beside "Kessler Foundation"."""
+    rows = [
+        {"doc_id": "a", "text": "Margaret Halloran", "label": "PERSON"},
+        {"doc_id": "a", "text": "Halloran", "label": "PERSON", "honorific": "f"},
+        {"doc_id": "a", "text": "Halloran", "label": "PERSON"},
+        {"doc_id": "b", "text": "Halloran Motors Corp.", "label": "ORG"},
+        {"doc_id": "b", "text": "Halloran", "label": "GPE"},
+        {"doc_id": "b", "text": "Halloran", "label": "ORG"},
+        {"doc_id": "c", "text": "Carl Vance", "label": "PERSON"},
+        {"doc_id": "d", "text": "Vance Holdings", "label": "ORG"},
+        {"doc_id": "d", "text": "Vance", "label": "PERSON"},
+        {"doc_id": "e", "text": "Ilse Kessler", "label": "PERSON"},
+        {"doc_id": "e", "text": "Kessler", "label": "PERSON"},
+        {"doc_id": "f", "text": "Kessler Foundation", "label": "ORG"},
+        {"doc_id": "f", "text": "Kessler", "label": "ORG", "next_word": "told"},
+    ]
+    m = resolve_entities(frame(rows))
+    # "Kessler told reporters" beside "Kessler Foundation", tagged ORG: a reporting verb
+    assert entity_of(m, "f", "Kessler") == {"Ilse Kessler"}
+    assert entity_of(m, "a", "Halloran") == {"Margaret Halloran"}
+    assert "Margaret Halloran" not in entity_of(m, "b", "Halloran")
+    assert entity_of(m, "d", "Vance") == {"Carl Vance"}
+
+
+def test_a_player_typed_as_a_work_is_a_person_when_his_surname_stands_alone():
+    """'Nadia Kerrow scored 31 points' typed WORK_OF_ART is a person when the story also
+    writes 'Kerrow' alone; a novel called "Harry Potter" with no "Potter" alone, and a
+    stadium named after someone, stay things."""
+    from lib.resolve.labels import mistyped_people
+
+    records = [
+        {"doc_id": "a", "text": "Nadia Kerrow", "label": "WORK_OF_ART"},
+        {"doc_id": "b", "text": "Harry Potter", "label": "WORK_OF_ART"},
+        {"doc_id": "b", "text": "Nadia Kerrow Arena", "label": "WORK_OF_ART"},
+    ]
+    texts = {
+        "a": "Nadia Kerrow scored 31 points. Kerrow, who grew up nearby, was booed.",
+        "b": "Fans of Harry Potter queued outside Nadia Kerrow Arena for Harry Potter night.",
+    }
+    assert mistyped_people(records, texts) == {"Nadia Kerrow"}
+    assert mistyped_people(records, {"a": texts["a"].replace("Kerrow,", "She")}) == set()
+
+
+def test_a_name_typed_as_a_work_and_linked_from_its_surname_is_labelled_a_person():
+    rows = [
+        {"doc_id": "a", "text": "Nadia Kerrow", "label": "WORK_OF_ART"},
+        {"doc_id": "a", "text": "Kerrow", "label": "PERSON"},
+        {"doc_id": "b", "text": "Nadia Kerrow", "label": "WORK_OF_ART"},
+        {"doc_id": "c", "text": "Harry Potter", "label": "WORK_OF_ART"},
+    ]
+    m = resolve_entities(frame(rows))
+    labels = dict(zip(m["entity"], m["label"], strict=True))
+    assert labels["Nadia Kerrow"] == "PERSON"
+    assert entity_of(m, "a", "Kerrow") == {"Nadia Kerrow"}
+    assert labels["Harry Potter"] == "WORK_OF_ART"
+
+
+def test_a_surname_misspelt_by_one_letter_is_its_articles_person():
+    """Class 2: "Lindquist" and "Marwod" in an article naming Bart Lindqvist and Celia
+    Marwood are them; "Kelley" beside Joan Kelly is Ray Kelley, whom the story names in
+    full."""
+    rows = [
+        {"doc_id": "a", "text": "Bart Lindqvist", "label": "PERSON"},
+        {"doc_id": "a", "text": "Lindquist", "label": "PERSON"},
+        {"doc_id": "a", "text": "Celia Marwood", "label": "PERSON"},
+        {"doc_id": "a", "text": "Marwod", "label": "PERSON"},
+        {"doc_id": "b", "text": "Ray Kelley", "label": "PERSON"},
+        {"doc_id": "c", "text": "Joan Kelly", "label": "PERSON"},
+        {"doc_id": "c", "text": "Kelley", "label": "PERSON"},
+    ]
+    m = resolve_entities(frame(rows))
+    assert entity_of(m, "a", "Lindquist") == {"Bart Lindqvist"}
+    assert entity_of(m, "a", "Marwod") == {"Celia Marwood"}
+    assert entity_of(m, "c", "Kelley") == {"Ray Kelley"}

@@ -1,0 +1,151 @@
+"""lib.extract.place_cues: a town or region the gazetteer does not know is typed a place from
+the words around it. Every name here is invented; each rule has a sentence that only it
+catches, and people and organisations next to places stay what they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.extract.place_cues import PLACE_CUE, place_cue
+from tests.helpers import resolve_texts
+
+
+def cue_of(nlp, text: str, name: str, nth: int = 0, label: str = "ORG") -> str:
+    """The place cue of the ``nth`` occurrence of ``name`` in ``text`` (any model label)."""
+    doc = nlp(text)
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(name, at + 1)
+    span = doc.char_span(at, at + len(name))
+    assert span is not None, name
+    return place_cue(doc, span.start, span.end, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Flood cuts off valley\n\nDUNWICK, Kenmoor (Daily Wire) — Water rose on Sunday.",
+            "DUNWICK",
+        ),
+        (
+            "Flood cuts off valley\n\nDUNWICK, Kenmoor (Daily Wire) — Water rose on Sunday.",
+            "Kenmoor",
+        ),
+        (
+            "Flood cuts off valley\n\nHarlow, Kenmoor — Water rose quickly on Sunday night.",
+            "Harlow",
+        ),
+        ("Flood cuts off valley\n\nQUENBY — Rescue crews searched the river on Sunday.", "QUENBY"),
+        (
+            "Flood cuts off valley\n\nQUENBY, May 6 (Daily Wire) - Crews searched the river.",
+            "QUENBY",
+        ),
+    ],
+)
+def test_a_dateline_names_places(nlp, text, name):
+    assert cue_of(nlp, text, name) == PLACE_CUE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flood cuts off valley\n\nRivermouth Gazette — May 13, 2026\n\nWater rose on Sunday.",
+        "Flood cuts off valley\n\nNora Quill — Water rose quickly on Sunday, officials said.",
+    ],
+)
+def test_an_outlet_line_or_a_name_before_a_dash_is_no_dateline(nlp, text):
+    name = "Rivermouth Gazette" if "Rivermouth" in text else "Nora Quill"
+    assert cue_of(nlp, text, name, label="PERSON") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The governor of Kenmoor said aid would come on Monday.", "Kenmoor"),
+        ("The people of Kenmoor were told to stay at home.", "Kenmoor"),
+        ("Marta Kell, the Mayor of Dunwick, said the bridge was gone.", "Dunwick"),
+        ("Officials evacuated the towns of Harlow, Dunwick and Pennick on Monday.", "Harlow"),
+        ("Officials evacuated the towns of Harlow, Dunwick and Pennick on Monday.", "Dunwick"),
+        ("Officials evacuated the towns of Harlow, Dunwick and Pennick on Monday.", "Pennick"),
+    ],
+)
+def test_an_office_or_kind_of_place_before_of_names_a_place(nlp, text, name):
+    assert cue_of(nlp, text, name, label="PERSON") == PLACE_CUE
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Water rose in Pennick on Monday. Pennick's mayor, Ilse Varga, said the bridge held.",
+            "Pennick",
+        ),
+        ("Dunwick's largest city lost power on Monday, officials said.", "Dunwick"),
+    ],
+)
+def test_a_possessive_before_an_office_names_a_place(nlp, text, name):
+    nth = 1 if text.count(name) > 1 else 0
+    assert cue_of(nlp, text, name, nth=nth, label="PERSON") == PLACE_CUE
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The flood hit homes in northern Kenmoor on Sunday.", "Kenmoor"),
+        ("The storm damaged 300 more homes in nearby Dunwick, officials said.", "Dunwick"),
+        ("Tornado kills 7 in central Kenmoor towns", "Kenmoor"),
+    ],
+)
+def test_an_area_adjective_before_a_name_makes_it_a_place(nlp, text, name):
+    assert cue_of(nlp, text, name, label="PERSON") == PLACE_CUE
+
+
+@pytest.mark.parametrize("name", ["Harlow", "Dunwick", "Pennick"])
+def test_a_list_before_a_plural_kind_of_place_names_places(nlp, name):
+    text = "Brody declared a state of emergency for Harlow, Dunwick and Pennick counties."
+    assert cue_of(nlp, text, name, label="PERSON") == PLACE_CUE
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Governor Tamsin Brody of Kenmoor said the dam held.", "Tamsin Brody", "PERSON"),
+        ("The dam held, and in Brody's view the worst was over.", "Brody", "PERSON"),
+        ("Senators in Congress asked the bank to pay.", "Congress", "ORG"),
+        ("Southern lawmakers and southern Democrats objected.", "Democrats", "NORP"),
+        ("The president of Veltrane Holdings said profits rose.", "Veltrane Holdings", "ORG"),
+        ("Aides said the state of Brody's health was good.", "Brody", "PERSON"),
+    ],
+)
+def test_people_and_organisations_beside_places_get_no_place_cue(nlp, text, name, label):
+    assert cue_of(nlp, text, name, label=label) == ""
+
+
+STORY = {
+    "a": (
+        "Flood cuts off towns in eastern Kenmoor\n\n"
+        "DUNWICK, Kenmoor — A flood swept through three towns in eastern Kenmoor on "
+        "Sunday, Governor Tamsin Brody said. Harlow Bank closed its branches in Dunwick.\n\n"
+        '"We will rebuild," Brody said.'
+    ),
+    "b": (
+        "Kenmoor flood leaves thousands homeless\n\n"
+        "The governor of Kenmoor, Tamsin Brody, asked for aid on Monday. The people of "
+        "Kenmoor were told to stay home, and Dunwick's mayor closed the bridges."
+    ),
+    "c": (
+        "Rivers rise across Kenmoor\n\n"
+        "DUNWICK, Kenmoor (Valley Wire) — Water covered roads in Dunwick and nearby "
+        "Harlow, officials said. Brody toured the damage."
+    ),
+}
+
+
+def test_a_state_and_towns_the_model_mistypes_come_out_places(nlp):
+    mentions = resolve_texts(nlp, STORY)
+    label = mentions.groupby("entity")["label"].first()
+    assert label.get("Kenmoor") == "GPE"
+    assert label.get("Dunwick") == "GPE"
+    assert label.get("Tamsin Brody") == "PERSON"
+    assert label.get("Harlow Bank") == "ORG"  # an organisation named after a place stays one

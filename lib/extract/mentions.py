@@ -22,7 +22,7 @@ from lib.extract.name_forms import (
     title_before_name,
     title_in_name,
 )
-from lib.extract.place_cues import place_cue
+from lib.extract.place_cues import place_cue, with_dateline_places
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
 from lib.nlp.index import sent_of
@@ -450,6 +450,7 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
         return sent_ids[span[0].i] if span is not None and len(span) else 0
 
     records = nickname_records(records, full_text, sentence_of)  # Thomas "Tam" Okoro
+    records = with_dateline_places(doc, records, sent_ids)  # "KESTRAVIK —" the model missed
     qualify_places(records, full_text)  # "Springfield, Ill." is not "Springfield, Mo."
     return records
 

@@ -11,6 +11,9 @@ The small model types names it does not know by their shape, so an invented or s
 - a lower-case area adjective before the name: "central X", "in northern X", "nearby X";
 - a list of names before a plural kind of place: "X, Y and Z counties", "X towns".
 
+A dateline's city or region the model did not tag at all becomes a place mention of its own
+(:func:`with_dateline_places`).
+
 :func:`place_cue` gives the mention the cue "place", which :data:`lib.resolve.labels.CUE_VOTES`
 turns into place votes; the word lists live in ``lib/data/place_cues.json``. The gazetteer's
 label still wins for names it knows, and a person's title cue is read first.
@@ -22,7 +25,9 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from lib.corpus.metadata import is_kicker
 from lib.datafiles import read_json
+from lib.records import Mention
 
 if TYPE_CHECKING:  # spaCy itself is imported by the pipeline, not by importing this module
     from spacy.tokens import Doc
@@ -36,11 +41,15 @@ _LIST_WORDS = frozenset({",", "and", "or", "&"})
 _LIST_MAX_TOKENS = 12
 
 _DATE = r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+#: A place name in a dateline: one to four capitalised words ("ST. PAUL", "Winston-Salem",
+#: "N.J.").
+_NAME = r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}"
 #: A dateline opening a line: city (capitals, or any case when a region follows), optional
-#: region, optional date, optional credit in brackets, a dash and the body.
+#: region, optional date, optional credit in brackets, a dash and the body, which starts a
+#: sentence (not "NATO — the alliance …").
 DATELINE_PLACES = re.compile(
-    r"[ \t]*(?P<city>[A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.'’ -]{1,30}?))?"
-    rf"{_DATE}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:—|–|--?)\s+\S"
+    rf"[ \t]*(?P<city>{_NAME})(?:,\s*(?P<region>{_NAME}))?"
+    rf"{_DATE}\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:—|–|--?)\s+[A-Z0-9\"“‘']"
 )
 
 
@@ -129,3 +138,43 @@ def _listed_places(doc: Doc, end: int, plurals: frozenset[str]) -> bool:
         if tok.text not in _LIST_WORDS and not (tok.text[:1].isupper() and tok.pos_ == "PROPN"):
             return False
     return False
+
+
+def with_dateline_places(doc: Doc, records: list[Mention], sent_ids: list[int]) -> list[Mention]:
+    """``records`` and, in text order, a place mention for each city or region of a dateline
+    the model did not tag ("KESTRAVIK —", "LIVINGSTON, N.J. —"); a kicker ("BREAKING —")
+    is no place."""
+    text = doc.text
+    taken = [(r.start_char, r.end_char) for r in records]
+    added = []
+    for line in re.finditer(r"^.*$", text, re.M):
+        m = DATELINE_PLACES.match(line.group())
+        if m is None or (not m.group("region") and not m.group("city").isupper()):
+            continue
+        for group in ("city", "region"):
+            start, end = line.start() + m.start(group), line.start() + m.end(group)
+            name = m.group(group)
+            if not name or sum(c.isalpha() for c in name) < 3 or is_kicker(name):
+                continue
+            if any(a < end and start < b for a, b in taken):
+                continue
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is None or not len(span):
+                continue
+            added.append(_dateline_mention(doc, span, sent_ids))
+    return sorted(records + added, key=lambda r: r.start_char) if added else records
+
+
+def _dateline_mention(doc: Doc, span, sent_ids: list[int]) -> Mention:
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return Mention(
+        start_char=span.start_char,
+        end_char=span.end_char,
+        text=span.text,
+        label="GPE",
+        cue=PLACE_CUE,
+        prev_word=prev.lower_ if prev is not None else "",
+        next_word=nxt.lower_ if nxt is not None else "",
+        sentence_id=sent_ids[span.start],
+    )

@@ -62,6 +62,23 @@ def test_an_outlet_line_or_a_name_before_a_dash_is_no_dateline(nlp, text):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        (
+            "Flood cuts off valley\n\nOn Monday, Brody had said Varga -- the engineer -- was gone.",
+            "Varga",
+        ),
+        (
+            "Flood cuts off valley\n\nKAVO — the league of towns — asked for funds on Monday.",
+            "KAVO",
+        ),
+    ],
+)
+def test_a_sentence_or_an_acronym_before_a_dash_is_no_dateline(nlp, text, name):
+    assert cue_of(nlp, text, name, label="PERSON") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         ("The governor of Kenmoor said aid would come on Monday.", "Kenmoor"),
         ("The people of Kenmoor were told to stay at home.", "Kenmoor"),
         ("Marta Kell, the Mayor of Dunwick, said the bridge was gone.", "Dunwick"),
@@ -149,3 +166,27 @@ def test_a_state_and_towns_the_model_mistypes_come_out_places(nlp):
     assert label.get("Dunwick") == "GPE"
     assert label.get("Tamsin Brody") == "PERSON"
     assert label.get("Harlow Bank") == "ORG"  # an organisation named after a place stays one
+
+
+def test_a_dateline_place_the_model_missed_becomes_a_place_mention(nlp):
+    from lib.extract.mentions import mention_records
+
+    text = "Bridge closed after flood\n\nQUENBY — Rescue crews searched the river on Sunday."
+    doc = nlp(text)
+    places = [(r.text, r.label, r.cue) for r in mention_records(doc, [0] * len(doc))]
+    assert ("QUENBY", "GPE", PLACE_CUE) in places
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "BREAKING — Rescue crews searched the river on Sunday.",
+        "UPDATE 2 — Rescue crews searched the river on Sunday.",
+        "Rivermouth Gazette — Rescue crews searched the river on Sunday.",
+    ],
+)
+def test_a_kicker_or_an_outlet_before_a_dash_adds_no_place(nlp, line):
+    from lib.extract.mentions import mention_records
+
+    doc = nlp("Bridge closed after flood\n\n" + line)
+    assert not [r for r in mention_records(doc, [0] * len(doc)) if r.cue == PLACE_CUE]

@@ -190,3 +190,43 @@ def test_a_kicker_or_an_outlet_before_a_dash_adds_no_place(nlp, line):
 
     doc = nlp("Bridge closed after flood\n\n" + line)
     assert not [r for r in mention_records(doc, [0] * len(doc)) if r.cue == PLACE_CUE]
+
+
+NAMESAKES = {
+    "a": (
+        "Flood hits Kenmoor towns\n\n"
+        "DUNWICK, Kenmoor — A flood hit three towns in central Kenmoor on Sunday, said Ellen "
+        "Dunwick, who leads the relief agency. The mayor of Dunwick asked for help."
+    ),
+    "b": (
+        "Kenmoor flood\n\n"
+        "The people of Kenmoor were told to stay home. Dunwick's mayor closed the bridge, and "
+        "Ellen Dunwick said aid was coming. Governor Tamsin Brody of Kenmoor toured nearby "
+        "Dunwick."
+    ),
+    "c": (
+        "Rivers rise\n\n"
+        "Water covered roads in Dunwick and nearby Harlow, officials said. In Brody's view "
+        "the dam held. Harlow Bank closed."
+    ),
+}
+
+
+def _rows(nlp, texts):
+    mentions = resolve_texts(nlp, texts)
+    return {(r.doc_id, r.text): (r.entity, r.label) for r in mentions.itertuples()}
+
+
+def test_a_town_named_like_a_person_of_the_story_stays_a_place_and_the_person_a_person(nlp):
+    rows = _rows(nlp, NAMESAKES)
+    assert rows[("a", "Ellen Dunwick")] == ("Ellen Dunwick", "PERSON")
+    assert rows[("b", "Ellen Dunwick")] == ("Ellen Dunwick", "PERSON")
+    for key in [("a", "Dunwick"), ("a", "DUNWICK"), ("b", "Dunwick"), ("c", "Dunwick")]:
+        assert rows[key] == ("Dunwick", "GPE"), key  # one place row, the dateline's too
+
+
+def test_a_town_beside_a_bank_named_after_it_stays_the_town(nlp):
+    rows = _rows(nlp, NAMESAKES)
+    assert rows[("c", "Harlow Bank")] == ("Harlow Bank", "ORG")
+    assert rows[("c", "Harlow")] == ("Harlow", "GPE")
+    assert rows[("c", "Brody")] == ("Tamsin Brody", "PERSON")  # "in Brody's view": a person

@@ -31,7 +31,9 @@ else:
         "analysed; the reason says why. Everything else was read. *Note* rows are about "
         "all articles at once (a pass cut by the time budget, a cache that cannot be saved)."
     )
-    widgets.page_dataframe(table[STATUS_PAGE.names()], STATUS_PAGE, "sources_status")
+    widgets.page_dataframe(  # every column in view at 1024 px, a long file name whole
+        table[STATUS_PAGE.names()], STATUS_PAGE, "sources_status", fit=STATUS_PAGE.names()
+    )
 
 st.subheader("Metadata")
 if not view.documents:

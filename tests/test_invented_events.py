@@ -23,7 +23,10 @@ EVENTS = ROOT / "tests" / "fixtures" / "events"
 
 #: Events with a Word file beside their other files: ``word/<name>.txt`` holds its
 #: paragraphs, written into a .docx (as a user uploads it) when the event is loaded.
-WORD_FILES = {"brake_recall": ["great_lakes_business_journal"]}
+WORD_FILES = {
+    "brake_recall": ["great_lakes_business_journal"],
+    "election_night": ["pacific_ledger"],
+}
 
 
 def event_folder(name: str, tmp: Path) -> Path:
@@ -85,7 +88,7 @@ def test_outlets_from_title_suffix_file_name_and_page_title(event):
     # a page's <title> "… | The Meridian Post" (trafilatura cuts the suffix from its title)
     assert outlets["meridian_post"] == "The Meridian Post"
     assert outlets["fox"] == "fox"  # class 8: a plain-text file named after its outlet
-    assert outlets["capitol_wire"] == "capitol wire"
+    assert outlets["capitol_wire"] == "Capitol Wire"
     corpus, analysis = event("mill_closure")
     outlets = dict(zip(analysis.documents["doc_id"], analysis.documents["outlet"], strict=True))
     # "<title>Headline - Riverside Gazette</title>": a dash before a newsroom name
@@ -169,9 +172,9 @@ def test_nicknames_jr_and_a_misspelling_are_one_person(event):
     _, analysis = event("transit_board")
     people = analysis.entities[analysis.entities["label"] == "PERSON"]
     odunsi = people[people["entity"] == "Rafael Odunsi"]
-    assert set(odunsi["outlet"]) == {"The Meridian Post", "fox", "capitol wire"}  # "Odunse"
+    assert set(odunsi["outlet"]) == {"The Meridian Post", "fox", "Capitol Wire"}  # "Odunse"
     delacroix = people[people["entity"] == "Martin Delacroix"]
-    assert set(delacroix["outlet"]) == {"The Meridian Post", "fox", "capitol wire"}
+    assert set(delacroix["outlet"]) == {"The Meridian Post", "fox", "Capitol Wire"}
     names = set(analysis.entities["entity"])
     assert not {"Rafe", "Odunsi", "Odunse", "Martin K. Delacroix Jr.", 'Rafe" Odunsi'} & names
     _, analysis = event("bridge_crash")
@@ -234,7 +237,7 @@ def test_short_forms_within_the_story(event):
 def test_the_suspect_is_named_in_every_outlet(event):
     _, analysis = event("bridge_crash")
     brannock = analysis.entities[analysis.entities["entity"] == "Teodor Brannock"]
-    assert set(brannock["outlet"]) == {"Valley Courier", "tennessee ledger", "WKRN"}  # "(WKRN)"
+    assert set(brannock["outlet"]) == {"Valley Courier", "Tennessee Ledger", "WKRN"}  # "(WKRN)"
 
 
 # -- class 7: speakers --------------------------------------------------------------------------
@@ -299,7 +302,7 @@ def _doc_outlets(analysis) -> dict[str, str]:
     return dict(zip(d["doc_id"], d["outlet"], strict=True))
 
 
-GRAIN = {"The Global Dispatch", "Seoul Tribune", "maghreb review"}
+GRAIN = {"The Global Dispatch", "Seoul Tribune", "Maghreb Review"}
 RECALL = {"Motor City Business", "marketline", "Great Lakes Business Journal"}
 COURT = {"Twin Cities Courier", "KXMN", "Minnesota Ledger"}
 
@@ -311,7 +314,7 @@ def test_new_events_outlets_titles_bylines_and_dates(event):
     assert _doc_outlets(analysis) == {
         "global_dispatch": "The Global Dispatch",
         "seoul_tribune": "Seoul Tribune",
-        "maghreb_review": "maghreb review",
+        "maghreb_review": "Maghreb Review",
     }
     review = _doc(corpus, "maghreb_review")  # "*By Youssef Benali* · February 25, 2025"
     assert (review.byline, review.published) == ("Youssef Benali", "2025-02-25")
@@ -356,7 +359,7 @@ def test_foreign_names_with_particles_are_one_person_across_outlets(event):
     # "Lucía de la Fuente" / "Lucia de la Fuente"; "Zhao Liwei" / "Zhao"
     assert _entity_outlets(analysis, "Lucía de la Fuente") == {
         "The Global Dispatch",
-        "maghreb review",
+        "Maghreb Review",
     }
     assert _entity_outlets(analysis, "Zhao Liwei") == {"The Global Dispatch", "Seoul Tribune"}
     m = analysis.mentions
@@ -537,7 +540,7 @@ def test_a_sentence_in_months_is_a_figure(event):
 
 # -- playoff_game: sports (team names that are city names, a score after a team) ----------------
 
-GAME = {"Mountain Sports Wire", "Boston Ledger", "hoops daily"}
+GAME = {"Mountain Sports Wire", "Boston Ledger", "Hoops Daily"}
 
 
 def test_a_sports_story_outlets_bylines_and_speakers(event):

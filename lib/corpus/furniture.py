@@ -15,7 +15,7 @@ CAPTION_CREDIT = re.compile(r"^(.{0,120}?)\s*\*\*([^*]{1,40})\*\*\s*$")
 CAPTION_WORDS = re.compile(
     r"^(photo|image|picture|illustration|video|credit|caption)s?\s*(?:[:|/]|by\b|credits?\s*:|"
     r"courtesy\b|$)|\b(getty images|via getty|"
-    r"photo:|photo by|image:|file photo|screenshot)\b|\bphoto\s*/\s*\w",
+    r"photo by|file photo|screenshot)\b|\b(?:photo|image):|\bphoto\s*/\s*\w",
     re.I,
 )
 

@@ -46,7 +46,10 @@ DATE_PATTERNS = [
 ]
 
 
-BYLINE = re.compile(r"^\s*by\s+(.{2,80}?)\s*$", re.I)
+#: "By Jane Doe"; also "Written by", "Reported by", "Story by", "Words by", "Posted by".
+BYLINE = re.compile(
+    r"^\s*(?:(?:written|reported|story|words|text|report|posted)\s+)?by\s+(.{2,80}?)\s*$", re.I
+)
 
 #: News agencies a wire dateline names ("WASHINGTON (Reuters) -", "(AP) —"), as readers
 #: know them. General, not event-specific.
@@ -65,12 +68,14 @@ DATELINE = re.compile(
 )
 #: "PUBLISHED : 12 March 2023", "Updated: Oct. 3, 2024", "Posted on 2024-10-03".
 DATE_LABEL = re.compile(
-    r"^\s*(?P<label>first published|published|updated|last updated|posted)\s*(?:on)?\s*:?"
-    r"\s*(?P<rest>.+)$",
+    r"^\s*(?P<label>first published|published|updated|last updated|posted(?!\s+by\b))"
+    r"\s*(?:on)?\s*:?\s*(?P<rest>.+)$",
     re.I,
 )
 #: "By Jane Doe, Reuters" / "By Jane Doe | The Daily Example": a byline naming its outlet.
 BYLINE_OUTLET = re.compile(r"^(?P<name>[^,|]{2,60}?)\s*[,|]\s*(?P<outlet>[^,|]{2,60})$")
+#: "Jane Doe for The Daily Example": a writer credited to the outlet they wrote for.
+BYLINE_FOR = re.compile(r"^(?P<name>[^,|]{2,60}?)\s+for\s+(?P<outlet>[^,|]{2,60})$")
 
 
 def dateline_credits(text: str) -> list[tuple[int, int]]:
@@ -116,7 +121,7 @@ def date_after_time(line: str) -> str:
 
 
 #: Where a byline may go on with its date ("By Jane Doe | June 12, 2025").
-_BYLINE_SEPARATOR = re.compile(r"\s*[|·•—–]\s*|,\s+|\s+-\s+")
+_BYLINE_SEPARATOR = re.compile(r"\s*[|·•—–]\s*|,\s+|\s+-\s+|\s+on\s+")
 
 
 def byline_date(byline: str) -> tuple[str, str]:
@@ -138,16 +143,19 @@ _WRITER = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|der
 
 def bar_byline(line: str) -> tuple[str, str, str] | None:
     """(name, outlet, ISO date) of a header line "Jane Doe | The Daily Example | May 21,
-    2025" (or "Jane Doe · May 21, 2025"): a writer's name, then an outlet and/or a date;
-    None for any other line."""
+    2025" (or "Jane Doe · May 21, 2025", "Jane Doe for The Daily Example · May 21, 2025",
+    "The Daily Example · Jane Doe · May 21, 2025"): a writer's name, then an outlet and/or
+    a date; None for any other line."""
     parts = _BAR.split(line.strip())
+    if len(parts) == 3 and is_outlet_line(parts[0]):  # "The Daily Example · Jane Doe · May 21"
+        parts[:2] = parts[1::-1]
     by = BYLINE.match(parts[0])
-    parts[0] = by.group(1) if by else parts[0]
+    parts[0], outlet = byline_outlet(by.group(1) if by else parts[0])  # "Jane Doe for X"
     if not 2 <= len(parts) <= 3 or not _WRITER.match(parts[0]) or OUTLET_WORDS.search(parts[0]):
         return None
     if is_section_label(parts[0]):  # "Middle East | May 21, 2025"
         return None
-    outlet = date = ""
+    date = ""
     for part in parts[1:]:
         if is_date_line(part) and not date:
             date = parse_date(part)
@@ -158,13 +166,26 @@ def bar_byline(line: str) -> tuple[str, str, str] | None:
     return parts[0], outlet, date
 
 
+#: A writer's job after their name in a byline ("Staff Writer", "Senior Health
+#: Correspondent", "Contributing Editor"): general newsroom words.
+_NEWSROOM_ROLE = re.compile(
+    r"^(?:(?:senior|chief|staff|special|contributing|political|national|foreign|health|"
+    r"science|business|sports|investigative|legal|economics|education|metro|local)\s+)*"
+    r"(?:writer|reporter|correspondent|editor|contributor|columnist|photographer|producer)s?$",
+    re.I,
+)
+
+
 def byline_outlet(byline: str) -> tuple[str, str]:
-    """(name, outlet) of a byline that names its outlet ("Jane Doe, Reuters", "DEV RAMAN
-    Associated Press"), else (byline, "")."""
-    m = BYLINE_OUTLET.match(byline)
+    """(name, outlet) of a byline that names its outlet ("Jane Doe, Reuters", "Jane Doe for
+    The Daily Example", "DEV RAMAN Associated Press"), else (byline, ""); a job after the
+    name is cut ("Jane Doe, Staff Writer")."""
+    m = BYLINE_OUTLET.match(byline) or BYLINE_FOR.match(byline)
     if m:
         outlet = m.group("outlet").strip()
         known = WIRE_AGENCIES.get(outlet.lower())
+        if _NEWSROOM_ROLE.match(outlet):  # "Jane Doe, Staff Writer": her job, no outlet
+            return m.group("name").strip(), ""
         if known or OUTLET_WORDS.search(outlet):
             return m.group("name").strip(), known or outlet
         return byline, ""

@@ -44,7 +44,7 @@ from lib.corpus.text import (
     rejoin_wrapped,
     strip_markup,
 )
-from lib.corpus.title import as_written, outlet_from_file_name, split_outlet_suffix
+from lib.corpus.title import as_name, as_written, outlet_from_file_name, split_outlet_suffix
 from lib.nlp.caps import cap_notes
 from lib.nlp.headline import is_headline
 
@@ -105,8 +105,8 @@ class _Reader:
             self.boiler.append(plain)
             return True
         by = BYLINE.match(plain)
-        if by and len(plain.split()) <= 10:
-            name, date = byline_date(by.group(1).strip())
+        name, date = byline_date(by.group(1).strip()) if by else ("", "")
+        if by and len(name.split()) <= 10:  # "By Dr. A B and C D | March 3, 2025": its names
             name, outlet = byline_outlet(name)
             self.found.setdefault("byline", name)
             if date:
@@ -117,10 +117,23 @@ class _Reader:
             return True
         return False
 
+    def title_goes_on(self, plain: str) -> bool:
+        """A headline broken after a colon, comma or dash ("Flood Hits Millbrook:" /
+        "Residents Flee Rising River", a PDF's or an e-mail's wrapping): the line is joined
+        to the title (before, a short one was set aside and the title cut)."""
+        title = self.body[0] if len(self.body) == 1 else ""
+        if not title.endswith((":", ",", "—", "–")) or not _headline_like(plain):
+            return False
+        if self.found.get("title") != strip_kicker(title):
+            return False
+        self.body[0] = f"{title} {plain}"
+        self.found["title"] = strip_kicker(self.body[0])
+        return True
+
     def header_line(self, plain: str) -> bool:
         """Header block before the body: title, outlet, section, byline and date lines.
         Returns True when the line was set aside."""
-        if self.date_or_byline(plain):
+        if self.date_or_byline(plain) or self.title_goes_on(plain):
             return True
         if len(self.body) == 1 and is_outlet_line(self.body[0]) and _headline_like(plain):
             outlet = self.body.pop()  # "Fox News" above the headline: the outlet, not the title
@@ -263,11 +276,13 @@ def parse_document(doc_id: str, raw: str, hints: dict[str, str] | None = None) -
     if not meta["outlet"]:  # "WASHINGTON (Reuters) -" opening one of the first paragraphs
         meta["outlet"] = next((a for a in map(wire_agency, paragraphs[:3]) if a), "")
     meta["outlet"] = meta["outlet"] or title_outlet  # "Storm hits coast | The Daily Example"
+    if meta["outlet"].isupper() and meta["outlet"].casefold() == title_outlet.casefold():
+        meta["outlet"] = title_outlet  # "BY ANA RUIZ, CASCADE HERALD" under "… | Cascade Herald"
     if not meta["outlet"] and meta["url"]:
         meta["outlet"] = outlet_from_url(meta["url"])
     if not meta["outlet"]:  # a plain-text file named after its outlet: "fox.txt"
         named = outlet_from_file_name(hints.get("source_name", ""))
-        meta["outlet"] = as_written(named, text)
+        meta["outlet"] = as_name(as_written(named, text))  # "maghreb review": Maghreb Review
     after = f" {meta['outlet']}".casefold()
     if meta["outlet"] and meta["byline"].casefold().endswith(after):  # "By Jane Doe Fox News"
         meta["byline"] = meta["byline"][: -len(after)].strip(" ,|-")

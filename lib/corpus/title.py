@@ -24,14 +24,31 @@ def split_outlet_suffix(title: str) -> tuple[str, str]:
     headline ends in no ``| name`` of at most six capitalised words. After a dash
     (``"Storm hits coast - The Daily Example"``) the name must also read as an outlet: every
     word capitalised and a newsroom word in it ("Times", "News", "Post") or a news agency's
-    name ("Reuters"), so "Storm hits - Live Updates" or "Vote - Officials" keep their dash."""
+    name ("Reuters"), so "Storm hits - Live Updates" or "Vote - Officials" keep their dash.
+    A page may name itself first ("The Daily Example | Storm hits coast"): a name that
+    reads as an outlet before a sentence-case headline is the outlet."""
     m = _OUTLET_SUFFIX.match(title or "")
+    if m and _outlet_first(m.group("title").strip(), m.group("outlet").strip()):
+        return m.group("outlet").strip(), m.group("title").strip()
     if m and _is_outlet_name(m.group("outlet").strip()):
         return _without_section(m.group("title").strip()), m.group("outlet").strip()
     m = _DASH_SUFFIX.match(title or "")
     if m and _is_outlet_name(m.group("outlet").strip(), strict=True):
         return _without_section(m.group("title").strip()), m.group("outlet").strip()
     return title, ""
+
+
+def _outlet_first(head: str, tail: str) -> bool:
+    """ "The Daily Example | Storm hits coast": ``head`` reads as an outlet's name (strictly:
+    capitalised, a newsroom word) and ``tail`` as a headline in sentence case (3+ words, a
+    small word in lower case), never as a name."""
+    words = tail.split()
+    return (
+        len(words) >= 3
+        and any(w[:1].islower() for w in words[1:])
+        and _is_outlet_name(head, strict=True)
+        and not _is_outlet_name(tail, strict=True)
+    )
 
 
 #: "Storm hits coast | World" (what is left of "… | World | The Daily Example").
@@ -129,6 +146,24 @@ def as_written(name: str, text: str) -> str:
         if credit or letters or capitalised:
             return found
     return name
+
+
+#: Short words a name keeps in lower case after its first word ("Voice of the Valley").
+_NAME_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
+
+
+def as_name(name: str) -> str:
+    """An outlet read from a file name of two or more lower-case words ("maghreb review")
+    capitalised as the name of a publication is written ("Maghreb Review"): file names are
+    lower case by habit, not because the outlet is. One word is left as written ("fox",
+    "nyt", "kxmn": a word, initials or call letters cannot be told apart), and so is a name
+    with capitals or figures of its own ("Harbour-Daily", "wrc 4")."""
+    words = name.split()
+    if len(words) < 2 or not all(w.isalpha() and w.islower() for w in words):
+        return name
+    return " ".join(
+        w if k and w in _NAME_SMALL_WORDS else w[0].upper() + w[1:] for k, w in enumerate(words)
+    )
 
 
 def _outlet_words(name: str) -> list[str]:

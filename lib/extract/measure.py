@@ -113,6 +113,9 @@ def time_scope(doc, cand: Candidate, noun) -> str:
     lo, hi = cand.start, cand.end
     verb = _clause_verb(doc, noun if noun is not None else doc[cand.anchor_span[0]])
     scope = {t.i for t in verb.subtree} if verb is not None else set(range(sent.start, sent.end))
+    origin = _change_origin(doc, cand)
+    if origin is not None:  # "from $2.5 billion in 2024": not the clause's "last year"
+        scope = {t.i for t in origin.subtree}
     # the figure's own clause only: not a year inside another figure's clause of the sentence
     for ent in sent_ents(sent):
         if ent.label_ != "DATE" or lo <= ent.start < hi or ent.start not in scope:
@@ -180,7 +183,9 @@ def time_text(doc, cand: Candidate, noun) -> str:
     for child in verb.children:
         if child.pos_ == "VERB" and child.lemma_.lower() in REPORTING:
             reported |= {t.i for t in child.subtree}
-    scope = [t.i for t in verb.subtree if t.i not in reported and not (lo <= t.i < hi)]
+    origin = _change_origin(doc, cand)
+    within = origin.subtree if origin is not None else verb.subtree
+    scope = [t.i for t in within if t.i not in reported and not (lo <= t.i < hi)]
     timed = [
         i for i in scope if doc[i].ent_type_ in ("DATE", "TIME") and sent.start <= i < sent.end
     ]
@@ -210,10 +215,23 @@ def time_text(doc, cand: Candidate, noun) -> str:
         )
         if not toks or not dated:
             continue
-        distance = min(abs(t.i - lo) for t in toks)
+        distance = min(lo - t.i if t.i < lo else t.i - hi + 1 for t in toks)
         if best_distance is None or distance < best_distance:
             best, best_distance = " ".join(t.text for t in toks), distance
     return best
+
+
+def _change_origin(doc, cand: Candidate):
+    """The "from" of a change the figure starts ("rose to $3 billion last year from $2.5
+    billion in 2024", "nine on Tuesday, up from seven"): the clause's time is the new
+    value's, so the figure's own time is only inside that phrase. None otherwise."""
+    tok = anchor_token(doc, *cand.anchor_span)
+    for _ in range(3):
+        if cand.start <= tok.head.i < cand.end and tok.head.i != tok.i:
+            tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "from":
+        return tok.head
+    return None
 
 
 #: Links through which a figure describes a noun rather than taking part in the clause's

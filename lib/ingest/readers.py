@@ -121,9 +121,10 @@ def read_html(data: bytes, url: str = "", declared_charset: str = "") -> tuple[s
             value = getattr(result, attr, "") or ""
             if value:
                 hints[key] = str(value).strip()
-        if "; " in hints.get("byline", ""):  # trafilatura joins two writers with "; "
-            *first, last = hints["byline"].split("; ")
-            hints["byline"] = f"{', '.join(first)} and {last}"
+        if "; " in hints.get("byline", ""):
+            hints["byline"] = _writers(hints["byline"])
+        if _new_year_guess(hints.get("published", ""), markup):
+            del hints["published"]  # the text's own date line decides
     if not text:
         parser = _TextOnlyParser()
         try:
@@ -164,6 +165,34 @@ def _page_title_outlet(markup: str, hints: dict[str, str]) -> None:
         return
     if outlet:
         hints["title"] = f"{hints.get('title') or headline} | {outlet}"
+
+
+#: A first of January the page itself writes ("2025-01-01", "Jan. 1, 2025", "1 January").
+_NEW_YEAR = re.compile(
+    r"\d{4}-01-01|\b(?:january|jan\.?)\s+1(?:st)?\b|\b1(?:st)?\s+(?:january|jan\b)|\b0?1/0?1/\d",
+    re.I,
+)
+
+
+def _new_year_guess(date: str, markup: str) -> bool:
+    """Is ``date`` trafilatura's guess from a bare year ("Copyright 2025", "Aug. 14, 2025"
+    it could not read: "2025-01-01") rather than a first of January the page writes?"""
+    return date[4:10] == "-01-01" and not _NEW_YEAR.search(markup)
+
+
+def _writers(author: str) -> str:
+    """trafilatura's "A; B" as "A and B"; a piece of the date it split off with the names
+    ("Jane Doe; March" from "By Jane Doe | March 12, 2025") is no writer."""
+    from lib.corpus.metadata import DATE_WORDS
+
+    def dated(name: str) -> bool:
+        return all(DATE_WORDS.match(w) or w.strip(",.").isdigit() for w in name.split())
+
+    names = [n for n in author.split("; ") if not dated(n)]
+    if not names:
+        return author
+    *first, last = names
+    return f"{', '.join(first)} and {last}" if first else last
 
 
 def _page_byline(markup: str, hints: dict[str, str]) -> None:

@@ -51,7 +51,7 @@ CSS = """<style>
 .cl-table .cl-who{display:block;font-size:.78rem;color:rgba(49,51,63,.65)}
 .cl-table .cl-fig+.cl-fig{margin-top:.3rem}
 .cl-table .cl-none{color:rgba(49,51,63,.35)}
-.cl-table .cl-forms{min-width:14rem;font-size:.8rem}
+.cl-table .cl-forms{min-width:10rem;font-size:.8rem}
 .cl-table .cl-id{font-size:.75rem;color:rgba(49,51,63,.55);margin-right:.25rem}
 .cl-badge{display:inline-block;margin-top:.2rem;padding:0 .4rem;border-radius:.6rem;
   font-size:.75rem;font-weight:600}

@@ -337,6 +337,19 @@ def column_config(table: PageTable, columns=None) -> dict:
     return out
 
 
+#: The widest a column fitted to its values gets (pixels): most of a 1024 px page's table.
+FIT_MAX_PX = 420
+#: Pixels per character of a cell's text (the app's 14 px sans-serif) and a cell's padding.
+_CHAR_PX, _CELL_PAD_PX = 8, 28
+
+
+def fitted_width(values: pd.Series, header: str = "") -> int:
+    """The pixel width that shows the longest of ``values`` (and the column's ``header``)
+    whole, at least 80 and at most :data:`FIT_MAX_PX` pixels."""
+    longest = max([len(header), *values.fillna("").astype(str).str.len()])
+    return min(FIT_MAX_PX, max(80, longest * _CHAR_PX + _CELL_PAD_PX))
+
+
 def page_dataframe(
     rows: pd.DataFrame,
     table: PageTable,
@@ -344,17 +357,24 @@ def page_dataframe(
     *,
     columns=None,
     download: str = "",
+    fit=(),
     **options,
 ) -> None:
     """``rows`` as an interactive table of page table ``table`` (headers, help and formats
     from :func:`column_config`), full width, no index; ``options`` go to ``st.dataframe``.
-    With ``download`` (a file name), a CSV of the same rows in the page's words under it
-    (key ``<key>_download``)."""
+    Columns in ``fit`` are as wide as their longest value (up to :data:`FIT_MAX_PX`), so a
+    long file name is read whole and a short column leaves room for the others. With
+    ``download`` (a file name), a CSV of the same rows in the page's words under it (key
+    ``<key>_download``)."""
+    config = column_config(table, columns)
+    for name in fit:
+        if name in config:
+            config[name]["width"] = fitted_width(rows[name], config[name].get("label") or "")
     st.dataframe(
         rows,
         hide_index=True,
         width="stretch",
-        column_config=column_config(table, columns),
+        column_config=config,
         key=key,
         **options,
     )

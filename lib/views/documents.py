@@ -47,7 +47,9 @@ def metadata_table(documents, fields: list[str]) -> pd.DataFrame:
 def outlet_notes(analysis) -> dict[str, str]:
     """A hover note per outlet naming its articles, so an outlet shown as *Article N* (the
     text names none) can be traced to its file: "Article 3 (no outlet named in the text) ·
-    file 002.txt", "The Daily Example · “Storm hits the coast” (file storm.txt)".
+    file 002.txt", "The Daily Example · “Storm hits the coast” (file storm.txt)", and one
+    only a file's name gave says so: "Health Desk (from the file name; rename it on Your
+    articles) · …".
 
     Uses ``analysis.documents`` (outlet, title) and ``analysis.texts`` (source_name)."""
     from lib.corpus.document import display_name, is_fallback_label
@@ -55,16 +57,33 @@ def outlet_notes(analysis) -> dict[str, str]:
     docs = analysis.documents
     if docs.empty:
         return {}
-    files = analysis.texts.set_index("doc_id")["source_name"] if len(analysis.texts) else {}
+    texts = analysis.texts.set_index("doc_id") if len(analysis.texts) else None
+    files = texts["source_name"] if texts is not None else {}
     notes: dict[str, list[str]] = {}
     for doc in docs.itertuples():
         title = display_name(doc.title) if isinstance(doc.title, str) else ""
         name = short_name(str(files.get(doc.doc_id, "") or ""))
         item = f"“{title}” (file {name})" if title else f"file {name}"
-        head = f"{doc.outlet} (no outlet named in the text)"
-        notes.setdefault(doc.outlet, [head if is_fallback_label(doc.outlet) else doc.outlet])
+        head = doc.outlet
+        if is_fallback_label(doc.outlet):
+            head = f"{doc.outlet} (no outlet named in the text)"
+        elif _named_by_file_only(doc.outlet, name, texts, doc.doc_id):
+            head = f"{doc.outlet} (from the file name; rename it on Your articles)"
+        notes.setdefault(doc.outlet, [head])
         notes[doc.outlet].append(item if name or title else "")
     return {outlet: " · ".join(i for i in items if i) for outlet, items in notes.items()}
+
+
+def _named_by_file_only(outlet: str, file_name: str, texts, doc_id: str) -> bool:
+    """Did only the file's name give ``outlet`` ("Health Desk" of ``health_desk.txt``), the
+    article itself naming it nowhere, not even in its set-aside lines?"""
+    from lib.corpus.title import outlet_from_file_name
+
+    if outlet_from_file_name(file_name).casefold() != str(outlet).casefold():
+        return False
+    row = texts.loc[doc_id] if texts is not None and doc_id in texts.index else None
+    written = "" if row is None else f"{row['text']}\n{row['boilerplate']}"
+    return str(outlet).casefold() not in written.casefold()
 
 
 def article_rows(documents: pd.DataFrame, table=OVERVIEW_PAGE) -> pd.DataFrame:

@@ -132,8 +132,7 @@ def _html_page(title: str, h1: str):
     from lib.ingest.readers import read_html
 
     page = (
-        f"<html><head><title>{title}</title></head><body><h1>{h1}</h1><p>{LEDE}</p>"
-        "</body></html>"
+        f"<html><head><title>{title}</title></head><body><h1>{h1}</h1><p>{LEDE}</p></body></html>"
     ).encode()
     text, hints = read_html(page)
     return parse_document("d", text, hints)
@@ -272,7 +271,7 @@ def test_a_page_printed_to_pdf_from_a_browser():
 
 
 def test_a_one_word_section_above_a_short_headline_is_no_title():
-    """"AUTOS" above a six-word headline: the section is furniture, the headline the title
+    """ "AUTOS" above a six-word headline: the section is furniture, the headline the title
     (before, the label was the title and the headline was set aside as a byline line)."""
     raw = f"AUTOS\n\nMill Recall Tests a Family Name\n\nBy Jane Doe, Example Journal\n\n{LEDE}"
     doc = parse_document("d", raw)
@@ -326,7 +325,7 @@ def test_a_broadcasters_watch_promo_is_furniture():
 
 
 def test_an_outlet_a_file_name_gives_is_the_outlet_another_article_names_in_full():
-    """"fox.txt" beside a page titled "… | Fox News": one outlet, "Fox News" (before: two
+    """ "fox.txt" beside a page titled "… | Fox News": one outlet, "Fox News" (before: two
     outlets, "fox" and "Fox News"); an outlet the user typed is kept as typed."""
     from lib.corpus.document import outlet_labels
 
@@ -355,7 +354,7 @@ def test_two_writers_of_a_page_are_written_as_a_byline():
 
 
 def test_a_byline_the_extractor_dropped_is_read_from_the_page():
-    """"<span>By Jane Doe</span> <time>May 20, 2025</time>" in one <div>: trafilatura
+    """ "<span>By Jane Doe</span> <time>May 20, 2025</time>" in one <div>: trafilatura
     gives no author; the page's "By" line above the first paragraph does."""
     from lib.ingest.readers import read_html
 
@@ -369,7 +368,7 @@ def test_a_byline_the_extractor_dropped_is_read_from_the_page():
 
 
 def test_a_file_named_outlet_takes_no_capital_from_another_name():
-    """"fox.txt" whose text says "told Fox News" or "Michael J. Fox" stays "fox"."""
+    """ "fox.txt" whose text says "told Fox News" or "Michael J. Fox" stays "fox"."""
     raw = f"Mill owner names aide\n\n{LEDE} Michael J. Fox told Fox News he was sad."
     assert parse_document("d", raw, {"source_name": "fox.txt"}).outlet == "fox"
     raw = f"Mill owner names aide\n\nWASHINGTON (Fox) — {LEDE}"
@@ -387,3 +386,139 @@ def test_section_names_between_the_headline_and_the_outlet_are_cut():
     )
     doc = parse_document("d", f"Grain deal signed | World | The Global Dispatch\n\n{LEDE}")
     assert (doc.title, doc.outlet) == ("Grain deal signed", "The Global Dispatch")
+
+
+# -- audit, round 8 (new kinds of events) -------------------------------------------------------
+
+
+def test_a_file_name_of_several_lower_case_words_is_written_as_a_name():
+    """ "maghreb_review.md" with nothing naming its outlet: "Maghreb Review" (file names
+    are lower case by habit); one word, initials or call letters stay as written."""
+    from lib.corpus.title import as_name
+
+    names = ("maghreb_review.md", "voice_of_the_valley.txt", "fox.txt")
+    files = [(n, f"Flood Hits Millbrook\n\n{LEDE} ({k})".encode()) for k, n in enumerate(names)]
+    docs = {d.source_name: d.outlet for d in read_uploads(files).documents}
+    assert docs == {
+        "maghreb_review.md": "Maghreb Review",
+        "voice_of_the_valley.txt": "Voice of the Valley",
+        "fox.txt": "fox",
+    }
+    for name in ("nyt", "kxmn", "Harbour-Daily", "wrc 4", "BBC news"):
+        assert as_name(name) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("*Written by Ana Ruiz for The Harbour Daily* · May 3, 2025",
+         ("Ana Ruiz", "The Harbour Daily", "2025-05-03")),
+        ("**Harbour Weekly** · Ana Ruiz · May 3, 2025",
+         ("Ana Ruiz", "Harbour Weekly", "2025-05-03")),
+        ("Reported by Ana Ruiz | May 3, 2025", ("Ana Ruiz", "", "2025-05-03")),
+        ("Posted by Ana Ruiz on May 3, 2025", ("Ana Ruiz", "", "2025-05-03")),
+        ("By Ana Ruiz, Senior Health Correspondent", ("Ana Ruiz", "", "")),
+    ],
+)  # fmt: skip
+def test_bylines_written_for_an_outlet_or_after_it(line, expected):
+    doc = parse_document("d", f"# Flood Hits Millbrook\n\n{line}\n\n{LEDE}")
+    assert (doc.byline, doc.outlet, doc.published) == expected
+    assert doc.text.startswith("Flood Hits Millbrook\n\nWater rose")
+
+
+def test_an_app_promo_and_a_dated_print_edition_note_are_furniture():
+    promo = "For the latest evacuation maps, download the WXYZ Weather app."
+    note = "This article appeared in the May 4, 2025 print edition of Harbour Weekly."
+    body = "Officials urged residents to download the county's alert app."
+    doc = parse_document("d", f"Flood Hits Millbrook\n\n{LEDE}\n\n{body}\n\n{promo}\n\n{note}")
+    assert promo in doc.boilerplate and note in doc.boilerplate
+    assert body in doc.text and "WXYZ" not in doc.text and "print edition" not in doc.text
+
+
+def test_a_caption_credit_a_contributor_line_and_a_newsletter_appeal_are_furniture():
+    caption = "Residents wade down Main Street. (Photo: Jane Roe/Harbour Daily)"
+    credit = "Tom Bell contributed reporting from Salem."
+    appeal = "Sign up for our morning newsletter to get the day's top stories."
+    said = "Tom Bell said he contributed reporting to the inquiry for years before it ended."
+    doc = parse_document("d", f"Flood Hits Millbrook\n\n{caption}\n\n{LEDE}\n\n{said}\n\n"
+                              f"{credit}\n\n{appeal}")  # fmt: skip
+    for line in (caption, credit, appeal):
+        assert line in doc.boilerplate and line not in doc.text
+    assert said in doc.text
+
+
+def test_a_date_trafilatura_split_off_a_byline_is_no_writer():
+    """ "By Dr. Ana Ruiz | May 3, 2025" in a page's byline paragraph: trafilatura gives the
+    writers "Dr Ana Ruiz; May"."""
+    from lib.ingest.readers import read_html
+
+    page = (
+        "<html><head><title>Flood Hits Millbrook</title></head><body><article>"
+        "<h1>Flood Hits Millbrook</h1><p class='byline'>By Dr. Ana Ruiz | May 3, 2025</p>"
+        f"<p>{LEDE}</p><p>{LEDE}</p></article></body></html>"
+    )
+    _, hints = read_html(page.encode())
+    assert hints["byline"] == "Dr Ana Ruiz"
+
+
+def _page(title: str, byline: str) -> bytes:
+    return (
+        f"<html><head><title>{title}</title></head><body><article>"
+        f"<h1>Flood hits Millbrook</h1>{byline}<p>{LEDE}</p><p>{LEDE}</p></article></body></html>"
+    ).encode()
+
+
+def test_a_page_naming_itself_before_its_headline():
+    """ "<title>Harbour Herald | Flood hits Millbrook": the outlet first (before: the outlet
+    was the headline); a title-case "Storm Hits Coast | Daily News" keeps its order."""
+    page = _page("Harbour Herald | Flood hits Millbrook", "")
+    doc = read_uploads([("p.html", page)]).documents[0]
+    assert (doc.title, doc.outlet) == ("Flood hits Millbrook", "Harbour Herald")
+    title_case = "Storm Hits Coast | Daily News"
+    assert split_outlet_suffix(title_case) == ("Storm Hits Coast", "Daily News")
+
+
+def test_a_long_byline_with_its_date_and_a_capitals_outlet():
+    """ "By Dr. Ana Ruiz and Tom Bell | March 3, 2025" (11 words with its date) is the byline,
+    not the body's first line (its names were people of the story); "BY ANA RUIZ, HARBOUR
+    HERALD" under a page titled "… | Harbour Herald": the outlet as the title writes it."""
+    files = [("a.html", _page("Flood hits Millbrook | Harbour Herald",
+                              "<p>By Dr. Ana Ruiz and Tom Bell | March 3, 2025</p>")),
+             ("b.html", _page("Flood hits Millbrook again | Harbour Herald",
+                              "<p>BY ANA RUIZ, HARBOUR HERALD</p>"))]  # fmt: skip
+    a, b = read_uploads(files).documents
+    assert (a.byline, a.published) == ("Dr. Ana Ruiz and Tom Bell", "2025-03-03")
+    assert "Ruiz" not in a.text
+    assert (b.byline, b.outlet) == ("ANA RUIZ", "Harbour Herald")
+
+
+def test_a_bare_year_is_no_date_but_a_written_first_of_january_is():
+    """trafilatura reads "Aug. 14, 2025" or "© 2025" as 2025-01-01: the page's own date line
+    decides ("Updated Aug. 14, 2025 9:40 a.m. PT"), else no date; a first of January the
+    page declares stays."""
+    updated = "<p>By Ana Ruiz</p><p>Updated Aug. 14, 2025 9:40 a.m. PT</p>"
+    meta = '<meta property="article:published_time" content="2025-01-01T08:00:00Z">'
+    pages = {
+        "a.html": _page("Flood hits Millbrook | Harbour Herald", updated),
+        "b.html": _page("Flood hits Millbrook | Harbour Herald", "<p>© 2025</p>"),
+        "c.html": _page("Flood hits Millbrook | Harbour Herald", "").replace(
+            b"<title>", meta.encode() + b"<title>"
+        ),
+    }
+    published = {}
+    for name, page in pages.items():  # one upload each: each page its own article
+        result = read_uploads([(name, page)])
+        assert len(result.documents) == 1, result.statuses.to_string()
+        published[name] = result.documents[0].published
+    assert published == {"a.html": "2025-08-14", "b.html": "", "c.html": "2025-01-01"}
+
+
+def test_a_headline_broken_after_its_colon_is_one_title(analyse_texts):
+    """ "Flood Hits Millbrook:" / "Residents Flee Rising River" (a PDF's or an e-mail's
+    wrapping) is one title (before: the title was cut at the colon and the second line
+    set aside); a headline ending in a full stop over a lede stays as it was."""
+    doc = parse_document("d", f"Flood Hits Millbrook:\nResidents Flee Rising River\n\n{LEDE}")
+    assert doc.title == "Flood Hits Millbrook: Residents Flee Rising River"
+    assert title_end(doc.text) == len(doc.title) and "Rising River" in doc.text
+    doc = parse_document("d", f"Levee breaks, town floods.\n\n{LEDE}")
+    assert doc.title == "Levee breaks, town floods." and doc.text.endswith(LEDE)

@@ -81,6 +81,11 @@ def test_a_reporting_subject_holds_nothing(nlp):
         ("Police made 47 arrests overnight, officials said on Thursday.", 47, "overnight"),
         ("Strom, a 21-year veteran of the force, was dismissed on Friday.", 21, ""),
         ("The storm killed 52 people.", 52, ""),
+        # a change's starting value has its own time, never the new value's
+        ("Sales rose to $3.1 billion last year from $2.6 billion in 2024.", 2.6e9, "2024"),
+        ("The toll rose to nine on Tuesday, up from seven.", 7, ""),
+        ("The rate stood at 4.8 percent in May and 4.5 percent a year earlier.", 4.5,
+         "a year earlier"),
     ],
 )  # fmt: skip
 def test_time_the_figure_is_about(nlp, text, value, time):
@@ -136,6 +141,18 @@ def test_an_age_is_held_by_the_person_it_describes(nlp, text):
     assert fig.kind == "age"
     assert fig.holder_how == "aged"
     assert "Delgado" in fig.holder_text
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Maddon, 66, has managed the team since May.", 66, "age"),  # a surname typed GPE
+        ("Clinton won California, 55, and New York, 29.", 55, "count"),  # a place's count
+        ("Acme Corp, 45, fell.", 45, "count"),  # two words: an organisation
+    ],
+)
+def test_a_number_set_beside_a_one_word_name_before_a_verb_is_an_age(nlp, text, value, kind):
+    assert one(nlp, text, value).kind == kind
 
 
 @pytest.mark.parametrize(

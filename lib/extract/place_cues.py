@@ -166,12 +166,14 @@ def with_dateline_places(doc: Doc, records: list[Mention], sent_ids: list[int]) 
 
 
 def _dateline_mention(doc: Doc, span, sent_ids: list[int]) -> Mention:
+    """A GPE mention of a dateline name, an all-capitals one written as a name ("KESTRAVIK"
+    -> "Kestravik")."""
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
     return Mention(
         start_char=span.start_char,
         end_char=span.end_char,
-        text=span.text,
+        text=span.text.title() if span.text.isupper() and len(span.text) > 3 else span.text,
         label="GPE",
         cue=PLACE_CUE,
         prev_word=prev.lower_ if prev is not None else "",

@@ -133,7 +133,7 @@ def _well_cased(name: str) -> bool:
 def fold_spellings(df: pd.DataFrame) -> pd.Series:
     """Entity per mention with spelling variants of one non-person name folded to its most
     used well-cased spelling (an all-capitals headline form only if nothing else)."""
-    names = df.loc[(df["label"] != "PERSON") | (df["cue"] == "place"), "entity"].value_counts()
+    names = df.loc[df["label"] != "PERSON", "entity"].value_counts()
     groups: dict[str, list[str]] = {}
     for name in names.index:  # most used first
         groups.setdefault(spelling_key(name), []).append(name)

@@ -174,7 +174,7 @@ def test_a_dateline_place_the_model_missed_becomes_a_place_mention(nlp):
     text = "Bridge closed after flood\n\nQUENBY — Rescue crews searched the river on Sunday."
     doc = nlp(text)
     places = [(r.text, r.label, r.cue) for r in mention_records(doc, [0] * len(doc))]
-    assert ("QUENBY", "GPE", PLACE_CUE) in places
+    assert ("Quenby", "GPE", PLACE_CUE) in places
 
 
 @pytest.mark.parametrize(
@@ -221,7 +221,7 @@ def test_a_town_named_like_a_person_of_the_story_stays_a_place_and_the_person_a_
     rows = _rows(nlp, NAMESAKES)
     assert rows[("a", "Ellen Dunwick")] == ("Ellen Dunwick", "PERSON")
     assert rows[("b", "Ellen Dunwick")] == ("Ellen Dunwick", "PERSON")
-    for key in [("a", "Dunwick"), ("a", "DUNWICK"), ("b", "Dunwick"), ("c", "Dunwick")]:
+    for key in [("a", "Dunwick"), ("b", "Dunwick"), ("c", "Dunwick")]:
         assert rows[key] == ("Dunwick", "GPE"), key  # one place row, the dateline's too
 
 

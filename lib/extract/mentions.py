@@ -11,7 +11,6 @@ import bisect
 from typing import TYPE_CHECKING
 
 from lib.corpus.metadata import dateline_credits
-from lib.extract.common_words import without_common_openers
 from lib.extract.name_forms import (
     clear_given_name,
     court_of_place,
@@ -452,7 +451,6 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
 
     records = nickname_records(records, full_text, sentence_of)  # Thomas "Tam" Okoro
     records = with_dateline_places(doc, records, sent_ids)  # "KESTRAVIK —" the model missed
-    records = without_common_openers(doc, records, gaz.lookup)  # "Turnout reached 61 percent"
     qualify_places(records, full_text)  # "Springfield, Ill." is not "Springfield, Mo."
     return records
 

@@ -130,14 +130,30 @@ def _area_adjective(doc: Doc, start: int, adjectives: frozenset[str]) -> bool:
 
 
 def _listed_places(doc: Doc, end: int, plurals: frozenset[str]) -> bool:
-    """ "X, Y and Z counties", "X towns": only names and list words between the name and a
-    lower-case plural kind of place."""
+    """ "X, Y and Z counties", "X and Y towns": only names and list words between the name
+    and a lower-case plural kind of place, read as a noun (never the verb of "X states
+    that"), after two or more names (one name before it is a vote: "Roe counties")."""
     for tok in doc[end : min(len(doc), end + _LIST_MAX_TOKENS)]:
         if tok.is_lower and tok.lower_ in plurals:
-            return True
+            listed = _coordinated(doc, _list_start(doc, end), tok.i)
+            return listed and tok.pos_ == "NOUN"  # not the verb of "Roe states that …"
         if tok.text not in _LIST_WORDS and not (tok.text[:1].isupper() and tok.pos_ == "PROPN"):
             return False
     return False
+
+
+def _list_start(doc: Doc, end: int) -> int:
+    """The first token of the run of names and list words that ends at ``end``."""
+    i = end
+    while i > 0 and (doc[i - 1].text in _LIST_WORDS or doc[i - 1].pos_ == "PROPN"):
+        i -= 1
+    return i
+
+
+def _coordinated(doc: Doc, first: int, end: int) -> bool:
+    """Tokens ``first`` to ``end`` are a list of two or more names: an "and" / "or" among
+    them ("X, Y and Z counties"; not "Roe counties", the counties that voted for Roe)."""
+    return any(t.lower_ in ("and", "or", "&") for t in doc[first:end])
 
 
 def with_dateline_places(doc: Doc, records: list[Mention], sent_ids: list[int]) -> list[Mention]:

@@ -133,6 +133,8 @@ def test_a_list_before_a_plural_kind_of_place_names_places(nlp, name):
         ("Southern lawmakers and southern Democrats objected.", "Democrats", "NORP"),
         ("The president of Veltrane Holdings said profits rose.", "Veltrane Holdings", "ORG"),
         ("Aides said the state of Brody's health was good.", "Brody", "PERSON"),
+        ("In a letter, Brody states that the dam held.", "Brody", "PERSON"),
+        ("Brody counties swung hard in the last election.", "Brody", "PERSON"),
     ],
 )
 def test_people_and_organisations_beside_places_get_no_place_cue(nlp, text, name, label):

@@ -415,12 +415,6 @@ def test_speakers_of_a_foreign_story(event):
     assert _quote(analysis, "maghreb_review", "lease of our coast")["speaker"] == "Nadia Belhaj"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='class 7, lib/nlp/antecedents.py (ranker): "Al-Khatib '
-    "dismissed the criticism. 'Bizerte will remain Tunisian,' he said\" goes to "
-    "Hendrik van der Berg, named two paragraphs before",
-)
 def test_he_after_a_sentence_about_the_president_is_the_president(event):
     _, analysis = event("grain_deal")
     q = _quote(analysis, "global_dispatch", "remain Tunisian")

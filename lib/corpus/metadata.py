@@ -98,6 +98,25 @@ def wire_agency(paragraph: str) -> str:
     return WIRE_AGENCIES.get(m.group("agency").strip().lower().rstrip("."), "")
 
 
+#: Words in a dateline's brackets that are no outlet ("(UPDATED) —").
+NOT_CREDITS = frozenset({"updated", "update", "live", "photo", "video", "file", "corrected"})
+
+
+def dateline_outlet(paragraph: str) -> str:
+    """The outlet a dateline at the start of ``paragraph`` credits ("ASHFORD, Ore. (Northern
+    Press) —", "(KXMN) —"): a known agency's name, else one to four capitalised words as
+    written; "" otherwise."""
+    m = DATELINE.match(paragraph or "")
+    if not m:
+        return ""
+    name = " ".join(m.group("agency").split())
+    known = WIRE_AGENCIES.get(name.lower().rstrip("."))
+    words = name.split()
+    if known or not 1 <= len(words) <= 4 or not all(w[0].isupper() for w in words):
+        return known or ""
+    return "" if any(w.lower() in NOT_CREDITS for w in words) else name
+
+
 def labelled_date(line: str) -> tuple[str, str]:
     """(label, ISO date) of a "Published: …"/"Updated …" line, else ("", "")."""
     m = DATE_LABEL.match(line)

@@ -25,6 +25,7 @@ from lib.corpus.metadata import (
     byline_date,
     byline_outlet,
     date_after_time,
+    dateline_outlet,
     is_date_line,
     is_dateish,
     is_kicker,
@@ -130,6 +131,19 @@ class _Reader:
         self.found["title"] = strip_kicker(self.body[0])
         return True
 
+    def outlet_and_date(self, plain: str) -> bool:
+        """ "The Daily Example — November 4, 2026" under the headline: the outlet and its
+        date (before: the whole line was taken as the outlet)."""
+        head, date = byline_date(plain)
+        if not date or head == plain or not (is_outlet_line(head) or OUTLET_WORDS.search(head)):
+            return False
+        if len(head.split()) > 6 or looks_like_prose(head):
+            return False
+        self.found.setdefault("outlet", head)
+        self.found.setdefault("published", date)
+        self.boiler.append(plain)
+        return True
+
     def header_line(self, plain: str) -> bool:
         """Header block before the body: title, outlet, section, byline and date lines.
         Returns True when the line was set aside."""
@@ -145,6 +159,8 @@ class _Reader:
             self.boiler.append(self.body.pop())  # "AUTOS" above the headline: its section
             self.found["title"] = strip_kicker(plain)
             return False
+        if self.body and self.outlet_and_date(plain):
+            return True
         if self.body and not looks_like_prose(plain) and len(plain.split()) <= 6:
             name, outlet = byline_outlet(plain)  # "Jane Doe, Fox News" under the headline
             if outlet and name != plain:
@@ -280,6 +296,8 @@ def parse_document(doc_id: str, raw: str, hints: dict[str, str] | None = None) -
         meta["outlet"] = title_outlet  # "BY ANA RUIZ, CASCADE HERALD" under "… | Cascade Herald"
     if not meta["outlet"] and meta["url"]:
         meta["outlet"] = outlet_from_url(meta["url"])
+    if not meta["outlet"]:  # "ASHFORD, Ore. (Northern Press) —": the article credits itself
+        meta["outlet"] = next((a for a in map(dateline_outlet, paragraphs[:3]) if a), "")
     if not meta["outlet"]:  # a plain-text file named after its outlet: "fox.txt"
         named = outlet_from_file_name(hints.get("source_name", ""))
         meta["outlet"] = as_name(as_written(named, text))  # "maghreb review": Maghreb Review

@@ -159,25 +159,11 @@ def _conversions(doc, figures: list[Figure]) -> None:
 
 def _resolve_partitives(figures: list[Figure]) -> None:
     """ "3,000 of them": the figure counts what the figure before it in the sentence
-    counted ("11,000 troops"); "40 others", "300 more": its noun, with the figure's own
-    verbs."""
+    counted ("11,000 troops")."""
     for prev, fig in zip(figures, figures[1:], strict=False):
-        if prev.sentence != fig.sentence:
-            continue
-        if fig.counted.lower() in ("them", "those", "these"):
+        if fig.counted.lower() in ("them", "those", "these") and prev.sentence == fig.sentence:
             for key in COUNTED_KEYS[:-1]:
                 setattr(fig, key, getattr(prev, key))
-        elif fig.counted_head in ELLIPTIC_HEADS and prev.counted_head not in ELLIPTIC_HEADS:
-            # "killing seven people and injuring 40 others": 40 people, injured
-            lemmas = fig.counted_lemmas.split()
-            fig.counted_lemmas = " ".join(
-                prev.counted_head if w in ELLIPTIC_HEADS else w for w in lemmas
-            )
-            fig.counted_head = prev.counted_head
-
-
-#: Heads that stand for the noun of the figure before them ("40 others", "300 more").
-ELLIPTIC_HEADS = frozenset({"other", "others", "more"})
 
 
 def _duration_noun(doc, cand: Candidate, unit_noun):

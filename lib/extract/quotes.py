@@ -68,7 +68,10 @@ def _prefix_standalone(text: str, lo: int, open_idx: int) -> bool:
     before = before[cut:].rstrip()
     if not before or before[-1] in ",:;—–-(":
         return True
-    last = before.split()[-1].lower().strip(".,;:")
+    words = before.split()
+    if len(words) == 1 and words[0].lower().strip(",") in ("but", "and", "yet", "still"):
+        return True  # "But “…”": a sentence that is only the quote
+    last = words[-1].lower().strip(".,;:")
     return last in {"says", "said", "adds", "added", "writes", "wrote", "stated", "states"}
 
 

@@ -38,11 +38,9 @@ from lib.nlp import antecedents, around
 from lib.nlp.clauses import (
     POSSESSIVES,
     according_to,
-    asked_by,
     children_verb,
     climb,
     nearby_verb,
-    sender,
 )
 from lib.nlp.headline import title_end
 from lib.nlp.index import doc_ents, ents_within, sent_of
@@ -51,16 +49,14 @@ from lib.nlp.people import People, vocab
 from lib.nlp.pipeline import doc_text
 from lib.nlp.roles import body_holder, role_holder
 from lib.nlp.spans import entity_offsets, np_span
+from lib.nlp.subjects import SUBJECT_DEPS, Subjects
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependency labels of a noun's slot (a VERB-tagged token there is read as a noun).
 NOMINAL_DEPS = frozenset(
     {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "compound"}
 )
 #: Entity labels that can name a source.
 SOURCE_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-#: Clause links through which a participle or infinitive takes its head verb's subject.
-INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
 #: Words before a quote or figure that are never a source: wire kickers and labels.
 KICKERS = frozenset({"update", "updated", "breaking", "exclusive", "watch", "video", "live"})
 
@@ -105,7 +101,7 @@ def empty_record(prefix: str) -> dict:
     return Source("", "").record(prefix) | {f"{prefix}_how": ""}
 
 
-class Attributor:
+class Attributor(Subjects):
     """Attribution of the quotes and figures of one Doc (see the module docstring)."""
 
     def __init__(self, doc, quote_spans: list[tuple[int, int]], marks: list[int] = ()):
@@ -208,9 +204,21 @@ class Attributor:
             if ent is not None and ent.label_ == "PERSON" and tok.dep_ in SUBJECT_DEPS:
                 return None  # someone else has been introduced since
             if tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she") and tok.head.pos_ == "VERB":
-                return None
+                if not self._same_person(tok, source):
+                    return None
         return Source(source.written, "carried over", source.verb, source.name,
                       source.description, source.entity)  # fmt: skip
+
+    def _same_person(self, tok, source: Source) -> bool:
+        """Does the he/she at ``tok`` stand for the person ``source`` names ("'…,' Roe said.
+        He then asked the crowd: …")?"""
+        if source.name is None or source.name[1] is None:
+            return False
+        ent = self.ent_of.get(self._token_at(source.name[1]))
+        if ent is None or ent.start not in self.people.starts:
+            return False
+        found = self.resolve_person(tok, vocab()["pronouns"][tok.lower_])
+        return found is not None and self.people.person(found) == self.people.person(ent)
 
     # -- figures --------------------------------------------------------------------------
 
@@ -302,83 +310,6 @@ class Attributor:
         for child in noun.children:
             if child.dep_ == "amod" and child.ent_type_ in ("NORP", "GPE", "ORG"):
                 return self.source_of(child, noun.lemma_.lower())
-        return None
-
-    # -- subjects -------------------------------------------------------------------------
-
-    def subject_of(self, verb):
-        """Subject token of a (reporting) verb: its own subject, the agent of a passive, the
-        antecedent of a relative pronoun, or — for participles and infinitives ("...,
-        saying ...", "went on to say") — the subject of the clause it belongs to."""
-        if verb.tag_ == "VBG" and verb.i > 0:
-            found = self._participle_subject(verb)
-            if found is not None:
-                return found
-        node = verb
-        for _ in range(4):
-            climb = False
-            for child in node.children:
-                if child.dep_ in SUBJECT_DEPS and child.i not in self.in_quote:
-                    asker = asked_by(node, child)  # "Roe was asked by host Ana Ruiz, “…”"
-                    if asker is not None:
-                        return asker
-                    if child.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
-                        return node.head
-                    if child.lower_ in ("there",) or child.dep_ == "expl":
-                        return None
-                    if self._inanimate_host(verb, node, child):
-                        climb = True  # "X emphasized that the situation is …, labeling it …"
-                        break
-                    return child
-                if child.dep_ == "agent":
-                    pobjs = [c for c in child.children if c.dep_ == "pobj"]
-                    if pobjs:
-                        return pobjs[0]
-            if node.dep_ == "acl" and node.tag_ in ("VBD", "VBZ", "VBP") and node.head.i < node.i:
-                head = node.head  # "Jane Roe, a former minister ..., called" misparsed
-                if head.pos_ in ("PROPN", "NOUN") and head.i not in self.in_quote:
-                    return head
-            if (node.dep_ not in INHERIT_DEPS and not climb) or node.head.i == node.i:
-                return None
-            node = node.head
-        return None
-
-    def _participle_subject(self, verb):
-        """ "footage of Jane Roe saying …": the person right before the participle; a
-        participle hanging on a noun is that noun's, unless the noun is whom a message was
-        sent to ("wrote to members saying …": the writer's)."""
-        prev = self.ent_of.get(verb.i - 1)
-        if prev is not None and prev.label_ == "PERSON" and prev.end == verb.i:
-            return prev.root
-        if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
-            return sender(self, verb) or verb.head
-        return None
-
-    def _inanimate_host(self, verb, node, subj) -> bool:
-        """A participle ("labeling", "calling") hosted by a reported clause whose subject is
-        a thing ("the situation"): the speaker is the reporting clause's subject instead."""
-        return (
-            node.i != verb.i
-            and verb.tag_ == "VBG"
-            and node.dep_ == "ccomp"
-            and subj.pos_ == "NOUN"
-            and not subj.ent_type_
-            and subj.lemma_.lower() not in vocab()["source_nouns"]
-        )
-
-    def inverted_subject(self, verb):
-        """``said the official`` parsed without a subject: the noun right after the verb."""
-        if verb.lemma_.lower() not in vocab()["inversion_verbs"]:
-            return None
-        for child in verb.children:
-            if child.i <= verb.i or child.i in self.in_quote:
-                continue
-            if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "nsubj") and (
-                child.pos_ in ("PROPN", "NOUN")
-            ):
-                between = self.doc[verb.i + 1 : child.left_edge.i]
-                if all(t.is_punct or t.is_space for t in between):
-                    return child
         return None
 
     # -- subject -> Source ------------------------------------------------------------------

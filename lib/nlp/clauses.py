@@ -21,6 +21,8 @@ def _reporting(tok, weak_ok: bool = True) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "put" and _puts_it(tok):
         return True  # "as Roe put it, “…”"
+    if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children):
+        return True  # "“…,” she went on": she continued
     if lemma not in v["reporting_verbs"]:
         return lemma in ISSUING_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in v["source_nouns"] for c in tok.children
@@ -77,8 +79,13 @@ def climb(tokens, region: set[int], att, fragment: bool):
 
 
 def children_verb(tokens, region: set[int], att):
-    """A reporting verb outside the quote hanging from a quote token (parataxis)."""
+    """A reporting verb outside the quote hanging from a quote token (parataxis); of two,
+    the one nearer the quote ("Asked by Roe whether …, she said, “…”": she said it)."""
     qset = {t.i for t in tokens}
+    if not qset:
+        return None
+    lo, hi = min(qset), max(qset)
+    best = None  # (distance, verb, subject)
     for tok in tokens:
         for child in tok.children:
             if (
@@ -89,9 +96,10 @@ def children_verb(tokens, region: set[int], att):
                 and _reporting(child)
             ):
                 subj = att.subject_of(child) or att.inverted_subject(child)
-                if subj is not None:
-                    return child, subj, 0
-    return None
+                dist = lo - child.i if child.i < lo else child.i - hi
+                if subj is not None and (best is None or dist < best[0]):
+                    best = (dist, child, subj)
+    return None if best is None else (best[1], best[2], 0)
 
 
 def nearby_verb(q_first: int, q_last: int, region_tokens, att):

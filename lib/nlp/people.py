@@ -112,6 +112,12 @@ def name_words(text: str) -> list[str]:
     return words
 
 
+def fold(word: str) -> str:
+    """A name word with its first letter in lower case, so that a particle capitalised at
+    a sentence start is the same word ("Al-Khatib dismissed" of "Samir al-Khatib")."""
+    return word[:1].lower() + word[1:]
+
+
 def _same_sex(owners: set[str], sex: str | None) -> set[str]:
     """The full names among ``owners`` a mention written with a courtesy title of ``sex``
     can be: "Mrs. Roe" of a story naming "John Roe" and "Mary Roe" is Mary Roe, and never
@@ -154,13 +160,13 @@ class People:
             if len(words) >= 2:
                 key = " ".join(words)
                 for w in (words[0], words[-1]):
-                    full[w].add(key)
+                    full[fold(w)].add(key)
         for ent in self.mentions:
             words = name_words(ent.text)
             if len(words) >= 2:
                 self.id_of[ent.start] = " ".join(words)
             elif words:
-                owners = full.get(words[0], set())
+                owners = full.get(fold(words[0]), set())
                 narrowed = _same_sex(owners, self._honorific(ent))
                 if len(owners) > 1 and len(narrowed) == 1:
                     self._bare[ent.start] = words[0]  # "Mrs. Roe" told Mary from John Roe
@@ -302,7 +308,7 @@ def person_like(doc, persons: list) -> list:
     others = [e for e in doc.ents if e.label_ in MISTYPED and _name_like(e)]
     if not others:
         return []
-    surnames = {w[-1] for w in (name_words(e.text) for e in persons) if len(w) >= 2}
+    surnames = {fold(w[-1]) for w in (name_words(e.text) for e in persons) if len(w) >= 2}
     heads = {w.lower().rstrip(".") for w in gazetteer().titles["head"]} | {
         h.lower().rstrip(".") for h in vocab()["honorifics"]
     }
@@ -315,7 +321,8 @@ def person_like(doc, persons: list) -> list:
         if len(words) > 1 and not titled and given_name_gender(words[0])[0] is None:
             continue  # "Border Patrol", "Stop Trump": not a given name and a surname
         given = len(words) > 1  # and (checked above) its first word a given name
-        if titled or key in surnames or _reports_then_pronoun(ent) or (given and _reports(ent)):
+        surname = fold(key) in surnames
+        if titled or surname or _reports_then_pronoun(ent) or (given and _reports(ent)):
             marked.add(key)
         elif given and _clear_given_name(words[0]):
             marked.add(key)  # "Vanessa Priebo": a clear given name, not a place, first

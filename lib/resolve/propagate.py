@@ -28,13 +28,17 @@ from lib.columns import to_frame
 from lib.datafiles import read_csv
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
+from lib.nlp.names import SMALL_WORDS, name_heads
 from lib.records import Mention
 from lib.resolve.joined import fit_names, split_joined
+from lib.resolve.short_forms import GENERIC_HEADS, INSTITUTION_TAILS, company_first_word
 
 #: A run of capitalised words: where a propagated name may start.
 CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
 #: Labels of one-word story names looked for in headlines.
 SINGLE_LABELS = frozenset({"ORG", "GPE", "LOC"})
+#: The end of what comes before a word that starts a sentence or a line.
+SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]?\s*)$")
 #: Names longer than this many words are not propagated (headline fragments).
 MAX_WORDS = 6
 
@@ -58,9 +62,7 @@ def _names_by_story(records: list[dict], story_of: dict[str, str]) -> dict[str, 
     }
 
 
-def shadowed(
-    records: list[dict], texts: dict[str, str], story_of: dict[str, str]
-) -> set[int]:
+def shadowed(records: list[dict], texts: dict[str, str], story_of: dict[str, str]) -> set[int]:
     """Positions in ``records`` of mentions that are a strict part of a multi-word name the
     story tags or a curated one (written whole around them in the same text: "Islamic" of
     "Islamic State"; a leading "The" is no part of it); persons never are."""
@@ -82,20 +84,103 @@ def shadowed(
     return out
 
 
+def title_fragments(
+    records: list[dict], story_of: dict[str, str], texts: dict[str, str] | None = None
+) -> set[int]:
+    """Positions in ``records`` of headline mentions that are no name of their story but
+    hold one whole, run into other words by a headline's capitals: after a small word
+    ("Ring for White House") or before a word that heads no name ("Democratic Senate
+    Candidate"); "Harbor Rescue Committee" and "Senate Judiciary Committee" are names of
+    their own; people never give way. They give way to the name inside, which
+    :func:`propagate_names` then finds in the headline (``texts``: doc_id -> text, when
+    given only the headline itself counts, not a heading line further down)."""
+    names = _names_by_story(records, story_of)
+    for story, single in _single_names_by_story(records, story_of).items():
+        names.setdefault(story, {}).update(single)
+    out: set[int] = set()
+    for k, r in enumerate(records):
+        text = r["text"]
+        if not r.get("in_title") or r["label"] == "PERSON" or " " not in text:
+            continue
+        if texts is not None and r["start_char"] >= title_end(texts.get(r["doc_id"], "")):
+            continue
+        story = names.get(story_of.get(r["doc_id"], ""), {})
+        if text not in story and any(_run_into(text, name) for name in story):
+            out.add(k)
+    return out
+
+
+def _run_into(text: str, name: str) -> bool:
+    """Is ``name`` inside ``text`` run into other words (see :func:`title_fragments`)?"""
+    at = f" {text} ".find(f" {name} ")
+    if at < 0:
+        return False
+    before, after = text[:at].split(), text[at + len(name) :].split()
+    headed = bool(name_heads().get(text.rsplit(" ", 1)[-1]))
+    return any(w[:1].islower() for w in before) or (bool(after) and not headed)
+
+
 def _single_names_by_story(records: list[dict], story_of: dict[str, str]) -> dict[str, dict]:
     """story -> {name: label}: one-word organisations and places the story's bodies tag
-    ("Senate", "G.O.P."), looked for in its headlines only."""
+    ("Senate", "G.O.P."), looked for in its headlines only; an acronym also as another
+    outlet's house style writes it ("GOP" / "G.O.P.")."""
     votes: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for r in records:
         text = r["text"]
         if r.get("in_title") or " " in text or r["label"] not in SINGLE_LABELS:
             continue
         if text[:1].isupper() and len(text) > 2:
-            votes[story_of.get(r["doc_id"], "")][text][r["label"]] += 1
+            for form in {text, *_acronym_styles(text)}:
+                votes[story_of.get(r["doc_id"], "")][form][r["label"]] += 1
     return {
         story: {name: c.most_common(1)[0][0] for name, c in names.items()}
         for story, names in votes.items()
     }
+
+
+def _acronym_styles(text: str) -> list[str]:
+    """The other way an acronym is written: "GOP" -> ["G.O.P."], "F.B.I." -> ["FBI"]."""
+    letters = text.replace(".", "")
+    if not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
+        return []
+    dotted = ".".join(letters) + "."
+    return [letters] if text == dotted else [dotted] if text == letters else []
+
+
+def _is_acronym(name: str, label: str) -> bool:
+    """An organisation's acronym of three to six capitals ("DCCC", "S.E.C."): unlike a
+    capitalised word, never an ordinary word where a sentence starts."""
+    letters = name.replace(".", "")
+    return label == "ORG" and 3 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _short_names_by_story(records: list[dict], story_of: dict[str, str]) -> dict[str, dict]:
+    """story -> {word: "ORG"}: the one word an organisation of the story goes by ("Quinnipiac"
+    of "Quinnipiac University", "Harlan" of "Harlan Motor Co."), when it is the short form of
+    one organisation only and no place or name of a person of the story; looked for in the
+    bodies of all its articles, never where a sentence starts ("Urban" of "Urban
+    Institute" may be an ordinary word there)."""
+    owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+    taken: dict[str, set[str]] = defaultdict(set)  # words of the story's people
+    for r in records:
+        story, text = story_of.get(r["doc_id"], ""), r["text"]
+        if r["label"] == "PERSON":
+            taken[story].update(text.split(" "))
+        if r["label"] != "ORG" or r.get("in_title") or " " not in text:
+            continue
+        words = text.split(" ")
+        for word in {
+            company_first_word(text),
+            words[0] if len(words) == 2 and words[1] in INSTITUTION_TAILS else "",
+        } - {""}:
+            owners[(story, word)].add(text)
+    out: dict[str, dict] = defaultdict(dict)
+    for (story, word), names in owners.items():
+        plain = word[:1].isupper() and word[1:].islower() and len(word) > 3
+        if plain and len(names) == 1 and word not in taken[story]:
+            if gazetteer().lookup(word) is None and word not in GENERIC_HEADS:
+                out[story][word] = "ORG"
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -135,6 +220,7 @@ def propagate_names(
     """
     names = _names_by_story(records, story_of)
     single = _single_names_by_story(records, story_of)
+    short = _short_names_by_story(records, story_of)
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     outlet: dict[str, str] = {}
     people: dict[str, list[tuple]] = defaultdict(list)  # doc -> its own tagged full names
@@ -150,7 +236,7 @@ def propagate_names(
     for doc_id, text in texts.items():
         story = story_of.get(doc_id, "")
         story_names = {**_curated_in(text), **names.get(story, {})}
-        if not story_names and not single.get(story) and not people.get(doc_id):
+        if not (story_names or single.get(story) or short.get(story) or people.get(doc_id)):
             continue
         taken = sorted(spans.get(doc_id, []))
         heading = title_end(text)
@@ -159,6 +245,17 @@ def propagate_names(
         if single.get(story) and heading:  # a headline's capitals hide the story's names
             taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
             found += _find(text[:heading], single[story], taken_now, heading)
+        acronyms = {n: lab for n, lab in single.get(story, {}).items() if _is_acronym(n, lab)}
+        if acronyms:  # "The DCCC, the House Democrats' campaign arm": any body may miss one
+            taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
+            found += [hit for hit in _find(text, acronyms, taken_now, heading) if hit[0] >= heading]
+        if short.get(story):  # "a Quinnipiac poll" of the story's "Quinnipiac University"
+            taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
+            found += [
+                hit
+                for hit in _find(text, short[story], taken_now, heading)
+                if hit[0] >= heading and not SENTENCE_START.search(text[: hit[0]][-4:])
+            ]
         sents = sorted(sent_starts.get(doc_id, []))
         for s, e, name, label in found:
             k = bisect.bisect_right(sents, (s, 1 << 30)) - 1
@@ -208,10 +305,14 @@ NOT_NAME_WORDS = re.compile(
 def _inside_longer(text: str, s: int, e: int) -> bool:
     """Is ``text[s:e]`` part of a longer capitalised name ("Carlos Mendel Foundation")? A
     day or month after it is no part of it ("on Twitter Sunday"), nor a capitalised word
-    ending the sentence before it ("on Monday. Mendel said")."""
+    ending the sentence before it ("on Monday. Mendel said"), nor an owner's possessive
+    before it ("the governor's pick for the Harbor Commission", "Acme's Board of
+    Directors": the name starts after the owner), nor a small word starting a sentence
+    ("The Harbor Commission met", "In Harbor City, …")."""
     after = bool(re.match(r" [A-Z]", text[e : e + 2])) and not NOT_NAME_WORDS.match(text, e)
     before = text[max(0, s - 30) : s]  # "Carlos J. Mendel", not "on Monday. Mendel"
-    return after or bool(re.search(r"(?:\b[A-Z][\w'’-]*|\b[A-Z]\.) $", before))
+    word = re.search(r"(?:\b[A-Z][\w'’-]*(?<![’']s)|\b[A-Z]\.) $", before)
+    return after or (word is not None and word.group(0).strip().lower() not in SMALL_WORDS)
 
 
 #: Suffixes after a surname ("Daniel J. Reyes Jr."): never a surname of their own.
@@ -284,12 +385,15 @@ def with_story_names(mentions: pd.DataFrame, sentences: pd.DataFrame, texts: dic
     mentions = fit_names(mentions, texts)  # "Republican party", "Member of Congress"
     docs = dict.fromkeys([*mentions["doc_id"], *sentences["doc_id"]])  # untagged ones too
     mine = {d: texts[d] for d in docs if d in texts}
-    outlets = dict(zip(sentences["doc_id"], sentences["outlet"], strict=True)) if (
-        "outlet" in sentences.columns
-    ) else {}
+    outlets = (
+        dict(zip(sentences["doc_id"], sentences["outlet"], strict=True))
+        if ("outlet" in sentences.columns)
+        else {}
+    )
     outlets.update(zip(mentions["doc_id"], mentions["outlet"], strict=True))
     cols = ["doc_id", "outlet", "start_char", "end_char", "text", "label", "in_title"]
     parts = shadowed(mentions[cols].to_dict("records"), mine, dict.fromkeys(mine, ""))
+    parts |= title_fragments(mentions[cols].to_dict("records"), dict.fromkeys(mine, ""), mine)
     if parts:  # the longest name wins: the part gives way, the whole is found below
         mentions = mentions.drop(index=mentions.index[sorted(parts)]).reset_index(drop=True)
     records = mentions[cols]

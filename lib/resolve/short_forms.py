@@ -28,6 +28,7 @@ Runs on resolved mentions (canonical ``entity`` and final ``label``), story by s
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 
 import pandas as pd
@@ -68,6 +69,18 @@ INITIAL_SKIP = frozenset("of and the for on in at to &".split())
 CHAMBERS = head_words("chamber")
 #: Last words of a chamber's body.
 COMMITTEES = head_words("committee")
+#: Abbreviations written inside organisations' names, and British spellings of their
+#: words: "Brakeford Police Dept." is "Brakeford Police Department", "World Food
+#: Programme" "World Food Program" ("Labour" stays: "Labour Party" and "Labor Party" are
+#: two parties).
+WORD_FORMS = {
+    "Dept.": "Department", "Dept": "Department", "Assn.": "Association", "Assn": "Association",
+    "Univ.": "University", "Intl.": "International", "Natl.": "National",
+    "Programme": "Program", "Organisation": "Organization", "Defence": "Defense",
+    "Centre": "Center",
+}  # fmt: skip
+#: A possessive ending ("Russia's", "Russia’s").
+POSSESSIVE = re.compile(r"['’]s$")
 ORG_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
@@ -132,6 +145,7 @@ def _place_of(words: list[str]) -> str | None:
     Foreign Office" / "UK Foreign Office"); else None."""
     if not words:
         return None
+    words = [*words[:-1], POSSESSIVE.sub("", words[-1])]  # "Russia's Foreign Ministry"
     hit = gazetteer().lookup(" ".join(words))
     if hit is not None:
         return hit[0] if hit[1] == "GPE" else None
@@ -151,6 +165,8 @@ def shorter_forms(name: str) -> list[str]:
     Representatives", "House"]."""
     words = name.split(" ")
     out = []
+    if len(words) >= 3 and _is_parent_acronym(words[0]):  # "U.N. World Food Program"
+        out.append(" ".join(words[1:]))
     for k in range(1, min(3, len(words) - 1) + 1):  # a place before: "New York Times"
         if _is_place(words[:k]):
             rest = " ".join(words[k:])
@@ -172,6 +188,13 @@ def shorter_forms(name: str) -> list[str]:
             if len(head) > 1:
                 out += [f for f in shorter_forms(" ".join(head)) if f not in out]
     return [f for f in dict.fromkeys(out) if f and f != name]
+
+
+def _is_parent_acronym(word: str) -> bool:
+    """Is ``word`` an organisation's acronym the gazetteer knows ("U.N.", "EU"), written
+    before the name of one of its bodies?"""
+    hit = gazetteer().lookup(word) if word.replace(".", "").isupper() else None
+    return hit is not None and hit[1] == "ORG"
 
 
 def suffix_forms(name: str) -> list[str]:
@@ -255,11 +278,31 @@ def place_key(name: str) -> str:
     return name
 
 
+def org_spelling(name: str) -> str:
+    """One spelling of an organisation's name: its abbreviated and British words written
+    out the American way ("Police Dept." -> "Police Department", "Programme" -> "Program")
+    and its leading place as the gazetteer names it (:func:`place_key`)."""
+    return place_key(" ".join(WORD_FORMS.get(w, w) for w in name.split(" ")))
+
+
+def acronym_branch(name: str) -> str:
+    """A body's branch "of" a place with its body written as initials: "American Civil
+    Liberties Union of Ohio" and "ACLU of Ohio" -> "ACLU of Ohio"; else ""."""
+    head, of, rest = name.partition(" of ")
+    if not of or not rest[:1].isupper():
+        return ""
+    if " " not in head and head.isupper() and len(head) >= 2:
+        return name
+    short = sorted(initials(head), key=len)
+    return f"{short[0]} of {rest}" if short and " " in head else ""
+
+
 def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
     """Entity per mention with short organisation names folded into the one longer name of
     the story they fit, and bare places into their one qualified form (module docstring).
     ``df`` has ``doc_id, entity, label``; ``stories`` the story of each row."""
     mapping: dict[tuple[str, str], str] = {}
+    df = df.assign(entity=owned_bodies(df))
     orgs = df[df["label"].isin(ORG_LABELS)]
     for story, names in orgs.groupby(stories[orgs.index])["entity"]:
         counts = names.value_counts()
@@ -268,6 +311,30 @@ def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
     out = [mapping.get((s, e), e) for s, e in zip(stories, df["entity"], strict=True)]
     result = _lone_heads(df.assign(entity=pd.Series(out, index=df.index, dtype=object)), stories)
     return _bare_places(df.assign(entity=result), stories)
+
+
+def owned_bodies(df: pd.DataFrame) -> pd.Series:
+    """Entity per mention with an organisation written after its country's possessive
+    named with it: "Russia's Foreign Ministry" (the model tags "Russia" and "Foreign
+    Ministry" apart), so that it is no "Foreign Ministry" of another country the story
+    names ("Germany's Foreign Ministry"), and one with "Russian Foreign Ministry"."""
+    if "prev_word" not in df.columns or "end_char" not in df.columns:
+        return df["entity"]
+    owned = df.index[df["label"].isin(ORG_LABELS) & df["prev_word"].isin(("'s", "’s"))]
+    if not len(owned):
+        return df["entity"]
+    places = df[df["label"] == "GPE"]
+    ends = {
+        (d, int(e)): t
+        for d, e, t in zip(places["doc_id"], places["end_char"], places["entity"], strict=True)
+    }
+    out = df["entity"].copy()
+    for idx in owned:
+        doc, start, name = df.at[idx, "doc_id"], int(df.at[idx, "start_char"]), out[idx]
+        owner = ends.get((doc, start - 3)) or ends.get((doc, start - 2))
+        if owner and _place_of(name.split(" ")[:1]) is None:
+            out[idx] = f"{owner}'s {name}"
+    return out
 
 
 def _lone_heads(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
@@ -313,7 +380,7 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
             by_initials[key].add(name)
         offices[same_office(name)].add(name)
     for name in names:  # "FBI" / "Federal Bureau of Investigation"
-        owners = {place_key(n) for n in by_initials.get(name, ())}
+        owners = {org_spelling(n) for n in by_initials.get(name, ())}
         if name.isupper() and " " not in name and len(owners) == 1:
             longer[name] |= by_initials[name]
     # "the Enquirer" of "National Enquirer"; "Quillon" of "Quillon Pharmaceuticals Inc.";
@@ -335,6 +402,25 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
             a, b = sorted(forms)
             longer[a].add(b)
     return longer
+
+
+def _one_chamber(short: str, owners: set[str]) -> bool:
+    """Do the longer names of a chamber written alone name one chamber: "House" beside
+    "House of Representatives" and "U.S. House" (one polity at most, one "of" phrase at
+    most), not beside "Maine House" and "U.S. House"?"""
+    if short not in LEGISLATURES:
+        return False
+    places, phrases = set(), set()
+    for name in owners:
+        words = name.split(" ")
+        k = next((k for k in range(min(3, len(words) - 1), 0, -1) if _is_place(words[:k])), 0)
+        if k:
+            places.add(_place_of(words[:k]))
+        rest = words[k:]
+        if rest[0] != short or (len(rest) > 1 and (len(rest) < 3 or rest[1] != "of")):
+            return False
+        phrases.add(" ".join(rest[2:]))
+    return len(places) <= 1 and len(phrases - {""}) <= 1
 
 
 def _add_dropped_forms(names: list[str], longer: dict[str, set[str]]) -> None:
@@ -361,11 +447,13 @@ def _org_groups(counts: pd.Series) -> dict[str, str]:
     spelled: dict[str, set[str]] = defaultdict(set)
     for name in names:
         if " " in name:
-            spelled[place_key(name)].add(name)
+            spelled[org_spelling(name)].add(name)
     for name in names:
         stem = legal_stem(name)
         if stem != name:
             spelled[stem].add(name)
+        if acronym_branch(name):  # "ACLU of Ohio" / "American Civil Liberties Union of Ohio"
+            spelled[acronym_branch(name)].add(name)
     for forms in spelled.values():  # "U.S. X" / "United States X", "X Inc." / "X Corp."
         first, *rest = sorted(forms)
         for other in rest:
@@ -376,7 +464,7 @@ def _org_groups(counts: pd.Series) -> dict[str, str]:
             continue
         tops = {o for o in owners if not any(o in longer.get(x, ()) for x in owners)}
         roots = {uf.find(index[o]) for o in owners}
-        if len(tops) == 1 or len(roots) == 1:  # fits one name (or one group)
+        if len(tops) == 1 or len(roots) == 1 or _one_chamber(short, tops):  # fits one name
             for owner in owners:
                 uf.union(index[short], index[owner])
     groups: dict[int, list[str]] = defaultdict(list)

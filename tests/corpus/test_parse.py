@@ -222,6 +222,21 @@ def test_invisible_code_points_are_unicodes_default_ignorables():
             "build three schools.",
             "", "", "",
         ),
+        (  # a dateline crediting an outlet no list knows
+            "Tornado strikes towns\n\nASHFORD, Dunmore (Northern Press) — At least seven "
+            "people died when a tornado struck on Sunday, officials said.",
+            "Northern Press", "", "",
+        ),
+        (  # "(UPDATED)" is no outlet
+            "Tornado strikes towns\n\nASHFORD (UPDATED) — At least seven people died when a "
+            "tornado struck on Sunday, officials said.",
+            "", "", "",
+        ),
+        (  # the outlet and its date on one line under the headline
+            "Council approves budget\n\nRivermouth Times — November 4, 2026\n\nThe city "
+            "council approved a $4 million budget on Monday after a long debate.",
+            "Rivermouth Times", "2026-11-04", "",
+        ),
     ],
 )  # fmt: skip
 def test_wire_and_newspaper_metadata(raw, outlet, published, byline):

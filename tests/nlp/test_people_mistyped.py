@@ -191,3 +191,21 @@ def test_a_surname_inside_a_longer_untagged_name_is_no_mention(nlp):
     text = "Hearing\n\nDana Priebo spoke first. The Priebo Street shop closed."
     doc = untagged(nlp, text, "Priebo Street")
     assert [e.text for e in People(doc, set()).mentions] == ["Dana Priebo"]
+
+
+PARTICLE = (
+    "Port deal signed\n\nPrime Minister Karim el-Haddad signed the port agreement on "
+    "Tuesday. Jonas de Vries, the envoy who brokered the talks, said the next round would "
+    "open in May.\n\nAbout 200 dockworkers marched through the old town to denounce the "
+    'agreement. El-Haddad dismissed the criticism. "The harbour stays ours," he said.'
+)
+
+
+def test_a_particle_capitalised_at_a_sentence_start_is_the_same_surname(nlp):
+    """"El-Haddad dismissed" of "Karim el-Haddad", typed ORG: the person, and the he/she
+    after it is theirs (not the envoy's, who spoke in the paragraph before)."""
+    doc = forced(nlp, PARTICLE, {"El-Haddad": "ORG"})
+    people = People(doc, set())
+    bare = next(e for e in people.mentions if e.text == "El-Haddad")
+    assert people.person(bare) == "Karim el-Haddad"
+    assert speakers(doc) == ["El-Haddad"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.nlp import attribution, clauses
+from lib.nlp import clauses, subjects
 from lib.nlp.attribution import Attributor
 from tests.helpers import quotes_in_text, speaker_of
 
@@ -67,7 +67,7 @@ def test_a_message_sent_to_others_is_the_senders(nlp):
 
 
 def test_without_the_sender_rule_the_recipients_speak(nlp, monkeypatch):
-    monkeypatch.setattr(attribution, "sender", lambda att, participle: None)
+    monkeypatch.setattr(subjects, "sender", lambda att, participle: None)
     (q,) = quotes_in_text(nlp, SENDER)
     assert "Berring" not in speaker_of(q)
 
@@ -97,7 +97,7 @@ SWITCHED = {
         "Tom Weller was asked by host Dana Roe, who backs him, “Now, you said you were "
         "tired of it. Has that changed?”",
         "Dana Roe",
-        (attribution, "asked_by", lambda verb, subject: None),
+        (subjects, "asked_by", lambda verb, subject: None),
         "Tom Weller",
     ),
 }

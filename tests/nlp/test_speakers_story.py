@@ -284,3 +284,86 @@ def test_a_so_called_label_in_quotation_marks_is_nobodys_words(nlp):
     giveaway, reform = quotes_in_text(nlp, text)
     assert speaker_of(giveaway) == "Critics"  # what the critics called it: their word
     assert (speaker_of(reform), reform.kind) == ("", "fragment")
+
+
+CARRIED = (
+    "Rally in Millbrook\n\n"
+    'Dan Morrow promised voters a new bridge. "We will build a great bridge!" he said to an '
+    'enormous cheer.\n\n"And the state will pay for it! Every cent."\n\n'
+    'Tom Bell, his rival, spoke later. "We are going to fix the roads," Bell said. He then '
+    'had a question for the crowd.\n\n"Who is going to pay for it?"'
+)
+
+
+def test_a_quote_alone_after_he_said_carries_the_same_speaker(nlp):
+    """The he/she between two quotes stands for the first quote's speaker ("… he said to a
+    cheer" after an exclamation mark; "He then had a question"): the next quote is theirs."""
+    got = [(speaker_of(q), q.speaker_how) for q in quotes_in_text(nlp, CARRIED)]
+    assert got[1] == ("Dan Morrow", "carried over")
+    assert got[3] == ("Bell", "carried over")
+
+
+def test_a_he_who_is_someone_else_stops_the_carry(nlp):
+    text = (
+        "Rally in Millbrook\n\n"
+        'Tom Bell and Ana Ruiz spoke at the rally. "We are going to fix the roads," Ruiz '
+        'said. Bell nodded. He then had a question for the crowd.\n\n"Who will pay for it?"'
+    )
+    got = [speaker_of(q) for q in quotes_in_text(nlp, text)]
+    assert got[0] == "Ruiz" and got[1] != "Ruiz"
+
+
+def test_a_message_someone_posted_is_theirs(nlp):
+    """"message" is a source noun like "statement" and "letter": the poster said it."""
+    text = (
+        "Polls close\n\nDana Roe posted a message on Facebook saying “Thank you to every "
+        "voter in the state” after the polls closed."
+    )
+    (q,) = quotes_in_text(nlp, text)
+    assert "Roe" in speaker_of(q)  # not "a message"
+
+
+def test_asked_by_someone_she_said_is_hers(nlp):
+    """Of two reporting verbs hanging on the quote, the one nearer it speaks: the host who
+    asked is not the one who answered."""
+    text = (
+        "Radio interview\n\nAna Ruiz spoke to a radio station on Monday. Asked by host Tom "
+        'Bell whether she had practiced her speech, she said, "I read it once over, and that '
+        'is all."'
+    )
+    (q,) = quotes_in_text(nlp, text)
+    assert (speaker_of(q), q.speaker_how) == ("Ana Ruiz", "pronoun")
+
+
+def test_began_by_saying_takes_the_subject_of_began(nlp):
+    """A participle after a preposition ("began by saying", "ended by saying") speaks for
+    the subject of the verb the preposition hangs on."""
+    text = (
+        "Sentencing\n\nJudge Tom Bell took a short recess.\n\nWhen he returned he began by "
+        'saying, "I do not think that jail is necessary for this man."'
+    )
+    (q,) = quotes_in_text(nlp, text)
+    assert (speaker_of(q), q.speaker_how) == ("Tom Bell", "pronoun")
+
+
+def test_she_went_on_is_a_reporting_verb(nlp):
+    """ "went on" after a quote is "continued": the he/she is its speaker."""
+    text = (
+        "Health care debate\n\nMaria Lopez and Mr. Bell debated on Monday. Mr. Bell asked "
+        'about the plan.\n\n"It would end every plan we know and every program we have," she '
+        "went on."
+    )
+    (q,) = quotes_in_text(nlp, text)
+    assert (speaker_of(q), q.speaker_how) == ("Maria Lopez", "pronoun")
+
+
+def test_a_quote_after_but_continues_the_speaker(nlp):
+    """A sentence that is only "But" and a quote goes on with the quote before it."""
+    text = (
+        "Endorsements\n\nRep. Tom Bell of Ohio spoke outside the building. “I don’t think "
+        "it’s do or die, any endorsement in particular,” he said. But “Dan Morrow’s candidacy "
+        "is strengthened with an endorsement from the most powerful person in the party. It "
+        "helps.”"
+    )
+    got = [(speaker_of(q), q.speaker_how) for q in quotes_in_text(nlp, text)]
+    assert got == [("Tom Bell", "pronoun"), ("Tom Bell", "carried over")]

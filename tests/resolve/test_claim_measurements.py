@@ -307,11 +307,3 @@ def test_a_coordinated_outcome_with_its_own_object_is_not_shared(nlp):
     })  # fmt: skip
     counted = claim_with(claims, 7)["counted"].iloc[0]
     assert "injur" not in counted  # the seven were killed; the 40 others were injured
-
-
-def test_others_count_the_noun_of_the_figure_before_them(nlp):
-    claims = claims_of(nlp, {
-        "a": "The tornado killed at least seven people and injured 40 others on Sunday.",
-        "b": "Forty people were injured when the tornado struck on Sunday.",
-    })  # fmt: skip
-    assert claim_with(claims, 40)["doc_id"].nunique() == 2  # "40 others" are 40 people

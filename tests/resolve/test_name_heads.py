@@ -151,6 +151,19 @@ def test_a_company_goes_by_its_first_word():
     assert out[7] == "American"
 
 
+def test_a_company_word_in_the_singular_also_lets_it_go_by_its_first_word():
+    # "Harlan Motor Co." / "Harlan said": a singular company word is a company word too
+    df = _frame(
+        [
+            ("a", 0, "Harlan Motor Co."), ("b", 0, "Harlan"),
+            ("c", 0, "Dunmore Chemical"), ("c", 40, "Dunmore"),
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert out[0] == out[1]
+    assert out[2] == out[3]
+
+
 def test_a_company_first_word_the_model_took_for_a_person_is_the_company():
     # "Harlow's chief executive": the model reads a person; the story names one company so
     df = pd.DataFrame(
@@ -193,3 +206,77 @@ def test_a_saint_written_two_ways_and_a_county_without_its_word_are_one_place():
     assert out[1] == "St. Petersburg, Florida"
     assert out[3] == "Brakeford County"
     assert out[5] == "Los Angeles"  # a city the gazetteer knows: not its county
+
+
+def test_abbreviated_and_british_words_in_a_name_are_one_organisation():
+    df = _frame(
+        [
+            ("a", 0, "Brakeford Police Dept."), ("b", 0, "Brakeford Police Department"),
+            ("a", 40, "World Food Programme"), ("b", 40, "World Food Program"),
+            ("c", 0, "WFP"),  # the initials of both spellings: one body
+            ("c", 20, "Labour Party"), ("c", 40, "Labor Party"),  # two parties
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert out[0] == out[1]
+    assert out[2] == out[3] == out[4]
+    assert out[5] != out[6]
+
+
+def test_a_chamber_alone_beside_its_names_with_one_polity_is_one_chamber():
+    df = _frame(
+        [
+            ("a", 0, "House"), ("a", 20, "House of Representatives"), ("b", 0, "U.S. House"),
+            ("c", 0, "Senate"), ("c", 20, "U.S. Senate"), ("c", 40, "Maine Senate"),
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert out[0] == out[1] == out[2]
+    assert len({out[3], out[4], out[5]}) == 3  # two polities: "Senate" fits two
+
+
+def test_a_body_after_its_parent_organisations_acronym_is_the_body():
+    df = _frame(
+        [
+            ("a", 0, "U.N. Refugee Relief Agency"), ("b", 0, "Refugee Relief Agency"),
+            ("c", 0, "Tamsin Refugee Relief Agency"),  # no acronym the gazetteer knows
+            ("d", 0, "Refugee Relief Agency"),
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert out[0] == out[1]
+    assert out[2] == "Tamsin Refugee Relief Agency"
+
+
+def test_a_body_after_its_countrys_possessive_is_that_countrys_body():
+    # "Norland's Foreign Ministry" / "Vestria's Foreign Ministry": the model tags the
+    # country and the ministry apart; two ministries, and one with "Norlandic Foreign Ministry"
+    rows = [
+        ("a", 0, 7, "Germany", "GPE", ""), ("a", 10, 26, "Foreign Ministry", "ORG", "'s"),
+        ("b", 0, 6, "Russia", "GPE", ""), ("b", 9, 25, "Foreign Ministry", "ORG", "’s"),
+        ("c", 0, 23, "German Foreign Ministry", "ORG", ""),
+        ("d", 0, 5, "Texas", "GPE", ""), ("d", 40, 56, "Foreign Ministry", "ORG", "'s"),
+    ]  # fmt: skip
+    df = pd.DataFrame(
+        [
+            {"doc_id": d, "start_char": s, "end_char": e, "entity": t, "label": lab,
+             "prev_word": p}
+            for d, s, e, t, lab, p in rows
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert out[1] == out[4]  # Germany's = German
+    assert out[3] != out[1]  # Russia's is another ministry
+    assert out[6] == "Foreign Ministry"  # the place is not right before it: not its owner
+
+
+def test_a_branch_of_a_body_written_with_its_initials_is_one_branch():
+    df = _frame(
+        [
+            ("a", 0, "Harbor Workers Union of Ohio"), ("b", 0, "HWU of Ohio"),
+            ("c", 0, "HWU of Iowa"),  # another branch
+        ]
+    )  # fmt: skip
+    out = _fold(df)
+    assert out[0] == out[1]
+    assert out[2] == "HWU of Iowa"

@@ -308,3 +308,121 @@ def test_curated_names_are_found_before_a_day_and_whole_over_their_parts():
     assert ("b", "Islamic State", "ORG") in found  # the name an alias stands for
     # "Islamic" gives way to the curated whole; "The" is no part of "New York Times"
     assert shadowed(records, texts, dict.fromkeys(texts, "")) == {0}
+
+
+def test_a_story_name_after_an_owners_possessive_is_found():
+    texts = {
+        "a": "The Harbor Commission met on Monday. The Harbor Commission voted 4-1.",
+        "b": "Mayor Lindqvist's Harbor Commission voted on Monday to close the pier.",
+    }
+    start = texts["a"].index("Harbor Commission")
+    records = [
+        {"doc_id": "a", "outlet": "A", "start_char": start, "end_char": start + 17,
+         "text": "Harbor Commission", "label": "ORG", "sentence_id": 0},
+    ]  # fmt: skip
+    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
+    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    found = {(r["doc_id"], r["text"], r["start_char"]) for r in added}
+    # the owner before the name is no part of it ("Lindqvist's"); a capitalised word that
+    # is no possessive still is ("North Harbor Commission" would be another body)
+    assert ("b", "Harbor Commission", texts["b"].index("Harbor")) in found
+    texts["b"] = "The North Harbor Commission voted on Monday to close the pier."
+    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    assert not any(r["doc_id"] == "b" for r in added)
+
+
+def test_the_one_word_an_organisation_goes_by_is_found_where_the_model_missed_it():
+    texts = {
+        "a": "A new Dunmore University survey was released on Tuesday. Harlan Motor Co. agreed.",
+        "b": "The race is tied in a Dunmore poll. Dealers said Harlan would fix the brakes.",
+        "c": "Urban areas voted early. Dunmore found a tie. The Urban Institute disagreed.",
+    }
+
+    def at(doc, name, label="ORG"):
+        s = texts[doc].index(name)
+        return {"doc_id": doc, "outlet": doc.upper(), "start_char": s, "end_char": s + len(name),
+                "text": name, "label": label, "sentence_id": 0}  # fmt: skip
+
+    records = [
+        at("a", "Dunmore University"),
+        at("a", "Harlan Motor Co."),
+        at("c", "Urban Institute"),
+    ]
+    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
+    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    found = {(r["doc_id"], r["text"], r["start_char"]) for r in added}
+    assert ("b", "Dunmore", texts["b"].index("Dunmore")) in found  # "a Dunmore poll"
+    assert ("b", "Harlan", texts["b"].index("Harlan")) in found  # the company's first word
+    # never where a sentence starts: "Urban areas" is no institute (nor "Dunmore found")
+    assert not any(r["doc_id"] == "c" for r in added)
+    # a word a person of the story goes by is no short form of the university
+    person = at("b", "Dunmore", "PERSON")
+    added = propagate_names([*records, person], texts, sentences, dict.fromkeys(texts, ""))
+    assert not any(r["text"] == "Dunmore" for r in added)
+
+
+def test_a_headline_fragment_holding_a_story_name_gives_way_to_it():
+    from lib.resolve.propagate import title_fragments
+
+    def rec(doc, s, text, label, in_title):
+        return {"doc_id": doc, "outlet": doc, "start_char": s, "end_char": s + len(text),
+                "text": text, "label": label, "in_title": in_title}  # fmt: skip
+
+    records = [
+        rec("a", 0, "Ring for Harbor Council", "ORG", True),  # "… Ring for Harbor Council Run"
+        rec("a", 40, "Mayoral Senate Hopeful", "ORG", True),
+        rec("a", 80, "Harbor Rescue Committee", "ORG", True),  # a name of its own
+        rec("a", 120, "Dana Senate Lee", "PERSON", True),  # people never give way
+        rec("a", 160, "Senate Ethics Committee", "ORG", True),  # a name of its own
+        rec("b", 100, "Harbor Council", "ORG", False),
+        rec("b", 130, "Senate", "ORG", False),
+        rec("b", 160, "Rescue Committee", "ORG", False),
+        rec("c", 0, "Vote for Harbor Council", "ORG", False),  # not in a headline
+    ]  # fmt: skip
+    assert title_fragments(records, dict.fromkeys("abc", "")) == {0, 1}
+    # names of another story do not count
+    assert title_fragments(records, {"a": "s1", "b": "s2", "c": "s1"}) == set()
+    # with the texts, only the headline counts: not a heading line further down
+    texts = dict.fromkeys("abc", "Ring for Harbor Council Run\n\n" + "Body text. " * 20)
+    assert title_fragments(records, dict.fromkeys("abc", ""), texts) == {0}
+
+
+def test_an_acronym_is_found_in_a_headline_however_the_outlet_writes_it():
+    texts = {
+        "a": "The HCTU met on Monday. The D.W.R. said nothing.",
+        "b": "Senator Taunts H.C.T.U. on Budget\n\nThe senator spoke on Monday.",
+        "c": "DWR Opens Inquiry\n\nAgents arrived on Monday.",
+    }
+    records = [
+        {"doc_id": "a", "outlet": "A", "start_char": 4, "end_char": 8, "text": "HCTU",
+         "label": "ORG", "sentence_id": 0},
+        {"doc_id": "a", "outlet": "A", "start_char": 28, "end_char": 34, "text": "D.W.R.",
+         "label": "ORG", "sentence_id": 0},
+    ]  # fmt: skip
+    assert all(texts["a"][r["start_char"] : r["end_char"]] == r["text"] for r in records)
+    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
+    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    found = {(r["doc_id"], r["text"]) for r in added}
+    assert {("b", "H.C.T.U."), ("c", "DWR")} <= found
+
+
+def test_an_acronym_and_a_name_after_a_small_word_are_found_in_a_body():
+    texts = {
+        "a": "The Harbor Rescue Fund paid for the boats, the HRTU said on Monday.",
+        "b": "The HRTU, the harbor workers' union, met. The Harbor Rescue Fund paid.",
+        "c": "In Harbor Rescue Fund accounts, the Nrtu and OK lines were busy.",
+    }
+    fund = texts["a"].index("Harbor Rescue Fund")
+    union = texts["a"].index("HRTU")
+    records = [
+        {"doc_id": "a", "outlet": "A", "start_char": fund, "end_char": fund + 18,
+         "text": "Harbor Rescue Fund", "label": "ORG", "sentence_id": 0},
+        {"doc_id": "a", "outlet": "A", "start_char": union, "end_char": union + 4,
+         "text": "HRTU", "label": "ORG", "sentence_id": 0},
+    ]  # fmt: skip
+    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
+    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    found = {(r["doc_id"], r["text"]) for r in added}
+    # "The HRTU, …" where a sentence starts; "The Harbor Rescue Fund" and "In Harbor Rescue
+    # Fund accounts": a small word starting a sentence is no part of the name
+    assert {("b", "HRTU"), ("b", "Harbor Rescue Fund"), ("c", "Harbor Rescue Fund")} <= found

@@ -1,0 +1,101 @@
+"""Whose words: the subject token of a reporting verb (its own subject, a passive's agent,
+a relative pronoun's antecedent, the clause subject of a participle or infinitive, or the
+noun right after an inverted "said"). A mixin of :class:`lib.nlp.attribution.Attributor`,
+kept apart because finding the subject is one job and turning it into a source another."""
+
+from __future__ import annotations
+
+from lib.nlp.clauses import asked_by, sender
+from lib.nlp.people import vocab
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Clause links through which a participle or infinitive takes its head verb's subject.
+INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
+
+
+class Subjects:
+    """Subject finding for an attributor (needs ``doc``, ``in_quote`` and ``ent_of``)."""
+
+    def subject_of(self, verb):
+        """Subject token of a (reporting) verb: its own subject, the agent of a passive, the
+        antecedent of a relative pronoun, or — for participles and infinitives ("...,
+        saying ...", "went on to say") — the subject of the clause it belongs to."""
+        if verb.tag_ == "VBG" and verb.i > 0:
+            found = self._participle_subject(verb)
+            if found is not None:
+                return found
+        node = verb
+        for _ in range(4):
+            climb = False
+            for child in node.children:
+                if child.dep_ in SUBJECT_DEPS and child.i not in self.in_quote:
+                    asker = asked_by(node, child)  # "Roe was asked by host Ana Ruiz, “…”"
+                    if asker is not None:
+                        return asker
+                    if child.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
+                        return node.head
+                    if child.lower_ in ("there",) or child.dep_ == "expl":
+                        return None
+                    if self._inanimate_host(verb, node, child):
+                        climb = True  # "X emphasized that the situation is …, labeling it …"
+                        break
+                    return child
+                if child.dep_ == "agent":
+                    pobjs = [c for c in child.children if c.dep_ == "pobj"]
+                    if pobjs:
+                        return pobjs[0]
+            if node.dep_ == "acl" and node.tag_ in ("VBD", "VBZ", "VBP") and node.head.i < node.i:
+                head = node.head  # "Jane Roe, a former minister ..., called" misparsed
+                if head.pos_ in ("PROPN", "NOUN") and head.i not in self.in_quote:
+                    return head
+            if (node.dep_ not in INHERIT_DEPS and not climb) or node.head.i == node.i:
+                return None
+            node = _up(node)
+        return None
+
+    def _participle_subject(self, verb):
+        """ "footage of Jane Roe saying …": the person right before the participle; a
+        participle hanging on a noun is that noun's, unless the noun is whom a message was
+        sent to ("wrote to members saying …": the writer's)."""
+        prev = self.ent_of.get(verb.i - 1)
+        if prev is not None and prev.label_ == "PERSON" and prev.end == verb.i:
+            return prev.root
+        if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+            return sender(self, verb) or verb.head
+        return None
+
+    def _inanimate_host(self, verb, node, subj) -> bool:
+        """A participle ("labeling", "calling") hosted by a reported clause whose subject is
+        a thing ("the situation"): the speaker is the reporting clause's subject instead."""
+        return (
+            node.i != verb.i
+            and verb.tag_ == "VBG"
+            and node.dep_ == "ccomp"
+            and subj.pos_ == "NOUN"
+            and not subj.ent_type_
+            and subj.lemma_.lower() not in vocab()["source_nouns"]
+        )
+
+    def inverted_subject(self, verb):
+        """``said the official`` parsed without a subject: the noun right after the verb."""
+        if verb.lemma_.lower() not in vocab()["inversion_verbs"]:
+            return None
+        for child in verb.children:
+            if child.i <= verb.i or child.i in self.in_quote:
+                continue
+            if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "nsubj") and (
+                child.pos_ in ("PROPN", "NOUN")
+            ):
+                between = self.doc[verb.i + 1 : child.left_edge.i]
+                if all(t.is_punct or t.is_space for t in between):
+                    return child
+        return None
+
+
+def _up(node):
+    """The clause a participle or infinitive takes its subject from: its head, or the verb
+    a preposition hangs on ("he began by saying …": "began")."""
+    head = node.head
+    if head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return head

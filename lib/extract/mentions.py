@@ -22,6 +22,7 @@ from lib.extract.name_forms import (
     title_before_name,
     title_in_name,
 )
+from lib.extract.place_cues import place_cue, with_dateline_places
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
 from lib.nlp.index import sent_of
@@ -449,6 +450,7 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
         return sent_ids[span[0].i] if span is not None and len(span) else 0
 
     records = nickname_records(records, full_text, sentence_of)  # Thomas "Tam" Okoro
+    records = with_dateline_places(doc, records, sent_ids)  # "KESTRAVIK —" the model missed
     qualify_places(records, full_text)  # "Springfield, Ill." is not "Springfield, Mo."
     return records
 
@@ -577,6 +579,7 @@ def _piece_record(doc, label: str, start: int, end: int, ctx: dict) -> tuple[int
         cue = "title"
     if not cue and prev is not None and prev.text in ctx["titles"]:
         cue = "title"
+    cue = cue or place_cue(doc, start, end, label)  # "governor of X", "ASHFORD, X —"
     if not cue and prev is not None and prev.lower_ in PLACE_PREPOSITIONS:
         cue = "in"
     pos = ctx["text"].find(text, span.start_char, span.end_char)

@@ -81,6 +81,7 @@ CUE_VOTES = {
     "region": ("GPE", 2.0),
     "based": ("GPE", 2.0),
     "title": ("PERSON", 2.0),
+    "place": ("GPE", 2.0),  # lib/extract/place_cues.py: "governor of X", "central X", datelines
     "in": ("GPE", 0.5),
 }
 

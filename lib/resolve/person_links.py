@@ -204,6 +204,8 @@ class _Linker:
         self.doubtful = set(zip(doubtful["doc_id"], doubtful["entity"], strict=True))
         place_cue = df.loc[single & df["cue"].isin(["in", "region", "based"])]
         self.place_words = set(zip(place_cue["doc_id"], place_cue["entity"], strict=True))
+        strong = df.loc[single & (df["cue"] == "place")]  # lib/extract/place_cues.py
+        self.places = set(zip(strong["doc_id"], strong["entity"].map(fold), strict=True))
         # "Halloran Motors Corp." in an article: its bare "Halloran" may be the company
         orgs = df.loc[~single & (df["label"] == "ORG")]
         first = orgs["entity"].str.split(" ", n=1).str[0]
@@ -219,6 +221,8 @@ class _Linker:
         in_doc = doc_people is not None and (
             doc_people.by_last.get(key) or doc_people.by_first.get(key)
         )
+        if (doc_id, key) in self.places or (not in_doc and key in {k for _, k in self.places}):
+            return None  # "the mayor of X", "X, Y and Z counties": the story makes X a place
         # a place name is a person's name only when the article names that person in full
         # and never uses the word as a place ("Garland" of "Merrick Garland", "Nancy")
         if self.known.get(word) is not None and not (

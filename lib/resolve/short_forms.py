@@ -500,6 +500,7 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
         if col in df.columns:
             cue |= df[col].fillna("").astype(str) != ""
     ent_story["cue"] = cue
+    places = set(df.loc[df["cue"] == "place", "entity"]) if "cue" in df.columns else set()
     for story, rows in ent_story.groupby("story"):
         orgs = sorted(set(rows.loc[rows["label"].isin(ORG_LABELS), "entity"]))
         if not orgs:
@@ -516,8 +517,8 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
                 ending[short].add(top)
         strays = rows[rows["label"].isin(STRAY_LABELS)]
         for name, group in strays.groupby("entity"):
-            if gazetteer().lookup(name) is not None:
-                continue
+            if gazetteer().lookup(name) is not None or name in places:
+                continue  # a known place, or one the story makes a place ("nearby X")
             if (group["label"] == "PERSON").any():
                 if " " in name or name in surnames or group["cue"].any():
                     continue

@@ -132,30 +132,6 @@ def _corpus_owner(word, gender, corpus_last, corpus_first, weight, sexes, given)
     return None
 
 
-#: A bare surname one letter off its article's person is a misspelling from this length on.
-MISSPELT_MIN_LEN = 5
-
-
-def _misspelt(key: str, doc_people: _DocPeople | None, gender: str) -> str | None:
-    """The one person of the article whose surname ``key`` misspells by one letter
-    (swapped, dropped or added: "Lindquist" / "Marwod" beside "Bart Lindqvist" / "Celia
-    Marwood"), same first letter, five letters or more, when no one of the corpus bears
-    ``key`` itself ("Kelley" named in full elsewhere is another person than "Kelly") and
-    the model tagged the word a person there."""
-    from rapidfuzz.distance import Levenshtein
-
-    if doc_people is None or len(key) < MISSPELT_MIN_LEN or not key.isalpha():
-        return None
-    owners = set()
-    for other, people in doc_people.by_last.items():
-        if len(other) >= MISSPELT_MIN_LEN and other[0] == key[0]:
-            if Levenshtein.distance(key, other, score_cutoff=1) == 1:
-                owners |= people
-    if gender:
-        owners = {o for o in owners if doc_people.gender.get(o) in (gender, None)}
-    return next(iter(owners)) if len(owners) == 1 else None
-
-
 #: Irregular forms of reporting verbs ("said" of "say").
 IRREGULAR_REPORTING = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak"}
 
@@ -242,8 +218,6 @@ class _Linker:
             or (doc_id, word) in self.doubtful
         )
         given = given_name_gender(word)[1] >= 0.5  # a given name ("Heidi", "Sasha")
-        if target is None and not same and (doc_id, word) in self.person_words:
-            target = _misspelt(key, doc_people, gender)  # "Lindquist" of "Bart Lindqvist"
         if target is None and self._company_word(doc_id, word, gender, has_title):
             return None
         if target is None and ((person and self.known.get(word) is None) or given):

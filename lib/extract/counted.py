@@ -461,8 +461,15 @@ def fill_from_context(doc, figures: list[Figure], cands: list[Candidate]) -> Non
     """Give every figure still counting nothing its :func:`context_noun` phrase as
     ``counted`` (``counted_how = "context"``), leaving the grouping keys (head, lemmas)
     empty. ``cands``: each figure's candidate (its token offsets)."""
+    before = None  # the sentence's last figure that counts a noun of its own
     for fig, cand in zip(figures, cands, strict=True):
+        if fig.counted_how == "noun":
+            before = fig
         if fig.counted:
+            continue
+        if before is not None and before.sentence == fig.sentence and before.unit == fig.unit:
+            # "52 percent of the vote to Haskins's 46 percent": the vote, shown, not grouped on
+            fig.counted, fig.counted_how = before.counted, "context"
             continue
         noun = context_noun(doc, cand)
         if noun is not None:

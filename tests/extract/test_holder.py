@@ -187,3 +187,11 @@ def test_a_dateline_holds_no_figure(nlp, text):
 
 def test_a_subject_that_is_no_dateline_still_holds(nlp):
     assert one(nlp, "First line.\nFord cut 13,000 jobs.", 13_000).holder_text == "Ford"
+
+
+def test_a_share_counting_nothing_shows_what_the_share_before_it_counts(nlp):
+    figs = extract_figures(
+        nlp("Okafor took 52 percent of the vote to Carl Haskins's 46 percent on Tuesday.")
+    )
+    second = [f for f in figs if f.value == 46][0]
+    assert (second.counted, second.counted_how, second.counted_head) == ("vote", "context", "")

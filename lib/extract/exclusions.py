@@ -272,7 +272,7 @@ def figure_kind(doc, cand: Candidate, s0: int, s1: int, counted_head: str = "") 
     before = doc[cand.start - 1].lower_ if cand.start > s0 else ""
     if joined.startswith(AGE_AFTER) or before in ("aged", "age", "ages"):
         return "age"
-    if person_aside(doc, cand, s0, s1) or age_person(doc, cand, s0) is not None:
+    if _person_aside(doc, cand, s0, s1) or age_person(doc, cand, s0) is not None:
         return "age"
     if unit in v["currency_display"] or (len(unit) == 3 and unit.isupper()):
         return "money"
@@ -319,7 +319,7 @@ def age_person(doc, cand: Candidate, s0: int):
 MAX_AGE = 110
 
 
-def person_aside(doc, cand: Candidate, s0: int, s1: int) -> bool:
+def _person_aside(doc, cand: Candidate, s0: int, s1: int) -> bool:
     """ "Maddon, 66, has …": a bare number between commas after a person's name."""
     start, end = cand.start, cand.end
     aside = (

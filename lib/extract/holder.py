@@ -32,7 +32,7 @@ above, "" when there is no holder). :mod:`lib.resolve.holders` turns it into the
 from __future__ import annotations
 
 from lib.extract.candidates import Candidate
-from lib.extract.exclusions import age_person, anchor_token, person_aside
+from lib.extract.exclusions import age_person, anchor_token
 from lib.extract.numbers import vocab
 from lib.nlp.index import ent_at, sent_of
 
@@ -251,13 +251,9 @@ def _aged(doc, cand: Candidate, noun):
     """ "the 64-year-old Delgado", "Delgado, a 64-year-old senator": the person an age
     describes (the name "N-year-old" modifies, or the name its noun is set beside); "At
     64, Delgado …", "Delgado, who is 64, …" (:func:`lib.extract.exclusions.age_person`)."""
-    sent = doc[cand.start].sent
-    named = age_person(doc, cand, sent.start)
+    named = age_person(doc, cand, doc[cand.start].sent.start)
     if named is not None:  # "At 64, Delgado …", "Delgado, who is 64, …"
         return _name_span(doc, named)
-    aside = person_aside(doc, cand, sent.start, sent.end)
-    if aside and doc[cand.start - 2].ent_type_ not in MODIFIER_LABELS:
-        return _name_span(doc, doc[cand.start - 2])  # "Kilbride, 81, …" typed a place
     old = next((t for t in doc[cand.end : min(cand.end + 4, len(doc))] if t.lower_ == "old"), None)
     if old is None or old.dep_ != "amod":
         return None

@@ -152,10 +152,7 @@ def test_an_age_is_held_by_the_person_it_describes(nlp, text):
     ],
 )
 def test_a_number_set_beside_a_one_word_name_before_a_verb_is_an_age(nlp, text, value, kind):
-    fig = one(nlp, text, value)
-    assert fig.kind == kind
-    if kind == "age":  # held by the name, so it can form a claim of that person's age
-        assert fig.holder_text == text.split(",")[0]
+    assert one(nlp, text, value).kind == kind
 
 
 @pytest.mark.parametrize(

@@ -315,30 +315,18 @@ def age_person(doc, cand: Candidate, s0: int):
     return None
 
 
-#: The oldest age read from "Name, N, ..." when the name may be an organisation.
-MAX_AGE = 110
-
-
 def _person_aside(doc, cand: Candidate, s0: int, s1: int) -> bool:
     """ "Maddon, 66, has …": a bare number between commas after a person's name."""
     start, end = cand.start, cand.end
-    aside = (
+    return (
         not cand.unit
         and start - 2 >= s0
         and doc[start - 1].text == ","
         and end < s1
         and doc[end].text == ","
         and (doc[start - 2].ent_type_ == "PERSON" or doc[start - 2].pos_ == "PROPN")
+        and doc[start - 2].ent_type_ not in ("GPE", "LOC", "DATE", "ORG")
     )
-    if not aside or doc[start - 2].ent_type_ in ("LOC", "DATE"):
-        return False
-    if doc[start - 2].ent_type_ not in ("ORG", "GPE"):
-        return True
-    # a surname the model typed ORG or GPE ("Kilbride, 81, appeared by video"): one word,
-    # an age a person can have, and the person's verb right after
-    one_word = doc[start - 2].ent_iob_ == "B" and (start - 3 < s0 or doc[start - 3].ent_iob_ != "I")
-    verb_next = end + 1 < s1 and doc[end + 1].pos_ in ("VERB", "AUX")
-    return one_word and 1 <= cand.value <= MAX_AGE and verb_next
 
 
 #: Words before a number that make a bare year-like number ("2024") a year modifying its

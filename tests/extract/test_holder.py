@@ -144,18 +144,6 @@ def test_an_age_is_held_by_the_person_it_describes(nlp, text):
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "kind"),
-    [
-        ("Maddon, 66, has managed the team since May.", 66, "age"),  # a surname typed GPE
-        ("Clinton won California, 55, and New York, 29.", 55, "count"),  # a place's count
-        ("Acme Corp, 45, fell.", 45, "count"),  # two words: an organisation
-    ],
-)
-def test_a_number_set_beside_a_one_word_name_before_a_verb_is_an_age(nlp, text, value, kind):
-    assert one(nlp, text, value).kind == kind
-
-
-@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("At 10, the index was up 50 points.", 10),

@@ -90,12 +90,15 @@ def dateline_credits(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _dateline_credit(paragraph: str) -> str:
+    """The credit in brackets of a dateline at the start of ``paragraph``, else ""."""
+    m = DATELINE.match(paragraph or "")
+    return " ".join(m.group("agency").split()) if m else ""
+
+
 def wire_agency(paragraph: str) -> str:
     """The agency a wire dateline at the start of ``paragraph`` names, else ""."""
-    m = DATELINE.match(paragraph or "")
-    if not m:
-        return ""
-    return WIRE_AGENCIES.get(m.group("agency").strip().lower().rstrip("."), "")
+    return WIRE_AGENCIES.get(_dateline_credit(paragraph).lower().rstrip("."), "")
 
 
 #: Words in a dateline's brackets that are no outlet ("(UPDATED) —").
@@ -106,14 +109,11 @@ def dateline_outlet(paragraph: str) -> str:
     """The outlet a dateline at the start of ``paragraph`` credits ("ASHFORD, Ore. (Northern
     Press) —", "(KXMN) —"): a known agency's name, else one to four capitalised words as
     written; "" otherwise."""
-    m = DATELINE.match(paragraph or "")
-    if not m:
-        return ""
-    name = " ".join(m.group("agency").split())
-    known = WIRE_AGENCIES.get(name.lower().rstrip("."))
+    name = _dateline_credit(paragraph)
+    known = wire_agency(paragraph)
     words = name.split()
     if known or not 1 <= len(words) <= 4 or not all(w[0].isupper() for w in words):
-        return known or ""
+        return known
     return "" if any(w.lower() in NOT_CREDITS for w in words) else name
 
 

@@ -165,7 +165,7 @@ def _holder_key(row: dict) -> tuple[str, bool]:
     return "n:" + " ".join(words).replace(" ,", ",").strip(", "), strong  # lists keep commas
 
 
-def _in_days(row: dict, value: float) -> tuple[float, str]:
+def _in_compared_unit(row: dict, value: float) -> tuple[float, str]:
     """Durations in days ("three weeks" -> 21 days), converted measures in the unit they
     are compared in ("240 km/h" in mph: ``unit_conversions`` in lib/data/numbers.json),
     other values unchanged (in the unit :data:`SAME_UNIT` compares them in)."""
@@ -180,9 +180,9 @@ def _in_days(row: dict, value: float) -> tuple[float, str]:
 
 def _item(row: dict) -> dict:
     lo, hi = figure_interval(row["value"], row["value_max"], row["qualifier"], row["text"])
-    value, unit = _in_days(row, float(row["value"]))
+    value, unit = _in_compared_unit(row, float(row["value"]))
     if unit != row["unit"]:
-        lo, hi = _in_days(row, lo)[0], _in_days(row, hi)[0]
+        lo, hi = _in_compared_unit(row, lo)[0], _in_compared_unit(row, hi)[0]
     if row["unit"] in vocab()["unit_conversions"]:  # an outlet's conversion is rounded
         lo, hi = lo * (1 - CONVERSION_SLACK), hi * (1 + CONVERSION_SLACK)
     holder, strong_holder = _holder_key(row)

@@ -220,11 +220,13 @@ def test_two_towns_of_one_name_in_two_states(event):
 def test_counties_parishes_and_a_bayou_are_places(event):
     """ "Hollis and Breckin counties" (the model read "Hollis" as a nationality): both
     places (lib/extract/place_cues.py); "on Bayou Serpent" is water, no person
-    (lib/resolve/labels.py PLACE_PREFIXES)."""
+    (lib/resolve/labels.py PLACE_PREFIXES); the "Parish" of "Parish President Lucien
+    Arceneaux" is no mention of the parish (lib/nlp/names.py NOT_NAMES)."""
     _, analysis = event("hurricane_landfall")
     assert _labels(analysis, "Hollis") == {"GPE"}
     assert _entity_outlets(analysis, "Breckin County") == {"Gulf Coast Gazette", "Magnolia Ledger"}
     assert _entity_outlets(analysis, "Chauvin Parish") == STORM
+    assert "Parish" not in _texts(analysis, "Chauvin Parish")  # "Parish President Lucien …"
     assert _labels(analysis, "Bayou Serpent") == {"LOC"}
     people = analysis.entities[analysis.entities["label"] == "PERSON"]
     assert not {"Bayou Serpent", "Civic Center", "Hollis"} & set(people["entity"])
@@ -315,6 +317,15 @@ def test_figures_of_the_round_9_events(event):
     shelter = f[f["value"] == 600]
     assert set(shelter["outlet"]) == {"Gulf Coast Gazette", "Bayou Radio"}
     assert shelter["claim_id"].nunique() == 1
+
+
+def test_a_figure_that_is_the_subject_of_its_verb_is_no_source(event):
+    """ "Gov. Annette Broussard said … that four deaths had been confirmed": said by the
+    governor, never by "four deaths" (lib/nlp/attribution.py for_figure)."""
+    _, analysis = event("hurricane_landfall")
+    f = analysis.claims
+    deaths = f[(f["doc_id"] == "gulf_coast_gazette") & (f["value"] == 4)]
+    assert set(deaths["said_by"]) == {"Annette Broussard"}
 
 
 def test_a_weekday_with_its_part_of_day_is_the_papers_own_day(event):

@@ -15,7 +15,14 @@ through the real path (files as users upload them -> the corpus loader -> the an
   full stops ("S.E.C.", "SEC", "FTC"), senators written "Democrat of Oregon" and "D-Ore.",
   "the chairwoman replied", a whistleblower "Tobias" / "Toby", a UK outlet's byline
   "Name, US Business Editor · 9 October 2025" and curly single quotation marks, a
-  print-edition note that quotes the print headline, a wire credit "(CapitolBeat)".
+  print-edition note that quotes the print headline, a wire credit "(CapitolBeat)";
+- ``shutdown_vote``: Congress, written three US ways: "Speaker Glenda Marsh, Republican of
+  Ohio" / "House Speaker Glenda Marsh, R-Ohio," / "Speaker Glenda Marsh (R-Ohio)", "Ms.",
+  "F.B.I." / "FBI", "(CBO)", a congresswoman misspelled by one letter in one outlet, a
+  nickname in quotation marks ("Dale "Bulldog" Pruett"), an amendment named for a senator,
+  a page title "… - The Capital Record", a plain-text headline "… | Liberty Herald", and a
+  Markdown file that nothing names whose byline "Name · Sep 30, 2025, 11:15 PM EDT" comes
+  after the headline's dek (its summary line).
 
 The analysis of each event is made once per module (the ``event`` fixture). Tests marked
 ``xfail(strict=True)`` are failures in other owners' layers, each naming its class and file.
@@ -31,6 +38,7 @@ __all__ = ["event"]  # the module-scoped fixture, shared with this module
 
 STORM = {"Gulf Coast Gazette", "Magnolia Ledger", "Bayou Radio"}
 HEARING = {"The National Chronicle", "The Sterling Post", "CapitolBeat"}
+CONGRESS = {"The Capital Record", "Liberty Herald", "Daily Spark"}
 
 
 def _names(analysis) -> set[str]:
@@ -100,10 +108,32 @@ def test_a_british_byline_with_the_writers_job_and_a_day_month_date(event):
     assert "Additional reporting by Samir Haddou" in post.boilerplate
 
 
+def test_a_congress_storys_outlets_titles_and_a_byline_after_the_dek(event):
+    corpus, analysis = event("shutdown_vote")
+    assert _doc_outlets(analysis) == {
+        "capital_record": "The Capital Record",  # og:site_name; "<title>… - The Capital Record"
+        "liberty_herald": "Liberty Herald",  # "… | Liberty Herald" on the first line
+        "daily_spark": "Daily Spark",  # class 8: the file's name
+    }
+    record = _doc(corpus, "capital_record")
+    assert record.title == "House Passes Stopgap Bill, Averting Shutdown for Now"
+    assert record.byline == "Miriam Okonjo-Hale and Peter Lindqvist"
+    assert "with the headline" in record.boilerplate and "with the headline" not in record.text
+    herald = _doc(corpus, "liberty_herald")
+    assert herald.title == "House passes stopgap to avert shutdown as Marsh wins over holdouts"
+    assert (herald.byline, herald.published) == ("Travis Kendrick", "2025-09-30")
+    # "# Headline", "### its dek", then "**Ayesha Brandt** · Sep 30, 2025, 11:15 PM EDT"
+    # (lib/corpus/parse.py _header_after_dek)
+    spark = _doc(corpus, "daily_spark")
+    assert spark.title == "GOP Hardliners Fold As House Passes Stopgap Bill"
+    assert (spark.byline, spark.published) == ("Ayesha Brandt", "2025-09-30")
+    assert "Ayesha Brandt" not in spark.text and "Ayesha Brandt" in spark.boilerplate
+
+
 def test_no_quote_from_the_headlines_of_round_9_events(event):
     from lib.nlp.headline import title_end
 
-    for name in ("hurricane_landfall", "data_breach_hearing"):
+    for name in ("hurricane_landfall", "data_breach_hearing", "shutdown_vote"):
         corpus, analysis = event(name)
         q = analysis.quotes
         for document in corpus.documents:
@@ -155,6 +185,50 @@ def test_people_of_a_hearing_across_outlets(event):
     assert not {"Toby Wren", "Lorna Whitcomb", "Ashgrove", "Whitcombe"} & _names(analysis)
     people = analysis.entities[analysis.entities["label"] == "PERSON"]
     assert "Harriet Cole" not in set(people["entity"])  # the byline
+
+
+def test_people_of_a_congress_story_across_outlets(event):
+    """Titles and parties three ways ("Republican of Ohio", "R-Ohio", "(R-Ohio)"), "Ms.",
+    "Tamsin Oyelaron" (one letter off), Dale "Bulldog" Pruett: one row each."""
+    _, analysis = event("shutdown_vote")
+    for person in ("Glenda Marsh", "Curtis Albrecht", "Tamsin Oyelaran", "Russell Hartigan"):
+        assert _entity_outlets(analysis, person) == CONGRESS, person
+    assert _entity_outlets(analysis, "Kelsey Dunmore") == {"The Capital Record", "Liberty Herald"}
+    assert "Tamsin Oyelaron" in _texts(analysis, "Tamsin Oyelaran")
+    assert _labels(analysis, "Dale Pruett") == {"PERSON"}
+    names = _names(analysis)
+    assert not {"Bulldog", "Oyelaron", "Tamsin Oyelaron", "Marsh", "Albrecht"} & names
+    for outlet_name in ("Ayesha Brandt", "Travis Kendrick", "Miriam Okonjo-Hale"):
+        assert outlet_name not in names  # bylines
+
+
+def test_bodies_of_a_congress_story_and_their_acronyms(event):
+    _, analysis = event("shutdown_vote")
+    cbo = "Congressional Budget Office"  # "(CBO)", "The CBO has estimated"
+    assert _entity_outlets(analysis, cbo) == CONGRESS and "CBO" in _texts(analysis, cbo)
+    assert _texts(analysis, "FBI") == {"F.B.I.", "FBI"}
+    for body in ("House", "Senate"):
+        assert _entity_outlets(analysis, body) == CONGRESS, body
+
+
+def test_speakers_of_a_congress_story(event):
+    _, analysis = event("shutdown_vote")
+    said = [("capital_record", "did our job", "Glenda Marsh"),
+            ("capital_record", "president wants", "Kelsey Dunmore"),  # "…," said Kelsey Dunmore
+            ("capital_record", "ransom note", "Tamsin Oyelaran"),
+            ("liberty_herald", "plain and simple", "Tamsin Oyelaran"),  # "Oyelaron" ... she said
+            ("liberty_herald", "non-negotiable", "Curtis Albrecht"),
+            ("daily_spark", "back in November", "Dale Pruett"),
+            ("daily_spark", "hostage", "Tamsin Oyelaran")]  # fmt: skip
+    for doc_id, words, speaker in said:
+        assert _quote(analysis, doc_id, words)["speaker"] == speaker, words
+    q = analysis.quotes
+    job = q[q["quote"].str.contains("did our job")]
+    assert set(job["outlet"]) == CONGRESS and job["group_id"].nunique() == 1
+    f = analysis.claims
+    for value in (219, 211, 6e9):
+        rows = f[f["value"] == value]
+        assert set(rows["outlet"]) == CONGRESS and rows["claim_id"].nunique() == 1, value
 
 
 # -- class 4: short forms -----------------------------------------------------------------------

@@ -44,7 +44,7 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_A
 LABEL_NAMES = {
     "PERSON": "Person",
     "ORG": "Organisation",
-    "GPE": "Country / city",
+    "GPE": "Country / state / city",
     "LOC": "Place",
     "NORP": "Group / nationality",
     "FAC": "Facility",

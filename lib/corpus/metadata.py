@@ -186,10 +186,10 @@ def bar_byline(line: str) -> tuple[str, str, str] | None:
 
 
 #: A writer's job after their name in a byline ("Staff Writer", "Senior Health
-#: Correspondent", "Contributing Editor"): general newsroom words.
+#: Correspondent", "Contributing Editor", "US Business Editor", "Washington
+#: Correspondent"): up to three words, then a general newsroom word.
 _NEWSROOM_ROLE = re.compile(
-    r"^(?:(?:senior|chief|staff|special|contributing|political|national|foreign|health|"
-    r"science|business|sports|investigative|legal|economics|education|metro|local)\s+)*"
+    r"^(?:[\w.'’&-]+\s+){0,3}"
     r"(?:writer|reporter|correspondent|editor|contributor|columnist|photographer|producer)s?$",
     re.I,
 )

@@ -98,7 +98,8 @@ class _Reader:
                 self.found["_published_labelled"] = "yes"
             self.boiler.append(plain)
             return True
-        barred = None if self.seen_prose else bar_byline(plain)
+        # a bar byline opens the body, or comes right after the headline's dek
+        barred = bar_byline(plain) if not self.seen_prose or len(self.body) <= 2 else None
         if barred:  # "Jane Doe | The Daily Example | May 21, 2025"
             for key, value in zip(("byline", "outlet", "published"), barred, strict=True):
                 if value:
@@ -217,8 +218,11 @@ class _Reader:
 
 
 def _header_after_dek(line: str) -> bool:
-    """A byline or date line under a headline and its one-sentence summary (the dek)."""
+    """A byline or date line under a headline and its one-sentence summary (the dek):
+    "By Jane Doe", "Jane Doe · Sep 30, 2025, 11:15 PM EDT", a date."""
     if BYLINE.match(line) and len(line.split()) <= 10 and not line.endswith("."):
+        return True
+    if bar_byline(line) is not None:
         return True
     return is_date_line(line) or bool(labelled_date(line)[1]) or is_dateish(line)
 

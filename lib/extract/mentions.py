@@ -15,6 +15,7 @@ from lib.extract.name_forms import (
     clear_given_name,
     court_of_place,
     hyphen_rest,
+    named_facility,
     nickname_records,
     numbered_body,
     person_of_place,
@@ -275,6 +276,8 @@ def _join(doc: Doc, ent: Span, nxt: Span) -> Span | None:
             or (words == [")"] and ent[0].is_title and _opened_before(doc, ent))
         )  # "Domenic" + "M. Recchia Jr.", "(strongman Moammar" + ")" + "Gadhafi"
     )
+    if named_facility(doc, ent, nxt):  # "Lucien Arceneaux Sr." + "Civic Center"
+        return doc.char_span(ent.start_char, nxt.end_char, label="FAC")
     if numbered_body(doc, ent, nxt) or (  # "10th" + "U.S. Circuit Court of Appeals"
         ent.label_ == "ORG" == nxt.label_  # "... Co-operation and" + "Development": one
         and len(ent.text.removeprefix("the ").split()) > 2  # cut at "and" ("Indo-Pacific and"

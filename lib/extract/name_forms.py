@@ -15,7 +15,9 @@ Read from the text itself, whatever pieces the model made of it:
   ("Teo Varga of Aventura, Florida") is two names (:func:`person_of_place`), and so are a
   body and the person a title of it names ("Fed Chair Ada Roe": :func:`title_in_name`);
 - a number in digits and the body it numbers, tagged apart ("10th" + "U.S. Circuit Court
-  of Appeals"), are one organisation (:func:`numbered_body`);
+  of Appeals"), are one organisation (:func:`numbered_body`), and a person and the
+  building named after them ("Lucien Arceneaux Sr." + "Civic Center") one facility
+  (:func:`named_facility`);
 """
 
 from __future__ import annotations
@@ -285,6 +287,29 @@ def numbered_body(doc: Doc, ent: Span, nxt: Span) -> bool:
     if ent.label_ != "ORDINAL" or not ent.text[:1].isdigit():
         return False
     return nxt.label_ == "ORG" and nxt.start == ent.end and nxt[0].text[:1].isupper()
+
+
+#: Generational suffixes a full stop ends ("Lucien Arceneaux Sr." + "Civic Center").
+SUFFIX_STOPS = frozenset({"Jr", "Sr"})
+
+
+def named_facility(doc: Doc, ent: Span, nxt: Span) -> bool:
+    """``ent`` a person's (or a name the model typed an organisation) and ``nxt``, right
+    after it, one to three capitalised words ending in a building's head word ("Lucien
+    Arceneaux Sr." + "Civic Center", "Edna Pryor" + "Memorial Library"): one facility
+    named after that person."""
+    gap = doc_text(doc)[ent.end_char : nxt.start_char]
+    if ent.label_ not in ("PERSON", "ORG") or gap not in (" ", ". "):
+        return False
+    if gap == ". " and ent[-1].text not in SUFFIX_STOPS:
+        return False
+    words = nxt.text.split(" ")
+    return (
+        len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and name_heads().get(words[-1]) == "FAC"
+        and not clear_given_name(words[0])
+    )
 
 
 def clear_given_name(word: str) -> bool:

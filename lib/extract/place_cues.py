@@ -37,6 +37,8 @@ PLACE_CUE = "place"
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _LIST_WORDS = frozenset({",", "and", "or", "&"})
+#: Plural kinds of local area a list of names read as nationalities may end in.
+_AREA_PLURALS = frozenset({"counties", "parishes", "townships", "boroughs"})
 #: At most this many tokens between a name and the plural kind of place its list ends in.
 _LIST_MAX_TOKENS = 12
 
@@ -61,10 +63,16 @@ def vocab() -> dict[str, frozenset[str]]:
 
 def place_cue(doc: Doc, start: int, end: int, label: str) -> str:
     """:data:`PLACE_CUE` when the context of the name ``doc[start:end]`` makes it a place,
-    else "". Nationalities ("southern Democrats") are left alone."""
-    if label == "NORP" or end <= start:
+    else "". Nationalities ("southern Democrats") are left alone; a name the model read as
+    one that no nationality is, listed before a plural kind of place, is a place ("Hollis
+    and Breckin counties")."""
+    if end <= start:
         return ""
     words = vocab()
+    if label == "NORP":  # proper nouns only: "Black and Hispanic counties" are people's
+        proper = all(t.pos_ == "PROPN" for t in doc[start:end])
+        listed = proper and _listed_places(doc, end, _AREA_PLURALS)
+        return PLACE_CUE if listed and not _demonym(doc[start:end].text) else ""
     found = (
         _in_dateline(doc, start, end)
         or _of_place(doc, start, end, words["of_words"])
@@ -73,6 +81,15 @@ def place_cue(doc: Doc, start: int, end: int, label: str) -> str:
         or _listed_places(doc, end, words["plural_places"])
     )
     return PLACE_CUE if found else ""
+
+
+def _demonym(name: str) -> bool:
+    """A nationality, a party's members or any name the gazetteer knows ("American",
+    "Republican": "Republican and Democratic counties" are no places)."""
+    from lib.nlp.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    return name in gaz.demonyms or name.rstrip("s") in gaz.demonyms or gaz.lookup(name) is not None
 
 
 def _in_dateline(doc: Doc, start: int, end: int) -> bool:

@@ -246,6 +246,8 @@ class Attributor(Subjects):
                 if anc.dep_ == "acl":
                     continue  # "losses estimated at ...": nobody estimates here
                 subj = self.subject_of(anc)
+                if subj is not None and subj.left_edge.i <= anchor.i <= subj.right_edge.i:
+                    continue  # "four deaths had been confirmed": the figure, no source
                 if subj is not None:
                     source = self.source_of(subj, lemma)
                     if source is not None:

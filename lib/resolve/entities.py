@@ -17,6 +17,7 @@ from lib.resolve.labels import vote_labels
 from lib.resolve.people import person_clusters
 from lib.resolve.person_links import link_people, person_forms
 from lib.resolve.short_forms import fold_short_forms
+from lib.resolve.storms import fold_storm_names
 from lib.schema import NAME_LABELS
 
 
@@ -246,6 +247,7 @@ def resolve_entities(mentions: pd.DataFrame) -> pd.DataFrame:
     before = df["entity"]
     df["entity"] = fold_short_forms(df, story_keys(df))  # "the Post", "Springfield"
     df["entity"] = fold_bare_places(df, story_keys(df))  # "Korea" of "South Korea"
+    df["entity"], df["label"] = fold_storm_names(df, story_keys(df))  # "Odalys"
     orgs = set(df.loc[df["label"] == "ORG", "entity"])
     joined = (df["entity"] != before) & (df["label"] != "ORG") & df["entity"].isin(orgs)
     df.loc[joined, "label"] = "ORG"  # "the Enquirer" read as a person is the newspaper

@@ -5,8 +5,8 @@
   written ("the couple"); ``holder_entity``: the canonical entity only ("" otherwise).
 - ``time``: the date the figure is about (:func:`lib.extract.measure.time_text`) resolved
   against its article's published date with dateparser: "2017-03-22" for "Wednesday" in
-  an article of 24 March 2017 (the article's own weekday is its own day: "Monday" in a
-  Monday paper), "2016" for "last year", "2011-03" for "March 2011",
+  an article of 24 March 2017 (the article's own weekday is its own day: "Monday" or "Monday
+  morning" in a Monday paper), "2016" for "last year", "2011-03" for "March 2011",
   "2017-W11" for "last week"; an expression that names no date of its own ("the previous
   night", "overnight") is kept as written, and a relative one in an article without a
   date too. :func:`time_span` turns a resolved time back into the days it covers, so
@@ -24,6 +24,8 @@ import pandas as pd
 
 from lib.resolve.speakers import entity_at
 
+#: A part of the day after a weekday ("Thursday morning" is Thursday).
+PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$")
 YEAR_ONLY = re.compile(r"^(?:in\s+)?(1[89]\d\d|20\d\d|2100)$", re.I)
 #: dateparser periods kept, with the resolved time's format.
 PERIOD_FORMAT = {
@@ -92,7 +94,8 @@ def resolve_time(text: str, published: str = "") -> str:
     base = publication_date(published)
     if base is None and not re.search(r"\b(1[89]\d\d|20\d\d)\b", text):
         return written  # relative to a date nobody gave: as written
-    if base is not None and written.lower().rstrip(".,") == WEEKDAYS[base.weekday()]:
+    day = PART_OF_DAY.sub("", written.lower().rstrip(".,"))  # "Monday morning": Monday
+    if base is not None and day == WEEKDAYS[base.weekday()]:
         return base.strftime(PERIOD_FORMAT["day"])  # "on Monday" in Monday's paper: that day
     found = _parse(text, base or dt.datetime(2000, 1, 1))
     if found is None:

@@ -18,6 +18,10 @@ PLACE_SUFFIXES = frozenset(
     {"Township", "County", "Village", "Borough", "Parish", "Municipality", "Prefecture"}
 )
 
+#: First words that make a name a natural place, never a person ("Bayou Serpent", "Lake
+#: Tamsen", "Mount Arlo"): the model types an unknown one by its shape, as a person.
+PLACE_PREFIXES = frozenset({"Bayou", "Lake", "Mount", "Mt.", "Cape", "Isle"})
+
 
 @functools.lru_cache(maxsize=1)
 def media_names() -> frozenset[str]:
@@ -122,4 +126,6 @@ def vote_labels(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
             out[entity] = "GPE"  # "Lower Merion Township", "Orange County"
         elif head_label(entity):
             out[entity] = head_label(entity)  # "Halvorsen Tower": a building, not a person
+        elif out[entity] == "PERSON" and entity.split(" ")[0] in PLACE_PREFIXES and " " in entity:
+            out[entity] = "LOC"  # "on Bayou Serpent": water, not a person
     return df["entity"].map(out).fillna(df["label"])

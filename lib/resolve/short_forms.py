@@ -36,6 +36,7 @@ import pandas as pd
 from lib.extract.name_forms import regions
 from lib.nlp.gazetteer import gazetteer, norm_key
 from lib.nlp.names import head_words
+from lib.resolve.bare_places import bare_places
 from lib.resolve.grouping import UnionFind
 
 # Head words are declared once, with what each means, in ``lib/data/name_heads.csv``.
@@ -231,8 +232,8 @@ def company_first_word(name: str) -> str:
     words = name.replace(",", "").split(" ")
     while len(words) > 2 and words[-1] in LEGAL_FORMS:
         words = words[:-1]
-    if len(words) < 2 or words[-1] not in COMPANY_WORDS or words[0] == "The":
-        return ""
+    if len(words) < 2 or words[-1] not in COMPANY_WORDS or words[0] == "The" or "of" in words:
+        return ""  # "Department of Health" goes by no first word
     first = words[0]
     if not (first[:1].isupper() and first[1:].islower()) or _is_place([first]):
         return ""
@@ -310,7 +311,7 @@ def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
     mapping.update(_strays(df, stories, mapping))
     out = [mapping.get((s, e), e) for s, e in zip(stories, df["entity"], strict=True)]
     result = _lone_heads(df.assign(entity=pd.Series(out, index=df.index, dtype=object)), stories)
-    return _bare_places(df.assign(entity=result), stories)
+    return bare_places(df.assign(entity=result), stories)
 
 
 def owned_bodies(df: pd.DataFrame) -> pd.Series:
@@ -379,10 +380,11 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
         for key in initials(name):
             by_initials[key].add(name)
         offices[same_office(name)].add(name)
-    for name in names:  # "FBI" / "Federal Bureau of Investigation"
-        owners = {org_spelling(n) for n in by_initials.get(name, ())}
+    for name in names:  # "FBI" (or "F.B.I.") / "Federal Bureau of Investigation"
+        spelled = by_initials.get(name.replace(".", ""), set())
+        owners = {org_spelling(n) for n in spelled}
         if name.isupper() and " " not in name and len(owners) == 1:
-            longer[name] |= by_initials[name]
+            longer[name] |= spelled
     # "the Enquirer" of "National Enquirer"; "Quillon" of "Quillon Pharmaceuticals Inc.";
     # each when nothing else fits
     for forms in (suffix_forms, lambda n: [s for s in [company_first_word(n)] if s]):
@@ -528,50 +530,3 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
             if len(owners) == 1:
                 out[(story, name)] = next(iter(owners))
     return out
-
-
-#: Last words of a county-like area whose bare name is the same place ("Miami-Dade County"
-#: / "Miami-Dade") when the bare name is no other place the gazetteer knows.
-AREA_WORDS = (" County", " Parish", " Borough")
-
-
-def _saint(name: str) -> str:
-    """One spelling of a saint's name in a place: "Saint Petersburg" -> "St. Petersburg"."""
-    for form in ("Saint ", "St "):
-        if name.startswith(form):
-            return "St. " + name[len(form) :]
-    return name
-
-
-def _bare_places(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
-    """A bare place name -> its one qualified form in the same article, else in the story
-    ("Saint Petersburg" and "St. Petersburg" written alike); a bare name the gazetteer
-    does not know -> the story's one county of that name ("Miami-Dade" -> "Miami-Dade
-    County")."""
-    places = df[df["label"].isin(PLACE_LABELS)]
-    qualified = places[places["entity"].str.contains(", ", regex=False)]
-    areas = places[places["entity"].str.endswith(AREA_WORDS)]
-    if qualified.empty and areas.empty:
-        return df["entity"]
-    in_doc: dict[tuple, set[str]] = defaultdict(set)
-    in_story: dict[tuple, set[str]] = defaultdict(set)
-    for doc, story, ent in zip(
-        qualified["doc_id"], stories[qualified.index], qualified["entity"], strict=True
-    ):
-        bare = _saint(ent.split(", ", 1)[0])
-        in_doc[(doc, bare)].add(ent)
-        in_story[(story, bare)].add(ent)
-    counties: dict[tuple, set[str]] = defaultdict(set)
-    for story, ent in zip(stories[areas.index], areas["entity"], strict=True):
-        bare = ent.rsplit(" ", 1)[0]
-        if gazetteer().lookup(bare) is None:
-            counties[(story, bare)].add(ent)
-    out = []
-    for doc, story, ent, lab in zip(df["doc_id"], stories, df["entity"], df["label"], strict=True):
-        key = _saint(ent)
-        forms = in_doc.get((doc, key))
-        if not forms and ent not in regions():  # "Washington" may be the state or the city
-            forms = in_story.get((story, key), set())
-        forms = forms or counties.get((story, ent), set())
-        out.append(next(iter(forms)) if lab in PLACE_LABELS and len(forms) == 1 else ent)
-    return pd.Series(out, index=df.index, dtype=object)

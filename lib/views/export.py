@@ -20,7 +20,7 @@ def readable(
     table: pd.DataFrame, headers: dict[str, str], values: dict[str, dict] | None = None
 ) -> pd.DataFrame:
     """``table`` in the page's words, for a download: each column in ``values`` mapped to
-    the names the page shows (``{"label": {"GPE": "Country / city"}}``; values without a
+    the names the page shows (``{"label": {"GPE": "Country / state / city"}}``; values without a
     name are kept), then columns renamed to the page's ``headers`` (others keep theirs)."""
     out = table.copy()
     for col, names in (values or {}).items():

@@ -337,7 +337,7 @@ def test_every_csv_speaks_the_pages_words_and_identifies_its_rows(monkeypatch):
             if "Type" in table:
                 assert set(table["Type"]) <= set(LABEL_NAMES.values()), page
     (compare,) = csvs["compare"]
-    assert compare["Type"].isin(["Country / city", "Group / nationality"]).any()
+    assert compare["Type"].isin(["Country / state / city", "Group / nationality"]).any()
     (entity,) = csvs["entity"]
     assert entity["Entity"].nunique() == 1 and len(entity) > 1
     claims, figures = csvs["figures"]

@@ -38,5 +38,5 @@ def test_readable_uses_the_pages_names_and_headers():
     table = pd.DataFrame({"entity": ["Oslo", "Jane"], "label": ["GPE", "ODD"], "n": [1, 2]})
     out = readable(table, {"entity": "Entity", "label": "Type"}, {"label": LABEL_NAMES})
     assert list(out.columns) == ["Entity", "Type", "n"]
-    assert list(out["Type"]) == ["Country / city", "ODD"]  # unnamed values kept
+    assert list(out["Type"]) == ["Country / state / city", "ODD"]  # unnamed values kept
     assert list(table["label"]) == ["GPE", "ODD"]  # the input is not modified

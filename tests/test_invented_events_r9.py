@@ -424,12 +424,6 @@ def test_a_weekday_with_its_part_of_day_is_the_papers_own_day(event):
     assert set(power["time"]) == {"2025-09-04"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims, lib/resolve/claim_rules.py: 'Corvane stock fell about 8%' (CapitolBeat) "
-    "is another claim than 'Corvane shares fell 8 percent' (two outlets); 'four people had "
-    "died' (Bayou Radio) another than 'four deaths' / 'killed four people'",
-)
 def test_the_same_fall_or_toll_worded_otherwise_is_one_claim(event):
     _, analysis = event("data_breach_hearing")
     f = analysis.claims

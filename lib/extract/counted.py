@@ -239,7 +239,7 @@ def _outcome_verbs(noun) -> list:
     "people died", "people killed in"."""
     verbs = []
     head = noun.head
-    transitive = noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in head.children)
+    transitive = noun.dep_ == "nsubj" and any(_object_of(c, head) for c in head.children)
     role = noun.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "ADJ", "AUX")
     if role and not transitive and _is_outcome(head):
         verbs.append(head)
@@ -258,7 +258,19 @@ def _shared_outcome(tok) -> bool:
 
 
 def _own_object(verb) -> bool:
-    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in verb.children)
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") or _object_of(c, verb) for c in verb.children
+    )
+
+
+def _object_of(tok, verb) -> bool:
+    """Is ``tok`` the direct object of ``verb``? An object is never set off from its verb
+    by a comma: in "four people had died, among them a local man" the parser's "object"
+    is an aside, and "died" stays intransitive."""
+    if tok.dep_ != "dobj":
+        return False
+    lo, hi = sorted((verb.i, tok.i))
+    return not any(t.text in {",", ";", "—", "–"} for t in tok.doc[lo + 1 : hi])
 
 
 def _verb_words(verbs: list) -> list[str]:

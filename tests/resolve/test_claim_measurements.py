@@ -251,6 +251,7 @@ def test_a_wire_dateline_is_not_what_a_rate_measures(nlp):
             6.3,
         ),
         ("Veltrix stock fell 3% on Monday.", "Veltrix fell 2.8 per cent on Monday.", 3),
+        ("Tessaro shares fell 8 percent on Monday.", "Tessaro stock fell about 8% on Monday.", 8),
     ],
 )
 def test_a_measure_and_what_it_measures_are_one_measurement(nlp, a, b, value):
@@ -288,6 +289,16 @@ def test_tons_and_tonnes_of_one_shipment_are_one_claim(nlp):
     claim = claim_with(claims, 450_000)
     assert claim["doc_id"].nunique() == 2
     assert set(claim["unit"]) == {"ton", "tonne"}  # shown as each outlet wrote it
+
+
+def test_an_aside_after_a_comma_is_no_object_of_the_outcome_verb(nlp):
+    from lib.extract.figures import extract_figures
+
+    doc = nlp("The sheriff said four people had died, among them a Pellham man, Arlo Dewitt, "
+              "whose car left the road.")  # fmt: skip
+    assert [f.counted for f in extract_figures(doc)] == ["people died"]  # no object of "died"
+    doc = nlp("The blast killed seven people and injured 40 others.")
+    assert [f.counted for f in extract_figures(doc)] == ["people killed", "others injured"]
 
 
 def test_losing_is_a_casualty_only_of_people():

@@ -372,12 +372,6 @@ def test_words_quoted_by_the_one_who_introduced_a_witness_are_hers(event):
     assert q["speaker"] in ("Lorna Whitcombe", "")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quotes, lib/nlp/quotemarks.py: a body quoted in straight single marks (British "
-    "style typed or pasted as plain text: 'I am sorry,' Mr Ashgrove said.) gives no quote; "
-    "curly ‘…’ do",
-)
 def test_a_british_quote_in_straight_single_marks_is_a_quote(analyse_texts):
     text = (
         "Firm's boss apologises to senators\n\n"

@@ -2,7 +2,10 @@
 
 :func:`find_quote_marks` works on characters, so it does not depend on spaCy's sentence
 splitter: straight ``"..."`` and curly ``“...”`` double quotes, and curly single ``‘...’``
-quotes outside double quotes when the closing mark is clearly not an apostrophe. A quote
+quotes outside double quotes when the closing mark is clearly not an apostrophe, and straight
+single ``'...'`` quotes (British style typed as plain text) when the closing mark follows the
+quote's own punctuation (``'We will rebuild,' she said``) or closes two or more words before
+a stop (``called it 'a national disgrace'.``). A quote
 whose closing mark is missing ends at the end of its paragraph (or where the next opening
 mark starts) and is marked open-ended.
 """
@@ -52,6 +55,29 @@ def _single_close(text: str, i: int, end: int) -> int | None:
             nxt = text[j + 1] if j + 1 < end else " "
             if not nxt.isalnum():
                 return j
+        j += 1
+    return None
+
+
+def _straight_single_close(text: str, i: int, end: int) -> int | None:
+    """Index of the ' closing a straight ' at ``i`` when it is clearly a quote, else None:
+    an apostrophe inside a word ("won't") or after a plural ("the workers' union") never
+    closes one."""
+    if i + 1 >= end or not text[i + 1].isalpha():
+        return None  # "'90s", "' " : no quote opens here
+    limit = min(end, i + 600)
+    j = i + 2
+    while j < limit:
+        ch = text[j]
+        if ch in '‘“”"\n':
+            return None
+        if ch == "'":
+            nxt = text[j + 1] if j + 1 < end else " "
+            if not nxt.isalnum():
+                prev = text[j - 1]
+                words = len(text[i + 1 : j].split())
+                if prev in ",.!?…" or (words >= 2 and prev.isalpha() and nxt in CLOSE_CONTEXT):
+                    return j
         j += 1
     return None
 
@@ -116,10 +142,11 @@ def _scan(text: str, start: int, end: int) -> list[tuple]:
             else:
                 found.append((current, i, False))
                 current = None
-        elif ch == "‘" and current is None:
+        elif ch in "‘'" and current is None:
             prev = text[i - 1] if i > start else " "
             if prev.isspace() or prev in OPEN_CONTEXT:
-                close = _single_close(text, i, end)
+                single_close = _single_close if ch == "‘" else _straight_single_close
+                close = single_close(text, i, end)
                 if close is not None:
                     found.append((i, close, False))
                     i = close

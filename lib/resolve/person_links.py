@@ -2,12 +2,9 @@
 
 A surname or a given name (or a family name written first, "Li" of "Li Keqiang") takes the
 one person of the same article it belongs to; when the article names two (Hillary and Bill
-Clinton) it takes the one whose gender fits a courtesy title ("Mrs. Clinton"), the one
-named much more often, the one the article writes with a job title when the surname has
-one ("former Governor Brill" beside "Governor Ada Brill" and her son "Tom Brill"), else the
-nearest one named in full before it (:func:`family_links`); a surname no article name
-explains takes the corpus's one person with that surname, if there is exactly one. A
-surname that still fits two people stays unlinked rather than joining either.
+Clinton) it takes the nearest one named before it whose gender fits a courtesy title
+("Mrs. Clinton"); a surname no article name explains takes the corpus's one person with
+that surname, if there is exactly one.
 """
 
 from __future__ import annotations
@@ -165,21 +162,6 @@ class _Linker:
                 self.last[key].add(person.canonical)
             self.first[fold(name.first)].add(person.canonical)
         self.per_doc = {d: _DocPeople(v) for d, v in people.items()}
-        # where each person is named in full in an article, and with a job title there
-        self.full_at: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
-        self.doc_titled: dict[str, set[str]] = defaultdict(set)
-        honorifics = {h.lower() for h in people_vocab()["honorifics"]}
-        starts = df["start_char"] if "start_char" in df.columns else pd.Series(0, index=df.index)
-        prev = df["prev_word"] if "prev_word" in df.columns else pd.Series("", index=df.index)
-        sents = df["sentence_id"] if "sentence_id" in df.columns else starts
-        named = df["entity"].isin(canon.keys())
-        for doc_id, entity, start, cue, word, sent in zip(
-            df.loc[named, "doc_id"], df.loc[named, "entity"], starts[named],
-            df.loc[named, "cue"], prev[named], sents[named], strict=True,
-        ):  # fmt: skip
-            self.full_at[doc_id].append((int(start), canon[entity], int(sent)))
-            if cue == "title" and str(word).lower() not in honorifics:
-                self.doc_titled[doc_id].add(canon[entity])
         self.weight = full["entity"].map(canon).value_counts().to_dict()  # full-name mentions
         self.sexes = {p.canonical: p.gender for v in people.values() for p in v}
         # people written with a job title somewhere ("President Barack Obama"): a titled
@@ -258,53 +240,6 @@ class _Linker:
         )
 
 
-#: Words before a surname that set one of a family against another ("the younger Brill",
-#: "the Brill family"): such a surname is no reference back to the last Brill named.
-FAMILY_WORDS = frozenset(
-    "the a an younger elder older oldest eldest youngest other another both two".split()
-)
-
-
-def family_links(
-    linker: _Linker, df: pd.DataFrame, rows: pd.Index, honor: pd.Series
-) -> dict[int, str]:
-    """Row -> person for bare surnames ``rows`` that two or more people of their article
-    bear (a mother and her son, two sisters) and that no other rule linked: a surname with
-    a job title is the one of them the article writes with a job title ("former Vice
-    President Brill" beside "Vice President Otto Brill" and his daughter "Ada Brill");
-    otherwise the one of them (of a gender a courtesy title allows) named in full last
-    before it, unless another of them is named in the same sentence as that one ("Otto
-    Brill and his daughter Ada Brill") or a word before the surname sets one against
-    another ("the younger Brill", "the Brill family"). With no such person the surname
-    stays unlinked."""
-    out: dict[int, str] = {}
-    for idx in rows:
-        doc_id, word = df.at[idx, "doc_id"], df.at[idx, "entity"]
-        doc_people = linker.per_doc.get(doc_id)
-        cands = doc_people.by_last.get(fold(word), set()) if doc_people else set()
-        gender = str(honor.get(idx, "") or "")
-        if gender:
-            cands = {c for c in cands if doc_people.gender.get(c) in (gender, None)}
-        if len(cands) < 2:
-            continue
-        if df.at[idx, "cue"] == "title" and not gender:
-            titled = cands & linker.doc_titled.get(doc_id, set())
-            if len(titled) == 1:
-                out[idx] = next(iter(titled))
-            continue
-        if str(df.at[idx, "prev_word"]).lower() in FAMILY_WORDS:
-            continue
-        start = int(df.at[idx, "start_char"])
-        named = [(s, c, sent) for s, c, sent in linker.full_at.get(doc_id, ()) if c in cands]
-        before = [item for item in named if item[0] < start]
-        if not before:
-            continue
-        _, person, sent = max(before)
-        if not any(c != person and other == sent for _, c, other in named):
-            out[idx] = person
-    return out
-
-
 def link_people(df: pd.DataFrame, known: dict[str, str | None], canon: dict[str, str]) -> pd.Series:
     """Entity per mention with one-word person names linked to their full name.
 
@@ -338,10 +273,6 @@ def link_people(df: pd.DataFrame, known: dict[str, str | None], canon: dict[str,
             p: linker.weight.get(p, 0) + extra.get(p, 0) for p in set(linker.weight) | set(extra)
         }
     mapped = pd.Series([links.get(k) for k in key_tuples], index=keys.index, dtype=object)
-    if "start_char" in df.columns:  # a surname two people of its article bear
-        left = mapped.index[mapped.isna()]
-        for idx, person in family_links(linker, df, left, honor).items():
-            mapped[idx] = person
     out = df["entity"].copy()
     hit = mapped.notna()
     out.loc[mapped.index[hit]] = mapped[hit]

@@ -67,38 +67,3 @@ def test_a_name_typed_as_a_work_and_linked_from_its_surname_is_labelled_a_person
     assert labels["Nadia Kerrow"] == "PERSON"
     assert entity_of(m, "a", "Kerrow") == {"Nadia Kerrow"}
     assert labels["Harry Potter"] == "WORK_OF_ART"
-
-
-def test_a_surname_two_of_a_family_bear_goes_by_title_then_the_last_one_named():
-    """An article naming a father and his two daughters, all "Brill": "former Vice
-    President Brill" is the one written with a job title; "Brill said" after "Ada Brill"
-    is Ada; "the younger Brill" sets one against another and stays unlinked, and so do a
-    surname before any of them is named in full and one right after a sentence naming two
-    of them ("Ada Brill and her sister Nell Brill")."""
-
-    def row(start: int, text: str, doc: str = "a", **cues) -> dict:
-        return {"doc_id": doc, "text": text, "label": "PERSON", "start_char": start, **cues}
-
-    titled = {"cue": "title", "prev_word": "president"}
-    rows = [
-        row(0, "Brill"),
-        row(100, "Otto Brill", **titled),
-        row(200, "Ada Brill"),
-        row(300, "Nell Brill"),
-        row(400, "Brill", prev_word="younger"),
-        row(500, "Ada Brill"),
-        row(600, "Brill", next_word="said", prev_word=","),
-        row(700, "Brill", **titled),
-        row(800, "Ada Brill", sentence_id=99),
-        row(850, "Nell Brill", sentence_id=99),
-        row(900, "Brill"),
-        row(0, "Nell Brill", doc="b"),
-    ]
-    m = resolve_entities(frame(rows))
-    a = m[m["doc_id"] == "a"]
-    by_start = dict(zip(a["start_char"], a["entity"], strict=True))
-    assert by_start[600] == "Ada Brill"
-    assert by_start[700] == "Otto Brill"
-    assert by_start[400] == "Brill"
-    assert by_start[0] == "Brill"
-    assert by_start[900] == "Brill"

@@ -23,6 +23,7 @@ from lib.extract.name_forms import (
     title_in_name,
 )
 from lib.extract.place_cues import place_cue, with_dateline_places
+from lib.extract.state_city import state_or_city
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
 from lib.nlp.index import sent_of
@@ -452,6 +453,7 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
     records = nickname_records(records, full_text, sentence_of)  # Thomas "Tam" Okoro
     records = with_dateline_places(doc, records, sent_ids)  # "KESTRAVIK —" the model missed
     qualify_places(records, full_text)  # "Springfield, Ill." is not "Springfield, Mo."
+    state_or_city(records, full_text)  # "Sen. Ada Roe of New York": the state
     return records
 
 

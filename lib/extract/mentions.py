@@ -14,6 +14,7 @@ from lib.corpus.metadata import dateline_credits
 from lib.extract.name_forms import (
     clear_given_name,
     court_of_place,
+    given_name_rest,
     hyphen_rest,
     nickname_records,
     numbered_body,
@@ -222,7 +223,7 @@ def _joined_ents(doc: Doc) -> list[Span]:
     Action for" + "Childhood Arrivals"); a law firm's list of partners ("Kasowitz" + "," +
     "Benson, Torres & Friedman"); a given name cut from the rest ("Domenic" + "M. Recchia
     Jr.")."""
-    ents = [hyphen_rest(doc, _extend_left(doc, e)) for e in doc.ents]  # "Youssef al-"
+    ents = [given_name_rest(doc, hyphen_rest(doc, _extend_left(doc, e))) for e in doc.ents]
     out: list[Span] = []
     i = 0
     while i < len(ents):

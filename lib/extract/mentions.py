@@ -14,6 +14,7 @@ from lib.corpus.metadata import dateline_credits
 from lib.extract.name_forms import (
     clear_given_name,
     court_of_place,
+    given_name_rest,
     hyphen_rest,
     named_facility,
     nickname_records,
@@ -24,6 +25,7 @@ from lib.extract.name_forms import (
     title_in_name,
 )
 from lib.extract.place_cues import place_cue, with_dateline_places
+from lib.extract.state_city import state_or_city
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
 from lib.nlp.index import sent_of
@@ -222,7 +224,7 @@ def _joined_ents(doc: Doc) -> list[Span]:
     Action for" + "Childhood Arrivals"); a law firm's list of partners ("Kasowitz" + "," +
     "Benson, Torres & Friedman"); a given name cut from the rest ("Domenic" + "M. Recchia
     Jr.")."""
-    ents = [hyphen_rest(doc, _extend_left(doc, e)) for e in doc.ents]  # "Youssef al-"
+    ents = [given_name_rest(doc, hyphen_rest(doc, _extend_left(doc, e))) for e in doc.ents]
     out: list[Span] = []
     i = 0
     while i < len(ents):
@@ -455,6 +457,7 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
     records = nickname_records(records, full_text, sentence_of)  # Thomas "Tam" Okoro
     records = with_dateline_places(doc, records, sent_ids)  # "KESTRAVIK —" the model missed
     qualify_places(records, full_text)  # "Springfield, Ill." is not "Springfield, Mo."
+    state_or_city(records, full_text)  # "Sen. Ada Roe of New York": the state
     return records
 
 

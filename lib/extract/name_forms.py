@@ -14,6 +14,8 @@ Read from the text itself, whatever pieces the model made of it:
   (:func:`title_before_name`), and a person with their home town tagged as one organisation
   ("Teo Varga of Aventura, Florida") is two names (:func:`person_of_place`), and so are a
   body and the person a title of it names ("Fed Chair Ada Roe": :func:`title_in_name`);
+- a clear given name the model tagged alone as a thing, its surname untagged ("Wendell" ORG
+  of "the Wendell Brandvold hearing"), is one person (:func:`given_name_rest`);
 - a number in digits and the body it numbers, tagged apart ("10th" + "U.S. Circuit Court
   of Appeals"), are one organisation (:func:`numbered_body`), and a person and the
   building named after them ("Lucien Arceneaux Sr." + "Civic Center") one facility
@@ -352,3 +354,32 @@ def hyphen_rest(doc, ent):
     if head is not None:
         return Span(doc, ent.start, k, label=head)
     return Span(doc, ent.start, end, label=ent.label_)
+
+
+def given_name_rest(doc, ent):
+    """A one-word entity the model typed as a thing that is a clear given name followed by
+    one or two untagged capitalised proper nouns ("Wendell" ORG of "the bitter Wendell
+    Brandvold hearing") as one PERSON name; a thing's head word after it ("Wendell
+    Street") or a word the model tagged leaves ``ent`` as it is."""
+    from spacy.tokens import Span
+
+    if len(ent) != 1 or ent.label_ == "PERSON" or not clear_given_name(ent.text):
+        return ent
+    if gazetteer().lookup(ent.text) is not None:
+        return ent  # "Virginia", "Austin": a place first
+    k = ent.end
+    while (
+        k < len(doc)
+        and k < ent.end + 2
+        and not doc[k].ent_type_
+        and doc[k].pos_ == "PROPN"
+        and doc[k].text[:1].isupper()
+        and doc[k].text[1:].isalpha()
+        and doc[k].text[1:].islower()
+    ):
+        k += 1
+    if k == ent.end or doc[k - 1].text in name_heads():
+        return ent
+    if k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+        return ent  # a longer run of names: no person's name of two or three words
+    return Span(doc, ent.start, k, label="PERSON")

@@ -12,6 +12,7 @@ import pandas as pd
 from lib.extract.mentions import CUE_DEFAULTS
 from lib.nlp.gazetteer import ascii_fold, gazetteer, norm_key
 from lib.nlp.names import clean_entity_text, strip_region
+from lib.resolve.dual_places import read_dual_places
 from lib.resolve.frames import pair_series, rows
 from lib.resolve.labels import vote_labels
 from lib.resolve.people import person_clusters
@@ -248,6 +249,7 @@ def resolve_entities(mentions: pd.DataFrame) -> pd.DataFrame:
     df["entity"] = fold_short_forms(df, story_keys(df))  # "the Post", "Springfield"
     df["entity"] = fold_bare_places(df, story_keys(df))  # "Korea" of "South Korea"
     df["entity"], df["label"] = fold_storm_names(df, story_keys(df))  # "Odalys"
+    df["entity"] = read_dual_places(df, story_keys(df))  # "New York": the state or the city
     orgs = set(df.loc[df["label"] == "ORG", "entity"])
     joined = (df["entity"] != before) & (df["label"] != "ORG") & df["entity"].isin(orgs)
     df.loc[joined, "label"] = "ORG"  # "the Enquirer" read as a person is the newspaper

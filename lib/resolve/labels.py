@@ -87,6 +87,8 @@ CUE_VOTES = {
     "title": ("PERSON", 2.0),
     "place": ("GPE", 2.0),  # lib/extract/place_cues.py: "governor of X", "central X", datelines
     "in": ("GPE", 0.5),
+    "state": ("GPE", 2.0),  # lib/extract/state_city.py: "Sen. Ada Roe of New York"
+    "city": ("GPE", 2.0),  # "the mayor of New York"
 }
 
 

@@ -180,7 +180,7 @@ class _Linker:
         self.doubtful = set(zip(doubtful["doc_id"], doubtful["entity"], strict=True))
         place_cue = df.loc[single & df["cue"].isin(["in", "region", "based"])]
         self.place_words = set(zip(place_cue["doc_id"], place_cue["entity"], strict=True))
-        strong = df.loc[single & (df["cue"] == "place")]  # lib/extract/place_cues.py
+        strong = df.loc[single & df["cue"].isin(["place", "state", "city"])]  # place_cues.py
         self.places = set(zip(strong["doc_id"], strong["entity"].map(fold), strict=True))
         # "Halloran Motors Corp." in an article: its bare "Halloran" may be the company
         orgs = df.loc[~single & (df["label"] == "ORG")]

@@ -187,3 +187,22 @@ def test_a_name_cut_inside_a_hyphenated_word_is_whole(nlp):
 def test_a_score_after_a_teams_name_is_no_part_of_it(nlp):
     names = {r.text for r in records_of(nlp, "Denver edges Boston 104-99 in Game 7.")}
     assert "Boston" in names and not any("104" in n for n in names)
+
+
+def test_a_given_name_the_model_typed_a_thing_alone_takes_its_untagged_surname(nlp):
+    """ "the bitter Wendell Brandvold hearing" with only "Wendell" tagged (ORG): one
+    person "Wendell Brandvold", so that "Brandvold" later is his surname, not a given name
+    of someone else; "Wendell Street" (a thing's head word) stays as tagged."""
+    from spacy.tokens import Span
+
+    from lib.extract.name_forms import given_name_rest
+
+    doc = nlp("The bitter Wendell Brandvold hearing ran a week before Brandvold was confirmed.")
+    i = [t.text for t in doc].index("Wendell")
+    doc.ents = [Span(doc, i, i + 1, label="ORG")]
+    whole = given_name_rest(doc, doc.ents[0])
+    assert (whole.text, whole.label_) == ("Wendell Brandvold", "PERSON")
+    doc = nlp("She walked down Wendell Street to the court.")
+    i = [t.text for t in doc].index("Wendell")
+    doc.ents = [Span(doc, i, i + 1, label="ORG")]
+    assert given_name_rest(doc, doc.ents[0]).text == "Wendell"

@@ -19,6 +19,8 @@ name elsewhere (its most frequent one), else the row's own label.
   "of" is the mention (a member or an act is no organisation);
 - a country or state right before its legislature ("United States" + "Senate" read apart)
   is one name, "United States Senate";
+- a hyphenated name the model cut at its first hyphen ("Brill" of "Brill-fa-Z") is the
+  whole name;
 - a state's name before "Senate" and an election word ("a Wyoming Senate candidate") is
   the state and the U.S. Senate, two names (the state's own chamber has no race);
 - a building, road or landmark the model cut into names ("Corwin" PERSON + "Hale" GPE
@@ -88,6 +90,12 @@ NOT_A_BODY = frozenset("Member Members Act Speaker".split())
 CHAMBER_WORDS = frozenset("House Senate Assembly Congress Parliament Legislature".split())
 
 
+#: The rest of a hyphenated name after the model's cut ("Brill" of "Brill-fa-Z"): parts of
+#: letters, the last one capitalised or two parts at least ("Brill-fa-z"; "Obama-era",
+#: "Iowa-based" are adjectives).
+HYPHEN_REST = re.compile(r"(?:-[A-Za-z]+)*-[A-Z][A-Za-z]*(?![\w-])|(?:-[A-Za-z]+){2,}(?![\w-])")
+
+
 def _fit(row, text: str) -> tuple[int, int, str] | None:
     """(start, end, label) the mention ``row`` should have in ``text``, or None."""
     s, e, name = int(row["start_char"]), int(row["end_char"]), str(row["text"])
@@ -149,6 +157,9 @@ def fit_names(mentions: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
             s, e, label = fitted
             out.at[idx, "start_char"], out.at[idx, "end_char"] = s, e
             out.at[idx, "text"], out.at[idx, "label"] = text[s:e].replace(" party", " Party"), label
+        elif text and (rest := _hyphen_rest(row, text, _after(ordered, idx, row))):
+            out.at[idx, "end_char"] = int(row["end_char"]) + rest
+            out.at[idx, "text"] = text[int(row["start_char"]) : int(row["end_char"]) + rest]
         elif text and (thing := _thing_end(row, text, _after(ordered, idx, row)))[0]:
             out.at[idx, "end_char"], out.at[idx, "label"] = thing
             out.at[idx, "text"] = text[int(row["start_char"]) : thing[0]]
@@ -195,6 +206,27 @@ def _race_chamber(row, text: str) -> int:
         return 0
     state = name[: -len(" Senate")]
     return len(state) + 1 if is_state(state.split(" ")) else 0
+
+
+def _hyphen_rest(row, text: str, mentions_after: list[tuple[int, int, str]]) -> int:
+    """The length of the rest of a hyphenated name the model cut at its first hyphen
+    ("Brill" of "Brill-fa-Z", typed a place), else 0: letters joined by hyphens up to a
+    capitalised last part (:data:`HYPHEN_REST`), none of it a mention of its own
+    ("Tarvia-Moskal" of two places stays two), no capitalised word after it outside a
+    headline (the start of another name: "an NBC-Wall Street Journal poll") and never a
+    person's ("Holloway-Reyes" ticket)."""
+    if row["label"] == "PERSON" or not str(row["text"])[:1].isupper():
+        return 0
+    e = int(row["end_char"])
+    m = HYPHEN_REST.match(text, e)
+    if m is None or any(s < m.end() for s, _e, _t in mentions_after):
+        return 0
+    another = re.match(r" [A-Z]", text[m.end() : m.end() + 2]) and not NOT_NAME_WORDS.match(
+        text, m.end()
+    )
+    if another and not row.get("in_title"):
+        return 0
+    return m.end() - e
 
 
 def _after(ordered: pd.DataFrame, idx, row) -> list[tuple[int, int, str]]:

@@ -58,10 +58,31 @@ WORD_FORMS = {
 POSSESSIVE = re.compile(r"['’]s$")
 
 
+#: Words of a committee's formal name that its usual name drops ("House Permanent Select
+#: Committee on Intelligence" is the "House Intelligence Committee").
+COMMITTEE_KINDS = frozenset({"Permanent", "Select", "Standing"})
+
+
+def same_committee(name: str) -> str:
+    """ "Senate Select Committee on Harbor Affairs" -> "Senate Harbor Affairs Committee"
+    (one key for a committee's formal and usual names); other names unchanged."""
+    words = name.split(" ")
+    if "Committee" not in words[:-2] or words[words.index("Committee") + 1] not in ("on", "for"):
+        return name
+    k = words.index("Committee")
+    topic = words[k + 2 :]
+    topic = topic[1:] if topic[0] == "the" else topic
+    if not topic or not all(w[:1].isupper() or w == "and" for w in topic):
+        return name
+    return " ".join([*(w for w in words[:k] if w not in COMMITTEE_KINDS), *topic, "Committee"])
+
+
 def same_office(name: str) -> str:
     """ "Department of Justice" -> "Justice Department" (one key for both word orders; an
     office of "... Affairs" without it: "Ministry of Foreign Affairs" -> "Foreign
-    Ministry"); other names unchanged."""
+    Ministry"; a committee's formal name: :func:`same_committee`); other names
+    unchanged."""
+    name = same_committee(name)
     words = name.split(" ")
     rest = words[2:]
     if (

@@ -306,7 +306,8 @@ def _find(
         s = m.start()
         if s < last_end:
             continue
-        for name in by_first.get(m.group(0), ()):
+        first = m.group(0) if m.group(0) in by_first else m.group(0).rstrip(".")
+        for name in by_first.get(first, ()):  # "… of Quorvex.com." ends a sentence
             e = s + len(name)
             if text.startswith(name, s) and (e == len(text) or not text[e].isalnum()):
                 inside = s >= heading and _inside_longer(text, s, e)
@@ -319,7 +320,8 @@ def _find(
 
 def _inside_longer(text: str, s: int, e: int) -> bool:
     """Is ``text[s:e]`` part of a longer capitalised name ("Carlos Mendel Foundation")? A
-    day or month after it is no part of it ("on Twitter Sunday"), nor a capitalised word
+    day or month after or before it is no part of it ("on Twitter Sunday", "a Friday
+    Twitter post"), nor a capitalised word
     ending the sentence before it ("on Monday. Mendel said"), nor an owner's possessive
     before it ("the governor's pick for the Harbor Commission", "Acme's Board of
     Directors": the name starts after the owner), nor a small word starting a sentence
@@ -327,6 +329,8 @@ def _inside_longer(text: str, s: int, e: int) -> bool:
     after = bool(re.match(r" [A-Z]", text[e : e + 2])) and not NOT_NAME_WORDS.match(text, e)
     before = text[max(0, s - 30) : s]  # "Carlos J. Mendel", not "on Monday. Mendel"
     word = re.search(r"(?:\b[A-Z][\w'’-]*(?<![’']s)|\b[A-Z]\.) $", before)
+    if word is not None and NOT_NAME_WORDS.fullmatch(" " + word.group(0).strip()):
+        word = None  # a day or month before it ("a Friday Twitter post")
     return after or (word is not None and word.group(0).strip().lower() not in SMALL_WORDS)
 
 

@@ -39,6 +39,7 @@ from lib.nlp.gazetteer import gazetteer
 from lib.resolve.grouping import UnionFind
 from lib.resolve.org_forms import (
     GENERIC_HEADS,
+    INSTITUTION_TAILS,
     LEGISLATURES,
     LONE_HEAD_EXCLUDED,
     acronym_branch,
@@ -77,8 +78,12 @@ def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
 
 
 def organisations(df: pd.DataFrame) -> pd.Series:
-    """Rows naming an organisation: typed ORG."""
-    return df["label"].isin(ORG_LABELS)
+    """Rows naming an organisation: typed ORG, or a facility whose last word is an
+    institution's ("Harbor Policy Center", typed FAC by its head word, is a body that
+    goes by its initials and short forms too)."""
+    last = df["entity"].astype(str).str.rsplit(" ", n=1).str[-1]
+    institution = (df["label"] == "FAC") & df["entity"].str.contains(" ", regex=False)
+    return df["label"].isin(ORG_LABELS) | (institution & last.isin(INSTITUTION_TAILS))
 
 
 def owned_bodies(df: pd.DataFrame) -> pd.Series:
@@ -147,10 +152,11 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
         for key in initials(name):
             by_initials[key].add(name)
         offices[same_office(name)].add(name)
-    for name in names:  # "FBI" / "Federal Bureau of Investigation"
-        owners = {org_spelling(n) for n in by_initials.get(name, ())}
+    for name in names:  # "FBI" / "F.B.I." / "Federal Bureau of Investigation"
+        letters = name.replace(".", "") if name.endswith(".") else name
+        owners = {org_spelling(n) for n in by_initials.get(letters, ())}
         if name.isupper() and " " not in name and len(owners) == 1:
-            longer[name] |= by_initials[name]
+            longer[name] |= by_initials[letters]
     # "the Enquirer" of "National Enquirer"; "Quillon" of "Quillon Pharmaceuticals Inc.";
     # each when nothing else fits
     for forms in (suffix_forms, lambda n: [s for s in [company_first_word(n)] if s]):
@@ -248,6 +254,12 @@ def _org_groups(counts: pd.Series) -> dict[str, str]:
     return out
 
 
+def _acronym(name: str) -> bool:
+    """Three capitals or more, dotted or not ("RNC", "R.N.C.")."""
+    letters = name.replace(".", "")
+    return len(letters) >= 3 and letters.isalpha() and letters.isupper()
+
+
 #: Last words of a school's name, whose first word is what the school goes by
 #: ("Georgetown" of "Georgetown University").
 SCHOOL_WORDS = frozenset({"University", "College"})
@@ -274,7 +286,7 @@ STRAY_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON"})
 def _short_form_owners(tops: dict[str, str]) -> tuple[dict, dict, dict]:
     """The organisations of a story (``tops``: name -> its group's name) under the forms a
     stray may take: dropped words (:func:`shorter_forms`); an ending, a company's first
-    word, the name of its web address; the first word of a school."""
+    word, the name of its web address or its initials; the first word of a school."""
     primary: dict[str, set[str]] = defaultdict(set)
     ending: dict[str, set[str]] = defaultdict(set)
     schools: dict[str, set[str]] = defaultdict(set)
@@ -286,6 +298,8 @@ def _short_form_owners(tops: dict[str, str]) -> tuple[dict, dict, dict]:
             primary[short].add(top)
         for short in filter(None, [*suffix_forms(org), company_first_word(org), web_stem(org)]):
             ending[short].add(top)
+        for short in initials(org) | ({org.replace(".", "")} if _acronym(org) else set()):
+            ending[short].add(top)  # "R.N.C." typed a person: "RNC", its initials
     return primary, ending, schools
 
 
@@ -295,7 +309,8 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
     "National Enquirer") -> that organisation. A name the gazetteer knows stays what it is
     ("Georgia" is no short "Georgia Power") unless it is a school's
     (:func:`_school_short`); a person joins only by an ending of the name
-    ("Enquirer"), the first word a company goes by ("Harlow's chief executive" of "Harlow
+    ("Enquirer"), its initials ("R.N.C." of "Republican National Committee"), the first
+    word a company goes by ("Harlow's chief executive" of "Harlow
     Dynamics") or the name of its web address ("Harlow" of "Harlow.com"), never another
     first word ("Ford" is no short "Ford Foundation"), and only when no honorific, title or
     person of the story's names claims it."""
@@ -326,12 +341,13 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
                 if _school_short(name, group, school, placed):
                     out[(story, name)] = next(iter(school))
                 continue
+            key = name.replace(".", "") if _acronym(name) else name
             if (group["label"] == "PERSON").any():
                 if " " in name or name in surnames or group["cue"].any():
                     continue
-                owners = ending.get(name, set())
+                owners = ending.get(key, set())
             else:
-                owners = primary.get(name) or ending.get(name, set())
+                owners = primary.get(name) or ending.get(key, set())
             if len(owners) == 1:
                 out[(story, name)] = next(iter(owners))
     return out

@@ -29,3 +29,45 @@ def test_a_survey_that_said_the_words_is_their_source(nlp):
     )
     (q,) = quotes_in_text(nlp, text)
     assert speaker_of(q) == "the survey"
+
+
+# Issue 23, class 7, checked on more invented variants (these pass on the rules already in
+# place: the governor from the story's own appositions, the person introduced speaks, a
+# programme title in quotation marks is no quote).
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        (
+            "Westland's governor, Ana Ruiz, met Senator Carla Diaz on Monday. Diaz asked about "
+            'the levees.\n\n"We will rebuild," the governor replied.',
+            ["Ana Ruiz"],
+        ),
+        (
+            "Ana Ruiz, Westland's governor, met the mayor, Carla Diaz, on Monday.\n\n"
+            '"We will rebuild," the mayor replied. "Soon," the governor added.',
+            ["Carla Diaz", "Ana Ruiz"],
+        ),
+        (
+            "Sam Ortiz took the stage after Mayor Tom Bell introduced him.\n\n"
+            '"This city deserves a faster response," he said.',
+            ["Sam Ortiz"],
+        ),
+        (
+            "After a short introduction by Mayor Tom Bell, Sam Ortiz thanked the crowd.\n\n"
+            '"This city deserves a faster response," he said.',
+            ["Sam Ortiz"],
+        ),
+        (
+            "Mayor Tom Bell then introduced the new fire chief, Sam Ortiz.\n\n"
+            '"This city deserves a faster response," he told the crowd.',
+            ["Sam Ortiz"],
+        ),
+        ("Bell appeared on “Face the Voters” on Sunday, where he said he would run.", []),
+        (
+            "In an interview on the radio show “Morning Desk,” Tom Bell said the dam was safe.",
+            [],
+        ),
+    ],
+)
+def test_story_roles_introductions_and_programme_titles(nlp, text, speakers):
+    assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == speakers

@@ -57,6 +57,9 @@ NOMINAL_DEPS = frozenset(
 )
 #: Entity labels that can name a source.
 SOURCE_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+#: Verbs by which a poll, survey or count says a quotation ("the survey said", "the tally
+#: read"); with any other verb ("polls show", "polls predicted") it is no quote's source.
+THINGS_SAY = frozenset({"say", "state", "read", "conclude", "note", "report"})
 #: Words before a quote or figure that are never a source: wire kickers and labels.
 KICKERS = frozenset({"update", "updated", "breaking", "exclusive", "watch", "video", "live"})
 
@@ -163,7 +166,7 @@ class Attributor(Subjects):
             source = self.source_of(acc, "according to", how="according to")
         elif found is not None:
             floor = max(region_tokens[0].i if region_tokens else 0, 0)
-            source = self.source_of(found[1], found[0].lemma_.lower(), floor=floor)
+            source = self.source_of(found[1], found[0].lemma_.lower(), floor=floor, quote=True)
         if source is None:
             source = around.colon(self, open_idx) or around.dash(self, close_idx)
             source = source or around.beside(self, toks)
@@ -316,8 +319,10 @@ class Attributor(Subjects):
 
     # -- subject -> Source ------------------------------------------------------------------
 
-    def source_of(self, subj, verb: str, *, how: str = "explicit", floor: int = 0):
-        """The Source a subject token stands for (None when it names nobody)."""
+    def source_of(self, subj, verb: str, *, how: str = "explicit", floor: int = 0,
+                  quote: bool = False):  # fmt: skip
+        """The Source a subject token stands for (None when it names nobody). ``quote``: the
+        subject of the verb that reports a quotation (a poll speaks one only by saying it)."""
         v = vocab()
         low = subj.lower_
         written = self._written(subj, floor)
@@ -331,6 +336,8 @@ class Attributor(Subjects):
         apposed = self._apposed_name(subj)
         if apposed is not None:  # "another figure, Dan Roe, told …", "the mayor, Ana Ruiz, said"
             return Source(written or apposed[0], how, verb, apposed)
+        if quote and not named and subj.lemma_.lower() in v["non_speakers"]:
+            return self._thing_said(subj, written, verb, how)
         if subj.pos_ == "PRON" or (low in v["non_speakers"] and not named) or low in KICKERS:
             return None
         if subj.ent_type_ in ("DATE", "TIME", "CARDINAL") or "@" in subj.text:
@@ -357,6 +364,15 @@ class Attributor(Subjects):
         if not written:
             return None
         return Source(written, how, verb, None, written, self._entity_in(subj))
+
+    def _thing_said(self, subj, written: str, verb: str, how: str) -> Source | None:
+        """A poll, survey or count is the source of a quotation only when the text says it
+        said or stated the words ("“…,” the survey said"); "Recent polls show …" or "polls
+        predicted …" beside a quotation is nobody's speech. Who issued it comes first."""
+        if subj.lemma_.lower() not in vocab()["source_nouns"] or verb not in THINGS_SAY:
+            return None
+        issued = self._issuer(subj)
+        return issued or Source(written, how, verb, None, written, self._entity_in(subj))
 
     def _holder(self, subj, written: str, verb: str, how: str) -> Source | None:
         """ "his office said", "her campaign said": the person the his/her stands for, when

@@ -3,9 +3,11 @@
 :func:`find_quote_marks` works on characters, so it does not depend on spaCy's sentence
 splitter: straight ``"..."`` and curly ``“...”`` double quotes, and curly single ``‘...’``
 quotes outside double quotes when the closing mark is clearly not an apostrophe, and straight
-single ``'...'`` quotes (British style typed as plain text) when the closing mark follows the
-quote's own punctuation (``'We will rebuild,' she said``) or closes two or more words before
-a stop (``called it 'a national disgrace'.``). A quote
+single ``'...'`` quotes (British style typed as plain text) in an article that writes no
+double quote at all (American style keeps single marks for headlines and quotes within
+quotes), when the closing mark follows the quote's own punctuation (``'We will rebuild,'
+she said``) or closes two or more words before a stop (``called it 'a national
+disgrace'.``). A quote
 whose closing mark is missing ends at the end of its paragraph (or where the next opening
 mark starts) and is marked open-ended.
 """
@@ -91,7 +93,12 @@ def find_quote_marks(text: str, start: int = 0, end: int | None = None) -> list[
     """
     end = len(text) if end is None else end
     seg = fold_pairs(text[start:end])
-    return [(a + start, b + start, oe) for a, b, oe in _scan(seg, 0, len(seg))]
+    singles = not DOUBLE_MARKS.search(text) and "''" not in text and "``" not in text
+    return [(a + start, b + start, oe) for a, b, oe in _scan(seg, 0, len(seg), singles)]
+
+
+#: Double quotation marks: an article that writes one quotes with double marks.
+DOUBLE_MARKS = re.compile('["“”]')
 
 
 def fold_pairs(seg: str) -> str:
@@ -116,7 +123,8 @@ def fold_pairs(seg: str) -> str:
     return "".join(out)
 
 
-def _scan(text: str, start: int, end: int) -> list[tuple]:
+def _scan(text: str, start: int, end: int, singles: bool = False) -> list[tuple]:
+    """Quote spans of one paragraph; ``singles``: straight single marks quote too."""
     found: list[tuple] = []
     current: int | None = None  # index of the open double-quote mark
     i = start
@@ -142,7 +150,7 @@ def _scan(text: str, start: int, end: int) -> list[tuple]:
             else:
                 found.append((current, i, False))
                 current = None
-        elif ch in "‘'" and current is None:
+        elif (ch == "‘" or (ch == "'" and singles)) and current is None:
             prev = text[i - 1] if i > start else " "
             if prev.isspace() or prev in OPEN_CONTEXT:
                 single_close = _single_close if ch == "‘" else _straight_single_close

@@ -27,3 +27,6 @@ def test_straight_single_quotes_as_british_plain_text_writes_them():
     # apostrophes are no quotes: plural possessives, contractions, decades, "rock 'n' roll"
     assert quoted("The workers' union won't strike; a '90s song, rock 'n' roll.") == []
     assert quoted("'Tis the season for the boys' bikes.") == []
+    # an article that quotes with double marks keeps single ones for headlines and subheads
+    text = "Mayor calls plan 'a disgrace'\n\n'A tough call.'\n\n\"We will appeal,\" she said."
+    assert quoted(text) == ["We will appeal,"]

@@ -10,23 +10,7 @@ import pandas as pd
 from lib.resolve.joined import fit_names
 from lib.resolve.propagate import _inside_longer, propagate_names
 from lib.resolve.short_forms import fold_short_forms
-
-
-def _rows(*items) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {"doc_id": d, "outlet": d, "start_char": s, "end_char": s + len(t), "text": t,
-             "label": lab, "in_title": False}
-            for d, s, t, lab in items
-        ]
-    )  # fmt: skip
-
-
-def _spans(out: pd.DataFrame, text: str) -> list[tuple[str, str]]:
-    return [
-        (text[s:e], lab)
-        for s, e, lab in zip(out["start_char"], out["end_char"], out["label"], strict=True)
-    ]
+from tests.resolve.test_org_spans_round9 import _rows, _spans
 
 
 def _fold(*rows) -> list[str]:

@@ -14,21 +14,17 @@ from lib.corpus.metadata import dateline_credits
 from lib.extract.name_forms import (
     clear_given_name,
     court_of_place,
-    given_name_rest,
-    hyphen_rest,
-    named_facility,
     nickname_records,
-    numbered_body,
     person_of_place,
     qualify_places,
     title_before_name,
     title_in_name,
 )
 from lib.extract.place_cues import place_cue, with_dateline_places
+from lib.extract.span_joins import joined_ents
 from lib.extract.state_city import state_or_city
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
-from lib.nlp.index import sent_of
 from lib.nlp.names import (
     LEADING_DET,
     REGION_WORDS,
@@ -208,134 +204,6 @@ def _beside_acronym(doc: Doc, tok, ent: Span) -> bool:
 
 #: Labels whose names may start with a function word ("In God We Trust").
 TITLE_LABELS = frozenset({"WORK_OF_ART", "LAW", "EVENT"})
-#: "Eastern District" + "of" + "New York": an organisation or facility split around these
-#: words is one name.
-JOINERS = frozenset({"of", "for"})
-
-
-ORG_LIKE = frozenset({"ORG", "FAC", "LAW", "EVENT", "LOC"})
-JOINABLE = frozenset({"ORG", "GPE", "LOC", "FAC", "LAW", "EVENT"})
-
-
-def _joined_ents(doc: Doc) -> list[Span]:
-    """The Doc's entities, with names the model cut in two joined again, labelled as their
-    first part: an organisation split around "of" / "for" ("Federal District Court" + "for
-    the" + "Eastern District of Virginia"), or whose first words it left out ("Deferred
-    Action for" + "Childhood Arrivals"); a law firm's list of partners ("Kasowitz" + "," +
-    "Benson, Torres & Friedman"); a given name cut from the rest ("Domenic" + "M. Recchia
-    Jr.")."""
-    ents = [given_name_rest(doc, hyphen_rest(doc, _extend_left(doc, e))) for e in doc.ents]
-    out: list[Span] = []
-    i = 0
-    while i < len(ents):
-        ent = ents[i]
-        if out and ent.start < out[-1].end:  # inside the name a cut one was joined to
-            i += 1
-            continue
-        while i + 1 < len(ents):
-            joined = _join(doc, ent, ents[i + 1])
-            if joined is None:
-                break
-            ent = joined
-            i += 1
-        out.append(ent)
-        i += 1
-    return out
-
-
-def _join(doc: Doc, ent: Span, nxt: Span) -> Span | None:
-    """``ent`` and the next entity ``nxt`` as one name, or None (see :func:`_joined_ents`)."""
-    words = [t.lower_ for t in doc[ent.end : nxt.start]]
-    lead = [t.lower_ for t in nxt if t.pos_ == "DET"][:1]  # "the Eastern District …"
-    body = nxt[len(lead) :]
-    ok = (
-        ent.label_ in ORG_LIKE
-        and nxt.label_ in JOINABLE
-        and len(body) > 0
-        and (body[0].text[:1].isupper() or body[0].text[:1].isdigit())  # "the 10th Circuit"
-        and (
-            # "Member" + "of" + "Congress" is a role: one word joins only as an acronym
-            (len(words) == 1 and not lead and words[0] in JOINERS and _name_like(ent))
-            or (words + lead in (["of", "the"], ["for", "the"]) and _title_words(ent) >= 2)
-        )
-    )
-    ok = ok or (
-        ent.label_ == "ORG" == nxt.label_
-        and words == [","]
-        and len(ent) == 1
-        and "&" in nxt.text
-        and all(t.text in ",&" or t.pos_ == "PROPN" for t in nxt)
-    )
-    ok = ok or (
-        ent.label_ == "PERSON" == nxt.label_
-        and len(ent) == 1
-        and (
-            (
-                not words
-                and doc_text(doc)[ent.end_char : nxt.start_char] == " "
-                and clear_given_name(ent.text)
-            )
-            or (words == [")"] and ent[0].is_title and _opened_before(doc, ent))
-        )  # "Domenic" + "M. Recchia Jr.", "(strongman Moammar" + ")" + "Gadhafi"
-    )
-    if named_facility(doc, ent, nxt):  # "Lucien Arceneaux Sr." + "Civic Center"
-        return doc.char_span(ent.start_char, nxt.end_char, label="FAC")
-    if numbered_body(doc, ent, nxt) or (  # "10th" + "U.S. Circuit Court of Appeals"
-        ent.label_ == "ORG" == nxt.label_  # "... Co-operation and" + "Development": one
-        and len(ent.text.removeprefix("the ").split()) > 2  # cut at "and" ("Indo-Pacific and"
-        # + "Euro-Atlantic" are two)
-        and nxt.start == ent.end
-        and ent[-1].lower_ in ("and", "&")
-        and nxt[0].text[:1].isupper()
-    ):
-        return doc.char_span(ent.start_char, nxt.end_char, label="ORG")
-    return doc.char_span(ent.start_char, nxt.end_char, label=ent.label_) if ok else None
-
-
-def _opened_before(doc: Doc, ent: Span) -> bool:
-    """An unclosed "(" a few words before ``ent`` in its sentence."""
-    before = doc[max(sent_of(doc, ent.start).start, ent.start - 6) : ent.start]
-    opens = [t.i for t in before if t.text == "("]
-    return bool(opens) and not any(t.text == ")" for t in doc[opens[-1] : ent.start])
-
-
-def _name_like(ent: Span) -> bool:
-    return len(ent) >= 2 or ent[0].is_upper
-
-
-def _title_words(ent: Span) -> int:
-    """Capitalised words of ``ent`` after a leading "the" (0 when it holds a determiner
-    inside)."""
-    words = ent[1:] if ent[0].lower_ == "the" else ent
-    if any(t.pos_ == "DET" for t in words):
-        return 0
-    return sum(t.text[:1].isupper() for t in words)
-
-
-def _extend_left(doc: Doc, ent: Span) -> Span:
-    """An organisation or law preceded by capitalised words and "for" / "of" that are no
-    entity of their own ("Deferred Action for" + "Childhood Arrivals"), with them."""
-    if ent.label_ not in ("ORG", "LAW") or ent.start < 2:
-        return ent
-    if doc[ent.start - 1].lower_ not in JOINERS:
-        return ent
-    start = ent.start - 1
-    titles = gazetteer().titles
-    while (
-        start > 0
-        and ent.start - start <= 4
-        and doc[start - 1].pos_ == "PROPN"
-        and doc[start - 1].is_title
-        and not doc[start - 1].ent_type_
-        and doc[start - 1].text not in titles["head"]
-        and not doc[start - 1].is_sent_start
-    ):
-        start -= 1
-    if start == ent.start - 1:
-        return ent
-    return doc.char_span(doc[start].idx, ent.end_char, label=ent.label_) or ent
-
-
 def _clause_title(ent: Span) -> bool:
     """A "work" that is really a clause: a lower-case finite verb inside ("Trump ordered
     the end of DACA", a quoted headline)."""
@@ -426,7 +294,7 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
     surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2)
     credits = dateline_credits(full_text)
     records = []
-    for ent in _joined_ents(doc):
+    for ent in joined_ents(doc):
         if "\n" in ent.text.strip() or any(a <= ent.start_char < b for a, b in credits):
             continue  # across lines, or the outlet's credit in its dateline
         if _clause_title(ent) or (ent.start > 0 and doc[ent.start - 1].text in ("#", "@")):

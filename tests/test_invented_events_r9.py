@@ -433,7 +433,7 @@ def test_the_same_fall_or_toll_worded_otherwise_is_one_claim(event):
 def test_rule_edges_of_round_9():
     from lib.corpus.furniture import is_furniture
     from lib.corpus.metadata import byline_outlet
-    from lib.resolve.org_forms import company_first_word
+    from lib.resolve.short_forms import company_first_word
     from lib.resolve.storms import storm_name
 
     assert company_first_word("Brightwave Health") == "Brightwave"

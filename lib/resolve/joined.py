@@ -19,10 +19,6 @@ name elsewhere (its most frequent one), else the row's own label.
   "of" is the mention (a member or an act is no organisation);
 - a country or state right before its legislature ("United States" + "Senate" read apart)
   is one name, "United States Senate";
-- a hyphenated name the model cut at its first hyphen ("Brill" of "Brill-fa-Z") is the
-  whole name;
-- a state's name before "Senate" and an election word ("a Wyoming Senate candidate") is
-  the state and the U.S. Senate, two names (the state's own chamber has no race);
 - a building, road or landmark the model cut into names ("Corwin" PERSON + "Hale" GPE
   of "the Corwin Hale Presidential Library") is that one thing, when capitalised words
   run from the first name to a thing's head word (FAC / LOC of ``name_heads.csv``).
@@ -35,12 +31,6 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-#: Capitalised words that follow a name without being part of it: a day or month written
-#: right after it ("wrote on Twitter Sunday morning", "the Senate in March").
-NOT_NAME_WORDS = re.compile(
-    r" (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
-    r"| (?:January|February|March|April|June|July|August|September|October|November|December)\b"
-)
 #: A slash between two names, with optional spaces ("NBC/ Wall Street Journal").
 SLASH = re.compile(r"\s*/\s*")
 #: " and " between two names.
@@ -88,12 +78,6 @@ def _and_parts(text: str, story_texts: Counter, surnames: set[str]):
 NOT_A_BODY = frozenset("Member Members Act Speaker".split())
 #: Legislatures named after their polity ("Texas Senate").
 CHAMBER_WORDS = frozenset("House Senate Assembly Congress Parliament Legislature".split())
-
-
-#: The rest of a hyphenated name after the model's cut ("Brill" of "Brill-fa-Z"): parts of
-#: letters, the last one capitalised or two parts at least ("Brill-fa-z"; "Obama-era",
-#: "Iowa-based" are adjectives).
-HYPHEN_REST = re.compile(r"(?:-[A-Za-z]+)*-[A-Z][A-Za-z]*(?![\w-])|(?:-[A-Za-z]+){2,}(?![\w-])")
 
 
 def _fit(row, text: str) -> tuple[int, int, str] | None:
@@ -146,7 +130,7 @@ def fit_names(mentions: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
     from lib.nlp.gazetteer import gazetteer
 
     out = mentions.copy()
-    drop, extra = [], []
+    drop = []
     places = regions()
     ordered = out.sort_values(["doc_id", "start_char"])
     prev = None
@@ -157,76 +141,17 @@ def fit_names(mentions: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
             s, e, label = fitted
             out.at[idx, "start_char"], out.at[idx, "end_char"] = s, e
             out.at[idx, "text"], out.at[idx, "label"] = text[s:e].replace(" party", " Party"), label
-        elif text and (rest := _hyphen_rest(row, text, _after(ordered, idx, row))):
-            out.at[idx, "end_char"] = int(row["end_char"]) + rest
-            out.at[idx, "text"] = text[int(row["start_char"]) : int(row["end_char"]) + rest]
         elif text and (thing := _thing_end(row, text, _after(ordered, idx, row)))[0]:
             out.at[idx, "end_char"], out.at[idx, "label"] = thing
             out.at[idx, "text"] = text[int(row["start_char"]) : thing[0]]
             drop += _inside(ordered, row, thing[0])
-        elif text and (at := _race_chamber(row, text)):
-            state = row.copy()
-            state["end_char"], state["label"] = int(row["start_char"]) + at - 1, "GPE"
-            state["text"] = str(row["text"])[: at - 1]
-            extra.append(state)
-            out.at[idx, "start_char"] = int(row["start_char"]) + at
-            out.at[idx, "text"] = str(row["text"])[at:]
         elif prev is not None and text and _polity_chamber(prev, row, text, places, gazetteer()):
             out.at[idx, "start_char"] = int(prev["start_char"])
             out.at[idx, "text"] = text[int(prev["start_char"]) : int(row["end_char"])]
             out.at[idx, "label"] = "ORG"
             drop.append(prev.name)
         prev = out.loc[idx]
-    if not (drop or extra):
-        return out
-    out = out.drop(index=sorted(set(drop)))
-    if extra:  # the state before a race's chamber, in text order
-        out = pd.concat([out, pd.DataFrame(extra)]).sort_values(["doc_id", "start_char"])
-    return out.reset_index(drop=True)
-
-
-#: Words after "<State> Senate" that make it the state's race for the U.S. Senate ("a
-#: Wyoming Senate candidate", "the Ohio Senate primary"), not the state's own chamber.
-RACE_WORDS = frozenset(
-    "race races primary primaries candidate candidates candidacy seat campaign contest "
-    "election nominee nomination bid runoff hopeful debate".split()
-)
-
-
-def _race_chamber(row, text: str) -> int:
-    """Where "Senate" starts in an organisation "<US state> Senate" that an election word
-    follows ("a Wyoming Senate candidate": Wyoming's race for the U.S. Senate), else 0."""
-    from lib.resolve.org_forms import is_state
-
-    name = str(row["text"])
-    if row["label"] != "ORG" or not name.endswith(" Senate"):
-        return 0
-    after = text[int(row["end_char"]) : int(row["end_char"]) + 20].split()
-    if not after or after[0].strip(",.;:").lower() not in RACE_WORDS:
-        return 0
-    state = name[: -len(" Senate")]
-    return len(state) + 1 if is_state(state.split(" ")) else 0
-
-
-def _hyphen_rest(row, text: str, mentions_after: list[tuple[int, int, str]]) -> int:
-    """The length of the rest of a hyphenated name the model cut at its first hyphen
-    ("Brill" of "Brill-fa-Z", typed a place), else 0: letters joined by hyphens up to a
-    capitalised last part (:data:`HYPHEN_REST`), none of it a mention of its own
-    ("Tarvia-Moskal" of two places stays two), no capitalised word after it outside a
-    headline (the start of another name: "an NBC-Wall Street Journal poll") and never a
-    person's ("Holloway-Reyes" ticket)."""
-    if row["label"] == "PERSON" or not str(row["text"])[:1].isupper():
-        return 0
-    e = int(row["end_char"])
-    m = HYPHEN_REST.match(text, e)
-    if m is None or any(s < m.end() for s, _e, _t in mentions_after):
-        return 0
-    another = re.match(r" [A-Z]", text[m.end() : m.end() + 2]) and not NOT_NAME_WORDS.match(
-        text, m.end()
-    )
-    if another and not row.get("in_title"):
-        return 0
-    return m.end() - e
+    return out.drop(index=sorted(set(drop))).reset_index(drop=True) if drop else out
 
 
 def _after(ordered: pd.DataFrame, idx, row) -> list[tuple[int, int, str]]:
@@ -247,17 +172,13 @@ def _inside(ordered: pd.DataFrame, row, end: int) -> list:
 
 def _polity_chamber(prev, row, text: str, places, gaz) -> bool:
     """Is ``row`` a legislature right after its country or state ``prev`` ("United States"
-    + "Senate")? The model may type the country an organisation too ("the United States"
-    ORG): the gazetteer says it is a place."""
-    if prev["doc_id"] != row["doc_id"] or prev["label"] not in ("GPE", "ORG"):
-        return False
-    if row["label"] != "ORG":
+    + "Senate")?"""
+    if prev["doc_id"] != row["doc_id"] or prev["label"] != "GPE" or row["label"] != "ORG":
         return False
     if int(row["start_char"]) != int(prev["end_char"]) + 1 or text[int(prev["end_char"])] != " ":
         return False
     hit = gaz.lookup(str(prev["text"]))
-    chamber = str(row["text"]).split(" ")[0] in CHAMBER_WORDS
-    return hit is not None and hit[1] == "GPE" and hit[0] in places and chamber
+    return hit is not None and hit[0] in places and str(row["text"]).split(" ")[0] in CHAMBER_WORDS
 
 
 def split_joined(mentions: pd.DataFrame) -> pd.DataFrame:

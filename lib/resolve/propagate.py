@@ -7,8 +7,7 @@ multi-word names the story's other articles tagged (exact, case-sensitive, whole
 inside a mention already there) and adds those mentions, labelled as the story labels the
 name; in an article that names a person so, the person's bare surname is found the same
 way ("Mendel was charged"). One-word names are never propagated on their own: too many are
-ordinary words somewhere. A name written as its web address ("Quorvex.com") is an
-organisation wherever it stands (:func:`web_names`).
+ordinary words somewhere.
 
 The longest name wins: where an article tags only part of a name the story tags whole
 ("America" of "America Rising", "Senate" of "Senate Ethics Committee"), :func:`shadowed`
@@ -31,9 +30,9 @@ from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
 from lib.nlp.names import SMALL_WORDS, name_heads
 from lib.records import Mention
-from lib.resolve.joined import NOT_NAME_WORDS, fit_names, split_joined
+from lib.resolve.joined import fit_names, split_joined
 from lib.resolve.labels import mistyped_people
-from lib.resolve.org_forms import GENERIC_HEADS, INSTITUTION_TAILS, company_first_word
+from lib.resolve.short_forms import GENERIC_HEADS, INSTITUTION_TAILS, company_first_word
 
 #: A run of capitalised words: where a propagated name may start.
 CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
@@ -200,23 +199,6 @@ def curated_names() -> dict[str, str]:
     return out
 
 
-#: A name written as its web address ("Quorvex.com", "FairVote.org"): a capitalised word
-#: and a common top-level domain, not part of a longer address or an e-mail address.
-WEB_NAME = re.compile(r"(?<![\w./@:-])[A-Z][A-Za-z0-9-]*\.(?:com|org|net)(?![\w/@-])(?!\.[A-Za-z])")
-
-
-def web_names(text: str, taken: list[tuple[int, int]]) -> list[tuple]:
-    """(start, end, name, "ORG") of the organisations ``text`` names by their web address
-    ("Quorvex.com") outside ``taken`` spans (sorted): the model often reads them as
-    numbers or not at all."""
-    starts = [s for s, _ in taken]
-    return [
-        (m.start(), m.end(), m.group(0), "ORG")
-        for m in WEB_NAME.finditer(text)
-        if _free(taken, starts, m.start(), m.end())
-    ]
-
-
 def _curated_in(text: str) -> dict[str, str]:
     """The curated names written in ``text``."""
     return {n: lab for n, lab in curated_names().items() if n in text}
@@ -258,12 +240,10 @@ def propagate_names(
         story = story_of.get(doc_id, "")
         story_names = {**_curated_in(text), **names.get(story, {})}
         if not (story_names or single.get(story) or short.get(story) or people.get(doc_id)):
-            if not WEB_NAME.search(text):
-                continue
+            continue
         taken = sorted(spans.get(doc_id, []))
         heading = title_end(text)
         found = _find(text, story_names, taken, heading)
-        found += web_names(text, sorted(taken + [(s, e) for s, e, _, _ in found]))
         found += _surnames(text, found, taken, people.get(doc_id, []), heading)
         if single.get(story) and heading:  # a headline's capitals hide the story's names
             taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
@@ -306,8 +286,7 @@ def _find(
         s = m.start()
         if s < last_end:
             continue
-        first = m.group(0) if m.group(0) in by_first else m.group(0).rstrip(".")
-        for name in by_first.get(first, ()):  # "… of Quorvex.com." ends a sentence
+        for name in by_first.get(m.group(0), ()):
             e = s + len(name)
             if text.startswith(name, s) and (e == len(text) or not text[e].isalnum()):
                 inside = s >= heading and _inside_longer(text, s, e)
@@ -318,10 +297,17 @@ def _find(
     return out
 
 
+#: Capitalised words that follow a name without being part of it: a day or month written
+#: right after it ("wrote on Twitter Sunday morning", "the Senate in March").
+NOT_NAME_WORDS = re.compile(
+    r" (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"| (?:January|February|March|April|June|July|August|September|October|November|December)\b"
+)
+
+
 def _inside_longer(text: str, s: int, e: int) -> bool:
     """Is ``text[s:e]`` part of a longer capitalised name ("Carlos Mendel Foundation")? A
-    day or month after or before it is no part of it ("on Twitter Sunday", "a Friday
-    Twitter post"), nor a capitalised word
+    day or month after it is no part of it ("on Twitter Sunday"), nor a capitalised word
     ending the sentence before it ("on Monday. Mendel said"), nor an owner's possessive
     before it ("the governor's pick for the Harbor Commission", "Acme's Board of
     Directors": the name starts after the owner), nor a small word starting a sentence
@@ -329,8 +315,6 @@ def _inside_longer(text: str, s: int, e: int) -> bool:
     after = bool(re.match(r" [A-Z]", text[e : e + 2])) and not NOT_NAME_WORDS.match(text, e)
     before = text[max(0, s - 30) : s]  # "Carlos J. Mendel", not "on Monday. Mendel"
     word = re.search(r"(?:\b[A-Z][\w'’-]*(?<![’']s)|\b[A-Z]\.) $", before)
-    if word is not None and NOT_NAME_WORDS.fullmatch(" " + word.group(0).strip()):
-        word = None  # a day or month before it ("a Friday Twitter post")
     return after or (word is not None and word.group(0).strip().lower() not in SMALL_WORDS)
 
 

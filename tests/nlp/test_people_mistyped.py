@@ -209,3 +209,59 @@ def test_a_particle_capitalised_at_a_sentence_start_is_the_same_surname(nlp):
     bare = next(e for e in people.mentions if e.text == "El-Haddad")
     assert people.person(bare) == "Karim el-Haddad"
     assert speakers(doc) == ["El-Haddad"]
+
+
+#: A bare surname typed as a place, the subject of "said" with another name before the
+#: verb, and he as the subject of the clause "said" governs.
+SAID_HE = (
+    "Border talks\n\nThe talks ran late. Velstrand, contradicting Halvo Marnet, said he had "
+    "warned the delegation. Later the delegation left. “It is settled,” he said."
+)
+
+
+def test_said_he_marks_a_person(nlp):
+    doc = forced(nlp, SAID_HE, {"Velstrand": "GPE", "Halvo Marnet": "PERSON"})
+    assert [e.text for e in person_like(doc, [])] == ["Velstrand"]
+
+
+def test_said_it_keeps_an_organisation(nlp):
+    text = SAID_HE.replace("said he had", "said it had")
+    doc = forced(nlp, text, {"Velstrand": "GPE", "Halvo Marnet": "PERSON"})
+    assert person_like(doc, []) == []
+
+
+#: A surname typed ORG everywhere; the text writes it once after a given name and a quoted
+#: nickname, which only a person's name has.
+NICKNAMED = (
+    "Hearing\n\nFormer guard Tomas “Tee” Orvalle testified on Monday. “Nobody came,” "
+    "Orvalle stated. The hearing then ended. “We waited,” Orvalle added."
+)
+
+
+def test_a_nicknamed_surname_is_a_person(nlp):
+    doc = forced(nlp, NICKNAMED, {"Orvalle": "ORG", "Tomas": "PERSON"})
+    assert "Orvalle" in [e.text for e in person_like(doc, [])]
+    assert speakers(doc)[-1] == "Orvalle"
+
+
+def test_without_a_nickname_the_bare_org_stays(nlp):
+    text = NICKNAMED.replace("Tomas “Tee” Orvalle", "the Orvalle guard")
+    doc = forced(nlp, text, {"Orvalle": "ORG"})
+    assert "Orvalle" not in [e.text for e in person_like(doc, [])]
+
+
+def test_a_job_noun_before_a_name_marks_a_person(nlp):
+    """ "the party analyst Rodu Velsk": a lower-case job noun right before the name,
+    whose first word is no known given name."""
+    text = "Region\n\nThe party analyst Rodu Velsk met donors. “It went well,” he said."
+    doc = forced(nlp, text, {"Rodu Velsk": "ORG"})
+    assert [e.text for e in person_like(doc, [])] == ["Rodu Velsk"]
+
+
+def test_a_job_in_apposition_marks_a_person(nlp):
+    text = (
+        "Region\n\nThe vote was close. Rodu Velsk, the governor, met donors. "
+        "“It went well,” he said."
+    )
+    doc = forced(nlp, text, {"Rodu Velsk": "ORG"})
+    assert [e.text for e in person_like(doc, [])] == ["Rodu Velsk"]

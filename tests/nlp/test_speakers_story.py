@@ -395,6 +395,17 @@ def test_a_party_member_described_by_no_one_stays_as_written(nlp):
     assert q.speaker_text not in ("Mara Quell", "Ned Ferro")  # two fit: nobody is chosen
 
 
+def test_the_chief_executive_of_a_company_is_the_person_in_that_job(analyse_texts):
+    text = (
+        "Grocer apologises\n\n"
+        "The chief executive of Pellmore Foods told lawmakers on Tuesday that the company had "
+        '"let down every family we serve." Pellmore Foods CEO Irene Castvale faced two hours '
+        "of questions."
+    )
+    q = analyse_texts({"a": text}).quotes.iloc[0]
+    assert (q["speaker_entity"], q["speaker_how"]) == ("Irene Castvale", "story role")
+
+
 def test_a_quote_before_a_sentence_saying_its_own_words_is_not_that_speakers(nlp):
     text = (
         "Tom Reed, a former clerk, testified on Monday. Ms. Ana Holt introduced him as a man "

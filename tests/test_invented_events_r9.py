@@ -24,13 +24,10 @@ through the real path (files as users upload them -> the corpus loader -> the an
   Markdown file that nothing names whose byline "Name · Sep 30, 2025, 11:15 PM EDT" comes
   after the headline's dek (its summary line).
 
-The analysis of each event is made once per module (the ``event`` fixture). Tests marked
-``xfail(strict=True)`` are failures in other owners' layers, each naming its class and file.
+The analysis of each event is made once per module (the ``event`` fixture).
 """
 
 from __future__ import annotations
-
-import pytest
 
 from tests.test_invented_events import _doc, _doc_outlets, _entity_outlets, _quote, event
 
@@ -336,36 +333,17 @@ def test_speakers_of_a_hearing(event):
         assert _quote(analysis, doc_id, words)["speaker"] == speaker, words
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class 7, lib/nlp/attribution.py: 'The Texas Republican called the breach \"a "
-    "failure from the top down\"' (after 'Sen. Garrett Tull, R-Texas,') is credited to the "
-    "group 'Republicans', not to the senator",
-)
 def test_a_senator_described_by_state_and_party_is_that_senator(event):
     _, analysis = event("data_breach_hearing")
     assert _quote(analysis, "capitolbeat", "top down")["speaker"] == "Garrett Tull"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class 7, lib/resolve/speakers.py: 'The chief executive of Brightwave Health … told "
-    'senators … "failed the people who trusted us"\' (the lede; named in the next sentence) '
-    "is filed under the company 'Brightwave Health', not under its chief executive",
-)
 def test_a_chief_executive_named_after_the_lede_is_the_speaker(event):
     _, analysis = event("data_breach_hearing")
     q = _quote(analysis, "national_chronicle", "failed the people")
     assert q["speaker_entity"] == "Nathaniel Ashgrove"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class 7, lib/nlp/attribution.py: 'Ms. Whitcombe introduced him as a man who had "
-    '"done what the company would not." Mr. Wren said he had warned …\' credits the '
-    "introducer's words to Mr. Wren: a quote closed by its full stop is taken by the next "
-    "sentence's 'X said', although that verb has its own content ('said he had warned')",
-)
 def test_words_quoted_by_the_one_who_introduced_a_witness_are_hers(event):
     _, analysis = event("data_breach_hearing")
     q = _quote(analysis, "national_chronicle", "company would not")

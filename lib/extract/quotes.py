@@ -126,9 +126,12 @@ def _sentence_bounds(doc, text: str) -> list[tuple[int, int]]:
 TAIL_CHARS = 100
 
 
-def _region(bounds, ends, ps: int, pe: int, open_idx: int, close_idx: int) -> tuple[int, int]:
-    """The spaCy sentences overlapping the quote, clipped to its paragraph, plus a short
-    sentence that follows the closing mark directly (the parser often splits “…?” X asked.)."""
+def _region(
+    bounds, ends, ps: int, pe: int, open_idx: int, close_idx: int
+) -> tuple[int, int, tuple[int, int] | None]:
+    """The spaCy sentences overlapping the quote, clipped to its paragraph, and a short
+    sentence that follows the closing mark directly (the parser often splits “…?” X asked.)
+    as its (start, end), else None."""
     lo, hi = open_idx, min(close_idx + 1, pe)
     k = bisect.bisect_right(ends, open_idx)
     while k < len(bounds) and bounds[k][0] <= close_idx:  # no slice copy: linear in quotes
@@ -139,8 +142,23 @@ def _region(bounds, ends, ps: int, pe: int, open_idx: int, close_idx: int) -> tu
     if k < len(bounds):
         s0, s1 = bounds[k]
         if s0 - hi <= 2 and s1 <= pe and s1 - s0 <= TAIL_CHARS and hi <= close_idx + 2:
-            hi = s1
-    return lo, hi
+            return lo, hi, (s0, s1)
+    return lo, hi, None
+
+
+def _says_its_own(tail_tokens, att) -> bool:
+    """Does a short sentence after a quote report words of its own ("Roe said he had warned
+    them."), so that it is no tag of the quote before it? True when its reporting verb has
+    a content clause outside any quote."""
+    from lib.nlp.clauses import _reporting, says_its_own
+
+    return any(
+        tok.i not in att.in_quote
+        and tok.pos_ == "VERB"
+        and _reporting(tok)
+        and says_its_own(tok, att)
+        for tok in tail_tokens
+    )
 
 
 def extract_quotes(doc, attributor: Attributor | None = None) -> list[Quote]:
@@ -160,7 +178,9 @@ def extract_quotes(doc, attributor: Attributor | None = None) -> list[Quote]:
     paragraphs: list[tuple[int, bool]] = []  # per quote: paragraph number, starts it
     for p_no, ps, pe, open_idx, close_idx, open_ended, start, end in raw:
         toks = att.tokens_between(start, end)
-        lo, hi = _region(bounds, ends, ps, pe, open_idx, close_idx)
+        lo, hi, tail = _region(bounds, ends, ps, pe, open_idx, close_idx)
+        if tail is not None and not _says_its_own(att.tokens_between(*tail), att):
+            hi = tail[1]  # not "“…” X said he had …": X's own words, no tag of the quote
         region_tokens = att.tokens_between(lo, hi)
         standalone = _prefix_standalone(text, lo, open_idx)
         kind = _kind(toks, standalone)

@@ -94,6 +94,11 @@ def beside(att, toks):
     while after < len(doc) and after - toks[-1].i <= 3 and doc[after].is_punct:
         after += 1
     found = _name_then_verb(att, after) or _verb_then_name(att, after)
+    if found is not None and toks[-1].text in (".", "!", "?"):
+        from lib.nlp.clauses import says_its_own
+
+        if says_its_own(found[1], att):  # “… would not.” Mr. Roe said he had warned …
+            found = None
     if found is None:
         before = toks[0].i - 1
         while before >= 0 and doc[before].is_punct and toks[0].i - before <= 2:

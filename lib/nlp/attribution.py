@@ -45,6 +45,7 @@ from lib.nlp.clauses import (
 from lib.nlp.headline import title_end
 from lib.nlp.index import doc_ents, ents_within, sent_of
 from lib.nlp.names import clean_entity_text
+from lib.nlp.party_members import party_member
 from lib.nlp.people import People, vocab
 from lib.nlp.pipeline import doc_text
 from lib.nlp.roles import body_holder, role_holder
@@ -345,6 +346,9 @@ class Attributor(Subjects):
         holder = self._holder(subj, written, verb, how)
         if holder is not None:  # "his office said": the office's holder, named before
             return holder
+        member = party_member(self, subj)  # "The Texas Republican said": that senator
+        if member is not None:
+            return Source(written, "role", verb, member)
         name = self._name_for(subj)
         if name is None and subj.lemma_.lower() in v["source_nouns"]:
             issued = self._issuer(subj)  # "she released a statement saying …": hers

@@ -30,6 +30,14 @@ def _reporting(tok, weak_ok: bool = True) -> bool:
     return weak_ok or lemma not in v["weak_verbs"]
 
 
+def says_its_own(verb, att) -> bool:
+    """Does a reporting verb carry a content clause of its own, outside any quote ("Roe said
+    he had warned them")? Then it tags no quote that closed a sentence before it."""
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and c.i not in att.in_quote for c in verb.children
+    )
+
+
 def _puts_it(tok) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
 

@@ -93,13 +93,16 @@ TITLE_ABBREVIATIONS = {
     "del": ("delegate",),
     "supt": ("superintendent",),
     "atty": ("attorney",),
+    "ceo": ("chief executive",),
 }
 
 
 def role_words(title: str) -> set[str]:
-    """The role nouns a title written before a name gives: "gov" -> {"gov", "governor"}."""
+    """The role nouns a title written before a name gives: "gov" -> {"gov", "governor"}
+    (and a title written out gives its short form: "chief executive" -> {…, "ceo"})."""
     low = title.lower().rstrip(".")
-    return {low, *TITLE_ABBREVIATIONS.get(low, ())}
+    short = {k for k, v in TITLE_ABBREVIATIONS.items() if low in v}
+    return {low, *TITLE_ABBREVIATIONS.get(low, ()), *short}
 
 
 def name_words(text: str) -> list[str]:

@@ -113,6 +113,9 @@ OTHER_HOLDER = frozenset(
     """former ex late previous then next new incoming outgoing deputy vice acting assistant
     lieutenant interim future""".split()
 )
+#: "the chief executive of Roe Health": the job is the words before "of" (the person holding
+#: it in the story, not the body named after it).
+OF_WHAT = re.compile(r"\s+of\s+.*$")
 ROLE_PHRASE = re.compile(
     r"^(?:the|his|her|their|its|[\w.'’-]+['’]s)\s+((?:[\w-]+\s+){0,2})([a-z-]+)$"
 )
@@ -143,10 +146,12 @@ def apply_story_roles(table: pd.DataFrame, prefix: str, roles: dict[str, str]) -
     ):
         if isinstance(text, str) and text or not isinstance(desc, str):
             continue
-        m = ROLE_PHRASE.match(" ".join(desc.split()).lower())
+        phrase = OF_WHAT.sub("", " ".join(desc.split()).lower())  # "the chief … of Roe Inc."
+        m = ROLE_PHRASE.match(phrase)
         if m is None or OTHER_HOLDER & set(m.group(1).split()):
             continue
-        person = roles.get(m.group(2))
+        words = m.group(1).split()[-1:] + [m.group(2)]  # "chief executive", else "executive"
+        person = roles.get(" ".join(words)) or roles.get(m.group(2))
         if person is not None:
             table.at[idx, shown] = person
             table.at[idx, f"{shown}_entity"] = person

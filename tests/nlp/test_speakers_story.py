@@ -367,3 +367,50 @@ def test_a_quote_after_but_continues_the_speaker(nlp):
     )
     got = [(speaker_of(q), q.speaker_how) for q in quotes_in_text(nlp, text)]
     assert got == [("Tom Bell", "pronoun"), ("Tom Bell", "carried over")]
+
+
+@pytest.mark.parametrize(
+    "described",
+    [
+        "Sen. Mara Quell, R-Ohio,",
+        "Senator Mara Quell (R-Ohio)",
+        "Senator Mara Quell, Republican of Ohio,",
+    ],
+)
+def test_the_state_and_party_member_is_the_senator_described_so(nlp, described):
+    text = (
+        f"{described} questioned the agency's chief on Tuesday. Senator Paul Denby, D-Ohio, "
+        'said little. The Ohio Republican called the delay "a slow-motion failure."'
+    )
+    (q,) = quotes_in_text(nlp, text)
+    assert (q.speaker_text, q.speaker_how) == ("Mara Quell", "role")  # not "Republicans"
+
+
+def test_a_party_member_described_by_no_one_stays_as_written(nlp):
+    text = (
+        "Senator Mara Quell, R-Ohio, and Senator Ned Ferro, R-Ohio, questioned the agency's "
+        'chief. The Ohio Republican called the delay "a slow-motion failure."'
+    )
+    (q,) = quotes_in_text(nlp, text)
+    assert q.speaker_text not in ("Mara Quell", "Ned Ferro")  # two fit: nobody is chosen
+
+
+def test_the_chief_executive_of_a_company_is_the_person_in_that_job(analyse_texts):
+    text = (
+        "Grocer apologises\n\n"
+        "The chief executive of Pellmore Foods told lawmakers on Tuesday that the company had "
+        '"let down every family we serve." Pellmore Foods CEO Irene Castvale faced two hours '
+        "of questions."
+    )
+    q = analyse_texts({"a": text}).quotes.iloc[0]
+    assert (q["speaker_entity"], q["speaker_how"]) == ("Irene Castvale", "story role")
+
+
+def test_a_quote_before_a_sentence_saying_its_own_words_is_not_that_speakers(nlp):
+    text = (
+        "Tom Reed, a former clerk, testified on Monday. Ms. Ana Holt introduced him as a man "
+        'who had "stood up when nobody else would." Mr. Reed said he had told his bosses '
+        "about the missing files in May."
+    )
+    (q,) = quotes_in_text(nlp, text)
+    assert q.speaker_text != "Reed"

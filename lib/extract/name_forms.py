@@ -29,7 +29,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lib.nlp.gazetteer import gazetteer
-from lib.nlp.names import name_heads
+from lib.nlp.names import NICKNAME, name_heads, nicknames_in
 from lib.nlp.people import given_name_gender
 from lib.nlp.pipeline import doc_text
 from lib.records import Mention
@@ -37,20 +37,8 @@ from lib.records import Mention
 if TYPE_CHECKING:  # spaCy itself is imported by the pipeline, not by importing this module
     from spacy.tokens import Doc, Span
 
-Q_OPEN = "\"“‘'"
-Q_CLOSE = "\"”’'"
-#: Given name (and initials), a quoted nickname, a surname (and a suffix).
-NICKNAME = re.compile(
-    rf"\b(?P<given>[A-Z][a-z]+(?:\s[A-Z]\.)*)\s[{Q_OPEN}](?P<nick>[A-Z][a-z]+)[{Q_CLOSE}]\s"
-    r"(?P<surname>[A-Z][A-Za-z'’-]+(?:\s[A-Z][a-z]+(?=\s(?:Jr|Sr)\.))?(?:,?\s(?:Jr\.|Sr\.|II|III|IV)\b)?)"
-)
 #: A place, a comma and a state or country right after it ("Springfield, Ill.").
 QUALIFIED = re.compile(r",\s(?P<region>[A-Z][A-Za-z]*\.?(?:\s[A-Z][a-z]+)?\.?)")
-
-
-def nicknames_in(text: str) -> list[re.Match]:
-    """Every ``Given "Nick" Surname`` of ``text``."""
-    return list(NICKNAME.finditer(text))
 
 
 def is_nickname_quote(text: str, open_idx: int, close_idx: int) -> bool:

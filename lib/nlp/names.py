@@ -328,3 +328,17 @@ def head_words(role: str) -> frozenset[str]:
     if not words:
         raise ValueError(f"no head word has the role {role!r}")
     return words
+
+
+Q_OPEN = "\"“‘'"
+Q_CLOSE = "\"”’'"
+#: Given name (and initials), a quoted nickname, a surname (and a suffix).
+NICKNAME = re.compile(
+    rf"\b(?P<given>[A-Z][a-z]+(?:\s[A-Z]\.)*)\s[{Q_OPEN}](?P<nick>[A-Z][a-z]+)[{Q_CLOSE}]\s"
+    r"(?P<surname>[A-Z][A-Za-z'’-]+(?:\s[A-Z][a-z]+(?=\s(?:Jr|Sr)\.))?(?:,?\s(?:Jr\.|Sr\.|II|III|IV)\b)?)"
+)
+
+
+def nicknames_in(text: str) -> list[re.Match]:
+    """Every ``Given "Nick" Surname`` of ``text``."""
+    return list(NICKNAME.finditer(text))

@@ -21,7 +21,7 @@ from collections import defaultdict
 
 from lib.datafiles import read_json
 from lib.nlp.gazetteer import gazetteer
-from lib.nlp.names import head_words, name_heads
+from lib.nlp.names import head_words, name_heads, nicknames_in
 
 #: Vote weights of each kind of gender evidence.
 HONORIFIC_VOTE, TITLE_VOTE, NAME_VOTE, PRONOUN_VOTE = 3.0, 2.0, 1.0, 1.0
@@ -449,8 +449,6 @@ def _role_before(prev, roles: set[str]) -> bool:
 def _nicknamed_surnames(doc) -> set[str]:
     """Surnames written after a given name and a quoted nickname (``Ada "Dee" Priebo``),
     folded: only a person's name is written so."""
-    from lib.extract.name_forms import nicknames_in
-
     return {fold(m.group("surname").split()[0]) for m in nicknames_in(doc.text)}
 
 

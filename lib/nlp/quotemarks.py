@@ -46,42 +46,34 @@ def _straight_role(text: str, i: int, start: int, end: int) -> tuple[bool, bool]
 
 
 def _single_close(text: str, i: int, end: int) -> int | None:
-    """Index of the ’ closing a ‘ at ``i`` when it is clearly a quote, else None."""
-    limit = min(end, i + 300)
-    j = i + 1
-    while j < limit:
+    """Index of the mark closing the single quotation mark at ``i`` when it is clearly a
+    quote, else None. A curly ’ closes a ‘ when no letter or digit follows it; a straight
+    ' closes a straight ' only after the quote's own punctuation or two words before a stop,
+    so an apostrophe inside a word ("won't") or after a plural ("the workers' union") never
+    closes one, and none opens before a digit or a space ("'90s")."""
+    straight = text[i] == "'"
+    if straight and (i + 1 >= end or not text[i + 1].isalpha()):
+        return None
+    mark = "'" if straight else "’"
+    limit = min(end, i + (600 if straight else 300))
+    for j in range(i + 1, limit):
         ch = text[j]
         if ch in '‘“”"\n':
             return None
-        if ch == "’" and not text[j - 1].isspace() and j > i + 1:
-            nxt = text[j + 1] if j + 1 < end else " "
-            if not nxt.isalnum():
-                return j
-        j += 1
+        nxt = text[j + 1] if j + 1 < end else " "
+        if j == i + 1 or ch != mark or text[j - 1].isspace() or nxt.isalnum():
+            continue
+        if not straight or _straight_end(text[i + 1 : j], nxt):
+            return j
     return None
 
 
-def _straight_single_close(text: str, i: int, end: int) -> int | None:
-    """Index of the ' closing a straight ' at ``i`` when it is clearly a quote, else None:
-    an apostrophe inside a word ("won't") or after a plural ("the workers' union") never
-    closes one."""
-    if i + 1 >= end or not text[i + 1].isalpha():
-        return None  # "'90s", "' " : no quote opens here
-    limit = min(end, i + 600)
-    j = i + 2
-    while j < limit:
-        ch = text[j]
-        if ch in '‘“”"\n':
-            return None
-        if ch == "'":
-            nxt = text[j + 1] if j + 1 < end else " "
-            if not nxt.isalnum():
-                prev = text[j - 1]
-                words = len(text[i + 1 : j].split())
-                if prev in ",.!?…" or (words >= 2 and prev.isalpha() and nxt in CLOSE_CONTEXT):
-                    return j
-        j += 1
-    return None
+def _straight_end(quoted: str, nxt: str) -> bool:
+    """Does a straight ' after ``quoted`` end it: after its own punctuation ("sorry,'"),
+    or after two or more words right before a stop ("'a national disgrace'.")?"""
+    return quoted[-1] in ",.!?…" or (
+        len(quoted.split()) >= 2 and quoted[-1].isalpha() and nxt in CLOSE_CONTEXT
+    )
 
 
 def find_quote_marks(text: str, start: int = 0, end: int | None = None) -> list[tuple]:
@@ -153,8 +145,7 @@ def _scan(text: str, start: int, end: int, singles: bool = False) -> list[tuple]
         elif (ch == "‘" or (ch == "'" and singles)) and current is None:
             prev = text[i - 1] if i > start else " "
             if prev.isspace() or prev in OPEN_CONTEXT:
-                single_close = _single_close if ch == "‘" else _straight_single_close
-                close = single_close(text, i, end)
+                close = _single_close(text, i, end)
                 if close is not None:
                     found.append((i, close, False))
                     i = close

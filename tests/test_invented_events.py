@@ -63,6 +63,19 @@ def event(nlp, tmp_path_factory):
     return run
 
 
+def assert_no_quote_from_headlines(event, names) -> None:
+    """Every title line of each event is read as the headline, and no quote starts in it."""
+    from lib.nlp.headline import title_end
+
+    for name in names:
+        corpus, analysis = event(name)
+        q = analysis.quotes
+        for document in corpus.documents:
+            assert title_end(document.text) == len(document.title) > 0, document.doc_id
+            mine = q[q["doc_id"] == document.doc_id]
+            assert (mine["start_char"] >= len(document.title)).all(), document.doc_id
+
+
 def _doc(corpus, doc_id):
     return next(d for d in corpus.documents if d.doc_id == doc_id)
 
@@ -340,15 +353,9 @@ def test_new_events_outlets_titles_bylines_and_dates(event):
 
 def test_new_events_no_quote_from_a_headline(event):
     """Every title line is read as the headline (where quotes, speakers and figures stop)."""
-    from lib.nlp.headline import title_end
-
-    for name in ("grain_deal", "brake_recall", "bribery_sentencing", "playoff_game"):
-        corpus, analysis = event(name)
-        q = analysis.quotes
-        for document in corpus.documents:
-            assert title_end(document.text) == len(document.title) > 0, document.doc_id
-            mine = q[q["doc_id"] == document.doc_id]
-            assert (mine["start_char"] >= len(document.title)).all(), document.doc_id
+    assert_no_quote_from_headlines(
+        event, ("grain_deal", "brake_recall", "bribery_sentencing", "playoff_game")
+    )
 
 
 def test_foreign_names_with_particles_are_one_person_across_outlets(event):

@@ -22,7 +22,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_invented_events import _doc, _doc_outlets, _entity_outlets, _quote, event
+from tests.test_invented_events import (
+    _doc,
+    _doc_outlets,
+    _entity_outlets,
+    _quote,
+    assert_no_quote_from_headlines,
+    event,
+)
 
 __all__ = ["event"]  # the module-scoped fixture, shared with this module
 
@@ -98,15 +105,7 @@ def test_a_medical_storys_titles_bylines_and_print_note(event):
 def test_no_quote_from_the_headlines_of_the_new_events(event):
     """ "'A real step forward': daily pill …", "'This city chose to build,' Thorvaldsen
     says …" are headlines; the same words quoted in the body are quoted once."""
-    from lib.nlp.headline import title_end
-
-    for name in ("wildfire_towns", "election_night", "medical_study"):
-        corpus, analysis = event(name)
-        q = analysis.quotes
-        for document in corpus.documents:
-            assert title_end(document.text) == len(document.title) > 0, document.doc_id
-            mine = q[q["doc_id"] == document.doc_id]
-            assert (mine["start_char"] >= len(document.title)).all(), document.doc_id
+    assert_no_quote_from_headlines(event, ("wildfire_towns", "election_night", "medical_study"))
     _, analysis = event("election_night")
     q = analysis.quotes
     assert len(q[(q["doc_id"] == "harbor_courier") & q["quote"].str.contains("chose to")]) == 1

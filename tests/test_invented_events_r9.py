@@ -29,7 +29,14 @@ The analysis of each event is made once per module (the ``event`` fixture).
 
 from __future__ import annotations
 
-from tests.test_invented_events import _doc, _doc_outlets, _entity_outlets, _quote, event
+from tests.test_invented_events import (
+    _doc,
+    _doc_outlets,
+    _entity_outlets,
+    _quote,
+    assert_no_quote_from_headlines,
+    event,
+)
 
 __all__ = ["event"]  # the module-scoped fixture, shared with this module
 
@@ -128,15 +135,9 @@ def test_a_congress_storys_outlets_titles_and_a_byline_after_the_dek(event):
 
 
 def test_no_quote_from_the_headlines_of_round_9_events(event):
-    from lib.nlp.headline import title_end
-
-    for name in ("hurricane_landfall", "data_breach_hearing", "shutdown_vote"):
-        corpus, analysis = event(name)
-        q = analysis.quotes
-        for document in corpus.documents:
-            assert title_end(document.text) == len(document.title) > 0, document.doc_id
-            mine = q[q["doc_id"] == document.doc_id]
-            assert (mine["start_char"] >= len(document.title)).all(), document.doc_id
+    assert_no_quote_from_headlines(
+        event, ("hurricane_landfall", "data_breach_hearing", "shutdown_vote")
+    )
 
 
 # -- class 1 and 2: people, and things named after them -----------------------------------------

@@ -325,8 +325,17 @@ def _person_aside(doc, cand: Candidate, s0: int, s1: int) -> bool:
         and end < s1
         and doc[end].text == ","
         and (doc[start - 2].ent_type_ == "PERSON" or doc[start - 2].pos_ == "PROPN")
-        and doc[start - 2].ent_type_ not in ("GPE", "LOC", "DATE", "ORG")
+        and (
+            doc[start - 2].ent_type_ not in ("GPE", "LOC", "DATE", "ORG")
+            or _surname_of_person(doc, doc[start - 2])
+        )
     )
+
+
+def _surname_of_person(doc, tok) -> bool:
+    """Is ``tok`` the surname of a person the document names in full ("Everett Kilbride" …
+    "Kilbride, 81,", where the model typed the lone "Kilbride" a place)?"""
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text for e in doc.ents)
 
 
 #: Words before a number that make a bare year-like number ("2024") a year modifying its

@@ -232,6 +232,7 @@ def propagate_names(
         person = r["label"] == "PERSON" or r["text"] in mistyped
         if person and " " in r["text"] and not r.get("in_title"):
             people[r["doc_id"]].append((r["start_char"], r["end_char"], r["text"], "PERSON"))
+    story_people = _surnames_by_story(people, story_of)
     sent_starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for s in sentences:
         sent_starts[s["doc_id"]].append((int(s["start_char"]), int(s["sentence_id"])))
@@ -245,6 +246,7 @@ def propagate_names(
         heading = title_end(text)
         found = _find(text, story_names, taken, heading)
         found += _surnames(text, found, taken, people.get(doc_id, []), heading)
+        found += _cued_surnames(text, found, taken, story_people.get(story, {}), heading)
         if single.get(story) and heading:  # a headline's capitals hide the story's names
             taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
             found += _find(text[:heading], single[story], taken_now, heading)
@@ -361,6 +363,63 @@ def _surnames(text, found, taken, tagged=(), heading: int = 0) -> list[tuple]:
         if not _free(spans, starts, s, e):
             continue
         out.append((s, e, m.group(1), "PERSON"))
+    return out
+
+
+#: What follows a bare surname that only a person's would be followed by: an apposition
+#: or relative clause ("Kilbride, the former president,", "Kilbride, who ..."), an age
+#: ("Kilbride, 81,") or a reporting verb ("Kilbride said", "Kilbride told reporters").
+PERSON_CUE_AFTER = re.compile(
+    r"(?:, (?:the|a|an) [a-z][\w-]*(?: [\w.'’-]+){0,5},"
+    r"|, who\b"
+    r"|, \d{1,3},"
+    r"| (?:said|says|told|tells|added|adds|wrote|writes|argued|asked|noted|recalled"
+    r"|insisted|explained|replied|responded|testified|acknowledged|declined)\b)"
+)
+
+
+def _surnames_by_story(people: dict[str, list[tuple]], story_of: dict[str, str]) -> dict:
+    """story -> {surname: full name} of the people its articles tag in full, when one
+    person of the story has that surname (family members sharing one are left out)."""
+    owners: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for doc_id, named in people.items():
+        for _s, _e, name, _label in named:
+            owners[story_of.get(doc_id, "")][_surname(name)].add(name.split(" ")[0])
+    return {
+        story: {w: next(iter(given)) for w, given in words.items() if len(given) == 1}
+        for story, words in owners.items()
+    }
+
+
+def _cued_surnames(text, found, taken, surnames: dict[str, str], heading: int) -> list[tuple]:
+    """Bare surnames of the story's people in an article that never names them in full,
+    where the words after say a person is meant (:data:`PERSON_CUE_AFTER`): "Kilbride, the
+    former president, recorded …" in one outlet of a story whose others name "Everett
+    Kilbride". Without such a cue the word may be a building, a place or a company named
+    after them, and is left alone."""
+    named = {_surname(name) for _s, _e, name, label in found if label == "PERSON"}
+    words = {
+        w
+        for w in surnames
+        if w not in named
+        and len(w) > 2
+        and w[:1].isupper()
+        and w[1:].islower()
+        and gazetteer().lookup(w) is None
+    }
+    if not words:
+        return []
+    spans = sorted(taken + [(s, e) for s, e, _, _ in found])
+    starts = [s for s, _ in spans]
+    out = []
+    for m in re.finditer(r"\b(" + "|".join(map(re.escape, sorted(words))) + r")\b", text):
+        s, e = m.span()
+        if s < heading or not PERSON_CUE_AFTER.match(text, e):
+            continue
+        if _inside_longer(text, s, e) or text[max(0, s - 1) : s] in ("-", "'"):
+            continue
+        if _free(spans, starts, s, e):
+            out.append((s, e, m.group(1), "PERSON"))
     return out
 
 

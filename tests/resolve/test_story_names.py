@@ -236,6 +236,35 @@ def test_a_bare_surname_the_model_missed_after_its_own_full_name_is_found():
     assert found == [("Odara", text.index("Odara, 52"))]
 
 
+def test_a_story_persons_bare_surname_is_found_only_with_a_persons_cue():
+    """An article that never names Ines Valcourt in full: her bare surname is hers where the
+    words after it say a person is meant (an apposition, an age, a reporting verb), not in
+    "Valcourt Bridge" or "Valcourt voters"; a surname two people of the story share (the
+    Brandts) is nobody's."""
+    full = "Ines Valcourt, the mayor, opened it. Otto Brandt and Lena Brandt watched."
+    text = (
+        "Bridge opens\n\n"
+        "Valcourt, the mayor of the town, cut the ribbon at Valcourt Bridge. Valcourt voters "
+        "cheered. Valcourt, 58, spoke briefly. The toll is fair, Valcourt said. "
+        "Brandt, the engineer, smiled."
+    )
+    texts = {"a": full, "b": text}
+    records = [
+        {"doc_id": "a", "outlet": "A", "start_char": full.index(name),
+         "end_char": full.index(name) + len(name), "text": name, "label": "PERSON",
+         "sentence_id": 0}
+        for name in ("Ines Valcourt", "Otto Brandt", "Lena Brandt")
+    ]  # fmt: skip
+    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
+    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    found = sorted((r["start_char"], r["text"]) for r in added if r["doc_id"] == "b")
+    assert found == [
+        (text.index("Valcourt, the mayor"), "Valcourt"),
+        (text.index("Valcourt, 58"), "Valcourt"),
+        (text.index("Valcourt said"), "Valcourt"),
+    ]
+
+
 def test_nickname_read_as_a_state_abbreviation_is_the_person(analyse_texts):
     text = (
         "Coach keeps his job\n\n"

@@ -226,12 +226,9 @@ def test_the_former_president_is_named_in_every_outlet(event):
     assert _entity_outlets(analysis, "Everett Kilbride") == VOTE
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class 7, lib/extract/name_forms.py (is_nickname_quote): 'Thorvaldsen, known at "
-    'City Hall as "Peg," thanked voters\' gives a quote "Peg" credited to her',
-)
 def test_a_nickname_after_known_as_is_no_quote(event):
+    """class 7: 'Thorvaldsen, known at City Hall as "Peg," thanked voters' gives no quote
+    "Peg" (lib/extract/name_forms.py is_name_quote)."""
     _, analysis = event("election_night")
     q = analysis.quotes
     assert not (q["quote"].str.strip("“”\"' ,") == "Peg").any()

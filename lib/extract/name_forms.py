@@ -6,7 +6,8 @@ Read from the text itself, whatever pieces the model made of it:
   mention, "Thomas Okoro", with the nickname "Tam" kept (:func:`nickname_records`); a quoted
   nickname is never a quotation (:func:`is_nickname_quote`);
 - a programme, book or film title in quotation marks ("on “Morning Desk,”") is no
-  quotation (:func:`is_title_quote`);
+  quotation (:func:`is_title_quote`), nor is a name someone goes by ('known at City Hall
+  as "Peg,"', :func:`is_name_quote`);
 - a place followed by its state or country: "SPRINGFIELD, Ill. —", "in Springfield, Mass."
   name two different Springfields, so the place's mention is qualified ("Springfield,
   Illinois") while the state keeps its own mention (:func:`qualify_places`);
@@ -94,6 +95,28 @@ def is_title_quote(text: str, open_idx: int, close_idx: int) -> bool:
     if prev.lower() in ("the", "a", "an") and nxt.isalpha() and nxt.islower():
         return True  # a title used as a modifier: "the “Dawn Desk” star"
     return prev.lower() in TITLE_CUES or prev.endswith(("'s", "’s", "s'", "s’"))
+
+
+#: What introduces a name someone goes by ("known as", "known at City Hall as", "nicknamed",
+#: "referred to by aides as"): a quotation right after it is that name, not words said.
+NAME_CUE = re.compile(
+    r"\b(?:(?:known|referred to|remembered)(?: [\w'’.-]+){0,4} as|nicknamed|a k a|aka|a\.k\.a\.)"
+    r",?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_name_quote(text: str, open_idx: int, close_idx: int) -> bool:
+    """Is the quotation a name someone goes by ('Roe, known at City Hall as "Peg,"
+    thanked …'): one to four capitalised words (small words aside) after "known … as",
+    "nicknamed" or "a.k.a."?"""
+    inner = text[open_idx + 1 : close_idx].strip().rstrip(",.")
+    words = inner.split()
+    if not words or len(words) > 4 or any(ch in inner for ch in ".!?;:"):
+        return False
+    if not all(w[:1].isupper() or w.lower() in TITLE_SMALL for w in words):
+        return False
+    return NAME_CUE.search(text[max(0, open_idx - 60) : open_idx]) is not None
 
 
 def nickname_records(records: list[Mention], text: str, sentence_of) -> list[Mention]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from lib.extract.name_forms import is_nickname_quote, is_title_quote
+from lib.extract.name_forms import is_name_quote, is_nickname_quote, is_title_quote
 from lib.nlp.attribution import Attributor, empty_record
 from lib.nlp.caps import MAX_QUOTES
 from lib.nlp.headline import title_end
@@ -95,10 +95,11 @@ def find_quotes(text: str) -> list[tuple]:
         if pe <= headline:
             continue
         for open_idx, close_idx, open_ended in find_quote_marks(text, ps, pe):
-            if is_nickname_quote(text, open_idx, close_idx) or is_title_quote(
-                text, open_idx, close_idx
+            if any(
+                is_name(text, open_idx, close_idx)
+                for is_name in (is_nickname_quote, is_title_quote, is_name_quote)
             ):
-                continue  # Thomas "Tam" Okoro, on "Morning Desk": names, not quotations
+                continue  # Thomas "Tam" Okoro, on "Morning Desk", known as "Peg": names
             seen += 1
             if seen > MAX_QUOTES:  # bounded work per document (lib.nlp.caps)
                 return raw

@@ -67,6 +67,9 @@ def test_a_survey_that_said_the_words_is_their_source(nlp):
             "In an interview on the radio show “Morning Desk,” Tom Bell said the dam was safe.",
             [],
         ),
+        ('Ana Ruiz, known to her staff as "the Hammer," said the dam was safe.', []),
+        ("Tom Bell, nicknamed “Sandbag,” thanked the volunteers on Monday.", []),
+        ('Tom Bell, known as "Doc," said: "The dam is safe."', ["Tom Bell"]),
     ],
 )
 def test_story_roles_introductions_and_programme_titles(nlp, text, speakers):

@@ -254,13 +254,10 @@ def test_a_drug_company_called_by_its_short_form_is_one_organisation(event):
     assert _entity_outlets(analysis, "Veridane Therapeutics") == TRIAL
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class 2, lib/extract/name_forms.py (person_of_place): 'led by Imogen Saltonstall "
-    "of Calder State University' is one ORG 'Imogen Saltonstall of Calder State University' "
-    "(Health Desk): neither the scientist nor the university is named there",
-)
 def test_a_scientist_of_a_university_is_a_person_and_a_university(event):
+    """class 2: 'led by Imogen Saltonstall of Calder State University' (Health Desk; the
+    model made one ORG of it) names the scientist and the university (lib/extract/
+    name_forms.py person_of_place)."""
     _, analysis = event("medical_study")
     assert "Health Desk" in _entity_outlets(analysis, "Calder State University")
     assert not any(" of Calder" in name for name in analysis.entities["entity"])

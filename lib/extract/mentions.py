@@ -147,8 +147,8 @@ def _labelled_pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozen
     place."""
     of = person_of_place(doc, ent)
     if of is not None:
-        yield ent.start, of, "PERSON"
-        yield of + 1, ent.end, "GPE"
+        yield ent.start, of[0], "PERSON"
+        yield of[0] + 1, ent.end, of[1]
         return
     title = title_in_name(doc, ent)
     if title is not None:  # "Fed Chair Ada Roe": the body, then the person

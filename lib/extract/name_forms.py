@@ -30,7 +30,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lib.nlp.gazetteer import gazetteer
-from lib.nlp.names import NICKNAME, name_heads, nicknames_in
+from lib.nlp.names import NICKNAME, head_words, name_heads, nicknames_in
 from lib.nlp.people import given_name_gender
 from lib.nlp.pipeline import doc_text
 from lib.records import Mention
@@ -251,10 +251,11 @@ def title_before_name(doc, start: int, end: int, titles) -> bool:
     )
 
 
-def person_of_place(doc: Doc, ent: Span) -> int | None:
-    """The "of" of a non-person entity written "<Given> [<Initial>] <Surname> of <place>",
-    the given name a clear one and the place one the gazetteer knows or followed by its
-    state or country, else None
+def person_of_place(doc: Doc, ent: Span) -> tuple[int, str] | None:
+    """The "of" of a non-person entity written "<Given> [<Initial>] <Surname> of <place>"
+    and the place's label, the given name a clear one and the place one the gazetteer knows
+    or followed by its state or country, or an organisation whose last word is an
+    organisation's ("Ada Roe of Calder State University"), else None
     ("University of Alabama", "Bank of America" and "Duke of Edinburgh" are no such)."""
     if ent.label_ == "PERSON":
         return None
@@ -267,11 +268,14 @@ def person_of_place(doc: Doc, ent: Span) -> int | None:
         return None
     if not clear_given_name(name[0].text) or name[-1].text in name_heads():
         return None
-    hit = gazetteer().lookup(doc[k + 1 : ent.end].text)
+    rest = doc[k + 1 : ent.end]
+    hit = gazetteer().lookup(rest.text)
     if hit is not None:
-        return k if hit[1] in ("GPE", "LOC") else None
+        return (k, "GPE") if hit[1] in ("GPE", "LOC") else None
+    if len(rest) >= 2 and rest[0].text[:1].isupper() and rest[-1].text in head_words("org_word"):
+        return k, "ORG"  # "of Calder State University": a scientist and her university
     m = QUALIFIED.match(doc_text(doc), ent.end_char)  # "of Aventura, Florida": a town
-    return k if m is not None and region_at(m)[0] is not None else None
+    return (k, "GPE") if m is not None and region_at(m)[0] is not None else None
 
 
 def title_in_name(doc: Doc, ent: Span) -> int | None:

@@ -88,6 +88,23 @@ def test_a_person_and_their_home_town_tagged_as_one_organisation_are_two(nlp):
     assert found == {("Teodor Varkony", "PERSON"), ("Pellaton", "GPE")}
 
 
+def test_a_scientist_and_her_university_tagged_as_one_organisation_are_two(nlp):
+    from spacy.tokens import Span
+
+    text = "The study was led by Marta Quellin of Dunmore State University in the spring."
+    doc = nlp(text)
+    start = [t.text for t in doc].index("Marta")
+    doc.ents = [Span(doc, start, start + 6, label="ORG")]  # as the model may tag it
+    found = {(r.text, r.label) for r in mention_records(doc, [0] * len(doc))}
+    assert found == {("Marta Quellin", "PERSON"), ("Dunmore State University", "ORG")}
+    # a body "of" an organisation with no given name before it stays whole
+    doc = nlp("The Friends of Dunmore State University met.")
+    doc.ents = [Span(doc, 1, 6, label="ORG")]
+    assert {r.text for r in mention_records(doc, [0] * len(doc))} == {
+        "Friends of Dunmore State University"
+    }
+
+
 def test_bodies_of_a_place_stay_whole(nlp):
     found = _places(nlp, "The University of Alabama and the Bank of America sued the Duke of Kent.")
     texts = {t for (_, t) in found}

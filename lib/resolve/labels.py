@@ -30,7 +30,7 @@ def media_names() -> frozenset[str]:
 
 
 def head_label(entity: str) -> str | None:
-    """FAC / ORG / LOC when a multi-word name ends in a word of :func:`name_heads`."""
+    """FAC / ORG / LOC / EVENT when a multi-word name ends in a word of :func:`name_heads`."""
     if " " not in entity:
         return None
     return name_heads().get(entity.rsplit(" ", 1)[-1])

@@ -8,6 +8,7 @@ model's "Kherson" PRODUCT).
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import TYPE_CHECKING
 
 from lib.corpus.metadata import dateline_credits
@@ -204,6 +205,8 @@ def _beside_acronym(doc: Doc, tok, ent: Span) -> bool:
 
 #: Labels whose names may start with a function word ("In God We Trust").
 TITLE_LABELS = frozenset({"WORK_OF_ART", "LAW", "EVENT"})
+
+
 def _clause_title(ent: Span) -> bool:
     """A "work" that is really a clause: a lower-case finite verb inside ("Trump ordered
     the end of DACA", a quoted headline)."""
@@ -293,10 +296,13 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
     shared = _shared_surnames(doc)
     surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2)
     credits = dateline_credits(full_text)
+    common = _common_word_people(doc, surnames)
     records = []
     for ent in joined_ents(doc):
         if "\n" in ent.text.strip() or any(a <= ent.start_char < b for a, b in credits):
             continue  # across lines, or the outlet's credit in its dateline
+        if ent.start in common:
+            continue  # "Turnout was 41 percent": an ordinary word opening a sentence
         if _clause_title(ent) or (ent.start > 0 and doc[ent.start - 1].text in ("#", "@")):
             continue  # a quoted clause, a hashtag or a handle
         whole_known = gaz.lookup(LEADING_DET.sub("", ent.text.strip())) is not None
@@ -327,6 +333,49 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
     qualify_places(records, full_text)  # "Springfield, Ill." is not "Springfield, Mo."
     state_or_city(records, full_text)  # "Sen. Ada Roe of New York": the state
     return records
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary_words() -> frozenset[str]:
+    """Ordinary English nouns, adjectives and adverbs: the lemma index the model's own
+    lemmatizer ships with (WordNet's words, in lower case)."""
+    from lib.nlp.pipeline import get_nlp
+
+    try:
+        index = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError):
+        return frozenset()
+    return frozenset(w for pos in ("noun", "adj", "adv") for w in index.get(pos, ()))
+
+
+def _common_word_people(doc: Doc, surnames: frozenset[str]) -> set[int]:
+    """Starts of one-word PERSON entities that are an ordinary word opening a sentence
+    ("Turnout was 41 percent"): a dictionary word in lower case, written in the document
+    only where a sentence starts, no surname of a person named in full there, with no
+    courtesy or job title before it and no reporting verb after it."""
+    ones = [e for e in doc.ents if e.label_ == "PERSON" and len(e) == 1 and e[0].is_title]
+    if not ones:
+        return set()
+    words = _dictionary_words()
+    reporting = people_vocab()["reporting_verbs"]
+    out = set()
+    for ent in ones:
+        tok = ent[0]
+        if tok.lower_ not in words or tok.text in surnames:
+            continue
+        spots = [t for t in doc if t.text == tok.text]
+        if not all(_opens_sentence(t) for t in spots):
+            continue
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if nxt is not None and nxt.lemma_.lower() in reporting:
+            continue  # "Prince said": a person however ordinary the word
+        out.add(ent.start)
+    return out
+
+
+def _opens_sentence(tok) -> bool:
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    return prev is None or prev.is_space or prev.text in (".", "!", "?", "\u201d", '"', ":")
 
 
 def _trim_piece(doc, start: int, end: int) -> tuple[int, int, bool]:

@@ -223,3 +223,25 @@ def test_a_given_name_the_model_typed_a_thing_alone_takes_its_untagged_surname(n
     i = [t.text for t in doc].index("Wendell")
     doc.ents = [Span(doc, i, i + 1, label="ORG")]
     assert given_name_rest(doc, doc.ents[0]).text == "Wendell"
+
+
+def test_an_ordinary_word_opening_a_sentence_is_no_person_but_a_name_is(nlp):
+    from spacy.tokens import Span
+
+    text = (
+        "Turnout fell in the rain. Ms. Quell voted early.\n\n"
+        "Harvest was late, Sterling said. Fields were flooded, and Sterling left.\n\n"
+        "Mercy Quell said Rice was wrong. Rice disagreed."
+    )
+    doc = nlp(text)
+    tokens = [t.text for t in doc]
+    ents = []
+    for k, t in enumerate(doc):
+        if t.text in ("Turnout", "Harvest", "Sterling", "Rice", "Quell"):
+            ents.append(Span(doc, k, k + 1, label="PERSON"))
+    doc.ents = ents  # as the model may tag them
+    found = [r.text for r in mention_records(doc, [0] * len(doc))]
+    assert "Turnout" not in found and "Harvest" not in found  # sentence openers only
+    # written mid-sentence, followed by "said", or a surname: names
+    assert found.count("Sterling") == 2 and found.count("Rice") == 2
+    assert tokens.count("Quell") == 2 and found.count("Quell") >= 1

@@ -14,13 +14,12 @@ through the real path (files as users upload them -> the corpus loader -> the an
   "Outlet · Writer · date" line, a print-edition note, and a plain-text file that nothing
   else names (class 8).
 
-The analysis of each event is made once per module (the ``event`` fixture). Tests marked
-``xfail(strict=True)`` are failures in other owners' files, each naming its class and file.
+The analysis of each event is made once per module (the ``event`` fixture). The tests of
+the last section were strict xfails of other owners' files until round 10 fixed them; each
+names its class and the file that does it.
 """
 
 from __future__ import annotations
-
-import pytest
 
 from tests.test_invented_events import (
     _doc,
@@ -187,7 +186,7 @@ def test_figures_of_the_new_events(event):
     assert fewer["claim_id"].nunique() == 1
 
 
-# -- failures left to their owners (strict xfails) ----------------------------------------------
+# -- failures other owners' files fixed (strict xfails until round 10) ---------------------------
 
 
 def test_two_towns_of_one_name_in_two_states_stay_apart(event):
@@ -205,13 +204,9 @@ def test_a_sheriff_misspelled_by_one_letter_is_one_person(event):
     assert len({p for p in people if p.startswith("Dwayne Pol")}) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="class 2, lib/resolve/people.py: 'Peg Thorvaldson' (Northsound Daily: her "
-    'nickname and a one-letter misspelling) is another person than \'Margaret "Peg" '
-    "Thorvaldsen'",
-)
 def test_a_nickname_and_a_misspelling_are_the_same_candidate(event):
+    """class 2: 'Peg Thorvaldson' (Northsound Daily: her nickname and a one-letter
+    misspelling) is 'Margaret "Peg" Thorvaldsen' (lib/resolve/people.py _join_typos)."""
     _, analysis = event("election_night")
     names = set(analysis.entities["entity"])
     assert not {"Peg Thorvaldson", "Thorvaldson"} & names

@@ -231,15 +231,17 @@ TYPO_MIN_LEN = 5
 
 
 def _join_typos(clusters: list[list[Name]], evidence: _Evidence) -> list[list[Name]]:
-    """Clusters whose main forms share a given name and whose surnames (5+ letters, same
-    first letter) differ in one letter or a doubled one ("Thomas Okoro" / "Thomas Okaro",
-    "Dwayne Polacek" / "Dwayne Pollacek"), in one story but never in one article together:
-    one person, misspelled by one outlet. Another letter added is another name ("Kelly" /
-    "Kelley", "Johnson" / "Johnston")."""
+    """Clusters whose main forms share a given name (or one is the other's nickname: "Peg" /
+    "Margaret"; never a bare initial) and whose surnames (5+ letters, same first letter)
+    differ in one letter or a doubled one ("Thomas Okoro" / "Thomas Okaro", "Dwayne Polacek"
+    / "Dwayne Pollacek"), in one story but never in one article together: one person,
+    misspelled by one outlet. Another letter added is another name ("Kelly" / "Kelley",
+    "Johnson" / "Johnston")."""
 
     by_first: dict[str, list[int]] = defaultdict(list)
     for i, cluster in enumerate(clusters):
-        by_first[fold(cluster[0].first)].append(i)
+        if cluster[0].key and not is_initial(cluster[0].first):
+            by_first[cluster[0].key[0]].append(i)  # by the surname's first letter
     uf = UnionFind(len(clusters))
     docs = {i: set().union(*(evidence.docs[n.text] for n in c)) for i, c in enumerate(clusters)}
     for group in by_first.values():
@@ -253,6 +255,8 @@ def _join_typos(clusters: list[list[Name]], evidence: _Evidence) -> list[list[Na
                 if not (ka.isalpha() and kb.isalpha()):
                     continue
                 if not _one_letter_off(ka, kb):
+                    continue
+                if not firsts_agree(clusters[a][0].first, clusters[b][0].first):
                     continue
                 ra, rb = uf.find(a), uf.find(b)
                 if ra == rb or docs[ra] & docs[rb]:

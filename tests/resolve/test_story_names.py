@@ -101,6 +101,15 @@ def test_a_letter_doubled_by_one_outlet_is_a_misspelling():
     assert out[3:] == ["Mark Kelly", "Mark Kelley"]
 
 
+def test_a_nickname_and_a_misspelling_together_are_one_person():
+    """ "Peg Dunmorrow" (her nickname, a letter doubled) in one outlet is "Margaret Dunmorow"
+    of another; "Paul Dunmorrow" (another given name) is not joined to her by spelling."""
+    raw = frame([("d1", "Margaret Dunmorow", 0), ("d2", "Peg Dunmorrow", 0),
+                 ("d3", "Paul Dunmorrow", 0)])  # fmt: skip
+    out = resolve_entities(raw)["entity"].tolist()
+    assert out[0] == out[1] != out[2]
+
+
 def frame(rows, kin=frozenset(), label="PERSON") -> pd.DataFrame:
     return pd.DataFrame(
         [

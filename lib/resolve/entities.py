@@ -240,7 +240,10 @@ def resolve_entities(mentions: pd.DataFrame) -> pd.DataFrame:
         if lab or canon not in known:
             known[canon] = lab
     df["entity"] = with_article(df, known)  # "in the Hague": The Hague
-    supported = set(df.loc[~df["in_title"], "entity"]) | {e for e, lab in known.items() if lab}
+    body = df.loc[~df["in_title"]]
+    supported = set(body["entity"]) | {e for e, lab in known.items() if lab}
+    people = body.loc[body["label"] == "PERSON", "entity"]
+    supported |= {p.rsplit(" ", 1)[-1] for p in people if " " in p}  # "Roe" of "Ada Roe"
     df = shrink_headings(df, supported, known)
     df = _resolve_people(df, known)
     df["entity"] = fold_spellings(df)

@@ -98,6 +98,10 @@ def title_fragments(
     names = _names_by_story(records, story_of)
     for story, single in _single_names_by_story(records, story_of).items():
         names.setdefault(story, {}).update(single)
+    people: dict[str, set[str]] = defaultdict(set)  # words of the story's people's names
+    for r in records:
+        if r["label"] == "PERSON" and not r.get("in_title"):
+            people[story_of.get(r["doc_id"], "")].update(r["text"].split(" "))
     out: set[int] = set()
     for k, r in enumerate(records):
         text = r["text"]
@@ -106,18 +110,23 @@ def title_fragments(
         if texts is not None and r["start_char"] >= title_end(texts.get(r["doc_id"], "")):
             continue
         story = names.get(story_of.get(r["doc_id"], ""), {})
-        if text not in story and any(_run_into(text, name) for name in story):
+        mine = people.get(story_of.get(r["doc_id"], ""), set())
+        if text not in story and any(_run_into(text, name, mine) for name in story):
             out.add(k)
     return out
 
 
-def _run_into(text: str, name: str) -> bool:
-    """Is ``name`` inside ``text`` run into other words (see :func:`title_fragments`)?"""
+def _run_into(text: str, name: str, people: set[str] = frozenset()) -> bool:
+    """Is ``name`` inside ``text`` run into other words (see :func:`title_fragments`)? Also
+    when the words before it start with a word of a person the story names ("Roe Taunts
+    G.O.P.": a person, a verb, then the name)."""
     at = f" {text} ".find(f" {name} ")
     if at < 0:
         return False
     before, after = text[:at].split(), text[at + len(name) :].split()
     headed = bool(name_heads().get(text.rsplit(" ", 1)[-1]))
+    if len(before) >= 2 and before[0] in people and not headed:
+        return True
     return any(w[:1].islower() for w in before) or (bool(after) and not headed)
 
 
@@ -240,7 +249,13 @@ def propagate_names(
     for doc_id, text in texts.items():
         story = story_of.get(doc_id, "")
         story_names = {**_curated_in(text), **names.get(story, {})}
-        if not (story_names or single.get(story) or short.get(story) or people.get(doc_id)):
+        if not (
+            story_names
+            or single.get(story)
+            or short.get(story)
+            or people.get(doc_id)
+            or story_people.get(story)
+        ):
             continue
         taken = sorted(spans.get(doc_id, []))
         heading = title_end(text)
@@ -250,6 +265,9 @@ def propagate_names(
         if single.get(story) and heading:  # a headline's capitals hide the story's names
             taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
             found += _find(text[:heading], single[story], taken_now, heading)
+        if story_people.get(story) and heading:  # "Roe Taunts G.O.P.": Roe, then the party
+            taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
+            found += _headline_surnames(text, heading, story_people[story], taken_now)
         acronyms = {n: lab for n, lab in single.get(story, {}).items() if _is_acronym(n, lab)}
         if acronyms:  # "The DCCC, the House Democrats' campaign arm": any body may miss one
             taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
@@ -419,6 +437,31 @@ def _cued_surnames(text, found, taken, surnames: dict[str, str], heading: int) -
         if _inside_longer(text, s, e) or text[max(0, s - 1) : s] in ("-", "'"):
             continue
         if _free(spans, starts, s, e):
+            out.append((s, e, m.group(1), "PERSON"))
+    return out
+
+
+def _headline_surnames(text: str, heading: int, surnames: dict[str, str], taken) -> list:
+    """The story's people's surnames written alone in the headline (``text[:heading]``),
+    outside mentions (a headline the model read as one name, "Roe Taunts G.O.P.", gave way
+    to its parts); never a word the article also writes in lower case ("Young" of "young
+    voters")."""
+    headline, body = text[:heading], text[heading:]
+    words = [
+        w
+        for w in surnames
+        if len(w) > 2
+        and w[:1].isupper()
+        and w[1:].islower()
+        and not re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", body)
+    ]
+    if not words:
+        return []
+    starts = [s for s, _ in taken]
+    out = []
+    for m in re.finditer(r"\b(" + "|".join(map(re.escape, sorted(words))) + r")\b", headline):
+        s, e = m.span()
+        if headline[max(0, s - 1) : s] not in ("-", "'") and _free(taken, starts, s, e):
             out.append((s, e, m.group(1), "PERSON"))
     return out
 

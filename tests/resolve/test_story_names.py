@@ -239,10 +239,42 @@ def test_a_bare_surname_the_model_missed_after_its_own_full_name_is_found():
     ]  # fmt: skip
     sentences = [{"doc_id": "a", "sentence_id": 0, "start_char": 0}]
     added = propagate_names(records, {"a": text}, sentences, {"a": ""})
-    found = [(r["text"], r["start_char"]) for r in added]
-    # after the full name only: the headline's and the earlier "Odara" are no evidence, and
-    # "Odara Street" is a longer name; "Jr." is no surname
-    assert found == [("Odara", text.index("Odara, 52"))]
+    found = sorted((r["start_char"], r["text"]) for r in added)
+    # in the body after the full name only: the earlier "Odara" is no evidence, and "Odara
+    # Street" is a longer name; "Jr." is no surname. The headline's "Odara" is his (a
+    # headline names the story's people by their surnames)
+    assert found == [(0, "Odara"), (text.index("Odara, 52"), "Odara")]
+
+
+def test_a_headline_read_as_one_name_gives_way_to_the_person_and_the_party():
+    """ "Roe Taunts G.O.P. Over Bill" (tagged as one organisation) holds the story's Ada
+    Roe and its G.O.P.; "Young Voters Rally" keeps no person "Young" where the article
+    writes "young" in lower case."""
+    from lib.resolve.propagate import title_fragments
+
+    texts = {
+        "a": "Roe Taunts G.O.P. Over Bill\n\nSenator Ada Roe mocked the G.O.P. on Monday.",
+        "b": "Young Voters Rally\n\nTim Young said young voters came. Ada Roe spoke.",
+    }
+
+    def record(doc_id, name, label, after=0):
+        at = texts[doc_id].index(name, after)
+        return {"doc_id": doc_id, "outlet": doc_id.upper(), "start_char": at,
+                "end_char": at + len(name), "text": name, "label": label,
+                "in_title": at == 0}  # fmt: skip
+
+    records = [
+        record("a", "Roe Taunts G.O.P.", "ORG"),
+        record("a", "Ada Roe", "PERSON"),
+        record("a", "G.O.P.", "ORG", 20),
+        record("b", "Tim Young", "PERSON"),
+    ]
+    story = dict.fromkeys(texts, "")
+    assert title_fragments(records, story, texts) == {0}
+    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
+    added = propagate_names(records[1:], texts, sentences, story)
+    heads = sorted((r["doc_id"], r["text"]) for r in added if r["in_title"])
+    assert heads == [("a", "G.O.P."), ("a", "Roe")]
 
 
 def test_a_story_persons_bare_surname_is_found_only_with_a_persons_cue():

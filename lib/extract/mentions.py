@@ -15,6 +15,7 @@ from lib.corpus.metadata import dateline_credits
 from lib.extract.name_forms import (
     clear_given_name,
     court_of_place,
+    domain_names,
     nickname_records,
     person_of_place,
     qualify_places,
@@ -330,6 +331,7 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
 
     records = nickname_records(records, full_text, sentence_of)  # Thomas "Tam" Okoro
     records = with_dateline_places(doc, records, sent_ids)  # "KESTRAVIK —" the model missed
+    records = domain_names(doc, records, sent_ids)  # "MoveOn.org" the model missed
     qualify_places(records, full_text)  # "Springfield, Ill." is not "Springfield, Mo."
     state_or_city(records, full_text)  # "Sen. Ada Roe of New York": the state
     return records

@@ -245,3 +245,13 @@ def test_an_ordinary_word_opening_a_sentence_is_no_person_but_a_name_is(nlp):
     # written mid-sentence, followed by "said", or a surname: names
     assert found.count("Sterling") == 2 and found.count("Rice") == 2
     assert tokens.count("Quell") == 2 and found.count("Quell") >= 1
+
+
+def test_an_organisation_written_as_its_web_address_is_a_name_a_link_is_not(nlp):
+    text = (
+        "Groups such as Quorvex.org and Tallibrand.com backed the plan. "
+        "Read more at https://Pelmora.com/report or www.Pelmora.com."
+    )
+    found = {(r.text, r.label) for r in records_of(nlp, text)}
+    assert ("Quorvex.org", "ORG") in found and ("Tallibrand.com", "ORG") in found
+    assert not any("Pelmora" in t for t, _ in found)

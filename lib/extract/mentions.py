@@ -22,7 +22,7 @@ from lib.extract.name_forms import (
     title_before_name,
     title_in_name,
 )
-from lib.extract.place_cues import place_cue, with_dateline_places
+from lib.extract.place_cues import place_cue, with_dateline_places, with_party_states
 from lib.extract.span_joins import joined_ents
 from lib.extract.state_city import state_or_city
 from lib.nlp.gazetteer import gazetteer
@@ -332,6 +332,7 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
     records = nickname_records(records, full_text, sentence_of)  # Thomas "Tam" Okoro
     records = with_dateline_places(doc, records, sent_ids)  # "KESTRAVIK —" the model missed
     records = domain_names(doc, records, sent_ids)  # "MoveOn.org" the model missed
+    records = with_party_states(doc, records, sent_ids)  # "(R-Wis.)" the model missed
     qualify_places(records, full_text)  # "Springfield, Ill." is not "Springfield, Mo."
     state_or_city(records, full_text)  # "Sen. Ada Roe of New York": the state
     return records

@@ -198,6 +198,35 @@ def with_dateline_places(doc: Doc, records: list[Mention], sent_ids: list[int]) 
     return sorted(records + added, key=lambda r: r.start_char) if added else records
 
 
+#: A member of a legislature's party and state in brackets: "(R-Wis.)", "(D-N.Y.)", "(I-Vt.,
+#: chairman)": the state is a place mention even where the model leaves it untagged.
+PARTY_STATE = re.compile(
+    r"\((?:R|D|I|Ind|Dem|Rep)\.?\s?[-–—]\s?(?P<state>[A-Z][A-Za-z]*\.?(?: ?[A-Z][a-z]*\.)?)[,)]"
+)
+
+
+def with_party_states(doc: Doc, records: list[Mention], sent_ids: list[int]) -> list[Mention]:
+    """``records`` and a place mention of every state of a party-and-state bracket
+    (:data:`PARTY_STATE`) the model did not tag, when the gazetteer knows it as a place."""
+    from lib.nlp.gazetteer import gazetteer
+
+    text = doc.text
+    taken = [(r.start_char, r.end_char) for r in records]
+    added = []
+    for m in PARTY_STATE.finditer(text):
+        start, end = m.span("state")
+        hit = gazetteer().lookup(m.group("state"))
+        if hit is None or hit[1] != "GPE" or any(a < end and start < b for a, b in taken):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        mention = _dateline_mention(doc, span, sent_ids)
+        mention.start_char, mention.end_char, mention.text = start, end, m.group("state")
+        added.append(mention)
+    return sorted(records + added, key=lambda r: r.start_char) if added else records
+
+
 def _dateline_mention(doc: Doc, span, sent_ids: list[int]) -> Mention:
     """A GPE mention of a dateline name, an all-capitals one written as a name ("KESTRAVIK"
     -> "Kestravik")."""

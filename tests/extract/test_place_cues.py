@@ -232,3 +232,19 @@ def test_a_town_beside_a_bank_named_after_it_stays_the_town(nlp):
     assert rows[("c", "Harlow Bank")] == ("Harlow Bank", "ORG")
     assert rows[("c", "Harlow")] == ("Harlow", "GPE")
     assert rows[("c", "Brody")] == ("Tamsin Brody", "PERSON")  # "in Brody's view": a person
+
+
+def test_the_state_of_a_party_and_state_bracket_is_a_place(nlp):
+    """ "(R-Wisc.)", "(D-Penn., chairwoman)": the state is a place mention however the model
+    reads it (both forms are not AP style, and the model left them untagged); a bracket of
+    no state names none."""
+    from lib.extract.mentions import mention_records
+
+    text = (
+        "Rep. Ivo Marek (R-Wisc.) and Rep. Ada Quell (D-Penn., chairwoman) met Rep. Lo Tan "
+        "(R-Ky.) and the group (R-Team) on Monday."
+    )
+    doc = nlp(text)
+    found = {(r.text.rstrip("."), r.label) for r in mention_records(doc, [0] * len(doc))}
+    assert {("Wisc", "GPE"), ("Penn", "GPE"), ("Ky", "GPE")} <= found
+    assert not any(t.startswith("Team") for t, _ in found)

@@ -16,6 +16,7 @@ from lib.extract.name_forms import (
 )
 from lib.nlp.gazetteer import gazetteer
 from lib.nlp.index import sent_of
+from lib.nlp.names import head_words
 from lib.nlp.pipeline import doc_text
 
 if TYPE_CHECKING:  # spaCy itself is imported by the pipeline, not by importing this module
@@ -91,6 +92,8 @@ def _join(doc: Doc, ent: Span, nxt: Span) -> Span | None:
             or (words == [")"] and ent[0].is_title and _opened_before(doc, ent))
         )  # "Domenic" + "M. Recchia Jr.", "(strongman Moammar" + ")" + "Gadhafi"
     )
+    if polity_legislature(doc, ent, nxt):  # "U.S." + "House": the chamber of that polity
+        return doc.char_span(ent.start_char, nxt.end_char, label="ORG")
     if named_facility(doc, ent, nxt):  # "Lucien Arceneaux Sr." + "Civic Center"
         return doc.char_span(ent.start_char, nxt.end_char, label="FAC")
     if numbered_body(doc, ent, nxt) or (  # "10th" + "U.S. Circuit Court of Appeals"
@@ -103,6 +106,18 @@ def _join(doc: Doc, ent: Span, nxt: Span) -> Span | None:
     ):
         return doc.char_span(ent.start_char, nxt.end_char, label="ORG")
     return doc.char_span(ent.start_char, nxt.end_char, label=ent.label_) if ok else None
+
+
+def polity_legislature(doc: Doc, ent: Span, nxt: Span) -> bool:
+    """A country or state the model cut from the legislature or court named after it, right
+    after it ("U.S." + "House", "United States" + "Senate"): one organisation, so that the
+    bare chamber is no other polity's."""
+    if ent.label_ not in ("GPE", "ORG") or nxt.label_ != "ORG" or nxt.start != ent.end:
+        return False
+    if nxt[0].text not in head_words("legislature"):
+        return False
+    hit = gazetteer().lookup(ent.text.removeprefix("the ").removeprefix("The "))
+    return hit is not None and hit[1] == "GPE"
 
 
 def _opened_before(doc: Doc, ent: Span) -> bool:

@@ -255,3 +255,20 @@ def test_an_organisation_written_as_its_web_address_is_a_name_a_link_is_not(nlp)
     found = {(r.text, r.label) for r in records_of(nlp, text)}
     assert ("Quorvex.org", "ORG") in found and ("Tallibrand.com", "ORG") in found
     assert not any("Pelmora" in t for t, _ in found)
+
+
+def test_a_polity_cut_from_its_legislature_is_one_name(nlp):
+    from spacy.tokens import Span
+
+    text = "The measure passed the Dunmore Senate, and the U.S. House agreed on Monday."
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    us, house = words.index("U.S."), words.index("House")
+    dunmore = words.index("Dunmore")
+    doc.ents = [
+        Span(doc, dunmore, dunmore + 2, label="ORG"),
+        Span(doc, us, us + 1, label="GPE"),
+        Span(doc, house, house + 1, label="ORG"),
+    ]  # as the model may cut it
+    found = {(r.text, r.label) for r in mention_records(doc, [0] * len(doc))}
+    assert ("U.S. House", "ORG") in found and ("U.S.", "GPE") not in found

@@ -67,3 +67,43 @@ def test_a_name_typed_as_a_work_and_linked_from_its_surname_is_labelled_a_person
     assert labels["Nadia Kerrow"] == "PERSON"
     assert entity_of(m, "a", "Kerrow") == {"Nadia Kerrow"}
     assert labels["Harry Potter"] == "WORK_OF_ART"
+
+
+def test_a_family_surname_names_the_member_the_article_calls_so_unless_a_cue_says_other():
+    """An article names Walter Roe, then his daughter Jane Roe: its first bare "Roe" is the
+    member named in full last before it outside quotations (Jane), and so are its later
+    ones (a writer who calls one Roe "Roe" names the other in full), except where a "he"
+    follows in the sentence, a "Mr." stands before it or a job title fits one member only;
+    a "Roe" before both names (a headline) is left to nobody. In another article whose
+    first bare "Roe" follows Jane Roe, a quoted "Walter Roe" does not take it."""
+    rows = [
+        {"doc_id": "a", "text": "Roe", "label": "PERSON"},  # a headline
+        {"doc_id": "a", "text": "Walter Roe", "label": "PERSON", "role": "governor"},
+        {"doc_id": "a", "text": "Jane Roe", "label": "PERSON", "role": "lawyer"},
+        {"doc_id": "a", "text": "Roe", "label": "PERSON", "next_word": "said"},
+        {"doc_id": "a", "text": "Roe", "label": "PERSON", "pronoun": "m"},
+        {"doc_id": "a", "text": "Roe", "label": "PERSON", "honorific": "m"},
+        {"doc_id": "a", "text": "Roe", "label": "PERSON", "cue": "title", "role": "governor"},
+        {"doc_id": "a", "text": "Roe", "label": "PERSON", "next_word": "added"},
+        {"doc_id": "b", "text": "Jane Roe", "label": "PERSON"},
+        {"doc_id": "b", "text": "Walter Roe", "label": "PERSON", "quoted": True},
+        {"doc_id": "b", "text": "Roe", "label": "PERSON", "next_word": "added"},
+    ]
+    m = resolve_entities(frame(rows))
+    got = list(m.loc[(m["doc_id"] == "a") & (m["text"] == "Roe"), "entity"])
+    want = ["Roe", "Jane Roe", "Walter Roe", "Walter Roe", "Walter Roe", "Jane Roe"]
+    assert got == want
+    assert entity_of(m, "b", "Roe") == {"Jane Roe"}
+
+
+def test_a_surname_an_article_gives_one_person_is_unchanged_by_family_rules():
+    """One Roe in the article: every bare "Roe" is that person, whatever pronoun follows."""
+    rows = [
+        {"doc_id": "a", "text": "Walter Roe", "label": "PERSON"},
+        {"doc_id": "a", "text": "Roe", "label": "PERSON", "pronoun": "f"},
+        {"doc_id": "b", "text": "Jane Roe", "label": "PERSON"},
+        {"doc_id": "b", "text": "Roe", "label": "PERSON"},
+    ]
+    m = resolve_entities(frame(rows))
+    assert entity_of(m, "a", "Roe") == {"Walter Roe"}
+    assert entity_of(m, "b", "Roe") == {"Jane Roe"}

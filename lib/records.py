@@ -100,8 +100,6 @@ class Mention:
     nickname: str = col("Nickname", 'A nickname written inside the name: Thomas "Tam" Okoro')
     kin: bool = col("Beside a kinship word", "“his father, …”: tells father and son apart")
     role: str = col("Role", "The job title the name is written with: “Gov.”, “…, the mayor,”")
-    pronoun: str = col("Pronoun after", "“m” / “f”: a “he” / “she” after the name, same sentence")
-    quoted: bool = col("In a quotation", "Written inside a quotation: a speaker's words")
 
 
 @record

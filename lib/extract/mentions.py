@@ -21,7 +21,6 @@ from lib.extract.name_forms import (
     title_in_name,
 )
 from lib.extract.place_cues import place_cue, with_dateline_places
-from lib.extract.pronoun_cue import inside_quotation, pronoun_after
 from lib.extract.span_joins import joined_ents
 from lib.extract.state_city import state_or_city
 from lib.nlp.gazetteer import gazetteer
@@ -56,8 +55,6 @@ CUE_DEFAULTS = {
     "nickname": "",
     "kin": False,
     "role": "",
-    "pronoun": "",
-    "quoted": False,
 }
 
 
@@ -312,8 +309,6 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
             rec.honorific = honorific
             rec.kin = rec.label == "PERSON" and _kin(doc, start, end)
             rec.role = _role(doc, start, end, ctx) if rec.label == "PERSON" else ""
-            rec.pronoun = pronoun_after(doc, start, end, sent_ids) if rec.label == "PERSON" else ""
-            rec.quoted = inside_quotation(full_text, rec.start_char)
             surname = _shared_surname(doc, ent, end) or shared.get(start, "")
             if start in shared:
                 rec.label = "PERSON"

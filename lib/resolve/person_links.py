@@ -162,18 +162,6 @@ class _Linker:
                 self.last[key].add(person.canonical)
             self.first[fold(name.first)].add(person.canonical)
         self.per_doc = {d: _DocPeople(v) for d, v in people.items()}
-        # where each person is named in full in each article, and with which job titles
-        # (a name inside a quotation is a speaker's word, not the writer's running reference)
-        cols = ["doc_id", "entity", "start_char", "sentence_id", "role", "quoted"]
-        where = df.reindex(columns=cols)
-        where = where.loc[where["entity"].isin(canon.keys())]
-        self.named_at: dict[tuple, list[tuple[int, object]]] = defaultdict(list)
-        self.roles: dict[str, set[str]] = defaultdict(set)
-        for doc_id, entity, start, sent, role, quoted in where.itertuples(index=False):
-            if start == start and start is not None and quoted is not True:  # not NaN
-                self.named_at[(doc_id, canon[entity])].append((int(start), sent))
-            if isinstance(role, str) and role:
-                self.roles[canon[entity]].add(role)
         self.weight = full["entity"].map(canon).value_counts().to_dict()  # full-name mentions
         self.sexes = {p.canonical: p.gender for v in people.values() for p in v}
         # people written with a job title somewhere ("President Barack Obama"): a titled
@@ -238,52 +226,6 @@ class _Linker:
             )
         return target
 
-    def family(
-        self,
-        doc_id: str,
-        word: str,
-        at: tuple[int, object],
-        gender: str,
-        role: str,
-        owner: str | None,
-    ) -> tuple[str | None, bool]:
-        """The one of two or more people of an article sharing the surname ``word`` (Jane
-        and Joe Roe) that the mention at offset ``at`` names, when the corpus does not
-        settle it: the one a courtesy title's or a following "she"/"he"'s gender
-        (``gender``) leaves, else the one written with the mention's job title (``role``),
-        else the member the article's bare surname already names (``owner``: a writer who
-        has called one Roe "Roe" calls the others by their full or given names), else the
-        one named in full last before it outside quotations (a bare surname is the member
-        just named) unless another was named in the same sentence, this or the one before
-        ("George and Jeb Roe spoke. Roe said …"), else nobody. Also whether the choice was
-        by position (it then makes the ``owner``)."""
-        doc_people = self.per_doc.get(doc_id)
-        key = fold(word)
-        if doc_people is None or (doc_id, key) in self.places:
-            return None, False
-        if self.known.get(word) is not None and (doc_id, word) in self.place_words:
-            return None, False
-        cands = set(doc_people.by_last.get(key, ()))
-        if len(cands) < 2:
-            return None, False
-        if gender:
-            cands = {c for c in cands if self.sexes.get(c) in (gender, None)}
-        titled = {c for c in cands if role and role in self.roles.get(c, ())}
-        if len(titled) == 1:
-            cands = titled
-        if len(cands) <= 1:
-            return next(iter(cands), None), False
-        if owner in cands:
-            return owner, True
-        spots = {c: self.named_at.get((doc_id, c), []) for c in cands}
-        at, sent = at
-        before = {c: max((p for p in spots[c] if p[0] < at), default=(-1, None)) for c in cands}
-        last, runner = sorted(cands, key=lambda c: (before[c][0], c), reverse=True)[:2]
-        if before[last][0] < 0:
-            return None, False
-        tied = before[runner][1] == before[last][1] and _near(before[last][1], sent)
-        return (None, False) if tied else (last, True)
-
     def _company_word(self, doc_id: str, word: str, gender: str, has_title: bool) -> bool:
         """A word the article writes as the first word of an organisation's name and never
         as a person's ("Halloran shares fell" beside "Halloran Motors Corp."), with no title
@@ -331,52 +273,7 @@ def link_people(df: pd.DataFrame, known: dict[str, str | None], canon: dict[str,
             p: linker.weight.get(p, 0) + extra.get(p, 0) for p in set(linker.weight) | set(extra)
         }
     mapped = pd.Series([links.get(k) for k in key_tuples], index=keys.index, dtype=object)
-    _family_members(df.loc[single], mapped, linker)
     out = df["entity"].copy()
     hit = mapped.notna()
     out.loc[mapped.index[hit]] = mapped[hit]
     return out
-
-
-def _near(sent_a, sent_b) -> bool:
-    """Sentence ``sent_a`` is ``sent_b`` or the one before it (unknown: near)."""
-    try:
-        return 0 <= int(sent_b) - int(sent_a) <= 1
-    except (TypeError, ValueError):
-        return True
-
-
-def _family_members(rows: pd.DataFrame, mapped: pd.Series, linker: _Linker) -> None:
-    """Fill ``mapped`` (target per row of ``rows``, None when unlinked) for bare surnames
-    of an article that names two people of that surname, mention by mention in the order
-    of the text (see :meth:`_Linker.family`)."""
-    extra = rows.reindex(columns=["start_char", "sentence_id", "role", "pronoun", "honorific"])
-    todo = [
-        (doc_id, start, idx, word, sent, role, pronoun, honorific)
-        for idx, doc_id, word, start, sent, role, pronoun, honorific in zip(
-            rows.index,
-            rows["doc_id"],
-            rows["entity"],
-            extra["start_char"],
-            extra["sentence_id"],
-            extra["role"],
-            extra["pronoun"],
-            extra["honorific"],
-            strict=True,
-        )
-        if mapped.at[idx] is None and start == start and start is not None
-    ]
-    owners: dict[tuple, str] = {}  # (doc, surname) -> the member its bare surname names
-    for doc_id, start, idx, word, sent, role, pronoun, honorific in sorted(
-        todo, key=lambda r: r[:2]
-    ):
-        gender = honorific if isinstance(honorific, str) and honorific else pronoun
-        gender = gender if isinstance(gender, str) else ""
-        role = role if isinstance(role, str) else ""
-        owner = owners.get((doc_id, fold(word)))
-        at = (int(start), sent)
-        target, by_place = linker.family(doc_id, word, at, gender, role, owner)
-        if target is not None:
-            mapped.at[idx] = target
-            if by_place:
-                owners.setdefault((doc_id, fold(word)), target)

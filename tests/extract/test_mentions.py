@@ -206,3 +206,24 @@ def test_a_given_name_the_model_typed_a_thing_alone_takes_its_untagged_surname(n
     i = [t.text for t in doc].index("Wendell")
     doc.ents = [Span(doc, i, i + 1, label="ORG")]
     assert given_name_rest(doc, doc.ents[0]).text == "Wendell"
+
+
+def test_the_last_two_names_of_a_list_joined_by_and_are_two_names(blank_nlp):
+    """ "If Hale and Orwin and Pemberton believed …" with "Orwin and Pemberton" tagged one
+    organisation: the tail of a list of names, two names; "Orwin and Pemberton" with no
+    name and "and" before it (a firm) stays one."""
+    from spacy.tokens import Span
+
+    from lib.extract.mentions import _pieces
+
+    def pieces(text: str) -> list[str]:
+        doc = blank_nlp(text)
+        start = [t.text for t in doc].index("Orwin")
+        ent = Span(doc, start, start + 3, label="ORG")
+        return [doc[a:b].text for a, b in _pieces(doc, ent, True)]
+
+    assert pieces("If Hale and Orwin and Pemberton believed it, we would know.") == [
+        "Orwin",
+        "Pemberton",
+    ]
+    assert pieces("She joined Orwin and Pemberton in May.") == ["Orwin and Pemberton"]

@@ -125,6 +125,7 @@ def _pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozenset = fro
             or (person and inner and (tok.pos_ == "CCONJ" or tok.text == "&"))
             or (inner and tok.lower_ == "and" and _between_surnames(doc, tok, surnames))
             or (inner and tok.lower_ in ("and", "&") and _beside_acronym(doc, tok, ent))
+            or (inner and tok.lower_ == "and" and _list_tail(doc, ent))
         )
         if split:
             if tok.i > start:
@@ -192,6 +193,20 @@ def _between_surnames(doc: Doc, tok, surnames: frozenset) -> bool:
     if tok.i == 0 or tok.i + 1 >= len(doc):
         return False
     return doc[tok.i - 1].text in surnames and doc[tok.i + 1].text in surnames
+
+
+def _list_tail(doc: Doc, ent: Span) -> bool:
+    """ "X and Y" (two capitalised words) right after "<Name> and": the last two names of
+    a list joined by "and" ("… Hale and Orwin and Pemberton believed …"), which the model
+    may tag as one organisation; a company called "Orwin and Pemberton" does not follow
+    another name and "and"."""
+    words = doc[ent.start : ent.end]
+    if len(words) != 3 or ent.start < 2 or doc[ent.start - 1].lower_ != "and":
+        return False
+    before = doc[ent.start - 2]
+    return before.is_alpha and before.text[:1].isupper() and words[0].text[:1].isupper() and (
+        words[2].text[:1].isupper()
+    )
 
 
 def _beside_acronym(doc: Doc, tok, ent: Span) -> bool:

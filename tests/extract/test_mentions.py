@@ -272,3 +272,24 @@ def test_a_polity_cut_from_its_legislature_is_one_name(nlp):
     ]  # as the model may cut it
     found = {(r.text, r.label) for r in mention_records(doc, [0] * len(doc))}
     assert ("U.S. House", "ORG") in found and ("U.S.", "GPE") not in found
+
+
+def test_the_last_two_names_of_a_list_joined_by_and_are_two_names(blank_nlp):
+    """ "If Hale and Orwin and Pemberton believed …" with "Orwin and Pemberton" tagged one
+    organisation: the tail of a list of names, two names; "Orwin and Pemberton" with no
+    name and "and" before it (a firm) stays one."""
+    from spacy.tokens import Span
+
+    from lib.extract.mentions import _pieces
+
+    def pieces(text: str) -> list[str]:
+        doc = blank_nlp(text)
+        start = [t.text for t in doc].index("Orwin")
+        ent = Span(doc, start, start + 3, label="ORG")
+        return [doc[a:b].text for a, b in _pieces(doc, ent, True)]
+
+    assert pieces("If Hale and Orwin and Pemberton believed it, we would know.") == [
+        "Orwin",
+        "Pemberton",
+    ]
+    assert pieces("She joined Orwin and Pemberton in May.") == ["Orwin and Pemberton"]

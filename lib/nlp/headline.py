@@ -73,18 +73,60 @@ def is_headline(line: str, next_paragraph: str | None) -> bool:
         if not _ATTRIBUTED_QUOTE.search(line):
             return True
         return is_heading_line(line) or len(next_paragraph.split()) > len(words)
-    if _ATTRIBUTED_QUOTE.search(line):
-        return False
     if len(words) > MAX_PERIOD_TITLE_WORDS or _INNER_SENTENCE.search(line[:-1]):
         return False
+    attributed = _ATTRIBUTED_QUOTE.search(line) and _quotes(line)  # not "‘revolution,’ ignores"
     if is_heading_line(line[:-1]):
-        return True  # Title Case: "Senate Passes The Budget."
+        # Title Case: "Senate Passes The Budget.", "‘We Will Rebuild,’ Mayor Tells City."
+        return not attributed or len(next_paragraph.split()) > len(words)
+    if attributed:
+        return False
     topic = _TOPIC_QUOTE.match(line)
     headed = topic is not None and len(topic.group("topic").split()) <= 8
-    quoted = any(ch in line for ch in QUOTE_MARKS) and not (
-        headed and not _SAID.search(topic.group("topic"))
-    )
+    quoted = _quotes(line) and not (headed and not _SAID.search(topic.group("topic")))
     return not quoted and len(next_paragraph.split()) > len(words)
+
+
+#: An apostrophe inside a word ("Senate's", "don’t"), not a quotation mark.
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+#: One quotation: an opening mark, its words, a closing mark.
+_QUOTATION = re.compile(r"[“\"‘'«]([^“”\"‘’'«»]*)[”\"’'»]")
+#: Words of the longest quotation that is still a scare quote or a quoted term ("‘revolution’",
+#: "‘commander-in-chief’"), not a speaker's sentence.
+MAX_SCARE_QUOTE_WORDS = 3
+
+
+def _quotes(line: str) -> bool:
+    """Does ``line`` quote someone? A word or three in quotation marks inside the line
+    (a scare quote: "Mayor to frame vote as ‘referendum’ on parks.") does not; a longer
+    quotation, a mark left open, or a quotation opening or closing the line does."""
+    bare = _APOSTROPHE.sub("", line)
+    if not any(ch in bare for ch in QUOTE_MARKS):
+        return False
+    if bare[:1] in QUOTE_MARKS + "'" or re.search(r"[”\"’'»][.!?]?$", bare):
+        return True  # a quotation opening or closing the line is someone's words
+    found = _QUOTATION.findall(bare)
+    rest = _QUOTATION.sub("", bare)
+    if any(ch in rest for ch in QUOTE_MARKS) or not found:
+        return True
+    return any(len(q.split()) > MAX_SCARE_QUOTE_WORDS for q in found)
+
+
+#: A section label standing alone between a headline and its text ("ABSTRACT.", "FULL
+#: TEXT.", "LETTERS"): a word or three in capitals.
+_LABEL = re.compile(r"^[A-Z][A-Z&'’ -]{1,30}[.:]?$")
+
+
+def is_section_label(paragraph: str) -> bool:
+    """Is ``paragraph`` a section label ("ABSTRACT.", "FULL TEXT.")?"""
+    paragraph = paragraph.strip()
+    return len(paragraph.split()) <= 3 and bool(_LABEL.match(paragraph))
+
+
+def text_after(paragraphs: list[str]) -> str:
+    """The first of ``paragraphs`` that is text, not a section label: the paragraph a
+    headline is measured against."""
+    return next((p for p in paragraphs if not is_section_label(p)), "")
 
 
 def title_end(text: str) -> int:
@@ -94,5 +136,5 @@ def title_end(text: str) -> int:
     if first_end <= 0:
         return 0
     rest = text[first_end:].lstrip("\n")
-    second = rest.split("\n\n", 1)[0]
+    second = text_after(rest.split("\n\n", 3)[:3])
     return first_end if is_headline(text[:first_end], second) else 0

@@ -1,0 +1,52 @@
+"""Issue 23's classes on one more invented three-outlet event (audit, round 10), through the
+real path (files as users upload them -> the corpus loader -> the analysis):
+
+- ``levy_vote``: a school levy vote reported by three outlets whose plain-text files are
+  named as scrapers and archives save them, ``<outlet>_<date>_<headline words>.txt``
+  (class 8); headlines ending in a full stop that the reader once took for body text
+  (class 6): one followed by section labels ("ABSTRACT.", "FULL TEXT.") before its text,
+  one in Title Case quoting the person it credits ("‘…,’ Board Chair Tells …"), one with a
+  scare quote ("‘historic’"); and a board chair and her father whose given names share
+  their first letters ("Paula" and "Paul", class 2's other side: two people, two rows).
+
+The analysis is made once per module (the ``event`` fixture).
+"""
+
+from __future__ import annotations
+
+from tests.test_invented_events import (
+    _doc,
+    _doc_outlets,
+    _quote,
+    assert_no_quote_from_headlines,
+    event,
+)
+
+__all__ = ["event"]  # the module-scoped fixture, shared with this module
+
+COURIER = "courier_2024-05-14_levy-heads-to-voters"
+LEDGER = "ledger_2024-05-14_board-backs-levy"
+VALLEY = "valley-news_2024-05-14_levy-vote"
+
+
+def test_outlets_named_by_files_saved_as_outlet_date_and_headline_words(event):
+    _corpus, analysis = event("levy_vote")
+    assert _doc_outlets(analysis) == {COURIER: "courier", LEDGER: "ledger", VALLEY: "valley-news"}
+
+
+def test_headlines_ending_in_a_full_stop_are_titles_and_give_no_quote(event):
+    corpus, _analysis = event("levy_vote")
+    assert _doc(corpus, LEDGER).title == "Valemont board backs school levy after long night."
+    assert _doc(corpus, COURIER).title.startswith("‘Every Classroom Needs This,’ Board Chair")
+    assert _doc(corpus, VALLEY).title == "Board sends ‘historic’ levy to Valemont voters."
+    assert_no_quote_from_headlines(event, ["levy_vote"])
+
+
+def test_a_daughter_and_her_father_are_two_people(event):
+    _corpus, analysis = event("levy_vote")
+    m = analysis.mentions
+    daughter = set(m[m["text"] == "Paula Brandvold"]["entity"])
+    father = set(m[m["text"] == "Paul Brandvold"]["entity"])
+    assert len(daughter) == 1 and len(father) == 1 and daughter != father
+    assert _quote(analysis, LEDGER, "I signed the last levy")["speaker"] == "Paul Brandvold"
+    assert _quote(analysis, LEDGER, "eleven years")["speaker"] == "Paula Brandvold"

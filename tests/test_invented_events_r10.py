@@ -50,3 +50,26 @@ def test_a_daughter_and_her_father_are_two_people(event):
     assert len(daughter) == 1 and len(father) == 1 and daughter != father
     assert _quote(analysis, LEDGER, "I signed the last levy")["speaker"] == "Paul Brandvold"
     assert _quote(analysis, LEDGER, "eleven years")["speaker"] == "Paula Brandvold"
+
+
+def test_a_person_is_not_swallowed_by_the_institution_of_their_time(nlp):
+    # class 1: "the Halvorsen White House" names the president and the White House; the
+    # president's own "Halvorsen said" is hers, not the institution's
+    from lib.analysis import analyze
+    from lib.corpus.parse import parse_document
+    from lib.parsing.local import InProcess
+
+    texts = {
+        "wire": "Budget talks stall in Washington.\n\nPresident Dana Halvorsen met senators "
+        "on Monday. Officials said Halvorsen wanted a deal by Friday.",
+        "paper": "Senators reject spending plan.\n\nSenators rejected the spending plan on "
+        "Monday after talks with the Halvorsen White House broke down. Halvorsen said she "
+        "was disappointed.",
+    }
+    docs = [parse_document(k, v, {"outlet": k}) for k, v in texts.items()]
+    analysis = analyze(docs, InProcess(nlp), stories=["S1", "S1"])
+    m = analysis.mentions
+    paper = m[m["doc_id"] == "paper"]
+    assert set(paper[paper["text"] == "Halvorsen"]["entity"]) == {"Dana Halvorsen"}
+    assert set(paper[paper["label"] == "ORG"]["entity"]) == {"White House"}
+    assert "PERSON" not in set(m[m["text"].str.endswith("White House")]["label"])

@@ -14,6 +14,7 @@ from lib.corpus.metadata import dateline_credits
 from lib.extract.name_forms import (
     clear_given_name,
     court_of_place,
+    institution_after_name,
     nickname_records,
     person_of_place,
     qualify_places,
@@ -154,6 +155,11 @@ def _labelled_pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozen
     if title is not None:  # "Fed Chair Ada Roe": the body, then the person
         yield ent.start, title, ent.label_
         yield title + 1, ent.end, "PERSON"
+        return
+    era = institution_after_name(doc, ent, surnames)
+    if era is not None:  # "the Halvorsen White House": the person, then the institution
+        yield ent.start, era[0], "PERSON"
+        yield era[0], ent.end, era[1]
         return
     for start, end in _pieces(doc, ent, cut_possessive, surnames):
         yield start, end, ent.label_

@@ -13,7 +13,9 @@ Read from the text itself, whatever pieces the model made of it:
 - an abbreviated title cut off before a name ("Sgt" of "Sgt. Ada Roe") is no name
   (:func:`title_before_name`), and a person with their home town tagged as one organisation
   ("Teo Varga of Aventura, Florida") is two names (:func:`person_of_place`), and so are a
-  body and the person a title of it names ("Fed Chair Ada Roe": :func:`title_in_name`);
+  body and the person a title of it names ("Fed Chair Ada Roe": :func:`title_in_name`), and
+  a person and a known institution of their time ("the Halvorsen White House":
+  :func:`institution_after_name`);
 - a clear given name the model tagged alone as a thing, its surname untagged ("Wendell" ORG
   of "the Wendell Brandvold hearing"), is one person (:func:`given_name_rest`);
 - a number in digits and the body it numbers, tagged apart ("10th" + "U.S. Circuit Court
@@ -268,6 +270,25 @@ def title_in_name(doc: Doc, ent: Span) -> int | None:
             and all(t.text[:1].isupper() and t.text not in name_heads() for t in rest)
         ):
             return tok.i
+    return None
+
+
+def institution_after_name(doc: Doc, ent: Span, surnames: frozenset) -> tuple[int, str] | None:
+    """(where it starts, its label) of a known institution of two or more words ending an
+    entity whose first one to three words name a person ("the Halvorsen White House", "a
+    Reyes Justice Department": the institution in that person's time), else None. The
+    entity must be typed a person or start with the surname of a person the article names
+    in full; the person is one name, the institution another, so "Halvorsen said" is never
+    linked to a "Halvorsen White House"."""
+    if ent.label_ != "PERSON" and ent[0].text not in surnames:
+        return None
+    for k in range(ent.start + 1, min(ent.start + 4, ent.end - 1)):
+        lead = doc[ent.start : k]
+        if not all(t.text[:1].isupper() and t.is_alpha for t in lead):
+            return None
+        hit = gazetteer().lookup(doc[k : ent.end].text)
+        if hit is not None and hit[1] in ("ORG", "FAC"):
+            return k, hit[1]
     return None
 
 

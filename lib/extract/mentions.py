@@ -305,6 +305,8 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
             continue  # across lines, or the outlet's credit in its dateline
         if _clause_title(ent) or (ent.start > 0 and doc[ent.start - 1].text in ("#", "@")):
             continue  # a quoted clause, a hashtag or a handle
+        if _day_name_word(doc, ent, gaz):
+            continue  # "Super" of "Super Tuesday": a named day, not a thing
         whole_known = gaz.lookup(LEADING_DET.sub("", ent.text.strip())) is not None
         honorific = _honorific(doc, ent)
         for start, end, label in _labelled_pieces(doc, ent, not whole_known, surnames):
@@ -333,6 +335,24 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
     qualify_places(records, full_text)  # "Springfield, Ill." is not "Springfield, Mo."
     state_or_city(records, full_text)  # "Sen. Ada Roe of New York": the state
     return records
+
+
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def _day_name_word(doc, ent, gaz) -> bool:
+    """A one-word non-person "name" right before a weekday, which is the first word of a
+    named day ("Super Tuesday", "Cyber Monday"); a known place stays ("voters in Ohio
+    Tuesday")."""
+    nxt = ent.end
+    return (
+        len(ent) == 1
+        and ent.label_ != "PERSON"
+        and nxt < len(doc)
+        and doc[nxt].text in WEEKDAYS
+        and bool(ent[0].whitespace_)
+        and gaz.lookup(ent.text) is None
+    )
 
 
 def _trim_piece(doc, start: int, end: int) -> tuple[int, int, bool]:

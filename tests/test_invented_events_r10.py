@@ -86,3 +86,16 @@ def test_the_first_word_of_a_named_day_is_no_name(nlp):
     texts = {r.text for r in mention_records(doc, [0] * len(doc))}
     assert "Super" not in texts
     assert {"Dana Pell", "Ohio"} <= texts
+
+
+def test_an_outlet_and_its_reporter_are_two_names(nlp):
+    # class 1: "The Daily Times’ Maggie Holloway" was one ORG row swallowing the reporter
+    from lib.extract.mentions import mention_records
+
+    doc = nlp(
+        "The Daily Times’ Maggie Holloway reported the story. He applied to the Workers’ "
+        "Compensation Board."
+    )
+    found = {(r.text, r.label) for r in mention_records(doc, [0] * len(doc))}
+    assert {("Daily Times", "ORG"), ("Maggie Holloway", "PERSON")} <= found
+    assert ("Workers’ Compensation Board", "ORG") in found

@@ -16,6 +16,7 @@ from lib.extract.name_forms import (
     court_of_place,
     institution_after_name,
     nickname_records,
+    person_of_owner,
     person_of_place,
     qualify_places,
     title_before_name,
@@ -155,6 +156,11 @@ def _labelled_pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozen
     if title is not None:  # "Fed Chair Ada Roe": the body, then the person
         yield ent.start, title, ent.label_
         yield title + 1, ent.end, "PERSON"
+        return
+    owner = person_of_owner(doc, ent, surnames)
+    if owner is not None:  # "Daily Times’ Maggie Holloway": the outlet, then the person
+        yield ent.start, owner, ent.label_
+        yield owner + 1, ent.end, "PERSON"
         return
     era = institution_after_name(doc, ent, surnames)
     if era is not None:  # "the Halvorsen White House": the person, then the institution

@@ -15,7 +15,8 @@ Read from the text itself, whatever pieces the model made of it:
   ("Teo Varga of Aventura, Florida") is two names (:func:`person_of_place`), and so are a
   body and the person a title of it names ("Fed Chair Ada Roe": :func:`title_in_name`), and
   a person and a known institution of their time ("the Halvorsen White House":
-  :func:`institution_after_name`);
+  :func:`institution_after_name`), and an outlet and its reporter ("Daily Times’ Maggie
+  Holloway": :func:`person_of_owner`);
 - a clear given name the model tagged alone as a thing, its surname untagged ("Wendell" ORG
   of "the Wendell Brandvold hearing"), is one person (:func:`given_name_rest`);
 - a number in digits and the body it numbers, tagged apart ("10th" + "U.S. Circuit Court
@@ -289,6 +290,28 @@ def institution_after_name(doc: Doc, ent: Span, surnames: frozenset) -> tuple[in
         hit = gazetteer().lookup(doc[k : ent.end].text)
         if hit is not None and hit[1] in ("ORG", "FAC"):
             return k, hit[1]
+    return None
+
+
+def person_of_owner(doc: Doc, ent: Span, surnames: frozenset) -> int | None:
+    """The possessive mark of a non-person entity written "<outlet or body>’ <Given>
+    <Surname>" ("Daily Times’ Maggie Holloway", "Fox News’ Ada Roe"): a clear given name
+    (or the surname of a person the article names in full) and one or two capitalised
+    words after the mark, else None. The owner is one name, the person another
+    ("Workers’ Compensation Board" has no given name after its mark)."""
+    if ent.label_ == "PERSON":
+        return None
+    for tok in doc[ent.start + 1 : ent.end - 2]:
+        if tok.text not in ("’", "'") or not doc[tok.i - 1].text.endswith("s"):
+            continue
+        rest = doc[tok.i + 1 : ent.end]
+        if (
+            len(rest) <= 3
+            and all(t.text[:1].isupper() and t.is_alpha for t in rest)
+            and (clear_given_name(rest[0].text) or rest[-1].text in surnames)
+            and rest[-1].text not in name_heads()
+        ):
+            return tok.i
     return None
 
 

@@ -99,3 +99,12 @@ def test_an_outlet_and_its_reporter_are_two_names(nlp):
     found = {(r.text, r.label) for r in mention_records(doc, [0] * len(doc))}
     assert {("Daily Times", "ORG"), ("Maggie Holloway", "PERSON")} <= found
     assert ("Workers’ Compensation Board", "ORG") in found
+
+
+def test_a_job_title_before_a_name_is_no_part_of_it(nlp):
+    # class 2: "Moderator Hugh Halvorsen" was a person row of its own beside "Hugh Halvorsen"
+    from lib.extract.mentions import mention_records
+
+    doc = nlp("Moderator Hugh Halvorsen asked Carver about the wall.")
+    people = [(r.text, r.role) for r in mention_records(doc, [0] * len(doc)) if r.label == "PERSON"]
+    assert ("Hugh Halvorsen", "moderator") in people

@@ -257,7 +257,7 @@ def _title_and_outlet(reader: _Reader, paragraphs: list[str], hints: dict) -> tu
     title: the reader's title line, else a first line ending in a full stop that reads as a
     headline (:func:`lib.nlp.headline.is_headline`), else ""; hints win."""
     title = reader.found.get("title", "")
-    if not title and paragraphs and is_headline(paragraphs[0], text_after(paragraphs[1:4])):
+    if not title and paragraphs and is_headline(paragraphs[0], text_after(paragraphs[1:5])):
         title = strip_kicker(paragraphs[0])
     clean, outlet = split_outlet_suffix(title)
     if outlet and paragraphs and paragraphs[0].endswith(title):

@@ -540,3 +540,15 @@ def test_headline_before_section_labels_scare_quotes_and_title_case_quotes():
 def test_outlet_from_a_file_named_outlet_date_and_headline_words():
     assert outlet_from_file_name("gazette_2024-05-14_flood-forces-hundreds.txt") == "gazette"
     assert outlet_from_file_name("article_2024-05-14_flood-forces-hundreds.txt") == ""
+
+
+def test_headlines_with_abbreviations_possessives_two_title_case_sentences_and_a_deck():
+    assert is_headline("Rep. Okafor to back Lindqvist for mayor.", LEDE)  # "Rep." ends nothing
+    assert is_headline("Flood Hits Millbrook. Here’s What To Know.", LEDE)  # Title Case, two
+    assert not is_headline("Flood hits Millbrook. Hundreds flee.", LEDE)  # two sentences: prose
+    assert is_headline("Farmers’ losses mount as river rises.", LEDE)  # a plural's possessive
+    # a deck (a short summary line) between the headline and its text
+    deck = "Levee holds for now."
+    doc = parse_document("d", f"Flood forces hundreds from Millbrook homes.\n\n{deck}\n\n{LEDE}")
+    assert doc.title == "Flood forces hundreds from Millbrook homes."
+    assert title_end(doc.text) == len(doc.title)

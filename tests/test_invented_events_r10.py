@@ -108,3 +108,12 @@ def test_a_job_title_before_a_name_is_no_part_of_it(nlp):
     doc = nlp("Moderator Hugh Halvorsen asked Carver about the wall.")
     people = [(r.text, r.role) for r in mention_records(doc, [0] * len(doc)) if r.label == "PERSON"]
     assert ("Hugh Halvorsen", "moderator") in people
+
+
+def test_a_one_word_name_then_a_possessive_later_in_the_article_is_no_error(nlp):
+    # the owner rule once read a one-word name's span to the article's end and failed on it
+    from lib.extract.mentions import mention_records
+
+    doc = nlp("Democrats met on Monday. The voters’ anger at the plan was clear, Lena Ortiz said.")
+    texts = {r.text for r in mention_records(doc, [0] * len(doc))}
+    assert {"Democrats", "Lena Ortiz"} <= texts

@@ -299,9 +299,10 @@ def person_of_owner(doc: Doc, ent: Span, surnames: frozenset) -> int | None:
     (or the surname of a person the article names in full) and one or two capitalised
     words after the mark, else None. The owner is one name, the person another
     ("Workers’ Compensation Board" has no given name after its mark)."""
-    if ent.label_ == "PERSON":
+    if ent.label_ == "PERSON" or len(ent) < 4:
         return None
-    for tok in doc[ent.start + 1 : ent.end - 2]:
+    for i in range(ent.start + 1, ent.end - 2):
+        tok = doc[i]
         if tok.text not in ("’", "'") or not doc[tok.i - 1].text.endswith("s"):
             continue
         rest = doc[tok.i + 1 : ent.end]

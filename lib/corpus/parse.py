@@ -47,7 +47,7 @@ from lib.corpus.text import (
 )
 from lib.corpus.title import as_name, as_written, outlet_from_file_name, split_outlet_suffix
 from lib.nlp.caps import cap_notes
-from lib.nlp.headline import is_headline
+from lib.nlp.headline import is_headline, text_after
 
 
 @dataclass
@@ -257,7 +257,7 @@ def _title_and_outlet(reader: _Reader, paragraphs: list[str], hints: dict) -> tu
     title: the reader's title line, else a first line ending in a full stop that reads as a
     headline (:func:`lib.nlp.headline.is_headline`), else ""; hints win."""
     title = reader.found.get("title", "")
-    if not title and paragraphs and is_headline(paragraphs[0], (paragraphs[1:2] or [""])[0]):
+    if not title and paragraphs and is_headline(paragraphs[0], text_after(paragraphs[1:5])):
         title = strip_kicker(paragraphs[0])
     clean, outlet = split_outlet_suffix(title)
     if outlet and paragraphs and paragraphs[0].endswith(title):

@@ -98,12 +98,15 @@ def outlet_from_file_name(name: str) -> str:
     """The outlet a plain-text file's name gives when nothing else names one: ``fox.txt``
     -> ``fox``, ``daily_example.txt`` -> ``daily example``, and so do a copy's number, a
     date or a word saying what the file holds around the name (``fox (1).txt``,
-    ``fox_2025-03-04.txt``, ``fox_article.txt``); "" for other file types and for names
+    ``fox_2025-03-04.txt``, ``fox_article.txt``), and a date and the headline's words after
+    it (``fox_2025-03-04_storm-hits-coast.txt``); "" for other file types and for names
     that are not a name (``article_12.txt``, ``untitled.txt``)."""
     base = PurePosixPath((name or "").replace("\\", "/")).name
     stem, dot, suffix = base.rpartition(".")
     if not dot or f".{suffix.lower()}" not in PLAIN_TEXT_SUFFIXES:
         return ""
+    middle = _DATED_MIDDLE.match(stem)  # "fox_2025-03-04_storm-hits-coast.txt"
+    stem = middle.group("name") if middle else stem
     stem = _COPY_MARK.sub("", _DATED.sub("", stem)).strip(" _-")
     stem = _CONTAINER_END.sub("", _CONTAINER_START.sub("", stem))  # "fox_article.txt"
     if not _OUTLET_STEM.match(stem):
@@ -118,6 +121,9 @@ def outlet_from_file_name(name: str) -> str:
 _COPY_MARK = re.compile(r"(?:\s*\(\d{1,3}\)|[ _-]+\d{1,3})$")
 #: A date before or after the name: "fox_2025-03-04.txt", "20250304 fox.txt".
 _DATED = re.compile(r"(?:[ _-]*\d{4}-?\d{2}-?\d{2}$|^\d{4}-?\d{2}-?\d{2}[ _-]*)")
+#: A name, a date, then the headline's words: "fox_2025-03-04_storm-hits-coast.txt", as
+#: saved by scrapers and archives (outlet, date, slug); the name before the date is the outlet.
+_DATED_MIDDLE = re.compile(r"^(?P<name>[A-Za-z][A-Za-z&.' -]{0,39}?)_\d{4}-?\d{2}-?\d{2}_\w.*$")
 #: Words that say what the file holds, not who published it ("fox_article.txt",
 #: "article-fox.txt"), cut from either end of a longer name.
 _CONTAINERS = (

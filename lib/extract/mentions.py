@@ -16,7 +16,9 @@ from lib.extract.name_forms import (
     clear_given_name,
     court_of_place,
     domain_names,
+    institution_after_name,
     nickname_records,
+    person_of_owner,
     person_of_place,
     qualify_places,
     title_before_name,
@@ -158,6 +160,16 @@ def _labelled_pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozen
         yield ent.start, title, ent.label_
         yield title + 1, ent.end, "PERSON"
         return
+    owner = person_of_owner(doc, ent, surnames)
+    if owner is not None:  # "Daily Times’ Maggie Holloway": the outlet, then the person
+        yield ent.start, owner, ent.label_
+        yield owner + 1, ent.end, "PERSON"
+        return
+    era = institution_after_name(doc, ent, surnames)
+    if era is not None:  # "the Halvorsen White House": the person, then the institution
+        yield ent.start, era[0], "PERSON"
+        yield era[0], ent.end, era[1]
+        return
     for start, end in _pieces(doc, ent, cut_possessive, surnames):
         yield start, end, ent.label_
 
@@ -204,8 +216,11 @@ def _list_tail(doc: Doc, ent: Span) -> bool:
     if len(words) != 3 or ent.start < 2 or doc[ent.start - 1].lower_ != "and":
         return False
     before = doc[ent.start - 2]
-    return before.is_alpha and before.text[:1].isupper() and words[0].text[:1].isupper() and (
-        words[2].text[:1].isupper()
+    return (
+        before.is_alpha
+        and before.text[:1].isupper()
+        and words[0].text[:1].isupper()
+        and (words[2].text[:1].isupper())
     )
 
 
@@ -321,6 +336,8 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
             continue  # "Turnout was 41 percent": an ordinary word opening a sentence
         if _clause_title(ent) or (ent.start > 0 and doc[ent.start - 1].text in ("#", "@")):
             continue  # a quoted clause, a hashtag or a handle
+        if _day_name_word(doc, ent, gaz):
+            continue  # "Super" of "Super Tuesday": a named day, not a thing
         whole_known = gaz.lookup(LEADING_DET.sub("", ent.text.strip())) is not None
         honorific = _honorific(doc, ent)
         for start, end, label in _labelled_pieces(doc, ent, not whole_known, surnames):
@@ -394,6 +411,24 @@ def _common_word_people(doc: Doc, surnames: frozenset[str]) -> set[int]:
 def _opens_sentence(tok) -> bool:
     prev = tok.nbor(-1) if tok.i > 0 else None
     return prev is None or prev.is_space or prev.text in (".", "!", "?", "\u201d", '"', ":")
+
+
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def _day_name_word(doc, ent, gaz) -> bool:
+    """A one-word non-person "name" right before a weekday, which is the first word of a
+    named day ("Super Tuesday", "Cyber Monday"); a known place stays ("voters in Ohio
+    Tuesday")."""
+    nxt = ent.end
+    return (
+        len(ent) == 1
+        and ent.label_ != "PERSON"
+        and nxt < len(doc)
+        and doc[nxt].text in WEEKDAYS
+        and bool(ent[0].whitespace_)
+        and gaz.lookup(ent.text) is None
+    )
 
 
 def _trim_piece(doc, start: int, end: int) -> tuple[int, int, bool]:

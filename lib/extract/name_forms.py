@@ -14,7 +14,10 @@ Read from the text itself, whatever pieces the model made of it:
 - an abbreviated title cut off before a name ("Sgt" of "Sgt. Ada Roe") is no name
   (:func:`title_before_name`), and a person with their home town tagged as one organisation
   ("Teo Varga of Aventura, Florida") is two names (:func:`person_of_place`), and so are a
-  body and the person a title of it names ("Fed Chair Ada Roe": :func:`title_in_name`);
+  body and the person a title of it names ("Fed Chair Ada Roe": :func:`title_in_name`), and
+  a person and a known institution of their time ("the Halvorsen White House":
+  :func:`institution_after_name`), and an outlet and its reporter ("Daily Times’ Maggie
+  Holloway": :func:`person_of_owner`);
 - a clear given name the model tagged alone as a thing, its surname untagged ("Wendell" ORG
   of "the Wendell Brandvold hearing"), is one person (:func:`given_name_rest`);
 - a number in digits and the body it numbers, tagged apart ("10th" + "U.S. Circuit Court
@@ -328,6 +331,48 @@ def title_in_name(doc: Doc, ent: Span) -> int | None:
             and len(rest) <= 3
             and clear_given_name(rest[0].text)
             and all(t.text[:1].isupper() and t.text not in name_heads() for t in rest)
+        ):
+            return tok.i
+    return None
+
+
+def institution_after_name(doc: Doc, ent: Span, surnames: frozenset) -> tuple[int, str] | None:
+    """(where it starts, its label) of a known institution of two or more words ending an
+    entity whose first one to three words name a person ("the Halvorsen White House", "a
+    Reyes Justice Department": the institution in that person's time), else None. The
+    entity must be typed a person or start with the surname of a person the article names
+    in full; the person is one name, the institution another, so "Halvorsen said" is never
+    linked to a "Halvorsen White House"."""
+    if ent.label_ != "PERSON" and ent[0].text not in surnames:
+        return None
+    for k in range(ent.start + 1, min(ent.start + 4, ent.end - 1)):
+        lead = doc[ent.start : k]
+        if not all(t.text[:1].isupper() and t.is_alpha for t in lead):
+            return None
+        hit = gazetteer().lookup(doc[k : ent.end].text)
+        if hit is not None and hit[1] in ("ORG", "FAC"):
+            return k, hit[1]
+    return None
+
+
+def person_of_owner(doc: Doc, ent: Span, surnames: frozenset) -> int | None:
+    """The possessive mark of a non-person entity written "<outlet or body>’ <Given>
+    <Surname>" ("Daily Times’ Maggie Holloway", "Fox News’ Ada Roe"): a clear given name
+    (or the surname of a person the article names in full) and one or two capitalised
+    words after the mark, else None. The owner is one name, the person another
+    ("Workers’ Compensation Board" has no given name after its mark)."""
+    if ent.label_ == "PERSON" or len(ent) < 4:
+        return None
+    for i in range(ent.start + 1, ent.end - 2):
+        tok = doc[i]
+        if tok.text not in ("’", "'") or not doc[tok.i - 1].text.endswith("s"):
+            continue
+        rest = doc[tok.i + 1 : ent.end]
+        if (
+            len(rest) <= 3
+            and all(t.text[:1].isupper() and t.is_alpha for t in rest)
+            and (clear_given_name(rest[0].text) or rest[-1].text in surnames)
+            and rest[-1].text not in name_heads()
         ):
             return tok.i
     return None

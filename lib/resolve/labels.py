@@ -77,6 +77,15 @@ def mistyped_people(records: list[dict], texts: dict[str, str]) -> set[str]:
     return out
 
 
+def _town_and_region(entity: str) -> bool:
+    """A place named with its state or country ("Hialeah, Florida", as
+    :func:`lib.extract.name_forms.qualify_places` writes a town the text qualifies)."""
+    from lib.extract.name_forms import regions
+
+    town, comma, region = entity.rpartition(", ")
+    return bool(comma and town and region in regions() and town not in regions())
+
+
 LABEL_PREFERENCE = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART"]
 
 
@@ -126,6 +135,8 @@ def vote_labels(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
             out[entity] = "NORP"
         elif entity.rsplit(" ", 1)[-1] in PLACE_SUFFIXES and " " in entity:
             out[entity] = "GPE"  # "Lower Merion Township", "Orange County"
+        elif out[entity] == "ORG" and _town_and_region(entity):
+            out[entity] = "GPE"  # "Hialeah, Florida": a town its state names, however typed
         elif head_label(entity):
             out[entity] = head_label(entity)  # "Halvorsen Tower": a building, not a person
         elif out[entity] == "PERSON" and entity.split(" ")[0] in PLACE_PREFIXES and " " in entity:

@@ -24,7 +24,7 @@ import pandas as pd
 from lib.datafiles import read_csv
 from lib.nlp.gazetteer import ascii_fold
 from lib.nlp.names import is_bare_surname
-from lib.nlp.people import SUFFIXES, name_words
+from lib.nlp.people import SUFFIXES, given_name_gender, name_words
 from lib.nlp.people import vocab as people_vocab
 from lib.resolve.grouping import UnionFind
 
@@ -128,7 +128,15 @@ def firsts_agree(a: str, b: str) -> bool:
     ):
         return True
     short, long_ = sorted((fa, fb), key=len)
-    return len(short) >= 3 and long_.startswith(short)
+    return len(short) >= 3 and long_.startswith(short) and not _other_sex(a, b)
+
+
+def _other_sex(a: str, b: str) -> bool:
+    """Are two given names clearly a man's and a woman's ("Eric" / "Erica", "Paul" /
+    "Paula")? Then the one is not the other's short form: a father and his daughter."""
+    sex_a, weight_a = given_name_gender(a)
+    sex_b, weight_b = given_name_gender(b)
+    return bool(sex_a and sex_b and sex_a != sex_b and min(weight_a, weight_b) == 1.0)
 
 
 def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

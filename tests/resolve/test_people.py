@@ -214,6 +214,18 @@ def test_given_name_agreement():
     assert not firsts_agree("Mark", "Michael")
 
 
+def test_a_man_and_a_woman_whose_given_names_share_a_beginning_are_two_people():
+    # "Erica Tollander, the daughter of Eric Tollander": one name is not the other's short
+    # form when one is clearly a man's and the other a woman's
+    assert not firsts_agree("Eric", "Erica")
+    assert not firsts_agree("Paula", "Paul")
+    import pandas as pd
+
+    forms = pd.Series(["Erica Tollander"] * 2 + ["Eric Tollander"])
+    canon = person_clusters(forms)
+    assert canon["Erica Tollander"] != canon["Eric Tollander"]
+
+
 def test_bracketed_and_split_names_are_one_mention(nlp):
     texts = {
         "a": "He said President [George W.] Bush would not have agreed.",

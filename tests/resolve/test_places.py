@@ -35,3 +35,17 @@ def test_a_country_without_its_compass_word_is_the_storys_one_such_country():
     assert entity_of(m, "b", "Sudan") == {"Sudan"}
     both = rows + [{"doc_id": "c", "text": "North Korea", "label": "GPE"}]
     assert entity_of(resolve_entities(frame(both)), "b", "Korea") == {"Korea"}
+
+
+def test_a_town_its_state_names_is_a_place_however_the_model_typed_it():
+    """ "rolled into Tamsworth, Fla., for a rally" ... "the Tamsworth rally": the model types
+    the town an organisation more often than a place; named with its state, it is a place."""
+    rows = [
+        {"doc_id": "a", "text": "Tamsworth", "label": "GPE", "expansion": "Tamsworth, Florida"},
+        {"doc_id": "a", "text": "Tamsworth", "label": "ORG"},
+        {"doc_id": "a", "text": "Tamsworth", "label": "ORG"},
+        {"doc_id": "a", "text": "Tamsworth", "label": "ORG"},
+    ]
+    m = resolve_entities(frame(rows))
+    assert set(m["entity"]) == {"Tamsworth, Florida"}
+    assert set(m["label"]) == {"GPE"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from lib.extract.mentions import mention_records
 
 
@@ -77,27 +79,37 @@ def test_a_company_before_a_state_in_a_longer_phrase_stays_an_organisation(nlp):
     assert labels <= {"ORG"} and labels
 
 
-def test_a_person_and_their_home_town_tagged_as_one_organisation_are_two(nlp):
+@pytest.mark.parametrize(
+    ("text", "first", "length", "expected"),
+    [
+        (  # a person and their home town
+            "Police named the driver as Teodor Varkony of Pellaton, Florida, after the crash.",
+            "Teodor",
+            4,
+            {("Teodor Varkony", "PERSON"), ("Pellaton", "GPE")},
+        ),
+        (  # a scientist and her university
+            "The study was led by Marta Quellin of Dunmore State University in the spring.",
+            "Marta",
+            6,
+            {("Marta Quellin", "PERSON"), ("Dunmore State University", "ORG")},
+        ),
+    ],
+)
+def test_a_person_and_what_they_are_of_tagged_as_one_organisation_are_two(
+    nlp, text, first, length, expected
+):
     from spacy.tokens import Span
 
-    text = "Police named the driver as Teodor Varkony of Pellaton, Florida, after the crash."
     doc = nlp(text)
-    start = [t.text for t in doc].index("Teodor")
-    doc.ents = [Span(doc, start, start + 4, label="ORG")]  # as the model may tag it
-    found = {(r.text, r.label) for r in mention_records(doc, [0] * len(doc))}
-    assert found == {("Teodor Varkony", "PERSON"), ("Pellaton", "GPE")}
+    start = [t.text for t in doc].index(first)
+    doc.ents = [Span(doc, start, start + length, label="ORG")]  # as the model may tag it
+    assert {(r.text, r.label) for r in mention_records(doc, [0] * len(doc))} == expected
 
 
-def test_a_scientist_and_her_university_tagged_as_one_organisation_are_two(nlp):
+def test_a_body_of_an_organisation_with_no_given_name_before_it_stays_whole(nlp):
     from spacy.tokens import Span
 
-    text = "The study was led by Marta Quellin of Dunmore State University in the spring."
-    doc = nlp(text)
-    start = [t.text for t in doc].index("Marta")
-    doc.ents = [Span(doc, start, start + 6, label="ORG")]  # as the model may tag it
-    found = {(r.text, r.label) for r in mention_records(doc, [0] * len(doc))}
-    assert found == {("Marta Quellin", "PERSON"), ("Dunmore State University", "ORG")}
-    # a body "of" an organisation with no given name before it stays whole
     doc = nlp("The Friends of Dunmore State University met.")
     doc.ents = [Span(doc, 1, 6, label="ORG")]
     assert {r.text for r in mention_records(doc, [0] * len(doc))} == {

@@ -15,7 +15,6 @@ from lib.corpus.metadata import dateline_credits
 from lib.extract.name_forms import (
     clear_given_name,
     court_of_place,
-    domain_names,
     institution_after_name,
     nickname_records,
     person_of_owner,
@@ -363,7 +362,6 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
 
     records = nickname_records(records, full_text, sentence_of)  # Thomas "Tam" Okoro
     records = with_dateline_places(doc, records, sent_ids)  # "KESTRAVIK —" the model missed
-    records = domain_names(doc, records, sent_ids)  # "MoveOn.org" the model missed
     records = with_party_states(doc, records, sent_ids)  # "(R-Wis.)" the model missed
     qualify_places(records, full_text)  # "Springfield, Ill." is not "Springfield, Mo."
     state_or_city(records, full_text)  # "Sen. Ada Roe of New York": the state

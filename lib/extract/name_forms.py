@@ -122,41 +122,6 @@ def is_name_quote(text: str, open_idx: int, close_idx: int) -> bool:
     return NAME_CUE.search(text[max(0, open_idx - 60) : open_idx]) is not None
 
 
-#: A name written as a web address without its scheme ("MoveOn.org", "Salesforce.com"):
-#: in running text, an organisation.
-DOMAIN_NAME = re.compile(r"[A-Z][A-Za-z0-9-]*[a-z][A-Za-z0-9-]*\.(?:com|org|net)")
-
-
-def domain_names(doc: Doc, records: list[Mention], sent_ids: list[int]) -> list[Mention]:
-    """``records`` and an ORG mention of every untagged organisation written as its web
-    address ("Groups such as MoveOn.org began …"); a full address ("www.", "https://", a
-    path after it) is a link, not a name."""
-    taken = [(r.start_char, r.end_char) for r in records]
-    added = []
-    for tok in doc:
-        if not DOMAIN_NAME.fullmatch(tok.text) or tok.ent_type_ in ("PERSON", "GPE", "LOC"):
-            continue
-        s, e = tok.idx, tok.idx + len(tok.text)
-        if any(a < e and s < b for a, b in taken):
-            continue
-        prev = doc[tok.i - 1] if tok.i > 0 else None
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if (prev is not None and prev.text in ("/", "@", ":")) or (nxt and nxt.text == "/"):
-            continue
-        added.append(
-            Mention(
-                start_char=s,
-                end_char=e,
-                text=tok.text,
-                label="ORG",
-                prev_word=prev.lower_ if prev is not None else "",
-                next_word=nxt.lower_ if nxt is not None else "",
-                sentence_id=sent_ids[tok.i],
-            )
-        )
-    return sorted(records + added, key=lambda r: r.start_char) if added else records
-
-
 def nickname_records(records: list[Mention], text: str, sentence_of) -> list[Mention]:
     """``records`` with every mention overlapping a ``Given "Nick" Surname`` replaced by one
     PERSON record of the whole name (text "Given Surname", key ``nickname`` set).

@@ -32,12 +32,7 @@ from lib.nlp.names import SMALL_WORDS, name_heads
 from lib.records import Mention
 from lib.resolve.joined import fit_names, split_joined
 from lib.resolve.labels import mistyped_people
-from lib.resolve.short_forms import (
-    DOMAIN_SUFFIX,
-    GENERIC_HEADS,
-    INSTITUTION_TAILS,
-    company_first_word,
-)
+from lib.resolve.short_forms import GENERIC_HEADS, INSTITUTION_TAILS, company_first_word
 
 #: A run of capitalised words: where a propagated name may start.
 CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
@@ -181,13 +176,12 @@ def _short_names_by_story(records: list[dict], story_of: dict[str, str]) -> dict
         story, text = story_of.get(r["doc_id"], ""), r["text"]
         if r["label"] == "PERSON":
             taken[story].update(text.split(" "))
-        if r["label"] != "ORG" or r.get("in_title"):
+        if r["label"] != "ORG" or r.get("in_title") or " " not in text:
             continue
         words = text.split(" ")
         for word in {
-            company_first_word(text) if len(words) > 1 else "",
+            company_first_word(text),
             words[0] if len(words) == 2 and words[1] in INSTITUTION_TAILS else "",
-            DOMAIN_SUFFIX.sub("", text) if len(words) == 1 and DOMAIN_SUFFIX.search(text) else "",
         } - {""}:
             owners[(story, word)].add(text)
     out: dict[str, dict] = defaultdict(dict)

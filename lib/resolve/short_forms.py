@@ -159,10 +159,6 @@ def _is_place(words: list[str]) -> bool:
     return _place_of(words) is not None
 
 
-#: The web ending of a company written as its address ("Salesforce.com").
-DOMAIN_SUFFIX = re.compile(r"(?<=[a-z])\.(?:com|org|net)$")
-
-
 def shorter_forms(name: str) -> list[str]:
     """The short forms a longer organisation name may go by in the same story:
     "Washington Post" -> ["Post"], "BuzzFeed News" -> ["BuzzFeed"], "House of
@@ -170,8 +166,6 @@ def shorter_forms(name: str) -> list[str]:
     Representatives", "House"]."""
     words = name.split(" ")
     out = []
-    if len(words) == 1 and DOMAIN_SUFFIX.search(name):  # "Salesforce.com" -> "Salesforce"
-        out.append(DOMAIN_SUFFIX.sub("", name))
     if len(words) >= 3 and _is_parent_acronym(words[0]):  # "U.N. World Food Program"
         out.append(" ".join(words[1:]))
     for k in range(1, min(3, len(words) - 1) + 1):  # a place before: "New York Times"
@@ -499,8 +493,7 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
     "National Enquirer") -> that organisation. A name the gazetteer knows stays what it is
     ("Georgia" is no short "Georgia Power"); a person joins only by an ending of the name
     ("Enquirer") or the first word a company goes by ("Harlow's chief executive" of "Harlow
-    Dynamics", "Salesforce" of "Salesforce.com"), never another first word ("Ford" is no
-    short "Ford Foundation"), and only
+    Dynamics"), never another first word ("Ford" is no short "Ford Foundation"), and only
     when no honorific, title or person of the story's names claims it."""
     out: dict[tuple[str, str], str] = {}
     ent_story = pd.DataFrame({"story": stories, "entity": df["entity"], "label": df["label"]})
@@ -522,8 +515,7 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
             top = mapping.get((story, org), org)
             for short in shorter_forms(org):
                 primary[short].add(top)
-            stem = DOMAIN_SUFFIX.sub("", org) if " " not in org else ""  # "Salesforce"
-            for short in filter(None, [*suffix_forms(org), company_first_word(org), stem]):
+            for short in filter(None, [*suffix_forms(org), company_first_word(org)]):
                 ending[short].add(top)
         strays = rows[rows["label"].isin(STRAY_LABELS)]
         for name, group in strays.groupby("entity"):

@@ -184,7 +184,6 @@ def test_short_form_fitting_two_names_stays_apart():
         "House of Representatives", "House", "U.S. House"
     ]  # fmt: skip
     assert shorter_forms("White House") == []  # "White" is no place
-    assert shorter_forms("Salesforce.com") == ["Salesforce"]  # a company by its address
     df = pd.DataFrame(
         {
             "doc_id": ["a", "a", "b", "b"],
@@ -507,18 +506,3 @@ def test_an_acronym_and_a_name_after_a_small_word_are_found_in_a_body():
     # "The HRTU, …" where a sentence starts; "The Harbor Rescue Fund" and "In Harbor Rescue
     # Fund accounts": a small word starting a sentence is no part of the name
     assert {("b", "HRTU"), ("b", "Harbor Rescue Fund"), ("c", "Harbor Rescue Fund")} <= found
-
-
-def test_a_company_by_its_web_address_and_by_its_name_is_one_row(analyse_texts):
-    """ "Tallibrand.com" in one outlet, "Tallibrand" (untagged, or typed a person) in the
-    other, "Quorvex.org" in both though the model tags it in neither: one row each."""
-    texts = {
-        "a": "Firms back plan\n\nGroups such as Quorvex.org and Tallibrand.com backed the "
-        "plan on Monday.",
-        "b": "Firms back the plan\n\nIt said Tallibrand hired 20 people. Quorvex.org, a "
-        "liberal group, agreed.",
-    }
-    analysis = analyse_texts(texts, {"a": "A", "b": "B"})
-    e = analysis.entities
-    assert set(e.loc[e["entity"] == "Tallibrand.com", "outlet"]) == {"A", "B"}
-    assert set(e.loc[e["entity"] == "Quorvex.org", "outlet"]) == {"A", "B"}

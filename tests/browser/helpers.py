@@ -135,3 +135,16 @@ def go_to(page, title: str) -> None:
     """Click a page in the sidebar navigation and wait for it to render."""
     page.locator("[data-testid='stSidebarNav'] a", has_text=title).first.click()
     wait_idle(page)
+
+
+def read_pages(page, titles, prefix: str, settle_ms: int = 800) -> dict[str, str]:
+    """Visit each page of ``titles`` in the sidebar, assert it shows no error, take a
+    screenshot ``<prefix>_<title>`` and return each page's main text by title."""
+    texts = {}
+    for title in titles:
+        go_to(page, title)
+        page.wait_for_timeout(settle_ms)
+        assert_no_error(page)
+        texts[title] = page.inner_text("[data-testid='stMain']")
+        shot(page, f"{prefix}_{title.lower().replace(' ', '_')}")
+    return texts

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.helpers import ROOT, assert_no_error, go_to, shot, wait_idle
+from tests.browser.helpers import ROOT, read_pages, shot, wait_idle
 from tests.browser.test_browser_upload import upload
 
 pytestmark = pytest.mark.browser
@@ -22,13 +22,7 @@ def test_outlets_named_by_their_file_names_read_on_every_page(server, browser):
     wait_idle(page)
     upload(page, sorted(EVENT.iterdir()))
     shot(page, "r10_levy_your_articles")
-    texts = {}
-    for title in PAGES:
-        go_to(page, title)
-        page.wait_for_timeout(800)
-        assert_no_error(page)
-        texts[title] = page.inner_text("[data-testid='stMain']")
-        shot(page, f"r10_levy_{title.lower().replace(' ', '_')}")
+    texts = read_pages(page, PAGES, "r10_levy")
     context.close()
     for outlet in ("courier", "ledger", "valley-news"):
         assert outlet in texts["Overview"], outlet

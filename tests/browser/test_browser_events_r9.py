@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.helpers import ROOT, assert_no_error, go_to, shot, wait_idle
+from tests.browser.helpers import ROOT, read_pages, wait_idle
 from tests.browser.test_browser_upload import upload
 
 pytestmark = pytest.mark.browser
@@ -21,13 +21,7 @@ def test_a_hurricane_event_reads_on_the_entity_quote_and_figure_pages(server, br
     page.goto(server + "/?source=Your+articles")
     wait_idle(page)
     upload(page, sorted(EVENT.iterdir()))
-    texts = {}
-    for title in PAGES:
-        go_to(page, title)
-        page.wait_for_timeout(800)
-        assert_no_error(page)
-        texts[title] = page.inner_text("[data-testid='stMain']")
-        shot(page, f"r9_hurricane_{title.lower().replace(' ', '_')}")
+    texts = read_pages(page, PAGES, "r9_hurricane")
     context.close()
     assert "Bayou Radio" in texts["Overview"]  # the plain-text file's outlet
     rows = [line.strip() for line in texts["Compare sources"].splitlines()]

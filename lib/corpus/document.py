@@ -110,13 +110,20 @@ def _one_outlet_name(document, real: set[str]) -> str:
     name gave ("fox" of ``fox.txt``) is the one outlet another article names in full
     ("Fox News", :func:`lib.corpus.title.names_same_outlet`), so one outlet is one
     name."""
-    from lib.corpus.title import names_same_outlet, outlet_from_file_name
+    from lib.corpus.title import as_name, names_same_outlet, outlet_from_file_name
 
     own = display_name(document.outlet)
     named = outlet_from_file_name(document.source_name)
     if not own or own.casefold() != named.casefold():
         return own
+    if own != as_name(named):  # "POLITICO" of politico_….txt: the article writes it so
+        return own
     fuller = {o for o in real if o != own and names_same_outlet(own, o)}
+    # "politico" of a file beside "POLITICO" another article of that file name writes:
+    # the written form, whatever other names fit
+    written = sorted(o for o in fuller if o.casefold() == own.casefold())
+    if written:
+        return written[0]
     return fuller.pop() if len(fuller) == 1 else own
 
 

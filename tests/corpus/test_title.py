@@ -522,3 +522,20 @@ def test_a_headline_broken_after_its_colon_is_one_title(analyse_texts):
     assert title_end(doc.text) == len(doc.title) and "Rising River" in doc.text
     doc = parse_document("d", f"Levee breaks, town floods.\n\n{LEDE}")
     assert doc.title == "Levee breaks, town floods." and doc.text.endswith(LEDE)
+
+
+def test_one_outlet_of_file_names_that_some_articles_write_in_capitals():
+    """Three ``kxmn_<date>_<slug>.txt`` files, two of whose texts write "KXMN": one outlet,
+    "KXMN", on every article (before: "KXMN" and "kxmn" swapped places, two outlets)."""
+    from lib.corpus.document import one_name_per_outlet, outlet_labels
+
+    body = "Storm crews worked through the night to clear the roads, the city said."
+    files = [
+        ("kxmn_2025-03-04_storm-hits.txt", f"Storm hits.\n\n{body} Told KXMN.".encode()),
+        ("kxmn_2025-03-05_roads-close.txt", f"Roads close.\n\n{body}".encode()),
+        ("kxmn_2025-03-06_crews-rest.txt", f"Crews rest.\n\n{body} KXMN asked.".encode()),
+        ("wmbd_2025-03-04_storm.txt", f"Storm.\n\n{body}".encode()),
+    ]
+    docs = read_uploads(files).documents
+    assert outlet_labels(docs) == ["KXMN", "KXMN", "KXMN", "wmbd"]
+    assert [d.outlet for d in one_name_per_outlet(docs)] == ["KXMN", "KXMN", "KXMN", "wmbd"]

@@ -319,13 +319,28 @@ def _sign_before(doc, c: dict, s0: int) -> None:
         c["start"] = start - 1
 
 
+#: Totals of a share written "N in M" ("7 in 10 voters", "one in every five"): small
+#: counts and powers of ten; "3 in 2016" or "won 2 in 45 minutes" are no shares.
+SHARE_TOTALS = frozenset({*range(2, 13), 15, 20, 25, 50, 100, 1_000, 10_000, 100_000, 1_000_000})
+
+
 def _ratio(doc, c: dict, s1: int) -> None:
-    """ "one out of three": the share (1/3)."""
+    """ "one out of three", "7 in 10", "one in every five": the share (1/3, 0.7, 0.2)."""
     end = c["end"]
     if end + 2 < s1 and doc[end].lower_ == "out" and doc[end + 1].lower_ == "of":
         j2 = take_run(doc, end + 2, s1)
         total = run_value(doc[end + 2 : j2]) if j2 > end + 2 else None
         if total and total > c["value"]:
+            c["value"] = c["value_max"] = c["value"] / total
+            c["end"] = j2
+        return
+    if end + 1 < s1 and doc[end].lower_ == "in" and c["value"] == c["value_max"]:
+        k = end + 2 if doc[end + 1].lower_ == "every" else end + 1
+        j2 = take_run(doc, k, s1)
+        total = run_value(doc[k:j2]) if j2 > k else None
+        after = doc[j2] if j2 < s1 else None
+        timed = after is not None and after.lemma_.lower() in vocab()["time_units"]
+        if total in SHARE_TOTALS and 0 < c["value"] < total and not timed:
             c["value"] = c["value_max"] = c["value"] / total
             c["end"] = j2
 

@@ -368,6 +368,8 @@ def _one_as_word(doc, cand: Candidate, s0: int, s1: int) -> bool:
     a, b = cand.anchor_span
     if b - a != 1 or doc[a].lower_ != "one" or cand.unit or cand.qualifier != "exact":
         return False
+    if cand.value != 1:
+        return False  # "one in five": a share
     one, idioms = doc[a], vocab()["one_idioms"]
     prev = doc[cand.start - 1].lower_ if cand.start > s0 else ""
     nxt = doc[cand.end] if cand.end < s1 else None

@@ -455,3 +455,29 @@ def test_a_kickers_number_is_not_a_figure(nlp):
 )
 def test_per_names_a_source_only_before_one(nlp, text, source):
     assert figs_of(nlp, text)[0].said_by_description == source  # "per hour" is a rate
+
+
+@pytest.mark.parametrize(
+    ("text", "share", "written", "counted"),
+    [
+        ("Halvorsen won roughly 7 in 10 voters who skipped the last vote.", 0.7,
+         "roughly 7 in 10", "voters"),
+        ("One in every five households in Brenmoor lost power on Monday.", 0.2,
+         "One in every five", "households"),
+        ("Nearly one in 10 tenants owes back rent, the council said.", 0.1,
+         "Nearly one in 10", "tenants"),
+    ],
+)  # fmt: skip
+def test_a_share_written_n_in_m_is_one_figure(nlp, text, share, written, counted):
+    """ "7 in 10 voters" is one share (0.7) of voters, not a 7 and a 10 (before: "10"
+    stood alone and lined up with another outlet's "10 points")."""
+    figures = figs_of(nlp, text)
+    assert [(f.text, round(f.value, 3), f.counted) for f in figures] == [
+        (written, share, counted)
+    ]
+
+
+def test_n_in_a_year_or_a_time_is_no_share(nlp):
+    """ "3 in 2016", "12 in 10 days": counts and a time, never a share."""
+    figures = figs_of(nlp, "Police made 12 arrests in 10 days and 3 in 2016.")
+    assert [(f.text, f.value) for f in figures] == [("12", 12), ("10", 10), ("3", 3)]

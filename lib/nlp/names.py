@@ -164,6 +164,12 @@ def _not_a_name(text: str) -> bool:
     return False
 
 
+#: A dash glued to a name and what follows it: an em dash anywhere, an en dash before a
+#: figure or a lower-case word ("Ted Cruz—35 to 12 percent", "Lena Roe–who"); no name
+#: holds one.
+_GLUED_DASH = re.compile(r"\s*(?:—|–(?=\s*[\d a-z]))")
+
+
 def clean_entity_text(text: str, label: str = "") -> str | None:
     """Clean a name span; ``None`` when it is not a name.
 
@@ -178,6 +184,7 @@ def clean_entity_text(text: str, label: str = "") -> str | None:
         text = re.sub(r"^[^(]*\)", lambda m: m.group(0)[:-1], text)  # "Muammar) al-Qaddafi"
         text = text.replace("[", " ").replace("]", " ")  # "[George W.] Bush"
     text = " ".join(text.split()).strip(EDGE_PUNCT + " ")
+    text = _GLUED_DASH.split(text, maxsplit=1)[0].strip(EDGE_PUNCT + " ")  # "Ted Cruz—35"
     for _ in range(3):
         before = text
         text = _POSSESSIVE_END.sub("", text).strip(EDGE_PUNCT + " ")

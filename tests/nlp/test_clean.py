@@ -21,3 +21,13 @@ def test_a_person_never_starts_with_a_preposition_or_conjunction():
     assert clean_entity_text("Sen. Dana Roe", "PERSON") == "Dana Roe"
     assert clean_entity_text("Will Oberman", "PERSON") == "Will Oberman"
     assert clean_entity_text("Under Armour", "ORG") == "Under Armour"
+
+
+def test_a_dash_glued_to_a_name_ends_it():
+    """ "Iowa winner Tomas Brandt—35 to 12 percent—because …": the tagger's span runs into
+    the figure after an em dash written without spaces; the name is "Tomas Brandt" (before:
+    a row "Tomas Brandt—35"). A hyphen or an en dash inside a name stays."""
+    assert clean_entity_text("Tomas Brandt—35", "PERSON") == "Tomas Brandt"
+    assert clean_entity_text("Lena Roe–who", "PERSON") == "Lena Roe"
+    assert clean_entity_text("Ruiz–Garcia", "PERSON") == "Ruiz–Garcia"
+    assert clean_entity_text("Ruiz-Garcia Foods", "ORG") == "Ruiz-Garcia Foods"

@@ -205,7 +205,20 @@ def is_excluded(doc, cand: Candidate, s0: int, s1: int) -> bool:
     # list numbering at the start of a line: "1." / "2)"
     if cand.start == s0 and after in (".", ")"):
         return True
+    if _is_rank(doc, cand, before):
+        return True
     return _is_name_number(doc, cand, s0, s1)
+
+
+def _is_rank(doc, cand: Candidate, before: str) -> bool:
+    """A place in a ranking, not a count: "finishing in the top three", "among the bottom
+    10" (a number after "top" / "bottom" that counts no noun of its own; "the top three
+    candidates" still counts candidates)."""
+    if before not in ("top", "bottom") or cand.unit or cand.qualifier != "exact":
+        return False
+    last, word = doc[cand.anchor_span[1] - 1], cand.start - 1
+    noun = last.head if last.dep_ == "nummod" and last.head.i != word else None
+    return noun is None or noun.pos_ not in ("NOUN", "PROPN")
 
 
 def _is_year(doc, cand: Candidate, s0: int) -> bool:

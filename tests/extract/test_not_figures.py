@@ -87,3 +87,19 @@ def test_each_share_of_a_list_goes_to_the_names_it_follows(nlp):
     holders = {f.value: f.holder_text for f in figs}
     assert holders == {18: "Okafor", 14: "Lindqvist", 11: "Baptiste and Moreau"}
     assert {f.holder_how for f in figs} == {"with"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Finishing in the top three would keep Halvorsen in the race.",
+     "Brenmoor High ranks among the bottom 10 in the county."],
+)  # fmt: skip
+def test_a_place_in_a_ranking_is_no_figure(nlp, text):
+    """ "the top three": a rank, not a count (before: a bare 3 that lined up with another
+    outlet's "three governors")."""
+    assert [f.text for f in extract_figures(nlp(text))] == []
+
+
+def test_a_count_after_top_that_counts_a_noun_stays(nlp):
+    figures = extract_figures(nlp("The top three candidates drew most of the votes."))
+    assert [(f.text, f.value) for f in figures] == [("three", 3.0)]

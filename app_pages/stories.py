@@ -54,13 +54,21 @@ else:
     st.subheader("When each story was reported")
     days = story_days(docs)
     undated = int(docs["published"].fillna("").eq("").sum())
-    st.caption(
-        "One row per story, a dot for each day it was reported (bigger: more articles)."
-        + (f" {undated} article(s) have no date and are not drawn." if undated else "")
-    )
-    st.plotly_chart(
-        story_timeline(stories, days, view.story), width="stretch", key="stories_timeline"
-    )
+    if days.empty:  # an empty chart with made-up axes explains nothing
+        st.info(
+            "No article of this pile has a date, so there is no timeline. A date comes from "
+            "the article (a dateline or a date line under the headline), its web page, or a "
+            "file name such as `outlet_2024-10-28_headline.txt`; you can also type one on "
+            "*Your articles*."
+        )
+    else:
+        st.caption(
+            "One row per story, a dot for each day it was reported (bigger: more articles)."
+            + (f" {undated} article(s) have no date and are not drawn." if undated else "")
+        )
+        st.plotly_chart(
+            story_timeline(stories, days, view.story), width="stretch", key="stories_timeline"
+        )
     widgets.csv_download(
         table, "stories.csv", key="stories_download", headers=STORIES_PAGE.headers()
     )

@@ -45,7 +45,13 @@ from lib.corpus.text import (
     rejoin_wrapped,
     strip_markup,
 )
-from lib.corpus.title import as_name, as_written, outlet_from_file_name, split_outlet_suffix
+from lib.corpus.title import (
+    as_name,
+    as_written,
+    date_from_file_name,
+    outlet_from_file_name,
+    split_outlet_suffix,
+)
 from lib.nlp.caps import cap_notes
 from lib.nlp.headline import is_headline, text_after
 
@@ -305,6 +311,8 @@ def parse_document(doc_id: str, raw: str, hints: dict[str, str] | None = None) -
     if not meta["outlet"]:  # a plain-text file named after its outlet: "fox.txt"
         named = outlet_from_file_name(hints.get("source_name", ""))
         meta["outlet"] = as_name(as_written(named, text))  # "maghreb review": Maghreb Review
+    if not meta["published"]:  # "fox_2025-03-04_storm-hits.txt": the day it was saved under
+        meta["published"] = date_from_file_name(hints.get("source_name", ""))
     after = f" {meta['outlet']}".casefold()
     if meta["outlet"] and meta["byline"].casefold().endswith(after):  # "By Jane Doe Fox News"
         meta["byline"] = meta["byline"][: -len(after)].strip(" ,|-")

@@ -117,6 +117,29 @@ def outlet_from_file_name(name: str) -> str:
     return " ".join(words)
 
 
+#: A date written in a file's name: "fox_2025-03-04_storm-hits.txt", "20250304 fox.txt".
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_from_file_name(name: str) -> str:
+    """The ISO date (``YYYY-MM-DD``) a plain-text file's name gives, as scrapers and
+    archives save articles (``fox_2025-03-04_storm-hits-coast.txt``, ``2025-03-04 fox.txt``);
+    "" for other file types, names without one or an impossible date (2025-02-30)."""
+    from datetime import date
+
+    base = PurePosixPath((name or "").replace("\\", "/")).name
+    stem, dot, suffix = base.rpartition(".")
+    if not dot or f".{suffix.lower()}" not in PLAIN_TEXT_SUFFIXES:
+        return ""
+    found = _NAME_DATE.search(stem)
+    if not found:
+        return ""
+    try:
+        return date(*map(int, found.groups())).isoformat()
+    except ValueError:
+        return ""
+
+
 #: A copy's number a browser or a user adds: "fox (1).txt", "fox_2.txt", "fox-3.txt".
 _COPY_MARK = re.compile(r"(?:\s*\(\d{1,3}\)|[ _-]+\d{1,3})$")
 #: A date before or after the name: "fox_2025-03-04.txt", "20250304 fox.txt".

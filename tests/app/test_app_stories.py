@@ -87,3 +87,36 @@ def test_every_page_is_tested_here():
     assert sorted(PAGES) == sorted(
         str(p.relative_to(ROOT)) for p in (ROOT / "app_pages").glob("*.py")
     )
+
+
+def test_a_pile_without_dates_says_so_instead_of_an_empty_timeline(tmp_path, monkeypatch):
+    """No article of the pile has a date: the page explains where a date comes from, and
+    draws no empty chart with made-up axes (before: a blank plot over the year 2000)."""
+    from lib.ui.resources import example_corpus
+
+    for path in PILE.iterdir():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        undated = [line for line in lines if not line.strip().startswith(("March", "April"))]
+        (tmp_path / path.name).write_text("\n".join(undated), encoding="utf-8")
+    monkeypatch.setenv("COVERAGE_LENS_CORPUS", str(tmp_path))
+    example_corpus.clear()
+    try:
+        at = open_app("app_pages/stories.py")
+        assert (view(at).full.documents["published"].fillna("") == "").all()
+        assert any("has a date" in i.value for i in at.info)
+        assert not at.get("plotly_chart")
+    finally:
+        example_corpus.clear()
+
+
+def test_a_date_in_the_file_name_dates_the_article():
+    """ "ledger_2025-03-09_strike-ends.txt" with no date in its text: published 2025-03-09;
+    a date the text gives wins."""
+    from lib.corpus.parse import parse_document
+
+    body = "Workers at the Carrow mill ended their strike on Sunday, the union said."
+    named = {"source_name": "ledger_2025-03-09_strike-ends.txt"}
+    doc = parse_document("a", f"Strike ends\n\n{body}", named)
+    assert doc.published == "2025-03-09"
+    dated = parse_document("b", f"Strike ends\n\nMarch 8, 2025\n\n{body}", named)
+    assert dated.published == "2025-03-08"

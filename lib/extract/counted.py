@@ -28,9 +28,16 @@ def counted_noun(doc, cand: Candidate):
     tok = _climb_out(anchor, lo, hi)
     for find in (_noun_it_modifies, _of_after_span, _range_of, _predicate_noun):
         noun = find(doc, cand, tok)
-        if noun is not None:
+        if noun is not None and not _one_persons_name(noun):
             return noun, []
     return None, []
+
+
+def _one_persons_name(noun) -> bool:
+    """A singular proper noun of a person's name is no thing counted: "the $3 million Ada
+    Roe raised" is the money she raised, not "3 million Roe" (the parser hangs the figure
+    on the name). "three Kennedys" (plural) still counts."""
+    return noun.ent_type_ == "PERSON" and noun.tag_ == "NNP"
 
 
 def _pobj_of(tok, words: tuple[str, ...], pos: tuple[str, ...], after: int = -1):

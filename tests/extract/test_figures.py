@@ -481,3 +481,12 @@ def test_n_in_a_year_or_a_time_is_no_share(nlp):
     """ "3 in 2016", "12 in 10 days": counts and a time, never a share."""
     figures = figs_of(nlp, "Police made 12 arrests in 10 days and 3 in 2016.")
     assert [(f.text, f.value) for f in figures] == [("12", 12), ("10", 10), ("3", 3)]
+
+
+def test_a_persons_name_is_no_thing_counted(nlp):
+    """ "the $3 million Ada Roe raised": the parser hangs the figure on the name; the money
+    counts no "Roe" (before: counted "Roe", which lined it up with another person's money)."""
+    figures = figs_of(nlp, "By comparison, the $3 million Ada Roe raised between January "
+                           "and June came mostly from large donors.")  # fmt: skip
+    money = figure_with(figures, "$3 million")
+    assert "Roe" not in money.counted

@@ -255,6 +255,11 @@ def shared_fact(a: dict, b: dict) -> bool:
     if not (a["_facts"] & b["_facts"]) or not overlap(a, b):
         return False
     ha, hb = a["_head"], b["_head"]
-    if not ha or not hb or head_similarity(ha, hb) or (people(ha) and people(hb)):
+    if not ha or not hb:
+        # a figure counting nothing: aligned sentences are weak evidence, enough for one
+        # value ("five" beside "five senators") but not for two values that merely can
+        # agree ("at least 56" beside another clause's "71")
+        return a["value"] == b["value"] and a["_qualifier"] == b["_qualifier"]
+    if head_similarity(ha, hb) or (people(ha) and people(hb)):
         return True
     return same_telling_value(a, b)

@@ -60,3 +60,29 @@ def test_figure_facts_reads_only_facts_of_two_outlets():
         frozenset({"F1"}),
     ]
     assert claim_pairs.figure_facts(figures, None) == [frozenset()] * 3
+
+
+def test_aligned_sentences_need_one_value_when_a_figure_counts_nothing(analyse_texts):
+    # "at least 56" counts nothing of its own (read from context): aligned sentences are
+    # weak evidence, so it joins neither the 107 at stake nor another outlet's 71
+    texts = {
+        "a": "Voters in Brenmoor went to the polls on Tuesday. With 107 delegates at stake, "
+        "she will win at least 56.",
+        "b": "Voters in Brenmoor went to the polls on Tuesday. Of the bunch, Carrow had the "
+        "fewest delegates — 71 in all — at stake.",
+    }
+    found = analyse_texts(texts, {"a": "Outlet A", "b": "Outlet B"})
+    claims = found.claims
+    claim = _claim_of(claims, "Outlet A", "at least 56")
+    assert claims.loc[claims["claim_id"] == claim, "text"].tolist() == ["at least 56"]
+
+
+def test_shared_fact_of_a_figure_counting_nothing_needs_one_value():
+    def item(value, qualifier, lo, hi, head=""):
+        return {"value": value, "_qualifier": qualifier, "_lo": lo, "_hi": hi,
+                "_head": head, "_facts": frozenset({"F1"})}  # fmt: skip
+
+    at_least = item(56.0, "at_least", 56.0, float("inf"))
+    assert not claim_pairs.shared_fact(at_least, item(71.0, "exact", 71.0, 71.0, "delegate"))
+    five = item(5.0, "exact", 5.0, 5.0)
+    assert claim_pairs.shared_fact(five, item(5.0, "exact", 5.0, 5.0, "senator"))

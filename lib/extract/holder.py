@@ -337,6 +337,11 @@ def _subject_of(doc, verb, cand: Candidate, climb: int = 0):
         return owner if owner is not None else _coordinated(doc, _named_beside(child))
     if climb and verb.dep_ in SHARED_SUBJECT_DEPS and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(doc, verb.head, cand, climb - 1)
+    prep = verb.head
+    if climb and verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX"):
+        # "Roe has seen mixed results after raising $2.5 million": a gerund after "after",
+        # "by", "while" … shares the subject of the verb its phrase hangs from
+        return _subject_of(doc, prep.head, cand, climb - 1)
     return None
 
 

@@ -42,6 +42,12 @@ def one(nlp, text: str, value: float):
             "Carl Haskins",
             "subject",
         ),
+        (  # a gerund after "after" shares the subject of the verb its phrase hangs from
+            "Adaeze Okafor has seen mixed results after raising $2.5 million for rivals.",
+            2.5e6,
+            "Adaeze Okafor",
+            "subject",
+        ),
     ],
 )
 def test_holder_from_the_parse(nlp, text, value, holder, how):

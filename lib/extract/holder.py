@@ -81,6 +81,7 @@ def figure_holder(doc, cand: Candidate, noun, attributor=None) -> dict:
         ("apposition", _apposition),
         ("modifier", _modifier),
         ("subject", _subject),
+        ("subject", _hung_on_name),
     ):
         found = find(doc, cand, noun)
         if found is not None:
@@ -284,6 +285,26 @@ def _apposition(doc, cand: Candidate, noun):
         if ent is not None and ent.label_ in MODIFIER_LABELS:
             return _name_span(doc, doc[start - 2])
     return None
+
+
+def _hung_on_name(doc, cand: Candidate, noun):
+    """ "the $3 million Ada Roe raised": a relative clause without "that", which the parser
+    reads as the figure modifying the name after it; the name is whose the figure is (the
+    name is never what is counted: :func:`lib.extract.counted.counted_noun`)."""
+    if noun is not None:
+        return None
+    tok = anchor_token(doc, *cand.anchor_span)
+    for _ in range(3):
+        if cand.start <= tok.head.i < cand.end and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            break
+    head = tok.head
+    if head.i < cand.end or tok.dep_ not in ("nummod", "quantmod", "compound"):
+        return None
+    if head.ent_type_ != "PERSON" or head.tag_ != "NNP" or head.dep_ != "nsubj":
+        return None
+    return _name_span(doc, head)
 
 
 def _modifier(doc, cand: Candidate, noun):

@@ -42,6 +42,12 @@ def one(nlp, text: str, value: float):
             "Carl Haskins",
             "subject",
         ),
+        (  # a relative clause without "that", read as the figure modifying the name
+            "By comparison, the $3 million Ada Roe raised last year came from donors.",
+            3e6,
+            "Ada Roe",
+            "subject",
+        ),
         (  # a gerund after "after" shares the subject of the verb its phrase hangs from
             "Adaeze Okafor has seen mixed results after raising $2.5 million for rivals.",
             2.5e6,

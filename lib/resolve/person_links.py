@@ -73,10 +73,18 @@ class _DocPeople:
         return next(iter(cands)) if cands else None
 
 
+#: Words no person's name holds, whatever their case: a slogan or a title ("Settle For
+#: Roe", "Friends of Roe") ends in a name without being one.
+NOT_NAME_WORDS = frozenset({"for", "of", "the", "and", "to", "with", "from", "by", "on", "at"})
+
+
 def _may_be_person(name: str) -> bool:
-    """A multi-word name that can be a person's: no thing's last word ("Halvorsen Tower")
-    and no comma but before a suffix ("Dover, Delaware" no; "Jay Roe, Jr." yes)."""
+    """A multi-word name that can be a person's: no thing's last word ("Halvorsen Tower"),
+    no word of :data:`NOT_NAME_WORDS` ("Settle For Roe") and no comma but before a suffix
+    ("Dover, Delaware" no; "Jay Roe, Jr." yes)."""
     if head_label(name) is not None:
+        return False
+    if any(w.lower() in NOT_NAME_WORDS for w in name.split()):
         return False
     tail = name.split(", ", 1)[1] if ", " in name else ""
     return not tail or tail.lower() in SUFFIXES

@@ -67,3 +67,19 @@ def test_a_name_typed_as_a_work_and_linked_from_its_surname_is_labelled_a_person
     assert labels["Nadia Kerrow"] == "PERSON"
     assert entity_of(m, "a", "Kerrow") == {"Nadia Kerrow"}
     assert labels["Harry Potter"] == "WORK_OF_ART"
+
+
+def test_a_slogan_ending_in_a_given_name_is_no_person_named_in_full():
+    """Shirts reading "Settle For Lena" (WORK_OF_ART) in an article about Lena Roe that also
+    writes "the Lena town hall": the bare "Lena" is Lena Roe, not the slogan read as a
+    person called "Settle" with the surname "Lena" (before: both bare "Lena" joined the
+    slogan's row, class 1 of issue 23)."""
+    rows = [
+        {"doc_id": "a", "text": "Lena Roe", "label": "PERSON"},
+        {"doc_id": "a", "text": "Settle For Lena", "label": "WORK_OF_ART"},
+        {"doc_id": "a", "text": "Lena", "label": "PERSON"},
+        {"doc_id": "a", "text": "Roe", "label": "PERSON"},
+    ]
+    m = resolve_entities(frame(rows))
+    assert entity_of(m, "a", "Lena") == {"Lena Roe"}
+    assert entity_of(m, "a", "Settle For Lena") == {"Settle For Lena"}

@@ -28,16 +28,21 @@ def counted_noun(doc, cand: Candidate):
     tok = _climb_out(anchor, lo, hi)
     for find in (_noun_it_modifies, _of_after_span, _range_of, _predicate_noun):
         noun = find(doc, cand, tok)
-        if noun is not None and not _one_persons_name(noun):
+        if noun is not None and not (find is _noun_it_modifies and _one_persons_name(noun)):
             return noun, []
     return None, []
 
 
 def _one_persons_name(noun) -> bool:
-    """A singular proper noun of a person's name is no thing counted: "the $3 million Ada
-    Roe raised" is the money she raised, not "3 million Roe" (the parser hangs the figure
-    on the name). "three Kennedys" (plural) still counts."""
-    return noun.ent_type_ == "PERSON" and noun.tag_ == "NNP"
+    """A singular proper noun of a person's name that a figure modifies is no thing
+    counted: "the $3 million Ada Roe raised" is the money she raised, not "3 million Roe"
+    (the parser hangs the figure on the name). "three Kennedys" (plural) still counts, and
+    so does a clause's subject ("Roe had 54 percent": see the claims' people heads)."""
+    if noun.ent_type_ != "PERSON" or noun.tag_ != "NNP":
+        return False
+    doc = noun.doc
+    alone = noun.ent_iob_ == "B" and (noun.i + 1 >= len(doc) or doc[noun.i + 1].ent_iob_ != "I")
+    return not (alone and noun.is_sent_start)  # "Turnout was 67%": a word the model misread
 
 
 def _pobj_of(tok, words: tuple[str, ...], pos: tuple[str, ...], after: int = -1):

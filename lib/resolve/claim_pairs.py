@@ -247,6 +247,10 @@ def statement_facts(statements, facts):
     return facts[[*keys, "fact_id", "outlets"]].merge(spans, on=keys, how="inner")
 
 
+#: Qualifiers that give one value (within rounding), not a bound or a vague amount.
+CLOSED = frozenset({"exact", "approx"})
+
+
 def shared_fact(a: dict, b: dict) -> bool:
     """Do two figures sit in statements that report one fact, with
     values that can agree and counted nouns that can be one thing (a noun missing on one
@@ -257,9 +261,10 @@ def shared_fact(a: dict, b: dict) -> bool:
     ha, hb = a["_head"], b["_head"]
     if not ha or not hb:
         # a figure counting nothing: aligned sentences are weak evidence, enough for one
-        # value ("five" beside "five senators") but not for two values that merely can
-        # agree ("at least 56" beside another clause's "71")
-        return a["value"] == b["value"] and a["_qualifier"] == b["_qualifier"]
+        # value within rounding ("five" beside "five senators", "54 percent" beside "54.2
+        # percent") but not for a bound that merely admits the other ("at least 56"
+        # beside another clause's "71")
+        return a["_qualifier"] in CLOSED and b["_qualifier"] in CLOSED
     if head_similarity(ha, hb) or (people(ha) and people(hb)):
         return True
     return same_telling_value(a, b)

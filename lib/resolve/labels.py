@@ -101,6 +101,25 @@ CUE_VOTES = {
 }
 
 
+def _outvoted_people(df: pd.DataFrame, best: pd.Series) -> set[str]:
+    """Names the model tagged PERSON wherever it wrote them in full, outvoted only by
+    one-word mentions linked to them: a surname the model read as a town or a company
+    ("Garland" of "Merrick Garland", three times GPE) is still the person's."""
+    texts = df["text"].astype(str)
+    full = df[texts.str.contains(" ", regex=False) & (texts == df["entity"])]
+    if full.empty:
+        return set()
+    labels = full.groupby("entity")["label"].agg(set)
+    return {
+        e
+        for e, labs in labels.items()
+        if labs == {"PERSON"}
+        and best.get(e) in ("GPE", "LOC", "ORG", "FAC")
+        and head_label(e) is None
+        and gazetteer().lookup(e) is None
+    }
+
+
 def vote_labels(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
     """One label per entity: gazetteer label if any, else model labels + cue votes."""
     parts = [df.groupby(["entity", "label"]).size().astype(float).rename("votes").reset_index()]
@@ -122,6 +141,7 @@ def vote_labels(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
     people = set(table.loc[table["label"] == "PERSON", "entity"])
     work = best[best.isin(WORK_LABELS) & best.index.isin(people)]
     best[[e for e in work.index if person_shaped(e)]] = "PERSON"
+    best[list(_outvoted_people(df, best))] = "PERSON"
     gaz_label = {e: lab for e, lab in known.items() if lab}
     demonyms = gazetteer().demonyms
     media = media_names()

@@ -83,3 +83,21 @@ def test_a_slogan_ending_in_a_given_name_is_no_person_named_in_full():
     m = resolve_entities(frame(rows))
     assert entity_of(m, "a", "Lena") == {"Lena Roe"}
     assert entity_of(m, "a", "Settle For Lena") == {"Settle For Lena"}
+
+
+def test_a_person_outvoted_by_a_surname_read_as_a_town_stays_a_person():
+    """ "Halden Marsh" tagged PERSON where written in full, "Marsh" alone three times
+    tagged GPE (a town of that name exists somewhere): the row is a person (before: a
+    place, by three votes to one); a name the model never tagged a person stays a place."""
+    rows = [
+        {"doc_id": "a", "text": "Halden Marsh", "label": "PERSON"},
+        {"doc_id": "a", "text": "Marsh", "label": "GPE"},
+        {"doc_id": "a", "text": "Marsh", "label": "GPE"},
+        {"doc_id": "a", "text": "Marsh", "label": "GPE"},
+        {"doc_id": "b", "text": "Port Avery", "label": "GPE"},
+        {"doc_id": "b", "text": "Port Avery", "label": "GPE"},
+    ]
+    m = resolve_entities(frame(rows))
+    assert set(m.loc[m["entity"] == "Halden Marsh", "label"]) == {"PERSON"}
+    assert entity_of(m, "a", "Marsh") == {"Halden Marsh"}
+    assert set(m.loc[m["entity"] == "Port Avery", "label"]) == {"GPE"}

@@ -125,8 +125,11 @@ def select_quotes(quotes: pd.DataFrame, speaker: str, direct_only: bool) -> pd.D
 
 
 def shared_groups(quotes: pd.DataFrame) -> list[str]:
-    """Ids of quote groups carried by more than one outlet, sorted."""
-    return sorted(quotes.loc[quotes["group_size"] > 1, "group_id"].unique())
+    """Ids of quote groups carried by more than one outlet of ``quotes``, sorted: a quote an
+    outlet repeats in two of its articles (a wire's running updates) is one outlet's."""
+    grouped = quotes.loc[quotes["group_size"] > 1, ["group_id", "outlet"]]
+    outlets = grouped.groupby("group_id")["outlet"].nunique()
+    return sorted(outlets.index[outlets > 1])
 
 
 def quote_rows(quotes: pd.DataFrame) -> pd.DataFrame:

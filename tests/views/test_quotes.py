@@ -38,3 +38,19 @@ def test_speaker_matrix_counts():
     assert d.loc["Ana Ruiz", "Daily A"] == 1
     assert "(unattributed)" not in d.index
     assert int(d.to_numpy().sum()) == 3
+
+
+def test_the_same_quote_across_outlets_needs_two_outlets():
+    """A wire's quote repeated in two of its own running updates is one outlet's quote, not
+    "the same quote across outlets" (seen on a PolNeAR train pile: one agency twice)."""
+    from lib.views.quotes import shared_groups
+
+    quotes = pd.DataFrame(
+        {
+            "group_id": ["Q1", "Q1", "Q2", "Q2", "Q3"],
+            "group_size": [2, 2, 2, 2, 1],
+            "outlet": ["Wire", "Wire", "Wire", "Daily", "Daily"],
+        }
+    )
+    assert shared_groups(quotes) == ["Q2"]
+    assert shared_groups(quotes[quotes["outlet"] == "Wire"]) == []

@@ -101,6 +101,10 @@ CUE_VOTES = {
 }
 
 
+#: Relative pronouns that follow a person's name and never a place's.
+WHO_WORDS = frozenset({"who", "whom", "whose"})
+
+
 def _outvoted_people(df: pd.DataFrame, best: pd.Series) -> set[str]:
     """Names the model tagged PERSON wherever it wrote them in full, outvoted only by
     one-word mentions linked to them: a surname the model read as a town or a company
@@ -129,6 +133,11 @@ def vote_labels(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
         extra["label"] = extra["cue"].map(lambda c: CUE_VOTES[c][0])
         extra["votes"] = extra["n"] * extra["cue"].map(lambda c: CUE_VOTES[c][1])
         parts.append(extra[["entity", "label", "votes"]])
+    if "next_word" in df.columns:  # "Rihanna who …": only people are "who"
+        who = df[df["next_word"].fillna("").astype(str).str.lower().isin(WHO_WORDS)]
+        if len(who):
+            parts.append(who.groupby("entity").size().rename("votes").reset_index()
+                         .assign(label="PERSON", votes=lambda t: t["votes"] * 2.0))  # fmt: skip
     votes = pd.concat(parts).groupby(["entity", "label"])["votes"].sum()
     votes = votes[votes.index.get_level_values(1).isin(NAME_LABELS)]
     rank = {label: i for i, label in enumerate(LABEL_PREFERENCE)}

@@ -101,3 +101,18 @@ def test_a_person_outvoted_by_a_surname_read_as_a_town_stays_a_person():
     assert set(m.loc[m["entity"] == "Halden Marsh", "label"]) == {"PERSON"}
     assert entity_of(m, "a", "Marsh") == {"Halden Marsh"}
     assert set(m.loc[m["entity"] == "Port Avery", "label"]) == {"GPE"}
+
+
+def test_who_after_a_name_votes_for_a_person():
+    """A singer known by one name, tagged GPE twice and PERSON once, is a person when the
+    text goes on "Kaleya who …" (before: a place by two votes to one); a town written
+    "Brenmoor, which" stays a place."""
+    rows = [
+        {"doc_id": "a", "text": "Kaleya", "label": "GPE"},
+        {"doc_id": "a", "text": "Kaleya", "label": "GPE", "next_word": "who"},
+        {"doc_id": "a", "text": "Kaleya", "label": "PERSON"},
+        {"doc_id": "b", "text": "Brenmoor", "label": "GPE", "next_word": "which"},
+    ]
+    m = resolve_entities(frame(rows))
+    assert set(m.loc[m["entity"] == "Kaleya", "label"]) == {"PERSON"}
+    assert set(m.loc[m["entity"] == "Brenmoor", "label"]) == {"GPE"}

@@ -89,14 +89,13 @@ def head_similarity(ha: str, hb: str) -> float:
 
 def distinctive(item: dict) -> bool:
     """A value telling enough that two outlets giving it exactly likely report one thing:
-    exact, with two or more significant digits, and a whole count or share only from 100 on
-    ("134", "$5.7 billion", "54.2 percent", "21 days"; not "two", "18", "39 percent", "100"
-    or "2,000")."""
+    exact, with two or more significant digits, and a share only with its decimals ("134",
+    "$5.7 billion", "54.2 percent", "21 days"; not "two", "39 percent", "100" or "2,000")."""
     value = abs(item["value"])
     if item["_qualifier"] != "exact" or value < 13:
         return False
-    if value == int(value) and item["_kind"] in ("count", "percent") and value < 100:
-        return False  # "18", "39 percent": counts, points and shares repeat; "54.2 percent" tells
+    if value == int(value) and item["_kind"] == "percent":
+        return False  # "39 percent": a poll story holds many shares; "54.2 percent" tells
     digits = f"{value:.6g}".replace(".", "").split("e")[0].strip("0")
     return len(digits) >= 2
 

@@ -15,14 +15,11 @@ from lib.corpus.metadata import dateline_credits
 from lib.extract.name_forms import (
     clear_given_name,
     court_of_place,
-    institution_after_name,
     nickname_records,
-    person_of_owner,
-    person_of_place,
     qualify_places,
     title_before_name,
-    title_in_name,
 )
+from lib.extract.pieces import labelled_pieces
 from lib.extract.place_cues import place_cue, with_dateline_places, with_party_states
 from lib.extract.span_joins import joined_ents
 from lib.extract.state_city import state_or_city
@@ -68,14 +65,6 @@ PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "into", "across", "outside
 DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 
 
-BRACKETS = frozenset("()[]{}")
-#: Square brackets inside a quoted name mark an editor's insertion, not a second name.
-EDITORIAL_BRACKETS = frozenset("[]")
-
-
-POSSESSIVE_TOKENS = frozenset({"’s", "'s", "’", "'", "s’", "s'"})
-
-
 #: Model labels that may be relabelled when the text is a known place (the model's
 #: "Kherson" PRODUCT); numeric labels never are.
 RELABEL_FROM = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE", "FAC", "LAW"})
@@ -91,10 +80,6 @@ def _line_starts(text: str) -> tuple[list[int], list[bool]]:
     return starts, flags
 
 
-def _is_possessive(tok) -> bool:
-    return tok.tag_ == "POS" or tok.text in POSSESSIVE_TOKENS
-
-
 #: Parts of speech that never start or end a person's name ("Plus Obama", "Following
 #: Romney", "Bloomberg Tells").
 NON_NAME_POS = frozenset({"ADP", "CCONJ", "SCONJ", "ADV", "INTJ", "VERB", "AUX", "PART", "PRON"})
@@ -106,131 +91,6 @@ FUNCTION_WORDS = frozenset(
 )
 #: A lower-case finite verb inside a work title means it is a clause, not a title.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-
-
-def _pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozenset = frozenset()):
-    """Token ranges of an entity split at brackets ("Center (NHC" -> "Center", "NHC"),
-    cut at a possessive ("Russia’s Kherson" -> "Russia") and, for people, split at verbs
-    and "and" ("Manley put Reid", "Trump and Mattis")."""
-    start = ent.start
-    person = ent.label_ == "PERSON"
-    for tok in doc[ent.start : ent.end]:
-        inner = tok.i > ent.start
-        verb = tok.pos_ in ("VERB", "AUX") and tok.is_lower  # "Manley put Reid" (any label)
-        if person and _editorial(doc, tok, ent):
-            continue  # "[George W.] Bush": an editor's insertion inside the name
-        split = (
-            tok.text in BRACKETS
-            or (inner and verb)
-            or (person and inner and _verb_word(tok))
-            or (person and inner and (tok.pos_ == "CCONJ" or tok.text == "&"))
-            or (inner and tok.lower_ == "and" and _between_surnames(doc, tok, surnames))
-            or (inner and tok.lower_ in ("and", "&") and _beside_acronym(doc, tok, ent))
-            or (inner and tok.lower_ == "and" and _list_tail(doc, ent))
-        )
-        if split:
-            if tok.i > start:
-                yield start, tok.i
-            start = tok.i + 1
-        elif (
-            cut_possessive
-            and tok.i > ent.start
-            and _is_possessive(tok)
-            and not _plural_of_name(doc, tok, ent)
-        ):
-            if tok.i > start:
-                yield start, tok.i
-            return
-    if ent.end > start:
-        yield start, ent.end
-
-
-def _labelled_pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozenset):
-    """(start, end, label) of :func:`_pieces`; a person and their home town that the model
-    tagged as one organisation ("Teo Varga of Aventura") are two pieces: the person and the
-    place."""
-    of = person_of_place(doc, ent)
-    if of is not None:
-        yield ent.start, of[0], "PERSON"
-        yield of[0] + 1, ent.end, of[1]
-        return
-    title = title_in_name(doc, ent)
-    if title is not None:  # "Fed Chair Ada Roe": the body, then the person
-        yield ent.start, title, ent.label_
-        yield title + 1, ent.end, "PERSON"
-        return
-    owner = person_of_owner(doc, ent, surnames)
-    if owner is not None:  # "Daily Times’ Maggie Holloway": the outlet, then the person
-        yield ent.start, owner, ent.label_
-        yield owner + 1, ent.end, "PERSON"
-        return
-    era = institution_after_name(doc, ent, surnames)
-    if era is not None:  # "the Halvorsen White House": the person, then the institution
-        yield ent.start, era[0], "PERSON"
-        yield era[0], ent.end, era[1]
-        return
-    for start, end in _pieces(doc, ent, cut_possessive, surnames):
-        yield start, end, ent.label_
-
-
-def _editorial(doc: Doc, tok, ent: Span) -> bool:
-    """A bracket inside a quoted person's name that marks an editor's insertion: square
-    brackets ("[George W.] Bush"), or a closing parenthesis whose opening one lies before
-    the name ("(Libyan strongman Muammar) al-Qaddafi")."""
-    if tok.text in EDITORIAL_BRACKETS:
-        return True
-    return tok.text == ")" and tok.i > ent.start and "(" not in doc[ent.start : tok.i].text
-
-
-#: Plurals without an "s" that take "'s" inside a name ("Children's Fund", "Women's March").
-IRREGULAR_PLURALS = frozenset({"children", "women", "men", "people"})
-
-
-def _plural_of_name(doc: Doc, tok, ent: Span) -> bool:
-    """A possessive after a plural inside a name, capitalised words following it
-    ("Workers’ Compensation Board", "Veterans’ Affairs", "United Nations Children's Fund"):
-    part of the name, not an owner."""
-    if tok.i + 1 >= ent.end or not doc[tok.i + 1].text[:1].isupper():
-        return False
-    before = doc[tok.i - 1]
-    if tok.text in ("’", "'"):
-        return before.text.endswith("s")
-    return tok.lower_ in ("’s", "'s") and before.lower_ in IRREGULAR_PLURALS
-
-
-def _between_surnames(doc: Doc, tok, surnames: frozenset) -> bool:
-    """ "Trump and Mattis" tagged as one organisation: an "and" between two surnames of
-    people the article names in full."""
-    if tok.i == 0 or tok.i + 1 >= len(doc):
-        return False
-    return doc[tok.i - 1].text in surnames and doc[tok.i + 1].text in surnames
-
-
-def _list_tail(doc: Doc, ent: Span) -> bool:
-    """ "X and Y" (two capitalised words) right after "<Name> and": the last two names of
-    a list joined by "and" ("… Hale and Orwin and Pemberton believed …"), which the model
-    may tag as one organisation; a company called "Orwin and Pemberton" does not follow
-    another name and "and"."""
-    words = doc[ent.start : ent.end]
-    if len(words) != 3 or ent.start < 2 or doc[ent.start - 1].lower_ != "and":
-        return False
-    before = doc[ent.start - 2]
-    return (
-        before.is_alpha
-        and before.text[:1].isupper()
-        and words[0].text[:1].isupper()
-        and (words[2].text[:1].isupper())
-    )
-
-
-def _beside_acronym(doc: Doc, tok, ent: Span) -> bool:
-    """ "FBI & DOJ", "Dreamers and TPS": one word on each side of "and" / "&", one of them an
-    acronym, is two names ("Procter & Gamble" is not)."""
-    first = ent.start + (ent[0].pos_ == "DET")  # "the Dreamers and TPS"
-    if tok.i - first != 1 or ent.end - tok.i != 2:
-        return False
-    left, right = doc[tok.i - 1], doc[tok.i + 1]
-    return (left.is_upper and len(left) >= 2) or (right.is_upper and len(right) >= 2)
 
 
 #: Labels whose names may start with a function word ("In God We Trust").
@@ -339,7 +199,7 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
             continue  # "Super" of "Super Tuesday": a named day, not a thing
         whole_known = gaz.lookup(LEADING_DET.sub("", ent.text.strip())) is not None
         honorific = _honorific(doc, ent)
-        for start, end, label in _labelled_pieces(doc, ent, not whole_known, surnames):
+        for start, end, label in labelled_pieces(doc, ent, not whole_known, surnames):
             piece = _piece_record(doc, label, start, end, ctx)
             if piece is None:
                 continue
@@ -465,13 +325,6 @@ def _region_cue(doc, text: str, region_word: bool, piece_end: int) -> tuple[str,
     ):
         return text, "based"
     return text, ""
-
-
-def _verb_word(tok) -> bool:
-    """A headline verb the tagger took for a name ("Bloomberg Tells", "Trump Slams")."""
-    low = tok.lower_
-    stems = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("ed") else low}
-    return tok.text[:1].isupper() and bool(stems & people_vocab()["reporting_verbs"])
 
 
 def _person_edges(doc, start: int, end: int) -> tuple[int, int]:

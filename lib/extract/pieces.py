@@ -59,6 +59,7 @@ def pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozenset = froz
             or (inner and tok.lower_ == "and" and _between_surnames(doc, tok, surnames))
             or (inner and tok.lower_ in ("and", "&") and _beside_acronym(doc, tok, ent))
             or (inner and tok.lower_ == "and" and _list_tail(doc, ent))
+            or (inner and _poll_partners(doc, tok, ent))
         )
         if split:
             if tok.i > start:
@@ -96,6 +97,11 @@ def labelled_pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozens
         yield ent.start, owner, ent.label_
         yield owner + 1, ent.end, "PERSON"
         return
+    sponsor = outlet_sponsor(doc, ent)
+    if sponsor is not None:  # "Edison Research for the Associated Press": two bodies
+        yield ent.start, sponsor[0], ent.label_
+        yield sponsor[1], sponsor[2], "ORG"
+        return
     era = institution_after_name(doc, ent, surnames)
     if era is not None:  # "the Halvorsen White House": the person, then the institution
         yield ent.start, era[0], "PERSON"
@@ -103,6 +109,39 @@ def labelled_pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozens
         return
     for start, end in pieces(doc, ent, cut_possessive, surnames):
         yield start, end, ent.label_
+
+
+#: Words after the sponsors' names of a poll ("ABC News-Washington Post poll").
+POLL_WORDS = frozenset({"poll", "polls", "survey", "surveys"})
+
+
+def _poll_partners(doc: Doc, tok, ent: Span) -> bool:
+    """A hyphen or slash between two capitalised names right before "poll" or "survey"
+    joins the poll's partners, two bodies ("ABC News-Washington Post poll", "NBC/Marist
+    survey"); a company named so ("Hewlett-Packard") is no poll's."""
+    if tok.text not in ("-", "/", "–") or not ent.start < tok.i < ent.end - 1:
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is None or after.lower_ not in POLL_WORDS:
+        return False
+    return doc[tok.i - 1].text[:1].isupper() and doc[tok.i + 1].text[:1].isupper()
+
+
+def outlet_sponsor(doc: Doc, ent: Span) -> tuple[int, int, int] | None:
+    """(index of "for", start, end of the outlet) when an entity is a body working "for" a
+    news outlet of ``lib/data/media.csv`` ("Edison Research for the Associated Press",
+    "Langer Research for ABC News": a pollster and the outlet that paid it); else None.
+    "Democracy for America" names no outlet after "for"."""
+    from lib.nlp.people import media_names
+
+    fors = [t.i for t in doc[ent.start + 1 : ent.end - 1] if t.lower_ == "for"]
+    if not fors:
+        return None
+    start = fors[0] + 1 + (doc[fors[0] + 1].lower_ == "the")
+    for end in range(ent.end, start, -1):
+        if doc[start:end].text in media_names():
+            return fors[0], start, end
+    return None
 
 
 def _editorial(doc: Doc, tok, ent: Span) -> bool:

@@ -33,7 +33,13 @@ from lib.nlp.names import (
     is_heading_line,
     strip_region,
 )
-from lib.nlp.people import apposed_roles, role_words
+from lib.nlp.people import (
+    apposed_roles,
+    given_name_gender,
+    name_words,
+    person_like,
+    role_words,
+)
 from lib.nlp.people import vocab as people_vocab
 from lib.nlp.pipeline import doc_text
 from lib.records import Mention
@@ -64,6 +70,10 @@ PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "into", "across", "outside
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 
+
+#: Model labels a person's name may carry by mistake in the entity table (a group word,
+#: NORP, stays one: "was Roman Catholic"; a facility too: "Pearl Harbor").
+PERSON_FROM = frozenset({"ORG", "GPE"})
 
 #: Model labels that may be relabelled when the text is a known place (the model's
 #: "Kherson" PRODUCT); numeric labels never are.
@@ -187,6 +197,10 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
     surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2)
     credits = dateline_credits(full_text)
     common = _common_word_people(doc, surnames)
+    # what the speakers read as a person (a title, a reporting verb, a clear given name
+    # before a surname) is one in the entity table too: "candidate Ada Roe" typed ORG
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    like = {(e.start, e.end) for e in person_like(doc, persons) if _full_or_surname(e, surnames)}
     records = []
     for ent in joined_ents(doc):
         if "\n" in ent.text.strip() or any(a <= ent.start_char < b for a, b in credits):
@@ -200,6 +214,8 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
         whole_known = gaz.lookup(LEADING_DET.sub("", ent.text.strip())) is not None
         honorific = _honorific(doc, ent)
         for start, end, label in labelled_pieces(doc, ent, not whole_known, surnames):
+            if (ent.start, ent.end) in like and start == ent.start and label == ent.label_:
+                label = "PERSON"
             piece = _piece_record(doc, label, start, end, ctx)
             if piece is None:
                 continue
@@ -226,6 +242,23 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
     qualify_places(records, full_text)  # "Springfield, Ill." is not "Springfield, Mo."
     state_or_city(records, full_text)  # "Sen. Ada Roe of New York": the state
     return records
+
+
+def _full_or_surname(ent: Span, surnames: frozenset[str]) -> bool:
+    """Is a name :func:`~lib.nlp.people.person_like` finds a person's in the entity table
+    too: a full name that opens with a given name ("candidate Ada Roe" typed ORG), or the
+    surname of a person the article names in full ("Roe told reporters")? A lone word after
+    a job-like word is not enough there ("the state House")."""
+    words = name_words(ent.text)
+    if ent.label_ not in PERSON_FROM or not words:
+        return False
+    if len(words) == 1:
+        return words[0] in surnames
+    # a given name first that is no ordinary word ("General Electric", "Tea Partiers")
+    first = words[0]
+    given = given_name_gender(first)[0] is not None and first.lower() not in _dictionary_words()
+    last = next(t for t in reversed(ent) if t.tag_ != "POS")  # "Ada Roe's"
+    return given and last.tag_ == "NNP"
 
 
 @functools.lru_cache(maxsize=1)
@@ -355,8 +388,9 @@ def _plural_noun(tok) -> bool:
 def _common_word(tok, label: str, gaz) -> bool:
     """A one-word "entity" that is an ordinary word the tagger does not call a name
     ("Budget", "Compromise", "Congressional", "You"); nationalities are adjectives and
-    stay when the gazetteer knows them."""
-    if tok.is_upper or gaz.lookup(tok.text) is not None:
+    stay when the gazetteer knows them; a word with a capital inside ("SurveyMonkey",
+    "BuzzFeed") is a brand's name, whatever its part of speech."""
+    if tok.is_upper or gaz.lookup(tok.text) is not None or not tok.text[1:].islower():
         return False
     if label == "NORP":
         known = tok.text in gaz.demonyms or tok.text.removesuffix("s") in gaz.demonyms

@@ -81,6 +81,9 @@ _ABBREV_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Jr|Sr|St|Co|Inc|Ltd)\.)$")
 
 
 LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: Lower-case words before a name that are no part of it ("another Justice Department
+#: investigation", "every Senate Democrat"); written in capitals they may open a title.
+LEADING_QUANTIFIER = re.compile(r"^(?:another|every|each|any|either|neither)\s+")
 
 
 _HAS_UPPER_WORD = re.compile(r"(?:^|[\s\-])[A-Z\u00c0-\u00de]")
@@ -182,6 +185,7 @@ def clean_entity_text(text: str, label: str = "") -> str | None:
         before = text
         text = _POSSESSIVE_END.sub("", text).strip(EDGE_PUNCT + " ")
         text = LEADING_DET.sub("", text).strip(EDGE_PUNCT + " ")
+        text = LEADING_QUANTIFIER.sub("", text)
         if text == before:
             break
     if not text or is_title_only(text) or _not_a_name(text):

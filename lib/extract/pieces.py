@@ -1,8 +1,10 @@
 """Where one tagged entity is several names: the token ranges of its pieces.
 
-The model tags "Trump and Mattis", "Center (NHC", "Russia’s Kherson" or "Fed Chair Ada
-Roe" as one entity; :func:`labelled_pieces` cuts such a span into the names it holds, each
-with its label, for :func:`lib.extract.mentions.mention_records`.
+The model tags "Trump and Mattis", "Center (NHC", "Russia’s Kherson", "Fed Chair Ada
+Roe", a poll's partners ("ABC News-Washington Post poll") or a pollster and the outlet it
+works for ("Edison Research for the Associated Press") as one entity; :func:`labelled_pieces`
+cuts such a span into the names it holds, each with its label, for
+:func:`lib.extract.mentions.mention_records`.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from lib.extract.name_forms import (
     person_of_place,
     title_in_name,
 )
+from lib.nlp.gazetteer import gazetteer
 from lib.nlp.people import vocab as people_vocab
 
 if TYPE_CHECKING:  # spaCy itself is imported by the pipeline, not by importing this module
@@ -166,7 +169,11 @@ def _plural_of_name(doc: Doc, tok, ent: Span) -> bool:
     before = doc[tok.i - 1]
     if tok.text in ("’", "'"):
         return before.text.endswith("s")
-    return tok.lower_ in ("’s", "'s") and before.lower_ in IRREGULAR_PLURALS
+    # "Patrolmen's", "Firemen's": a plural of "men" too ("Yemen's" is a country's)
+    plural = before.lower_ in IRREGULAR_PLURALS or (
+        before.lower_.endswith("men") and gazetteer().lookup(before.text) is None
+    )
+    return tok.lower_ in ("’s", "'s") and plural
 
 
 def _between_surnames(doc: Doc, tok, surnames: frozenset) -> bool:

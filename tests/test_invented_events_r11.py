@@ -256,3 +256,38 @@ def test_an_outlet_by_its_other_name_or_initials_is_one_row():
         "HuffPost": 2,
         "Wall Street Journal": 2,
     }
+
+
+def test_a_full_name_typed_a_person_is_one_however_its_bare_surname_is_typed():
+    # "Merrick Garland" once in full (PERSON), then "Garland" three times typed a town
+    from lib.resolve.entities import resolve_entities
+
+    rows = [
+        ("wire", "Ada Kilmarnock", "PERSON"),
+        ("wire", "Kilmarnock", "GPE"),
+        ("wire", "Kilmarnock", "GPE"),
+        ("wire", "Kilmarnock", "GPE"),
+        ("paper", "Wells Brannock", "ORG"),
+        ("paper", "Wells Brannock", "ORG"),
+        ("paper", "Wells Brannock", "PERSON"),
+        ("blog", "One Facebook", "PERSON"),
+        ("blog", "Facebook", "ORG"),
+        ("blog", "Facebook", "ORG"),
+    ]
+    out = resolve_entities(_mentions(rows))
+    labels = out.groupby("entity")["label"].agg(set).to_dict()
+    assert labels["Ada Kilmarnock"] == {"PERSON"}
+    assert labels["Wells Brannock"] == {"ORG"}  # mostly typed ORG in full: a company
+    assert "PERSON" not in labels.get("One Facebook", set())  # its last word a platform
+
+
+def test_a_body_named_after_a_plural_of_men_keeps_its_possessive(nlp):
+    # "… Patrolmen's Association" was cut to "… Patrolmen" at its possessive
+    doc = _with_ents(
+        nlp,
+        "Dana Pell leads the Harbor Police Patrolmen's Association. Yemen's Port Authority agreed.",
+        [("Harbor Police Patrolmen's Association", "ORG"), ("Yemen's Port Authority", "ORG")],
+    )
+    found = _found(doc)
+    assert ("Harbor Police Patrolmen's Association", "ORG") in found
+    assert ("Yemen", "GPE") in found or ("Yemen", "ORG") in found  # a country's possessive

@@ -346,3 +346,29 @@ NICKNAME = re.compile(
 def nicknames_in(text: str) -> list[re.Match]:
     """Every ``Given "Nick" Surname`` of ``text``."""
     return list(NICKNAME.finditer(text))
+
+
+#: Small words initials skip ("Federal Bureau of Investigation" -> FBI).
+INITIAL_SKIP = frozenset("of and the for on in at to &".split())
+
+
+def initials(name: str) -> set[str]:
+    """Capital initials of a multi-word name, without and with its small words:
+    "Federal Bureau of Investigation" -> {"FBI"}, "Department of Justice" -> {"DJ", "DOJ"},
+    "U.S. Conference of Catholic Bishops" -> {"USCCB", "USCOCB"}; empty for one word."""
+    words = name.replace("-", " ").split()
+    if len(words) < 2:
+        return set()
+    short, full = "", ""
+    for w in words:
+        if w.lower() in INITIAL_SKIP:
+            full += w[0].upper()
+        elif "." in w.strip(".") and w.replace(".", "").isupper():
+            short += w.replace(".", "")  # "U.S." -> "US"
+            full += w.replace(".", "")
+        elif w[:1].isupper():
+            short += w[0]
+            full += w[0]
+        else:
+            return set()
+    return {short, full} if len(short) >= 2 else set()

@@ -13,6 +13,7 @@ import pandas as pd
 
 from lib.extract.name_forms import regions
 from lib.nlp.gazetteer import gazetteer
+from lib.nlp.names import initials
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
@@ -78,8 +79,6 @@ def place_initials(df: pd.DataFrame) -> pd.Series:
     written short, as in tweets and headlines), never as an organisation whose initials it
     also is ("SC" of a "Supreme Court" named in another article). An organisation of the
     same article with those initials ("Security Council") leaves it alone."""
-    from lib.resolve.short_forms import initials
-
     if "doc_id" not in df.columns:
         return df["entity"]
     places: dict[tuple[str, str], set[str]] = defaultdict(set)

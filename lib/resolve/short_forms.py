@@ -36,7 +36,7 @@ import pandas as pd
 from lib.extract.name_forms import regions
 from lib.extract.pieces import POLL_WORDS
 from lib.nlp.gazetteer import gazetteer, norm_key
-from lib.nlp.names import head_words
+from lib.nlp.names import INITIAL_SKIP, head_words, initials
 from lib.resolve.bare_places import bare_places, place_initials
 from lib.resolve.grouping import UnionFind
 
@@ -65,8 +65,6 @@ NAMED_AFTER_HEADS = head_words("named_after")
 LEGAL_FORMS = head_words("legal")
 #: Last words of companies' names ("Freight", "Motors"): the company goes by its first word.
 COMPANY_WORDS = head_words("company")
-#: Small words initials skip ("Federal Bureau of Investigation" -> FBI).
-INITIAL_SKIP = frozenset("of and the for on in at to &".split())
 #: Chambers whose committees go by their name alone ("Senate Judiciary Committee").
 CHAMBERS = head_words("chamber")
 #: Last words of a chamber's body.
@@ -105,28 +103,6 @@ def same_office(name: str) -> str:
     if len(words) > 2 and words[-1] in OFFICE_WORDS and words[-2] == "Affairs":
         del words[-2]  # "Ministry of Foreign Affairs" / "Foreign Ministry"
     return " ".join(words)
-
-
-def initials(name: str) -> set[str]:
-    """Capital initials of a multi-word name, without and with its small words:
-    "Federal Bureau of Investigation" -> {"FBI"}, "Department of Justice" -> {"DJ", "DOJ"},
-    "U.S. Conference of Catholic Bishops" -> {"USCCB", "USCOCB"}; empty for one word."""
-    words = name.replace("-", " ").split()
-    if len(words) < 2:
-        return set()
-    short, full = "", ""
-    for w in words:
-        if w.lower() in INITIAL_SKIP:
-            full += w[0].upper()
-        elif "." in w.strip(".") and w.replace(".", "").isupper():
-            short += w.replace(".", "")  # "U.S." -> "US"
-            full += w.replace(".", "")
-        elif w[:1].isupper():
-            short += w[0]
-            full += w[0]
-        else:
-            return set()
-    return {short, full} if len(short) >= 2 else set()
 
 
 @functools.lru_cache(maxsize=1)

@@ -291,3 +291,16 @@ def test_a_body_named_after_a_plural_of_men_keeps_its_possessive(nlp):
     found = _found(doc)
     assert ("Harbor Police Patrolmen's Association", "ORG") in found
     assert ("Yemen", "GPE") in found or ("Yemen", "ORG") in found  # a country's possessive
+
+
+def test_a_name_with_a_middle_initial_typed_an_organisation_is_a_person(nlp):
+    # "the U.S. attorney, Channing D. Phillips" was an ORG row
+    doc = _with_ents(
+        nlp,
+        "The letter went to the district's attorney, Orrin T. Vasquez, on Monday. The grant "
+        "came from the Ada K. Roe Foundation.",
+        [("Orrin T. Vasquez", "ORG"), ("Ada K. Roe Foundation", "ORG")],
+    )
+    found = _found(doc)
+    assert ("Orrin T. Vasquez", "PERSON") in found
+    assert ("Ada K. Roe Foundation", "ORG") in found

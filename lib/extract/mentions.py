@@ -31,6 +31,7 @@ from lib.nlp.names import (
     clean_entity_text,
     find_acronyms,
     is_heading_line,
+    name_heads,
     strip_region,
 )
 from lib.nlp.people import (
@@ -201,6 +202,7 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
     # before a surname) is one in the entity table too: "candidate Ada Roe" typed ORG
     persons = [e for e in doc.ents if e.label_ == "PERSON"]
     like = {(e.start, e.end) for e in person_like(doc, persons) if _full_or_surname(e, surnames)}
+    like |= {(e.start, e.end) for e in doc.ents if _middle_initial_name(e)}
     records = []
     for ent in joined_ents(doc):
         if "\n" in ent.text.strip() or any(a <= ent.start_char < b for a, b in credits):
@@ -259,6 +261,23 @@ def _full_or_surname(ent: Span, surnames: frozenset[str]) -> bool:
     given = given_name_gender(first)[0] is not None and first.lower() not in _dictionary_words()
     last = next(t for t in reversed(ent) if t.tag_ != "POS")  # "Ada Roe's"
     return given and last.tag_ == "NNP"
+
+
+def _middle_initial_name(ent: Span) -> bool:
+    """A given name, a middle initial and a surname typed as an organisation or place
+    ("U.S. attorney Channing D. Phillips" typed ORG): written so, a name is a person's
+    ("Ada K. Roe Foundation" ends in a head word and stays a body)."""
+    words = [t.text for t in ent if t.tag_ != "POS"]
+    return (
+        ent.label_ in PERSON_FROM
+        and len(words) == 3
+        and len(words[1]) == 2
+        and words[1][0].isupper()
+        and words[1][1] == "."
+        and all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in words[::2])
+        and words[2] not in name_heads()
+        and gazetteer().lookup(" ".join(words)) is None
+    )
 
 
 @functools.lru_cache(maxsize=1)

@@ -15,14 +15,11 @@ from lib.corpus.metadata import dateline_credits
 from lib.extract.name_forms import (
     clear_given_name,
     court_of_place,
-    institution_after_name,
     nickname_records,
-    person_of_owner,
-    person_of_place,
     qualify_places,
     title_before_name,
-    title_in_name,
 )
+from lib.extract.pieces import labelled_pieces
 from lib.extract.place_cues import place_cue, with_dateline_places, with_party_states
 from lib.extract.span_joins import joined_ents
 from lib.extract.state_city import state_or_city
@@ -34,9 +31,16 @@ from lib.nlp.names import (
     clean_entity_text,
     find_acronyms,
     is_heading_line,
+    name_heads,
     strip_region,
 )
-from lib.nlp.people import apposed_roles, role_words
+from lib.nlp.people import (
+    apposed_roles,
+    given_name_gender,
+    name_words,
+    person_like,
+    role_words,
+)
 from lib.nlp.people import vocab as people_vocab
 from lib.nlp.pipeline import doc_text
 from lib.records import Mention
@@ -68,13 +72,9 @@ PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "into", "across", "outside
 DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 
 
-BRACKETS = frozenset("()[]{}")
-#: Square brackets inside a quoted name mark an editor's insertion, not a second name.
-EDITORIAL_BRACKETS = frozenset("[]")
-
-
-POSSESSIVE_TOKENS = frozenset({"’s", "'s", "’", "'", "s’", "s'"})
-
+#: Model labels a person's name may carry by mistake in the entity table (a group word,
+#: NORP, stays one: "was Roman Catholic"; a facility too: "Pearl Harbor").
+PERSON_FROM = frozenset({"ORG", "GPE"})
 
 #: Model labels that may be relabelled when the text is a known place (the model's
 #: "Kherson" PRODUCT); numeric labels never are.
@@ -91,10 +91,6 @@ def _line_starts(text: str) -> tuple[list[int], list[bool]]:
     return starts, flags
 
 
-def _is_possessive(tok) -> bool:
-    return tok.tag_ == "POS" or tok.text in POSSESSIVE_TOKENS
-
-
 #: Parts of speech that never start or end a person's name ("Plus Obama", "Following
 #: Romney", "Bloomberg Tells").
 NON_NAME_POS = frozenset({"ADP", "CCONJ", "SCONJ", "ADV", "INTJ", "VERB", "AUX", "PART", "PRON"})
@@ -106,131 +102,6 @@ FUNCTION_WORDS = frozenset(
 )
 #: A lower-case finite verb inside a work title means it is a clause, not a title.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-
-
-def _pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozenset = frozenset()):
-    """Token ranges of an entity split at brackets ("Center (NHC" -> "Center", "NHC"),
-    cut at a possessive ("Russia’s Kherson" -> "Russia") and, for people, split at verbs
-    and "and" ("Manley put Reid", "Trump and Mattis")."""
-    start = ent.start
-    person = ent.label_ == "PERSON"
-    for tok in doc[ent.start : ent.end]:
-        inner = tok.i > ent.start
-        verb = tok.pos_ in ("VERB", "AUX") and tok.is_lower  # "Manley put Reid" (any label)
-        if person and _editorial(doc, tok, ent):
-            continue  # "[George W.] Bush": an editor's insertion inside the name
-        split = (
-            tok.text in BRACKETS
-            or (inner and verb)
-            or (person and inner and _verb_word(tok))
-            or (person and inner and (tok.pos_ == "CCONJ" or tok.text == "&"))
-            or (inner and tok.lower_ == "and" and _between_surnames(doc, tok, surnames))
-            or (inner and tok.lower_ in ("and", "&") and _beside_acronym(doc, tok, ent))
-            or (inner and tok.lower_ == "and" and _list_tail(doc, ent))
-        )
-        if split:
-            if tok.i > start:
-                yield start, tok.i
-            start = tok.i + 1
-        elif (
-            cut_possessive
-            and tok.i > ent.start
-            and _is_possessive(tok)
-            and not _plural_of_name(doc, tok, ent)
-        ):
-            if tok.i > start:
-                yield start, tok.i
-            return
-    if ent.end > start:
-        yield start, ent.end
-
-
-def _labelled_pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozenset):
-    """(start, end, label) of :func:`_pieces`; a person and their home town that the model
-    tagged as one organisation ("Teo Varga of Aventura") are two pieces: the person and the
-    place."""
-    of = person_of_place(doc, ent)
-    if of is not None:
-        yield ent.start, of[0], "PERSON"
-        yield of[0] + 1, ent.end, of[1]
-        return
-    title = title_in_name(doc, ent)
-    if title is not None:  # "Fed Chair Ada Roe": the body, then the person
-        yield ent.start, title, ent.label_
-        yield title + 1, ent.end, "PERSON"
-        return
-    owner = person_of_owner(doc, ent, surnames)
-    if owner is not None:  # "Daily Times’ Maggie Holloway": the outlet, then the person
-        yield ent.start, owner, ent.label_
-        yield owner + 1, ent.end, "PERSON"
-        return
-    era = institution_after_name(doc, ent, surnames)
-    if era is not None:  # "the Halvorsen White House": the person, then the institution
-        yield ent.start, era[0], "PERSON"
-        yield era[0], ent.end, era[1]
-        return
-    for start, end in _pieces(doc, ent, cut_possessive, surnames):
-        yield start, end, ent.label_
-
-
-def _editorial(doc: Doc, tok, ent: Span) -> bool:
-    """A bracket inside a quoted person's name that marks an editor's insertion: square
-    brackets ("[George W.] Bush"), or a closing parenthesis whose opening one lies before
-    the name ("(Libyan strongman Muammar) al-Qaddafi")."""
-    if tok.text in EDITORIAL_BRACKETS:
-        return True
-    return tok.text == ")" and tok.i > ent.start and "(" not in doc[ent.start : tok.i].text
-
-
-#: Plurals without an "s" that take "'s" inside a name ("Children's Fund", "Women's March").
-IRREGULAR_PLURALS = frozenset({"children", "women", "men", "people"})
-
-
-def _plural_of_name(doc: Doc, tok, ent: Span) -> bool:
-    """A possessive after a plural inside a name, capitalised words following it
-    ("Workers’ Compensation Board", "Veterans’ Affairs", "United Nations Children's Fund"):
-    part of the name, not an owner."""
-    if tok.i + 1 >= ent.end or not doc[tok.i + 1].text[:1].isupper():
-        return False
-    before = doc[tok.i - 1]
-    if tok.text in ("’", "'"):
-        return before.text.endswith("s")
-    return tok.lower_ in ("’s", "'s") and before.lower_ in IRREGULAR_PLURALS
-
-
-def _between_surnames(doc: Doc, tok, surnames: frozenset) -> bool:
-    """ "Trump and Mattis" tagged as one organisation: an "and" between two surnames of
-    people the article names in full."""
-    if tok.i == 0 or tok.i + 1 >= len(doc):
-        return False
-    return doc[tok.i - 1].text in surnames and doc[tok.i + 1].text in surnames
-
-
-def _list_tail(doc: Doc, ent: Span) -> bool:
-    """ "X and Y" (two capitalised words) right after "<Name> and": the last two names of
-    a list joined by "and" ("… Hale and Orwin and Pemberton believed …"), which the model
-    may tag as one organisation; a company called "Orwin and Pemberton" does not follow
-    another name and "and"."""
-    words = doc[ent.start : ent.end]
-    if len(words) != 3 or ent.start < 2 or doc[ent.start - 1].lower_ != "and":
-        return False
-    before = doc[ent.start - 2]
-    return (
-        before.is_alpha
-        and before.text[:1].isupper()
-        and words[0].text[:1].isupper()
-        and (words[2].text[:1].isupper())
-    )
-
-
-def _beside_acronym(doc: Doc, tok, ent: Span) -> bool:
-    """ "FBI & DOJ", "Dreamers and TPS": one word on each side of "and" / "&", one of them an
-    acronym, is two names ("Procter & Gamble" is not)."""
-    first = ent.start + (ent[0].pos_ == "DET")  # "the Dreamers and TPS"
-    if tok.i - first != 1 or ent.end - tok.i != 2:
-        return False
-    left, right = doc[tok.i - 1], doc[tok.i + 1]
-    return (left.is_upper and len(left) >= 2) or (right.is_upper and len(right) >= 2)
 
 
 #: Labels whose names may start with a function word ("In God We Trust").
@@ -327,6 +198,11 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
     surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2)
     credits = dateline_credits(full_text)
     common = _common_word_people(doc, surnames)
+    # what the speakers read as a person (a title, a reporting verb, a clear given name
+    # before a surname) is one in the entity table too: "candidate Ada Roe" typed ORG
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    like = {(e.start, e.end) for e in person_like(doc, persons) if _full_or_surname(e, surnames)}
+    like |= {(e.start, e.end) for e in doc.ents if _middle_initial_name(e)}
     records = []
     for ent in joined_ents(doc):
         if "\n" in ent.text.strip() or any(a <= ent.start_char < b for a, b in credits):
@@ -339,7 +215,9 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
             continue  # "Super" of "Super Tuesday": a named day, not a thing
         whole_known = gaz.lookup(LEADING_DET.sub("", ent.text.strip())) is not None
         honorific = _honorific(doc, ent)
-        for start, end, label in _labelled_pieces(doc, ent, not whole_known, surnames):
+        for start, end, label in labelled_pieces(doc, ent, not whole_known, surnames):
+            if (ent.start, ent.end) in like and start == ent.start and label == ent.label_:
+                label = "PERSON"
             piece = _piece_record(doc, label, start, end, ctx)
             if piece is None:
                 continue
@@ -366,6 +244,40 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
     qualify_places(records, full_text)  # "Springfield, Ill." is not "Springfield, Mo."
     state_or_city(records, full_text)  # "Sen. Ada Roe of New York": the state
     return records
+
+
+def _full_or_surname(ent: Span, surnames: frozenset[str]) -> bool:
+    """Is a name :func:`~lib.nlp.people.person_like` finds a person's in the entity table
+    too: a full name that opens with a given name ("candidate Ada Roe" typed ORG), or the
+    surname of a person the article names in full ("Roe told reporters")? A lone word after
+    a job-like word is not enough there ("the state House")."""
+    words = name_words(ent.text)
+    if ent.label_ not in PERSON_FROM or not words:
+        return False
+    if len(words) == 1:
+        return words[0] in surnames
+    # a given name first that is no ordinary word ("General Electric", "Tea Partiers")
+    first = words[0]
+    given = given_name_gender(first)[0] is not None and first.lower() not in _dictionary_words()
+    last = next(t for t in reversed(ent) if t.tag_ != "POS")  # "Ada Roe's"
+    return given and last.tag_ == "NNP"
+
+
+def _middle_initial_name(ent: Span) -> bool:
+    """A given name, a middle initial and a surname typed as an organisation or place
+    ("U.S. attorney Channing D. Phillips" typed ORG): written so, a name is a person's
+    ("Ada K. Roe Foundation" ends in a head word and stays a body)."""
+    words = [t.text for t in ent if t.tag_ != "POS"]
+    return (
+        ent.label_ in PERSON_FROM
+        and len(words) == 3
+        and len(words[1]) == 2
+        and words[1][0].isupper()
+        and words[1][1] == "."
+        and all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in words[::2])
+        and words[2] not in name_heads()
+        and gazetteer().lookup(" ".join(words)) is None
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -467,13 +379,6 @@ def _region_cue(doc, text: str, region_word: bool, piece_end: int) -> tuple[str,
     return text, ""
 
 
-def _verb_word(tok) -> bool:
-    """A headline verb the tagger took for a name ("Bloomberg Tells", "Trump Slams")."""
-    low = tok.lower_
-    stems = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("ed") else low}
-    return tok.text[:1].isupper() and bool(stems & people_vocab()["reporting_verbs"])
-
-
 def _person_edges(doc, start: int, end: int) -> tuple[int, int]:
     """A person's name without leading function words or capitalised common nouns
     ("Plus Obama", "Like Governor Romney", "Investigations Chris Farrell") and trailing
@@ -502,8 +407,9 @@ def _plural_noun(tok) -> bool:
 def _common_word(tok, label: str, gaz) -> bool:
     """A one-word "entity" that is an ordinary word the tagger does not call a name
     ("Budget", "Compromise", "Congressional", "You"); nationalities are adjectives and
-    stay when the gazetteer knows them."""
-    if tok.is_upper or gaz.lookup(tok.text) is not None:
+    stay when the gazetteer knows them; a word with a capital inside ("SurveyMonkey",
+    "BuzzFeed") is a brand's name, whatever its part of speech."""
+    if tok.is_upper or gaz.lookup(tok.text) is not None or not tok.text[1:].islower():
         return False
     if label == "NORP":
         known = tok.text in gaz.demonyms or tok.text.removesuffix("s") in gaz.demonyms

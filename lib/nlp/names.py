@@ -81,6 +81,9 @@ _ABBREV_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Jr|Sr|St|Co|Inc|Ltd)\.)$")
 
 
 LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: Lower-case words before a name that are no part of it ("another Justice Department
+#: investigation", "every Senate Democrat"); written in capitals they may open a title.
+LEADING_QUANTIFIER = re.compile(r"^(?:another|every|each|any|either|neither)\s+")
 
 
 _HAS_UPPER_WORD = re.compile(r"(?:^|[\s\-])[A-Z\u00c0-\u00de]")
@@ -189,6 +192,7 @@ def clean_entity_text(text: str, label: str = "") -> str | None:
         before = text
         text = _POSSESSIVE_END.sub("", text).strip(EDGE_PUNCT + " ")
         text = LEADING_DET.sub("", text).strip(EDGE_PUNCT + " ")
+        text = LEADING_QUANTIFIER.sub("", text)
         if text == before:
             break
     if not text or is_title_only(text) or _not_a_name(text):
@@ -349,3 +353,29 @@ NICKNAME = re.compile(
 def nicknames_in(text: str) -> list[re.Match]:
     """Every ``Given "Nick" Surname`` of ``text``."""
     return list(NICKNAME.finditer(text))
+
+
+#: Small words initials skip ("Federal Bureau of Investigation" -> FBI).
+INITIAL_SKIP = frozenset("of and the for on in at to &".split())
+
+
+def initials(name: str) -> set[str]:
+    """Capital initials of a multi-word name, without and with its small words:
+    "Federal Bureau of Investigation" -> {"FBI"}, "Department of Justice" -> {"DJ", "DOJ"},
+    "U.S. Conference of Catholic Bishops" -> {"USCCB", "USCOCB"}; empty for one word."""
+    words = name.replace("-", " ").split()
+    if len(words) < 2:
+        return set()
+    short, full = "", ""
+    for w in words:
+        if w.lower() in INITIAL_SKIP:
+            full += w[0].upper()
+        elif "." in w.strip(".") and w.replace(".", "").isupper():
+            short += w.replace(".", "")  # "U.S." -> "US"
+            full += w.replace(".", "")
+        elif w[:1].isupper():
+            short += w[0]
+            full += w[0]
+        else:
+            return set()
+    return {short, full} if len(short) >= 2 else set()

@@ -428,7 +428,7 @@ def _name_like(ent) -> bool:
     if after is not None and after.text in ORG_WORDS:
         return False  # "Priebo" of "Priebo Inc." the model cut short
     text = " ".join(words)
-    return gazetteer().lookup(text) is None and norm_key(text) not in _media()
+    return gazetteer().lookup(text) is None and norm_key(text) not in media_names()
 
 
 def _reports(ent) -> bool:
@@ -488,7 +488,8 @@ def _reports_then_pronoun(ent) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _media() -> frozenset[str]:
+def media_names() -> frozenset[str]:
+    """News outlets, agencies and platforms of ``lib/data/media.csv``."""
     from lib.datafiles import read_csv
 
     return frozenset(row["name"] for row in read_csv("media.csv") if row["name"])

@@ -13,6 +13,7 @@ import pandas as pd
 
 from lib.extract.name_forms import regions
 from lib.nlp.gazetteer import gazetteer
+from lib.nlp.names import initials
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
@@ -69,4 +70,34 @@ def bare_places(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
                 forms = {f for f in forms if states[doc] == {f.split(", ", 1)[1]}}
         forms = forms or counties.get((story, ent), set())
         out.append(next(iter(forms)) if lab in PLACE_LABELS and len(forms) == 1 else ent)
+    return pd.Series(out, index=df.index, dtype=object)
+
+
+def place_initials(df: pd.DataFrame) -> pd.Series:
+    """Entity per mention with an acronym an article writes for a place it names in full
+    read as that place: "SC" beside "South Carolina", "NH" beside "New Hampshire" (a state
+    written short, as in tweets and headlines), never as an organisation whose initials it
+    also is ("SC" of a "Supreme Court" named in another article). An organisation of the
+    same article with those initials ("Security Council") leaves it alone."""
+    if "doc_id" not in df.columns:
+        return df["entity"]
+    places: dict[tuple[str, str], set[str]] = defaultdict(set)
+    taken: set[tuple[str, str]] = set()
+    for doc, entity, label in zip(df["doc_id"], df["entity"], df["label"], strict=True):
+        if " " not in entity:
+            continue
+        for key in initials(entity):
+            if label in PLACE_LABELS:
+                places[(doc, key)].add(entity)
+            elif label == "ORG":
+                taken.add((doc, key))
+    if not places:
+        return df["entity"]
+    out = []
+    for doc, entity, label in zip(df["doc_id"], df["entity"], df["label"], strict=True):
+        key = entity.replace(".", "")
+        found = places.get((doc, key), ())
+        short = " " not in entity and key.isupper() and label in ("ORG", "GPE")
+        one = short and len(found) == 1 and (doc, key) not in taken
+        out.append(next(iter(found)) if one else entity)
     return pd.Series(out, index=df.index, dtype=object)

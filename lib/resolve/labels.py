@@ -57,6 +57,20 @@ def person_shaped(name: str) -> bool:
     )
 
 
+def _full_name_shaped(name: str) -> bool:
+    """Two or three capitalised words, none a thing's head word, the whole and its first
+    word no known place ("Ada Garland" yes, "Lake Tamsen" and "New Hampshire" no)."""
+    words = name.split(" ")
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w[1:].replace("-", "").isalpha() for w in words)
+        and head_label(name) is None
+        and gazetteer().lookup(name) is None
+        and gazetteer().lookup(words[0]) is None
+        and words[0] not in PLACE_PREFIXES
+    )
+
+
 def mistyped_people(records: list[dict], texts: dict[str, str]) -> set[str]:
     """Names of one story the model typed as works or products (:data:`WORK_LABELS`) that
     are people's: person-shaped (:func:`person_shaped`) and their last word written alone
@@ -105,25 +119,6 @@ CUE_VOTES = {
 WHO_WORDS = frozenset({"who", "whom", "whose"})
 
 
-def _outvoted_people(df: pd.DataFrame, best: pd.Series) -> set[str]:
-    """Names the model tagged PERSON wherever it wrote them in full, outvoted only by
-    one-word mentions linked to them: a surname the model read as a town or a company
-    ("Garland" of "Merrick Garland", three times GPE) is still the person's."""
-    texts = df["text"].astype(str)
-    full = df[texts.str.contains(" ", regex=False) & (texts == df["entity"])]
-    if full.empty:
-        return set()
-    labels = full.groupby("entity")["label"].agg(set)
-    return {
-        e
-        for e, labs in labels.items()
-        if labs == {"PERSON"}
-        and best.get(e) in ("GPE", "LOC", "ORG", "FAC")
-        and head_label(e) is None
-        and gazetteer().lookup(e) is None
-    }
-
-
 def vote_labels(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
     """One label per entity: gazetteer label if any, else model labels + cue votes."""
     parts = [df.groupby(["entity", "label"]).size().astype(float).rename("votes").reset_index()]
@@ -150,7 +145,17 @@ def vote_labels(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
     people = set(table.loc[table["label"] == "PERSON", "entity"])
     work = best[best.isin(WORK_LABELS) & best.index.isin(people)]
     best[[e for e in work.index if person_shaped(e)]] = "PERSON"
-    best[list(_outvoted_people(df, best))] = "PERSON"
+    # a name of two or three words the model types PERSON where it is written in full is a
+    # person however its bare surname, linked to it, is typed ("Ada Garland" ... "a vote on
+    # Garland", a town's name): the vote of its full-name mentions alone
+    full = df[(df["text"] == df["entity"]) & df["entity"].str.contains(" ", regex=False)]
+    share = full.assign(p=full["label"] == "PERSON").groupby("entity")["p"].mean()
+    bare = df["text"] == df["entity"].str.rsplit(" ", n=1).str[-1]  # its surname alone
+    named = best[(best != "PERSON") & best.index.isin(share.index[share > 0.5])]
+    named = named[named.index.isin(set(df.loc[bare, "entity"]))]
+    media = media_names()  # "Facebook" of a page "One Facebook" stays the platform
+    named = named[[e.rsplit(" ", 1)[-1] not in media for e in named.index]]
+    best[[e for e in named.index if _full_name_shaped(e)]] = "PERSON"
     gaz_label = {e: lab for e, lab in known.items() if lab}
     demonyms = gazetteer().demonyms
     media = media_names()

@@ -34,9 +34,10 @@ from collections import defaultdict
 import pandas as pd
 
 from lib.extract.name_forms import regions
+from lib.extract.pieces import POLL_WORDS
 from lib.nlp.gazetteer import gazetteer, norm_key
-from lib.nlp.names import head_words
-from lib.resolve.bare_places import bare_places
+from lib.nlp.names import INITIAL_SKIP, head_words, initials
+from lib.resolve.bare_places import bare_places, place_initials
 from lib.resolve.grouping import UnionFind
 
 # Head words are declared once, with what each means, in ``lib/data/name_heads.csv``.
@@ -64,8 +65,6 @@ NAMED_AFTER_HEADS = head_words("named_after")
 LEGAL_FORMS = head_words("legal")
 #: Last words of companies' names ("Freight", "Motors"): the company goes by its first word.
 COMPANY_WORDS = head_words("company")
-#: Small words initials skip ("Federal Bureau of Investigation" -> FBI).
-INITIAL_SKIP = frozenset("of and the for on in at to &".split())
 #: Chambers whose committees go by their name alone ("Senate Judiciary Committee").
 CHAMBERS = head_words("chamber")
 #: Last words of a chamber's body.
@@ -83,6 +82,7 @@ WORD_FORMS = {
 #: A possessive ending ("Russia's", "Russia’s").
 POSSESSIVE = re.compile(r"['’]s$")
 ORG_LABELS = frozenset({"ORG"})
+LAW_LABELS = frozenset({"LAW"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
@@ -103,28 +103,6 @@ def same_office(name: str) -> str:
     if len(words) > 2 and words[-1] in OFFICE_WORDS and words[-2] == "Affairs":
         del words[-2]  # "Ministry of Foreign Affairs" / "Foreign Ministry"
     return " ".join(words)
-
-
-def initials(name: str) -> set[str]:
-    """Capital initials of a multi-word name, without and with its small words:
-    "Federal Bureau of Investigation" -> {"FBI"}, "Department of Justice" -> {"DJ", "DOJ"},
-    "U.S. Conference of Catholic Bishops" -> {"USCCB", "USCOCB"}; empty for one word."""
-    words = name.replace("-", " ").split()
-    if len(words) < 2:
-        return set()
-    short, full = "", ""
-    for w in words:
-        if w.lower() in INITIAL_SKIP:
-            full += w[0].upper()
-        elif "." in w.strip(".") and w.replace(".", "").isupper():
-            short += w.replace(".", "")  # "U.S." -> "US"
-            full += w.replace(".", "")
-        elif w[:1].isupper():
-            short += w[0]
-            full += w[0]
-        else:
-            return set()
-    return {short, full} if len(short) >= 2 else set()
 
 
 @functools.lru_cache(maxsize=1)
@@ -303,11 +281,13 @@ def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
     the story they fit, and bare places into their one qualified form (module docstring).
     ``df`` has ``doc_id, entity, label``; ``stories`` the story of each row."""
     mapping: dict[tuple[str, str], str] = {}
+    df = df.assign(entity=place_initials(df))  # "SC" beside "South Carolina"
     df = df.assign(entity=owned_bodies(df))
-    orgs = df[df["label"].isin(ORG_LABELS)]
-    for story, names in orgs.groupby(stories[orgs.index])["entity"]:
-        counts = names.value_counts()
-        mapping.update({(story, k): v for k, v in _org_groups(counts).items()})
+    for labels in (ORG_LABELS, LAW_LABELS):  # laws drop a place too ("U.S. X Act" / "X Act")
+        orgs = df[df["label"].isin(labels)]
+        for story, names in orgs.groupby(stories[orgs.index])["entity"]:
+            counts = names.value_counts()
+            mapping.update({(story, k): v for k, v in _org_groups(counts).items()})
     mapping.update(_strays(df, stories, mapping))
     out = [mapping.get((s, e), e) for s, e in zip(stories, df["entity"], strict=True)]
     result = _lone_heads(df.assign(entity=pd.Series(out, index=df.index, dtype=object)), stories)
@@ -494,7 +474,10 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
     ("Georgia" is no short "Georgia Power"); a person joins only by an ending of the name
     ("Enquirer") or the first word a company goes by ("Harlow's chief executive" of "Harlow
     Dynamics"), never another first word ("Ford" is no short "Ford Foundation"), and only
-    when no honorific, title or person of the story's names claims it."""
+    when no honorific, title or person of the story's names claims it; a word written before
+    "poll" or "survey" ("two Quinnipiac polls") may also be the first word of the one
+    institution it fits ("Quinnipiac University"), since a person's name before "poll" is
+    a person the story names in full ("Roe poll numbers")."""
     out: dict[tuple[str, str], str] = {}
     ent_story = pd.DataFrame({"story": stories, "entity": df["entity"], "label": df["label"]})
     cue = pd.Series(False, index=df.index)
@@ -503,6 +486,8 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
             cue |= df[col].fillna("").astype(str) != ""
     ent_story["cue"] = cue
     places = set(df.loc[df["cue"] == "place", "entity"]) if "cue" in df.columns else set()
+    nxt = df["next_word"] if "next_word" in df.columns else pd.Series("", index=df.index)
+    polled = set(df.loc[nxt.isin(POLL_WORDS), "entity"])  # a name before "poll" polls
     for story, rows in ent_story.groupby("story"):
         orgs = sorted(set(rows.loc[rows["label"].isin(ORG_LABELS), "entity"]))
         if not orgs:
@@ -525,6 +510,8 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
                 if " " in name or name in surnames or group["cue"].any():
                     continue
                 owners = ending.get(name, set())
+                if not owners and name in polled:  # "two Quinnipiac polls": the pollster
+                    owners = primary.get(name, set())
             else:
                 owners = primary.get(name) or ending.get(name, set())
             if len(owners) == 1:

@@ -282,7 +282,7 @@ def test_the_last_two_names_of_a_list_joined_by_and_are_two_names(blank_nlp):
     name and "and" before it (a firm) stays one."""
     from spacy.tokens import Span
 
-    from lib.extract.mentions import _pieces
+    from lib.extract.pieces import pieces as _pieces
 
     def pieces(text: str) -> list[str]:
         doc = blank_nlp(text)

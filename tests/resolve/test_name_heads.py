@@ -103,7 +103,7 @@ def test_head_words_are_declared_once_in_the_data_file():
         "office", "lone_excluded", "named_after", "org_word", "legal", "company",
     }  # fmt: skip
     assert {r for row in rows for r in row["roles"].split()} == known
-    assert {row["label"] for row in rows} <= {"", "FAC", "ORG", "LOC", "EVENT"}
+    assert {row["label"] for row in rows} <= {"", "FAC", "ORG", "LOC", "EVENT", "LAW"}
     assert short_forms.GENERIC_HEADS == head_words("generic")
     assert "Department" in short_forms.OFFICE_WORDS and "House" in short_forms.CHAMBERS
     assert people.ORG_WORDS == head_words("org_word") and "Inc." in people.ORG_WORDS

@@ -36,7 +36,7 @@ class Subjects:
                         return node.head
                     if child.lower_ in ("there",) or child.dep_ == "expl":
                         return None
-                    if self._inanimate_host(verb, node, child):
+                    if self._inanimate_host(verb, node, child) or self._reported(verb, node):
                         climb = True  # "X emphasized that the situation is …, labeling it …"
                         break
                     return child
@@ -59,10 +59,29 @@ class Subjects:
         sent to ("wrote to members saying …": the writer's)."""
         prev = self.ent_of.get(verb.i - 1)
         if prev is not None and prev.label_ == "PERSON" and prev.end == verb.i:
-            return prev.root
+            if _carrier(prev.root) is None:  # not "a message on Twitter reading …"
+                return prev.root
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
-            return sender(self, verb) or verb.head
+            return sender(self, verb) or _carrier(verb.head) or verb.head
         return None
+
+    def _reported(self, verb, node) -> bool:
+        """A reporting verb with no subject of its own reached a clause that is itself
+        reported ("X said Roe will have to choose, saying …", "X said the decision was made
+        by Y and said …", "X told the paper that Roe “…,” adding …"): the words are the
+        reporter's, so the climb goes on to the verb that reports the clause."""
+        from lib.nlp.clauses import _reporting
+
+        head = node.head
+        return (
+            node.i != verb.i
+            and node.dep_ == "ccomp"
+            and head.i != node.i
+            and head.pos_ == "VERB"
+            and head.i not in self.in_quote
+            and _reporting(verb, weak_ok=False)
+            and _reporting(head, weak_ok=False)
+        )
 
     def _inanimate_host(self, verb, node, subj) -> bool:
         """A participle ("labeling", "calling") hosted by a reported clause whose subject is
@@ -90,6 +109,19 @@ class Subjects:
                 if all(t.is_punct or t.is_space for t in between):
                     return child
         return None
+
+
+def _carrier(noun):
+    """ "a message on Twitter reading …", "a post on her page saying …": a participle the
+    parse hung on the place a message was put is the message's (which its poster wrote);
+    the message noun, or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "in", "to") or prep.head.i == prep.i:
+        return None
+    message = prep.head
+    v = vocab()
+    written = message.lemma_.lower() in v["source_nouns"] | v["written_things"]
+    return message if written and message.pos_ == "NOUN" else None
 
 
 def _up(node):

@@ -36,7 +36,7 @@ class Subjects:
                         return node.head
                     if child.lower_ in ("there",) or child.dep_ == "expl":
                         return None
-                    if self._inanimate_host(verb, node, child) or self._reported(verb, node):
+                    if self._inanimate_host(verb, node, child):
                         climb = True  # "X emphasized that the situation is …, labeling it …"
                         break
                     return child
@@ -64,24 +64,6 @@ class Subjects:
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
             return sender(self, verb) or _carrier(verb.head) or verb.head
         return None
-
-    def _reported(self, verb, node) -> bool:
-        """A reporting verb with no subject of its own reached a clause that is itself
-        reported ("X said Roe will have to choose, saying …", "X said the decision was made
-        by Y and said …", "X told the paper that Roe “…,” adding …"): the words are the
-        reporter's, so the climb goes on to the verb that reports the clause."""
-        from lib.nlp.clauses import _reporting
-
-        head = node.head
-        return (
-            node.i != verb.i
-            and node.dep_ == "ccomp"
-            and head.i != node.i
-            and head.pos_ == "VERB"
-            and head.i not in self.in_quote
-            and _reporting(verb, weak_ok=False)
-            and _reporting(head, weak_ok=False)
-        )
 
     def _inanimate_host(self, verb, node, subj) -> bool:
         """A participle ("labeling", "calling") hosted by a reported clause whose subject is

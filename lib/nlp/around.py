@@ -288,12 +288,33 @@ def tag_after(att, toks, close_idx: int, found=None):
             subj = att.subject_of(tok)
             if subj is None or subj.i < toks[-1].i:
                 subj = att.inverted_subject(tok)
+            if subj is None and k == first:  # the parse lost it: read the words
+                read = _phrase_after(att, tok)
+                return None if read is None or _opens_quote(att, tok) else (tok, read, 0)
             plain = comma or k == first or all(t.pos_ in ("PROPN", "PRON") for t in doc[first:k])
             if subj is None or not plain or says_its_own(tok, att) or _opens_quote(att, tok):
                 return None
             return tok, subj, 0
         k += 1
     return None
+
+
+#: Parts of speech of a plain noun phrase ("the woman", "a local Democratic official").
+PHRASE_POS = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN"})
+
+
+def _phrase_after(att, verb):
+    """ "“…,” said the woman, who …": the head of the plain noun phrase right after an
+    inversion verb that ends at a comma, a full stop or the text's end (the parse may hang
+    it on the clause after it), else None. Read from the words, at most five of them."""
+    if verb.lemma_.lower() not in vocab()["inversion_verbs"]:
+        return None
+    doc, k = att.doc, verb.i + 1
+    while k < len(doc) and k - verb.i <= 5 and doc[k].pos_ in PHRASE_POS and k not in att.in_quote:
+        k += 1
+    last = doc[k - 1]
+    ends = k == len(doc) or doc[k].text in (",", ".")
+    return last if k > verb.i + 1 and ends and last.pos_ in ("NOUN", "PROPN") else None
 
 
 def _introduces(att, found, first) -> bool:

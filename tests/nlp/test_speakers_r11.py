@@ -166,3 +166,13 @@ def test_a_tag_after_does_not_take_a_quote_its_intro_gave(nlp):
     assert _speakers(nlp, reply) == ["Halvorsen", "Brandt"]
     assert _speakers(nlp, promising) == ["Brandt"]
     assert _speakers(nlp, told) == ["Okafor"]
+
+
+def test_said_then_a_plain_described_person_the_parse_hung_elsewhere(nlp):
+    """ "“…,” said the woman, who …": the parser makes "the woman" the subject of the
+    clause after it; the words right after an inverted "said" still name the speaker."""
+    body = (
+        "“One guy came in and said maybe we should start killing them if they are killing "
+        "us,” said the woman, who like many in the town did not want to be quoted by name."
+    )
+    assert _speakers(nlp, body) == ["the woman"]

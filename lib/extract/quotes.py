@@ -75,6 +75,18 @@ def _prefix_standalone(text: str, lo: int, open_idx: int) -> bool:
     return last in {"says", "said", "adds", "added", "writes", "wrote", "stated", "states"}
 
 
+#: Short words that end with a full stop without ending a sentence ("Sen.", "U.S.").
+ABBREVIATION = re.compile(r"(?:\b[A-Z][A-Za-z]{0,2}|\b(?:[A-Za-z]\.)+[A-Za-z])\.$")
+
+
+def _starts_sentence(text: str, ps: int, open_idx: int) -> bool:
+    """Does the quote open a new sentence of its paragraph: its opening mark comes right
+    after a full stop, question or exclamation mark (a closing mark between allowed), not
+    after an abbreviation ("Gov.", "U.S.")?"""
+    before = text[ps:open_idx].rstrip("'`\"“‘ ").rstrip("”’\"') ")
+    return before.endswith((".", "!", "?")) and not ABBREVIATION.search(before)
+
+
 def _kind(toks, standalone: bool) -> str:
     """``direct`` for full quotes, ``fragment`` for scare quotes and short phrases."""
     words = [t for t in toks if not t.is_punct and not t.is_space]
@@ -128,16 +140,19 @@ TAIL_CHARS = 100
 
 
 def _region(
-    bounds, ends, ps: int, pe: int, open_idx: int, close_idx: int
+    bounds, ends, ps: int, pe: int, open_idx: int, close_idx: int, starts_sentence: bool = False
 ) -> tuple[int, int, tuple[int, int] | None]:
     """The spaCy sentences overlapping the quote, clipped to its paragraph, and a short
     sentence that follows the closing mark directly (the parser often splits “…?” X asked.)
-    as its (start, end), else None."""
+    as its (start, end), else None. A quote that ``starts_sentence`` (:func:`_starts_sentence`)
+    keeps nothing before its opening mark, though the parser may hang that mark on the
+    sentence before it (whose words are no tag of this quote)."""
     lo, hi = open_idx, min(close_idx + 1, pe)
+    floor = open_idx if starts_sentence else ps  # "… Mrs. Roe. ''He would …'': not before
     k = bisect.bisect_right(ends, open_idx)
     while k < len(bounds) and bounds[k][0] <= close_idx:  # no slice copy: linear in quotes
         s0, s1 = bounds[k]
-        lo = min(lo, max(s0, ps))
+        lo = min(lo, max(s0, floor))
         hi = max(hi, min(s1, pe))
         k += 1
     if k < len(bounds):
@@ -145,6 +160,22 @@ def _region(
         if s0 - hi <= 2 and s1 <= pe and s1 - s0 <= TAIL_CHARS and hi <= close_idx + 2:
             return lo, hi, (s0, s1)
     return lo, hi, None
+
+
+#: A tag that introduces the quote after it: "Roe said:" before an opening mark.
+COLON_TAG = re.compile(r"[^!?:“”\"]{1,80}:\s*[“\"'‘`]")
+
+
+def _before_next_tag(text: str, close_idx: int, hi: int) -> int:
+    """The end of a quote's region: words after a quote that closes its own sentence (“….”)
+    and end with a colon before the next quote (“We are not.” Roe said: “…”) introduce that
+    next quote, so the region stops at the closing mark; else ``hi``."""
+    if not text[:close_idx].rstrip("'’”\" ").endswith((".", "!", "?")):
+        return hi
+    mark_end = close_idx + 2 if text[close_idx : close_idx + 2] == "''" else close_idx + 1
+    if mark_end < hi and COLON_TAG.match(text, mark_end, min(len(text), hi + 3)):
+        return mark_end
+    return hi
 
 
 def _says_its_own(tail_tokens, att) -> bool:
@@ -179,9 +210,11 @@ def extract_quotes(doc, attributor: Attributor | None = None) -> list[Quote]:
     paragraphs: list[tuple[int, bool]] = []  # per quote: paragraph number, starts it
     for p_no, ps, pe, open_idx, close_idx, open_ended, start, end in raw:
         toks = att.tokens_between(start, end)
-        lo, hi, tail = _region(bounds, ends, ps, pe, open_idx, close_idx)
+        new_sentence = _starts_sentence(text, ps, open_idx)
+        lo, hi, tail = _region(bounds, ends, ps, pe, open_idx, close_idx, new_sentence)
         if tail is not None and not _says_its_own(att.tokens_between(*tail), att):
             hi = tail[1]  # not "“…” X said he had …": X's own words, no tag of the quote
+        hi = _before_next_tag(text, close_idx, hi)
         region_tokens = att.tokens_between(lo, hi)
         standalone = _prefix_standalone(text, lo, open_idx)
         kind = _kind(toks, standalone)

@@ -97,7 +97,9 @@ def beside(att, toks):
     if found is not None and toks[-1].text in (".", "!", "?"):
         from lib.nlp.clauses import says_its_own
 
-        if says_its_own(found[1], att):  # “… would not.” Mr. Roe said he had warned …
+        verb = found[1]
+        colon_next = verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":"
+        if says_its_own(verb, att) or colon_next:  # “… not.” Mr. Roe said he had … / said: “…”
             found = None
     if found is None:
         before = toks[0].i - 1
@@ -237,6 +239,11 @@ def _name_after(att, q_last: int, verb):
     return ent.root
 
 
+def person_noun(tok) -> bool:
+    """Does a common noun name people ("a staffer", "his nephew", "the governor")?"""
+    return tok.pos_ == "NOUN" and _person(tok)
+
+
 def _person(tok) -> bool:
     """Does a common noun name people ("a staffer", "two witnesses"), not a thing?"""
     from lib.nlp.gazetteer import gazetteer
@@ -245,3 +252,100 @@ def _person(tok) -> bool:
     lemma = tok.lemma_.lower()
     titles = {w.lower().rstrip(".") for w in gazetteer().titles["head"]}
     return lemma in v["person_nouns"] or lemma in v["gendered_words"] or lemma in titles
+
+
+#: Marks a quote ends with when a tag follows it in the same sentence ("“…,” Roe said").
+TAG_ENDS = (",", "?", "!", "—", "–")
+#: Tags of this kind are finite verbs: "“…,” adding …" is the previous speaker's.
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def tag_after(att, toks, close_idx: int, found=None):
+    """``“…?” asked Dunn`` / ``“…,” Roe said``: the reporting verb and its subject written
+    right after a quote that ends with a comma, question or exclamation mark, as
+    ``(verb, subject, 0)``. In English that tag names the quote's speaker whatever verb the
+    parse hangs the quote on ("…, as rivals claim, but Moscow denies — “…?” asked Dunn";
+    "“…,” Roe said, after Ruiz said that …"). Not when ``found`` (the verb the parse gave)
+    introduces the quote ("Roe asked, “…?” Ruiz then wrote back, …"), nor when the verb
+    reports words of its own ("She replied that …") or opens the next quote; after a
+    question or exclamation only a plain tag ("asked Dunn", "Dunn asked.") counts. The verb
+    is at most three words after the closing mark, in the same paragraph; None otherwise."""
+    from lib.nlp.clauses import _reporting, says_its_own
+
+    inner = att.text[:close_idx].rstrip(" '’\"”")
+    if not toks or not inner.endswith(TAG_ENDS) or _introduces(att, found, toks[0]):
+        return None
+    doc = att.doc
+    k = toks[-1].i + 1
+    while k < len(doc) and (doc[k].is_punct or doc[k].is_space) and k - toks[-1].i <= 3:
+        k += 1  # the closing mark and the comma after it
+    first, comma = k, inner.endswith(",")
+    while k < len(doc) and k - first < 4 and k not in att.in_quote:
+        tok = doc[k]
+        if tok.is_punct or "\n" in tok.text_with_ws and tok.i < first + 3:
+            return None  # "“…,” Roe, 58, said" is the parse's job (region_verb)
+        if tok.pos_ == "VERB" and tok.tag_ in FINITE and _reporting(tok, weak_ok=False):
+            subj = att.subject_of(tok)
+            if subj is None or subj.i < toks[-1].i:
+                subj = att.inverted_subject(tok)
+            if subj is None and k == first:  # the parse lost it: read the words
+                read = _phrase_after(att, tok)
+                return None if read is None or _opens_quote(att, tok) else (tok, read, 0)
+            plain = comma or k == first or all(t.pos_ in ("PROPN", "PRON") for t in doc[first:k])
+            if subj is None or not plain or says_its_own(tok, att) or _opens_quote(att, tok):
+                return None
+            return tok, subj, 0
+        k += 1
+    return None
+
+
+#: Parts of speech of a plain noun phrase ("the woman", "a local Democratic official").
+PHRASE_POS = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN"})
+
+
+def _phrase_after(att, verb):
+    """ "“…,” said the woman, who …": the head of the plain noun phrase right after an
+    inversion verb that ends at a comma, a full stop or the text's end (the parse may hang
+    it on the clause after it), else None. Read from the words, at most five of them."""
+    if verb.lemma_.lower() not in vocab()["inversion_verbs"]:
+        return None
+    doc, k = att.doc, verb.i + 1
+    while k < len(doc) and k - verb.i <= 5 and doc[k].pos_ in PHRASE_POS and k not in att.in_quote:
+        k += 1
+    last = doc[k - 1]
+    ends = k == len(doc) or doc[k].text in (",", ".")
+    return last if k > verb.i + 1 and ends and last.pos_ in ("NOUN", "PROPN") else None
+
+
+def _introduces(att, found, first) -> bool:
+    """Is ``found``'s verb written right before the quote's first token, only a comma or
+    colon (and marks) between ("Roe asked, “…”")?"""
+    if found is None or found[0].i >= first.i:
+        return False
+    verb = found[0]
+    between = att.text[verb.idx + len(verb.text) : first.idx]
+    return between.strip(" ,:'‘“\"`") == "" and any(c in between for c in ",:")
+
+
+def _opens_quote(att, verb) -> bool:
+    """Is ``verb`` followed by a comma or colon and an opening mark ("Ruiz wrote back, “…”")?"""
+    after = att.text[verb.idx + len(verb.text) : verb.idx + len(verb.text) + 12]
+    return after.lstrip()[:1] in (",", ":") and after.lstrip()[1:].lstrip()[:1] in "“\"‘'`"
+
+
+def named_after_comma(att, subj):
+    """ "his best friend at Calder College, Rob Tierney, said": a person noun whose phrase
+    ends in a comma and a person's name (the parse may join the name to the phrase's last
+    noun instead of the person noun) is that person: the name's (text, start, end)."""
+    from lib.nlp.spans import entity_offsets
+
+    if not person_noun(subj):
+        return None
+    for tok in subj.subtree:
+        ent = att.ent_of.get(tok.i)
+        if tok.i <= subj.i or tok.i in att.in_quote or ent is None or tok.i != ent.start:
+            continue
+        if ent.label_ == "PERSON" and tok.i > 0 and att.doc[tok.i - 1].text == ",":
+            if ent.root.dep_ in ("appos", "conj") and ent.end - ent.start >= 2:
+                return entity_offsets(ent)
+    return None

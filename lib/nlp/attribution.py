@@ -32,6 +32,7 @@ Vocabulary (reporting verbs, source nouns, pronouns): ``lib/data/attribution.jso
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from lib.nlp import antecedents, around
@@ -61,6 +62,8 @@ SOURCE_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 #: Verbs by which a poll, survey or count says a quotation ("the survey said", "the tally
 #: read"); with any other verb ("polls show", "polls predicted") it is no quote's source.
 THINGS_SAY = frozenset({"say", "state", "read", "conclude", "note", "report"})
+#: A person described by age alone ("the 46-year-old", "a 19-year-old").
+AGED = re.compile(r"(?:the|a|an)\s+\d{1,3}-year-old", re.IGNORECASE)
 #: Words before a quote or figure that are never a source: wire kickers and labels.
 KICKERS = frozenset({"update", "updated", "breaking", "exclusive", "watch", "video", "live"})
 
@@ -98,6 +101,11 @@ class Source:
             f"{prefix}_written": self.written,
             f"{prefix}_how": self.how,
         }
+
+
+def _aged(written: str, how: str, verb: str) -> Source | None:
+    """A person described by age alone ("the 46-year-old") as a described source, else None."""
+    return Source(written, how, verb, None, written) if AGED.fullmatch(written or "") else None
 
 
 def empty_record(prefix: str) -> dict:
@@ -159,6 +167,7 @@ class Attributor(Subjects):
         found = climb(toks, region, self, fragment)
         if found is None or found[2] > 0:
             found = children_verb(toks, region, self) or found
+        found = around.tag_after(self, toks, close_idx, found) or found  # “…?” asked Dunn
         if found is None and toks:
             found = nearby_verb(toks[0].i, toks[-1].i, region_tokens, self)
         source = None
@@ -206,12 +215,20 @@ class Attributor(Subjects):
                 continue
             ent = self.ent_of.get(tok.i)
             if ent is not None and ent.label_ == "PERSON" and tok.dep_ in SUBJECT_DEPS:
-                return None  # someone else has been introduced since
+                if self._person_of(source) != self.people.person(ent):
+                    return None  # someone else has been introduced since ("Roe noted" is Roe)
             if tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she") and tok.head.pos_ == "VERB":
                 if not self._same_person(tok, source):
                     return None
         return Source(source.written, "carried over", source.verb, source.name,
                       source.description, source.entity)  # fmt: skip
+
+    def _person_of(self, source: Source):
+        """The person id (:class:`lib.nlp.people.People`) a source names, or None."""
+        if source.name is None or source.name[1] is None:
+            return None
+        ent = self.ent_of.get(self._token_at(source.name[1]))
+        return self.people.person(ent) if ent is not None and ent.label_ == "PERSON" else None
 
     def _same_person(self, tok, source: Source) -> bool:
         """Does the he/she at ``tok`` stand for the person ``source`` names ("'…,' Roe said.
@@ -342,7 +359,7 @@ class Attributor(Subjects):
         if subj.pos_ == "PRON" or (low in v["non_speakers"] and not named) or low in KICKERS:
             return None
         if subj.ent_type_ in ("DATE", "TIME", "CARDINAL") or "@" in subj.text:
-            return None
+            return _aged(written, how, verb)  # "said the 46-year-old": a person, typed DATE
         holder = self._holder(subj, written, verb, how)
         if holder is not None:  # "his office said": the office's holder, named before
             return holder
@@ -350,7 +367,7 @@ class Attributor(Subjects):
         if member is not None:
             return Source(written, "role", verb, member)
         name = self._name_for(subj)
-        if name is None and subj.lemma_.lower() in v["source_nouns"]:
+        if name is None and subj.lemma_.lower() in v["source_nouns"] | v["written_things"]:
             issued = self._issuer(subj)  # "she released a statement saying …": hers
             if issued is not None:
                 return issued
@@ -486,7 +503,7 @@ class Attributor(Subjects):
                 return entity_offsets(ent) if ent.label_ == "PERSON" else None
             if child.pos_ == "PROPN" and any(t.pos_ == "PROPN" for t in child.lefts):
                 return self._proper_noun(child)  # two or more capitalised words
-        return None
+        return around.named_after_comma(self, subj)
 
     def _proper_noun(self, subj):
         """A capitalised proper-noun subject the NER missed (``Kuleba said``)."""
@@ -509,7 +526,7 @@ class Attributor(Subjects):
     def _written(self, subj, floor: int) -> str:
         """The subject's noun phrase as written: left modifiers, compounds and an "of"
         phrase ("Critics of the program"), not clauses or appositions."""
-        lo, hi = np_span(subj)
+        lo, hi = np_span(subj, people=around.person_noun(subj))
         lo = max(lo, floor)
         if hi <= lo:
             return subj.text

@@ -45,6 +45,7 @@ def vocab() -> dict:
         "person_nouns",
         "body_nouns",
         "holder_nouns",
+        "written_things",
     ):
         v[key] = frozenset(v[key])
     v["according_to"] = [tuple(p.split()) for p in v["according_to"]]

@@ -28,19 +28,30 @@ def entity_offsets(ent) -> tuple[str, int, int] | None:
     return text, pos, pos + len(text)
 
 
-def np_span(tok) -> tuple[int, int]:
+def np_span(tok, people: bool = False) -> tuple[int, int]:
     """Token range of the noun phrase headed by ``tok`` with its "of" / "for" phrase (without
-    clauses and appositions)."""
+    clauses and appositions); with ``people`` (``tok`` names people) also its "to" phrase
+    ("a longtime adviser to the governor", not "a letter to Congress"). A word before the
+    phrase that only stresses it ("even a top strategist") is left out."""
     drop = ("relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj")
+    preps = ("of", "for", "to") if people else ("of", "for")
     idxs = {tok.i}
     for child in tok.children:
         # "critics of the plan", "a spokeswoman for the committee"; not "in Paris"
-        other_prep = child.dep_ == "prep" and (child.lower_ not in ("of", "for") or child.i < tok.i)
-        if child.dep_ in drop or other_prep:
+        other_prep = child.dep_ == "prep" and (child.lower_ not in preps or child.i < tok.i)
+        stress = child.dep_ == "advmod" and child.i < tok.i and child.i == tok.left_edge.i
+        if child.dep_ in drop or other_prep or stress:
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.lower_ == "to" and pobj is not None:  # "to the United Nations", no more
+            idxs.update([child.i, *range(*np_span(pobj))])
             continue
         idxs.update(t.i for t in child.subtree)
     lo, hi = min(idxs), max(idxs) + 1
     doc = tok.doc
+    comma = next((t.i for t in doc[tok.i + 1 : hi] if t.text == ","), None)
+    if comma is not None:
+        hi = comma  # "an adviser to the governor, who asked …": the clause is not the phrase
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):

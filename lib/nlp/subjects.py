@@ -59,9 +59,10 @@ class Subjects:
         sent to ("wrote to members saying …": the writer's)."""
         prev = self.ent_of.get(verb.i - 1)
         if prev is not None and prev.label_ == "PERSON" and prev.end == verb.i:
-            return prev.root
+            if _carrier(prev.root) is None:  # not "a message on Twitter reading …"
+                return prev.root
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
-            return sender(self, verb) or verb.head
+            return sender(self, verb) or _carrier(verb.head) or verb.head
         return None
 
     def _inanimate_host(self, verb, node, subj) -> bool:
@@ -90,6 +91,19 @@ class Subjects:
                 if all(t.is_punct or t.is_space for t in between):
                     return child
         return None
+
+
+def _carrier(noun):
+    """ "a message on Twitter reading …", "a post on her page saying …": a participle the
+    parse hung on the place a message was put is the message's (which its poster wrote);
+    the message noun, or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "in", "to") or prep.head.i == prep.i:
+        return None
+    message = prep.head
+    v = vocab()
+    written = message.lemma_.lower() in v["source_nouns"] | v["written_things"]
+    return message if written and message.pos_ == "NOUN" else None
 
 
 def _up(node):

@@ -83,7 +83,8 @@ def test_seed_fragments(seed_quotes):
     assert fake.speaker_text == "Kremlin"
     rumors = find(quotes3, "groundless rumors")
     assert rumors.speaker_text is None
-    assert rumors.speaker_description == "a North Korean representative"
+    # the "to" phrase of a person noun is kept, the place after it is not
+    assert rumors.speaker_description == "a North Korean representative to the United Nations"
     assert find(seed(seed_quotes, "000"), "dangerous expansion").kind == "fragment"
 
 

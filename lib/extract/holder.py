@@ -359,11 +359,24 @@ def _subject_of(doc, verb, cand: Candidate, climb: int = 0):
     if climb and verb.dep_ in SHARED_SUBJECT_DEPS and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(doc, verb.head, cand, climb - 1)
     prep = verb.head
-    if climb and verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX"):
+    if (
+        climb
+        and verb.dep_ == "pcomp"
+        and prep.lower_ in SUBJECT_PREPOSITIONS
+        and prep.head.pos_ in ("VERB", "AUX")
+    ):
         # "Roe has seen mixed results after raising $2.5 million": a gerund after "after",
         # "by", "while" … shares the subject of the verb its phrase hangs from
         return _subject_of(doc, prep.head, cand, climb - 1)
     return None
+
+
+#: Prepositions whose gerund is done by the clause's subject ("after raising", "by
+#: cutting"); not "of" / "for", whose gerund is often the object's ("accused Ruritania of
+#: preparing to send 10,000 troops": Ruritania sends them, not the accusers).
+SUBJECT_PREPOSITIONS = frozenset(
+    {"after", "before", "by", "while", "since", "upon", "without", "despite", "through"}
+)
 
 
 #: Clause links through which a verb without a subject of its own shares its head's.

@@ -202,17 +202,23 @@ def _for_name(doc, cand: Candidate, noun):
     return _name_span(doc, nxt)
 
 
-def _measured(doc, cand: Candidate, noun):
-    """The noun whose holder decides: what is counted, or what the figure measures ("the
-    rate of 35.7%")."""
-    if noun is not None:
-        return noun
+def _figure_top(doc, cand: Candidate):
+    """The token of the figure's own tokens that the rest of the sentence hangs on."""
     tok = anchor_token(doc, *cand.anchor_span)
     for _ in range(3):
         if cand.start <= tok.head.i < cand.end and tok.head.i != tok.i:
             tok = tok.head
         else:
             break
+    return tok
+
+
+def _measured(doc, cand: Candidate, noun):
+    """The noun whose holder decides: what is counted, or what the figure measures ("the
+    rate of 35.7%")."""
+    if noun is not None:
+        return noun
+    tok = _figure_top(doc, cand)
     if any(child.dep_ == "poss" for child in tok.children):
         return tok  # "Haskins's 46 percent"
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
@@ -293,12 +299,7 @@ def _hung_on_name(doc, cand: Candidate, noun):
     name is never what is counted: :func:`lib.extract.counted.counted_noun`)."""
     if noun is not None:
         return None
-    tok = anchor_token(doc, *cand.anchor_span)
-    for _ in range(3):
-        if cand.start <= tok.head.i < cand.end and tok.head.i != tok.i:
-            tok = tok.head
-        else:
-            break
+    tok = _figure_top(doc, cand)
     head = tok.head
     if head.i < cand.end or tok.dep_ not in ("nummod", "quantmod", "compound"):
         return None

@@ -116,3 +116,24 @@ def test_who_after_a_name_votes_for_a_person():
     m = resolve_entities(frame(rows))
     assert set(m.loc[m["entity"] == "Kaleya", "label"]) == {"PERSON"}
     assert set(m.loc[m["entity"] == "Brenmoor", "label"]) == {"GPE"}
+
+
+def test_a_job_title_picks_the_relative_who_holds_the_job():
+    """An article names a father and a daughter in full, neither far more often in the
+    corpus: "Governor Pryce" is the Pryce the corpus writes with a job title; a bare
+    "Pryce" with no title, and "Mr. Drummond" (a courtesy title, no job) beside two
+    Drummonds, stay unlinked rather than guessed."""
+    rows = [
+        {"doc_id": "a", "text": "Walter Pryce", "label": "PERSON", "cue": "title"},
+        {"doc_id": "a", "text": "Judith Pryce", "label": "PERSON"},
+        {"doc_id": "a", "text": "Pryce", "label": "PERSON", "cue": "title"},
+        {"doc_id": "a", "text": "Pryce", "label": "PERSON"},
+        {"doc_id": "b", "text": "Ansel Drummond", "label": "PERSON", "cue": "title"},
+        {"doc_id": "b", "text": "Carl Drummond", "label": "PERSON"},
+        {"doc_id": "b", "text": "Drummond", "label": "PERSON", "cue": "title", "honorific": "m"},
+    ]
+    m = resolve_entities(frame(rows))
+    by_start = dict(zip(m["start_char"], m["entity"], strict=True))
+    assert by_start[20] == "Walter Pryce"
+    assert by_start[30] == "Pryce"
+    assert by_start[60] == "Drummond"

@@ -351,10 +351,10 @@ def _subject_of(doc, verb, cand: Candidate, climb: int = 0):
             continue
         if child.dep_ not in ("nsubj", "nsubjpass") or cand.start <= child.i < cand.end:
             return None
-        if child.dep_ == "nsubjpass" or child.lower_ in NOT_HOLDERS or child.pos_ == "PRON":
-            return None
         if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-            child = verb.head
+            child = verb.head  # "Roe, who has a net worth of $4 billion": Roe's
+        elif child.dep_ == "nsubjpass" or child.lower_ in NOT_HOLDERS or child.pos_ == "PRON":
+            return None
         owner = _owner(doc, child, -1, -1)
         return owner if owner is not None else _coordinated(doc, _named_beside(child))
     if climb and verb.dep_ in SHARED_SUBJECT_DEPS and verb.head.pos_ in ("VERB", "AUX"):

@@ -48,6 +48,12 @@ def one(nlp, text: str, value: float):
             "Ada Roe",
             "subject",
         ),
+        (  # a relative clause's "who" stands for the name it follows
+            "Ilse Varga, who has an estimated net worth of $9 billion, mocked him.",
+            9e9,
+            "Ilse Varga",
+            "subject",
+        ),
         (  # a gerund after "after" shares the subject of the verb its phrase hangs from
             "Adaeze Okafor has seen mixed results after raising $2.5 million for rivals.",
             2.5e6,

@@ -97,7 +97,7 @@ def is_title_quote(text: str, open_idx: int, close_idx: int) -> bool:
     prev = before[-1]
     if prev.lower() in ("the", "a", "an") and nxt.isalpha() and nxt.islower():
         return True  # a title used as a modifier: "the “Dawn Desk” star"
-    return prev.lower() in TITLE_CUES or prev.endswith(("'s", "’s", "s'", "s’"))
+    return prev.lower() in TITLE_CUES or prev.lower().endswith(("'s", "’s", "s'", "s’"))
 
 
 #: What introduces a name someone goes by ("known as", "known at City Hall as", "nicknamed",

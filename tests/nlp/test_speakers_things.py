@@ -67,6 +67,10 @@ def test_a_survey_that_said_the_words_is_their_source(nlp):
             "In an interview on the radio show “Morning Desk,” Tom Bell said the dam was safe.",
             [],
         ),
+        (  # a network's possessive ending in a capital S before the programme's title
+            "“The dam is safe,” Tom Bell said on KWBS’ “Valley Hour.”",
+            ["Tom Bell"],
+        ),
         ('Ana Ruiz, known to her staff as "the Hammer," said the dam was safe.', []),
         ("Tom Bell, nicknamed “Sandbag,” thanked the volunteers on Monday.", []),
         ('Tom Bell, known as "Doc," said: "The dam is safe."', ["Tom Bell"]),

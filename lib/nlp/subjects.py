@@ -29,6 +29,8 @@ class Subjects:
             climb = False
             for child in node.children:
                 if child.dep_ in SUBJECT_DEPS and child.i not in self.in_quote:
+                    if _dateline(node, child):
+                        continue  # "LIVINGSTON, N.J. — Gov. Ada Roe declared …": Roe
                     asker = asked_by(node, child)  # "Roe was asked by host Ana Ruiz, “…”"
                     if asker is not None:
                         return asker
@@ -91,6 +93,26 @@ class Subjects:
                 if all(t.is_punct or t.is_space for t in between):
                     return child
         return None
+
+
+#: Dashes that end a dateline ("DOVER, Del. —", "SEOUL (Agency) -").
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _dateline(verb, subj) -> bool:
+    """Is ``subj`` a dateline the parser made a second subject of ``verb`` ("LIVINGSTON,
+    N.J. — Gov. Ada Roe declared …")? It opens the sentence, a dash follows it within a
+    dozen tokens, and ``verb`` has another subject after that dash."""
+    start = subj.sent.start
+    if subj.i != start:
+        return False
+    dash = next(
+        (t.i for t in subj.doc[start : min(start + 12, verb.i)] if t.text in DATELINE_DASHES),
+        None,
+    )
+    return dash is not None and any(
+        c.dep_ in SUBJECT_DEPS and c.i > dash for c in verb.children
+    )
 
 
 def _carrier(noun):

@@ -71,6 +71,11 @@ def test_a_survey_that_said_the_words_is_their_source(nlp):
             "“The dam is safe,” Tom Bell said on KWBS’ “Valley Hour.”",
             ["Tom Bell"],
         ),
+        (  # a dateline the parser made a second subject of the opening sentence's verb
+            "MARLOW, Ore. — Gov. Tom Bell opened the dam on Monday, vowing that “it will "
+            "hold for a hundred years.”",
+            ["Tom Bell"],
+        ),
         ('Ana Ruiz, known to her staff as "the Hammer," said the dam was safe.', []),
         ("Tom Bell, nicknamed “Sandbag,” thanked the volunteers on Monday.", []),
         ('Tom Bell, known as "Doc," said: "The dam is safe."', ["Tom Bell"]),

@@ -148,6 +148,11 @@ def _apposed_to_a_person(doc) -> list:
     }
     found = []
     for ent in doc.ents:
+        if ent.label_ in RELABEL_AS_PERSON and len(ent) == 1:
+            whole = _given_name_missed(doc, ent, people_words)
+            if whole is not None:
+                found.append(whole)
+            continue
         if ent.label_ not in RELABEL_AS_PERSON or not 2 <= len(ent) <= 3:
             continue
         head = ent.root.head
@@ -161,6 +166,34 @@ def _apposed_to_a_person(doc) -> list:
             continue
         found.append(ent)
     return found
+
+
+def _given_name_missed(doc, ent, people_words: set[str]):
+    """ "Reince Priebus, the chairman of the party, …" with only "Priebus" tagged, as an
+    organisation: a one-word name the text sets beside a word for a person (an apposition
+    after it), right after a capitalised proper noun the model left untagged that is no
+    title and no place, is that given name and surname, a person. None otherwise."""
+    if ent.start == 0 or not ent[0].is_alpha:
+        return None
+    prev = doc[ent.start - 1]
+    titles = gazetteer().titles
+    if (
+        prev.ent_type_
+        or prev.pos_ != "PROPN"
+        or not prev.is_alpha
+        or not prev.text[:1].isupper()
+        or prev.text.isupper()
+        or prev.text in titles["head"] | titles["honorific"] | titles["modifier"]
+        or gazetteer().lookup(prev.text) is not None
+        or gazetteer().lookup(ent.text) is not None
+    ):
+        return None
+    if prev.i > prev.sent.start and doc[prev.i - 1].text[:1].isupper() and doc[prev.i - 1].is_alpha:
+        return None  # a longer run of capitals: a name of something ("Lake Reince Priebus")
+    apposed = [c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end]
+    if not any(c.lemma_.lower() in people_words or c.lower_ in people_words for c in apposed):
+        return None
+    return Span(doc, prev.i, ent.end, label="PERSON")
 
 
 @Language.component(

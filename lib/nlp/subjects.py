@@ -27,10 +27,9 @@ class Subjects:
         node = verb
         for _ in range(4):
             climb = False
-            for child in node.children:
+            # not a dateline: "LIVINGSTON, N.J. — Gov. Ada Roe declared …" is Roe's
+            for child in [c for c in node.children if not _dateline(node, c)]:
                 if child.dep_ in SUBJECT_DEPS and child.i not in self.in_quote:
-                    if _dateline(node, child):
-                        continue  # "LIVINGSTON, N.J. — Gov. Ada Roe declared …": Roe
                     asker = asked_by(node, child)  # "Roe was asked by host Ana Ruiz, “…”"
                     if asker is not None:
                         return asker

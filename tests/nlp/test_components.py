@@ -109,3 +109,26 @@ def test_an_all_capitals_dateline_stays_in_its_sentence(nlp):
     doc = nlp("Title\n\nBRELLIN, Ostvaria — The central bank raised rates to 4 percent today.")
     starts = [s[0].text for s in doc.sents]
     assert starts == ["Title", "BRELLIN"]  # no sentence starts at the comma
+
+
+def test_a_rare_given_name_the_model_left_out_joins_the_surname_beside_a_role(nlp):
+    """The model tags only the surname, as an organisation, when the given name is rare;
+    with a job in apposition after it, the untagged given name before it and the surname
+    are one person. A thing named after someone ("The Kettleby Trust, a charity") and a
+    place stay what they are."""
+    from spacy.tokens import Span
+
+    from lib.nlp.components import title_person
+
+    doc = nlp("Zorvan Kettleby, the chairman of the Harbor Party, said the vote was fair.")
+    doc.ents = [Span(doc, 1, 2, label="ORG")]  # as the model tags a rare given name's
+    ents = {e.text: e.label_ for e in title_person(doc).ents}
+    assert ents == {"Zorvan Kettleby": "PERSON"}
+    doc = nlp("Zorvan Kettleby said the vote was fair.")
+    doc.ents = [Span(doc, 1, 2, label="ORG")]  # no word for a person beside it: not enough
+    assert {e.text: e.label_ for e in title_person(doc).ents} == {"Kettleby": "ORG"}
+    trust = nlp("The Kettleby Trust, a charity, said no.")
+    assert not any(e.label_ == "PERSON" for e in trust.ents)
+    doc = nlp("Lake Kettleby, a reservoir, froze.")
+    doc.ents = [Span(doc, 1, 2, label="GPE")]
+    assert {e.text: e.label_ for e in title_person(doc).ents} == {"Kettleby": "GPE"}

@@ -82,8 +82,11 @@ _ABBREV_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Jr|Sr|St|Co|Inc|Ltd)\.)$")
 
 LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 #: Lower-case words before a name that are no part of it ("another Justice Department
-#: investigation", "every Senate Democrat"); written in capitals they may open a title.
-LEADING_QUANTIFIER = re.compile(r"^(?:another|every|each|any|either|neither)\s+")
+#: investigation", "every Senate Democrat", a possessive pronoun: "her State Department");
+#: written in capitals they may open a title or a name ("Our Principles PAC").
+LEADING_QUANTIFIER = re.compile(
+    r"^(?:another|every|each|any|either|neither|her|his|its|their|our|my|your)\s+"
+)
 
 
 _HAS_UPPER_WORD = re.compile(r"(?:^|[\s\-])[A-Z\u00c0-\u00de]")

@@ -38,6 +38,7 @@ from lib.extract.pieces import POLL_WORDS
 from lib.nlp.gazetteer import gazetteer, norm_key
 from lib.nlp.names import INITIAL_SKIP, head_words, initials
 from lib.resolve.bare_places import bare_places, place_initials
+from lib.resolve.committees import committee_forms
 from lib.resolve.grouping import UnionFind
 
 # Head words are declared once, with what each means, in ``lib/data/name_heads.csv``.
@@ -79,6 +80,8 @@ WORD_FORMS = {
     "Programme": "Program", "Organisation": "Organization", "Defence": "Defense",
     "Centre": "Center",
 }  # fmt: skip
+#: Last words of a party's name: a state's party ("Ohio Republican Party") is its own body.
+PARTY_HEADS = frozenset({"Party"})
 #: A possessive ending ("Russia's", "Russia’s").
 POSSESSIVE = re.compile(r"['’]s$")
 ORG_LABELS = frozenset({"ORG"})
@@ -133,6 +136,13 @@ def _place_of(words: list[str]) -> str | None:
     return None
 
 
+def state_branch(place: list[str], rest: list[str]) -> bool:
+    """Is a party named after a US state a branch of its own: ``place`` a state and
+    ``rest`` a party's name ("Ohio" + "Republican Party", "South Carolina" + "Democratic
+    Party": the state party, never the national one)?"""
+    return bool(rest) and rest[-1] in PARTY_HEADS and _is_state(place)
+
+
 def _is_place(words: list[str]) -> bool:
     return _place_of(words) is not None
 
@@ -144,12 +154,16 @@ def shorter_forms(name: str) -> list[str]:
     Representatives", "House"]."""
     words = name.split(" ")
     out = []
+    for form in committee_forms(name):  # "Senate Committee on X and Y" -> "Senate X Committee"
+        out += [form, *[f for f in shorter_forms(form) if f not in out]]
     if len(words) >= 3 and _is_parent_acronym(words[0]):  # "U.N. World Food Program"
         out.append(" ".join(words[1:]))
     for k in range(1, min(3, len(words) - 1) + 1):  # a place before: "New York Times"
         if _is_place(words[:k]):
             rest = " ".join(words[k:])
             if rest.split(" ")[0] in LEGISLATURES and _place_of(words[:k]) not in regions():
+                break
+            if state_branch(words[:k], words[k:]):  # "Ohio Republican Party" is no GOP
                 break
             out += [rest, *[f for f in shorter_forms(rest) if f not in out]]
             break
@@ -188,6 +202,8 @@ def suffix_forms(name: str) -> list[str]:
         rest = words[k:]
         if len(rest) == 1 and (rest[0] in GENERIC_HEADS or not rest[0][1:].islower()):
             continue  # one generic word, or an acronym / odd casing
+        if state_branch(words[:k], rest):
+            break
         out.append(" ".join(rest))
     return out
 

@@ -137,12 +137,13 @@ def is_title_only(text: str) -> bool:
 
 #: Lower-case prefixes that make a word an adjective, not a name ("anti-Trump").
 NON_NAME_PREFIXES = ("anti-", "ex-", "pro-", "non-", "post-", "pre-", "neo-", "un-")
-#: Time zones, legal suffixes and the kind of a local area ("Parish" of "Parish President
-#: Ana Roe") are never entities on their own.
+#: Time zones, legal suffixes, the kind of a local area ("Parish" of "Parish President
+#: Ana Roe") and of a campaign committee ("a super PAC") are never entities on their own.
 NOT_NAMES = frozenset(
     {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST"}
     | {"LLC", "L.L.C.", "L.L.C", "Inc.", "Inc", "Ltd", "Ltd.", "Co.", "Corp.", "LLP", "L.P.", "PLC"}
     | {"County", "Parish", "Township", "Borough"}
+    | {"PAC", "P.A.C.", "Super PAC", "super PAC"}
 )
 
 

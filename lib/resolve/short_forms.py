@@ -39,6 +39,7 @@ from lib.nlp.gazetteer import gazetteer, norm_key
 from lib.nlp.names import INITIAL_SKIP, head_words, initials
 from lib.resolve.bare_places import bare_places, place_initials
 from lib.resolve.committees import committee_forms
+from lib.resolve.first_word import first_word_owners
 from lib.resolve.grouping import UnionFind
 
 # Head words are declared once, with what each means, in ``lib/data/name_heads.csv``.
@@ -299,11 +300,16 @@ def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
     mapping: dict[tuple[str, str], str] = {}
     df = df.assign(entity=place_initials(df))  # "SC" beside "South Carolina"
     df = df.assign(entity=owned_bodies(df))
+    people = df[df["label"] == "PERSON"]
+    people_words: dict[str, set[str]] = defaultdict(set)  # "Morgan" of "Ada Morgan"
+    for story, name in zip(stories[people.index], people["entity"], strict=True):
+        people_words[story].update(name.split(" "))
     for labels in (ORG_LABELS, LAW_LABELS):  # laws drop a place too ("U.S. X Act" / "X Act")
         orgs = df[df["label"].isin(labels)]
         for story, names in orgs.groupby(stories[orgs.index])["entity"]:
+            taken = people_words[story] if labels is ORG_LABELS else None
             counts = names.value_counts()
-            mapping.update({(story, k): v for k, v in _org_groups(counts).items()})
+            mapping.update({(story, k): v for k, v in _org_groups(counts, taken).items()})
     mapping.update(_strays(df, stories, mapping))
     out = [mapping.get((s, e), e) for s, e in zip(stories, df["entity"], strict=True)]
     result = _lone_heads(df.assign(entity=pd.Series(out, index=df.index, dtype=object)), stories)
@@ -436,9 +442,10 @@ def _add_dropped_forms(names: list[str], longer: dict[str, set[str]]) -> None:
                     longer[other].add(name)
 
 
-def _org_groups(counts: pd.Series) -> dict[str, str]:
+def _org_groups(counts: pd.Series, people_words: set[str] | None = None) -> dict[str, str]:
     """Name -> the name of its group, for the organisation names of one story (counts:
-    mentions per name)."""
+    mentions per name; ``people_words``: the words of its people's names, when a first
+    word may stand for a name, :mod:`lib.resolve.first_word`)."""
     names = list(counts.index)
     index = {n: i for i, n in enumerate(names)}
     uf = UnionFind(len(names))
@@ -456,7 +463,8 @@ def _org_groups(counts: pd.Series) -> dict[str, str]:
         first, *rest = sorted(forms)
         for other in rest:
             uf.union(index[first], index[other])
-    longer = _longer_names(names)
+    # "Exxon" of "Exxon Mobil", when nothing else fits
+    longer = {**first_word_owners(names, people_words), **_longer_names(names)}
     for short, owners in longer.items():
         if short not in index:
             continue

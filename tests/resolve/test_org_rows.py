@@ -65,3 +65,30 @@ def test_a_lower_case_possessive_pronoun_is_no_part_of_a_name():
     assert clean_entity_text("her Harbor Commission", "ORG") == "Harbor Commission"
     assert clean_entity_text("their Tidewater Institute", "ORG") == "Tidewater Institute"
     assert clean_entity_text("Our Lanterns Fund", "ORG") == "Our Lanterns Fund"
+
+
+def test_the_first_word_an_organisation_goes_by_is_the_one_name_it_starts():
+    assert len(set(fold(["Quarrow Benning", "Quarrow"]))) == 1  # "Exxon" / "Exxon Mobil"
+    assert len(set(fold(["Tamsin Lantern Action", "Tamsin"]))) == 1
+    # two names start with it, a head word ends the longer name, a chamber: apart
+    assert len(set(fold(["Quarrow Benning", "Quarrow Tellis", "Quarrow"]))) == 3
+    assert len(set(fold(["Halvorsen Campaign", "Halvorsen"]))) == 2
+    assert len(set(fold(["House Lantern Caucus", "House"]))) == 2
+
+
+def test_the_first_word_of_a_persons_name_the_story_tags_stays_apart():
+    df = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "entity": ["Quarrow Benning", "Quarrow", "Ada Quarrow"],
+            "label": ["ORG", "ORG", "PERSON"],
+        }
+    )
+    out = fold_short_forms(df, pd.Series("", index=df.index)).tolist()
+    assert out[:2] == ["Quarrow Benning", "Quarrow"]
+
+
+def test_a_bare_pac_is_no_name():
+    assert clean_entity_text("PAC", "ORG") is None
+    assert clean_entity_text("the super PAC", "ORG") is None
+    assert clean_entity_text("Lantern Valley PAC", "ORG") == "Lantern Valley PAC"

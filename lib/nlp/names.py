@@ -175,6 +175,10 @@ def _not_a_name(text: str) -> bool:
 #: figure or a lower-case word ("Ted Cruz—35 to 12 percent", "Lena Roe–who"); no name
 #: holds one.
 _GLUED_DASH = re.compile(r"\s*(?:—|–(?=\s*[\d a-z]))")
+#: A vote tally after a name ("passed the Oregon House 90 to 55", "the Senate 52-48"), and
+#: any number after a person's ("Ada Roe 384" delegates): no part of the name.
+_TRAILING_TALLY = re.compile(r"\s+\d[\d,]*\s*(?:to|-|–)\s*\d[\d,]*$")
+_TRAILING_COUNT = re.compile(r"(?:\s+\d[\d,]*)+$")
 
 
 def clean_entity_text(text: str, label: str = "") -> str | None:
@@ -192,6 +196,7 @@ def clean_entity_text(text: str, label: str = "") -> str | None:
         text = text.replace("[", " ").replace("]", " ")  # "[George W.] Bush"
     text = " ".join(text.split()).strip(EDGE_PUNCT + " ")
     text = _GLUED_DASH.split(text, maxsplit=1)[0].strip(EDGE_PUNCT + " ")  # "Ted Cruz—35"
+    text = _TRAILING_COUNT.sub("", text) if label == "PERSON" else _TRAILING_TALLY.sub("", text)
     for _ in range(3):
         before = text
         text = _POSSESSIVE_END.sub("", text).strip(EDGE_PUNCT + " ")

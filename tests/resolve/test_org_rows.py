@@ -134,3 +134,9 @@ def test_a_vote_tally_or_a_count_after_a_name_is_no_part_of_it():
     assert clean_entity_text("Lantern Senate 52-48", "ORG") == "Lantern Senate"
     assert clean_entity_text("Ada Quarrow 384", "PERSON") == "Ada Quarrow"
     assert clean_entity_text("Lantern Project 21", "ORG") == "Lantern Project 21"  # a name
+
+
+def test_a_super_pac_before_its_name_is_no_part_of_it():
+    assert clean_entity_text("PAC Lantern Rising", "ORG") == "Lantern Rising"
+    assert clean_entity_text("super PAC Lantern Rising", "ORG") == "Lantern Rising"
+    assert clean_entity_text("Lantern Rising PAC", "ORG") == "Lantern Rising PAC"

@@ -30,6 +30,7 @@ from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
 from lib.nlp.names import SMALL_WORDS, name_heads
 from lib.records import Mention
+from lib.resolve.initialisms import story_initialisms
 from lib.resolve.joined import fit_names, split_joined
 from lib.resolve.labels import mistyped_people
 from lib.resolve.short_forms import (
@@ -249,6 +250,7 @@ def propagate_names(
     names = _names_by_story(records, story_of)
     single = _single_names_by_story(records, story_of)
     short = _short_names_by_story(records, story_of)
+    initialisms = story_initialisms(records, story_of)
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     outlet: dict[str, str] = {}
     people: dict[str, list[tuple]] = defaultdict(list)  # doc -> its own tagged full names
@@ -287,6 +289,7 @@ def propagate_names(
             taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
             found += _headline_surnames(text, heading, story_people[story], taken_now)
         acronyms = {n: lab for n, lab in single.get(story, {}).items() if _is_acronym(n, lab)}
+        acronyms = {**initialisms.get(story, {}), **acronyms}  # "DNC" of a story's name
         if acronyms:  # "The DCCC, the House Democrats' campaign arm": any body may miss one
             taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
             found += [hit for hit in _find(text, acronyms, taken_now, heading) if hit[0] >= heading]

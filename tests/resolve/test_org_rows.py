@@ -140,3 +140,28 @@ def test_a_super_pac_before_its_name_is_no_part_of_it():
     assert clean_entity_text("PAC Lantern Rising", "ORG") == "Lantern Rising"
     assert clean_entity_text("super PAC Lantern Rising", "ORG") == "Lantern Rising"
     assert clean_entity_text("Lantern Rising PAC", "ORG") == "Lantern Rising PAC"
+
+
+def test_the_initials_of_a_story_organisation_are_found_where_the_model_missed_them():
+    texts = {
+        "a": "The Office of Lantern Oversight met. The Tidewater Marsh Board agreed.",
+        "b": "Its review (OLO) was sent on. OLO reviewed it; the TMB and TMB staff agreed.",
+        "c": "The O.L.O. said no.",
+    }
+    records = [
+        {"doc_id": "a", "outlet": "A", "start_char": 4, "end_char": 31,
+         "text": "Office of Lantern Oversight", "label": "ORG", "sentence_id": 0},
+        {"doc_id": "a", "outlet": "A", "start_char": 41, "end_char": 62,
+         "text": "Tidewater Marsh Board", "label": "ORG", "sentence_id": 1},
+    ]  # fmt: skip
+    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
+    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    found = [(r["doc_id"], r["text"]) for r in added]
+    assert found.count(("b", "OLO")) == 2
+    assert ("c", "O.L.O.") in found
+    assert ("b", "TMB") in found
+    assert all(texts[r["doc_id"]][r["start_char"] : r["end_char"]] == r["text"] for r in added)
+    # initials two names of the story share stay unfound
+    two = [*records, {**records[1], "text": "Tidewater Mill Board", "start_char": 0}]
+    again = propagate_names(two, texts, sentences, dict.fromkeys(texts, ""))
+    assert not any(r["text"] == "TMB" for r in again)

@@ -89,8 +89,9 @@ LEADING_QUANTIFIER = re.compile(
 )
 
 #: The kind of a campaign committee written before its name ("the super PAC America
-#: Rising", which the model tags "PAC America Rising"): no part of the name.
-LEADING_KIND = re.compile(r"^(?:[Ss]uper )?PACs? (?=[A-Z])")
+#: Rising", which the model tags "PAC America Rising"): no part of the name; one word left
+#: is kept ("PAC Correct" of "super PAC Correct the Record" is no "Correct").
+LEADING_KIND = re.compile(r"^(?:[Ss]uper )?PACs? (?=[A-Z]\S* \S)")
 
 
 _HAS_UPPER_WORD = re.compile(r"(?:^|[\s\-])[A-Z\u00c0-\u00de]")

@@ -140,6 +140,7 @@ def test_a_super_pac_before_its_name_is_no_part_of_it():
     assert clean_entity_text("PAC Lantern Rising", "ORG") == "Lantern Rising"
     assert clean_entity_text("super PAC Lantern Rising", "ORG") == "Lantern Rising"
     assert clean_entity_text("Lantern Rising PAC", "ORG") == "Lantern Rising PAC"
+    assert clean_entity_text("PAC Lantern", "ORG") == "PAC Lantern"  # one word is too loose
 
 
 def test_the_initials_of_a_story_organisation_are_found_where_the_model_missed_them():

@@ -82,8 +82,16 @@ _ABBREV_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Jr|Sr|St|Co|Inc|Ltd)\.)$")
 
 LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 #: Lower-case words before a name that are no part of it ("another Justice Department
-#: investigation", "every Senate Democrat"); written in capitals they may open a title.
-LEADING_QUANTIFIER = re.compile(r"^(?:another|every|each|any|either|neither)\s+")
+#: investigation", "every Senate Democrat", a possessive pronoun: "her State Department");
+#: written in capitals they may open a title or a name ("Our Principles PAC").
+LEADING_QUANTIFIER = re.compile(
+    r"^(?:another|every|each|any|either|neither|her|his|its|their|our|my|your)\s+"
+)
+
+#: The kind of a campaign committee written before its name ("the super PAC America
+#: Rising", which the model tags "PAC America Rising"): no part of the name; one word left
+#: is kept ("PAC Correct" of "super PAC Correct the Record" is no "Correct").
+LEADING_KIND = re.compile(r"^(?:[Ss]uper )?PACs? (?=[A-Z]\S* \S)")
 
 
 _HAS_UPPER_WORD = re.compile(r"(?:^|[\s\-])[A-Z\u00c0-\u00de]")
@@ -134,12 +142,13 @@ def is_title_only(text: str) -> bool:
 
 #: Lower-case prefixes that make a word an adjective, not a name ("anti-Trump").
 NON_NAME_PREFIXES = ("anti-", "ex-", "pro-", "non-", "post-", "pre-", "neo-", "un-")
-#: Time zones, legal suffixes and the kind of a local area ("Parish" of "Parish President
-#: Ana Roe") are never entities on their own.
+#: Time zones, legal suffixes, the kind of a local area ("Parish" of "Parish President
+#: Ana Roe") and of a campaign committee ("a super PAC") are never entities on their own.
 NOT_NAMES = frozenset(
     {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST"}
     | {"LLC", "L.L.C.", "L.L.C", "Inc.", "Inc", "Ltd", "Ltd.", "Co.", "Corp.", "LLP", "L.P.", "PLC"}
     | {"County", "Parish", "Township", "Borough"}
+    | {"PAC", "P.A.C.", "Super PAC", "super PAC"}
 )
 
 
@@ -171,6 +180,10 @@ def _not_a_name(text: str) -> bool:
 #: figure or a lower-case word ("Ted Cruz—35 to 12 percent", "Lena Roe–who"); no name
 #: holds one.
 _GLUED_DASH = re.compile(r"\s*(?:—|–(?=\s*[\d a-z]))")
+#: A vote tally after a name ("passed the Oregon House 90 to 55", "the Senate 52-48"), and
+#: any number after a person's ("Ada Roe 384" delegates): no part of the name.
+_TRAILING_TALLY = re.compile(r"\s+\d[\d,]*\s*(?:to|-|–)\s*\d[\d,]*$")
+_TRAILING_COUNT = re.compile(r"(?:\s+\d[\d,]*)+$")
 
 
 def clean_entity_text(text: str, label: str = "") -> str | None:
@@ -188,11 +201,13 @@ def clean_entity_text(text: str, label: str = "") -> str | None:
         text = text.replace("[", " ").replace("]", " ")  # "[George W.] Bush"
     text = " ".join(text.split()).strip(EDGE_PUNCT + " ")
     text = _GLUED_DASH.split(text, maxsplit=1)[0].strip(EDGE_PUNCT + " ")  # "Ted Cruz—35"
+    text = _TRAILING_COUNT.sub("", text) if label == "PERSON" else _TRAILING_TALLY.sub("", text)
     for _ in range(3):
         before = text
         text = _POSSESSIVE_END.sub("", text).strip(EDGE_PUNCT + " ")
         text = LEADING_DET.sub("", text).strip(EDGE_PUNCT + " ")
         text = LEADING_QUANTIFIER.sub("", text)
+        text = LEADING_KIND.sub("", text)
         if text == before:
             break
     if not text or is_title_only(text) or _not_a_name(text):

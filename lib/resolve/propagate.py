@@ -30,9 +30,15 @@ from lib.nlp.gazetteer import gazetteer
 from lib.nlp.headline import title_end
 from lib.nlp.names import SMALL_WORDS, name_heads
 from lib.records import Mention
+from lib.resolve.initialisms import story_initialisms
 from lib.resolve.joined import fit_names, split_joined
 from lib.resolve.labels import mistyped_people
-from lib.resolve.short_forms import GENERIC_HEADS, INSTITUTION_TAILS, company_first_word
+from lib.resolve.short_forms import (
+    GENERIC_HEADS,
+    INSTITUTION_TAILS,
+    company_first_word,
+    shorter_forms,
+)
 
 #: A run of capitalised words: where a propagated name may start.
 CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
@@ -193,6 +199,19 @@ def _short_names_by_story(records: list[dict], story_of: dict[str, str]) -> dict
     return out
 
 
+def _shorter_names(names: dict[str, str]) -> dict[str, str]:
+    """{short form: "ORG"}: the shorter names of several capitalised words a story's
+    organisations may go by (:func:`lib.resolve.short_forms.shorter_forms`: "Joint Chiefs" of
+    "Joint Chiefs of Staff", "Freedom Caucus" of "House Freedom Caucus"), that the story
+    does not tag itself; looked for in article bodies."""
+    out = {}
+    for name, label in names.items():
+        for form in shorter_forms(name) if label == "ORG" else ():
+            if " " in form and form not in names and all(w[:1].isupper() for w in form.split()):
+                out[form] = "ORG"
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def curated_names() -> dict[str, str]:
     """Name -> label of the curated names looked for in every article, tagged or not: news
@@ -231,6 +250,7 @@ def propagate_names(
     names = _names_by_story(records, story_of)
     single = _single_names_by_story(records, story_of)
     short = _short_names_by_story(records, story_of)
+    initialisms = story_initialisms(records, story_of)
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     outlet: dict[str, str] = {}
     people: dict[str, list[tuple]] = defaultdict(list)  # doc -> its own tagged full names
@@ -269,9 +289,14 @@ def propagate_names(
             taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
             found += _headline_surnames(text, heading, story_people[story], taken_now)
         acronyms = {n: lab for n, lab in single.get(story, {}).items() if _is_acronym(n, lab)}
+        acronyms = {**initialisms.get(story, {}), **acronyms}  # "DNC" of a story's name
         if acronyms:  # "The DCCC, the House Democrats' campaign arm": any body may miss one
             taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
             found += [hit for hit in _find(text, acronyms, taken_now, heading) if hit[0] >= heading]
+        shorter = _shorter_names(names.get(story, {}))
+        if shorter:  # "the Joint Chiefs" of the story's "Joint Chiefs of Staff"
+            taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
+            found += [hit for hit in _find(text, shorter, taken_now, heading) if hit[0] >= heading]
         if short.get(story):  # "a Quinnipiac poll" of the story's "Quinnipiac University"
             taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
             found += [

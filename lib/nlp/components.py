@@ -169,7 +169,7 @@ def _apposed_to_a_person(doc) -> list:
 
 
 def _given_name_missed(doc, ent, people_words: set[str]):
-    """ "Reince Priebus, the chairman of the party, …" with only "Priebus" tagged, as an
+    """ "Zorvan Kettleby, the chairman of the party, …" with only "Kettleby" tagged, as an
     organisation: a one-word name the text sets beside a word for a person (an apposition
     after it), right after a capitalised proper noun the model left untagged that is no
     title and no place, is that given name and surname, a person. None otherwise."""
@@ -189,7 +189,7 @@ def _given_name_missed(doc, ent, people_words: set[str]):
     ):
         return None
     if prev.i > prev.sent.start and doc[prev.i - 1].text[:1].isupper() and doc[prev.i - 1].is_alpha:
-        return None  # a longer run of capitals: a name of something ("Lake Reince Priebus")
+        return None  # a longer run of capitals: a name of something ("Lake Zorvan Kettleby")
     apposed = [c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end]
     if not any(c.lemma_.lower() in people_words or c.lower_ in people_words for c in apposed):
         return None

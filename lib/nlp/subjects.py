@@ -27,7 +27,7 @@ class Subjects:
         node = verb
         for _ in range(4):
             climb = False
-            # not a dateline: "LIVINGSTON, N.J. — Gov. Ada Roe declared …" is Roe's
+            # not a dateline: "MARLOW, Ore. — Gov. Ada Roe declared …" is Roe's
             for child in [c for c in node.children if not _dateline(node, c)]:
                 if child.dep_ in SUBJECT_DEPS and child.i not in self.in_quote:
                     asker = asked_by(node, child)  # "Roe was asked by host Ana Ruiz, “…”"
@@ -99,8 +99,8 @@ DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 
 
 def _dateline(verb, subj) -> bool:
-    """Is ``subj`` a dateline the parser made a second subject of ``verb`` ("LIVINGSTON,
-    N.J. — Gov. Ada Roe declared …")? It opens the sentence, a dash follows it within a
+    """Is ``subj`` a dateline the parser made a second subject of ``verb`` ("MARLOW,
+    Ore. — Gov. Ada Roe declared …")? It opens the sentence, a dash follows it within a
     dozen tokens, and ``verb`` has another subject after that dash."""
     start = subj.sent.start
     if subj.i != start:

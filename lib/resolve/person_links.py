@@ -253,8 +253,8 @@ def _titled_bearers(linker: _Linker, open_keys: pd.DataFrame) -> pd.Series:
     article share, neither named far more often, is the one of them the corpus writes with
     a job title (the governor, not his daughter). A courtesy title ("Mr.") is no job; and
     without a title the surname stays unlinked: the nearest full name before it was tried
-    and is often the relative introduced beside the one meant ("Trump's son, Eli Trump, …
-    Trump said")."""
+    and is often the relative introduced beside the one meant ("Pryce's son, Carl Pryce, …
+    Pryce said")."""
     out: dict = {}
     for idx, (doc_id, word, honorific, title) in open_keys.iterrows():
         doc_people = linker.per_doc.get(doc_id)

@@ -35,6 +35,7 @@ from lib.extract.candidates import Candidate
 from lib.extract.exclusions import age_person, anchor_token
 from lib.extract.numbers import vocab
 from lib.nlp.index import ent_at, sent_of
+from lib.nlp.subjects import DATELINE_DASHES  # the speakers skip datelines the same way
 
 #: Entity types that can hold a measurement.
 HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT", "WORK_OF_ART"})
@@ -60,8 +61,6 @@ REPORT_LEMMAS = frozenset(
 NAME_PREMODIFIERS = frozenset({"former", "late", "then", "acting", "fellow"})
 #: What joins the last name of a list.
 LIST_AND = frozenset({"and", "&"})
-#: Dashes that end a dateline ("TUNIS, Tunisia —", "SEOUL, Feb. 25 (Agency) -").
-DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 #: At most this many tokens before a dateline's dash.
 DATELINE_MAX_TOKENS = 12
 EMPTY = {"holder_text": "", "holder_start": -1, "holder_end": -1, "holder_how": ""}

@@ -94,7 +94,8 @@ class Subjects:
         return None
 
 
-#: Dashes that end a dateline ("DOVER, Del. —", "SEOUL (Agency) -").
+#: Dashes that end a dateline ("TUNIS, Tunisia —", "SEOUL, Feb. 25 (Agency) -"); the
+#: figure holders (:mod:`lib.extract.holder`) use them too.
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 
 

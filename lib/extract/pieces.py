@@ -45,7 +45,8 @@ def verb_word(tok) -> bool:
 
 def pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozenset = frozenset()):
     """Token ranges of an entity split at brackets ("Center (NHC" -> "Center", "NHC"),
-    cut at a possessive ("Russia’s Kherson" -> "Russia") and, for people, split at verbs
+    cut at a possessive ("Russia’s Kherson" -> "Russia") or a spaced dash ("OSTVARIA - Since"
+    -> "OSTVARIA") and, for people, split at verbs
     and "and" ("Manley put Reid", "Trump and Mattis")."""
     start = ent.start
     person = ent.label_ == "PERSON"
@@ -68,6 +69,10 @@ def pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozenset = froz
             if tok.i > start:
                 yield start, tok.i
             start = tok.i + 1
+        elif inner and _spaced_dash(doc, tok):  # "IN OSTVARIA - Since": a run-in head's end
+            if tok.i > start:
+                yield start, tok.i
+            return
         elif (
             cut_possessive
             and tok.i > ent.start
@@ -79,6 +84,16 @@ def pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozenset = froz
             return
     if ent.end > start:
         yield start, ent.end
+
+
+#: Dashes that end a run-in head or a dateline when spaced ("RATES RISE IN OSTVARIA - Since").
+DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _spaced_dash(doc: Doc, tok) -> bool:
+    """A dash with a space on each side: names are hyphenated without spaces, so a spaced
+    dash ends the name the model ran across it."""
+    return tok.text in DASHES and bool(tok.whitespace_) and bool(doc[tok.i - 1].whitespace_)
 
 
 def labelled_pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozenset):

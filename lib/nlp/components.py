@@ -10,11 +10,14 @@
 - ``coverage_title_person``: the name after a job title is a PERSON ("Defense Minister
   Rustem Umerov");
 - ``coverage_surname_person``: a bare surname of a person named in full in the same
-  document is a PERSON.
+  document is a PERSON;
+- ``coverage_web_names``: a capitalised name written as a web address ("Quillby.org",
+  "Brightcart.com") is an organisation, which the model often reads as a number.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from spacy.language import Language
@@ -249,6 +252,33 @@ def surname_person(doc):
     return doc
 
 
+#: A capitalised name written as a web address: "Quillby.org", "Brightcart.com".
+WEB_NAME = re.compile(r"[A-Z][A-Za-z0-9-]*[a-z][A-Za-z0-9-]*\.(?:com|org|net)")
+
+
+@Language.component("coverage_web_names", requires=["doc.ents"], assigns=ENTITY_ASSIGNS)
+def web_names(doc):
+    """A one-token name written as a web address is an organisation (module docstring):
+    retyped when the model gave it another label, added when it gave none."""
+    hits = [tok for tok in doc if WEB_NAME.fullmatch(tok.text)]
+    if not hits:
+        return doc
+    spans = {ent.start: ent for ent in doc.ents}
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    changed = False
+    for tok in hits:
+        ent = spans.get(tok.i)
+        if ent is not None and len(ent) == 1 and ent.label_ != "ORG":
+            spans[tok.i] = Span(doc, tok.i, tok.i + 1, label="ORG")
+            changed = True
+        elif tok.i not in taken:
+            spans[tok.i] = Span(doc, tok.i, tok.i + 1, label="ORG")
+            changed = True
+    if changed:
+        doc.ents = filter_spans(list(spans.values()))
+    return doc
+
+
 def add_entity_components(nlp: Language) -> None:
     """Add the gazetteer entity ruler and the cleanup components after ``ner``."""
     if RULER_NAME in nlp.pipe_names:
@@ -265,6 +295,7 @@ def add_entity_components(nlp: Language) -> None:
     nlp.add_pipe("coverage_ruler_filter", after=RULER_NAME)
     nlp.add_pipe("coverage_title_person", after="coverage_ruler_filter")
     nlp.add_pipe("coverage_surname_person", after="coverage_title_person")
+    nlp.add_pipe("coverage_web_names", after="coverage_surname_person")
 
 
 @Language.component("paragraph_breaks", assigns=["token.is_sent_start"])

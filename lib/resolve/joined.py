@@ -7,6 +7,11 @@
   the story names each of them on its own somewhere else ("Adams", "John Adams",
   "Jefferson"); otherwise it stays one name ("Procter and Gamble", "Bank of America and
   Trust" are names of their own).
+- **A part of a place, then the place** ("the Lower North Side of Calderon", a place the
+  model read as one): a neighbourhood or side of a known city, state or country is two
+  places, so the city is counted where an outlet names it only there. A name the gazetteer
+  knows whole ("United States of America"), a polity's own form ("Kingdom of X",
+  "Federated States of X") or a court's district ("Southern District of X") stays one.
 
 Each part keeps the row's cues, gets its own offsets, and the label the story gives that
 name elsewhere (its most frequent one), else the row's own label.
@@ -181,15 +186,47 @@ def _polity_chamber(prev, row, text: str, places, gaz) -> bool:
     return hit is not None and hit[0] in places and str(row["text"]).split(" ")[0] in CHAMBER_WORDS
 
 
+#: Last words of "A of B" names that are one place however B is known: a polity's own form
+#: ("Republic of X") or a court's or church's district ("Eastern District of X").
+POLITY_WORDS = frozenset(
+    "States Republic Kingdom Emirates Federation Union Islands Territories Commonwealth "
+    "District Circuit Division Diocese Archdiocese".split()
+)
+OF = " of "
+
+
+def _of_parts(text: str, label: str, gaz) -> list[tuple[int, int]] | None:
+    """(start, end) of a part of a place and the known place it lies in ("Upper Side of
+    Calderon"), or None (module docstring)."""
+    if label not in ("GPE", "LOC") or text.count(OF) != 1:
+        return None
+    left, right = text.split(OF)
+    words = left.split(" ")
+    at = 4 if words[0] in ("the", "The") else 0
+    words = words[1:] if at else words
+    if len(words) < 2 or not all(_capitalised(w) for w in words) or words[-1] in POLITY_WORDS:
+        return None
+    if gaz.lookup(text) is not None or gaz.lookup(text[at:]) is not None:
+        return None
+    hit = gaz.lookup(right)
+    if hit is None or hit[1] != "GPE":
+        return None
+    return [(at, len(left)), (len(left) + len(OF), len(text))]
+
+
 def split_joined(mentions: pd.DataFrame) -> pd.DataFrame:
     """``mentions`` (one story's raw mention rows: ``doc_id, start_char, end_char, text,
     label`` and cues) with slash-joined and coordinated names split (module docstring)."""
     if mentions.empty:
         return mentions
     texts = mentions["text"].astype(str)
+    placed = texts.str.contains(OF, regex=False) & mentions["label"].isin(["GPE", "LOC"])
     candidates = texts.str.contains("/", regex=False) | texts.str.contains(AND, regex=False)
-    if not candidates.any():
+    if not (candidates | placed).any():
         return mentions
+    from lib.nlp.gazetteer import gazetteer
+
+    gaz = gazetteer()
     alone = ~texts.str.contains(AND, regex=False) & ~texts.str.contains("/", regex=False)
     story_texts = Counter(texts[alone])
     labels: dict[str, Counter] = defaultdict(Counter)
@@ -200,7 +237,11 @@ def split_joined(mentions: pd.DataFrame) -> pd.DataFrame:
     rows, changed = [], False
     for idx, text in texts.items():
         row = mentions.loc[idx]
-        parts = _slash_parts(text) or _and_parts(text, story_texts, surnames)
+        parts = (
+            _slash_parts(text)
+            or _and_parts(text, story_texts, surnames)
+            or _of_parts(text, str(row["label"]), gaz)
+        )
         if not parts:
             rows.append(row)
             continue
@@ -212,6 +253,8 @@ def split_joined(mentions: pd.DataFrame) -> pd.DataFrame:
             part["text"], part["start_char"], part["end_char"] = name, start + s, start + e
             if labels.get(name):
                 part["label"] = labels[name].most_common(1)[0][0]
+            elif (known := gaz.lookup(name)) is not None:
+                part["label"] = known[1]
             elif name.split(" ")[-1] in surnames:
                 part["label"] = "PERSON"
             rows.append(part)

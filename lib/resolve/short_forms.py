@@ -252,12 +252,18 @@ def place_key(name: str) -> str:
     return name
 
 
+#: A web address ending on a one-word name ("Brightcart.com"): the name is the organisation.
+WEB_SUFFIX = re.compile(r"^([A-Z][A-Za-z0-9-]{2,40})\.(?:com|org|net)$")
+
+
 def org_spelling(name: str) -> str:
-    """One spelling of an organisation's name: its abbreviated and British words written
+    """One spelling of an organisation's name (its web address's name is the name,
+    "Brightcart.com" / "Brightcart"): its abbreviated and British words written
     out the American way ("Police Dept." -> "Police Department", "Programme" -> "Program")
     and its leading place as the gazetteer names it (:func:`place_key`), a state's party in
     one word order, whatever its case
     (a house style in capitals: "POLITICO" / "Politico", "USA TODAY" / "USA Today")."""
+    name = WEB_SUFFIX.sub(r"\1", name)  # "Brightcart.com" / "Brightcart"
     words = party_order(name).split(" ")  # "Republican Party of Ohio" / "Ohio Republican Party"
     return place_key(" ".join(WORD_FORMS.get(w, w) for w in words)).casefold()
 

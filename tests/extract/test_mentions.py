@@ -295,3 +295,18 @@ def test_the_last_two_names_of_a_list_joined_by_and_are_two_names(blank_nlp):
         "Pemberton",
     ]
     assert pieces("She joined Orwin and Pemberton in May.") == ["Orwin and Pemberton"]
+
+
+def test_a_name_the_model_ran_across_a_spaced_dash_ends_at_the_dash(nlp):
+    """A newsletter's run-in head ("… IN OSTVARIA - Since May, …"): the model runs the
+    place across the dash into the next word; a spaced dash ends a name (names are
+    hyphenated without spaces)."""
+    from spacy.tokens import Span
+
+    doc = nlp("RATES RISE IN OSTVARIA - Since May, the central bank has raised rates twice.")
+    doc.ents = [Span(doc, 3, 6, label="GPE")]  # as the model tags it
+    texts = [r.text for r in mention_records(doc, [0] * len(doc))]
+    assert "OSTVARIA" in texts and not any("Since" in t for t in texts)
+    doc = nlp("Officials in Baden-Kessel said the rates rose.")
+    doc.ents = [Span(doc, 2, 5, label="GPE")]  # "Baden-Kessel": hyphenated, stays whole
+    assert [r.text for r in mention_records(doc, [0] * len(doc))] == ["Baden-Kessel"]

@@ -65,7 +65,7 @@ def test_components_declare_what_they_require_and_assign(nlp):
     problems = nlp.analyze_pipes()["problems"]
     assert all(set(missing) <= {"token.pos"} for missing in problems.values()), problems
     ours = [n for n in nlp.pipe_names if n.startswith("coverage_") or n == "paragraph_breaks"]
-    assert len(ours) == 5
+    assert len(ours) == 6
     for name in ours:
         meta = nlp.get_pipe_meta(name)
         assert meta.assigns, name
@@ -132,3 +132,23 @@ def test_a_rare_given_name_the_model_left_out_joins_the_surname_beside_a_role(nl
     doc = nlp("Lake Kettleby, a reservoir, froze.")
     doc.ents = [Span(doc, 1, 2, label="GPE")]
     assert {e.text: e.label_ for e in title_person(doc).ents} == {"Kettleby": "GPE"}
+
+
+def test_a_name_written_as_a_web_address_is_an_organisation(nlp):
+    """The model reads "Quillby.org" as a number or misses it; a capitalised one-token web
+    address is an organisation, and its name without the suffix is the same one."""
+    from spacy.tokens import Span
+
+    from lib.nlp.components import web_names
+    from lib.resolve.short_forms import org_spelling
+
+    doc = nlp("Liberal groups such as Quillby.org urged members to call.")
+    doc.ents = [Span(doc, 4, 5, label="CARDINAL")]  # as the model tags it
+    assert {e.text: e.label_ for e in web_names(doc).ents} == {"Quillby.org": "ORG"}
+    doc = nlp("Liberal groups such as Quillby.org urged members to call.")
+    doc.ents = []
+    assert {e.text: e.label_ for e in web_names(doc).ents} == {"Quillby.org": "ORG"}
+    plain = nlp("Read more at www.example.com or call 3.com now.")
+    assert not any(e.label_ == "ORG" for e in web_names(plain).ents)
+    assert org_spelling("Brightcart.com") == org_spelling("Brightcart")
+    assert org_spelling("Brightcart Labs") != org_spelling("Brightcart")

@@ -49,6 +49,26 @@ def test_coordinated_names_split_only_when_the_story_names_each_alone():
     assert list(out["start_char"][:2]) == [0, 11]
 
 
+def test_a_part_of_a_known_city_and_the_city_are_two_places():
+    text = "a cafe on the Lower Quarry Side of Denver"
+    out = split_joined(_rows(("a", 10, "the Lower Quarry Side of Denver", "LOC")))
+    assert list(out["text"]) == ["Lower Quarry Side", "Denver"]
+    assert [text[s:e] for s, e in zip(out["start_char"], out["end_char"], strict=True)] == [
+        "Lower Quarry Side",
+        "Denver",
+    ]
+    assert list(out["label"]) == ["LOC", "GPE"]
+    # one place: a polity's own form, a name known whole, a lone word, an unknown "B"
+    for name in ("Federated Kingdom of Denver", "United States of America",
+                 "Northern District of Denver",
+                 "Gulf of Mexico", "Upper Quarry Side of Calderon Vale"):
+        assert list(split_joined(_rows(("a", 0, name, "LOC")))["text"]) == [name]
+    # an organisation is never split this way
+    assert list(split_joined(_rows(("a", 0, "Quarry Bank of Denver", "ORG")))["text"]) == [
+        "Quarry Bank of Denver"
+    ]
+
+
 def test_the_longest_story_name_wins_over_a_part_tagged_alone():
     texts = {
         "a": "The group Canada Forward sued. Canada Forward said so.",

@@ -366,8 +366,23 @@ NICKNAME = re.compile(
 
 
 def nicknames_in(text: str) -> list[re.Match]:
-    """Every ``Given "Nick" Surname`` of ``text``."""
-    return list(NICKNAME.finditer(text))
+    """Every ``Given "Nick" Surname`` of ``text``; a function word that is no given name
+    ("Is", "And"; not "Will") is no part of one, so a headline's ``Mayor Is 'Calm' And …``
+    is none."""
+    return [
+        m
+        for m in NICKNAME.finditer(text)
+        if not (_function_word(m.group("given")) or _function_word(m.group("surname")))
+    ]
+
+
+def _function_word(name: str) -> bool:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from lib.nlp.people import given_name_gender
+
+    word = name.split()[0]
+    return word.lower() in STOP_WORDS and given_name_gender(word)[0] is None
 
 
 #: Small words initials skip ("Federal Bureau of Investigation" -> FBI).

@@ -265,3 +265,14 @@ def test_a_job_in_apposition_marks_a_person(nlp):
     )
     doc = forced(nlp, text, {"Rodu Velsk": "ORG"})
     assert [e.text for e in person_like(doc, [])] == ["Rodu Velsk"]
+
+
+def test_a_headlines_quoted_word_between_function_words_is_no_nickname():
+    """Title Case headlines put a quoted word between "Is" and "And"; a function word that
+    is no given name is never part of a ``Given "Nick" Surname`` (a given name that is also
+    a function word, "Will", still is)."""
+    from lib.nlp.names import nicknames_in
+
+    assert nicknames_in("Mayor Is 'Calm' And 'Ready,' Council Says") == []
+    found = nicknames_in("Former guard Will “Bud” Harrow testified.")
+    assert [m.group("surname") for m in found] == ["Harrow"]

@@ -11,6 +11,8 @@
   Rustem Umerov");
 - ``coverage_surname_person``: a bare surname of a person named in full in the same
   document is a PERSON;
+- ``coverage_owner_org``: a one-word "person" owning a person named in full ("Brightcart's
+  Dana Holt") is an organisation, unless the document names a person by that word;
 - ``coverage_web_names``: a capitalised name written as a web address ("Quillby.org",
   "Brightcart.com") is an organisation, which the model often reads as a number.
 """
@@ -18,7 +20,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from spacy.language import Language
 from spacy.tokens import Span
@@ -252,6 +254,41 @@ def surname_person(doc):
     return doc
 
 
+@Language.component(
+    "coverage_owner_org", requires=["doc.ents", "token.tag"], assigns=ENTITY_ASSIGNS
+)
+def owner_org(doc):
+    """A one-word PERSON right before a possessive and a person named in full ("Brightcart's
+    Dana Holt", "Quillby’s CEO Ann Roe") is that person's employer, an organisation, unless
+    the document names a person by that word elsewhere ("Roe's Ann Holt" after "Ada Roe" or
+    "Mr. Roe": a person's aide) or it is a given name or a known place."""
+    from lib.nlp.people import given_name_gender
+
+    ents = list(doc.ents)
+    people = Counter(t.text for e in ents if e.label_ == "PERSON" for t in e)
+    starts = {e.start: e for e in ents}
+    changed = False
+    for k, ent in enumerate(ents):
+        if ent.label_ != "PERSON" or len(ent) != 1 or people[ent.text] > 1:
+            continue  # a person the document names again ("Mr. Roe", "Ada Roe")
+        if ent.end + 1 >= len(doc):
+            continue
+        if doc[ent.end].tag_ != "POS" and doc[ent.end].text not in ("’s", "'s"):
+            continue
+        after = ent.end + 1
+        while after < len(doc) and doc[after].text[:1].isupper() and after not in starts:
+            after += 1  # a title between: "Quillby’s CEO Ann Roe"
+        owned = starts.get(after)
+        if owned is None or owned.label_ != "PERSON" or len(owned) < 2:
+            continue
+        if given_name_gender(ent.text)[0] is None and gazetteer().lookup(ent.text) is None:
+            ents[k] = Span(doc, ent.start, ent.end, label="ORG")
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
 #: A capitalised name written as a web address: "Quillby.org", "Brightcart.com".
 WEB_NAME = re.compile(r"[A-Z][A-Za-z0-9-]*[a-z][A-Za-z0-9-]*\.(?:com|org|net)")
 
@@ -295,7 +332,8 @@ def add_entity_components(nlp: Language) -> None:
     nlp.add_pipe("coverage_ruler_filter", after=RULER_NAME)
     nlp.add_pipe("coverage_title_person", after="coverage_ruler_filter")
     nlp.add_pipe("coverage_surname_person", after="coverage_title_person")
-    nlp.add_pipe("coverage_web_names", after="coverage_surname_person")
+    nlp.add_pipe("coverage_owner_org", after="coverage_surname_person")
+    nlp.add_pipe("coverage_web_names", after="coverage_owner_org")
 
 
 @Language.component("paragraph_breaks", assigns=["token.is_sent_start"])

@@ -65,7 +65,7 @@ def test_components_declare_what_they_require_and_assign(nlp):
     problems = nlp.analyze_pipes()["problems"]
     assert all(set(missing) <= {"token.pos"} for missing in problems.values()), problems
     ours = [n for n in nlp.pipe_names if n.startswith("coverage_") or n == "paragraph_breaks"]
-    assert len(ours) == 6
+    assert len(ours) == 7
     for name in ours:
         meta = nlp.get_pipe_meta(name)
         assert meta.assigns, name
@@ -152,3 +152,25 @@ def test_a_name_written_as_a_web_address_is_an_organisation(nlp):
     assert not any(e.label_ == "ORG" for e in web_names(plain).ents)
     assert org_spelling("Brightcart.com") == org_spelling("Brightcart")
     assert org_spelling("Brightcart Labs") != org_spelling("Brightcart")
+
+
+def test_a_one_word_person_owning_a_person_named_in_full_is_their_employer(nlp):
+    """ "Brightcart's Dana Holt": the model types the company PERSON; a one-word owner of a
+    person named in full is an organisation, unless the document names a person by it
+    elsewhere ("Mayor Roe … Roe's Ann Holt": his aide) or it is a given name."""
+    from spacy.tokens import Span
+
+    from lib.nlp.components import owner_org
+
+    def typed(text, *spans):
+        doc = nlp(text)
+        doc.ents = [Span(doc, s, e, label="PERSON") for s, e in spans]
+        return {e.text: e.label_ for e in owner_org(doc).ents}
+
+    assert typed("Brightcart's Dana Holt canceled events.", (0, 1), (2, 4)) == {
+        "Brightcart": "ORG", "Dana Holt": "PERSON"}  # fmt: skip
+    assert typed("Brightcart's CEO Dana Holt said no.", (0, 1), (3, 5))["Brightcart"] == "ORG"
+    aide = typed("Mayor Roe spoke. Roe's Ann Holt said no.", (1, 2), (4, 5), (6, 8))
+    assert aide["Roe"] == "PERSON"
+    assert typed("Mary's Ann Holt said no.", (0, 1), (2, 4))["Mary"] == "PERSON"
+    assert typed("Brightcart's office said no.", (0, 1)) == {"Brightcart": "PERSON"}

@@ -78,6 +78,7 @@ def pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozenset = froz
             and tok.i > ent.start
             and _is_possessive(tok)
             and not _plural_of_name(doc, tok, ent)
+            and not _possessive_name(doc, tok, ent)
         ):
             if tok.i > start:
                 yield start, tok.i
@@ -105,6 +106,9 @@ def labelled_pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozens
         yield ent.start, of[0], "PERSON"
         yield of[0] + 1, ent.end, of[1]
         return
+    if _party_before_person(doc, ent):  # "Republican Ada Roe" typed ORG: the person
+        yield ent.start + 1, ent.end, "PERSON"
+        return
     title = title_in_name(doc, ent)
     if title is not None:  # "Fed Chair Ada Roe": the body, then the person
         yield ent.start, title, ent.label_
@@ -127,6 +131,23 @@ def labelled_pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozens
         return
     for start, end in pieces(doc, ent, cut_possessive, surnames):
         yield start, end, ent.label_
+
+
+#: Party words written before a member's name ("Republican Ada Roe").
+PARTY_WORDS = frozenset({"Republican", "Democrat", "Democratic", "Independent", "Libertarian"})
+
+
+def _party_before_person(doc: Doc, ent: Span) -> bool:
+    """A party word, then a known given name and a surname, tagged as one thing
+    ("Republican Ada Roe" ORG): the party's member, a person."""
+    from lib.nlp.people import given_name_gender
+
+    if ent.label_ == "PERSON" or len(ent) != 3 or doc[ent.start].text not in PARTY_WORDS:
+        return False
+    given, surname = doc[ent.start + 1], doc[ent.start + 2]
+    if not (given.is_title and surname.text[:1].isupper() and surname.is_alpha):
+        return False
+    return given_name_gender(given.text)[0] is not None and gazetteer().lookup(given.text) is None
 
 
 #: Words after the sponsors' names of a poll ("ABC News-Washington Post poll").
@@ -189,6 +210,16 @@ def _plural_of_name(doc: Doc, tok, ent: Span) -> bool:
         before.lower_.endswith("men") and gazetteer().lookup(before.text) is None
     )
     return tok.lower_ in ("’s", "'s") and plural
+
+
+def _possessive_name(doc: Doc, tok, ent: Span) -> bool:
+    """An organisation or building named with a possessive and one head word ("Nell's Club",
+    "Barlow's Tavern"): the whole is the name, not an owner and a thing."""
+    from lib.nlp.names import name_heads
+
+    if ent.label_ not in ("ORG", "FAC") or tok.i + 2 != ent.end:
+        return False
+    return name_heads().get(doc[tok.i + 1].text) in ("ORG", "FAC")
 
 
 def _between_surnames(doc: Doc, tok, surnames: frozenset) -> bool:

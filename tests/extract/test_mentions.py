@@ -310,3 +310,34 @@ def test_a_name_the_model_ran_across_a_spaced_dash_ends_at_the_dash(nlp):
     doc = nlp("Officials in Baden-Kessel said the rates rose.")
     doc.ents = [Span(doc, 2, 5, label="GPE")]  # "Baden-Kessel": hyphenated, stays whole
     assert [r.text for r in mention_records(doc, [0] * len(doc))] == ["Baden-Kessel"]
+
+
+def test_an_organisation_named_with_a_possessive_and_a_head_word_stays_whole(nlp):
+    """ "Nell's Club" is the name of a chain, not Nell and a club; "Varda's Ostvik" (an
+    owner and a place) is still cut at the possessive."""
+    from spacy.tokens import Span
+
+    doc = nlp("She manages a Nell's Club in Tolland.")
+    doc.ents = [Span(doc, 3, 6, label="ORG")]  # as the model tags it
+    assert [r.text for r in mention_records(doc, [0] * len(doc))] == ["Nell's Club"]
+    doc = nlp("She visited Varda's Ostvik last year.")
+    doc.ents = [Span(doc, 2, 5, label="GPE")]
+    assert [r.text for r in mention_records(doc, [0] * len(doc))] == ["Varda"]
+
+
+def test_a_party_word_and_a_persons_name_tagged_as_one_thing_is_the_person(nlp):
+    """ "agrees with Republican Ada Quint": the model tags party and name as one
+    organisation; a party word, a known given name and a surname are that person. A body
+    ("Republican National Committee") stays whole."""
+    from spacy.tokens import Span
+
+    doc = nlp("The mayor now agrees with Republican Ada Quint on taxes.")
+    doc.ents = [Span(doc, 5, 8, label="ORG")]  # as the model tags it
+    assert [(r.text, r.label) for r in mention_records(doc, [0] * len(doc))] == [
+        ("Ada Quint", "PERSON")
+    ]
+    doc = nlp("The mayor now agrees with Republican National Committee on taxes.")
+    doc.ents = [Span(doc, 5, 8, label="ORG")]
+    assert [r.text for r in mention_records(doc, [0] * len(doc))] == [
+        "Republican National Committee"
+    ]

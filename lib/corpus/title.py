@@ -140,8 +140,8 @@ def date_from_file_name(name: str) -> str:
         return ""
 
 
-#: A copy's number a browser or a user adds: "fox (1).txt", "fox_2.txt", "fox-3.txt".
-_COPY_MARK = re.compile(r"(?:\s*\(\d{1,3}\)|[ _-]+\d{1,3})$")
+#: A copy's number a browser or a user adds: "fox (1).txt", "fox_2.txt", "fox-3.txt", "fox2.txt".
+_COPY_MARK = re.compile(r"(?:\s*\(\d{1,3}\)|[ _-]+\d{1,3}|(?<=[A-Za-z])\d{1,2})$")
 #: A date before or after the name: "fox_2025-03-04.txt", "20250304 fox.txt".
 _DATED = re.compile(r"(?:[ _-]*\d{4}-?\d{2}-?\d{2}$|^\d{4}-?\d{2}-?\d{2}[ _-]*)")
 #: A name, a date, then the headline's words: "fox_2025-03-04_storm-hits-coast.txt", as

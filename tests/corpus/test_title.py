@@ -78,7 +78,7 @@ def test_outlet_from_a_plain_text_file_name():
     for name in ("article_12.txt", "untitled.txt", "2024-10-05.txt", "fox.html", "fox.pdf", "fox"):
         assert outlet_from_file_name(name) == "", name
     # a copy's number, a date, or what the file holds, around the name
-    for name in ("fox (1).txt", "fox_2.txt", "fox_article.txt", "article-fox.txt",
+    for name in ("fox (1).txt", "fox_2.txt", "fox2.txt", "fox_article.txt", "article-fox.txt",
                  "fox_2025-03-04.txt", "fox_copy (2).txt"):  # fmt: skip
         assert outlet_from_file_name(name) == "fox", name
     assert outlet_from_file_name("fox_news_story.txt") == "fox news"

@@ -91,7 +91,7 @@ def is_headline(line: str, next_paragraph: str | None) -> bool:
     if len(words) > MAX_PERIOD_TITLE_WORDS:
         return False
     attributed = _ATTRIBUTED_QUOTE.search(line) and _quotes(line)  # not "‘revolution,’ ignores"
-    if is_heading_line(line[:-1]):
+    if is_heading_line(line.rstrip(QUOTE_MARKS + "'")[:-1]):  # "… ‘Like a Sieve.’" too
         # Title Case, one sentence or two: "Senate Passes The Budget.", "Storm Hits. Here’s
         # What To Know.", "‘We Will Rebuild,’ Mayor Tells City."
         return not attributed or len(next_paragraph.split()) > len(words)

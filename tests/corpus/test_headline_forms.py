@@ -22,6 +22,10 @@ def test_headline_before_section_labels_scare_quotes_and_title_case_quotes():
     assert not is_headline("He called it ‘a disgrace.’", LEDE)
     # a Title Case headline quoting the one it credits, ending in a full stop
     assert is_headline("‘We Will Rebuild,’ Mayor Tells Flooded Town.", LEDE)
+    # a Title Case headline ending in a quotation whose full stop sits inside the marks
+    line = "Hacker Voss: Town’s Server Unprotected, ‘Like an Open Door.’"
+    assert is_headline(line, LEDE)
+    assert title_end(parse_document("d", f"{line}\n\n{LEDE}").text) == len(line)
 
 
 def test_outlet_from_a_file_named_outlet_date_and_headline_words():

@@ -324,6 +324,14 @@ def test_a_broadcasters_watch_promo_is_furniture():
     assert "Watch" not in doc.text and "full report" in doc.boilerplate
 
 
+def test_a_writers_social_credit_is_furniture():
+    doc = parse_document("d", f"Mill owner names aide\n\n{LEDE}\n\nFollow Ana Ruiz on Twitter "
+                         "@AnaRuiz.Follow Tom Bell on Twitter @tbell.")  # fmt: skip
+    assert "@AnaRuiz" not in doc.text and "@AnaRuiz" in doc.boilerplate
+    body = "Follow the money, she said on Twitter, and the trail leads to the mill."
+    assert "Follow the money" in parse_document("d", f"Mill\n\n{LEDE}\n\n{body}").text
+
+
 def test_an_outlet_a_file_name_gives_is_the_outlet_another_article_names_in_full():
     """ "fox.txt" beside a page titled "… | Fox News": one outlet, "Fox News" (before: two
     outlets, "fox" and "Fox News"); an outlet the user typed is kept as typed."""

@@ -153,6 +153,11 @@ def _apposed_to_a_person(doc) -> list:
     }
     found = []
     for ent in doc.ents:
+        if ent.label_ == "PERSON" and 2 <= len(ent) <= 3:
+            whole = _given_name_before(doc, ent)
+            if whole is not None:  # "Marta Oyelaran Bede" with "Oyelaran Bede" tagged
+                found.append(whole)
+            continue
         if ent.label_ in RELABEL_AS_PERSON and len(ent) == 1:
             whole = _given_name_missed(doc, ent, people_words)
             if whole is not None:
@@ -171,6 +176,32 @@ def _apposed_to_a_person(doc) -> list:
             continue
         found.append(ent)
     return found
+
+
+def _given_name_before(doc, ent):
+    """A person the model tagged without their given name ("Marta" of "Marta Oyelaran Bede",
+    names in other languages): a clear given name right before the tagged name, itself
+    untagged, no title and no place, not after another capitalised word, before a tagged
+    name of two or three words. The whole name, or None."""
+    from lib.nlp.people import given_name_gender
+
+    if ent.start == 0:
+        return None
+    prev = doc[ent.start - 1]
+    titles = gazetteer().titles
+    if (
+        prev.ent_type_
+        or prev.pos_ != "PROPN"
+        or not prev.is_alpha
+        or not prev.is_title
+        or prev.text in titles["head"] | titles["honorific"] | titles["modifier"]
+        or gazetteer().lookup(prev.text) is not None
+        or given_name_gender(prev.text)[1] < 1.0
+    ):
+        return None
+    if prev.i > prev.sent.start and doc[prev.i - 1].text[:1].isupper() and doc[prev.i - 1].is_alpha:
+        return None  # a longer run of capitals: "Saint Marta Oyelaran"
+    return Span(doc, prev.i, ent.end, label="PERSON")
 
 
 def _given_name_missed(doc, ent, people_words: set[str]):

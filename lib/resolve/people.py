@@ -344,7 +344,42 @@ def person_clusters(names: pd.Series, context: pd.DataFrame | None = None) -> di
             fits[0].append(name)
         else:
             clusters.append([name])  # new, or fits two people: kept apart
-    return _canonical(_join_typos(_join_spellings(by_key), evidence), counts)
+    joined = _join_typos(_join_spellings(by_key), evidence)
+    return _canonical(_join_reordered(joined, evidence), counts)
+
+
+#: Fewest words of a name whose words, written in another order, are the same person's.
+REORDERED_MIN_WORDS = 3
+
+
+def _join_reordered(clusters: list[list[Name]], evidence: _Evidence) -> list[list[Name]]:
+    """Clusters whose main forms hold the same three or more words in another order
+    ("Marta Oyelaran Bede" / "Marta Bede Oyelaran": names whose family name comes first
+    in one outlet's style), accents aside, in one story but never in one article together:
+    one person."""
+    by_words: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, cluster in enumerate(clusters):
+        words = tuple(sorted(fold(w) for w in name_words(cluster[0].text)))
+        if len(words) >= REORDERED_MIN_WORDS:
+            by_words[words].append(i)
+    groups = [g for g in by_words.values() if len(g) > 1]
+    if not groups:
+        return clusters
+    uf = UnionFind(len(clusters))
+    for group in groups:
+        first, *rest = group
+        docs = set().union(*(evidence.docs[n.text] for n in clusters[first]))
+        for other in rest:
+            other_docs = set().union(*(evidence.docs[n.text] for n in clusters[other]))
+            if docs & other_docs:
+                continue  # named in one article together: two people
+            if evidence.stories(clusters[first]) & evidence.stories(clusters[other]):
+                uf.union(first, other)
+                docs |= other_docs
+    merged: dict[int, list[Name]] = defaultdict(list)
+    for i, root in enumerate(uf.roots()):
+        merged[root].extend(clusters[i])
+    return list(merged.values())
 
 
 def _join_spellings(by_key: dict[str, list[list[Name]]]) -> list[list[Name]]:

@@ -174,3 +174,21 @@ def test_a_one_word_person_owning_a_person_named_in_full_is_their_employer(nlp):
     assert aide["Roe"] == "PERSON"
     assert typed("Mary's Ann Holt said no.", (0, 1), (2, 4))["Mary"] == "PERSON"
     assert typed("Brightcart's office said no.", (0, 1)) == {"Brightcart": "PERSON"}
+
+
+def test_a_clear_given_name_the_model_left_out_before_a_tagged_name_joins_it(nlp):
+    """ "Marta Oyelaran Bede" with only "Oyelaran Bede" tagged: the untagged clear given
+    name before it is part of the person; a title, a month or a longer run of capitals
+    is not."""
+    from spacy.tokens import Span
+
+    from lib.nlp.components import title_person
+
+    def tagged(text, start, end):
+        doc = nlp(text)
+        doc.ents = [Span(doc, start, end, label="PERSON")]
+        return [e.text for e in title_person(doc).ents if e.label_ == "PERSON"]
+
+    assert tagged("Earlier, Marta Oyelaran Bede said no.", 3, 5) == ["Marta Oyelaran Bede"]
+    assert tagged("Saint Marta Oyelaran Bede said no.", 2, 4) == ["Oyelaran Bede"]
+    assert tagged("He met Oyelaran Bede.", 2, 4) == ["Oyelaran Bede"]

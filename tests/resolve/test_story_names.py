@@ -91,6 +91,17 @@ def test_one_letter_added_is_another_person_not_a_misspelling():
     assert out[5] == "Ann Okuro"  # named beside "Ann Okoro" in one article: another person
 
 
+def test_the_same_three_names_in_another_order_are_one_person():
+    """One outlet writes the family name first ("Marta Bede Oyelaran"), another last, one
+    with an accent; named in one article together they are two people."""
+    raw = frame([("d1", "Marta Oyelaran Bede", 0), ("d2", "Marta Bede Oyelaran", 0),
+                 ("d3", "Marta Bédé Oyelaran", 0), ("d4", "Ana Luz Roe", 0),
+                 ("d4", "Ana Roe Luz", 50), ("d5", "Ana Luz", 0)])  # fmt: skip
+    out = resolve_entities(raw)["entity"].tolist()
+    assert out[0] == out[1] == out[2]
+    assert out[3] != out[4]  # together in one article: two people
+
+
 def test_a_letter_doubled_by_one_outlet_is_a_misspelling():
     """The names "Ivo Marek" / "Ivo Marrek" (a letter doubled) are one person; "Mark Kelly" / "Mark
     Kelley" (another letter added) stay two."""

@@ -167,8 +167,8 @@ def _not_a_name(text: str) -> bool:
     two places glued by a hyphen ("U.S.-Mexico")."""
     if text.startswith(NON_NAME_PREFIXES) or text in NOT_NAMES:
         return True
-    if text.startswith(("#", "@")) or "http" in text or "www." in text:
-        return True
+    if re.search(r"(?:^|\s)[#@]\w", text) or "http" in text or "www." in text:
+        return True  # "#Vote", "@handle", "Twitter @handle"
     if "-" in text and " " not in text:
         parts = [p for p in text.split("-") if p]
         gaz = gazetteer()

@@ -31,3 +31,9 @@ def test_a_dash_glued_to_a_name_ends_it():
     assert clean_entity_text("Lena Roe–who", "PERSON") == "Lena Roe"
     assert clean_entity_text("Ruiz–Garcia", "PERSON") == "Ruiz–Garcia"
     assert clean_entity_text("Ruiz-Garcia Foods", "ORG") == "Ruiz-Garcia Foods"
+
+
+def test_a_social_handle_anywhere_in_a_span_is_no_name():
+    for text in ("@anaruiz", "Twitter @AnaRuiz", "Ana Ruiz @anaruiz"):
+        assert clean_entity_text(text, "PERSON") is None, text
+    assert clean_entity_text("Ana Ruiz", "PERSON") == "Ana Ruiz"

@@ -332,6 +332,14 @@ def test_a_writers_social_credit_is_furniture():
     assert "Follow the money" in parse_document("d", f"Mill\n\n{LEDE}\n\n{body}").text
 
 
+def test_an_editors_note_and_a_podcast_promo_are_furniture():
+    note = "Editor’s note: This story was updated to correct the mill's name."
+    promo = "Tom Bell co-hosts the podcast “Mill Talk.” Subscribe here or listen below:"
+    doc = parse_document("d", f"Mill owner names aide\n\n{LEDE}\n\n{note}\n\n{promo}")
+    assert "Editor" not in doc.text and "Subscribe" not in doc.text
+    assert note in doc.boilerplate and promo in doc.boilerplate
+
+
 def test_an_outlet_a_file_name_gives_is_the_outlet_another_article_names_in_full():
     """ "fox.txt" beside a page titled "… | Fox News": one outlet, "Fox News" (before: two
     outlets, "fox" and "Fox News"); an outlet the user typed is kept as typed."""

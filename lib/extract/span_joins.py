@@ -37,7 +37,7 @@ def joined_ents(doc: Doc) -> list[Span]:
     the" + "Eastern District of Virginia"), or whose first words it left out ("Deferred
     Action for" + "Childhood Arrivals"); a law firm's list of partners ("Kasowitz" + "," +
     "Benson, Torres & Friedman"); a given name cut from the rest ("Domenic" + "M. Recchia
-    Jr.")."""
+    Jr."); a body named by its number of members ("Group of" + "Seven")."""
     ents = [given_name_rest(doc, hyphen_rest(doc, _extend_left(doc, e))) for e in doc.ents]
     out: list[Span] = []
     i = 0
@@ -96,6 +96,8 @@ def _join(doc: Doc, ent: Span, nxt: Span) -> Span | None:
         return doc.char_span(ent.start_char, nxt.end_char, label="ORG")
     if named_facility(doc, ent, nxt):  # "Lucien Arceneaux Sr." + "Civic Center"
         return doc.char_span(ent.start_char, nxt.end_char, label="FAC")
+    if _numbered_group(ent, nxt):  # "Group of" + "Seven", "Gang of" + "Eight"
+        return doc.char_span(ent.start_char, nxt.end_char, label="ORG")
     if numbered_body(doc, ent, nxt) or (  # "10th" + "U.S. Circuit Court of Appeals"
         ent.label_ == "ORG" == nxt.label_  # "... Co-operation and" + "Development": one
         and len(ent.text.removeprefix("the ").split()) > 2  # cut at "and" ("Indo-Pacific and"
@@ -106,6 +108,21 @@ def _join(doc: Doc, ent: Span, nxt: Span) -> Span | None:
     ):
         return doc.char_span(ent.start_char, nxt.end_char, label="ORG")
     return doc.char_span(ent.start_char, nxt.end_char, label=ent.label_) if ok else None
+
+
+def _numbered_group(ent: Span, nxt: Span) -> bool:
+    """A body named by its number of members, cut before the number ("Group of" + "Seven",
+    "Gang of" + "Eight", "Group of" + "20")."""
+    return (
+        ent.label_ in ORG_LIKE
+        and len(ent) == 2
+        and ent[-1].lower_ == "of"
+        and ent[0].is_title
+        and nxt.label_ == "CARDINAL"
+        and nxt.start == ent.end
+        and len(nxt) == 1
+        and (nxt[0].is_title or nxt[0].is_digit)
+    )
 
 
 def polity_legislature(doc: Doc, ent: Span, nxt: Span) -> bool:

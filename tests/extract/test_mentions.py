@@ -341,3 +341,15 @@ def test_a_party_word_and_a_persons_name_tagged_as_one_thing_is_the_person(nlp):
     assert [r.text for r in mention_records(doc, [0] * len(doc))] == [
         "Republican National Committee"
     ]
+
+
+def test_a_body_named_by_its_number_of_members_is_one_name(nlp):
+    """The model cuts "Group of" + "Nine" (a CARDINAL): a body named by its number of
+    members is one organisation, not "Group"."""
+    from spacy.tokens import Span
+
+    doc = nlp("Ostvaria asked to rejoin the Group of Nine major economies.")
+    doc.ents = [Span(doc, 5, 7, label="ORG"), Span(doc, 7, 8, label="CARDINAL")]
+    assert [(r.text, r.label) for r in mention_records(doc, [0] * len(doc))] == [
+        ("Group of Nine", "ORG")
+    ]

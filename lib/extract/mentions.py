@@ -345,7 +345,10 @@ def _trim_piece(doc, start: int, end: int) -> tuple[int, int, bool]:
     """Token range without edge punctuation, determiners and lower-case words; whether a
     lower-case region word ("Kherson region") was cut."""
     while start < end and (
-        doc[start].is_punct or doc[start].lower_ in DETERMINERS or doc[start].is_space
+        doc[start].is_punct
+        or doc[start].lower_ in DETERMINERS
+        or doc[start].is_space
+        or doc[start].tag_ == "POS"  # "the state’s" + "’s Religious Liberty Act"
     ):
         start += 1
     region_word = end - start > 1 and doc[end - 1].lower_ in REGION_WORDS

@@ -353,3 +353,11 @@ def test_a_body_named_by_its_number_of_members_is_one_name(nlp):
     assert [(r.text, r.label) for r in mention_records(doc, [0] * len(doc))] == [
         ("Group of Nine", "ORG")
     ]
+
+
+def test_a_possessive_the_model_put_at_a_names_start_is_no_part_of_it(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp("Critics faulted the state’s Quiet Harbor Liberty Act on Monday.")
+    doc.ents = [Span(doc, 4, 9, label="LAW")]  # "’s Quiet Harbor Liberty Act", as tagged
+    assert [r.text for r in mention_records(doc, [0] * len(doc))] == ["Quiet Harbor Liberty Act"]

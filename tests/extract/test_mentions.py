@@ -361,3 +361,8 @@ def test_a_possessive_the_model_put_at_a_names_start_is_no_part_of_it(nlp):
     doc = nlp("Critics faulted the state’s Quiet Harbor Liberty Act on Monday.")
     doc.ents = [Span(doc, 4, 9, label="LAW")]  # "’s Quiet Harbor Liberty Act", as tagged
     assert [r.text for r in mention_records(doc, [0] * len(doc))] == ["Quiet Harbor Liberty Act"]
+
+
+def test_president_pro_tem_is_a_title_not_part_of_the_name(nlp):
+    texts = [r.text for r in records_of(nlp, "Senate President Pro Tem Dale Quint said no.")]
+    assert "Dale Quint" in texts and not any("Pro Tem" in t for t in texts)

@@ -376,13 +376,15 @@ def nicknames_in(text: str) -> list[re.Match]:
     ]
 
 
+#: Function words that are also common given names ("Will Harrow", "May Roe").
+GIVEN_FUNCTION_WORDS = frozenset({"will", "may", "else", "per"})
+
+
 def _function_word(name: str) -> bool:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from lib.nlp.people import given_name_gender
-
-    word = name.split()[0]
-    return word.lower() in STOP_WORDS and given_name_gender(word)[0] is None
+    word = name.split()[0].lower()
+    return word in STOP_WORDS and word not in GIVEN_FUNCTION_WORDS
 
 
 #: Small words initials skip ("Federal Bureau of Investigation" -> FBI).

@@ -195,6 +195,23 @@ _NEWSROOM_ROLE = re.compile(
 )
 
 
+#: A writer's social credit set aside as furniture: "Follow Ana Ruiz on Twitter @anaruiz."
+SOCIAL_CREDIT = re.compile(
+    r"^Follow (?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,4}) on "
+    r"(?:Twitter|X|Instagram|Facebook|Threads|Bluesky|TikTok|Mastodon|LinkedIn)\b"
+)
+
+
+def social_byline(furniture: list[str]) -> str:
+    """The writer a social credit among the set-aside ``furniture`` lines names (the first
+    one: "Follow Ana Ruiz on Twitter @anaruiz." -> "Ana Ruiz"), else ""."""
+    for line in furniture:
+        m = SOCIAL_CREDIT.match(line.strip())
+        if m:
+            return m.group("name")
+    return ""
+
+
 def byline_outlet(byline: str) -> tuple[str, str]:
     """(name, outlet) of a byline that names its outlet ("Jane Doe, Reuters", "Jane Doe for
     The Daily Example", "DEV RAMAN Associated Press"), else (byline, ""); a job after the

@@ -34,6 +34,7 @@ from lib.corpus.metadata import (
     labelled_date,
     outlet_from_url,
     parse_date,
+    social_byline,
     strip_kicker,
     wire_agency,
 )
@@ -313,6 +314,7 @@ def parse_document(doc_id: str, raw: str, hints: dict[str, str] | None = None) -
         meta["outlet"] = as_name(as_written(named, text))  # "maghreb review": Maghreb Review
     if not meta["published"]:  # "fox_2025-03-04_storm-hits.txt": the day it was saved under
         meta["published"] = date_from_file_name(hints.get("source_name", ""))
+    meta["byline"] = meta["byline"] or social_byline(boiler)  # "Follow Ana Ruiz on Twitter"
     after = f" {meta['outlet']}".casefold()
     if meta["outlet"] and meta["byline"].casefold().endswith(after):  # "By Jane Doe Fox News"
         meta["byline"] = meta["byline"][: -len(after)].strip(" ,|-")

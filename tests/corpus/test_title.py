@@ -328,6 +328,7 @@ def test_a_writers_social_credit_is_furniture():
     doc = parse_document("d", f"Mill owner names aide\n\n{LEDE}\n\nFollow Ana Ruiz on Twitter "
                          "@AnaRuiz.Follow Tom Bell on Twitter @tbell.")  # fmt: skip
     assert "@AnaRuiz" not in doc.text and "@AnaRuiz" in doc.boilerplate
+    assert doc.byline == "Ana Ruiz"  # the first writer credited, when no byline names one
     body = "Follow the money, she said on Twitter, and the trail leads to the mill."
     assert "Follow the money" in parse_document("d", f"Mill\n\n{LEDE}\n\n{body}").text
 

@@ -476,8 +476,9 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
     organisation of its story ("Quinnipiac" / "Quinnipiac University", "Enquirer" /
     "National Enquirer") -> that organisation. A name the gazetteer knows stays what it is
     ("Georgia" is no short "Georgia Power"); a person joins only by an ending of the name
-    ("Enquirer") or the first word a company goes by ("Harlow's chief executive" of "Harlow
-    Dynamics"), never another first word ("Ford" is no short "Ford Foundation"), and only
+    ("Enquirer"), the first word a company goes by ("Harlow's chief executive" of "Harlow
+    Dynamics") or the one word before a generic tail ("Zephyr" of "Zephyr News", a network's
+    short name), never another first word ("Ford" is no short "Ford Foundation"), and only
     when no honorific, title or person of the story's names claims it; a word written before
     "poll" or "survey" ("two Quinnipiac polls") may also be the first word of the one
     institution it fits ("Quinnipiac University"), since a person's name before "poll" is
@@ -504,6 +505,9 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
             top = mapping.get((story, org), org)
             for short in shorter_forms(org):
                 primary[short].add(top)
+            head, _, tail = org.rpartition(" ")
+            if tail in GENERIC_TAILS and " " not in head:  # "Zephyr" of "Zephyr News"
+                ending[head].add(top)
             for short in filter(None, [*suffix_forms(org), company_first_word(org)]):
                 ending[short].add(top)
         strays = rows[rows["label"].isin(STRAY_LABELS)]

@@ -49,3 +49,20 @@ def test_a_town_its_state_names_is_a_place_however_the_model_typed_it():
     m = resolve_entities(frame(rows))
     assert set(m["entity"]) == {"Tamsworth, Florida"}
     assert set(m["label"]) == {"GPE"}
+
+
+def test_a_state_by_its_nickname_is_the_state():
+    """ "voters in the Granite State" in one outlet, "New Hampshire" in another: one place
+    (``lib/data/aliases.csv``), however the model typed the nickname; a nickname that names
+    something else too ("the Empire State Building") is left alone."""
+    rows = [
+        {"doc_id": "a", "text": "Granite State", "label": "ORG"},
+        {"doc_id": "b", "text": "New Hampshire", "label": "GPE"},
+        {"doc_id": "b", "text": "Buckeye State", "label": "GPE"},
+        {"doc_id": "c", "text": "Empire State", "label": "ORG"},
+    ]
+    m = resolve_entities(frame(rows))
+    assert entity_of(m, "a", "Granite State") == {"New Hampshire"}
+    assert entity_of(m, "b", "Buckeye State") == {"Ohio"}
+    assert set(m.loc[m["entity"] == "New Hampshire", "label"]) == {"GPE"}
+    assert entity_of(m, "c", "Empire State") == {"Empire State"}

@@ -145,3 +145,28 @@ def test_who_after_a_body_or_a_place_is_another_nouns():
         mentions([("a", "Tamsin Quarrow", "ORG")], next_word=["who"], prev_word=["said"])
     )
     assert rows_of(resolved) == {"Tamsin Quarrow": "PERSON"}
+
+
+def test_a_university_by_the_town_it_is_named_after_is_the_university(monkeypatch):
+    # "faculty of Brakeford", "at Brakeford" (the model reads one of them an organisation)
+    # beside "Brakeford University" in another outlet; "Brakeford" is a town of the gazetteer
+    from lib.nlp.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    known = gaz.lookup
+    monkeypatch.setattr(
+        gaz, "lookup", lambda n: ("Brakeford", "GPE") if n == "Brakeford" else known(n)
+    )
+    rows = [
+        ("a", "Brakeford University", "ORG"),
+        ("b", "Brakeford", "ORG"),
+        ("b", "Brakeford", "GPE"),
+    ]
+    resolved = resolve_entities(mentions(rows))
+    assert rows_of(resolved) == {"Brakeford University": "ORG"}
+    # a mention that makes it a place ("in Brakeford") keeps the town a town
+    resolved = resolve_entities(mentions(rows, cue=["", "", "in"]))
+    assert set(resolved["entity"]) == {"Brakeford University", "Brakeford"}
+    # the model never reads it an organisation: the town
+    resolved = resolve_entities(mentions([rows[0], rows[2]]))
+    assert set(resolved["entity"]) == {"Brakeford University", "Brakeford"}

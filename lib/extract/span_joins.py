@@ -37,10 +37,8 @@ def joined_ents(doc: Doc) -> list[Span]:
     the" + "Eastern District of Virginia"), or whose first words it left out ("Deferred
     Action for" + "Childhood Arrivals"); a law firm's list of partners ("Kasowitz" + "," +
     "Benson, Torres & Friedman"); a given name cut from the rest ("Domenic" + "M. Recchia
-    Jr."). A list the model read as one organisation is cut into its names first
-    (:func:`split_list`)."""
+    Jr.")."""
     ents = [given_name_rest(doc, hyphen_rest(doc, _extend_left(doc, e))) for e in doc.ents]
-    ents = [part for e in ents for part in split_list(doc, e)]
     out: list[Span] = []
     i = 0
     while i < len(ents):
@@ -164,30 +162,3 @@ def _extend_left(doc: Doc, ent: Span) -> Span:
     if start == ent.start - 1:
         return ent
     return doc.char_span(doc[start].idx, ent.end_char, label=ent.label_) or ent
-
-
-def split_list(doc: Doc, ent: Span) -> list[Span]:
-    """An organisation the model read over a comma-separated list of names, as those names:
-    "Quarrow Voices, Tidewater Action" -> "Quarrow Voices", "Tidewater Action" (groups that
-    signed a letter; committees "Armed Services, Commerce"). A law firm's list of partners
-    ("Kasowitz, Benson, Torres & Friedman": an ampersand, or single words only), a company's
-    legal form ("Acme, Inc.") and a campus or branch after its place ("University of
-    Brakeford, Dover") stay one name."""
-    if ent.label_ != "ORG" or "," not in ent.text or "&" in ent.text:
-        return [ent]
-    parts, start = [], ent.start
-    for tok in ent:
-        if tok.text == ",":
-            parts.append(doc[start : tok.i])
-            start = tok.i + 1
-    parts.append(doc[start : ent.end])
-    if any(not p.text[:1].isupper() for p in parts) or all(len(p) == 1 for p in parts):
-        return [ent]
-    legal = head_words("legal")
-    gaz = gazetteer()
-    for p in parts[1:]:
-        hit = gaz.lookup(p.text)
-        if p.text in legal or p.text.rstrip(".") + "." in legal or (hit and hit[1] == "GPE"):
-            return [ent]
-    spans = [doc.char_span(p.start_char, p.end_char, label=ent.label_) for p in parts]
-    return spans if all(s is not None for s in spans) else [ent]

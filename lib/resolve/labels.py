@@ -124,8 +124,9 @@ CUE_VOTES = {
 #: Relative pronouns that follow a person's name and never a place's.
 WHO_WORDS = frozenset({"who", "whom", "whose"})
 #: Words before a name after which a "who" is another noun's ("members of the Tidewater
-#: Caucus who", "a professor at Brakeford who"): a place or body's name, no person's vote.
-WHO_NOT_AFTER = frozenset({"the", "at"})
+#: Caucus who", "a professor at Brakeford who") or the name a group's ("a Zephyrian who"):
+#: no person's vote.
+WHO_NOT_AFTER = frozenset({"the", "at", "a", "an"})
 
 
 def vote_labels(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
@@ -141,6 +142,7 @@ def vote_labels(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
         who = df[df["next_word"].fillna("").astype(str).str.lower().isin(WHO_WORDS)]
         if "prev_word" in who.columns:  # "members of the X Caucus who", "a professor at X
             who = who[~who["prev_word"].fillna("").astype(str).isin(WHO_NOT_AFTER)]  # who"
+        who = who[who["label"] != "NORP"]  # "an American Zephyrian who": one of a group
         if len(who):
             parts.append(who.groupby("entity").size().rename("votes").reset_index()
                          .assign(label="PERSON", votes=lambda t: t["votes"] * 2.0))  # fmt: skip

@@ -217,8 +217,8 @@ def _beside_acronym(doc: Doc, tok, ent: Span) -> bool:
 
 def comma_list(doc: Doc, ent: Span) -> bool:
     """An organisation the model read over a comma-separated list of names: "Quarrow
-    Voices, Tidewater Action" (groups that signed a letter), "Armed Services, Commerce"
-    (committees). A law firm's list of partners ("Kasowitz, Benson, Torres & Friedman": an
+    Voices, Tidewater Action" (groups that signed a letter), "Harbor Works, Commerce"
+    (committees). A law firm's list of partners ("Pemberton, Orwin, Hale & Quill": an
     ampersand, or single words only), a company's legal form ("Acme, Inc."), a campus or
     branch after its place ("University of Brakeford, Dover") and a body's list of subjects
     ("Committee on Lanterns, Mills and Canals": a small word inside) stay one name."""
@@ -230,7 +230,7 @@ def comma_list(doc: Doc, ent: Span) -> bool:
             parts.append(doc[start : tok.i])
             start = tok.i + 1
     parts.append(doc[start : ent.end])
-    if parts[0] and parts[0][0].lower_ == "the":  # "the Armed Services, Commerce"
+    if parts[0] and parts[0][0].lower_ == "the":  # "the Harbor Works, Commerce"
         parts[0] = parts[0][1:]
     if any(not t.text[:1].isupper() for p in parts for t in p) or all(len(p) == 1 for p in parts):
         return False  # "Committee on Science, Space and Technology": one name's subjects

@@ -1,9 +1,10 @@
 """Where one tagged entity is several names: the token ranges of its pieces.
 
 The model tags "Trump and Mattis", "Center (NHC", "Russia’s Kherson", "Fed Chair Ada
-Roe", a poll's partners ("ABC News-Washington Post poll") or a pollster and the outlet it
-works for ("Edison Research for the Associated Press") as one entity; :func:`labelled_pieces`
-cuts such a span into the names it holds, each with its label, for
+Roe", a list of groups ("Quarrow Voices, Tidewater Action"), a poll's partners ("ABC
+News-Washington Post poll") or a pollster and the outlet it works for ("Edison Research
+for the Associated Press") as one entity; :func:`labelled_pieces` cuts such a span into
+the names it holds, each with its label, for
 :func:`lib.extract.mentions.mention_records`.
 """
 
@@ -18,6 +19,7 @@ from lib.extract.name_forms import (
     title_in_name,
 )
 from lib.nlp.gazetteer import gazetteer
+from lib.nlp.names import head_words
 from lib.nlp.people import vocab as people_vocab
 
 if TYPE_CHECKING:  # spaCy itself is imported by the pipeline, not by importing this module
@@ -46,8 +48,8 @@ def verb_word(tok) -> bool:
 def pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozenset = frozenset()):
     """Token ranges of an entity split at brackets ("Center (NHC" -> "Center", "NHC"),
     cut at a possessive ("Russia’s Kherson" -> "Russia") or a spaced dash ("OSTVARIA - Since"
-    -> "OSTVARIA") and, for people, split at verbs
-    and "and" ("Manley put Reid", "Trump and Mattis")."""
+    -> "OSTVARIA"), for people split at verbs and "and" ("Manley put Reid", "Trump and
+    Mattis"), and a list of organisations at its commas (:func:`comma_list`)."""
     start = ent.start
     person = ent.label_ == "PERSON"
     for tok in doc[ent.start : ent.end]:
@@ -64,6 +66,7 @@ def pieces(doc: Doc, ent: Span, cut_possessive: bool, surnames: frozenset = froz
             or (inner and tok.lower_ in ("and", "&") and _beside_acronym(doc, tok, ent))
             or (inner and tok.lower_ == "and" and _list_tail(doc, ent))
             or (inner and _poll_partners(doc, tok, ent))
+            or (inner and tok.text == "," and comma_list(doc, ent))
         )
         if split:
             if tok.i > start:
@@ -255,3 +258,30 @@ def _beside_acronym(doc: Doc, tok, ent: Span) -> bool:
         return False
     left, right = doc[tok.i - 1], doc[tok.i + 1]
     return (left.is_upper and len(left) >= 2) or (right.is_upper and len(right) >= 2)
+
+
+def comma_list(doc: Doc, ent: Span) -> bool:
+    """An organisation the model read over a comma-separated list of names: "Quarrow
+    Voices, Tidewater Action" (groups that signed a letter), "Harbor Works, Commerce"
+    (committees). A law firm's list of partners ("Pemberton, Orwin, Hale & Quill": an
+    ampersand, or single words only), a company's legal form ("Acme, Inc."), a campus or
+    branch after its place ("University of Brakeford, Dover") and a body's list of subjects
+    ("Committee on Lanterns, Mills and Canals": a small word inside) stay one name."""
+    if ent.label_ != "ORG" or "&" in ent.text:
+        return False
+    parts, start = [], ent.start
+    for tok in ent:
+        if tok.text == ",":
+            parts.append(doc[start : tok.i])
+            start = tok.i + 1
+    parts.append(doc[start : ent.end])
+    if parts[0] and parts[0][0].lower_ == "the":  # "the Harbor Works, Commerce"
+        parts[0] = parts[0][1:]
+    if any(not t.text[:1].isupper() for p in parts for t in p) or all(len(p) == 1 for p in parts):
+        return False  # "Committee on Science, Space and Technology": one name's subjects
+    legal = head_words("legal")
+    for p in parts[1:]:
+        hit = gazetteer().lookup(p.text)
+        if p.text in legal or p.text + "." in legal or (hit is not None and hit[1] == "GPE"):
+            return False
+    return True

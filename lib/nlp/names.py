@@ -82,10 +82,14 @@ _ABBREV_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Jr|Sr|St|Co|Inc|Ltd)\.)$")
 
 LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 #: Lower-case words before a name that are no part of it ("another Justice Department
-#: investigation", "every Senate Democrat", a possessive pronoun: "her State Department");
-#: written in capitals they may open a title or a name ("Our Principles PAC").
+#: investigation", "every Senate Democrat", a possessive pronoun: "her State Department", a
+#: demonstrative or a clause's first word: "last Tidewater Party convention", "where
+#: Tidewater Party leaders met"); written in capitals they may open a title or a name ("Our
+#: Principles PAC", "This Old House").
 LEADING_QUANTIFIER = re.compile(
-    r"^(?:another|every|each|any|either|neither|her|his|its|their|our|my|your)\s+"
+    r"^(?:(?:another|every|each|any|either|neither|her|his|its|their|our|my|your)\s+|"
+    r"(?:this|that|these|those|last|next|both|all|some|most|other|such|where|when|while|"
+    r"whereas)\s+(?=[A-Z]))"
 )
 
 #: The kind of a campaign committee written before its name ("the super PAC America

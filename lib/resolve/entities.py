@@ -19,6 +19,7 @@ from lib.resolve.people import person_clusters
 from lib.resolve.person_links import link_people, person_forms
 from lib.resolve.short_forms import fold_short_forms
 from lib.resolve.storms import fold_storm_names
+from lib.resolve.typed_apart import fold_acronyms_across_labels, fold_school_towns
 from lib.schema import NAME_LABELS
 
 
@@ -246,10 +247,13 @@ def resolve_entities(mentions: pd.DataFrame) -> pd.DataFrame:
     supported |= {p.rsplit(" ", 1)[-1] for p in people if " " in p}  # "Roe" of "Ada Roe"
     df = shrink_headings(df, supported, known)
     df = _resolve_people(df, known)
+    model = df["label"].copy()  # the model's labels, before the vote
     df["entity"] = fold_spellings(df)
     df["label"] = vote_labels(df, known)
     before = df["entity"]
     df["entity"] = fold_short_forms(df, story_keys(df))  # "the Post", "Springfield"
+    df["entity"] = fold_acronyms_across_labels(df, story_keys(df))  # "QHC" / its building
+    df["entity"] = fold_school_towns(df, story_keys(df), model)  # "Brakeford" / its university
     df["entity"] = fold_bare_places(df, story_keys(df))  # "Korea" of "South Korea"
     df["entity"], df["label"] = fold_storm_names(df, story_keys(df))  # "Odalys"
     df["entity"] = read_dual_places(df, story_keys(df))  # "New York": the state or the city

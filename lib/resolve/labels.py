@@ -57,13 +57,19 @@ def person_shaped(name: str) -> bool:
     )
 
 
+def _apostrophes(texts: pd.Series) -> pd.Series:
+    """Texts with curly apostrophes written straight ("O’Malley" -> "O'Malley")."""
+    return texts.astype(str).str.replace("’", "'", regex=False)
+
+
 def _full_name_shaped(name: str) -> bool:
     """Two or three capitalised words, none a thing's head word, the whole and its first
-    word no known place ("Ada Garland" yes, "Lake Tamsen" and "New Hampshire" no)."""
+    word no known place ("Ada Garland" and "Ada O'Garland" yes, "Lake Tamsen" and "New
+    Hampshire" no)."""
     words = name.split(" ")
     return (
         2 <= len(words) <= 3
-        and all(w[:1].isupper() and w[1:].replace("-", "").isalpha() for w in words)
+        and all(w[:1].isupper() and re.sub("[-'’]", "", w[1:]).isalpha() for w in words)
         and head_label(name) is None
         and gazetteer().lookup(name) is None
         and gazetteer().lookup(words[0]) is None
@@ -117,6 +123,10 @@ CUE_VOTES = {
 
 #: Relative pronouns that follow a person's name and never a place's.
 WHO_WORDS = frozenset({"who", "whom", "whose"})
+#: Words before a name after which a "who" is another noun's ("members of the Tidewater
+#: Caucus who", "a professor at Brakeford who") or the name a group's ("a Zephyrian who"):
+#: no person's vote.
+WHO_NOT_AFTER = frozenset({"the", "at", "a", "an"})
 
 
 def vote_labels(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
@@ -130,6 +140,9 @@ def vote_labels(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
         parts.append(extra[["entity", "label", "votes"]])
     if "next_word" in df.columns:  # "Rihanna who …": only people are "who"
         who = df[df["next_word"].fillna("").astype(str).str.lower().isin(WHO_WORDS)]
+        if "prev_word" in who.columns:  # "members of the X Caucus who", "a professor at X
+            who = who[~who["prev_word"].fillna("").astype(str).isin(WHO_NOT_AFTER)]  # who"
+        who = who[who["label"] != "NORP"]  # "an American Zephyrian who": one of a group
         if len(who):
             parts.append(who.groupby("entity").size().rename("votes").reset_index()
                          .assign(label="PERSON", votes=lambda t: t["votes"] * 2.0))  # fmt: skip
@@ -148,9 +161,11 @@ def vote_labels(df: pd.DataFrame, known: dict[str, str | None]) -> pd.Series:
     # a name of two or three words the model types PERSON where it is written in full is a
     # person however its bare surname, linked to it, is typed ("Ada Garland" ... "a vote on
     # Garland", a town's name): the vote of its full-name mentions alone
-    full = df[(df["text"] == df["entity"]) & df["entity"].str.contains(" ", regex=False)]
+    # (apostrophes folded: "Martin O’Malley" is written so where the entity is "O'Malley")
+    text, entity = _apostrophes(df["text"]), _apostrophes(df["entity"])
+    full = df[(text == entity) & df["entity"].str.contains(" ", regex=False)]
     share = full.assign(p=full["label"] == "PERSON").groupby("entity")["p"].mean()
-    bare = df["text"] == df["entity"].str.rsplit(" ", n=1).str[-1]  # its surname alone
+    bare = text == entity.str.rsplit(" ", n=1).str[-1]  # its surname alone
     named = best[(best != "PERSON") & best.index.isin(share.index[share > 0.5])]
     named = named[named.index.isin(set(df.loc[bare, "entity"]))]
     media = media_names()  # "Facebook" of a page "One Facebook" stays the platform

@@ -81,6 +81,8 @@ WORD_FORMS = {
     "Programme": "Program", "Organisation": "Organization", "Defence": "Defense",
     "Centre": "Center",
 }  # fmt: skip
+#: A web address's ending after a company's or group's name ("Quarrow.com", "Harbor.org").
+WEB_DOMAIN = re.compile(r"(?<=[A-Za-z])\.(?:com|org|net)$")
 #: A possessive ending ("Russia's", "Russia’s").
 POSSESSIVE = re.compile(r"['’]s$")
 ORG_LABELS = frozenset({"ORG"})
@@ -130,7 +132,7 @@ def shorter_forms(name: str) -> list[str]:
     """The short forms a longer organisation name may go by in the same story:
     "Washington Post" -> ["Post"], "BuzzFeed News" -> ["BuzzFeed"], "House of
     Representatives" -> ["House"], "U.S. House of Representatives" -> ["House of
-    Representatives", "House"]."""
+    Representatives", "House"], "Quarrow.com" -> ["Quarrow"]."""
     words = name.split(" ")
     out = []
     for form in committee_forms(name):  # "Senate Committee on X and Y" -> "Senate X Committee"
@@ -150,6 +152,8 @@ def shorter_forms(name: str) -> list[str]:
     if len(words) >= 2 and words[-1] in tails and words[-2][:1].isupper():
         rest = " ".join(words[:-1])  # "Wal-Mart Stores Inc." -> "Wal-Mart Stores" -> …
         out += [rest, *[f for f in shorter_forms(rest) if f not in out]]
+    if len(words) == 1 and WEB_DOMAIN.search(name):  # "Quarrow.com" -> "Quarrow"
+        out.append(WEB_DOMAIN.sub("", name))
     if len(words) >= 3 and words[0] in CHAMBERS and words[-1] in COMMITTEES:
         out.append(" ".join(words[1:]))  # "Senate Judiciary Committee" -> "Judiciary Committee"
     if "of" in words[1:-1]:  # "Planned Parenthood Federation of America" -> "Planned Parenthood"
@@ -252,18 +256,12 @@ def place_key(name: str) -> str:
     return name
 
 
-#: A web address ending on a one-word name ("Brightcart.com"): the name is the organisation.
-WEB_SUFFIX = re.compile(r"^([A-Z][A-Za-z0-9-]{2,40})\.(?:com|org|net)$")
-
-
 def org_spelling(name: str) -> str:
-    """One spelling of an organisation's name (its web address's name is the name,
-    "Brightcart.com" / "Brightcart"): its abbreviated and British words written
+    """One spelling of an organisation's name: its abbreviated and British words written
     out the American way ("Police Dept." -> "Police Department", "Programme" -> "Program")
     and its leading place as the gazetteer names it (:func:`place_key`), a state's party in
     one word order, whatever its case
     (a house style in capitals: "POLITICO" / "Politico", "USA TODAY" / "USA Today")."""
-    name = WEB_SUFFIX.sub(r"\1", name)  # "Brightcart.com" / "Brightcart"
     words = party_order(name).split(" ")  # "Republican Party of Ohio" / "Ohio Republican Party"
     return place_key(" ".join(WORD_FORMS.get(w, w) for w in words)).casefold()
 
@@ -472,6 +470,16 @@ def _org_groups(counts: pd.Series, people_words: set[str] | None = None) -> dict
     return out
 
 
+def bare_names(name: str) -> list[str]:
+    """The one word an organisation's name may be written as alone, and typed a person by
+    the model: "Zephyr" of "Zephyr News" (a generic tail dropped: a network's short name)
+    and "Quarrow" of "Quarrow.com" (a web address's ending dropped)."""
+    head, _, tail = name.rpartition(" ")
+    if tail in GENERIC_TAILS and " " not in head:
+        return [head]
+    return [WEB_DOMAIN.sub("", name)] if " " not in name and WEB_DOMAIN.search(name) else []
+
+
 #: Labels the model may give an organisation's short form by mistake ("Quinnipiac" a place,
 #: "the Enquirer" a person).
 STRAY_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON"})
@@ -482,9 +490,10 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
     organisation of its story ("Quinnipiac" / "Quinnipiac University", "Enquirer" /
     "National Enquirer") -> that organisation. A name the gazetteer knows stays what it is
     ("Georgia" is no short "Georgia Power"); a person joins only by an ending of the name
-    ("Enquirer") or the first word a company goes by ("Harlow's chief executive" of "Harlow
-    Dynamics"), never another first word ("Ford" is no short "Ford Foundation"), and only
-    when no honorific, title or person of the story's names claims it; a word written before
+    ("Enquirer"), the first word a company goes by ("Harlow's chief executive" of "Harlow
+    Dynamics") or its bare name (:func:`bare_names`: "Zephyr" of "Zephyr News", "Quarrow"
+    of "Quarrow.com"), never another first word ("Ford" is no short "Ford Foundation"), and
+    only when no honorific, title or person of the story's names claims it; a word written before
     "poll" or "survey" ("two Quinnipiac polls") may also be the first word of the one
     institution it fits ("Quinnipiac University"), since a person's name before "poll" is
     a person the story names in full ("Roe poll numbers")."""
@@ -510,6 +519,8 @@ def _strays(df: pd.DataFrame, stories: pd.Series, mapping: dict) -> dict[tuple[s
             top = mapping.get((story, org), org)
             for short in shorter_forms(org):
                 primary[short].add(top)
+            for short in bare_names(org):
+                ending[short].add(top)
             for short in filter(None, [*suffix_forms(org), company_first_word(org)]):
                 ending[short].add(top)
         strays = rows[rows["label"].isin(STRAY_LABELS)]

@@ -166,3 +166,17 @@ def test_the_initials_of_a_story_organisation_are_found_where_the_model_missed_t
     two = [*records, {**records[1], "text": "Tidewater Mill Board", "start_char": 0}]
     again = propagate_names(two, texts, sentences, dict.fromkeys(texts, ""))
     assert not any(r["text"] == "TMB" for r in again)
+
+
+def test_a_company_by_its_web_address_is_the_company():
+    # "Quarrow.com said" in one outlet, "Quarrow" in another (round 13)
+    assert len(set(fold(["Quarrow.com", "Quarrow"]))) == 1
+    assert len(set(fold(["Harbor Voices.org", "Harbor Voices"]))) == 2  # no one-word name
+    assert len(set(fold(["Quarrow.co", "Quarrow"]))) == 2  # no web ending
+    # the model types the bare name a person: still the company, unless a person has it
+    df = pd.DataFrame(
+        {"doc_id": ["a", "b"], "entity": ["Quarrow.com", "Quarrow"], "label": ["ORG", "PERSON"]}
+    )
+    assert fold_short_forms(df, pd.Series("", index=df.index)).tolist() == ["Quarrow.com"] * 2
+    df = df.assign(honorific=["", "Ms."])
+    assert fold_short_forms(df, pd.Series("", index=df.index)).tolist()[1] == "Quarrow"

@@ -49,3 +49,20 @@ def test_a_town_its_state_names_is_a_place_however_the_model_typed_it():
     m = resolve_entities(frame(rows))
     assert set(m["entity"]) == {"Tamsworth, Florida"}
     assert set(m["label"]) == {"GPE"}
+
+
+def test_a_state_by_its_nickname_is_the_state():
+    """ "voters in the Pelican State" in one outlet, "Louisiana" in another: one place
+    (``lib/data/aliases.csv``), however the model typed the nickname; a nickname that names
+    something else too ("Evergreen State" is also a college) is left alone."""
+    rows = [
+        {"doc_id": "a", "text": "Pelican State", "label": "ORG"},
+        {"doc_id": "b", "text": "Louisiana", "label": "GPE"},
+        {"doc_id": "b", "text": "Beehive State", "label": "GPE"},
+        {"doc_id": "c", "text": "Evergreen State", "label": "ORG"},
+    ]
+    m = resolve_entities(frame(rows))
+    assert entity_of(m, "a", "Pelican State") == {"Louisiana"}
+    assert entity_of(m, "b", "Beehive State") == {"Utah"}
+    assert set(m.loc[m["entity"] == "Louisiana", "label"]) == {"GPE"}
+    assert entity_of(m, "c", "Evergreen State") == {"Evergreen State"}

@@ -181,6 +181,8 @@ class Attributor(Subjects):
             source = around.colon(self, open_idx) or around.dash(self, close_idx)
             source = source or around.beside(self, toks)
             source = source or around.region_verb(self, toks, region_tokens)
+            if source is None and not fragment:
+                source = around.leading_clause(self, toks)
         if source is None and standalone:
             source = self._carry(paragraph, open_idx)
             source = source or around.sentence_before(self, open_idx)

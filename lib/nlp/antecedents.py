@@ -163,12 +163,23 @@ class Context:
             self.para_starts.append(pos + 2)
             pos = text.find("\n\n", pos + 2)
         self.title_chars = title_chars
+        self.misread = _headline_phrases(att.people, title_chars)
 
     def sent(self, i: int) -> int:
         return bisect.bisect_right(self.sent_starts, i) - 1
 
     def para(self, char: int) -> int:
         return bisect.bisect_right(self.para_starts, char) - 1
+
+
+def _headline_phrases(people, title_chars: int) -> set[str]:
+    """Person ids named only in the headline and sharing a word with a person the body
+    names under another id: "Roe Wades In" over a story about "Ada Roe" is a headline
+    phrase read as a name, no one a he/she can stand for."""
+    body = {people.person(e) for e in people.mentions if e.start_char >= title_chars}
+    words = {w for pid in body for w in pid.split()}
+    title = {people.person(e) for e in people.mentions if e.start_char < title_chars}
+    return {pid for pid in title - body if len(pid.split()) > 1 and words & set(pid.split())}
 
 
 def candidates(ctx: Context, tok, gender: str) -> list[tuple[object, dict[str, float]]]:
@@ -186,7 +197,9 @@ def candidates(ctx: Context, tok, gender: str) -> list[tuple[object, dict[str, f
         latest[pid] = ent
         counts[pid] += 1
     pool = sorted(latest.items(), key=lambda kv: -kv[1].start)
-    pool = [(pid, e) for pid, e in pool if people.compatible(e, gender)][:MAX_CANDIDATES]
+    pool = [
+        (pid, e) for pid, e in pool if people.compatible(e, gender) and pid not in ctx.misread
+    ][:MAX_CANDIDATES]
     # speakers of the quotes that end before the pronoun (its own quote has none yet)
     speakers = [
         people.person(e) for e, span in att.speakers if span[1] <= tok.idx and e.end <= tok.i

@@ -131,3 +131,23 @@ def test_the_subject_of_the_sentence_before_says_the_next_he_said(nlp):
     )
     assert _speakers(nlp, body)[-1] == "Tomas Ostrander"
 
+
+def test_a_headline_phrase_is_no_person_and_takes_no_surname(analyse_texts):
+    """ "Brandt Wades In" in the headline is no person: the body's bare "Brandt" stays Ada
+    Brandt (a she), and a he is never her."""
+    text = (
+        "Brandt Wades In: Urges Harwick to Keep Its Port.\n\n"
+        "Council hopeful Ada Brandt has waded into the port debate, throwing her weight "
+        "behind Governor Okafor’s advice that Harwick should keep the port.\n\n"
+        "Governor Okafor has endured criticism for telling the voters that they would be "
+        "better off keeping the port.\n\n"
+        "But Brandt is not one of those critics. Her adviser, Jane Pike, said: “Ada Brandt "
+        "believes the port is essential. She has always valued a strong harbour.”\n\n"
+        "Okafor leaves the city for the capital today, where thousands of workers will greet "
+        "the governor. They will hold banners proclaiming: “Keep our port!”\n\n"
+        "Conceding that there would likely be a deal “down the line” he warned: “It is not "
+        "going to happen any time soon, because our focus is on the budget.”"
+    )
+    quotes = analyse_texts({"a": text}).quotes
+    said = quotes.loc[quotes["quote"].str.startswith("It is not going"), "speaker"]
+    assert list(said) == ["Okafor"]

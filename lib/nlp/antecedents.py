@@ -31,6 +31,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "attr", "oprd"})
 #: Verbs after which the person introduced, not the introducer, usually speaks next.
 INTRODUCING = frozenset({"introduce", "welcome", "present", "invite", "hand"})
+#: Words of answering: "his response", "her reply", "he answered".
+ANSWER_WORDS = frozenset({"response", "reply", "answer", "retort", "respond", "rejoinder"})
+#: Verbs of putting a question to someone, whose object is the one who answers.
+ASKING = frozenset({"ask", "question", "press", "query", "quiz", "challenge", "interview"})
 #: Candidates considered: the most recently named people, at most this many.
 MAX_CANDIDATES = 8
 
@@ -109,7 +113,7 @@ def _reporting_subject(ent, reporting: frozenset) -> bool:
     if head.dep_ not in SUBJECT_DEPS:
         return False
     verb = head.head
-    if verb.lemma_.lower() in reporting:
+    if verb.lemma_.lower() in reporting or _colon_quote(verb):
         return True
     return any(
         c.dep_ in ("advcl", "conj", "xcomp")
@@ -118,6 +122,22 @@ def _reporting_subject(ent, reporting: frozenset) -> bool:
         and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
         for c in verb.children
     )
+
+
+#: Opening quotation marks.
+OPENING = frozenset({"“", "‘", '"', "'", "``", "''"})
+
+
+def _colon_quote(verb) -> bool:
+    """Does the verb's clause end in a colon and a quotation ("Judge Ruiz saw it
+    differently: “…”")? Such a clause introduces words, whatever its verb."""
+    doc = verb.doc
+    for tok in doc[verb.i + 1 : min(len(doc) - 1, verb.i + 25)]:
+        if tok.text == ":":
+            return doc[tok.i + 1].text in OPENING
+        if tok.dep_ in SUBJECT_DEPS or tok.is_sent_start or tok.text in OPENING:
+            return False
+    return False
 
 
 def _main_subject(ent) -> bool:
@@ -143,12 +163,23 @@ class Context:
             self.para_starts.append(pos + 2)
             pos = text.find("\n\n", pos + 2)
         self.title_chars = title_chars
+        self.misread = _headline_phrases(att.people, title_chars)
 
     def sent(self, i: int) -> int:
         return bisect.bisect_right(self.sent_starts, i) - 1
 
     def para(self, char: int) -> int:
         return bisect.bisect_right(self.para_starts, char) - 1
+
+
+def _headline_phrases(people, title_chars: int) -> set[str]:
+    """Person ids named only in the headline and sharing a word with a person the body
+    names under another id: "Roe Wades In" over a story about "Ada Roe" is a headline
+    phrase read as a name, no one a he/she can stand for."""
+    body = {people.person(e) for e in people.mentions if e.start_char >= title_chars}
+    words = {w for pid in body for w in pid.split()}
+    title = {people.person(e) for e in people.mentions if e.start_char < title_chars}
+    return {pid for pid in title - body if len(pid.split()) > 1 and words & set(pid.split())}
 
 
 def candidates(ctx: Context, tok, gender: str) -> list[tuple[object, dict[str, float]]]:
@@ -166,7 +197,9 @@ def candidates(ctx: Context, tok, gender: str) -> list[tuple[object, dict[str, f
         latest[pid] = ent
         counts[pid] += 1
     pool = sorted(latest.items(), key=lambda kv: -kv[1].start)
-    pool = [(pid, e) for pid, e in pool if people.compatible(e, gender)][:MAX_CANDIDATES]
+    pool = [
+        (pid, e) for pid, e in pool if people.compatible(e, gender) and pid not in ctx.misread
+    ][:MAX_CANDIDATES]
     # speakers of the quotes that end before the pronoun (its own quote has none yet)
     speakers = [
         people.person(e) for e, span in att.speakers if span[1] <= tok.idx and e.end <= tok.i
@@ -229,6 +262,9 @@ def best(ctx: Context, tok, gender: str):
     cands = candidates(ctx, tok, gender)
     if not cands:
         return None
+    asked = _answerer(ctx, tok, gender)
+    if asked is not None:
+        return asked
     topic = _paragraph_topic(ctx, tok, gender)
     if topic is not None:
         return _introduced(topic, cands)
@@ -242,6 +278,28 @@ def best(ctx: Context, tok, gender: str):
                 if (like or not speaker_like) and (f["gender_known"] or not known):
                     return _introduced(ent, cands)
     return None
+
+
+def _answerer(ctx: Context, tok, gender: str):
+    """ "Host Ruiz asked Mayor Roe about the vote. His response: “…”": the one who answers
+    is the one a question was put to (the object of "asked", or its passive subject: "Roe
+    was asked …"), whoever asked it and whatever the asker's given name says. The latest
+    such person of fitting gender in the pronoun's sentence or the one before, when the
+    he/she answers ("his response", "she replied"); else None."""
+    if tok.head.lemma_.lower() not in ANSWER_WORDS or tok.dep_ not in {"poss", *SUBJECT_DEPS}:
+        return None
+    att = ctx.att
+    sent = ctx.sent(tok.i)
+    lo = ctx.sent_starts[max(sent - 1, 0)]
+    asked = None
+    for ent in att.people.mentions:
+        if ent.start < lo or ent.end > tok.i or ent.start in att.in_quote:
+            continue
+        role = _head_role(ent)
+        put_to = role.dep_ in ("dobj", "dative") or role.dep_ == "nsubjpass"
+        if put_to and role.head.lemma_.lower() in ASKING and att.people.compatible(ent, gender):
+            asked = ent
+    return asked
 
 
 def _introduced(ent, cands):

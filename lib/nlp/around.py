@@ -1,6 +1,8 @@
 """Speakers written around a quotation rather than through a reporting verb: a name before a
 colon ("Jane Roe: “…”"), a name after a dash ("“…” — Jane Roe") and a person who is the
-subject of a verb right beside the quote ("“Go back,” Trump barked"). ``att`` is the
+subject of a verb right beside the quote ("“Go back,” Trump barked"), the person a clause
+or the sentence before introduces a whole quoted sentence with, whatever its verb ("Roe
+looked back at the storm, “…”"). ``att`` is the
 document's :class:`lib.nlp.attribution.Attributor`; each function returns its Source or
 None."""
 
@@ -44,6 +46,9 @@ def colon(att, open_idx: int):
             source = att.source_of(tok, "", how="explicit")
             if source is not None:
                 return source
+    source = _last_reporting(att, toks)
+    if source is not None:
+        return source
     for tok in toks:
         ent = att.ent_of.get(tok.i)
         if ent is not None and ent.label_ == "PERSON":
@@ -52,6 +57,19 @@ def colon(att, open_idx: int):
         if tok.dep_ in SUBJECT_DEPS and vocab()["pronouns"].get(tok.lower_) in ("m", "f"):
             return att.source_of(tok, tok.head.lemma_.lower())
     return None
+
+
+def _last_reporting(att, toks):
+    """ "…, saying in a post on Twitter:": the subject of the reporting verb nearest the
+    colon says the words (the parse may hang the verb on a clause about a thing), as a
+    Source, or None."""
+    from lib.nlp.clauses import _reporting
+
+    verb = next((t for t in reversed(toks) if t.pos_ == "VERB" and _reporting(t)), None)
+    subj = att.subject_of(verb) if verb is not None else None
+    if subj is None or subj.i in att.in_quote:
+        return None
+    return att.source_of(subj, verb.lemma_.lower(), quote=True)
 
 
 def sentence_before(att, open_idx: int):
@@ -68,6 +86,11 @@ def sentence_before(att, open_idx: int):
     if sent.start == 0 or att.doc[sent.start - 1].idx < paragraph_start:
         return None
     prev = sent_of(att.doc, sent.start - 1)
+    between = att.text[prev.end_char : open_idx].strip(" '‘“\"`\n")
+    if between or not att.text[prev.start_char : prev.end_char].rstrip(" '’”‘“`\"\n").endswith(
+        (".", "!", "?")
+    ):
+        return None  # "A footnote makes that clear: “…”": the quote's own sentence says whose
     reporting = vocab()["reporting_verbs"]
     for tok in prev:
         if tok.i in att.in_quote or tok.dep_ not in SUBJECT_DEPS:
@@ -78,6 +101,49 @@ def sentence_before(att, open_idx: int):
         he_she = vocab()["pronouns"].get(tok.lower_) in ("m", "f")
         if (ent is not None and ent.label_ == "PERSON") or he_she:
             return att.source_of(tok, tok.head.lemma_.lower(), how="sentence before")
+    # "Senator Roe reflected on her years in office. “I never thought …”": the person the
+    # sentence before is about (its main clause's subject) speaks, whatever the verb
+    root = prev.root
+    subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if root.pos_ in ("VERB", "AUX") and subj is not None and subj.i not in att.in_quote:
+        return _person_source(att, subj, root, how="sentence before")
+    return None
+
+
+def leading_clause(att, toks):
+    """ "Mayor Roe looked back at the storm, “It was the worst night of my life.”": a whole
+    quoted sentence that a clause introduces with a comma or colon right before its opening
+    mark is the words of that clause's subject, whatever the verb, when the subject is a
+    person (a PERSON name or a he/she). The clause is the nearest verb with a subject
+    before the mark in the same sentence; a thing as its subject names nobody. ``how``
+    is ``explicit``."""
+    from lib.nlp.index import sent_of
+
+    if not toks:
+        return None
+    doc = att.doc
+    k = toks[0].i - 1
+    while k >= 0 and k in att.in_quote and doc[k].is_punct and toks[0].i - k <= 2:
+        k -= 1  # the opening mark
+    if k <= 0 or doc[k].text not in (",", ":") or k in att.in_quote:
+        return None
+    sent = sent_of(doc, k)
+    for verb in reversed(doc[sent.start : k]):
+        if verb.pos_ not in ("VERB", "AUX") or verb.i in att.in_quote:
+            continue
+        subj = att.subject_of(verb)
+        if subj is None:
+            continue
+        return _person_source(att, subj, verb)
+    return None
+
+
+def _person_source(att, subj, verb, how: str = "explicit"):
+    """The Source of ``subj`` when it is a person (a PERSON name or a he/she), else None."""
+    ent = att.ent_of.get(subj.i)
+    he_she = vocab()["pronouns"].get(subj.lower_) in ("m", "f")
+    if (ent is not None and ent.label_ == "PERSON") or he_she:
+        return att.source_of(subj, verb.lemma_.lower(), how=how)
     return None
 
 

@@ -129,7 +129,7 @@ class Attributor(Subjects):
             span = doc.char_span(mark, mark + 1, alignment_mode="expand")
             if span is not None and len(span) == 1 and not span[0].is_alpha:
                 self.in_quote.add(span[0].i)
-        self.people = People(doc, self.in_quote)
+        self.people = People(doc, self.in_quote, title_end(self.text))
         self.bodies = [e for e in doc_ents(doc) if e.label_ in ("ORG", "PERSON", "FAC", "NORP")]
         self.speakers: list[tuple] = []  # (PERSON entity, quote span) so far, in order
         self.quote_sources: dict[tuple[int, int], Source] = {}
@@ -181,6 +181,8 @@ class Attributor(Subjects):
             source = around.colon(self, open_idx) or around.dash(self, close_idx)
             source = source or around.beside(self, toks)
             source = source or around.region_verb(self, toks, region_tokens)
+            if source is None and not fragment:
+                source = around.leading_clause(self, toks)
         if source is None and standalone:
             source = self._carry(paragraph, open_idx)
             source = source or around.sentence_before(self, open_idx)

@@ -136,8 +136,9 @@ def _same_sex(owners: set[str], sex: str | None) -> set[str]:
 class People:
     """Person ids, gender and titles of the PERSON mentions of one Doc."""
 
-    def __init__(self, doc, in_quote: set[int]):
+    def __init__(self, doc, in_quote: set[int], title_chars: int = 0):
         self.doc = doc
+        self.title_chars = title_chars
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
         found = persons + person_like(doc, persons)
         found += untagged_names(doc)
@@ -159,12 +160,17 @@ class People:
 
     def _assign_ids(self) -> None:
         full: dict[str, set[str]] = defaultdict(set)  # single word -> full names having it
-        for ent in self.mentions:
+        # the body's names first: a headline phrase read as a name ("Roe Wades In" over a
+        # story about Ada Roe) owns no word a body name owns, so "Roe" stays Ada Roe
+        in_body = sorted(self.mentions, key=lambda e: e.start_char < self.title_chars)
+        for ent in in_body:
             words = name_words(ent.text)
             if len(words) >= 2:
                 key = " ".join(words)
+                headline = ent.start_char < self.title_chars
                 for w in (words[0], words[-1]):
-                    full[fold(w)].add(key)
+                    if not (headline and full.get(fold(w), {key}) - {key}):
+                        full[fold(w)].add(key)
         for ent in self.mentions:
             words = name_words(ent.text)
             if len(words) >= 2:

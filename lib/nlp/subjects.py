@@ -40,7 +40,7 @@ class Subjects:
                     if self._inanimate_host(verb, node, child):
                         climb = True  # "X emphasized that the situation is …, labeling it …"
                         break
-                    return child
+                    return self._joined(verb, node, child)
                 if child.dep_ == "agent":
                     pobjs = [c for c in child.children if c.dep_ == "pobj"]
                     if pobjs:
@@ -51,7 +51,7 @@ class Subjects:
                     return head
             if (node.dep_ not in INHERIT_DEPS and not climb) or node.head.i == node.i:
                 return None
-            node = _up(node)
+            node = _verb_above(node) if climb else _up(node)
         return None
 
     def _participle_subject(self, verb):
@@ -66,13 +66,62 @@ class Subjects:
             return sender(self, verb) or _carrier(verb.head) or verb.head
         return None
 
+    def _joined(self, verb, node, subj):
+        """The subject ``subj`` of the clause ``node`` a verb takes its subject from, unless
+        the parse joined the verb to a clause about a thing (see the two methods below)."""
+        return (
+            self._clause_between(verb, node, subj)
+            or self._reporter_of_reported(verb, node, subj)
+            or subj
+        )
+
+    def _clause_between(self, verb, node, subj):
+        """A reporting verb the parse joined to a copula clause about a thing ("The remark
+        was part of a speech in which Roe criticized …, but argued “…”"): a thing that *is*
+        something argues nothing; the verb continues the relative or adverbial clause
+        between them, so its subject is that clause's person (a name or a he/she). None when
+        ``subj`` is a person or no such clause sits between."""
+        if node.i == verb.i or node.lemma_.lower() != "be" or not node.i < verb.i:
+            return None
+        if verb.dep_ != "conj" or subj.pos_ != "NOUN" or subj.ent_type_:
+            return None
+        if _personal(subj):
+            return None
+        for tok in reversed(self.doc[node.i + 1 : verb.i]):
+            clause = tok.head
+            if tok.dep_ not in SUBJECT_DEPS or tok.i in self.in_quote or clause.i == node.i:
+                continue
+            if clause.dep_ not in ("relcl", "advcl") or not node.i < clause.i < verb.i:
+                continue
+            ent = self.ent_of.get(tok.i)
+            if (ent is not None and ent.label_ == "PERSON") or tok.lower_ in ("he", "she"):
+                return tok
+        return None
+
+    def _reporter_of_reported(self, verb, node, subj):
+        """ "Roe said it was too early but added, “…”", "Roe said the move was made by Ruiz
+        and said, “…”": the parse joined the second reporting verb to the clause Roe
+        reported, whose subject is a thing ("it", "the move"); things add nothing, the
+        reporter does. The subject of the reporting verb that holds that clause, or None."""
+        if verb.dep_ != "conj" or verb.head.i != node.i or node.dep_ != "ccomp":
+            return None
+        if node.head.lemma_.lower() not in vocab()["reporting_verbs"]:
+            return None
+        thing = subj.lower_ == "it" or (
+            subj.pos_ == "NOUN" and not subj.ent_type_ and not _personal(subj)
+        )
+        if not thing:
+            return None
+        reporter = self.subject_of(node.head)
+        return reporter if reporter is not None and reporter.i not in self.in_quote else None
+
     def _inanimate_host(self, verb, node, subj) -> bool:
         """A participle ("labeling", "calling") hosted by a reported clause whose subject is
         a thing ("the situation"): the speaker is the reporting clause's subject instead."""
         return (
             node.i != verb.i
             and verb.tag_ == "VBG"
-            and node.dep_ == "ccomp"
+            and node.dep_ in ("ccomp", "acl", "relcl")
             and subj.pos_ == "NOUN"
             and not subj.ent_type_
             and subj.lemma_.lower() not in vocab()["source_nouns"]
@@ -126,6 +175,22 @@ def _carrier(noun):
     v = vocab()
     written = message.lemma_.lower() in v["source_nouns"] | v["written_things"]
     return message if written and message.pos_ == "NOUN" else None
+
+
+def _verb_above(node):
+    """The nearest verb above a clause ("pouncing on news that the server had handled …":
+    "pouncing" above "handled"), else the top of the sentence."""
+    head = node.head
+    while head.i != node.i and head.pos_ not in ("VERB", "AUX"):
+        node, head = head, head.head
+    return head
+
+
+def _personal(noun) -> bool:
+    """Does a common noun name people or a body of them ("the mayor", "the crowd")?"""
+    from lib.nlp.around import person_noun
+
+    return person_noun(noun) or noun.lemma_.lower() in vocab()["collective_nouns"]
 
 
 def _up(node):

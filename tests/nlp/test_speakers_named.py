@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.nlp import clauses, subjects
+from lib.nlp import around, clauses, subjects
 from lib.nlp.attribution import Attributor
 from tests.helpers import quotes_in_text, speaker_of
 
@@ -89,7 +89,8 @@ SWITCHED = {
         "As Dana Roe, a professor of law at the university, put it, “Senators should "
         "remember that a compromise may be better.”",
         "Dana Roe",
-        (clauses, "_puts_it", lambda tok: False),
+        # the clause before the comma introduces the quote too (round 13): both off
+        [(clauses, "_puts_it", lambda tok: False), (around, "leading_clause", lambda a, t: None)],
         "",
     ),
     # "Y was asked by X, “…?”": the agent of a passive verb of addressing asks.
@@ -97,7 +98,7 @@ SWITCHED = {
         "Tom Weller was asked by host Dana Roe, who backs him, “Now, you said you were "
         "tired of it. Has that changed?”",
         "Dana Roe",
-        (subjects, "asked_by", lambda verb, subject: None),
+        [(subjects, "asked_by", lambda verb, subject: None)],
         "Tom Weller",
     ),
 }
@@ -109,7 +110,8 @@ SWITCHED = {
 def test_idioms_that_name_the_speaker(nlp, monkeypatch, body, speaker, rule_off, speaker_without):
     text = "Port dispute deepens\n\n" + body
     assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == [speaker]
-    monkeypatch.setattr(*rule_off)
+    for off in rule_off:
+        monkeypatch.setattr(*off)
     assert [speaker_of(q) for q in quotes_in_text(nlp, text)] == [speaker_without]
 
 

@@ -151,3 +151,13 @@ def test_a_headline_phrase_is_no_person_and_takes_no_surname(analyse_texts):
     quotes = analyse_texts({"a": text}).quotes
     said = quotes.loc[quotes["quote"].str.startswith("It is not going"), "speaker"]
     assert list(said) == ["Okafor"]
+
+
+def test_an_occasion_never_vows(nlp):
+    """ "… as the budget committee meeting began vowing to “…”": the parse makes the
+    meeting the subject of someone else's vow; an occasion or a time speaks nothing."""
+    body = (
+        "Senator Dana Roe vowed to stay in the race. She sent out an email as the budget "
+        "committee meeting began vowing to “fight for every seat” in the last primary."
+    )
+    assert "meeting" not in " ".join(_speakers(nlp, body))

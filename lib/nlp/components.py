@@ -185,31 +185,18 @@ def _given_name_before(doc, ent):
     name of two or three words. The whole name, or None."""
     from lib.nlp.people import given_name_gender
 
-    if ent.start == 0:
+    prev = _untagged_name_word_before(doc, ent)  # not "Saint Marta Oyelaran"
+    if prev is None or not prev.is_title or given_name_gender(prev.text)[1] < 1.0:
         return None
-    prev = doc[ent.start - 1]
-    titles = gazetteer().titles
-    if (
-        prev.ent_type_
-        or prev.pos_ != "PROPN"
-        or not prev.is_alpha
-        or not prev.is_title
-        or prev.text in titles["head"] | titles["honorific"] | titles["modifier"]
-        or gazetteer().lookup(prev.text) is not None
-        or given_name_gender(prev.text)[1] < 1.0
-    ):
-        return None
-    if prev.i > prev.sent.start and doc[prev.i - 1].text[:1].isupper() and doc[prev.i - 1].is_alpha:
-        return None  # a longer run of capitals: "Saint Marta Oyelaran"
     return Span(doc, prev.i, ent.end, label="PERSON")
 
 
-def _given_name_missed(doc, ent, people_words: set[str]):
-    """ "Zorvan Kettleby, the chairman of the party, …" with only "Kettleby" tagged, as an
-    organisation: a one-word name the text sets beside a word for a person (an apposition
-    after it), right after a capitalised proper noun the model left untagged that is no
-    title and no place, is that given name and surname, a person. None otherwise."""
-    if ent.start == 0 or not ent[0].is_alpha:
+def _untagged_name_word_before(doc, ent):
+    """The token right before ``ent`` when it may be a name word the model left untagged:
+    a capitalised proper noun (not in capitals), no title and no place, not itself after a
+    capitalised word (a longer run of capitals names a thing: "Lake Zorvan Kettleby");
+    else None."""
+    if ent.start == 0:
         return None
     prev = doc[ent.start - 1]
     titles = gazetteer().titles
@@ -221,11 +208,23 @@ def _given_name_missed(doc, ent, people_words: set[str]):
         or prev.text.isupper()
         or prev.text in titles["head"] | titles["honorific"] | titles["modifier"]
         or gazetteer().lookup(prev.text) is not None
-        or gazetteer().lookup(ent.text) is not None
     ):
         return None
     if prev.i > prev.sent.start and doc[prev.i - 1].text[:1].isupper() and doc[prev.i - 1].is_alpha:
-        return None  # a longer run of capitals: a name of something ("Lake Zorvan Kettleby")
+        return None
+    return prev
+
+
+def _given_name_missed(doc, ent, people_words: set[str]):
+    """ "Zorvan Kettleby, the chairman of the party, …" with only "Kettleby" tagged, as an
+    organisation: a one-word name the text sets beside a word for a person (an apposition
+    after it), right after a capitalised proper noun the model left untagged that is no
+    title and no place, is that given name and surname, a person. None otherwise."""
+    if not ent[0].is_alpha or gazetteer().lookup(ent.text) is not None:
+        return None
+    prev = _untagged_name_word_before(doc, ent)
+    if prev is None:
+        return None
     apposed = [c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end]
     if not any(c.lemma_.lower() in people_words or c.lower_ in people_words for c in apposed):
         return None

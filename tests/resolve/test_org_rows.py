@@ -95,6 +95,12 @@ def test_a_bare_pac_is_no_name():
     assert clean_entity_text("Lantern Valley PAC", "ORG") == "Lantern Valley PAC"
 
 
+def _propagated(records: list[dict], texts: dict[str, str]) -> list[dict]:
+    """Mentions :func:`propagate_names` adds to one story of ``texts`` (one sentence each)."""
+    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
+    return propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+
+
 def test_a_shorter_name_of_a_story_organisation_is_found_where_the_model_missed_it():
     texts = {
         "a": "The Joint Lantern Board of Tidewater met. The House Marsh Caucus agreed.",
@@ -107,8 +113,7 @@ def test_a_shorter_name_of_a_story_organisation_is_found_where_the_model_missed_
         {"doc_id": "a", "outlet": "A", "start_char": 46, "end_char": 64,
          "text": "House Marsh Caucus", "label": "ORG", "sentence_id": 1},
     ]  # fmt: skip
-    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
-    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    added = _propagated(records, texts)
     found = {(r["doc_id"], r["text"]) for r in added}
     assert ("b", "Joint Lantern Board") in found  # an "of" phrase dropped
     assert ("b", "Marsh Caucus") in found  # the chamber dropped
@@ -155,8 +160,7 @@ def test_the_initials_of_a_story_organisation_are_found_where_the_model_missed_t
         {"doc_id": "a", "outlet": "A", "start_char": 41, "end_char": 62,
          "text": "Tidewater Marsh Board", "label": "ORG", "sentence_id": 1},
     ]  # fmt: skip
-    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
-    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    added = _propagated(records, texts)
     found = [(r["doc_id"], r["text"]) for r in added]
     assert found.count(("b", "OLO")) == 2
     assert ("c", "O.L.O.") in found
@@ -164,7 +168,7 @@ def test_the_initials_of_a_story_organisation_are_found_where_the_model_missed_t
     assert all(texts[r["doc_id"]][r["start_char"] : r["end_char"]] == r["text"] for r in added)
     # initials two names of the story share stay unfound
     two = [*records, {**records[1], "text": "Tidewater Mill Board", "start_char": 0}]
-    again = propagate_names(two, texts, sentences, dict.fromkeys(texts, ""))
+    again = _propagated(two, texts)
     assert not any(r["text"] == "TMB" for r in again)
 
 

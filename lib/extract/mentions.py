@@ -123,9 +123,11 @@ def _honorific(doc: Doc, ent: Span) -> str:
     return ""
 
 
-def _shared_surnames(doc: Doc) -> dict[int, str]:
+def _shared_surnames(doc: Doc, surnames: frozenset = frozenset()) -> dict[int, str]:
     """ "Malia and Sasha Obama" parsed as two entities: token index of the lone given name
-    ("Malia") -> the surname it shares ("Obama")."""
+    ("Malia") -> the surname it shares ("Obama"). A word the document writes as a person's
+    surname (``surnames``: "Ron Johnson" named earlier) is that person in "Johnson and Rob
+    Portman", however often it is also a given name."""
     out = {}
     for ent in doc.ents:
         if ent.label_ != "PERSON" or len(ent) < 2 or ent.start < 2:
@@ -133,6 +135,8 @@ def _shared_surnames(doc: Doc) -> dict[int, str]:
         if doc[ent.start - 1].lower_ not in ("and", "&"):
             continue
         first = doc[ent.start - 2]
+        if first.text in surnames:
+            continue
         if clear_given_name(first.text) and (first.ent_type_ or first.pos_ == "PROPN"):
             if first.ent_iob_ in ("B", "") and (first.i == 0 or doc[first.i - 1].ent_iob_ != "I"):
                 last = [t for t in ent if t.is_alpha]
@@ -141,9 +145,12 @@ def _shared_surnames(doc: Doc) -> dict[int, str]:
     return out
 
 
-def _shared_surname(doc: Doc, ent: Span, end: int) -> str:
-    """ "Barack and Michelle Obama": the surname the first given name shares, else ""."""
+def _shared_surname(doc: Doc, ent: Span, end: int, surnames: frozenset = frozenset()) -> str:
+    """ "Barack and Michelle Obama": the surname the first given name shares, else "" (also
+    when the first name is a surname the document gives a person, ``surnames``)."""
     if ent.label_ != "PERSON" or end >= ent.end or doc[end].lower_ not in ("and", "&"):
+        return ""
+    if doc[end - 1].text in surnames:
         return ""
     rest = [t for t in doc[end + 1 : ent.end] if t.is_alpha]
     return rest[-1].text if len(rest) >= 2 and clear_given_name(doc[end - 1].text) else ""
@@ -194,8 +201,8 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
         "acronyms": find_acronyms(full_text),
     }
     headline = title_end(full_text)
-    shared = _shared_surnames(doc)
     surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2)
+    shared = _shared_surnames(doc, surnames)
     credits = dateline_credits(full_text)
     common = _common_word_people(doc, surnames)
     # what the speakers read as a person (a title, a reporting verb, a clear given name
@@ -225,7 +232,7 @@ def mention_records(doc: Doc, sent_ids: list[int]) -> list[Mention]:
             rec.honorific = honorific
             rec.kin = rec.label == "PERSON" and _kin(doc, start, end)
             rec.role = _role(doc, start, end, ctx) if rec.label == "PERSON" else ""
-            surname = _shared_surname(doc, ent, end) or shared.get(start, "")
+            surname = _shared_surname(doc, ent, end, surnames) or shared.get(start, "")
             if start in shared:
                 rec.label = "PERSON"
             rec.full_hint = f"{rec.text} {surname}" if surname and " " not in rec.text else ""

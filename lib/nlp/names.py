@@ -398,10 +398,11 @@ INITIAL_SKIP = frozenset("of and the for on in at to &".split())
 def initials(name: str) -> set[str]:
     """Capital initials of a multi-word name, without and with its small words:
     "Federal Bureau of Investigation" -> {"FBI"}, "Department of Justice" -> {"DJ", "DOJ"},
-    "U.S. Conference of Catholic Bishops" -> {"USCCB", "USCOCB"}; empty for one word."""
-    words = name.replace("-", " ").split()
-    if len(words) < 2:
+    "U.S. Conference of Catholic Bishops" -> {"USCCB", "USCOCB"}; empty for one word, also
+    one hyphenated word ("Anti-Prom" is no "AP"; "Trans-Pacific Partnership" is "TPP")."""
+    if len(name.split()) < 2:
         return set()
+    words = name.replace("-", " ").split()
     short, full = "", ""
     for w in words:
         if w.lower() in INITIAL_SKIP:

@@ -340,9 +340,33 @@ def person_like(doc, persons: list) -> list:
         surname = fold(key) in surnames or fold(key) in nicknamed
         if titled or surname or _reports_then_pronoun(ent) or (given and _reports(ent)):
             marked.add(key)
-        elif given and _clear_given_name(words[0]):
+        elif given and (_clear_given_name(words[0]) or _listed_with_people(ent)):
             marked.add(key)  # "Vanessa Priebo": a clear given name, not a place, first
     return [e for e in others if name_words(e.text)[-1] in marked and e.root.dep_ != "compound"]
+
+
+#: What stands between two names of one list: "Ada Roe, Troy Priebo and Al Moss".
+LIST_GLUE = frozenset({",", "and", "&", ";"})
+
+
+def _listed_with_people(ent) -> bool:
+    """Does the name sit in a list between two names the model typed PERSON ("Ada Roe,
+    Troy Priebo, Al Moss"), with only commas and "and" between them? Items of one list
+    are of one kind, whatever a given name that is also a place ("Troy", "Chad") says."""
+    doc = ent.doc
+    ents = list(doc.ents)
+    k = next((i for i, e in enumerate(ents) if e.start == ent.start), None)
+    if k is None or k == 0 or k + 1 >= len(ents):
+        return False
+    before, after = ents[k - 1], ents[k + 1]
+    return (
+        before.label_ == "PERSON"
+        and after.label_ == "PERSON"
+        and 0 < ent.start - before.end <= 2
+        and 0 < after.start - ent.end <= 2
+        and all(t.lower_ in LIST_GLUE for t in doc[before.end : ent.start])
+        and all(t.lower_ in LIST_GLUE for t in doc[ent.end : after.start])
+    )
 
 
 def untagged_surnames(doc, mentions: list) -> list:

@@ -407,9 +407,15 @@ def _join_spellings(by_key: dict[str, list[list[Name]]]) -> list[list[Name]]:
 
 
 def _canonical(clusters: list[list[Name]], counts: pd.Series) -> dict[str, str]:
+    """Each name -> its cluster's most used form; when that form opens with no given name
+    and the cluster also writes it after one ("Wasserman Schultz" beside "Debbie Wasserman
+    Schultz"), the most used such longer form, so a row is named as a reader knows it."""
     out: dict[str, str] = {}
     for cluster in clusters:
         best = max(cluster, key=lambda n: counts[n.text])
+        if given_name_gender(best.first)[0] is None:
+            fuller = [n for n in cluster if n.text.endswith(" " + best.text)]
+            best = max(fuller, key=lambda n: counts[n.text]) if fuller else best
         for name in cluster:
             out[name.text] = best.text
     return out

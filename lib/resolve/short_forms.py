@@ -56,6 +56,9 @@ GENERIC_HEADS = head_words("generic")
 LEGISLATURES = head_words("legislature")
 #: "Justice Department" = "Department of Justice".
 OFFICE_WORDS = head_words("office")
+#: Offices whose name without the word is still theirs ("Treasury" of "Treasury
+#: Department"); not "Administration" ("Obama Administration") nor "Office" ("Oval Office").
+DEPARTMENT_WORDS = frozenset({"Department", "Ministry", "Bureau"})
 #: Generic heads that never stand alone for the one name of a story they end: a chamber
 #: ("House" is no short "White House", "Senate" no short "Texas Senate"; the place rule
 #: of :func:`shorter_forms` joins "U.S. House") and words that head no body.
@@ -386,11 +389,24 @@ def _longer_names(names: list[str]) -> dict[str, set[str]]:
         short = without_head(name)
         if short and short not in longer:
             longer[short].add(name)
-    for forms in offices.values():  # "Justice Department" / "Department of Justice"
+    _add_office_forms(offices, longer)
+    return longer
+
+
+def _add_office_forms(offices: dict[str, set[str]], longer: dict[str, set[str]]) -> None:
+    """An office's two word orders ("Justice Department" / "Department of Justice") and,
+    when nothing else fits, its name without the word ("Treasury" of "Treasury
+    Department"). ``offices``: :func:`same_office` key -> the story's names of it."""
+    for forms in offices.values():
         if len(forms) == 2:
             a, b = sorted(forms)
             longer[a].add(b)
-    return longer
+    for key, forms in offices.items():
+        words = key.split(" ")
+        if len(words) >= 2 and words[-1] in DEPARTMENT_WORDS:
+            short = " ".join(words[:-1])
+            if short not in longer:
+                longer[short] |= forms
 
 
 def _one_chamber(short: str, owners: set[str]) -> bool:

@@ -108,3 +108,27 @@ def test_a_pac_goes_by_its_name_without_pac():
     assert _org_groups(pd.Series([3, 2], index=names)) == {
         "Keep Rivers Free PAC": "Keep Rivers Free"
     }
+
+
+def _roots(names: list[str]) -> set[str]:
+    import pandas as pd
+
+    from lib.resolve.short_forms import _org_groups
+
+    out = _org_groups(pd.Series([1] * len(names), index=names))
+    return {out.get(n, n) for n in names}
+
+
+def test_a_body_of_a_parent_organisation_written_three_ways_is_one():
+    assert len(_roots(["U.N. Security Council", "UN Security Council",
+                       "United Nations Security Council", "Security Council"])) == 1  # fmt: skip
+    # the parent alone stays the parent
+    assert len(_roots(["United Nations", "U.N. Security Council"])) == 2
+
+
+def test_an_appeals_court_by_its_circuit_whatever_the_spelling_of_its_number():
+    names = ["Ninth Circuit", "9th Circuit", "U.S. Court of Appeals for the Ninth Circuit",
+             "9th U.S. Circuit Court of Appeals"]  # fmt: skip
+    assert len(_roots(names)) == 1
+    # two circuits stay two courts
+    assert len(_roots(["Ninth Circuit", "Fifth Circuit Court of Appeals"])) == 2

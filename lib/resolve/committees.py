@@ -6,10 +6,12 @@ Resources", "House Committee on the Judiciary"), by the same words in the newsro
 Energy Committee"; "Senate Banking Committee" of "Senate Banking, Housing and Urban Affairs
 Committee"). :func:`committee_forms` gives the other spellings a name may go by;
 :mod:`lib.resolve.short_forms` folds them into one organisation when they fit one name of the
-story.
+story. A federal appeals court goes the same way by its circuit (:func:`court_forms`).
 """
 
 from __future__ import annotations
+
+import re
 
 from lib.nlp.names import head_words
 
@@ -82,3 +84,19 @@ def committee_forms(name: str) -> list[str]:
         if first and first not in out:
             out.append(first)
     return out
+
+
+#: "U.S. Court of Appeals for the Ninth Circuit" / "9th U.S. Circuit Court of Appeals".
+_APPEALS_FOR = re.compile(
+    r"^(?:U\.S\. |United States )?Court of Appeals for the (?P<c>[\w.]+(?: [\w.]+)?) Circuit$"
+)
+_CIRCUIT_APPEALS = re.compile(r"^(?P<c>[\w.]+(?: [\w.]+)?) (?:U\.S\. )?Circuit Court of Appeals$")
+
+
+def court_forms(name: str) -> list[str]:
+    """An appeals court by its circuit alone, as newsrooms write it: "U.S. Court of Appeals
+    for the Ninth Circuit" and "9th U.S. Circuit Court of Appeals" -> ["Ninth Circuit"] and
+    ["9th Circuit"] (one spelling of the number: ``short_forms.org_spelling``); [] for
+    other names."""
+    hit = _APPEALS_FOR.match(name) or _CIRCUIT_APPEALS.match(name)
+    return [f"{hit['c'].removesuffix(' U.S.')} Circuit"] if hit else []

@@ -37,7 +37,7 @@ from lib.extract.pieces import POLL_WORDS
 from lib.nlp.gazetteer import gazetteer, norm_key
 from lib.nlp.names import INITIAL_SKIP, head_words, initials
 from lib.resolve.bare_places import bare_places, place_initials
-from lib.resolve.committees import committee_forms
+from lib.resolve.committees import committee_forms, court_forms
 from lib.resolve.first_word import first_word_owners
 from lib.resolve.grouping import UnionFind
 from lib.resolve.parties import is_state, party_order, state_branch
@@ -83,6 +83,10 @@ WORD_FORMS = {
     "Univ.": "University", "Intl.": "International", "Natl.": "National",
     "Programme": "Program", "Organisation": "Organization", "Defence": "Defense",
     "Centre": "Center",
+    # ordinals as figures: "Ninth Circuit" / "9th Circuit"
+    "First": "1st", "Second": "2nd", "Third": "3rd", "Fourth": "4th", "Fifth": "5th",
+    "Sixth": "6th", "Seventh": "7th", "Eighth": "8th", "Ninth": "9th", "Tenth": "10th",
+    "Eleventh": "11th", "Twelfth": "12th",
 }  # fmt: skip
 #: A web address's ending after a company's or group's name ("Quarrow.com", "Harbor.org").
 WEB_DOMAIN = re.compile(r"(?<=[A-Za-z])\.(?:com|org|net)$")
@@ -138,7 +142,9 @@ def shorter_forms(name: str) -> list[str]:
     Representatives", "House"], "Quarrow.com" -> ["Quarrow"]."""
     words = name.split(" ")
     out = []
-    for form in committee_forms(name):  # "Senate Committee on X and Y" -> "Senate X Committee"
+    # "Senate Committee on X and Y" -> "Senate X Committee"; "9th U.S. Circuit Court of
+    # Appeals" -> "9th Circuit"
+    for form in [*committee_forms(name), *court_forms(name)]:
         out += [form, *[f for f in shorter_forms(form) if f not in out]]
     if len(words) >= 3 and _is_parent_acronym(words[0]):  # "U.N. World Food Program"
         out.append(" ".join(words[1:]))
@@ -248,12 +254,16 @@ def legal_stem(name: str) -> str:
 
 
 def place_key(name: str) -> str:
-    """One key for a name whose leading place is written two ways: "U.S. Conference of
-    Catholic Bishops" and "United States Conference of Catholic Bishops" -> "United States
-    Conference of Catholic Bishops"; names without a leading place unchanged."""
+    """One key for a name whose leading place, or parent organisation, is written two ways:
+    "U.S. Conference of Catholic Bishops" and "United States Conference of Catholic Bishops"
+    -> "United States Conference of Catholic Bishops", "UN Security Council" -> "United
+    Nations Security Council"; names without either unchanged."""
     words = name.split(" ")
     for k in range(min(3, len(words) - 1), 0, -1):
         place = _place_of(words[:k])
+        if place is None and (k > 1 or _is_parent_acronym(words[0])):
+            hit = gazetteer().lookup(" ".join(words[:k]))
+            place = hit[0] if hit is not None and hit[1] == "ORG" else None
         if place is not None:
             return " ".join([place, *words[k:]])
     return name
@@ -261,8 +271,10 @@ def place_key(name: str) -> str:
 
 def org_spelling(name: str) -> str:
     """One spelling of an organisation's name: its abbreviated and British words written
-    out the American way ("Police Dept." -> "Police Department", "Programme" -> "Program")
-    and its leading place as the gazetteer names it (:func:`place_key`), a state's party in
+    out the American way ("Police Dept." -> "Police Department", "Programme" -> "Program"),
+    its ordinals as figures ("Ninth Circuit" -> "9th Circuit"), its leading place or parent
+    organisation as the gazetteer names it (:func:`place_key`: "U.N. Security Council" /
+    "United Nations Security Council"), a state's party in
     one word order, whatever its case
     (a house style in capitals: "POLITICO" / "Politico", "USA TODAY" / "USA Today")."""
     words = party_order(name).split(" ")  # "Republican Party of Ohio" / "Ohio Republican Party"

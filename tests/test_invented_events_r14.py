@@ -132,3 +132,38 @@ def test_an_appeals_court_by_its_circuit_whatever_the_spelling_of_its_number():
     assert len(_roots(names)) == 1
     # two circuits stay two courts
     assert len(_roots(["Ninth Circuit", "Fifth Circuit Court of Appeals"])) == 2
+
+
+def test_a_line_over_a_dateline_is_the_headline_whatever_it_quotes(analyse_texts):
+    from lib.nlp.headline import is_headline
+
+    title = "Council issues ‘deep and heartfelt apology’ to Mayor Roe."
+    body = (
+        "HARWICK, May 3 (Valley Wire) — The Harwick city council released a statement on "
+        "Monday, offering “a deep and heartfelt apology” to Mayor Ada Roe after leaked emails "
+        "showed staff mocking her."
+    )
+    assert is_headline(title, body)
+    assert is_headline(title, "HARWICK, Ore. — The council apologised on Monday.")
+    # no dateline: a sentence quoting four words stays prose
+    assert not is_headline(title, "The council apologised on Monday to the mayor.")
+    quotes = analyse_texts({"a": f"{title}\n\n{body}"}).quotes
+    assert not (quotes["start_char"] < len(title)).any()
+
+
+def test_a_quote_paragraph_after_a_statement_is_its_authors(analyse_texts):
+    text = (
+        "Council apologises to mayor\n\n"
+        "HARWICK — The Harwick Tenants Union released a statement on Monday apologizing to "
+        "Mayor Ada Roe for the leaked emails.\n\n"
+        "“On behalf of every member, we offer a sincere apology to the mayor. These remarks "
+        "do not reflect our values.”\n\n"
+        "Roe thanked the union. She then left for Salem.\n\n"
+        "“The bridge will open in June and the road in July, as planned for years.”"
+    )
+    quotes = analyse_texts({"a": text}).quotes.sort_values("start_char")
+    first, last = quotes.iloc[0], quotes.iloc[-1]
+    assert first["speaker_how"] == "statement before"
+    assert "Tenants Union" in first["speaker"]
+    # a paragraph that issues no statement gives its quote no author this way
+    assert last["speaker_how"] != "statement before"

@@ -110,6 +110,37 @@ def sentence_before(att, open_idx: int):
     return None
 
 
+#: Verbs of putting words out in writing: "issued a statement", "released a letter".
+ISSUING = frozenset({"issue", "release", "send", "post", "publish", "put", "distribute"})
+#: What such a verb puts out whose words a quote paragraph after it then gives.
+STATEMENTS = frozenset({"statement", "letter", "memo", "message", "release", "apology"})
+
+
+def statement_before(att, open_idx: int):
+    """A quote opening its paragraph right after a paragraph whose last sentence says who
+    put out a statement ("The council issued a statement apologizing to Roe." then "“On
+    behalf of …”"): the statement's author speaks, a person or an organisation (which
+    issues statements as much as people do). ``how`` is ``statement before``."""
+    from lib.nlp.index import sent_of
+
+    start = att.text.rfind("\n\n", 0, open_idx) + 2
+    if start < 2 or att.text[start:open_idx].strip():
+        return None  # not at its paragraph's start, or the first paragraph
+    before = att.tokens_between(max(0, start - 400), start - 2)
+    if not before:
+        return None
+    last = sent_of(att.doc, before[-1].i)
+    for verb in last:
+        if verb.lemma_.lower() not in ISSUING or verb.i in att.in_quote:
+            continue
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in STATEMENTS for c in verb.children):
+            continue
+        subj = att.subject_of(verb)
+        if subj is not None and subj.i not in att.in_quote:
+            return att.source_of(subj, verb.lemma_.lower(), how="statement before")
+    return None
+
+
 def leading_clause(att, toks):
     """ "Mayor Roe looked back at the storm, “It was the worst night of my life.”": a whole
     quoted sentence that a clause introduces with a comma or colon right before its opening

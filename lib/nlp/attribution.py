@@ -186,6 +186,7 @@ class Attributor(Subjects):
         if source is None and standalone:
             source = self._carry(paragraph, open_idx)
             source = source or around.sentence_before(self, open_idx)
+            source = source or around.statement_before(self, open_idx)
         if source is not None:
             self._last = (paragraph, max(region_end, close_idx + 1), source)
             if source.name is not None and source.name[1] is not None:

@@ -20,6 +20,11 @@ MAX_TITLE_WORDS = 30
 MAX_PERIOD_TITLE_WORDS = 20
 #: A wire dateline opening the first line ("LONDON (Reuters) -") makes it the lede.
 _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s+)?\(\w")
+#: A dateline opening the body's first paragraph, wire or not ("PHILADELPHIA, July 25 (UPI)
+#: —", "MARLOW, Ore. —"): the line before it is the headline, whatever it quotes.
+_BODY_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s*(?:\(\w[^)]{0,30}\)\s*)?[-–—]\s"
+)
 #: Two sentences in one line: "Storm hits. Thousands flee." is a lede, not a headline.
 _INNER_SENTENCE = re.compile(r"([A-Za-z]*[a-z]{2})[.!?]\s+[A-Z]")
 #: Abbreviations that end in a full stop inside a sentence ("Rep. Roe to back bill.").
@@ -71,7 +76,8 @@ def is_headline(line: str, next_paragraph: str | None) -> bool:
     after it ("‘It Was 20 Years Ago,’ Says Singer Tom Bell"). A short topic, a colon and a
     quotation ("Castellane on his pick: “He knows the system.”") is a headline too when the
     paragraph after it is longer, unless a reporting verb precedes the colon ("She said:
-    “…”").
+    “…”"). Any line of at most 30 words is the headline when a dateline opens the paragraph
+    after it ("CITY, Ore. —"): a dateline opens the body.
     """
     line = (line or "").strip()
     if not line or "\n" in line or not next_paragraph or not next_paragraph.strip():
@@ -81,6 +87,8 @@ def is_headline(line: str, next_paragraph: str | None) -> bool:
         return False
     if line.endswith("..."):
         return False
+    if _BODY_DATELINE.match(next_paragraph):
+        return True  # "DNC issues ‘deep and sincere apology’ to Sanders." over "CITY (UPI) —"
     if not _SENTENCE_LIKE.search(line):
         # "“We Will Rebuild,” Governor Says After Floods": a quotation cut by its
         # attribution is a headline when the line ends like none and is in Title Case or

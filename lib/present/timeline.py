@@ -23,6 +23,27 @@ def _row_label(story_id: str, label: str, width: int = 44) -> str:
     return chart_text(text if len(text) <= width else text[: width - 1] + "…")
 
 
+#: Longest span in days ticked day by day (longer ones are ticked by plotly's own steps).
+DAILY_TICKS_UP_TO = 14
+DAY_MS = 86_400_000
+
+
+def _day_axis(days: list[str]) -> dict:
+    """A date axis whose ticks are whole days: over a short span ("25 Jul" to "26 Jul")
+    plotly's own ticks fall every few hours and print the same date several times, so it
+    is ticked once a day and padded half a day on each side."""
+    axis = dict(type="date", tickformat="%d %b %Y", automargin=True)
+    stamps = pd.to_datetime(pd.Series(days, dtype=object), errors="coerce").dropna()
+    if stamps.empty:
+        return axis
+    first, last = stamps.min(), stamps.max()
+    if (last - first).days <= DAILY_TICKS_UP_TO:
+        half = pd.Timedelta(hours=12)
+        axis.update(dtick=DAY_MS, tick0=first.isoformat(),
+                    range=[(first - half).isoformat(), (last + half).isoformat()])  # fmt: skip
+    return axis
+
+
 def story_timeline(stories: pd.DataFrame, days: pd.DataFrame, chosen: str = "") -> go.Figure:
     """One row per story (``stories``: ``story_id, label`` in story order, at most
     :data:`MAX_STORIES`), a line from its first to its last day and a dot on each day it
@@ -65,7 +86,7 @@ def story_timeline(stories: pd.DataFrame, days: pd.DataFrame, chosen: str = "") 
     fig.update_layout(
         height=90 + 30 * max(len(labels), 1),
         margin=dict(l=10, r=10, t=10, b=30),
-        xaxis=dict(type="date", tickformat="%d %b %Y", automargin=True),
+        xaxis=_day_axis(xs),
         yaxis=dict(
             categoryorder="array",
             categoryarray=list(labels.values()),

@@ -20,6 +20,7 @@ HOW_PHRASES = {
     "carried over": "carried over from the quote before (“{written}”)",
     "next quote": "named at the next quote in the paragraph (“{written}”)",
     "sentence before": "the speaker of the sentence before it (“{written}”)",
+    "statement before": "who put out the statement the paragraph before names (“{written}”)",
 }
 #: Figures carry a source over from the previous sentence, not from a quote.
 FIGURE_PHRASES = {**HOW_PHRASES, "carried over": "carried over from the previous sentence"}

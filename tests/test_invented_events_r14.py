@@ -167,3 +167,31 @@ def test_a_quote_paragraph_after_a_statement_is_its_authors(analyse_texts):
     assert "Tenants Union" in first["speaker"]
     # a paragraph that issues no statement gives its quote no author this way
     assert last["speaker_how"] != "statement before"
+
+
+def test_a_one_word_organisation_missed_in_one_body_is_found_mid_sentence():
+    from lib.resolve.propagate import propagate_names
+
+    texts = {
+        "a": "Fighters of Quillmark fired rockets on Monday. Ada Roe said Quillmark was to blame.",
+        "b": "Quillmark denied it. Officials said Quillmark had fired first, and Roe agreed.",
+        "c": "Rockets hit the town. Police blamed Quillmark. Quillmark issued no statement.",
+    }
+    records = []
+    for doc in ("a", "b"):
+        for k, text in enumerate(texts[doc].split("Quillmark")[:-1]):
+            start = sum(len(p) + len("Quillmark") for p in texts[doc].split("Quillmark")[: k + 1])
+            start -= len("Quillmark")
+            records.append({"doc_id": doc, "outlet": doc.upper(), "start_char": start,
+                            "end_char": start + 9, "text": "Quillmark", "label": "ORG"})  # fmt: skip
+    records.append({"doc_id": "a", "outlet": "A", "start_char": 53, "end_char": 60,
+                    "text": "Ada Roe", "label": "PERSON"})  # fmt: skip
+    sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
+    added = propagate_names(records, texts, sentences, dict.fromkeys(texts, ""))
+    found = [(r["doc_id"], r["start_char"]) for r in added if r["text"] == "Quillmark"]
+    # mid-sentence in the body that missed it; not as the first word of a sentence, where a
+    # capitalised word may be any word
+    assert found == [("c", texts["c"].index("Quillmark"))]
+    assert all(r["label"] == "ORG" for r in added if r["text"] == "Quillmark")
+    # a person's name of the story is never propagated as an organisation
+    assert not any(r["text"] == "Roe" and r["label"] == "ORG" for r in added)

@@ -6,6 +6,8 @@ expansion.
 
 from __future__ import annotations
 
+import re
+
 
 def test_a_surname_already_named_is_no_given_name_sharing_the_next_surname(analyse_texts):
     text = (
@@ -177,13 +179,12 @@ def test_a_one_word_organisation_missed_in_one_body_is_found_mid_sentence():
         "b": "Quillmark denied it. Officials said Quillmark had fired first, and Roe agreed.",
         "c": "Rockets hit the town. Police blamed Quillmark. Quillmark issued no statement.",
     }
-    records = []
-    for doc in ("a", "b"):
-        for k, text in enumerate(texts[doc].split("Quillmark")[:-1]):
-            start = sum(len(p) + len("Quillmark") for p in texts[doc].split("Quillmark")[: k + 1])
-            start -= len("Quillmark")
-            records.append({"doc_id": doc, "outlet": doc.upper(), "start_char": start,
-                            "end_char": start + 9, "text": "Quillmark", "label": "ORG"})  # fmt: skip
+    records = [
+        {"doc_id": doc, "outlet": doc.upper(), "start_char": m.start(), "end_char": m.end(),
+         "text": "Quillmark", "label": "ORG"}
+        for doc in ("a", "b")
+        for m in re.finditer("Quillmark", texts[doc])
+    ]  # fmt: skip
     records.append({"doc_id": "a", "outlet": "A", "start_char": 53, "end_char": 60,
                     "text": "Ada Roe", "label": "PERSON"})  # fmt: skip
     sentences = [{"doc_id": d, "sentence_id": 0, "start_char": 0} for d in texts]
@@ -195,3 +196,50 @@ def test_a_one_word_organisation_missed_in_one_body_is_found_mid_sentence():
     assert all(r["label"] == "ORG" for r in added if r["text"] == "Quillmark")
     # a person's name of the story is never propagated as an organisation
     assert not any(r["text"] == "Roe" and r["label"] == "ORG" for r in added)
+
+
+def test_a_they_who_argues_is_people_not_things(analyse_texts):
+    text = (
+        "Trade study revisited\n\n"
+        "Three economists at Harwick College studied the mills. They found that rising "
+        "imports from 1999 to 2011 cost up to 2 million jobs.\n\n"
+        "“These results should cause us to rethink the gains from trade,” they argued."
+    )
+    quotes = analyse_texts({"a": text}).quotes
+    row = quotes.iloc[0]
+    assert "imports" not in str(row["speaker"])
+    assert "economists" in str(row["speaker"])
+
+
+def test_a_copula_gives_a_quoted_fragment_no_speaker(analyse_texts):
+    text = (
+        "Young voters upbeat\n\n"
+        "A survey of 1,000 adults found most expect to do well. Optimism is even higher "
+        "among students (34% “strongly agree”), the survey found."
+    )
+    quotes = analyse_texts({"a": text}).quotes
+    assert "Optimism" not in set(quotes["speaker"].fillna(""))
+
+
+def test_of_two_subjects_the_parse_gives_a_verb_the_nearest_speaks(analyse_texts):
+    text = (
+        "Roe: ‘We Are Going To Go All The Way To Cleveland.’\n\n"
+        "Tuesday at Harwick Wallace University in Berea, OH, after winning Ohio in the "
+        "Republican presidential primary, Gov. Ada Roe (R-OH), said, “I’m getting ready to "
+        "rent a covered wagon.”"
+    )
+    quotes = analyse_texts({"a": text}).quotes
+    assert quotes.iloc[0]["speaker"] == "Ada Roe"
+
+
+def test_a_dateline_is_no_sentence_of_its_own(nlp, analyse_texts):
+    text = (
+        "The Latest: Roe takes all 66 delegates.\n\n"
+        "HARWICK (Valley Wire) — The Latest on the race, with primaries in five states.\n\n"
+        "MARLOW, Ore. — Gov. Tom Bell opened the session."
+    )
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[1].startswith("HARWICK (Valley Wire) — The Latest")
+    assert sents[2].startswith("MARLOW, Ore. — Gov. Tom Bell")
+    statements = analyse_texts({"a": text}).statements
+    assert not statements["text"].str.fullmatch(r"\W*[A-Z]*\W*").any()

@@ -460,6 +460,8 @@ class Attributor(Subjects):
             plural = cand.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in cand.children)
             if kind == "pl" and cand.lemma_.lower() in vocab()["non_speakers"]:
                 continue  # "Recent polls show …": polls are no "they" who said something
+            if kind == "pl" and plural and ent is None and not _people_noun(cand, collective):
+                continue  # "rising imports cost jobs … they argued": things argue nothing
             if kind == "pl" and (plural or cand.lemma_.lower() in collective or (
                 ent is not None and ent.label_ in ("NORP", "ORG"))):  # fmt: skip
                 return cand
@@ -545,3 +547,18 @@ class Attributor(Subjects):
             if ent.label_ in SOURCE_LABELS:
                 return ent.start_char, ent.end_char
         return None
+
+
+#: Endings of nouns for people ("economist", "historian", "engineer"; not "list").
+PEOPLE_ENDINGS = ("ist", "ian", "eer")
+
+
+def _people_noun(tok, collective: frozenset) -> bool:
+    """Can a plural common noun stand for people a "they" who speaks is: a person noun or a
+    collective of the vocabulary, or a noun with a person's ending ("economists",
+    "historians"); "imports", "numbers" cannot."""
+    lemma = tok.lemma_.lower()
+    if lemma in vocab()["person_nouns"] or lemma in collective or tok.pos_ == "PROPN":
+        return True
+    return len(lemma) > 5 and lemma.endswith(PEOPLE_ENDINGS)
+

@@ -46,8 +46,9 @@ def climb(tokens, region: set[int], att, fragment: bool):
     """Reporting verb and subject reached by climbing heads from the quote's tokens.
 
     Along the chain of heads outside the quote, the subject of the first reporting verb
-    that has one wins; fragments fall back to the subject of any verb (``The ministry
-    dismissed the claims as "fake news"``). A direct quote stops at a non-reporting clause
+    that has one wins; fragments fall back to the subject of any verb but a copula (``The
+    ministry dismissed the claims as "fake news"``; not "Optimism is higher among them
+    (34% "strongly agree")"). A direct quote stops at a non-reporting clause
     with its own subject. Returns (verb, subject, rank) with rank 0 for reporting verbs.
     """
     qset = {t.i for t in tokens}
@@ -76,7 +77,8 @@ def climb(tokens, region: set[int], att, fragment: bool):
                 if subj is not None:
                     if not fragment:
                         break
-                    fallback = fallback or (1, steps, first_verb, subj)
+                    if h.lemma_ != "be":  # "Optimism is higher (34% “strongly agree”)": no one
+                        fallback = fallback or (1, steps, first_verb, subj)
             if h.head.i == h.i:
                 break
             below, h = h, h.head

@@ -27,6 +27,7 @@ from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from lib.nlp.gazetteer import gazetteer
+from lib.nlp.headline import BODY_DATELINE
 from lib.nlp.names import REGION_WORDS
 
 RULER_NAME = "coverage_entity_ruler"
@@ -377,7 +378,25 @@ def paragraph_breaks(doc):
     for tok in doc[1:]:
         if tok.text in NEVER_STARTS and not tok.is_sent_start:
             tok.is_sent_start = False
+    _keep_datelines(doc)
     return doc
+
+
+def _keep_datelines(doc) -> None:
+    """A dateline opening a line ("WASHINGTON (AP) — The Latest …") is the start of that
+    line's first sentence, never sentences of its own ("WASHINGTON", "(", "AP)")."""
+    text = doc.text
+    for tok in doc:
+        if not (tok.i == 0 or "\n" in doc[tok.i - 1].whitespace_ or doc[tok.i - 1].is_space):
+            continue
+        m = BODY_DATELINE.match(text[tok.idx : tok.idx + 120])
+        if m is None or tok.is_space:
+            continue
+        span = doc.char_span(tok.idx, tok.idx + m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        for inner in doc[tok.i + 1 : min(span.end + 1, len(doc))]:
+            inner.is_sent_start = False
 
 
 #: Tokens that never start a sentence inside a line.

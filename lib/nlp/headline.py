@@ -22,7 +22,7 @@ MAX_PERIOD_TITLE_WORDS = 20
 _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s+)?\(\w")
 #: A dateline opening the body's first paragraph, wire or not ("PHILADELPHIA, July 25 (UPI)
 #: —", "MARLOW, Ore. —"): the line before it is the headline, whatever it quotes.
-_BODY_DATELINE = re.compile(
+BODY_DATELINE = re.compile(
     r"^\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s*(?:\(\w[^)]{0,30}\)\s*)?[-–—]\s"
 )
 #: Two sentences in one line: "Storm hits. Thousands flee." is a lede, not a headline.
@@ -87,7 +87,7 @@ def is_headline(line: str, next_paragraph: str | None) -> bool:
         return False
     if line.endswith("..."):
         return False
-    if _BODY_DATELINE.match(next_paragraph):
+    if BODY_DATELINE.match(next_paragraph):
         return True  # "DNC issues ‘deep and sincere apology’ to Sanders." over "CITY (UPI) —"
     if not _SENTENCE_LIKE.search(line):
         # "“We Will Rebuild,” Governor Says After Floods": a quotation cut by its

@@ -28,7 +28,11 @@ class Subjects:
         for _ in range(4):
             climb = False
             # not a dateline: "MARLOW, Ore. — Gov. Ada Roe declared …" is Roe's
-            for child in [c for c in node.children if not _dateline(node, c)]:
+            kids = [c for c in node.children if not _dateline(node, c)]
+            # of two subjects the parse gave one verb ("in Berea, OH, … Gov. Ada Roe
+            # (R-OH), said"), a person's name is the verb's
+            kids.sort(key=lambda c: (c.dep_ not in SUBJECT_DEPS, not self._named_person(c)))
+            for child in kids:
                 if child.dep_ in SUBJECT_DEPS and child.i not in self.in_quote:
                     asker = asked_by(node, child)  # "Roe was asked by host Ana Ruiz, “…”"
                     if asker is not None:
@@ -53,6 +57,10 @@ class Subjects:
                 return None
             node = _verb_above(node) if climb else _up(node)
         return None
+
+    def _named_person(self, tok) -> bool:
+        ent = self.ent_of.get(tok.i)
+        return ent is not None and ent.label_ == "PERSON"
 
     def _participle_subject(self, verb):
         """ "footage of Jane Roe saying …": the person right before the participle; a

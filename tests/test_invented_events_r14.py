@@ -36,9 +36,9 @@ def test_a_hyphenated_word_is_no_acronyms_expansion():
     from lib.nlp.names import initials
     from lib.resolve.short_forms import _org_groups
 
-    assert initials("Anti-Prom") == set()
+    assert initials("Anti-Gala") == set()
     assert "TPP" in initials("Trans-Pacific Partnership")
-    assert _org_groups(pd.Series([1, 2], index=["AP", "Anti-Prom"])) == {}
+    assert _org_groups(pd.Series([1, 2], index=["AG", "Anti-Gala"])) == {}
     assert _org_groups(pd.Series([1, 2], index=["TPP", "Trans-Pacific Partnership"])) == {
         "TPP": "Trans-Pacific Partnership"
     }
@@ -139,11 +139,11 @@ def test_an_appeals_court_by_its_circuit_whatever_the_spelling_of_its_number():
 def test_a_line_over_a_dateline_is_the_headline_whatever_it_quotes(analyse_texts):
     from lib.nlp.headline import is_headline
 
-    title = "Council issues ‘deep and heartfelt apology’ to Mayor Roe."
+    title = "Council sends ‘deepest regrets over the emails’ to Mayor Roe."
     body = (
-        "HARWICK, May 3 (Valley Wire) — The Harwick city council released a statement on "
-        "Monday, offering “a deep and heartfelt apology” to Mayor Ada Roe after leaked emails "
-        "showed staff mocking her."
+        "HARWICK, May 3 (Valley Wire) — The Harwick city council sent its regrets to Mayor "
+        "Ada Roe on Monday, calling the emails “wrong in every way” after staff messages "
+        "mocking her were published."
     )
     assert is_headline(title, body)
     assert is_headline(title, "HARWICK, Ore. — The council apologised on Monday.")
@@ -156,10 +156,10 @@ def test_a_line_over_a_dateline_is_the_headline_whatever_it_quotes(analyse_texts
 def test_a_quote_paragraph_after_a_statement_is_its_authors(analyse_texts):
     text = (
         "Council apologises to mayor\n\n"
-        "HARWICK — The Harwick Tenants Union released a statement on Monday apologizing to "
-        "Mayor Ada Roe for the leaked emails.\n\n"
-        "“On behalf of every member, we offer a sincere apology to the mayor. These remarks "
-        "do not reflect our values.”\n\n"
+        "HARWICK — The Harwick Tenants Union released a statement on Monday about the "
+        "emails its staff sent about Mayor Ada Roe.\n\n"
+        "“We are sorry for the hurt these emails caused. They do not show who we are as a "
+        "union.”\n\n"
         "Roe thanked the union. She then left for Salem.\n\n"
         "“The bridge will open in June and the road in July, as planned for years.”"
     )
@@ -201,9 +201,9 @@ def test_a_one_word_organisation_missed_in_one_body_is_found_mid_sentence():
 def test_a_they_who_argues_is_people_not_things(analyse_texts):
     text = (
         "Trade study revisited\n\n"
-        "Three economists at Harwick College studied the mills. They found that rising "
-        "imports from 1999 to 2011 cost up to 2 million jobs.\n\n"
-        "“These results should cause us to rethink the gains from trade,” they argued."
+        "Three economists at Harwick College studied the mills. They estimated that cheaper "
+        "steel imports from 2001 to 2012 cut up to 90,000 local jobs.\n\n"
+        "“Our findings should make planners think again about zoning,” they argued."
     )
     quotes = analyse_texts({"a": text}).quotes
     row = quotes.iloc[0]
@@ -213,20 +213,20 @@ def test_a_they_who_argues_is_people_not_things(analyse_texts):
 
 def test_a_copula_gives_a_quoted_fragment_no_speaker(analyse_texts):
     text = (
-        "Young voters upbeat\n\n"
-        "A survey of 1,000 adults found most expect to do well. Optimism is even higher "
-        "among students (34% “strongly agree”), the survey found."
+        "Young voters keen\n\n"
+        "A survey of 800 adults found most plan to vote. Turnout is even higher among "
+        "students (40% “very likely”), the survey found."
     )
     quotes = analyse_texts({"a": text}).quotes
-    assert "Optimism" not in set(quotes["speaker"].fillna(""))
+    assert "Turnout" not in set(quotes["speaker"].fillna(""))
 
 
-def test_of_two_subjects_the_parse_gives_a_verb_the_nearest_speaks(analyse_texts):
+def test_of_two_subjects_the_parse_gives_a_verb_the_persons_name_speaks(analyse_texts):
     text = (
-        "Roe: ‘We Are Going To Go All The Way To Cleveland.’\n\n"
-        "Tuesday at Harwick Wallace University in Berea, OH, after winning Ohio in the "
-        "Republican presidential primary, Gov. Ada Roe (R-OH), said, “I’m getting ready to "
-        "rent a covered wagon.”"
+        "Roe: ‘We Are Going To Go All The Way To Salem And Win It.’\n\n"
+        "Tuesday at Harwick Wallace University in Marlow, OR, after winning Oregon in the "
+        "Republican presidential primary, Gov. Ada Roe (R-OR), said, “I’m getting ready to "
+        "buy a bigger bus.”"
     )
     quotes = analyse_texts({"a": text}).quotes
     assert quotes.iloc[0]["speaker"] == "Ada Roe"
@@ -234,8 +234,9 @@ def test_of_two_subjects_the_parse_gives_a_verb_the_nearest_speaks(analyse_texts
 
 def test_a_dateline_is_no_sentence_of_its_own(nlp, analyse_texts):
     text = (
-        "The Latest: Roe takes all 66 delegates.\n\n"
-        "HARWICK (Valley Wire) — The Latest on the race, with primaries in five states.\n\n"
+        "Roe takes all 40 delegates.\n\n"
+        "HARWICK (Valley Wire) — The Latest on the county race, with votes in three towns "
+        "Tuesday.\n\n"
         "MARLOW, Ore. — Gov. Tom Bell opened the session."
     )
     sents = [s.text.strip() for s in nlp(text).sents]

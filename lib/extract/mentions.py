@@ -126,8 +126,8 @@ def _honorific(doc: Doc, ent: Span) -> str:
 def _shared_surnames(doc: Doc, surnames: frozenset = frozenset()) -> dict[int, str]:
     """ "Malia and Sasha Obama" parsed as two entities: token index of the lone given name
     ("Malia") -> the surname it shares ("Obama"). A word the document writes as a person's
-    surname (``surnames``: "Ron Johnson" named earlier) is that person in "Johnson and Rob
-    Portman", however often it is also a given name."""
+    surname (``surnames``: "Ron Carter" named earlier) is that person in "Carter and Rob
+    Vantreese", however often it is also a given name."""
     out = {}
     for ent in doc.ents:
         if ent.label_ != "PERSON" or len(ent) < 2 or ent.start < 2:

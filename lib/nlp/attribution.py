@@ -461,7 +461,7 @@ class Attributor(Subjects):
             if kind == "pl" and cand.lemma_.lower() in vocab()["non_speakers"]:
                 continue  # "Recent polls show …": polls are no "they" who said something
             if kind == "pl" and plural and ent is None and not _people_noun(cand, collective):
-                continue  # "rising imports cost jobs … they argued": things argue nothing
+                continue  # "rising rents cost homes … they argued": things argue nothing
             if kind == "pl" and (plural or cand.lemma_.lower() in collective or (
                 ent is not None and ent.label_ in ("NORP", "ORG"))):  # fmt: skip
                 return cand

@@ -47,8 +47,8 @@ def climb(tokens, region: set[int], att, fragment: bool):
 
     Along the chain of heads outside the quote, the subject of the first reporting verb
     that has one wins; fragments fall back to the subject of any verb but a copula (``The
-    ministry dismissed the claims as "fake news"``; not "Optimism is higher among them
-    (34% "strongly agree")"). A direct quote stops at a non-reporting clause
+    ministry dismissed the claims as "fake news"``; not "Turnout is higher among them
+    (40% "very likely")"). A direct quote stops at a non-reporting clause
     with its own subject. Returns (verb, subject, rank) with rank 0 for reporting verbs.
     """
     qset = {t.i for t in tokens}
@@ -77,7 +77,7 @@ def climb(tokens, region: set[int], att, fragment: bool):
                 if subj is not None:
                     if not fragment:
                         break
-                    if h.lemma_ != "be":  # "Optimism is higher (34% “strongly agree”)": no one
+                    if h.lemma_ != "be":  # "Turnout is higher (40% “very likely”)": no one
                         fallback = fallback or (1, steps, first_verb, subj)
             if h.head.i == h.i:
                 break

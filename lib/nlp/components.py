@@ -383,8 +383,8 @@ def paragraph_breaks(doc):
 
 
 def _keep_datelines(doc) -> None:
-    """A dateline opening a line ("WASHINGTON (AP) — The Latest …") is the start of that
-    line's first sentence, never sentences of its own ("WASHINGTON", "(", "AP)")."""
+    """A dateline opening a line ("HARWICK (Valley Wire) — Voters …") is the start of that
+    line's first sentence, never sentences of its own ("HARWICK", "(", "Valley Wire)")."""
     text = doc.text
     for tok in doc:
         if not (tok.i == 0 or "\n" in doc[tok.i - 1].whitespace_ or doc[tok.i - 1].is_space):

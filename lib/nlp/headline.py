@@ -88,7 +88,7 @@ def is_headline(line: str, next_paragraph: str | None) -> bool:
     if line.endswith("..."):
         return False
     if BODY_DATELINE.match(next_paragraph):
-        return True  # "DNC issues ‘deep and sincere apology’ to Sanders." over "CITY (UPI) —"
+        return True  # "Council issues ‘deep apology’ to mayor." over "CITY (Wire) —"
     if not _SENTENCE_LIKE.search(line):
         # "“We Will Rebuild,” Governor Says After Floods": a quotation cut by its
         # attribution is a headline when the line ends like none and is in Title Case or

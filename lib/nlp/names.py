@@ -399,7 +399,7 @@ def initials(name: str) -> set[str]:
     """Capital initials of a multi-word name, without and with its small words:
     "Federal Bureau of Investigation" -> {"FBI"}, "Department of Justice" -> {"DJ", "DOJ"},
     "U.S. Conference of Catholic Bishops" -> {"USCCB", "USCOCB"}; empty for one word, also
-    one hyphenated word ("Anti-Prom" is no "AP"; "Trans-Pacific Partnership" is "TPP")."""
+    one hyphenated word ("Anti-Gala" is no "AG"; "Trans-Pacific Partnership" is "TPP")."""
     if len(name.split()) < 2:
         return set()
     words = name.replace("-", " ").split()

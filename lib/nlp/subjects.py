@@ -29,8 +29,8 @@ class Subjects:
             climb = False
             # not a dateline: "MARLOW, Ore. — Gov. Ada Roe declared …" is Roe's
             kids = [c for c in node.children if not _dateline(node, c)]
-            # of two subjects the parse gave one verb ("in Berea, OH, … Gov. Ada Roe
-            # (R-OH), said"), a person's name is the verb's
+            # of two subjects the parse gave one verb ("in Marlow, OR, … Gov. Ada Roe
+            # (R-OR), said"), a person's name is the verb's
             kids.sort(key=lambda c: (c.dep_ not in SUBJECT_DEPS, not self._named_person(c)))
             for child in kids:
                 if child.dep_ in SUBJECT_DEPS and child.i not in self.in_quote:

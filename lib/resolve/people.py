@@ -408,8 +408,8 @@ def _join_spellings(by_key: dict[str, list[list[Name]]]) -> list[list[Name]]:
 
 def _canonical(clusters: list[list[Name]], counts: pd.Series) -> dict[str, str]:
     """Each name -> its cluster's most used form; when that form opens with no given name
-    and the cluster also writes it after one ("Wasserman Schultz" beside "Debbie Wasserman
-    Schultz"), the most used such longer form, so a row is named as a reader knows it."""
+    and the cluster also writes it after one ("Castellanos Vance" beside "Margaret Castellanos
+    Vance"), the most used such longer form, so a row is named as a reader knows it."""
     out: dict[str, str] = {}
     for cluster in clusters:
         best = max(cluster, key=lambda n: counts[n.text])

@@ -417,12 +417,15 @@ def _coordinated(doc, tok) -> tuple[int, int] | None:
 def past_dateline(doc, tok):
     """``tok``, or when it lies in the dateline that opens its line ("TUNIS, Tunisia —",
     "SEOUL, Feb. 25 (Agency) —", which the parser may join to the subject after it) the
-    first name coordinated under it after the dateline's dash, else None."""
+    first name coordinated under it after the dateline's dash, or the verb's other subject
+    after it, else None."""
     after = _dateline_end(doc, tok)
     if tok.i >= after:
         return tok
     later = (t for t in tok.subtree if t.i >= after and t.dep_ == "conj" and t.pos_ == "PROPN")
-    return next(later, None)
+    # or the verb's other subject, after the dash, when the parse gives the verb two
+    siblings = (c for c in tok.head.children if c.i >= after and c.dep_ == tok.dep_)
+    return next(later, None) or next(siblings, None)
 
 
 def _dateline_end(doc, tok) -> int:

@@ -309,28 +309,15 @@ def propagate_names(
             found += _headline_surnames(text, heading, story_people[story], taken_now)
         acronyms = {n: lab for n, lab in single.get(story, {}).items() if _is_acronym(n, lab)}
         acronyms = {**initialisms.get(story, {}), **acronyms}  # "DNC" of a story's name
-        if acronyms:  # "The DCCC, the House Democrats' campaign arm": any body may miss one
-            taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
-            found += [hit for hit in _find(text, acronyms, taken_now, heading) if hit[0] >= heading]
-        shorter = _shorter_names(names.get(story, {}))
-        if shorter:  # "the Joint Chiefs" of the story's "Joint Chiefs of Staff"
-            taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
-            found += [hit for hit in _find(text, shorter, taken_now, heading) if hit[0] >= heading]
-        if short.get(story):  # "a Quinnipiac poll" of the story's "Quinnipiac University"
-            taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
-            found += [
-                hit
-                for hit in _find(text, short[story], taken_now, heading)
-                if hit[0] >= heading and not SENTENCE_START.search(text[: hit[0]][-4:])
-            ]
+        # "The DCCC, the House Democrats' campaign arm": any body may miss one; "the Joint
+        # Chiefs" of the story's "Joint Chiefs of Staff"
+        found += _in_body(text, acronyms, taken, found, heading)
+        found += _in_body(text, _shorter_names(names.get(story, {})), taken, found, heading)
+        # mid-sentence only: "a Quinnipiac poll" of the story's "Quinnipiac University", and
+        # "Quillmark" the model tagged in two outlets' bodies and missed in the third
+        found += _in_body(text, short.get(story, {}), taken, found, heading, mid=True)
         lone = _lone_orgs(single.get(story, {}), story_people.get(story, {}), found)
-        if lone:  # "Hamas" the model tagged in two outlets' bodies and missed in the third
-            taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
-            found += [
-                hit
-                for hit in _find(text, lone, taken_now, heading)
-                if hit[0] >= heading and not SENTENCE_START.search(text[: hit[0]][-4:])
-            ]
+        found += _in_body(text, lone, taken, found, heading, mid=True)
         sents = sorted(sent_starts.get(doc_id, []))
         for s, e, name, label in found:
             k = bisect.bisect_right(sents, (s, 1 << 30)) - 1
@@ -339,6 +326,19 @@ def propagate_names(
                 | {"sentence_id": sents[k][1] if k >= 0 else 0, "in_title": s < heading}
             )
     return added
+
+
+def _in_body(text, names: dict, taken: list, found: list, heading: int, mid: bool = False):
+    """:func:`_find` hits of ``names`` in the body (after ``heading``), outside the spans
+    ``taken`` and ``found`` so far; with ``mid``, never a sentence's first word."""
+    if not names:
+        return []
+    taken_now = sorted(taken + [(s, e) for s, e, _, _ in found])
+    return [
+        hit
+        for hit in _find(text, names, taken_now, heading)
+        if hit[0] >= heading and not (mid and SENTENCE_START.search(text[: hit[0]][-4:]))
+    ]
 
 
 def _find(

@@ -112,15 +112,14 @@ def sentence_before(att, open_idx: int):
 
 #: Verbs of putting words out in writing: "issued a statement", "released a letter".
 ISSUING = frozenset({"issue", "release", "send", "post", "publish", "put", "distribute"})
-#: What such a verb puts out whose words a quote paragraph after it then gives.
-STATEMENTS = frozenset({"statement", "letter", "memo", "message", "release", "apology"})
 
 
 def statement_before(att, open_idx: int):
     """A quote opening its paragraph right after a paragraph whose last sentence says who
-    put out a statement ("The council issued a statement apologizing to Roe." then "“On
-    behalf of …”"): the statement's author speaks, a person or an organisation (which
-    issues statements as much as people do). ``how`` is ``statement before``."""
+    put out a statement or another thing that carries words (``source_nouns`` of
+    ``lib/data/attribution.json``: "The council issued a statement about Roe." then "“We
+    are sorry …”"): its author speaks, a person or an organisation (which issues
+    statements as much as people do). ``how`` is ``statement before``."""
     from lib.nlp.index import sent_of
 
     start = att.text.rfind("\n\n", 0, open_idx) + 2
@@ -130,10 +129,11 @@ def statement_before(att, open_idx: int):
     if not before:
         return None
     last = sent_of(att.doc, before[-1].i)
+    carriers = vocab()["source_nouns"]
     for verb in last:
         if verb.lemma_.lower() not in ISSUING or verb.i in att.in_quote:
             continue
-        if not any(c.dep_ == "dobj" and c.lemma_.lower() in STATEMENTS for c in verb.children):
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in carriers for c in verb.children):
             continue
         subj = att.subject_of(verb)
         if subj is not None and subj.i not in att.in_quote:

@@ -58,7 +58,7 @@ LEGISLATURES = head_words("legislature")
 OFFICE_WORDS = head_words("office")
 #: Offices whose name without the word is still theirs ("Treasury" of "Treasury
 #: Department"); not "Administration" ("Obama Administration") nor "Office" ("Oval Office").
-DEPARTMENT_WORDS = frozenset({"Department", "Ministry", "Bureau"})
+DEPARTMENT_WORDS = head_words("department")
 #: Generic heads that never stand alone for the one name of a story they end: a chamber
 #: ("House" is no short "White House", "Senate" no short "Texas Senate"; the place rule
 #: of :func:`shorter_forms` joins "U.S. House") and words that head no body.

@@ -101,6 +101,7 @@ def test_head_words_are_declared_once_in_the_data_file():
     known = {
         "tail", "institution_tail", "generic", "legislature", "chamber", "committee",
         "office", "lone_excluded", "named_after", "org_word", "legal", "company",
+        "department",
     }  # fmt: skip
     assert {r for row in rows for r in row["roles"].split()} == known
     assert {row["label"] for row in rows} <= {"", "FAC", "ORG", "LOC", "EVENT", "LAW"}
